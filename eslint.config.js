@@ -1,0 +1,60 @@
+// One linter for the whole tree. The part that matters most is the import-direction rule:
+// DESIGN.md's arrows (ui → runtime(protocol) → trace; frameworks → trace; runtime → frameworks,
+// gateway, trace) are enforced here with per-folder `no-restricted-imports` patterns.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+const forbid = (...groups) => ({
+  "no-restricted-imports": ["error", { patterns: groups.map(([group, message]) => ({ group, message })) }],
+});
+
+const DOM_AND_RUNTIME_LIBS = ["react", "react-*", "react/*", "@xyflow/*", "zustand", "zustand/*", "monaco-editor", "monaco-editor/*", "sql.js", "sucrase", "sucrase/*"];
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "public/**", "**/*.d.ts"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      // Django's names are snake_case and its classes use `this`-less helpers; keep lint about bugs.
+      "@typescript-eslint/no-explicit-any": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-this-alias": "off",
+      "@typescript-eslint/no-unsafe-function-type": "off",
+      "@typescript-eslint/no-empty-object-type": "off",
+      "no-control-regex": "off",
+      "prefer-const": "error",
+    },
+  },
+  {
+    files: ["src/trace/**"],
+    rules: forbid(
+      [["**/frameworks/**", "**/runtime/**", "**/gateway/**", "**/ui/**", "**/scenarios/**", ...DOM_AND_RUNTIME_LIBS], "trace/ imports nothing: it is the contract every layer shares."],
+    ),
+  },
+  {
+    files: ["src/frameworks/**"],
+    rules: forbid(
+      [["**/runtime/**", "**/ui/**", "**/gateway/**", "**/scenarios/**", "**/cli/**", ...DOM_AND_RUNTIME_LIBS, "node:*", "fs", "path", "worker_threads"],
+        "frameworks/ is pure TypeScript: it may import only itself and trace/ (DESIGN.md, 'Imports point one way')."],
+    ),
+  },
+  {
+    files: ["src/gateway/**"],
+    rules: forbid(
+      [["**/runtime/**", "**/ui/**", "**/frameworks/**", "**/scenarios/**", ...DOM_AND_RUNTIME_LIBS, "node:*"],
+        "gateway/ is the simulated web server: HTTP messages ↔ WSGI environ; it imports only trace/."],
+    ),
+  },
+  {
+    files: ["src/runtime/**"],
+    rules: forbid([["**/ui/**", "react", "react-*", "react/*", "@xyflow/*", "zustand", "monaco-editor", "monaco-editor/*"], "runtime/ never imports the UI."]),
+  },
+  {
+    files: ["src/ui/**"],
+    rules: forbid(
+      [["**/frameworks/**", "**/gateway/**", "sql.js", "sucrase", "sucrase/*"], "ui/ talks to user code only through runtime/protocol (DESIGN.md)."],
+      [["**/runtime/*", "!**/runtime/protocol", "!**/runtime/protocol.ts", "!**/runtime/client", "!**/runtime/client.ts"], "ui/ may import only runtime/protocol and runtime/client."],
+    ),
+  },
+);

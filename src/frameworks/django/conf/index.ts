@@ -1,0 +1,145 @@
+/**
+ * django.conf: `settings`, the project's settings module laid over Django's global defaults.
+ *
+ * Like Django's LazySettings, nothing is read until the first attribute access; reading a setting
+ * before the runtime has configured settings raises ImproperlyConfigured, as Django does without
+ * DJANGO_SETTINGS_MODULE. `override_settings` swaps values for the length of a call (tests and the
+ * conformance runner use it).
+ */
+import { AttributeError } from "../../python/builtins";
+import { ImproperlyConfigured } from "../core/exceptions";
+import * as global_settings from "./global_settings";
+
+export { global_settings };
+
+export type SettingsValues = { [name: string]: any };
+
+/** Settings Django will not start without. */
+const REQUIRED_NONEMPTY = ["SECRET_KEY"] as const;
+
+export class Settings {
+  /** Where the values came from: "project/settings" or "configure()". */
+  readonly SETTINGS_MODULE: string;
+  private readonly explicit: Set<string>;
+
+  constructor(user_settings: SettingsValues, settings_module = "configure()") {
+    this.SETTINGS_MODULE = settings_module;
+    for (const [name, value] of Object.entries(global_settings)) {
+      if (is_setting_name(name)) (this as SettingsValues)[name] = value;
+    }
+    this.explicit = new Set();
+    for (const [name, value] of Object.entries(user_settings)) {
+      if (!is_setting_name(name)) continue;
+      (this as SettingsValues)[name] = value;
+      this.explicit.add(name);
+    }
+    check_settings(this as unknown as SettingsValues);
+  }
+
+  /** Names the project's settings module set explicitly (the technical 500 page lists all). */
+  is_overridden(name: string): boolean {
+    return this.explicit.has(name);
+  }
+}
+
+/** Django only takes UPPERCASE names from a settings module. */
+function is_setting_name(name: string): boolean {
+  return name === name.toUpperCase() && /^[A-Z]/.test(name);
+}
+
+function check_settings(values: SettingsValues): void {
+  for (const key of ["ALLOWED_HOSTS", "INSTALLED_APPS", "MIDDLEWARE"]) {
+    if (values[key] !== undefined && !Array.isArray(values[key]))
+      throw new ImproperlyConfigured(`The ${key} setting must be a list or a tuple.`);
+  }
+}
+
+class LazySettings {
+  private wrapped: Settings | null = null;
+  private stack: Settings[] = [];
+
+  /** Called by the runtime with the project's settings module (or a plain object). */
+  configure(user_settings: SettingsValues = {}, settings_module?: string): void {
+    this.wrapped = new Settings(user_settings, settings_module);
+    this.stack = [];
+  }
+
+  /** Forget the configured settings (between runs, so no state leaks). */
+  reset(): void {
+    this.wrapped = null;
+    this.stack = [];
+  }
+
+  get configured(): boolean {
+    return this.wrapped !== null;
+  }
+
+  get_wrapped(): Settings {
+    if (!this.wrapped)
+      throw new ImproperlyConfigured(
+        "Requested settings, but settings are not configured. You must either define the environment variable DJANGO_SETTINGS_MODULE or call settings.configure() before accessing settings.",
+      );
+    return this.wrapped;
+  }
+
+  /** Run `fn` with some settings replaced; restored afterwards even if `fn` throws. */
+  override<T>(overrides: SettingsValues, fn: () => T): T {
+    const base = this.get_wrapped();
+    const layered = Object.create(base) as Settings;
+    Object.assign(layered, overrides);
+    this.stack.push(base);
+    this.wrapped = layered;
+    const restore = () => {
+      this.wrapped = this.stack.pop() ?? base;
+    };
+    let result: T;
+    try {
+      result = fn();
+    } catch (e) {
+      restore();
+      throw e;
+    }
+    if (result instanceof Promise) return result.finally(restore) as T;
+    restore();
+    return result;
+  }
+}
+
+const lazy = new LazySettings();
+
+/**
+ * `from django.conf import settings`. Reads go to the configured Settings; a required setting that
+ * is empty raises ImproperlyConfigured the moment it is read, as Django does.
+ */
+export const settings: SettingsValues & {
+  configure(user_settings?: SettingsValues, settings_module?: string): void;
+  reset(): void;
+  readonly configured: boolean;
+} = new Proxy(lazy as any, {
+  get(target, name) {
+    if (name === "configure" || name === "reset" || name === "override") return (target as any)[name].bind(target);
+    if (name === "configured") return target.configured;
+    if (typeof name !== "string") return undefined;
+    const wrapped = target.get_wrapped();
+    const value = (wrapped as SettingsValues)[name];
+    if ((REQUIRED_NONEMPTY as readonly string[]).includes(name) && !value)
+      throw new ImproperlyConfigured(`The ${name} setting must not be empty.`);
+    if (value === undefined && !(name in wrapped)) {
+      throw new AttributeError(`'Settings' object has no attribute '${name}'`);
+    }
+    return typeof value === "function" && name === "is_overridden" ? value.bind(wrapped) : value;
+  },
+  set(target, name, value) {
+    (target.get_wrapped() as SettingsValues)[name as string] = value;
+    return true;
+  },
+  has(target, name) {
+    return typeof name === "string" && target.configured && name in target.get_wrapped();
+  },
+});
+
+
+/** `@override_settings(...)` as a call: `override_settings({DEBUG: true}, () => ...)`. */
+export function override_settings<T>(overrides: SettingsValues, fn: () => T): T {
+  return lazy.override(overrides, fn);
+}

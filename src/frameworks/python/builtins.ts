@@ -1,0 +1,113 @@
+/**
+ * Python's built-in exceptions, as JavaScript classes.
+ *
+ * Django code raises and catches these by class (`except ValueError`), so the TypeScript frameworks
+ * do the same with `instanceof`. The class name is the Python name; the trace and the conformance
+ * runner read it from `constructor.name` (the build keeps class names).
+ */
+
+export class Exception extends Error {
+  /** Python's `exc.args`. */
+  args: unknown[];
+
+  constructor(message?: unknown, ...rest: unknown[]) {
+    super(message === undefined ? "" : String(message));
+    this.args = message === undefined ? [] : [message, ...rest];
+    this.name = new.target.name;
+  }
+
+  /** `str(exc)` */
+  override toString(): string {
+    return this.message;
+  }
+}
+
+export class ValueError extends Exception {}
+export class TypeError extends Exception {}
+export class RuntimeError extends Exception {}
+export class AttributeError extends Exception {}
+export class NotImplementedError extends Exception {}
+export class UnicodeDecodeError extends ValueError {}
+export class UnicodeEncodeError extends ValueError {}
+export class AssertionError extends Exception {}
+export class LookupError extends Exception {}
+export class IndexError extends LookupError {}
+export class ZeroDivisionError extends Exception {}
+export class OverflowError extends Exception {}
+export class StopIteration extends Exception {}
+
+/** `str(KeyError('k'))` is the repr of the key: `'k'`. */
+export class KeyError extends LookupError {
+  constructor(key?: unknown) {
+    super(key === undefined ? "" : py_repr(key));
+    this.args = key === undefined ? [] : [key];
+  }
+}
+
+/** Python's repr() for the plain values the frameworks put in messages. */
+export function py_repr(value: unknown): string {
+  if (value === null || value === undefined) return "None";
+  if (value === true) return "True";
+  if (value === false) return "False";
+  if (typeof value === "string") return py_str_repr(value);
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : py_float_str(value);
+  if (Array.isArray(value)) return `[${value.map(py_repr).join(", ")}]`;
+  if (value instanceof Uint8Array) return py_bytes_repr(value);
+  if (value instanceof Map) return `{${[...value].map(([k, v]) => `${py_repr(k)}: ${py_repr(v)}`).join(", ")}}`;
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype)
+    return `{${Object.entries(value as object).map(([k, v]) => `${py_repr(k)}: ${py_repr(v)}`).join(", ")}}`;
+  const custom = (value as { __repr__?: () => string }).__repr__;
+  if (typeof custom === "function") return custom.call(value);
+  return String(value);
+}
+
+function py_str_repr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    if (ch === "\\") out += "\\\\";
+    else if (ch === quote) out += "\\" + ch;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (code < 0x20 || code === 0x7f) out += "\\x" + code.toString(16).padStart(2, "0");
+    else out += ch;
+  }
+  return out + quote;
+}
+
+function py_bytes_repr(b: Uint8Array): string {
+  let hasSingle = false;
+  let hasDouble = false;
+  for (const c of b) {
+    if (c === 0x27) hasSingle = true;
+    if (c === 0x22) hasDouble = true;
+  }
+  const quote = hasSingle && !hasDouble ? '"' : "'";
+  let out = "b" + quote;
+  for (const c of b) {
+    const ch = String.fromCharCode(c);
+    if (ch === "\\") out += "\\\\";
+    else if (ch === quote) out += "\\" + ch;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (c < 0x20 || c >= 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
+    else out += ch;
+  }
+  return out + quote;
+}
+
+/** Python's str(float): shortest repr, with `.0` for integral values and exponent form past 1e16. */
+export function py_float_str(x: number): string {
+  if (Number.isNaN(x)) return "nan";
+  if (x === Infinity) return "inf";
+  if (x === -Infinity) return "-inf";
+  if (Number.isInteger(x) && Math.abs(x) < 1e16) return x.toFixed(1);
+  let s = String(x);
+  if (s.includes("e")) {
+    s = s.replace(/e([+-])(\d)$/, "e$10$2");
+  }
+  return s;
+}

@@ -1,0 +1,126 @@
+/**
+ * Python's `str` ↔ `bytes`, in the codecs web servers use.
+ *
+ * Python 3 keeps text and bytes apart; so do we: `string` is `str`, `Uint8Array` is `bytes`.
+ * WSGI's own convention ("native strings" that carry bytes as Latin-1 characters) appears in the
+ * environ, so Latin-1 gets first-class helpers here.
+ */
+import { UnicodeDecodeError, UnicodeEncodeError } from "./builtins";
+
+const utf8_encoder = new TextEncoder();
+const utf8_strict = new TextDecoder("utf-8", { fatal: true });
+const utf8_replace = new TextDecoder("utf-8");
+
+export type Bytes = Uint8Array;
+
+export function is_bytes(value: unknown): value is Bytes {
+  return value instanceof Uint8Array;
+}
+
+/** `s.encode('utf-8')` */
+export function utf8_encode(s: string): Bytes {
+  return utf8_encoder.encode(s);
+}
+
+/** `b.decode('utf-8', errors)`: 'strict' raises UnicodeDecodeError, 'replace' substitutes U+FFFD. */
+export function utf8_decode(b: Bytes, errors: "strict" | "replace" = "strict"): string {
+  if (errors === "replace") return utf8_replace.decode(b);
+  try {
+    return utf8_strict.decode(b);
+  } catch {
+    throw new UnicodeDecodeError("'utf-8' codec can't decode bytes: invalid start byte");
+  }
+}
+
+/** `b.decode('latin-1')`: every byte maps to the code point of the same value. */
+export function latin1_decode(b: Bytes): string {
+  let out = "";
+  for (let i = 0; i < b.length; i += 8192) out += String.fromCharCode(...b.subarray(i, i + 8192));
+  return out;
+}
+
+/** `s.encode('latin-1')`: raises UnicodeEncodeError for characters above U+00FF. */
+export function latin1_encode(s: string): Bytes {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0xff) throw new UnicodeEncodeError(`'latin-1' codec can't encode character '\\u${c.toString(16).padStart(4, "0")}' in position ${i}: ordinal not in range(256)`);
+    out[i] = c;
+  }
+  return out;
+}
+
+/** Encode with a Python codec name (the ones Django's charsets use). */
+export function encode(s: string, charset: string): Bytes {
+  const name = normalize_codec(charset);
+  if (name === "utf-8") return utf8_encode(s);
+  if (name === "latin-1") return latin1_encode(s);
+  if (name === "ascii") {
+    for (let i = 0; i < s.length; i++)
+      if (s.charCodeAt(i) > 0x7f) throw new UnicodeEncodeError(`'ascii' codec can't encode character '\\u${s.charCodeAt(i).toString(16).padStart(4, "0")}' in position ${i}: ordinal not in range(128)`);
+    return latin1_encode(s);
+  }
+  throw new LookupErrorCodec(charset);
+}
+
+/** Decode with a Python codec name. */
+export function decode(b: Bytes, charset: string, errors: "strict" | "replace" = "strict"): string {
+  const name = normalize_codec(charset);
+  if (name === "utf-8") return utf8_decode(b, errors);
+  if (name === "latin-1") return latin1_decode(b);
+  if (name === "ascii") {
+    if (errors === "strict" && b.some((c) => c > 0x7f)) throw new UnicodeDecodeError("'ascii' codec can't decode byte: ordinal not in range(128)");
+    return latin1_decode(b.map((c) => (c > 0x7f ? 0x3f : c)));
+  }
+  try {
+    return new TextDecoder(charset, { fatal: errors === "strict" }).decode(b);
+  } catch (e) {
+    if (e instanceof RangeError) throw new LookupErrorCodec(charset);
+    throw new UnicodeDecodeError(`'${charset}' codec can't decode bytes`);
+  }
+}
+
+export function normalize_codec(charset: string): string {
+  const c = charset.trim().toLowerCase().replace(/_/g, "-");
+  if (c === "utf8" || c === "utf-8" || c === "u8") return "utf-8";
+  if (["latin-1", "latin1", "iso-8859-1", "iso8859-1", "8859", "cp819", "l1", "latin"].includes(c)) return "latin-1";
+  if (c === "ascii" || c === "us-ascii") return "ascii";
+  return c;
+}
+
+export function is_known_codec(charset: string): boolean {
+  const name = normalize_codec(charset);
+  if (["utf-8", "latin-1", "ascii"].includes(name)) return true;
+  try {
+    new TextDecoder(charset);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+import { LookupError } from "./builtins";
+/** `LookupError: unknown encoding: x` */
+export class LookupErrorCodec extends LookupError {
+  constructor(charset: string) {
+    super(`unknown encoding: ${charset}`);
+    this.name = "LookupError";
+  }
+}
+
+export function concat_bytes(parts: Bytes[]): Bytes {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** A `b"..."` literal for user code: ASCII/Latin-1 text as bytes. */
+export function b(text: string): Bytes {
+  return latin1_encode(text);
+}

@@ -1,0 +1,4 @@
+/** The trace package: the span contract, the recorder frameworks write into, and exports. */
+export * from "./span";
+export * from "./recorder";
+export * from "./chrome";
