@@ -117,7 +117,7 @@ export const settings: SettingsValues & {
   readonly configured: boolean;
 } = new Proxy(lazy as any, {
   get(target, name) {
-    if (name === "configure" || name === "reset" || name === "override") return (target as any)[name].bind(target);
+    if (name === "configure" || name === "reset" || name === "override" || name === "get_wrapped") return (target as any)[name].bind(target);
     if (name === "configured") return target.configured;
     if (typeof name !== "string") return undefined;
     const wrapped = target.get_wrapped();

@@ -1,0 +1,311 @@
+/**
+ * django.core.handlers.base: `settings.MIDDLEWARE` → an onion of callables → a response.
+ *
+ * `BaseHandler.load_middleware` builds the onion once: starting from `_get_response` (resolve the
+ * URL, run `process_view` hooks, call the view, run `process_template_response` hooks, render), it
+ * wraps each middleware around the previous layer, innermost last in the list first, and guards
+ * every layer with `convert_exception_to_response`. `get_response(request)` then calls the outer
+ * layer. Tracing sits at exactly this seam: each layer, each hook, the view.
+ */
+import { close_span, error_type, open_span, to_json, traced, tracing_enabled, type SpanHandle } from "../../../../trace";
+import { ValueError } from "../../../python/builtins";
+import { settings } from "../../conf";
+import type { HttpRequest } from "../../http/request";
+import type { HttpResponseBase } from "../../http/response";
+import { get_resolver, set_urlconf, type ResolverMatch } from "../../urls";
+import { log_response } from "../../utils/log";
+import { ImportError, import_string } from "../../utils/module_loading";
+import { ImproperlyConfigured, MiddlewareNotUsed } from "../exceptions";
+import { convert_exception_to_response, type GetResponse } from "./exception";
+import { callable_name, callable_source, describe_response, header_changes, snapshot_headers } from "./introspection";
+
+type MaybePromise<T> = T | Promise<T>;
+type ViewMiddleware = (request: HttpRequest, view: Function, args: unknown[], kwargs: Record<string, unknown>) => MaybePromise<HttpResponseBase | null | undefined>;
+type TemplateResponseMiddleware = (request: HttpRequest, response: HttpResponseBase) => MaybePromise<HttpResponseBase>;
+type ExceptionMiddleware = (request: HttpRequest, exception: unknown) => HttpResponseBase | null | undefined;
+
+/** A loaded middleware: the instance and the name the trace shows. */
+interface Loaded {
+  path: string;
+  instance: any;
+}
+
+export class BaseHandler {
+  _view_middleware: { name: string; method: ViewMiddleware }[] = [];
+  _template_response_middleware: { name: string; method: TemplateResponseMiddleware }[] = [];
+  _exception_middleware: { name: string; method: ExceptionMiddleware }[] = [];
+  _middleware_chain: GetResponse | null = null;
+  /** Outermost first, as in settings.MIDDLEWARE; for the trace and the page's flow graph. */
+  middleware_names: string[] = [];
+
+  /** Build the onion from settings.MIDDLEWARE, innermost (last) first. */
+  load_middleware(): void {
+    this._view_middleware = [];
+    this._template_response_middleware = [];
+    this._exception_middleware = [];
+    let handler = convert_exception_to_response(trace_layer("_get_response", (request) => this._get_response(request)));
+    const loaded: string[] = [];
+    for (const middleware_path of [...(settings.MIDDLEWARE as string[])].reverse()) {
+      const factory = load_middleware_factory(middleware_path);
+      let mw_instance: any;
+      try {
+        mw_instance = construct(factory, handler);
+      } catch (e) {
+        if (e instanceof MiddlewareNotUsed) continue; // Django logs this at DEBUG and skips it
+        throw e;
+      }
+      if (mw_instance === null || mw_instance === undefined)
+        throw new ImproperlyConfigured(`Middleware factory ${middleware_path} returned None.`);
+      this.register_hooks({ path: middleware_path, instance: mw_instance });
+      handler = convert_exception_to_response(trace_layer(middleware_path, as_callable(mw_instance)));
+      loaded.unshift(middleware_path);
+    }
+    this.middleware_names = loaded;
+    this._middleware_chain = handler;
+  }
+
+  /** process_view runs outermost first; template-response and exception hooks innermost first. */
+  private register_hooks({ path, instance }: Loaded): void {
+    const name = short_name(path);
+    if (typeof instance.process_view === "function")
+      this._view_middleware.unshift({ name, method: instance.process_view.bind(instance) });
+    if (typeof instance.process_template_response === "function")
+      this._template_response_middleware.push({ name, method: instance.process_template_response.bind(instance) });
+    if (typeof instance.process_exception === "function")
+      this._exception_middleware.push({ name, method: instance.process_exception.bind(instance) });
+  }
+
+  /** Return a response for this request: set the URLconf, run the onion, log a 4xx/5xx once. */
+  get_response(request: HttpRequest): MaybePromise<HttpResponseBase> {
+    set_urlconf(settings.ROOT_URLCONF);
+    if (!this._middleware_chain) throw new ImproperlyConfigured("load_middleware() has not been called.");
+    const finish = (response: HttpResponseBase): HttpResponseBase => {
+      response._resource_closers.push(() => (request as unknown as { close?: () => void }).close?.());
+      if (response.status_code >= 400) log_response("%s: %s", [response.reason_phrase, request.path], { response, request });
+      return response;
+    };
+    const response = this._middleware_chain(request);
+    return response instanceof Promise ? response.then(finish) : finish(response);
+  }
+
+  /** The core of the onion: resolve, process_view hooks, the view, template-response hooks, render. */
+  _get_response(request: HttpRequest): MaybePromise<HttpResponseBase> {
+    const match = this.resolve_request(request);
+    const early = this.process_view_hooks(request, match);
+    const after_view = (response: HttpResponseBase | null): MaybePromise<HttpResponseBase> => {
+      if (response) return this.finish_response(request, response, match);
+      return then(this.call_view(request, match), (r) => this.finish_response(request, r, match));
+    };
+    return then(early, after_view);
+  }
+
+  /** Resolve `request.path_info` with the request's own URLconf if middleware set one. */
+  resolve_request(request: HttpRequest): ResolverMatch {
+    const own_urlconf = (request as unknown as { urlconf?: unknown }).urlconf;
+    let resolver;
+    if (own_urlconf !== undefined) {
+      set_urlconf(own_urlconf as string);
+      resolver = get_resolver(own_urlconf as string);
+    } else {
+      resolver = get_resolver();
+    }
+    const match = resolver.resolve(request.path_info);
+    request.resolver_match = match;
+    return match;
+  }
+
+  /** Each process_view in order; the first to return a response short-circuits the view. */
+  private process_view_hooks(request: HttpRequest, match: ResolverMatch): MaybePromise<HttpResponseBase | null> {
+    const hooks = this._view_middleware;
+    const step = (i: number): MaybePromise<HttpResponseBase | null> => {
+      if (i >= hooks.length) return null;
+      const { name, method } = hooks[i];
+      const result = traced("middleware", `${name}.process_view`, { middleware: name, phase: "process_view" }, (span) =>
+        then(method(request, match.func, match.args, match.kwargs), (r) => {
+          if (r) span.set({ short_circuit: true, response: describe_response(r) });
+          return r ?? null;
+        }),
+      );
+      return then(result, (r) => (r ? r : step(i + 1)));
+    };
+    return step(0);
+  }
+
+  /** Call the view; if it raises, give process_exception hooks a chance to answer instead. */
+  private call_view(request: HttpRequest, match: ResolverMatch): MaybePromise<HttpResponseBase> {
+    const view = match.func as (...a: unknown[]) => MaybePromise<HttpResponseBase>;
+    const attrs = tracing_enabled()
+      ? { view: callable_name(view), args: to_json(match.args), kwargs: to_json(match.kwargs), url_name: match.url_name ?? null, route: match.route ?? null }
+      : {};
+    const recover = (e: unknown): HttpResponseBase => {
+      const response = this.process_exception_by_middleware(e, request);
+      if (!response) throw e;
+      return response;
+    };
+    let result: MaybePromise<HttpResponseBase>;
+    try {
+      result = traced("view", callable_name(view), attrs, () => call_with_kwargs(view, request, match.args, match.kwargs), callable_source(view));
+    } catch (e) {
+      return recover(e);
+    }
+    if (result instanceof Promise) return result.then((r) => this.check_response(r, view), recover);
+    return this.check_response(result, view);
+  }
+
+  /** TemplateResponse: run process_template_response hooks, then render (render errors go to process_exception). */
+  private finish_response(request: HttpRequest, response: HttpResponseBase, match: ResolverMatch): MaybePromise<HttpResponseBase> {
+    this.check_response(response, match.func);
+    const renderable = response as HttpResponseBase & { render?: () => HttpResponseBase };
+    if (typeof renderable.render !== "function") return response;
+    let current: HttpResponseBase = response;
+    for (const { name, method } of this._template_response_middleware) {
+      current = traced("middleware", `${name}.process_template_response`, { middleware: name, phase: "process_template_response" }, () =>
+        method(request, current) as HttpResponseBase,
+      );
+      this.check_response(current, method, `${name}.process_template_response`);
+    }
+    try {
+      return traced("handler", "response.render()", {}, () => (current as HttpResponseBase & { render: () => HttpResponseBase }).render());
+    } catch (e) {
+      const handled = this.process_exception_by_middleware(e, request);
+      if (!handled) throw e;
+      return handled;
+    }
+  }
+
+  /** Django raises ValueError when a view (or hook) returns None or forgets to await. */
+  check_response(response: unknown, callback: unknown, name?: string): HttpResponseBase {
+    if (response === null || response === undefined) {
+      const label = name ?? `The view ${view_path(callback)}`;
+      throw new ValueError(`${name ? name : label} didn't return an HttpResponse object. It returned None instead.`);
+    }
+    if (response instanceof Promise) {
+      const label = name ?? `The view ${view_path(callback)}`;
+      throw new ValueError(`${label} didn't return an HttpResponse object. It returned an unawaited coroutine instead. You may need to add an 'await' into your view.`);
+    }
+    return response as HttpResponseBase;
+  }
+
+  /** process_exception hooks, innermost first; the first response wins. */
+  process_exception_by_middleware(exception: unknown, request: HttpRequest): HttpResponseBase | null {
+    for (const { name, method } of this._exception_middleware) {
+      const response = traced("middleware", `${name}.process_exception`, { middleware: name, phase: "process_exception", exception: error_type(exception) }, (span) => {
+        const r = method(request, exception);
+        if (r) span.set({ handled: true, response: describe_response(r) });
+        return r;
+      });
+      if (response) return response;
+    }
+    return null;
+  }
+}
+
+/** Import one MIDDLEWARE entry; a missing one is ImproperlyConfigured naming it, never skipped. */
+function load_middleware_factory(middleware_path: string): unknown {
+  try {
+    return import_string(middleware_path);
+  } catch (e) {
+    if (!(e instanceof ImportError)) throw e;
+    throw new ImproperlyConfigured(`MIDDLEWARE entry '${middleware_path}' could not be imported: ${e.message}.${not_yet_available(middleware_path)}`);
+  }
+}
+
+const LATER = ["django.contrib.sessions", "django.contrib.auth", "django.contrib.messages", "django.middleware.csrf"];
+function not_yet_available(path: string): string {
+  return LATER.some((p) => path.startsWith(p))
+    ? " Framework Lab does not implement sessions, CSRF, auth and messages yet; remove it from MIDDLEWARE for now."
+    : "";
+}
+
+/** Middleware factories are classes (`new`) or plain functions (a closure over get_response). */
+function construct(factory: unknown, get_response: GetResponse): unknown {
+  if (typeof factory !== "function") throw new ImproperlyConfigured(`Middleware ${String(factory)} is not callable.`);
+  const is_class = /^class[\s{]/.test(Function.prototype.toString.call(factory));
+  return is_class ? new (factory as new (g: GetResponse) => unknown)(get_response) : (factory as (g: GetResponse) => unknown)(get_response);
+}
+
+/** A middleware instance is called like Python's `__call__`: a function, or an object with `__call__`. */
+function as_callable(instance: any): GetResponse {
+  if (typeof instance === "function") return instance;
+  if (typeof instance.__call__ === "function") return (request) => instance.__call__(request);
+  throw new ImproperlyConfigured(`Middleware ${instance?.constructor?.name ?? instance} is not callable: give it a __call__(request) method.`);
+}
+
+/**
+ * The tracing seam: one span per layer of the onion. It records whether the layer called the next
+ * one (if not, it short-circuited), the response it returned, and what it changed on the way out.
+ */
+function trace_layer(path: string, layer: GetResponse): GetResponse {
+  const name = short_name(path);
+  const traced_layer: GetResponse = (request) => {
+    if (!tracing_enabled()) return layer(request);
+    const span = open_span(path === "_get_response" ? "handler" : "middleware", path === "_get_response" ? "_get_response" : name, {
+      middleware: name,
+      path,
+      phase: "__call__",
+    });
+    return finish_layer(span, layer, request);
+  };
+  Object.defineProperty(traced_layer, "__wrapped_name__", { value: name });
+  return traced_layer;
+}
+
+function finish_layer(span: SpanHandle, layer: GetResponse, request: HttpRequest): MaybePromise<HttpResponseBase> {
+  const inner_seen = mark_inner_calls(span);
+  const done = (response: HttpResponseBase): HttpResponseBase => {
+    span.set({ response: describe_response(response), ...inner_seen.summary(response) });
+    close_span(span);
+    return response;
+  };
+  let result: MaybePromise<HttpResponseBase>;
+  try {
+    result = layer(request);
+  } catch (e) {
+    span.fail({ type: error_type(e), message: e instanceof Error ? e.message : String(e) });
+    close_span(span);
+    throw e;
+  }
+  if (result instanceof Promise) return result.then(done, (e) => { span.fail({ type: error_type(e), message: String(e) }); close_span(span); throw e; });
+  return done(result);
+}
+
+/** Track whether the layer inside this one was reached, and snapshot the response it returned. */
+const layer_stack: { reached: boolean; inner_response: HttpResponseBase | null; inner_headers: [string, string][] }[] = [];
+function mark_inner_calls(_span: SpanHandle) {
+  const state = { reached: false, inner_response: null as HttpResponseBase | null, inner_headers: [] as [string, string][] };
+  if (layer_stack.length) layer_stack[layer_stack.length - 1].reached = true;
+  layer_stack.push(state);
+  return {
+    summary(response: HttpResponseBase) {
+      const i = layer_stack.lastIndexOf(state);
+      if (i >= 0) layer_stack.splice(i, 1);
+      const parent = layer_stack[layer_stack.length - 1];
+      if (parent) {
+        parent.inner_response = response;
+        parent.inner_headers = snapshot_headers(response);
+      }
+      if (!state.reached) return { short_circuit: true };
+      const replaced = state.inner_response !== null && state.inner_response !== response;
+      return { short_circuit: false, response_replaced: replaced, header_changes: header_changes(state.inner_headers, snapshot_headers(response)) };
+    },
+  };
+}
+
+function then<T, R>(value: MaybePromise<T>, fn: (v: T) => MaybePromise<R>): MaybePromise<R> {
+  return value instanceof Promise ? value.then(fn) : fn(value);
+}
+
+/** Python's `view(request, *args, **kwargs)`: kwargs become the trailing options object when present. */
+function call_with_kwargs(view: (...a: unknown[]) => MaybePromise<HttpResponseBase>, request: HttpRequest, args: unknown[], kwargs: Record<string, unknown>) {
+  return Object.keys(kwargs).length ? view(request, ...args, kwargs) : view(request, ...args);
+}
+
+function short_name(path: string): string {
+  return path.slice(path.lastIndexOf(".") + 1);
+}
+
+function view_path(callback: unknown): string {
+  const f = callback as { __module__?: string; __qualname__?: string; name?: string; view_class?: { name: string } };
+  const name = f?.view_class?.name ?? f?.__qualname__ ?? f?.name ?? "view";
+  return f?.__module__ ? `${f.__module__}.${name}` : name;
+}

@@ -1,0 +1,62 @@
+/**
+ * django.core.handlers.wsgi: the WSGI application — an environ and `start_response` in, an iterable
+ * of bytes out.
+ *
+ * `WSGIHandler` is what `get_wsgi_application()` returns and what the gateway (the simulated web
+ * server) calls per request: it sends `request_started`, builds a WSGIRequest from the environ,
+ * asks BaseHandler for a response, and hands the status line and headers (each cookie as its own
+ * Set-Cookie) to `start_response`. `request_finished` is sent when the server closes the response.
+ */
+import { traced } from "../../../../trace";
+import { setup } from "../../setup";
+import { set_script_prefix } from "../../urls";
+import type { HttpResponseBase } from "../../http/response";
+import { request_started } from "../signals";
+import { BaseHandler } from "./base";
+import { WSGIRequest } from "./wsgi_request";
+
+export { WSGIRequest, LimitedStream } from "./wsgi_request";
+
+export type WSGIEnviron = Record<string, any>;
+export type StartResponse = (status: string, headers: [string, string][], exc_info?: unknown) => (data: Uint8Array) => void;
+
+export class WSGIHandler extends BaseHandler {
+  request_class = WSGIRequest;
+
+  constructor() {
+    super();
+    traced("handler", "load_middleware", {}, () => this.load_middleware());
+  }
+
+  /** PEP 3333's `application(environ, start_response)`. */
+  __call__(environ: WSGIEnviron, start_response: StartResponse): HttpResponseBase | Promise<HttpResponseBase> {
+    set_script_prefix(get_script_name(environ));
+    request_started.send(WSGIHandler, { environ });
+    const request = new this.request_class(environ);
+    const respond = (response: HttpResponseBase): HttpResponseBase => {
+      (response as unknown as { _handler_class: unknown })._handler_class = WSGIHandler;
+      start_response(`${response.status_code} ${response.reason_phrase}`, response.wsgi_headers());
+      return response;
+    };
+    const response = traced("handler", "get_response", { path: request.path, method: request.method }, () => this.get_response(request));
+    return response instanceof Promise ? response.then(respond) : respond(response);
+  }
+
+  /** Let the handler be passed around as a plain WSGI callable. */
+  as_wsgi_app(): (environ: WSGIEnviron, start_response: StartResponse) => HttpResponseBase | Promise<HttpResponseBase> {
+    const app = (environ: WSGIEnviron, start_response: StartResponse) => this.__call__(environ, start_response);
+    return Object.assign(app, { handler: this });
+  }
+}
+
+/** `django.core.wsgi.get_wsgi_application()`: set Django up, then build the handler once. */
+export function get_wsgi_application(): ReturnType<WSGIHandler["as_wsgi_app"]> {
+  setup({ set_prefix: false });
+  return new WSGIHandler().as_wsgi_app();
+}
+
+/** SCRIPT_NAME with FORCE_SCRIPT_NAME honoured; the URL prefix reverse() puts before every path. */
+export function get_script_name(environ: WSGIEnviron): string {
+  const script_name: string = environ.SCRIPT_NAME ?? "";
+  return script_name.endsWith("/") ? script_name : script_name + "/";
+}

@@ -1,0 +1,52 @@
+/**
+ * django.utils.deprecation.MiddlewareMixin: the old `process_request` / `process_response` hooks
+ * → a new-style middleware callable.
+ *
+ * Django's own middleware (Security, Common, XFrameOptions, …) are written this way: `__call__`
+ * runs `process_request` (a response returned there short-circuits everything inside), then the
+ * rest of the onion, then `process_response`. Each phase is a trace span of its own.
+ */
+import { traced } from "../../../trace";
+import type { HttpRequest } from "../http/request";
+import type { HttpResponseBase } from "../http/response";
+import { describe_response, header_changes, snapshot_headers } from "../core/handlers/introspection";
+
+type MaybePromise<T> = T | Promise<T>;
+export type GetResponse = (request: HttpRequest) => MaybePromise<HttpResponseBase>;
+
+export class MiddlewareMixin {
+  get_response: GetResponse;
+  process_request?(request: HttpRequest): HttpResponseBase | null | undefined | void;
+  process_response?(request: HttpRequest, response: HttpResponseBase): HttpResponseBase;
+
+  constructor(get_response: GetResponse) {
+    if (typeof get_response !== "function") throw new globalThis.TypeError("get_response must be provided.");
+    this.get_response = get_response;
+  }
+
+  __call__(request: HttpRequest): MaybePromise<HttpResponseBase> {
+    const name = this.constructor.name;
+    let response: HttpResponseBase | null | undefined = null;
+    if (this.process_request) {
+      response = traced("middleware", `${name}.process_request`, { middleware: name, phase: "process_request" }, (span) => {
+        const r = this.process_request!(request);
+        if (r) span.set({ short_circuit: true, response: describe_response(r) });
+        return r || null;
+      });
+    }
+    const inner: MaybePromise<HttpResponseBase> = response ?? this.get_response(request);
+    if (inner instanceof Promise) return inner.then((r) => this.run_process_response(request, r));
+    return this.run_process_response(request, inner);
+  }
+
+  private run_process_response(request: HttpRequest, response: HttpResponseBase): HttpResponseBase {
+    if (!this.process_response) return response;
+    const name = this.constructor.name;
+    return traced("middleware", `${name}.process_response`, { middleware: name, phase: "process_response" }, (span) => {
+      const before = snapshot_headers(response);
+      const result = this.process_response!(request, response);
+      span.set({ response_replaced: result !== response, header_changes: header_changes(before, snapshot_headers(result)), response: describe_response(result) });
+      return result;
+    });
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * django.views.debug: an exception → the technical page a developer sees with DEBUG = True.
+ *
+ * `technical_404_response` lists every URL pattern the resolver tried, in order (or says which view
+ * raised Http404); `technical_500_response` shows the exception, the traceback with the project's
+ * own frames first-class, the request and the settings (secrets masked). Both are plain HTML built
+ * here, so they render inside the page's sandboxed preview like any other response.
+ */
+import { extract_tb, type FrameSummary } from "../../python/traceback";
+import { error_type } from "../../../trace";
+import { settings } from "../conf";
+import { HttpResponse, HttpResponseNotFound } from "../http/response";
+import type { HttpRequest } from "../http/request";
+import { escape } from "../utils/html";
+
+type Pattern = { pattern?: unknown; name?: string | null; namespace?: string | null; app_name?: string | null };
+
+/** Settings whose names look secret are shown masked, as Django's SafeExceptionReporterFilter does. */
+export const HIDDEN_SETTINGS = /API|AUTH|TOKEN|KEY|SECRET|PASS|SIGNATURE|HTTP_COOKIE/i;
+export const CLEANSED_SUBSTITUTE = "********************";
+
+// ---- 404 -----------------------------------------------------------------------------------------
+
+export function technical_404_response(request: HttpRequest, exception: unknown): HttpResponseNotFound {
+  const info = exception as { path?: string; tried?: Pattern[][]; args?: unknown[]; message?: string };
+  const resolved = !Array.isArray(info?.tried);
+  const error_url = typeof info?.path === "string" ? info.path : request.path_info.slice(1);
+  const tried = resolved ? ((request.resolver_match as unknown as { tried?: Pattern[][] } | null)?.tried ?? []) : info.tried!;
+  if (!resolved && (tried.length === 0 || is_admin_only(request, tried))) return default_urlconf(request);
+  const urlconf = String((request as unknown as { urlconf?: string }).urlconf ?? settings.ROOT_URLCONF);
+  const raised_by = resolved ? view_name(request) : null;
+  const reason = resolved ? String(info?.message ?? "") : "";
+  const body = page(`Page not found at ${escape(request.path_info)}`, [
+    summary("Page not found <small>(404)</small>", request, raised_by ? [["Raised by:", `<code>${escape(raised_by)}</code>`]] : []),
+    `<main id="info">`,
+    tried.length
+      ? `<p>Using the URLconf defined in <code>${escape(urlconf)}</code>, Django tried these URL patterns, in this order:</p>\n<ol>\n${tried.map((chain) => `  <li><code>${describe_chain(chain)}</code></li>`).join("\n")}\n</ol>\n<p>${
+          request.path_info === "/" || error_url === "" ? "The empty path" : `The current path, <code>${escape(error_url)}</code>,`
+        } ${resolved ? "matched the last one." : "didn’t match any of these."}</p>`
+      : "",
+    reason ? `<pre class="exception_value">${escape(reason)}</pre>` : "",
+    `</main>`,
+    `<footer id="explanation"><p>You’re seeing this error because you have <code>DEBUG = True</code> in your Django settings file. Change that to <code>False</code>, and Django will display a standard 404 page.</p></footer>`,
+  ]);
+  return new HttpResponseNotFound(body);
+}
+
+/** One entry of Resolver404's `tried`: the chain of includes down to the pattern. */
+function describe_chain(chain: Pattern[]): string {
+  return chain
+    .map((pat, i) => {
+      let text = escape(String(pat.pattern ?? pat));
+      const last = i === chain.length - 1;
+      if (!last && pat.namespace) text += ` [namespace='${escape(pat.namespace)}']`;
+      if (last && pat.name) text += ` [name='${escape(pat.name)}']`;
+      return text;
+    })
+    .join(" ");
+}
+
+function is_admin_only(request: HttpRequest, tried: Pattern[][]): boolean {
+  return request.path === "/" && tried.length === 1 && tried[0].length === 1 && tried[0][0].app_name === "admin" && tried[0][0].namespace === "admin";
+}
+
+function view_name(request: HttpRequest): string | null {
+  const match = request.resolver_match as unknown as { _func_path?: string; view_name?: string } | null;
+  return match?._func_path ?? match?.view_name ?? null;
+}
+
+/** The page a brand-new project shows at `/` before it has any URL patterns. */
+export function default_urlconf(_request: HttpRequest): HttpResponse {
+  return new HttpResponse(
+    page("Django: the Web framework for perfectionists with deadlines.", [
+      `<main id="info"><h1>The install worked successfully! Congratulations!</h1>`,
+      `<p>You are seeing this page because <code>DEBUG = True</code> is in your settings file and you have not configured any URLs.</p></main>`,
+    ]),
+  );
+}
+
+// ---- 500 -----------------------------------------------------------------------------------------
+
+export function technical_500_response(request: HttpRequest | null, exc: unknown, options: { status_code?: number } = {}): HttpResponse {
+  const reporter = new ExceptionReporter(request, exc);
+  return new HttpResponse(reporter.get_traceback_html(), { status: options.status_code ?? 500, content_type: "text/html; charset=utf-8" });
+}
+
+/** Collects what the 500 page shows; `get_traceback_data()` is also what the page's Errors panel reads. */
+export class ExceptionReporter {
+  constructor(readonly request: HttpRequest | null, readonly exc: unknown) {}
+
+  get_traceback_frames(): FrameSummary[] {
+    return extract_tb(this.exc);
+  }
+
+  get_traceback_data() {
+    const exc = this.exc as { message?: string } | undefined;
+    const frames = this.get_traceback_frames();
+    const user_frames = frames.filter((f) => f.is_user_code);
+    return {
+      exception_type: error_type(this.exc),
+      exception_value: exc?.message ?? String(this.exc),
+      frames,
+      lastframe: user_frames[user_frames.length - 1] ?? frames[frames.length - 1] ?? null,
+      request_method: this.request?.method ?? null,
+      request_url: this.request ? safe(() => this.request!.build_absolute_uri(), this.request.path) : null,
+      settings: cleansed_settings(),
+    };
+  }
+
+  get_traceback_html(): string {
+    const d = this.get_traceback_data();
+    const where = d.lastframe ? `${d.lastframe.filename}${d.lastframe.lineno ? `, line ${d.lastframe.lineno}` : ""}, in ${d.lastframe.name}` : "";
+    const rows: [string, string][] = [
+      ["Request Method:", escape(d.request_method ?? "")],
+      ["Request URL:", escape(d.request_url ?? "")],
+      ["Exception Type:", escape(d.exception_type)],
+      ["Exception Value:", `<pre>${escape(d.exception_value)}</pre>`],
+      ["Exception Location:", `<span class="fname">${escape(where)}</span>`],
+      ["Framework:", "Framework Lab (Django 5.2 semantics)"],
+    ];
+    return page(`${escape(d.exception_type)}${this.request ? ` at ${escape(this.request.path_info)}` : ""}`, [
+      `<header id="summary"><h1>${escape(d.exception_type)}${this.request ? ` at ${escape(this.request.path_info)}` : ""}</h1><pre class="exception_value">${escape(d.exception_value)}</pre>`,
+      table(rows),
+      `</header>`,
+      `<main id="traceback"><h2>Traceback <span class="commands">(most recent call last)</span></h2><ul class="traceback">${d.frames.map(frame_html).join("")}</ul></main>`,
+      this.request ? request_html(this.request) : "<p>Request data not supplied</p>",
+      `<section id="settings"><h2>Settings</h2><h3>Using settings module <code>${escape(String(settings.configured ? safe(() => settings.SETTINGS_MODULE, "") : ""))}</code></h3>${table(
+        Object.entries(d.settings).map(([k, v]) => [escape(k), `<pre>${escape(v)}</pre>`]),
+      )}</section>`,
+      `<footer id="explanation"><p>You’re seeing this error because you have <code>DEBUG = True</code> in your Django settings file. Change that to <code>False</code>, and Django will display a standard page generated by the handler for this status code.</p></footer>`,
+    ]);
+  }
+}
+
+function frame_html(f: FrameSummary): string {
+  const cls = f.is_user_code ? "frame user" : "frame django";
+  const loc = `${f.filename}${f.lineno ? `, line ${f.lineno}` : ""}`;
+  return `<li class="${cls}"><code class="fname" data-file="${escape(f.filename)}" data-line="${f.lineno ?? ""}">${escape(loc)}</code>, in ${escape(f.name)}</li>`;
+}
+
+function request_html(request: HttpRequest): string {
+  const qd = (q: unknown): [string, string][] => {
+    const lists = (q as { lists?: () => Iterable<[string, unknown[]]> })?.lists?.();
+    return lists ? [...lists].map(([k, v]) => [escape(k), escape(JSON.stringify(v))]) : [];
+  };
+  const meta = Object.entries(request.META as Record<string, unknown>)
+    .filter(([, v]) => typeof v === "string" || typeof v === "number")
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([k, v]): [string, string] => [escape(k), escape(HIDDEN_SETTINGS.test(k) ? CLEANSED_SUBSTITUTE : String(v))]);
+  const section = (title: string, rows: [string, string][]) => `<h3>${title}</h3>${rows.length ? table(rows) : "<p>No data.</p>"}`;
+  return `<section id="requestinfo"><h2>Request information</h2>${section("GET", qd(safe(() => request.GET, null)))}${section("POST", qd(safe(() => request.POST, null)))}${section(
+    "COOKIES",
+    Object.entries((safe(() => request.COOKIES, {}) ?? {}) as Record<string, string>).map(([k, v]) => [escape(k), escape(CLEANSED_SUBSTITUTE.length && HIDDEN_SETTINGS.test(k) ? CLEANSED_SUBSTITUTE : v)]),
+  )}${section("META", meta)}</section>`;
+}
+
+/** Every UPPERCASE setting, with secret-looking ones replaced by stars. */
+export function cleansed_settings(): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!settings.configured) return out;
+  const names = new Set<string>();
+  for (let o: object | null = (settings as { get_wrapped?: () => object }).get_wrapped?.() ?? null; o; o = Object.getPrototypeOf(o))
+    for (const k of Object.keys(o)) if (/^[A-Z][A-Z0-9_]*$/.test(k)) names.add(k);
+  for (const name of [...names].sort()) {
+    const value = safe(() => settings[name], undefined);
+    out[name] = HIDDEN_SETTINGS.test(name) ? CLEANSED_SUBSTITUTE : JSON.stringify(value) ?? "None";
+  }
+  return out;
+}
+
+// ---- shared HTML ---------------------------------------------------------------------------------
+
+function summary(title: string, request: HttpRequest, extra: [string, string][]): string {
+  const url = safe(() => request.build_absolute_uri(), request.path);
+  return `<header id="summary"><h1>${title}</h1>${table([["Request Method:", escape(request.method ?? "")], ["Request URL:", escape(url)], ...extra])}</header>`;
+}
+
+function table(rows: [string, string][]): string {
+  return `<table class="meta">${rows.map(([k, v]) => `<tr><th scope="row">${k}</th><td>${v}</td></tr>`).join("")}</table>`;
+}
+
+const STYLE = `html*{padding:0;margin:0}body *{padding:10px 20px}body *{font-family:system-ui,sans-serif}body{font:small sans-serif;background:#eee;color:#000}body>:where(header,main,footer,section){border-bottom:1px solid #ddd}h1{font-weight:normal;margin-bottom:.4em}h1 small{font-size:60%;color:#666}table{border:none;border-collapse:collapse;width:100%}td,th{vertical-align:top;padding:2px 3px}th{width:12em;text-align:right;color:#666;padding-right:.5em}#summary{background:#ffc}#info{background:#f6f6f6}#info ol li{font-family:monospace}#explanation{background:#eee}pre{white-space:pre-wrap;margin:0;padding:0}.frame.user code{font-weight:bold}.frame.django{color:#777}ul.traceback{list-style:none}`;
+
+function page(title: string, parts: string[]): string {
+  return `<!DOCTYPE html>\n<html lang="en">\n<head>\n  <meta http-equiv="content-type" content="text/html; charset=utf-8">\n  <title>${title}</title>\n  <meta name="robots" content="NONE,NOARCHIVE">\n  <style>${STYLE}</style>\n</head>\n<body>\n${parts.filter(Boolean).join("\n")}\n</body>\n</html>\n`;
+}
+
+function safe<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}

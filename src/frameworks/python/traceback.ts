@@ -1,0 +1,45 @@
+/**
+ * Python's `traceback.extract_tb`, for JavaScript errors: an exception → its stack frames, each with
+ * file, line and function, innermost last (Python's order).
+ *
+ * V8's `error.stack` is parsed here. The runtime evaluates user files with a `sourceURL`, and
+ * installs a mapper (`set_frame_mapper`) that turns those URLs and line offsets back into the
+ * user's `blog/views.ts:12`, and marks which frames are user code.
+ */
+
+export interface FrameSummary {
+  filename: string;
+  lineno: number | null;
+  colno: number | null;
+  name: string;
+  /** True for the project's own files (what the technical 500 page expands). */
+  is_user_code: boolean;
+}
+
+export type FrameMapper = (frame: FrameSummary) => FrameSummary | null;
+
+let mapper: FrameMapper | null = null;
+
+export function set_frame_mapper(fn: FrameMapper | null): void {
+  mapper = fn;
+}
+
+const FRAME_WITH_NAME = /^\s*at (?:async )?(.*?) \((.*):(\d+):(\d+)\)$/;
+const FRAME_BARE = /^\s*at (?:async )?(.*):(\d+):(\d+)$/;
+
+/** Frames outermost first, innermost last, as Python prints a traceback. */
+export function extract_tb(error: unknown): FrameSummary[] {
+  const stack = error instanceof Error && typeof error.stack === "string" ? error.stack : "";
+  const frames: FrameSummary[] = [];
+  for (const line of stack.split("\n")) {
+    const m = FRAME_WITH_NAME.exec(line);
+    const b = m ? null : FRAME_BARE.exec(line);
+    if (!m && !b) continue;
+    const frame: FrameSummary = m
+      ? { name: m[1], filename: m[2], lineno: Number(m[3]), colno: Number(m[4]), is_user_code: false }
+      : { name: "<module>", filename: b![1], lineno: Number(b![2]), colno: Number(b![3]), is_user_code: false };
+    const mapped = mapper ? mapper(frame) : frame;
+    if (mapped) frames.push(mapped);
+  }
+  return frames.reverse();
+}
