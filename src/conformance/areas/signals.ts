@@ -1,0 +1,199 @@
+/**
+ * Conformance replayer for the `signals` area: a recorded op script → the same ops on our Signal.
+ *
+ * `kind: "script"` cases build fresh signals, receivers and senders (A, B, A_sub extends A, null),
+ * run the ops in order and compare each op's result and the receiver calls it caused.
+ * `kind: "model"` cases need the ORM and count as failed until it lands.
+ */
+import * as v8 from "node:v8";
+import * as vm from "node:vm";
+import type { AreaReplayer, CaseResult, CorpusCase } from "../area";
+import { expect_equal } from "../compare";
+import { Signal, bound_method } from "../../frameworks/django/dispatch";
+import type { Receiver, Response, SignalKwargs } from "../../frameworks/django/dispatch";
+import { settings, override_settings } from "../../frameworks/django/conf";
+import { KeyError, RuntimeError, ValueError } from "../../frameworks/python/builtins";
+import { error_type } from "../../trace";
+
+interface ReceiverSpec {
+  returns?: unknown;
+  raises?: "ValueError" | "RuntimeError" | "KeyError";
+  message?: string;
+  async?: boolean;
+  kind?: "method";
+  accepts_kwargs?: boolean;
+}
+
+interface Call {
+  receiver: string;
+  signal: string;
+  sender: string | null;
+  kwargs: Record<string, unknown>;
+}
+
+type Op = { op: string; signal?: string; receiver?: string; sender?: string | null; weak?: boolean; dispatch_uid?: string; kwargs?: Record<string, unknown> };
+
+class A {}
+class B {}
+class A_sub extends A {}
+const SENDERS: Record<string, unknown> = { A, B, A_sub };
+
+const ERRORS = { ValueError, RuntimeError, KeyError } as const;
+
+/** `gc()` without the --expose-gc command-line flag. */
+const collect_garbage: () => void = (() => {
+  v8.setFlagsFromString("--expose-gc");
+  return vm.runInNewContext("gc") as () => void;
+})();
+
+const macrotask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** One case's world: its signals, its receivers (the only strong references) and the calls log. */
+class Script {
+  signals = new Map<string, Signal>();
+  signal_labels = new WeakMap<Signal, string>();
+  /** label → the receiver function, or the object owning the bound method. */
+  strong = new Map<string, Function | object>();
+  labels = new WeakMap<object, string>();
+  calls: Call[] = [];
+
+  constructor(signals: string[], receivers: Record<string, ReceiverSpec>) {
+    for (const name of signals) {
+      const s = new Signal({ name });
+      this.signals.set(name, s);
+      this.signal_labels.set(s, name);
+    }
+    for (const [label, spec] of Object.entries(receivers)) this.add_receiver(label, spec);
+  }
+
+  add_receiver(label: string, spec: ReceiverSpec): void {
+    const body = make_body(label, spec, this.calls, this.signal_labels);
+    if (spec.kind === "method") {
+      const owner = new Holder(body);
+      this.strong.set(label, owner);
+      this.labels.set(owner, label);
+      return;
+    }
+    const fn = make_function(body, spec);
+    this.strong.set(label, fn);
+    this.labels.set(fn, label);
+  }
+
+  /** A plain function as is; a method as a fresh bound method (Python's `obj.method`). */
+  receiver(label: string): Receiver {
+    const held = this.strong.get(label);
+    if (held === undefined) throw new Error(`receiver ${label} was dropped`);
+    return held instanceof Holder ? bound_method(held, Holder.prototype.handle) : (held as Receiver);
+  }
+
+  label_of(receiver: Receiver): string {
+    const key = (receiver as { __self__?: object }).__self__ ?? receiver;
+    return this.labels.get(key) ?? "?";
+  }
+}
+
+/** The per-receiver object whose bound method is connected (`"kind": "method"`). */
+class Holder {
+  constructor(readonly body: (sender: unknown, kwargs: SignalKwargs) => unknown) {}
+  handle(sender: unknown, kwargs: SignalKwargs): unknown {
+    return this.body(sender, kwargs);
+  }
+}
+
+type Body = (sender: unknown, kwargs: SignalKwargs) => unknown;
+
+function make_body(label: string, spec: ReceiverSpec, calls: Call[], signal_labels: WeakMap<Signal, string>): Body {
+  return (sender, kwargs) => {
+    const { signal, ...named } = kwargs;
+    calls.push({ receiver: label, signal: signal_labels.get(signal) ?? "?", sender: sender_label(sender), kwargs: named });
+    if (spec.raises) throw new ERRORS[spec.raises](spec.message);
+    return "returns" in spec ? spec.returns : label;
+  };
+}
+
+/** A fresh function per receiver; `accepts_kwargs: false` is Python's `def r(signal, sender)`. */
+function make_function(body: Body, spec: ReceiverSpec): Receiver {
+  if (spec.accepts_kwargs === false) return function (sender: unknown) { return body(sender, {} as SignalKwargs); } as Receiver;
+  if (spec.async) return async function (sender: unknown, kwargs: SignalKwargs) { await macrotask(); return body(sender, kwargs); };
+  return function (sender: unknown, kwargs: SignalKwargs) { return body(sender, kwargs); };
+}
+
+function sender_label(sender: unknown): string | null {
+  if (sender === null || sender === undefined) return null;
+  return Object.entries(SENDERS).find(([, s]) => s === sender)?.[0] ?? String(sender);
+}
+
+function sender_of(op: Op): unknown {
+  return op.sender === undefined || op.sender === null ? null : SENDERS[op.sender];
+}
+
+function describe(value: unknown): unknown {
+  if (value instanceof Error) return { error: error_type(value), message: String(value) };
+  return value === undefined ? null : value;
+}
+
+/** Run one op; the result object without `calls`. */
+async function run_op(script: Script, op: Op): Promise<Record<string, unknown>> {
+  const signal = op.signal ? script.signals.get(op.signal)! : null;
+  switch (op.op) {
+    case "connect":
+      signal!.connect(script.receiver(op.receiver!), { sender: sender_of(op), weak: op.weak ?? true, dispatch_uid: op.dispatch_uid });
+      return { result: null };
+    case "disconnect":
+      return { result: signal!.disconnect(op.receiver ? script.receiver(op.receiver) : null, { sender: sender_of(op), dispatch_uid: op.dispatch_uid }) };
+    case "has_listeners":
+      return { result: signal!.has_listeners(sender_of(op)) };
+    case "send":
+    case "send_robust":
+    case "asend":
+    case "asend_robust":
+      return { responses: await encode_responses(script, await signal![op.op](sender_of(op), op.kwargs ?? {})) };
+    case "drop_reference":
+      script.strong.delete(op.receiver!);
+      await macrotask(); // WeakRef targets stay alive until the current job ends
+      collect_garbage();
+      await macrotask();
+      return { result: null };
+    default:
+      throw new Error(`unknown op ${op.op}`);
+  }
+}
+
+/** `[[label, response]]`, awaiting async receivers' responses (a rejection fails the whole send). */
+async function encode_responses(script: Script, responses: Response[]): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const [receiver, response] of responses) out.push([script.label_of(receiver), describe(await response)]);
+  return out;
+}
+
+async function replay_script(input: any): Promise<unknown> {
+  const script = new Script(input.signals ?? [], input.receivers ?? {});
+  const results: unknown[] = [];
+  for (const op of input.ops as Op[]) {
+    const before = script.calls.length;
+    let result: Record<string, unknown>;
+    try {
+      result = await run_op(script, op);
+    } catch (e) {
+      result = describe(e) as Record<string, unknown>;
+    }
+    let calls = script.calls.slice(before);
+    if (op.op.startsWith("asend")) calls = [...calls].sort((x, y) => (x.receiver < y.receiver ? -1 : x.receiver > y.receiver ? 1 : 0));
+    results.push({ ...result, calls });
+  }
+  return { ops: results };
+}
+
+async function replay_case(c: CorpusCase): Promise<CaseResult> {
+  if (c.input.kind === "model") return { passed: false, message: "model signals need the ORM (not implemented yet)" };
+  if (c.input.kind !== "script") return { passed: false, message: `unknown signals case kind ${c.input.kind}` };
+  const actual = await override_settings({ DEBUG: c.input.debug === true }, () => replay_script(c.input));
+  return expect_equal(actual, c.expect);
+}
+
+export const replayer: AreaReplayer = {
+  prepare() {
+    if (!settings.configured) settings.configure({ SECRET_KEY: "conformance-signals", DEBUG: false });
+    return replay_case;
+  },
+};
