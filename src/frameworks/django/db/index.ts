@@ -1,0 +1,41 @@
+/**
+ * django.db: the database connection and its errors, as `from django.db import connection` gives.
+ *
+ *     import { connection } from "django/db";
+ *     const cursor = connection.cursor();
+ *     cursor.execute("SELECT COUNT(*) FROM blog_post WHERE author_id = %s", [1]);
+ *     cursor.fetchone();   // → [3]        (SQL run: SELECT COUNT(*) FROM blog_post WHERE author_id = ?)
+ *
+ * The runtime installs the SQLite driver with `connection.set_driver(driver)` before user code runs.
+ */
+import { ConnectionHandler, DEFAULT_DB_ALIAS } from "./utils";
+import type { BaseDatabaseWrapper } from "./backends/base/base";
+
+export {
+  DEFAULT_DB_ALIAS,
+  ConnectionDoesNotExist,
+  ConnectionHandler,
+  DataError,
+  DatabaseError,
+  Error,
+  IntegrityError,
+  InterfaceError,
+  InternalError,
+  NotSupportedError,
+  OperationalError,
+  ProgrammingError,
+} from "./utils";
+export type { DatabaseDriver, ExecuteResult, SqlValue, DriverError } from "./backends/driver";
+export { CursorWrapper, CursorDebugWrapper } from "./backends/utils";
+export { BaseDatabaseWrapper } from "./backends/base/base";
+
+/** `django.db.connections` */
+export const connections = new ConnectionHandler();
+
+/** `django.db.connection`: the default database's wrapper. */
+export const connection: BaseDatabaseWrapper = connections.__getitem__(DEFAULT_DB_ALIAS);
+
+/** `django.db.reset_queries()`: Django runs it at the start of every request (request_started). */
+export function reset_queries(): void {
+  for (const wrapper of connections.all()) wrapper.queries_log.length = 0;
+}

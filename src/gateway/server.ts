@@ -1,0 +1,226 @@
+/**
+ * The simulated web server: an HTTP request message → a WSGI call → an HTTP response message.
+ *
+ * `serve_wsgi` plays the part of gunicorn or Django's runserver (Python's wsgiref): it builds the
+ * environ, calls the application with a `start_response` that enforces PEP 3333's rules, iterates
+ * the body the application returns (bytes only), calls its `close()`, and turns any protocol
+ * violation or uncaught exception into wsgiref's `500 Internal Server Error`. The whole exchange is
+ * one "gateway" span in the trace. Main function: `serve_wsgi`; main class: `ResponseWriter`.
+ */
+import { close_span, describe_error, error_type, open_span, type Attrs, type SpanHandle, type Json } from "../trace";
+import { build_environ, type BuiltEnviron } from "./environ";
+import { is_hop_by_hop, type HttpRequestMessage, type HttpResponseMessage, type WSGIApplication, type WSGIBody, type WSGIEnviron, type WriteCallable } from "./wsgi";
+
+/** wsgiref's error page, followed by the exception line its log shows. */
+export const ERROR_STATUS = "500 Internal Server Error";
+export const ERROR_BODY = "A server error occurred.  Please contact the administrator.";
+
+/** A broken rule of PEP 3333; Python servers raise these as AssertionError. */
+export class WSGIAssertionError extends Error {
+  static python_name = "AssertionError";
+}
+
+/** An application result that is not iterable (Python: `TypeError: 'NoneType' object is not iterable`). */
+export class WSGITypeError extends Error {
+  static python_name = "TypeError";
+}
+
+const utf8 = new TextEncoder();
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const CONTROL_CHARS = /[\x00-\x08\x0a-\x1f\x7f]/;
+
+/**
+ * The response side of start_response: remembers status and headers, collects written bytes, and
+ * checks each call against PEP 3333 with wsgiref's messages.
+ */
+export class ResponseWriter {
+  status: string | null = null;
+  headers: [string, string][] | null = null;
+  headers_sent = false;
+  readonly chunks: Uint8Array[] = [];
+  bytes_written = 0;
+  /** Every start_response call, for the trace (an error page adds a second one). */
+  readonly calls: { status: Json; headers: Json; exc_info: boolean }[] = [];
+
+  start_response = (status: string, headers: [string, string][], exc_info?: unknown): WriteCallable => {
+    this.calls.push({ status: safe_json(status), headers: safe_json(headers), exc_info: Boolean(exc_info) });
+    if (exc_info) {
+      if (this.headers_sent) throw Array.isArray(exc_info) ? exc_info[1] : exc_info;
+    } else if (this.headers !== null) {
+      throw new WSGIAssertionError("Headers already set!");
+    }
+    check_status(status);
+    check_headers(headers);
+    this.status = status;
+    this.headers = headers.map(([name, value]) => [name, value]);
+    return this.write;
+  };
+
+  write = (data: Uint8Array): void => {
+    if (!(data instanceof Uint8Array)) throw new WSGIAssertionError("write() argument must be a bytes instance");
+    if (this.status === null) throw new WSGIAssertionError("write() before start_response()");
+    this.headers_sent = true;
+    this.chunks.push(data.slice());
+    this.bytes_written += data.length;
+  };
+}
+
+function check_status(status: unknown): asserts status is string {
+  if (typeof status !== "string") throw new WSGIAssertionError(`Status must be of type str (got ${py_repr(status)})`);
+  if (status.length < 4) throw new WSGIAssertionError("Status must be at least 4 characters");
+  if (!/^\d{3}/.test(status)) throw new WSGIAssertionError("Status message must begin w/3-digit code");
+  if (status[3] !== " ") throw new WSGIAssertionError("Status message must have a space after code");
+  if (CONTROL_CHARS.test(status)) throw new WSGIAssertionError(`Status must not contain control characters (got ${py_repr(status)})`);
+}
+
+function check_headers(headers: unknown): void {
+  if (!Array.isArray(headers)) throw new WSGIAssertionError(`Headers (${py_repr(headers)}) must be of type list`);
+  for (const header of headers) {
+    if (!Array.isArray(header) || header.length !== 2) throw new WSGIAssertionError(`Individual headers (${py_repr(header)}) must be a 2-tuple`);
+    const [name, value] = header as unknown[];
+    if (typeof name !== "string") throw new WSGIAssertionError(`Header name must be of type str (got ${py_repr(name)})`);
+    if (typeof value !== "string") throw new WSGIAssertionError(`Header value must be of type str (got ${py_repr(value)})`);
+    if (!TOKEN.test(name)) throw new WSGIAssertionError(`Invalid header name ${py_repr(name)}`);
+    if (CONTROL_CHARS.test(value)) throw new WSGIAssertionError(`Invalid header value ${py_repr(value)}: control characters are not allowed`);
+    if (is_hop_by_hop(name)) throw new WSGIAssertionError(`Hop-by-hop header, '${name}: ${value}', not allowed`);
+  }
+}
+
+/**
+ * Serve one request: HTTP message → environ → application → HTTP message. Never throws: a broken
+ * application becomes a 500, as it would behind a real server.
+ */
+export async function serve_wsgi(app: WSGIApplication, request: HttpRequestMessage): Promise<HttpResponseMessage> {
+  const built = build_environ(request);
+  const span = open_span("gateway", `WSGI ${request.method} ${request.target}`, { environ: environ_json(built.environ), dropped_headers: built.dropped_headers });
+  const writer = new ResponseWriter();
+  let response: HttpResponseMessage;
+  try {
+    await run_application(app, built.environ, writer);
+    response = finish_response(writer);
+  } catch (e) {
+    response = error_response(e, built, writer, span);
+  }
+  response = strip_body_if_bodiless(request.method, response);
+  record_response(span, built, writer, response);
+  close_span(span);
+  return response;
+}
+
+/** Call the app, iterate its body into the writer, and always call the body's close(). */
+async function run_application(app: WSGIApplication, environ: WSGIEnviron, writer: ResponseWriter): Promise<void> {
+  const body = await app(environ, writer.start_response);
+  try {
+    await iterate_body(body, writer);
+  } finally {
+    if (body && typeof (body as { close?: unknown }).close === "function") (body as { close: () => void }).close();
+  }
+}
+
+async function iterate_body(body: WSGIBody, writer: ResponseWriter): Promise<void> {
+  if (body !== null && body !== undefined && typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === "function") {
+    for await (const chunk of body as AsyncIterable<Uint8Array>) writer.write(chunk);
+    return;
+  }
+  if (body === null || body === undefined || typeof (body as Iterable<Uint8Array>)[Symbol.iterator] !== "function")
+    throw new WSGITypeError(`'${python_type_name(body)}' object is not iterable`);
+  for (const chunk of body as Iterable<Uint8Array>) writer.write(chunk);
+}
+
+function finish_response(writer: ResponseWriter): HttpResponseMessage {
+  if (writer.status === null || writer.headers === null)
+    throw new WSGIAssertionError("start_response() was never called: the application returned without setting a status");
+  return {
+    status: Number(writer.status.slice(0, 3)),
+    reason: writer.status.slice(4),
+    headers: writer.headers,
+    body: concat(writer.chunks),
+  };
+}
+
+/** wsgiref's `error_output`: the 500 page, with the exception named as its log line names it. */
+function error_response(e: unknown, built: BuiltEnviron, writer: ResponseWriter, span: SpanHandle): HttpResponseMessage {
+  const error = describe_error(e);
+  const line = `${error.type}: ${error.message}`;
+  const protocol_violation = e instanceof WSGIAssertionError || e instanceof WSGITypeError;
+  built.errors.write(`${protocol_violation ? "WSGI protocol violation" : "Exception in the application"}: ${line}\n`);
+  span.fail(error);
+  span.set({ [protocol_violation ? "violation" : "exception"]: line, headers_already_sent: writer.headers_sent });
+  return {
+    status: 500,
+    reason: "Internal Server Error",
+    headers: [["Content-Type", "text/plain"]],
+    body: utf8.encode(`${ERROR_BODY}\n\n${line}\n`),
+  };
+}
+
+/** Responses to HEAD, and 1xx/204/304 responses, have no body on the wire. */
+function strip_body_if_bodiless(method: string, response: HttpResponseMessage): HttpResponseMessage {
+  const bodiless = method.toUpperCase() === "HEAD" || (response.status >= 100 && response.status < 200) || response.status === 204 || response.status === 304;
+  return bodiless && response.body.length ? { ...response, body: new Uint8Array(0) } : response;
+}
+
+function record_response(span: SpanHandle, built: BuiltEnviron, writer: ResponseWriter, response: HttpResponseMessage): void {
+  const attrs: Attrs = {
+    start_response: writer.calls,
+    bytes_written: writer.bytes_written,
+    bytes_read: built.input.bytes_read,
+    status: response.status,
+    reason: response.reason,
+    response_headers: response.headers.map(([k, v]) => [k, v]),
+  };
+  const errors = built.errors.getvalue();
+  if (errors) attrs["wsgi.errors"] = errors;
+  span.set(attrs);
+}
+
+/** The environ for the trace: plain JSON, with the two streams summarised. */
+export function environ_json(environ: WSGIEnviron): Attrs {
+  const out: Attrs = {};
+  for (const [key, value] of Object.entries(environ)) {
+    if (key === "wsgi.input") out[key] = (value as { summary?: () => string }).summary?.() ?? "<wsgi.input>";
+    else if (key === "wsgi.errors") out[key] = "<wsgi.errors>";
+    else out[key] = safe_json(value);
+  }
+  return out;
+}
+
+function safe_json(value: unknown): Json {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
+  if (Array.isArray(value)) return value.map(safe_json);
+  if (value instanceof Uint8Array) return py_repr(value);
+  return py_repr(value);
+}
+
+/** Just enough of Python's repr() for the messages above. */
+function py_repr(value: unknown): string {
+  if (value === null || value === undefined) return "None";
+  if (typeof value === "string") return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\r/g, "\\r").replace(/\n/g, "\\n")}'`;
+  if (typeof value === "boolean") return value ? "True" : "False";
+  if (value instanceof Uint8Array) return `b${py_repr(Array.from(value, (c) => String.fromCharCode(c)).join(""))}`;
+  if (Array.isArray(value)) return `[${value.map(py_repr).join(", ")}]`;
+  if (typeof value === "object") return `<${python_type_name(value)} object>`;
+  return String(value);
+}
+
+function python_type_name(value: unknown): string {
+  if (value === null || value === undefined) return "NoneType";
+  if (typeof value === "number") return Number.isInteger(value) ? "int" : "float";
+  if (typeof value === "boolean") return "bool";
+  if (typeof value === "string") return "str";
+  if (typeof value === "function") return "function";
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) return "dict";
+  return error_type(value);
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}

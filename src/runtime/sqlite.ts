@@ -1,0 +1,151 @@
+/**
+ * sql.js → the framework's database driver: boots SQLite (compiled to WebAssembly) in Node or the
+ * browser and implements `DatabaseDriver` (src/frameworks/django/db/backends/driver.ts) on it.
+ * Main function: `boot_sqlite`; main class: `SqlJsDriver`.
+ *
+ * The driver plays Python's `sqlite3` module: one statement per `execute`, a wrong number of
+ * bindings is a ProgrammingError, and SQLite's failures are classed as sqlite3 classes them
+ * (constraint → IntegrityError, syntax or missing table → OperationalError, …).
+ */
+import initSqlJs from "sql.js";
+import type { Database, SqlJsStatic, Statement } from "sql.js";
+import type { DatabaseDriver, DriverError, ExecuteResult, SqlValue } from "../frameworks/django/db/backends/driver";
+import type { DatabaseErrorName } from "../frameworks/django/db/utils";
+
+export interface SqliteBootOptions {
+  /** Browser: where the `.wasm` file is served (`(file) => wasmUrl`). Node finds it by itself. */
+  locateFile?: (file: string, prefix: string) => string;
+  /** Browser: instantiate from a `WebAssembly.Module` compiled once on the page and posted in. */
+  instantiateWasm?: (imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance) => void) => WebAssembly.Exports | Record<string, never>;
+  wasmBinary?: ArrayBuffer | Uint8Array;
+}
+
+let booted: Promise<SqlJsStatic> | null = null;
+
+/** Load sql.js once per process (or worker); later calls share the same module. */
+export function boot_sqlite(options: SqliteBootOptions = {}): Promise<SqlJsStatic> {
+  // @types/sql.js lacks `instantiateWasm` in its config type (NOTES-stack.md, trap 10).
+  booted ??= initSqlJs(options as Parameters<typeof initSqlJs>[0]);
+  return booted;
+}
+
+/** sqlite3's exception class for an SQLite error message (sql.js gives messages, not codes). */
+export function classify_sqlite_error(message: string): DatabaseErrorName {
+  if (/constraint failed|datatype mismatch/i.test(message)) return "IntegrityError";
+  if (/string or blob too big/i.test(message)) return "DataError";
+  if (/out of memory|database disk image is malformed|file is not a database/i.test(message)) return "DatabaseError";
+  return "OperationalError";
+}
+
+export class SqliteDriverError extends Error implements DriverError {
+  constructor(
+    readonly db_error_class: DatabaseErrorName,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class SqlJsDriver implements DatabaseDriver {
+  readonly vendor = "sqlite";
+  /** How many parameters each SQL text takes (found once per text, by probing). */
+  private readonly parameter_counts = new Map<string, number>();
+
+  constructor(readonly db: Database) {
+    // Django's SQLite backend turns foreign-key enforcement on for every new connection.
+    db.run("PRAGMA foreign_keys = ON");
+  }
+
+  /** A fresh in-memory database, or one opened from an exported image. */
+  static async open(data?: Uint8Array | null, options?: SqliteBootOptions): Promise<SqlJsDriver> {
+    const SQL = await boot_sqlite(options);
+    return new SqlJsDriver(new SQL.Database(data ?? null));
+  }
+
+  execute(sql: string, params: SqlValue[]): ExecuteResult {
+    const statement = this.prepare_one(sql);
+    try {
+      bind_checked(statement, sql, params, this.parameter_counts);
+      const columns = statement.getColumnNames();
+      const rows: SqlValue[][] = [];
+      while (statement.step()) rows.push(statement.get() as SqlValue[]);
+      const rows_modified = columns.length ? 0 : this.db.getRowsModified();
+      return { columns, rows, rows_modified, last_insert_rowid: rows_modified ? this.last_insert_rowid() : null };
+    } catch (e) {
+      throw as_driver_error(e);
+    } finally {
+      statement.free();
+    }
+  }
+
+  /** The database image, to restore after a worker is replaced. */
+  export(): Uint8Array {
+    return this.db.export();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private prepare_one(sql: string): Statement {
+    let statement: Statement;
+    try {
+      statement = this.db.prepare(sql);
+    } catch (e) {
+      throw as_driver_error(e);
+    }
+    if (has_more_statements(sql, statement)) {
+      statement.free();
+      throw new SqliteDriverError("ProgrammingError", "You can only execute one statement at a time.");
+    }
+    return statement;
+  }
+
+  private last_insert_rowid(): number | null {
+    const result = this.db.exec("SELECT last_insert_rowid()");
+    return result.length ? Number(result[0].values[0][0]) : null;
+  }
+}
+
+/** sql.js's `prepare` silently ignores what follows the first statement; sqlite3 refuses it. */
+function has_more_statements(sql: string, statement: Statement): boolean {
+  const first = statement.getSQL();
+  const index = sql.indexOf(first);
+  if (index < 0) return false;
+  const rest = sql.slice(index + first.length).replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, "");
+  return /[^\s;]/.test(rest);
+}
+
+/**
+ * Bind params, checking their number as sqlite3 does. SQLite reports only "too many" (a range
+ * error); binding one extra NULL tells "too few" apart.
+ */
+function bind_checked(statement: Statement, sql: string, params: SqlValue[], counts: Map<string, number>): void {
+  if (params.length === 0 && !/[?:@$]/.test(sql)) return;
+  let expected = counts.get(sql);
+  if (expected === undefined) {
+    expected = parameter_count(statement);
+    if (counts.size > 1000) counts.clear();
+    counts.set(sql, expected);
+  }
+  if (expected !== params.length)
+    throw new SqliteDriverError("ProgrammingError", `Incorrect number of bindings supplied. The current statement uses ${expected}, and there are ${params.length} supplied.`);
+  statement.bind(params);
+}
+
+function parameter_count(statement: Statement): number {
+  for (let n = 0; n < 32767; n++) {
+    try {
+      statement.bind(new Array(n + 1).fill(null));
+    } catch {
+      return n;
+    }
+  }
+  return 32767;
+}
+
+function as_driver_error(e: unknown): unknown {
+  if (e instanceof SqliteDriverError) return e;
+  if (e instanceof Error) return new SqliteDriverError(classify_sqlite_error(e.message), e.message);
+  return e;
+}
