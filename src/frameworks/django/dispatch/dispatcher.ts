@@ -25,6 +25,9 @@ import { TypeError, ValueError } from "../../python/builtins";
 import { settings } from "../conf";
 import { to_json, trace_event, traced, tracing_enabled } from "../../../trace";
 import type { Attrs, SourceRef, SpanHandle } from "../../../trace";
+import { getLogger, log_options } from "../../python/logging";
+
+const logger = getLogger("django.dispatch");
 
 /** What a receiver gets besides the sender: `signal` plus the named arguments of `send()`. */
 export type SignalKwargs = { signal: Signal; [name: string]: any };
@@ -368,9 +371,15 @@ export class Signal {
     try {
       response = this._call(receiver, sender, named);
     } catch (err) {
-      return err;
+      return this._log_robust_failure(receiver, err);
     }
-    return response instanceof Promise ? response.catch((err: unknown) => err) : response;
+    return response instanceof Promise ? response.catch((err: unknown) => this._log_robust_failure(receiver, err)) : response;
+  }
+
+  /** Logged to `django.dispatch` at ERROR; the exception becomes the receiver's response. */
+  _log_robust_failure(receiver: Receiver, err: unknown): unknown {
+    logger.error("Error calling %s in Signal.send_robust() (%s)", receiver_label(receiver), String(err), log_options({ exc_info: err }));
+    return err;
   }
 
   private _traced_send<T>(method: string, sender: unknown, named: Record<string, unknown>, fn: () => T): T {
