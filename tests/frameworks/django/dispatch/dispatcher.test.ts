@@ -26,7 +26,7 @@ class Author {}
 
 /** Receivers kept strongly by the test (module-level functions are, in real code). */
 function recording(log: string[], label: string) {
-  return (sender: unknown, kwargs: SignalKwargs) => {
+  return (sender: unknown, _kwargs: SignalKwargs) => {
     log.push(`${label}:${(sender as { name?: string } | null)?.name ?? "None"}`);
     return label;
   };
