@@ -12,7 +12,7 @@ import { expect_equal } from "../compare";
 import { Signal, bound_method } from "../../frameworks/django/dispatch";
 import type { Receiver, Response, SignalKwargs } from "../../frameworks/django/dispatch";
 import { settings, override_settings } from "../../frameworks/django/conf";
-import { KeyError, RuntimeError, ValueError } from "../../frameworks/python/builtins";
+import { KeyError, RuntimeError, TypeError as PyTypeError, ValueError } from "../../frameworks/python/builtins";
 import { error_type } from "../../trace";
 
 interface ReceiverSpec {
@@ -69,12 +69,12 @@ class Script {
   add_receiver(label: string, spec: ReceiverSpec): void {
     const body = make_body(label, spec, this.calls, this.signal_labels);
     if (spec.kind === "method") {
-      const owner = new Holder(body);
+      const owner = spec.async ? new AsyncHolder(body) : new Holder(body);
       this.strong.set(label, owner);
       this.labels.set(owner, label);
       return;
     }
-    const fn = make_function(body, spec);
+    const fn = make_function(label, body, spec);
     this.strong.set(label, fn);
     this.labels.set(fn, label);
   }
@@ -83,7 +83,8 @@ class Script {
   receiver(label: string): Receiver {
     const held = this.strong.get(label);
     if (held === undefined) throw new Error(`receiver ${label} was dropped`);
-    return held instanceof Holder ? bound_method(held, Holder.prototype.handle) : (held as Receiver);
+    if (held instanceof Holder) return bound_method(held, (held.constructor as typeof Holder).prototype.handle);
+    return held as Receiver;
   }
 
   label_of(receiver: Receiver): string {
@@ -100,6 +101,13 @@ class Holder {
   }
 }
 
+class AsyncHolder extends Holder {
+  override async handle(sender: unknown, kwargs: SignalKwargs): Promise<unknown> {
+    await macrotask();
+    return this.body(sender, kwargs);
+  }
+}
+
 type Body = (sender: unknown, kwargs: SignalKwargs) => unknown;
 
 function make_body(label: string, spec: ReceiverSpec, calls: Call[], signal_labels: WeakMap<Signal, string>): Body {
@@ -111,9 +119,20 @@ function make_body(label: string, spec: ReceiverSpec, calls: Call[], signal_labe
   };
 }
 
-/** A fresh function per receiver; `accepts_kwargs: false` is Python's `def r(signal, sender)`. */
-function make_function(body: Body, spec: ReceiverSpec): Receiver {
-  if (spec.accepts_kwargs === false) return function (sender: unknown) { return body(sender, {} as SignalKwargs); } as Receiver;
+/**
+ * A fresh function per receiver. `accepts_kwargs: false` is Python's `def r(signal, sender)`: it
+ * declares no kwargs parameter (so DEBUG's connect refuses it), and like the Python function it
+ * fails with TypeError, before running, when a send passes any named argument besides `signal`.
+ */
+function make_function(label: string, body: Body, spec: ReceiverSpec): Receiver {
+  if (spec.accepts_kwargs === false)
+    return function (sender: unknown) {
+      // eslint-disable-next-line prefer-rest-params
+      const kwargs = arguments[1] as SignalKwargs;
+      const unexpected = Object.keys(kwargs).find((k) => k !== "signal");
+      if (unexpected !== undefined) throw new PyTypeError(`${label}() got an unexpected keyword argument '${unexpected}'`);
+      return body(sender, kwargs);
+    } as Receiver;
   if (spec.async) return async function (sender: unknown, kwargs: SignalKwargs) { await macrotask(); return body(sender, kwargs); };
   return function (sender: unknown, kwargs: SignalKwargs) { return body(sender, kwargs); };
 }
@@ -184,11 +203,23 @@ async function replay_script(input: any): Promise<unknown> {
   return { ops: results };
 }
 
+/** FORMAT.md: messages of TypeError/AttributeError/KeyError embed Python reprs; compare the class only. */
+const INFORMATIONAL = new Set(["TypeError", "AttributeError", "KeyError"]);
+
+function adopt_informational_messages(actual: unknown, expected: unknown): void {
+  if (!actual || !expected || typeof actual !== "object" || typeof expected !== "object") return;
+  const [a, e] = [actual as Record<string, unknown>, expected as Record<string, unknown>];
+  if (typeof e.error === "string" && INFORMATIONAL.has(e.error) && a.error === e.error && "message" in e) e.message = a.message;
+  for (const key of Object.keys(e)) if (key in a) adopt_informational_messages(a[key], e[key]);
+}
+
 async function replay_case(c: CorpusCase): Promise<CaseResult> {
   if (c.input.kind === "model") return { passed: false, message: "model signals need the ORM (not implemented yet)" };
   if (c.input.kind !== "script") return { passed: false, message: `unknown signals case kind ${c.input.kind}` };
   const actual = await override_settings({ DEBUG: c.input.debug === true }, () => replay_script(c.input));
-  return expect_equal(actual, c.expect);
+  const expected = structuredClone(c.expect);
+  adopt_informational_messages(actual, expected);
+  return expect_equal(actual, expected);
 }
 
 export const replayer: AreaReplayer = {

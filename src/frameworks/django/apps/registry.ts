@@ -36,7 +36,11 @@ export class Apps {
     if (installed_apps !== null) this.populate(installed_apps);
   }
 
-  /** Load app configs, then models, then run ready(). Idempotent, not reentrant. */
+  /**
+   * Load app configs, then models, then run ready(). Idempotent, not reentrant. As in Django, a
+   * failure leaves the registry half-loaded ("populate() isn't reentrant" on retry): the runtime
+   * calls reset() before loading the project again.
+   */
   populate(installed_apps: InstalledApp[] = []): void {
     if (this.ready) return;
     if (this.loading) throw new RuntimeError("populate() isn't reentrant");

@@ -14,7 +14,7 @@
  *   // Python:  post_save.send(sender=Post, instance=post, created=True)
  *   post_save.send(Post, { instance: post, created: true });   // → [[on_save, undefined]]
  *
- * Receivers are held through weak references by default (docs/adr: signal weak references), so a
+ * Receivers are held through weak references by default (docs/adr/0003-signal-weak-references.md), so a
  * receiver that nothing else keeps alive silently disconnects itself once it is garbage-collected.
  * The receiver signature `(sender, kwargs)` is recorded in docs/adr/0002-signal-receiver-signature.md.
  *
