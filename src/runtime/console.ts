@@ -1,0 +1,64 @@
+/**
+ * `console` for user code → log entries and "log" spans. Main class: `LogCollector`.
+ *
+ * User modules get this console in place of the global one (the loader passes it into the module
+ * scope), so `console.log("user", name)` in a view lands in the current request's trace, under the
+ * span that was running (the view, a middleware), and in the runtime's log list for the Logs panel.
+ */
+import { to_json, trace_event } from "../trace";
+import type { SourceRef } from "../trace";
+import { user_frames } from "./errors";
+import type { LogEntry } from "./protocol";
+
+export type LogLevel = LogEntry["level"];
+export type UserConsole = Record<LogLevel, (...args: unknown[]) => void>;
+
+const LEVELS: LogLevel[] = ["log", "info", "warn", "error", "debug"];
+
+export class LogCollector {
+  private entries: LogEntry[] = [];
+  private origin = now();
+
+  /** Also called for each entry as it happens (the worker streams logs to the page). */
+  on_entry: ((entry: LogEntry) => void) | null = null;
+
+  constructor(private readonly is_user_file: (path: string) => boolean = () => true) {}
+
+  /** The console object handed to user modules. */
+  create_console(): UserConsole {
+    const console = {} as UserConsole;
+    for (const level of LEVELS) console[level] = (...args: unknown[]) => this.write(level, args, new Error());
+    return console;
+  }
+
+  write(level: LogLevel, args: unknown[], call_site?: Error): void {
+    const message = format_args(args);
+    const source: SourceRef | undefined = call_site ? user_frames(call_site, this.is_user_file)[0] : undefined;
+    const entry: LogEntry = { level, message, time: now() - this.origin, ...(source ? { source } : {}) };
+    this.entries.push(entry);
+    trace_event("log", `console.${level}`, { level, message }, source);
+    this.on_entry?.(entry);
+  }
+
+  /** Take the entries written since the last call, and restart the clock. */
+  drain(): LogEntry[] {
+    const out = this.entries;
+    this.entries = [];
+    this.origin = now();
+    return out;
+  }
+}
+
+/** Node's console formatting, in brief: strings as they are, other values as JSON-ish text. */
+export function format_args(args: unknown[]): string {
+  return args.map(format_value).join(" ");
+}
+
+function format_value(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value instanceof Error) return value.stack ?? `${value.name}: ${value.message}`;
+  const json = to_json(value);
+  return typeof json === "string" ? json : JSON.stringify(json);
+}
+
+const now: () => number = typeof performance !== "undefined" ? () => performance.now() : () => Date.now();

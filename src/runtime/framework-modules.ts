@@ -1,0 +1,23 @@
+/**
+ * Framework modules user code can import by bare name: `"django/http"` → the package's index.ts.
+ *
+ * `import { HttpResponse } from "django/http"` in a user file, and `"django.middleware.common"` in
+ * settings, both resolve through this table (the loader's `require` and `import_module`). One line
+ * per module: the export name is the import path. Add a module here when its package lands.
+ */
+import * as python_builtins from "../frameworks/python/builtins";
+import * as python_bytes from "../frameworks/python/bytes";
+
+// `import { b, ValueError } from "python"`: the built-ins and the bytes helpers together.
+const python_package = Object.freeze({ ...python_builtins, ...python_bytes });
+export { python_package as "python" };
+
+export * as "python/builtins" from "../frameworks/python/builtins";
+export * as "python/bytes" from "../frameworks/python/bytes";
+export * as "django/apps" from "../frameworks/django/apps";
+export * as "django/conf" from "../frameworks/django/conf";
+export * as "django/core/exceptions" from "../frameworks/django/core/exceptions";
+export * as "django/core/signals" from "../frameworks/django/core/signals";
+export * as "django/db" from "../frameworks/django/db";
+export * as "django/dispatch" from "../frameworks/django/dispatch";
+export * as "django/utils/module_loading" from "../frameworks/django/utils/module_loading";

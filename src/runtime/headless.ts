@@ -1,0 +1,160 @@
+/**
+ * The headless runtime: a scenario's files → a served application, in Node (tests, the CLI,
+ * benchmarks). Main class: `HeadlessRuntime`. The Web Worker runtime does the same steps and
+ * answers with the same `LoadResult` / `RequestResult` (protocol.ts).
+ *
+ * load(scenario):  fresh SQLite database → module loader over the files → the entry:
+ *                  "wsgi"   → import_string("app.application"), a raw PEP 3333 callable;
+ *                  "django" → settings.configure(<settings module>) → setup() → get_wsgi_application().
+ * request(http):   a fresh trace recorder, a root "request" span, then the gateway (serve_wsgi).
+ *
+ * Requests run one at a time (the trace recorder is global while a request runs), in arrival order.
+ */
+import { Recorder, close_span, open_span, set_active_recorder, type Trace } from "../trace";
+import { connection } from "../frameworks/django/db";
+import { settings } from "../frameworks/django/conf";
+import { ImproperlyConfigured } from "../frameworks/django/core/exceptions";
+import { import_string } from "../frameworks/django/utils/module_loading";
+import { serve_wsgi } from "../gateway/server";
+import type { HttpRequestMessage, WSGIApplication } from "../gateway/wsgi";
+import type { ScenarioEntry } from "../scenarios/format";
+import { LogCollector } from "./console";
+import { error_info } from "./errors";
+import { load, type ModuleLoader } from "./loader";
+import type { ErrorInfo, LoadInput, LoadResult, RequestOptions, RequestResult, Runtime } from "./protocol";
+import { SqlJsDriver, boot_sqlite, type SqliteBootOptions } from "./sqlite";
+
+export interface HeadlessRuntimeOptions {
+  /** Record traces (default true); `request(..., {trace})` overrides it per request. */
+  trace?: boolean;
+  sqlite?: SqliteBootOptions;
+}
+
+export class HeadlessRuntime implements Runtime {
+  private loader: ModuleLoader | null = null;
+  private app: WSGIApplication | null = null;
+  private load_error: unknown = new ImproperlyConfigured("No project is loaded: call load(scenario) first.");
+  private driver: SqlJsDriver | null = null;
+  private readonly logs = new LogCollector((path) => this.loader?.is_user_file(path) ?? false);
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(private readonly options: HeadlessRuntimeOptions) {}
+
+  /** Boot sql.js (once per process) and return an empty runtime. */
+  static async create(options: HeadlessRuntimeOptions = {}): Promise<HeadlessRuntime> {
+    await boot_sqlite(options.sqlite);
+    return new HeadlessRuntime(options);
+  }
+
+  /** Replace the project: every old module, setting, app and table is forgotten. */
+  load(scenario: LoadInput): Promise<LoadResult> {
+    return this.serialised(() => this.load_now(scenario));
+  }
+
+  /** Serve one HTTP request through the gateway; never rejects for errors in user code. */
+  request(request: HttpRequestMessage, options: RequestOptions = {}): Promise<RequestResult> {
+    return this.serialised(() => this.request_now(request, options));
+  }
+
+  /** Called with each console line as user code writes it (the worker posts these to the page). */
+  set on_log(fn: ((entry: import("./protocol").LogEntry) => void) | null) {
+    this.logs.on_entry = fn;
+  }
+
+  /** The database image (to restore after a worker is replaced). */
+  export_database(): Uint8Array | null {
+    return this.driver?.export() ?? null;
+  }
+
+  private async load_now(scenario: LoadInput): Promise<LoadResult> {
+    const recorder = new Recorder({ enabled: this.options.trace ?? true });
+    const previous = set_active_recorder(recorder);
+    const span = open_span("module", "load project", { entry: { ...scenario.entry }, files: Object.keys(scenario.files) });
+    this.app = null;
+    this.logs.drain();
+    try {
+      await this.open_database();
+      this.loader = load(scenario.files, { console: this.logs.create_console() });
+      this.app = await build_application(scenario.entry, this.loader);
+      this.load_error = null;
+      return { ok: true, modules: this.loader.loaded_modules(), logs: this.logs.drain(), trace: finish(recorder, span) };
+    } catch (e) {
+      this.load_error = e;
+      const error: ErrorInfo = error_info(e, (path) => this.loader?.is_user_file(path) ?? false);
+      span.fail({ type: error.type, message: error.message, ...(error.source ? { source: error.source } : {}) });
+      return { ok: false, error, logs: this.logs.drain(), trace: finish(recorder, span) };
+    } finally {
+      set_active_recorder(previous);
+    }
+  }
+
+  private async request_now(request: HttpRequestMessage, options: RequestOptions): Promise<RequestResult> {
+    const recorder = new Recorder({ enabled: options.trace ?? this.options.trace ?? true });
+    const previous = set_active_recorder(recorder);
+    const span = open_span("request", `${request.method} ${request.target}`, { method: request.method, target: request.target });
+    this.logs.drain();
+    try {
+      const response = await serve_wsgi(this.app ?? failing_application(this.load_error), request);
+      span.set({ status: response.status, reason: response.reason });
+      return { response, trace: finish(recorder, span), logs: this.logs.drain() };
+    } finally {
+      set_active_recorder(previous);
+    }
+  }
+
+  /** A new, empty in-memory database per load: no table or row survives into the next run. */
+  private async open_database(): Promise<void> {
+    connection.close();
+    this.driver = await SqlJsDriver.open(null, this.options.sqlite);
+    connection.set_driver(this.driver);
+  }
+
+  private serialised<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function finish(recorder: Recorder, span: ReturnType<typeof open_span>): Trace {
+  close_span(span);
+  return recorder.trace();
+}
+
+/** The callable the gateway serves, per the scenario's entry. */
+async function build_application(entry: ScenarioEntry, loader: ModuleLoader): Promise<WSGIApplication> {
+  if (entry.kind === "wsgi") return as_wsgi_callable(import_string(entry.application), entry.application);
+  return load_django_project(entry.settings, loader);
+}
+
+/**
+ * A Django project, as `wsgi.py` and `manage.py` start one: configure settings from the user's
+ * settings module, then `get_wsgi_application()` (which runs `django.setup()` and builds the
+ * handler with its middleware).
+ */
+export function load_django_project(settings_module: string, loader: ModuleLoader): WSGIApplication {
+  settings.configure(loader.import_module(settings_module), settings_module);
+  let wsgi: { get_wsgi_application?: () => unknown };
+  try {
+    wsgi = loader.import_module("django/core/handlers/wsgi");
+  } catch {
+    throw new ImproperlyConfigured("django.core.handlers.wsgi is not available in this build: Django projects cannot be served yet.");
+  }
+  if (typeof wsgi.get_wsgi_application !== "function") throw new ImproperlyConfigured("django.core.handlers.wsgi has no get_wsgi_application().");
+  return as_wsgi_callable(wsgi.get_wsgi_application(), "get_wsgi_application()");
+}
+
+/** A plain function, or an object with PEP 3333's `__call__` (a class-based application). */
+function as_wsgi_callable(value: unknown, name: string): WSGIApplication {
+  if (typeof value === "function") return value as WSGIApplication;
+  const call = (value as { __call__?: unknown } | null)?.__call__;
+  if (typeof call === "function") return call.bind(value) as WSGIApplication;
+  throw new ImproperlyConfigured(`The WSGI application '${name}' is not callable.`);
+}
+
+/** While the project cannot load, every request gets the gateway's 500 naming the load error. */
+function failing_application(error: unknown): WSGIApplication {
+  return () => {
+    throw error;
+  };
+}

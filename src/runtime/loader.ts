@@ -1,0 +1,225 @@
+/**
+ * The module loader: user files (path → TypeScript source) → evaluated CommonJS modules.
+ * Main class: `ModuleLoader`; main function: `load`.
+ *
+ * Each file is transpiled by sucrase (TypeScript and ES imports → CommonJS, line numbers kept) and
+ * run by `new Function(exports, require, module, __filename, __dirname, console)` with a
+ * `sourceURL` naming the file. `require` reaches other user files by relative path (`./views`,
+ * `../blog/models`, trying `.ts`, `.js`, `/index.ts`, `/index.js`), project modules by absolute
+ * path (`blog/models`), and framework modules by bare name (`django/http`, see
+ * framework-modules.ts). Dotted paths from settings (`"blog.views"`) resolve the same way through
+ * the importer installed in django.utils.module_loading. Modules are cached and circular imports
+ * see a partly filled `exports`, exactly as in CommonJS (and as in Python).
+ */
+import { transform } from "sucrase";
+import { traced } from "../trace";
+import { set_module_importer, ModuleNotFoundError, type Module } from "../frameworks/django/utils/module_loading";
+import { set_frame_mapper, type FrameSummary } from "../frameworks/python/traceback";
+import { settings } from "../frameworks/django/conf";
+import { FUNCTION_BODY_LINE_OFFSET, UserSyntaxError } from "./errors";
+import type { UserConsole } from "./console";
+import * as FRAMEWORK_MODULES from "./framework-modules";
+
+export type Files = Record<string, string>;
+
+interface ModuleRecord {
+  path: string;
+  module: { exports: Module; id: string; filename: string; loaded: boolean };
+}
+
+const SOURCE_EXTENSIONS = [".ts", ".js", ".tsx", ".mjs"];
+const CANDIDATE_SUFFIXES = ["", ".ts", ".js", "/index.ts", "/index.js"];
+
+export interface LoaderOptions {
+  /** The console user modules see (the runtime's LogCollector console). */
+  console?: UserConsole;
+  /** Defaults to framework-modules.ts; tests can add or replace modules. */
+  framework_modules?: Record<string, Module>;
+}
+
+export class ModuleLoader {
+  readonly files: Files;
+  private readonly records = new Map<string, ModuleRecord>();
+  private readonly framework_modules: Record<string, Module>;
+  private readonly console: UserConsole | Console;
+
+  constructor(files: Files, options: LoaderOptions = {}) {
+    this.files = { ...files };
+    this.framework_modules = options.framework_modules ?? (FRAMEWORK_MODULES as unknown as Record<string, Module>);
+    this.console = options.console ?? globalThis.console;
+  }
+
+  is_user_file = (path: string): boolean => Object.prototype.hasOwnProperty.call(this.files, path);
+
+  /** Paths of the user modules evaluated so far, in load order. */
+  loaded_modules(): string[] {
+    return [...this.records.keys()];
+  }
+
+  /** `require(specifier)` as seen from the user file `from` (or the project root). */
+  require(specifier: string, from = ""): Module {
+    if (specifier.startsWith("./") || specifier.startsWith("../") || specifier.startsWith("/")) {
+      const base = specifier.startsWith("/") ? "" : dirname(from);
+      const path = this.find_user_file(join(base, specifier));
+      if (path === null) throw new ModuleNotFoundError(`Cannot find module '${specifier}' imported from ${from || "the project"}`);
+      return this.load_user_module(path);
+    }
+    return this.import_module(specifier);
+  }
+
+  /**
+   * `importlib.import_module`: `"blog.views"` or `"blog/views"` → a project file (`blog/views.ts`,
+   * `blog/views/index.ts`) or a framework module (`django/...`).
+   */
+  import_module = (module_path: string): Module => {
+    const path = module_path.includes("/") ? module_path.replace(/\.(ts|js)$/, "") : module_path.replace(/\./g, "/");
+    const framework = this.framework_modules[path];
+    if (framework) return framework;
+    const user_path = this.find_user_file(path);
+    if (user_path !== null) return this.load_user_module(user_path);
+    throw new ModuleNotFoundError(`No module named '${path.replace(/\//g, ".")}'`);
+  };
+
+  private find_user_file(path: string): string | null {
+    for (const suffix of CANDIDATE_SUFFIXES) {
+      const candidate = path + suffix;
+      if (this.is_user_file(candidate) && SOURCE_EXTENSIONS.some((ext) => candidate.endsWith(ext))) return candidate;
+    }
+    return null;
+  }
+
+  private load_user_module(path: string): Module {
+    const cached = this.records.get(path);
+    if (cached) return cached.module.exports;
+    const record: ModuleRecord = { path, module: { exports: {}, id: path, filename: path, loaded: false } };
+    this.records.set(path, record);
+    try {
+      traced("module", `import ${module_name(path)}`, { file: path }, () => this.evaluate(record), { file: path, line: 1 });
+    } catch (e) {
+      this.records.delete(path);
+      throw e;
+    }
+    return record.module.exports;
+  }
+
+  private evaluate(record: ModuleRecord): void {
+    const code = compile_module(record.path, this.files[record.path]);
+    let body: Function;
+    try {
+      body = new Function("exports", "require", "module", "__filename", "__dirname", "console", `${code}\n//# sourceURL=${record.path}`);
+    } catch (e) {
+      throw new UserSyntaxError((e as Error).message, record.path, null, null);
+    }
+    const require = (specifier: string) => this.require(specifier, record.path);
+    body(record.module.exports, require, record.module, record.path, dirname(record.path), this.console);
+    record.module.loaded = true;
+    stamp_module_names(record.module.exports, module_name(record.path));
+  }
+}
+
+/** TypeScript → CommonJS JavaScript (sucrase keeps every line where it was). */
+export function compile_module(path: string, source: string): string {
+  const transforms: ("typescript" | "imports")[] = path.endsWith(".js") || path.endsWith(".mjs") ? ["imports"] : ["typescript", "imports"];
+  try {
+    return transform(source, { transforms, filePath: path, production: true }).code;
+  } catch (e) {
+    const loc = (e as { loc?: { line: number; column: number } }).loc;
+    const message = String((e as Error).message)
+      .replace(/^Error transforming [^:]*: /, "")
+      .replace(/ \(\d+:\d+\)$/, "");
+    throw new UserSyntaxError(message, path, loc?.line ?? null, loc ? loc.column + 1 : null);
+  }
+}
+
+/** `blog/views.ts` → `blog.views`; a package's `blog/index.ts` → `blog`. */
+export function module_name(path: string): string {
+  return path.replace(/\.(ts|js|tsx|mjs)$/, "").replace(/\/index$/, "").replace(/\//g, ".");
+}
+
+/**
+ * Python functions and classes know their module (`view.__module__ == "blog.views"`); the URL
+ * resolver builds `view_name` from it. Stamp each exported function or class that has no own one.
+ */
+function stamp_module_names(exports: Module, dotted: string): void {
+  for (const value of Object.values(exports)) {
+    if (typeof value !== "function" || Object.prototype.hasOwnProperty.call(value, "__module__")) continue;
+    try {
+      Object.defineProperty(value, "__module__", { value: dotted, writable: true, configurable: true, enumerable: false });
+    } catch {
+      // A frozen function keeps its own (absent) __module__.
+    }
+  }
+}
+
+function dirname(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? "" : path.slice(0, slash);
+}
+
+/** Join and normalise `a/b` + `../c/./d` → `a/c/d` (never above the project root). */
+function join(base: string, relative: string): string {
+  const parts = base ? base.split("/") : [];
+  for (const part of relative.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts.join("/");
+}
+
+/**
+ * Forget the previous run's framework state: settings, the app registry, URL caches, and the
+ * receivers user code connected to framework signals. Each is looked up through the module table,
+ * so a package that has not landed yet is simply skipped.
+ */
+export function reset_framework_state(framework_modules: Record<string, Module> = FRAMEWORK_MODULES as unknown as Record<string, Module>): void {
+  settings.reset();
+  framework_modules["django/apps"]?.apps?.reset?.();
+  framework_modules["django/urls"]?.clear_url_caches?.();
+  framework_modules["django/db"]?.reset_queries?.();
+  for (const module of Object.values(framework_modules)) for (const value of Object.values(module)) if (is_signal(value)) restore_framework_receivers(value);
+}
+
+interface SignalLike {
+  receivers: unknown[];
+  sender_receivers_cache?: { clear?: () => void };
+  connect: Function;
+  send: Function;
+}
+
+/** Receivers connected by framework code alone (taken before any user module ran). */
+const framework_receivers = new WeakMap<SignalLike, unknown[]>();
+
+function is_signal(value: unknown): value is SignalLike {
+  // Own-property test first: it does not trip lazy objects (settings) that throw on unknown reads.
+  if (typeof value !== "object" || value === null || !Object.prototype.hasOwnProperty.call(value, "receivers")) return false;
+  return Array.isArray((value as SignalLike).receivers) && typeof (value as SignalLike).connect === "function" && typeof (value as SignalLike).send === "function";
+}
+
+function restore_framework_receivers(signal: SignalLike): void {
+  const baseline = framework_receivers.get(signal);
+  if (!baseline) {
+    framework_receivers.set(signal, signal.receivers.slice());
+    return;
+  }
+  signal.receivers = baseline.slice();
+  signal.sender_receivers_cache?.clear?.();
+}
+
+/**
+ * Start a run: reset framework state, build a loader over `files`, and make it the importer for
+ * dotted paths and the frame mapper for tracebacks. Nothing is evaluated until first imported.
+ */
+export function load(files: Files, options: LoaderOptions = {}): ModuleLoader {
+  reset_framework_state(options.framework_modules);
+  const loader = new ModuleLoader(files, options);
+  set_module_importer(loader.import_module);
+  set_frame_mapper((frame) => map_frame(frame, loader));
+  return loader;
+}
+
+function map_frame(frame: FrameSummary, loader: ModuleLoader): FrameSummary {
+  if (!loader.is_user_file(frame.filename)) return frame;
+  const name = !frame.name || frame.name === "eval" || frame.name === "<module>" ? "<module>" : frame.name;
+  return { ...frame, name, lineno: frame.lineno === null ? null : frame.lineno - FUNCTION_BODY_LINE_OFFSET, is_user_code: true };
+}

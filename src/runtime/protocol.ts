@@ -1,0 +1,79 @@
+/**
+ * The runtime protocol: the typed messages between the page and the runtime worker, and the
+ * results both runtimes (the Web Worker and `HeadlessRuntime` in Node) give back.
+ *
+ * Types only (plus one version constant): the page imports this file, and nothing here may pull
+ * runtime code (sucrase, sql.js) into the page's bundle. Every payload is structured-clonable.
+ *
+ *   page → worker   {type: "load", id, scenario}       worker → page   {type: "loaded", id, result: LoadResult}
+ *   page → worker   {type: "request", id, request}     worker → page   {type: "response", id, result: RequestResult}
+ *                                                      worker → page   {type: "log", entry}  (as it happens)
+ *                                                      worker → page   {type: "error", id, error}  (the runtime itself failed)
+ */
+import type { HttpRequestMessage, HttpResponseMessage } from "../gateway/wsgi";
+import type { Scenario } from "../scenarios/format";
+import type { SourceRef, Trace } from "../trace/span";
+
+export type { HttpRequestMessage, HttpResponseMessage, Scenario, SourceRef, Trace };
+
+export const PROTOCOL_VERSION = 1;
+
+/** One line of console output from user code (`console.log` in a view or a middleware). */
+export interface LogEntry {
+  level: "log" | "info" | "warn" | "error" | "debug";
+  message: string;
+  /** Where it was written, when the stack says (`app.ts:12`). */
+  source?: SourceRef;
+  /** Milliseconds since the request (or load) started. */
+  time: number;
+}
+
+/** An error from user code or the runtime, with the stack mapped to user files. */
+export interface ErrorInfo {
+  /** Python-style class name: "SyntaxError", "ModuleNotFoundError", "ImproperlyConfigured", … */
+  type: string;
+  message: string;
+  /** The innermost user-code location (for a SyntaxError: the offending file:line:col). */
+  source?: SourceRef;
+  /** User-code frames, innermost first. */
+  frames: SourceRef[];
+}
+
+/** Which files the runtime serves, and how. A full Scenario is accepted as well. */
+export type LoadInput = Pick<Scenario, "files" | "entry">;
+
+export type LoadResult =
+  | { ok: true; modules: string[]; logs: LogEntry[]; trace: Trace }
+  | { ok: false; error: ErrorInfo; logs: LogEntry[]; trace: Trace };
+
+export interface RequestResult {
+  response: HttpResponseMessage;
+  trace: Trace;
+  logs: LogEntry[];
+}
+
+export interface RequestOptions {
+  /** Record a trace for this request (default: the runtime's setting, itself on by default). */
+  trace?: boolean;
+}
+
+// --- page → worker ---------------------------------------------------------------------------
+
+export type PageToWorker =
+  | { type: "load"; id: number; scenario: LoadInput }
+  | { type: "request"; id: number; request: HttpRequestMessage; options?: RequestOptions };
+
+// --- worker → page ---------------------------------------------------------------------------
+
+export type WorkerToPage =
+  | { type: "ready"; version: typeof PROTOCOL_VERSION }
+  | { type: "loaded"; id: number; result: LoadResult }
+  | { type: "response"; id: number; result: RequestResult }
+  | { type: "log"; entry: LogEntry }
+  | { type: "error"; id: number | null; error: ErrorInfo };
+
+/** What both runtimes offer: the worker client on the page and HeadlessRuntime in Node. */
+export interface Runtime {
+  load(scenario: LoadInput): Promise<LoadResult>;
+  request(request: HttpRequestMessage, options?: RequestOptions): Promise<RequestResult>;
+}

@@ -1,0 +1,20 @@
+/**
+ * The built-in scenarios (lessons), by name: what the page's scenario menu lists and what the CLI
+ * accepts as `<scenario>`. One line per scenario.
+ */
+import type { Scenario } from "./format";
+import { wsgi_hello } from "./wsgi-hello";
+
+export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
+  "wsgi-hello": wsgi_hello,
+};
+
+export function get_builtin_scenario(name: string): Scenario | undefined {
+  return Object.prototype.hasOwnProperty.call(BUILTIN_SCENARIOS, name) ? BUILTIN_SCENARIOS[name] : undefined;
+}
+
+export function builtin_scenario_names(): string[] {
+  return Object.keys(BUILTIN_SCENARIOS);
+}
+
+export * from "./format";
