@@ -7,5 +7,6 @@ import type { AreaReplayer } from "../area";
 export const AREA_REPLAYERS: Record<string, () => Promise<AreaReplayer>> = {
   // Areas register here as their replayers land, e.g.:
   // urls: async () => (await import("./urls")).replayer,
+  urls: async () => (await import("./urls")).replayer,
   signals: async () => (await import("./signals")).replayer,
 };
