@@ -8,5 +8,6 @@ export const AREA_REPLAYERS: Record<string, () => Promise<AreaReplayer>> = {
   // Areas register here as their replayers land, e.g.:
   // urls: async () => (await import("./urls")).replayer,
   urls: async () => (await import("./urls")).replayer,
+  middleware: async () => (await import("./middleware")).replayer,
   signals: async () => (await import("./signals")).replayer,
 };
