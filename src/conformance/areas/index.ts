@@ -10,4 +10,5 @@ export const AREA_REPLAYERS: Record<string, () => Promise<AreaReplayer>> = {
   urls: async () => (await import("./urls")).replayer,
   middleware: async () => (await import("./middleware")).replayer,
   signals: async () => (await import("./signals")).replayer,
+  http: async () => (await import("./http")).replayer,
 };

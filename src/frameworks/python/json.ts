@@ -1,0 +1,209 @@
+/**
+ * Python's `json.dumps`, byte for byte: JavaScript values in, the exact text Python prints out.
+ *
+ * `JSON.stringify` and Python disagree on almost everything visible: Python puts a space after `,`
+ * and `:` (`{"a": 1}`), escapes every non-ASCII character as `\uXXXX` (`ensure_ascii`), prints
+ * floats as `repr(float)` (`1.0`, `1e+20`), writes `NaN`/`Infinity`, and hands unknown objects to
+ * the encoder's `default()` (Django's `DjangoJSONEncoder` turns datetimes, Decimals and UUIDs into
+ * strings there). `JsonResponse` and the JSON serializer build their bodies here.
+ *
+ *   py_json_dumps({ a: [1, py_float(2)] })                  // '{"a": [1, 2.0]}'
+ *   py_json_dumps({ b: 1, a: 2 }, { sort_keys: true, indent: 2 })
+ */
+import { TypeError, ValueError } from "./builtins";
+
+/**
+ * A Python `float`. JavaScript has one number type, so `1.0` and `1` are the same `number`;
+ * wrap a value in `py_float()` where Python would hold a float and print `1.0`.
+ * (A non-integral `number` is printed as a float anyway.)
+ */
+export class PyFloat {
+  constructor(readonly value: number) {}
+  valueOf(): number {
+    return this.value;
+  }
+  toString(): string {
+    return py_float_repr(this.value);
+  }
+}
+
+export function py_float(value: number): PyFloat {
+  return new PyFloat(value);
+}
+
+/** Python's `repr(float)`: shortest round-trip digits, exponent form below 1e-4 and from 1e16. */
+export function py_float_repr(x: number): string {
+  if (Number.isNaN(x)) return "nan";
+  if (x === Infinity) return "inf";
+  if (x === -Infinity) return "-inf";
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const [mantissa, exp_text] = x.toExponential().split("e");
+  const exp = Number(exp_text);
+  const negative = mantissa.startsWith("-");
+  const digits = mantissa.replace(/^-/, "").replace(".", "");
+  const sign = negative ? "-" : "";
+  if (exp >= -4 && exp < 16) {
+    if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+    const whole = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
+    const frac = digits.slice(exp + 1);
+    return `${sign}${whole}.${frac || "0"}`;
+  }
+  const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+  return `${sign}${m}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+}
+
+export interface JSONDumpsOptions {
+  /** Spaces (or a string) per nesting level; `null`/absent prints everything on one line. */
+  indent?: number | string | null;
+  /** `[item_separator, key_separator]`; defaults to `[", ", ": "]`, or `[",", ": "]` with indent. */
+  separators?: [string, string] | string[] | null;
+  sort_keys?: boolean;
+  ensure_ascii?: boolean;
+  allow_nan?: boolean;
+  skipkeys?: boolean;
+  /** Called for values JSON has no form for; returns something serializable or throws TypeError. */
+  default?: ((o: any) => unknown) | null;
+  /** An encoder class (Python's `cls=`), e.g. `DjangoJSONEncoder`. */
+  cls?: new (options?: JSONDumpsOptions) => JSONEncoder;
+}
+
+/** `json.JSONEncoder`: subclasses override `default(o)` to teach it new types. */
+export class JSONEncoder {
+  readonly indent: string | null;
+  readonly item_separator: string;
+  readonly key_separator: string;
+  readonly sort_keys: boolean;
+  readonly ensure_ascii: boolean;
+  readonly allow_nan: boolean;
+  readonly skipkeys: boolean;
+
+  constructor(options: JSONDumpsOptions = {}) {
+    const indent = options.indent ?? null;
+    this.indent = indent === null ? null : typeof indent === "string" ? indent : " ".repeat(indent);
+    const [item, key] = options.separators ?? (this.indent !== null ? [",", ": "] : [", ", ": "]);
+    this.item_separator = item;
+    this.key_separator = key;
+    this.sort_keys = options.sort_keys ?? false;
+    this.ensure_ascii = options.ensure_ascii ?? true;
+    this.allow_nan = options.allow_nan ?? true;
+    this.skipkeys = options.skipkeys ?? false;
+    if (options.default) this.default = options.default;
+  }
+
+  /** Python's default: refuse. */
+  default(o: any): unknown {
+    throw new TypeError(`Object of type ${py_type_name(o)} is not JSON serializable`);
+  }
+
+  /** `encoder.encode(o)`: the whole document as text. */
+  encode(o: unknown): string {
+    return this.encode_value(o, 0, []);
+  }
+
+  private encode_value(o: unknown, level: number, stack: unknown[]): string {
+    if (typeof o === "string") return encode_string(o, this.ensure_ascii);
+    if (o === null || o === undefined) return "null";
+    if (o === true) return "true";
+    if (o === false) return "false";
+    if (typeof o === "bigint") return o.toString();
+    if (typeof o === "number") return Number.isInteger(o) ? integer_text(o) : this.encode_float(o);
+    if (o instanceof PyFloat) return this.encode_float(o.value);
+    if (Array.isArray(o)) return this.encode_list(o, level, stack);
+    if (o instanceof Map || is_plain_object(o)) return this.encode_dict(o as Map<unknown, unknown> | Record<string, unknown>, level, stack);
+    if (stack.includes(o)) throw new ValueError("Circular reference detected");
+    return this.encode_value(this.default(o), level, [...stack, o]);
+  }
+
+  private encode_float(x: number): string {
+    if (Number.isFinite(x)) return py_float_repr(x);
+    if (!this.allow_nan) throw new ValueError(`Out of range float values are not JSON compliant: ${py_float_repr(x)}`);
+    return Number.isNaN(x) ? "NaN" : x > 0 ? "Infinity" : "-Infinity";
+  }
+
+  private encode_list(items: unknown[], level: number, stack: unknown[]): string {
+    if (items.length === 0) return "[]";
+    if (stack.includes(items)) throw new ValueError("Circular reference detected");
+    const inner = [...stack, items];
+    const parts = items.map((item) => this.encode_value(item, level + 1, inner));
+    return this.wrap("[", "]", parts, level);
+  }
+
+  private encode_dict(dict: Map<unknown, unknown> | Record<string, unknown>, level: number, stack: unknown[]): string {
+    const entries: [unknown, unknown][] = dict instanceof Map ? [...dict.entries()] : Object.entries(dict);
+    if (entries.length === 0) return "{}";
+    if (stack.includes(dict)) throw new ValueError("Circular reference detected");
+    const inner = [...stack, dict];
+    const keyed: [string, unknown][] = [];
+    for (const [k, v] of entries) {
+      const key = this.encode_key(k);
+      if (key !== null) keyed.push([key, v]);
+    }
+    if (this.sort_keys) keyed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const parts = keyed.map(([k, v]) => encode_string(k, this.ensure_ascii) + this.key_separator + this.encode_value(v, level + 1, inner));
+    return this.wrap("{", "}", parts, level);
+  }
+
+  /** Dict keys become strings as Python coerces them: numbers, booleans and None are allowed. */
+  private encode_key(k: unknown): string | null {
+    if (typeof k === "string") return k;
+    if (typeof k === "number") return Number.isInteger(k) ? integer_text(k) : this.encode_float(k);
+    if (k instanceof PyFloat) return this.encode_float(k.value);
+    if (k === true) return "true";
+    if (k === false) return "false";
+    if (k === null || k === undefined) return "null";
+    if (this.skipkeys) return null;
+    throw new TypeError(`keys must be str, int, float, bool or None, not ${py_type_name(k)}`);
+  }
+
+  private wrap(open: string, close: string, parts: string[], level: number): string {
+    if (this.indent === null) return open + parts.join(this.item_separator) + close;
+    const newline = "\n" + this.indent.repeat(level + 1);
+    return open + newline + parts.join(this.item_separator + newline) + "\n" + this.indent.repeat(level) + close;
+  }
+}
+
+/** `json.dumps(obj, **options)` */
+export function py_json_dumps(obj: unknown, options: JSONDumpsOptions = {}): string {
+  const cls = options.cls ?? JSONEncoder;
+  return new cls(options).encode(obj);
+}
+
+function is_plain_object(o: unknown): o is Record<string, unknown> {
+  if (o === null || typeof o !== "object") return false;
+  const proto = Object.getPrototypeOf(o);
+  return proto === Object.prototype || proto === null;
+}
+
+function integer_text(n: number): string {
+  return Math.abs(n) < 1e21 ? String(n) : BigInt(n).toString();
+}
+
+const SHORT_ESCAPES: Record<string, string> = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f" };
+
+/** A JSON string literal as Python writes it (`ensure_ascii` escapes everything outside ' '..'~'). */
+function encode_string(s: string, ensure_ascii: boolean): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    const code = s.charCodeAt(i);
+    const short = SHORT_ESCAPES[ch];
+    if (short) out += short;
+    else if (code < 0x20 || (ensure_ascii && code > 0x7e)) out += "\\u" + code.toString(16).padStart(4, "0");
+    else out += ch;
+  }
+  return out + '"';
+}
+
+/** The Python type name shown in "Object of type X is not JSON serializable". */
+export function py_type_name(o: unknown): string {
+  if (o === null || o === undefined) return "NoneType";
+  if (typeof o === "string") return "str";
+  if (typeof o === "number") return Number.isInteger(o) ? "int" : "float";
+  if (typeof o === "boolean") return "bool";
+  if (typeof o === "bigint") return "int";
+  if (typeof o === "function") return "function";
+  if (o instanceof Uint8Array) return "bytes";
+  if (o instanceof Set) return "set";
+  const name = (o as object).constructor?.name;
+  return name && name !== "Object" ? name : "object";
+}

@@ -1,0 +1,252 @@
+/**
+ * Python's `urllib.parse`: URLs split into parts and joined back, text percent-encoded and decoded.
+ *
+ * Django leans on these for everything URL-shaped: `QueryDict` parses with `parse_qsl` and prints
+ * with `urlencode`/`quote`; `iri_to_uri` and `escape_uri_path` are `quote` with chosen safe sets;
+ * `build_absolute_uri` and redirects use `urlsplit` and `urljoin`. Behaviour is CPython 3.11's,
+ * including its quirks (leading spaces stripped before the scheme, `%` sequences that are not
+ * valid hex left alone, invalid UTF-8 decoded with U+FFFD).
+ */
+import { ValueError } from "../builtins";
+import { concat_bytes, decode, encode, latin1_decode, utf8_encode, type Bytes } from "../bytes";
+
+const ALWAYS_SAFE = new Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~".split("").map((c) => c.charCodeAt(0)));
+const HEX = "0123456789ABCDEF";
+
+/** `quote_from_bytes(bs, safe)`: percent-encode every byte outside A–Z a–z 0–9 `_.-~` and `safe`. */
+export function quote_from_bytes(bs: Bytes, safe: string | Bytes = "/"): string {
+  const safe_codes = new Set(ALWAYS_SAFE);
+  for (const c of typeof safe === "string" ? utf8_encode(safe) : safe) safe_codes.add(c);
+  let out = "";
+  for (const b of bs) out += safe_codes.has(b) ? String.fromCharCode(b) : "%" + HEX[b >> 4] + HEX[b & 15];
+  return out;
+}
+
+/** `quote(string, safe="/", encoding="utf-8")`; bytes are quoted as they are. */
+export function quote(string: string | Bytes, safe: string | Bytes = "/", encoding = "utf-8"): string {
+  const bs = typeof string === "string" ? encode(string, encoding) : string;
+  return quote_from_bytes(bs, safe);
+}
+
+/** `quote_plus`: like quote, but spaces become `+` (form encoding). */
+export function quote_plus(string: string | Bytes, safe: string | Bytes = "", encoding = "utf-8"): string {
+  const text = typeof string === "string" ? string : latin1_decode(string);
+  if (!text.includes(" ")) return quote(string, safe, encoding);
+  const safe_with_space = typeof safe === "string" ? safe + " " : concat_bytes([safe, new Uint8Array([0x20])]);
+  return quote(string, safe_with_space, encoding).replace(/ /g, "+");
+}
+
+function is_hex_pair(s: string, i: number): boolean {
+  return /^[0-9a-fA-F]{2}$/.test(s.slice(i, i + 2));
+}
+
+/** `unquote_to_bytes`: `%XX` with two hex digits becomes that byte; anything else stays as UTF-8. */
+export function unquote_to_bytes(string: string): Bytes {
+  const parts: number[] = [];
+  for (let i = 0; i < string.length; i++) {
+    const ch = string[i];
+    if (ch === "%" && is_hex_pair(string, i + 1)) {
+      parts.push(parseInt(string.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      for (const b of utf8_encode(ch)) parts.push(b);
+    }
+  }
+  return new Uint8Array(parts);
+}
+
+/** `unquote(string, encoding="utf-8", errors="replace")`: runs of ASCII are decoded, the rest kept. */
+export function unquote(string: string, encoding = "utf-8", errors: "strict" | "replace" = "replace"): string {
+  if (!string.includes("%")) return string;
+  return string.replace(/[\x00-\x7f]+/g, (run) => decode(unquote_to_bytes(run), encoding, errors));
+}
+
+/** `unquote_plus`: `+` means space, then unquote. */
+export function unquote_plus(string: string, encoding = "utf-8", errors: "strict" | "replace" = "replace"): string {
+  return unquote(string.replace(/\+/g, " "), encoding, errors);
+}
+
+export interface ParseQslOptions {
+  keep_blank_values?: boolean;
+  strict_parsing?: boolean;
+  encoding?: string;
+  errors?: "strict" | "replace";
+  max_num_fields?: number | null;
+  separator?: string;
+}
+
+/**
+ * `parse_qsl(qs, keep_blank_values, …)`: `"a=1&b=two+words"` → `[["a","1"],["b","two words"]]`.
+ * Only `&` separates; `max_num_fields` raises ValueError before anything is parsed.
+ */
+export function parse_qsl(qs: string, options: ParseQslOptions = {}): [string, string][] {
+  const { keep_blank_values = false, strict_parsing = false, encoding = "utf-8", errors = "replace", separator = "&" } = options;
+  const max = options.max_num_fields;
+  if (max !== undefined && max !== null) {
+    const num_fields = qs.split(separator).length; // Python: 1 + qs.count(separator)
+    if (max < num_fields) throw new ValueError("Max number of fields exceeded");
+  }
+  const result: [string, string][] = [];
+  for (const name_value of qs.split(separator)) {
+    if (!name_value && !strict_parsing) continue;
+    const eq = name_value.indexOf("=");
+    let nv: [string, string];
+    if (eq >= 0) nv = [name_value.slice(0, eq), name_value.slice(eq + 1)];
+    else if (strict_parsing) throw new ValueError(`bad query field: '${name_value}'`);
+    else if (keep_blank_values) nv = [name_value, ""];
+    else continue;
+    if (nv[1].length || keep_blank_values) result.push([unquote_plus(nv[0], encoding, errors), unquote_plus(nv[1], encoding, errors)]);
+  }
+  return result;
+}
+
+/**
+ * `urlencode(query, doseq=False, safe="")`: pairs (or an object) → `a=1&b=two+words`.
+ * With `doseq`, a list value becomes repeated keys.
+ */
+export function urlencode(
+  query: Iterable<[unknown, unknown]> | Record<string, unknown>,
+  options: { doseq?: boolean; safe?: string; encoding?: string } = {},
+): string {
+  const { doseq = false, safe = "", encoding = "utf-8" } = options;
+  const pairs: [unknown, unknown][] = Symbol.iterator in (query as object) ? [...(query as Iterable<[unknown, unknown]>)] : Object.entries(query);
+  const q = (v: unknown) => quote_plus(v instanceof Uint8Array ? v : String(v), safe, encoding);
+  const out: string[] = [];
+  for (const [k, v] of pairs) {
+    if (doseq && Array.isArray(v)) for (const item of v) out.push(`${q(k)}=${q(item)}`);
+    else out.push(`${q(k)}=${q(v)}`);
+  }
+  return out.join("&");
+}
+
+/** `urlsplit(...)`'s result: five parts, plus `hostname`/`port` as Python computes them. */
+export class SplitResult {
+  constructor(
+    readonly scheme: string,
+    readonly netloc: string,
+    readonly path: string,
+    readonly query: string,
+    readonly fragment: string,
+  ) {}
+
+  /** Lowercased host without userinfo, port or IPv6 brackets; null when there is none. */
+  get hostname(): string | null {
+    let host = this.netloc.slice(this.netloc.lastIndexOf("@") + 1);
+    if (host.startsWith("[")) {
+      const end = host.indexOf("]");
+      host = end >= 0 ? host.slice(1, end) : host.slice(1);
+    } else {
+      const colon = host.indexOf(":");
+      if (colon >= 0) host = host.slice(0, colon);
+    }
+    return host ? host.toLowerCase() : null;
+  }
+
+  /** The port as a number; ValueError when it is not a number in 0..65535. */
+  get port(): number | null {
+    const host = this.netloc.slice(this.netloc.lastIndexOf("@") + 1);
+    const after = host.startsWith("[") ? host.slice(host.indexOf("]") + 1) : host;
+    const colon = after.indexOf(":");
+    if (colon < 0) return null;
+    const text = after.slice(colon + 1);
+    if (!text) return null;
+    if (!/^\d+$/.test(text)) throw new ValueError(`Port could not be cast to integer value as '${text}'`);
+    const port = Number(text);
+    if (port > 65535) throw new ValueError("Port out of range 0-65535");
+    return port;
+  }
+
+  geturl(): string {
+    return urlunsplit([this.scheme, this.netloc, this.path, this.query, this.fragment]);
+  }
+}
+
+const SCHEME_CHARS = /^[A-Za-z0-9+\-.]+$/;
+const C0_CONTROL_OR_SPACE = /^[\x00-\x20]+/;
+
+/** `urlsplit(url, scheme="", allow_fragments=True)` */
+export function urlsplit(url: string, scheme = "", allow_fragments = true): SplitResult {
+  url = url.replace(C0_CONTROL_OR_SPACE, "").replace(/[\t\r\n]/g, "");
+  scheme = scheme.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, "").replace(/[\t\r\n]/g, "");
+  let netloc = "";
+  let query = "";
+  let fragment = "";
+  const colon = url.indexOf(":");
+  if (colon > 0 && /^[A-Za-z]/.test(url) && SCHEME_CHARS.test(url.slice(0, colon))) {
+    scheme = url.slice(0, colon).toLowerCase();
+    url = url.slice(colon + 1);
+  }
+  if (url.startsWith("//")) {
+    [netloc, url] = split_netloc(url, 2);
+    if (netloc.includes("[") !== netloc.includes("]")) throw new ValueError("Invalid IPv6 URL");
+  }
+  if (allow_fragments && url.includes("#")) [url, fragment] = split_once(url, "#");
+  if (url.includes("?")) [url, query] = split_once(url, "?");
+  return new SplitResult(scheme, netloc, url, query, fragment);
+}
+
+function split_once(s: string, sep: string): [string, string] {
+  const i = s.indexOf(sep);
+  return [s.slice(0, i), s.slice(i + sep.length)];
+}
+
+function split_netloc(url: string, start: number): [string, string] {
+  let delim = url.length;
+  for (const c of "/?#") {
+    const i = url.indexOf(c, start);
+    if (i >= 0) delim = Math.min(delim, i);
+  }
+  return [url.slice(start, delim), url.slice(delim)];
+}
+
+const USES_RELATIVE = new Set(["", "ftp", "http", "gopher", "nntp", "imap", "wais", "file", "https", "shttp", "mms", "prospero", "rtsp", "rtspu", "sftp", "svn", "svn+ssh", "ws", "wss"]);
+const USES_NETLOC = new Set(["", "ftp", "http", "gopher", "nntp", "telnet", "imap", "wais", "file", "mms", "https", "shttp", "snews", "prospero", "rtsp", "rtspu", "rsync", "svn", "svn+ssh", "sftp", "nfs", "git", "git+ssh", "ws", "wss"]);
+
+/** `urlunsplit((scheme, netloc, path, query, fragment))` */
+export function urlunsplit([scheme, netloc, url, query, fragment]: [string, string, string, string, string]): string {
+  if (netloc || (scheme && USES_NETLOC.has(scheme) && url.slice(0, 2) !== "//")) {
+    if (url && !url.startsWith("/")) url = "/" + url;
+    url = "//" + netloc + url;
+  }
+  if (scheme) url = scheme + ":" + url;
+  if (query) url += "?" + query;
+  if (fragment) url += "#" + fragment;
+  return url;
+}
+
+/** `urljoin(base, url)`: resolve a reference against a base URL (RFC 3986 dot-segment rules). */
+export function urljoin(base: string, url: string, allow_fragments = true): string {
+  if (!base) return url;
+  if (!url) return base;
+  const b = urlsplit(base, "", allow_fragments);
+  const r = urlsplit(url, b.scheme, allow_fragments);
+  const { scheme, query, fragment } = r;
+  let { netloc, path } = r;
+  let q = query;
+  if (scheme !== b.scheme || !USES_RELATIVE.has(scheme)) return url;
+  if (USES_NETLOC.has(scheme)) {
+    if (netloc) return urlunsplit([scheme, netloc, path, query, fragment]);
+    netloc = b.netloc;
+  }
+  if (!path) {
+    path = b.path;
+    if (!q) q = b.query;
+    return urlunsplit([scheme, netloc, path, q, fragment]);
+  }
+  const base_parts = b.path.split("/");
+  if (base_parts[base_parts.length - 1] !== "") base_parts.pop();
+  let segments: string[];
+  if (path.startsWith("/")) segments = path.split("/");
+  else {
+    segments = [...base_parts, ...path.split("/")];
+    segments = [segments[0], ...segments.slice(1, -1).filter(Boolean), ...(segments.length > 1 ? [segments[segments.length - 1]] : [])];
+  }
+  const resolved: string[] = [];
+  for (const seg of segments) {
+    if (seg === "..") resolved.pop();
+    else if (seg !== ".") resolved.push(seg);
+  }
+  const last = segments[segments.length - 1];
+  if (last === "." || last === "..") resolved.push("");
+  return urlunsplit([scheme, netloc, resolved.join("/") || "/", q, fragment]);
+}
