@@ -3,10 +3,12 @@
  * accepts as `<scenario>`. One line per scenario.
  */
 import type { Scenario } from "./format";
+import { django_hello } from "./django-hello";
 import { wsgi_hello } from "./wsgi-hello";
 
 export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
   "wsgi-hello": wsgi_hello,
+  "django-hello": django_hello,
 };
 
 export function get_builtin_scenario(name: string): Scenario | undefined {

@@ -13,7 +13,8 @@ import { HttpResponse, Http404 } from "../../frameworks/django/http/response";
 import { TemplateResponse } from "../../frameworks/django/template/response";
 import { path, clear_url_caches } from "../../frameworks/django/urls";
 import { WSGIHandler } from "../../frameworks/django/core/handlers/wsgi";
-import { set_module_importer, type Module } from "../../frameworks/django/utils/module_loading";
+import { ModuleNotFoundError, set_module_importer, type Module } from "../../frameworks/django/utils/module_loading";
+import * as FRAMEWORK_MODULES from "../../runtime/framework-modules";
 import { request_environ, response_text } from "./wsgi-harness";
 
 interface MiddlewareSpec {
@@ -39,11 +40,11 @@ function make_middleware(spec: MiddlewareSpec, events: string[]) {
         events.push(`${N}.raise`);
         throw new RuntimeError(`raised in ${N}.__call__`);
       }
+      let response;
       if (spec.short_circuit === "call") {
         events.push(`${N}.short_circuit`);
-        return new HttpResponse(`short-circuit:${N}`);
-      }
-      const response = this.get_response(request);
+        response = new HttpResponse(`short-circuit:${N}`);
+      } else response = this.get_response(request);
       events.push(`${N}.call:after(${response.status_code})`);
       return response;
     }
@@ -113,7 +114,9 @@ async function replay_order(file: CorpusFile, c: CorpusCase): Promise<CaseResult
   });
   set_module_importer((p) => {
     if (modules[p]) return modules[p];
-    throw new Error(`no module ${p}`);
+    const framework = (FRAMEWORK_MODULES as Record<string, Module>)[p];
+    if (framework) return framework;
+    throw new ModuleNotFoundError(`No module named '${p.replace(/\//g, ".")}'`);
   });
   const remove = add_handler((r) => {
     if (r.levelno >= WARNING && r.name.startsWith("django")) log.push([r.levelname, r.name, r.message]);
@@ -123,7 +126,7 @@ async function replay_order(file: CorpusFile, c: CorpusCase): Promise<CaseResult
     clear_url_caches();
     const handler = override_settings({}, () => new WSGIHandler());
     const response = await handler.__call__(request_environ(c.input.request), () => () => {});
-    const actual = { events, status: response.status_code, body: response_text(response), log };
+    const actual = { events, status: response.status_code, body: response_text(response as never), log };
     return expect_equal(actual, c.expect);
   } finally {
     remove();

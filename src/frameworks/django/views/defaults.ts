@@ -9,7 +9,7 @@ import { HttpResponseBadRequest, HttpResponseForbidden, HttpResponseNotFound, Ht
 import type { HttpRequest } from "../http/request";
 import { TemplateDoesNotExist } from "../template/exceptions";
 import { get_template } from "../template/loader";
-import { quote } from "../utils/http";
+import { quote } from "../../python/urllib/parse";
 
 export const ERROR_404_TEMPLATE_NAME = "404.html";
 export const ERROR_403_TEMPLATE_NAME = "403.html";
