@@ -8,10 +8,7 @@
  * `NoReverseMatch` — `reverse()` found no pattern that can produce a URL for the name and arguments.
  */
 import { Exception, py_repr } from "../../python/builtins";
-
-// TODO(http): switch to `import { Http404 } from "../http/response"` once django/http/response.ts lands;
-// until then this stand-in keeps Resolver404 an Http404 by name and by class.
-export class Http404 extends Exception {}
+import { Http404 } from "../http/response";
 
 /** Anything `tried` can hold: URLPattern and URLResolver (kept structural to avoid an import cycle). */
 export interface TriedPattern {

@@ -12,6 +12,7 @@ import { settings } from "../conf";
 import { HttpResponse, HttpResponseNotFound } from "../http/response";
 import type { HttpRequest } from "../http/request";
 import { escape } from "../utils/html";
+import { Resolver404 } from "../urls/exceptions";
 
 type Pattern = { pattern?: unknown; name?: string | null; namespace?: string | null; app_name?: string | null };
 
@@ -23,9 +24,9 @@ export const CLEANSED_SUBSTITUTE = "********************";
 
 export function technical_404_response(request: HttpRequest, exception: unknown): HttpResponseNotFound {
   const info = exception as { path?: string; tried?: Pattern[][]; args?: unknown[]; message?: string };
-  const resolved = !Array.isArray(info?.tried);
+  const resolved = !(exception instanceof Resolver404);
   const error_url = typeof info?.path === "string" ? info.path : request.path_info.slice(1);
-  const tried = resolved ? ((request.resolver_match as unknown as { tried?: Pattern[][] } | null)?.tried ?? []) : info.tried!;
+  const tried = resolved ? ((request.resolver_match as unknown as { tried?: Pattern[][] } | null)?.tried ?? []) : (info.tried ?? []);
   if (!resolved && (tried.length === 0 || is_admin_only(request, tried))) return default_urlconf(request);
   const urlconf = String((request as unknown as { urlconf?: string }).urlconf ?? settings.ROOT_URLCONF);
   const raised_by = resolved ? view_name(request) : null;

@@ -13,7 +13,7 @@ import {
   reverse,
   set_script_prefix,
 } from "../../../../src/frameworks/django/urls";
-import { Http404 } from "../../../../src/frameworks/django/urls/exceptions";
+import { Http404 } from "../../../../src/frameworks/django/http/response";
 import { ImproperlyConfigured } from "../../../../src/frameworks/django/core/exceptions";
 import { TypeError as PyTypeError, ValueError } from "../../../../src/frameworks/python/builtins";
 import { UUID } from "../../../../src/frameworks/python/uuid";
