@@ -141,6 +141,7 @@ export interface SetCookieOptions {
 /** Python's `int(status)` for the values a status may arrive as. */
 function to_status_int(status: unknown): number {
   if (typeof status === "number" && Number.isFinite(status)) return Math.trunc(status);
+  if (typeof status === "boolean") return Number(status);
   if (typeof status === "string" && /^\s*[+-]?\d+(_\d+)*\s*$/.test(status)) return Number(status.replace(/_/g, ""));
   throw new TypeError("HTTP status code must be an integer.");
 }
@@ -378,7 +379,7 @@ export class HttpResponse extends HttpResponseBase {
 
   constructor(content: Content = new Uint8Array(0), options: HttpResponseBaseOptions = {}) {
     super(options);
-    this.content = content as any;
+    this.content = content;
   }
 
   /** Headers, a blank line, the body: the whole response as bytes. */
@@ -403,7 +404,7 @@ export class HttpResponse extends HttpResponseBase {
         }
       }
       this._container = [concat_bytes(chunks)];
-    } else this._container = [this.make_bytes(value ?? "")];
+    } else this._container = [this.make_bytes(value)];
   }
 
   /** `response.text`: the body decoded with the response charset. */
