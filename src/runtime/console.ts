@@ -22,7 +22,8 @@ export class LogCollector {
   /** Also called for each entry as it happens (the worker streams logs to the page). */
   on_entry: ((entry: LogEntry) => void) | null = null;
 
-  constructor(private readonly is_user_file: (path: string) => boolean = () => true) {}
+  /** `is_user_file` defaults to "a relative path" (user files are; framework and node frames are not). */
+  constructor(private readonly is_user_file: (path: string) => boolean = (path) => !path.startsWith("/") && !path.includes(":")) {}
 
   /** The console object handed to user modules. */
   create_console(): UserConsole {
@@ -33,7 +34,9 @@ export class LogCollector {
 
   write(level: LogLevel, args: unknown[], call_site?: Error): void {
     const message = format_args(args);
-    const source: SourceRef | undefined = call_site ? user_frames(call_site, this.is_user_file)[0] : undefined;
+    const frame = call_site ? user_frames(call_site, this.is_user_file)[0] : undefined;
+    // file:line (not the function name): the trace shows where the line was written.
+    const source: SourceRef | undefined = frame ? { file: frame.file, line: frame.line, column: frame.column } : undefined;
     const entry: LogEntry = { level, message, time: now() - this.origin, ...(source ? { source } : {}) };
     this.entries.push(entry);
     trace_event("log", `console.${level}`, { level, message }, source);

@@ -72,7 +72,7 @@ export function user_frames(error: unknown, is_user_file: (path: string) => bool
 }
 
 /** V8 names a module's top-level code "eval"; Python calls it `<module>`. */
-function frame_symbol(name: string): string {
+export function frame_symbol(name: string): string {
   return !name || name === "eval" || name === "anonymous" ? "<module>" : name.replace(/^Object\./, "");
 }
 

@@ -16,7 +16,7 @@ import { traced } from "../trace";
 import { set_module_importer, ModuleNotFoundError, type Module } from "../frameworks/django/utils/module_loading";
 import { set_frame_mapper, type FrameSummary } from "../frameworks/python/traceback";
 import { settings } from "../frameworks/django/conf";
-import { FUNCTION_BODY_LINE_OFFSET, UserSyntaxError } from "./errors";
+import { FUNCTION_BODY_LINE_OFFSET, UserSyntaxError, frame_symbol } from "./errors";
 import type { UserConsole } from "./console";
 import * as FRAMEWORK_MODULES from "./framework-modules";
 
@@ -220,6 +220,5 @@ export function load(files: Files, options: LoaderOptions = {}): ModuleLoader {
 
 function map_frame(frame: FrameSummary, loader: ModuleLoader): FrameSummary {
   if (!loader.is_user_file(frame.filename)) return frame;
-  const name = !frame.name || frame.name === "eval" || frame.name === "<module>" ? "<module>" : frame.name;
-  return { ...frame, name, lineno: frame.lineno === null ? null : frame.lineno - FUNCTION_BODY_LINE_OFFSET, is_user_code: true };
+  return { ...frame, name: frame_symbol(frame.name), lineno: frame.lineno === null ? null : frame.lineno - FUNCTION_BODY_LINE_OFFSET, is_user_code: true };
 }

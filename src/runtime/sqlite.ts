@@ -136,7 +136,7 @@ function bind_checked(statement: Statement, sql: string, params: SqlValue[], cou
 function parameter_count(statement: Statement): number {
   for (let n = 0; n < 32767; n++) {
     try {
-      statement.bind(new Array(n + 1).fill(null));
+      statement.bind(new Array(n + 1).fill(0)); // sql.js reports a range error for numbers, not for NULL
     } catch {
       return n;
     }

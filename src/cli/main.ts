@@ -1,0 +1,220 @@
+/**
+ * The command line: a scenario and an HTTP request → the response and its trace, in a terminal.
+ *
+ *   npm run lab -- request <scenario> <METHOD> <target> [-H 'K: V']... [-d body] [--json] [--no-trace]
+ *   npm run lab -- replay <scenario> [--no-trace]
+ *   npm run lab -- export-trace <scenario> <METHOD> <target> [-H ...] [-d body] > trace.json
+ *
+ * `<scenario>` is a built-in name (`wsgi-hello`) or the path of a scenario JSON file. Usage errors
+ * and bad scenarios print one line and exit with status 2.
+ */
+import { readFileSync } from "node:fs";
+import { formatSource, to_chrome_trace, type Span, type Trace } from "../trace";
+import { HeadlessRuntime } from "../runtime/headless";
+import type { HttpResponseMessage, LoadResult, RequestResult } from "../runtime/protocol";
+import { build_request, replay, run_checks } from "../scenarios/client";
+import { builtin_scenario_names, get_builtin_scenario } from "../scenarios";
+import { parse_scenario_json, ScenarioFormatError, type Scenario, type ScenarioRequest } from "../scenarios/format";
+
+class UsageError extends Error {}
+
+const USAGE = `usage:
+  lab request <scenario> <METHOD> <target> [-H 'Name: value']... [-d body] [--json] [--no-trace]
+  lab replay <scenario> [--no-trace]
+  lab export-trace <scenario> <METHOD> <target> [-H 'Name: value']... [-d body]
+<scenario>: a built-in name (${builtin_scenario_names().join(", ")}) or a scenario JSON file`;
+
+interface Options {
+  positional: string[];
+  headers: [string, string][];
+  body?: string;
+  json: boolean;
+  trace: boolean;
+}
+
+export function parse_args(argv: string[]): Options {
+  const options: Options = { positional: [], headers: [], json: false, trace: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "-H" || arg === "--header") options.headers.push(parse_header(argv[++i]));
+    else if (arg === "-d" || arg === "--data") {
+      if (argv[i + 1] === undefined) throw new UsageError("-d needs a body");
+      options.body = argv[++i];
+    } else if (arg === "--json") options.json = true;
+    else if (arg === "--no-trace") options.trace = false;
+    else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
+    else options.positional.push(arg);
+  }
+  return options;
+}
+
+function parse_header(text: string | undefined): [string, string] {
+  const colon = text?.indexOf(":") ?? -1;
+  if (!text || colon <= 0) throw new UsageError(`-H needs 'Name: value' (got ${JSON.stringify(text ?? "")})`);
+  return [text.slice(0, colon).trim(), text.slice(colon + 1).trim()];
+}
+
+/** A built-in name, or a path to a scenario JSON file. */
+export function resolve_scenario(name: string): Scenario {
+  const builtin = get_builtin_scenario(name);
+  if (builtin) return builtin;
+  if (!/[/\\.]/.test(name)) throw new UsageError(`unknown scenario '${name}' (built-in: ${builtin_scenario_names().join(", ")}; or give a .json file)`);
+  let text: string;
+  try {
+    text = readFileSync(name, "utf8");
+  } catch (e) {
+    throw new UsageError(`cannot read scenario file ${name}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return parse_scenario_json(text);
+}
+
+async function start(scenario: Scenario, trace: boolean): Promise<HeadlessRuntime> {
+  const runtime = await HeadlessRuntime.create({ trace });
+  const loaded: LoadResult = await runtime.load(scenario);
+  if (!loaded.ok) process.stderr.write(`warning: the project failed to load: ${loaded.error.type}: ${loaded.error.message}\n`);
+  return runtime;
+}
+
+function request_spec(options: Options, command: string): ScenarioRequest {
+  const [, method, target] = options.positional;
+  if (!method || !target) throw new UsageError(`${command} needs <scenario> <METHOD> <target>`);
+  if (!target.startsWith("/")) throw new UsageError(`target must start with "/" (got ${JSON.stringify(target)})`);
+  return { method: method.toUpperCase(), target, headers: options.headers, ...(options.body !== undefined ? { body: options.body } : {}) };
+}
+
+async function command_request(options: Options): Promise<number> {
+  const scenario = resolve_scenario(need_scenario(options));
+  const runtime = await start(scenario, options.trace);
+  const result = await runtime.request(build_request(request_spec(options, "request"), null));
+  if (options.json) print(JSON.stringify({ response: response_json(result.response), trace: options.trace ? result.trace : null }, null, 2));
+  else print_result(result, options.trace);
+  return 0;
+}
+
+async function command_replay(options: Options): Promise<number> {
+  const scenario = resolve_scenario(need_scenario(options));
+  const runtime = await start(scenario, options.trace);
+  const steps = await replay(runtime, scenario);
+  steps.forEach((step, i) => {
+    print(`### ${i + 1}. ${step.request.method} ${step.request.target}${step.note ? `  — ${step.note}` : ""}`);
+    print_result(step.result, options.trace);
+  });
+  if (scenario.checks?.length) {
+    const outcomes = run_checks(scenario.checks, steps);
+    for (const o of outcomes) print(`${o.passed ? "✓" : "✗"} check on request ${o.check.request + 1}: ${o.message}`);
+    return outcomes.every((o) => o.passed) ? 0 : 1;
+  }
+  return 0;
+}
+
+async function command_export_trace(options: Options): Promise<number> {
+  const scenario = resolve_scenario(need_scenario(options));
+  const runtime = await start(scenario, true);
+  const result = await runtime.request(build_request(request_spec(options, "export-trace"), null));
+  print(JSON.stringify(to_chrome_trace(result.trace, { process_name: `Framework Lab: ${scenario.title}` })));
+  return 0;
+}
+
+function need_scenario(options: Options): string {
+  if (!options.positional[0]) throw new UsageError("missing <scenario>");
+  return options.positional[0];
+}
+
+// --- output ----------------------------------------------------------------------------------
+
+function print(text: string): void {
+  process.stdout.write(text + "\n");
+}
+
+function print_result(result: RequestResult, with_trace: boolean): void {
+  const { response } = result;
+  print(`HTTP/1.1 ${response.status} ${response.reason}`);
+  for (const [name, value] of response.headers) print(`${name}: ${value}`);
+  print("");
+  print(body_text(response.body) ?? `<${response.body.length} bytes of binary data>`);
+  if (with_trace && result.trace.spans.length) {
+    print("");
+    print(format_trace_tree(result.trace));
+  }
+  print("");
+}
+
+function body_text(body: Uint8Array): string | null {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    return null;
+  }
+}
+
+/** The response as JSON: the body as text when it is UTF-8, else base64. */
+export function response_json(response: HttpResponseMessage): Record<string, unknown> {
+  const text = body_text(response.body);
+  return {
+    status: response.status,
+    reason: response.reason,
+    headers: response.headers,
+    ...(text !== null ? { body: text } : { body_base64: Buffer.from(response.body).toString("base64") }),
+  };
+}
+
+/** The span tree, indented: kind, name, duration, key attributes, source, error. */
+export function format_trace_tree(trace: Trace): string {
+  const children = new Map<number | null, Span[]>();
+  for (const span of trace.spans) children.set(span.parent, [...(children.get(span.parent) ?? []), span]);
+  const lines: string[] = [];
+  const visit = (span: Span, depth: number) => {
+    lines.push("  ".repeat(depth) + span_line(span));
+    for (const child of children.get(span.id) ?? []) visit(child, depth + 1);
+  };
+  for (const root of children.get(null) ?? []) visit(root, 0);
+  return lines.join("\n");
+}
+
+function span_line(span: Span): string {
+  const duration = `${(span.end - span.start).toFixed(2)}ms`;
+  const mark = span.kind === "pattern" && typeof span.attrs.matched === "boolean" ? (span.attrs.matched ? "✓ " : "✗ ") : "";
+  const attrs = key_attrs(span);
+  const source = span.source ? `  @ ${formatSource(span.source)}` : "";
+  const error = span.error ? `  !! ${span.error.type}: ${span.error.message}` : "";
+  return `${mark}[${span.kind}] ${span.name}  ${duration}${attrs ? "  " + attrs : ""}${source}${error}`;
+}
+
+/** The few attributes worth a terminal line; the whole set is in `--json`. */
+const KEY_ATTRS = ["status", "reason", "message", "rows", "rowcount", "bytes_written", "violation", "exception"];
+
+function key_attrs(span: Span): string {
+  const shown = KEY_ATTRS.filter((k) => span.attrs[k] !== undefined && span.attrs[k] !== null).map((k) => `${k}=${JSON.stringify(span.attrs[k])}`);
+  if (span.kind === "pattern" && span.attrs.reason !== undefined && !shown.some((s) => s.startsWith("reason="))) shown.push(`reason=${JSON.stringify(span.attrs.reason)}`);
+  return shown.join(" ");
+}
+
+// --- entry -----------------------------------------------------------------------------------
+
+const COMMANDS: Record<string, (options: Options) => Promise<number>> = {
+  request: command_request,
+  replay: command_replay,
+  "export-trace": command_export_trace,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === "-h" || command === "--help") {
+      print(USAGE);
+      return command ? 0 : 2;
+    }
+    const run = COMMANDS[command];
+    if (!run) throw new UsageError(`unknown command '${command}' (request, replay, export-trace)`);
+    return await run(parse_args(rest));
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ScenarioFormatError) {
+      process.stderr.write(`lab: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+const invoked_directly = process.argv[1] !== undefined && /cli[/\\]main\.[tj]s$/.test(process.argv[1]);
+if (invoked_directly) main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -1,0 +1,98 @@
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { SqlJsDriver, boot_sqlite } from "../../src/runtime/sqlite";
+import { connection, connections, reset_queries, IntegrityError, OperationalError, ProgrammingError, DatabaseError, ConnectionDoesNotExist } from "django/db";
+import { convert_query, last_executed_query } from "django/db/backends/utils";
+import { settings } from "django/conf";
+import { Recorder, set_active_recorder } from "../../src/trace";
+
+beforeAll(async () => {
+  await boot_sqlite();
+});
+
+async function fresh(): Promise<void> {
+  connection.close();
+  connection.set_driver(await SqlJsDriver.open());
+}
+
+afterEach(() => settings.reset());
+
+describe("django.db connection over sql.js", () => {
+  it("round-trips rows through connection.cursor() with %s placeholders", async () => {
+    await fresh();
+    const cursor = connection.cursor();
+    cursor.execute("CREATE TABLE blog_post (id integer PRIMARY KEY AUTOINCREMENT, title text NOT NULL UNIQUE, score real, draft bool)");
+    expect(cursor.description).toBe(null);
+    cursor.execute("INSERT INTO blog_post (title, score, draft) VALUES (%s, %s, %s)", ["Hello", 1.5, true]);
+    expect([cursor.rowcount, cursor.lastrowid]).toEqual([1, 1]);
+    cursor.executemany("INSERT INTO blog_post (title, score, draft) VALUES (%s, %s, %s)", [["B", null, false], ["C", 3, false]]);
+    expect([cursor.rowcount, cursor.lastrowid]).toEqual([2, 3]);
+    cursor.execute("SELECT id, title, score, draft FROM blog_post WHERE title LIKE %s ORDER BY id", ["%"]);
+    expect(cursor.description).toEqual([
+      ["id", null, null, null, null, null, null],
+      ["title", null, null, null, null, null, null],
+      ["score", null, null, null, null, null, null],
+      ["draft", null, null, null, null, null, null],
+    ]);
+    expect(cursor.rowcount).toBe(-1);
+    expect(cursor.fetchone()).toEqual([1, "Hello", 1.5, 1]);
+    expect(cursor.fetchmany(1)).toEqual([[2, "B", null, 0]]);
+    expect(cursor.fetchall()).toEqual([[3, "C", 3, 0]]);
+    expect(cursor.fetchone()).toBe(null);
+    cursor.close();
+    expect(() => cursor.fetchone()).toThrowError(new ProgrammingError("Cannot operate on a closed cursor."));
+  });
+
+  it("converts %s to ? and %% to % only when params are given, as Django's SQLite backend does", async () => {
+    expect(convert_query("SELECT '%%', %s, '%%s'")).toBe("SELECT '%', ?, '%s'");
+    await fresh();
+    expect(connection.cursor().execute("SELECT '100%%'").fetchone()).toEqual(["100%%"]);
+    expect(connection.cursor().execute("SELECT '100%%', %s", [1]).fetchone()).toEqual(["100%", 1]);
+  });
+
+  it("re-raises driver errors as django.db errors with sqlite3's classes and messages", async () => {
+    await fresh();
+    const cursor = connection.cursor();
+    cursor.execute("CREATE TABLE t (name text UNIQUE)");
+    cursor.execute("INSERT INTO t VALUES (%s)", ["a"]);
+    expect(() => cursor.execute("INSERT INTO t VALUES (%s)", ["a"])).toThrowError(new IntegrityError("UNIQUE constraint failed: t.name"));
+    expect(() => cursor.execute("SELECT * FROM nope")).toThrowError(new OperationalError("no such table: nope"));
+    expect(() => cursor.execute("SELEC 1")).toThrowError(OperationalError);
+    expect(() => cursor.execute("SELECT %s", [1, 2])).toThrowError(new ProgrammingError("Incorrect number of bindings supplied. The current statement uses 1, and there are 2 supplied."));
+    expect(() => cursor.execute("SELECT %s, %s", [1])).toThrowError(new ProgrammingError("Incorrect number of bindings supplied. The current statement uses 2, and there are 1 supplied."));
+    expect(() => cursor.execute("SELECT %s", [{}])).toThrowError(new ProgrammingError("Error binding parameter 1: type 'dict' is not supported"));
+    expect(() => cursor.execute("SELECT 1; SELECT 2")).toThrowError(new ProgrammingError("You can only execute one statement at a time."));
+    expect(new IntegrityError("x")).toBeInstanceOf(DatabaseError);
+  });
+
+  it("records one sql span per execute with sql, params and row count", async () => {
+    await fresh();
+    const recorder = new Recorder();
+    const previous = set_active_recorder(recorder);
+    try {
+      connection.cursor().execute("SELECT %s AS a UNION SELECT %s", [1, "x"]);
+    } finally {
+      set_active_recorder(previous);
+    }
+    const [span] = recorder.trace().spans;
+    expect([span.kind, span.name, span.attrs]).toEqual(["sql", "SELECT %s AS a UNION SELECT %s", { sql: "SELECT %s AS a UNION SELECT %s", params: [1, "x"], alias: "default", rows: 2, columns: ["a"] }]);
+  });
+
+  it("fills connection.queries only when DEBUG is on, with params quoted in place", async () => {
+    await fresh();
+    settings.configure({ SECRET_KEY: "k", DEBUG: false });
+    connection.cursor().execute("SELECT %s", [1]);
+    expect(connection.queries).toEqual([]);
+    settings.configure({ SECRET_KEY: "k", DEBUG: true });
+    connection.cursor().execute("SELECT %s, %s, %s", ["it's", null, 2]);
+    expect(connection.queries.map((q) => q.sql)).toEqual(["SELECT 'it''s', NULL, 2"]);
+    expect(connection.queries[0].time).toMatch(/^\d+\.\d{3}$/);
+    reset_queries();
+    expect(connection.queries).toEqual([]);
+    expect(last_executed_query("SELECT %s, '%%'", [true])).toBe("SELECT 1, '%'");
+  });
+
+  it("connections['default'] is connection; an unknown alias raises ConnectionDoesNotExist", () => {
+    expect(connections["default"]).toBe(connection);
+    expect(() => connections.__getitem__("other")).toThrowError(new ConnectionDoesNotExist("The connection 'other' doesn't exist."));
+  });
+});
