@@ -99,15 +99,31 @@ function py_bytes_repr(b: Uint8Array): string {
   return out + quote;
 }
 
-/** Python's str(float): shortest repr, with `.0` for integral values and exponent form past 1e16. */
+/**
+ * Python's str(float) / repr(float): the shortest digits that round-trip (as JavaScript's), laid
+ * out Python's way — positional for exponents -4 … 15 (with `.0` when integral), else `1e+16`.
+ */
 export function py_float_str(x: number): string {
   if (Number.isNaN(x)) return "nan";
   if (x === Infinity) return "inf";
   if (x === -Infinity) return "-inf";
-  if (Number.isInteger(x) && Math.abs(x) < 1e16) return x.toFixed(1);
-  let s = String(x);
-  if (s.includes("e")) {
-    s = s.replace(/e([+-])(\d)$/, "e$10$2");
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const [mantissa, exp_text] = x.toExponential().split("e");
+  const exp = Number(exp_text);
+  const negative = mantissa.startsWith("-");
+  const digits = mantissa.replace("-", "").replace(".", "");
+  let out: string;
+  if (exp >= -4 && exp < 16) {
+    if (exp >= 0) {
+      const int_part = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
+      const frac = digits.slice(exp + 1);
+      out = `${int_part}.${frac || "0"}`;
+    } else {
+      out = `0.${"0".repeat(-exp - 1)}${digits}`;
+    }
+  } else {
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    out = `${m}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
   }
-  return s;
+  return negative ? `-${out}` : out;
 }

@@ -44,7 +44,7 @@ export function latin1_encode(s: string): Bytes {
   const out = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c > 0xff) throw new UnicodeEncodeError(`'latin-1' codec can't encode character '\\u${c.toString(16).padStart(4, "0")}' in position ${i}: ordinal not in range(256)`);
+    if (c > 0xff) throw new UnicodeEncodeError(`'latin-1' codec can't encode character '${py_char_escape(s, i)}' in position ${i}: ordinal not in range(256)`);
     out[i] = c;
   }
   return out;
@@ -57,7 +57,7 @@ export function encode(s: string, charset: string): Bytes {
   if (name === "latin-1") return latin1_encode(s);
   if (name === "ascii") {
     for (let i = 0; i < s.length; i++)
-      if (s.charCodeAt(i) > 0x7f) throw new UnicodeEncodeError(`'ascii' codec can't encode character '\\u${s.charCodeAt(i).toString(16).padStart(4, "0")}' in position ${i}: ordinal not in range(128)`);
+      if (s.charCodeAt(i) > 0x7f) throw new UnicodeEncodeError(`'ascii' codec can't encode character '${py_char_escape(s, i)}' in position ${i}: ordinal not in range(128)`);
     return latin1_encode(s);
   }
   throw new LookupErrorCodec(charset);
@@ -123,4 +123,12 @@ export function concat_bytes(parts: Bytes[]): Bytes {
 /** A `b"..."` literal for user code: ASCII/Latin-1 text as bytes. */
 export function b(text: string): Bytes {
   return latin1_encode(text);
+}
+
+/** How Python's error messages spell a character: `\xe9`, `\u20ac`, `\U0001f600`. */
+function py_char_escape(s: string, i: number): string {
+  const cp = s.codePointAt(i)!;
+  if (cp < 0x100) return "\\x" + cp.toString(16).padStart(2, "0");
+  if (cp < 0x10000) return "\\u" + cp.toString(16).padStart(4, "0");
+  return "\\U" + cp.toString(16).padStart(8, "0");
 }
