@@ -40,6 +40,7 @@ export interface LoaderOptions {
 export class ModuleLoader {
   readonly files: Files;
   private readonly records = new Map<string, ModuleRecord>();
+  private readonly namespaces = new Map<string, Module>();
   private readonly framework_modules: Record<string, Module>;
   private readonly console: UserConsole | Console;
 
@@ -77,8 +78,23 @@ export class ModuleLoader {
     if (framework) return framework;
     const user_path = this.find_user_file(path);
     if (user_path !== null) return this.load_user_module(user_path);
+    if (this.is_user_directory(path)) return this.namespace_package(path);
     throw new ModuleNotFoundError(`No module named '${path.replace(/\//g, ".")}'`);
   };
+
+  /** A folder without index.ts is importable, like Python's namespace package (an app folder). */
+  private is_user_directory(path: string): boolean {
+    return path !== "" && Object.keys(this.files).some((file) => file.startsWith(path + "/"));
+  }
+
+  private namespace_package(path: string): Module {
+    let module = this.namespaces.get(path);
+    if (!module) {
+      module = { __name__: path.replace(/\//g, "."), __path__: [path] };
+      this.namespaces.set(path, module);
+    }
+    return module;
+  }
 
   private find_user_file(path: string): string | null {
     for (const suffix of CANDIDATE_SUFFIXES) {
