@@ -7,7 +7,7 @@
  * every layer with `convert_exception_to_response`. `get_response(request)` then calls the outer
  * layer. Tracing sits at exactly this seam: each layer, each hook, the view.
  */
-import { close_span, error_type, open_span, to_json, traced, tracing_enabled, type SpanHandle } from "../../../../trace";
+import { close_span, error_type, open_span, to_json, traced, tracing_enabled, type Attrs, type SpanHandle } from "../../../../trace";
 import { ValueError } from "../../../python/builtins";
 import { settings } from "../../conf";
 import type { HttpRequest } from "../../http/request";
@@ -134,7 +134,7 @@ export class BaseHandler {
   /** Call the view; if it raises, give process_exception hooks a chance to answer instead. */
   private call_view(request: HttpRequest, match: ResolverMatch): MaybePromise<HttpResponseBase> {
     const view = match.func as (...a: unknown[]) => MaybePromise<HttpResponseBase>;
-    const attrs = tracing_enabled()
+    const attrs: Attrs = tracing_enabled()
       ? { view: callable_name(view), args: to_json(match.args), kwargs: to_json(match.kwargs), url_name: match.url_name ?? null, route: match.route ?? null }
       : {};
     const recover = (e: unknown): HttpResponseBase => {
@@ -253,7 +253,7 @@ function trace_layer(path: string, layer: GetResponse): GetResponse {
 function finish_layer(span: SpanHandle, layer: GetResponse, request: HttpRequest): MaybePromise<HttpResponseBase> {
   const inner_seen = mark_inner_calls(span);
   const done = (response: HttpResponseBase): HttpResponseBase => {
-    span.set({ response: describe_response(response), ...inner_seen.summary(response) });
+    span.set({ response: describe_response(response), ...inner_seen.summary(response) } as Attrs);
     close_span(span);
     return response;
   };

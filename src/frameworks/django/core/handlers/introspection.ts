@@ -35,11 +35,21 @@ export function snapshot_headers(response: HttpResponseBase): [string, string][]
   return out;
 }
 
-/** `{added: {...}, changed: {...}, removed: [...]}`, header names compared case-insensitively. */
+/**
+ * `{added: {...}, changed: {...}, removed: [...]}`, header names compared case-insensitively.
+ * Middleware almost always appends headers, so the common case (before is a prefix of after) is a
+ * single pass; only a reordering or removal pays for the general comparison.
+ */
 export function header_changes(before: [string, string][], after: [string, string][]): Json {
+  const added: { [k: string]: Json } = {};
+  let prefix = 0;
+  while (prefix < before.length && prefix < after.length && before[prefix][0] === after[prefix][0] && before[prefix][1] === after[prefix][1]) prefix++;
+  if (prefix === before.length) {
+    for (let i = prefix; i < after.length; i++) added[after[i][0]] = after[i][1];
+    return { added, changed: {}, removed: [] };
+  }
   const b = new Map(before.map(([k, v]) => [k.toLowerCase(), [k, v] as const]));
   const a = new Map(after.map(([k, v]) => [k.toLowerCase(), [k, v] as const]));
-  const added: { [k: string]: Json } = {};
   const changed: { [k: string]: Json } = {};
   const removed: Json[] = [];
   for (const [key, [name, value]] of a) {
