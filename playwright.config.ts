@@ -1,0 +1,39 @@
+/**
+ * End-to-end tests of the BUILT page in Debian's Chromium (no Playwright browser download).
+ * Run: `npm run build && npm run e2e`. The web server is `vite preview` on port 4173.
+ */
+import { defineConfig } from "@playwright/test";
+import { execSync } from "node:child_process";
+
+function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    return execSync("which chromium", { encoding: "utf8" }).trim();
+  } catch {
+    throw new Error("Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH).");
+  }
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: "http://localhost:4173",
+    viewport: { width: 1280, height: 720 },
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+    headless: true,
+  },
+  webServer: {
+    command: "npx vite preview --port 4173 --strictPort",
+    url: "http://localhost:4173",
+    reuseExistingServer: true,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,193 @@
+/**
+ * The page's side of the runtime: typed calls → messages to the runtime worker → typed results,
+ * with a deadline. Main class: `RuntimeClient`.
+ *
+ * One worker serves one call at a time (calls queue). A call still running at the deadline (an
+ * infinite loop in a view, or in a module's top level) gets the worker terminated and replaced;
+ * the replacement is given back the files and the database image of the last call that completed,
+ * so the project is exactly as it was before the call that never finished.
+ *
+ * The page imports this file; it must not import runtime code (sucrase, sql.js, frameworks) — only
+ * types. The worker itself is bundled separately (`new Worker(new URL(...))`).
+ */
+import type { ErrorInfo, HttpRequestMessage, LoadInput, LoadResult, LogEntry, PageToWorker, RequestOptions, RequestResult, WorkerToPage } from "./protocol";
+import type { WorkerExtensionIn, WorkerExtensionOut } from "./worker";
+
+export type { ErrorInfo, LoadInput, LoadResult, LogEntry, RequestResult };
+
+export const DEFAULT_DEADLINE_MS = 5000;
+
+/** How a call ended: with the runtime's answer, at the deadline, or with the runtime itself failing. */
+export type Outcome<T> =
+  | { kind: "done"; value: T; ms: number }
+  | { kind: "deadline"; ms: number; phase: "load" | "request" }
+  | { kind: "failed"; error: ErrorInfo; ms: number };
+
+export type ClientStatus = "starting" | "ready" | "busy" | "replacing";
+
+type In = PageToWorker | WorkerExtensionIn;
+type Out = WorkerToPage | WorkerExtensionOut;
+
+export interface WorkerLike {
+  postMessage(message: In): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<Out>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+export interface RuntimeClientOptions {
+  deadlineMs?: number;
+  /** Create a worker; the default bundles `./worker.ts` as a module worker. */
+  createWorker?: () => WorkerLike;
+  onLog?: (entry: LogEntry) => void;
+  onStatus?: (status: ClientStatus) => void;
+}
+
+/** What the replacement worker gets back: the last files loaded and the database after the last completed call. */
+interface Checkpoint {
+  input: LoadInput | null;
+  db: Uint8Array | null;
+}
+
+function defaultWorker(): WorkerLike {
+  return new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "framework-lab-runtime" }) as unknown as WorkerLike;
+}
+
+export class RuntimeClient {
+  deadlineMs: number;
+  private worker: WorkerLike;
+  private nextId = 1;
+  private queue: Promise<unknown> = Promise.resolve();
+  private pending = new Map<number, (message: Out) => void>();
+  private checkpoint: Checkpoint = { input: null, db: null };
+  private readonly options: RuntimeClientOptions;
+  private disposed = false;
+  private restoring = false;
+
+  constructor(options: RuntimeClientOptions = {}) {
+    this.options = options;
+    this.deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+    this.worker = this.spawn();
+  }
+
+  /** Load (or reload) the project's files; the runtime re-imports user modules on the next request. */
+  load(input: LoadInput): Promise<Outcome<LoadResult>> {
+    return this.enqueue("load", (id) => ({ type: "load", id, scenario: input }), (m) => (m.type === "loaded" ? m.result : undefined), () => {
+      this.checkpoint.input = input;
+    });
+  }
+
+  /** Serve one HTTP request. */
+  request(request: HttpRequestMessage, options?: RequestOptions): Promise<Outcome<RequestResult>> {
+    return this.enqueue("request", (id) => ({ type: "request", id, request, ...(options ? { options } : {}) }), (m) => (m.type === "response" ? m.result : undefined));
+  }
+
+  /** The database image kept for a restore (null until a call changed the database). */
+  get databaseSnapshot(): Uint8Array | null {
+    return this.checkpoint.db;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.worker.terminate();
+    for (const resolve of this.pending.values()) resolve({ type: "error", id: null, error: { type: "RuntimeError", message: "The runtime was closed.", frames: [] } });
+    this.pending.clear();
+  }
+
+  private spawn(): WorkerLike {
+    this.options.onStatus?.("starting");
+    const worker = (this.options.createWorker ?? defaultWorker)();
+    worker.onmessage = (event) => this.receive(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      const error: ErrorInfo = { type: "WorkerError", message: event.message || "The runtime worker failed to start.", frames: [] };
+      for (const resolve of this.pending.values()) resolve({ type: "error", id: null, error });
+      this.pending.clear();
+    };
+    return worker;
+  }
+
+  private receive(message: Out): void {
+    switch (message.type) {
+      case "log":
+        this.options.onLog?.(message.entry);
+        return;
+      case "database":
+        this.checkpoint.db = message.image;
+        return;
+      case "ready":
+        this.options.onStatus?.("ready");
+        return;
+      default: {
+        const id = "id" in message ? message.id : null;
+        if (id === null) {
+          for (const resolve of this.pending.values()) resolve(message);
+          this.pending.clear();
+          return;
+        }
+        const resolve = this.pending.get(id);
+        this.pending.delete(id);
+        resolve?.(message);
+      }
+    }
+  }
+
+  /** Run calls one after another; each gets the deadline. */
+  private enqueue<T>(phase: "load" | "request", build: (id: number) => PageToWorker, pick: (m: Out) => T | undefined, onDone?: () => void): Promise<Outcome<T>> {
+    const run = () => this.call(phase, build, pick, onDone);
+    const result = this.queue.then(run, run);
+    this.queue = result;
+    return result;
+  }
+
+  private call<T>(phase: "load" | "request", build: (id: number) => PageToWorker, pick: (m: Out) => T | undefined, onDone?: () => void): Promise<Outcome<T>> {
+    if (this.disposed) return Promise.resolve({ kind: "failed", error: { type: "RuntimeError", message: "The runtime was closed.", frames: [] }, ms: 0 });
+    const id = this.nextId++;
+    const started = performance.now();
+    this.options.onStatus?.("busy");
+    return new Promise<Outcome<T>>((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        const ms = performance.now() - started;
+        void this.replace().then(() => resolve({ kind: "deadline", ms, phase }));
+      }, this.deadlineMs);
+      this.pending.set(id, (message) => {
+        clearTimeout(timer);
+        const ms = performance.now() - started;
+        this.options.onStatus?.("ready");
+        const value = pick(message);
+        if (value !== undefined) {
+          onDone?.();
+          resolve({ kind: "done", value, ms });
+        } else if (message.type === "error") resolve({ kind: "failed", error: message.error, ms });
+        else resolve({ kind: "failed", error: { type: "ProtocolError", message: `Unexpected reply "${message.type}" from the runtime.`, frames: [] }, ms });
+      });
+      this.worker.postMessage(build(id));
+    });
+  }
+
+  /**
+   * Terminate the stuck worker and start a new one with the last checkpoint: the files of the last
+   * completed load, then the database image taken after the last completed call that changed it.
+   */
+  private async replace(): Promise<void> {
+    this.options.onStatus?.("replacing");
+    this.worker.terminate();
+    this.pending.clear();
+    this.worker = this.spawn();
+    const { input, db } = this.checkpoint;
+    if (db) this.worker.postMessage({ type: "restore-database", image: db });
+    // A checkpoint that itself runs past the deadline is dropped, so replacing cannot loop.
+    if (!input || this.restoring) {
+      if (this.restoring) this.checkpoint.input = null;
+      this.options.onStatus?.("ready");
+      return;
+    }
+    this.restoring = true;
+    try {
+      await this.call("load", (id) => ({ type: "load", id, scenario: input }), (m) => (m.type === "loaded" ? m.result : undefined));
+    } finally {
+      this.restoring = false;
+    }
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The runtime worker: protocol messages from the page → the same `HeadlessRuntime` the tests and
+ * the CLI use → protocol messages back. Main function: `handle`.
+ *
+ * Besides protocol.ts's messages, the worker speaks two small extensions the page's client uses to
+ * survive a stuck request (`WorkerExtensionIn/Out` below): after every call that changed the
+ * database it posts the database image, and a replacement worker accepts that image back.
+ *
+ * User code runs here, so before the first user module loads the worker removes its own ways out:
+ * network (fetch, XMLHttpRequest, WebSocket, EventSource, importScripts), storage (indexedDB,
+ * caches) and nested workers. It never had the page's DOM, localStorage or cookies.
+ */
+import wasmUrl from "sql.js/dist/sql-wasm-browser.wasm?url";
+import { connection } from "../frameworks/django/db";
+import { HeadlessRuntime } from "./headless";
+import { PROTOCOL_VERSION, type PageToWorker, type WorkerToPage } from "./protocol";
+import { SqlJsDriver } from "./sqlite";
+
+/** Page → worker, beyond protocol.ts: the database image to reopen after the next load. */
+export type WorkerExtensionIn = { type: "restore-database"; image: Uint8Array };
+/** Worker → page, beyond protocol.ts: the database image after a call that changed it. */
+export type WorkerExtensionOut = { type: "database"; image: Uint8Array };
+
+type In = PageToWorker | WorkerExtensionIn;
+type Out = WorkerToPage | WorkerExtensionOut;
+
+/** The few parts of the worker's global scope used here (the DOM lib types `self` as a Window). */
+interface WorkerScope {
+  postMessage(message: Out): void;
+  onmessage: ((event: MessageEvent<In>) => void) | null;
+}
+const scope = globalThis as unknown as WorkerScope;
+
+const runtime = HeadlessRuntime.create({ sqlite: { locateFile: () => wasmUrl } }).then((r) => {
+  removeWaysOut();
+  r.on_log = (entry) => scope.postMessage({ type: "log", entry });
+  return r;
+});
+let pendingRestore: Uint8Array | null = null;
+
+scope.onmessage = (event) => {
+  void handle(event.data).catch((e: unknown) => {
+    const id = "id" in event.data ? event.data.id : null;
+    scope.postMessage({ type: "error", id, error: { type: "RuntimeError", message: e instanceof Error ? e.message : String(e), frames: [] } });
+  });
+};
+
+runtime.then(
+  () => scope.postMessage({ type: "ready", version: PROTOCOL_VERSION }),
+  (e: unknown) => scope.postMessage({ type: "error", id: null, error: { type: "RuntimeError", message: `The runtime could not start: ${e instanceof Error ? e.message : String(e)}`, frames: [] } }),
+);
+
+export async function handle(message: In): Promise<void> {
+  const r = await runtime;
+  switch (message.type) {
+    case "restore-database":
+      pendingRestore = message.image;
+      return;
+    case "load": {
+      const result = await r.load(message.scenario);
+      if (pendingRestore) await restoreDatabase(pendingRestore);
+      pendingRestore = null;
+      scope.postMessage({ type: "loaded", id: message.id, result });
+      postDatabase();
+      return;
+    }
+    case "request": {
+      const before = totalChanges();
+      const result = await r.request(message.request, message.options);
+      scope.postMessage({ type: "response", id: message.id, result });
+      if (totalChanges() !== before) postDatabase();
+      return;
+    }
+  }
+}
+
+function driver(): SqlJsDriver | null {
+  const d = connection.connection;
+  return d instanceof SqlJsDriver ? d : null;
+}
+
+/** SQLite's count of rows changed since the database was opened (null without a database). */
+function totalChanges(): number | null {
+  const d = driver();
+  if (!d) return null;
+  return Number(d.db.exec("SELECT total_changes()")[0]?.values[0]?.[0] ?? 0);
+}
+
+function postDatabase(): void {
+  const d = driver();
+  if (d) scope.postMessage({ type: "database", image: d.export() });
+}
+
+/**
+ * Reopen the database from an image, replacing the fresh one `load` made.
+ * HeadlessRuntime has no `import_database` yet, so this swaps the connection's driver directly.
+ */
+async function restoreDatabase(image: Uint8Array): Promise<void> {
+  const old = driver();
+  const restored = await SqlJsDriver.open(image);
+  connection.set_driver(restored);
+  old?.close();
+}
+
+/** Take away the worker globals that reach the network or storage; user code must not use them. */
+function removeWaysOut(): void {
+  const names = ["fetch", "XMLHttpRequest", "WebSocket", "WebSocketStream", "EventSource", "importScripts", "indexedDB", "caches", "Worker", "SharedWorker", "BroadcastChannel", "WebTransport"];
+  for (const name of names) {
+    try {
+      Object.defineProperty(globalThis, name, {
+        configurable: false,
+        get() {
+          throw new Error(`${name} is not available to user code in Framework Lab (the runtime has no network or storage).`);
+        },
+      });
+    } catch {
+      // A non-configurable global stays; the CSP-less worker cannot do more here.
+    }
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * A response's HTML → the `srcdoc` of the sandboxed preview iframe: a Content-Security-Policy
+ * `<meta>` that blocks every network fetch, and a small script that turns link clicks and form
+ * submissions into messages to the page (the iframe cannot navigate anywhere itself).
+ *
+ * The iframe is sandboxed with `allow-scripts` only, so it has an opaque origin: no access to the
+ * page, its storage or cookies; the page's own CSP (`frame-src 'none'`, inherited) stops it from
+ * navigating itself to a real URL.
+ */
+
+export const PREVIEW_CSP = [
+  "default-src 'none'",
+  "script-src 'unsafe-inline'",
+  "style-src 'unsafe-inline'",
+  "img-src data:",
+  "font-src data:",
+  "media-src data:",
+  "form-action 'none'",
+  "base-uri 'none'",
+].join("; ");
+
+export const PREVIEW_MESSAGE_SOURCE = "framework-lab-preview";
+
+/** Runs inside the preview: report navigations instead of making them. Plain ES5-ish, no imports. */
+function bridgeScript(token: string): string {
+  return `(function () {
+  var TOKEN = ${JSON.stringify(token)};
+  function post(message) { message.source = ${JSON.stringify(PREVIEW_MESSAGE_SOURCE)}; message.token = TOKEN; parent.postMessage(message, "*"); }
+  function fields(form, submitter) {
+    var out = [];
+    new FormData(form, submitter || undefined).forEach(function (value, name) { out.push([name, typeof value === "string" ? value : value.name]); });
+    return out;
+  }
+  function attr(el, name) { return el && el.getAttribute(name); }
+  function submit(form, submitter) {
+    post({ kind: "form", action: attr(submitter, "formaction") || attr(form, "action") || "", method: (attr(submitter, "formmethod") || attr(form, "method") || "get").toLowerCase(), enctype: (attr(submitter, "formenctype") || form.enctype || "application/x-www-form-urlencoded").toLowerCase(), fields: fields(form, submitter) });
+  }
+  document.addEventListener("click", function (event) {
+    if (event.defaultPrevented || event.button !== 0) return;
+    var link = event.target && event.target.closest ? event.target.closest("a[href]") : null;
+    if (!link) return;
+    var href = link.getAttribute("href");
+    if (href.charAt(0) === "#") return;
+    event.preventDefault();
+    post({ kind: "link", href: href });
+  });
+  document.addEventListener("submit", function (event) {
+    if (event.defaultPrevented) return;
+    event.preventDefault();
+    submit(event.target, event.submitter);
+  });
+  HTMLFormElement.prototype.submit = function () { submit(this, null); };
+})();`;
+}
+
+/** Put `head` right after the doctype (or first), so the CSP applies before any other content. */
+export function buildPreviewDocument(html: string, token: string): string {
+  const head = `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}"><script>${bridgeScript(token)}</script>`;
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
+  if (doctype) return doctype[0] + head + html.slice(doctype[0].length);
+  return head + html;
+}
+
+/** A message from the preview, after validation. */
+export type PreviewNavigation =
+  | { kind: "link"; href: string }
+  | { kind: "form"; action: string; method: "get" | "post"; enctype: string; fields: [string, string][] };
+
+/** Check an untrusted message's shape (the preview runs whatever HTML the response had). */
+export function parsePreviewMessage(data: unknown, token: string): PreviewNavigation | null {
+  if (typeof data !== "object" || data === null) return null;
+  const m = data as Record<string, unknown>;
+  if (m.source !== PREVIEW_MESSAGE_SOURCE || m.token !== token) return null;
+  if (m.kind === "link") return typeof m.href === "string" && m.href.length <= 8000 ? { kind: "link", href: m.href } : null;
+  if (m.kind !== "form" || typeof m.action !== "string" || m.action.length > 8000 || typeof m.enctype !== "string") return null;
+  if (!Array.isArray(m.fields) || m.fields.length > 1000) return null;
+  const fields: [string, string][] = [];
+  for (const f of m.fields) {
+    if (!Array.isArray(f) || f.length !== 2 || typeof f[0] !== "string" || typeof f[1] !== "string") return null;
+    fields.push([f[0], f[1]]);
+  }
+  return { kind: "form", action: m.action, method: m.method === "post" ? "post" : "get", enctype: m.enctype, fields };
+}

@@ -1,0 +1,95 @@
+/**
+ * The code editor (a lazy chunk): one Monaco editor, one model per project file. Edits go to the
+ * store; store changes (another scenario, a rename) update the models; runtime errors become
+ * markers; `reveal` jumps to a file and line.
+ */
+import { useEffect, useRef } from "react";
+import { monaco, languageFor } from "./monaco-setup";
+import { useLab, useLabStore } from "../state/react";
+import { editFile } from "../state/files";
+import type { LabStore } from "../state/store";
+
+const uriOf = (path: string) => monaco.Uri.parse(`file:///${path}`);
+const pathOf = (model: monaco.editor.ITextModel) => model.uri.path.replace(/^\//, "");
+
+/** Make Monaco's models match the store's files (create, update from outside, dispose). */
+function syncModels(files: Record<string, string>): void {
+  const wanted = new Set(Object.keys(files));
+  for (const model of monaco.editor.getModels()) {
+    if (model.uri.scheme === "file" && !wanted.has(pathOf(model))) model.dispose();
+  }
+  for (const [path, text] of Object.entries(files)) {
+    const model = monaco.editor.getModel(uriOf(path));
+    if (!model) monaco.editor.createModel(text, languageFor(path), uriOf(path));
+    else if (model.getValue() !== text) model.setValue(text);
+  }
+}
+
+function applyMarkers(store: LabStore): void {
+  const { markers } = store.getState();
+  for (const model of monaco.editor.getModels()) {
+    const list = markers[pathOf(model)] ?? [];
+    monaco.editor.setModelMarkers(
+      model,
+      "runtime",
+      list.map((m) => ({ severity: monaco.MarkerSeverity.Error, message: m.message, startLineNumber: m.line, endLineNumber: m.line, startColumn: m.column ?? 1, endColumn: m.column ? m.column + 1 : model.getLineMaxColumn(Math.min(m.line, model.getLineCount())) })),
+    );
+  }
+}
+
+export default function MonacoEditor() {
+  const store = useLabStore();
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const activeFile = useLab((s) => s.activeFile);
+  const files = useLab((s) => s.files);
+  const markers = useLab((s) => s.markers);
+  const reveal = useLab((s) => s.reveal);
+  const theme = useLab((s) => s.theme);
+
+  useEffect(() => {
+    const e = monaco.editor.create(host.current!, {
+      model: null,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      lineHeight: 20,
+      scrollBeyondLastLine: false,
+      tabSize: 2,
+      renderLineHighlight: "line",
+      fixedOverflowWidgets: true,
+      ariaLabel: "Code editor",
+    });
+    editor.current = e;
+    const sub = e.onDidChangeModelContent(() => {
+      const model = e.getModel();
+      if (model) editFile(store, pathOf(model), model.getValue());
+    });
+    return () => {
+      sub.dispose();
+      e.dispose();
+      editor.current = null;
+    };
+  }, [store]);
+
+  useEffect(() => syncModels(files), [files]);
+  useEffect(() => applyMarkers(store), [markers, files, store]);
+  useEffect(() => monaco.editor.setTheme(theme === "dark" ? "vs-dark" : "vs"), [theme]);
+
+  useEffect(() => {
+    const e = editor.current;
+    if (!e) return;
+    const model = activeFile ? monaco.editor.getModel(uriOf(activeFile)) : null;
+    if (e.getModel() !== model) e.setModel(model);
+  }, [activeFile, files]);
+
+  useEffect(() => {
+    const e = editor.current;
+    if (!e || !reveal || reveal.file !== activeFile) return;
+    e.revealLineInCenter(reveal.line);
+    e.setPosition({ lineNumber: reveal.line, column: 1 });
+    e.focus();
+  }, [reveal, activeFile]);
+
+  return <div className="monaco-host" ref={host} data-testid="monaco-host" />;
+}

@@ -1,0 +1,47 @@
+/** The trace pane: a tab per registered panel, showing the selected exchange's trace. */
+import { Suspense, useMemo } from "react";
+import { useLab, useLabStore } from "../state/react";
+import { PANELS, type PanelProps } from "./registry";
+import { indexTrace } from "./span-index";
+import type { Exchange } from "../state/store";
+import type { Trace } from "../../runtime/protocol";
+
+const EMPTY: Trace = { spans: [] };
+
+function traceOf(exchange: Exchange | null): Trace {
+  return exchange?.outcome.kind === "response" ? exchange.outcome.result.trace : EMPTY;
+}
+
+export function TracePane() {
+  const store = useLabStore();
+  const active = useLab((s) => s.activePanel);
+  const exchange = useLab((s) => s.exchanges.find((e) => e.id === s.selected) ?? null);
+  const logs = useLab((s) => (s.selected !== null ? s.logs[s.selected] : undefined));
+  const index = useMemo(() => indexTrace(traceOf(exchange)), [exchange]);
+  const props: PanelProps | null = exchange ? { exchange, index, logs: logs ?? [] } : null;
+  const panel = PANELS.find((p) => p.id === active) ?? PANELS[0];
+  return (
+    <div className="pane trace-pane">
+      <div className="tabs" role="tablist" aria-label="Trace panels">
+        {PANELS.map((p) => {
+          const badge = props && p.badge ? p.badge(props) : null;
+          return (
+            <button key={p.id} role="tab" id={`panel-tab-${p.id}`} aria-selected={p.id === panel.id} aria-controls="trace-panel" className="tab" onClick={() => store.setState({ activePanel: p.id })}>
+              {p.title}
+              {badge !== null && badge !== undefined && <span className="tab-badge">{badge}</span>}
+            </button>
+          );
+        })}
+      </div>
+      <div className="panel-body" id="trace-panel" role="tabpanel" aria-labelledby={`panel-tab-${panel.id}`}>
+        {props || panel.needsExchange === false ? (
+          <Suspense fallback={<p className="hint">Loading panel…</p>}>
+            <panel.Component {...(props ?? { exchange: null as unknown as Exchange, index, logs: [] })} />
+          </Suspense>
+        ) : (
+          <p className="hint big">Send a request to see its trace: every step from the web server through the middleware, the URL resolver and the view, and back.</p>
+        )}
+      </div>
+    </div>
+  );
+}

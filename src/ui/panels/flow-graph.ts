@@ -1,0 +1,88 @@
+/**
+ * A trace → the lifecycle graph the Flow panel draws: the main lane (client → web server → each
+ * middleware in the order it ran → URL resolver → view, and back out the same way) and side nodes
+ * for what happened along it (signals, SQL, templates, logs...), each with counts and times.
+ * Pure data; FlowPanel.tsx lays it out (dagre) and renders it (@xyflow/react).
+ */
+import { visitSpanKind, type Span, type SpanKindHandlers } from "../../trace/span";
+import { ancestors, duration, str, type SpanIndex } from "./span-index";
+
+type Role = { lane: "main" | "side"; key: string; label: string } | null;
+
+const side = (key: string, label: string) => (): Role => ({ lane: "side", key, label });
+
+/** Where each span kind goes in the graph. */
+export const FLOW_ROLE: SpanKindHandlers<Role> = {
+  request: () => ({ lane: "main", key: "client", label: "Client (browser)" }),
+  gateway: () => ({ lane: "main", key: "gateway", label: "Web server (WSGI)" }),
+  handler: () => null,
+  middleware: (s) => {
+    const name = str(s.attrs.middleware) ?? s.name;
+    return { lane: "main", key: `mw:${name}`, label: name };
+  },
+  resolver: () => ({ lane: "main", key: "resolver", label: "URL resolver" }),
+  pattern: () => ({ lane: "main", key: "resolver", label: "URL resolver" }),
+  view: (s) => ({ lane: "main", key: "view", label: s.name }),
+  signal: side("signals", "Signals"),
+  receiver: side("signals", "Signals"),
+  exception: side("exception", "Exception → response"),
+  queryset: side("orm", "ORM"),
+  sql: side("sql", "SQL"),
+  template: side("templates", "Templates"),
+  form: side("forms", "Forms"),
+  admin: side("admin", "Admin"),
+  session: side("session", "Session"),
+  auth: side("auth", "Auth"),
+  module: side("modules", "Modules loaded"),
+  settings: side("settings", "Settings"),
+  app: side("apps", "Apps"),
+  log: side("logs", "console output"),
+};
+
+export interface FlowNode {
+  key: string;
+  label: string;
+  lane: "main" | "side";
+  kind: Span["kind"];
+  spans: number[];
+  /** Time in the node's own top-level spans (nested spans of the same node are not added twice). */
+  ms: number;
+  error: boolean;
+  shortCircuit: boolean;
+  /** Side nodes: the main node they happened in. */
+  attachedTo: string | null;
+}
+
+export interface FlowGraph {
+  main: FlowNode[];
+  side: FlowNode[];
+}
+
+function nodeFor(nodes: Map<string, FlowNode>, role: NonNullable<Role>, span: Span, attachedTo: string | null): FlowNode {
+  let node = nodes.get(role.key);
+  if (!node) {
+    node = { key: role.key, label: role.label, lane: role.lane, kind: span.kind, spans: [], ms: 0, error: false, shortCircuit: false, attachedTo };
+    nodes.set(role.key, node);
+  }
+  return node;
+}
+
+export function buildFlowGraph(index: SpanIndex): FlowGraph {
+  const nodes = new Map<string, FlowNode>();
+  const roleOf = new Map<number, Role>();
+  for (const span of index.spans) {
+    const role = visitSpanKind(span, FLOW_ROLE);
+    roleOf.set(span.id, role);
+    if (!role) continue;
+    const up = ancestors(index, span);
+    const mainAncestor = up.map((a) => roleOf.get(a.id)).find((r) => r?.lane === "main");
+    const node = nodeFor(nodes, role, span, role.lane === "side" ? (mainAncestor?.key ?? "client") : null);
+    node.spans.push(span.id);
+    // Count time once: skip spans nested inside another span of the same node.
+    if (!up.some((a) => roleOf.get(a.id)?.key === role.key)) node.ms += duration(span);
+    if (span.error) node.error = true;
+    if (span.attrs.short_circuit === true) node.shortCircuit = true;
+  }
+  const all = [...nodes.values()];
+  return { main: all.filter((n) => n.lane === "main"), side: all.filter((n) => n.lane === "side") };
+}

@@ -1,0 +1,48 @@
+/**
+ * The trace panels, registered in one place: each definition names a panel, its component and an
+ * optional badge. Every panel visits span kinds through `SpanKindHandlers`, so adding a span kind
+ * to src/trace/span.ts fails to compile until each panel here has decided what to do with it.
+ */
+import { lazy, type ComponentType } from "react";
+import type { Exchange } from "../state/store";
+import type { LogEntry } from "../../runtime/protocol";
+import type { SpanIndex } from "./span-index";
+import { TimelinePanel } from "./TimelinePanel";
+import { MiddlewarePanel, middlewareCount } from "./MiddlewarePanel";
+import { UrlsPanel } from "./UrlsPanel";
+import { SignalsPanel, signalCount } from "./SignalsPanel";
+import { RequestPanel } from "./RequestPanel";
+import { LogsPanel } from "./LogsPanel";
+import { ErrorsPanel, errorCount } from "./ErrorsPanel";
+import { HistoryPanel } from "./HistoryPanel";
+
+export interface PanelProps {
+  exchange: Exchange;
+  index: SpanIndex;
+  logs: LogEntry[];
+}
+
+export interface PanelDefinition {
+  id: string;
+  title: string;
+  Component: ComponentType<PanelProps>;
+  /** A count shown on the tab (null: none). */
+  badge?: (props: PanelProps) => number | null;
+  /** Panels that make sense before any request (History). */
+  needsExchange?: boolean;
+}
+
+// The flow graph pulls in @xyflow/react and dagre: loaded when the panel first shows.
+const FlowPanel = lazy(() => import("./FlowPanel"));
+
+export const PANELS: PanelDefinition[] = [
+  { id: "flow", title: "Flow", Component: FlowPanel },
+  { id: "timeline", title: "Timeline", Component: TimelinePanel, badge: ({ index }) => index.spans.length },
+  { id: "middleware", title: "Middleware", Component: MiddlewarePanel, badge: ({ index }) => middlewareCount(index) },
+  { id: "urls", title: "URLs", Component: UrlsPanel },
+  { id: "signals", title: "Signals", Component: SignalsPanel, badge: ({ index }) => signalCount(index) },
+  { id: "request", title: "Request", Component: RequestPanel },
+  { id: "logs", title: "Logs", Component: LogsPanel, badge: ({ logs }) => logs.length || null },
+  { id: "errors", title: "Errors", Component: ErrorsPanel, badge: (p) => errorCount(p) || null },
+  { id: "history", title: "History", Component: HistoryPanel, needsExchange: false },
+];

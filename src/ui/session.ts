@@ -1,0 +1,268 @@
+/**
+ * The session: what the user does in the browser pane → calls on the runtime client → exchanges
+ * in the store. It reloads the project when files changed, carries the cookie jar, follows
+ * redirects (each hop is its own exchange), keeps back/forward history, and guards against crash
+ * loops. Main class: `Session`.
+ */
+import { RuntimeClient, type Outcome, type RequestResult } from "../runtime/client";
+import type { HttpRequestMessage, LoadInput, LogEntry, Scenario } from "../runtime/protocol";
+import { cookieHeaderFor, storeSetCookies } from "./http/cookies";
+import { draftToMessage, header, HOST_HEADER, ORIGIN, resolveLocation, emptyDraft, type RequestDraft } from "./http/message";
+import { CrashGuard } from "./crash-guard";
+import { markersFromError } from "./markers";
+import type { Exchange, ExchangeOutcome, Initiator, LabStore } from "./state/store";
+
+const MAX_REDIRECTS = 20;
+
+export class Session {
+  private client: RuntimeClient | null = null;
+  /** The files the runtime has loaded (compared by value before each request). */
+  private loadedFiles: Record<string, string> | null = null;
+  private streamed: LogEntry[] = [];
+  private nextExchangeId = 1;
+  readonly guard = new CrashGuard();
+
+  constructor(readonly store: LabStore) {}
+
+  /** Start the runtime, unless the last visit left a run unfinished (then wait for the user). */
+  start(): void {
+    const unfinished = this.guard.unfinished();
+    if (unfinished) {
+      this.store.setState({
+        runtime: "blocked",
+        notice: { tone: "warn", text: `The last visit stopped while running ${unfinished.what} (the page closed or crashed before it finished). Nothing has been run this time. Press Send when the code is fixed.` },
+      });
+      this.guard.clear();
+      return;
+    }
+    this.ensureClient();
+  }
+
+  private ensureClient(): RuntimeClient {
+    if (this.client) return this.client;
+    this.client = new RuntimeClient({
+      deadlineMs: this.store.getState().deadlineMs,
+      onLog: (entry) => this.streamed.push(entry),
+      onStatus: (status) => {
+        const current = this.store.getState().runtime;
+        if (status === "replacing" || current !== "replacing" || status === "ready") this.store.setState({ runtime: status });
+      },
+    });
+    return this.client;
+  }
+
+  setDeadline(ms: number): void {
+    this.store.setState({ deadlineMs: ms });
+    if (this.client) this.client.deadlineMs = ms;
+  }
+
+  /** Open a scenario: its files, its first scripted request in the address bar, a fresh jar. */
+  openScenario(id: string, scenario: Scenario): void {
+    const first = scenario.requests[0];
+    const draft: RequestDraft = emptyDraft(first?.target ?? "/");
+    if (first) {
+      draft.method = first.method;
+      draft.headers = (first.headers ?? []).map(([name, value]) => ({ name, value, enabled: true }));
+      if (first.form) {
+        draft.bodyMode = "form";
+        draft.form = Object.entries(first.form).flatMap(([name, v]) => (Array.isArray(v) ? v : [v]).map((value) => ({ name, value, enabled: true })));
+      } else if (first.body !== undefined) {
+        draft.bodyMode = "raw";
+        draft.raw = first.body;
+      }
+    }
+    const paths = Object.keys(scenario.files);
+    const firstFile = paths.find((p) => /views\.(ts|js)$/.test(p)) ?? paths.find((p) => /\.(ts|js)$/.test(p)) ?? paths[0] ?? null;
+    this.store.setState({
+      scenarioId: id,
+      scenario,
+      files: { ...scenario.files },
+      folders: [],
+      openTabs: firstFile ? [firstFile] : [],
+      activeFile: firstFile,
+      markers: {},
+      draft,
+      exchanges: [],
+      selected: null,
+      nav: { entries: [], index: -1 },
+      cookies: [],
+      logs: {},
+    });
+    this.loadedFiles = null;
+    if (this.store.getState().runtime !== "blocked") void this.preload();
+  }
+
+  /** Load the project ahead of the first Send, so the first response is quick. */
+  private async preload(): Promise<void> {
+    const { files } = this.store.getState();
+    await this.reloadIfChanged(files);
+  }
+
+  private loadInput(files: Record<string, string>): LoadInput {
+    const scenario = this.store.getState().scenario;
+    if (!scenario) throw new Error("No scenario is open.");
+    return { files, entry: scenario.entry };
+  }
+
+  /** Reload the project when the editor's files differ from what the runtime has. */
+  private async reloadIfChanged(files: Record<string, string>): Promise<Exchange["reload"] | "deadline"> {
+    if (this.loadedFiles && sameFiles(this.loadedFiles, files)) return null;
+    const client = this.ensureClient();
+    this.store.setState({ runtime: "loading" });
+    const outcome = await this.guard.around("loading the project", () => client.load(this.loadInput(files)));
+    if (outcome.kind === "deadline") {
+      this.loadedFiles = null;
+      return "deadline";
+    }
+    if (outcome.kind === "failed") {
+      this.loadedFiles = null;
+      this.store.setState({ markers: markersFromError(outcome.error) });
+      return { ok: false, modules: [], error: outcome.error };
+    }
+    this.loadedFiles = files;
+    const result = outcome.value;
+    this.store.setState({ markers: result.ok ? {} : markersFromError(result.error) });
+    return result.ok ? { ok: true, modules: result.modules } : { ok: false, modules: [], error: result.error };
+  }
+
+  /** Send the address bar's request (the Send button, Ctrl+Enter). */
+  sendDraft(): Promise<void> {
+    const state = this.store.getState();
+    if (state.runtime === "blocked") this.store.setState({ runtime: "idle", notice: null });
+    const cookie = cookieHeaderFor(state.cookies, state.draft.target, ORIGIN.scheme, Date.now());
+    return this.navigate(draftToMessage(state.draft, cookie), "address");
+  }
+
+  /** A link click or form submission from the preview (already validated by the bridge). */
+  followFromPreview(method: string, target: string, body: string, contentType: string | null, initiator: "link" | "form"): Promise<void> {
+    const cookie = cookieHeaderFor(this.store.getState().cookies, target, ORIGIN.scheme, Date.now());
+    const headers: [string, string][] = [["Host", HOST_HEADER]];
+    if (contentType) headers.push(["Content-Type", contentType]);
+    if (cookie) headers.push(["Cookie", cookie]);
+    const current = this.currentExchange();
+    if (current) headers.push(["Referer", `${ORIGIN.scheme}://${HOST_HEADER}${current.request.target}`]);
+    const draft = { ...this.store.getState().draft, method, target };
+    this.store.setState({ draft });
+    return this.navigate({ method, target, headers, body, scheme: ORIGIN.scheme, server_name: ORIGIN.host, server_port: ORIGIN.port, remote_addr: "127.0.0.1" }, initiator);
+  }
+
+  currentExchange(): Exchange | null {
+    const { nav, exchanges } = this.store.getState();
+    const id = nav.entries[nav.index];
+    return exchanges.find((e) => e.id === id) ?? null;
+  }
+
+  /** Send a request and follow its redirects; every hop lands in the history. */
+  async navigate(request: HttpRequestMessage, initiator: Initiator): Promise<void> {
+    let exchange = await this.exchange(request, initiator, null);
+    for (let hops = 0; hops < MAX_REDIRECTS; hops++) {
+      const next = redirectTarget(exchange);
+      if (!next) return;
+      const cookie = cookieHeaderFor(this.store.getState().cookies, next.target, ORIGIN.scheme, Date.now());
+      const headers: [string, string][] = [["Host", HOST_HEADER]];
+      if (next.keepBody) {
+        const type = header(exchange.request.headers, "content-type");
+        if (type) headers.push(["Content-Type", type]);
+      }
+      if (cookie) headers.push(["Cookie", cookie]);
+      const body = next.keepBody ? exchange.request.body : "";
+      this.store.setState({ draft: { ...this.store.getState().draft, method: next.method, target: next.target } });
+      exchange = await this.exchange({ ...exchange.request, method: next.method, target: next.target, headers, body }, "redirect", exchange.id);
+    }
+    this.store.setState({ notice: { tone: "warn", text: `Stopped after ${MAX_REDIRECTS} redirects (ERR_TOO_MANY_REDIRECTS).` } });
+  }
+
+  /** One request → one exchange in the store (reloading first when files changed). */
+  private async exchange(request: HttpRequestMessage, initiator: Initiator, redirectedFrom: number | null): Promise<Exchange> {
+    const started = performance.now();
+    const files = this.store.getState().files;
+    this.store.setState({ notice: null });
+    const reload = await this.reloadIfChanged(files);
+    let outcome: ExchangeOutcome;
+    this.streamed = [];
+    if (reload === "deadline") outcome = { kind: "deadline", phase: "load" };
+    else if (reload && !reload.ok && reload.error) outcome = { kind: "failed", error: reload.error };
+    else outcome = toExchangeOutcome(await this.guard.around(`${request.method} ${request.target}`, () => this.ensureClient().request(request)));
+    const exchange: Exchange = {
+      id: this.nextExchangeId++,
+      request,
+      initiator,
+      redirectedFrom,
+      ms: performance.now() - started,
+      reload: reload === "deadline" ? null : reload,
+      outcome,
+      at: Date.now(),
+    };
+    this.record(exchange);
+    return exchange;
+  }
+
+  private record(exchange: Exchange): void {
+    const state = this.store.getState();
+    const logs = exchange.outcome.kind === "response" ? exchange.outcome.result.logs : this.streamed;
+    let cookies = state.cookies;
+    if (exchange.outcome.kind === "response") cookies = storeSetCookies(cookies, exchange.outcome.result.response.headers, exchange.request.target, Date.now());
+    const entries = [...state.nav.entries.slice(0, state.nav.index + 1), exchange.id];
+    const markers = exchange.outcome.kind === "failed" ? markersFromError(exchange.outcome.error) : state.markers;
+    this.store.setState({
+      exchanges: [...state.exchanges, exchange],
+      selected: exchange.id,
+      nav: { entries, index: entries.length - 1 },
+      cookies,
+      logs: { ...state.logs, [exchange.id]: logs },
+      markers,
+      notice: exchange.outcome.kind === "deadline" ? deadlineNotice(exchange, state.deadlineMs, this.streamed) : null,
+    });
+  }
+
+  /** Back / forward: show the stored exchange again (as a browser's page cache would). */
+  go(delta: -1 | 1): void {
+    const { nav, exchanges, draft } = this.store.getState();
+    const index = nav.index + delta;
+    if (index < 0 || index >= nav.entries.length) return;
+    const exchange = exchanges.find((e) => e.id === nav.entries[index]);
+    this.store.setState({ nav: { ...nav, index }, selected: exchange?.id ?? null, draft: exchange ? { ...draft, method: exchange.request.method, target: exchange.request.target } : draft });
+  }
+
+  /** The runtime's database image after the last completed request (for tests and downloads). */
+  databaseSnapshot(): Uint8Array | null {
+    return this.client?.databaseSnapshot ?? null;
+  }
+}
+
+function toExchangeOutcome(outcome: Outcome<RequestResult>): ExchangeOutcome {
+  if (outcome.kind === "done") return { kind: "response", result: outcome.value };
+  if (outcome.kind === "deadline") return { kind: "deadline", phase: outcome.phase };
+  return { kind: "failed", error: outcome.error };
+}
+
+function deadlineNotice(exchange: Exchange, deadlineMs: number, streamed: LogEntry[]) {
+  const last = streamed[streamed.length - 1];
+  const where = last?.source?.line ? ` The last output came from ${last.source.file}:${last.source.line}.` : "";
+  const phase = exchange.outcome.kind === "deadline" && exchange.outcome.phase === "load" ? "Loading the project" : `${exchange.request.method} ${exchange.request.target}`;
+  return {
+    tone: "error" as const,
+    text: `${phase} was still running after ${deadlineMs / 1000} s, so the runtime was stopped and restarted. Files and database are as they were after the last completed request.${where}`,
+  };
+}
+
+/** Where a 3xx response sends the browser next, and with which method (Fetch's redirect rules). */
+function redirectTarget(exchange: Exchange): { method: string; target: string; keepBody: boolean } | null {
+  if (exchange.outcome.kind !== "response") return null;
+  const { status, headers } = exchange.outcome.result.response;
+  if (![301, 302, 303, 307, 308].includes(status)) return null;
+  const location = header(headers, "location");
+  if (!location) return null;
+  const target = resolveLocation(location, exchange.request.target);
+  if (!target) return null;
+  const method = exchange.request.method;
+  const keep = status === 307 || status === 308;
+  const toGet = !keep && (status === 303 ? method !== "HEAD" : method === "POST");
+  return { method: toGet ? "GET" : method, target, keepBody: keep };
+}
+
+function sameFiles(a: Record<string, string>, b: Record<string, string>): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => b[k] === a[k]);
+}

@@ -1,0 +1,102 @@
+/**
+ * The playground's state core: one zustand store (no React here), its shape and its initial value.
+ * Changes go through the small action modules next to it (files.ts, exchanges.ts, ...); the React
+ * binding is state/react.ts.
+ */
+import { createStore, type StoreApi } from "zustand/vanilla";
+import type { ErrorInfo, LogEntry, RequestResult, Scenario } from "../../runtime/protocol";
+import type { Cookie } from "../http/cookies";
+import { emptyDraft, type RequestDraft } from "../http/message";
+import type { HttpRequestMessage } from "../../runtime/protocol";
+
+/** What started a request: the Send button, a link or form in the preview, a redirect, or a lesson script. */
+export type Initiator = "address" | "link" | "form" | "redirect" | "script" | "history";
+
+export type ExchangeOutcome =
+  | { kind: "response"; result: RequestResult }
+  | { kind: "deadline"; phase: "load" | "request" }
+  | { kind: "failed"; error: ErrorInfo };
+
+/** One request of the session and what came of it. */
+export interface Exchange {
+  id: number;
+  request: HttpRequestMessage;
+  initiator: Initiator;
+  /** The exchange whose response redirected here. */
+  redirectedFrom: number | null;
+  /** Wall-clock ms from Send to the answer (load included when files changed). */
+  ms: number;
+  /** Set when the project was (re)loaded before this request: its trace and result. */
+  reload: { ok: boolean; modules: string[]; error?: ErrorInfo } | null;
+  outcome: ExchangeOutcome;
+  at: number;
+}
+
+export type RuntimeStatus = "idle" | "starting" | "loading" | "ready" | "busy" | "replacing" | "blocked";
+
+export interface Notice {
+  tone: "info" | "warn" | "error";
+  text: string;
+}
+
+export interface LabState {
+  scenarioId: string | null;
+  scenarios: { id: string; title: string; description?: string }[];
+  scenario: Scenario | null;
+  files: Record<string, string>;
+  /** Empty folders the user created (files imply their own folders). */
+  folders: string[];
+  openTabs: string[];
+  activeFile: string | null;
+  /** Line to reveal in the editor (a click on a frame or a span source). */
+  reveal: { file: string; line: number; nonce: number } | null;
+  /** Errors to show as editor markers, by file. */
+  markers: Record<string, { line: number; column?: number; message: string }[]>;
+  draft: RequestDraft;
+  exchanges: Exchange[];
+  /** The exchange whose trace the panels show. */
+  selected: number | null;
+  /** Browser navigation: exchange ids, and where we are in them. */
+  nav: { entries: number[]; index: number };
+  cookies: Cookie[];
+  /** Console output by exchange id (streamed while a request runs). */
+  logs: Record<number, LogEntry[]>;
+  runtime: RuntimeStatus;
+  deadlineMs: number;
+  notice: Notice | null;
+  activePanel: string;
+  responseTab: "preview" | "raw" | "headers" | "cookies";
+  theme: "light" | "dark";
+}
+
+export type LabStore = StoreApi<LabState>;
+
+export function initialState(): LabState {
+  return {
+    scenarioId: null,
+    scenarios: [],
+    scenario: null,
+    files: {},
+    folders: [],
+    openTabs: [],
+    activeFile: null,
+    reveal: null,
+    markers: {},
+    draft: emptyDraft(),
+    exchanges: [],
+    selected: null,
+    nav: { entries: [], index: -1 },
+    cookies: [],
+    logs: {},
+    runtime: "idle",
+    deadlineMs: 5000,
+    notice: null,
+    activePanel: "flow",
+    responseTab: "preview",
+    theme: "light",
+  };
+}
+
+export function createLabStore(state: Partial<LabState> = {}): LabStore {
+  return createStore<LabState>()(() => ({ ...initialState(), ...state }));
+}
