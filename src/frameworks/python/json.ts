@@ -10,6 +10,7 @@
  *   py_json_dumps({ a: [1, py_float(2)] })                  // '{"a": [1, 2.0]}'
  *   py_json_dumps({ b: 1, a: 2 }, { sort_keys: true, indent: 2 })
  */
+import { py_float_str } from "./builtins";
 import { TypeError, ValueError } from "./builtins";
 
 /**
@@ -31,26 +32,8 @@ export function py_float(value: number): PyFloat {
   return new PyFloat(value);
 }
 
-/** Python's `repr(float)`: shortest round-trip digits, exponent form below 1e-4 and from 1e16. */
-export function py_float_repr(x: number): string {
-  if (Number.isNaN(x)) return "nan";
-  if (x === Infinity) return "inf";
-  if (x === -Infinity) return "-inf";
-  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
-  const [mantissa, exp_text] = x.toExponential().split("e");
-  const exp = Number(exp_text);
-  const negative = mantissa.startsWith("-");
-  const digits = mantissa.replace(/^-/, "").replace(".", "");
-  const sign = negative ? "-" : "";
-  if (exp >= -4 && exp < 16) {
-    if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
-    const whole = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
-    const frac = digits.slice(exp + 1);
-    return `${sign}${whole}.${frac || "0"}`;
-  }
-  const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-  return `${sign}${m}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
-}
+/** Python's `repr(float)` (the same digits and layout as `str(float)`). */
+export const py_float_repr = py_float_str;
 
 export interface JSONDumpsOptions {
   /** Spaces (or a string) per nesting level; `null`/absent prints everything on one line. */
