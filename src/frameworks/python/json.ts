@@ -10,8 +10,7 @@
  *   py_json_dumps({ a: [1, py_float(2)] })                  // '{"a": [1, 2.0]}'
  *   py_json_dumps({ b: 1, a: 2 }, { sort_keys: true, indent: 2 })
  */
-import { py_float_str } from "./builtins";
-import { TypeError, ValueError } from "./builtins";
+import { py_float_str, TypeError, ValueError } from "./builtins";
 
 /**
  * A Python `float`. JavaScript has one number type, so `1.0` and `1` are the same `number`;
