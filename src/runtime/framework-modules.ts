@@ -14,6 +14,8 @@ export { python_package as "python" };
 
 export * as "python/builtins" from "../frameworks/python/builtins";
 export * as "python/bytes" from "../frameworks/python/bytes";
+export * as "lab" from "../frameworks/lab";
+export * as "lab/trace" from "../frameworks/lab/trace";
 export * as "django/apps" from "../frameworks/django/apps";
 export * as "django/conf" from "../frameworks/django/conf";
 export * as "django/conf/urls" from "../frameworks/django/conf/urls";

@@ -10,6 +10,7 @@ import { SCENARIO_FORMAT, type Scenario } from "./format";
 
 const APP = `// A raw WSGI application (PEP 3333): no framework, just environ in, status + headers + bytes out.
 import { utf8_encode, utf8_decode } from "python/bytes";
+import { event, span } from "lab/trace";
 import { cookie_middleware, logging_middleware } from "./middleware";
 import { create_session, get_session } from "./sessions";
 
@@ -47,12 +48,28 @@ function profile(environ: Environ, start_response: StartResponse) {
   return respond(start_response, "200 OK", \`Profile for \${username} (authenticated)\`);
 }
 
+// The routing table, tried in order: the first route whose method and path both match wins.
+const routes: [method: string, path: string, handler: typeof hello][] = [
+  ["GET", "/hello", hello],
+  ["POST", "/login", login],
+  ["GET", "/profile", profile],
+];
+
+function resolve(method: string, path: string) {
+  return span("resolver", "route " + path, { method, path }, () => {
+    for (const [route_method, route_path, handler] of routes) {
+      const reason = route_path !== path ? "path differs" : route_method !== method ? "method differs" : undefined;
+      event("pattern", \`\${route_method} \${route_path}\`, { matched: !reason, reason });
+      if (!reason) return handler;
+    }
+    return undefined;
+  });
+}
+
 function app(environ: Environ, start_response: StartResponse) {
-  const route = \`\${environ.REQUEST_METHOD} \${environ.PATH_INFO}\`;
-  if (route === "GET /hello") return hello(environ, start_response);
-  if (route === "POST /login") return login(environ, start_response);
-  if (route === "GET /profile") return profile(environ, start_response);
-  return respond(start_response, "404 Not Found", "Not Found");
+  const handler = resolve(environ.REQUEST_METHOD, environ.PATH_INFO);
+  if (!handler) return respond(start_response, "404 Not Found", "Not Found");
+  return span("view", handler.name, { path: environ.PATH_INFO }, () => handler(environ, start_response));
 }
 
 // The server calls the outermost layer: logging → cookies → app, and back out in reverse.
@@ -61,19 +78,27 @@ export const application = logging_middleware(cookie_middleware(app));
 
 const MIDDLEWARE = `// WSGI middleware: a WSGI application that wraps another one. To the server it is the app;
 // to the app it is the server (PEP 3333, "Middleware: Components that Play Both Sides").
+import { span } from "lab/trace";
 
 type Environ = Record<string, any>;
 type StartResponse = (status: string, headers: [string, string][], exc_info?: unknown) => unknown;
 type Application = (environ: Environ, start_response: StartResponse) => Iterable<Uint8Array>;
 
+/** Each half of a middleware runs in its own span, so the trace shows the onion: in, in, app, out, out. */
+function phase<T>(middleware: string, phase: "request" | "response", fn: () => T): T {
+  return span("middleware", \`\${middleware} (\${phase})\`, { phase, middleware }, fn);
+}
+
 /** Logs each request on the way in and its status on the way out. */
 export function logging_middleware(app: Application): Application {
   return function logging(environ, start_response) {
-    const query = environ.QUERY_STRING ? "?" + environ.QUERY_STRING : "";
-    console.log(\`[logging] \${environ.REQUEST_METHOD} \${environ.PATH_INFO}\${query}\`);
+    phase("logging_middleware", "request", () => {
+      const query = environ.QUERY_STRING ? "?" + environ.QUERY_STRING : "";
+      console.log(\`[logging] \${environ.REQUEST_METHOD} \${environ.PATH_INFO}\${query}\`);
+    });
     // Wrap start_response to see the status the inner app chose.
     const logging_start_response: StartResponse = (status, headers, exc_info) => {
-      console.log(\`[logging] -> \${status}\`);
+      phase("logging_middleware", "response", () => console.log(\`[logging] -> \${status}\`));
       return start_response(status, headers, exc_info);
     };
     return app(environ, logging_start_response);
@@ -83,14 +108,19 @@ export function logging_middleware(app: Application): Application {
 /** Parses the Cookie header into environ["app.cookies"] for the apps inside it. */
 export function cookie_middleware(app: Application): Application {
   return function cookies(environ, start_response) {
-    const cookies: Record<string, string> = {};
-    for (const part of (environ.HTTP_COOKIE ?? "").split(";")) {
-      const eq = part.indexOf("=");
-      if (eq > 0) cookies[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
-    }
-    environ["app.cookies"] = cookies;
-    console.log(\`[cookies] \${Object.keys(cookies).length} cookie(s): \${Object.keys(cookies).join(", ") || "none"}\`);
-    return app(environ, start_response);
+    phase("cookie_middleware", "request", () => {
+      const cookies: Record<string, string> = {};
+      for (const part of (environ.HTTP_COOKIE ?? "").split(";")) {
+        const eq = part.indexOf("=");
+        if (eq > 0) cookies[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+      }
+      environ["app.cookies"] = cookies;
+      console.log(\`[cookies] \${Object.keys(cookies).length} cookie(s): \${Object.keys(cookies).join(", ") || "none"}\`);
+    });
+    // Nothing to change on the way out, but the response still passes through this layer.
+    const cookies_start_response: StartResponse = (status, headers, exc_info) =>
+      phase("cookie_middleware", "response", () => start_response(status, headers, exc_info));
+    return app(environ, cookies_start_response);
   };
 }
 `;
@@ -133,6 +163,9 @@ export const wsgi_hello: Scenario = {
     "",
     "A middleware is an application that wraps another. `logging_middleware(cookie_middleware(app))` runs",
     "logging first on the way in, and sees the status last on the way out.",
+    "",
+    "Django's layers are traced by the framework; a raw app has none, so it marks its own with `span` and",
+    "`event` from `lab/trace`: each middleware phase, each route tried (and why it missed), the view.",
     "",
     "The scripted requests log in (the response sets `session_id`), open the profile with the cookie the",
     "browser kept, then open it again from a private window (`no_cookies`), which gets 401.",

@@ -24,7 +24,7 @@ describe("wsgi-hello: a raw PEP 3333 app through the headless runtime", () => {
     if (loaded.ok) expect(loaded.modules).toEqual(["app.ts", "middleware.ts", "sessions.ts"]);
   });
 
-  it("GET /hello?name=World → Hello, World!, with a log span from each middleware in order", async () => {
+  it("GET /hello?name=World → Hello, World!, traced: middleware phases in onion order, routes tried, the view", async () => {
     await runtime.load(wsgi_hello);
     const { response, trace, logs } = await runtime.request(build_request({ method: "GET", target: "/hello?name=World" }, null));
     expect([response.status, response.reason, text(response.body)]).toEqual([200, "OK", "Hello, World!"]);
@@ -32,16 +32,52 @@ describe("wsgi-hello: a raw PEP 3333 app through the headless runtime", () => {
     expect(trace.spans.map((s) => [s.kind, s.name, s.parent])).toEqual([
       ["request", "GET /hello?name=World", null],
       ["gateway", "WSGI GET /hello?name=World", 0],
-      ["log", "console.log", 1],
-      ["log", "console.log", 1],
-      ["log", "console.log", 1],
+      ["middleware", "logging_middleware (request)", 1],
+      ["log", "console.log", 2],
+      ["middleware", "cookie_middleware (request)", 1],
+      ["log", "console.log", 4],
+      ["resolver", "route /hello", 1],
+      ["pattern", "GET /hello", 6],
+      ["view", "hello", 1],
+      // start_response is called by the view, and each wrapper calls the one outside it.
+      ["middleware", "cookie_middleware (response)", 8],
+      ["middleware", "logging_middleware (response)", 9],
+      ["log", "console.log", 10],
     ]);
+    expect(trace.spans.filter((s) => s.kind === "middleware").map((s) => s.attrs)).toEqual([
+      { phase: "request", middleware: "logging_middleware" },
+      { phase: "request", middleware: "cookie_middleware" },
+      { phase: "response", middleware: "cookie_middleware" },
+      { phase: "response", middleware: "logging_middleware" },
+    ]);
+    expect(trace.spans.filter((s) => s.kind === "pattern").map((s) => s.attrs)).toEqual([{ matched: true }]);
     expect(trace.spans.filter((s) => s.kind === "log").map((s) => [s.attrs.message, s.source?.file, s.source?.line])).toEqual([
-      ["[logging] GET /hello?name=World", "middleware.ts", 12],
-      ["[cookies] 0 cookie(s): none", "middleware.ts", 31],
-      ["[logging] -> 200 OK", "middleware.ts", 15],
+      ["[logging] GET /hello?name=World", "middleware.ts", 19],
+      ["[cookies] 0 cookie(s): none", "middleware.ts", 40],
+      ["[logging] -> 200 OK", "middleware.ts", 23],
     ]);
     expect(logs.map((l) => l.message)).toEqual(["[logging] GET /hello?name=World", "[cookies] 0 cookie(s): none", "[logging] -> 200 OK"]);
+  });
+
+  it("the router records each route it tried and why it did not match, in order", async () => {
+    await runtime.load(wsgi_hello);
+    const patterns = async (method: string, target: string) => {
+      const { trace } = await runtime.request(build_request({ method, target }, null));
+      return trace.spans.filter((s) => s.kind === "pattern").map((s) => [s.name, s.attrs]);
+    };
+    expect(await patterns("GET", "/profile")).toEqual([
+      ["GET /hello", { matched: false, reason: "path differs" }],
+      ["POST /login", { matched: false, reason: "path differs" }],
+      ["GET /profile", { matched: true }],
+    ]);
+    expect(await patterns("GET", "/login")).toEqual([
+      ["GET /hello", { matched: false, reason: "path differs" }],
+      ["POST /login", { matched: false, reason: "method differs" }],
+      ["GET /profile", { matched: false, reason: "path differs" }],
+    ]);
+    const { response, trace } = await runtime.request(build_request({ method: "GET", target: "/login" }, null));
+    expect([response.status, text(response.body)]).toEqual([404, "Not Found"]);
+    expect(trace.spans.some((s) => s.kind === "view")).toBe(false);
   });
 
   it("replays login → profile with the cookie → profile without it (200, 200, 401)", async () => {
