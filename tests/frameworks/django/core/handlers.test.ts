@@ -100,6 +100,9 @@ describe("handler with DEBUG = False", () => {
     const r = await get(runtime, "/boom/");
     expect(r.status).toBe(500);
     expect(r.text).toContain("<h1>Server Error (500)</h1>");
+    const converted = r.trace.spans.find((s) => s.kind === "exception")!;
+    expect(converted.attrs).toMatchObject({ escaped_from: "_get_response", error_type: "Error", message: "kaput", status: 500 });
+    expect(spans(r.trace, "view")[0].error).toMatchObject({ type: "Error", message: "kaput" });
   });
 
   it("maps PermissionDenied to 403, SuspiciousOperation to 400 and a disallowed Host to 400", async () => {

@@ -7,7 +7,7 @@
  * SuspiciousOperation (DisallowedHost, TooManyFieldsSent …) → 400, anything else → 500 (with
  * `got_request_exception` sent). With DEBUG the 404 and 500 are Django's technical pages.
  */
-import { describe_error, error_type, trace_event } from "../../../../trace";
+import { close_span, describe_error, error_type, open_span } from "../../../../trace";
 import { getLogger, log_options } from "../../../python/logging";
 import { settings } from "../../conf";
 import { Http404 } from "../../http/response";
@@ -24,17 +24,18 @@ export type GetResponse = (request: HttpRequest) => HttpResponseBase | Promise<H
 
 /** Wrap one layer so that whatever it raises comes back out as a response. */
 export function convert_exception_to_response(get_response: GetResponse): GetResponse {
+  const layer = layer_name(get_response);
   const inner: GetResponse = (request) => {
     let response: HttpResponseBase | Promise<HttpResponseBase>;
     try {
       response = get_response(request);
     } catch (exc) {
-      return response_for_exception(request, exc);
+      return response_for_exception(request, exc, layer);
     }
-    if (response instanceof Promise) return response.catch((exc: unknown) => response_for_exception(request, exc));
+    if (response instanceof Promise) return response.catch((exc: unknown) => response_for_exception(request, exc, layer));
     return response;
   };
-  Object.defineProperty(inner, "name", { value: `convert_exception_to_response(${layer_name(get_response)})` });
+  Object.defineProperty(inner, "name", { value: `convert_exception_to_response(${layer})` });
   return inner;
 }
 
@@ -43,9 +44,22 @@ function layer_name(fn: unknown): string {
   return f.__wrapped_name__ ?? (typeof fn === "function" ? f.name || "get_response" : f.constructor?.name ?? "middleware");
 }
 
-/** Django's table of exception → response, one branch per family. */
-export function response_for_exception(request: HttpRequest, exc: unknown): HttpResponseBase {
-  trace_event("exception", `${error_type(exc)} → response`, { phase: "response_for_exception", ...json_error(exc) });
+/**
+ * Django's table of exception → response, one branch per family. `escaped_from` names the layer of
+ * the onion the exception came out of (a middleware, or `_get_response` for the view and its hooks).
+ */
+export function response_for_exception(request: HttpRequest, exc: unknown, escaped_from = "get_response"): HttpResponseBase {
+  const span = open_span("exception", `${error_type(exc)} → response`, { escaped_from, ...json_error(exc) });
+  try {
+    const response = convert_by_family(request, exc);
+    span.set({ status: response.status_code });
+    return response;
+  } finally {
+    close_span(span);
+  }
+}
+
+function convert_by_family(request: HttpRequest, exc: unknown): HttpResponseBase {
   let response: HttpResponseBase;
   if (exc instanceof Http404) {
     response = settings.DEBUG ? technical_404_response(request, exc) : get_exception_response(request, 404, exc);
