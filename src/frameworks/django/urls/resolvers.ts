@@ -405,7 +405,7 @@ export class URLPattern {
     } else {
       attrs.reason = this.pattern.explain_miss(path);
     }
-    trace_event("pattern", String(this.pattern), attrs, PATTERN_SOURCE);
+    trace_event("pattern", String(this.pattern) || "'' (empty route)", attrs, PATTERN_SOURCE);
   }
 
   get lookup_str(): string {
