@@ -231,7 +231,7 @@ describe("trace: resolve records every pattern tried and why", () => {
       ["resolver", "resolve /author/5/", null, true],
       ["resolver", "include blog/", 0, false],
       ["resolver", "include author/", 0, true],
-      ["pattern", "", 2, false],
+      ["pattern", "'' (empty route)", 2, false],
       ["pattern", "<int:pk>/", 2, true],
     ]);
     expect(spans[1].attrs.reason).toBe("prefix blog/ did not match");
