@@ -66,7 +66,7 @@ function StackedPanes() {
 function ColumnPanes() {
   return (
     <Group orientation="horizontal" className="columns" id="framework-lab-columns">
-      <Panel id="editor" defaultSize="34" minSize="18">
+      <Panel id="editor" defaultSize="33" minSize="18">
         <EditorPane />
       </Panel>
       <Separator className="separator" />
@@ -74,7 +74,7 @@ function ColumnPanes() {
         <BrowserPane />
       </Panel>
       <Separator className="separator" />
-      <Panel id="trace" defaultSize="36" minSize="20">
+      <Panel id="trace" defaultSize="37" minSize="20">
         <TracePane />
       </Panel>
     </Group>

@@ -30,7 +30,7 @@ export class Session {
     if (unfinished) {
       this.store.setState({
         runtime: "blocked",
-        notice: { tone: "warn", text: `The last visit stopped while running ${unfinished.what} (the page closed or crashed before it finished). Nothing has been run this time. Press Send when the code is fixed.` },
+        notice: { tone: "warn", text: `The last visit stopped during ${unfinished.what} (the page closed or crashed before it finished). Nothing has been run this time. Press Send when the code is fixed.` },
       });
       this.guard.clear();
       return;
@@ -109,7 +109,7 @@ export class Session {
     if (this.loadedFiles && sameFiles(this.loadedFiles, files)) return null;
     const client = this.ensureClient();
     this.store.setState({ runtime: "loading" });
-    const outcome = await this.guard.around("loading the project", () => client.load(this.loadInput(files)));
+    const outcome = await this.guard.around("the project load", () => client.load(this.loadInput(files)));
     if (outcome.kind === "deadline") {
       this.loadedFiles = null;
       return "deadline";
@@ -182,7 +182,7 @@ export class Session {
     this.streamed = [];
     if (reload === "deadline") outcome = { kind: "deadline", phase: "load" };
     else if (reload && !reload.ok && reload.error) outcome = { kind: "failed", error: reload.error };
-    else outcome = toExchangeOutcome(await this.guard.around(`${request.method} ${request.target}`, () => this.ensureClient().request(request)));
+    else outcome = toExchangeOutcome(await this.guard.around(`request ${request.method} ${request.target}`, () => this.ensureClient().request(request)));
     const exchange: Exchange = {
       id: this.nextExchangeId++,
       request,

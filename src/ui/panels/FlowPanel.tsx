@@ -16,7 +16,8 @@ import type { PanelProps } from "./registry";
 import type { SpanIndex } from "./span-index";
 
 const MAIN = { width: 220, height: 46 };
-const SIDE = { width: 170, height: 38 };
+const SIDE = { width: 150, height: 38 };
+const SIDE_GAP = 36;
 
 type LifecycleData = { node: FlowNode; color: string; selected: boolean };
 type LifecycleNode = Node<LifecycleData, "lifecycle">;
@@ -31,6 +32,7 @@ const LifecycleNodeView = memo(function LifecycleNodeView({ data }: NodeProps<Li
       <Handle type="source" position={Position.Right} id="back-out" style={{ top: "70%" }} />
       <Handle type="target" position={Position.Right} id="back-in" style={{ top: "30%" }} />
       <Handle type="source" position={Position.Left} id="side" />
+      <Handle type="target" position={Position.Right} id="side-in" />
       <div className="flow-node-label mono" title={node.label}>
         {node.label}
       </div>
@@ -50,36 +52,44 @@ function colorOf(node: FlowNode, index: SpanIndex): string {
   return span ? visitSpanKind(span, KIND_LOOK).color : "var(--border)";
 }
 
+/**
+ * Lay the main lane out with dagre (top to bottom), then put each side node to the left of the
+ * main node it happened in, stacked when there are several.
+ */
 function layout(graph: FlowGraph, index: SpanIndex, selected: string | null): { nodes: LifecycleNode[]; edges: Edge[] } {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: "TB", nodesep: 24, ranksep: 26, marginx: 16, marginy: 16 });
+  g.setGraph({ rankdir: "TB", nodesep: 24, ranksep: 22, marginx: 16, marginy: 16 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of graph.main) g.setNode(n.key, { ...MAIN });
-  for (const n of graph.side) g.setNode(n.key, { ...SIDE });
   const edges: Edge[] = [];
   graph.main.forEach((n, i) => {
     const next = graph.main[i + 1];
     if (!next) return;
     g.setEdge(n.key, next.key);
-    edges.push({ id: `down-${n.key}`, source: n.key, target: next.key, sourceHandle: "out", targetHandle: "in", animated: true, className: "edge-request", label: i === 0 ? "request" : undefined });
+    edges.push({ id: `down-${n.key}`, source: n.key, target: next.key, sourceHandle: "out", targetHandle: "in", className: "edge-request", label: i === 0 ? "request" : undefined });
     edges.push({ id: `up-${next.key}`, source: next.key, target: n.key, sourceHandle: "back-out", targetHandle: "back-in", type: "smoothstep", className: "edge-response", label: i === 0 ? "response" : undefined });
   });
-  for (const n of graph.side) {
-    if (n.attachedTo) {
-      g.setEdge(n.attachedTo, n.key, { minlen: 1 });
-      edges.push({ id: `side-${n.key}`, source: n.attachedTo, target: n.key, sourceHandle: "side", targetHandle: "in", className: "edge-side" });
-    }
-  }
   dagre.layout(g);
-  const nodes = [...graph.main, ...graph.side].map((n): LifecycleNode => {
-    const p = g.node(n.key);
+  const place = (n: FlowNode, x: number, y: number): LifecycleNode => {
     const size = n.lane === "main" ? MAIN : SIDE;
-    return { id: n.key, type: "lifecycle", width: size.width, height: size.height, style: { width: size.width, height: size.height }, position: { x: p.x - size.width / 2, y: p.y - size.height / 2 }, data: { node: n, color: colorOf(n, index), selected: n.key === selected }, draggable: false, connectable: false };
+    return { id: n.key, type: "lifecycle", width: size.width, height: size.height, style: { width: size.width, height: size.height }, position: { x, y }, data: { node: n, color: colorOf(n, index), selected: n.key === selected }, draggable: false, connectable: false };
+  };
+  const nodes = graph.main.map((n) => {
+    const p = g.node(n.key);
+    return place(n, p.x - MAIN.width / 2, p.y - MAIN.height / 2);
   });
+  const stacked = new Map<string, number>();
+  for (const n of graph.side) {
+    const parent = g.node(n.attachedTo ?? graph.main[0].key);
+    const k = stacked.get(n.attachedTo ?? "") ?? 0;
+    stacked.set(n.attachedTo ?? "", k + 1);
+    nodes.push(place(n, parent.x - MAIN.width / 2 - SIDE_GAP - SIDE.width - k * (SIDE.width + 12), parent.y - SIDE.height / 2));
+    if (n.attachedTo) edges.push({ id: `side-${n.key}`, source: n.attachedTo, target: n.key, sourceHandle: "side", targetHandle: "side-in", className: "edge-side" });
+  }
   return { nodes, edges };
 }
 
-function FlowPanel({ index }: PanelProps) {
+function FlowPanel({ index, exchange }: PanelProps) {
   const graph = useMemo(() => buildFlowGraph(index), [index]);
   const [selected, setSelected] = useState<string | null>(null);
   const { nodes, edges } = useMemo(() => layout(graph, index, selected), [graph, index, selected]);
@@ -88,7 +98,7 @@ function FlowPanel({ index }: PanelProps) {
   return (
     <div className="flow">
       <div className="flow-canvas" aria-label="Request flow graph" role="figure">
-        <ReactFlow nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} fitView fitViewOptions={{ padding: 0.12, maxZoom: 1 }} minZoom={0.3} maxZoom={1.5} proOptions={{ hideAttribution: true }} onNodeClick={(_, n) => setSelected(n.id === selected ? null : n.id)} nodesDraggable={false} nodesConnectable={false}>
+        <ReactFlow key={exchange.id} nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} fitView fitViewOptions={{ padding: 0.12, maxZoom: 1 }} minZoom={0.3} maxZoom={1.5} proOptions={{ hideAttribution: true }} onNodeClick={(_, n) => setSelected(n.id === selected ? null : n.id)} nodesDraggable={false} nodesConnectable={false}>
           <Background gap={16} size={1} />
           <Controls showInteractive={false} />
         </ReactFlow>

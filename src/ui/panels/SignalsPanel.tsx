@@ -34,9 +34,12 @@ export function signalCount(index: SpanIndex): number | null {
 }
 
 function calledOf(span: Span): boolean {
-  if (typeof span.attrs.called === "boolean") return span.attrs.called;
-  if (typeof span.attrs.filtered === "boolean") return !span.attrs.filtered;
-  return !str(span.attrs.skipped);
+  return span.attrs.filtered_out !== true && span.attrs.dead_reference !== true;
+}
+
+function whyNotCalled(span: Span): string {
+  if (span.attrs.dead_reference === true) return "its weak reference was garbage-collected";
+  return `it listens to sender=${str(span.attrs.receiver_sender) ?? "?"}, this was sent by ${str(span.attrs.actual_sender) ?? "?"}`;
 }
 
 function Receiver({ span }: { span: Span }) {
@@ -44,8 +47,9 @@ function Receiver({ span }: { span: Span }) {
   return (
     <li className={`receiver ${called ? "ok" : "no"}`}>
       <span className="mono">{str(span.attrs.receiver) ?? span.name}</span>
-      {called ? <span className="muted">{formatMs(duration(span))}</span> : <span className="badge">not called{str(span.attrs.reason) ? `: ${str(span.attrs.reason)}` : " (sender filter)"}</span>}
-      {span.attrs.result !== undefined && <span className="mono muted">→ {showJson(span.attrs.result)}</span>}
+      {called ? <span className="muted">{formatMs(duration(span))}</span> : <span className="badge">not called: {whyNotCalled(span)}</span>}
+      {called && span.attrs.response !== undefined && <span className="mono muted">returned {showJson(span.attrs.response)}</span>}
+      {called && span.attrs.kwargs !== undefined && <span className="mono muted">kwargs {showJson(span.attrs.kwargs)}</span>}
       {span.error && <span className="badge error">{span.error.type}</span>}
       <SourceLink source={span.source} />
     </li>

@@ -34,7 +34,9 @@ export function TracePane() {
         })}
       </div>
       <div className="panel-body" id="trace-panel" role="tabpanel" aria-labelledby={`panel-tab-${panel.id}`}>
-        {props || panel.needsExchange === false ? (
+        {exchange && exchange.outcome.kind !== "response" && !panel.withoutTrace ? (
+          <p className="hint big">{exchange.outcome.kind === "deadline" ? "No trace: the runtime was stopped at the deadline before the request finished." : "No trace: the project failed to load (see Errors)."}</p>
+        ) : props || panel.needsExchange === false ? (
           <Suspense fallback={<p className="hint">Loading panel…</p>}>
             <panel.Component {...(props ?? { exchange: null as unknown as Exchange, index, logs: [] })} />
           </Suspense>

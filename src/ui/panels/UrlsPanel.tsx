@@ -1,6 +1,8 @@
 /**
  * URLs: every pattern the resolver tried, in order, matched or not and why, with converters and
  * captured kwargs; the final match; for a 404, the list Django's debug page shows.
+ * Reads the resolver's spans: "resolver" (a URLResolver: the root or an include()) and "pattern"
+ * (one URLPattern tried), with attrs route/pattern, matched, reason, captured_kwargs, converters.
  */
 import { visitSpanKind, type Span, type SpanKindHandlers } from "../../trace/span";
 import { showJson, str, type SpanIndex } from "./span-index";
@@ -31,63 +33,94 @@ const ROLE: SpanKindHandlers<"resolver" | "pattern" | null> = {
   log: () => null,
 };
 
-function matched(span: Span): boolean | null {
-  const m = span.attrs.matched ?? span.attrs.match;
-  return typeof m === "boolean" ? m : null;
+const tried = (index: SpanIndex, span: Span) => (index.children.get(span.id) ?? []).filter((s) => visitSpanKind(s, ROLE) !== null);
+
+/** How Django prints a pattern in the technical 404: `hello/<str:name>/ [name='greet']`. */
+function describe(span: Span): string {
+  const route = str(span.attrs.route) ?? str(span.attrs.pattern) ?? span.name;
+  const name = str(span.attrs.name);
+  return `${route}${name ? ` [name='${name}']` : ""}`;
 }
 
-function PatternRow({ span, index, depth }: { span: Span; index: SpanIndex; depth: number }) {
-  const ok = matched(span);
-  const reason = str(span.attrs.reason) ?? str(span.attrs.why);
-  const kwargs = span.attrs.kwargs ?? span.attrs.captured;
-  const nested = (index.children.get(span.id) ?? []).filter((s) => visitSpanKind(s, ROLE) === "pattern");
+function Attempt({ span, index, depth }: { span: Span; index: SpanIndex; depth: number }) {
+  const ok = span.attrs.matched === true;
+  const isResolver = span.kind === "resolver";
+  const kwargs = span.attrs.captured_kwargs;
+  const converters = span.attrs.converters;
   return (
     <>
-      <li className={`pattern ${ok === true ? "ok" : ok === false ? "no" : ""}`} style={{ marginLeft: depth * 16 }}>
-        <span className="pattern-mark" aria-label={ok === true ? "matched" : ok === false ? "not matched" : "tried"}>
-          {ok === true ? "✓" : ok === false ? "✗" : "·"}
+      <li className={`pattern ${ok ? "ok" : "no"}`} style={{ paddingLeft: depth * 18 }}>
+        <span className="pattern-mark" aria-label={ok ? "matched" : "not matched"}>
+          {ok ? "✓" : "✗"}
         </span>
-        <span className="mono pattern-text">{str(span.attrs.pattern) ?? str(span.attrs.route) ?? span.name}</span>
-        {str(span.attrs.name) && <span className="muted mono">name={str(span.attrs.name)}</span>}
-        {reason && <span className="muted">{reason}</span>}
-        {kwargs !== undefined && kwargs !== null && <span className="mono kwargs">{showJson(kwargs)}</span>}
+        <span className="mono pattern-text">{(isResolver ? str(span.attrs.pattern) : str(span.attrs.route)) || "''"}</span>
+        {isResolver && <span className="badge">include{str(span.attrs.namespace) ? ` · namespace ${str(span.attrs.namespace)}` : ""}</span>}
+        {str(span.attrs.name) && <span className="muted mono">name='{str(span.attrs.name)}'</span>}
+        {!ok && str(span.attrs.reason) && <span className="muted reason">{str(span.attrs.reason)}</span>}
+        {kwargs !== undefined && <span className="mono kwargs">kwargs {showJson(kwargs)}</span>}
+        {converters !== undefined && <span className="mono muted">converters {showJson(converters)}</span>}
         <SourceLink source={span.source} />
       </li>
-      {nested.map((child) => (
-        <PatternRow key={child.id} span={child} index={index} depth={depth + 1} />
-      ))}
+      {isResolver && tried(index, span).map((child) => <Attempt key={child.id} span={child} index={index} depth={depth + 1} />)}
     </>
   );
 }
 
+/** The flat list Django's technical 404 shows: each pattern with the include() prefixes before it. */
+function debugPageList(index: SpanIndex, resolver: Span, prefix: string[] = []): string[] {
+  const out: string[] = [];
+  for (const child of tried(index, resolver)) {
+    if (child.kind === "resolver" && tried(index, child).length) out.push(...debugPageList(index, child, [...prefix, describe(child)]));
+    else out.push([...prefix, describe(child)].join(" "));
+  }
+  return out;
+}
+
+function Final({ resolver, index }: { resolver: Span; index: SpanIndex }) {
+  if (resolver.attrs.matched === true)
+    return (
+      <p className="result ok">
+        Matched <span className="mono">{str(resolver.attrs.route) ?? ""}</span> → <span className="mono">{str(resolver.attrs.func) ?? ""}</span>
+        {str(resolver.attrs.view_name) && <span className="mono muted"> ({str(resolver.attrs.view_name)})</span>}
+        {resolver.attrs.kwargs !== undefined && <span className="mono"> kwargs {showJson(resolver.attrs.kwargs)}</span>}
+      </p>
+    );
+  const list = debugPageList(index, resolver);
+  return (
+    <div className="result no">
+      <p>
+        No pattern matched <span className="mono">{str(resolver.attrs.path)}</span> → 404. Django's debug page would say: “Using the URLconf defined in ROOT_URLCONF, Django tried these URL patterns, in this order:”
+      </p>
+      <ol className="debug-list mono">
+        {list.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ol>
+      <p>
+        “The current path, <span className="mono">{str(resolver.attrs.unmatched) ?? str(resolver.attrs.path)}</span>, didn't match any of these.”
+      </p>
+    </div>
+  );
+}
+
 export function UrlsPanel({ index }: PanelProps) {
-  const resolvers = index.spans.filter((s) => visitSpanKind(s, ROLE) === "resolver" && (s.parent === null || index.byId.get(s.parent)?.kind !== "resolver"));
-  if (!resolvers.length) return <p className="hint">No URL resolution in this request (a raw WSGI app routes by itself, or a middleware answered first).</p>;
+  const roots = index.spans.filter((s) => visitSpanKind(s, ROLE) === "resolver" && (s.parent === null || index.byId.get(s.parent)?.kind !== "resolver"));
+  if (!roots.length) return <p className="hint">No URL resolution in this request (a raw WSGI app routes by itself, or a middleware answered first).</p>;
   return (
     <div className="urls">
-      {resolvers.map((resolver) => {
-        const tried = (index.children.get(resolver.id) ?? []).filter((s) => visitSpanKind(s, ROLE) !== null);
-        const final = tried.find((s) => matched(s) === true);
-        return (
-          <section key={resolver.id} className="kv-section">
-            <h3>
-              <span className="mono">{resolver.name}</span> <span className="muted mono">{str(resolver.attrs.path) ?? ""}</span>
-            </h3>
-            <ol className="patterns">
-              {tried.map((s) => (
-                <PatternRow key={s.id} span={s} index={index} depth={0} />
-              ))}
-            </ol>
-            {final ? (
-              <p className="result ok">Matched: <span className="mono">{str(final.attrs.pattern) ?? final.name}</span></p>
-            ) : (
-              <p className="result no">
-                {resolver.error ? `${resolver.error.type}: ${resolver.error.message}` : "No pattern matched."} Django's debug page would list the {tried.length} pattern{tried.length === 1 ? "" : "s"} above.
-              </p>
-            )}
-          </section>
-        );
-      })}
+      {roots.map((resolver) => (
+        <section key={resolver.id} className="kv-section">
+          <h3>
+            Resolving <span className="mono">{str(resolver.attrs.path) ?? resolver.name}</span>
+          </h3>
+          <ol className="patterns">
+            {tried(index, resolver).map((s) => (
+              <Attempt key={s.id} span={s} index={index} depth={0} />
+            ))}
+          </ol>
+          <Final resolver={resolver} index={index} />
+        </section>
+      ))}
     </div>
   );
 }

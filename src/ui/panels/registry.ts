@@ -30,6 +30,8 @@ export interface PanelDefinition {
   badge?: (props: PanelProps) => number | null;
   /** Panels that make sense before any request (History). */
   needsExchange?: boolean;
+  /** Panels that still say something when the request produced no trace (a failed load, the deadline). */
+  withoutTrace?: boolean;
 }
 
 // The flow graph pulls in @xyflow/react and dagre: loaded when the panel first shows.
@@ -42,7 +44,7 @@ export const PANELS: PanelDefinition[] = [
   { id: "urls", title: "URLs", Component: UrlsPanel },
   { id: "signals", title: "Signals", Component: SignalsPanel, badge: ({ index }) => signalCount(index) },
   { id: "request", title: "Request", Component: RequestPanel },
-  { id: "logs", title: "Logs", Component: LogsPanel, badge: ({ logs }) => logs.length || null },
-  { id: "errors", title: "Errors", Component: ErrorsPanel, badge: (p) => errorCount(p) || null },
-  { id: "history", title: "History", Component: HistoryPanel, needsExchange: false },
+  { id: "logs", title: "Logs", Component: LogsPanel, withoutTrace: true, badge: ({ logs }) => logs.length || null },
+  { id: "errors", title: "Errors", Component: ErrorsPanel, withoutTrace: true, badge: (p) => errorCount(p) || null },
+  { id: "history", title: "History", Component: HistoryPanel, needsExchange: false, withoutTrace: true },
 ];
