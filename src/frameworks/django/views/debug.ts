@@ -180,7 +180,20 @@ function table(rows: [string, string][]): string {
   return `<table class="meta">${rows.map(([k, v]) => `<tr><th scope="row">${k}</th><td>${v}</td></tr>`).join("")}</table>`;
 }
 
-const STYLE = `html*{padding:0;margin:0}body *{padding:10px 20px}body *{font-family:system-ui,sans-serif}body{font:small sans-serif;background:#eee;color:#000}body>:where(header,main,footer,section){border-bottom:1px solid #ddd}h1{font-weight:normal;margin-bottom:.4em}h1 small{font-size:60%;color:#666}table{border:none;border-collapse:collapse;width:100%}td,th{vertical-align:top;padding:2px 3px}th{width:12em;text-align:right;color:#666;padding-right:.5em}#summary{background:#ffc}#info{background:#f6f6f6}#info ol li{font-family:monospace}#explanation{background:#eee}pre{white-space:pre-wrap;margin:0;padding:0}.frame.user code{font-weight:bold}.frame.django{color:#777}ul.traceback{list-style:none}`;
+const STYLE = [
+  "html *{padding:0;margin:0}",
+  "body{font:14px/1.45 system-ui,sans-serif;background:#fff;color:#000}",
+  "body>header,body>main,body>footer,body>section{padding:10px 20px;border-bottom:1px solid #ddd}",
+  "h1{font-weight:normal;margin-bottom:.4em}h1 small{font-size:60%;color:#666}h2{margin:.6em 0 .3em}h3{margin:.8em 0 .2em;color:#444}",
+  "table{border:none;border-collapse:collapse;width:100%}td,th{vertical-align:top;padding:2px 4px}",
+  "th{width:12em;text-align:right;color:#666;padding-right:.8em;font-weight:normal}",
+  "code,pre{font-family:ui-monospace,Menlo,monospace;font-size:13px}pre{white-space:pre-wrap}",
+  "#summary{background:#ffc}#summary h1{margin-top:.2em}.exception_value{font-size:1.2em;margin:.3em 0 .6em;color:#575757}",
+  "#info{background:#f6f6f6}#info ol{margin:.6em 0 .6em 2em}#info li{padding:.15em 0}",
+  "#explanation{background:#eee}#traceback{background:#fff}",
+  "ul.traceback{list-style:none;margin:.4em 0}ul.traceback li{padding:.3em 0;border-bottom:1px dotted #ddd}",
+  ".frame.user code{font-weight:bold;color:#000}.frame.django{color:#777}",
+].join("");
 
 function page(title: string, parts: string[]): string {
   return `<!DOCTYPE html>\n<html lang="en">\n<head>\n  <meta http-equiv="content-type" content="text/html; charset=utf-8">\n  <title>${title}</title>\n  <meta name="robots" content="NONE,NOARCHIVE">\n  <style>${STYLE}</style>\n</head>\n<body>\n${parts.filter(Boolean).join("\n")}\n</body>\n</html>\n`;
