@@ -20,7 +20,9 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   workers: 1,
   retries: 0,
-  reporter: [["list"]],
+  // Timing figures are a benchmark (`npm run bench:page`), not part of the test run.
+  testIgnore: process.env.MEASURE ? [] : ["**/measure.spec.ts"],
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: ".ci-results/e2e.json" }]] : [["list"]],
   use: {
     baseURL: "http://localhost:4173",
     viewport: { width: 1280, height: 720 },
@@ -33,7 +35,7 @@ export default defineConfig({
   webServer: {
     command: "npx vite preview --port 4173 --strictPort",
     url: "http://localhost:4173",
-    reuseExistingServer: true,
+    reuseExistingServer: !process.env.CI,
     timeout: 30_000,
   },
 });

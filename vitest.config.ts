@@ -9,5 +9,7 @@ export default defineConfig({
     include: ["tests/**/*.test.ts", "src/**/*.test.ts"],
     environment: "node",
     testTimeout: 30000,
+    // CI sums every suite into one line (scripts/ci-summary.mjs) from these JSON reports.
+    reporters: process.env.CI ? ["default", ["json", { outputFile: ".ci-results/vitest.json" }]] : ["default"],
   },
 });
