@@ -244,14 +244,14 @@ function trace_layer(path: string, layer: GetResponse): GetResponse {
       path,
       phase: "__call__",
     });
-    return finish_layer(span, layer, request);
+    return finish_layer(span, layer, request, path === "_get_response");
   };
   Object.defineProperty(traced_layer, "__wrapped_name__", { value: name });
   return traced_layer;
 }
 
-function finish_layer(span: SpanHandle, layer: GetResponse, request: HttpRequest): MaybePromise<HttpResponseBase> {
-  const inner_seen = mark_inner_calls(span);
+function finish_layer(span: SpanHandle, layer: GetResponse, request: HttpRequest, innermost: boolean): MaybePromise<HttpResponseBase> {
+  const inner_seen = mark_inner_calls(innermost);
   const done = (response: HttpResponseBase): HttpResponseBase => {
     span.set({ response: describe_response(response), ...inner_seen.summary(response) } as Attrs);
     close_span(span);
@@ -271,7 +271,7 @@ function finish_layer(span: SpanHandle, layer: GetResponse, request: HttpRequest
 
 /** Track whether the layer inside this one was reached, and snapshot the response it returned. */
 const layer_stack: { reached: boolean; inner_response: HttpResponseBase | null; inner_headers: [string, string][] }[] = [];
-function mark_inner_calls(_span: SpanHandle) {
+function mark_inner_calls(innermost: boolean) {
   const state = { reached: false, inner_response: null as HttpResponseBase | null, inner_headers: [] as [string, string][] };
   if (layer_stack.length) layer_stack[layer_stack.length - 1].reached = true;
   layer_stack.push(state);
@@ -279,14 +279,16 @@ function mark_inner_calls(_span: SpanHandle) {
     summary(response: HttpResponseBase) {
       const i = layer_stack.lastIndexOf(state);
       if (i >= 0) layer_stack.splice(i, 1);
+      const headers = snapshot_headers(response);
       const parent = layer_stack[layer_stack.length - 1];
       if (parent) {
         parent.inner_response = response;
-        parent.inner_headers = snapshot_headers(response);
+        parent.inner_headers = headers;
       }
+      if (innermost) return {}; // _get_response has no inner layer to skip
       if (!state.reached) return { short_circuit: true };
       const replaced = state.inner_response !== null && state.inner_response !== response;
-      return { short_circuit: false, response_replaced: replaced, header_changes: header_changes(state.inner_headers, snapshot_headers(response)) };
+      return { short_circuit: false, response_replaced: replaced, header_changes: header_changes(state.inner_headers, headers) };
     },
   };
 }
