@@ -78,6 +78,18 @@ export class SqlJsDriver implements DatabaseDriver {
     }
   }
 
+  /** A host function callable from SQL; a throw fails the statement as sqlite3 does. */
+  create_function(name: string, fn: (...args: SqlValue[]) => SqlValue): void {
+    this.db.create_function(name, (...args: unknown[]) => {
+      try {
+        const result = fn(...(args as SqlValue[]));
+        return result === undefined ? null : result;
+      } catch {
+        throw new Error("user-defined function raised exception");
+      }
+    });
+  }
+
   /** The database image, to restore after a worker is replaced. */
   export(): Uint8Array {
     return this.db.export();

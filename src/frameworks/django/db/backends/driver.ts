@@ -28,6 +28,12 @@ export interface DatabaseDriver {
   readonly vendor: string;
   execute(sql: string, params: SqlValue[]): ExecuteResult;
   close(): void;
+  /**
+   * Register a scalar SQL function implemented in the host language (Python's
+   * `connection.create_function`); Django's SQLite backend adds REGEXP and date helpers this way.
+   * A function that throws makes the statement fail with "user-defined function raised exception".
+   */
+  create_function?(name: string, fn: (...args: SqlValue[]) => SqlValue): void;
 }
 
 /** What a driver throws: the message and the DB-API class Python's driver would use. */

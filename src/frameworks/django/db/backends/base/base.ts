@@ -10,6 +10,7 @@ import { settings } from "../../../conf";
 import { ImproperlyConfigured } from "../../../core/exceptions";
 import type { DatabaseDriver } from "../driver";
 import { CursorDebugWrapper, CursorWrapper } from "../utils";
+import { register_functions } from "../sqlite3/base";
 
 /** Django keeps at most this many entries in `connection.queries`. */
 export const QUERIES_LOG_LIMIT = 9000;
@@ -33,6 +34,7 @@ export class BaseDatabaseWrapper {
   /** Installed by the runtime (`src/runtime/sqlite.ts`); replaces any previous driver. */
   set_driver(driver: DatabaseDriver | null): void {
     this.driver = driver;
+    if (driver) register_functions(driver);
     this.vendor = driver?.vendor ?? "unknown";
     this.display_name = this.vendor === "sqlite" ? "SQLite" : this.vendor;
     this.queries_log.length = 0;

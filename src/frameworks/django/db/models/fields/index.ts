@@ -1,0 +1,926 @@
+/**
+ * django.db.models.fields: a Field turns a Python value into a database value and back, and says
+ * how its column is declared. Main class: `Field`; one subclass per column kind.
+ *
+ *     static fields = { title: new models.CharField({ max_length: 200 }) }
+ *     // column:  "title" varchar(200) NOT NULL          (db_type on SQLite)
+ *     // save:    get_db_prep_save("Emma") → "Emma"
+ *     // load:    from_db_value / backend converters turn the stored value back into a Python value
+ *
+ * `contribute_to_class(cls, name)` is the field's part of class preparation: it learns its name,
+ * attname and column and adds itself to `cls._meta`. `deconstruct()` gives the
+ * `[name, path, args, kwargs]` migrations write into migration files.
+ */
+import { TypeError as PyTypeError, ValueError } from "../../../../python/builtins";
+import { date, datetime, time, timedelta, timezone } from "../../../../python/datetime";
+import { Decimal } from "../../../../python/decimal";
+import { UUID, uuid4 } from "../../../../python/uuid";
+import { ValidationError } from "../../../core/exceptions";
+import { settings } from "../../../conf";
+import { class_lookup, register_lookup, type LookupClass } from "../query_utils";
+import { DATA_TYPES, DATA_TYPE_CHECK_CONSTRAINTS, DATA_TYPES_SUFFIX } from "../../backends/sqlite3/base";
+import type { Options } from "../options";
+import { parse_date, parse_datetime } from "../../../utils/dateparse";
+
+export { parse_date, parse_datetime };
+
+/** Python's `NOT_PROVIDED`: the absence of a default (None is a real default). */
+export const NOT_PROVIDED: unique symbol = Symbol("NOT_PROVIDED");
+
+/** `BLANK_CHOICE_DASH` */
+export const BLANK_CHOICE_DASH: [string, string][] = [["", "---------"]];
+
+export type Choices = [unknown, string][];
+
+/** The keyword arguments every field accepts (`Field.__init__`). */
+export interface FieldOptions {
+  verbose_name?: string | null;
+  name?: string | null;
+  primary_key?: boolean;
+  max_length?: number | null;
+  unique?: boolean;
+  blank?: boolean;
+  null?: boolean;
+  db_index?: boolean;
+  default?: unknown;
+  editable?: boolean;
+  serialize?: boolean;
+  choices?: Choices | null;
+  help_text?: string;
+  db_column?: string | null;
+  db_comment?: string | null;
+  db_tablespace?: string | null;
+  auto_created?: boolean;
+  validators?: ((value: unknown) => void)[];
+  error_messages?: Record<string, string>;
+  unique_for_date?: string | null;
+  unique_for_month?: string | null;
+  unique_for_year?: string | null;
+}
+
+/** The model class as fields see it (the full type lives in base.ts). */
+export type ModelLike = Function & { _meta: Options; [key: string]: any };
+
+/** What `deconstruct()` returns: `[name, "django.db.models.CharField", args, kwargs]`. */
+export type Deconstructed = [string | null, string, unknown[], Record<string, unknown>];
+
+/** Connection as fields see it: only used to pick the backend (always SQLite here). */
+export type ConnectionLike = { vendor?: string } | null | undefined;
+
+/** A converter from a database value to a Python value. */
+export type Converter = (value: any, expression: unknown, connection: ConnectionLike) => any;
+
+/** Defaults of the keyword arguments, for deconstruct(): only non-default ones are written. */
+const DECONSTRUCT_DEFAULTS: [keyof FieldOptions, unknown][] = [
+  ["verbose_name", null], ["primary_key", false], ["max_length", null], ["unique", false], ["blank", false],
+  ["null", false], ["db_index", false], ["default", NOT_PROVIDED], ["editable", true], ["serialize", true],
+  ["unique_for_date", null], ["unique_for_month", null], ["unique_for_year", null], ["choices", null],
+  ["help_text", ""], ["db_column", null], ["db_comment", null], ["db_tablespace", null], ["auto_created", false],
+];
+
+let creation_counter = 0;
+let auto_creation_counter = -1;
+
+export class Field {
+  /** Set by contribute_to_class. */
+  name!: string;
+  attname!: string;
+  column!: string;
+  model!: ModelLike;
+  verbose_name: string | null;
+  _verbose_name: string | null;
+  primary_key: boolean;
+  max_length: number | null;
+  _unique: boolean;
+  blank: boolean;
+  null: boolean;
+  db_index: boolean;
+  default: unknown;
+  editable: boolean;
+  serialize: boolean;
+  choices: Choices | null;
+  help_text: string;
+  db_column: string | null;
+  db_comment: string | null;
+  db_tablespace: string | null;
+  auto_created: boolean;
+  validators: ((value: unknown) => void)[];
+  error_messages: Record<string, string>;
+  unique_for_date: string | null;
+  unique_for_month: string | null;
+  unique_for_year: string | null;
+  creation_counter: number;
+  /** The relation this field is (ForeignKey, ManyToManyField), or null. */
+  remote_field: any = null;
+  is_relation = false;
+  many_to_many: boolean | null = null;
+  many_to_one: boolean | null = null;
+  one_to_many: boolean | null = null;
+  one_to_one: boolean | null = null;
+  concrete = false;
+  hidden = false;
+  empty_strings_allowed = true;
+  /** The kwargs the field was built with (for deconstruct and clone). */
+  _constructor_options: FieldOptions;
+
+  static class_lookups?: Map<string, LookupClass>;
+  static default_error_messages: Record<string, string> = {
+    invalid_choice: "Value %(value)r is not a valid choice.",
+    null: "This field cannot be null.",
+    blank: "This field cannot be blank.",
+    unique: "%(model_name)s with this %(field_label)s already exists.",
+  };
+  static descriptor_class: unknown = null;
+
+  constructor(options: FieldOptions = {}) {
+    this._constructor_options = { ...options };
+    this.name = options.name as string;
+    this._verbose_name = this.verbose_name = options.verbose_name ?? null;
+    this.primary_key = options.primary_key ?? false;
+    this.max_length = options.max_length ?? null;
+    this._unique = options.unique ?? false;
+    this.blank = options.blank ?? false;
+    this.null = options.null ?? false;
+    this.db_index = options.db_index ?? false;
+    this.default = "default" in options ? options.default : NOT_PROVIDED;
+    this.editable = options.editable ?? true;
+    this.serialize = options.serialize ?? true;
+    this.choices = options.choices ? [...options.choices] : null;
+    this.help_text = options.help_text ?? "";
+    this.db_column = options.db_column ?? null;
+    this.db_comment = options.db_comment ?? null;
+    this.db_tablespace = options.db_tablespace ?? null;
+    this.auto_created = options.auto_created ?? false;
+    this.validators = [...(options.validators ?? [])];
+    this.unique_for_date = options.unique_for_date ?? null;
+    this.unique_for_month = options.unique_for_month ?? null;
+    this.unique_for_year = options.unique_for_year ?? null;
+    this.creation_counter = this.auto_created ? auto_creation_counter-- : creation_counter++;
+    this.error_messages = collect_error_messages(this.constructor, options.error_messages);
+  }
+
+  /** The model a relation points at; null for plain fields. */
+  get related_model(): any {
+    return null;
+  }
+
+  get unique(): boolean {
+    return this._unique || this.primary_key;
+  }
+
+  /** Options that mark the field as a database column. */
+  get db_returning(): boolean {
+    return false;
+  }
+
+  toString(): string {
+    return this.model ? `${this.model._meta.label}.${this.name}` : `<${this.constructor.name}>`;
+  }
+
+  __repr__(): string {
+    const path = `django.db.models.fields.${this.constructor.name}`;
+    return this.name ? `<${path}: ${this.name}>` : `<${path}>`;
+  }
+
+  // --- class preparation ------------------------------------------------------------------------
+
+  /** Learn the name, add the field to `cls._meta` (Django's `contribute_to_class`). */
+  contribute_to_class(cls: ModelLike, name: string, private_only = false): void {
+    this.set_attributes_from_name(name);
+    this.model = cls;
+    cls._meta.add_field(this, private_only);
+    if (this.choices) add_display_method(cls, this);
+  }
+
+  set_attributes_from_name(name: string): void {
+    this.name = this.name || name;
+    [this.attname, this.column] = this.get_attname_column();
+    this.concrete = this.column !== null;
+    if (this.verbose_name === null && this.name) this.verbose_name = this.name.replace(/_/g, " ");
+  }
+
+  get_attname(): string {
+    return this.name;
+  }
+
+  get_attname_column(): [string, string] {
+    const attname = this.get_attname();
+    return [attname, this.db_column || attname];
+  }
+
+  // --- the column -------------------------------------------------------------------------------
+
+  /** The field class name the backend maps to a column type ("CharField"). */
+  get_internal_type(): string {
+    return this.constructor.name;
+  }
+
+  /** `%(max_length)s` and friends, for the backend's type templates. */
+  db_type_parameters(): Record<string, unknown> {
+    return { ...this._constructor_options, max_length: this.max_length, column: this.column };
+  }
+
+  /** The column type on SQLite ("varchar(200)"), or null for fields without a column. */
+  db_type(_connection?: ConnectionLike): string | null {
+    const template = DATA_TYPES[this.get_internal_type()];
+    return template === undefined ? null : interpolate(template, this.db_type_parameters());
+  }
+
+  /** The type of a column that points at this field (a ForeignKey to it). */
+  rel_db_type(connection?: ConnectionLike): string | null {
+    return this.db_type(connection);
+  }
+
+  db_check(_connection?: ConnectionLike): string | null {
+    const template = DATA_TYPE_CHECK_CONSTRAINTS[this.get_internal_type()];
+    return template === undefined ? null : interpolate(template, this.db_type_parameters());
+  }
+
+  db_type_suffix(_connection?: ConnectionLike): string | null {
+    return DATA_TYPES_SUFFIX[this.get_internal_type()] ?? null;
+  }
+
+  db_parameters(connection?: ConnectionLike): { type: string | null; check: string | null } {
+    return { type: this.db_type(connection), check: this.db_check(connection) };
+  }
+
+  // --- values -----------------------------------------------------------------------------------
+
+  has_default(): boolean {
+    return this.default !== NOT_PROVIDED;
+  }
+
+  /** The default value: calling it if it is a function; "" or None when there is none. */
+  get_default(): unknown {
+    if (this.has_default()) return typeof this.default === "function" ? (this.default as () => unknown)() : this.default;
+    if (!this.empty_strings_allowed || this.null) return null;
+    return "";
+  }
+
+  /** Python value → a valid Python value of this field's type, or ValidationError. */
+  to_python(value: unknown): unknown {
+    return value;
+  }
+
+  /** A value for a query parameter or a save, before the backend adapts it. */
+  get_prep_value(value: unknown): unknown {
+    if (value && typeof value === "object" && typeof (value as any).resolve_expression === "function" && "_prepare" in (value as any)) return value;
+    return value;
+  }
+
+  /** Adapt for the backend (dates to ISO strings on SQLite, …). */
+  get_db_prep_value(value: unknown, _connection?: ConnectionLike, prepared = false): unknown {
+    return prepared ? value : this.get_prep_value(value);
+  }
+
+  get_db_prep_save(value: unknown, connection?: ConnectionLike): unknown {
+    return this.get_db_prep_value(value, connection, false);
+  }
+
+  /** Converters from database values, backend's then the field's own `from_db_value`. */
+  get_db_converters(_connection?: ConnectionLike): Converter[] {
+    const own = (this as unknown as { from_db_value?: Converter }).from_db_value;
+    return own ? [own.bind(this)] : [];
+  }
+
+  /** The value to save for this field (auto_now fields set it here). */
+  pre_save(model_instance: any, _add: boolean): unknown {
+    return model_instance[this.attname];
+  }
+
+  value_from_object(obj: any): unknown {
+    return obj[this.attname];
+  }
+
+  value_to_string(obj: any): string {
+    return String(this.value_from_object(obj));
+  }
+
+  get flatchoices(): Choices {
+    return this.choices ?? [];
+  }
+
+  // --- validation -------------------------------------------------------------------------------
+
+  run_validators(value: unknown): void {
+    if (value === null || value === undefined || value === "") return;
+    for (const v of this.validators) v(value);
+  }
+
+  /** Choices, null and blank (Django's `Field.validate`). */
+  validate(value: unknown, _model_instance: unknown): void {
+    if (!this.editable) return;
+    if (this.choices && value !== null && value !== "" && value !== undefined && !this.choices.some(([k]) => k === value))
+      throw new ValidationError(this.error_messages.invalid_choice.replace("%(value)r", py_repr_short(value)), { code: "invalid_choice", params: { value } });
+    if ((value === null || value === undefined) && !this.null) throw new ValidationError(this.error_messages.null, { code: "null" });
+    if (!this.blank && (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)))
+      throw new ValidationError(this.error_messages.blank, { code: "blank" });
+  }
+
+  /** `to_python` + `validate` + `run_validators`; returns the cleaned value. */
+  clean(value: unknown, model_instance: unknown): unknown {
+    const v = this.to_python(value);
+    this.validate(v, model_instance);
+    this.run_validators(v);
+    return v;
+  }
+
+  // --- lookups ----------------------------------------------------------------------------------
+
+  static register_lookup(lookup: LookupClass, lookup_name?: string): LookupClass {
+    return register_lookup(this, lookup, lookup_name);
+  }
+
+  get_lookup(lookup_name: string): any {
+    const found = class_lookup(this.constructor, lookup_name);
+    return found && !(found as any).is_transform ? found : null;
+  }
+
+  get_transform(lookup_name: string): any {
+    const found = class_lookup(this.constructor, lookup_name);
+    return found && (found as any).is_transform ? found : null;
+  }
+
+  /** The target field a lookup compares against (itself, for non-relations). */
+  get target_field(): Field {
+    return this;
+  }
+
+  /** `Col(alias, self)`; filled in by expressions.ts (circular import, as in Django). */
+  get_col(alias: string, output_field?: Field): any {
+    return make_col(alias, this, output_field ?? this);
+  }
+
+  get cached_col(): any {
+    return make_col(this.model._meta.db_table, this, this);
+  }
+
+  // --- migrations -------------------------------------------------------------------------------
+
+  /** `[name, "django.db.models.CharField", [], {max_length: 200}]`: enough to rebuild the field. */
+  deconstruct(): Deconstructed {
+    const kwargs: Record<string, unknown> = {};
+    const opts = this._constructor_options;
+    for (const [key, default_value] of DECONSTRUCT_DEFAULTS) {
+      const value = key === "default" ? this.default : key === "unique" ? this._unique : key === "verbose_name" ? this._verbose_name : (this as any)[key];
+      if (!same_value(value, default_value)) kwargs[key] = value;
+    }
+    if (opts.validators?.length) kwargs.validators = opts.validators;
+    if (opts.error_messages) kwargs.error_messages = opts.error_messages;
+    return [this.name ?? null, `django.db.models.${this.constructor.name}`, [], kwargs];
+  }
+
+  /** A fresh, unbound copy with the same arguments. */
+  clone(): Field {
+    const [, , args, kwargs] = this.deconstruct();
+    const cls = this.constructor as new (...a: any[]) => Field;
+    return new cls(...args, kwargs);
+  }
+}
+
+// --- helpers ------------------------------------------------------------------------------------
+
+let make_col: (alias: string, target: Field, output_field: Field) => any = () => {
+  throw new Error("expressions.ts not loaded");
+};
+
+/** Installed by expressions.ts (Django imports Col lazily inside Field.get_col too). */
+export function _install_col_factory(factory: typeof make_col): void {
+  make_col = factory;
+}
+
+function collect_error_messages(cls: Function, extra?: Record<string, string>): Record<string, string> {
+  const chain: Record<string, string>[] = [];
+  for (let c: any = cls; c && c !== Function.prototype; c = Object.getPrototypeOf(c))
+    if (Object.prototype.hasOwnProperty.call(c, "default_error_messages")) chain.unshift(c.default_error_messages);
+  return Object.assign({}, ...chain, extra ?? {});
+}
+
+function interpolate(template: string, params: Record<string, unknown>): string {
+  return template.replace(/%\((\w+)\)s/g, (_, key) => String(params[key]));
+}
+
+function same_value(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === undefined && b === null) return true;
+  return false;
+}
+
+function py_repr_short(value: unknown): string {
+  return typeof value === "string" ? `'${value}'` : String(value);
+}
+
+/** `get_<field>_display()` on the model's prototype, for fields with choices. */
+function add_display_method(cls: ModelLike, field: Field): void {
+  const method = `get_${field.name}_display`;
+  if (Object.prototype.hasOwnProperty.call(cls.prototype, method)) return;
+  Object.defineProperty(cls.prototype, method, {
+    configurable: true,
+    writable: true,
+    value: function (this: any) {
+      const value = this[field.attname];
+      const match = field.flatchoices.find(([k]) => k === value || (k !== null && value !== null && String(k) === String(value) && typeof k === typeof value));
+      return match ? match[1] : value === null || value === undefined ? value : String(value);
+    },
+  });
+}
+
+/** Python `int(value)` as IntegerField.get_prep_value does, with Django's message. */
+function to_int(field: Field, value: unknown): number {
+  if (typeof value === "number" && Number.isFinite(value)) return Math.trunc(value);
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (typeof value === "string" && /^\s*[+-]?\d+\s*$/.test(value)) return Number(value.trim());
+  if (value instanceof Decimal) return Math.trunc(value.valueOf());
+  const shown = typeof value === "string" ? `'${value}'` : String(value);
+  const error = new PyTypeError(`Field '${field.name}' expected a number but got ${shown}.`);
+  if (typeof value === "string") throw Object.assign(new ValueError(error.message), {});
+  throw error;
+}
+
+// --- concrete field classes ---------------------------------------------------------------------
+
+export class IntegerField extends Field {
+  override empty_strings_allowed = false;
+  static override default_error_messages = { invalid: "“%(value)s” value must be an integer." };
+
+  override get_prep_value(value: unknown): unknown {
+    if (value === null || value === undefined || is_expression(value)) return value ?? null;
+    return to_int(this, value);
+  }
+
+  override to_python(value: unknown): unknown {
+    if (value === null || value === undefined) return null;
+    try {
+      return to_int(this, value);
+    } catch {
+      throw new ValidationError(this.error_messages.invalid.replace("%(value)s", String(value)), { code: "invalid", params: { value } });
+    }
+  }
+}
+
+export class BigIntegerField extends IntegerField {}
+export class SmallIntegerField extends IntegerField {}
+
+export class PositiveIntegerField extends IntegerField {
+  override rel_db_type(connection?: ConnectionLike): string | null {
+    return new IntegerField().db_type(connection);
+  }
+}
+export class PositiveSmallIntegerField extends PositiveIntegerField {}
+export class PositiveBigIntegerField extends PositiveIntegerField {}
+
+/** The auto-incrementing primary key, `"id" integer NOT NULL PRIMARY KEY AUTOINCREMENT`. */
+export class AutoField extends IntegerField {
+  constructor(options: FieldOptions = {}) {
+    super({ ...options, blank: true });
+    this._constructor_options = { ...options };
+  }
+
+  override get db_returning(): boolean {
+    return true;
+  }
+
+  override rel_db_type(connection?: ConnectionLike): string | null {
+    return new IntegerField().db_type(connection);
+  }
+
+  override deconstruct(): Deconstructed {
+    const d = super.deconstruct();
+    delete d[3].blank;
+    d[3].primary_key = true;
+    return d;
+  }
+
+  override validate(): void {}
+}
+
+export class BigAutoField extends AutoField {
+  override rel_db_type(connection?: ConnectionLike): string | null {
+    return new BigIntegerField().db_type(connection);
+  }
+}
+
+export class SmallAutoField extends AutoField {
+  override rel_db_type(connection?: ConnectionLike): string | null {
+    return new SmallIntegerField().db_type(connection);
+  }
+}
+
+export class FloatField extends Field {
+  override empty_strings_allowed = false;
+  static override default_error_messages = { invalid: "“%(value)s” value must be a float." };
+
+  override get_prep_value(value: unknown): unknown {
+    if (value === null || value === undefined || is_expression(value)) return value ?? null;
+    const n = value instanceof Decimal ? value.valueOf() : typeof value === "string" ? Number(value) : (value as number);
+    if (typeof n !== "number" || Number.isNaN(n)) throw new ValueError(`Field '${this.name}' expected a number but got ${typeof value === "string" ? `'${value}'` : String(value)}.`);
+    return n;
+  }
+
+  override to_python(value: unknown): unknown {
+    if (value === null || value === undefined) return null;
+    const n = Number(value);
+    if (Number.isNaN(n)) throw new ValidationError(this.error_messages.invalid.replace("%(value)s", String(value)), { code: "invalid" });
+    return n;
+  }
+}
+
+export interface DecimalFieldOptions extends FieldOptions {
+  max_digits?: number | null;
+  decimal_places?: number | null;
+}
+
+/** Stored with NUMERIC affinity on SQLite: Decimal("10.00") is the integer 10, "9.99" the real 9.99. */
+export class DecimalField extends Field {
+  override empty_strings_allowed = false;
+  max_digits: number | null;
+  decimal_places: number | null;
+  static override default_error_messages = { invalid: "“%(value)s” value must be a decimal number." };
+
+  constructor(options: DecimalFieldOptions = {}) {
+    super(options);
+    this.max_digits = options.max_digits ?? null;
+    this.decimal_places = options.decimal_places ?? null;
+  }
+
+  override to_python(value: unknown): unknown {
+    if (value === null || value === undefined) return null;
+    if (value instanceof Decimal) return value;
+    try {
+      return new Decimal(typeof value === "number" ? value : String(value));
+    } catch {
+      throw new ValidationError(this.error_messages.invalid.replace("%(value)s", String(value)), { code: "invalid", params: { value } });
+    }
+  }
+
+  override get_prep_value(value: unknown): unknown {
+    if (is_expression(value)) return value;
+    return this.to_python(value);
+  }
+
+  /** sqlite3's adapter for Decimal is `str`. */
+  override get_db_prep_value(value: unknown, connection?: ConnectionLike, prepared = false): unknown {
+    const v = prepared ? value : this.get_prep_value(value);
+    return v instanceof Decimal ? v.toString() : v;
+  }
+
+  override deconstruct(): Deconstructed {
+    const d = super.deconstruct();
+    if (this.max_digits !== null) d[3].max_digits = this.max_digits;
+    if (this.decimal_places !== null) d[3].decimal_places = this.decimal_places;
+    return d;
+  }
+}
+
+export class BooleanField extends Field {
+  override empty_strings_allowed = false;
+  static override default_error_messages = { invalid: "“%(value)s” value must be either True or False.", invalid_nullable: "“%(value)s” value must be either True, False, or None." };
+
+  constructor(options: FieldOptions = {}) {
+    super(options);
+    if ("default" in options && !("blank" in options)) this.blank = true;
+  }
+
+  override to_python(value: unknown): unknown {
+    if (this.null && (value === null || value === undefined || value === "")) return null;
+    if (value === true || value === false) return value;
+    if (value === 1 || value === "1" || value === "t" || value === "True") return true;
+    if (value === 0 || value === "0" || value === "f" || value === "False") return false;
+    throw new ValidationError(this.error_messages[this.null ? "invalid_nullable" : "invalid"].replace("%(value)s", String(value)), { code: "invalid", params: { value } });
+  }
+
+  override get_prep_value(value: unknown): unknown {
+    if (value === null || value === undefined || is_expression(value)) return value ?? null;
+    return this.to_python(value);
+  }
+
+  override get_db_converters(connection?: ConnectionLike): Converter[] {
+    return [(v) => (v === 1 || v === 0 ? v === 1 : v), ...super.get_db_converters(connection)];
+  }
+}
+
+export interface CharFieldOptions extends FieldOptions {
+  db_collation?: string | null;
+}
+
+export class CharField extends Field {
+  db_collation: string | null;
+
+  constructor(options: CharFieldOptions = {}) {
+    super(options);
+    this.db_collation = options.db_collation ?? null;
+  }
+
+  override get_internal_type(): string {
+    return "CharField";
+  }
+
+  override to_python(value: unknown): unknown {
+    if (typeof value === "string" || value === null || value === undefined) return value ?? null;
+    return String(value);
+  }
+
+  override get_prep_value(value: unknown): unknown {
+    if (is_expression(value)) return value;
+    return this.to_python(value);
+  }
+
+  override deconstruct(): Deconstructed {
+    const d = super.deconstruct();
+    if (this.db_collation) d[3].db_collation = this.db_collation;
+    return d;
+  }
+}
+
+export class EmailField extends CharField {
+  constructor(options: CharFieldOptions = {}) {
+    super({ max_length: 254, ...options });
+  }
+}
+
+export class URLField extends CharField {
+  constructor(options: CharFieldOptions = {}) {
+    super({ max_length: 200, ...options });
+  }
+
+  override deconstruct(): Deconstructed {
+    const d = super.deconstruct();
+    if (d[3].max_length === 200) delete d[3].max_length;
+    return d;
+  }
+}
+
+export class SlugField extends CharField {
+  constructor(options: CharFieldOptions & { allow_unicode?: boolean } = {}) {
+    super({ max_length: 50, db_index: true, ...options });
+  }
+
+  override get_internal_type(): string {
+    return "SlugField";
+  }
+
+  override deconstruct(): Deconstructed {
+    const d = super.deconstruct();
+    if (d[3].max_length === 50) delete d[3].max_length;
+    if (this.db_index) delete d[3].db_index;
+    else d[3].db_index = false;
+    return d;
+  }
+}
+
+export class TextField extends Field {
+  override get_internal_type(): string {
+    return "TextField";
+  }
+
+  override to_python(value: unknown): unknown {
+    if (typeof value === "string" || value === null || value === undefined) return value ?? null;
+    return String(value);
+  }
+
+  override get_prep_value(value: unknown): unknown {
+    if (is_expression(value)) return value;
+    return this.to_python(value);
+  }
+}
+
+export interface DateFieldOptions extends FieldOptions {
+  auto_now?: boolean;
+  auto_now_add?: boolean;
+}
+
+/** Stored as "YYYY-MM-DD" text. */
+export class DateField extends Field {
+  override empty_strings_allowed = false;
+  auto_now: boolean;
+  auto_now_add: boolean;
+  static override default_error_messages = {
+    invalid: "“%(value)s” value has an invalid date format. It must be in YYYY-MM-DD format.",
+    invalid_date: "“%(value)s” value has the correct format (YYYY-MM-DD) but it is an invalid date.",
+  };
+
+  constructor(options: DateFieldOptions = {}) {
+    const auto = options.auto_now || options.auto_now_add;
+    super(auto ? { ...options, editable: false, blank: true } : options);
+    this._constructor_options = { ...options };
+    this.auto_now = options.auto_now ?? false;
+    this.auto_now_add = options.auto_now_add ?? false;
+  }
+
+  override to_python(value: unknown): unknown {
+    if (value === null || value === undefined) return null;
+    if (value instanceof datetime) return settings.configured && settings.USE_TZ && value.tzinfo ? value.astimezone(timezone.utc).date() : value.date();
+    if (value instanceof date) return value;
+    return parse_date_or_raise(this, String(value));
+  }
+
+  override pre_save(model_instance: any, add: boolean): unknown {
+    if (this.auto_now || (this.auto_now_add && add)) {
+      const value = datetime.now(timezone.utc).date();
+      model_instance[this.attname] = value;
+      return value;
+    }
+    return super.pre_save(model_instance, add);
+  }
+
+  override get_prep_value(value: unknown): unknown {
+    if (is_expression(value)) return value;
+    return this.to_python(value);
+  }
+
+  override get_db_prep_value(value: unknown, _connection?: ConnectionLike, prepared = false): unknown {
+    const v = prepared ? value : this.get_prep_value(value);
+    return v instanceof date ? v.isoformat() : v;
+  }
+
+  override get_db_converters(connection?: ConnectionLike): Converter[] {
+    return [convert_date, ...super.get_db_converters(connection)];
+  }
+
+  override deconstruct(): Deconstructed {
+    const d = super.deconstruct();
+    if (this.auto_now) d[3].auto_now = true;
+    if (this.auto_now_add) d[3].auto_now_add = true;
+    if (this.auto_now || this.auto_now_add) {
+      delete d[3].editable;
+      delete d[3].blank;
+    }
+    return d;
+  }
+}
+
+/** Stored as "YYYY-MM-DD HH:MM:SS[.ffffff]" in UTC without an offset (USE_TZ). */
+export class DateTimeField extends DateField {
+  static override default_error_messages = {
+    invalid: "“%(value)s” value has an invalid format. It must be in YYYY-MM-DD HH:MM[:ss[.uuuuuu]][TZ] format.",
+    invalid_date: "“%(value)s” value has the correct format (YYYY-MM-DD) but it is an invalid date.",
+    invalid_datetime: "“%(value)s” value has the correct format (YYYY-MM-DD HH:MM[:ss[.uuuuuu]][TZ]) but it is an invalid date/time.",
+  };
+
+  override to_python(value: unknown): unknown {
+    if (value === null || value === undefined) return null;
+    if (value instanceof datetime) return value;
+    if (value instanceof date) {
+      const dt = new datetime(value.year, value.month, value.day);
+      return use_tz() ? dt.replace({ tzinfo: timezone.utc }) : dt;
+    }
+    const text = String(value);
+    const parsed = parse_datetime(text);
+    if (parsed) return parsed;
+    const d = parse_date_or_raise(this, text);
+    return new datetime(d.year, d.month, d.day);
+  }
+
+  override pre_save(model_instance: any, add: boolean): unknown {
+    if (this.auto_now || (this.auto_now_add && add)) {
+      const value = datetime.now(use_tz() ? timezone.utc : null);
+      model_instance[this.attname] = value;
+      return value;
+    }
+    return model_instance[this.attname];
+  }
+
+  /** Naive datetimes are taken as in the default time zone (UTC) when USE_TZ, as Django does (with a warning). */
+  override get_prep_value(value: unknown): unknown {
+    if (is_expression(value)) return value;
+    const v = this.to_python(value);
+    if (v instanceof datetime && use_tz() && !v.tzinfo) return v.replace({ tzinfo: timezone.utc });
+    return v;
+  }
+
+  override get_db_prep_value(value: unknown, _connection?: ConnectionLike, prepared = false): unknown {
+    const v = prepared ? value : this.get_prep_value(value);
+    return v instanceof datetime ? adapt_datetime(v) : v;
+  }
+
+  override get_db_converters(connection?: ConnectionLike): Converter[] {
+    return [convert_datetime, ...Field.prototype.get_db_converters.call(this, connection)];
+  }
+}
+
+/** Stored as "HH:MM:SS[.ffffff]". */
+export class TimeField extends Field {
+  override empty_strings_allowed = false;
+  auto_now: boolean;
+  auto_now_add: boolean;
+
+  constructor(options: DateFieldOptions = {}) {
+    super(options);
+    this.auto_now = options.auto_now ?? false;
+    this.auto_now_add = options.auto_now_add ?? false;
+  }
+
+  override to_python(value: unknown): unknown {
+    if (value === null || value === undefined) return null;
+    if (value instanceof time) return value;
+    if (value instanceof datetime) return value.time();
+    return time.fromisoformat(String(value));
+  }
+
+  override get_prep_value(value: unknown): unknown {
+    if (is_expression(value)) return value;
+    return this.to_python(value);
+  }
+
+  override get_db_prep_value(value: unknown, _connection?: ConnectionLike, prepared = false): unknown {
+    const v = prepared ? value : this.get_prep_value(value);
+    return v instanceof time ? v.isoformat() : v;
+  }
+
+  override get_db_converters(connection?: ConnectionLike): Converter[] {
+    return [(v) => (typeof v === "string" ? time.fromisoformat(v) : v), ...super.get_db_converters(connection)];
+  }
+}
+
+/** Stored as a bigint count of microseconds on SQLite. */
+export class DurationField extends Field {
+  override empty_strings_allowed = false;
+
+  override to_python(value: unknown): unknown {
+    if (value === null || value === undefined || value instanceof timedelta) return value ?? null;
+    if (typeof value === "number") return new timedelta({ seconds: value });
+    throw new ValidationError(`“${String(value)}” value has an invalid format. It must be in [DD] [[HH:]MM:]ss[.uuuuuu] format.`, { code: "invalid" });
+  }
+
+  override get_db_prep_value(value: unknown, _connection?: ConnectionLike, prepared = false): unknown {
+    const v = prepared ? value : this.to_python(value);
+    return v instanceof timedelta ? v.total_microseconds() : v;
+  }
+
+  override get_db_converters(connection?: ConnectionLike): Converter[] {
+    return [(v) => (typeof v === "number" ? timedelta.from_microseconds(v) : v), ...super.get_db_converters(connection)];
+  }
+}
+
+/** Stored as 32 hex digits (char(32)) on SQLite. */
+export class UUIDField extends Field {
+  override empty_strings_allowed = false;
+
+  constructor(options: FieldOptions = {}) {
+    super({ max_length: 32, ...options });
+    this._constructor_options = { ...options };
+  }
+
+  override to_python(value: unknown): unknown {
+    if (value === null || value === undefined || value instanceof UUID) return value ?? null;
+    try {
+      return new UUID(String(value));
+    } catch {
+      throw new ValidationError(`“${String(value)}” is not a valid UUID.`, { code: "invalid", params: { value } });
+    }
+  }
+
+  override get_db_prep_value(value: unknown, _connection?: ConnectionLike, prepared = false): unknown {
+    if (is_expression(value)) return value;
+    const v = prepared ? value : this.to_python(value);
+    return v instanceof UUID ? v.hex : v;
+  }
+
+  override get_db_converters(connection?: ConnectionLike): Converter[] {
+    return [(v) => (typeof v === "string" ? new UUID(v) : v), ...super.get_db_converters(connection)];
+  }
+
+  override deconstruct(): Deconstructed {
+    const d = super.deconstruct();
+    delete d[3].max_length;
+    return d;
+  }
+}
+
+export { uuid4 };
+
+// --- conversions shared with the backend ------------------------------------------------------------
+
+export function use_tz(): boolean {
+  return settings.configured ? Boolean(settings.USE_TZ) : true;
+}
+
+export function is_expression(value: unknown): boolean {
+  return typeof value === "object" && value !== null && typeof (value as { resolve_expression?: unknown }).resolve_expression === "function";
+}
+
+function parse_date_or_raise(field: Field, text: string): date {
+  let parsed: date | null;
+  try {
+    parsed = parse_date(text);
+  } catch {
+    throw new ValidationError(field.error_messages.invalid_date.replace("%(value)s", text), { code: "invalid_date", params: { value: text } });
+  }
+  if (!parsed) throw new ValidationError(field.error_messages.invalid.replace("%(value)s", text), { code: "invalid", params: { value: text } });
+  return parsed;
+}
+
+/** Django's SQLite `adapt_datetimefield_value`: aware → UTC, then `str()` without the offset. */
+export function adapt_datetime(value: datetime): string {
+  const naive = value.tzinfo ? value.astimezone(timezone.utc).replace({ tzinfo: null }) : value;
+  return naive.isoformat(" ");
+}
+
+export const convert_date: Converter = (v) => (typeof v === "string" ? parse_date(v.slice(0, 10)) : v);
+
+export const convert_datetime: Converter = (v) => {
+  if (typeof v !== "string") return v;
+  const dt = parse_datetime(v.length === 10 ? `${v} 00:00:00` : v);
+  if (!dt) return v;
+  return use_tz() && !dt.tzinfo ? dt.replace({ tzinfo: timezone.utc }) : dt;
+};

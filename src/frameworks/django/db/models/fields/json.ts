@@ -1,0 +1,46 @@
+/**
+ * django.db.models.fields.json: JSONField → a text column holding `json.dumps(value)`, read back
+ * with `json.loads`; `extra__featured` in a filter becomes a key transform,
+ * `JSON_EXTRACT("blog_post"."extra", '$."featured"')` on SQLite.
+ */
+import { py_json_dumps } from "../../../../python/json";
+import { Field, is_expression, type Converter, type ConnectionLike, type FieldOptions } from "./index";
+
+export interface JSONFieldOptions extends FieldOptions {
+  encoder?: unknown;
+  decoder?: unknown;
+}
+
+export class JSONField extends Field {
+  override empty_strings_allowed = false;
+
+  constructor(options: JSONFieldOptions = {}) {
+    super(options);
+  }
+
+  override get_internal_type(): string {
+    return "JSONField";
+  }
+
+  /** `json.dumps(value)` with Python's separators (", " and ": "). */
+  override get_db_prep_value(value: unknown, _connection?: ConnectionLike, prepared = false): unknown {
+    if (is_expression(value)) return value;
+    if (value === null || value === undefined) return null;
+    return py_json_dumps(prepared ? value : this.get_prep_value(value));
+  }
+
+  override get_db_prep_save(value: unknown, connection?: ConnectionLike): unknown {
+    if (value === null || value === undefined) return null;
+    return this.get_db_prep_value(value, connection, false);
+  }
+
+  /** `json.loads`, except key transforms that already returned a scalar (and non-JSON text). */
+  from_db_value: Converter = (value) => {
+    if (value === null || typeof value !== "string") return value;
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  };
+}
