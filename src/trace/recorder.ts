@@ -42,7 +42,7 @@ export class Recorder {
     if (source) span.source = source;
     this.spans.push(span);
     this.stack.push(span);
-    return handleFor(span);
+    return new Handle(span);
   }
 
   /** Close a span (and any span left open inside it, which a thrown exception can cause). */
@@ -58,9 +58,13 @@ export class Recorder {
 
   /** A span with no duration: something that was considered (a pattern tried, a receiver skipped). */
   event(kind: SpanKind, name: string, attrs: Attrs = {}, source?: SourceRef): SpanHandle {
-    const h = this.open(kind, name, attrs, source);
-    this.close(h);
-    return h;
+    if (!this.enabled) return NOOP_HANDLE;
+    const parent = this.stack.length ? this.stack[this.stack.length - 1].id : null;
+    const t = now() - this.origin;
+    const span: Span = { id: this.spans.length, parent, kind, name, start: t, end: t, attrs };
+    if (source) span.source = source;
+    this.spans.push(span);
+    return new Handle(span);
   }
 
   /** The finished trace. A recorder serves one request, so its spans are handed over, not copied. */
@@ -69,19 +73,21 @@ export class Recorder {
   }
 }
 
-function handleFor(span: Span): SpanHandle {
-  return {
-    id: span.id,
-    set(attrs) {
-      Object.assign(span.attrs, attrs);
-    },
-    set_source(source) {
-      span.source = source;
-    },
-    fail(error) {
-      span.error = error;
-    },
-  };
+/** The handle framework code holds while a span is open (one small object per span). */
+class Handle implements SpanHandle {
+  constructor(private readonly span: Span) {}
+  get id(): number {
+    return this.span.id;
+  }
+  set(attrs: Attrs): void {
+    Object.assign(this.span.attrs, attrs);
+  }
+  set_source(source: SourceRef): void {
+    this.span.source = source;
+  }
+  fail(error: SpanError): void {
+    this.span.error = error;
+  }
 }
 
 let active: Recorder = new Recorder({ enabled: false });
