@@ -11,4 +11,5 @@ export const AREA_REPLAYERS: Record<string, () => Promise<AreaReplayer>> = {
   middleware: async () => (await import("./middleware")).replayer,
   signals: async () => (await import("./signals")).replayer,
   http: async () => (await import("./http")).replayer,
+  orm_schema: async () => (await import("./orm_schema")).replayer,
 };
