@@ -105,7 +105,7 @@ type WithRegistry = { class_lookups?: Map<string, LookupClass> };
 /** `register_lookup(lookup, lookup_name=None)` on a class: the class's own map, created on first use. */
 export function register_lookup(cls: Function, lookup: LookupClass, lookup_name: string = lookup.lookup_name): LookupClass {
   const holder = cls as unknown as WithRegistry;
-  if (!Object.prototype.hasOwnProperty.call(holder, "class_lookups")) holder.class_lookups = new Map();
+  if (!Object.prototype.hasOwnProperty.call(holder, "class_lookups") || !holder.class_lookups) holder.class_lookups = new Map();
   holder.class_lookups!.set(lookup_name, lookup);
   return lookup;
 }

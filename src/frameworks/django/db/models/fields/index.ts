@@ -123,7 +123,7 @@ export class Field {
   /** The kwargs the field was built with (for deconstruct and clone). */
   _constructor_options: FieldOptions;
 
-  static class_lookups?: Map<string, LookupClass>;
+  declare static class_lookups?: Map<string, LookupClass>;
   static default_error_messages: Record<string, string> = {
     invalid_choice: "Value %(value)r is not a valid choice.",
     null: "This field cannot be null.",

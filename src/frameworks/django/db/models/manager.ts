@@ -1,0 +1,67 @@
+/**
+ * django.db.models.manager: `Model.objects` → a fresh QuerySet per call. Main class: `Manager`.
+ *
+ *     Book.objects.filter(in_print=true)    is   Book.objects.get_queryset().filter(in_print=true)
+ *
+ * Every QuerySet method is available on the manager and starts from `get_queryset()`; subclass
+ * Manager and override `get_queryset()` for a custom default set of rows.
+ */
+import { QuerySet } from "./query";
+
+const PROXIED = [
+  "all", "filter", "exclude", "get", "create", "get_or_create", "update_or_create", "bulk_create", "bulk_update",
+  "count", "exists", "first", "last", "earliest", "latest", "order_by", "values", "values_list", "annotate", "alias",
+  "aggregate", "distinct", "reverse", "none", "select_related", "prefetch_related", "in_bulk", "dates",
+  "update", "union", "intersection", "difference", "only", "defer", "iterator", "complex_filter", "using",
+] as const;
+
+export interface Manager<T = any> extends Pick<QuerySet<T>, (typeof PROXIED)[number]> {}
+
+export class Manager<T = any> {
+  model: any = null;
+  name: string | null = null;
+  auto_created = false;
+  _db: string | null = null;
+
+  contribute_to_class(cls: any, name: string): void {
+    this.name = this.name ?? name;
+    this.model = cls;
+  }
+
+  /** A copy bound to another model (inherited managers). */
+  copy_for(cls: any, name: string): Manager<T> {
+    const m = Object.create(Object.getPrototypeOf(this)) as Manager<T>;
+    Object.assign(m, this);
+    m.model = cls;
+    m.name = name;
+    return m;
+  }
+
+  /** The QuerySet every other method starts from. */
+  get_queryset(): QuerySet<T> {
+    return new QuerySet<T>(this.model, null, this._db);
+  }
+
+  db_manager(using: string | null = null): Manager<T> {
+    const m = this.copy_for(this.model, this.name ?? "objects");
+    m._db = using ?? this._db;
+    return m;
+  }
+
+  _insert(objs: any[], options: any): unknown[][] {
+    return this.get_queryset()._insert(objs, options);
+  }
+
+  toString(): string {
+    return `${this.model?._meta?.label}.${this.name}`;
+  }
+}
+
+for (const name of PROXIED)
+  Object.defineProperty(Manager.prototype, name, {
+    configurable: true,
+    writable: true,
+    value: function (this: Manager, ...args: unknown[]) {
+      return (this.get_queryset() as any)[name](...args);
+    },
+  });

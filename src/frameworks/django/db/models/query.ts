@@ -1,0 +1,702 @@
+/**
+ * django.db.models.query: the lazy, chainable QuerySet → model instances (or dicts, tuples).
+ * Main class: `QuerySet`. Each method returns a new QuerySet with a cloned Query; nothing runs
+ * until the QuerySet is evaluated (iterated, `len()`, `list()`), and the rows are then cached.
+ *
+ *     const qs = Book.objects.filter({ author__name: "Jane Austen" }).order_by("-pages");  // no SQL yet
+ *     for (const book of qs) ...      // SELECT ... INNER JOIN "library_author" ... ORDER BY ... DESC
+ *     String(qs.query)                // the SQL with params interpolated
+ */
+import { traced, tracing_enabled } from "../../../../trace";
+import { IndexError, TypeError as PyTypeError, ValueError } from "../../../python/builtins";
+import { connections } from "../index";
+import { DEFAULT_DB_ALIAS } from "../utils";
+import { Q } from "./query_utils";
+import { Query } from "./sql/query";
+import { SQLCompiler } from "./sql/compiler";
+import { last_executed_query } from "../backends/utils";
+import { Collector } from "./deletion";
+import { EmptyResultSet } from "./lookups";
+import { F } from "./expressions";
+
+type Kwargs = Record<string, unknown>;
+
+/** How rows become results: instances, dicts (values), lists (values_list), scalars (flat). */
+type IterableKind = "model" | "values" | "values_list" | "flat";
+
+export class QuerySet<T = any> {
+  model: any;
+  query: Query;
+  _db: string | null;
+  _result_cache: T[] | null = null;
+  _iterable_class: IterableKind = "model";
+  _fields: string[] | null = null;
+  _prefetch_related_lookups: unknown[] = [];
+  _sticky_filter = false;
+
+  constructor(model: any, query: Query | null = null, using: string | null = null) {
+    this.model = model;
+    this.query = query ?? new Query(model);
+    this._db = using;
+  }
+
+  get db(): string {
+    return this._db ?? DEFAULT_DB_ALIAS;
+  }
+
+  _chain(): QuerySet<T> {
+    const c = new QuerySet<T>(this.model, this.query.chain(), this._db);
+    c._iterable_class = this._iterable_class;
+    c._fields = this._fields;
+    c._prefetch_related_lookups = [...this._prefetch_related_lookups];
+    return c;
+  }
+
+  // --- evaluation -------------------------------------------------------------------------------
+
+  /** Run the query once and cache the results (a "queryset" span around its SQL). */
+  _fetch_all(): T[] {
+    if (this._result_cache === null) {
+      this._result_cache = traced("queryset", `${this.model._meta.object_name} QuerySet`, tracing_enabled() ? { model: this.model._meta.label } : {}, () => this._evaluate());
+    }
+    return this._result_cache!;
+  }
+
+  _evaluate(): T[] {
+    const connection = connections.__getitem__(this.db);
+    const compiler = new SQLCompiler(this.query, connection);
+    const rows = compiler.execute_sql();
+    switch (this._iterable_class) {
+      case "model":
+        return this._build_instances(compiler, rows);
+      case "values": {
+        const keys = this._value_keys(compiler);
+        return rows.map((r) => Object.fromEntries(keys.map((k, i) => [k, r[i]]))) as T[];
+      }
+      case "values_list": {
+        const order = this._values_list_order(compiler);
+        return rows.map((r) => order.map((i) => r[i])) as T[];
+      }
+      case "flat": {
+        const order = this._values_list_order(compiler);
+        return rows.map((r) => r[order[0]]) as T[];
+      }
+    }
+  }
+
+  /** One instance per row via `from_db` (no constructor), annotations and select_related attached. */
+  _build_instances(compiler: SQLCompiler, rows: unknown[][]): T[] {
+    const info = compiler.klass_info!;
+    const n = info.attnames.length;
+    const annotations = [...compiler.annotation_col_map];
+    const out: T[] = [];
+    for (const row of rows) {
+      const obj = this.model.from_db(this.db, info.attnames, n === row.length ? row : row.slice(0, n));
+      for (const [name, i] of annotations) obj[name] = row[i];
+      if (info.related.length) attach_related(obj, info, row, this.db);
+      out.push(obj);
+    }
+    return out;
+  }
+
+  _value_keys(compiler: SQLCompiler): string[] {
+    return this.query._values_order.length ? this.query._values_order : compiler.select.map((s) => s.alias ?? s.expr.target.attname);
+  }
+
+  _values_list_order(compiler: SQLCompiler): number[] {
+    const fields = this._fields ?? [];
+    const names = this.query.values_select;
+    const anns = [...this.query.annotation_select.keys()];
+    if (!fields.length) return compiler.select.map((_, i) => i);
+    return fields.map((f) => (names.includes(f) ? names.indexOf(f) : names.length + anns.indexOf(f)));
+  }
+
+  [Symbol.iterator](): Iterator<T> {
+    return this._fetch_all()[Symbol.iterator]();
+  }
+
+  /** `len(qs)` */
+  get length(): number {
+    return this._fetch_all().length;
+  }
+
+  /** `list(qs)` */
+  list(): T[] {
+    return [...this._fetch_all()];
+  }
+
+  /** `bool(qs)` */
+  __bool__(): boolean {
+    return this._fetch_all().length > 0;
+  }
+
+  /** `qs[i]` */
+  index(i: number): T {
+    if (i < 0) throw new ValueError("Negative indexing is not supported.");
+    if (this._result_cache) {
+      if (i >= this._result_cache.length) throw new IndexError("list index out of range");
+      return this._result_cache[i];
+    }
+    const qs = this._chain();
+    qs.query.set_limits(i, i + 1);
+    const r = qs._fetch_all();
+    if (!r.length) throw new IndexError("list index out of range");
+    return r[0];
+  }
+
+  /** `qs[start:stop:step]`: a sliced QuerySet, or (with a step) a list. */
+  slice(start: number | null = null, stop: number | null = null, step: number | null = null): QuerySet<T> | T[] {
+    if ((start !== null && start < 0) || (stop !== null && stop < 0)) throw new ValueError("Negative indexing is not supported.");
+    if (this._result_cache) return this._result_cache.slice(start ?? 0, stop ?? undefined).filter((_, i) => !step || i % step === 0);
+    const qs = this._chain();
+    qs.query.set_limits(start, stop);
+    if (step) return qs._fetch_all().filter((_, i) => i % step === 0);
+    return qs;
+  }
+
+  toString(): string {
+    return `<QuerySet [${this._fetch_all().slice(0, 20).map((o: any) => (o && o.__repr__ ? o.__repr__() : JSON.stringify(o))).join(", ")}]>`;
+  }
+
+  get ordered(): boolean {
+    const q = this.query;
+    if (q.extra_order_by.length || q.order_by.length) return true;
+    return Boolean(q.default_ordering && this.model._meta.ordering.length && q.group_by === null);
+  }
+
+  // --- methods returning QuerySets ----------------------------------------------------------------
+
+  all(): QuerySet<T> {
+    return this._chain();
+  }
+
+  filter(...args: (Kwargs | Q | any)[]): QuerySet<T> {
+    return this._filter_or_exclude(false, args);
+  }
+
+  exclude(...args: (Kwargs | Q | any)[]): QuerySet<T> {
+    return this._filter_or_exclude(true, args);
+  }
+
+  _filter_or_exclude(negate: boolean, args: unknown[]): QuerySet<T> {
+    if (this.query.is_sliced) throw new PyTypeError("Cannot filter a query once a slice has been taken.");
+    const clone = this._chain();
+    let q = new Q();
+    for (const a of args) q = q.and(a instanceof Q ? a : a && (a as any).conditional ? new Q([a as any]) : new Q(a as Kwargs));
+    clone.query.add_q(negate ? q.negate() : q);
+    return clone;
+  }
+
+  complex_filter(filter_obj: Q | Kwargs): QuerySet<T> {
+    return this.filter(filter_obj);
+  }
+
+  order_by(...fields: unknown[]): QuerySet<T> {
+    if (this.query.is_sliced) throw new PyTypeError("Cannot reorder a query once a slice has been taken.");
+    const c = this._chain();
+    c.query.clear_ordering(true, false);
+    c.query.add_ordering(fields);
+    return c;
+  }
+
+  reverse(): QuerySet<T> {
+    const c = this._chain();
+    c.query.standard_ordering = !c.query.standard_ordering;
+    return c;
+  }
+
+  distinct(...fields: string[]): QuerySet<T> {
+    const c = this._chain();
+    c.query.distinct = true;
+    c.query.distinct_fields = fields;
+    return c;
+  }
+
+  none(): QuerySet<T> {
+    const c = this._chain();
+    c.query.set_empty();
+    return c;
+  }
+
+  using(alias: string | null): QuerySet<T> {
+    const c = this._chain();
+    c._db = alias;
+    return c;
+  }
+
+  only(..._fields: string[]): QuerySet<T> {
+    return this._chain();
+  }
+
+  defer(..._fields: string[]): QuerySet<T> {
+    return this._chain();
+  }
+
+  select_related(...fields: (string | null)[]): QuerySet<T> {
+    const c = this._chain();
+    if (fields.length === 1 && fields[0] === null) c.query.select_related = false;
+    else if (fields.length) c.query.add_select_related(fields as string[]);
+    else c.query.select_related = true;
+    return c;
+  }
+
+  prefetch_related(...lookups: unknown[]): QuerySet<T> {
+    const c = this._chain();
+    if (lookups.length === 1 && lookups[0] === null) c._prefetch_related_lookups = [];
+    else c._prefetch_related_lookups.push(...lookups);
+    return c;
+  }
+
+  /** `annotate(n=Count("books"))`; positional aggregates are named by `default_alias`. */
+  annotate(...args: any[]): QuerySet<T> {
+    return this._annotate(args, true);
+  }
+
+  alias(kwargs: Kwargs): QuerySet<T> {
+    return this._annotate([kwargs], false);
+  }
+
+  _annotate(args: any[], select: boolean): QuerySet<T> {
+    const annotations = new Map<string, any>();
+    for (const a of args) {
+      if (a && typeof a.resolve_expression === "function") annotations.set(a.default_alias, a);
+      else for (const [k, v] of Object.entries(a as Kwargs)) annotations.set(k, v);
+    }
+    const c = this._chain();
+    const names = new Set<string>();
+    for (const f of this.model._meta.get_fields()) {
+      names.add(f.name);
+      if (f.attname) names.add(f.attname);
+    }
+    for (const [alias, expr] of annotations) {
+      if (names.has(alias)) throw new ValueError(`The annotation '${alias}' conflicts with a field on the model.`);
+      c.query.add_annotation(expr, alias, select);
+    }
+    for (const [alias] of annotations) {
+      const a = c.query.annotations.get(alias);
+      if (a.contains_aggregate) {
+        if (c._fields === null) c.query.group_by = true;
+        else c.query.set_group_by();
+        break;
+      }
+    }
+    return c;
+  }
+
+  values(...fields: string[]): QuerySet<any> {
+    const c = this._values(fields);
+    c._iterable_class = "values";
+    return c;
+  }
+
+  values_list(...args: any[]): QuerySet<any> {
+    let options: { flat?: boolean; named?: boolean } = {};
+    if (args.length && typeof args[args.length - 1] === "object" && args[args.length - 1] !== null && !(typeof args[args.length - 1].resolve_expression === "function")) options = args.pop();
+    const fields = args as string[];
+    if (options.flat && fields.length > 1) throw new PyTypeError("'flat' is not valid when values_list is called with more than one field.");
+    const c = this._values(fields);
+    c._iterable_class = options.flat ? "flat" : "values_list";
+    return c;
+  }
+
+  _values(fields: string[]): QuerySet<any> {
+    const c = this._chain();
+    c._fields = fields;
+    c.query.set_values(fields);
+    return c;
+  }
+
+  // --- methods that run SQL -----------------------------------------------------------------------
+
+  count(): number {
+    if (this._result_cache) return this._result_cache.length;
+    return this.query.is_empty() ? 0 : traced("queryset", `${this.model._meta.object_name}.count()`, {}, () => run_count(this));
+  }
+
+  exists(): boolean {
+    if (this._result_cache) return this._result_cache.length > 0;
+    if (this.query.is_empty()) return false;
+    const q = this.query.exists();
+    const compiler = new SQLCompiler(q, connections.__getitem__(this.db));
+    return traced("queryset", `${this.model._meta.object_name}.exists()`, {}, () => compiler.execute_sql().length > 0);
+  }
+
+  /** `aggregate(total=Sum("pages"))` → `{ total: 4284 }`. */
+  aggregate(...args: any[]): Record<string, unknown> {
+    const named = new Map<string, any>();
+    for (const a of args) {
+      if (a && typeof a.resolve_expression === "function") named.set(a.default_alias, a);
+      else for (const [k, v] of Object.entries(a as Kwargs)) named.set(k, v);
+    }
+    const q = this.query.chain();
+    q.clear_ordering(true);
+    const needs_subquery = q.distinct || q.is_sliced || q.group_by !== null || q.combinator;
+    if (needs_subquery) throw new PyTypeError("aggregate() over a grouped or sliced query is not supported yet");
+    q.default_cols = false;
+    q.select = [];
+    q.select_related = false;
+    q.set_annotation_mask([]);
+    for (const [alias, expr] of named) q.add_annotation(expr, alias, true);
+    const connection = connections.__getitem__(this.db);
+    const empty = Object.fromEntries([...named.keys()].map((k) => [k, empty_value(q.annotations.get(k))]));
+    if (q.is_empty()) return empty;
+    const rows = new SQLCompiler(q, connection).execute_sql();
+    if (!rows.length) return empty;
+    return Object.fromEntries([...named.keys()].map((k, i) => [k, rows[0][i]]));
+  }
+
+  get(...args: any[]): T {
+    let clone = args.length ? this.filter(...args) : this._chain();
+    if (this.query.combinator) clone = this._chain();
+    if (!clone.query.is_sliced) clone.query.clear_ordering(true);
+    const limit = 21;
+    if (!clone.query.is_sliced) clone.query.set_limits(null, limit);
+    const results = clone._fetch_all();
+    if (results.length === 1) return results[0];
+    const name = this.model._meta.object_name;
+    if (!results.length) throw new this.model.DoesNotExist(`${name} matching query does not exist.`);
+    throw new this.model.MultipleObjectsReturned(`get() returned more than one ${name} -- it returned ${results.length === limit ? "more than 20" : results.length}!`);
+  }
+
+  first(): T | null {
+    const qs = this.ordered ? this : this.order_by("pk");
+    const r = (qs.slice(null, 1) as QuerySet<T>)._fetch_all();
+    return r.length ? r[0] : null;
+  }
+
+  last(): T | null {
+    const qs = this.ordered ? this.reverse() : this.order_by("-pk");
+    const r = (qs.slice(null, 1) as QuerySet<T>)._fetch_all();
+    return r.length ? r[0] : null;
+  }
+
+  earliest(...fields: string[]): T {
+    return this._earliest(fields, false);
+  }
+
+  latest(...fields: string[]): T {
+    return this._earliest(fields, true);
+  }
+
+  _earliest(fields: string[], reverse: boolean): T {
+    let order = fields;
+    if (!order.length) {
+      const by = this.model._meta.get_latest_by;
+      if (!by) throw new ValueError("earliest() and latest() require either fields as positional arguments or 'get_latest_by' in the model's Meta.");
+      order = Array.isArray(by) ? by : [by];
+    }
+    if (reverse) order = order.map((f) => (f.startsWith("-") ? f.slice(1) : `-${f}`));
+    const c = this._chain();
+    c.query.set_limits(null, 1);
+    c.query.clear_ordering(true);
+    c.query.add_ordering(order);
+    return c.get();
+  }
+
+  create(kwargs: Kwargs = {}): T {
+    const obj = new this.model(kwargs);
+    obj.save({ force_insert: true, using: this.db });
+    return obj;
+  }
+
+  get_or_create(kwargs: Kwargs = {}): [T, boolean] {
+    const { defaults, ...lookup } = kwargs as Kwargs & { defaults?: Kwargs };
+    try {
+      return [this.get(lookup), false];
+    } catch (e) {
+      if (!(e instanceof this.model.DoesNotExist)) throw e;
+    }
+    const params = Object.fromEntries(Object.entries(lookup).filter(([k]) => !k.includes("__")));
+    return [this.create({ ...params, ...(defaults ?? {}) }), true];
+  }
+
+  update_or_create(kwargs: Kwargs = {}): [T, boolean] {
+    const { defaults, create_defaults, ...lookup } = kwargs as Kwargs & { defaults?: Kwargs; create_defaults?: Kwargs };
+    let obj: any;
+    try {
+      obj = this.get(lookup);
+    } catch (e) {
+      if (!(e instanceof this.model.DoesNotExist)) throw e;
+      const params = Object.fromEntries(Object.entries(lookup).filter(([k]) => !k.includes("__")));
+      return [this.create({ ...params, ...(create_defaults ?? defaults ?? {}) }), true];
+    }
+    for (const [k, v] of Object.entries(defaults ?? {})) obj[k] = typeof v === "function" ? v() : v;
+    obj.save({ using: this.db, update_fields: Object.keys(defaults ?? {}).map((k) => this.model._meta.get_field(k).name) });
+    return [obj, false];
+  }
+
+  /** `update(pages=F("pages") + 10)` → the number of rows changed. */
+  update(kwargs: Kwargs): number {
+    if (this.query.is_sliced) throw new PyTypeError("Cannot update a query once a slice has been taken.");
+    const values: [any, null, unknown][] = [];
+    for (const [name, value] of Object.entries(kwargs)) {
+      const field = this.model._meta.get_field(name);
+      if (!field.concrete || field.many_to_many) throw new PyTypeError(`Cannot update model field ${name} (only non-relations and foreign keys permitted).`);
+      values.push([field, null, value]);
+    }
+    return this._update(values);
+  }
+
+  _update(values: [any, null, unknown][]): number {
+    this._result_cache = null;
+    return run_update(this, values);
+  }
+
+  /** Delete the rows (and what cascades from them): `[total, {"app.Model": n}]`. */
+  delete(): [number, Record<string, number>] {
+    if (this.query.is_sliced) throw new PyTypeError("Cannot use 'limit' or 'offset' with delete().");
+    if (this._fields !== null) throw new PyTypeError("Cannot call delete() after .values() or .values_list()");
+    const del = this._chain();
+    del.query.select_related = false;
+    del.query.clear_ordering(true);
+    del.query.distinct = false;
+    const collector = new Collector(this.db, { queryset: this.model });
+    collector.collect([...del]);
+    this._result_cache = null;
+    return collector.delete();
+  }
+
+  /** DELETE FROM <table> WHERE <this query's conditions> → rows deleted. */
+  _raw_delete(): number {
+    return run_delete(this);
+  }
+
+  _insert(objs: any[], options: { fields: any[]; returning_fields?: any[]; using?: string; raw?: boolean; on_conflict?: string | null; update_fields?: string[]; unique_fields?: string[] }): unknown[][] {
+    return run_insert(this, objs, options);
+  }
+
+  bulk_create(objs: any[], options: { batch_size?: number; ignore_conflicts?: boolean; update_conflicts?: boolean; update_fields?: string[]; unique_fields?: string[] } = {}): any[] {
+    if (!objs.length) return objs;
+    const opts = this.model._meta;
+    const fields = opts.concrete_fields.filter((f: any) => !(f.primary_key && f.db_returning));
+    for (const o of objs) o._prepare_related_fields_for_save("bulk_create");
+    const on_conflict = options.ignore_conflicts ? "IGNORE" : options.update_conflicts ? "UPDATE" : null;
+    const returning = on_conflict === "IGNORE" ? [] : opts.local_concrete_fields.filter((f: any) => f.db_returning);
+    const rows = this._insert(objs, { fields, returning_fields: returning, on_conflict, update_fields: options.update_fields, unique_fields: options.unique_fields });
+    objs.forEach((o, i) => {
+      if (rows[i]) returning.forEach((f: any, j: number) => (o[f.attname] = rows[i][j]));
+      o._state.adding = false;
+      o._state.db = this.db;
+    });
+    return objs;
+  }
+
+  bulk_update(objs: any[], fields: string[]): number {
+    let n = 0;
+    for (const o of objs) n += this.filter({ pk: o.pk }).update(Object.fromEntries(fields.map((f) => [f, o[this.model._meta.get_field(f).attname]])));
+    return n;
+  }
+
+  in_bulk(id_list: unknown[] | null = null, options: { field_name?: string } = {}): Map<unknown, T> {
+    const field_name = options.field_name ?? "pk";
+    const opts = this.model._meta;
+    const field = field_name === "pk" ? opts.pk : opts.get_field(field_name);
+    if (field_name !== "pk" && !field.unique) throw new ValueError(`in_bulk()'s field_name must be a unique field but '${field_name}' isn't.`);
+    const qs = id_list === null ? this._chain() : this.filter({ [`${field_name}__in`]: id_list });
+    const out = new Map<unknown, T>();
+    for (const o of qs.order_by()) out.set((o as any)[field.attname], o);
+    return out;
+  }
+
+  dates(field_name: string, kind: string, options: { order?: string } = {}): QuerySet<any> {
+    if (!["year", "month", "week", "day"].includes(kind)) throw new ValueError("'kind' must be one of 'year', 'month', 'week', or 'day'.");
+    return dates_queryset(this, field_name, kind, options.order ?? "ASC");
+  }
+
+  union(...others: any[]): QuerySet<T> {
+    return this._combinator_query("union", others);
+  }
+
+  intersection(...others: any[]): QuerySet<T> {
+    return this._combinator_query("intersection", others);
+  }
+
+  difference(...others: any[]): QuerySet<T> {
+    return this._combinator_query("difference", others);
+  }
+
+  _combinator_query(combinator: string, args: any[]): QuerySet<T> {
+    let all = false;
+    if (args.length && !(args[args.length - 1] instanceof QuerySet)) all = Boolean(args.pop().all);
+    const c = this._chain();
+    c.query.clear_ordering(true);
+    c.query.clear_limits();
+    c.query.combined_queries = [this.query, ...args.map((a: QuerySet) => a.query)];
+    c.query.combinator = combinator;
+    c.query.combinator_all = all;
+    return c;
+  }
+
+  iterator(): Iterator<T> {
+    return this[Symbol.iterator]();
+  }
+}
+
+// --- the statements other than SELECT -----------------------------------------------------------
+
+function run_count(qs: QuerySet): number {
+  const connection = connections.__getitem__(qs.db);
+  const inner = qs.query.chain();
+  inner.clear_ordering(true);
+  let sql: string, params: unknown[];
+  try {
+    [sql, params] = new SQLCompiler(inner, connection).as_sql();
+  } catch (e) {
+    if (e instanceof EmptyResultSet) return 0;
+    throw e;
+  }
+  const wrap = inner.distinct || inner.is_sliced || inner.group_by !== null || inner.combinator;
+  const statement = wrap ? `SELECT COUNT(*) FROM (${sql}) subquery` : sql.replace(/^SELECT .*? FROM /s, "SELECT COUNT(*) AS \"__count\" FROM ");
+  const cursor = connection.cursor();
+  try {
+    cursor.execute(statement, params);
+    return Number((cursor.fetchone() ?? [0])[0]);
+  } finally {
+    cursor.close();
+  }
+}
+
+/** WHERE of a query for UPDATE/DELETE: the base table's pk IN (SELECT ...) when joins are needed. */
+function where_for_write(qs: QuerySet, connection: any): [string, unknown[]] | null {
+  const q = qs.query.chain();
+  q.clear_ordering(true);
+  const needs_joins = [...q.alias_refcount.entries()].filter(([a, n]) => n > 0 && a !== q.base_table).length > 0 || q.annotations.size > 0;
+  const compiler = new SQLCompiler(q, connection);
+  if (!needs_joins) {
+    const params: unknown[] = [];
+    const sql = compiler.compile_condition(q.where, params);
+    return [sql ? ` WHERE ${sql}` : "", params];
+  }
+  q.default_cols = false;
+  q.select = [q.model._meta.pk.get_col(q.base_table)];
+  q.set_annotation_mask([]);
+  const [sql, params] = compiler.as_sql();
+  return [` WHERE ${'"' + q.model._meta.pk.column + '"'} IN (${sql})`, params];
+}
+
+function run_update(qs: QuerySet, values: [any, null, unknown][]): number {
+  if (qs.query.is_empty()) return 0;
+  const connection = connections.__getitem__(qs.db);
+  const opts = qs.model._meta;
+  const q = new Query(qs.model);
+  q.get_initial_alias();
+  const compiler = new SQLCompiler(q, connection);
+  const sets: string[] = [];
+  const params: unknown[] = [];
+  for (const [field, , raw] of values) {
+    let value: any = raw;
+    if (value && typeof value === "object" && value._meta) value = value.pk;
+    if (value && typeof value.resolve_expression === "function") {
+      const resolved = value.resolve_expression(q, false, null, false, true);
+      const [s, p] = compiler.compile(resolved);
+      sets.push(`"${field.column}" = ${s.replace(new RegExp(`"${opts.db_table}"\\.`, "g"), "")}`);
+      params.push(...p);
+    } else if (value === null || value === undefined) sets.push(`"${field.column}" = NULL`);
+    else {
+      sets.push(`"${field.column}" = %s`);
+      params.push(field.get_db_prep_save(value, connection));
+    }
+  }
+  let where: [string, unknown[]] | null;
+  try {
+    where = where_for_write(qs, connection);
+  } catch (e) {
+    if (e instanceof EmptyResultSet) return 0;
+    throw e;
+  }
+  const sql = `UPDATE "${opts.db_table}" SET ${sets.join(", ")}${where![0]}`;
+  const cursor = connection.cursor();
+  try {
+    cursor.execute(sql, [...params, ...where![1]]);
+    return cursor.rowcount;
+  } finally {
+    cursor.close();
+  }
+}
+
+function run_delete(qs: QuerySet): number {
+  const connection = connections.__getitem__(qs.db);
+  let where: [string, unknown[]] | null;
+  try {
+    where = where_for_write(qs, connection);
+  } catch (e) {
+    if (e instanceof EmptyResultSet) return 0;
+    throw e;
+  }
+  const cursor = connection.cursor();
+  try {
+    cursor.execute(`DELETE FROM "${qs.model._meta.db_table}"${where![0]}`, where![1]);
+    return cursor.rowcount;
+  } finally {
+    cursor.close();
+  }
+}
+
+function run_insert(qs: QuerySet, objs: any[], options: any): unknown[][] {
+  const connection = connections.__getitem__(options.using ?? qs.db);
+  const opts = qs.model._meta;
+  const fields = options.fields as any[];
+  const returning = (options.returning_fields ?? []) as any[];
+  const cols = fields.map((f) => `"${f.column}"`).join(", ");
+  const params: unknown[] = [];
+  const rows = objs.map((o) => {
+    const placeholders = fields.map((f) => {
+      const v = options.raw ? o[f.attname] : f.pre_save(o, true);
+      const prepared = f.get_db_prep_save(v, connection);
+      params.push(prepared === undefined ? null : prepared);
+      return "%s";
+    });
+    return `(${placeholders.join(", ")})`;
+  });
+  const verb = options.on_conflict === "IGNORE" ? "INSERT OR IGNORE INTO" : "INSERT INTO";
+  let sql = fields.length ? `${verb} "${opts.db_table}" (${cols}) VALUES ${rows.join(", ")}` : `${verb} "${opts.db_table}" DEFAULT VALUES`;
+  if (options.on_conflict === "UPDATE") {
+    const unique = (options.unique_fields ?? []).map((n: string) => `"${opts.get_field(n).column}"`).join(", ");
+    const updates = (options.update_fields ?? []).map((n: string) => `"${opts.get_field(n).column}" = EXCLUDED."${opts.get_field(n).column}"`).join(", ");
+    sql += ` ON CONFLICT(${unique}) DO UPDATE SET ${updates}`;
+  }
+  if (returning.length) sql += ` RETURNING ${returning.map((f) => `"${opts.db_table}"."${f.column}"`).join(", ")}`;
+  const cursor = connection.cursor();
+  try {
+    cursor.execute(sql, params);
+    return returning.length ? (cursor.fetchall() as unknown[][]) : [];
+  } finally {
+    cursor.close();
+  }
+}
+
+function dates_queryset(qs: QuerySet, field_name: string, kind: string, order: string): QuerySet<any> {
+  const { Trunc } = TRUNC;
+  const c = qs.annotate({ datefield: new Trunc(field_name, kind), plain_field: new F(field_name) }).values_list("datefield", { flat: true }).distinct().filter({ plain_field__isnull: false }).order_by((order === "ASC" ? "" : "-") + "datefield");
+  return c;
+}
+
+/** functions/datetime registers Trunc here. */
+export const TRUNC: { Trunc?: any } = {};
+
+/** Put select_related objects into each instance's field cache. */
+function attach_related(obj: any, info: any, row: unknown[], db: string): void {
+  for (const { field, info: sub } of info.related) {
+    const values = row.slice(sub.start, sub.start + sub.attnames.length);
+    const pk_index = sub.attnames.indexOf(sub.model._meta.pk.attname);
+    const related = values[pk_index] === null ? null : sub.model.from_db(db, sub.attnames, values);
+    if (related && sub.related.length) attach_related(related, sub, row, db);
+    obj._state.fields_cache[field.name] = related;
+  }
+}
+
+function empty_value(annotation: any): unknown {
+  if (annotation && annotation.constructor.name === "Count") return 0;
+  if (annotation && annotation.default !== null && annotation.default !== undefined) return annotation.default;
+  return null;
+}
+
+/** `str(qs.query)`: the SQL with params interpolated (for display only). */
+Object.defineProperty(Query.prototype, "toString", {
+  configurable: true,
+  writable: true,
+  value: function (this: Query) {
+    const [sql, params] = new SQLCompiler(this, connections.__getitem__(DEFAULT_DB_ALIAS)).as_sql();
+    return last_executed_query(sql, params);
+  },
+});

@@ -1,0 +1,333 @@
+/**
+ * django.db.models.sql.compiler: a Query → SQL text and params, and result rows → Python values.
+ * Main class: `SQLCompiler`; one helper per clause, in SELECT's order; one dispatch point,
+ * `compile(node)`, which tries the node's `as_sqlite` and falls back to `as_sql`.
+ *
+ *     SELECT <get_select> FROM <get_from_clause> WHERE <where> GROUP BY <get_group_by>
+ *     HAVING <having> ORDER BY <get_order_by> LIMIT/OFFSET <limit_offset>
+ */
+import { FieldError } from "../../../core/exceptions";
+import { DatabaseError } from "../../utils";
+import { Col, OrderBy, F, type SQL } from "../expressions";
+import { ForeignKey } from "../fields/related";
+import { EmptyResultSet, FullResultSet } from "../lookups";
+import { LOOKUP_SEP } from "../query_utils";
+import { COMPILERS, Join, qn, type Query } from "./query";
+import type { Converter } from "../fields";
+
+/** One selected column: the expression, its SQL, and an alias for annotations. */
+export interface SelectItem {
+  expr: any;
+  sql: string;
+  params: unknown[];
+  alias: string | null;
+}
+
+/** How select_related instances are laid out in a row. */
+export interface KlassInfo {
+  model: any;
+  start: number;
+  attnames: string[];
+  related: { field: any; info: KlassInfo }[];
+}
+
+export class SQLCompiler {
+  select: SelectItem[] = [];
+  klass_info: KlassInfo | null = null;
+  annotation_col_map = new Map<string, number>();
+  col_count = 0;
+
+  constructor(public query: Query, public connection: any) {}
+
+  /** The one dispatch point: a node's `as_sqlite` if it has one, else `as_sql`. */
+  compile(node: any): SQL {
+    if (typeof node.as_sqlite === "function") return node.as_sqlite(this, this.connection);
+    return node.as_sql(this, this.connection);
+  }
+
+  /** The whole SELECT statement. */
+  as_sql(with_limits = true): SQL {
+    const q = this.query;
+    if (q.combinator) return this.get_combinator_sql(with_limits);
+    this.setup_query();
+    const params: unknown[] = [];
+    const cols = this.select.map((s) => (s.alias ? `${s.sql} AS ${qn(s.alias)}` : s.sql));
+    this.select.forEach((s) => params.push(...s.params));
+    let sql = `SELECT ${q.distinct ? "DISTINCT " : ""}${cols.join(", ")}`;
+    const [from, from_params] = this.get_from_clause();
+    sql += ` FROM ${from}`;
+    params.push(...from_params);
+    const [where, having] = q.where.split_having();
+    const where_sql = this.compile_condition(where, params);
+    if (where_sql) sql += ` WHERE ${where_sql}`;
+    const group_by = this.get_group_by();
+    if (group_by.length) {
+      sql += ` GROUP BY ${group_by.map((g) => g[0]).join(", ")}`;
+      group_by.forEach((g) => params.push(...g[1]));
+    }
+    const having_sql = this.compile_condition(having, params);
+    if (having_sql) sql += ` HAVING ${having_sql}`;
+    const order = this.get_order_by();
+    if (order.length) {
+      sql += ` ORDER BY ${order.map((o) => o[0]).join(", ")}`;
+      order.forEach((o) => params.push(...o[1]));
+    }
+    if (with_limits) sql += this.limit_offset_sql();
+    return [sql, params];
+  }
+
+  /** A condition tree; a tree that matches everything adds nothing, one that matches nothing raises. */
+  compile_condition(node: any, params: unknown[]): string {
+    if (!node) return "";
+    try {
+      const [s, p] = this.compile(node);
+      params.push(...p);
+      return s;
+    } catch (e) {
+      if (e instanceof FullResultSet) return "";
+      throw e;
+    }
+  }
+
+  setup_query(): void {
+    if (![...this.query.alias_refcount.values()].some((n) => n > 0)) this.query.get_initial_alias();
+    this.get_select();
+  }
+
+  /** The select list: model columns (or values()), select_related columns, annotations. */
+  get_select(): void {
+    const q = this.query;
+    this.select = [];
+    const add = (expr: any, alias: string | null) => {
+      let [sql, params] = this.compile(expr);
+      if (typeof expr.select_format === "function") [sql, params] = expr.select_format(this, sql, params);
+      this.select.push({ expr, sql, params, alias });
+    };
+    if (q.extra_select_one) {
+      this.select.push({ expr: null, sql: "1", params: [], alias: "a" });
+      for (const [alias, a] of q.annotation_select) add(a, alias);
+      return;
+    }
+    if (q.default_cols) {
+      const base = q.base_table;
+      const fields = q.model._meta.concrete_fields;
+      this.klass_info = { model: q.model, start: 0, attnames: fields.map((f: any) => f.attname), related: [] };
+      for (const f of fields) add(f.get_col(base), null);
+    }
+    for (const col of q.select) add(col, null);
+    for (const [alias, a] of q.annotation_select) {
+      this.annotation_col_map.set(alias, this.select.length);
+      add(a, alias);
+    }
+    if (q.select_related && this.klass_info) this.get_related_selections(this.klass_info, q.model._meta, q.base_table, q.select_related);
+    this.col_count = this.select.length;
+  }
+
+  /** select_related: a join and the columns of each related model, nested. */
+  get_related_selections(klass_info: KlassInfo, opts: any, root_alias: string, requested: boolean | Record<string, any>, depth = 1): void {
+    const q = this.query;
+    const names = requested === true ? null : requested;
+    const fks = opts.concrete_fields.filter((f: any) => f instanceof ForeignKey);
+    if (names) {
+      const valid = fks.map((f: any) => f.name);
+      const reverse_o2o = opts.related_objects.filter((r: any) => r.one_to_one).map((r: any) => r.name);
+      const bad = Object.keys(names).filter((n) => !valid.includes(n) && !reverse_o2o.includes(n));
+      if (bad.length) throw new FieldError(`Invalid field name(s) given in select_related: ${bad.map((b) => `'${b}'`).join(", ")}. Choices are: ${[...valid, ...reverse_o2o].sort().join(", ")}`);
+    }
+    for (const f of fks) {
+      if (names ? !(f.name in names) : f.null || depth > q.max_depth) continue;
+      const related_opts = (f.remote_field.model as any)._meta;
+      const join = new Join(related_opts.db_table, root_alias, "", "INNER JOIN", [[f.column, f.target_field.column]], f.null, false);
+      const alias = q.join(join);
+      q.promote_joins([alias]);
+      const fields = related_opts.concrete_fields;
+      const info: KlassInfo = { model: f.remote_field.model, start: this.select.length, attnames: fields.map((x: any) => x.attname), related: [] };
+      for (const rf of fields) {
+        const [sql, params] = this.compile(rf.get_col(alias));
+        this.select.push({ expr: rf.get_col(alias), sql, params, alias: null });
+      }
+      klass_info.related.push({ field: f, info });
+      const next = names ? names[f.name] : true;
+      if (names ? Object.keys(next).length : depth < q.max_depth) this.get_related_selections(info, related_opts, alias, names ? next : true, depth + 1);
+    }
+  }
+
+  /** FROM: the base table, then each join that is still referenced. */
+  get_from_clause(): SQL {
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    let first = true;
+    for (const [alias, table] of this.query.alias_map) {
+      if (!first && !(this.query.alias_refcount.get(alias) ?? 0)) continue;
+      const [sql, p] = table.as_sql();
+      if (first) parts.push(sql);
+      else parts.push(sql);
+      params.push(...p);
+      first = false;
+    }
+    return [parts.join(" "), params];
+  }
+
+  /** GROUP BY: the query's group_by (set by annotate() with an aggregate), columns deduplicated. */
+  get_group_by(): SQL[] {
+    const q = this.query;
+    if (q.group_by === null) return [];
+    const exprs: any[] = [];
+    if (q.group_by === true) {
+      for (const s of this.select) if (s.expr && !s.expr.contains_aggregate) exprs.push(...(s.alias ? s.expr.get_group_by_cols() : [s.expr]));
+    } else {
+      exprs.push(...q.group_by);
+      for (const s of this.select) if (s.expr && !s.expr.contains_aggregate && !s.alias) exprs.push(s.expr);
+      for (const [, a] of q.annotation_select) if (!a.contains_aggregate) exprs.push(...a.get_group_by_cols());
+    }
+    const seen = new Set<string>();
+    const out: SQL[] = [];
+    for (const e of exprs) {
+      const [sql, params] = this.compile(e);
+      const key = sql + JSON.stringify(params);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push([sql, params]);
+    }
+    return out;
+  }
+
+  /** ORDER BY: explicit order_by(), else Meta.ordering (not for GROUP BY queries). */
+  get_order_by(): SQL[] {
+    const q = this.query;
+    let ordering: unknown[];
+    if (q.extra_order_by.length) ordering = q.extra_order_by;
+    else if (q.order_by.length) ordering = q.order_by;
+    else if (q.default_ordering && q.model._meta.ordering.length && q.group_by === null) ordering = q.model._meta.ordering;
+    else return [];
+    const out: SQL[] = [];
+    for (const item of ordering) for (const ob of this.find_ordering(item, q.model._meta, q.base_table, q.standard_ordering, new Set())) out.push(this.compile(ob));
+    return out;
+  }
+
+  /** One ordering item → OrderBy expressions (a relation orders by its model's Meta.ordering). */
+  find_ordering(item: unknown, opts: any, alias: string, ascending: boolean, seen: Set<string>): OrderBy[] {
+    const q = this.query;
+    if (typeof item !== "string") {
+      let ob: any = item instanceof OrderBy ? item : (item as any).asc();
+      ob = ob.copy();
+      ob.expression = ob.expression.resolve_expression(q, true, null, false);
+      return [ascending ? ob : ob.reverse_ordering()];
+    }
+    if (item === "?") return [new OrderBy({ as_sql: () => ["RANDOM()", []], resolve_expression() { return this; } } as any)];
+    const descending = item.startsWith("-");
+    const name = descending ? item.slice(1) : item;
+    const asc = descending ? !ascending : ascending;
+    if (q.annotations.has(name) && opts === q.model._meta) {
+      const ann = q.annotations.get(name);
+      const selected = q.annotation_select.has(name);
+      const expr = selected ? { as_sql: () => [qn(name), []], get_group_by_cols: () => [] } : ann;
+      return [new OrderBy(expr, { descending: !asc })];
+    }
+    const parts = name.split(LOOKUP_SEP);
+    const info = q.setup_joins(parts, opts, alias, null);
+    const field = info.final_field;
+    if (field && field.is_relation && field instanceof ForeignKey && info.rest.length === 0 && parts[parts.length - 1] !== field.attname && (field.remote_field.model as any)._meta.ordering.length) {
+      const key = `${field.model._meta.label}.${field.name}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        const related_opts = (field.remote_field.model as any)._meta;
+        const last_alias = info.joins[info.joins.length - 1];
+        return related_opts.ordering.flatMap((o: unknown) => this.find_ordering(typeof o === "string" && descending ? (o.startsWith("-") ? o.slice(1) : `-${o}`) : o, related_opts, last_alias, ascending, seen));
+      }
+    }
+    const [targets, final_alias] = q.trim_joins(info.targets, info.joins, info.path);
+    let col: any = targets[0].get_col(final_alias);
+    for (const t of info.rest) col = q.try_transform(col, t);
+    return [new OrderBy(col, { descending: !asc })];
+  }
+
+  limit_offset_sql(): string {
+    const q = this.query;
+    let sql = "";
+    if (q.high_mark !== null) sql += ` LIMIT ${q.high_mark - q.low_mark}`;
+    if (q.low_mark) sql += `${q.high_mark === null ? " LIMIT -1" : ""} OFFSET ${q.low_mark}`;
+    return sql;
+  }
+
+  /** union/intersection/difference: each part compiled alone, joined by the operator. */
+  get_combinator_sql(with_limits: boolean): SQL {
+    const q = this.query;
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    for (const part of q.combined_queries) {
+      if (part.order_by.length || (part.default_ordering && part.model._meta.ordering.length && !part.order_by.length && part.default_ordering))
+        throw new DatabaseError("ORDER BY not allowed in subqueries of compound statements.");
+      const c = part.get_compiler(this.connection);
+      try {
+        const [sql, p] = c.as_sql();
+        parts.push(sql);
+        params.push(...p);
+      } catch (e) {
+        if (e instanceof EmptyResultSet && q.combinator === "union") continue;
+        throw e;
+      }
+      if (!this.klass_info) {
+        this.klass_info = c.klass_info;
+        this.select = c.select;
+      }
+    }
+    if (!parts.length) throw new EmptyResultSet();
+    const op = { union: "UNION", intersection: "INTERSECT", difference: "EXCEPT" }[q.combinator!] + (q.combinator_all ? " ALL" : "");
+    let sql = parts.join(` ${op} `);
+    const order: SQL[] = [];
+    for (const item of q.order_by) {
+      const name = typeof item === "string" ? item.replace(/^-/, "") : null;
+      if (!name) continue;
+      const idx = this.select.findIndex((s) => s.expr && s.expr.target && (s.expr.target.name === name || s.expr.target.attname === name || (name === "pk" && s.expr.target.primary_key)));
+      if (idx < 0) throw new DatabaseError("ORDER BY term does not match any column in the result set.");
+      order.push([`(${idx + 1}) ${(item as string).startsWith("-") ? "DESC" : "ASC"}`, []]);
+    }
+    if (order.length) sql += ` ORDER BY ${order.map((o) => o[0]).join(", ")}`;
+    if (with_limits) sql += this.limit_offset_sql();
+    return [sql, params];
+  }
+
+  /** The converters for each selected column, chosen once per query. */
+  get_converters(): (Converter[] | null)[] {
+    return this.select.map((s) => {
+      if (!s.expr) return null;
+      const conv = s.expr.get_db_converters(this.connection);
+      return conv.length ? conv : null;
+    });
+  }
+
+  /** Run the query and return the raw rows (converted), or [] when it can match nothing. */
+  execute_sql(): unknown[][] {
+    let sql: string, params: unknown[];
+    try {
+      [sql, params] = this.as_sql();
+    } catch (e) {
+      if (e instanceof EmptyResultSet) return [];
+      throw e;
+    }
+    const cursor = this.connection.cursor();
+    try {
+      cursor.execute(sql, params);
+      const rows = cursor.fetchall() as unknown[][];
+      const converters = this.get_converters();
+      if (converters.some((c) => c)) apply_converters(rows, converters, this.select, this.connection);
+      return rows;
+    } finally {
+      cursor.close();
+    }
+  }
+}
+
+export function apply_converters(rows: unknown[][], converters: (Converter[] | null)[], select: SelectItem[], connection: any): void {
+  const active = converters.map((c, i) => [i, c] as const).filter(([, c]) => c) as [number, Converter[]][];
+  for (const row of rows)
+    for (const [i, convs] of active) {
+      let v = row[i];
+      for (const c of convs) v = c(v, select[i].expr, connection);
+      row[i] = v;
+    }
+}
+
+COMPILERS.SQLCompiler = SQLCompiler;
+export { Col, F };

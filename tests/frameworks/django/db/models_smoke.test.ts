@@ -1,0 +1,24 @@
+import { test, expect } from "vitest";
+import { SqlJsDriver } from "../../../../src/runtime/sqlite";
+import { connection } from "../../../../src/frameworks/django/db";
+import * as models from "../../../../src/frameworks/django/db/models";
+import { Apps } from "../../../../src/frameworks/django/apps/registry";
+test("smoke", async () => {
+  const d = await SqlJsDriver.open();
+  connection.set_driver(d);
+  const apps = new Apps([]);
+  const Author = models.create_model("Author", { app_label: "lib", Meta: { apps, ordering: ["name"] }, fields: { name: new models.CharField({ max_length: 50 }) } });
+  const Book = models.create_model("Book", { app_label: "lib", Meta: { apps }, fields: { title: new models.CharField({ max_length: 50 }), author: new models.ForeignKey("Author", { on_delete: models.CASCADE, related_name: "books" }) } });
+  d.execute('CREATE TABLE "lib_author" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(50) NOT NULL)', []);
+  d.execute('CREATE TABLE "lib_book" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" varchar(50) NOT NULL, "author_id" integer NOT NULL)', []);
+  const a = Author.objects.create({ name: "Jane" });
+  Book.objects.create({ title: "Emma", author: a });
+  Book.objects.create({ title: "Persuasion", author_id: a.pk });
+  const qs = Book.objects.filter({ author__name__startswith: "J" }).order_by("-title");
+  expect(qs.query.toString()).toBe(`SELECT "lib_book"."id", "lib_book"."title", "lib_book"."author_id" FROM "lib_book" INNER JOIN "lib_author" ON ("lib_book"."author_id" = "lib_author"."id") WHERE "lib_author"."name" LIKE 'J%' ESCAPE '\\' ORDER BY "lib_book"."title" DESC`);
+  expect([...qs].map((b: any) => b.title)).toEqual(["Persuasion", "Emma"]);
+  expect(Author.objects.annotate({ n: new models.Count("books") }).values_list("name", "n").list()).toEqual([["Jane", 2]]);
+  expect(a.toString()).toBe("Author object (1)");
+  expect(Book.objects.count()).toBe(2);
+  expect(Author.objects.filter({ pk: a.pk }).delete()).toEqual([3, { "lib.Book": 2, "lib.Author": 1 }]);
+});
