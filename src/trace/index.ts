@@ -2,3 +2,4 @@
 export * from "./span";
 export * from "./recorder";
 export * from "./chrome";
+export * from "./sql";
