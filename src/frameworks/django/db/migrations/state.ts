@@ -56,6 +56,23 @@ export class ModelState {
     return this.name.toLowerCase();
   }
 
+  /**
+   * A model class of the project → its state (Django's `ModelState.from_model`): unbound copies of
+   * its local fields in declaration order (relations last only through the autodetector), and the
+   * Meta options it declared, in Django's option order.
+   */
+  static from_model(model: ModelClassLike): ModelState {
+    const meta = model._meta;
+    const fields: [string, StateField][] = [...meta.local_fields, ...meta.local_many_to_many].map((f) => [f.name, f.clone()]);
+    const declared = meta.meta ?? {};
+    const options: Record<string, unknown> = {};
+    for (const name of STATE_OPTION_NAMES) if (name in declared && declared[name] !== undefined) options[name] = declared[name];
+    if (options.unique_together) options.unique_together = normalize_together(options.unique_together);
+    options.indexes = [...(meta.indexes ?? [])];
+    options.constraints = [...(meta.constraints ?? [])];
+    return new ModelState({ app_label: meta.app_label, name: meta.object_name, fields, options });
+  }
+
   get_field(field_name: string): StateField {
     const name = field_name === "_order" ? "_order" : field_name;
     const field = this.fields.get(name);
@@ -97,6 +114,28 @@ export class ModelState {
   }
 }
 
+/** What `from_model` reads from a model class of the ORM. */
+export interface ModelClassLike {
+  _meta: {
+    app_label: string;
+    object_name: string;
+    local_fields: StateField[];
+    local_many_to_many: StateField[];
+    meta?: Record<string, unknown>;
+    indexes?: SchemaIndex[];
+    constraints?: SchemaConstraint[];
+    auto_created?: unknown;
+    managed?: boolean;
+  };
+}
+
+/** Meta options kept in a state, in Django's DEFAULT_NAMES order (not apps, app_label, abstract). */
+const STATE_OPTION_NAMES = [
+  "verbose_name", "verbose_name_plural", "db_table", "db_table_comment", "ordering", "unique_together", "permissions",
+  "get_latest_by", "order_with_respect_to", "db_tablespace", "managed", "proxy", "swappable", "default_permissions",
+  "select_on_save", "default_related_name", "required_db_features", "required_db_vendor", "base_manager_name", "default_manager_name",
+];
+
 export type ModelKey = string;
 
 export function model_key(app_label: string, model_name: string): ModelKey {
@@ -110,6 +149,11 @@ export class ProjectState {
 
   constructor(models: ModelState[] = []) {
     for (const m of models) this.models.set(model_key(m.app_label, m.name), m);
+  }
+
+  /** The state of every (not auto-created) model of an app registry (Django's `from_apps`). */
+  static from_apps(apps: { get_models(): ModelClassLike[] }): ProjectState {
+    return new ProjectState(apps.get_models().filter((m) => !m._meta.auto_created).map((m) => ModelState.from_model(m)));
   }
 
   get_model_state(app_label: string, model_name: string): ModelState {

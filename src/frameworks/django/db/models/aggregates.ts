@@ -51,7 +51,7 @@ export class Aggregate extends Func {
     return [];
   }
 
-  override as_sql(compiler: Compiler, connection?: any): SQL {
+  override as_sql(compiler: Compiler, _connection?: any): SQL {
     let [sql, params] = this.source_expressions[0] === "*" ? ["*", []] : compiler.compile(this.source_expressions[0]);
     if (this.filter) {
       const [fs, fp] = compiler.compile(this.filter);

@@ -500,7 +500,6 @@ function contribute_fields(cls: ModelClass, opts: Options): void {
   for (const [name, field] of declared) seen.set(name, field);
   if (![...seen.values()].some((f) => f.primary_key) && !opts.abstract) {
     const auto = default_auto_field();
-    opts.add_field === undefined;
     contribute(cls, opts, "id", auto);
   }
   for (const [name, field] of seen) contribute(cls, opts, name, field);

@@ -209,7 +209,7 @@ export class CombinedExpression extends Expression {
     return [`(${ls} ${this.connector} ${rs})`, [...lp, ...rp]];
   }
   /** SQLite: decimal arithmetic is CAST(... AS NUMERIC) (SQLiteNumericMixin). */
-  as_sqlite(compiler: Compiler, connection: any): SQL {
+  as_sqlite(compiler: Compiler, _connection: any): SQL {
     const [sql, params] = this.as_sql(compiler);
     if (this._output_field_or_null instanceof DecimalField) return [`CAST(${sql} AS NUMERIC)`, params];
     return [sql, params];
@@ -303,7 +303,7 @@ export class Col extends Expression {
   constructor(public alias: string | null, public target: Field, output_field: Field | null = null) {
     super(output_field ?? target);
   }
-  override as_sql(compiler: Compiler): SQL {
+  override as_sql(_compiler: Compiler): SQL {
     const qn = quote_name;
     return [this.alias ? `${qn(this.alias)}.${qn(this.target.column)}` : qn(this.target.column), []];
   }

@@ -475,7 +475,7 @@ export class JSONExact extends Exact {
   override get_prep_lookup(rhs: unknown): unknown {
     return rhs;
   }
-  override as_sql(compiler: Compiler, connection: any): SQL {
+  override as_sql(compiler: Compiler, _connection: any): SQL {
     const [lhs_sql, lp] = compiler.compile(this.lhs);
     if (this.rhs === null) return [`${lhs_sql} = %s`, [...lp, "null"]];
     return [`JSON(${lhs_sql}) = JSON(%s)`, [...lp, py_json_dumps(this.rhs)]];
@@ -487,7 +487,7 @@ class KeyTransformExact extends Exact {
   override get_prep_lookup(rhs: unknown): unknown {
     return rhs;
   }
-  override as_sql(compiler: Compiler, connection: any): SQL {
+  override as_sql(compiler: Compiler, _connection: any): SQL {
     const key = this.lhs as KeyTransform;
     if (this.rhs === null) {
       const [sql, params, keys] = key.preprocess_lhs(compiler);
@@ -503,7 +503,7 @@ class KeyTransformExact extends Exact {
 }
 
 class KeyTransformIsNull extends IsNull {
-  override as_sql(compiler: Compiler, connection: any): SQL {
+  override as_sql(compiler: Compiler, _connection: any): SQL {
     const key = this.lhs as KeyTransform;
     const has_key = new HasKey(key.lhs, key.key_name);
     const [sql, params] = has_key.as_sql(compiler);

@@ -15,8 +15,10 @@ const PROXIED = [
   "update", "union", "intersection", "difference", "only", "defer", "iterator", "complex_filter", "using",
 ] as const;
 
+// The QuerySet methods a Manager proxies (installed on the prototype below) are typed by merging.
 export interface Manager<T = any> extends Pick<QuerySet<T>, (typeof PROXIED)[number]> {}
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class Manager<T = any> {
   model: any = null;
   name: string | null = null;

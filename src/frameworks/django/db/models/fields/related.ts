@@ -366,7 +366,7 @@ export class ForeignKey extends RelatedField {
 
   override clone(): Field {
     const [, , , kwargs] = this.deconstruct();
-    const { to, ...rest } = kwargs;
+    const { to: _to, ...rest } = kwargs;
     const cls = this.constructor as new (to: RelationTarget, o: ForeignKeyOptions) => Field;
     return new cls(typeof this.remote_field.model === "string" ? this.remote_field.model : (this.remote_field.model as ModelLike), rest as unknown as ForeignKeyOptions);
   }
@@ -517,7 +517,7 @@ export class ManyToManyField extends RelatedField {
 
   override clone(): Field {
     const [, , , kwargs] = this.deconstruct();
-    const { to, ...rest } = kwargs;
+    const { to: _to, ...rest } = kwargs;
     const target = typeof this.remote_field.model === "string" ? this.remote_field.model : (this.remote_field.model as ModelLike);
     return new ManyToManyField(target, rest as ManyToManyFieldOptions);
   }

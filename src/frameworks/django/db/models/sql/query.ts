@@ -321,7 +321,7 @@ export class Query extends BaseExpression {
   // --- walking names through the models ---------------------------------------------------------
 
   /** `["author", "name"]` → the relation hops and the final field; FieldError for a bad name. */
-  names_to_path(names: string[], opts: any, allow_many = true, fail_on_missing = false): [PathInfo[], any, Field[], string[]] {
+  names_to_path(names: string[], opts: any, _allow_many = true, fail_on_missing = false): [PathInfo[], any, Field[], string[]] {
     const path: PathInfo[] = [];
     let final_field: any = null;
     let targets: Field[] = [];
@@ -464,7 +464,7 @@ export class Query extends BaseExpression {
   }
 
   /** One `name__lookup=value` (or an expression) → a lookup; returns it and the joins it needs INNER. */
-  build_filter(filter_expr: any, can_reuse: Set<string>, branch_negated = false, current_negated = false, allow_joins = true, summarize = false): [any, Set<string>] {
+  build_filter(filter_expr: any, can_reuse: Set<string>, _branch_negated = false, current_negated = false, allow_joins = true, summarize = false): [any, Set<string>] {
     if (!Array.isArray(filter_expr)) {
       const condition = filter_expr.resolve_expression(this, allow_joins, can_reuse, summarize);
       return [condition.conditional && condition.output_field?.constructor?.name === "BooleanField" && !(condition instanceof Exact) ? condition : condition, new Set()];
@@ -487,7 +487,7 @@ export class Query extends BaseExpression {
       return [this.split_exclude(arg, raw_value, can_reuse), new Set()];
     }
     for (const a of info.joins) can_reuse.add(a);
-    let [targets, final_alias, join_list] = this.trim_joins(info.targets, info.joins, info.path);
+    const [targets, final_alias, join_list] = this.trim_joins(info.targets, info.joins, info.path);
     const final_field = info.final_field;
     let col: any;
     if (final_field instanceof ForeignObjectRel || final_field instanceof ManyToManyField) {
