@@ -166,7 +166,7 @@ export class MigrationAutodetector {
       const old_options = pick(this.from_state.get_model_state(app_label, model_name).options, ALTER_OPTION_KEYS);
       const new_options = pick(this.to_state.get_model_state(app_label, model_name).options, ALTER_OPTION_KEYS);
       if (stable_text(old_options) !== stable_text(new_options))
-        this.add_operation(app_label, new AlterModelOptions({ name: this.to_state.get_model_state(app_label, model_name).name, options: new_options }));
+        this.add_operation(app_label, new AlterModelOptions({ name: model_name, options: new_options }));
     }
   }
 

@@ -199,3 +199,62 @@ describe("migrate, showmigrations, sqlmigrate on sql.js", () => {
     expect(again.output).toBe("No changes detected in app 'shop'\n");
   });
 });
+
+describe("a later migration touching options, fields, unique_together, indexes and constraints", () => {
+  it("matches Django's operations order, name and sqlmigrate text", async () => {
+    const { IndexSpec, UniqueConstraintSpec, CheckConstraintSpec } = await import("../../../../../src/conformance/areas/orm_schema");
+    const { Q } = await import("../../../../../src/frameworks/django/db/models/query_utils");
+    const extra: [string, any][] = [["isbn", new CharField({ max_length: 13, null: true })], ["pages", new IntegerField({ default: 1 })]];
+    const before = shop_state(extra);
+    const after = new ProjectState([
+      new ModelState({ app_label: "shop", name: "Author", fields: [["id", id()], ["name", new CharField({ max_length: 150 }) as any]], options: { ordering: ["name"] } }),
+      new ModelState({
+        app_label: "shop",
+        name: "Book",
+        fields: [["id", id()], ["title", new CharField({ max_length: 200 }) as any], ["author", new ForeignKey("Author", { on_delete: CASCADE }) as any], ...extra],
+        options: {
+          unique_together: [["title", "isbn"]],
+          indexes: [new IndexSpec("book_title_idx", ["title"])],
+          constraints: [new CheckConstraintSpec("pages_gte_0", new Q({ pages__gte: 0 })), new UniqueConstraintSpec("uniq_title_author", ["title", "author"])],
+        },
+      }),
+      new ModelState({ app_label: "shop", name: "Tag", fields: [["id", id()], ["name", new CharField({ max_length: 20 }) as any]] }),
+    ]);
+    const [initial] = detect(new ProjectState(), shop_state());
+    const [third] = detect(before, after, graph_with(initial));
+    expect(third.name).toBe("0002_tag_alter_author_options_alter_author_name_and_more");
+    const book = 'CREATE TABLE "new__shop_book" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" varchar(200) NOT NULL, "author_id" integer NOT NULL REFERENCES "shop_author" ("id") DEFERRABLE INITIALLY DEFERRED, "isbn" varchar(13) NULL, "pages" integer NOT NULL, CONSTRAINT "pages_gte_0" CHECK ("pages" >= 0)';
+    const rebuild_tail = [
+      'INSERT INTO "new__shop_book" ("id", "title", "author_id", "isbn", "pages") SELECT "id", "title", "author_id", "isbn", "pages" FROM "shop_book";',
+      'DROP TABLE "shop_book";',
+      'ALTER TABLE "new__shop_book" RENAME TO "shop_book";',
+      'CREATE UNIQUE INDEX "shop_book_title_isbn_837e389d_uniq" ON "shop_book" ("title", "isbn");',
+      'CREATE INDEX "shop_book_author_id_82b8ab51" ON "shop_book" ("author_id");',
+      'CREATE INDEX "book_title_idx" ON "shop_book" ("title");',
+    ];
+    expect(sqlmigrate_text(third, { state: before }).split("\n")).toEqual([
+      "BEGIN;",
+      "--", "-- Create model Tag", "--",
+      'CREATE TABLE "shop_tag" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(20) NOT NULL);',
+      "--", "-- Change Meta options on author", "--",
+      "-- (no-op)",
+      "--", "-- Alter field name on author", "--",
+      'CREATE TABLE "new__shop_author" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(150) NOT NULL);',
+      'INSERT INTO "new__shop_author" ("id", "name") SELECT "id", "name" FROM "shop_author";',
+      'DROP TABLE "shop_author";',
+      'ALTER TABLE "new__shop_author" RENAME TO "shop_author";',
+      "--", "-- Alter unique_together for book (1 constraint(s))", "--",
+      'CREATE UNIQUE INDEX "shop_book_title_isbn_837e389d_uniq" ON "shop_book" ("title", "isbn");',
+      "--", "-- Create index book_title_idx on field(s) title of model book", "--",
+      'CREATE INDEX "book_title_idx" ON "shop_book" ("title");',
+      "--", "-- Create constraint pages_gte_0 on model book", "--",
+      `${book});`,
+      ...rebuild_tail,
+      "--", "-- Create constraint uniq_title_author on model book", "--",
+      `${book}, CONSTRAINT "uniq_title_author" UNIQUE ("title", "author_id"));`,
+      ...rebuild_tail,
+      "COMMIT;",
+      "",
+    ]);
+  });
+});
