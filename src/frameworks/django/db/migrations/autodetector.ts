@@ -151,13 +151,41 @@ export class MigrationAutodetector {
     }
   }
 
-  /** A removed model: DeleteModel (its relations go with the table). */
+  /**
+   * A removed model: its unique_together and relations go first (the optimizer folds those
+   * RemoveFields into the DeleteModel), and the DeleteModel waits for every field elsewhere that
+   * points at it to be removed or altered.
+   */
   generate_deleted_models(): void {
     const deleted = this.old_model_keys.filter((k) => !has_key(this.new_model_keys, k)).sort(compare_tuples);
     for (const [app_label, model_name] of deleted) {
       const model_state = this.from_state.get_model_state(app_label, model_name);
-      this.add_operation(app_label, new DeleteModel({ name: model_state.name }));
+      const related = [...model_state.fields].filter(([, f]) => f.remote_field).map(([name]) => name).sort(compare_text);
+      if (normalize_together(model_state.options.unique_together).length)
+        this.add_operation(app_label, new AlterUniqueTogether({ name: model_name, unique_together: null }));
+      for (const name of related) this.add_operation(app_label, new RemoveField({ model_name, name }));
+      const dependencies: OperationDependency[] = [];
+      for (const [other_app, other_model, field_name, field] of this.incoming_relations(app_label, model_name)) {
+        dependencies.push(dep(other_app, other_model, field_name, "remove"));
+        if (!field.many_to_many) dependencies.push(dep(other_app, other_model, field_name, "alter"));
+      }
+      for (const name of related) dependencies.push(dep(app_label, model_name, name, "remove"));
+      this.add_operation(app_label, new DeleteModel({ name: model_state.name }), dependencies);
     }
+  }
+
+  /** Fields of other models (in the old state) that point at `app_label.model_name`. */
+  private incoming_relations(app_label: string, model_name: string): [string, string, string, SchemaField][] {
+    const found: [string, string, string, SchemaField][] = [];
+    for (const other of this.from_state.models.values()) {
+      if (other.app_label === app_label && other.name_lower === model_name) continue;
+      for (const [name, field] of other.fields) {
+        if (!field.remote_field) continue;
+        const [app, model] = resolve_relation(field.remote_field.model, other.app_label, other.name_lower);
+        if (app === app_label && model === model_name) found.push([other.app_label, other.name_lower, name, field]);
+      }
+    }
+    return found;
   }
 
   /** Meta options that need no SQL (ordering, verbose names, …) changed on a kept model. */

@@ -258,3 +258,14 @@ describe("a later migration touching options, fields, unique_together, indexes a
     ]);
   });
 });
+
+describe("deleting a model", () => {
+  it("folds the removal of its relations into one DeleteModel, named delete_<model>", () => {
+    const [initial] = detect(new ProjectState(), shop_state());
+    const after = new ProjectState([shop_state().get_model_state("shop", "author")]);
+    const [deletion] = detect(shop_state(), after, graph_with(initial));
+    expect(deletion.name).toBe("0002_delete_book");
+    expect(deletion.operations.map((op) => op.describe())).toEqual(["Delete model Book"]);
+    expect(sqlmigrate_text(deletion, { state: shop_state() })).toBe('BEGIN;\n--\n-- Delete model Book\n--\nDROP TABLE "shop_book";\nCOMMIT;\n');
+  });
+});

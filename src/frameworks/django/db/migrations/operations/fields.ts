@@ -8,6 +8,7 @@
 import type { BaseDatabaseSchemaEditor, SchemaField } from "../../backends/base/schema";
 import type { ProjectState } from "../state";
 import { Operation, field_references, type Deconstructed } from "./base";
+import { DeleteModel } from "./models";
 
 /** An operation on `model_name.name`, carrying the field when it has one. */
 export abstract class FieldOperation extends Operation {
@@ -132,6 +133,12 @@ export class RemoveField extends FieldOperation {
 
   override get migration_name_fragment(): string {
     return `remove_${this.model_name_lower}_${this.name_lower}`;
+  }
+
+  /** Removing a field and then its model is just removing the model. */
+  override reduce(operation: Operation, app_label: string): Operation[] | boolean {
+    if (operation instanceof DeleteModel && operation.name_lower === this.model_name_lower) return [operation];
+    return super.reduce(operation, app_label);
   }
 }
 
