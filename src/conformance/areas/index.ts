@@ -11,5 +11,7 @@ export const AREA_REPLAYERS: Record<string, () => Promise<AreaReplayer>> = {
   middleware: async () => (await import("./middleware")).replayer,
   signals: async () => (await import("./signals")).replayer,
   http: async () => (await import("./http")).replayer,
+  templates: async () => (await import("./templates")).replayer,
   orm_schema: async () => (await import("./orm_schema")).replayer,
+  orm: async () => (await import("./orm")).replayer,
 };
