@@ -14,7 +14,9 @@ import * as models from "../../frameworks/django/db/models";
 import { Apps } from "../../frameworks/django/apps/registry";
 import { settings } from "../../frameworks/django/conf";
 import { Decimal } from "../../frameworks/python/decimal";
-import { AttributeError, IndexError } from "../../frameworks/python/builtins";
+import { AttributeError, IndexError, py_repr } from "../../frameworks/python/builtins";
+import { ValidationError } from "../../frameworks/django/core/exceptions";
+import type { SqlValue } from "../../frameworks/django/db";
 import { date, datetime, time, timedelta } from "../../frameworks/python/datetime";
 import { sqlmigrate_text } from "../../frameworks/django/core/management/commands/sqlmigrate";
 import { SqlJsDriver, boot_sqlite } from "../../runtime/sqlite";
@@ -101,6 +103,33 @@ export function build_models(schema: SchemaSpec): Map<string, models.ModelClass>
 
 // --- the seeded database --------------------------------------------------------------------------
 
+/**
+ * sql.js registers a host function with the arity of the JS function it is given (`fn.length`);
+ * Django's SQLite functions take 1 to 4 arguments, so each is registered once per arity.
+ * (The runtime's driver wraps them in a `(...args)` function, whose length is 0.)
+ */
+class ConformanceDriver extends SqlJsDriver {
+  static async open_image(data: Uint8Array | null = null): Promise<ConformanceDriver> {
+    const SQL = await boot_sqlite();
+    return new ConformanceDriver(new SQL.Database(data));
+  }
+
+  override create_function(name: string, fn: (...args: SqlValue[]) => SqlValue): void {
+    const call = (...args: unknown[]) => {
+      try {
+        const result = fn(...(args as SqlValue[]));
+        return result === undefined ? null : result;
+      } catch {
+        throw new Error("user-defined function raised exception");
+      }
+    };
+    const by_arity = [(a: unknown) => call(a), (a: unknown, b: unknown) => call(a, b), (a: unknown, b: unknown, c: unknown) => call(a, b, c), (a: unknown, b: unknown, c: unknown, d: unknown) => call(a, b, c, d)];
+    for (const wrapper of by_arity) this.db.create_function(name, wrapper as any);
+  }
+}
+
+// --- seeding --------------------------------------------------------------------------
+
 function run(sql: string, params: unknown[] = []): Record<string, unknown>[] {
   const cursor = connection.cursor();
   try {
@@ -125,7 +154,7 @@ function storage_value(value: unknown): unknown {
 }
 
 async function seeded_image(schema: SchemaSpec): Promise<Uint8Array> {
-  const driver = await SqlJsDriver.open();
+  const driver = await ConformanceDriver.open_image();
   connection.set_driver(driver);
   for (const line of sqlmigrate_text(initial_migration(schema as any)).split("\n")) {
     if (!line || line.startsWith("--") || line === "BEGIN;" || line === "COMMIT;") continue;
@@ -427,9 +456,16 @@ function error_json(e: unknown): Json {
   const err = e as any;
   const name = err?.constructor?.__qualname__?.split(".").pop() ?? err?.constructor?.name ?? "Error";
   const out: Json = { error: name, message: err?.message ?? String(e) };
-  if (err?.protected_objects) out.protected_objects = [...err.protected_objects].map((o: any) => [o.constructor._meta.label, o.pk]).sort();
-  if (err?.restricted_objects) out.restricted_objects = [...err.restricted_objects].map((o: any) => [o.constructor._meta.label, o.pk]).sort();
+  if (err instanceof ValidationError) out.message = `[${py_repr(err.message)}]`;
+  if (err?.protected_objects) out.protected_objects = sorted_refs(err.protected_objects);
+  if (err?.restricted_objects) out.restricted_objects = sorted_refs(err.restricted_objects);
   return out;
+}
+
+/** Blocking objects as sorted `[label, pk]` pairs. */
+function sorted_refs(objs: Iterable<any>): [string, unknown][] {
+  const refs = [...objs].map((o: any) => [o.constructor._meta.label, o.pk] as [string, any]);
+  return refs.sort((a, b) => (a[0] !== b[0] ? (a[0] < b[0] ? -1 : 1) : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
 }
 
 function run_ops(c: CorpusCase, ctx: Ctx): { value: any; none_last: boolean; projected: boolean } {
@@ -494,14 +530,14 @@ export const replayer: AreaReplayer = {
     for (const [name, schema] of Object.entries(schemas)) {
       const classes = build_models(schema);
       const image = await seeded_image(schema);
-      connection.set_driver(await SqlJsDriver.open(image));
+      connection.set_driver(await ConformanceDriver.open_image(image));
       const seed = snapshot(classes);
       connection.close();
       built.set(name, { models: classes, image, seed });
     }
     return async (c: CorpusCase): Promise<CaseResult> => {
       const schema = built.get(c.input.schema)!;
-      connection.set_driver(await SqlJsDriver.open(schema.image));
+      connection.set_driver(await ConformanceDriver.open_image(schema.image));
       connection.force_debug_cursor = true;
       try {
         return replay_case(c, { models: schema.models, model: schema.models.get(c.input.model)! }, schema.seed);
