@@ -15,9 +15,7 @@
  * The backend (`sqlite3/schema.ts`) supplies the SQL templates and the column types; this module
  * is the part every database shares.
  */
-import { trace_event } from "../../../../../trace";
 import { md5 } from "../../../../python/hashlib";
-import { NotImplementedError } from "../../../../python/builtins";
 import type { BaseDatabaseWrapper } from "./base";
 import { Columns, IndexName, Statement, Table } from "../ddl_references";
 
@@ -510,15 +508,6 @@ export abstract class BaseDatabaseSchemaEditor {
     index_name = `${table.slice(0, other_length)}_${column_names.join("_").slice(0, other_length)}_${hash_suffix_part}`;
     if (index_name[0] === "_" || /\d/.test(index_name[0])) index_name = `D${index_name.slice(0, -1)}`;
     return index_name;
-  }
-
-  /** Trace what the editor was asked to do (each statement is its own "sql" span from the cursor). */
-  protected note(action: string, attrs: Record<string, string>): void {
-    trace_event("sql", `schema_editor.${action}`, { ...attrs, collect_sql: this.collect_sql });
-  }
-
-  protected not_supported(what: string): never {
-    throw new NotImplementedError(`The schema editor cannot ${what} on this database.`);
   }
 }
 
