@@ -5,6 +5,9 @@
  * configured). With no engine configured every lookup fails with TemplateDoesNotExist, exactly as
  * Django does when TEMPLATES is empty.
  */
+import { settings } from "../conf";
+import { DjangoTemplates, engines_from_settings, type TemplatesSetting } from "./backends/django";
+import { _set_default_engine_lookup } from "./engine";
 import { TemplateDoesNotExist } from "./exceptions";
 
 /** What a backend's template offers: Django's `Template.render(context=None, request=None)`. */
@@ -19,19 +22,54 @@ export interface TemplateEngine {
 }
 
 const engine_registry: TemplateEngine[] = [];
+/** The settings.TEMPLATES list the registry was built from (rebuilt when settings change). */
+let built_from: unknown = null;
+let explicit = false;
 
-/** django.template.engines: backends register here when settings.TEMPLATES is applied. */
+function templates_setting(): TemplatesSetting[] | null {
+  try {
+    return settings.configured ? (settings.TEMPLATES as TemplatesSetting[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * django.template.engines: one backend per settings.TEMPLATES entry, built on first use (and
+ * rebuilt if the TEMPLATES setting is replaced). Tests may `register` engines by hand instead.
+ */
 export const engines = {
   all(): TemplateEngine[] {
+    if (!explicit) {
+      const templates = templates_setting();
+      if (templates !== built_from) {
+        engine_registry.length = 0;
+        if (templates) engine_registry.push(...engines_from_settings(templates));
+        built_from = templates;
+      }
+    }
     return [...engine_registry];
   },
+  get(alias: string): TemplateEngine {
+    const engine = engines.all().find((e) => e.name === alias);
+    if (!engine) throw new Error(`Could not find config for '${alias}' in settings.TEMPLATES`);
+    return engine;
+  },
   register(engine: TemplateEngine): void {
+    explicit = true;
     engine_registry.push(engine);
   },
   reset(): void {
     engine_registry.length = 0;
+    built_from = null;
+    explicit = false;
   },
 };
+
+_set_default_engine_lookup(() => {
+  const backend = engines.all().find((e) => e instanceof DjangoTemplates) as DjangoTemplates | undefined;
+  return backend?.engine ?? null;
+});
 
 /** Ask each engine in turn; raise TemplateDoesNotExist carrying each engine's failure. */
 export function get_template(template_name: string, options: { using?: string } = {}): BackendTemplate {

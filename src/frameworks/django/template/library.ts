@@ -1,0 +1,205 @@
+/**
+ * django.template.library: where tags and filters are registered, and how `{% load %}` finds them.
+ *
+ * A Library is a registry: `register.filter("name", fn)`, `register.tag("name", compile_fn)`,
+ * `register.simple_tag(fn)`, `register.inclusion_tag("file.html")(fn)`. The built-in library
+ * (defaulttags + defaultfilters + loader_tags) is loaded into every template; other libraries
+ * are loaded by name with `{% load name %}`. In a project, `blog/templatetags/blog_extras.ts`
+ * exporting `register = new Library()` becomes the library `blog_extras`.
+ *
+ *   export const register = new Library();
+ *   register.filter("cut", (value, arg) => String(value).replaceAll(arg, ""));
+ *   register.simple_tag(function current_time(format_string) { … }, { takes_context: false });
+ *
+ * Keyword arguments of a simple tag (`{% tag a b key=c %}`) arrive as a trailing options object,
+ * like every Python keyword argument in this codebase: `fn(a, b, { key: c })`.
+ */
+import { Exception } from "../../python/builtins";
+import { is_dict } from "../../python/operator";
+import { conditional_escape } from "../utils/html";
+import { import_module } from "../utils/module_loading";
+import { Node, Template, token_kwargs, type CompileFunction, type FilterExpression, type Parser, type Token } from "./base";
+import type { Context } from "./context";
+import { TemplateSyntaxError } from "./exceptions";
+
+export class InvalidTemplateLibrary extends Exception {}
+
+/** A filter function plus the flags Django keeps as function attributes. */
+export interface FilterFunction {
+  (value: any, ...args: any[]): any;
+  is_safe?: boolean;
+  needs_autoescape?: boolean;
+  expects_localtime?: boolean;
+  /** Arguments after the value: how many are required, and how many may be given. */
+  required_args?: number;
+  max_args?: number;
+  _filter_name?: string;
+}
+
+export interface FilterFlags {
+  is_safe?: boolean;
+  needs_autoescape?: boolean;
+  expects_localtime?: boolean;
+  /** Override the argument count read from the function (`fn.length`). */
+  required_args?: number;
+  max_args?: number;
+}
+
+/** Tags and filters registered under names. */
+export class Library {
+  tags: Record<string, CompileFunction> = {};
+  filters: Record<string, FilterFunction> = {};
+
+  /** `register.tag("name", compile_function)` or `register.tag(compile_function)` (named after it). */
+  tag(name: string | CompileFunction, compile_function?: CompileFunction): CompileFunction {
+    if (typeof name === "function") return this.tag(name.name, name);
+    this.tags[name] = compile_function!;
+    return compile_function!;
+  }
+
+  /**
+   * `register.filter("name", fn, flags)` or `register.filter(fn, flags)`. A filter receives the value
+   * and at most one argument; with `needs_autoescape` it also receives `{ autoescape }` last.
+   */
+  filter(name: string | ((...args: any[]) => any), filter_func?: ((...args: any[]) => any) | FilterFlags, flags: FilterFlags = {}): FilterFunction {
+    if (typeof name === "function") return this.filter(name.name, name, (filter_func as FilterFlags) ?? {});
+    const func = filter_func as FilterFunction;
+    const declared = func.length - (flags.needs_autoescape ? 1 : 0);
+    func.required_args = flags.required_args ?? func.required_args ?? Math.max(0, declared - 1);
+    func.max_args = flags.max_args ?? func.max_args ?? Math.max(func.required_args, flags.needs_autoescape ? declared - 1 : 1);
+    for (const flag of ["is_safe", "needs_autoescape", "expects_localtime"] as const) if (flags[flag] !== undefined) func[flag] = flags[flag];
+    func._filter_name = name;
+    this.filters[name] = func;
+    return func;
+  }
+
+  /**
+   * `register.simple_tag(fn, {takes_context, name})`: `{% name arg1 key=arg2 as var %}` calls
+   * `fn(arg1, {key: arg2})` and outputs the result (escaped when autoescaping), or stores it in `var`.
+   */
+  simple_tag(func: (...args: any[]) => unknown, options: { takes_context?: boolean; name?: string } = {}): (...args: any[]) => unknown {
+    const name = options.name ?? func.name;
+    const takes_context = options.takes_context ?? false;
+    this.tag(name, (parser, token) => {
+      let bits = token.split_contents().slice(1);
+      let target_var: string | null = null;
+      if (bits.length >= 2 && bits[bits.length - 2] === "as") {
+        target_var = bits[bits.length - 1];
+        bits = bits.slice(0, -2);
+      }
+      const [args, kwargs] = parse_bits(parser, bits, name);
+      return new SimpleNode(func, takes_context, args, kwargs, target_var);
+    });
+    return func;
+  }
+
+  /**
+   * `register.inclusion_tag("results.html")(fn)`: `fn(...)` returns a dict, which renders the given
+   * template; the output replaces the tag.
+   */
+  inclusion_tag(filename: string | string[] | Template, options: { takes_context?: boolean; name?: string } = {}) {
+    return (func: (...args: any[]) => Record<string, unknown>) => {
+      const name = options.name ?? func.name;
+      this.tag(name, (parser, token) => {
+        const bits = token.split_contents().slice(1);
+        const [args, kwargs] = parse_bits(parser, bits, name);
+        return new InclusionNode(func, options.takes_context ?? false, args, kwargs, filename);
+      });
+      return func;
+    };
+  }
+}
+
+/** The positional and `key=value` arguments of a simple or inclusion tag. */
+export function parse_bits(parser: Parser, bits: string[], name: string): [FilterExpression[], Record<string, FilterExpression>] {
+  const args: FilterExpression[] = [];
+  const kwargs: Record<string, FilterExpression> = {};
+  for (const bit of bits) {
+    const kwarg = token_kwargs([bit], parser);
+    const keys = Object.keys(kwarg);
+    if (keys.length) {
+      const key = keys[0];
+      if (key in kwargs) throw new TemplateSyntaxError(`'${name}' received multiple values for keyword argument '${key}'`);
+      kwargs[key] = kwarg[key];
+    } else {
+      if (Object.keys(kwargs).length) throw new TemplateSyntaxError(`'${name}' received some positional argument(s) after some keyword argument(s)`);
+      args.push(parser.compile_filter(bit));
+    }
+  }
+  return [args, kwargs];
+}
+
+/** Shared by simple and inclusion tags: resolve the arguments, add the context if asked. */
+abstract class TagHelperNode extends Node {
+  override child_nodelists: string[] = [];
+  constructor(
+    readonly func: (...args: any[]) => any,
+    readonly takes_context: boolean,
+    readonly args: FilterExpression[],
+    readonly kwargs: Record<string, FilterExpression>,
+  ) {
+    super();
+  }
+
+  get_resolved_arguments(context: Context): unknown[] {
+    const resolved: unknown[] = this.args.map((a) => a.resolve(context));
+    if (this.takes_context) resolved.unshift(context);
+    const keys = Object.keys(this.kwargs);
+    if (keys.length) resolved.push(Object.fromEntries(keys.map((k) => [k, this.kwargs[k].resolve(context)])));
+    return resolved;
+  }
+}
+
+export class SimpleNode extends TagHelperNode {
+  constructor(func: (...args: any[]) => any, takes_context: boolean, args: FilterExpression[], kwargs: Record<string, FilterExpression>, readonly target_var: string | null) {
+    super(func, takes_context, args, kwargs);
+  }
+
+  render(context: Context): string {
+    const output = this.func(...this.get_resolved_arguments(context));
+    if (this.target_var !== null) {
+      context.set(this.target_var, output);
+      return "";
+    }
+    if (context.autoescape) return conditional_escape(output).valueOf();
+    return String(output ?? "None");
+  }
+}
+
+export class InclusionNode extends TagHelperNode {
+  constructor(func: (...args: any[]) => any, takes_context: boolean, args: FilterExpression[], kwargs: Record<string, FilterExpression>, readonly filename: string | string[] | Template) {
+    super(func, takes_context, args, kwargs);
+  }
+
+  render(context: Context): string {
+    const dict = this.func(...this.get_resolved_arguments(context));
+    if (!is_dict(dict)) throw new TemplateSyntaxError(`inclusion tag '${this.func.name}' must return a dict`);
+    let t = context.render_context.get(this) as Template | null;
+    if (t === null) {
+      const engine = context.template!.engine;
+      if (this.filename instanceof Template) t = this.filename;
+      else if (Array.isArray(this.filename)) t = engine.select_template(this.filename);
+      else t = engine.get_template(this.filename);
+      context.render_context.set(this, t);
+    }
+    const new_context = context.new(dict);
+    const csrf_token = context.get("csrf_token");
+    if (csrf_token !== null) new_context.set("csrf_token", csrf_token);
+    return t.render(new_context).valueOf();
+  }
+}
+
+/** `import_library("blog.templatetags.blog_extras")` → its `register` Library. */
+export function import_library(name: string): Library {
+  let module: Record<string, unknown>;
+  try {
+    module = import_module(name);
+  } catch (e) {
+    throw new InvalidTemplateLibrary(`Invalid template library specified. ImportError raised when trying to load '${name}': ${(e as Error).message}`);
+  }
+  const register = module.register;
+  if (!(register instanceof Library)) throw new InvalidTemplateLibrary(`Module  ${name} does not have a variable named 'register'`);
+  return register;
+}
+
+export type { Token };
