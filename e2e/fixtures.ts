@@ -24,3 +24,58 @@ export async function openLab(page: Page): Promise<void> {
   await expect(page.getByLabel("Address")).not.toHaveValue("");
   await expect(page.getByRole("status", { name: "Runtime status" })).toHaveText("Ready", { timeout: 30_000 });
 }
+
+type EditorHook = {
+  editor: {
+    getModel(): { uri: { path: string }; findMatches(s: string, a: boolean, b: boolean, c: boolean, d: null, e: boolean): { range: unknown }[] } | null;
+    setSelection(range: unknown): void;
+    focus(): void;
+  };
+  monaco: { editor: { getModelMarkers(filter: object): { startLineNumber: number; message: string; resource: { path: string } }[] } };
+};
+
+/** Wait until Monaco is up (it loads lazily, > 5 s on 2 cores: NOTES-stack trap 6). */
+export async function waitForEditor(page: Page): Promise<void> {
+  await page.waitForFunction(() => Boolean((window as unknown as { __labEditor?: unknown }).__labEditor), null, { timeout: 40_000 });
+  await expect(page.locator(".monaco-editor .view-lines")).toBeVisible();
+}
+
+/** Open `path` from the file tree, select the first occurrence of `text` and type `replacement` over it (insertText: trap 5). */
+export async function replaceInEditor(page: Page, path: string, text: string, replacement: string): Promise<void> {
+  await waitForEditor(page);
+  await page.getByRole("tree").getByRole("button", { name: path.split("/").pop()!, exact: true }).first().click();
+  await page.waitForFunction((p) => (window as unknown as { __labEditor: EditorHook }).__labEditor.editor.getModel()?.uri.path === `/${p}`, path);
+  await page.evaluate((t) => {
+    const { editor } = (window as unknown as { __labEditor: EditorHook }).__labEditor;
+    const match = editor.getModel()!.findMatches(t, false, false, true, null, false)[0];
+    if (!match) throw new Error(`"${t}" is not in the file`);
+    editor.setSelection(match.range);
+    editor.focus();
+  }, text);
+  await page.keyboard.insertText(replacement);
+}
+
+/** Monaco's markers on a file (any owner: the runtime's and the TypeScript worker's). */
+export async function markersOf(page: Page, path: string): Promise<{ line: number; message: string }[]> {
+  return page.evaluate((p) => {
+    const { monaco } = (window as unknown as { __labEditor: EditorHook }).__labEditor;
+    return monaco.editor.getModelMarkers({}).filter((m) => m.resource.path === `/${p}`).map((m) => ({ line: m.startLineNumber, message: m.message }));
+  }, path);
+}
+
+type LabHook = { store: { getState(): Record<string, unknown> & { files: Record<string, string> }; setState(s: object): void } };
+
+/** The store's state (through the test hook). */
+export async function labState<T>(page: Page, pick: (s: Record<string, unknown> & { files: Record<string, string> }) => T): Promise<T> {
+  return page.evaluate(`(${pick.toString()})(window.__lab.store.getState())`) as Promise<T>;
+}
+
+/** Replace one file through the store (fast; e2e/editor.spec.ts covers typing into Monaco). */
+export async function setFile(page: Page, path: string, edit: (text: string) => string): Promise<void> {
+  const text = await page.evaluate((p) => (window as unknown as { __lab: LabHook }).__lab.store.getState().files[p] ?? "", path);
+  const next = edit(text);
+  await page.evaluate(([p, t]) => {
+    const { store } = (window as unknown as { __lab: LabHook }).__lab;
+    store.setState({ files: { ...store.getState().files, [p]: t } });
+  }, [path, next] as const);
+}

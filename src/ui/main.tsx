@@ -1,7 +1,8 @@
 /**
- * The page's entry: create the store and the session, paint the shell, then fetch the built-in
- * scenarios and open the default one (its first request ready to send). Monaco and the runtime
- * (sucrase, sql.js) load lazily, after this first paint.
+ * The page's entry: create the store, the session and the scenario library, paint the shell, then
+ * open what the visit asks for (a permalink in the URL, the last draft, or the default scenario
+ * with its first request ready to send). Monaco and the runtime (sucrase, sql.js) load lazily,
+ * after this first paint.
  */
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
@@ -9,8 +10,10 @@ import { App } from "./App";
 import { createLabStore } from "./state/store";
 import { StoreContext } from "./state/react";
 import { Session } from "./session";
-import { SessionContext } from "./session-context";
-import { loadBuiltinScenarios } from "./scenarios";
+import { LibraryContext, SessionContext } from "./session-context";
+import { ScenarioLibrary } from "./share/library";
+import { DraftStore } from "./share/drafts";
+import { isPermalinkHash } from "./share/permalink";
 import "./styles.css";
 
 const prefersDark = typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
@@ -24,25 +27,28 @@ const savedTheme = (() => {
 const store = createLabStore({ theme: savedTheme === "dark" || savedTheme === "light" ? savedTheme : prefersDark ? "dark" : "light" });
 const session = new Session(store);
 
-// Test hook (e2e): read state and drive the session without going through the UI.
-(window as unknown as { __lab: unknown }).__lab = { store, session };
+async function boot(): Promise<ScenarioLibrary> {
+  const library = new ScenarioLibrary(store, session, await DraftStore.open());
+  // Test hook (e2e): read state and drive the session without going through the UI.
+  (window as unknown as { __lab: unknown }).__lab = { store, session, library };
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <StoreContext.Provider value={store}>
+        <SessionContext.Provider value={session}>
+          <LibraryContext.Provider value={library}>
+            <App />
+          </LibraryContext.Provider>
+        </SessionContext.Provider>
+      </StoreContext.Provider>
+    </StrictMode>,
+  );
+  session.start();
+  await library.boot();
+  // A permalink pasted into the address bar of an open page arrives as a hash change.
+  window.addEventListener("hashchange", () => {
+    if (isPermalinkHash(location.hash)) library.openPermalink(location.hash);
+  });
+  return library;
+}
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <StoreContext.Provider value={store}>
-      <SessionContext.Provider value={session}>
-        <App />
-      </SessionContext.Provider>
-    </StoreContext.Provider>
-  </StrictMode>,
-);
-
-session.start();
-loadBuiltinScenarios().then(
-  (entries) => {
-    store.setState({ scenarios: entries.map(({ id, scenario }) => ({ id, title: scenario.title, description: scenario.description })) });
-    const first = entries[0];
-    if (first) session.openScenario(first.id, first.scenario);
-  },
-  (e: unknown) => store.setState({ notice: { tone: "error", text: `The built-in scenarios could not be loaded: ${String(e)}` } }),
-);
+boot().catch((e: unknown) => store.setState({ notice: { tone: "error", text: `The page could not start: ${String(e)}` } }));

@@ -6,13 +6,39 @@
  */
 import { RuntimeClient, type Outcome, type RequestResult } from "../runtime/client";
 import type { HttpRequestMessage, LoadInput, LogEntry, Scenario } from "../runtime/protocol";
+import type { ScenarioRequest } from "../scenarios/format";
 import { cookieHeaderFor, storeSetCookies } from "./http/cookies";
 import { draftToMessage, header, HOST_HEADER, ORIGIN, resolveLocation, emptyDraft, type RequestDraft } from "./http/message";
 import { CrashGuard } from "./crash-guard";
-import { markersFromError } from "./markers";
-import type { Exchange, ExchangeOutcome, Initiator, LabStore } from "./state/store";
+import { markersFromError, markersFromTrace } from "./markers";
+import type { Exchange, ExchangeOutcome, Initiator, LabState, LabStore } from "./state/store";
 
 const MAX_REDIRECTS = 20;
+
+export interface OpenOptions {
+  /** A saved draft's files instead of the scenario's. */
+  files?: Record<string, string>;
+  folders?: string[];
+  /** The scripted request to put in the address bar (default: the first). */
+  request?: number | null;
+  /** The trace step to show once the first response arrives (a permalink's). */
+  pendingStep?: number | null;
+}
+
+/** A scenario's scripted request → the address bar's draft. */
+export function draftFromScripted(request: ScenarioRequest): RequestDraft {
+  const draft: RequestDraft = emptyDraft(request.target);
+  draft.method = request.method;
+  draft.headers = (request.headers ?? []).map(([name, value]) => ({ name, value, enabled: true }));
+  if (request.form) {
+    draft.bodyMode = "form";
+    draft.form = Object.entries(request.form).flatMap(([name, v]) => (Array.isArray(v) ? v : [v]).map((value) => ({ name, value, enabled: true })));
+  } else if (request.body !== undefined) {
+    draft.bodyMode = "raw";
+    draft.raw = request.body;
+  }
+  return draft;
+}
 
 export class Session {
   private client: RuntimeClient | null = null;
@@ -56,32 +82,27 @@ export class Session {
     if (this.client) this.client.deadlineMs = ms;
   }
 
-  /** Open a scenario: its files, its first scripted request in the address bar, a fresh jar. */
-  openScenario(id: string, scenario: Scenario): void {
-    const first = scenario.requests[0];
-    const draft: RequestDraft = emptyDraft(first?.target ?? "/");
-    if (first) {
-      draft.method = first.method;
-      draft.headers = (first.headers ?? []).map(([name, value]) => ({ name, value, enabled: true }));
-      if (first.form) {
-        draft.bodyMode = "form";
-        draft.form = Object.entries(first.form).flatMap(([name, v]) => (Array.isArray(v) ? v : [v]).map((value) => ({ name, value, enabled: true })));
-      } else if (first.body !== undefined) {
-        draft.bodyMode = "raw";
-        draft.raw = first.body;
-      }
-    }
-    const paths = Object.keys(scenario.files);
+  /**
+   * Open a scenario: its files (or a saved draft's), a scripted request in the address bar (the
+   * first unless told), a fresh jar and history.
+   */
+  openScenario(id: string, scenario: Scenario, options: OpenOptions = {}): void {
+    const files = options.files ?? scenario.files;
+    const request = options.request ?? (scenario.requests.length ? 0 : null);
+    const paths = Object.keys(files);
     const firstFile = paths.find((p) => /views\.(ts|js)$/.test(p)) ?? paths.find((p) => /\.(ts|js)$/.test(p)) ?? paths[0] ?? null;
     this.store.setState({
       scenarioId: id,
       scenario,
-      files: { ...scenario.files },
-      folders: [],
+      files: { ...files },
+      folders: options.folders ?? [],
       openTabs: firstFile ? [firstFile] : [],
       activeFile: firstFile,
       markers: {},
-      draft,
+      draft: request !== null && scenario.requests[request] ? draftFromScripted(scenario.requests[request]) : emptyDraft("/"),
+      script: request,
+      step: null,
+      pendingStep: options.pendingStep ?? null,
       exchanges: [],
       selected: null,
       nav: { entries: [], index: -1 },
@@ -90,6 +111,12 @@ export class Session {
     });
     this.loadedFiles = null;
     if (this.store.getState().runtime !== "blocked") void this.preload();
+  }
+
+  /** Put one of the scenario's scripted requests in the address bar. */
+  selectScript(index: number): void {
+    const request = this.store.getState().scenario?.requests[index];
+    if (request) this.store.setState({ draft: draftFromScripted(request), script: index });
   }
 
   /** Load the project ahead of the first Send, so the first response is quick. */
@@ -142,7 +169,7 @@ export class Session {
     const current = this.currentExchange();
     if (current) headers.push(["Referer", `${ORIGIN.scheme}://${HOST_HEADER}${current.request.target}`]);
     const draft = { ...this.store.getState().draft, method, target };
-    this.store.setState({ draft });
+    this.store.setState({ draft, script: null });
     return this.navigate({ method, target, headers, body, scheme: ORIGIN.scheme, server_name: ORIGIN.host, server_port: ORIGIN.port, remote_addr: "127.0.0.1" }, initiator);
   }
 
@@ -166,7 +193,7 @@ export class Session {
       }
       if (cookie) headers.push(["Cookie", cookie]);
       const body = next.keepBody ? exchange.request.body : "";
-      this.store.setState({ draft: { ...this.store.getState().draft, method: next.method, target: next.target } });
+      this.store.setState({ draft: { ...this.store.getState().draft, method: next.method, target: next.target }, script: null });
       exchange = await this.exchange({ ...exchange.request, method: next.method, target: next.target, headers, body }, "redirect", exchange.id);
     }
     this.store.setState({ notice: { tone: "warn", text: `Stopped after ${MAX_REDIRECTS} redirects (ERR_TOO_MANY_REDIRECTS).` } });
@@ -203,7 +230,8 @@ export class Session {
     let cookies = state.cookies;
     if (exchange.outcome.kind === "response") cookies = storeSetCookies(cookies, exchange.outcome.result.response.headers, exchange.request.target, Date.now());
     const entries = [...state.nav.entries.slice(0, state.nav.index + 1), exchange.id];
-    const markers = exchange.outcome.kind === "failed" ? markersFromError(exchange.outcome.error) : state.markers;
+    const markers =
+      exchange.outcome.kind === "failed" ? markersFromError(exchange.outcome.error) : exchange.outcome.kind === "response" ? markersFromTrace(exchange.outcome.result.trace, state.files) : state.markers;
     this.store.setState({
       exchanges: [...state.exchanges, exchange],
       selected: exchange.id,
@@ -212,6 +240,7 @@ export class Session {
       logs: { ...state.logs, [exchange.id]: logs },
       markers,
       notice: exchange.outcome.kind === "deadline" ? deadlineNotice(exchange, state.deadlineMs, this.streamed) : null,
+      ...stepAfter(state, exchange),
     });
   }
 
@@ -221,13 +250,19 @@ export class Session {
     const index = nav.index + delta;
     if (index < 0 || index >= nav.entries.length) return;
     const exchange = exchanges.find((e) => e.id === nav.entries[index]);
-    this.store.setState({ nav: { ...nav, index }, selected: exchange?.id ?? null, draft: exchange ? { ...draft, method: exchange.request.method, target: exchange.request.target } : draft });
+    this.store.setState({ nav: { ...nav, index }, selected: exchange?.id ?? null, step: null, draft: exchange ? { ...draft, method: exchange.request.method, target: exchange.request.target } : draft });
   }
 
   /** The runtime's database image after the last completed request (for tests and downloads). */
   databaseSnapshot(): Uint8Array | null {
     return this.client?.databaseSnapshot ?? null;
   }
+}
+
+/** A new trace starts the Step panel at its first step, or at a permalink's step once. */
+function stepAfter(state: LabState, exchange: Exchange): Partial<LabState> {
+  if (state.pendingStep === null || exchange.outcome.kind !== "response") return { step: null };
+  return { step: state.pendingStep, pendingStep: null, activePanel: "step" };
 }
 
 function toExchangeOutcome(outcome: Outcome<RequestResult>): ExchangeOutcome {

@@ -11,7 +11,7 @@ export function AddressBar() {
   const draft = useLab((s) => s.draft);
   const nav = useLab((s) => s.nav);
   const busy = useLab((s) => s.runtime === "busy" || s.runtime === "loading" || s.runtime === "replacing");
-  const setDraft = (patch: Partial<typeof draft>) => store.setState({ draft: { ...store.getState().draft, ...patch } });
+  const setDraft = (patch: Partial<typeof draft>) => store.setState({ draft: { ...store.getState().draft, ...patch }, script: null });
   return (
     <form
       className="address-bar"

@@ -1,6 +1,7 @@
 /** The request's headers, body (form fields, JSON, raw) and the cookie jar, as tabs under the address bar. */
 import { useState } from "react";
 import { useLab, useLabStore } from "../state/react";
+import { useSession } from "../session-context";
 import { RowsEditor } from "./RowsEditor";
 import { CookieJarView } from "./CookieJarView";
 import type { BodyMode, RequestDraft } from "../http/message";
@@ -46,12 +47,34 @@ function jsonProblem(text: string): string | null {
   }
 }
 
+const NO_REQUESTS: never[] = [];
+
+/** The scenario's scripted requests: pick one to put it in the address bar (its note says what it shows). */
+function ScriptedRequests() {
+  const session = useSession();
+  const requests = useLab((s) => s.scenario?.requests ?? NO_REQUESTS);
+  const script = useLab((s) => s.script);
+  if (!requests.length) return null;
+  const note = script !== null ? requests[script]?.note : undefined;
+  return (
+    <select className="scripted" aria-label="Scripted requests" title={note} value={script ?? ""} onChange={(e) => e.target.value !== "" && session.selectScript(Number(e.target.value))}>
+      {script === null && <option value="">Your own request</option>}
+      {requests.map((r, i) => (
+        <option key={i} value={i}>
+          {i + 1}. {r.method} {r.target}
+          {r.note ? ` — ${r.note}` : ""}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export function RequestEditor() {
   const store = useLabStore();
   const draft = useLab((s) => s.draft);
   const cookieCount = useLab((s) => s.cookies.length);
   const [tab, setTab] = useState<Tab | null>(null);
-  const setDraft = (patch: Partial<RequestDraft>) => store.setState({ draft: { ...store.getState().draft, ...patch } });
+  const setDraft = (patch: Partial<RequestDraft>) => store.setState({ draft: { ...store.getState().draft, ...patch }, script: null });
   const enabledHeaders = draft.headers.filter((h) => h.enabled).length;
   const tabs: [Tab, string][] = [
     ["headers", `Headers${enabledHeaders ? ` (${enabledHeaders})` : ""}`],
@@ -66,6 +89,8 @@ export function RequestEditor() {
             {title}
           </button>
         ))}
+        <span className="header-spacer" />
+        <ScriptedRequests />
       </div>
       {tab === "headers" && <RowsEditor label="Header" namePlaceholder="Header" rows={draft.headers} onChange={(headers) => setDraft({ headers })} />}
       {tab === "body" && <BodyEditor draft={draft} setDraft={setDraft} />}

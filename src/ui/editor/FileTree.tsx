@@ -2,6 +2,29 @@
 import { useState } from "react";
 import { useLab, useLabStore } from "../state/react";
 import { addFile, addFolder, allFolders, deletePath, openFile, renamePath } from "../state/files";
+import { useLibrary } from "../session-context";
+
+/** Reset the active file, or every file, to the scenario as it was opened. */
+function ResetButtons() {
+  const library = useLibrary();
+  const active = useLab((s) => s.activeFile);
+  const fileChanged = useLab((s) => (s.activeFile && s.scenario ? s.scenario.files[s.activeFile] !== undefined && s.scenario.files[s.activeFile] !== s.files[s.activeFile] : false));
+  const anyChanged = useLab((s) => {
+    const original = s.scenario?.files ?? {};
+    const keys = Object.keys(s.files);
+    return s.folders.length > 0 || keys.length !== Object.keys(original).length || keys.some((k) => original[k] !== s.files[k]);
+  });
+  return (
+    <div className="file-tree-reset">
+      <button className="link-button" disabled={!fileChanged} title={active ? `Bring back the original ${active}` : undefined} aria-label="Reset file to original" onClick={() => active && library.resetFile(active)}>
+        Reset file
+      </button>
+      <button className="link-button" disabled={!anyChanged} aria-label="Reset scenario to original" title="Bring back every original file" onClick={() => window.confirm("Discard every edit to this scenario and bring back its original files?") && library.resetScenario()}>
+        Reset all
+      </button>
+    </div>
+  );
+}
 
 interface TreeEntry {
   path: string;
@@ -72,6 +95,7 @@ export function FileTree() {
           </li>
         ))}
       </ul>
+      <ResetButtons />
     </nav>
   );
 }

@@ -61,6 +61,8 @@ export default function MonacoEditor() {
       ariaLabel: "Code editor",
     });
     editor.current = e;
+    // Test hook (e2e): the editor and Monaco's API, to place the cursor and read markers.
+    (window as unknown as { __labEditor?: unknown }).__labEditor = { editor: e, monaco };
     const sub = e.onDidChangeModelContent(() => {
       const model = e.getModel();
       if (model) editFile(store, pathOf(model), model.getValue());

@@ -1,7 +1,8 @@
-/** The header: product name, scenario picker, runtime status, deadline, theme; and the notice bar below. */
+/** The header: product name, scenario gallery, save state, Share, runtime status, deadline, theme; the notice bar and dialogs below. */
 import { useLab, useLabStore } from "../state/react";
 import { useSession } from "../session-context";
-import { loadBuiltinScenarios } from "../scenarios";
+import { Gallery } from "./Gallery";
+import { ShareDialog } from "./ShareDialog";
 import type { RuntimeStatus } from "../state/store";
 
 const STATUS_TEXT: Record<RuntimeStatus, string> = {
@@ -14,26 +15,27 @@ const STATUS_TEXT: Record<RuntimeStatus, string> = {
   blocked: "Paused",
 };
 
-function ScenarioPicker() {
-  const session = useSession();
-  const scenarios = useLab((s) => s.scenarios);
-  const current = useLab((s) => s.scenarioId);
-  const choose = async (id: string) => {
-    const entry = (await loadBuiltinScenarios()).find((e) => e.id === id);
-    if (entry) session.openScenario(entry.id, entry.scenario);
-  };
+function ScenarioButton() {
+  const store = useLabStore();
+  const title = useLab((s) => s.scenario?.title ?? "Loading…");
+  const origin = useLab((s) => (s.scenarioId?.startsWith("shared-") ? "shared link" : s.scenarioId?.startsWith("file-") ? "file" : null));
   return (
-    <label className="field">
-      <span className="field-label">Scenario</span>
-      <select aria-label="Scenario" value={current ?? ""} onChange={(e) => void choose(e.target.value)}>
-        {current === null && <option value="">Loading…</option>}
-        {scenarios.map((s) => (
-          <option key={s.id} value={s.id} title={s.description}>
-            {s.title}
-          </option>
-        ))}
-      </select>
-    </label>
+    <button className="scenario-button" aria-label={`Scenarios (open: ${title})`} title="Choose a scenario" onClick={() => store.setState({ dialog: "gallery" })}>
+      <span className="scenario-button-label">Scenarios</span>
+      <span className="scenario-title">{title}</span>
+      {origin && <span className="badge">{origin}</span>}
+    </button>
+  );
+}
+
+const SAVE_TEXT = { saved: "Saved", saving: "Saving…", unsaved: "Not saved", off: "Not saved (storage unavailable)" } as const;
+
+function SaveState() {
+  const state = useLab((s) => s.saveState);
+  return (
+    <span className={`save-state save-${state}`} role="status" aria-label="Draft saved">
+      {SAVE_TEXT[state]}
+    </span>
   );
 }
 
@@ -92,7 +94,9 @@ function NoticeBar() {
 }
 
 export function Header() {
+  const store = useLabStore();
   const status = useLab((s) => s.runtime);
+  const dialog = useLab((s) => s.dialog);
   return (
     <>
       <header className="header">
@@ -102,8 +106,12 @@ export function Header() {
           </span>
           Framework Lab
         </div>
-        <ScenarioPicker />
+        <ScenarioButton />
+        <SaveState />
         <div className="header-spacer" />
+        <button className="button" onClick={() => store.setState({ dialog: "share" })}>
+          Share
+        </button>
         <span className={`status-pill status-${status}`} role="status" aria-label="Runtime status">
           {STATUS_TEXT[status]}
         </span>
@@ -111,6 +119,8 @@ export function Header() {
         <ThemeToggle />
       </header>
       <NoticeBar />
+      {dialog === "gallery" && <Gallery />}
+      {dialog === "share" && <ShareDialog />}
     </>
   );
 }

@@ -39,9 +39,25 @@ export interface Notice {
   text: string;
 }
 
+export type SaveState = "saved" | "saving" | "unsaved" | "off";
+
 export interface LabState {
+  /** The draft being edited: a built-in's id (its edits), or `shared-…` / `file-…` for an opened link or file. */
   scenarioId: string | null;
+  /** Built-in drafts the user has edited, and other saved drafts (for the gallery). */
+  savedDrafts: { id: string; title: string; origin: "builtin" | "shared" | "file"; updated: number }[];
+  /** Whether the edits are in IndexedDB ("off": storage unavailable, e.g. a private window). */
+  saveState: SaveState;
+  /** Index of the scripted request in the address bar (null: the user typed their own). */
+  script: number | null;
+  /** The Step panel's position in the selected trace (index into its spans by start time). */
+  step: number | null;
+  /** A step to show once the first response arrives (a permalink's). */
+  pendingStep: number | null;
+  /** The open dialog, if any. */
+  dialog: "gallery" | "share" | null;
   scenarios: { id: string; title: string; description?: string }[];
+  /** The scenario as it was opened (built-in, link or file): what "reset" goes back to. */
   scenario: Scenario | null;
   files: Record<string, string>;
   /** Empty folders the user created (files imply their own folders). */
@@ -74,6 +90,12 @@ export type LabStore = StoreApi<LabState>;
 export function initialState(): LabState {
   return {
     scenarioId: null,
+    savedDrafts: [],
+    saveState: "off",
+    script: null,
+    step: null,
+    pendingStep: null,
+    dialog: null,
     scenarios: [],
     scenario: null,
     files: {},

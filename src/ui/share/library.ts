@@ -1,0 +1,147 @@
+/**
+ * The scenario library: where the open project comes from and goes to — built-in scenarios (with
+ * the learner's saved edits), permalinks, .json files, and resets. Main class: `ScenarioLibrary`.
+ *
+ * Opening a permalink or a file always makes a new draft (never overwrites saved work); a link or
+ * file that cannot be read leaves everything as it was and says why.
+ */
+import type { Scenario } from "../../runtime/protocol";
+import { parse_scenario_json, ScenarioFormatError } from "../../scenarios/format";
+import type { Session } from "../session";
+import type { LabStore } from "../state/store";
+import { loadBuiltinScenarios, type ScenarioEntry } from "../scenarios";
+import { DraftStore, lastDraftId, newDraftId, originOf, refreshSavedDrafts, startAutosave } from "./drafts";
+import { decodePermalink, encodePermalink, isPermalinkHash, LONG_LINK_CHARS, PermalinkError } from "./permalink";
+
+export class ScenarioLibrary {
+  private builtins: ScenarioEntry[] = [];
+
+  constructor(
+    private readonly store: LabStore,
+    private readonly session: Session,
+    private readonly drafts: DraftStore | null,
+  ) {}
+
+  /** First paint is done: list the built-ins, then open the link in the URL, the last draft, or the default scenario. */
+  async boot(): Promise<void> {
+    this.builtins = await loadBuiltinScenarios();
+    this.store.setState({ scenarios: this.builtins.map(({ id, scenario }) => ({ id, title: scenario.title, description: scenario.description })) });
+    startAutosave(this.store, this.drafts);
+    await refreshSavedDrafts(this.store, this.drafts);
+    if (isPermalinkHash(location.hash) && this.openPermalink(location.hash)) return;
+    // A link that could not be opened: its message stays over whatever opens instead.
+    const failure = this.store.getState().notice;
+    const last = lastDraftId();
+    if (!(last && (await this.openDraft(last)))) {
+      const first = this.builtins[0];
+      if (first) await this.openBuiltin(first.id);
+    }
+    if (failure) this.store.setState({ notice: failure });
+  }
+
+  /** A built-in scenario, with the learner's saved edits when there are some. */
+  async openBuiltin(id: string): Promise<void> {
+    const entry = this.builtins.find((e) => e.id === id);
+    if (!entry) return;
+    const saved = await this.drafts?.get(id).catch(() => undefined);
+    this.session.openScenario(id, entry.scenario, saved ? { files: saved.files, folders: saved.folders } : {});
+    if (saved) this.store.setState({ saveState: "saved", notice: { tone: "info", text: "Your edits to this scenario were restored. Reset brings back the original files." } });
+  }
+
+  /** A saved draft by id (a built-in's edits, or an opened link or file). */
+  async openDraft(id: string): Promise<boolean> {
+    if (originOf(id) === "builtin") {
+      if (!this.builtins.some((e) => e.id === id)) return false;
+      await this.openBuiltin(id);
+      return true;
+    }
+    const saved = await this.drafts?.get(id).catch(() => undefined);
+    if (!saved) return false;
+    this.session.openScenario(id, saved.original, { files: saved.files, folders: saved.folders });
+    this.store.setState({ saveState: "saved" });
+    return true;
+  }
+
+  async deleteDraft(id: string): Promise<void> {
+    await this.drafts?.delete(id);
+    await refreshSavedDrafts(this.store, this.drafts);
+  }
+
+  /** Open a permalink as a new draft; a bad link changes nothing and says why. Returns whether it opened. */
+  openPermalink(hash: string): boolean {
+    try {
+      const shared = decodePermalink(hash);
+      this.session.openScenario(newDraftId("shared"), shared.scenario, { request: shared.request, pendingStep: shared.step });
+      this.store.setState({ notice: { tone: "info", text: `Opened a shared link as a new draft: “${shared.scenario.title}”. Your saved work is unchanged (Scenarios lists it).` } });
+      return true;
+    } catch (e) {
+      const text = e instanceof PermalinkError ? e.message : `This link could not be opened: ${String(e)}`;
+      this.store.setState({ notice: { tone: "error", text: `${text} Nothing was changed.` } });
+      return false;
+    } finally {
+      history.replaceState(null, "", location.pathname + location.search);
+    }
+  }
+
+  /** A scenario .json file (Open scenario…), as a new draft. */
+  openFile(name: string, text: string): boolean {
+    let scenario: Scenario;
+    try {
+      scenario = parse_scenario_json(text);
+    } catch (e) {
+      const why = e instanceof ScenarioFormatError ? e.message : String(e);
+      this.store.setState({ notice: { tone: "error", text: `${name} is not a Framework Lab scenario: ${why}. Nothing was changed.` } });
+      return false;
+    }
+    this.session.openScenario(newDraftId("file"), scenario);
+    this.store.setState({ notice: { tone: "info", text: `Opened ${name} as a new draft.` } });
+    return true;
+  }
+
+  /** The open project as a scenario: the current files, the scripted requests (plus the address bar's when it is not one of them). */
+  current(): { scenario: Scenario; request: number | null } | null {
+    const { scenario, files, draft } = this.store.getState();
+    if (!scenario) return null;
+    const requests = [...scenario.requests];
+    let request = requests.findIndex((r) => r.method === draft.method && r.target === draft.target);
+    if (request < 0) {
+      requests.push({ method: draft.method, target: draft.target });
+      request = requests.length - 1;
+    }
+    return { scenario: { ...scenario, files: { ...files }, requests }, request };
+  }
+
+  /** Share: the permalink for the open project, also written into this page's URL hash. */
+  share(): { url: string; long: boolean } | null {
+    const current = this.current();
+    if (!current) return null;
+    const hash = encodePermalink({ ...current, step: this.store.getState().step });
+    const url = `${location.origin}${location.pathname}#${hash}`;
+    history.replaceState(null, "", `#${hash}`);
+    return { url, long: url.length > LONG_LINK_CHARS };
+  }
+
+  /** The open project as a .json file's text and a file name. */
+  download(): { name: string; text: string } | null {
+    const current = this.current();
+    if (!current) return null;
+    const slug = current.scenario.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "scenario";
+    return { name: `${slug}.json`, text: JSON.stringify(current.scenario, null, 2) + "\n" };
+  }
+
+  /** Back to the original text of one file (a file the scenario did not have is left alone). */
+  resetFile(path: string): void {
+    const { scenario, files } = this.store.getState();
+    const original = scenario?.files[path];
+    if (original === undefined) return;
+    this.store.setState({ files: { ...files, [path]: original } });
+  }
+
+  /** Back to the scenario's original files (empty folders and added files go). */
+  resetScenario(): void {
+    const { scenario, openTabs, activeFile } = this.store.getState();
+    if (!scenario) return;
+    const tabs = openTabs.filter((p) => p in scenario.files);
+    this.store.setState({ files: { ...scenario.files }, folders: [], openTabs: tabs, activeFile: activeFile && activeFile in scenario.files ? activeFile : (tabs[0] ?? null), markers: {}, notice: { tone: "info", text: "The scenario's original files are back." } });
+  }
+}

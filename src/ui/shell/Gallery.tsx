@@ -1,0 +1,74 @@
+/** The scenario gallery: the built-in lessons (marked when you have edits), your other drafts, files in and out. */
+import { useLab, useLabStore } from "../state/react";
+import { useLibrary } from "../session-context";
+import { Dialog } from "./Dialog";
+import { ScenarioFileButtons } from "./ScenarioFileButtons";
+
+export function Gallery() {
+  const store = useLabStore();
+  const library = useLibrary();
+  const scenarios = useLab((s) => s.scenarios);
+  const saved = useLab((s) => s.savedDrafts);
+  const current = useLab((s) => s.scenarioId);
+  const close = () => store.setState({ dialog: null });
+  const others = saved.filter((d) => d.origin !== "builtin");
+  return (
+    <Dialog title="Scenarios" onClose={close} wide>
+      <ul className="gallery" aria-label="Built-in scenarios">
+        {scenarios.map((s) => {
+          const edited = saved.some((d) => d.id === s.id);
+          return (
+            <li key={s.id} className={`gallery-card${s.id === current ? " current" : ""}`}>
+              <h3>{s.title}</h3>
+              {s.description && <p>{s.description}</p>}
+              <div className="gallery-actions">
+                {edited && <span className="badge">your edits saved</span>}
+                {s.id === current && <span className="badge">open</span>}
+                <button
+                  className="primary"
+                  aria-label={`Open ${s.title}`}
+                  onClick={() => {
+                    void library.openBuiltin(s.id);
+                    close();
+                  }}
+                >
+                  Open
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {others.length > 0 && (
+        <>
+          <h3 className="dialog-section">Your drafts (from links and files)</h3>
+          <ul className="draft-list" aria-label="Your drafts">
+            {others.map((d) => (
+              <li key={d.id}>
+                <span className="grow">
+                  {d.title} <span className="muted">— {d.origin === "shared" ? "shared link" : "file"}, {new Date(d.updated).toLocaleString()}</span>
+                </span>
+                {d.id === current && <span className="badge">open</span>}
+                <button
+                  className="button"
+                  aria-label={`Open draft ${d.title}`}
+                  onClick={() => {
+                    void library.openDraft(d.id);
+                    close();
+                  }}
+                >
+                  Open
+                </button>
+                <button className="button" aria-label={`Delete draft ${d.title}`} disabled={d.id === current} onClick={() => void library.deleteDraft(d.id)}>
+                  Delete
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3 className="dialog-section">Files</h3>
+      <ScenarioFileButtons onOpened={close} />
+    </Dialog>
+  );
+}
