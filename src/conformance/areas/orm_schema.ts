@@ -99,9 +99,12 @@ export class UniqueConstraintSpec {
   constructor(
     readonly name: string,
     readonly fields: string[],
+    readonly condition: Q | null = null,
   ) {}
   deconstruct(): [string, unknown[], Record<string, unknown>] {
-    return ["django.db.models.UniqueConstraint", [], { fields: this.fields, name: this.name }];
+    const kwargs: Record<string, unknown> = { fields: this.fields, name: this.name };
+    if (this.condition) kwargs.condition = this.condition;
+    return ["django.db.models.UniqueConstraint", [], kwargs];
   }
 }
 export class CheckConstraintSpec {

@@ -86,6 +86,7 @@ export class MigrationAutodetector {
     this.generate_renamed_fields();
     this.generate_removed_constraints();
     this.generate_removed_indexes();
+    this.generate_removed_altered_unique_together();
     this.generate_removed_fields();
     this.generate_added_fields();
     this.generate_altered_fields();
@@ -269,13 +270,44 @@ export class MigrationAutodetector {
     }
   }
 
-  generate_altered_unique_together(): void {
-    for (const [app_label, model_name] of this.kept_model_keys().sort(compare_tuples)) {
-      const old_value = normalize_together(this.from_state.get_model_state(app_label, model_name).options.unique_together);
-      const new_value = normalize_together(this.to_state.get_model_state(app_label, model_name).options.unique_together);
-      if (stable_text(old_value) !== stable_text(new_value))
-        this.add_operation(app_label, new AlterUniqueTogether({ name: model_name, unique_together: new_value }));
+  /**
+   * unique_together changes in two steps, as Django does: before fields are removed, keep only the
+   * tuples that survive (so a removed field is no longer in an index); after fields are added, set
+   * the new value if it has more.
+   */
+  generate_removed_altered_unique_together(): void {
+    for (const [app_label, model_name, old_value, new_value] of this.altered_unique_together()) {
+      const removal = intersect(new_value, old_value);
+      if (removal.length || old_value.length) this.add_operation(app_label, new AlterUniqueTogether({ name: model_name, unique_together: removal }), this.together_dependencies(app_label, model_name, new_value));
     }
+  }
+
+  generate_altered_unique_together(): void {
+    for (const [app_label, model_name, old_value, new_value] of this.altered_unique_together()) {
+      if (stable_text(sorted_together(new_value)) !== stable_text(sorted_together(intersect(new_value, old_value))))
+        this.add_operation(app_label, new AlterUniqueTogether({ name: model_name, unique_together: new_value }), this.together_dependencies(app_label, model_name, new_value));
+    }
+  }
+
+  /** Kept models whose unique_together differs (old names translated through renames). */
+  private altered_unique_together(): [string, string, string[][], string[][]][] {
+    const altered: [string, string, string[][], string[][]][] = [];
+    for (const [app_label, model_name] of this.kept_model_keys().sort(compare_tuples)) {
+      const renames = new Map([...this.renamed_fields].filter(([k]) => k.startsWith(`${model_name}.`)).map(([k, v]) => [v.split(".")[1], k.split(".")[1]]));
+      const old_value = normalize_together(this.from_state.get_model_state(app_label, model_name).options.unique_together).map((t) => t.map((n) => renames.get(n) ?? n));
+      const new_value = normalize_together(this.to_state.get_model_state(app_label, model_name).options.unique_together);
+      if (stable_text(sorted_together(old_value)) !== stable_text(sorted_together(new_value))) altered.push([app_label, model_name, old_value, new_value]);
+    }
+    return altered;
+  }
+
+  /** A unique_together over a relation waits for the relation's target. */
+  private together_dependencies(app_label: string, model_name: string, value: string[][]): OperationDependency[] {
+    const model_state = this.to_state.get_model_state(app_label, model_name);
+    return value.flat().flatMap((name) => {
+      const field = model_state.fields.get(name);
+      return field?.remote_field ? this._get_dependencies_for_foreign_key(app_label, model_name, field) : [];
+    });
   }
 
   private kept_meta_diff<T extends { name: string }>(option: "indexes" | "constraints", each: (app: string, model: string, added: T[], removed: T[]) => void): void {
@@ -441,6 +473,15 @@ function compare_text(a: string, b: string): number {
 function compare_tuples(a: string[], b: string[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return compare_text(a[i], b[i]);
   return a.length - b.length;
+}
+
+function sorted_together(value: string[][]): string[] {
+  return value.map((t) => JSON.stringify(t)).sort();
+}
+
+function intersect(a: string[][], b: string[][]): string[][] {
+  const keys = new Set(b.map((t) => JSON.stringify(t)));
+  return a.filter((t) => keys.has(JSON.stringify(t)));
 }
 
 function pick(options: Record<string, unknown>, keys: string[]): Record<string, unknown> {
