@@ -68,11 +68,11 @@ export class MigrationExecutor {
         const editor = new DatabaseSchemaEditor(this.connection, { atomic: migration.atomic }).__enter__();
         try {
           state = migration.apply(state, editor);
-          editor.__exit__();
         } catch (e) {
           editor.__exit__(e);
           throw e;
         }
+        editor.__exit__();
       } else state = migration.mutate_state(state, false);
       this.recorder.record_applied(migration.app_label, migration.name);
       this.loader.applied_migrations.set(String(migration), "");

@@ -15,6 +15,7 @@
  * DEFERRED`); Django emulates `on_delete` in Python, so SQLite only ever sees NO ACTION.
  */
 import { py_float_str, ValueError } from "../../../../python/builtins";
+import { IntegrityError } from "../../utils";
 import { is_bytes } from "../../../../python/bytes";
 import { Decimal } from "../../../../python/decimal";
 import { Q } from "../../models/query_utils";
@@ -58,14 +59,48 @@ export class DatabaseSchemaEditor extends BaseDatabaseSchemaEditor {
     return this;
   }
 
+  /** Deferred SQL, the foreign-key check, then COMMIT (ROLLBACK on any error) and keys back on. */
   override __exit__(error?: unknown): void {
+    if (this.collect_sql) return super.__exit__(error);
     try {
-      super.__exit__(error);
-    } finally {
-      if (!this.collect_sql) {
-        if (this.atomic_migration) this.raw(error ? "ROLLBACK" : "COMMIT");
-        this.raw("PRAGMA foreign_keys = ON");
+      if (!error) {
+        super.__exit__();
+        this.check_constraints();
       }
+      if (this.atomic_migration) this.raw(error ? "ROLLBACK" : "COMMIT");
+    } catch (e) {
+      if (this.atomic_migration) this.raw("ROLLBACK");
+      throw e;
+    } finally {
+      this.raw("PRAGMA foreign_keys = ON");
+    }
+  }
+
+  /**
+   * With foreign keys off during the rebuild, a row may now point nowhere: SQLite's
+   * `foreign_key_check` finds it, and the migration fails as Django's `check_constraints` does.
+   */
+  check_constraints(): void {
+    const violation = this.query("PRAGMA foreign_key_check")[0];
+    if (!violation) return;
+    const [table, rowid, referenced_table, fk_id] = violation as [string, number, string, number];
+    const fk = this.query(`PRAGMA foreign_key_list(${this.quote_name(table)})`).find((row) => row[0] === fk_id)!;
+    const [column, referenced_column] = [String(fk[3]), String(fk[4])];
+    const pk = this.query(`PRAGMA table_info(${this.quote_name(table)})`).find((row) => row[5] === 1);
+    const pk_column = pk ? String(pk[1]) : "rowid";
+    const [pk_value, bad_value] = this.query(`SELECT ${this.quote_name(pk_column)}, ${this.quote_name(column)} FROM ${this.quote_name(table)} WHERE rowid = ${Number(rowid)}`)[0];
+    throw new IntegrityError(
+      `The row in table '${table}' with primary key '${pk_value}' has an invalid foreign key: ${table}.${column} contains a value '${bad_value}' that does not have a corresponding value in ${referenced_table}.${referenced_column}.`,
+    );
+  }
+
+  private query(sql: string): unknown[][] {
+    const cursor = this.connection.cursor();
+    try {
+      cursor.execute(sql);
+      return cursor.fetchall();
+    } finally {
+      cursor.close();
     }
   }
 
