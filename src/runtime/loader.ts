@@ -231,6 +231,9 @@ export function load(files: Files, options: LoaderOptions = {}): ModuleLoader {
   const loader = new ModuleLoader(files, options);
   set_module_importer(loader.import_module);
   set_frame_mapper((frame) => map_frame(frame, loader));
+  // Templates are project files too: the template loaders (DIRS, app directories) read them here.
+  const modules = (options.framework_modules ?? FRAMEWORK_MODULES) as unknown as Record<string, Module>;
+  modules["django/template"]?.set_template_files?.(files);
   return loader;
 }
 
