@@ -253,7 +253,7 @@ function decode_expression(key: string, v: Record<string, Json>, ctx: Ctx): any 
     const opts: Record<string, unknown> = {};
     if (v.queryset) opts.queryset = decode_qs(v.queryset, ctx);
     if (v.to_attr) opts.to_attr = v.to_attr;
-    return new (models as any).Prefetch(arg, opts);
+    return new models.Prefetch(arg, opts);
   }
   if (key === "$obj") return new ctx.model(decode_kwargs(arg, ctx));
   throw new Error(`unknown expression ${key}`);
@@ -300,7 +300,7 @@ function apply_op(current: any, op: Op, ctx: Ctx): { value: any; none: boolean }
       return { value: current, none: false };
   }
   const method = current?.[op.op];
-  if (typeof method !== "function") throw new Error(`no method ${op.op} on ${current?.constructor?.name}`);
+  if (typeof method !== "function") throw new AttributeError(`'${current?.constructor?.name}' object has no attribute '${op.op}'`);
   const args = (op.args ?? []).map((a) => decode(a, ctx));
   const kwargs = decode_kwargs(op.kwargs, ctx);
   const has_kwargs = Object.keys(kwargs).length > 0;

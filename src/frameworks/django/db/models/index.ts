@@ -11,7 +11,7 @@ export { JSONField } from "./fields/json";
 export { ForeignKey, OneToOneField, ManyToManyField, ForeignObjectRel, ManyToOneRel, OneToOneRel, ManyToManyRel, RelatedField } from "./fields/related";
 export { Options } from "./options";
 export { Manager } from "./manager";
-export { QuerySet } from "./query";
+export { QuerySet, Prefetch, prefetch_related_objects } from "./query";
 export { Q } from "./query_utils";
 export { F, Value, Case, When, Exists, Subquery, OuterRef, ExpressionWrapper, Func, RawSQL, OrderBy } from "./expressions";
 export { Aggregate, Count, Sum, Avg, Min, Max, StdDev } from "./aggregates";

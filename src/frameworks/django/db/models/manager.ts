@@ -9,7 +9,7 @@
 import { QuerySet } from "./query";
 
 const PROXIED = [
-  "all", "filter", "exclude", "get", "create", "get_or_create", "update_or_create", "bulk_create", "bulk_update",
+  "filter", "exclude", "get", "bulk_create", "bulk_update",
   "count", "exists", "first", "last", "earliest", "latest", "order_by", "values", "values_list", "annotate", "alias",
   "aggregate", "distinct", "reverse", "none", "select_related", "prefetch_related", "in_bulk", "dates",
   "update", "union", "intersection", "difference", "only", "defer", "iterator", "complex_filter", "using",
@@ -42,6 +42,26 @@ export class Manager<T = any> {
   /** The QuerySet every other method starts from. */
   get_queryset(): QuerySet<T> {
     return new QuerySet<T>(this.model, null, this._db);
+  }
+
+  /**
+   * `Manager.all()` is `get_queryset()` itself, not a copy: a related manager's prefetched
+   * QuerySet (with its result cache) comes back as is.
+   */
+  all(): QuerySet<T> {
+    return this.get_queryset();
+  }
+
+  create(kwargs: Record<string, unknown> = {}): T {
+    return this.get_queryset().create(kwargs);
+  }
+
+  get_or_create(kwargs: Record<string, unknown> = {}): [T, boolean] {
+    return this.get_queryset().get_or_create(kwargs);
+  }
+
+  update_or_create(kwargs: Record<string, unknown> = {}): [T, boolean] {
+    return this.get_queryset().update_or_create(kwargs);
   }
 
   db_manager(using: string | null = null): Manager<T> {

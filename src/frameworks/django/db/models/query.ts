@@ -7,8 +7,8 @@
  *     for (const book of qs) ...      // SELECT ... INNER JOIN "library_author" ... ORDER BY ... DESC
  *     String(qs.query)                // the SQL with params interpolated
  */
-import { traced, tracing_enabled } from "../../../../trace";
-import { IndexError, TypeError as PyTypeError, ValueError } from "../../../python/builtins";
+import { traced, tracing_enabled, type Attrs } from "../../../../trace";
+import { AttributeError, IndexError, TypeError as PyTypeError, ValueError } from "../../../python/builtins";
 import { connections } from "../index";
 import { DEFAULT_DB_ALIAS } from "../utils";
 import { Q } from "./query_utils";
@@ -33,6 +33,8 @@ export class QuerySet<T = any> {
   _fields: string[] | null = null;
   _prefetch_related_lookups: unknown[] = [];
   _sticky_filter = false;
+  /** Set by the related descriptors on a lazy load: `{kind, field, model}` for the trace. */
+  _related_load: { kind: string; field: string; model: string } | null = null;
 
   constructor(model: any, query: Query | null = null, using: string | null = null) {
     this.model = model;
@@ -49,6 +51,7 @@ export class QuerySet<T = any> {
     c._iterable_class = this._iterable_class;
     c._fields = this._fields;
     c._prefetch_related_lookups = [...this._prefetch_related_lookups];
+    c._related_load = this._related_load;
     return c;
   }
 
@@ -57,9 +60,20 @@ export class QuerySet<T = any> {
   /** Run the query once and cache the results (a "queryset" span around its SQL). */
   _fetch_all(): T[] {
     if (this._result_cache === null) {
-      this._result_cache = traced("queryset", `${this.model._meta.object_name} QuerySet`, tracing_enabled() ? { model: this.model._meta.label } : {}, () => this._evaluate());
+      this._result_cache = traced("queryset", `${this.model._meta.object_name} QuerySet`, tracing_enabled() ? this._trace_attrs() : {}, () => {
+        const results = this._evaluate();
+        if (this._prefetch_related_lookups.length && this._iterable_class === "model") prefetch_related_objects(results, this._prefetch_related_lookups);
+        return results;
+      });
     }
     return this._result_cache!;
+  }
+
+  /** The "queryset" span's attrs: the model, and for a lazy relation load which relation it was. */
+  _trace_attrs(): Attrs {
+    const attrs: Attrs = { model: this.model._meta.label };
+    if (this._related_load) attrs.related = this._related_load;
+    return attrs;
   }
 
   _evaluate(): T[] {
@@ -530,6 +544,77 @@ export class QuerySet<T = any> {
   iterator(): Iterator<T> {
     return this[Symbol.iterator]();
   }
+}
+
+// --- prefetch_related ------------------------------------------------------------------------------
+
+/** `Prefetch("books", queryset=Book.objects.filter(...), to_attr="out_of_print")` */
+export class Prefetch {
+  readonly prefetch_through: string;
+  readonly prefetch_to: string;
+  readonly queryset: QuerySet | null;
+  readonly to_attr: string | null;
+
+  constructor(lookup: string, options: { queryset?: QuerySet | null; to_attr?: string | null } = {}) {
+    this.prefetch_through = lookup;
+    this.queryset = options.queryset ?? null;
+    this.to_attr = options.to_attr ?? null;
+    this.prefetch_to = this.to_attr ? [...lookup.split("__").slice(0, -1), this.to_attr].join("__") : lookup;
+  }
+}
+
+/** PREFETCHERS lookup, installed by related_descriptors.ts (which imports this module). */
+export const PREFETCH: { get_prefetcher?: (instance: any, name: string) => any } = {};
+
+/**
+ * `prefetch_related_objects(instances, *lookups)`: for each lookup, one query per level
+ * ("books__tags" = books, then tags), the results matched back onto each instance's cache.
+ */
+export function prefetch_related_objects(instances: any[], lookups: unknown[]): void {
+  for (const raw of lookups) {
+    const lookup = raw instanceof Prefetch ? raw : new Prefetch(String(raw));
+    const through = lookup.prefetch_through.split("__");
+    let objs = instances;
+    for (let level = 0; level < through.length && objs.length; level++) {
+      const is_last = level === through.length - 1;
+      objs = prefetch_level(objs, through[level], is_last ? lookup : null);
+    }
+  }
+}
+
+/** One level of a lookup: fetch (unless cached) and return the related objects, flattened. */
+function prefetch_level(objs: any[], name: string, lookup: Prefetch | null): any[] {
+  const prefetcher = PREFETCH.get_prefetcher!(objs[0], name);
+  if (!prefetcher) throw new AttributeError(`Cannot find '${name}' on ${objs[0].constructor.name} object, '${name}' is an invalid parameter to prefetch_related()`);
+  const to_attr = lookup?.to_attr ?? null;
+  if (!lookup?.queryset && !to_attr && objs.every((o) => prefetcher.is_cached(o, name))) return objs.flatMap((o) => related_values(o, name));
+  const plan = prefetcher.get_prefetch_queryset(objs, lookup?.queryset ?? null);
+  const all = plan.queryset.list();
+  const by_key = new Map<unknown, any[]>();
+  for (const rel of all) {
+    const key = plan.rel_obj_attr(rel);
+    if (!by_key.has(key)) by_key.set(key, []);
+    by_key.get(key)!.push(rel);
+  }
+  for (const obj of objs) {
+    const vals = by_key.get(plan.instance_attr(obj)) ?? [];
+    if (plan.single) obj._state.fields_cache[plan.cache_name] = vals[0] ?? null;
+    else if (to_attr) obj[to_attr] = vals;
+    else {
+      const qs = obj[plan.cache_name].get_queryset();
+      const cached = qs._result_cache ? qs._chain() : qs;
+      cached._result_cache = vals;
+      obj._prefetched_objects_cache ??= {};
+      obj._prefetched_objects_cache[plan.cache_name] = cached;
+    }
+  }
+  return all;
+}
+
+function related_values(obj: any, name: string): any[] {
+  const v = obj[name];
+  if (v === null || v === undefined) return [];
+  return typeof v.get_queryset === "function" ? v.get_queryset().list() : [v];
 }
 
 // --- the statements other than SELECT -----------------------------------------------------------

@@ -332,12 +332,13 @@ export class Query extends BaseExpression {
       let field: any = null;
       try {
         field = opts.get_field(name);
-        if (field.is_relation && !field.concrete && field.hidden && !(field instanceof ForeignObjectRel && !field.is_hidden())) field = null;
+        // A hidden reverse relation is reachable only by its own "+"-suffixed name (the m2m managers use it).
+        if (field.is_relation && !field.concrete && field.hidden && !(field instanceof ForeignObjectRel && !field.is_hidden()) && !name.endsWith("+")) field = null;
       } catch (e) {
         if (!(e instanceof FieldDoesNotExist)) throw e;
         if (pos === 0 && this.annotations.has(name)) break;
       }
-      if (field && field instanceof ForeignObjectRel && field.is_hidden()) field = null;
+      if (field && field instanceof ForeignObjectRel && field.is_hidden() && !name.endsWith("+")) field = null;
       if (!field) {
         if (pos === 0 || fail_on_missing) {
           const available = field_choices(opts, pos === 0 ? this : null);
