@@ -46,6 +46,8 @@ export default function MonacoEditor() {
   const markers = useLab((s) => s.markers);
   const reveal = useLab((s) => s.reveal);
   const theme = useLab((s) => s.theme);
+  const stepLine = useLab((s) => s.stepLine);
+  const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
 
   useEffect(() => {
     const e = monaco.editor.create(host.current!, {
@@ -84,6 +86,20 @@ export default function MonacoEditor() {
     const model = activeFile ? monaco.editor.getModel(uriOf(activeFile)) : null;
     if (e.getModel() !== model) e.setModel(model);
   }, [activeFile, files]);
+
+  // The Step panel's current line: a highlighted band and a gutter mark, scrolled into view.
+  useEffect(() => {
+    const e = editor.current;
+    if (!e) return;
+    decorations.current ??= e.createDecorationsCollection();
+    const model = e.getModel();
+    if (!stepLine || !model || stepLine.file !== activeFile || stepLine.line > model.getLineCount()) {
+      decorations.current.clear();
+      return;
+    }
+    decorations.current.set([{ range: new monaco.Range(stepLine.line, 1, stepLine.line, 1), options: { isWholeLine: true, className: "step-line", linesDecorationsClassName: "step-line-gutter", stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges } }]);
+    e.revealLineInCenterIfOutsideViewport(stepLine.line);
+  }, [stepLine, activeFile, files]);
 
   useEffect(() => {
     const e = editor.current;

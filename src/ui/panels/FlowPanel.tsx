@@ -89,11 +89,13 @@ function layout(graph: FlowGraph, index: SpanIndex, selected: string | null): { 
   return { nodes, edges };
 }
 
-function FlowPanel({ index, exchange }: PanelProps) {
+/** The flow graph; `highlight` marks one node (the Step panel's current step) instead of a clicked one. */
+function FlowPanel({ index, exchange, highlight }: PanelProps & { highlight?: string | null }) {
   const graph = useMemo(() => buildFlowGraph(index), [index]);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [clicked, setSelected] = useState<string | null>(null);
+  const selected = highlight !== undefined ? highlight : clicked;
   const { nodes, edges } = useMemo(() => layout(graph, index, selected), [graph, index, selected]);
-  const node = [...graph.main, ...graph.side].find((n) => n.key === selected);
+  const node = highlight !== undefined ? undefined : [...graph.main, ...graph.side].find((n) => n.key === selected);
   if (!graph.main.length) return <p className="hint">This trace has no lifecycle spans.</p>;
   return (
     <div className="flow">

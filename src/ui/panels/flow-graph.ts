@@ -86,3 +86,12 @@ export function buildFlowGraph(index: SpanIndex): FlowGraph {
   const all = [...nodes.values()];
   return { main: all.filter((n) => n.lane === "main"), side: all.filter((n) => n.lane === "side") };
 }
+
+/** The graph node a span is drawn in: its own, or its nearest ancestor's (a handler span has none of its own). */
+export function flowNodeKeyOf(index: SpanIndex, span: Span): string | null {
+  for (const s of [span, ...ancestors(index, span)]) {
+    const role = visitSpanKind(s, FLOW_ROLE);
+    if (role) return role.key;
+  }
+  return null;
+}

@@ -15,6 +15,7 @@ import { RequestPanel } from "./RequestPanel";
 import { LogsPanel } from "./LogsPanel";
 import { ErrorsPanel, errorCount } from "./ErrorsPanel";
 import { HistoryPanel } from "./HistoryPanel";
+import { StepPanel } from "./StepPanel";
 
 export interface PanelProps {
   exchange: Exchange;
@@ -39,6 +40,7 @@ const FlowPanel = lazy(() => import("./FlowPanel"));
 
 export const PANELS: PanelDefinition[] = [
   { id: "flow", title: "Flow", Component: FlowPanel },
+  { id: "step", title: "Step", Component: StepPanel },
   { id: "timeline", title: "Timeline", Component: TimelinePanel, badge: ({ index }) => index.spans.length },
   { id: "middleware", title: "Middleware", Component: MiddlewarePanel, badge: ({ index }) => middlewareCount(index) },
   { id: "urls", title: "URLs", Component: UrlsPanel },

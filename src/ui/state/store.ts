@@ -52,6 +52,8 @@ export interface LabState {
   script: number | null;
   /** The Step panel's position in the selected trace (index into its spans by start time). */
   step: number | null;
+  /** The source line the Step panel points at (a decoration in the editor). */
+  stepLine: { file: string; line: number } | null;
   /** A step to show once the first response arrives (a permalink's). */
   pendingStep: number | null;
   /** The open dialog, if any. */
@@ -95,6 +97,7 @@ export function initialState(): LabState {
     script: null,
     step: null,
     pendingStep: null,
+    stepLine: null,
     dialog: null,
     scenarios: [],
     scenario: null,
