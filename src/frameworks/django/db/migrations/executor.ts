@@ -28,52 +28,71 @@ export class MigrationExecutor {
     this.recorder = new MigrationRecorder(connection);
   }
 
-  /** The unapplied migrations needed to reach `targets`, dependencies first. */
-  migration_plan(targets: MigrationKey[] = this.loader.graph.leaf_nodes()): PlanStep[] {
+  /**
+   * What reaching `targets` takes: unapplied migrations forwards, dependencies first; or, when a
+   * target is already applied (or is `[app, null]`, "zero"), the applied migrations after it
+   * backwards, dependents first.
+   */
+  migration_plan(targets: [string, string | null][] = this.loader.graph.leaf_nodes()): PlanStep[] {
+    const graph = this.loader.graph;
     const applied = this.loader.applied_migrations;
+    const is_applied = ([app, name]: MigrationKey) => applied.has(`${app}.${name}`);
     const plan: PlanStep[] = [];
     const seen = new Set<string>();
-    for (const target of targets)
-      for (const key of this.loader.graph.forwards_plan(target)) {
-        const text = `${key[0]}.${key[1]}`;
-        if (applied.has(text) || seen.has(text)) continue;
-        seen.add(text);
-        plan.push([this.loader.graph.get_migration(key), false]);
-      }
+    const add = (key: MigrationKey, backwards: boolean) => {
+      const text = `${key[0]}.${key[1]}`;
+      if (seen.has(text) || is_applied(key) !== backwards) return;
+      seen.add(text);
+      plan.push([graph.get_migration(key), backwards]);
+    };
+    for (const [app, name] of targets) {
+      if (name === null) {
+        for (const root of graph.root_nodes(app)) for (const key of graph.backwards_plan(root)) if (key[0] === app) add(key, true);
+      } else if (is_applied([app, name])) {
+        for (const child of graph.children_of([app, name]).filter(([a]) => a === app))
+          for (const key of graph.backwards_plan(child)) add(key, true);
+      } else for (const key of graph.forwards_plan([app, name])) add(key, false);
+    }
     return plan;
   }
 
-  /** Apply the plan; returns the project state at the end. */
-  migrate(targets?: MigrationKey[], options: { fake?: boolean; on_applied?: (m: Migration) => void } = {}): ProjectState {
+  /** Apply (or unapply) the plan for `targets`; `on_step` hears about each migration done. */
+  migrate(targets?: [string, string | null][], options: { fake?: boolean; on_applied?: (m: Migration, backwards: boolean) => void } = {}): void {
     this.recorder.ensure_schema();
     const plan = this.migration_plan(targets);
-    const to_run = new Set(plan.map(([m]) => String(m)));
-    let state = new ProjectState();
-    for (const key of this.loader.graph.full_plan()) {
-      const migration = this.loader.graph.get_migration(key);
-      if (!to_run.has(String(migration))) {
-        if (this.loader.applied_migrations.has(String(migration))) state = migration.mutate_state(state, false);
-        continue;
-      }
-      state = this.apply_migration(state, migration, options.fake ?? false);
-      options.on_applied?.(migration);
+    for (const [migration, backwards] of plan) {
+      const state = this.loader.project_state([migration.key], false);
+      if (backwards) this.unapply_migration(state, migration, options.fake ?? false);
+      else this.apply_migration(state, migration, options.fake ?? false);
+      options.on_applied?.(migration, backwards);
     }
-    return state;
+  }
+
+  /** Undo one migration (its operations backwards) and remove it from `django_migrations`. */
+  unapply_migration(state: ProjectState, migration: Migration, fake = false): void {
+    traced("sql", `Unapplying ${migration}`, { migration: String(migration), fake }, () => {
+      if (!fake) this.in_editor(migration, (editor) => migration.unapply(state, editor));
+      this.recorder.record_unapplied(migration.app_label, migration.name);
+      this.loader.applied_migrations.delete(String(migration));
+    });
+  }
+
+  private in_editor(migration: Migration, run: (editor: DatabaseSchemaEditor) => void): void {
+    const editor = new DatabaseSchemaEditor(this.connection, { atomic: migration.atomic }).__enter__();
+    try {
+      run(editor);
+    } catch (e) {
+      editor.__exit__(e);
+      throw e;
+    }
+    editor.__exit__();
   }
 
   /** Run one migration in a schema editor and record it in `django_migrations`. */
   apply_migration(state: ProjectState, migration: Migration, fake = false): ProjectState {
     return traced("sql", `Applying ${migration}`, { migration: String(migration), fake }, () => {
-      if (!fake) {
-        const editor = new DatabaseSchemaEditor(this.connection, { atomic: migration.atomic }).__enter__();
-        try {
-          state = migration.apply(state, editor);
-        } catch (e) {
-          editor.__exit__(e);
-          throw e;
-        }
-        editor.__exit__();
-      } else state = migration.mutate_state(state, false);
+      if (!fake) this.in_editor(migration, (editor) => (state = migration.apply(state, editor)));
+      else state = migration.mutate_state(state, false);
       this.recorder.record_applied(migration.app_label, migration.name);
       this.loader.applied_migrations.set(String(migration), "");
       return state;

@@ -49,6 +49,27 @@ export class MigrationGraph {
     return plan;
   }
 
+  /** `target` and everything that depends on it, dependents first: the order to unapply them. */
+  backwards_plan(target: MigrationKey): MigrationKey[] {
+    if (!this.nodes.has(key_text(target))) throw new NodeNotFoundError(`Node ('${target[0]}', '${target[1]}') not a valid node`);
+    const seen = new Set<string>();
+    const plan: MigrationKey[] = [];
+    const visit = (key: MigrationKey) => {
+      const k = key_text(key);
+      if (seen.has(k)) return;
+      seen.add(k);
+      for (const child of [...this.children.get(k)!].sort(compare_keys)) visit(child);
+      plan.push(key);
+    };
+    visit(target);
+    return plan;
+  }
+
+  /** The migrations that depend directly on `key`. */
+  children_of(key: MigrationKey): MigrationKey[] {
+    return [...(this.children.get(key_text(key)) ?? [])];
+  }
+
   /** An app's migrations that nothing in the same app depends on (normally just the latest). */
   leaf_nodes(app_label?: string): MigrationKey[] {
     const leaves: MigrationKey[] = [];

@@ -95,3 +95,25 @@ describe("MigrationExecutor", () => {
     expect(rows("SELECT COUNT(*) FROM pragma_table_info('shop_book') WHERE name = 'pages'")).toEqual([[0]]);
   });
 });
+
+describe("migrate backwards", () => {
+  it("unapplies the migrations after a target, then everything with zero", async () => {
+    const { migrate, showmigrations } = await import("../../../../../src/frameworks/django/core/management/commands");
+    connection.close();
+    connection.set_driver(await SqlJsDriver.open());
+    const options = { migrations: two_migrations() };
+    migrate(options);
+    rows("INSERT INTO shop_author (name) VALUES ('Ann')");
+    rows("INSERT INTO shop_book (title, author_id, pages) VALUES ('Emma', 1, 3)");
+    expect(migrate({ ...options, app_label: "shop", migration_name: "0001" }).output).toBe(
+      "Operations to perform:\n  Target specific migration: 0001_initial, from shop\nRunning migrations:\n  Unapplying shop.0002_book_pages... OK\n",
+    );
+    expect(rows("SELECT * FROM shop_book")).toEqual([[1, "Emma", 1]]);
+    expect(showmigrations(options)).toBe("shop\n [X] 0001_initial\n [ ] 0002_book_pages\n");
+    expect(migrate({ ...options, app_label: "shop", migration_name: "zero" }).output).toBe(
+      "Operations to perform:\n  Unapply all migrations: shop\nRunning migrations:\n  Unapplying shop.0001_initial... OK\n",
+    );
+    expect(rows("SELECT name FROM sqlite_master WHERE name LIKE 'shop_%'")).toEqual([]);
+    expect(migrate(options).applied).toEqual(["shop.0001_initial", "shop.0002_book_pages"]);
+  });
+});

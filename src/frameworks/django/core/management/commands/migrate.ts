@@ -1,6 +1,7 @@
 /**
  * `manage.py migrate [app_label] [migration_name]`: the migration files → the database, each
- * unapplied migration run in order and recorded in `django_migrations`.
+ * unapplied migration run in order and recorded in `django_migrations`. A target that is already
+ * applied (or `"zero"`) unapplies the migrations after it, last first.
  *
  *     migrate()
  *     // Operations to perform:
@@ -12,7 +13,6 @@ import { connection as default_connection } from "../../../db";
 import type { BaseDatabaseWrapper } from "../../../db/backends/base/base";
 import { MigrationExecutor } from "../../../db/migrations/executor";
 import type { MigrationLoaderOptions } from "../../../db/migrations/loader";
-import type { MigrationKey } from "../../../db/migrations/migration";
 import { CommandError } from "../base";
 
 export interface MigrateOptions extends MigrationLoaderOptions {
@@ -24,7 +24,7 @@ export interface MigrateOptions extends MigrationLoaderOptions {
 }
 
 export interface MigrateResult {
-  /** `app.name` of each migration applied, in order. */
+  /** `app.name` of each migration applied (or unapplied), in order. */
   applied: string[];
   output: string;
 }
@@ -32,23 +32,31 @@ export interface MigrateResult {
 export function migrate(options: MigrateOptions = {}): MigrateResult {
   const executor = new MigrationExecutor(options.connection ?? default_connection, options);
   const graph = executor.loader.graph;
-  let targets: MigrationKey[] = graph.leaf_nodes();
-  if (options.app_label) {
-    if (!executor.loader.app_labels.includes(options.app_label) && !graph.leaf_nodes(options.app_label).length)
-      throw new CommandError(`App '${options.app_label}' does not have migrations.`);
-    targets = options.migration_name
-      ? [executor.loader.get_migration_by_prefix(options.app_label, options.migration_name).key]
-      : graph.leaf_nodes(options.app_label);
-  }
   const apps = [...new Set(graph.leaf_nodes().map(([app]) => app))].sort();
   const lines = ["Operations to perform:"];
-  lines.push(options.app_label ? `  ${options.migration_name ? `Target specific migration: ${targets[0][1]}, from ${options.app_label}` : `Apply all migrations: ${options.app_label}`}` : `  Apply all migrations: ${apps.join(", ")}`);
+  let targets: [string, string | null][] = graph.leaf_nodes();
+  if (options.app_label) {
+    if (!apps.includes(options.app_label)) throw new CommandError(`App '${options.app_label}' does not have migrations.`);
+    if (options.migration_name === "zero") {
+      targets = [[options.app_label, null]];
+      lines.push(`  Unapply all migrations: ${options.app_label}`);
+    } else if (options.migration_name) {
+      targets = [executor.loader.get_migration_by_prefix(options.app_label, options.migration_name).key];
+      lines.push(`  Target specific migration: ${targets[0][1]}, from ${options.app_label}`);
+    } else {
+      targets = graph.leaf_nodes(options.app_label);
+      lines.push(`  Apply all migrations: ${options.app_label}`);
+    }
+  } else lines.push(`  Apply all migrations: ${apps.join(", ")}`);
   lines.push("Running migrations:");
   const applied: string[] = [];
-  executor.migrate(targets, { fake: options.fake, on_applied: (m) => {
-    applied.push(String(m));
-    lines.push(`  Applying ${m}...${options.fake ? " FAKED" : " OK"}`);
-  } });
+  executor.migrate(targets, {
+    fake: options.fake,
+    on_applied: (m, backwards) => {
+      applied.push(String(m));
+      lines.push(`  ${backwards ? "Unapplying" : "Applying"} ${m}...${options.fake ? " FAKED" : " OK"}`);
+    },
+  });
   if (!applied.length) lines.push("  No migrations to apply.");
   return { applied, output: lines.join("\n") + "\n" };
 }

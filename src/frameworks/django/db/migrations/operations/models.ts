@@ -243,7 +243,8 @@ export class AlterUniqueTogether extends ModelOptionOperation {
 
   database_forwards(app_label: string, editor: BaseDatabaseSchemaEditor, from_state: ProjectState, to_state: ProjectState): void {
     const old = normalize_together(from_state.get_model_state(app_label, this.name).options.unique_together);
-    editor.alter_unique_together(to_state.apps.get_model(app_label, this.name), old, this.unique_together);
+    const now = normalize_together(to_state.get_model_state(app_label, this.name).options.unique_together);
+    editor.alter_unique_together(to_state.apps.get_model(app_label, this.name), old, now);
   }
 
   override database_backwards(app_label: string, editor: BaseDatabaseSchemaEditor, from_state: ProjectState, to_state: ProjectState): void {
@@ -335,6 +336,11 @@ export class RemoveIndex extends IndexOperation {
     editor.remove_index(from_state.apps.get_model(app_label, this.model_name), index);
   }
 
+  override database_backwards(app_label: string, editor: BaseDatabaseSchemaEditor, _from: ProjectState, to_state: ProjectState): void {
+    const index = to_state.get_model_state(app_label, this.model_name).get_index_by_name(this.name);
+    editor.add_index(to_state.apps.get_model(app_label, this.model_name), index);
+  }
+
   describe(): string {
     return `Remove index ${this.name} from ${this.model_name}`;
   }
@@ -403,6 +409,11 @@ export class RemoveConstraint extends IndexOperation {
   database_forwards(app_label: string, editor: BaseDatabaseSchemaEditor, from_state: ProjectState, to_state: ProjectState): void {
     const constraint = from_state.get_model_state(app_label, this.model_name).get_constraint_by_name(this.name);
     editor.remove_constraint(to_state.apps.get_model(app_label, this.model_name), constraint);
+  }
+
+  override database_backwards(app_label: string, editor: BaseDatabaseSchemaEditor, _from: ProjectState, to_state: ProjectState): void {
+    const constraint = to_state.get_model_state(app_label, this.model_name).get_constraint_by_name(this.name);
+    editor.add_constraint(to_state.apps.get_model(app_label, this.model_name), constraint);
   }
 
   describe(): string {
