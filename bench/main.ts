@@ -13,6 +13,7 @@ import { Recorder, set_active_recorder } from "../src/trace";
 import { path, clear_url_caches, get_resolver } from "../src/frameworks/django/urls";
 import { HttpResponse } from "../src/frameworks/django/http";
 import { settings } from "../src/frameworks/django/conf";
+import { bench_templates } from "./templates";
 
 const STANDINS = ["PassThroughSessionMiddleware", "PassThroughCsrfViewMiddleware", "PassThroughAuthenticationMiddleware", "PassThroughMessageMiddleware"];
 
@@ -112,6 +113,7 @@ function bench_resolve(): void {
 }
 
 if (process.argv[1]?.endsWith("main.ts")) {
-await bench_stack();
-bench_resolve();
+  await bench_stack();
+  bench_resolve();
+  bench_templates();
 }
