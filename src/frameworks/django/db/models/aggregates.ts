@@ -18,7 +18,8 @@ export class Aggregate extends Func {
   distinct: boolean;
   filter: any;
   default: unknown;
-  allow_distinct = false;
+  /** Whether `distinct=True` is accepted (a class attribute, as in Django). */
+  static allow_distinct = false;
 
   constructor(expression: unknown, options: { distinct?: boolean; filter?: any; default?: unknown; output_field?: Field | null } = {}) {
     super([expression], { output_field: options.output_field ?? null });
@@ -26,7 +27,7 @@ export class Aggregate extends Func {
     this.distinct = options.distinct ?? false;
     this.filter = options.filter ?? null;
     this.default = options.default ?? null;
-    if (this.distinct && !this.allow_distinct) throw new PyTypeError(`${this.constructor.name} does not allow distinct.`);
+    if (this.distinct && !(this.constructor as typeof Aggregate).allow_distinct) throw new PyTypeError(`${this.constructor.name} does not allow distinct.`);
   }
 
   override get contains_aggregate(): boolean {
@@ -81,7 +82,7 @@ class Star {
 export class Count extends Aggregate {
   static override function_name = "COUNT";
   static override aggregate_name = "count";
-  override allow_distinct = true;
+  static override allow_distinct = true;
   constructor(expression: unknown, options: { distinct?: boolean; filter?: any } = {}) {
     super(expression === "*" ? new Star() : expression, { ...options, output_field: new IntegerField() });
     if (this.default !== null) throw new PyTypeError("Count does not allow default.");
@@ -103,13 +104,13 @@ export class Count extends Aggregate {
 export class Sum extends Aggregate {
   static override function_name = "SUM";
   static override aggregate_name = "sum";
-  override allow_distinct = true;
+  static override allow_distinct = true;
 }
 
 export class Avg extends Aggregate {
   static override function_name = "AVG";
   static override aggregate_name = "avg";
-  override allow_distinct = true;
+  static override allow_distinct = true;
   override _resolve_output_field(): Field | null {
     const f = super._resolve_output_field();
     if (f instanceof DecimalField) return f;

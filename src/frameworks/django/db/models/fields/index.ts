@@ -558,6 +558,20 @@ export class DecimalField extends Field {
     return this.to_python(value);
   }
 
+  /**
+   * SQLite stores decimals with NUMERIC affinity (an integer or a real come back); Django's
+   * converter turns them into Decimal, quantized to `decimal_places` when the field has them.
+   */
+  override get_db_converters(connection?: ConnectionLike): Converter[] {
+    const places = this.decimal_places;
+    const convert: Converter = (v) => {
+      if (typeof v !== "number" && typeof v !== "string") return v;
+      const n = Number(v);
+      return new Decimal(places !== null && Number.isFinite(n) && Math.abs(n) < 1e15 ? n.toFixed(places) : String(v));
+    };
+    return [convert, ...super.get_db_converters(connection)];
+  }
+
   /** sqlite3's adapter for Decimal is `str`. */
   override get_db_prep_value(value: unknown, connection?: ConnectionLike, prepared = false): unknown {
     const v = prepared ? value : this.get_prep_value(value);
