@@ -317,6 +317,8 @@ export class Col extends Expression {
     return [this];
   }
   override get_db_converters(connection: any): Converter[] {
+    const own = this._output_field as any;
+    if (this.target === own && typeof own.get_col_db_converters === "function") return own.get_col_db_converters(connection);
     if (this.target === this._output_field) return this._output_field.get_db_converters(connection);
     return [...this._output_field!.get_db_converters(connection), ...this.target.get_db_converters(connection)];
   }

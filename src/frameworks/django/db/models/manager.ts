@@ -11,7 +11,7 @@ import { QuerySet } from "./query";
 const PROXIED = [
   "filter", "exclude", "get", "bulk_create", "bulk_update",
   "count", "exists", "first", "last", "earliest", "latest", "order_by", "values", "values_list", "annotate", "alias",
-  "aggregate", "distinct", "reverse", "none", "select_related", "prefetch_related", "in_bulk", "dates",
+  "aggregate", "distinct", "reverse", "none", "select_related", "prefetch_related", "in_bulk", "dates", "datetimes",
   "update", "union", "intersection", "difference", "only", "defer", "iterator", "complex_filter", "using",
 ] as const;
 

@@ -18,6 +18,7 @@ import { last_executed_query } from "../backends/utils";
 import { Collector } from "./deletion";
 import { EmptyResultSet } from "./lookups";
 import { F } from "./expressions";
+import { DateField, DateTimeField } from "./fields";
 
 type Kwargs = Record<string, unknown>;
 
@@ -514,7 +515,15 @@ export class QuerySet<T = any> {
 
   dates(field_name: string, kind: string, options: { order?: string } = {}): QuerySet<any> {
     if (!["year", "month", "week", "day"].includes(kind)) throw new ValueError("'kind' must be one of 'year', 'month', 'week', or 'day'.");
+    if (!["ASC", "DESC"].includes(options.order ?? "ASC")) throw new ValueError("'order' must be either 'ASC' or 'DESC'.");
     return dates_queryset(this, field_name, kind, options.order ?? "ASC");
+  }
+
+  /** `datetimes("created", "hour")`: the distinct truncated datetimes, as aware datetimes. */
+  datetimes(field_name: string, kind: string, options: { order?: string } = {}): QuerySet<any> {
+    if (!["year", "month", "week", "day", "hour", "minute", "second"].includes(kind)) throw new ValueError("'kind' must be one of 'year', 'month', 'week', 'day', 'hour', 'minute', or 'second'.");
+    if (!["ASC", "DESC"].includes(options.order ?? "ASC")) throw new ValueError("'order' must be either 'ASC' or 'DESC'.");
+    return dates_queryset(this, field_name, kind, options.order ?? "ASC", new DateTimeField());
   }
 
   union(...others: any[]): QuerySet<T> {
@@ -750,9 +759,9 @@ function run_insert(qs: QuerySet, objs: any[], options: any): unknown[][] {
   }
 }
 
-function dates_queryset(qs: QuerySet, field_name: string, kind: string, order: string): QuerySet<any> {
+function dates_queryset(qs: QuerySet, field_name: string, kind: string, order: string, output_field: unknown = new DateField()): QuerySet<any> {
   const { Trunc } = TRUNC;
-  const c = qs.annotate({ datefield: new Trunc(field_name, kind), plain_field: new F(field_name) }).values_list("datefield", { flat: true }).distinct().filter({ plain_field__isnull: false }).order_by((order === "ASC" ? "" : "-") + "datefield");
+  const c = qs.annotate({ datefield: new Trunc(field_name, kind, { output_field }), plain_field: new F(field_name) }).values_list("datefield", { flat: true }).distinct().filter({ plain_field__isnull: false }).order_by((order === "ASC" ? "" : "-") + "datefield");
   return c;
 }
 

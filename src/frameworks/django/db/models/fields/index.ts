@@ -559,17 +559,23 @@ export class DecimalField extends Field {
   }
 
   /**
-   * SQLite stores decimals with NUMERIC affinity (an integer or a real come back); Django's
-   * converter turns them into Decimal, quantized to `decimal_places` when the field has them.
+   * SQLite stores decimals with NUMERIC affinity (an integer or a real comes back). Django's
+   * converter for a computed value (Sum, Avg, arithmetic) is `Context(prec=15).create_decimal_from_float`;
+   * a plain column is also quantized to `decimal_places` (`get_col_db_converters`).
    */
   override get_db_converters(connection?: ConnectionLike): Converter[] {
+    const convert: Converter = (v) => (typeof v === "number" ? new Decimal(Number.isInteger(v) ? String(v) : v.toPrecision(15)) : typeof v === "string" ? new Decimal(v) : v);
+    return [convert, ...super.get_db_converters(connection)];
+  }
+
+  get_col_db_converters(connection?: ConnectionLike): Converter[] {
     const places = this.decimal_places;
-    const convert: Converter = (v) => {
+    const quantize: Converter = (v) => {
       if (typeof v !== "number" && typeof v !== "string") return v;
       const n = Number(v);
       return new Decimal(places !== null && Number.isFinite(n) && Math.abs(n) < 1e15 ? n.toFixed(places) : String(v));
     };
-    return [convert, ...super.get_db_converters(connection)];
+    return [quantize, ...super.get_db_converters(connection)];
   }
 
   /** sqlite3's adapter for Decimal is `str`. */
