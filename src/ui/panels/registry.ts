@@ -37,6 +37,8 @@ export interface PanelDefinition {
 
 // The flow graph pulls in @xyflow/react and dagre: loaded when the panel first shows.
 const FlowPanel = lazy(() => import("./FlowPanel"));
+// The SQL panel brings sql-formatter: loaded when the panel first shows.
+const SqlPanel = lazy(() => import("./SqlPanel"));
 
 export const PANELS: PanelDefinition[] = [
   { id: "flow", title: "Flow", Component: FlowPanel },
@@ -44,6 +46,7 @@ export const PANELS: PanelDefinition[] = [
   { id: "timeline", title: "Timeline", Component: TimelinePanel, badge: ({ index }) => index.spans.length },
   { id: "middleware", title: "Middleware", Component: MiddlewarePanel, badge: ({ index }) => middlewareCount(index) },
   { id: "urls", title: "URLs", Component: UrlsPanel },
+  { id: "sql", title: "SQL", Component: SqlPanel, badge: ({ index }) => index.spans.filter((s) => s.kind === "sql").length || null },
   { id: "signals", title: "Signals", Component: SignalsPanel, badge: ({ index }) => signalCount(index) },
   { id: "request", title: "Request", Component: RequestPanel },
   { id: "logs", title: "Logs", Component: LogsPanel, withoutTrace: true, badge: ({ logs }) => logs.length || null },
