@@ -1,12 +1,12 @@
 /** Project template files reach Django's template loaders through the runtime (DIRS and app dirs). */
 import { describe, expect, it } from "vitest";
 import { HeadlessRuntime } from "../../src/runtime/headless";
-import { SCENARIO_FORMAT } from "../../src/scenarios/format";
+import { SCENARIO_FORMAT, type Scenario } from "../../src/scenarios/format";
 
 describe("templates in a project", () => {
   it("renders a child template that extends a base from DIRS, with an app template included", async () => {
     const runtime = await HeadlessRuntime.create();
-    const loaded = await runtime.load({
+    const scenario: Scenario = {
       format: SCENARIO_FORMAT,
       title: "t",
       framework: "django",
@@ -23,7 +23,8 @@ export const urlpatterns = [path("", (request) => render(request, "home.html", {
         "blog/templates/blog/item.html": `<li>{{ i }}</li>`,
       },
       requests: [],
-    });
+    };
+    const loaded = await runtime.load(scenario);
     expect(loaded.ok).toBe(true);
     const result = await runtime.request({ method: "GET", target: "/", headers: [["Host", "localhost"]], body: "" });
     expect(new TextDecoder().decode(result.response.body)).toBe("<title>Home | Site</title><li>a</li><li>&lt;b&gt;</li>");
