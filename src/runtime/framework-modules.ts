@@ -23,6 +23,8 @@ export * as "django/core/exceptions" from "../frameworks/django/core/exceptions"
 export * as "django/core/handlers/wsgi" from "../frameworks/django/core/handlers/wsgi";
 export * as "django/core/signals" from "../frameworks/django/core/signals";
 export * as "django/db" from "../frameworks/django/db";
+export * as "django/db/migrations" from "../frameworks/django/db/migrations";
+export * as "django/core/management" from "../frameworks/django/core/management/commands";
 export * as "django/dispatch" from "../frameworks/django/dispatch";
 export * as "django/http" from "../frameworks/django/http";
 export * as "django/middleware/clickjacking" from "../frameworks/django/middleware/clickjacking";

@@ -234,7 +234,21 @@ export function load(files: Files, options: LoaderOptions = {}): ModuleLoader {
   // Templates are project files too: the template loaders (DIRS, app directories) read them here.
   const modules = (options.framework_modules ?? FRAMEWORK_MODULES) as unknown as Record<string, Module>;
   modules["django/template"]?.set_template_files?.(files);
+  // Migrations are project files: `<app>/migrations/0001_initial.ts` for each installed app.
+  modules["django/db/migrations"]?.set_migration_module_lister?.((app_label: string) => migration_modules(files, app_label, modules));
   return loader;
+}
+
+/** The migration module names of one app, from the project's files (there is no directory to list). */
+function migration_modules(files: Record<string, string>, app_label: string, modules: Record<string, Module>): string[] {
+  let folder = app_label;
+  try {
+    folder = String(modules["django/apps"]?.apps?.get_app_config?.(app_label)?.name ?? app_label).replace(/\./g, "/");
+  } catch {
+    // not an installed app label: fall back to a folder of that name
+  }
+  const pattern = new RegExp(`^${folder.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/migrations/(\\d{4}_[A-Za-z0-9_]+)\\.(ts|js)$`);
+  return Object.keys(files).flatMap((path) => pattern.exec(path)?.[1] ?? []);
 }
 
 function map_frame(frame: FrameSummary, loader: ModuleLoader): FrameSummary {
