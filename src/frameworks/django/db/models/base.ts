@@ -302,7 +302,7 @@ export class Model {
         this[f.attname] = f.clean(raw_value, this);
       } catch (e) {
         if (!(e instanceof ValidationError)) throw e;
-        errors[f.name] = e instanceof ModelValidationError ? Object.values(e.error_dict).flat() : [e.message];
+        errors[f.name] = e instanceof ModelValidationError ? Object.values(e.field_errors).flat() : [e.message];
       }
     }
     if (Object.keys(errors).length) throw new ModelValidationError(errors);
@@ -341,8 +341,12 @@ class DatabaseErrorLike extends Error {}
 
 /** ValidationError carrying Django's `error_dict` (field → messages). */
 export class ModelValidationError extends ValidationError {
-  constructor(readonly error_dict: Record<string, string[]>) {
+  /** Field name → messages (kept apart from ValidationError's own `error_dict` typing). */
+  readonly field_errors: Record<string, string[]>;
+  constructor(error_dict: Record<string, string[]>) {
     super(JSON.stringify(error_dict));
+    this.field_errors = error_dict;
+    (this as { error_dict?: unknown }).error_dict = error_dict;
     this.message = `{${Object.entries(error_dict).map(([k, v]) => `'${k}': [${v.map((m) => `'${m}'`).join(", ")}]`).join(", ")}}`;
   }
 }
@@ -351,7 +355,7 @@ function collect_errors(errors: Record<string, string[]>, fn: () => void): void 
   try {
     fn();
   } catch (e) {
-    if (e instanceof ModelValidationError) for (const [k, v] of Object.entries(e.error_dict)) (errors[k] ??= []).push(...v);
+    if (e instanceof ModelValidationError) for (const [k, v] of Object.entries(e.field_errors)) (errors[k] ??= []).push(...v);
     else if (e instanceof ValidationError) (errors[NON_FIELD_ERRORS] ??= []).push(e.message);
     else throw e;
   }

@@ -530,14 +530,28 @@ function key_numeric(base: typeof BuiltinLookup): typeof BuiltinLookup {
   };
 }
 
+/**
+ * `extra__level__gt=1`: without a native JSON type the right-hand side is compared as the JSON
+ * value itself (Django's KeyTransformNumericLookupMixin loads the dumped param back).
+ */
+function key_comparison(base: typeof BuiltinLookup): typeof BuiltinLookup {
+  return class extends key_numeric(base) {
+    override process_rhs(compiler: Compiler, connection: any): SQL {
+      const [sql, params] = super.process_rhs(compiler, connection);
+      if (!this.rhs_is_direct_value()) return [sql, params];
+      return [sql, params.map((p) => (typeof p === "string" ? JSON.parse(p) : p))];
+    }
+  };
+}
+
 const KEY_TRANSFORM_LOOKUPS: Record<string, any> = {
   exact: KeyTransformExact,
   isnull: KeyTransformIsNull,
   in: KeyTransformIn,
-  lt: key_numeric(LessThan),
-  lte: key_numeric(LessThanOrEqual),
-  gt: key_numeric(GreaterThan),
-  gte: key_numeric(GreaterThanOrEqual),
+  lt: key_comparison(LessThan),
+  lte: key_comparison(LessThanOrEqual),
+  gt: key_comparison(GreaterThan),
+  gte: key_comparison(GreaterThanOrEqual),
   contains: key_numeric(Contains),
   icontains: key_numeric(IContains),
   startswith: key_numeric(StartsWith),

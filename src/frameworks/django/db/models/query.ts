@@ -115,7 +115,9 @@ export class QuerySet<T = any> {
   }
 
   _value_keys(compiler: SQLCompiler): string[] {
-    return this.query._values_order.length ? this.query._values_order : compiler.select.map((s) => s.alias ?? s.expr.target.attname);
+    if (!this.query._values_order.length) return compiler.select.map((s) => s.alias ?? s.expr.target.attname);
+    const extra = [...this.query.annotation_select.keys()].filter((k) => !this.query._values_order.includes(k));
+    return [...this.query._values_order, ...extra];
   }
 
   _values_list_order(compiler: SQLCompiler): number[] {

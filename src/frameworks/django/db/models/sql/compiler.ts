@@ -36,6 +36,8 @@ export class SQLCompiler {
   klass_info: KlassInfo | null = null;
   annotation_col_map = new Map<string, number>();
   col_count = 0;
+  /** The ORDER BY expressions without ASC/DESC (for SELECT DISTINCT's extra columns). */
+  order_by_columns: SQL[] = [];
 
   constructor(public query: Query, public connection: any) {}
 
@@ -50,9 +52,17 @@ export class SQLCompiler {
     const q = this.query;
     if (q.combinator) return this.get_combinator_sql(with_limits);
     this.setup_query();
+    // ORDER BY first: ordering by a related field adds its joins before FROM is written.
+    const order = this.get_order_by();
     const params: unknown[] = [];
     const cols = this.select.map((s) => (s.alias ? `${s.sql} AS ${qn(s.alias)}` : s.sql));
     this.select.forEach((s) => params.push(...s.params));
+    // SELECT DISTINCT must select what it orders by (Django's get_extra_select).
+    if (q.distinct && !q.distinct_fields.length)
+      for (const [sql, p] of this.order_by_columns) if (!this.select.some((s) => s.sql === sql)) {
+        cols.push(sql);
+        params.push(...p);
+      }
     let sql = `SELECT ${q.distinct ? "DISTINCT " : ""}${cols.join(", ")}`;
     const [from, from_params] = this.get_from_clause();
     sql += ` FROM ${from}`;
@@ -67,7 +77,6 @@ export class SQLCompiler {
     }
     const having_sql = this.compile_condition(having, params);
     if (having_sql) sql += ` HAVING ${having_sql}`;
-    const order = this.get_order_by();
     if (order.length) {
       sql += ` ORDER BY ${order.map((o) => o[0]).join(", ")}`;
       order.forEach((o) => params.push(...o[1]));
@@ -201,7 +210,12 @@ export class SQLCompiler {
     else if (q.default_ordering && q.model._meta.ordering.length && q.group_by === null) ordering = q.model._meta.ordering;
     else return [];
     const out: SQL[] = [];
-    for (const item of ordering) for (const ob of this.find_ordering(item, q.model._meta, q.base_table, q.standard_ordering, new Set())) out.push(this.compile(ob));
+    this.order_by_columns = [];
+    for (const item of ordering)
+      for (const ob of this.find_ordering(item, q.model._meta, q.base_table, q.standard_ordering, new Set())) {
+        out.push(this.compile(ob));
+        if (ob.expression && typeof ob.expression.as_sql === "function") this.order_by_columns.push(this.compile(ob.expression));
+      }
     return out;
   }
 
