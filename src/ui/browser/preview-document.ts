@@ -44,12 +44,37 @@ function bridgeScript(token: string): string {
     event.preventDefault();
     post({ kind: "link", href: href });
   });
-  document.addEventListener("submit", function (event) {
-    if (event.defaultPrevented) return;
+  // The sandbox (no allow-forms) blocks a submission before any "submit" event fires, so the
+  // bridge catches what starts one: a click on a submit button, Enter in a field, submit() calls.
+  function submitterOf(el) {
+    var button = el && el.closest ? el.closest("button, input[type=submit], input[type=image]") : null;
+    if (!button || !button.form || button.disabled) return null;
+    if (button.tagName === "BUTTON" && (button.getAttribute("type") || "submit").toLowerCase() !== "submit") return null;
+    return button;
+  }
+  function start(form, submitter) {
+    if (!form.noValidate && !(submitter && submitter.formNoValidate) && !form.reportValidity()) return;
+    var event = new SubmitEvent("submit", { bubbles: true, cancelable: true, submitter: submitter || null });
+    if (form.dispatchEvent(event)) submit(form, submitter);
+  }
+  document.addEventListener("click", function (event) {
+    if (event.defaultPrevented || event.button !== 0) return;
+    var button = submitterOf(event.target);
+    if (!button) return;
     event.preventDefault();
-    submit(event.target, event.submitter);
+    start(button.form, button);
+  });
+  document.addEventListener("keydown", function (event) {
+    var field = event.target;
+    if (event.key !== "Enter" || event.defaultPrevented || !field || !field.form || field.tagName !== "INPUT") return;
+    if (/^(button|submit|reset|image|checkbox|radio|file)$/.test(field.type)) return;
+    event.preventDefault();
+    var form = field.form;
+    var submitter = form.querySelector("button:not([type]), button[type=submit], input[type=submit], input[type=image]");
+    start(form, submitter && submitter.form === form ? submitter : null);
   });
   HTMLFormElement.prototype.submit = function () { submit(this, null); };
+  HTMLFormElement.prototype.requestSubmit = function (submitter) { start(this, submitter || null); };
 })();`;
 }
 
