@@ -21,7 +21,7 @@ import type { ScenarioEntry } from "../scenarios/format";
 import { LogCollector } from "./console";
 import { error_info } from "./errors";
 import { load, type ModuleLoader } from "./loader";
-import type { ErrorInfo, LoadInput, LoadResult, RequestOptions, RequestResult, Runtime } from "./protocol";
+import type { ErrorInfo, LoadInput, LoadOptions, LoadResult, RequestOptions, RequestResult, Runtime } from "./protocol";
 import { SqlJsDriver, boot_sqlite, type SqliteBootOptions } from "./sqlite";
 
 export interface HeadlessRuntimeOptions {
@@ -47,8 +47,8 @@ export class HeadlessRuntime implements Runtime {
   }
 
   /** Replace the project: every old module, setting, app and table is forgotten. */
-  load(scenario: LoadInput): Promise<LoadResult> {
-    return this.serialised(() => this.load_now(scenario));
+  load(scenario: LoadInput, options: LoadOptions = {}): Promise<LoadResult> {
+    return this.serialised(() => this.load_now(scenario, options));
   }
 
   /** Serve one HTTP request through the gateway; never rejects for errors in user code. */
@@ -66,23 +66,23 @@ export class HeadlessRuntime implements Runtime {
     return this.driver?.export() ?? null;
   }
 
-  private async load_now(scenario: LoadInput): Promise<LoadResult> {
+  private async load_now(scenario: LoadInput, options: LoadOptions): Promise<LoadResult> {
     const recorder = new Recorder({ enabled: this.options.trace ?? true });
     const previous = set_active_recorder(recorder);
     const span = open_span("module", "load project", { entry: { ...scenario.entry }, files: Object.keys(scenario.files) });
     this.app = null;
     this.logs.drain();
     try {
-      await this.open_database();
+      await this.open_database(options.database ?? null);
       this.loader = load(scenario.files, { console: this.logs.create_console() });
       this.app = await build_application(scenario.entry, this.loader);
       this.load_error = null;
-      return { ok: true, modules: this.loader.loaded_modules(), logs: this.logs.drain(), trace: finish(recorder, span) };
+      return { ok: true, modules: this.loader.loaded_modules(), logs: this.logs.drain(), trace: finish(recorder, span), middleware: middleware_of(this.app) };
     } catch (e) {
       this.load_error = e;
       const error: ErrorInfo = error_info(e, (path) => this.loader?.is_user_file(path) ?? false);
       span.fail({ type: error.type, message: error.message, ...(error.source ? { source: error.source } : {}) });
-      return { ok: false, error, logs: this.logs.drain(), trace: finish(recorder, span) };
+      return { ok: false, error, logs: this.logs.drain(), trace: finish(recorder, span), middleware: [] };
     } finally {
       set_active_recorder(previous);
     }
@@ -93,20 +93,26 @@ export class HeadlessRuntime implements Runtime {
     const previous = set_active_recorder(recorder);
     const span = open_span("request", `${request.method} ${request.target}`, { method: request.method, target: request.target });
     this.logs.drain();
+    const changes_before = this.total_changes();
     try {
       const response = await serve_wsgi(this.app ?? failing_application(this.load_error), request);
       span.set({ status: response.status, reason: response.reason });
-      return { response, trace: finish(recorder, span), logs: this.logs.drain() };
+      return { response, trace: finish(recorder, span), logs: this.logs.drain(), database_changed: this.total_changes() !== changes_before };
     } finally {
       set_active_recorder(previous);
     }
   }
 
-  /** A new, empty in-memory database per load: no table or row survives into the next run. */
-  private async open_database(): Promise<void> {
+  /** A new in-memory database per load (empty, or from an image): nothing else survives into the next run. */
+  private async open_database(image: Uint8Array | null): Promise<void> {
     connection.close();
-    this.driver = await SqlJsDriver.open(null, this.options.sqlite);
+    this.driver = await SqlJsDriver.open(image, this.options.sqlite);
     connection.set_driver(this.driver);
+  }
+
+  /** SQLite's count of rows changed since the database was opened (0 without one). */
+  private total_changes(): number {
+    return Number(this.driver?.db.exec("SELECT total_changes()")[0]?.values[0]?.[0] ?? 0);
   }
 
   private serialised<T>(task: () => Promise<T>): Promise<T> {
@@ -114,6 +120,12 @@ export class HeadlessRuntime implements Runtime {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** settings.MIDDLEWARE as the Django handler loaded it, outermost first; [] for a raw WSGI app. */
+function middleware_of(app: WSGIApplication): string[] {
+  const names = (app as unknown as { handler?: { middleware_names?: unknown } }).handler?.middleware_names;
+  return Array.isArray(names) ? names.filter((n): n is string => typeof n === "string") : [];
 }
 
 function finish(recorder: Recorder, span: ReturnType<typeof open_span>): Trace {

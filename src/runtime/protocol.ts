@@ -43,13 +43,22 @@ export interface ErrorInfo {
 export type LoadInput = Pick<Scenario, "files" | "entry">;
 
 export type LoadResult =
-  | { ok: true; modules: string[]; logs: LogEntry[]; trace: Trace }
-  | { ok: false; error: ErrorInfo; logs: LogEntry[]; trace: Trace };
+  | { ok: true; modules: string[]; logs: LogEntry[]; trace: Trace; middleware?: string[] }
+  | { ok: false; error: ErrorInfo; logs: LogEntry[]; trace: Trace; middleware?: string[] };
+// `middleware`: settings.MIDDLEWARE as the handler loaded it, outermost first (Django projects;
+// [] for a raw WSGI app) — what the Flow graph draws, dimming the layers a short-circuit skipped.
 
 export interface RequestResult {
   response: HttpResponseMessage;
   trace: Trace;
   logs: LogEntry[];
+  /** Whether the request wrote to the database (so the page keeps a new snapshot of it). */
+  database_changed?: boolean;
+}
+
+/** Options of `load`: start from a database image (a snapshot taken after an earlier request) instead of an empty one. */
+export interface LoadOptions {
+  database?: Uint8Array;
 }
 
 export interface RequestOptions {
@@ -60,7 +69,7 @@ export interface RequestOptions {
 // --- page → worker ---------------------------------------------------------------------------
 
 export type PageToWorker =
-  | { type: "load"; id: number; scenario: LoadInput }
+  | { type: "load"; id: number; scenario: LoadInput; options?: LoadOptions }
   | { type: "request"; id: number; request: HttpRequestMessage; options?: RequestOptions };
 
 // --- worker → page ---------------------------------------------------------------------------
@@ -74,6 +83,6 @@ export type WorkerToPage =
 
 /** What both runtimes offer: the worker client on the page and HeadlessRuntime in Node. */
 export interface Runtime {
-  load(scenario: LoadInput): Promise<LoadResult>;
+  load(scenario: LoadInput, options?: LoadOptions): Promise<LoadResult>;
   request(request: HttpRequestMessage, options?: RequestOptions): Promise<RequestResult>;
 }

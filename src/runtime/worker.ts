@@ -11,10 +11,8 @@
  * caches) and nested workers. It never had the page's DOM, localStorage or cookies.
  */
 import wasmUrl from "sql.js/dist/sql-wasm-browser.wasm?url";
-import { connection } from "../frameworks/django/db";
 import { HeadlessRuntime } from "./headless";
 import { PROTOCOL_VERSION, type PageToWorker, type WorkerToPage } from "./protocol";
-import { SqlJsDriver } from "./sqlite";
 
 /** Page → worker, beyond protocol.ts: the database image to reopen after the next load. */
 export type WorkerExtensionIn = { type: "restore-database"; image: Uint8Array };
@@ -57,49 +55,25 @@ export async function handle(message: In): Promise<void> {
       pendingRestore = message.image;
       return;
     case "load": {
-      const result = await r.load(message.scenario);
-      if (pendingRestore) await restoreDatabase(pendingRestore);
+      const database = message.options?.database ?? pendingRestore ?? undefined;
       pendingRestore = null;
+      const result = await r.load(message.scenario, database ? { database } : {});
       scope.postMessage({ type: "loaded", id: message.id, result });
-      postDatabase();
+      postDatabase(r);
       return;
     }
     case "request": {
-      const before = totalChanges();
       const result = await r.request(message.request, message.options);
       scope.postMessage({ type: "response", id: message.id, result });
-      if (totalChanges() !== before) postDatabase();
+      if (result.database_changed) postDatabase(r);
       return;
     }
   }
 }
 
-function driver(): SqlJsDriver | null {
-  const d = connection.connection;
-  return d instanceof SqlJsDriver ? d : null;
-}
-
-/** SQLite's count of rows changed since the database was opened (null without a database). */
-function totalChanges(): number | null {
-  const d = driver();
-  if (!d) return null;
-  return Number(d.db.exec("SELECT total_changes()")[0]?.values[0]?.[0] ?? 0);
-}
-
-function postDatabase(): void {
-  const d = driver();
-  if (d) scope.postMessage({ type: "database", image: d.export() });
-}
-
-/**
- * Reopen the database from an image, replacing the fresh one `load` made.
- * HeadlessRuntime has no `import_database` yet, so this swaps the connection's driver directly.
- */
-async function restoreDatabase(image: Uint8Array): Promise<void> {
-  const old = driver();
-  const restored = await SqlJsDriver.open(image);
-  connection.set_driver(restored);
-  old?.close();
+function postDatabase(r: HeadlessRuntime): void {
+  const image = r.export_database();
+  if (image) scope.postMessage({ type: "database", image });
 }
 
 /** Take away the worker globals that reach the network or storage; user code must not use them. */
