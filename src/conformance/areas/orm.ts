@@ -153,7 +153,7 @@ function storage_value(value: unknown): unknown {
   return JSON.stringify(value);
 }
 
-async function seeded_image(schema: SchemaSpec): Promise<Uint8Array> {
+export async function seeded_image(schema: SchemaSpec): Promise<Uint8Array> {
   const driver = await ConformanceDriver.open_image();
   connection.set_driver(driver);
   for (const line of sqlmigrate_text(initial_migration(schema as any)).split("\n")) {
@@ -171,6 +171,11 @@ async function seeded_image(schema: SchemaSpec): Promise<Uint8Array> {
   const image = driver.export();
   connection.close();
   return image;
+}
+
+/** A fresh copy of a database image becomes the connection's database. */
+export async function open_database(image: Uint8Array): Promise<void> {
+  connection.set_driver(await ConformanceDriver.open_image(image));
 }
 
 // --- argument decoding (§3.3) ------------------------------------------------------------------

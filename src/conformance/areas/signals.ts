@@ -3,7 +3,7 @@
  *
  * `kind: "script"` cases build fresh signals, receivers and senders (A, B, A_sub extends A, null),
  * run the ops in order and compare each op's result and the receiver calls it caused.
- * `kind: "model"` cases need the ORM and count as failed until it lands.
+ * `kind: "model"` cases run ORM operations and record the model signals (signals_model.ts).
  */
 import * as v8 from "node:v8";
 import * as vm from "node:vm";
@@ -214,7 +214,7 @@ function adopt_informational_messages(actual: unknown, expected: unknown): void 
 }
 
 async function replay_case(c: CorpusCase): Promise<CaseResult> {
-  if (c.input.kind === "model") return { passed: false, message: "model signals need the ORM (not implemented yet)" };
+  if (c.input.kind === "model") return (await import("./signals_model")).replay_model_case(c);
   if (c.input.kind !== "script") return { passed: false, message: `unknown signals case kind ${c.input.kind}` };
   const actual = await override_settings({ DEBUG: c.input.debug === true }, () => replay_script(c.input));
   const expected = structuredClone(c.expect);

@@ -35,6 +35,10 @@ export const connections = new ConnectionHandler();
 /** `django.db.connection`: the default database's wrapper. */
 export const connection: BaseDatabaseWrapper = connections.__getitem__(DEFAULT_DB_ALIAS);
 
+/** `from django.db import transaction`, `from django.db import models` */
+export * as transaction from "./transaction";
+export * as models from "./models";
+
 /** `django.db.reset_queries()`: Django runs it at the start of every request (request_started). */
 export function reset_queries(): void {
   for (const wrapper of connections.all()) wrapper.queries_log.length = 0;

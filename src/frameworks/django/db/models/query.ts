@@ -19,6 +19,8 @@ import { Collector } from "./deletion";
 import { EmptyResultSet } from "./lookups";
 import { F } from "./expressions";
 import { DateField, DateTimeField } from "./fields";
+import { atomic } from "../transaction";
+import { IntegrityError } from "../utils";
 
 type Kwargs = Record<string, unknown>;
 
@@ -424,10 +426,25 @@ export class QuerySet<T = any> {
       if (!(e instanceof this.model.DoesNotExist)) throw e;
     }
     const params = Object.fromEntries(Object.entries(lookup).filter(([k]) => !k.includes("__")));
-    return [this.create({ ...params, ...(defaults ?? {}) }), true];
+    try {
+      return atomic(() => [this.create({ ...params, ...resolve_callables(defaults ?? {}) }), true], { using: this.db });
+    } catch (e) {
+      // Another writer created it first: fetch that row instead.
+      if (!(e instanceof IntegrityError)) throw e;
+      try {
+        return [this.get(lookup), false];
+      } catch (e2) {
+        if (e2 instanceof this.model.DoesNotExist) throw e;
+        throw e2;
+      }
+    }
   }
 
   update_or_create(kwargs: Kwargs = {}): [T, boolean] {
+    return atomic(() => this._update_or_create(kwargs), { using: this.db });
+  }
+
+  _update_or_create(kwargs: Kwargs = {}): [T, boolean] {
     const { defaults, create_defaults, ...lookup } = kwargs as Kwargs & { defaults?: Kwargs; create_defaults?: Kwargs };
     let obj: any;
     try {
@@ -468,7 +485,7 @@ export class QuerySet<T = any> {
     del.query.clear_ordering(true);
     del.query.distinct = false;
     const collector = new Collector(this.db, { queryset: this.model });
-    collector.collect([...del]);
+    collector.collect(del);
     this._result_cache = null;
     return collector.delete();
   }
@@ -489,7 +506,7 @@ export class QuerySet<T = any> {
     for (const o of objs) o._prepare_related_fields_for_save("bulk_create");
     const on_conflict = options.ignore_conflicts ? "IGNORE" : options.update_conflicts ? "UPDATE" : null;
     const returning = on_conflict === "IGNORE" ? [] : opts.local_concrete_fields.filter((f: any) => f.db_returning);
-    const rows = this._insert(objs, { fields, returning_fields: returning, on_conflict, update_fields: options.update_fields, unique_fields: options.unique_fields });
+    const rows = atomic(() => this._insert(objs, { fields, returning_fields: returning, on_conflict, update_fields: options.update_fields, unique_fields: options.unique_fields }), { using: this.db, savepoint: false });
     objs.forEach((o, i) => {
       if (rows[i]) returning.forEach((f: any, j: number) => (o[f.attname] = rows[i][j]));
       o._state.adding = false;
@@ -767,7 +784,12 @@ function dates_queryset(qs: QuerySet, field_name: string, kind: string, order: s
   return c;
 }
 
-/** functions/datetime registers Trunc here. */
+/** `defaults` values may be callables, called at the time of the write. */
+function resolve_callables(values: Kwargs): Kwargs {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "function" && !(v as any)._meta ? (v as () => unknown)() : v]));
+}
+
+/** functions/Trunc registers itself here. */
 export const TRUNC: { Trunc?: any } = {};
 
 /** Put select_related objects into each instance's field cache. */

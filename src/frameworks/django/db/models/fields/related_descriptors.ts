@@ -19,6 +19,7 @@ import { PREFETCH, type QuerySet } from "../query";
 import { Q } from "../query_utils";
 import { F } from "../expressions";
 import { m2m_changed } from "../signals";
+import { atomic } from "../../transaction";
 
 /** What `prefetch_related` needs from a relation attribute (Django's `get_prefetch_querysets`). */
 export interface Prefetcher {
@@ -328,22 +329,36 @@ export class ManyRelatedManager extends Manager {
   }
 
   add(...objs: any[]): void {
-    this._add_items(this.side.source_field_name, this.side.target_field_name, objs.map(pk_of));
-    if (this.side.symmetrical) this._add_items(this.side.target_field_name, this.side.source_field_name, objs.map(pk_of));
+    atomic(
+      () => {
+        this._add_items(this.side.source_field_name, this.side.target_field_name, objs.map(pk_of));
+        if (this.side.symmetrical) this._add_items(this.side.target_field_name, this.side.source_field_name, objs.map(pk_of));
+      },
+      { savepoint: false },
+    );
   }
 
   remove(...objs: any[]): void {
-    this._remove_items(objs.map(pk_of));
+    atomic(() => this._remove_items(objs.map(pk_of)), { savepoint: false });
   }
 
   clear(): void {
     const through = this.side.through;
-    this._send("pre_clear", null);
-    through._base_manager.filter(this._source_filter(null))._raw_delete();
-    this._send("post_clear", null);
+    atomic(
+      () => {
+        this._send("pre_clear", null);
+        through._base_manager.filter(this._source_filter(null))._raw_delete();
+        this._send("post_clear", null);
+      },
+      { savepoint: false },
+    );
   }
 
   set(objs: any[], options: { clear?: boolean } = {}): void {
+    atomic(() => this._set(objs, options), { savepoint: false });
+  }
+
+  _set(objs: any[], options: { clear?: boolean }): void {
     if (options.clear) {
       this.clear();
       this.add(...objs);
