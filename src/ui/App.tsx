@@ -66,15 +66,15 @@ function StackedPanes() {
 function ColumnPanes() {
   return (
     <Group orientation="horizontal" className="columns" id="framework-lab-columns">
-      <Panel id="editor" defaultSize="33" minSize="18">
+      <Panel id="editor" defaultSize="38" minSize="18">
         <EditorPane />
       </Panel>
       <Separator className="separator" />
-      <Panel id="browser" defaultSize="30" minSize="20">
+      <Panel id="browser" defaultSize="28" minSize="20">
         <BrowserPane />
       </Panel>
       <Separator className="separator" />
-      <Panel id="trace" defaultSize="37" minSize="20">
+      <Panel id="trace" defaultSize="34" minSize="20">
         <TracePane />
       </Panel>
     </Group>

@@ -72,7 +72,7 @@ export function FileTree() {
           ✎
         </button>
         <button className="icon-button small" aria-label="Delete" title="Delete selected" disabled={!selected} onClick={() => { if (selected && window.confirm(`Delete ${selected}${selected in files ? "" : " and everything in it"}?`)) { deletePath(store, selected); setSelected(null); } }}>
-          🗑
+          ✕
         </button>
       </div>
       <ul role="tree">

@@ -3,8 +3,8 @@
  * Request edges go down the left, response edges come back up the right; a middleware that
  * returned early is marked and the path turns back there. Click a node for its spans.
  */
-import { memo, useMemo, useState } from "react";
-import { Background, Controls, Handle, Position, ReactFlow, type Edge, type Node, type NodeProps } from "@xyflow/react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
+import { Background, Controls, Handle, Position, ReactFlow, type Edge, type Node, type NodeProps, type ReactFlowInstance } from "@xyflow/react";
 import dagre from "@dagrejs/dagre";
 import "@xyflow/react/dist/style.css";
 import { formatMs } from "../http/message";
@@ -95,12 +95,22 @@ function FlowPanel({ index, exchange, highlight }: PanelProps & { highlight?: st
   const [clicked, setSelected] = useState<string | null>(null);
   const selected = highlight !== undefined ? highlight : clicked;
   const { nodes, edges } = useMemo(() => layout(graph, index, selected), [graph, index, selected]);
+  // Fit the graph whenever its pane changes size (panes resize, tabs show it after layout).
+  const canvas = useRef<HTMLDivElement>(null);
+  const flow = useRef<ReactFlowInstance<LifecycleNode> | null>(null);
+  useEffect(() => {
+    const el = canvas.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => void flow.current?.fitView({ padding: 0.12, maxZoom: 1 }));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   const node = highlight !== undefined ? undefined : [...graph.main, ...graph.side].find((n) => n.key === selected);
   if (!graph.main.length) return <p className="hint">This trace has no lifecycle spans.</p>;
   return (
     <div className="flow">
-      <div className="flow-canvas" aria-label="Request flow graph" role="figure">
-        <ReactFlow key={exchange.id} nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} fitView fitViewOptions={{ padding: 0.12, maxZoom: 1 }} minZoom={0.3} maxZoom={1.5} proOptions={{ hideAttribution: true }} onNodeClick={(_, n) => setSelected(n.id === selected ? null : n.id)} nodesDraggable={false} nodesConnectable={false}>
+      <div className="flow-canvas" aria-label="Request flow graph" role="figure" ref={canvas}>
+        <ReactFlow key={exchange.id} onInit={(instance) => { flow.current = instance; }} nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} fitView fitViewOptions={{ padding: 0.12, maxZoom: 1 }} minZoom={0.3} maxZoom={1.5} proOptions={{ hideAttribution: true }} onNodeClick={(_, n) => setSelected(n.id === selected ? null : n.id)} nodesDraggable={false} nodesConnectable={false}>
           <Background gap={16} size={1} />
           <Controls showInteractive={false} />
         </ReactFlow>

@@ -89,7 +89,7 @@ export function StepPanel(props: PanelProps) {
     <div className="step">
       <div className="step-bar" role="toolbar" aria-label="Step through the request">
         <button className="button" aria-label="First step" onClick={() => go(0)} disabled={step === 0}>
-          ⏮
+          First
         </button>
         <button className="button" aria-label="Previous step" onClick={() => go(step - 1)} disabled={step === 0}>
           ◀ Previous
@@ -101,7 +101,7 @@ export function StepPanel(props: PanelProps) {
           Next ▶
         </button>
         <button className="button" aria-label="Last step" onClick={() => go(steps.length - 1)} disabled={step >= steps.length - 1}>
-          ⏭
+          Last
         </button>
         <span className="muted step-keys">← → keys</span>
       </div>
