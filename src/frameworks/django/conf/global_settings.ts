@@ -90,6 +90,8 @@ export const AUTH_PASSWORD_VALIDATORS: Record<string, unknown>[] = [];
 
 // Signing
 export const SIGNING_BACKEND = "django.core.signing.TimestampSigner";
+/** Django 5.2.17: signed cookies written under the older `key + salt` salt still verify. */
+export const SIGNED_COOKIE_LEGACY_SALT_FALLBACK = true;
 
 // CSRF
 export const CSRF_FAILURE_VIEW = "django.views.csrf.csrf_failure";

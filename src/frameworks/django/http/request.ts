@@ -11,7 +11,8 @@
  * `QueryDict` is the MultiValueDict of a query string (`a=1&a=2` → getlist("a") is ["1","2"]);
  * the ones Django builds are immutable.
  */
-import { AttributeError, Exception, py_repr } from "../../python/builtins";
+import { AttributeError, Exception, KeyError, py_repr } from "../../python/builtins";
+import { BadSignature, _unsign_cookie } from "../core/signing";
 import { decode, is_bytes, is_known_codec, latin1_decode, type Bytes } from "../../python/bytes";
 import { BytesIO } from "../../python/io";
 import { parse_qsl, quote, urljoin, urlsplit, urlencode as py_urlencode } from "../../python/urllib/parse";
@@ -388,6 +389,24 @@ export class HttpRequest {
 
   set COOKIES(value: Record<string, string>) {
     this._cookies = value;
+  }
+
+  /**
+   * `get_signed_cookie(key, default=RAISE_ERROR, salt="", max_age=None)`: the cookie's value once its
+   * signature checks out. Missing or tampered → `default` when one is given, else KeyError/BadSignature.
+   */
+  get_signed_cookie(key: string, options: { default?: unknown; salt?: string; max_age?: number | null } = {}): unknown {
+    const has_default = "default" in options;
+    if (!(key in this.COOKIES)) {
+      if (has_default) return options.default;
+      throw new KeyError(key);
+    }
+    try {
+      return _unsign_cookie(this.COOKIES[key], { cookie_name: key, salt: options.salt, max_age: options.max_age });
+    } catch (e) {
+      if (e instanceof BadSignature && has_default) return options.default;
+      throw e;
+    }
   }
 
   protected _parse_COOKIES(): Record<string, string> {

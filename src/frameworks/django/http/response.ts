@@ -26,6 +26,7 @@ import { iri_to_uri, py_str } from "../utils/encoding";
 import { base64_encode, content_disposition_header, http_date, MAX_URL_REDIRECT_LENGTH } from "../utils/http";
 import { is_naive, make_aware } from "../utils/timezone";
 import { SimpleCookie } from "./cookie";
+import { _cookie_signer_salt, get_cookie_signer } from "../core/signing";
 
 /** A header value with a newline (header injection); a ValueError. */
 export class BadHeaderError extends ValueError {}
@@ -293,9 +294,10 @@ export class HttpResponseBase {
     }
   }
 
-  /** `set_signed_cookie` needs django.core.signing, which is not in the lab yet. */
-  set_signed_cookie(_key: string, _value: string, _options: SetCookieOptions & { salt?: string } = {}): void {
-    throw new Exception("set_signed_cookie() needs django.core.signing, which this lab does not implement yet.");
+  /** `set_signed_cookie(key, value, salt="", **kwargs)`: the value signed by the cookie signer. */
+  set_signed_cookie(key: string, value: string, options: SetCookieOptions & { salt?: string } = {}): void {
+    const { salt = "", ...rest } = options;
+    this.set_cookie(key, get_cookie_signer(_cookie_signer_salt(key, salt)).sign(value), rest);
   }
 
   /** Expire a cookie now: empty value, Max-Age=0, an expires in 1970. `__Host-`/`__Secure-` keep Secure. */
