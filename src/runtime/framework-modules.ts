@@ -20,6 +20,8 @@ export * as "django/apps" from "../frameworks/django/apps";
 export * as "django/conf" from "../frameworks/django/conf";
 export * as "django/conf/urls" from "../frameworks/django/conf/urls";
 export * as "django/core/exceptions" from "../frameworks/django/core/exceptions";
+export * as "django/core/validators" from "../frameworks/django/core/validators";
+export * as "django/forms" from "../frameworks/django/forms";
 export * as "django/core/handlers/wsgi" from "../frameworks/django/core/handlers/wsgi";
 export * as "django/core/signals" from "../frameworks/django/core/signals";
 export * as "django/db" from "../frameworks/django/db";

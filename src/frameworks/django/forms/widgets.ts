@@ -1,0 +1,565 @@
+/**
+ * django.forms.widgets: a field's value → the HTML control that shows it, and submitted data → the
+ * value back (`value_from_datadict`).
+ *
+ * Widget is the base; Input and its subclasses print `<input type=… name=… value=…>`, Textarea,
+ * Select/SelectMultiple, RadioSelect/CheckboxSelectMultiple (ChoiceWidget's `optgroups`) and
+ * CheckboxInput the other controls. The HTML is exactly what Django 5.2's widget templates print
+ * (the renderer strips the template's trailing newline; an included option template keeps its own).
+ */
+import { escape, conditional_escape } from "../utils/html";
+import { mark_safe, SafeString } from "../utils/safestring";
+import { py_str } from "../../python/operator";
+import { date, time } from "../../python/datetime";
+import { strftime } from "../../python/_strptime";
+import { flatatt } from "./utils";
+
+export type Attrs = Record<string, unknown>;
+/** Submitted form data: a QueryDict/MultiValueDict (`get`, `getlist`, `has`) or a plain object. */
+export type FormData = { get(key: string): unknown; getlist?(key: string): unknown[]; has?(key: string): boolean } | Record<string, unknown>;
+export type Choice = [unknown, unknown];
+
+export const DATE_INPUT_FORMATS = ["%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%b %d %Y", "%b %d, %Y", "%d %b %Y", "%d %b, %Y", "%B %d %Y", "%B %d, %Y", "%d %B %Y", "%d %B, %Y"];
+export const TIME_INPUT_FORMATS = ["%H:%M:%S", "%H:%M:%S.%f", "%H:%M"];
+export const DATETIME_INPUT_FORMATS = [
+  "%Y-%m-%d %H:%M:%S",
+  "%Y-%m-%d %H:%M:%S.%f",
+  "%Y-%m-%d %H:%M",
+  "%m/%d/%Y %H:%M:%S",
+  "%m/%d/%Y %H:%M:%S.%f",
+  "%m/%d/%Y %H:%M",
+  "%m/%d/%y %H:%M:%S",
+  "%m/%d/%y %H:%M:%S.%f",
+  "%m/%d/%y %H:%M",
+  "%Y-%m-%d",
+];
+
+/** `data.get(name)` on a QueryDict (last value) or a plain object. */
+export function data_get(data: FormData, name: string): unknown {
+  if (typeof (data as { get?: unknown }).get === "function") return (data as { get(k: string): unknown }).get(name) ?? null;
+  const v = (data as Record<string, unknown>)[name];
+  return v === undefined ? null : v;
+}
+
+/** `data.getlist(name)` when the data has lists, else `data.get(name)`. */
+export function data_getlist(data: FormData, name: string): unknown {
+  if (typeof (data as { getlist?: unknown }).getlist === "function") return (data as { getlist(k: string): unknown[] }).getlist(name);
+  return data_get(data, name);
+}
+
+export function data_has(data: FormData, name: string): boolean {
+  if (typeof (data as { has?: unknown }).has === "function") return (data as { has(k: string): boolean }).has(name);
+  return name in data;
+}
+
+export interface WidgetContext {
+  name: string;
+  is_hidden: boolean;
+  required: boolean;
+  value: any;
+  attrs: Attrs;
+  template_name: string;
+  type?: string | null;
+  optgroups?: OptGroup[];
+}
+
+export interface Option {
+  name: string;
+  value: unknown;
+  label: unknown;
+  selected: boolean;
+  index: string;
+  attrs: Attrs;
+  type: string | null;
+  template_name: string;
+  wrap_label: boolean;
+}
+
+export type OptGroup = [unknown, Option[], number];
+
+/** The base widget: attributes, value formatting and reading the value back from form data. */
+export class Widget {
+  attrs: Attrs;
+  needs_multipart_form = false;
+  is_localized = false;
+  is_required = false;
+  supports_microseconds = true;
+  use_fieldset = false;
+  template_name = "";
+
+  constructor(attrs: Attrs | null = null) {
+    this.attrs = { ...(attrs ?? {}) };
+  }
+
+  /** Django deep-copies a field's widget per form instance. */
+  __deepcopy__(): this {
+    const copy = Object.assign(Object.create(Object.getPrototypeOf(this)), this) as this;
+    copy.attrs = { ...this.attrs };
+    return copy;
+  }
+
+  get is_hidden(): boolean {
+    return (this as { input_type?: string | null }).input_type === "hidden";
+  }
+
+  /** The value as the HTML shows it: `None` for empty, else `str(value)`. */
+  format_value(value: unknown): unknown {
+    if (value === "" || value === null || value === undefined) return null;
+    return py_str(value);
+  }
+
+  get_context(name: string, value: unknown, attrs: Attrs | null): { widget: WidgetContext } {
+    return {
+      widget: {
+        name,
+        is_hidden: this.is_hidden,
+        required: this.is_required,
+        value: this.format_value(value),
+        attrs: this.build_attrs(this.attrs, attrs),
+        template_name: this.template_name,
+      },
+    };
+  }
+
+  /** The widget's HTML for `name` showing `value`, with extra `attrs` (id, required, aria-*). */
+  render(name: string, value: unknown, attrs: Attrs | null = null): SafeString {
+    return mark_safe(this.render_context(this.get_context(name, value, attrs).widget));
+  }
+
+  /** The template's output for a widget context (each subclass prints its own control). */
+  render_context(widget: WidgetContext): string {
+    return render_input(widget);
+  }
+
+  build_attrs(base_attrs: Attrs, extra_attrs: Attrs | null = null): Attrs {
+    return { ...base_attrs, ...(extra_attrs ?? {}) };
+  }
+
+  value_from_datadict(data: FormData, _files: unknown, name: string): unknown {
+    return data_get(data, name);
+  }
+
+  value_omitted_from_data(data: FormData, _files: unknown, name: string): boolean {
+    return !data_has(data, name);
+  }
+
+  id_for_label(id_: string, _index?: string | null): string {
+    return id_;
+  }
+
+  use_required_attribute(_initial: unknown): boolean {
+    return !this.is_hidden;
+  }
+}
+
+/** `<input type="…" name="…" value="…" attrs>` (input.html). */
+function render_input(widget: WidgetContext): string {
+  const value = widget.value !== null && widget.value !== undefined ? ` value="${conditional_escape(py_str(widget.value))}"` : "";
+  return `<input type="${escape(widget.type ?? "")}" name="${conditional_escape(widget.name)}"${value}${flatatt(widget.attrs)}>`;
+}
+
+export class Input extends Widget {
+  input_type: string | null = null;
+  override template_name = "django/forms/widgets/input.html";
+
+  constructor(attrs: Attrs | null = null) {
+    const own = { ...(attrs ?? {}) };
+    const type = own.type;
+    delete own.type;
+    super(own);
+    if (type !== undefined) this.input_type = String(type);
+  }
+
+  override get_context(name: string, value: unknown, attrs: Attrs | null) {
+    const context = super.get_context(name, value, attrs);
+    context.widget.type = this.input_type;
+    return context;
+  }
+}
+
+export class TextInput extends Input {
+  override input_type: string | null = "text";
+}
+export class NumberInput extends Input {
+  override input_type: string | null = "number";
+}
+export class EmailInput extends Input {
+  override input_type: string | null = "email";
+}
+export class URLInput extends Input {
+  override input_type: string | null = "url";
+}
+export class ColorInput extends Input {
+  override input_type: string | null = "color";
+}
+export class SearchInput extends Input {
+  override input_type: string | null = "search";
+}
+export class TelInput extends Input {
+  override input_type: string | null = "tel";
+}
+export class HiddenInput extends Input {
+  override input_type: string | null = "hidden";
+}
+
+/** A password box; the submitted value is not echoed back unless `render_value`. */
+export class PasswordInput extends Input {
+  override input_type: string | null = "password";
+  render_value: boolean;
+
+  constructor(attrs: Attrs | null = null, options: { render_value?: boolean } = {}) {
+    super(attrs);
+    this.render_value = options.render_value ?? false;
+  }
+
+  override get_context(name: string, value: unknown, attrs: Attrs | null) {
+    return super.get_context(name, this.render_value ? value : null, attrs);
+  }
+}
+
+/** Dates and times print with the first input format of their kind (`%Y-%m-%d`, …). */
+export class DateTimeBaseInput extends TextInput {
+  format_key = "";
+  format: string | null;
+  override supports_microseconds = false;
+
+  constructor(attrs: Attrs | null = null, options: { format?: string | null } = {}) {
+    super(attrs);
+    this.format = options.format ?? null;
+  }
+
+  override format_value(value: unknown): unknown {
+    if (value instanceof date || value instanceof time) return strftime(value, this.format ?? default_format(this.format_key));
+    return super.format_value(value);
+  }
+}
+
+function default_format(key: string): string {
+  if (key === "DATE_INPUT_FORMATS") return DATE_INPUT_FORMATS[0];
+  if (key === "TIME_INPUT_FORMATS") return TIME_INPUT_FORMATS[0];
+  return DATETIME_INPUT_FORMATS[0];
+}
+
+export class DateInput extends DateTimeBaseInput {
+  override format_key = "DATE_INPUT_FORMATS";
+}
+export class DateTimeInput extends DateTimeBaseInput {
+  override format_key = "DATETIME_INPUT_FORMATS";
+}
+export class TimeInput extends DateTimeBaseInput {
+  override format_key = "TIME_INPUT_FORMATS";
+}
+
+/** `<textarea cols="40" rows="10">` with the value after a newline (textarea.html). */
+export class Textarea extends Widget {
+  override template_name = "django/forms/widgets/textarea.html";
+
+  constructor(attrs: Attrs | null = null) {
+    super({ cols: "40", rows: "10", ...(attrs ?? {}) });
+  }
+
+  override render_context(widget: WidgetContext): string {
+    const value = widget.value ? conditional_escape(py_str(widget.value)) : "";
+    return `<textarea name="${conditional_escape(widget.name)}"${flatatt(widget.attrs)}>\n${value}</textarea>`;
+  }
+}
+
+/** A checkbox: checked when `check_test(value)`; unchecked boxes are absent from POST data. */
+export class CheckboxInput extends Input {
+  override input_type: string | null = "checkbox";
+  check_test: (value: unknown) => boolean;
+
+  constructor(attrs: Attrs | null = null, options: { check_test?: (value: unknown) => boolean } = {}) {
+    super(attrs);
+    this.check_test = options.check_test ?? boolean_check;
+  }
+
+  override format_value(value: unknown): unknown {
+    if (value === true || value === false || value === null || value === undefined || value === "") return null;
+    return py_str(value);
+  }
+
+  override get_context(name: string, value: unknown, attrs: Attrs | null) {
+    const extra = this.check_test(value) ? { ...(attrs ?? {}), checked: true } : attrs;
+    return super.get_context(name, value, extra);
+  }
+
+  override value_from_datadict(data: FormData, _files: unknown, name: string): unknown {
+    if (!data_has(data, name)) return false;
+    let value = data_get(data, name);
+    if (typeof value === "string") {
+      const lower = value.toLowerCase();
+      if (lower === "true") value = true;
+      else if (lower === "false") value = false;
+    }
+    return value !== null && value !== undefined && value !== false && value !== "" && value !== 0;
+  }
+
+  override value_omitted_from_data(): boolean {
+    return false;
+  }
+}
+
+function boolean_check(v: unknown): boolean {
+  return !(v === false || v === null || v === undefined || v === "");
+}
+
+/** Normalise choices: `[[value, label] | [group, [[value, label], …]], …]`. */
+export function normalize_choices(choices: unknown): Choice[] {
+  if (!choices) return [];
+  if (typeof choices === "function") return normalize_choices((choices as () => unknown)());
+  if (choices instanceof Map) return [...choices].map(([k, v]) => [k, is_choice_list(v) ? normalize_choices(v) : v]);
+  if (!Array.isArray(choices) && typeof choices === "object") return normalize_choices(Object.entries(choices));
+  return (choices as unknown[]).map((c) => {
+    const [value, label] = c as [unknown, unknown];
+    return [value, is_choice_list(label) ? normalize_choices(label) : label];
+  });
+}
+
+function is_choice_list(v: unknown): boolean {
+  return Array.isArray(v) || v instanceof Map || (typeof v === "object" && v !== null && !(v instanceof String) && Object.getPrototypeOf(v) === Object.prototype);
+}
+
+/** Widgets offering choices: each choice becomes an option dict, grouped like the choices. */
+export class ChoiceWidget extends Widget {
+  allow_multiple_selected = false;
+  input_type: string | null = null;
+  option_template_name = "";
+  add_id_index = true;
+  checked_attribute: Attrs = { checked: true };
+  option_inherits_attrs = true;
+  private _choices: Choice[] = [];
+
+  constructor(attrs: Attrs | null = null, choices: unknown = []) {
+    super(attrs);
+    this.choices = choices as Choice[];
+  }
+
+  get choices(): Choice[] {
+    return this._choices;
+  }
+
+  set choices(value: unknown) {
+    this._choices = normalize_choices(value);
+  }
+
+  /** `[group_name, options, index]` per top-level choice; a plain choice is a nameless group of one. */
+  optgroups(name: string, value: string[], attrs: Attrs | null = null): OptGroup[] {
+    const groups: OptGroup[] = [];
+    let has_selected = false;
+    this.choices.forEach(([raw_value, option_label], index) => {
+      const option_value = raw_value ?? "";
+      const subgroup: Option[] = [];
+      const grouped = Array.isArray(option_label);
+      const choices: Choice[] = grouped ? (option_label as Choice[]) : [[option_value, option_label]];
+      groups.push([grouped ? option_value : null, subgroup, index]);
+      choices.forEach(([subvalue, sublabel], i) => {
+        const selected = (!has_selected || this.allow_multiple_selected) && value.includes(py_str(subvalue));
+        has_selected ||= selected;
+        subgroup.push(this.create_option(name, subvalue, sublabel, selected, index, grouped ? i : null, attrs));
+      });
+    });
+    return groups;
+  }
+
+  create_option(name: string, value: unknown, label: unknown, selected: boolean, index: number, subindex: number | null, attrs: Attrs | null): Option {
+    const idx = subindex === null ? String(index) : `${index}_${subindex}`;
+    const option_attrs = this.option_inherits_attrs ? this.build_attrs(this.attrs, attrs) : {};
+    if (selected) Object.assign(option_attrs, this.checked_attribute);
+    if ("id" in option_attrs) option_attrs.id = this.id_for_label(String(option_attrs.id), idx);
+    return { name, value, label, selected, index: idx, attrs: option_attrs, type: this.input_type, template_name: this.option_template_name, wrap_label: true };
+  }
+
+  override get_context(name: string, value: unknown, attrs: Attrs | null) {
+    const context = super.get_context(name, value, attrs);
+    context.widget.optgroups = this.optgroups(name, context.widget.value as string[], attrs);
+    return context;
+  }
+
+  override id_for_label(id_: string, index: string | null = "0"): string {
+    return id_ && this.add_id_index ? `${id_}_${index}` : id_;
+  }
+
+  override value_from_datadict(data: FormData, _files: unknown, name: string): unknown {
+    return this.allow_multiple_selected ? data_getlist(data, name) : data_get(data, name);
+  }
+
+  /** The selected values as strings (a list even for single-choice widgets). */
+  override format_value(value: unknown): unknown {
+    if ((value === null || value === undefined) && this.allow_multiple_selected) return [];
+    const list = Array.isArray(value) ? value : [value];
+    return list.map((v) => (v === null || v === undefined ? "" : py_str(v)));
+  }
+}
+
+/** `<select>` with `<optgroup>`s and `<option>`s (select.html, select_option.html). */
+export class Select extends ChoiceWidget {
+  override input_type: string | null = "select";
+  override template_name = "django/forms/widgets/select.html";
+  override option_template_name = "django/forms/widgets/select_option.html";
+  override add_id_index = false;
+  override checked_attribute: Attrs = { selected: true };
+  override option_inherits_attrs = false;
+
+  override get_context(name: string, value: unknown, attrs: Attrs | null) {
+    const context = super.get_context(name, value, attrs);
+    if (this.allow_multiple_selected) context.widget.attrs.multiple = true;
+    return context;
+  }
+
+  override render_context(widget: WidgetContext): string {
+    let out = `<select name="${conditional_escape(widget.name)}"${flatatt(widget.attrs)}>`;
+    for (const [group_name, options] of widget.optgroups ?? []) {
+      if (group_name) out += `\n  <optgroup label="${conditional_escape(py_str(group_name))}">`;
+      for (const option of options) out += `\n  <option value="${conditional_escape(py_str(option.value))}"${flatatt(option.attrs)}>${conditional_escape(option.label)}</option>\n`;
+      if (group_name) out += "\n  </optgroup>";
+    }
+    return out + "\n</select>";
+  }
+
+  /** `required` only makes sense when the first option is an empty placeholder. */
+  override use_required_attribute(initial: unknown): boolean {
+    const base = super.use_required_attribute(initial);
+    if (this.allow_multiple_selected) return base;
+    const first = this.choices[0];
+    return base && first !== undefined && (first[0] === null || first[0] === "");
+  }
+}
+
+/** Yes/No/Unknown select whose values are "true", "false" and "unknown". */
+export class NullBooleanSelect extends Select {
+  constructor(attrs: Attrs | null = null) {
+    super(attrs, [
+      ["unknown", "Unknown"],
+      ["true", "Yes"],
+      ["false", "No"],
+    ]);
+  }
+
+  override format_value(value: unknown): unknown {
+    const map = new Map<unknown, string>([
+      [true, "true"],
+      [false, "false"],
+      ["true", "true"],
+      ["false", "false"],
+      ["2", "true"],
+      ["3", "false"],
+    ]);
+    return map.get(value) ?? "unknown";
+  }
+
+  override value_from_datadict(data: FormData, _files: unknown, name: string): unknown {
+    const value = data_get(data, name);
+    const map = new Map<unknown, boolean>([
+      [true, true],
+      ["True", true],
+      ["False", false],
+      [false, false],
+      ["true", true],
+      ["false", false],
+      ["2", true],
+      ["3", false],
+    ]);
+    return map.has(value) ? map.get(value)! : null;
+  }
+}
+
+export class SelectMultiple extends Select {
+  override allow_multiple_selected = true;
+
+  override value_omitted_from_data(): boolean {
+    return false;
+  }
+}
+
+/** Radio buttons or checkboxes in `<div>`s, each `<input>` wrapped in its `<label>` (multiple_input.html). */
+export class RadioSelect extends ChoiceWidget {
+  override input_type: string | null = "radio";
+  override template_name = "django/forms/widgets/radio.html";
+  override option_template_name = "django/forms/widgets/radio_option.html";
+  override use_fieldset = true;
+
+  override id_for_label(id_: string, index: string | null = null): string {
+    return index === null ? "" : super.id_for_label(id_, index);
+  }
+
+  override render_context(widget: WidgetContext): string {
+    const id = widget.attrs.id;
+    const cls = widget.attrs.class;
+    let out = `<div${id ? ` id="${conditional_escape(py_str(id))}"` : ""}${cls ? ` class="${conditional_escape(py_str(cls))}"` : ""}>`;
+    for (const [group, options] of widget.optgroups ?? []) {
+      if (group) out += `\n  <div><label>${conditional_escape(py_str(group))}</label>`;
+      for (const option of options) out += `<div>\n    ${render_input_option(option)}\n</div>`;
+      if (group) out += "\n  </div>";
+    }
+    return out + "\n</div>";
+  }
+}
+
+/** input_option.html: `<label for="id"><input …>\n label</label>` plus the included template's newline. */
+function render_input_option(option: Option): string {
+  const input = render_input({ name: option.name, value: option.value, attrs: option.attrs, type: option.type, is_hidden: false, required: false, template_name: "" });
+  if (!option.wrap_label) return `${input}\n`;
+  const for_ = option.attrs.id ? ` for="${conditional_escape(py_str(option.attrs.id))}"` : "";
+  return `<label${for_}>${input}\n ${conditional_escape(option.label)}</label>\n`;
+}
+
+export class CheckboxSelectMultiple extends RadioSelect {
+  override allow_multiple_selected = true;
+  override input_type: string | null = "checkbox";
+  override template_name = "django/forms/widgets/checkbox_select.html";
+  override option_template_name = "django/forms/widgets/checkbox_option.html";
+
+  /** Browsers would require every box to be checked. */
+  override use_required_attribute(): boolean {
+    return false;
+  }
+
+  override value_omitted_from_data(): boolean {
+    return false;
+  }
+}
+
+/** One `<input type="hidden">` per value. */
+export class MultipleHiddenInput extends HiddenInput {
+  override format_value(value: unknown): unknown {
+    return Array.isArray(value) ? value : [];
+  }
+
+  override render_context(widget: WidgetContext): string {
+    const values = (widget.value as unknown[]) ?? [];
+    const id = widget.attrs.id;
+    return values
+      .map((v, i) => render_input({ ...widget, value: v, attrs: id ? { ...widget.attrs, id: `${py_str(id)}_${i}` } : widget.attrs }))
+      .join("\n");
+  }
+
+  override value_from_datadict(data: FormData, _files: unknown, name: string): unknown {
+    return data_getlist(data, name);
+  }
+}
+
+export const WIDGETS = {
+  Widget,
+  Input,
+  TextInput,
+  NumberInput,
+  EmailInput,
+  URLInput,
+  ColorInput,
+  SearchInput,
+  TelInput,
+  HiddenInput,
+  PasswordInput,
+  DateInput,
+  DateTimeInput,
+  TimeInput,
+  Textarea,
+  CheckboxInput,
+  Select,
+  NullBooleanSelect,
+  SelectMultiple,
+  RadioSelect,
+  CheckboxSelectMultiple,
+  MultipleHiddenInput,
+} as const;
