@@ -12,7 +12,7 @@ const PROXIED = [
   "filter", "exclude", "get", "bulk_create", "bulk_update",
   "count", "exists", "first", "last", "earliest", "latest", "order_by", "values", "values_list", "annotate", "alias",
   "aggregate", "distinct", "reverse", "none", "select_related", "prefetch_related", "in_bulk", "dates", "datetimes",
-  "update", "union", "intersection", "difference", "only", "defer", "iterator", "complex_filter", "using",
+  "update", "union", "intersection", "difference", "only", "defer", "iterator", "complex_filter", "using", "explain",
 ] as const;
 
 // The QuerySet methods a Manager proxies (installed on the prototype below) are typed by merging.

@@ -7,7 +7,9 @@
  *     for (const book of qs) ...      // SELECT ... INNER JOIN "library_author" ... ORDER BY ... DESC
  *     String(qs.query)                // the SQL with params interpolated
  */
-import { traced, tracing_enabled, type Attrs } from "../../../../trace";
+import { traced, tracing_enabled, type Attrs, type SourceRef } from "../../../../trace";
+import { extract_tb } from "../../../python/traceback";
+import { py_repr } from "../../../python/builtins";
 import { AttributeError, IndexError, TypeError as PyTypeError, ValueError } from "../../../python/builtins";
 import { connections } from "../index";
 import { DEFAULT_DB_ALIAS } from "../utils";
@@ -36,6 +38,9 @@ export class QuerySet<T = any> {
   _fields: string[] | null = null;
   _prefetch_related_lookups: unknown[] = [];
   _sticky_filter = false;
+  /** For the trace (recorded only while tracing): the calls that built this QuerySet, and where. */
+  _method_chain: string[] = [];
+  _built_at: SourceRef | null = null;
   /** Set by the related descriptors on a lazy load: `{kind, field, model}` for the trace. */
   _related_load: { kind: string; field: string; model: string } | null = null;
 
@@ -55,6 +60,8 @@ export class QuerySet<T = any> {
     c._fields = this._fields;
     c._prefetch_related_lookups = [...this._prefetch_related_lookups];
     c._related_load = this._related_load;
+    c._method_chain = this._method_chain;
+    c._built_at = this._built_at;
     return c;
   }
 
@@ -74,7 +81,10 @@ export class QuerySet<T = any> {
 
   /** The "queryset" span's attrs: the model, and for a lazy relation load which relation it was. */
   _trace_attrs(): Attrs {
-    const attrs: Attrs = { model: this.model._meta.label };
+    const attrs: Attrs = { model: this.model._meta.label, method_chain: this._method_chain };
+    if (this._built_at) attrs.built_at = { ...this._built_at };
+    const evaluated_at = caller_source();
+    if (evaluated_at) attrs.evaluated_at = { ...evaluated_at };
     if (this._related_load) attrs.related = this._related_load;
     return attrs;
   }
@@ -329,7 +339,7 @@ export class QuerySet<T = any> {
 
   count(): number {
     if (this._result_cache) return this._result_cache.length;
-    return this.query.is_empty() ? 0 : traced("queryset", `${this.model._meta.object_name}.count()`, {}, () => run_count(this));
+    return this.query.is_empty() ? 0 : traced("queryset", `${this.model._meta.object_name}.count()`, tracing_enabled() ? this._trace_attrs() : {}, () => run_count(this));
   }
 
   exists(): boolean {
@@ -337,7 +347,7 @@ export class QuerySet<T = any> {
     if (this.query.is_empty()) return false;
     const q = this.query.exists();
     const compiler = new SQLCompiler(q, connections.__getitem__(this.db));
-    return traced("queryset", `${this.model._meta.object_name}.exists()`, {}, () => compiler.execute_sql().length > 0);
+    return traced("queryset", `${this.model._meta.object_name}.exists()`, tracing_enabled() ? this._trace_attrs() : {}, () => compiler.execute_sql().length > 0);
   }
 
   /** `aggregate(total=Sum("pages"))` → `{ total: 4284 }`. */
@@ -359,7 +369,7 @@ export class QuerySet<T = any> {
     const connection = connections.__getitem__(this.db);
     const empty = Object.fromEntries([...named.keys()].map((k) => [k, empty_value(q.annotations.get(k))]));
     if (q.is_empty()) return empty;
-    const rows = new SQLCompiler(q, connection).execute_sql();
+    const rows = traced("queryset", `${this.model._meta.object_name}.aggregate()`, tracing_enabled() ? this._trace_attrs() : {}, () => new SQLCompiler(q, connection).execute_sql());
     if (!rows.length) return empty;
     return Object.fromEntries([...named.keys()].map((k, i) => [k, rows[0][i]]));
   }
@@ -569,9 +579,69 @@ export class QuerySet<T = any> {
     return c;
   }
 
+  /** `qs.explain()`: SQLite's query plan, one "id parent notused detail" line per step, as Django prints it. */
+  explain(): string {
+    const connection = connections.__getitem__(this.db);
+    const [sql, params] = new SQLCompiler(this.query.chain(), connection).as_sql();
+    return connection.explain(sql, params).map((r) => `${r.id} ${r.parent} 0 ${r.detail}`).join("\n");
+  }
+
   iterator(): Iterator<T> {
     return this[Symbol.iterator]();
   }
+}
+
+// --- where a QuerySet was built and evaluated (for the trace) ----------------------------------------
+
+/**
+ * The nearest frame outside the framework: user code when the runtime has marked it, else (in
+ * Node, outside the runtime) the first frame not under src/frameworks. Only called while tracing:
+ * capturing a stack costs more than building the QuerySet.
+ */
+export function caller_source(): SourceRef | null {
+  const frames = extract_tb(new Error());
+  const user = frames.filter((f) => f.is_user_code);
+  const pick = user.length ? user[user.length - 1] : [...frames].reverse().find((f) => !/[\\/]src[\\/]frameworks[\\/]/.test(f.filename) && !f.filename.startsWith("node:"));
+  return pick ? { file: pick.filename, line: pick.lineno ?? undefined, column: pick.colno ?? undefined } : null;
+}
+
+/** `filter(author__name='x')`: one method call as Python would read it. */
+function call_repr(name: string, args: unknown[]): string {
+  const parts: string[] = [];
+  for (const a of args) {
+    if (a && typeof a === "object" && Object.getPrototypeOf(a) === Object.prototype) for (const [k, v] of Object.entries(a)) parts.push(`${k}=${arg_repr(v)}`);
+    else parts.push(arg_repr(a));
+  }
+  return `${name}(${parts.join(", ")})`;
+}
+
+function arg_repr(v: unknown): string {
+  if (v === null || v === undefined || typeof v !== "object") return py_repr(v ?? null);
+  if (Array.isArray(v)) return `[${v.map(arg_repr).join(", ")}]`;
+  if (v instanceof QuerySet) return `<QuerySet ${v.model._meta.object_name}>`;
+  const s = String(v);
+  return s === "[object Object]" ? py_repr(v) : s;
+}
+
+/**
+ * The QuerySet methods that return a new QuerySet: while tracing, each records its call in the
+ * new QuerySet's `method_chain`, and the first one records where the chain was built.
+ */
+const CHAIN_METHODS = ["all", "filter", "exclude", "order_by", "reverse", "distinct", "none", "select_related", "prefetch_related", "annotate", "alias", "values", "values_list", "dates", "datetimes", "union", "intersection", "difference", "only", "defer", "using"] as const;
+for (const name of CHAIN_METHODS) {
+  const method = (QuerySet.prototype as any)[name] as (...args: unknown[]) => unknown;
+  Object.defineProperty(QuerySet.prototype, name, {
+    configurable: true,
+    writable: true,
+    value: function (this: QuerySet, ...args: unknown[]) {
+      const result = method.apply(this, args);
+      if (tracing_enabled() && result instanceof QuerySet && result !== this) {
+        result._method_chain = [...this._method_chain, call_repr(name, args)];
+        result._built_at = this._built_at ?? caller_source();
+      }
+      return result;
+    },
+  });
 }
 
 // --- prefetch_related ------------------------------------------------------------------------------

@@ -9,7 +9,7 @@
 import { settings } from "../../../conf";
 import { ImproperlyConfigured } from "../../../core/exceptions";
 import type { DatabaseDriver } from "../driver";
-import { CursorDebugWrapper, CursorWrapper } from "../utils";
+import { CursorDebugWrapper, CursorWrapper, adapt_params, convert_query } from "../utils";
 import { register_functions } from "../sqlite3/base";
 
 /** Django keeps at most this many entries in `connection.queries`. */
@@ -64,6 +64,16 @@ export class BaseDatabaseWrapper {
   get queries(): QueryLogEntry[] {
     if (this.queries_log.length > QUERIES_LOG_LIMIT) this.queries_log.splice(0, this.queries_log.length - QUERIES_LOG_LIMIT);
     return [...this.queries_log];
+  }
+
+  /**
+   * SQLite's `EXPLAIN QUERY PLAN` for a statement (Django-style `%s` params): one row per plan step.
+   * Run on the driver directly, so asking for a plan adds no "sql" span and no `queries` entry.
+   */
+  explain(sql: string, params: readonly unknown[] = []): { id: number; parent: number; detail: string }[] {
+    const result = this.ensure_driver().execute(`EXPLAIN QUERY PLAN ${params.length ? convert_query(sql) : sql}`, adapt_params(params));
+    const col = (name: string) => result.columns.indexOf(name);
+    return result.rows.map((r) => ({ id: Number(r[col("id")]), parent: Number(r[col("parent")]), detail: String(r[col("detail")]) }));
   }
 
   /** Close the underlying database (the runtime opens a fresh one on the next load). */
