@@ -64,7 +64,7 @@ export function strptime(text: string, format: string): datetime {
   if (g.I) hour = (Number(g.I) % 12) + (g.p && g.p.toLowerCase() === "pm" ? 12 : 0);
   const us = g.f ? Number(g.f.padEnd(6, "0")) : 0;
   const day = g.d ? Number(g.d.trim()) : 1;
-  return new datetime(year, month, day, hour, g.M ? Number(g.M) : 0, g.S ? Math.min(Number(g.S), 59) : 0, us);
+  return new datetime(year, month, day, hour, g.M ? Number(g.M) : 0, g.S ? Number(g.S) : 0, us);
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
