@@ -14,6 +14,9 @@ export { python_package as "python" };
 
 export * as "python/builtins" from "../frameworks/python/builtins";
 export * as "python/bytes" from "../frameworks/python/bytes";
+export * as "python/datetime" from "../frameworks/python/datetime";
+export * as "python/decimal" from "../frameworks/python/decimal";
+export * as "python/uuid" from "../frameworks/python/uuid";
 export * as "lab" from "../frameworks/lab";
 export * as "lab/trace" from "../frameworks/lab/trace";
 export * as "django/apps" from "../frameworks/django/apps";

@@ -19,9 +19,10 @@ import { serve_wsgi } from "../gateway/server";
 import type { HttpRequestMessage, WSGIApplication } from "../gateway/wsgi";
 import type { ScenarioEntry } from "../scenarios/format";
 import { LogCollector } from "./console";
+import { run_command, type ManagementCommand } from "./management";
 import { error_info } from "./errors";
 import { load, type ModuleLoader } from "./loader";
-import type { ErrorInfo, LoadInput, LoadOptions, LoadResult, RequestOptions, RequestResult, Runtime } from "./protocol";
+import type { CommandResult, ErrorInfo, LoadInput, LoadOptions, LoadResult, RequestOptions, RequestResult, Runtime } from "./protocol";
 import { SqlJsDriver, boot_sqlite, type SqliteBootOptions } from "./sqlite";
 
 export interface HeadlessRuntimeOptions {
@@ -76,6 +77,8 @@ export class HeadlessRuntime implements Runtime {
       await this.open_database(options.database ?? null);
       this.loader = load(scenario.files, { console: this.logs.create_console() });
       this.app = await build_application(scenario.entry, this.loader);
+      // Setup (migrate, seed) belongs to a fresh database; a restored image already has its effects.
+      if (!options.database) for (const step of scenario.setup ?? []) run_command(step);
       this.load_error = null;
       return { ok: true, modules: this.loader.loaded_modules(), logs: this.logs.drain(), trace: finish(recorder, span), middleware: middleware_of(this.app) };
     } catch (e) {
@@ -86,6 +89,28 @@ export class HeadlessRuntime implements Runtime {
     } finally {
       set_active_recorder(previous);
     }
+  }
+
+  /** Run a management command (makemigrations, migrate, sqlmigrate, showmigrations, call) on the loaded project. */
+  command(cmd: ManagementCommand): Promise<CommandResult> {
+    return this.serialised(async () => {
+      const recorder = new Recorder({ enabled: this.options.trace ?? true });
+      const previous = set_active_recorder(recorder);
+      const span = open_span("module", `manage.py ${cmd.command}`, {});
+      this.logs.drain();
+      const changes_before = this.total_changes();
+      try {
+        if (this.load_error) throw this.load_error;
+        const { output, files } = run_command(cmd);
+        return { ok: true as const, output, files, logs: this.logs.drain(), trace: finish(recorder, span), database_changed: this.total_changes() !== changes_before };
+      } catch (e) {
+        const error: ErrorInfo = error_info(e, (path) => this.loader?.is_user_file(path) ?? false);
+        span.fail({ type: error.type, message: error.message });
+        return { ok: false as const, error, logs: this.logs.drain(), trace: finish(recorder, span), database_changed: this.total_changes() !== changes_before };
+      } finally {
+        set_active_recorder(previous);
+      }
+    });
   }
 
   private async request_now(request: HttpRequestMessage, options: RequestOptions): Promise<RequestResult> {

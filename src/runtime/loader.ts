@@ -11,6 +11,9 @@
  * the importer installed in django.utils.module_loading. Modules are cached and circular imports
  * see a partly filled `exports`, exactly as in CommonJS (and as in Python).
  */
+import { apps } from "../frameworks/django/apps";
+import { set_migration_module_lister } from "../frameworks/django/db/migrations/loader";
+import { set_template_files } from "../frameworks/django/template/loaders/filesystem";
 import { transform } from "sucrase";
 import { traced } from "../trace";
 import { set_module_importer, ModuleNotFoundError, type Module } from "../frameworks/django/utils/module_loading";
@@ -232,18 +235,17 @@ export function load(files: Files, options: LoaderOptions = {}): ModuleLoader {
   set_module_importer(loader.import_module);
   set_frame_mapper((frame) => map_frame(frame, loader));
   // Templates are project files too: the template loaders (DIRS, app directories) read them here.
-  const modules = (options.framework_modules ?? FRAMEWORK_MODULES) as unknown as Record<string, Module>;
-  modules["django/template"]?.set_template_files?.(files);
+  set_template_files(files);
   // Migrations are project files: `<app>/migrations/0001_initial.ts` for each installed app.
-  modules["django/db/migrations"]?.set_migration_module_lister?.((app_label: string) => migration_modules(files, app_label, modules));
+  set_migration_module_lister((app_label: string) => migration_modules(files, app_label));
   return loader;
 }
 
 /** The migration module names of one app, from the project's files (there is no directory to list). */
-function migration_modules(files: Record<string, string>, app_label: string, modules: Record<string, Module>): string[] {
+function migration_modules(files: Record<string, string>, app_label: string): string[] {
   let folder = app_label;
   try {
-    folder = String(modules["django/apps"]?.apps?.get_app_config?.(app_label)?.name ?? app_label).replace(/\./g, "/");
+    folder = apps.get_app_config(app_label).name.replace(/\./g, "/");
   } catch {
     // not an installed app label: fall back to a folder of that name
   }

@@ -40,7 +40,7 @@ export interface ErrorInfo {
 }
 
 /** Which files the runtime serves, and how. A full Scenario is accepted as well. */
-export type LoadInput = Pick<Scenario, "files" | "entry">;
+export type LoadInput = Pick<Scenario, "files" | "entry"> & Partial<Pick<Scenario, "setup">>;
 
 export type LoadResult =
   | { ok: true; modules: string[]; logs: LogEntry[]; trace: Trace; middleware?: string[] }
@@ -57,6 +57,11 @@ export interface RequestResult {
 }
 
 /** Options of `load`: start from a database image (a snapshot taken after an earlier request) instead of an empty one. */
+/** The result of a management command run on the loaded project (headless `command()`). */
+export type CommandResult =
+  | { ok: true; output: string; files: Record<string, string>; logs: LogEntry[]; trace: Trace; database_changed: boolean }
+  | { ok: false; error: ErrorInfo; logs: LogEntry[]; trace: Trace; database_changed: boolean };
+
 export interface LoadOptions {
   database?: Uint8Array;
 }

@@ -34,6 +34,9 @@ export interface ScenarioRequest {
   note?: string;
 }
 
+/** One setup step (see `Scenario.setup`). */
+export type ScenarioSetupStep = { command: "migrate" } | { command: "call"; function: string };
+
 /** A check on one scripted response (by index into `requests`). */
 export interface ScenarioCheck {
   request: number;
@@ -53,6 +56,12 @@ export interface Scenario {
   /** Lesson text (Markdown). */
   lesson?: string;
   checks?: ScenarioCheck[];
+  /**
+   * Run once after loading into a fresh database (never when a database image is restored):
+   * `migrate` applies the project's migrations; `call` runs a function by dotted path, like
+   * `manage.py shell -c "from blog.seed import seed; seed()"`.
+   */
+  setup?: ScenarioSetupStep[];
 }
 
 export class ScenarioFormatError extends Error {
@@ -86,6 +95,7 @@ export function parse_scenario(input: unknown): Scenario {
   };
   if (o.description !== undefined) scenario.description = expect_text(o.description, "scenario.description", LIMITS.text_chars);
   if (o.lesson !== undefined) scenario.lesson = expect_text(o.lesson, "scenario.lesson", LIMITS.text_chars);
+  if (o.setup !== undefined) scenario.setup = expect_array(o.setup, "scenario.setup", 20).map(parse_setup_step);
   if (o.checks !== undefined) scenario.checks = expect_array(o.checks, "scenario.checks", 500).map((c, i) => parse_check(c, i, scenario.requests.length));
   return scenario;
 }
@@ -158,6 +168,18 @@ function parse_form(value: unknown, where: string): Record<string, string | stri
     form[key] = Array.isArray(v) ? v.map((x, i) => expect_text(x, `${where}.${key}[${i}]`, LIMITS.file_chars, true)) : expect_text(v, `${where}.${key}`, LIMITS.file_chars, true);
   }
   return form;
+}
+
+function parse_setup_step(value: unknown, index: number): ScenarioSetupStep {
+  const where = `scenario.setup[${index}]`;
+  const o = expect_object(value, where);
+  if (o.command === "migrate") return { command: "migrate" };
+  if (o.command === "call") {
+    const fn = expect_text(o.function, `${where}.function`, 200);
+    if (!DOTTED.test(fn)) throw new ScenarioFormatError(`${where}.function must be a dotted path like "blog.seed.seed" (got ${describe(fn)})`);
+    return { command: "call", function: fn };
+  }
+  throw new ScenarioFormatError(`${where}.command must be "migrate" or "call" (got ${describe(o.command)})`);
 }
 
 function parse_check(value: unknown, index: number, request_count: number): ScenarioCheck {

@@ -3,12 +3,14 @@
  * accepts as `<scenario>`. One line per scenario.
  */
 import type { Scenario } from "./format";
+import { blog_orm } from "./blog-orm";
 import { django_hello } from "./django-hello";
 import { wsgi_hello } from "./wsgi-hello";
 
 export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
   "wsgi-hello": wsgi_hello,
   "django-hello": django_hello,
+  "blog-orm": blog_orm,
 };
 
 export function get_builtin_scenario(name: string): Scenario | undefined {

@@ -6,7 +6,8 @@
  *   return redirect("blog:post_detail", post.pk);                     // 302 to reverse(...)
  *   return redirect(post, { permanent: true });                       // 301 to post.get_absolute_url()
  */
-import { HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect } from "./http/response";
+import { ValueError } from "../python/builtins";
+import { Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect } from "./http/response";
 import { render_to_string } from "./template/loader";
 import { reverse } from "./urls/base";
 import { NoReverseMatch } from "./urls/exceptions";
@@ -58,4 +59,38 @@ export function redirect(to: unknown, ...rest: unknown[]): HttpResponseRedirect 
   const cls = permanent ? HttpResponsePermanentRedirect : HttpResponseRedirect;
   const url = Object.keys(kwargs).length ? resolve_url(to, ...args, kwargs) : resolve_url(to, ...args);
   return new cls(url);
+}
+
+/** A model class, its manager, or a QuerySet: what get_object_or_404 accepts (Django's `_get_queryset`). */
+type QuerySetSource = { objects?: { all(): any }; all?: () => any; model?: any; get?: (...a: any[]) => any };
+
+function get_queryset(klass: QuerySetSource): any {
+  if (klass && typeof (klass as { objects?: unknown }).objects === "object" && (klass as { _meta?: unknown })._meta) return (klass as { objects: { all(): any } }).objects.all();
+  if (klass && typeof klass.all === "function") return klass.all();
+  const name = typeof klass === "function" ? (klass as { name: string }).name : (klass as object)?.constructor?.name;
+  throw new ValueError(`First argument to get_object_or_404() must be a Model, Manager, or QuerySet, not '${name}'.`);
+}
+
+/**
+ * `get_object_or_404(klass, **kwargs)` → `klass.objects.get(**kwargs)`, with DoesNotExist turned
+ * into Http404("No Post matches the given query.").
+ *
+ *   const post = get_object_or_404(Post, { pk });
+ */
+export function get_object_or_404<T = any>(klass: QuerySetSource, kwargs: Record<string, unknown> = {}): T {
+  const queryset = get_queryset(klass);
+  try {
+    return queryset.get(kwargs);
+  } catch (e) {
+    if (e instanceof queryset.model.DoesNotExist) throw new Http404(`No ${queryset.model._meta.object_name} matches the given query.`);
+    throw e;
+  }
+}
+
+/** `get_list_or_404(klass, **kwargs)` → the filtered list, or Http404 when it is empty. */
+export function get_list_or_404<T = any>(klass: QuerySetSource, kwargs: Record<string, unknown> = {}): T[] {
+  const queryset = get_queryset(klass);
+  const objects = [...queryset.filter(kwargs)];
+  if (!objects.length) throw new Http404(`No ${queryset.model._meta.object_name} matches the given query.`);
+  return objects;
 }

@@ -132,6 +132,7 @@ export class AppConfig {
   import_models(): void {
     this.models = this._apps().app_models(this.label);
     if (this.module) this.models_module = try_import_submodule(`${this.name}.${MODELS_MODULE_NAME}`);
+    if (this.models_module) prepare_exported_models(this.models_module);
   }
 
   /** Override to run code once every app and model is loaded (connect signals here). */
@@ -140,6 +141,17 @@ export class AppConfig {
   private _apps(): Apps {
     if (!this.apps) throw new ImproperlyConfigured(`${this.__repr__()} is not registered in an app registry.`);
     return this.apps;
+  }
+}
+
+/**
+ * Python runs a model's metaclass when `models.py` is imported; here class preparation is lazy, so
+ * importing the models module reads `_meta` of every model class it exports, which prepares and
+ * registers it (db/models/base.ts `prepare_model`). Anything without `_meta` is left alone.
+ */
+function prepare_exported_models(module: Module): void {
+  for (const value of Object.values(module)) {
+    if (typeof value === "function" && "_meta" in value && typeof (value as { fields?: unknown }).fields === "object") void (value as { _meta: unknown })._meta;
   }
 }
 
