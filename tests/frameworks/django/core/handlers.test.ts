@@ -193,12 +193,29 @@ describe("handler with DEBUG = True", () => {
 describe("middleware that does not exist yet", () => {
   it("fails loudly with ImproperlyConfigured naming it", async () => {
     const runtime = await HeadlessRuntime.create();
-    const loaded = await runtime.load(project(`export const MIDDLEWARE = ["django.contrib.sessions.middleware.SessionMiddleware"];`));
+    const loaded = await runtime.load(project(`export const MIDDLEWARE = ["django.middleware.security.SecurityMiddleware", "project.gate.NoSuchMiddleware"];`));
     expect(loaded.ok).toBe(false);
     if (loaded.ok) return;
     expect(loaded.error.type).toBe("ImproperlyConfigured");
-    expect(loaded.error.message).toContain("django.contrib.sessions.middleware.SessionMiddleware");
+    expect(loaded.error.message).toContain("project.gate.NoSuchMiddleware");
     const r = await get(runtime, "/ok/");
     expect(r.status).toBe(500);
+  });
+});
+
+describe("template errors on the technical 500 page", () => {
+  it("names the template and line and shows the source with the failing token", async () => {
+    const runtime = await HeadlessRuntime.create();
+    const scenario = project(`export const DEBUG = true;\nexport const TEMPLATES = [{ BACKEND: "django.template.backends.django.DjangoTemplates", DIRS: ["templates"] }];`);
+    scenario.files["templates/broken.html"] = "<h1>Title</h1>\n<p>{% if %}</p>\n";
+    scenario.files["project/urls.ts"] = `import { path } from "django/urls"; import { render } from "django/shortcuts";
+export const urlpatterns = [path("broken/", (request) => render(request, "broken.html"))];`;
+    await runtime.load(scenario);
+    const r = await get(runtime, "/broken/");
+    expect(r.status).toBe(500);
+    expect(r.text).toContain("TemplateSyntaxError");
+    expect(r.text).toContain("In template <code>");
+    expect(r.text).toContain("error at line <strong>2</strong>");
+    expect(r.text).toContain('<span class="specific">{% if %}</span>');
   });
 });
