@@ -51,6 +51,8 @@ export * as "django/utils/text" from "../frameworks/django/utils/text";
 export * as "django/utils/formats" from "../frameworks/django/utils/formats";
 export * as "django/utils/dateformat" from "../frameworks/django/utils/dateformat";
 export * as "django/utils/timesince" from "../frameworks/django/utils/timesince";
+export * as "django/views/generic" from "../frameworks/django/views/generic";
+export * as "django/core/paginator" from "../frameworks/django/core/paginator";
 export * as "django/core/signing" from "../frameworks/django/core/signing";
 export * as "django/utils/crypto" from "../frameworks/django/utils/crypto";
 export * as "django/utils/cache" from "../frameworks/django/utils/cache";

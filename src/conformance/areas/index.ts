@@ -14,5 +14,6 @@ export const AREA_REPLAYERS: Record<string, () => Promise<AreaReplayer>> = {
   templates: async () => (await import("./templates")).replayer,
   orm_schema: async () => (await import("./orm_schema")).replayer,
   orm: async () => (await import("./orm")).replayer,
+  cbv: async () => (await import("./cbv")).replayer,
   forms: async () => (await import("./forms")).replayer,
 };
