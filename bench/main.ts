@@ -5,6 +5,7 @@
  *    exists here, plus pass-through stand-ins named after the ones that come in later issues), served
  *    headless through the gateway, with tracing on and off → requests/second and the on/off ratio.
  * 2. `resolve()` of the 105th of 105 patterns, tracing on and off → µs per resolve.
+ * 3. The ORM (bench/orm.ts): 1,000 rows as model instances vs a raw sql.js loop; the N+1 list.
  */
 import { performance } from "node:perf_hooks";
 import { HeadlessRuntime } from "../src/runtime/headless";
@@ -14,6 +15,7 @@ import { path, clear_url_caches, get_resolver } from "../src/frameworks/django/u
 import { HttpResponse } from "../src/frameworks/django/http";
 import { settings } from "../src/frameworks/django/conf";
 import { bench_templates } from "./templates";
+import { bench_orm } from "./orm";
 
 const STANDINS = ["PassThroughSessionMiddleware", "PassThroughCsrfViewMiddleware", "PassThroughAuthenticationMiddleware", "PassThroughMessageMiddleware"];
 
@@ -116,4 +118,5 @@ if (process.argv[1]?.endsWith("main.ts")) {
   await bench_stack();
   bench_resolve();
   bench_templates();
+  await bench_orm();
 }

@@ -112,6 +112,28 @@ export class Model {
     return obj;
   }
 
+  /**
+   * `from_db` for a whole result set: the signal check is made once, and each instance is one
+   * object with its column values and a ModelState — the hot path of every QuerySet.
+   */
+  static from_db_rows<T extends Model>(this: ModelClass<T>, db: string, field_names: string[], rows: unknown[][]): T[] {
+    if (pre_init.has_listeners(this) || post_init.has_listeners(this)) return rows.map((r) => this.from_db(db, field_names, r.length === field_names.length ? r : r.slice(0, field_names.length)));
+    const proto = this.prototype;
+    const n = field_names.length;
+    const out: T[] = new Array(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      const obj = Object.create(proto) as T;
+      const state = new ModelState();
+      state.adding = false;
+      state.db = db;
+      obj._state = state;
+      for (let i = 0; i < n; i++) (obj as any)[field_names[i]] = row[i];
+      out[r] = obj;
+    }
+    return out;
+  }
+
   /** `str(obj)`: Django's default is "Book object (1)". */
   toString(): string {
     return `${this.constructor.name} object (${this.pk === null || this.pk === undefined ? "None" : String(this.pk)})`;

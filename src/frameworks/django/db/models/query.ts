@@ -114,15 +114,14 @@ export class QuerySet<T = any> {
   /** One instance per row via `from_db` (no constructor), annotations and select_related attached. */
   _build_instances(compiler: SQLCompiler, rows: unknown[][]): T[] {
     const info = compiler.klass_info!;
-    const n = info.attnames.length;
     const annotations = [...compiler.annotation_col_map];
-    const out: T[] = [];
-    for (const row of rows) {
-      const obj = this.model.from_db(this.db, info.attnames, n === row.length ? row : row.slice(0, n));
-      for (const [name, i] of annotations) obj[name] = row[i];
-      if (info.related.length) attach_related(obj, info, row, this.db);
-      out.push(obj);
-    }
+    const out: T[] = this.model.from_db_rows(this.db, info.attnames, rows);
+    if (annotations.length || info.related.length)
+      for (let r = 0; r < rows.length; r++) {
+        const obj: any = out[r];
+        for (const [name, i] of annotations) obj[name] = rows[r][i];
+        if (info.related.length) attach_related(obj, info, rows[r], this.db);
+      }
     return out;
   }
 

@@ -936,7 +936,21 @@ export function adapt_datetime(value: datetime): string {
   return naive.isoformat(" ");
 }
 
-export const convert_date: Converter = (v) => (typeof v === "string" ? parse_date(v.slice(0, 10)) : v);
+/**
+ * `date` objects are immutable (as in Python), so the same stored text can share one parsed value:
+ * a result set repeats dates a lot, and parsing is most of a date column's cost.
+ */
+const parsed_dates = new Map<string, unknown>();
+
+export const convert_date: Converter = (v) => {
+  if (typeof v !== "string") return v;
+  let d = parsed_dates.get(v);
+  if (d === undefined) {
+    if (parsed_dates.size >= 4096) parsed_dates.clear();
+    parsed_dates.set(v, (d = parse_date(v.slice(0, 10))));
+  }
+  return d;
+};
 
 export const convert_datetime: Converter = (v) => {
   if (typeof v !== "string") return v;
