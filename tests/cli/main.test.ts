@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { main, parse_args, format_trace_tree } from "../../src/cli/main";
+import { builtin_scenario_names } from "../../src/scenarios";
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
@@ -38,7 +39,7 @@ describe("lab CLI", () => {
   });
 
   it("errors are one line with exit code 2", async () => {
-    expect(await run(["request", "nope", "GET", "/"])).toEqual({ code: 2, out: "", err: "lab: unknown scenario 'nope' (built-in: wsgi-hello, django-hello; or give a .json file)\n" });
+    expect(await run(["request", "nope", "GET", "/"])).toEqual({ code: 2, out: "", err: `lab: unknown scenario 'nope' (built-in: ${builtin_scenario_names().join(", ")}; or give a .json file)\n` });
     expect((await run(["request", "./missing.json", "GET", "/"])).err).toBe("lab: cannot read scenario file ./missing.json: ENOENT\n");
     expect((await run(["frobnicate"])).err).toBe("lab: unknown command 'frobnicate' (request, replay, export-trace)\n");
     expect(() => parse_args(["-H", "bad"])).toThrowError(`-H needs 'Name: value' (got "bad")`);
