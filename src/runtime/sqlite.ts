@@ -78,16 +78,27 @@ export class SqlJsDriver implements DatabaseDriver {
     }
   }
 
-  /** A host function callable from SQL; a throw fails the statement as sqlite3 does. */
+  /**
+   * A host function callable from SQL; a throw fails the statement as sqlite3 does. sql.js takes a
+   * function's arity from `fn.length`, and Django's SQLite functions take one to four arguments
+   * (some optional), so the function is registered once per arity, as SQLite allows.
+   */
   create_function(name: string, fn: (...args: SqlValue[]) => SqlValue): void {
-    this.db.create_function(name, (...args: unknown[]) => {
+    const call = (...args: unknown[]) => {
       try {
         const result = fn(...(args as SqlValue[]));
         return result === undefined ? null : result;
       } catch {
         throw new Error("user-defined function raised exception");
       }
-    });
+    };
+    const by_arity = [
+      (a: unknown) => call(a),
+      (a: unknown, b: unknown) => call(a, b),
+      (a: unknown, b: unknown, c: unknown) => call(a, b, c),
+      (a: unknown, b: unknown, c: unknown, d: unknown) => call(a, b, c, d),
+    ];
+    for (const wrapper of by_arity) this.db.create_function(name, wrapper as (...args: unknown[]) => unknown as never);
   }
 
   /** The database image, to restore after a worker is replaced. */
