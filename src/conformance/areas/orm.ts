@@ -487,6 +487,13 @@ function run_ops(c: CorpusCase, ctx: Ctx): { value: any; none_last: boolean; pro
   return { value: current, none_last, projected: false };
 }
 
+/** Diagnostics (ORM_SQL_DIFF=1): the first statement whose text differs from Django's (never a failure). */
+function report_sql_difference(c: CorpusCase, expected: string[]): void {
+  const got = connection.queries_log.map((q) => q.sql).filter((s) => !TRANSACTION_CONTROL.test(s));
+  const i = expected.findIndex((s, k) => s !== got[k]);
+  if (i >= 0) console.log(`SQL ${c.id}\n  want ${expected[i]}\n  got  ${got[i]}`);
+}
+
 function count_queries(): number {
   return connection.queries_log.filter((q) => !TRANSACTION_CONTROL.test(q.sql)).length;
 }
@@ -506,6 +513,7 @@ function replay_case(c: CorpusCase, ctx: Ctx, seed: Map<string, string>): CaseRe
     error = error_json(e);
   }
   const queries = count_queries();
+  if (process.env.ORM_SQL_DIFF) report_sql_difference(c, expect.sql ?? []);
   if ("error" in expect) {
     if (!error) problems.push(`expected error ${expect.error}: ${expect.message}, got result ${show(got)}`);
     else {

@@ -19,7 +19,7 @@ import { SQLCompiler } from "./sql/compiler";
 import { last_executed_query } from "../backends/utils";
 import { Collector } from "./deletion";
 import { EmptyResultSet } from "./lookups";
-import { F } from "./expressions";
+import { Case, F, Value, When } from "./expressions";
 import { DateField, DateTimeField } from "./fields";
 import { atomic } from "../transaction";
 import { IntegrityError } from "../utils";
@@ -524,10 +524,30 @@ export class QuerySet<T = any> {
     return objs;
   }
 
-  bulk_update(objs: any[], fields: string[]): number {
-    let n = 0;
-    for (const o of objs) n += this.filter({ pk: o.pk }).update(Object.fromEntries(fields.map((f) => [f, o[this.model._meta.get_field(f).attname]])));
-    return n;
+  /**
+   * `bulk_update(objs, ["price", "pages"])`: one UPDATE per batch, each column set by a CASE over
+   * the primary keys, as Django does:
+   *     UPDATE "library_book" SET "pages" = CASE WHEN ("id" = 1) THEN 500 WHEN ("id" = 2) THEN 600 ELSE NULL END
+   *     WHERE "library_book"."id" IN (1, 2)
+   */
+  bulk_update(objs: any[], fields: string[], options: { batch_size?: number | null } = {}): number {
+    if (options.batch_size !== undefined && options.batch_size !== null && options.batch_size <= 0) throw new ValueError("Batch size must be a positive integer.");
+    if (!fields.length) throw new ValueError("Field names must be given to bulk_update().");
+    if (objs.some((o) => o.pk === null || o.pk === undefined)) throw new ValueError("All bulk_update() objects must have a primary key set.");
+    const field_objs = fields.map((n) => this.model._meta.get_field(n));
+    if (field_objs.some((f: any) => !f.concrete || f.many_to_many)) throw new ValueError("bulk_update() can only be used with concrete fields.");
+    if (field_objs.some((f: any) => f.primary_key)) throw new ValueError("bulk_update() cannot be used with primary key fields.");
+    if (!objs.length) return 0;
+    for (const o of objs) o._prepare_related_fields_for_save("bulk_update");
+    const size = options.batch_size ?? objs.length;
+    return atomic(
+      () => {
+        let rows = 0;
+        for (let i = 0; i < objs.length; i += size) rows += this.filter({ pk__in: objs.slice(i, i + size).map((o) => o.pk) }).update(case_per_field(field_objs, objs.slice(i, i + size)));
+        return rows;
+      },
+      { using: this.db, savepoint: false },
+    );
   }
 
   in_bulk(id_list: unknown[] | null = null, options: { field_name?: string } = {}): Map<unknown, T> {
@@ -769,9 +789,11 @@ function run_update(qs: QuerySet, values: [any, null, unknown][]): number {
     let value: any = raw;
     if (value && typeof value === "object" && value._meta) value = value.pk;
     if (value && typeof value.resolve_expression === "function") {
-      const resolved = value.resolve_expression(q, false, null, false, true);
+      // Django resolves an UPDATE value twice (add_update_fields, then the compiler); a When's
+      // condition resolved the second time prints in parentheses, and we print what Django prints.
+      const resolved = value.resolve_expression(q, false, null, false, true).resolve_expression(q, false, null, false, true);
       const [s, p] = compiler.compile(resolved);
-      sets.push(`"${field.column}" = ${s.replace(new RegExp(`"${opts.db_table}"\\.`, "g"), "")}`);
+      sets.push(`"${field.column}" = ${s}`);
       params.push(...p);
     } else if (value === null || value === undefined) sets.push(`"${field.column}" = NULL`);
     else {
@@ -851,6 +873,19 @@ function dates_queryset(qs: QuerySet, field_name: string, kind: string, order: s
   const { Trunc } = TRUNC;
   const c = qs.annotate({ datefield: new Trunc(field_name, kind, { output_field }), plain_field: new F(field_name) }).values_list("datefield", { flat: true }).distinct().filter({ plain_field__isnull: false }).order_by((order === "ASC" ? "" : "-") + "datefield");
   return c;
+}
+
+/** bulk_update's SET values: for each field, `CASE WHEN pk = … THEN value … END` over the batch. */
+function case_per_field(fields: any[], objs: any[]): Kwargs {
+  const out: Kwargs = {};
+  for (const f of fields) {
+    const whens = objs.map((o) => {
+      const v = o[f.attname];
+      return new When(new Q({ pk: o.pk }), { then: v && typeof v.resolve_expression === "function" ? v : new Value(v, f) });
+    });
+    out[f.attname] = new Case(whens, { output_field: f });
+  }
+  return out;
 }
 
 /** `defaults` values may be callables, called at the time of the write. */

@@ -227,3 +227,16 @@ describe("the queryset trace", () => {
     expect(Book.objects.filter({ author: 1 }).explain()).toMatch(/SCAN shop_book/);
   });
 });
+
+describe("bulk_update", () => {
+  it("is one UPDATE with a CASE per column", () => {
+    const books = Book.objects.order_by("id").list();
+    books[0].title = "Emma (2nd ed.)";
+    books[2].title = "Mort!";
+    const sql = statements(() => expect(Book.objects.bulk_update([books[0], books[2]], ["title"])).toBe(2));
+    expect(sql).toEqual([
+      `UPDATE "shop_book" SET "title" = CASE WHEN ("shop_book"."id" = 1) THEN 'Emma (2nd ed.)' WHEN ("shop_book"."id" = 3) THEN 'Mort!' ELSE NULL END WHERE "shop_book"."id" IN (1, 3)`,
+    ]);
+    expect(Book.objects.order_by("id").values_list("title", { flat: true }).list()).toEqual(["Emma (2nd ed.)", "Persuasion", "Mort!"]);
+  });
+});

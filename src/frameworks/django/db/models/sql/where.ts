@@ -17,6 +17,8 @@ export const OR = "OR";
 export class WhereNode {
   readonly conditional = true;
   contains_over_clause = false;
+  /** Set when the node is resolved again as an expression (Django's `resolved`): it prints in parentheses. */
+  resolved = false;
 
   constructor(
     public children: any[] = [],
@@ -48,10 +50,6 @@ export class WhereNode {
     return this.children.flatMap((c) => c.get_group_by_cols?.() ?? []);
   }
 
-  resolve_expression(): this {
-    return this;
-  }
-
   get output_field(): any {
     return null;
   }
@@ -65,7 +63,16 @@ export class WhereNode {
   }
 
   relabeled_clone(change_map: Map<string, string>): WhereNode {
-    return new WhereNode(this.children.map((c) => (c.relabeled_clone ? c.relabeled_clone(change_map) : c)), this.connector, this.negated);
+    const c = new WhereNode(this.children.map((c) => (c.relabeled_clone ? c.relabeled_clone(change_map) : c)), this.connector, this.negated);
+    c.resolved = this.resolved;
+    return c;
+  }
+
+  /** An already built condition used as an expression again (an UPDATE value's When): marked resolved. */
+  resolve_expression(): WhereNode {
+    const c = new WhereNode([...this.children], this.connector, this.negated);
+    c.resolved = true;
+    return c;
   }
 
   /** Split into (WHERE part, HAVING part) by whether a child contains an aggregate. */
@@ -112,7 +119,7 @@ export class WhereNode {
     let sql = parts.join(` ${this.connector} `);
     if (!sql) throw new FullResultSet();
     if (this.negated) sql = `NOT (${sql})`;
-    else if (parts.length > 1) sql = `(${sql})`;
+    else if (parts.length > 1 || this.resolved) sql = `(${sql})`;
     return [sql, params];
   }
 }
