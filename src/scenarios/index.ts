@@ -4,6 +4,7 @@
  */
 import type { Scenario } from "./format";
 import { blog_orm } from "./blog-orm";
+import { blog_cbv } from "./blog-cbv";
 import { django_hello } from "./django-hello";
 import { wsgi_hello } from "./wsgi-hello";
 
@@ -11,6 +12,7 @@ export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
   "wsgi-hello": wsgi_hello,
   "django-hello": django_hello,
   "blog-orm": blog_orm,
+  "blog-cbv": blog_cbv,
 };
 
 export function get_builtin_scenario(name: string): Scenario | undefined {
