@@ -304,8 +304,7 @@ export class Col extends Expression {
     super(output_field ?? target);
   }
   override as_sql(_compiler: Compiler): SQL {
-    const qn = quote_name;
-    return [this.alias ? `${qn(this.alias)}.${qn(this.target.column)}` : qn(this.target.column), []];
+    return [this.alias ? `${quote_name_unless_alias(this.alias)}.${quote_name(this.target.column)}` : quote_name(this.target.column), []];
   }
   override relabeled_clone(change_map: Map<string, string>): this {
     if (this.alias === null || !change_map.has(this.alias)) return this;
@@ -373,12 +372,12 @@ export class OrderBy extends Expression {
     [this.expression] = exprs;
   }
   override as_sql(compiler: Compiler): SQL {
+    // SQLite (3.30+) has NULLS FIRST / NULLS LAST; Django writes them only when they change the default.
     const [sql, params] = compiler.compile(this.expression);
     let out = `${sql} ${this.descending ? "DESC" : "ASC"}`;
-    if (this.nulls_last) out = `${sql} IS NULL, ${out}`;
-    if (this.nulls_first) out = `${sql} IS NOT NULL, ${out}`;
-    const repeat = this.nulls_last || this.nulls_first ? [...params, ...params] : params;
-    return [out, repeat];
+    if (this.nulls_last && !this.descending) out += " NULLS LAST";
+    if (this.nulls_first && this.descending) out += " NULLS FIRST";
+    return [out, params];
   }
   reverse_ordering(): this {
     const c = this.copy();
@@ -584,6 +583,14 @@ export class ExpressionWrapper extends Expression {
 }
 
 /** A condition used as a value (`WhereNode` in SELECT): wrapped as CASE WHEN for SQLite. */
+/**
+ * Django's `quote_name_unless_alias`: table names are quoted, the aliases the query generates for
+ * a second join of a table (T2, T3…) or inside a subquery (U0, U1…) are not.
+ */
+export function quote_name_unless_alias(name: string): string {
+  return /^[TU]\d+$/.test(name) ? name : quote_name(name);
+}
+
 export function quote_name(name: string): string {
   return name.startsWith('"') && name.endsWith('"') ? name : `"${name}"`;
 }

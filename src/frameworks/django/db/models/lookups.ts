@@ -67,8 +67,9 @@ export class Lookup extends Expression {
   process_rhs(compiler: Compiler, connection: any): SQL {
     const value = this.rhs;
     if (is_expression(value)) {
+      // Parenthesised for operator precedence (never twice: SQLite misreads "((SELECT ...))").
       const [sql, params] = compiler.compile(value);
-      return sql.startsWith("SELECT") ? [`(${sql})`, params] : [sql, params];
+      return sql && !sql.startsWith("(") ? [`(${sql})`, params] : [sql, params];
     }
     return this.get_db_prep_lookup(value, connection);
   }
@@ -109,6 +110,11 @@ export class Exact extends BuiltinLookup {
   override as_sql(compiler: Compiler, connection: any): SQL {
     // Avoid "col = True": a boolean condition with a literal bool becomes "col" / "NOT col".
     if (this.rhs === null || this.rhs === undefined) return new IsNull(this.lhs, true).as_sql(compiler, connection);
+    // A boolean column compared with True/False is the condition itself: "col" / NOT "col".
+    if (typeof this.rhs === "boolean" && this.lhs._output_field_or_null instanceof BooleanField) {
+      const [sql, params] = this.process_lhs(compiler, connection);
+      return [this.rhs ? sql : `NOT ${sql}`, params];
+    }
     return super.as_sql(compiler, connection);
   }
 }

@@ -14,7 +14,7 @@
  */
 import { FieldDoesNotExist, FieldError } from "../../../core/exceptions";
 import { TypeError as PyTypeError, ValueError } from "../../../../python/builtins";
-import { BaseExpression, Col, F, OrderBy, Ref, Value, type Compiler, type SQL } from "../expressions";
+import { BaseExpression, Col, F, OrderBy, Ref, Value, quote_name_unless_alias, type Compiler, type SQL } from "../expressions";
 import { Field } from "../fields";
 import { ForeignKey, ForeignObjectRel, ManyToManyField } from "../fields/related";
 import { Exact, In, IsNull, EmptyResultSet } from "../lookups";
@@ -30,7 +30,7 @@ export class BaseTable {
   parent_alias: string | null = null;
   constructor(public table_name: string, public table_alias: string) {}
   as_sql(): SQL {
-    const alias = this.table_alias !== this.table_name ? ` ${qn(this.table_alias)}` : "";
+    const alias = this.table_alias !== this.table_name ? ` ${quote_name_unless_alias(this.table_alias)}` : "";
     return [`${qn(this.table_name)}${alias}`, []];
   }
   equals(other: unknown): boolean {
@@ -53,8 +53,8 @@ export class Join {
     public m2m: boolean,
   ) {}
   as_sql(): SQL {
-    const alias = this.table_alias !== this.table_name ? ` ${qn(this.table_alias)}` : "";
-    const on = this.join_cols.map(([l, r]) => `${qn(this.parent_alias)}.${qn(l)} = ${qn(this.table_alias)}.${qn(r)}`).join(" AND ");
+    const alias = this.table_alias !== this.table_name ? ` ${quote_name_unless_alias(this.table_alias)}` : "";
+    const on = this.join_cols.map(([l, r]) => `${quote_name_unless_alias(this.parent_alias)}.${qn(l)} = ${quote_name_unless_alias(this.table_alias)}.${qn(r)}`).join(" AND ");
     return [`${this.join_type} ${qn(this.table_name)}${alias} ON (${on})`, []];
   }
   identity(): string {
