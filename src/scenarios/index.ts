@@ -5,12 +5,14 @@
 import type { Scenario } from "./format";
 import { blog_orm } from "./blog-orm";
 import { blog_cbv } from "./blog-cbv";
+import { templates_api } from "./templates-api";
 import { django_hello } from "./django-hello";
 import { wsgi_hello } from "./wsgi-hello";
 
 export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
   "wsgi-hello": wsgi_hello,
   "django-hello": django_hello,
+  "templates-api": templates_api,
   "blog-orm": blog_orm,
   "blog-cbv": blog_cbv,
 };
