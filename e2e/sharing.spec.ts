@@ -1,6 +1,7 @@
 /** Scenarios and sharing: the gallery, permalinks (round trip, damaged, newer), long-link warning, files, drafts and resets. */
 import { readFile } from "node:fs/promises";
 import { test, expect, openLab, labState, setFile, shot } from "./fixtures";
+import { builtin_scenario_names } from "../src/scenarios";
 
 const EDIT = "<h1>Shared from class</h1>";
 
@@ -69,8 +70,8 @@ test("the gallery lists the built-ins, restores edits, and resets a file and the
   await expect(page.getByRole("status", { name: "Draft saved" })).toHaveText("Saved");
   await page.getByRole("button", { name: /^Scenarios/ }).click();
   const gallery = page.getByRole("dialog", { name: "Scenarios" });
-  await expect(gallery.locator(".gallery-card")).toHaveCount(2);
-  await expect(gallery.locator(".gallery-card", { hasText: "Django" })).toContainText("your edits saved");
+  await expect(gallery.locator(".gallery-card")).toHaveCount(3);
+  await expect(gallery.locator(".gallery-card", { hasText: "Django: hello" })).toContainText("your edits saved");
   await shot(page, "13-gallery");
   await gallery.getByRole("button", { name: /^Open Hello, WSGI/ }).click();
   await expect(gallery).toBeHidden();
