@@ -24,6 +24,7 @@ import { Loader as BaseLoader } from "./loaders/base";
 import { Loader as CachedLoader } from "./loaders/cached";
 import { Loader as FilesystemLoader } from "./loaders/filesystem";
 import { Loader as LocmemLoader } from "./loaders/locmem";
+import { csrf as csrf_context_processor } from "./context_processors";
 
 /** A loader given as a dotted path, `[path, ...args]`, or an instance. */
 export type LoaderSpec = string | [string, ...unknown[]] | BaseLoader;
@@ -98,8 +99,9 @@ export class Engine implements EngineLike {
     throw new ImproperlyConfigured("No DjangoTemplates backend is configured.");
   }
 
+  /** Django's `_builtin_context_processors` (the `csrf` processor) first, then the configured ones. */
   get template_context_processors(): ContextProcessor[] {
-    this._template_context_processors ??= this.context_processors.map((p) => (typeof p === "function" ? p : (import_string(p) as ContextProcessor)));
+    this._template_context_processors ??= [csrf_context_processor as ContextProcessor, ...this.context_processors.map((p) => (typeof p === "function" ? p : (import_string(p) as ContextProcessor)))];
     return this._template_context_processors;
   }
 

@@ -210,10 +210,10 @@ function load_middleware_factory(middleware_path: string): unknown {
   }
 }
 
-const LATER = ["django.contrib.sessions", "django.contrib.auth", "django.contrib.messages", "django.middleware.csrf"];
+const LATER = ["django.contrib.auth"];
 function not_yet_available(path: string): string {
   return LATER.some((p) => path.startsWith(p))
-    ? " Framework Lab does not implement sessions, CSRF, auth and messages yet; remove it from MIDDLEWARE for now."
+    ? " Framework Lab does not implement django.contrib.auth yet; remove it from MIDDLEWARE for now."
     : "";
 }
 
