@@ -123,7 +123,7 @@ export class SQLCompiler {
       this.klass_info = { model: q.model, start: 0, attnames: fields.map((f: any) => f.attname), related: [] };
       for (const f of fields) add(f.get_col(base), null);
     }
-    for (const col of q.select) add(col, null);
+    q.select.forEach((col, i) => add(col, q.values_aliased ? (q.values_select[i] ?? null) : null));
     for (const [alias, a] of q.annotation_select) {
       this.annotation_col_map.set(alias, this.select.length);
       add(a, alias);
@@ -196,9 +196,18 @@ export class SQLCompiler {
       const key = sql + JSON.stringify(params);
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push([sql, params]);
+      out.push(this.by_position(sql, params));
     }
     return out;
+  }
+
+  /**
+   * GROUP BY / ORDER BY name a column selected under an alias by its position ("GROUP BY 1"),
+   * as Django 5.2 does; other expressions are written out.
+   */
+  by_position(sql: string, params: unknown[]): SQL {
+    const i = this.select.findIndex((s) => s.alias !== null && s.sql === sql && JSON.stringify(s.params) === JSON.stringify(params));
+    return i >= 0 ? [String(i + 1), []] : [sql, params];
   }
 
   /** ORDER BY: explicit order_by(), else Meta.ordering (not for GROUP BY queries). */
@@ -213,8 +222,14 @@ export class SQLCompiler {
     this.order_by_columns = [];
     for (const item of ordering)
       for (const ob of this.find_ordering(item, q.model._meta, q.base_table, q.standard_ordering, new Set())) {
-        out.push(this.compile(ob));
-        if (ob.expression && typeof ob.expression.as_sql === "function") this.order_by_columns.push(this.compile(ob.expression));
+        const column = ob.expression && typeof ob.expression.as_sql === "function" ? this.compile(ob.expression) : null;
+        const position = column && !q.combinator ? this.by_position(column[0], column[1]) : null;
+        if (position && position[0] !== column![0]) {
+          const ordered = ob.copy();
+          ordered.expression = { as_sql: () => position, get_group_by_cols: () => [] };
+          out.push(this.compile(ordered));
+        } else out.push(this.compile(ob));
+        if (column) this.order_by_columns.push(column);
       }
     return out;
   }

@@ -615,10 +615,12 @@ export class Query extends BaseExpression {
       this.values_select = field_names;
       this.add_fields(field_names, true);
       this._values_order = [...fields];
+      this.values_aliased = true;
     } else {
       this.values_select = this.model._meta.concrete_fields.map((f: Field) => f.attname);
       this.add_fields(this.values_select, true);
       this._values_order = [...this.values_select, ...this.annotation_select.keys()];
+      this.values_aliased = false;
     }
     this.default_cols = false;
     if (this.group_by === true) {
@@ -629,6 +631,8 @@ export class Query extends BaseExpression {
 
   /** Keys of values() rows, in Django's order (fields given, or all fields then annotations). */
   _values_order: string[] = [];
+  /** values("title", ...) names its columns: `"library_book"."title" AS "title"` (not a bare values()). */
+  values_aliased = false;
 
   /** Select these field paths (joining as needed). */
   add_fields(names: string[], allow_m2m = true): void {
