@@ -77,6 +77,7 @@ const TEST_MODULES: Record<string, Record<string, any>> = {
   "tests/contenttypes/apps": { ContentTypesConfig },
   "tests/contenttypes/models": { ContentType },
   "tests/hashers": { FastPBKDF2PasswordHasher },
+  "tests/urls": { urlpatterns: [] },
 };
 
 export function the_content_type_model(): any {
@@ -94,6 +95,7 @@ export async function setup_project(extra_settings: Record<string, unknown> = {}
     USE_TZ: true,
     TIME_ZONE: "UTC",
     ALLOWED_HOSTS: ["testserver"],
+    ROOT_URLCONF: "tests.urls",
     INSTALLED_APPS: ["django.contrib.auth", contenttypes, "django.contrib.sessions"],
     PASSWORD_HASHERS: ["tests.hashers.FastPBKDF2PasswordHasher"],
     ...extra_settings,
