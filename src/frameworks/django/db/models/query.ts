@@ -557,7 +557,7 @@ export class QuerySet<T = any> {
     if (field_name !== "pk" && !field.unique) throw new ValueError(`in_bulk()'s field_name must be a unique field but '${field_name}' isn't.`);
     const qs = id_list === null ? this._chain() : this.filter({ [`${field_name}__in`]: id_list });
     const out = new Map<unknown, T>();
-    for (const o of qs.order_by()) out.set((o as any)[field.attname], o);
+    for (const o of qs) out.set((o as any)[field.attname], o);
     return out;
   }
 
@@ -773,7 +773,7 @@ function where_for_write(qs: QuerySet, connection: any): [string, unknown[]] | n
   q.select = [q.model._meta.pk.get_col(q.base_table)];
   q.set_annotation_mask([]);
   const [sql, params] = compiler.as_sql();
-  return [` WHERE ${'"' + q.model._meta.pk.column + '"'} IN (${sql})`, params];
+  return [` WHERE "${q.model._meta.db_table}"."${q.model._meta.pk.column}" IN (${sql})`, params];
 }
 
 function run_update(qs: QuerySet, values: [any, null, unknown][]): number {

@@ -59,7 +59,7 @@ export class SQLCompiler {
     this.select.forEach((s) => params.push(...s.params));
     // SELECT DISTINCT must select what it orders by (Django's get_extra_select).
     if (q.distinct && !q.distinct_fields.length)
-      for (const [sql, p] of this.order_by_columns) if (!this.select.some((s) => s.sql === sql)) {
+      for (const [sql, p] of this.order_by_columns) if (!this.select.some((s) => s.sql === sql || (s.alias !== null && sql === qn(s.alias)))) {
         cols.push(sql);
         params.push(...p);
       }
@@ -206,7 +206,7 @@ export class SQLCompiler {
    * as Django 5.2 does; other expressions are written out.
    */
   by_position(sql: string, params: unknown[]): SQL {
-    const i = this.select.findIndex((s) => s.alias !== null && s.sql === sql && JSON.stringify(s.params) === JSON.stringify(params));
+    const i = this.select.findIndex((s) => s.alias !== null && ((s.sql === sql && JSON.stringify(s.params) === JSON.stringify(params)) || sql === qn(s.alias)));
     return i >= 0 ? [String(i + 1), []] : [sql, params];
   }
 

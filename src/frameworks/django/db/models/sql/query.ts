@@ -603,6 +603,11 @@ export class Query extends BaseExpression {
   /** values()/values_list(): which fields and annotations are selected, in order. */
   set_values(fields: string[]): void {
     this.select_related = false;
+    // annotate() before values(): the rows stay grouped by every column of the model.
+    if (this.group_by === true) {
+      const alias = this.get_initial_alias();
+      this.group_by = this.model._meta.concrete_fields.map((f: Field) => f.get_col(alias));
+    }
     this.clear_select_fields();
     if (Array.isArray(this.group_by) || this.group_by === true) {
       // values() after annotate(): keep grouping as it is.
