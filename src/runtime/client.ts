@@ -12,6 +12,7 @@
  */
 import type { ErrorInfo, HttpRequestMessage, LoadInput, LoadResult, LogEntry, PageToWorker, RequestOptions, RequestResult, WorkerToPage } from "./protocol";
 import type { WorkerExtensionIn, WorkerExtensionOut } from "./worker";
+import type { ClassAnatomyResult, RenderTemplateResult } from "./protocol";
 
 export type { ErrorInfo, LoadInput, LoadResult, LogEntry, RequestResult };
 
@@ -75,6 +76,16 @@ export class RuntimeClient {
     return this.enqueue("load", (id) => ({ type: "load", id, scenario: input }), (m) => (m.type === "loaded" ? m.result : undefined), () => {
       this.checkpoint.input = input;
     });
+  }
+
+  /** Render a template source with a captured context through the project's engine (the Templates panel). */
+  renderTemplate(source: string, context: Record<string, unknown>): Promise<Outcome<RenderTemplateResult>> {
+    return this.enqueue("request", (id) => ({ type: "render_template", id, source, context }), (m) => (m.type === "rendered" ? m.result : undefined));
+  }
+
+  /** A class-based view's anatomy (MRO, attributes and their owners) by dotted path. */
+  inspectClass(path: string): Promise<Outcome<ClassAnatomyResult>> {
+    return this.enqueue("request", (id) => ({ type: "inspect_class", id, path }), (m) => (m.type === "inspected" ? m.result : undefined));
   }
 
   /** Serve one HTTP request. */

@@ -21,8 +21,9 @@ import type { ScenarioEntry } from "../scenarios/format";
 import { LogCollector } from "./console";
 import { run_command, type ManagementCommand } from "./management";
 import { error_info } from "./errors";
+import { inspect_view_class, render_template_source } from "./inspect";
 import { load, type ModuleLoader } from "./loader";
-import type { CommandResult, ErrorInfo, LoadInput, LoadOptions, LoadResult, RequestOptions, RequestResult, Runtime } from "./protocol";
+import type { ClassAnatomyResult, CommandResult, ErrorInfo, LoadInput, LoadOptions, LoadResult, RenderTemplateResult, RequestOptions, RequestResult, Runtime } from "./protocol";
 import { SqlJsDriver, boot_sqlite, type SqliteBootOptions } from "./sqlite";
 
 export interface HeadlessRuntimeOptions {
@@ -60,6 +61,16 @@ export class HeadlessRuntime implements Runtime {
   /** Called with each console line as user code writes it (the worker posts these to the page). */
   set on_log(fn: ((entry: import("./protocol").LogEntry) => void) | null) {
     this.logs.on_entry = fn;
+  }
+
+  /** Render a template source with a captured context through the project's engine (the Templates panel's re-render); records no trace. */
+  render_template(source: string, context: Record<string, unknown>): Promise<RenderTemplateResult> {
+    return this.serialised(async () => render_template_source(source, context, (path) => this.loader?.is_user_file(path) ?? false));
+  }
+
+  /** A class-based view's anatomy by dotted path: MRO, attributes and the class defining each (the Class-based view panel). */
+  inspect_class(path: string): Promise<ClassAnatomyResult> {
+    return this.serialised(async () => inspect_view_class(path, (file) => this.loader?.is_user_file(file) ?? false));
   }
 
   /** The database image (to restore after a worker is replaced). */

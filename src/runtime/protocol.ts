@@ -9,6 +9,8 @@
  *   page → worker   {type: "request", id, request}     worker → page   {type: "response", id, result: RequestResult}
  *                                                      worker → page   {type: "log", entry}  (as it happens)
  *                                                      worker → page   {type: "error", id, error}  (the runtime itself failed)
+ *   page → worker   {type: "render_template", id, source, context}   worker → page   {type: "rendered", id, result: RenderTemplateResult}
+ *   page → worker   {type: "inspect_class", id, path}                 worker → page   {type: "inspected", id, result: ClassAnatomyResult}
  */
 import type { HttpRequestMessage, HttpResponseMessage } from "../gateway/wsgi";
 import type { Scenario } from "../scenarios/format";
@@ -71,11 +73,37 @@ export interface RequestOptions {
   trace?: boolean;
 }
 
+/** A template source rendered with a captured context (the Templates panel's re-render). */
+export type RenderTemplateResult = { ok: true; html: string } | { ok: false; error: ErrorInfo };
+
+/** One attribute of a class as ccbv.co.uk lists it (python/inspect.ts's AttributeInfo, as JSON). */
+export interface ClassAttributeInfo {
+  defined_in: string;
+  kind: string;
+  overrides?: string[];
+  value?: unknown;
+  signature?: string;
+}
+
+/** A class's anatomy: bases, MRO (dotted paths), its own and inherited attributes and who defines each. */
+export interface ClassAnatomyJson {
+  class: string;
+  bases: string[];
+  mro: string[];
+  own: string[];
+  inherited: string[];
+  attributes: Record<string, ClassAttributeInfo>;
+}
+
+export type ClassAnatomyResult = { ok: true; anatomy: ClassAnatomyJson } | { ok: false; error: ErrorInfo };
+
 // --- page → worker ---------------------------------------------------------------------------
 
 export type PageToWorker =
   | { type: "load"; id: number; scenario: LoadInput; options?: LoadOptions }
-  | { type: "request"; id: number; request: HttpRequestMessage; options?: RequestOptions };
+  | { type: "request"; id: number; request: HttpRequestMessage; options?: RequestOptions }
+  | { type: "render_template"; id: number; source: string; context: Record<string, unknown> }
+  | { type: "inspect_class"; id: number; path: string };
 
 // --- worker → page ---------------------------------------------------------------------------
 
@@ -83,6 +111,8 @@ export type WorkerToPage =
   | { type: "ready"; version: typeof PROTOCOL_VERSION }
   | { type: "loaded"; id: number; result: LoadResult }
   | { type: "response"; id: number; result: RequestResult }
+  | { type: "rendered"; id: number; result: RenderTemplateResult }
+  | { type: "inspected"; id: number; result: ClassAnatomyResult }
   | { type: "log"; entry: LogEntry }
   | { type: "error"; id: number | null; error: ErrorInfo };
 

@@ -68,6 +68,12 @@ export async function handle(message: In): Promise<void> {
       if (result.database_changed) postDatabase(r);
       return;
     }
+    case "render_template":
+      scope.postMessage({ type: "rendered", id: message.id, result: await r.render_template(message.source, message.context) });
+      return;
+    case "inspect_class":
+      scope.postMessage({ type: "inspected", id: message.id, result: await r.inspect_class(message.path) });
+      return;
   }
 }
 

@@ -7,6 +7,7 @@
 import { RuntimeClient, type Outcome, type RequestResult } from "../runtime/client";
 import type { HttpRequestMessage, LoadInput, LogEntry, Scenario } from "../runtime/protocol";
 import type { ScenarioRequest } from "../scenarios/format";
+import type { ClassAnatomyResult, RenderTemplateResult } from "../runtime/protocol";
 import { cookieHeaderFor, storeSetCookies } from "./http/cookies";
 import { draftToMessage, header, HOST_HEADER, ORIGIN, resolveLocation, emptyDraft, type RequestDraft } from "./http/message";
 import { CrashGuard } from "./crash-guard";
@@ -251,6 +252,16 @@ export class Session {
     if (index < 0 || index >= nav.entries.length) return;
     const exchange = exchanges.find((e) => e.id === nav.entries[index]);
     this.store.setState({ nav: { ...nav, index }, selected: exchange?.id ?? null, step: null, draft: exchange ? { ...draft, method: exchange.request.method, target: exchange.request.target } : draft });
+  }
+
+  /** Render a template source with a context captured in a trace (the Templates panel's re-render). */
+  renderTemplate(source: string, context: Record<string, unknown>): Promise<Outcome<RenderTemplateResult>> {
+    return this.ensureClient().renderTemplate(source, context);
+  }
+
+  /** A class-based view's anatomy by dotted path (the Class-based view panel's MRO). */
+  inspectClass(path: string): Promise<Outcome<ClassAnatomyResult>> {
+    return this.ensureClient().inspectClass(path);
   }
 
   /** The runtime's database image after the last completed request (for tests and downloads). */

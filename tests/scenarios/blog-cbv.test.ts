@@ -57,3 +57,26 @@ describe("blog-cbv scenario", () => {
     ]);
   });
 });
+
+describe("the Class-based view panel's anatomy (runtime.inspect_class)", () => {
+  it("gives PostListView's MRO and the class that defines each attribute", async () => {
+    const runtime = await HeadlessRuntime.create();
+    await runtime.load(blog_cbv);
+    const result = await runtime.inspect_class("blog.views.PostListView");
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.anatomy.mro).toEqual([
+      "blog.views.PostListView",
+      "django.views.generic.list.ListView",
+      "django.views.generic.list.MultipleObjectTemplateResponseMixin",
+      "django.views.generic.base.TemplateResponseMixin",
+      "django.views.generic.list.BaseListView",
+      "django.views.generic.list.MultipleObjectMixin",
+      "django.views.generic.base.ContextMixin",
+      "django.views.generic.base.View",
+      "builtins.object",
+    ]);
+    expect(result.anatomy.attributes.get_queryset).toMatchObject({ defined_in: "blog.views.PostListView", overrides: ["django.views.generic.list.MultipleObjectMixin"] });
+    expect(result.anatomy.attributes.paginate_by).toMatchObject({ defined_in: "blog.views.PostListView", kind: "attribute", value: 5 });
+    expect((await runtime.inspect_class("blog.views.Nope")).ok).toBe(false);
+  });
+});

@@ -33,3 +33,17 @@ describe("templates-api scenario", () => {
     expect(templates[2].attrs.variables).toContainEqual({ expr: "tag|upper", line: 1, value: "PYTHON" });
   });
 });
+
+describe("the runtime's re-render and class inspection (what the Templates and Class-based view panels ask)", () => {
+  it("re-renders an edited template with a captured context through the project's engine", async () => {
+    const runtime = await HeadlessRuntime.create();
+    await runtime.load(templates_api);
+    const source = '{% extends "shelf/base.html" %}{% block content %}<p>{{ book.title|upper }} — {% url "book_detail" book.slug %}</p>{% endblock %}';
+    const result = await runtime.render_template(source, { site: "Shelf", path: "/x/", book: { title: "sicp", slug: "sicp" } });
+    expect(result.ok && result.html).toContain("<p>SICP — /books/sicp/</p>");
+    expect(result.ok && result.html).toContain("<title>Shelf</title>");
+    const broken = await runtime.render_template("{% if %}", {});
+    expect(broken.ok).toBe(false);
+    expect(!broken.ok && broken.error.type).toBe("TemplateSyntaxError");
+  });
+});
