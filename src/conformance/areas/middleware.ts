@@ -1,8 +1,8 @@
 /**
  * Replays the `middleware` area. `kind: "order"` cases build the recorded stack of logging
  * middleware classes around the order URLconf and compare the event log, status, body and Django
- * log records. `kind: "steps"` cases run the default startproject stack, which needs sessions,
- * CSRF, auth and messages (a later issue): until then each fails with the reason.
+ * log records. `kind: "steps"` cases replay a request sequence through the default startproject
+ * stack with a browser-like cookie jar (middleware_steps.ts).
  */
 import type { AreaReplayer, CaseResult, CorpusCase, CorpusFile } from "../area";
 import { expect_equal } from "../compare";
@@ -16,6 +16,7 @@ import { WSGIHandler } from "../../frameworks/django/core/handlers/wsgi";
 import { ModuleNotFoundError, set_module_importer, type Module } from "../../frameworks/django/utils/module_loading";
 import * as FRAMEWORK_MODULES from "../../runtime/framework-modules";
 import { request_environ, response_text } from "./wsgi-harness";
+import { replay_steps } from "./middleware_steps";
 
 interface MiddlewareSpec {
   name: string;
@@ -136,12 +137,6 @@ async function replay_order(file: CorpusFile, c: CorpusCase): Promise<CaseResult
 
 export const replayer: AreaReplayer = {
   prepare(file) {
-    return (c) => {
-      if (c.input.kind === "order") return replay_order(file, c);
-      return {
-        passed: false,
-        message: `kind '${c.input.kind}' runs the default MIDDLEWARE stack, which needs sessions, CSRF, auth and messages (issue 6)`,
-      };
-    };
+    return (c) => (c.input.kind === "order" ? replay_order(file, c) : replay_steps(file, c));
   },
 };

@@ -8,7 +8,6 @@
  * `got_request_exception` sent). With DEBUG the 404 and 500 are Django's technical pages.
  */
 import { close_span, describe_error, error_type, open_span } from "../../../../trace";
-import { getLogger, log_options } from "../../../python/logging";
 import { settings } from "../../conf";
 import { Http404 } from "../../http/response";
 import { get_resolver, get_urlconf } from "../../urls";
@@ -91,8 +90,10 @@ function response_for_suspicious_operation(request: HttpRequest, exc: Suspicious
     // POST can no longer be read; mark it so the error view does not trip over it again.
     (request as unknown as { _mark_post_parse_error?: () => void })._mark_post_parse_error?.();
   }
-  getLogger(`django.security.${error_type(exc)}`).error(exc.message, log_options({ exc_info: exc, extra: { status_code: 400, request } }));
-  return settings.DEBUG ? technical_500_response(request, exc, { status_code: 400 }) : get_exception_response(request, 400, exc);
+  const response = settings.DEBUG ? technical_500_response(request, exc, { status_code: 400 }) : get_exception_response(request, 400, exc);
+  // Logged through log_response, so the handler does not log the 400 a second time ("Bad Request: /").
+  log_response("%s", [exc.message], { response, request, exception: exc, logger_name: `django.security.${error_type(exc)}`, level: "error" });
+  return response;
 }
 
 /** Call the URLconf's `handler400/403/404` (or Django's default view); if that raises, it is a 500. */
