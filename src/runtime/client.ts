@@ -10,18 +10,36 @@
  * The page imports this file; it must not import runtime code (sucrase, sql.js, frameworks) — only
  * types. The worker itself is bundled separately (`new Worker(new URL(...))`).
  */
-import type { ErrorInfo, HttpRequestMessage, LoadInput, LoadResult, LogEntry, PageToWorker, RequestOptions, RequestResult, WorkerToPage } from "./protocol";
+import type {
+  CommandResult,
+  ErrorInfo,
+  ExplainResult,
+  HttpRequestMessage,
+  LoadInput,
+  LoadResult,
+  LogEntry,
+  ManagementCommand,
+  PageToWorker,
+  RequestOptions,
+  RequestResult,
+  SelectResult,
+  TablesResult,
+  WorkerToPage,
+} from "./protocol";
 import type { WorkerExtensionIn, WorkerExtensionOut } from "./worker";
 import type { ClassAnatomyResult, RenderTemplateResult } from "./protocol";
 
-export type { ErrorInfo, LoadInput, LoadResult, LogEntry, RequestResult };
+export type { CommandResult, ErrorInfo, ExplainResult, LoadInput, LoadResult, LogEntry, ManagementCommand, RequestResult, SelectResult, TablesResult };
+
+/** What a call was doing when the deadline stopped it. */
+export type Phase = "load" | "request" | "command" | "query";
 
 export const DEFAULT_DEADLINE_MS = 5000;
 
 /** How a call ended: with the runtime's answer, at the deadline, or with the runtime itself failing. */
 export type Outcome<T> =
   | { kind: "done"; value: T; ms: number }
-  | { kind: "deadline"; ms: number; phase: "load" | "request" }
+  | { kind: "deadline"; ms: number; phase: Phase }
   | { kind: "failed"; error: ErrorInfo; ms: number };
 
 export type ClientStatus = "starting" | "ready" | "busy" | "replacing";
@@ -71,11 +89,35 @@ export class RuntimeClient {
     this.worker = this.spawn();
   }
 
-  /** Load (or reload) the project's files; the runtime re-imports user modules on the next request. */
-  load(input: LoadInput): Promise<Outcome<LoadResult>> {
-    return this.enqueue("load", (id) => ({ type: "load", id, scenario: input }), (m) => (m.type === "loaded" ? m.result : undefined), () => {
+  /**
+   * Load (or reload) the project's files; the runtime re-imports user modules on the next request.
+   * `keepDatabase`: keep the database as it is (a code edit); otherwise a fresh one, set up by the
+   * scenario's setup steps (migrate, seed).
+   */
+  load(input: LoadInput, { keepDatabase = false }: { keepDatabase?: boolean } = {}): Promise<Outcome<LoadResult>> {
+    return this.enqueue("load", (id) => ({ type: "load", id, scenario: input, ...(keepDatabase ? { keep_database: true } : {}) }), (m) => (m.type === "loaded" ? m.result : undefined), () => {
       this.checkpoint.input = input;
     });
+  }
+
+  /** Run a management command (makemigrations, migrate, sqlmigrate, showmigrations) on the loaded project. */
+  command(command: ManagementCommand): Promise<Outcome<CommandResult>> {
+    return this.enqueue("command", (id) => ({ type: "command", id, command }), (m) => (m.type === "commanded" ? m.result : undefined));
+  }
+
+  /** SQLite's EXPLAIN QUERY PLAN for a statement the trace recorded. */
+  explain(sql: string, params: unknown[]): Promise<Outcome<ExplainResult>> {
+    return this.enqueue("query", (id) => ({ type: "explain", id, sql, params }), (m) => (m.type === "explained" ? m.result : undefined));
+  }
+
+  /** A read-only query (SELECT, WITH, PRAGMA) on the database. */
+  select(sql: string, params: unknown[] = []): Promise<Outcome<SelectResult>> {
+    return this.enqueue("query", (id) => ({ type: "select", id, sql, params }), (m) => (m.type === "selected" ? m.result : undefined));
+  }
+
+  /** The database's tables with their row counts. */
+  tables(): Promise<Outcome<TablesResult>> {
+    return this.enqueue("query", (id) => ({ type: "tables", id }), (m) => (m.type === "tables" ? m.result : undefined));
   }
 
   /** Render a template source with a captured context through the project's engine (the Templates panel). */
@@ -144,14 +186,14 @@ export class RuntimeClient {
   }
 
   /** Run calls one after another; each gets the deadline. */
-  private enqueue<T>(phase: "load" | "request", build: (id: number) => PageToWorker, pick: (m: Out) => T | undefined, onDone?: () => void): Promise<Outcome<T>> {
+  private enqueue<T>(phase: Phase, build: (id: number) => PageToWorker, pick: (m: Out) => T | undefined, onDone?: () => void): Promise<Outcome<T>> {
     const run = () => this.call(phase, build, pick, onDone);
     const result = this.queue.then(run, run);
     this.queue = result;
     return result;
   }
 
-  private call<T>(phase: "load" | "request", build: (id: number) => PageToWorker, pick: (m: Out) => T | undefined, onDone?: () => void): Promise<Outcome<T>> {
+  private call<T>(phase: Phase, build: (id: number) => PageToWorker, pick: (m: Out) => T | undefined, onDone?: () => void): Promise<Outcome<T>> {
     if (this.disposed) return Promise.resolve({ kind: "failed", error: { type: "RuntimeError", message: "The runtime was closed.", frames: [] }, ms: 0 });
     const id = this.nextId++;
     const started = performance.now();

@@ -23,7 +23,7 @@ import { run_command, type ManagementCommand } from "./management";
 import { error_info } from "./errors";
 import { inspect_view_class, render_template_source } from "./inspect";
 import { load, type ModuleLoader } from "./loader";
-import type { ClassAnatomyResult, CommandResult, ErrorInfo, LoadInput, LoadOptions, LoadResult, RenderTemplateResult, RequestOptions, RequestResult, Runtime } from "./protocol";
+import type { ClassAnatomyResult, CommandResult, ErrorInfo, ExplainResult, LoadInput, LoadOptions, LoadResult, RenderTemplateResult, RequestOptions, RequestResult, Runtime, SelectResult, SqlCell, TablesResult } from "./protocol";
 import { SqlJsDriver, boot_sqlite, type SqliteBootOptions } from "./sqlite";
 
 export interface HeadlessRuntimeOptions {
@@ -124,6 +124,63 @@ export class HeadlessRuntime implements Runtime {
     });
   }
 
+  /** SQLite's EXPLAIN QUERY PLAN for one statement (Django-style `%s` params); runs no user code and records nothing. */
+  explain(sql: string, params: unknown[] = []): Promise<ExplainResult> {
+    return this.serialised(async () => {
+      try {
+        return { ok: true as const, plan: connection.explain(sql, params) };
+      } catch (e) {
+        return { ok: false as const, error: error_info(e, () => false) };
+      }
+    });
+  }
+
+  /**
+   * A read-only query on the database (the page's table viewer): SELECT / WITH / PRAGMA only, run
+   * inside a savepoint that is rolled back, so nothing it does can stay.
+   */
+  select(sql: string, params: unknown[] = []): Promise<SelectResult> {
+    return this.serialised(async () => {
+      try {
+        if (!/^\s*(select|with|pragma)\b/i.test(sql)) throw new TypeError("Only SELECT, WITH and PRAGMA statements can be run here (the viewer is read-only).");
+        const db = this.require_driver().db;
+        db.run("SAVEPOINT lab_read_only");
+        try {
+          const [result] = db.exec(sql, params as never);
+          return { ok: true as const, columns: result?.columns ?? [], rows: (result?.values ?? []).map((row) => row.map(cell_of)) };
+        } finally {
+          db.run("ROLLBACK TO lab_read_only");
+          db.run("RELEASE lab_read_only");
+        }
+      } catch (e) {
+        return { ok: false as const, error: error_info(e, () => false) };
+      }
+    });
+  }
+
+  /** The database's tables (Django's and the project's), with their CREATE statements and row counts. */
+  tables(): Promise<TablesResult> {
+    return this.serialised(async () => {
+      try {
+        const db = this.require_driver().db;
+        const [list] = db.exec("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+        const tables = (list?.values ?? []).map(([name, create]) => {
+          const quoted = `"${String(name).replace(/"/g, '""')}"`;
+          const count = db.exec(`SELECT count(*) FROM ${quoted}`)[0]?.values[0]?.[0];
+          return { name: String(name), sql: String(create ?? ""), rows: Number(count ?? 0) };
+        });
+        return { ok: true as const, tables };
+      } catch (e) {
+        return { ok: false as const, error: error_info(e, () => false) };
+      }
+    });
+  }
+
+  private require_driver(): SqlJsDriver {
+    if (!this.driver) throw new ImproperlyConfigured("No database is open: load a project first.");
+    return this.driver;
+  }
+
   private async request_now(request: HttpRequestMessage, options: RequestOptions): Promise<RequestResult> {
     const recorder = new Recorder({ enabled: options.trace ?? this.options.trace ?? true });
     const previous = set_active_recorder(recorder);
@@ -156,6 +213,13 @@ export class HeadlessRuntime implements Runtime {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** A SQLite value for the page: blobs are described, not sent. */
+function cell_of(value: unknown): SqlCell {
+  if (value === null || typeof value === "number" || typeof value === "string") return value;
+  if (value instanceof Uint8Array) return `<${value.length} bytes>`;
+  return String(value);
 }
 
 /** settings.MIDDLEWARE as the Django handler loaded it, outermost first; [] for a raw WSGI app. */

@@ -9,14 +9,19 @@
  *   page → worker   {type: "request", id, request}     worker → page   {type: "response", id, result: RequestResult}
  *                                                      worker → page   {type: "log", entry}  (as it happens)
  *                                                      worker → page   {type: "error", id, error}  (the runtime itself failed)
+ *   page → worker   {type: "command", id, command}     worker → page   {type: "commanded", id, result: CommandResult}
+ *   page → worker   {type: "explain", id, sql, params} worker → page   {type: "explained", id, result: ExplainResult}
+ *   page → worker   {type: "select", id, sql, params}  worker → page   {type: "selected", id, result: SelectResult}  (read-only)
+ *   page → worker   {type: "tables", id}               worker → page   {type: "tables", id, result: TablesResult}
  *   page → worker   {type: "render_template", id, source, context}   worker → page   {type: "rendered", id, result: RenderTemplateResult}
  *   page → worker   {type: "inspect_class", id, path}                 worker → page   {type: "inspected", id, result: ClassAnatomyResult}
  */
 import type { HttpRequestMessage, HttpResponseMessage } from "../gateway/wsgi";
 import type { Scenario } from "../scenarios/format";
 import type { SourceRef, Trace } from "../trace/span";
+import type { ManagementCommand } from "./management";
 
-export type { HttpRequestMessage, HttpResponseMessage, Scenario, SourceRef, Trace };
+export type { HttpRequestMessage, HttpResponseMessage, ManagementCommand, Scenario, SourceRef, Trace };
 
 export const PROTOCOL_VERSION = 1;
 
@@ -68,6 +73,30 @@ export interface LoadOptions {
   database?: Uint8Array;
 }
 
+/** One step of SQLite's `EXPLAIN QUERY PLAN` (a tree: `parent` is another step's `id`, 0 for the root). */
+export interface ExplainStep {
+  id: number;
+  parent: number;
+  detail: string;
+}
+
+export type ExplainResult = { ok: true; plan: ExplainStep[] } | { ok: false; error: ErrorInfo };
+
+/** A cell as the page shows it: SQLite's values, with blobs described rather than sent. */
+export type SqlCell = string | number | null;
+
+/** A read-only query's rows (the Database panel's table view). */
+export type SelectResult = { ok: true; columns: string[]; rows: SqlCell[][] } | { ok: false; error: ErrorInfo };
+
+/** A table of the database: its name, its `CREATE TABLE` statement and how many rows it holds. */
+export interface TableInfo {
+  name: string;
+  sql: string;
+  rows: number;
+}
+
+export type TablesResult = { ok: true; tables: TableInfo[] } | { ok: false; error: ErrorInfo };
+
 export interface RequestOptions {
   /** Record a trace for this request (default: the runtime's setting, itself on by default). */
   trace?: boolean;
@@ -100,8 +129,14 @@ export type ClassAnatomyResult = { ok: true; anatomy: ClassAnatomyJson } | { ok:
 // --- page → worker ---------------------------------------------------------------------------
 
 export type PageToWorker =
-  | { type: "load"; id: number; scenario: LoadInput; options?: LoadOptions }
+  // keep_database: reload the code but keep the database as it is (a code edit, as Django's dev
+  // server reloads); without it a load starts from `options.database` or a fresh database.
+  | { type: "load"; id: number; scenario: LoadInput; options?: LoadOptions; keep_database?: boolean }
   | { type: "request"; id: number; request: HttpRequestMessage; options?: RequestOptions }
+  | { type: "command"; id: number; command: ManagementCommand }
+  | { type: "explain"; id: number; sql: string; params: unknown[] }
+  | { type: "select"; id: number; sql: string; params?: unknown[] }
+  | { type: "tables"; id: number }
   | { type: "render_template"; id: number; source: string; context: Record<string, unknown> }
   | { type: "inspect_class"; id: number; path: string };
 
@@ -111,6 +146,10 @@ export type WorkerToPage =
   | { type: "ready"; version: typeof PROTOCOL_VERSION }
   | { type: "loaded"; id: number; result: LoadResult }
   | { type: "response"; id: number; result: RequestResult }
+  | { type: "commanded"; id: number; result: CommandResult }
+  | { type: "explained"; id: number; result: ExplainResult }
+  | { type: "selected"; id: number; result: SelectResult }
+  | { type: "tables"; id: number; result: TablesResult }
   | { type: "rendered"; id: number; result: RenderTemplateResult }
   | { type: "inspected"; id: number; result: ClassAnatomyResult }
   | { type: "log"; entry: LogEntry }

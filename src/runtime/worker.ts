@@ -55,7 +55,8 @@ export async function handle(message: In): Promise<void> {
       pendingRestore = message.image;
       return;
     case "load": {
-      const database = message.options?.database ?? pendingRestore ?? undefined;
+      const kept = message.keep_database ? r.export_database() : null;
+      const database = message.options?.database ?? pendingRestore ?? kept ?? undefined;
       pendingRestore = null;
       const result = await r.load(message.scenario, database ? { database } : {});
       scope.postMessage({ type: "loaded", id: message.id, result });
@@ -73,6 +74,21 @@ export async function handle(message: In): Promise<void> {
       return;
     case "inspect_class":
       scope.postMessage({ type: "inspected", id: message.id, result: await r.inspect_class(message.path) });
+      return;
+    case "command": {
+      const result = await r.command(message.command);
+      scope.postMessage({ type: "commanded", id: message.id, result });
+      if (result.database_changed) postDatabase(r);
+      return;
+    }
+    case "explain":
+      scope.postMessage({ type: "explained", id: message.id, result: await r.explain(message.sql, message.params) });
+      return;
+    case "select":
+      scope.postMessage({ type: "selected", id: message.id, result: await r.select(message.sql, message.params ?? []) });
+      return;
+    case "tables":
+      scope.postMessage({ type: "tables", id: message.id, result: await r.tables() });
       return;
   }
 }

@@ -5,7 +5,7 @@
  * loops. Main class: `Session`.
  */
 import { RuntimeClient, type Outcome, type RequestResult } from "../runtime/client";
-import type { HttpRequestMessage, LoadInput, LogEntry, Scenario } from "../runtime/protocol";
+import type { CommandResult, ExplainResult, HttpRequestMessage, LoadInput, LogEntry, ManagementCommand, Scenario, SelectResult, TablesResult } from "../runtime/protocol";
 import type { ScenarioRequest } from "../scenarios/format";
 import type { ClassAnatomyResult, RenderTemplateResult } from "../runtime/protocol";
 import { cookieHeaderFor, storeSetCookies } from "./http/cookies";
@@ -46,6 +46,10 @@ export class Session {
   /** The files the runtime has loaded (compared by value before each request). */
   private loadedFiles: Record<string, string> | null = null;
   private streamed: LogEntry[] = [];
+  /** Start the next load from a fresh database (a scenario just opened, or "Reset database"), running its setup steps. */
+  private freshDatabase = true;
+  /** settings.MIDDLEWARE of the last successful load, outermost first (the Flow graph dims those a request never reached). */
+  private middleware: string[] = [];
   private nextExchangeId = 1;
   readonly guard = new CrashGuard();
 
@@ -111,6 +115,7 @@ export class Session {
       logs: {},
     });
     this.loadedFiles = null;
+    this.freshDatabase = true;
     if (this.store.getState().runtime !== "blocked") void this.preload();
   }
 
@@ -129,15 +134,21 @@ export class Session {
   private loadInput(files: Record<string, string>): LoadInput {
     const scenario = this.store.getState().scenario;
     if (!scenario) throw new Error("No scenario is open.");
-    return { files, entry: scenario.entry };
+    return { files, entry: scenario.entry, ...(scenario.setup ? { setup: scenario.setup } : {}) };
   }
 
-  /** Reload the project when the editor's files differ from what the runtime has. */
+  /**
+   * Reload the project when the editor's files differ from what the runtime has. The database is
+   * kept across code edits (as Django's dev server keeps db.sqlite3 when it reloads); only opening a
+   * scenario or "Reset database" starts a fresh one with the scenario's setup (migrate, seed).
+   */
   private async reloadIfChanged(files: Record<string, string>): Promise<Exchange["reload"] | "deadline"> {
     if (this.loadedFiles && sameFiles(this.loadedFiles, files)) return null;
     const client = this.ensureClient();
     this.store.setState({ runtime: "loading" });
-    const outcome = await this.guard.around("the project load", () => client.load(this.loadInput(files)));
+    const keepDatabase = !this.freshDatabase;
+    const outcome = await this.guard.around("the project load", () => client.load(this.loadInput(files), { keepDatabase }));
+    this.bumpDatabase();
     if (outcome.kind === "deadline") {
       this.loadedFiles = null;
       return "deadline";
@@ -149,6 +160,9 @@ export class Session {
     }
     this.loadedFiles = files;
     const result = outcome.value;
+    // Setup only runs after a successful load: until one succeeds, the next load starts fresh again.
+    if (result.ok) this.freshDatabase = false;
+    this.middleware = result.middleware ?? [];
     this.store.setState({ markers: result.ok ? {} : markersFromError(result.error) });
     return result.ok ? { ok: true, modules: result.modules } : { ok: false, modules: [], error: result.error };
   }
@@ -218,11 +232,64 @@ export class Session {
       redirectedFrom,
       ms: performance.now() - started,
       reload: reload === "deadline" ? null : reload,
+      middleware: this.middleware,
       outcome,
       at: Date.now(),
     };
     this.record(exchange);
+    if (outcome.kind !== "response" || outcome.result.database_changed) this.bumpDatabase();
     return exchange;
+  }
+
+  /** Tell the Database panel the database may have changed. */
+  private bumpDatabase(): void {
+    this.store.setState({ databaseVersion: this.store.getState().databaseVersion + 1 });
+  }
+
+  /**
+   * Run a management command on the project as the editor has it (reloading first, keeping the
+   * database). Files it writes (makemigrations) join the project and open in the editor; autosave
+   * keeps them and the next load imports them.
+   */
+  async runCommand(command: ManagementCommand): Promise<Outcome<CommandResult>> {
+    const reload = await this.reloadIfChanged(this.store.getState().files);
+    if (reload === "deadline") return { kind: "deadline", ms: 0, phase: "load" };
+    if (reload && !reload.ok && reload.error) return { kind: "done", ms: 0, value: { ok: false, error: reload.error, logs: [], trace: { spans: [] }, database_changed: false } };
+    const outcome = await this.guard.around(`manage.py ${command.command}`, () => this.ensureClient().command(command));
+    if (outcome.kind === "done" && outcome.value.ok) this.addFiles(outcome.value.files);
+    this.bumpDatabase();
+    return outcome;
+  }
+
+  private addFiles(files: Record<string, string>): void {
+    const paths = Object.keys(files);
+    if (!paths.length) return;
+    const state = this.store.getState();
+    const tabs = [...state.openTabs, ...paths.filter((p) => !state.openTabs.includes(p))];
+    this.store.setState({ files: { ...state.files, ...files }, openTabs: tabs, activeFile: paths[0] });
+  }
+
+  /** Throw the database away and load again from a fresh one with the scenario's setup (migrate, seed). */
+  async resetDatabase(): Promise<void> {
+    this.freshDatabase = true;
+    this.loadedFiles = null;
+    await this.reloadIfChanged(this.store.getState().files);
+  }
+
+  /** EXPLAIN QUERY PLAN for a statement of a trace, on the current database. */
+  explain(sql: string, params: unknown[]): Promise<Outcome<ExplainResult>> {
+    return this.ensureClient().explain(sql, params);
+  }
+
+  /** A read-only query (the Database panel's table view). */
+  select(sql: string, params: unknown[] = []): Promise<Outcome<SelectResult>> {
+    return this.ensureClient().select(sql, params);
+  }
+
+  /** The database's tables with row counts (after loading the project if it is not loaded yet). */
+  async tables(): Promise<Outcome<TablesResult>> {
+    if (!this.loadedFiles && this.store.getState().runtime !== "blocked") await this.reloadIfChanged(this.store.getState().files);
+    return this.ensureClient().tables();
   }
 
   private record(exchange: Exchange): void {
@@ -278,7 +345,7 @@ function stepAfter(state: LabState, exchange: Exchange): Partial<LabState> {
 
 function toExchangeOutcome(outcome: Outcome<RequestResult>): ExchangeOutcome {
   if (outcome.kind === "done") return { kind: "response", result: outcome.value };
-  if (outcome.kind === "deadline") return { kind: "deadline", phase: outcome.phase };
+  if (outcome.kind === "deadline") return { kind: "deadline", phase: outcome.phase === "load" ? "load" : "request" };
   return { kind: "failed", error: outcome.error };
 }
 

@@ -15,18 +15,39 @@ import { SpanDetail } from "./SpanDetail";
 import type { PanelProps } from "./registry";
 import type { SpanIndex } from "./span-index";
 
-const MAIN = { width: 220, height: 46 };
-const SIDE = { width: 150, height: 38 };
-const SIDE_GAP = 36;
+const MAIN = { width: 200, height: 46 };
+const SIDE = { width: 150, height: 40 };
+const SIDE_GAP = 30;
+/** Room right of the main lane for the response edges looping back up, and their label. */
+const RESPONSE_ROOM = 64;
 
 type LifecycleData = { node: FlowNode; color: string; selected: boolean };
 type LifecycleNode = Node<LifecycleData, "lifecycle">;
 
+const NOUNS: Record<string, [string, string]> = {
+  sql: ["query", "queries"],
+  orm: ["QuerySet", "QuerySets"],
+  templates: ["template", "templates"],
+  signals: ["signal", "signals"],
+  modules: ["module", "modules"],
+  logs: ["line", "lines"],
+  forms: ["form", "forms"],
+};
+
+/** "8 queries · 3.1 ms" for a side node; the time alone for a main one. */
+function metaText(node: FlowNode): string {
+  if (node.unreached) return "not reached";
+  const noun = NOUNS[node.key];
+  if (node.lane === "side" && noun) return `${node.count} ${node.count === 1 ? noun[0] : noun[1]} · ${formatMs(node.ms)}`;
+  if (node.lane === "side" && node.count > 1) return `×${node.count} · ${formatMs(node.ms)}`;
+  return formatMs(node.ms);
+}
+
 const LifecycleNodeView = memo(function LifecycleNodeView({ data }: NodeProps<LifecycleNode>) {
   const { node, color } = data;
-  const count = node.spans.length > 1 ? `×${node.spans.length}` : "";
+  const classes = ["flow-node", node.lane, node.error && "error", node.shortCircuit && "short", node.unreached && "unreached", data.selected && "selected"].filter(Boolean).join(" ");
   return (
-    <div className={`flow-node ${node.lane}${node.error ? " error" : ""}${node.shortCircuit ? " short" : ""}${data.selected ? " selected" : ""}`} style={{ borderLeftColor: color }}>
+    <div className={classes} style={{ borderLeftColor: color }} data-node={node.key}>
       <Handle type="target" position={Position.Top} id="in" />
       <Handle type="source" position={Position.Bottom} id="out" />
       <Handle type="source" position={Position.Right} id="back-out" style={{ top: "70%" }} />
@@ -37,7 +58,7 @@ const LifecycleNodeView = memo(function LifecycleNodeView({ data }: NodeProps<Li
         {node.label}
       </div>
       <div className="flow-node-meta">
-        {formatMs(node.ms)} {count}
+        <span className="flow-node-count">{metaText(node)}</span>
         {node.shortCircuit && <span className="badge warn">returned early</span>}
         {node.error && <span className="badge error">raised</span>}
       </div>
@@ -49,25 +70,44 @@ const NODE_TYPES = { lifecycle: LifecycleNodeView };
 
 function colorOf(node: FlowNode, index: SpanIndex): string {
   const span = index.byId.get(node.spans[0]);
-  return span ? visitSpanKind(span, KIND_LOOK).color : "var(--border)";
+  return span ? visitSpanKind(span, KIND_LOOK).color : node.unreached ? "var(--k-middleware)" : "var(--border)";
+}
+
+interface Layout {
+  nodes: LifecycleNode[];
+  edges: Edge[];
+  /** What fitView frames: symmetric around the main lane, so the lane sits in the middle. */
+  bounds: { x: number; y: number; width: number; height: number };
 }
 
 /**
- * Lay the main lane out with dagre (top to bottom), then put each side node to the left of the
- * main node it happened in, stacked when there are several.
+ * Lay the main lane out with dagre (top to bottom), then put the side nodes in one column to the
+ * left of it, each level with the main node it happened in (pushed down when they would overlap).
+ * Request edges go down the lane, response edges loop back up its right side; the path is drawn
+ * only through the layers that ran, the unreached ones hang dimmed below the short-circuit.
  */
-function layout(graph: FlowGraph, index: SpanIndex, selected: string | null): { nodes: LifecycleNode[]; edges: Edge[] } {
+function layout(graph: FlowGraph, index: SpanIndex, selected: string | null): Layout {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: "TB", nodesep: 24, ranksep: 22, marginx: 16, marginy: 16 });
+  g.setGraph({ rankdir: "TB", nodesep: 24, ranksep: 22, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of graph.main) g.setNode(n.key, { ...MAIN });
   const edges: Edge[] = [];
+  const ran = graph.main.filter((n) => !n.unreached);
   graph.main.forEach((n, i) => {
     const next = graph.main[i + 1];
+    if (next) g.setEdge(n.key, next.key);
+  });
+  ran.forEach((n, i) => {
+    const next = ran[i + 1];
     if (!next) return;
-    g.setEdge(n.key, next.key);
+    const adjacent = graph.main.indexOf(next) === graph.main.indexOf(n) + 1;
+    if (!adjacent) return;
     edges.push({ id: `down-${n.key}`, source: n.key, target: next.key, sourceHandle: "out", targetHandle: "in", className: "edge-request", label: i === 0 ? "request" : undefined });
     edges.push({ id: `up-${next.key}`, source: next.key, target: n.key, sourceHandle: "back-out", targetHandle: "back-in", type: "smoothstep", className: "edge-response", label: i === 0 ? "response" : undefined });
+  });
+  graph.main.forEach((n, i) => {
+    const next = graph.main[i + 1];
+    if (next?.unreached) edges.push({ id: `skip-${next.key}`, source: n.key, target: next.key, sourceHandle: "out", targetHandle: "in", className: "edge-unreached" });
   });
   dagre.layout(g);
   const place = (n: FlowNode, x: number, y: number): LifecycleNode => {
@@ -78,39 +118,53 @@ function layout(graph: FlowGraph, index: SpanIndex, selected: string | null): { 
     const p = g.node(n.key);
     return place(n, p.x - MAIN.width / 2, p.y - MAIN.height / 2);
   });
-  const stacked = new Map<string, number>();
-  for (const n of graph.side) {
-    const parent = g.node(n.attachedTo ?? graph.main[0].key);
-    const k = stacked.get(n.attachedTo ?? "") ?? 0;
-    stacked.set(n.attachedTo ?? "", k + 1);
-    nodes.push(place(n, parent.x - MAIN.width / 2 - SIDE_GAP - SIDE.width - k * (SIDE.width + 12), parent.y - SIDE.height / 2));
+  const laneX = g.node(graph.main[0].key).x;
+  const sideX = laneX - MAIN.width / 2 - SIDE_GAP - SIDE.width;
+  let bottom = -Infinity;
+  const order = graph.main.map((n) => n.key);
+  const sides = [...graph.side].sort((a, b) => order.indexOf(a.attachedTo ?? "") - order.indexOf(b.attachedTo ?? ""));
+  for (const n of sides) {
+    const parent = g.node(n.attachedTo ?? graph.main[0].key) ?? g.node(graph.main[0].key);
+    const y = Math.max(parent.y - SIDE.height / 2, bottom + 8);
+    bottom = y + SIDE.height;
+    nodes.push(place(n, sideX, y));
     if (n.attachedTo) edges.push({ id: `side-${n.key}`, source: n.attachedTo, target: n.key, sourceHandle: "side", targetHandle: "side-in", className: "edge-side" });
   }
-  return { nodes, edges };
+  const top = Math.min(...nodes.map((n) => n.position.y));
+  const end = Math.max(...nodes.map((n) => n.position.y + (n.height ?? 0)));
+  const half = Math.max(MAIN.width / 2 + RESPONSE_ROOM, sides.length ? laneX - sideX : 0);
+  return { nodes, edges, bounds: { x: laneX - half, y: top, width: 2 * half, height: end - top } };
 }
 
 /** The flow graph; `highlight` marks one node (the Step panel's current step) instead of a clicked one. */
 function FlowPanel({ index, exchange, highlight }: PanelProps & { highlight?: string | null }) {
-  const graph = useMemo(() => buildFlowGraph(index), [index]);
+  const graph = useMemo(() => buildFlowGraph(index, exchange.middleware ?? []), [index, exchange]);
   const [clicked, setSelected] = useState<string | null>(null);
   const selected = highlight !== undefined ? highlight : clicked;
-  const { nodes, edges } = useMemo(() => layout(graph, index, selected), [graph, index, selected]);
+  const { nodes, edges, bounds } = useMemo(() => layout(graph, index, selected), [graph, index, selected]);
   // Fit the graph whenever its pane changes size (panes resize, tabs show it after layout).
   const canvas = useRef<HTMLDivElement>(null);
   const flow = useRef<ReactFlowInstance<LifecycleNode> | null>(null);
+  const frame = useRef(bounds);
+  frame.current = bounds;
+  const fit = () => void flow.current?.fitBounds(frame.current, { padding: 0.06 }).then(() => {
+    const zoom = flow.current?.getZoom() ?? 1;
+    if (zoom > 1) void flow.current?.zoomTo(1);
+  });
   useEffect(() => {
     const el = canvas.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => void flow.current?.fitView({ padding: 0.12, maxZoom: 1 }));
+    const observer = new ResizeObserver(() => fit());
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
+  useEffect(() => fit(), [bounds]);
   const node = highlight !== undefined ? undefined : [...graph.main, ...graph.side].find((n) => n.key === selected);
   if (!graph.main.length) return <p className="hint">This trace has no lifecycle spans.</p>;
   return (
     <div className="flow">
       <div className="flow-canvas" aria-label="Request flow graph" role="figure" ref={canvas}>
-        <ReactFlow key={exchange.id} onInit={(instance) => { flow.current = instance; }} nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} fitView fitViewOptions={{ padding: 0.12, maxZoom: 1 }} minZoom={0.3} maxZoom={1.5} proOptions={{ hideAttribution: true }} onNodeClick={(_, n) => setSelected(n.id === selected ? null : n.id)} nodesDraggable={false} nodesConnectable={false}>
+        <ReactFlow key={exchange.id} onInit={(instance) => { flow.current = instance; fit(); }} nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} minZoom={0.3} maxZoom={1.5} proOptions={{ hideAttribution: true }} onNodeClick={(_, n) => setSelected(n.id === selected ? null : n.id)} nodesDraggable={false} nodesConnectable={false}>
           <Background gap={16} size={1} />
           <Controls showInteractive={false} />
         </ReactFlow>

@@ -10,6 +10,8 @@ import { analyse_sql, type NPlusOne, type SqlQuery } from "../../trace/sql";
 import type { Json } from "../../trace/span";
 import { formatMs } from "../http/message";
 import { SourceLink } from "./SourceLink";
+import { useSession } from "../session-context";
+import type { ExplainStep } from "../../runtime/protocol";
 import type { PanelProps } from "./registry";
 
 /** Django's `%s` placeholders with the parameters written in, as `str(qs.query)` shows them. */
@@ -47,6 +49,48 @@ function NPlusOneWarning({ n }: { n: NPlusOne }) {
   );
 }
 
+type PlanState = { kind: "loading" } | { kind: "plan"; steps: ExplainStep[] } | { kind: "error"; text: string };
+
+/** The plan as SQLite prints it in its shell: a tree, each step indented under its parent. */
+function planLines(steps: ExplainStep[]): { depth: number; detail: string; id: number }[] {
+  const depth = new Map<number, number>();
+  return steps.map((s) => {
+    const d = (depth.get(s.parent) ?? -1) + 1;
+    depth.set(s.id, d);
+    return { depth: d, detail: s.detail, id: s.id };
+  });
+}
+
+/** EXPLAIN QUERY PLAN on demand: asked of the runtime's database when the button is pressed. */
+function Explain({ q, n }: { q: SqlQuery; n: number }) {
+  const session = useSession();
+  const [plan, setPlan] = useState<PlanState | null>(null);
+  const run = async () => {
+    setPlan({ kind: "loading" });
+    const outcome = await session.explain(q.sql, q.params);
+    if (outcome.kind !== "done") setPlan({ kind: "error", text: outcome.kind === "deadline" ? "The runtime was restarted before the plan came back." : outcome.error.message });
+    else if (!outcome.value.ok) setPlan({ kind: "error", text: `${outcome.value.error.type}: ${outcome.value.error.message}` });
+    else setPlan({ kind: "plan", steps: outcome.value.plan });
+  };
+  return (
+    <>
+      <button className="link-button" aria-label={`Explain query ${n}`} aria-expanded={plan !== null} onClick={() => (plan ? setPlan(null) : void run())}>
+        {plan ? "Hide plan" : "Explain"}
+      </button>
+      {plan && (
+        <div className="sql-plan" role="region" aria-label={`Query plan of query ${n}`}>
+          <div className="muted">EXPLAIN QUERY PLAN (on the database as it is now)</div>
+          {plan.kind === "loading" && <div className="muted">Asking SQLite…</div>}
+          {plan.kind === "error" && <div className="error-text">{plan.text}</div>}
+          {plan.kind === "plan" && (
+            <pre className="mono">{planLines(plan.steps).map((l) => `${"   ".repeat(l.depth)}${l.depth ? "`--" : ""}${l.detail}`).join("\n")}</pre>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
 function QueryRow({ q, n, inline, similar, duplicate }: { q: SqlQuery; n: number; inline: boolean; similar: number; duplicate: number }) {
   const text = pretty(inline ? inlineParams(q.sql, q.params) : q.sql);
   return (
@@ -58,6 +102,8 @@ function QueryRow({ q, n, inline, similar, duplicate }: { q: SqlQuery; n: number
         {similar > 1 && <span className="badge warn">similar ×{similar}</span>}
         {duplicate > 1 && <span className="badge error">duplicate ×{duplicate}</span>}
         <SourceLink source={q.caused_at ?? undefined} />
+        <span className="grow" />
+        {/^\s*(select|with)\b/i.test(q.sql) && <Explain q={q} n={n} />}
       </div>
       <pre className="sql-text mono">{text}</pre>
       {!inline && q.params.length > 0 && <div className="mono muted">params: {JSON.stringify(q.params)}</div>}

@@ -47,6 +47,10 @@ export interface FlowNode {
   spans: number[];
   /** Time in the node's own top-level spans (nested spans of the same node are not added twice). */
   ms: number;
+  /** How many top-level spans the node has: SQL statements, templates rendered, signals sent… */
+  count: number;
+  /** A middleware of settings.MIDDLEWARE the request never reached (an outer one returned early). */
+  unreached: boolean;
   error: boolean;
   shortCircuit: boolean;
   /** Side nodes: the main node they happened in. */
@@ -61,13 +65,18 @@ export interface FlowGraph {
 function nodeFor(nodes: Map<string, FlowNode>, role: NonNullable<Role>, span: Span, attachedTo: string | null): FlowNode {
   let node = nodes.get(role.key);
   if (!node) {
-    node = { key: role.key, label: role.label, lane: role.lane, kind: span.kind, spans: [], ms: 0, error: false, shortCircuit: false, attachedTo };
+    node = { key: role.key, label: role.label, lane: role.lane, kind: span.kind, spans: [], ms: 0, count: 0, error: false, shortCircuit: false, unreached: false, attachedTo };
     nodes.set(role.key, node);
   }
   return node;
 }
 
-export function buildFlowGraph(index: SpanIndex): FlowGraph {
+/**
+ * `middleware`: settings.MIDDLEWARE as loaded (dotted paths, outermost first). Those with no span
+ * in the trace — inside a middleware that returned early, or that raised — are added to the main
+ * lane, in their place, marked `unreached`.
+ */
+export function buildFlowGraph(index: SpanIndex, middleware: string[] = []): FlowGraph {
   const nodes = new Map<string, FlowNode>();
   const roleOf = new Map<number, Role>();
   for (const span of index.spans) {
@@ -79,12 +88,34 @@ export function buildFlowGraph(index: SpanIndex): FlowGraph {
     const node = nodeFor(nodes, role, span, role.lane === "side" ? (mainAncestor?.key ?? "client") : null);
     node.spans.push(span.id);
     // Count time once: skip spans nested inside another span of the same node.
-    if (!up.some((a) => roleOf.get(a.id)?.key === role.key)) node.ms += duration(span);
+    if (!up.some((a) => roleOf.get(a.id)?.key === role.key)) {
+      node.ms += duration(span);
+      node.count += 1;
+    }
     if (span.error) node.error = true;
     if (span.attrs.short_circuit === true) node.shortCircuit = true;
   }
   const all = [...nodes.values()];
-  return { main: all.filter((n) => n.lane === "main"), side: all.filter((n) => n.lane === "side") };
+  return { main: withUnreached(all.filter((n) => n.lane === "main"), middleware), side: all.filter((n) => n.lane === "side") };
+}
+
+/** The main lane with every middleware of the settings in order, the ones never reached included. */
+function withUnreached(main: FlowNode[], middleware: string[]): FlowNode[] {
+  if (!middleware.length || !main.length) return main;
+  const isMw = (n: FlowNode) => n.key.startsWith("mw:");
+  const reached = new Map(main.filter(isMw).map((n) => [n.key, n]));
+  const listed = middleware.map((path) => {
+    const name = path.split(".").pop() ?? path;
+    const key = `mw:${name}`;
+    const node: FlowNode = reached.get(key) ?? { key, label: name, lane: "main", kind: "middleware", spans: [], ms: 0, count: 0, error: false, shortCircuit: false, unreached: true, attachedTo: null };
+    reached.delete(key);
+    return node;
+  });
+  const layers = [...listed, ...reached.values()];
+  const first = main.findIndex(isMw);
+  const at = first >= 0 ? first : Math.min(2, main.length);
+  const rest = main.filter((n) => !isMw(n));
+  return [...rest.slice(0, at), ...layers, ...rest.slice(at)];
 }
 
 /** The graph node a span is drawn in: its own, or its nearest ancestor's (a handler span has none of its own). */

@@ -16,6 +16,10 @@ import { LogsPanel } from "./LogsPanel";
 import { ErrorsPanel, errorCount } from "./ErrorsPanel";
 import { HistoryPanel } from "./HistoryPanel";
 import { StepPanel } from "./StepPanel";
+import { TemplatesPanel, templateCount } from "./TemplatesPanel";
+import { FormsPanel, formCount } from "./FormsPanel";
+import { ViewClassPanel, viewMethodCount } from "./ViewClassPanel";
+import { DatabasePanel } from "./DatabasePanel";
 
 export interface PanelProps {
   exchange: Exchange;
@@ -48,8 +52,13 @@ export const PANELS: PanelDefinition[] = [
   { id: "urls", title: "URLs", Component: UrlsPanel },
   { id: "sql", title: "SQL", Component: SqlPanel, badge: ({ index }) => index.spans.filter((s) => s.kind === "sql").length || null },
   { id: "signals", title: "Signals", Component: SignalsPanel, badge: ({ index }) => signalCount(index) },
+  { id: "templates", title: "Templates", Component: TemplatesPanel, badge: ({ index }) => templateCount(index) },
+  { id: "forms", title: "Forms", Component: FormsPanel, badge: ({ index }) => formCount(index) },
+  { id: "cbv", title: "Class-based view", Component: ViewClassPanel, badge: ({ index }) => viewMethodCount(index) },
   { id: "request", title: "Request", Component: RequestPanel },
   { id: "logs", title: "Logs", Component: LogsPanel, withoutTrace: true, badge: ({ logs }) => logs.length || null },
   { id: "errors", title: "Errors", Component: ErrorsPanel, withoutTrace: true, badge: (p) => errorCount(p) || null },
   { id: "history", title: "History", Component: HistoryPanel, needsExchange: false, withoutTrace: true },
+  // Not a view of the trace: the database itself (manage.py commands, tables, rows).
+  { id: "database", title: "Database", Component: DatabasePanel, needsExchange: false, withoutTrace: true },
 ];

@@ -30,6 +30,8 @@ export interface Exchange {
   reload: { ok: boolean; modules: string[]; error?: ErrorInfo } | null;
   outcome: ExchangeOutcome;
   at: number;
+  /** settings.MIDDLEWARE as loaded for this request, outermost first (the Flow graph dims the ones never reached). */
+  middleware?: string[];
 }
 
 export type RuntimeStatus = "idle" | "starting" | "loading" | "ready" | "busy" | "replacing" | "blocked";
@@ -85,6 +87,8 @@ export interface LabState {
   activePanel: string;
   responseTab: "preview" | "raw" | "headers" | "cookies";
   theme: "light" | "dark";
+  /** Bumped whenever the database may have changed (a load, a request that wrote, a command): the Database panel refreshes. */
+  databaseVersion: number;
 }
 
 export type LabStore = StoreApi<LabState>;
@@ -119,6 +123,7 @@ export function initialState(): LabState {
     activePanel: "flow",
     responseTab: "preview",
     theme: "light",
+    databaseVersion: 0,
   };
 }
 
