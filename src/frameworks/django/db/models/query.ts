@@ -19,7 +19,7 @@ import { SQLCompiler } from "./sql/compiler";
 import { last_executed_query } from "../backends/utils";
 import { Collector } from "./deletion";
 import { EmptyResultSet } from "./lookups";
-import { Case, F, Value, When } from "./expressions";
+import { Case, F, Ref, Value, When } from "./expressions";
 import { DateField, DateTimeField } from "./fields";
 import { atomic } from "../transaction";
 import { IntegrityError } from "../utils";
@@ -357,9 +357,9 @@ export class QuerySet<T = any> {
       else for (const [k, v] of Object.entries(a as Kwargs)) named.set(k, v);
     }
     const q = this.query.chain();
-    q.clear_ordering(true);
     const needs_subquery = q.distinct || q.is_sliced || q.group_by !== null || q.combinator;
-    if (needs_subquery) throw new PyTypeError("aggregate() over a grouped or sliced query is not supported yet");
+    if (needs_subquery) return this._aggregate_over_subquery(named);
+    q.clear_ordering(true);
     q.default_cols = false;
     q.select = [];
     q.select_related = false;
@@ -371,6 +371,58 @@ export class QuerySet<T = any> {
     const rows = traced("queryset", `${this.model._meta.object_name}.aggregate()`, tracing_enabled() ? this._trace_attrs() : {}, () => new SQLCompiler(q, connection).execute_sql());
     if (!rows.length) return empty;
     return Object.fromEntries([...named.keys()].map((k, i) => [k, rows[0][i]]));
+  }
+
+  /**
+   * aggregate() over a sliced, DISTINCT, grouped or combined query: that query becomes a subquery
+   * and the aggregates read its columns, as Django does:
+   *     SELECT SUM("__col1") FROM (SELECT "library_book"."pages" AS "__col1" FROM ... LIMIT 3) subquery
+   * A field an aggregate needs is selected as `__colN`; an annotation of the inner query by its name.
+   */
+  _aggregate_over_subquery(named: Map<string, any>): Record<string, unknown> {
+    const inner = this.query.chain();
+    if (!inner.is_sliced) inner.clear_ordering(true);
+    inner.select_related = false;
+    if (!inner.distinct && !inner.values_select.length && !inner.combinator) inner.default_cols = false;
+    let n = 0;
+    const outer: any[] = [];
+    for (const [alias, expr] of named) {
+      const sources = expr.get_source_expressions().map((src: any) => {
+        const name = typeof src === "string" ? src : src instanceof F ? src.name : null;
+        if (name !== null && inner.annotation_select.has(name)) return new Ref(name, inner.annotations.get(name));
+        if (!src || src.name === "*" || typeof src.resolve_expression !== "function" && typeof src !== "string") return src;
+        const col = `__col${++n}`;
+        inner.add_annotation(typeof src === "string" ? new F(src) : src, col, true);
+        return new Ref(col, inner.annotations.get(col));
+      });
+      const agg = expr.copy();
+      agg.set_source_expressions(sources);
+      if (agg.filter) throw new PyTypeError("aggregate(filter=...) over a sliced, grouped or DISTINCT query is not supported yet");
+      outer.push([alias, agg]);
+    }
+    const connection = connections.__getitem__(this.db);
+    const empty = Object.fromEntries(outer.map(([k, a]) => [k, empty_value(a)]));
+    if (inner.is_empty()) return empty;
+    const compiler = new SQLCompiler(inner, connection);
+    let inner_sql: string, params: unknown[];
+    try {
+      [inner_sql, params] = compiler.as_sql();
+    } catch (e) {
+      if (e instanceof EmptyResultSet) return empty;
+      throw e;
+    }
+    const compiled = outer.map(([, a]) => compiler.compile(a));
+    const sql = `SELECT ${compiled.map((c) => c[0]).join(", ")} FROM (${inner_sql}) subquery`;
+    const row = traced("queryset", `${this.model._meta.object_name}.aggregate()`, tracing_enabled() ? this._trace_attrs() : {}, () => {
+      const cursor = connection.cursor();
+      try {
+        cursor.execute(sql, [...compiled.flatMap((c) => c[1]), ...params]);
+        return cursor.fetchone() ?? [];
+      } finally {
+        cursor.close();
+      }
+    });
+    return Object.fromEntries(outer.map(([k, a], i) => [k, a.get_db_converters(connection).reduce((v: unknown, c: any) => c(v, a, connection), row[i] ?? null) ?? empty[k]]));
   }
 
   get(...args: any[]): T {

@@ -240,3 +240,23 @@ describe("bulk_update", () => {
     expect(Book.objects.order_by("id").values_list("title", { flat: true }).list()).toEqual(["Emma (2nd ed.)", "Persuasion", "Mort!"]);
   });
 });
+
+describe("aggregate() over a sliced, grouped or DISTINCT query", () => {
+  it("aggregates the sliced rows through a subquery", () => {
+    let result: unknown;
+    const sql = statements(() => (result = (Book.objects.all().slice(null, 2) as any).aggregate({ n: new models.Count("id"), last: new models.Max("title") })));
+    expect(result).toEqual({ n: 2, last: "Mort" });
+    expect(sql).toEqual(['SELECT COUNT("__col1"), MAX("__col2") FROM (SELECT "shop_book"."id" AS "__col1", "shop_book"."title" AS "__col2" FROM "shop_book" ORDER BY "shop_book"."title" ASC LIMIT 2) subquery']);
+  });
+
+  it("aggregates over the groups of values().annotate()", () => {
+    let result: unknown;
+    const sql = statements(() => (result = Book.objects.values("author").annotate({ n: new models.Count("id") }).aggregate({ m: new models.Max("n") })));
+    expect(result).toEqual({ m: 2 });
+    expect(sql).toEqual(['SELECT MAX("n") FROM (SELECT "shop_book"."author_id" AS "author", COUNT("shop_book"."id") AS "n" FROM "shop_book" GROUP BY 1) subquery']);
+  });
+
+  it("counts distinct rows of a DISTINCT query", () => {
+    expect(Book.objects.filter({ tags__name__in: ["classic", "humor"] }).distinct().aggregate({ n: new models.Count("id") })).toEqual({ n: 3 });
+  });
+});

@@ -202,11 +202,15 @@ export class SQLCompiler {
   }
 
   /**
-   * GROUP BY / ORDER BY name a column selected under an alias by its position ("GROUP BY 1"),
-   * as Django 5.2 does; other expressions are written out.
+   * GROUP BY / ORDER BY name a values() column or a selected annotation by its position
+   * ("GROUP BY 1", "ORDER BY 2 DESC"), as Django 5.2 does; other expressions are written out.
    */
   by_position(sql: string, params: unknown[]): SQL {
-    const i = this.select.findIndex((s) => s.alias !== null && ((s.sql === sql && JSON.stringify(s.params) === JSON.stringify(params)) || sql === qn(s.alias)));
+    const q = this.query;
+    const values_columns = q.values_aliased ? q.select.length : 0;
+    const i = this.select.findIndex(
+      (s, k) => s.alias !== null && (sql === qn(s.alias) || (k < values_columns && s.sql === sql && JSON.stringify(s.params) === JSON.stringify(params))),
+    );
     return i >= 0 ? [String(i + 1), []] : [sql, params];
   }
 
