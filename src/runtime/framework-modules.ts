@@ -97,3 +97,10 @@ export * as "django/contrib/messages/storage/base" from "../frameworks/django/co
 export * as "django/contrib/messages/storage/cookie" from "../frameworks/django/contrib/messages/storage/cookie";
 export * as "django/contrib/messages/storage/session" from "../frameworks/django/contrib/messages/storage/session";
 export * as "django/contrib/messages/storage/fallback" from "../frameworks/django/contrib/messages/storage/fallback";
+export * as "django/core/management/sql" from "../frameworks/django/core/management/sql";
+export * as "django/contrib/contenttypes" from "../frameworks/django/contrib/contenttypes";
+export * as "django/contrib/contenttypes/apps" from "../frameworks/django/contrib/contenttypes/apps";
+export * as "django/contrib/contenttypes/models" from "../frameworks/django/contrib/contenttypes/models";
+export * as "django/contrib/contenttypes/management" from "../frameworks/django/contrib/contenttypes/management";
+export * as "django/contrib/contenttypes/migrations/0001_initial" from "../frameworks/django/contrib/contenttypes/migrations/0001_initial";
+export * as "django/contrib/contenttypes/migrations/0002_remove_content_type_name" from "../frameworks/django/contrib/contenttypes/migrations/0002_remove_content_type_name";

@@ -14,6 +14,7 @@ import type { BaseDatabaseWrapper } from "../../../db/backends/base/base";
 import { MigrationExecutor } from "../../../db/migrations/executor";
 import type { MigrationLoaderOptions } from "../../../db/migrations/loader";
 import { CommandError } from "../base";
+import { emit_post_migrate_signal, emit_pre_migrate_signal } from "../sql";
 
 export interface MigrateOptions extends MigrationLoaderOptions {
   app_label?: string;
@@ -50,6 +51,7 @@ export function migrate(options: MigrateOptions = {}): MigrateResult {
   } else lines.push(`  Apply all migrations: ${apps.join(", ")}`);
   lines.push("Running migrations:");
   const applied: string[] = [];
+  emit_pre_migrate_signal({ verbosity: 1, interactive: false, using: "default" });
   executor.migrate(targets, {
     fake: options.fake,
     on_applied: (m, backwards) => {
@@ -58,5 +60,7 @@ export function migrate(options: MigrateOptions = {}): MigrateResult {
     },
   });
   if (!applied.length) lines.push("  No migrations to apply.");
+  // Receivers (content types, permissions) create their rows once the tables exist.
+  emit_post_migrate_signal({ verbosity: 1, interactive: false, using: "default" });
   return { applied, output: lines.join("\n") + "\n" };
 }

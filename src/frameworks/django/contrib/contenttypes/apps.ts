@@ -1,0 +1,17 @@
+/**
+ * django.contrib.contenttypes.apps: the `django.contrib.contenttypes` entry → ContentTypesConfig,
+ * whose ready() connects create_contenttypes to post_migrate.
+ */
+import { AppConfig } from "../../apps/config";
+import { post_migrate } from "../../db/models/signals";
+import { create_contenttypes } from "./management";
+
+export class ContentTypesConfig extends AppConfig {
+  override name = "django.contrib.contenttypes";
+  override verbose_name = "Content Types";
+  override default_auto_field = "django.db.models.AutoField";
+
+  override ready(): void {
+    post_migrate.connect(create_contenttypes, { dispatch_uid: "django.contrib.contenttypes.management.create_contenttypes" });
+  }
+}

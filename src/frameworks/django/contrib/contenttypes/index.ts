@@ -1,0 +1,2 @@
+/** django.contrib.contenttypes: one ContentType row per installed model (models.ts), made after migrate. */
+export {};
