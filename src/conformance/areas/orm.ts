@@ -14,6 +14,7 @@ import * as models from "../../frameworks/django/db/models";
 import { Apps } from "../../frameworks/django/apps/registry";
 import { settings } from "../../frameworks/django/conf";
 import { Decimal } from "../../frameworks/python/decimal";
+import { py_json_dumps } from "../../frameworks/python/json";
 import { AttributeError, IndexError, py_repr } from "../../frameworks/python/builtins";
 import { ValidationError } from "../../frameworks/django/core/exceptions";
 import type { SqlValue } from "../../frameworks/django/db";
@@ -165,7 +166,7 @@ export async function seeded_image(schema: SchemaSpec): Promise<Uint8Array> {
     const json_columns = new Set(schema.models.find((m) => m.name === row.model)?.fields.filter((f) => f.type === "JSONField").map((f) => f.name) ?? []);
     run(
       `INSERT INTO "${row.table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "%s").join(", ")})`,
-      columns.map((c) => (json_columns.has(c) ? (row.values[c] === null ? null : JSON.stringify(row.values[c])) : storage_value(row.values[c]))),
+      columns.map((c) => (json_columns.has(c) ? (row.values[c] === null ? null : py_json_dumps(row.values[c])) : storage_value(row.values[c]))),
     );
   }
   const image = driver.export();

@@ -420,8 +420,14 @@ export class KeyTransform extends Transform {
     return [sql, params, keys];
   }
   override as_sql(compiler: Compiler): SQL {
+    // SQLite's JSON_EXTRACT turns true/false/null into 1/0/NULL; Django keeps them apart by asking
+    // JSON_TYPE first, so a key holding JSON true reads 'true' (and null reads 'null').
     const [sql, params, keys] = this.preprocess_lhs(compiler);
-    return [`JSON_EXTRACT(${sql}, %s)`, [...params, compile_json_path(keys)]];
+    const path = compile_json_path(keys);
+    return [
+      `(CASE WHEN JSON_TYPE(${sql}, %s) IN ('null','false','true') THEN JSON_TYPE(${sql}, %s) ELSE JSON_EXTRACT(${sql}, %s) END)`,
+      [...params, path, ...params, path, ...params, path],
+    ];
   }
   override get_lookup(name: string): any {
     return KEY_TRANSFORM_LOOKUPS[name] ?? null;
@@ -484,7 +490,7 @@ export class JSONExact extends Exact {
   override as_sql(compiler: Compiler, _connection: any): SQL {
     const [lhs_sql, lp] = compiler.compile(this.lhs);
     if (this.rhs === null) return [`${lhs_sql} = %s`, [...lp, "null"]];
-    return [`JSON(${lhs_sql}) = JSON(%s)`, [...lp, py_json_dumps(this.rhs)]];
+    return [`${lhs_sql} = %s`, [...lp, py_json_dumps(this.rhs)]];
   }
 }
 
@@ -494,18 +500,20 @@ class KeyTransformExact extends Exact {
     return rhs;
   }
   override as_sql(compiler: Compiler, _connection: any): SQL {
-    const key = this.lhs as KeyTransform;
-    if (this.rhs === null) {
-      const [sql, params, keys] = key.preprocess_lhs(compiler);
-      return [`JSON_TYPE(${sql}, %s) = 'null'`, [...params, compile_json_path(keys)]];
-    }
-    const [lhs_sql, lp] = compiler.compile(key);
+    const [lhs_sql, lp] = compiler.compile(this.lhs);
     if (is_expression(this.rhs)) {
       const [rs, rp] = compiler.compile(this.rhs);
       return [`${lhs_sql} = ${rs}`, [...lp, ...rp]];
     }
-    return [`${lhs_sql} = JSON_EXTRACT(%s, '$')`, [...lp, py_json_dumps(this.rhs)]];
+    const [rhs_sql, rhs_param] = key_json_value(this.rhs);
+    return [`${lhs_sql} = ${rhs_sql}`, [...lp, rhs_param]];
   }
+}
+
+/** A value compared with a key: JSON true/false/null as the JSON_TYPE names, anything else parsed by SQLite. */
+function key_json_value(value: unknown): [string, unknown] {
+  if (value === null || value === undefined || typeof value === "boolean") return ["%s", py_json_dumps(value ?? null)];
+  return ["JSON_EXTRACT(%s, '$')", py_json_dumps(value)];
 }
 
 class KeyTransformIsNull extends IsNull {
@@ -522,9 +530,9 @@ class KeyTransformIn extends In {
     return [...(rhs as unknown[])];
   }
   override process_rhs(): SQL {
-    const values = this.rhs as unknown[];
+    const values = (this.rhs as unknown[]).map(key_json_value);
     if (!values.length) throw new EmptyResultSet();
-    return [`(${values.map(() => "JSON_EXTRACT(%s, '$')").join(", ")})`, values.map((v) => py_json_dumps(v))];
+    return [`(${values.map((v) => v[0]).join(", ")})`, values.map((v) => v[1])];
   }
 }
 
