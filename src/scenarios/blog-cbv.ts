@@ -224,7 +224,8 @@ const POST_PARTIAL = `<strong>{{ post.title }}</strong> <small>({{ post.category
 const FORM_TEMPLATE = `{% extends "blog/base.html" %}
 {% block heading %}Write a post{% endblock %}
 {% block content %}
-<form method="post">{% csrf_token %}
+{# novalidate: let the server's validation answer, not the browser's "required" check #}
+<form method="post" action="{% url 'blog:post_create' %}" novalidate>{% csrf_token %}
   {{ form.non_field_errors }}
   {% for field in form %}
   <div class="field">
