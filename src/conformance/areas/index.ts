@@ -16,4 +16,5 @@ export const AREA_REPLAYERS: Record<string, () => Promise<AreaReplayer>> = {
   orm: async () => (await import("./orm")).replayer,
   cbv: async () => (await import("./cbv")).replayer,
   forms: async () => (await import("./forms")).replayer,
+  admin: async () => (await import("./admin")).replayer,
 };

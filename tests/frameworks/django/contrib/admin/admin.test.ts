@@ -1,0 +1,238 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { settings } from "../../../../../src/frameworks/django/conf";
+import { connection } from "../../../../../src/frameworks/django/db";
+import { WSGIRequest } from "../../../../../src/frameworks/django/core/handlers/wsgi_request";
+import { SuspiciousOperation } from "../../../../../src/frameworks/django/core/exceptions";
+import { path } from "../../../../../src/frameworks/django/urls";
+import { resolve, set_urlconf } from "../../../../../src/frameworks/django/urls/base";
+import * as admin from "../../../../../src/frameworks/django/contrib/admin";
+import { construct_search } from "../../../../../src/frameworks/django/contrib/admin/options";
+import { build_q_object_from_lookup_parameters, prepare_lookup_value, quote, unquote } from "../../../../../src/frameworks/django/contrib/admin/utils";
+import { result_headers, results } from "../../../../../src/frameworks/django/contrib/admin/templatetags/admin_list";
+import { freeze_time } from "../../../../../src/frameworks/python/time";
+import { Recorder, set_active_recorder } from "../../../../../src/trace";
+import { boot_sqlite } from "../../../../../src/runtime/sqlite";
+import { build_models, open_database, seeded_image, type SchemaSpec } from "../../../../../src/conformance/areas/orm";
+import { request_environ } from "../../../../../src/conformance/areas/wsgi-harness";
+import * as FRAMEWORK_MODULES from "../../../../../src/runtime/framework-modules";
+
+const SCHEMA: SchemaSpec = {
+  app_label: "shop",
+  models: [
+    { name: "Maker", str: "name", fields: [{ name: "id", type: "AutoField", options: { primary_key: true } }, { name: "name", type: "CharField", options: { max_length: 50 } }], meta: { ordering: ["name"] } },
+    {
+      name: "Item",
+      str: "title",
+      fields: [
+        { name: "id", type: "AutoField", options: { primary_key: true } },
+        { name: "title", type: "CharField", options: { max_length: 50 } },
+        { name: "maker", type: "ForeignKey", options: { to: "Maker", on_delete: "CASCADE", related_name: "items" } },
+        { name: "stock", type: "IntegerField", options: { default: 0 } },
+        { name: "active", type: "BooleanField", options: { default: true } },
+        { name: "added", type: "DateField", options: { null: true, blank: true } },
+      ],
+      meta: { ordering: ["title"] },
+    },
+  ],
+  seed: [
+    { model: "Maker", table: "shop_maker", values: { id: 1, name: "Acme" } },
+    { model: "Maker", table: "shop_maker", values: { id: 2, name: "Zenith" } },
+    { model: "Item", table: "shop_item", values: { id: 1, title: "Bolt", maker_id: 1, stock: 5, active: true, added: { __date__: "2024-03-01" } } },
+    { model: "Item", table: "shop_item", values: { id: 2, title: "Anvil", maker_id: 1, stock: 0, active: false, added: null } },
+    { model: "Item", table: "shop_item", values: { id: 3, title: "Crate", maker_id: 2, stock: 12, active: true, added: { __date__: "2023-07-04" } } },
+  ],
+};
+
+const SUPERUSER = { is_active: true, is_staff: true, is_superuser: true, is_authenticated: true, has_perm: () => true, has_module_perms: () => true, get_username: () => "root", get_short_name: () => "root" };
+
+let image: Uint8Array;
+let Item: any;
+
+beforeAll(async () => {
+  await boot_sqlite();
+  settings.configure({ USE_TZ: true, TIME_ZONE: "UTC", DEBUG: false, DEFAULT_AUTO_FIELD: "django.db.models.AutoField" });
+  const classes = build_models(SCHEMA);
+  Item = classes.get("Item");
+  image = await seeded_image(SCHEMA);
+});
+
+beforeEach(async () => {
+  settings.configure({ USE_TZ: true, TIME_ZONE: "UTC", DEBUG: false, DEFAULT_AUTO_FIELD: "django.db.models.AutoField" });
+  await open_database(image);
+  freeze_time(Date.parse("2024-03-06T12:00:00Z") / 1000);
+});
+
+afterEach(() => {
+  freeze_time(null);
+  set_urlconf(null);
+  connection.close();
+});
+
+function mount(options: Record<string, unknown>): admin.AdminSite {
+  const site = new admin.AdminSite("admin");
+  site.register(
+    Item,
+    class ItemAdmin extends admin.ModelAdmin {
+      constructor(model: any, s: any) {
+        super(model, s);
+        Object.assign(this, options);
+      }
+    },
+  );
+  set_urlconf([path("admin/", site.urls)] as any);
+  return site;
+}
+
+function get(url: string): any {
+  const request = new WSGIRequest(request_environ({ method: "GET", path: url }));
+  request.user = SUPERUSER;
+  const match = resolve(request.path_info);
+  request.resolver_match = match;
+  return (match.func as any)(request, ...match.args);
+}
+
+const text = (html: unknown) => String(html).replace(/<img[^>]*alt="([^"]*)"[^>]*>/g, "$1").replace(/<[^>]+>/g, "");
+
+describe("django.contrib.admin: query-string helpers", () => {
+  it("construct_search maps the prefixes to lookups (^ istartswith, = iexact, @ search, else icontains)", () => {
+    const opts = Item._meta;
+    expect(["^title", "=maker__name", "@title", "title", "maker__name"].map((f) => construct_search(opts, f))).toEqual(["title__istartswith", "maker__name__iexact", "title__search", "title__icontains", "maker__name__icontains"]);
+  });
+
+  it("prepare_lookup_value splits __in and reads __isnull as a boolean", () => {
+    expect(prepare_lookup_value("pk__in", "1,3")).toEqual(["1", "3"]);
+    expect(prepare_lookup_value("x__isnull", "0")).toBe(false);
+    expect(prepare_lookup_value("x__isnull", "True")).toBe(true);
+    expect(build_q_object_from_lookup_parameters({ a: ["1", "2"], b: ["x"] }).toString()).toBe("(AND: (OR: ('a', 1), ('a', 2)), ('b', x))");
+  });
+
+  it("quote escapes pk characters that would break a URL path, unquote reverses it", () => {
+    expect(quote("a/b_c")).toBe("a_2Fb_5Fc");
+    expect(unquote("a_2Fb_5Fc")).toBe("a/b_c");
+  });
+});
+
+describe("django.contrib.admin: the changelist", () => {
+  it("default ordering is Meta.ordering made deterministic with -pk; the first column links with preserved filters", () => {
+    mount({ list_display: ["title", "maker", "stock", "active", "added"] });
+    const response = get("/admin/shop/item/");
+    const cl = response.context_data.cl;
+    expect([...cl.result_list].map((o: any) => o.pk)).toEqual([2, 1, 3]);
+    expect(cl.list_display).toEqual(["action_checkbox", "title", "maker", "stock", "active", "added"]);
+    expect(results(cl)[0].map(text)).toEqual(["", "Anvil", "Acme", "0", "False", "-"]);
+    expect(String(results(cl)[1][1])).toBe('<th class="field-title"><a href="/admin/shop/item/1/change/">Bolt</a></th>');
+    expect(String(results(cl)[1][5])).toBe('<td class="field-added nowrap">March 1, 2024</td>');
+  });
+
+  it("?o= sorts by column index and the header links toggle it", () => {
+    mount({ list_display: ["title", "stock"] });
+    const cl = get("/admin/shop/item/?o=-2").context_data.cl;
+    expect([...cl.result_list].map((o: any) => o.pk)).toEqual([3, 1, 2]);
+    const headers = result_headers(cl).map((h) => [h.sorted ?? false, h.url_primary ?? null]);
+    expect(headers).toEqual([
+      [false, null],
+      [false, "?o=1.-2"],
+      [true, "?o=2"],
+    ]);
+  });
+
+  it("search ANDs the terms and ORs the fields; smart_split keeps quoted phrases", () => {
+    mount({ list_display: ["title"], search_fields: ["title", "=maker__name"] });
+    expect([...get("/admin/shop/item/?q=acme").context_data.cl.result_list].map((o: any) => o.pk)).toEqual([2, 1]);
+    expect([...get("/admin/shop/item/?q=acme%20bol").context_data.cl.result_list].map((o: any) => o.pk)).toEqual([1]);
+    expect(get("/admin/shop/item/?q=%22ac%20me%22").context_data.cl.result_count).toBe(0);
+  });
+
+  it("list_filter builds Boolean, Related and Date filters with Django's choices", () => {
+    mount({ list_display: ["title"], list_filter: ["active", "maker", "added"] });
+    const cl = get("/admin/shop/item/?active__exact=1").context_data.cl;
+    expect([...cl.result_list].map((o: any) => o.pk)).toEqual([1, 3]);
+    const filters = cl.filter_specs.map((s: any) => [s.constructor.name, s.choices(cl).map((c: any) => `${c.selected ? "*" : ""}${c.display} ${c.query_string}`)]);
+    expect(filters[0]).toEqual(["BooleanFieldListFilter", ["All ?", "*Yes ?active__exact=1", "No ?active__exact=0"]]);
+    expect(filters[1]).toEqual(["RelatedFieldListFilter", ["*All ?active__exact=1", "Acme ?active__exact=1&maker__id__exact=1", "Zenith ?active__exact=1&maker__id__exact=2"]]);
+    expect(filters[2][1].slice(0, 3)).toEqual(["*Any date ?active__exact=1", "Today ?active__exact=1&added__gte=2024-03-06&added__lt=2024-03-07", "Past 7 days ?active__exact=1&added__gte=2024-02-28&added__lt=2024-03-07"]);
+  });
+
+  it("a bad value redirects to ?e=1; a relation lookup no filter offers is a SuspiciousOperation (400)", () => {
+    mount({ list_display: ["title"] });
+    const response = get("/admin/shop/item/?stock__gt=abc");
+    expect([response.status_code, response.get("Location")]).toEqual([302, "/admin/shop/item/?e=1"]);
+    expect(() => get("/admin/shop/item/?maker__name=Acme")).toThrow(SuspiciousOperation);
+    expect(get("/admin/shop/item/?maker__id__exact=2").context_data.cl.result_count).toBe(1);
+  });
+
+  it("paginates: a page out of range on a multi-page list is IncorrectLookupParameters", () => {
+    mount({ list_display: ["title"], list_per_page: 2 });
+    const cl = get("/admin/shop/item/?p=2").context_data.cl;
+    expect([cl.multi_page, cl.paginator.num_pages, [...cl.result_list].map((o: any) => o.pk)]).toEqual([true, 2, [3]]);
+    expect(get("/admin/shop/item/?p=3").status_code).toBe(302);
+  });
+
+  it("renders Django's changelist page: table, filter sidebar, paginator", () => {
+    mount({ list_display: ["title", "active"], list_filter: ["active"] });
+    const response = get("/admin/shop/item/");
+    response.render();
+    const html = new TextDecoder().decode(response.content);
+    expect(html).toContain('<table id="result_list">');
+    expect(html).toContain('<nav id="changelist-filter"');
+    expect(html).toContain("<h1>Select item to change</h1>");
+    expect(html).toMatch(/3 items/);
+    expect(html).not.toMatch(/<link |<script src=/);
+  });
+});
+
+describe("django.contrib.admin: trace", () => {
+  it("records admin spans for each step with the ORM's spans nested inside", () => {
+    mount({ list_display: ["title", "maker"], search_fields: ["title"], list_filter: ["active"] });
+    const recorder = new Recorder({ enabled: true });
+    const previous = set_active_recorder(recorder);
+    try {
+      get("/admin/shop/item/?q=b&active__exact=1");
+    } finally {
+      set_active_recorder(previous);
+    }
+    const spans = recorder.trace().spans;
+    const names = spans.filter((s) => s.kind === "admin").map((s) => s.name);
+    expect(names).toEqual(
+      expect.arrayContaining(["ItemAdmin.changelist_view", "ChangeList.get_queryset", "ChangeList.get_filters", "filter BooleanFieldListFilter", "select_related", "ordering", "ModelAdmin.get_search_results", "ChangeList.get_results (pagination)"]),
+    );
+    const search = spans.find((s) => s.name === "ModelAdmin.get_search_results")!;
+    expect(search.attrs.q).toBe("(AND: (OR: ('title__icontains', b)))");
+    const results_span = spans.find((s) => s.name === "ChangeList.get_results (pagination)")!;
+    const nested_sql = spans.filter((s) => s.kind === "sql" && is_under(spans, s, results_span.id));
+    expect(nested_sql.length).toBeGreaterThan(0);
+  });
+});
+
+describe("django.contrib.admin: registration", () => {
+  it("register(Model)(AdminClass) registers on the default site; twice is AlreadyRegistered", () => {
+    class ItemAdmin extends admin.ModelAdmin {}
+    expect(admin.register(Item)(ItemAdmin)).toBe(ItemAdmin);
+    expect(admin.site.get_model_admin(Item)).toBeInstanceOf(ItemAdmin);
+    expect(() => admin.site.register(Item)).toThrow(admin.AlreadyRegistered);
+    admin.site.unregister(Item);
+    expect(() => admin.site.get_model_admin(Item)).toThrow(admin.NotRegistered);
+  });
+
+  it("display() sets the column label, boolean icon and ordering of a callable", () => {
+    const fn = admin.display({ description: "In stock?", boolean: true, ordering: "stock" })((obj: any) => obj.stock > 0);
+    expect([fn.short_description, fn.boolean, fn.admin_order_field]).toEqual(["In stock?", true, "stock"]);
+    mount({ list_display: ["title", fn] });
+    const cl = get("/admin/shop/item/").context_data.cl;
+    expect(result_headers(cl)[2].text).toBe("In stock?");
+    expect(results(cl).map((r) => text(r[2]))).toEqual(["False", "True", "True"]);
+  });
+
+  it("resolves as a framework module for user code", () => {
+    expect((FRAMEWORK_MODULES as Record<string, any>)["django/contrib/admin"].site).toBe(admin.site);
+  });
+});
+
+function is_under(spans: { id: number; parent: number | null }[], span: { parent: number | null }, ancestor: number): boolean {
+  let parent = span.parent;
+  while (parent !== null) {
+    if (parent === ancestor) return true;
+    parent = spans[parent].parent;
+  }
+  return false;
+}
