@@ -20,8 +20,9 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   workers: 1,
   retries: 0,
-  // Timing figures are a benchmark (`npm run bench:page`), not part of the test run.
-  testIgnore: process.env.MEASURE ? [] : ["**/measure.spec.ts"],
+  // Timing figures are a benchmark (`npm run bench:page`) and the screenshot tour is for looking at
+  // (`SCREENS=1 npx playwright test e2e/screens.spec.ts`): neither is part of the test run.
+  testIgnore: [...(process.env.MEASURE ? [] : ["**/measure.spec.ts"]), ...(process.env.SCREENS ? [] : ["**/screens.spec.ts"])],
   reporter: process.env.CI ? [["list"], ["json", { outputFile: ".ci-results/e2e.json" }]] : [["list"]],
   use: {
     baseURL: "http://localhost:4173",

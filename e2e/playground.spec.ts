@@ -90,3 +90,39 @@ test("a page reopened after an unfinished run opens without running anything", a
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByLabel("Response status")).toHaveText(/^200/);
 });
+
+test("the flow graph: main lane centred and whole; a middleware that returns early leaves the inner ones dimmed", async ({ page, consoleErrors }) => {
+  await openLab(page);
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByLabel("Response status")).toHaveText(/^200/);
+  const canvas = page.getByRole("figure", { name: "Request flow graph" });
+  const client = page.locator('.flow-node[data-node="client"]');
+  await expect(client).toBeVisible();
+  // fitBounds animates nothing, but the view settles after a resize observer tick.
+  await expect
+    .poll(async () => {
+      const c = (await canvas.boundingBox())!;
+      const n = (await client.boundingBox())!;
+      return Math.abs(n.x + n.width / 2 - (c.x + c.width / 2)) / c.width;
+    })
+    .toBeLessThan(0.05);
+  const c = (await canvas.boundingBox())!;
+  for (const label of ["request", "response"]) {
+    const box = (await page.locator(".react-flow__edge-text", { hasText: new RegExp(`^${label}$`) }).boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(c.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(c.x + c.width);
+  }
+  await setFile(page, "project/middleware.ts", (t) =>
+    `import { HttpResponse } from "django/http";\n` + t.replace("    const started = performance.now();", '    if (request.path === "/gate/") return new HttpResponse("closed at the gate");\n    const started = performance.now();'),
+  );
+  await page.getByLabel("Address").fill("/gate/");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByLabel("Response status")).toHaveText(/^200/);
+  await expect(page.locator(".flow-node.short")).toContainText("TimingMiddleware");
+  await expect(page.locator(".flow-node.unreached")).toHaveCount(1);
+  await expect(page.locator(".flow-node.unreached")).toContainText("XFrameOptionsMiddleware");
+  await expect(page.locator(".flow-node.unreached")).toContainText("not reached");
+  await expect(page.locator('.flow-node[data-node="resolver"]')).toHaveCount(0);
+  await shot(page, "19-short-circuit");
+  expect(consoleErrors).toEqual([]);
+});

@@ -21,6 +21,11 @@ export function HtmlPreview({ html, target, exchangeId }: { html: string; target
       if (!frame.current || event.source !== frame.current.contentWindow) return;
       const nav = parsePreviewMessage(event.data, token);
       if (!nav) return;
+      if (nav.kind === "escape") {
+        // Back to the Preview tab, just before the frame in the tab order.
+        frame.current.closest(".response")?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+        return;
+      }
       const now = performance.now();
       recent = recent.filter((t) => now - t < 1000);
       if (recent.length >= MAX_NAVIGATIONS_PER_SECOND) return;

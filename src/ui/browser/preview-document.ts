@@ -73,6 +73,10 @@ function bridgeScript(token: string): string {
     var submitter = form.querySelector("button:not([type]), button[type=submit], input[type=submit], input[type=image]");
     start(form, submitter && submitter.form === form ? submitter : null);
   });
+  // Escape hands the keyboard back to the app (a sandboxed frame cannot move focus itself).
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && !event.defaultPrevented) post({ kind: "escape" });
+  });
   HTMLFormElement.prototype.submit = function () { submit(this, null); };
   HTMLFormElement.prototype.requestSubmit = function (submitter) { start(this, submitter || null); };
 })();`;
@@ -88,6 +92,7 @@ export function buildPreviewDocument(html: string, token: string): string {
 
 /** A message from the preview, after validation. */
 export type PreviewNavigation =
+  | { kind: "escape" }
   | { kind: "link"; href: string }
   | { kind: "form"; action: string; method: "get" | "post"; enctype: string; fields: [string, string][] };
 
@@ -96,6 +101,7 @@ export function parsePreviewMessage(data: unknown, token: string): PreviewNaviga
   if (typeof data !== "object" || data === null) return null;
   const m = data as Record<string, unknown>;
   if (m.source !== PREVIEW_MESSAGE_SOURCE || m.token !== token) return null;
+  if (m.kind === "escape") return { kind: "escape" };
   if (m.kind === "link") return typeof m.href === "string" && m.href.length <= 8000 ? { kind: "link", href: m.href } : null;
   if (m.kind !== "form" || typeof m.action !== "string" || m.action.length > 8000 || typeof m.enctype !== "string") return null;
   if (!Array.isArray(m.fields) || m.fields.length > 1000) return null;

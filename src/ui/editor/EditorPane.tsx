@@ -14,8 +14,8 @@ function Tabs() {
   return (
     <div className="tabs editor-tabs" role="tablist" aria-label="Open files">
       {tabs.map((path) => (
-        <span key={path} className={`tab closable${markers[path]?.length ? " has-error" : ""}`} role="tab" aria-selected={path === active}>
-          <button className="tab-open" onClick={() => openFile(store, path)} title={path}>
+        <span key={path} className={`tab closable${markers[path]?.length ? " has-error" : ""}`} role="presentation">
+          <button className="tab-open" role="tab" aria-selected={path === active} onClick={() => openFile(store, path)} title={path}>
             {path.split("/").pop()}
           </button>
           <button className="tab-close" aria-label={`Close ${path}`} onClick={() => closeTab(store, path)}>

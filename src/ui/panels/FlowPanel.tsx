@@ -15,9 +15,9 @@ import { SpanDetail } from "./SpanDetail";
 import type { PanelProps } from "./registry";
 import type { SpanIndex } from "./span-index";
 
-const MAIN = { width: 200, height: 46 };
-const SIDE = { width: 150, height: 40 };
-const SIDE_GAP = 30;
+const MAIN = { width: 190, height: 46 };
+const SIDE = { width: 132, height: 40 };
+const SIDE_GAP = 24;
 /** Room right of the main lane for the response edges looping back up, and their label. */
 const RESPONSE_ROOM = 64;
 
