@@ -9,7 +9,6 @@ import { FieldError } from "../../core/exceptions";
 import { TypeError as PyTypeError } from "../../../python/builtins";
 import { Case, Func, Value, When, type Compiler, type SQL } from "./expressions";
 import { DecimalField, FloatField, IntegerField, type Field } from "./fields";
-import { Q } from "./query_utils";
 
 export class Aggregate extends Func {
   static function_name = "";
@@ -43,7 +42,7 @@ export class Aggregate extends Func {
 
   override resolve_expression(query: any, allow_joins = true, reuse: Set<string> | null = null, summarize = false): any {
     const c = super.resolve_expression(query, allow_joins, reuse, summarize) as Aggregate;
-    if (c.filter) c.filter = query._add_q_for_expression(c.filter instanceof Q ? c.filter : c.filter, reuse ?? new Set(), allow_joins, summarize);
+    if (c.filter) c.filter = query._add_q_for_expression(c.filter, reuse, allow_joins, summarize);
     for (const e of c.source_expressions) if (e && e.contains_aggregate) throw new FieldError(`Cannot compute ${this.constructor.name}('${e.name ?? e}'): '${e.name ?? e}' is an aggregate`);
     return c;
   }

@@ -69,13 +69,9 @@ export class BaseExpression {
     return f;
   }
 
+  /** The output field, or null when it resolves to nothing; mixed source types still raise (as Django's). */
   get _output_field_or_null(): Field | null {
-    try {
-      return this._resolve_output_field_cached();
-    } catch (e) {
-      if (e instanceof FieldError) return null;
-      throw e;
-    }
+    return this._resolve_output_field_cached();
   }
 
   private _resolve_output_field_cached(): Field | null {
@@ -456,7 +452,7 @@ export class When extends Expression {
   }
   override resolve_expression(query: any, allow_joins = true, reuse: Set<string> | null = null, summarize = false, for_save = false): any {
     const c = this.copy();
-    c.condition = query._add_q_for_expression(this.condition, reuse ?? new Set(), allow_joins, summarize);
+    c.condition = query._add_q_for_expression(this.condition, reuse, allow_joins, summarize);
     c.result = this.result.resolve_expression(query, allow_joins, reuse, summarize, for_save);
     return c;
   }

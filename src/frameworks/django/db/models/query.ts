@@ -320,9 +320,31 @@ export class QuerySet<T = any> {
   values_list(...args: any[]): QuerySet<any> {
     let options: { flat?: boolean; named?: boolean } = {};
     if (args.length && typeof args[args.length - 1] === "object" && args[args.length - 1] !== null && !(typeof args[args.length - 1].resolve_expression === "function")) options = args.pop();
-    const fields = args as string[];
-    if (options.flat && fields.length > 1) throw new PyTypeError("'flat' is not valid when values_list is called with more than one field.");
-    const c = this._values(fields);
+    if (options.flat && args.length > 1) throw new PyTypeError("'flat' is not valid when values_list is called with more than one field.");
+    // An expression among the fields is annotated under a generated name: Lower("title") → "lower1".
+    const names = new Set(args.filter((a) => typeof a === "string"));
+    const fields: string[] = [];
+    const expressions: Kwargs = {};
+    let counter = 1;
+    for (const a of args) {
+      if (typeof a === "string") {
+        fields.push(a);
+        continue;
+      }
+      const prefix: string = (() => {
+        try {
+          return a.default_alias;
+        } catch {
+          return a.constructor.name.toLowerCase();
+        }
+      })() ?? a.constructor.name.toLowerCase();
+      let id = `${prefix}${counter++}`;
+      while (names.has(id)) id = `${prefix}${counter++}`;
+      expressions[id] = a;
+      fields.push(id);
+    }
+    const base = Object.keys(expressions).length ? this.annotate(expressions) : this;
+    const c = base._values(fields);
     c._iterable_class = options.flat ? "flat" : "values_list";
     return c;
   }
@@ -356,6 +378,7 @@ export class QuerySet<T = any> {
       if (a && typeof a.resolve_expression === "function") named.set(a.default_alias, a);
       else for (const [k, v] of Object.entries(a as Kwargs)) named.set(k, v);
     }
+    for (const [alias, expr] of named) if (!expr || !expr.contains_aggregate) throw new PyTypeError(`${alias} is not an aggregate expression`);
     const q = this.query.chain();
     const needs_subquery = q.distinct || q.is_sliced || q.group_by !== null || q.combinator;
     if (needs_subquery) return this._aggregate_over_subquery(named);

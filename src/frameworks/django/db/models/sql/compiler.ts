@@ -108,6 +108,7 @@ export class SQLCompiler {
     const q = this.query;
     this.select = [];
     const add = (expr: any, alias: string | null) => {
+      void expr._output_field_or_null; // mixed source types raise FieldError before any SQL runs
       let [sql, params] = this.compile(expr);
       if (typeof expr.select_format === "function") [sql, params] = expr.select_format(this, sql, params);
       this.select.push({ expr, sql, params, alias });

@@ -428,7 +428,7 @@ export class Query extends BaseExpression {
   }
 
   /** Compile a Q (for When/filter arguments of aggregates) without adding it to WHERE. */
-  _add_q_for_expression(q: any, reuse: Set<string>, allow_joins = true, summarize = false): any {
+  _add_q_for_expression(q: any, reuse: Set<string> | null, allow_joins = true, summarize = false): any {
     if (!(q instanceof Q)) return q.resolve_expression(this, allow_joins, reuse, summarize);
     const [clause] = this._add_q(q, reuse, false, allow_joins, summarize);
     return clause;
@@ -438,7 +438,7 @@ export class Query extends BaseExpression {
    * Q → WhereNode. Returns also the joins that must be INNER: for AND, every join a child needs;
    * for OR, only joins every child needs (a join used by one branch must stay LEFT OUTER).
    */
-  _add_q(q: Q, used_aliases: Set<string>, branch_negated = false, allow_joins = true, summarize = false, current_negated = false): [WhereNode, Set<string>] {
+  _add_q(q: Q, used_aliases: Set<string> | null, branch_negated = false, allow_joins = true, summarize = false, current_negated = false): [WhereNode, Set<string>] {
     const connector = q.connector === OR ? OR : AND;
     const negated = current_negated !== q.negated;
     const target = new WhereNode([], connector, q.negated);
@@ -465,7 +465,7 @@ export class Query extends BaseExpression {
   }
 
   /** One `name__lookup=value` (or an expression) → a lookup; returns it and the joins it needs INNER. */
-  build_filter(filter_expr: any, can_reuse: Set<string>, _branch_negated = false, current_negated = false, allow_joins = true, summarize = false): [any, Set<string>] {
+  build_filter(filter_expr: any, can_reuse: Set<string> | null, _branch_negated = false, current_negated = false, allow_joins = true, summarize = false): [any, Set<string>] {
     if (!Array.isArray(filter_expr)) {
       const condition = filter_expr.resolve_expression(this, allow_joins, can_reuse, summarize);
       return [condition.conditional && condition.output_field?.constructor?.name === "BooleanField" && !(condition instanceof Exact) ? condition : condition, new Set()];
@@ -487,7 +487,7 @@ export class Query extends BaseExpression {
       for (const a of info.joins.slice(1)) this.unref_alias(a);
       return [this.split_exclude(arg, raw_value, can_reuse), new Set()];
     }
-    for (const a of info.joins) can_reuse.add(a);
+    if (can_reuse) for (const a of info.joins) can_reuse.add(a);
     const [targets, final_alias, join_list] = this.trim_joins(info.targets, info.joins, info.path);
     const final_field = info.final_field;
     let col: any;
@@ -518,7 +518,7 @@ export class Query extends BaseExpression {
   }
 
   /** `books__title` in exclude(): `NOT (id IN (SELECT id FROM ... WHERE books.title = ...))`. */
-  split_exclude(arg: string, value: unknown, _can_reuse: Set<string>): any {
+  split_exclude(arg: string, value: unknown, _can_reuse: Set<string> | null): any {
     const inner = new Query(this.model);
     inner.add_q(new Q({ [arg]: value }));
     const pk = this.model._meta.pk;
@@ -543,7 +543,7 @@ export class Query extends BaseExpression {
     return [rest, field_parts, null];
   }
 
-  resolve_lookup_value(value: unknown, can_reuse: Set<string>, allow_joins: boolean): unknown {
+  resolve_lookup_value(value: unknown, can_reuse: Set<string> | null, allow_joins: boolean): unknown {
     if (value && typeof value === "object" && typeof (value as any).resolve_expression === "function" && !(value as any)._iterable_class) return (value as any).resolve_expression(this, allow_joins, can_reuse);
     if (value && typeof value === "object" && (value as any).query instanceof Query) return value;
     if (Array.isArray(value)) return value.map((v) => this.resolve_lookup_value(v, can_reuse, allow_joins));
