@@ -30,7 +30,8 @@ describe("templates-api scenario", () => {
     expect(templates[1].parent).toBe(templates[0].id);
     const layers = templates[1].attrs.context_layers as { label: string; values: Record<string, unknown> }[];
     expect(layers.find((l) => l.label === "context processors")?.values).toMatchObject({ site: "Bookshelf", path: "/" });
-    expect(templates[2].attrs.variables).toContainEqual({ expr: "tag|upper", line: 1, value: "PYTHON" });
+    expect(templates[2].attrs.variables).toContainEqual({ expr: "tag|upper", line: 1, value: "PYTHON", template: "shelf/_book.html" });
+    expect(templates[0].attrs.context_layers).toEqual(templates[1].attrs.context_layers);
   });
 });
 

@@ -135,16 +135,21 @@ export class Template {
 
   /** Render with a Context. The outermost call binds the template to the context. */
   render(context: Context): SafeString {
+    return context.render_context.push_state(this, () => {
+      if (context.template === null)
+        return context.bind_template(this, () => {
+          context.template_name = this.name;
+          return this.traced_render(context);
+        });
+      return this.traced_render(context);
+    });
+  }
+
+  /** The span opens after binding, so it sees the layer the context processors added. */
+  private traced_render(context: Context): SafeString {
     const span = tracing_enabled() ? open_template_span(this, context) : null;
     try {
-      return context.render_context.push_state(this, () => {
-        if (context.template === null)
-          return context.bind_template(this, () => {
-            context.template_name = this.name;
-            return this._render(context);
-          });
-        return this._render(context);
-      });
+      return this._render(context);
     } finally {
       if (span) close_template_span(span);
     }
@@ -239,7 +244,8 @@ function raise_no_engine(): never {
 
 interface TemplateTraceRecord {
   span: SpanHandle;
-  variables: { expr: string; line: number | null; value: unknown }[];
+  variables: { expr: string; line: number | null; value: unknown; template: string | null }[];
+  appended: Record<string, Json[]>;
   started: number;
 }
 
@@ -254,7 +260,7 @@ function open_template_span(template: Template, context: Context): TemplateTrace
     autoescape: context.autoescape,
     context_layers: context.describe_layers() as unknown as Json,
   });
-  const record = { span, variables: [], started: Date.now() };
+  const record = { span, variables: [], appended: {}, started: Date.now() };
   trace_stack.push(record);
   return record;
 }
@@ -265,17 +271,30 @@ function close_template_span(record: TemplateTraceRecord): void {
   close_span(record.span);
 }
 
-/** Record something about the template being rendered (an include, a block override, extends). */
+/** Record something about the template being rendered (a block override, extends). */
 export function trace_template_attr(key: string, value: unknown): void {
   const top = trace_stack[trace_stack.length - 1];
   if (!top) return;
   top.span.set({ [key]: to_json(value) });
 }
 
-function trace_variable(expr: string, token: Token | undefined, value: unknown): void {
+/** Append to a list attribute of the template being rendered (every include, in order). */
+export function trace_template_append(key: string, value: unknown): void {
+  const top = trace_stack[trace_stack.length - 1];
+  if (!top) return;
+  const list = (top.appended[key] ??= []);
+  list.push(to_json(value));
+  top.span.set({ [key]: list });
+}
+
+/**
+ * A variable is recorded on the template being rendered, with the template it is written in: a
+ * child's `{% block %}` content runs while its parent renders, so the two can differ.
+ */
+function trace_variable(expr: string, token: Token | undefined, value: unknown, origin?: Origin): void {
   const top = trace_stack[trace_stack.length - 1];
   if (!top || top.variables.length >= MAX_TRACED_VARIABLES) return;
-  top.variables.push({ expr, line: token?.lineno ?? null, value: to_json(value) });
+  top.variables.push({ expr, line: token?.lineno ?? null, value: to_json(value), template: origin?.template_name ?? origin?.name ?? null });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -945,7 +964,7 @@ export class VariableNode extends Node {
   }
   render(context: Context): string | SafeString {
     const output = this.filter_expression.resolve(context);
-    if (trace_stack.length) trace_variable(this.filter_expression.token, this.token ?? undefined, output);
+    if (trace_stack.length) trace_variable(this.filter_expression.token, this.token ?? undefined, output, this.origin ?? undefined);
     return render_value_in_context(output, context);
   }
 }

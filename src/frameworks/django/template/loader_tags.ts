@@ -11,7 +11,7 @@
 import { trace_event } from "../../../trace";
 import { py_str } from "../../python/operator";
 import { mark_safe, type SafeString } from "../utils/safestring";
-import { FilterExpression, Node, NodeList, Template, TextNode, token_kwargs, trace_template_attr, type Origin } from "./base";
+import { FilterExpression, Node, NodeList, Template, TextNode, token_kwargs, trace_template_attr, trace_template_append, type Origin } from "./base";
 import type { Context } from "./context";
 import { TemplateSyntaxError } from "./exceptions";
 import { Library } from "./library";
@@ -187,7 +187,7 @@ export class IncludeNode extends Node {
     }
     const t = template as Template;
     const values = Object.fromEntries(Object.entries(this.extra_context).map(([k, v]) => [k, v.resolve(context)]));
-    trace_template_attr("includes", t.name);
+    trace_template_append("includes", t.name);
     if (this.isolated_context) return t.render(context.new(values));
     return context.with_push(values, () => t.render(context), "include with");
   }

@@ -160,7 +160,7 @@ describe("tracing", () => {
     const spans = recorder.trace().spans.filter((s) => s.kind === "template");
     expect(spans.map((s) => s.name)).toEqual(["child.html", "base.html", "block b"]);
     expect(spans[0].attrs.extends).toBe("base.html");
-    expect(spans[1].attrs.variables).toEqual([{ expr: "x|upper", line: 1, value: "Y" }]);
+    expect(spans[1].attrs.variables).toEqual([{ expr: "x|upper", line: 1, value: "Y", template: "child.html" }]);
   });
 });
 
