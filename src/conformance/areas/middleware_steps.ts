@@ -14,6 +14,7 @@ import { add_handler, WARNING } from "../../frameworks/python/logging";
 import { freeze_time } from "../../frameworks/python/time";
 import { utf8_encode } from "../../frameworks/python/bytes";
 import { settings } from "../../frameworks/django/conf";
+import { apps } from "../../frameworks/django/apps";
 import { connection } from "../../frameworks/django/db";
 import { PermissionDenied, SuspiciousOperation } from "../../frameworks/django/core/exceptions";
 import { HttpResponse, Http404, HttpResponseRedirect, JsonResponse, StreamingHttpResponse, type HttpResponseBase } from "../../frameworks/django/http/response";
@@ -235,6 +236,12 @@ function configure(file: CorpusFile, c: CorpusCase): void {
   });
   clear_url_caches();
   engines.reset();
+  // The four contrib apps, loaded once: their models register when first prepared, so the
+  // registry is kept across cases rather than reset.
+  if (!apps.ready) {
+    apps.reset();
+    apps.populate(settings.INSTALLED_APPS as string[]);
+  }
 }
 
 export async function replay_steps(file: CorpusFile, c: CorpusCase): Promise<CaseResult> {

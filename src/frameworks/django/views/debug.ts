@@ -104,6 +104,8 @@ export class ExceptionReporter {
       lastframe: user_frames[user_frames.length - 1] ?? frames[frames.length - 1] ?? null,
       request_method: this.request?.method ?? null,
       request_url: this.request ? safe(() => this.request!.build_absolute_uri(), this.request.path) : null,
+      // Django prints `str(request.user)`: resolving the lazy user reads the session (→ Vary: Cookie).
+      user_str: this.request && "user" in this.request ? safe(() => String(this.request!.user), "[unable to retrieve the current user]") : null,
       settings: cleansed_settings(),
     };
   }
@@ -125,6 +127,7 @@ export class ExceptionReporter {
       `</header>`,
       template_error_html(this.exc),
       `<main id="traceback"><h2>Traceback <span class="commands">(most recent call last)</span></h2><ul class="traceback">${d.frames.map(frame_html).join("")}</ul></main>`,
+      d.user_str !== null ? `<h3 id="user-info">USER</h3><p>${escape(d.user_str)}</p>` : "",
       this.request ? request_html(this.request) : "<p>Request data not supplied</p>",
       `<section id="settings"><h2>Settings</h2><h3>Using settings module <code>${escape(String(settings.configured ? safe(() => settings.SETTINGS_MODULE, "") : ""))}</code></h3>${table(
         Object.entries(d.settings).map(([k, v]) => [escape(k), `<pre>${escape(v)}</pre>`]),
