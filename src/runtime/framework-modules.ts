@@ -119,3 +119,5 @@ export * as "django/contrib/contenttypes/models" from "../frameworks/django/cont
 export * as "django/contrib/contenttypes/management" from "../frameworks/django/contrib/contenttypes/management";
 export * as "django/contrib/contenttypes/migrations/0001_initial" from "../frameworks/django/contrib/contenttypes/migrations/0001_initial";
 export * as "django/contrib/contenttypes/migrations/0002_remove_content_type_name" from "../frameworks/django/contrib/contenttypes/migrations/0002_remove_content_type_name";
+export * as "django/contrib/auth/forms" from "../frameworks/django/contrib/auth/forms";
+export * as "django/contrib/auth/mixins" from "../frameworks/django/contrib/auth/mixins";

@@ -1,16 +1,37 @@
 /**
- * django.contrib.auth.views: the sign-in pages → views, and `redirect_to_login`, the redirect
+ * django.contrib.auth.views: the sign-in pages → class-based views (LoginView, LogoutView,
+ * PasswordChangeView, PasswordChangeDoneView), and `redirect_to_login`, the redirect
  * `login_required` answers with.
  *
+ *     urlpatterns = [
+ *       path("accounts/login/", LoginView.as_view()),      // GET: the form; POST: authenticate → login → 302
+ *       path("accounts/logout/", LogoutView.as_view()),    // POST only (Django 5): logout → 302 or logged_out.html
+ *     ]
  *     redirect_to_login("/secret/?a=1", "/accounts/login/")
  *     // 302 Location: /accounts/login/?next=/secret/%3Fa%3D1
+ *
+ * Templates: as in Django, `django.contrib.auth` ships none of `registration/login.html`,
+ * `registration/logged_out.html`, `registration/password_change_form.html` or
+ * `registration/password_change_done.html` (the admin app provides all but login.html); a project
+ * writes them under its templates folder. Every view answers with `Cache-Control: max-age=0,
+ * no-cache, no-store, must-revalidate, private` (`never_cache`) and is CSRF-protected.
  */
-import { HttpResponseRedirect } from "../../http/response";
-import { QueryDict } from "../../http/request";
-import { settings } from "../../conf";
-import { resolve_url } from "../../shortcuts";
+import { python_class } from "../../../python/mro";
+import { time } from "../../../python/time";
+import { ValueError } from "../../../python/builtins";
 import { urlsplit, urlunsplit } from "../../../python/urllib/parse";
-import { REDIRECT_FIELD_NAME } from "./index";
+import { settings } from "../../conf";
+import { ImproperlyConfigured } from "../../core/exceptions";
+import { QueryDict, type HttpRequest } from "../../http/request";
+import { HttpResponseRedirect, type HttpResponseBase } from "../../http/response";
+import { resolve_url } from "../../shortcuts";
+import { reverse } from "../../urls/base";
+import { http_date, url_has_allowed_host_and_scheme } from "../../utils/http";
+import { csrf_protect } from "../../views/decorators/csrf";
+import { TemplateView, type Kwargs, type Context } from "../../views/generic/base";
+import { FormView } from "../../views/generic/edit";
+import { login as auth_login, logout as auth_logout, update_session_auth_hash, REDIRECT_FIELD_NAME } from "./index";
+import { AuthenticationForm, PasswordChangeForm } from "./forms";
 
 /**
  * `redirect_to_login(next, login_url=None, redirect_field_name="next")`: LOGIN_URL with `next`
@@ -27,3 +48,227 @@ export function redirect_to_login(next: string, login_url: string | null = null,
   }
   return new HttpResponseRedirect(urlunsplit([parts.scheme, parts.netloc, parts.path, query, parts.fragment]));
 }
+
+/** Django's `get_current_site(request)` without the sites framework: a RequestSite. */
+function current_site(request: HttpRequest): { domain: string; name: string } {
+  const host = request.get_host();
+  return { domain: host, name: host };
+}
+
+/**
+ * `never_cache` + `csrf_protect` around a view's dispatch, as Django's
+ * `@method_decorator([csrf_protect, never_cache], name="dispatch")` does.
+ */
+function protected_dispatch(request: HttpRequest, dispatch: () => any): HttpResponseBase {
+  const run = (_request: HttpRequest): any => dispatch();
+  const response = csrf_protect(run)(request) as HttpResponseBase;
+  add_never_cache_headers(response);
+  return response;
+}
+
+/**
+ * `django.utils.cache.add_never_cache_headers(response)`: `Expires` now and
+ * `Cache-Control: max-age=0, no-cache, no-store, must-revalidate, private`, merged into any
+ * directives the response already has.
+ */
+export function add_never_cache_headers(response: HttpResponseBase): void {
+  if (!response.has_header("Expires")) response.headers.set("Expires", http_date(time()));
+  const directives = new Map<string, string | true>();
+  if (response.has_header("Cache-Control"))
+    for (const part of String(response.headers.get("Cache-Control")).split(/\s*,\s*/)) {
+      const [key, value] = part.split("=", 2);
+      if (key) directives.set(key.toLowerCase(), value ?? true);
+    }
+  directives.set("max-age", "0");
+  for (const flag of ["no-cache", "no-store", "must-revalidate", "private"]) directives.set(flag, true);
+  response.headers.set("Cache-Control", [...directives].map(([k, v]) => (v === true ? k : `${k}=${v}`)).join(", "));
+}
+
+export const RedirectURLMixin = python_class("django.contrib.auth.views", [], (Base) =>
+  /** Where to go after the form: a safe `next` from POST or GET, else the view's default. */
+  class RedirectURLMixin extends Base {
+    static next_page: string | null = null;
+    static redirect_field_name = REDIRECT_FIELD_NAME;
+    static success_url_allowed_hosts: string[] = [];
+    declare next_page: string | null;
+    declare redirect_field_name: string;
+    declare success_url_allowed_hosts: string[];
+
+    get_success_url(): string {
+      return this.get_redirect_url() || this.get_default_redirect_url();
+    }
+
+    /** `next` from POST, else GET — only if it stays on an allowed host (no open redirects). */
+    get_redirect_url(): string {
+      const request = this.request as HttpRequest;
+      const redirect_to = request.POST.get(this.redirect_field_name, request.GET.get(this.redirect_field_name)) as string | null;
+      const url_is_safe = url_has_allowed_host_and_scheme(redirect_to, this.get_success_url_allowed_hosts(), request.is_secure());
+      return url_is_safe ? String(redirect_to) : "";
+    }
+
+    get_success_url_allowed_hosts(): Set<string> {
+      return new Set([(this.request as HttpRequest).get_host(), ...this.success_url_allowed_hosts]);
+    }
+
+    get_default_redirect_url(): string {
+      if (this.next_page) return resolve_url(this.next_page);
+      throw new ImproperlyConfigured("No URL to redirect to. Provide a next_page.");
+    }
+  },
+);
+
+export const LoginView = python_class("django.contrib.auth.views", [RedirectURLMixin, FormView], (Base) =>
+  /** Display the login form and handle the login action. */
+  class LoginView extends Base {
+    static override form_class: any = AuthenticationForm;
+    static authentication_form: any = null;
+    static override template_name = "registration/login.html";
+    static redirect_authenticated_user = false;
+    static override extra_context: Context | null = null;
+    declare authentication_form: any;
+    declare redirect_authenticated_user: boolean;
+
+    override dispatch(request: HttpRequest, ...rest: unknown[]): any {
+      return protected_dispatch(request, () => {
+        if (this.redirect_authenticated_user && (request as any).user.is_authenticated) {
+          const redirect_to = this.get_success_url();
+          if (redirect_to === request.path)
+            throw new ValueError("Redirection loop for authenticated user detected. Check that your LOGIN_REDIRECT_URL doesn't point to a login page.");
+          return new HttpResponseRedirect(redirect_to);
+        }
+        return super.dispatch(request, ...rest);
+      });
+    }
+
+    override get_default_redirect_url(): string {
+      return resolve_url(this.next_page ? this.next_page : settings.LOGIN_REDIRECT_URL);
+    }
+
+    override get_form_class(): any {
+      return this.authentication_form || this.form_class;
+    }
+
+    override get_form_kwargs(): Kwargs {
+      return { ...super.get_form_kwargs(), request: this.request };
+    }
+
+    /** The credentials were right: log the user in, then redirect. */
+    override form_valid(form: any): HttpResponseBase {
+      auth_login(this.request as any, form.get_user());
+      return new HttpResponseRedirect(this.get_success_url());
+    }
+
+    override get_context_data(kwargs: Kwargs = {}): Context {
+      const context = super.get_context_data(kwargs);
+      const site = current_site(this.request);
+      return Object.assign(context, { [this.redirect_field_name]: this.get_redirect_url(), site, site_name: site.name, ...(this.extra_context ?? {}) });
+    }
+  },
+);
+
+export const LogoutView = python_class("django.contrib.auth.views", [RedirectURLMixin, TemplateView], (Base) =>
+  /** Log out the user and display the "You are logged out" message. POST only since Django 5.0. */
+  class LogoutView extends Base {
+    static override http_method_names = ["post", "options"];
+    static override template_name = "registration/logged_out.html";
+    static override extra_context: Context | null = null;
+
+    override dispatch(request: HttpRequest, ...rest: unknown[]): any {
+      return protected_dispatch(request, () => super.dispatch(request, ...rest));
+    }
+
+    /** Logout may be done via POST only: log out, then redirect (or render logged_out.html). */
+    post(request: HttpRequest, ...rest: unknown[]): HttpResponseBase {
+      auth_logout(request as any);
+      const redirect_to = this.get_success_url();
+      if (redirect_to !== request.get_full_path()) return new HttpResponseRedirect(redirect_to);
+      const kwargs = (rest[rest.length - 1] ?? {}) as Kwargs;
+      return this.render_to_response(this.get_context_data({ ...kwargs }));
+    }
+
+    override get_default_redirect_url(): string {
+      if (this.next_page) return resolve_url(this.next_page);
+      if (settings.LOGOUT_REDIRECT_URL) return resolve_url(settings.LOGOUT_REDIRECT_URL);
+      return (this.request as HttpRequest).path;
+    }
+
+    override get_context_data(kwargs: Kwargs = {}): Context {
+      const context = super.get_context_data(kwargs);
+      const site = current_site(this.request);
+      return Object.assign(context, { site, site_name: site.name, title: "Logged out", subtitle: null, ...(this.extra_context ?? {}) });
+    }
+  },
+);
+
+export const PasswordContextMixin = python_class("django.contrib.auth.views", [], (Base) =>
+  /** Adds `title` (and `subtitle`) to the password views' context. */
+  class PasswordContextMixin extends Base {
+    static extra_context: Context | null = null;
+    static title = "";
+    declare title: string;
+
+    get_context_data(kwargs: Kwargs = {}): Context {
+      const context = super.get_context_data(kwargs);
+      return Object.assign(context, { title: this.title, subtitle: null, ...(this.extra_context ?? {}) });
+    }
+  },
+);
+
+/** Only signed-in users: Django's `@method_decorator(login_required)` on dispatch. */
+function login_required_dispatch(request: HttpRequest, dispatch: () => any): HttpResponseBase {
+  if ((request as any).user.is_authenticated) return dispatch();
+  let path = request.build_absolute_uri();
+  const resolved_login_url = resolve_url(settings.LOGIN_URL);
+  const login = urlsplit(resolved_login_url);
+  const current = urlsplit(path);
+  if ((!login.scheme || login.scheme === current.scheme) && (!login.netloc || login.netloc === current.netloc)) path = request.get_full_path();
+  return redirect_to_login(path, resolved_login_url, REDIRECT_FIELD_NAME);
+}
+
+export const PasswordChangeView = python_class("django.contrib.auth.views", [PasswordContextMixin, FormView], (Base) =>
+  /** The old password and a new one twice; on success the session stays signed in. */
+  class PasswordChangeView extends Base {
+    static override form_class: any = PasswordChangeForm;
+    static override success_url: any = null;
+    static override template_name = "registration/password_change_form.html";
+    static override title = "Password change";
+
+    override dispatch(request: HttpRequest, ...rest: unknown[]): any {
+      return protected_dispatch(request, () => login_required_dispatch(request, () => super.dispatch(request, ...rest)));
+    }
+
+    /** `success_url = reverse_lazy("password_change_done")` */
+    override get_success_url(): string {
+      return this.success_url ? String(this.success_url) : reverse("password_change_done");
+    }
+
+    override get_form_kwargs(): Kwargs {
+      return { ...super.get_form_kwargs(), user: (this.request as any).user };
+    }
+
+    /** Django's forms take `user` first: `PasswordChangeForm(user, data, …)`. */
+    override get_form(form_class: any = null): any {
+      const cls = form_class ?? this.get_form_class();
+      const { user, data = null, ...options } = this.get_form_kwargs();
+      return new cls(user, data, options);
+    }
+
+    override form_valid(form: any): HttpResponseBase {
+      form.save();
+      // Changing the password changes the session hash; keep this session signed in.
+      update_session_auth_hash(this.request as any, form.user);
+      return super.form_valid(form);
+    }
+  },
+);
+
+export const PasswordChangeDoneView = python_class("django.contrib.auth.views", [PasswordContextMixin, TemplateView], (Base) =>
+  class PasswordChangeDoneView extends Base {
+    static override template_name = "registration/password_change_done.html";
+    static override title = "Password change successful";
+
+    override dispatch(request: HttpRequest, ...rest: unknown[]): any {
+      return protected_dispatch(request, () => login_required_dispatch(request, () => super.dispatch(request, ...rest)));
+    }
+  },
+);
