@@ -12,7 +12,7 @@
  * Each descriptor also registers a *prefetcher* (`get_prefetch_querysets`): how
  * `prefetch_related()` loads this relation for many instances in one query.
  */
-import { TypeError as PyTypeError, ValueError } from "../../../../python/builtins";
+import { TypeError as PyTypeError, ValueError, py_repr } from "../../../../python/builtins";
 import { DESCRIPTOR_HOOKS, type ForeignKey, type ForeignObjectRel, type ManyToManyField, type ManyToManyRel } from "./related";
 import { Manager } from "../manager";
 import { PREFETCH, type QuerySet } from "../query";
@@ -206,7 +206,7 @@ function create_reverse_many_to_one_manager(rel: ForeignObjectRel): new (instanc
 
     add(...objs: any[]): void {
       const values = objs.map((o) => {
-        if (!(o instanceof model)) throw new PyTypeError(`'${model._meta.object_name}' instance expected, got ${String(o)}`);
+        if (!(o instanceof model)) throw new PyTypeError(`'${model._meta.object_name}' instance expected, got ${py_repr(o)}`);
         return o;
       });
       model._base_manager.filter({ pk__in: values.map((o) => o.pk) }).update({ [fk.name]: this.instance });
@@ -244,7 +244,8 @@ function create_reverse_many_to_one_manager(rel: ForeignObjectRel): new (instanc
   if (fk.null) {
     Object.assign(RelatedManager.prototype, {
       remove(this: RelatedManager, ...objs: any[]): void {
-        this.get_queryset().filter({ pk__in: objs.map(pk_of) }).update({ [fk.name]: null });
+        for (const o of objs) if (!(o instanceof model)) throw new PyTypeError(`'${model._meta.object_name}' instance expected, got ${py_repr(o)}`);
+        this.get_queryset().filter({ pk__in: objs.map((o) => o.pk) }).update({ [fk.name]: null });
       },
       clear(this: RelatedManager): void {
         this.get_queryset().update({ [fk.name]: null });
