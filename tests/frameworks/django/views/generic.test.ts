@@ -117,5 +117,8 @@ describe("MRO and the method trace", () => {
     const hop = spans[5];
     expect(hop.attrs).toMatchObject({ defined_in: "django.views.generic.base.ContextMixin", super_hop: true, method: "get_context_data" });
     expect(hop.parent).toBe(spans[4].id);
+    // The outermost call carries the MRO, so a saved trace can show it without the code.
+    expect(spans[0].attrs.mro).toEqual(expect.arrayContaining(["django.views.generic.base.TemplateView", "django.views.generic.base.ContextMixin", "django.views.generic.base.View"]));
+    expect(hop.attrs.mro).toBeUndefined();
   });
 });
