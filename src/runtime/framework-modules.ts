@@ -121,3 +121,4 @@ export * as "django/contrib/contenttypes/migrations/0001_initial" from "../frame
 export * as "django/contrib/contenttypes/migrations/0002_remove_content_type_name" from "../frameworks/django/contrib/contenttypes/migrations/0002_remove_content_type_name";
 export * as "django/contrib/auth/forms" from "../frameworks/django/contrib/auth/forms";
 export * as "django/contrib/auth/mixins" from "../frameworks/django/contrib/auth/mixins";
+export * as "django/contrib/auth/urls" from "../frameworks/django/contrib/auth/urls";

@@ -20,8 +20,8 @@ import {
 } from "../../../../../src/frameworks/django/contrib/auth";
 import { User, AnonymousUser, Permission } from "../../../../../src/frameworks/django/contrib/auth/models";
 import { user_logged_in, user_logged_out, user_login_failed } from "../../../../../src/frameworks/django/contrib/auth/signals";
-import { AuthenticationMiddleware } from "../../../../../src/frameworks/django/contrib/auth/middleware";
-import { login_required, permission_required, user_passes_test } from "../../../../../src/frameworks/django/contrib/auth/decorators";
+import { AuthenticationMiddleware, LoginRequiredMiddleware } from "../../../../../src/frameworks/django/contrib/auth/middleware";
+import { login_not_required, login_required, permission_required, user_passes_test } from "../../../../../src/frameworks/django/contrib/auth/decorators";
 import { redirect_to_login } from "../../../../../src/frameworks/django/contrib/auth/views";
 import { auth as auth_context } from "../../../../../src/frameworks/django/contrib/auth/context_processors";
 import { create_permissions } from "../../../../../src/frameworks/django/contrib/auth/management";
@@ -176,6 +176,16 @@ describe("AuthenticationMiddleware", () => {
     expect(request.user.is_authenticated).toBe(false);
     expect(request.session.accessed).toBe(true);
     expect(request.user).toBe(request.user);
+  });
+
+  it("LoginRequiredMiddleware sends anonymous requests to LOGIN_URL unless the view is login_not_required", () => {
+    const middleware = new LoginRequiredMiddleware(() => new HttpResponse(""));
+    const request = request_for("/private/?q=1");
+    request.user = new AnonymousUser();
+    expect(middleware.process_view(request, ok, [], {})!.headers.get("Location")).toBe("/accounts/login/?next=/private/%3Fq%3D1");
+    expect(middleware.process_view(request, login_not_required((_r: any) => new HttpResponse("")), [], {})).toBeNull();
+    request.user = User.objects.create_user("ann", null, "pw");
+    expect(middleware.process_view(request, ok, [], {})).toBeNull();
   });
 
   it("without SessionMiddleware it is ImproperlyConfigured", () => {
