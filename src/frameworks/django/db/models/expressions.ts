@@ -85,7 +85,7 @@ export class BaseExpression {
     if (!sources.length) return null;
     const first = sources[0];
     for (const other of sources.slice(1))
-      if (!(other instanceof (first.constructor as any)))
+      if (!(first instanceof (other.constructor as any)))
         throw new FieldError(`Expression contains mixed types: ${first.constructor.name}, ${other.constructor.name}. You must set output_field.`);
     return first;
   }

@@ -261,6 +261,7 @@ export class QuerySet<T = any> {
   }
 
   select_related(...fields: (string | null)[]): QuerySet<T> {
+    if (this._fields !== null) throw new PyTypeError("Cannot call select_related() after .values() or .values_list()");
     const c = this._chain();
     if (fields.length === 1 && fields[0] === null) c.query.select_related = false;
     else if (fields.length) c.query.add_select_related(fields as string[]);
@@ -815,6 +816,7 @@ function run_count(qs: QuerySet): number {
   const connection = connections.__getitem__(qs.db);
   const inner = qs.query.chain();
   inner.clear_ordering(true);
+  inner.select_related = false;
   let sql: string, params: unknown[];
   try {
     [sql, params] = new SQLCompiler(inner, connection).as_sql();

@@ -6,7 +6,7 @@
  *     Concat("name", Value(" ("), "city") COALESCE("name", '') || COALESCE(%s, '') || ...
  */
 import { Func, Value, type Compiler, type SQL } from "../expressions";
-import { CharField, DateField, DateTimeField, IntegerField, TextField, TimeField, type Field } from "../fields";
+import { CharField, DateField, DateTimeField, IntegerField, TimeField, type Field } from "../fields";
 import { TRUNC } from "../query";
 import { settings } from "../../../conf";
 import { Transform } from "../lookups";
@@ -45,10 +45,11 @@ export class Coalesce extends Func {
 /** SQLite concatenation: `COALESCE(a, '') || COALESCE(b, '')`. */
 export class Concat extends Func {
   constructor(...expressions: unknown[]) {
-    super(expressions, { output_field: new TextField() });
+    super(expressions);
   }
+  /** Mixed source types (CharField and EmailField, say) are a FieldError, as Django's ConcatPair. */
   override _resolve_output_field() {
-    return new CharField();
+    return super._resolve_output_field() ?? new CharField();
   }
   override as_sql(compiler: Compiler): SQL {
     const parts: string[] = [];
