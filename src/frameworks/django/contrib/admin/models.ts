@@ -11,7 +11,6 @@ import { CASCADE, SET_NULL } from "../../db/models/deletion";
 import { AutoField, CharField, DateTimeField, PositiveSmallIntegerField, TextField, type Field } from "../../db/models/fields";
 import { ForeignKey } from "../../db/models/fields/related";
 import type { MetaOptions } from "../../db/models/options";
-import { settings } from "../../conf";
 import { now } from "../../utils/timezone";
 
 export const ADDITION = 1;

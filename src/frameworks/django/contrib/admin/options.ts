@@ -13,17 +13,31 @@
  * asks this class for its queryset, its search results, its ordering, whether a lookup is allowed,
  * and its paginator. Permissions: a superuser passes; otherwise `user.has_perm("app.change_model")`.
  */
-import { FieldDoesNotExist, PermissionDenied } from "../../core/exceptions";
+import { FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied, ValidationError } from "../../core/exceptions";
 import { Paginator } from "../../core/paginator";
 import * as models from "../../db/models";
 import { Q } from "../../db/models/query_utils";
 import { HttpResponseRedirect } from "../../http/response";
 import { smart_split, unescape_string_literal } from "../../utils/text";
 import { urlencode } from "../../utils/http";
+import { format_html } from "../../utils/html";
+import { mark_safe } from "../../utils/safestring";
+import { capfirst } from "../../utils/text";
+import { reverse } from "../../urls/base";
+import { atomic } from "../../db/transaction";
+import { modelform_factory } from "../../forms/models";
+import { ValueError } from "../../../python/builtins";
+import { ACTION_CHECKBOX_NAME, AdminForm, InlineAdminFormSet, InlineFormSet } from "./helpers";
+import { ADDITION, CHANGE, DELETION, LogEntry } from "./models";
 import { traced, trace_event, to_json } from "../../../../trace";
 import { FieldListFilter, SimpleListFilter } from "./filters";
 import { ChangeList, ERROR_FLAG, IS_POPUP_VAR, IncorrectLookupParameters } from "./views/main";
-import { LOOKUP_SEP, lookup_spawns_duplicates, model_format_dict, interpolate } from "./utils";
+import { LOOKUP_SEP, get_deleted_objects, lookup_spawns_duplicates, model_format_dict, interpolate, quote, unquote } from "./utils";
+
+// django.contrib.messages levels (the admin only needs the numbers).
+const INFO = 20;
+const SUCCESS = 25;
+const WARNING = 30;
 
 export { IncorrectLookupParameters };
 
@@ -69,13 +83,20 @@ export class BaseModelAdmin {
     return this.readonly_fields;
   }
 
+  /** `fields`, else the fields of a ModelForm for the whole model (minus `exclude`), then the readonly ones. */
   get_fields(request: Request, obj: any = null): (string | string[])[] {
     if (this.fields) return this.fields;
-    const editable = this.opts.fields.filter((f: any) => f.editable !== false && !f.auto_created).map((f: any) => f.name);
-    const m2m = this.opts.many_to_many.filter((f: any) => f.editable !== false && !f.remote_field.through?._meta?.auto_created === false).map((f: any) => f.name);
-    const excluded = new Set(this.exclude ?? []);
-    const readonly = this.get_readonly_fields(request, obj).filter((f) => !excluded.has(f));
-    return [...[...editable, ...m2m].filter((n: string) => !excluded.has(n) && !readonly.includes(n)), ...readonly];
+    const readonly = this.get_readonly_fields(request, obj);
+    const Form = modelform_factory(this.model, this.exclude ? { exclude: this.exclude } : { fields: "__all__" });
+    const names = Object.keys(new Form().fields).filter((n) => !readonly.includes(n));
+    return [...names, ...readonly];
+  }
+
+  /** The ModelForm's fields: get_fields() without the readonly ones (flattening `[a, b]` rows). */
+  get_fields_for_form(request: Request = null, obj: any = null): string[] {
+    const readonly = this.get_readonly_fields(request, obj);
+    const names = (this.fieldsets ? this.fieldsets.flatMap(([, o]) => o.fields) : this.get_fields(request, obj)).flatMap((f) => (Array.isArray(f) ? f : [f]));
+    return names.filter((n) => !readonly.includes(n) && is_form_field(this.model, n));
   }
 
   get_fieldsets(request: Request, obj: any = null): [string | null, { fields: (string | string[])[]; classes?: string[]; description?: string }][] {
@@ -160,6 +181,29 @@ export class BaseModelAdmin {
     }
     return valid.has(relation_parts.join(LOOKUP_SEP)) || valid.has([...relation_parts, part].join(LOOKUP_SEP));
   }
+}
+
+function is_form_field(model: any, name: string): boolean {
+  try {
+    const field = model._meta.get_field(name);
+    return field.editable !== false && !field.auto_created && field.concrete !== false;
+  } catch (e) {
+    if (e instanceof FieldDoesNotExist) return false;
+    throw e;
+  }
+}
+
+/** The JSON change message Django stores: [{"added": {}}] or [{"changed": {"fields": [...]}}] plus inline rows. */
+export function construct_change_message(form: any, inline_changes: { added: any[]; changed: [any, string[]][]; deleted: any[] }[], add: boolean): any[] {
+  const message: any[] = [];
+  if (add) message.push({ added: {} });
+  else if (form.changed_data.length) message.push({ changed: { fields: form.changed_data.map((n: string) => String(form.fields[n]?.label ?? n)) } });
+  for (const changes of inline_changes) {
+    for (const obj of changes.added) message.push({ added: { name: String(obj.constructor._meta.verbose_name), object: String(obj) } });
+    for (const [obj, fields] of changes.changed) message.push({ changed: { name: String(obj.constructor._meta.verbose_name), object: String(obj), fields } });
+    for (const obj of changes.deleted) message.push({ deleted: { name: String(obj.constructor._meta.verbose_name), object: String(obj) } });
+  }
+  return message;
 }
 
 function auto_field(model: any): any {
@@ -371,6 +415,10 @@ export class ModelAdmin extends BaseModelAdmin {
         }
         throw e;
       }
+      if (request.method === "POST" && request.POST.has("action")) {
+        const response = this.response_action(request, cl.get_queryset(request));
+        if (response) return response;
+      }
       const context = this.changelist_context(request, cl, extra_context);
       return this.admin_site.render_admin(request, this.change_list_template ?? "admin/change_list.html", context);
     });
@@ -397,6 +445,245 @@ export class ModelAdmin extends BaseModelAdmin {
       preserved_filters: this.get_preserved_filters(request),
       ...(extra_context ?? {}),
     };
+  }
+
+  // --- the change form, delete and history views -------------------------------------------------
+
+  /** A ModelForm class for the change form: get_fields() minus the readonly ones (or `form` when set). */
+  get_form(request: Request, obj: any = null): any {
+    if (this.form) return this.form;
+    const fields = this.get_fields_for_form(request, obj);
+    return modelform_factory(this.model, { fields });
+  }
+
+  get_inline_instances(_request: Request, _obj: any = null): InlineModelAdmin[] {
+    return this.inlines.map((cls) => new cls(this.model, this.admin_site));
+  }
+
+  /** The object named by the URL, or null (Django answers "… doesn't exist. Perhaps it was deleted?"). */
+  get_object(request: Request, object_id: string): any {
+    try {
+      return this.get_queryset(request).get({ pk: unquote(object_id) });
+    } catch (e: any) {
+      if (e instanceof ObjectDoesNotExist || e instanceof ValidationError || e instanceof ValueError) return null;
+      throw e;
+    }
+  }
+
+  add_view(request: Request, extra_context: Record<string, unknown> | null = null): any {
+    return this.changeform_view(request, null, extra_context);
+  }
+
+  change_view(request: Request, object_id: string, extra_context: Record<string, unknown> | null = null): any {
+    return this.changeform_view(request, object_id, extra_context);
+  }
+
+  /** GET shows the form; POST validates the form and the inlines, saves, logs, and redirects. */
+  changeform_view(request: Request, object_id: string | null, extra_context: Record<string, unknown> | null = null): any {
+    return traced("admin", `${this.constructor.name}.${object_id === null ? "add_view" : "change_view"}`, { model: this.opts.label, object_id }, () =>
+      atomic(() => this._changeform_view(request, object_id, extra_context)),
+    );
+  }
+
+  _changeform_view(request: Request, object_id: string | null, extra_context: Record<string, unknown> | null): any {
+    const add = object_id === null;
+    const obj = add ? null : this.get_object(request, object_id);
+    if (!add && obj === null) return this.redirect_missing(request, object_id);
+    if (add ? !this.has_add_permission(request) : !this.has_view_or_change_permission(request, obj)) throw new PermissionDenied();
+    const can_change = add || this.has_change_permission(request, obj);
+    const Form = this.get_form(request, obj);
+    const posted = request.method === "POST" && can_change;
+    const form = posted ? new Form(request.POST, { instance: obj ?? undefined }) : new Form(null, { instance: obj ?? undefined });
+    const inlines = this.get_inline_instances(request, obj);
+    const formsets = inlines.map((inline) => new InlineFormSet(inline, obj, posted ? request.POST : null));
+    if (posted) {
+      const form_ok = form.is_valid();
+      const inlines_ok = formsets.every((fs) => fs.is_valid());
+      trace_event("admin", "change form validated", { form_valid: form_ok, inlines_valid: inlines_ok, errors: to_json(form_ok ? {} : form.errors.get_json_data?.() ?? String(form.errors)) });
+      if (form_ok && inlines_ok) {
+        const new_object = form.save();
+        const inline_changes = formsets.map((fs) => fs.save(new_object));
+        const message = construct_change_message(form, inline_changes, add);
+        if (add) this.log_addition(request, new_object, message);
+        else this.log_change(request, new_object, message);
+        return add ? this.response_add(request, new_object) : this.response_change(request, new_object);
+      }
+    }
+    const admin_form = new AdminForm(form, this.get_fieldsets(request, obj), {}, this.get_readonly_fields(request, obj), this);
+    const inline_admin_formsets = formsets.map((fs, i) => new InlineAdminFormSet(inlines[i], fs, inlines[i].get_readonly_fields(request, obj)));
+    const title = add ? `Add ${this.opts.verbose_name}` : can_change ? `Change ${this.opts.verbose_name}` : `View ${this.opts.verbose_name}`;
+    return this.admin_site.render_admin(request, this.change_form_template ?? "admin/change_form.html", {
+      ...this.admin_site.each_context(request),
+      title,
+      subtitle: obj ? String(obj) : null,
+      adminform: admin_form,
+      object_id,
+      original: obj,
+      is_popup: false,
+      to_field: null,
+      inline_admin_formsets,
+      errors: posted && (!form.is_valid() || formsets.some((fs) => !fs.is_valid())),
+      error_count: posted ? form.errors.size + formsets.reduce((n, fs) => n + fs.errors.filter((e: any) => e.size).length, 0) : 0,
+      preserved_filters: this.get_preserved_filters(request),
+      add,
+      change: !add,
+      has_view_permission: this.has_view_permission(request, obj),
+      has_add_permission: this.has_add_permission(request),
+      has_change_permission: can_change,
+      has_delete_permission: !add && this.has_delete_permission(request, obj),
+      has_editable_inline_admin_formsets: inlines.length > 0,
+      save_as: this.save_as,
+      save_on_top: this.save_on_top,
+      opts: this.opts,
+      changelist_url: this.changelist_url(),
+      ...(extra_context ?? {}),
+    });
+  }
+
+  private redirect_missing(request: Request, object_id: string): any {
+    this.message_user(request, `${capfirst(String(this.opts.verbose_name))} with ID “${object_id}” doesn’t exist. Perhaps it was deleted?`, WARNING);
+    return new HttpResponseRedirect(reverse("admin:index", { current_app: this.admin_site.name }));
+  }
+
+  changelist_url(): string {
+    return reverse(`admin:${this.opts.app_label}_${this.opts.model_name}_changelist`, { current_app: this.admin_site.name });
+  }
+
+  /** After an add: "_continue" → the change form, "_addanother" → a blank form, else the changelist. */
+  response_add(request: Request, obj: any): any {
+    const link = format_html('<a href="{}">{}</a>', reverse(`admin:${this.opts.app_label}_${this.opts.model_name}_change`, { args: [quote(obj.pk)], current_app: this.admin_site.name }), String(obj));
+    const name = capfirst(String(this.opts.verbose_name));
+    if (request.POST.has("_continue")) {
+      this.message_user(request, mark_safe(`The ${this.opts.verbose_name} “${link}” was added successfully. You may edit it again below.`), SUCCESS);
+      return new HttpResponseRedirect(reverse(`admin:${this.opts.app_label}_${this.opts.model_name}_change`, { args: [quote(obj.pk)], current_app: this.admin_site.name }));
+    }
+    if (request.POST.has("_addanother")) {
+      this.message_user(request, mark_safe(`The ${this.opts.verbose_name} “${link}” was added successfully. You may add another ${this.opts.verbose_name} below.`), SUCCESS);
+      return new HttpResponseRedirect(request.path);
+    }
+    void name;
+    this.message_user(request, mark_safe(`The ${this.opts.verbose_name} “${link}” was added successfully.`), SUCCESS);
+    return new HttpResponseRedirect(this.changelist_url());
+  }
+
+  response_change(request: Request, obj: any): any {
+    const link = format_html('<a href="{}">{}</a>', request.path, String(obj));
+    if (request.POST.has("_continue")) {
+      this.message_user(request, mark_safe(`The ${this.opts.verbose_name} “${link}” was changed successfully. You may edit it again below.`), SUCCESS);
+      return new HttpResponseRedirect(request.get_full_path());
+    }
+    if (request.POST.has("_addanother")) {
+      this.message_user(request, mark_safe(`The ${this.opts.verbose_name} “${link}” was changed successfully. You may add another ${this.opts.verbose_name} below.`), SUCCESS);
+      return new HttpResponseRedirect(reverse(`admin:${this.opts.app_label}_${this.opts.model_name}_add`, { current_app: this.admin_site.name }));
+    }
+    this.message_user(request, mark_safe(`The ${this.opts.verbose_name} “${link}” was changed successfully.`), SUCCESS);
+    const filters = request.GET.get("_changelist_filters");
+    return new HttpResponseRedirect(this.changelist_url() + (filters ? `?${filters}` : ""));
+  }
+
+  /** GET: "Are you sure?" with everything the cascade removes; POST: delete, log, back to the changelist. */
+  delete_view(request: Request, object_id: string, extra_context: Record<string, unknown> | null = null): any {
+    return traced("admin", `${this.constructor.name}.delete_view`, { model: this.opts.label, object_id }, () => {
+      const obj = this.get_object(request, object_id);
+      if (obj === null) return this.redirect_missing(request, object_id);
+      if (!this.has_delete_permission(request, obj)) throw new PermissionDenied();
+      const [deleted_objects, model_count, perms_needed, protected_objs] = get_deleted_objects([obj], request, this.admin_site);
+      if (request.method === "POST" && !protected_objs.length) {
+        if (perms_needed.size) throw new PermissionDenied();
+        const repr = String(obj);
+        this.log_deletion(request, obj, repr);
+        obj.delete();
+        this.message_user(request, `The ${this.opts.verbose_name} “${repr}” was deleted successfully.`, SUCCESS);
+        return new HttpResponseRedirect(this.changelist_url());
+      }
+      const object_name = String(this.opts.verbose_name);
+      const title = perms_needed.size || protected_objs.length ? `Cannot delete ${object_name}` : "Delete";
+      return this.admin_site.render_admin(request, this.delete_confirmation_template ?? "admin/delete_confirmation.html", {
+        ...this.admin_site.each_context(request),
+        title,
+        subtitle: null,
+        object_name,
+        object: obj,
+        deleted_objects,
+        model_count: Object.entries(model_count),
+        perms_lacking: [...perms_needed],
+        protected: protected_objs,
+        opts: this.opts,
+        object_id,
+        ...(extra_context ?? {}),
+      });
+    });
+  }
+
+  /** The LogEntry rows for one object, oldest first. */
+  history_view(request: Request, object_id: string, extra_context: Record<string, unknown> | null = null): any {
+    const obj = this.get_object(request, object_id);
+    if (obj === null) return this.redirect_missing(request, object_id);
+    if (!this.has_view_or_change_permission(request, obj)) throw new PermissionDenied();
+    let action_list: any[] = [];
+    try {
+      action_list = [...LogEntry.objects.filter({ object_id: String(obj.pk) }).select_related().order_by("action_time")].filter((e: any) => !e.content_type_id || e.content_type?.model === this.opts.model_name);
+    } catch {
+      action_list = [];
+    }
+    return this.admin_site.render_admin(request, this.object_history_template ?? "admin/object_history.html", {
+      ...this.admin_site.each_context(request),
+      title: `Change history: ${String(obj)}`,
+      subtitle: null,
+      action_list,
+      module_name: capfirst(String(this.opts.verbose_name_plural)),
+      object: obj,
+      opts: this.opts,
+      ...(extra_context ?? {}),
+    });
+  }
+
+  // --- actions on the changelist ---------------------------------------------------------------
+
+  /** POST from the changelist: run the chosen action on the selected rows (or all, with select_across). */
+  response_action(request: Request, queryset: any): any {
+    const name = request.POST.get("action");
+    const actions = this.get_actions(request);
+    if (!name || !(name in actions)) return null;
+    const selected: string[] = request.POST.getlist(ACTION_CHECKBOX_NAME);
+    const select_across = request.POST.get("select_across") === "1";
+    if (!selected.length && !select_across) {
+      this.message_user(request, "Items must be selected in order to perform actions on them. No items have been changed.", WARNING);
+      return null;
+    }
+    const [func] = actions[name];
+    const rows = select_across ? queryset : queryset.filter({ pk__in: selected });
+    return traced("admin", `action ${name}`, { selected: to_json(selected), select_across }, () => func(this, request, rows) ?? new HttpResponseRedirect(request.get_full_path()));
+  }
+
+  // --- logging and messages ------------------------------------------------------------------------
+
+  /** `messages.add_message` when the messages framework is on the request (fail silently otherwise). */
+  message_user(request: Request, message: unknown, level: number = INFO, extra_tags = ""): void {
+    const storage = request._messages;
+    if (storage && typeof storage.add === "function") storage.add(level, message, extra_tags);
+  }
+
+  log_addition(request: Request, obj: any, message: unknown): void {
+    this.log(request, obj, ADDITION, message);
+  }
+
+  log_change(request: Request, obj: any, message: unknown): void {
+    this.log(request, obj, CHANGE, message);
+  }
+
+  log_deletion(request: Request, obj: any, _repr: string): void {
+    this.log(request, obj, DELETION, "");
+  }
+
+  log_deletions(request: Request, objs: any[]): void {
+    for (const obj of objs) this.log(request, obj, DELETION, "");
+  }
+
+  /** A LogEntry row, when django.contrib.admin is installed (its table exists). */
+  private log(request: Request, obj: any, flag: number, message: unknown): void {
+    if (!this.admin_site.logging_enabled?.()) return;
+    LogEntry.objects.log_actions(request.user.pk, [obj], flag, message, { single_object: true });
   }
 
   /** The view for a URL of this model's admin: changelist, add, change, delete, history. */
@@ -451,6 +738,10 @@ export class InlineModelAdmin extends BaseModelAdmin {
     return fks[0];
   }
 
+  get_extra(): number {
+    return this.extra;
+  }
+
   get_verbose_name(): string {
     return this.verbose_name ?? String(this.opts.verbose_name);
   }
@@ -462,7 +753,8 @@ export class InlineModelAdmin extends BaseModelAdmin {
   /** The rows of the related model that belong to `obj`. */
   get_queryset_for(obj: any): any {
     if (!obj) return this.model._meta.default_manager.none();
-    return this.model._meta.default_manager.filter({ [this.get_fk().name]: obj });
+    const fk = this.get_fk();
+    return this.model._meta.default_manager.filter({ [fk.attname]: obj.pk });
   }
 }
 

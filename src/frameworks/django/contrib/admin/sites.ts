@@ -21,10 +21,12 @@ import { path, include, re_path } from "../../urls";
 import { reverse } from "../../urls/base";
 import { urlencode } from "../../utils/http";
 import { capfirst } from "../../utils/text";
+import { apps as global_apps } from "../../apps";
 import { traced } from "../../../../trace";
 import { AlreadyRegistered, NotRegistered } from "./exceptions";
 import { ModelAdmin, type ActionFunction } from "./options";
 import { delete_selected } from "./actions";
+import { quote } from "./utils";
 import { _set_default_site } from "./decorators";
 import { admin_template } from "./templates";
 import { login_view, logout_view, password_change_view } from "./views/auth";
@@ -103,6 +105,15 @@ export class AdminSite {
     return [...this._actions.entries()];
   }
 
+  /** LogEntry rows are written only when django.contrib.admin is installed (its table is migrated). */
+  logging_enabled(): boolean {
+    try {
+      return global_apps.is_installed("django.contrib.admin");
+    } catch {
+      return false;
+    }
+  }
+
   // --- permission and context ---------------------------------------------------------------------
 
   /** Active staff may use the admin. */
@@ -150,6 +161,12 @@ export class AdminSite {
     const list = [...apps.values()].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
     for (const app of list) app.models.sort((a: any, b: any) => a.name.localeCompare(b.name));
     return list;
+  }
+
+  /** The change-form URL of a registered object (the delete summary links each row to it). */
+  reverse_change_url(obj: any): string {
+    const opts = obj.constructor._meta;
+    return reverse(`${this.name}:${opts.app_label}_${opts.model_name}_change`, { args: [quote(obj.pk)], current_app: this.name });
   }
 
   private safe_reverse(name: string, args: unknown[] = []): string | null {

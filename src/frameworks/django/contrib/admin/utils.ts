@@ -298,7 +298,7 @@ export function get_deleted_objects(objs: any[], request: any, admin_site: any):
   const collector = new NestedObjects("default");
   collector.collect(objs);
   const perms_needed = new Set<string>();
-  const describe = (obj: any): string => {
+  const describe = (obj: any): unknown => {
     const opts = obj.constructor._meta;
     const label = `${capfirst_text(String(opts.verbose_name))}: ${String(obj)}`;
     const model_admin = admin_site._registry.get(obj.constructor);
@@ -306,13 +306,13 @@ export function get_deleted_objects(objs: any[], request: any, admin_site: any):
     if (!model_admin.has_delete_permission(request, obj)) perms_needed.add(String(opts.verbose_name));
     try {
       const url = admin_site.reverse_change_url(obj);
-      return format_html('{}: <a href="{}">{}</a>', capfirst_text(String(opts.verbose_name)), url, String(obj)).toString();
+      return format_html('{}: <a href="{}">{}</a>', capfirst_text(String(opts.verbose_name)), url, String(obj));
     } catch {
       return label;
     }
   };
   const roots = new Set(objs);
-  const others: string[] = [];
+  const others: unknown[] = [];
   const model_count: Record<string, number> = {};
   for (const [model, instances] of collector.data) {
     model_count[String(model._meta.verbose_name_plural)] = instances.length;

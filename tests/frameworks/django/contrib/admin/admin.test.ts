@@ -83,12 +83,38 @@ function mount(options: Record<string, unknown>): admin.AdminSite {
   return site;
 }
 
-function get(url: string): any {
-  const request = new WSGIRequest(request_environ({ method: "GET", path: url }));
+function get(url: string, form: Record<string, string | string[]> | null = null): any {
+  const body = form ? new TextEncoder().encode(new URLSearchParams(Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString()) : undefined;
+  const request = new WSGIRequest(request_environ({ method: form ? "POST" : "GET", path: url, body, content_type: form ? "application/x-www-form-urlencoded" : undefined }));
   request.user = SUPERUSER;
   const match = resolve(request.path_info);
   request.resolver_match = match;
-  return (match.func as any)(request, ...match.args);
+  return Object.keys(match.kwargs).length ? (match.func as any)(request, ...match.args, match.kwargs) : (match.func as any)(request, ...match.args);
+}
+
+function html(response: any): string {
+  response.render();
+  return new TextDecoder().decode(response.content);
+}
+
+function mount_maker(inline: typeof admin.InlineModelAdmin): void {
+  const site = new admin.AdminSite("admin");
+  const Maker = Item._meta.get_field("maker").related_model;
+  site.register(
+    Maker,
+    class MakerAdmin extends admin.ModelAdmin {
+      override inlines = [
+        class ItemInline extends inline {
+          constructor(parent: any, s: any) {
+            super(parent, s, Item);
+            this.extra = 1;
+          }
+        },
+      ];
+    },
+  );
+  site.register(Item);
+  set_urlconf([path("admin/", site.urls)] as any);
 }
 
 const text = (html: unknown) => String(html).replace(/<img[^>]*alt="([^"]*)"[^>]*>/g, "$1").replace(/<[^>]+>/g, "");
@@ -236,3 +262,64 @@ function is_under(spans: { id: number; parent: number | null }[], span: { parent
   }
   return false;
 }
+
+describe("django.contrib.admin: add, change, delete", () => {
+  it("the add form shows validation errors, then saves and redirects to the changelist", () => {
+    mount_maker(admin.TabularInline);
+    const page = html(get("/admin/shop/maker/add/"));
+    expect(page).toContain("<h1>Add maker</h1>");
+    expect(page).toContain('name="name"');
+    expect(page).toContain('id="items-group"');
+    const invalid = html(get("/admin/shop/maker/add/", { name: "", "items-TOTAL_FORMS": "0", "items-INITIAL_FORMS": "0" }));
+    expect(invalid).toContain('<p class="errornote">Please correct the error below.</p>');
+    expect(invalid).toContain("This field is required.");
+    const saved = get("/admin/shop/maker/add/", { name: "Orbit", "items-TOTAL_FORMS": "1", "items-INITIAL_FORMS": "0", "items-0-title": "Gear", "items-0-stock": "4", "items-0-active": "on" });
+    expect([saved.status_code, saved.get("Location")]).toEqual([302, "/admin/shop/maker/"]);
+    const Maker = Item._meta.get_field("maker").related_model;
+    const orbit = Maker.objects.get({ name: "Orbit" });
+    expect([...Item.objects.filter({ maker_id: orbit.pk })].map(String)).toEqual(["Gear"]);
+  });
+
+  it("the change form lists the inline rows (tabular) and edits them", () => {
+    mount_maker(admin.TabularInline);
+    const page = html(get("/admin/shop/maker/1/change/"));
+    expect(page).toContain("<h1>Change maker</h1>");
+    expect(page).toContain('name="items-TOTAL_FORMS" value="3"');
+    expect(page).toMatch(/<td class="original"><p>Bolt<\/p>/);
+    const response = get("/admin/shop/maker/1/change/", {
+      name: "Acme Corp",
+      "items-TOTAL_FORMS": "2", "items-INITIAL_FORMS": "2",
+      "items-0-id": "1", "items-0-title": "Bolt", "items-0-stock": "9", "items-0-active": "on",
+      "items-1-id": "2", "items-1-title": "Anvil", "items-1-stock": "0", "items-1-DELETE": "on",
+    });
+    expect(response.status_code).toBe(302);
+    expect([...Item.objects.filter({ maker_id: 1 }).order_by("id")].map((i: any) => [i.title, i.stock])).toEqual([["Bolt", 9]]);
+  });
+
+  it("a stacked inline renders one fieldset per related row", () => {
+    mount_maker(admin.StackedInline);
+    const page = html(get("/admin/shop/maker/2/change/"));
+    expect(page).toContain('<span class="inline_label">Crate</span>');
+  });
+
+  it("delete asks first, listing everything the cascade removes, then deletes", () => {
+    mount_maker(admin.TabularInline);
+    const page = html(get("/admin/shop/maker/1/delete/"));
+    expect(page).toContain("Are you sure you want to delete the maker “Acme”?");
+    expect(page).toContain("<li>Items: 2</li>");
+    expect(page).toMatch(/Item: <a href="\/admin\/shop\/item\/1\/change\/">Bolt<\/a>/);
+    const done = get("/admin/shop/maker/1/delete/", { post: "yes" });
+    expect([done.status_code, done.get("Location")]).toEqual([302, "/admin/shop/maker/"]);
+    expect(Item.objects.count()).toBe(1);
+  });
+
+  it("delete_selected: the changelist action shows the confirmation, then deletes the selected rows", () => {
+    mount({ list_display: ["title"] });
+    const confirm = html(get("/admin/shop/item/", { action: "delete_selected", _selected_action: ["1", "3"], index: "0" }));
+    expect(confirm).toContain("Are you sure you want to delete the selected items?");
+    expect(confirm).toContain("<li>Items: 2</li>");
+    const done = get("/admin/shop/item/", { action: "delete_selected", _selected_action: ["1", "3"], post: "yes" });
+    expect(done.status_code).toBe(302);
+    expect([...Item.objects.all()].map((i: any) => i.pk)).toEqual([2]);
+  });
+});

@@ -251,6 +251,146 @@ const password_change_done = `{% extends "admin/base.html" %}
 {% block content %}<p>Your password was changed.</p>{% endblock %}
 `;
 
+
+const submit_row = `<div class="submit-row">
+{% if has_change_permission or add %}<input type="submit" value="Save" class="default" name="_save">{% endif %}
+{% if has_add_permission %}<input type="submit" value="Save and add another" name="_addanother">{% endif %}
+{% if has_change_permission or add %}<input type="submit" value="Save and continue editing" name="_continue">{% endif %}
+{% if has_delete_permission and change %}<a href="delete/{% if preserved_filters %}?{{ preserved_filters }}{% endif %}" class="deletelink">Delete</a>{% endif %}
+{% if not has_change_permission and not add %}<a href="{{ changelist_url }}" class="closelink">Close</a>{% endif %}
+</div>
+`;
+
+const fieldset = `<fieldset class="module aligned {{ fieldset.classes_text }}">
+{% if fieldset.name %}<h2 class="fieldset-heading">{{ fieldset.name }}</h2>{% endif %}
+{% if fieldset.description %}<div class="description">{{ fieldset.description|safe }}</div>{% endif %}
+{% for line in fieldset.lines %}
+<div class="form-row{% if line.fields|length == 1 and line.errors %} errors{% endif %}{% if not line.has_visible_field %} hidden{% endif %}{% for field in line.fields %} field-{{ field }}{% endfor %}">
+  {% if line.fields|length == 1 %}{{ line.errors }}{% endif %}
+  <div{% if line.fields|length > 1 %} class="flex-container form-multiline"{% endif %}>
+  {% for field in line.items %}
+    <div{% if not line.fields|length == 1 %} class="fieldBox field-{{ field.field.name }}{% if not field.is_readonly and field.errors %} errors{% endif %}"{% endif %}>
+      {% if not line.fields|length == 1 and not field.is_readonly %}{{ field.errors }}{% endif %}
+      <div class="flex-container{% if field.is_checkbox %} checkbox-row{% endif %}">
+        {% if field.is_checkbox %}{{ field.field }}{{ field.label_tag }}{% else %}{{ field.label_tag }}{% if field.is_readonly %}<div class="readonly">{{ field.contents }}</div>{% else %}{{ field.field }}{% endif %}{% endif %}
+      </div>
+      {% if field.field.help_text %}<div class="help"><div>{{ field.field.help_text|safe }}</div></div>{% endif %}
+    </div>
+  {% endfor %}
+  </div>
+</div>
+{% endfor %}
+</fieldset>
+`;
+
+const tabular = `<div class="js-inline-admin-formset inline-group" id="{{ inline_admin_formset.formset.prefix }}-group">
+<div class="tabular inline-related">
+{{ inline_admin_formset.formset.management_form }}
+<fieldset class="module">
+<h2>{{ inline_admin_formset.verbose_name_plural|capfirst }}</h2>
+<table>
+<thead><tr><th class="original"></th>{% for field in inline_admin_formset.fields %}<th class="column-{{ field.name }}{% if field.required %} required{% endif %}">{{ field.label }}</th>{% endfor %}{% if inline_admin_formset.opts.can_delete %}<th>Delete?</th>{% endif %}</tr></thead>
+<tbody>
+{% for row in inline_admin_formset.rows %}
+{% if row.errors %}<tr class="row-form-errors"><td colspan="{{ inline_admin_formset.fields|length|add:2 }}">{{ row.errors }}</td></tr>{% endif %}
+<tr class="form-row{% if row.original %} has_original{% endif %}" id="{{ row.prefix }}">
+<td class="original">{% if row.original %}<p>{{ row.original }}</p>{% endif %}{{ row.pk_field }}{{ row.fk_field }}</td>
+{% for field in row.fields %}<td class="field-{{ field.field.name }}">{% if field.is_readonly %}<p>{{ field.contents }}</p>{% else %}{{ field.errors }}{{ field.field }}{% endif %}</td>{% endfor %}
+{% if inline_admin_formset.opts.can_delete %}<td class="delete">{% if row.can_delete %}<input type="checkbox" name="{{ row.prefix }}-DELETE" id="id_{{ row.prefix }}-DELETE"{% if row.delete_checked %} checked{% endif %}>{% endif %}</td>{% endif %}
+</tr>
+{% endfor %}
+</tbody>
+</table>
+</fieldset>
+</div>
+</div>
+`;
+
+const stacked = `<div class="js-inline-admin-formset inline-group" id="{{ inline_admin_formset.formset.prefix }}-group">
+<fieldset class="module">
+<h2>{{ inline_admin_formset.verbose_name_plural|capfirst }}</h2>
+{{ inline_admin_formset.formset.management_form }}
+{% for row in inline_admin_formset.rows %}
+<div class="inline-related{% if row.original %} has_original{% endif %}" id="{{ row.prefix }}">
+<h3><b>{{ inline_admin_formset.verbose_name|capfirst }}:</b> <span class="inline_label">{% if row.original %}{{ row.original }}{% else %}#{{ forloop.counter }}{% endif %}</span>
+{% if row.can_delete %}<span class="delete"><input type="checkbox" name="{{ row.prefix }}-DELETE" id="id_{{ row.prefix }}-DELETE"{% if row.delete_checked %} checked{% endif %}><label for="id_{{ row.prefix }}-DELETE">Delete</label></span>{% endif %}</h3>
+{{ row.errors }}
+<fieldset class="module aligned">
+{% for field in row.fields %}<div class="form-row field-{{ field.field.name }}">{{ field.errors }}<div class="flex-container">{{ field.label_tag }}{% if field.is_readonly %}<div class="readonly">{{ field.contents }}</div>{% else %}{{ field.field }}{% endif %}</div></div>{% endfor %}
+</fieldset>
+{{ row.pk_field }}{{ row.fk_field }}
+</div>
+{% endfor %}
+</fieldset>
+</div>
+`;
+
+const change_form = `{% extends "admin/base.html" %}
+{% block bodyclass %}app-{{ opts.app_label }} model-{{ opts.model_name }} change-form{% endblock %}
+{% block breadcrumbs %}<div class="breadcrumbs"><a href="/admin/">Home</a> &rsaquo; <a href="/admin/{{ opts.app_label }}/">{{ opts.app_label|capfirst }}</a> &rsaquo; <a href="{{ changelist_url }}{% if preserved_filters %}?{{ preserved_filters }}{% endif %}">{{ opts.verbose_name_plural|capfirst }}</a> &rsaquo; {% if add %}Add {{ opts.verbose_name }}{% else %}{{ original|truncatewords:"18" }}{% endif %}</div>{% endblock %}
+{% block content %}
+<div id="content-main">
+{% if change and not is_popup %}<ul class="object-tools"><li><a href="../history/" class="historylink">History</a></li></ul>{% endif %}
+<form method="post" id="{{ opts.model_name }}_form" novalidate>{% csrf_token %}
+<div>
+{% if save_on_top %}{% include "admin/submit_line.html" %}{% endif %}
+{% if errors %}<p class="errornote">{% if error_count == 1 %}Please correct the error below.{% else %}Please correct the errors below.{% endif %}</p>{{ adminform.form.non_field_errors }}{% endif %}
+{% for fieldset in adminform.fieldset_list %}{% include "admin/includes/fieldset.html" %}{% endfor %}
+{% for inline_admin_formset in inline_admin_formsets %}{% if inline_admin_formset.opts.template == "admin/edit_inline/stacked.html" %}{% include "admin/edit_inline/stacked.html" %}{% else %}{% include "admin/edit_inline/tabular.html" %}{% endif %}{% endfor %}
+{% include "admin/submit_line.html" %}
+</div>
+</form>
+</div>
+{% endblock %}
+`;
+
+const delete_confirmation = `{% extends "admin/base.html" %}
+{% block bodyclass %}app-{{ opts.app_label }} model-{{ opts.model_name }} delete-confirmation{% endblock %}
+{% block breadcrumbs %}<div class="breadcrumbs"><a href="/admin/">Home</a> &rsaquo; <a href="/admin/{{ opts.app_label }}/">{{ opts.app_label|capfirst }}</a> &rsaquo; <a href="/admin/{{ opts.app_label }}/{{ opts.model_name }}/">{{ opts.verbose_name_plural|capfirst }}</a> &rsaquo; <a href="../change/">{{ object|truncatewords:"18" }}</a> &rsaquo; Delete</div>{% endblock %}
+{% block content %}
+{% if perms_lacking %}
+<p>Deleting the {{ object_name }} “{{ object }}” would result in deleting related objects, but your account doesn't have permission to delete the following types of objects:</p>
+<ul id="deleted-objects">{% for obj in perms_lacking %}<li>{{ obj }}</li>{% endfor %}</ul>
+{% elif protected %}
+<p>Deleting the {{ object_name }} “{{ object }}” would require deleting the following protected related objects:</p>
+<ul id="deleted-objects">{% for obj in protected %}<li>{{ obj }}</li>{% endfor %}</ul>
+{% else %}
+<p>Are you sure you want to delete the {{ object_name }} “{{ object }}”? All of the following related items will be deleted:</p>
+<h2>Summary</h2>
+<ul>{% for pair in model_count %}<li>{{ pair.0|capfirst }}: {{ pair.1 }}</li>{% endfor %}</ul>
+<h2>Objects</h2>
+<ul id="deleted-objects">{{ deleted_objects|unordered_list }}</ul>
+<form method="post">{% csrf_token %}
+<div>
+<input type="hidden" name="post" value="yes">
+<input type="submit" value="Yes, I’m sure">
+<a href="../change/" class="button cancel-link">No, take me back</a>
+</div>
+</form>
+{% endif %}
+{% endblock %}
+`;
+
+const object_history = `{% extends "admin/base.html" %}
+{% block breadcrumbs %}<div class="breadcrumbs"><a href="/admin/">Home</a> &rsaquo; <a href="/admin/{{ opts.app_label }}/">{{ opts.app_label|capfirst }}</a> &rsaquo; <a href="/admin/{{ opts.app_label }}/{{ opts.model_name }}/">{{ module_name }}</a> &rsaquo; <a href="../change/">{{ object|truncatewords:"18" }}</a> &rsaquo; History</div>{% endblock %}
+{% block content %}
+<div id="content-main">
+<div class="module">
+{% if action_list %}
+<table id="change-history">
+<thead><tr><th scope="col">Date/time</th><th scope="col">User</th><th scope="col">Action</th></tr></thead>
+<tbody>
+{% for action in action_list %}<tr><th scope="row">{{ action.action_time|date:"DATETIME_FORMAT" }}</th><td>{{ action.user.get_username }}{% if action.user.get_full_name %} ({{ action.user.get_full_name }}){% endif %}</td><td>{{ action.get_change_message }}</td></tr>{% endfor %}
+</tbody>
+</table>
+{% else %}
+<p>This object doesn’t have a change history. It probably wasn’t added via this admin site.</p>
+{% endif %}
+</div>
+</div>
+{% endblock %}
+`;
+
 export const ADMIN_TEMPLATES: Record<string, string> = {
   "admin/base.html": base,
   "admin/base_site.html": `{% extends "admin/base.html" %}`,
@@ -264,4 +404,11 @@ export const ADMIN_TEMPLATES: Record<string, string> = {
   "admin/delete_selected_confirmation.html": delete_selected_confirmation,
   "admin/password_change_form.html": password_change_form,
   "admin/password_change_done.html": password_change_done,
+  "admin/change_form.html": change_form,
+  "admin/submit_line.html": submit_row,
+  "admin/includes/fieldset.html": fieldset,
+  "admin/edit_inline/tabular.html": tabular,
+  "admin/edit_inline/stacked.html": stacked,
+  "admin/delete_confirmation.html": delete_confirmation,
+  "admin/object_history.html": object_history,
 };
