@@ -112,6 +112,9 @@ export * as "django/contrib/admin/utils" from "../frameworks/django/contrib/admi
 export * as "django/contrib/admin/views/main" from "../frameworks/django/contrib/admin/views/main";
 export * as "django/contrib/admin/templatetags/admin_list" from "../frameworks/django/contrib/admin/templatetags/admin_list";
 export * as "django/contrib/admin/templatetags/admin_urls" from "../frameworks/django/contrib/admin/templatetags/admin_urls";
+export * as "django/contrib/admin/migrations/0001_initial" from "../frameworks/django/contrib/admin/migrations/0001_initial";
+export * as "django/contrib/admin/migrations/0002_logentry_remove_auto_add" from "../frameworks/django/contrib/admin/migrations/0002_logentry_remove_auto_add";
+export * as "django/contrib/admin/migrations/0003_logentry_add_action_flag_choices" from "../frameworks/django/contrib/admin/migrations/0003_logentry_add_action_flag_choices";
 export * as "django/core/management/sql" from "../frameworks/django/core/management/sql";
 export * as "django/contrib/contenttypes" from "../frameworks/django/contrib/contenttypes";
 export * as "django/contrib/contenttypes/apps" from "../frameworks/django/contrib/contenttypes/apps";
