@@ -11,6 +11,7 @@
 import { traced } from "../../../../trace";
 import { BadMigrationError } from "./exceptions";
 import type { BaseDatabaseWrapper } from "../backends/base/base";
+import { apps } from "../../apps";
 import { import_module } from "../../utils/module_loading";
 import { MigrationGraph } from "./graph";
 import type { Migration, MigrationKey } from "./migration";
@@ -24,6 +25,15 @@ let module_lister: MigrationModuleLister = () => [];
 
 export function set_migration_module_lister(fn: MigrationModuleLister): void {
   module_lister = fn;
+}
+
+/** Django's `MigrationLoader.migrations_module`: the dotted path of an app's migrations package. */
+export function migrations_module(app_label: string): string {
+  try {
+    return `${apps.get_app_config(app_label).name}.migrations`;
+  } catch {
+    return `${app_label}.migrations`; // not an installed app: a package of that name
+  }
 }
 
 export interface MigrationLoaderOptions {
@@ -52,7 +62,7 @@ export class MigrationLoader {
     for (const migration of this.options.migrations ?? []) this.disk_migrations.set(String(migration), migration);
     for (const app_label of this.app_labels)
       for (const name of module_lister(app_label).filter((n) => /^\d{4}_/.test(n)).sort()) {
-        const module = import_module(`${app_label}.migrations.${name}`);
+        const module = import_module(`${migrations_module(app_label)}.${name}`);
         if (typeof module.Migration !== "function")
           throw new BadMigrationError(`Migration ${name} in app ${app_label} has no Migration class`);
         const migration = new module.Migration(name, app_label) as Migration;

@@ -17,6 +17,7 @@ import { RelatedField } from "./fields/related";
 import { JSONField } from "./fields/json";
 import { Expression, Func, Value, type Compiler, type SQL } from "./expressions";
 import { py_json_dumps } from "../../../python/json";
+import { NotSupportedError } from "../utils";
 
 export class Lookup extends Expression {
   static lookup_name = "";
@@ -558,6 +559,20 @@ function key_comparison(base: typeof BuiltinLookup): typeof BuiltinLookup {
   };
 }
 
+/** `contains` / `contained_by` on JSON (a whole field or a key): SQLite has no JSON containment. */
+class DataContains extends BuiltinLookup {
+  static override lookup_name = "contains";
+  override get_prep_lookup(rhs: unknown): unknown {
+    return rhs;
+  }
+  override as_sql(): SQL {
+    throw new NotSupportedError(`${(this.constructor as typeof Lookup).lookup_name} lookup is not supported on this database backend.`);
+  }
+}
+class ContainedBy extends DataContains {
+  static override lookup_name = "contained_by";
+}
+
 const KEY_TRANSFORM_LOOKUPS: Record<string, any> = {
   exact: KeyTransformExact,
   isnull: KeyTransformIsNull,
@@ -566,7 +581,8 @@ const KEY_TRANSFORM_LOOKUPS: Record<string, any> = {
   lte: key_comparison(LessThanOrEqual),
   gt: key_comparison(GreaterThan),
   gte: key_comparison(GreaterThanOrEqual),
-  contains: key_numeric(Contains),
+  contains: DataContains,
+  contained_by: ContainedBy,
   icontains: key_numeric(IContains),
   startswith: key_numeric(StartsWith),
   istartswith: key_numeric(IStartsWith),
@@ -601,7 +617,7 @@ for (const ycls of [ExtractYear, ExtractIsoYear])
     return (this.output_field as Field).get_lookup(name);
   };
 
-for (const l of [HasKey, HasKeys, HasAnyKeys]) JSONField.register_lookup(l as any);
+for (const l of [HasKey, HasKeys, HasAnyKeys, DataContains, ContainedBy]) JSONField.register_lookup(l as any);
 JSONField.register_lookup(JSONExact as any, "exact");
 (JSONField.prototype as any).get_transform = function (this: Field, name: string) {
   return Field.prototype.get_transform.call(this, name) ?? key_transform_factory(name);

@@ -7,7 +7,7 @@
  *     HAVING <having> ORDER BY <get_order_by> LIMIT/OFFSET <limit_offset>
  */
 import { FieldError } from "../../../core/exceptions";
-import { DatabaseError } from "../../utils";
+import { DatabaseError, NotSupportedError } from "../../utils";
 import { Col, OrderBy, F, type SQL } from "../expressions";
 import { ForeignKey } from "../fields/related";
 import { EmptyResultSet, FullResultSet } from "../lookups";
@@ -51,6 +51,7 @@ export class SQLCompiler {
   as_sql(with_limits = true): SQL {
     const q = this.query;
     if (q.combinator) return this.get_combinator_sql(with_limits);
+    if (q.distinct_fields.length) throw new NotSupportedError("DISTINCT ON fields is not supported by this database backend");
     this.setup_query();
     // ORDER BY first: ordering by a related field adds its joins before FROM is written.
     const order = this.get_order_by();
