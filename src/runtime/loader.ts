@@ -237,20 +237,33 @@ export function load(files: Files, options: LoaderOptions = {}): ModuleLoader {
   // Templates are project files too: the template loaders (DIRS, app directories) read them here.
   set_template_files(files);
   // Migrations are project files: `<app>/migrations/0001_initial.ts` for each installed app.
-  set_migration_module_lister((app_label: string) => migration_modules(files, app_label));
+  const framework_modules = (options.framework_modules ?? FRAMEWORK_MODULES) as unknown as Record<string, unknown>;
+  set_migration_module_lister((app_label: string) => migration_modules(files, app_label, framework_modules));
   return loader;
 }
 
-/** The migration module names of one app, from the project's files (there is no directory to list). */
-function migration_modules(files: Record<string, string>, app_label: string): string[] {
+/**
+ * The migration module names of one app (there is no directory to list): the project's own files
+ * for project apps, the framework module table for django.contrib apps.
+ */
+function migration_modules(files: Record<string, string>, app_label: string, framework_modules: Record<string, unknown>): string[] {
   let folder = app_label;
   try {
     folder = apps.get_app_config(app_label).name.replace(/\./g, "/");
   } catch {
     // not an installed app label: fall back to a folder of that name
   }
-  const pattern = new RegExp(`^${folder.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/migrations/(\\d{4}_[A-Za-z0-9_]+)\\.(ts|js)$`);
-  return Object.keys(files).flatMap((path) => pattern.exec(path)?.[1] ?? []);
+  const prefix = `${folder}/migrations/`;
+  const names = new Set<string>();
+  for (const path of Object.keys(files)) {
+    const m = path.startsWith(prefix) ? /^(\d{4}_[A-Za-z0-9_]+)\.(ts|js)$/.exec(path.slice(prefix.length)) : null;
+    if (m) names.add(m[1]);
+  }
+  for (const key of Object.keys(framework_modules)) {
+    const m = key.startsWith(prefix) ? /^(\d{4}_[A-Za-z0-9_]+)$/.exec(key.slice(prefix.length)) : null;
+    if (m) names.add(m[1]);
+  }
+  return [...names];
 }
 
 function map_frame(frame: FrameSummary, loader: ModuleLoader): FrameSummary {
