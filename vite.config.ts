@@ -5,9 +5,11 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
+import { frameworkDts } from "./scripts/framework-dts.js";
 
 export default defineConfig({
-  plugins: [react()],
+  // frameworkDts: `virtual:framework-dts`, the editor's declarations generated from the framework's source.
+  plugins: [react(), frameworkDts()],
   resolve: {
     // User code and the framework import `django/...`; the runtime worker resolves it the same way.
     alias: [{ find: /^django\/(.*)$/, replacement: fileURLToPath(new URL("./src/frameworks/django/$1", import.meta.url)) }],

@@ -35,6 +35,8 @@ export type { CommandResult, ErrorInfo, ExplainResult, LoadInput, LoadResult, Lo
 export type Phase = "load" | "request" | "command" | "query";
 
 export const DEFAULT_DEADLINE_MS = 5000;
+/** The least time a replacement worker gets to reload the last good files. */
+const RESTORE_DEADLINE_MS = 15000;
 
 /** How a call ended: with the runtime's answer, at the deadline, or with the runtime itself failing. */
 export type Outcome<T> =
@@ -193,7 +195,7 @@ export class RuntimeClient {
     return result;
   }
 
-  private call<T>(phase: Phase, build: (id: number) => PageToWorker, pick: (m: Out) => T | undefined, onDone?: () => void): Promise<Outcome<T>> {
+  private call<T>(phase: Phase, build: (id: number) => PageToWorker, pick: (m: Out) => T | undefined, onDone?: () => void, deadlineMs = this.deadlineMs): Promise<Outcome<T>> {
     if (this.disposed) return Promise.resolve({ kind: "failed", error: { type: "RuntimeError", message: "The runtime was closed.", frames: [] }, ms: 0 });
     const id = this.nextId++;
     const started = performance.now();
@@ -203,7 +205,7 @@ export class RuntimeClient {
         this.pending.delete(id);
         const ms = performance.now() - started;
         void this.replace().then(() => resolve({ kind: "deadline", ms, phase }));
-      }, this.deadlineMs);
+      }, deadlineMs);
       this.pending.set(id, (message) => {
         clearTimeout(timer);
         const ms = performance.now() - started;
@@ -238,7 +240,9 @@ export class RuntimeClient {
     }
     this.restoring = true;
     try {
-      await this.call("load", (id) => ({ type: "load", id, scenario: input }), (m) => (m.type === "loaded" ? m.result : undefined));
+      // The restore reloads files that loaded before, on a fresh worker that must first boot sql.js:
+      // it gets more time than a request, so a short deadline on a busy machine cannot drop it.
+      await this.call("load", (id) => ({ type: "load", id, scenario: input }), (m) => (m.type === "loaded" ? m.result : undefined), undefined, Math.max(this.deadlineMs * 3, RESTORE_DEADLINE_MS));
     } finally {
       this.restoring = false;
     }

@@ -236,6 +236,9 @@ export class Session {
       outcome,
       at: Date.now(),
     };
+    // After a deadline the runtime is a replacement: load the files again before the next request,
+    // even if its own restore did not finish (the database image it was given is kept).
+    if (outcome.kind === "deadline") this.loadedFiles = null;
     this.record(exchange);
     if (outcome.kind !== "response" || outcome.result.database_changed) this.bumpDatabase();
     return exchange;

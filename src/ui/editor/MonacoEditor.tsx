@@ -4,7 +4,7 @@
  * markers; `reveal` jumps to a file and line.
  */
 import { useEffect, useRef } from "react";
-import { monaco, languageFor } from "./monaco-setup";
+import { monaco, languageFor, frameworkTypes } from "./monaco-setup";
 import { useLab, useLabStore } from "../state/react";
 import { editFile } from "../state/files";
 import type { LabStore } from "../state/store";
@@ -64,7 +64,7 @@ export default function MonacoEditor() {
     });
     editor.current = e;
     // Test hook (e2e): the editor and Monaco's API, to place the cursor and read markers.
-    (window as unknown as { __labEditor?: unknown }).__labEditor = { editor: e, monaco };
+    (window as unknown as { __labEditor?: unknown }).__labEditor = { editor: e, monaco, frameworkTypes };
     const sub = e.onDidChangeModelContent(() => {
       const model = e.getModel();
       if (model) editFile(store, pathOf(model), model.getValue());
