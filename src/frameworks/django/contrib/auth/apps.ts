@@ -5,7 +5,7 @@
  *   post_migrate  → create_permissions (add/change/delete/view for every model of the migrated app)
  *   user_logged_in → update_last_login  (only when the user model has a last_login field)
  */
-import { AppConfig } from "../../apps/config";
+import { AppConfig, try_import_submodule } from "../../apps/config";
 import { settings } from "../../conf";
 import { post_migrate } from "../../db/models/signals";
 import { get_user_model } from "./index";
@@ -25,7 +25,11 @@ export class AuthConfig extends AppConfig {
    * many-to-many through models.
    */
   override import_models(): void {
-    super.import_models();
+    // AppConfig.import_models() would prepare every model class the module exports, User included;
+    // a swapped-out User must stay out of the registry (its reverse relations would clash with the
+    // custom user's `user_set`), so the models are imported and registered here one by one.
+    this.models = this.apps!.app_models(this.label);
+    this.models_module = try_import_submodule(`${this.name}.models`);
     const models: any[] = [Permission, Group];
     if (settings.AUTH_USER_MODEL === "auth.User") models.push(User);
     const registry = this.apps!;
