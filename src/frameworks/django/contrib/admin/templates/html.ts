@@ -35,7 +35,7 @@ const base = `<!DOCTYPE html>
 {% endblock %}
 <div class="main" id="main">
   <main id="content-start" class="content" tabindex="-1">
-    {% block messages %}{% if messages %}<ul class="messagelist">{% for message in messages %}<li{% if message.tags %} class="{{ message.tags }}"{% endif %}>{{ message|capfirst }}</li>{% endfor %}</ul>{% endif %}{% endblock messages %}
+    {% block messages %}{% if messages %}<ul class="messagelist">{% for message in messages %}<li{% if message.tags %} class="{{ message.tags }}"{% endif %}>{{ message.message|capfirst }}</li>{% endfor %}</ul>{% endif %}{% endblock messages %}
     <div id="content" class="{% block coltype %}colM{% endblock %}">
       {% block pretitle %}{% endblock %}
       {% block content_title %}{% if title %}<h1>{{ title }}</h1>{% endif %}{% endblock %}

@@ -11,6 +11,7 @@
  * `date_hierarchy`, `search`, `filters`.
  */
 import { Engine } from "../../../template/engine";
+import { settings } from "../../../conf";
 import { make_context } from "../../../template/context";
 import { Loader as LocmemLoader } from "../../../template/loaders/locmem";
 import type { BackendTemplate } from "../../../template/loader";
@@ -19,14 +20,29 @@ import { ADMIN_TEMPLATES } from "./html";
 import { changelist_display } from "./changelist_display";
 
 let engine: Engine | null = null;
+let engine_key = "";
 
-/** The admin's engine: Django's default builtins, autoescaping, the templates in html.ts. */
+/**
+ * The admin's engine: the templates in html.ts, with the context processors of the project's
+ * DjangoTemplates backend (Django renders admin pages with the project's engine, so `user`,
+ * `messages`, `perms` and `csrf_token` come from there).
+ */
 export function admin_engine(): Engine {
-  if (!engine) {
-    engine = new Engine({ loaders: [] });
+  const processors = project_context_processors();
+  const key = JSON.stringify(processors);
+  if (!engine || key !== engine_key) {
+    engine = new Engine({ loaders: [], context_processors: processors });
     engine.loaders = [new LocmemLoader(engine, ADMIN_TEMPLATES)];
+    engine_key = key;
   }
   return engine;
+}
+
+function project_context_processors(): string[] {
+  if (!settings.configured) return [];
+  const backends = (settings.TEMPLATES ?? []) as { BACKEND: string; OPTIONS?: { context_processors?: string[] } }[];
+  const django = backends.find((b) => b.BACKEND === "django.template.backends.django.DjangoTemplates");
+  return [...(django?.OPTIONS?.context_processors ?? [])];
 }
 
 /** A template the admin's views hand to TemplateResponse. */
