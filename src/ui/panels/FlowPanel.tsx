@@ -166,7 +166,7 @@ function FlowPanel({ index, exchange, highlight }: PanelProps & { highlight?: st
       <div className="flow-canvas" aria-label="Request flow graph" role="figure" ref={canvas}>
         <ReactFlow key={exchange.id} onInit={(instance) => { flow.current = instance; fit(); }} nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} minZoom={0.3} maxZoom={1.5} proOptions={{ hideAttribution: true }} onNodeClick={(_, n) => setSelected(n.id === selected ? null : n.id)} nodesDraggable={false} nodesConnectable={false}>
           <Background gap={16} size={1} />
-          <Controls showInteractive={false} />
+          <Controls showInteractive={false} position="bottom-right" />
         </ReactFlow>
       </div>
       {node && (
