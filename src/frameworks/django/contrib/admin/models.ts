@@ -12,6 +12,8 @@ import { AutoField, CharField, DateTimeField, PositiveSmallIntegerField, TextFie
 import { ForeignKey } from "../../db/models/fields/related";
 import type { MetaOptions } from "../../db/models/options";
 import { now } from "../../utils/timezone";
+import { reverse } from "../../urls/base";
+import { quote } from "./utils";
 
 export const ADDITION = 1;
 export const CHANGE = 2;
@@ -67,12 +69,29 @@ export class LogEntry extends Model {
   declare action_flag: number;
   declare object_repr: string;
   declare change_message: string;
+  declare object_id: string | null;
 
   override toString(): string {
     if (this.action_flag === ADDITION) return `Added “${this.object_repr}”.`;
     if (this.action_flag === CHANGE) return `Changed “${this.object_repr}” — ${this.get_change_message()}`;
     if (this.action_flag === DELETION) return `Deleted “${this.object_repr}.”`;
     return "LogEntry Object";
+  }
+
+  /** The admin URL of the object this entry is about (null for deletions or unknown types). */
+  get_admin_url(): string | null {
+    const ct = (this as any).content_type;
+    if (!ct || this.object_id === null || this.action_flag === DELETION) return null;
+    try {
+      return reverse(`admin:${ct.app_label}_${ct.model}_change`, { args: [quote(this.object_id)] });
+    } catch {
+      return null;
+    }
+  }
+
+  /** "addlink" / "changelink" / "deletelink": the CSS class of the index's recent-actions list. */
+  get action_class(): string {
+    return this.action_flag === ADDITION ? "addlink" : this.action_flag === CHANGE ? "changelink" : "deletelink";
   }
 
   is_addition(): boolean {

@@ -27,6 +27,7 @@ import { AlreadyRegistered, NotRegistered } from "./exceptions";
 import { ModelAdmin, type ActionFunction } from "./options";
 import { delete_selected } from "./actions";
 import { quote } from "./utils";
+import { LogEntry } from "./models";
 import { _set_default_site } from "./decorators";
 import { admin_template } from "./templates";
 import { login_view, logout_view, password_change_view } from "./views/auth";
@@ -112,6 +113,12 @@ export class AdminSite {
     } catch {
       return false;
     }
+  }
+
+  /** The signed-in user's last ten LogEntry rows (the index's "Recent actions"). */
+  recent_actions(request: Request): any[] {
+    if (!this.logging_enabled() || !request.user?.pk) return [];
+    return [...LogEntry.objects.filter({ user_id: request.user.pk }).select_related("content_type").order_by("-action_time", "-id").slice(0, 10)];
   }
 
   // --- permission and context ---------------------------------------------------------------------
@@ -200,7 +207,7 @@ export class AdminSite {
   index(request: Request, extra_context: Record<string, unknown> = {}): TemplateResponse {
     return traced("admin", "AdminSite.index", { site: this.name }, () => {
       const app_list = this.get_app_list(request);
-      return this.render_admin(request, "admin/index.html", { ...this.each_context(request), title: this.index_title, subtitle: null, app_list, ...extra_context });
+      return this.render_admin(request, "admin/index.html", { ...this.each_context(request), title: this.index_title, subtitle: null, app_list, log_entries: this.recent_actions(request), ...extra_context });
     });
   }
 

@@ -311,21 +311,47 @@ export function get_deleted_objects(objs: any[], request: any, admin_site: any):
       return label;
     }
   };
-  const roots = new Set(objs);
-  const others: unknown[] = [];
   const model_count: Record<string, number> = {};
+  const collected: any[] = [];
   for (const [model, instances] of collector.data) {
     model_count[String(model._meta.verbose_name_plural)] = instances.length;
-    for (const obj of instances) if (!roots.has(obj) && ![...roots].some((r) => r.constructor === obj.constructor && r.pk === obj.pk)) others.push(describe(obj));
+    collected.push(...instances);
   }
-  const to_delete: any[] = [];
-  for (const obj of objs) {
-    to_delete.push(describe(obj));
-    if (others.length) to_delete.push(objs.length === 1 ? others : []);
-  }
-  if (objs.length > 1 && others.length) to_delete.push(others);
+  const to_delete = nest(objs, collected, describe);
   const protected_list = [...collector.protected_objs].map((o) => `${capfirst_text(String(o.constructor._meta.verbose_name))}: ${String(o)}`);
   return [to_delete.filter((x) => !(Array.isArray(x) && !x.length)), model_count, perms_needed, protected_list];
+}
+
+/**
+ * The nested summary Django shows: each object, then a list of the objects it drags along (found
+ * through their foreign keys to it), recursively: `["Author: Ann", ["Book: Emma", ["Review: 5★"]]]`.
+ */
+function nest(roots: any[], collected: any[], describe: (obj: any) => unknown): unknown[] {
+  const key = (o: any) => `${o.constructor._meta.label}:${o.pk}`;
+  const by_key = new Map(collected.map((o) => [key(o), o]));
+  const children = new Map<string, any[]>();
+  const placed = new Set(roots.map(key));
+  for (const obj of collected) {
+    if (placed.has(key(obj))) continue;
+    for (const f of obj.constructor._meta.concrete_fields) {
+      if (!f.is_relation || !f.related_model) continue;
+      const parent_key = `${f.related_model._meta.label}:${obj[f.attname]}`;
+      if (by_key.has(parent_key) && parent_key !== key(obj)) {
+        children.set(parent_key, [...(children.get(parent_key) ?? []), obj]);
+        placed.add(key(obj));
+        break;
+      }
+    }
+  }
+  const orphans = collected.filter((o) => !placed.has(key(o)));
+  const seen = new Set<string>();
+  const format = (obj: any): unknown[] => {
+    seen.add(key(obj));
+    const kids = (children.get(key(obj)) ?? []).filter((c) => !seen.has(key(c)));
+    const nested = kids.flatMap(format);
+    return nested.length ? [describe(obj), nested] : [describe(obj)];
+  };
+  return [...roots, ...orphans].flatMap(format);
 }
 
 function capfirst_text(s: string): string {

@@ -308,6 +308,7 @@ describe("django.contrib.admin: add, change, delete", () => {
     expect(page).toContain("Are you sure you want to delete the maker “Acme”?");
     expect(page).toContain("<li>Items: 2</li>");
     expect(page).toMatch(/Item: <a href="\/admin\/shop\/item\/1\/change\/">Bolt<\/a>/);
+    expect(page).toMatch(/Maker: <a href="\/admin\/shop\/maker\/1\/change\/">Acme<\/a>\s*<ul>\s*<li>Item: /);
     const done = get("/admin/shop/maker/1/delete/", { post: "yes" });
     expect([done.status_code, done.get("Location")]).toEqual([302, "/admin/shop/maker/"]);
     expect(Item.objects.count()).toBe(1);

@@ -142,6 +142,8 @@ describe("the admin through the default middleware stack", () => {
     const list = await browser.request("GET", "/admin/auth/group/");
     expect(list.body).toContain('The group “<a href="/admin/auth/group/1/change/">Editors</a>” was added successfully.');
 
+    const recent = await browser.request("GET", "/admin/");
+    expect(recent.body).toContain('<li class="addlink"><a href="/admin/auth/group/1/change/">Editors</a><br><span class="mini quiet">Group</span></li>');
     const history = await browser.request("GET", "/admin/auth/group/1/history/");
     expect(history.body).toContain("<td>Added.</td>");
 

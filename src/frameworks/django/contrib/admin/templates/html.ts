@@ -62,7 +62,7 @@ const index = `{% extends "admin/base.html" %}
 {% endblock %}
 {% block sidebar %}
 <div id="content-related"><div class="module" id="recent-actions-module"><h2>Recent actions</h2><h3>My actions</h3>
-{% if not log_entries %}<p>None available</p>{% else %}<ul class="actionlist">{% for entry in log_entries %}<li>{{ entry }}</li>{% endfor %}</ul>{% endif %}
+{% if not log_entries %}<p>None available</p>{% else %}<ul class="actionlist">{% for entry in log_entries %}<li class="{{ entry.action_class }}">{% if entry.get_admin_url %}<a href="{{ entry.get_admin_url }}">{{ entry.object_repr }}</a>{% else %}{{ entry.object_repr }}{% endif %}<br><span class="mini quiet">{% if entry.content_type %}{{ entry.content_type.name|capfirst }}{% else %}Unknown content{% endif %}</span></li>{% endfor %}</ul>{% endif %}
 </div></div>
 {% endblock %}
 `;
