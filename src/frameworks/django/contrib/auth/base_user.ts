@@ -126,6 +126,11 @@ export class AbstractBaseUser extends Model {
     return check_password(raw_password, this.password, { setter });
   }
 
+  /** `acheck_password(raw)`: the awaitable check_password. */
+  async acheck_password(raw_password: string | null): Promise<boolean> {
+    return this.check_password(raw_password);
+  }
+
   /** `set_unusable_password()`: no password will ever match (`!` + random text). */
   set_unusable_password(): void {
     this.password = make_password(null);

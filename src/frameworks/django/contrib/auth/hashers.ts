@@ -96,6 +96,11 @@ export function check_password(password: Password | null | undefined, encoded: s
   });
 }
 
+/** `acheck_password(password, encoded, setter=None, preferred="default")`: awaitable, same answer. */
+export async function acheck_password(password: Password | null | undefined, encoded: string, options: { setter?: PasswordSetter | null; preferred?: string | BasePasswordHasher } = {}): Promise<boolean> {
+  return check_password(password, encoded, options);
+}
+
 /**
  * `make_password(password, salt=None, hasher="default")`: the text to store. `null` gives an
  * unusable password (`!` and 40 random characters).

@@ -271,3 +271,30 @@ function py_equal(a: any, b: any): boolean {
   if (a !== null && typeof a === "object" && typeof a.equals === "function") return a.equals(b);
   return a === b;
 }
+
+// --- the async variants (Django 5.0+): the same steps, awaited -----------------------------------
+
+/** `aauthenticate(request=None, **credentials)` */
+export async function aauthenticate(request: unknown, credentials: Credentials = {}): Promise<any> {
+  return authenticate(request, credentials);
+}
+
+/** `alogin(request, user, backend=None)` */
+export async function alogin(request: RequestLike, user: any, backend: string | null = null): Promise<void> {
+  login(request, user, backend);
+}
+
+/** `alogout(request)` */
+export async function alogout(request: RequestLike): Promise<void> {
+  logout(request);
+}
+
+/** `aget_user(request)` */
+export async function aget_user(request: RequestLike): Promise<any> {
+  return get_user(request);
+}
+
+/** `aupdate_session_auth_hash(request, user)` */
+export async function aupdate_session_auth_hash(request: RequestLike, user: any): Promise<void> {
+  update_session_auth_hash(request, user);
+}

@@ -16,7 +16,7 @@ import { latin1_decode } from "../../../../../src/frameworks/python/bytes";
 import { unquote_to_bytes } from "../../../../../src/frameworks/python/urllib/parse";
 import { truth, contains } from "../../../../../src/frameworks/python/operator";
 import {
-  authenticate, login, logout, get_user, update_session_auth_hash, SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY,
+  aauthenticate, alogin, authenticate, login, logout, get_user, update_session_auth_hash, SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY,
 } from "../../../../../src/frameworks/django/contrib/auth";
 import { User, AnonymousUser, Permission } from "../../../../../src/frameworks/django/contrib/auth/models";
 import { user_logged_in, user_logged_out, user_login_failed } from "../../../../../src/frameworks/django/contrib/auth/signals";
@@ -74,6 +74,17 @@ describe("authenticate", () => {
       user_login_failed.disconnect(receiver);
     }
     expect(heard).toEqual([["django.contrib.auth", { username: "ann", password: "********************", api_token: "********************" }]]);
+  });
+});
+
+describe("the async variants", () => {
+  it("aauthenticate and alogin do what authenticate and login do", async () => {
+    User.objects.create_user("ann", null, "pw");
+    const request = with_session(request_for("/"));
+    const user = await aauthenticate(request, { username: "ann", password: "pw" });
+    await alogin(request, user);
+    expect(request.session.getitem(SESSION_KEY)).toBe("1");
+    expect(await user.acheck_password("pw")).toBe(true);
   });
 });
 
