@@ -17,7 +17,6 @@ import { Decimal } from "../../frameworks/python/decimal";
 import { py_json_dumps } from "../../frameworks/python/json";
 import { AttributeError, IndexError, py_repr } from "../../frameworks/python/builtins";
 import { ValidationError } from "../../frameworks/django/core/exceptions";
-import type { SqlValue } from "../../frameworks/django/db";
 import { date, datetime, time, timedelta } from "../../frameworks/python/datetime";
 import { sqlmigrate_text } from "../../frameworks/django/core/management/commands/sqlmigrate";
 import { SqlJsDriver, boot_sqlite } from "../../runtime/sqlite";
@@ -104,28 +103,11 @@ export function build_models(schema: SchemaSpec): Map<string, models.ModelClass>
 
 // --- the seeded database --------------------------------------------------------------------------
 
-/**
- * sql.js registers a host function with the arity of the JS function it is given (`fn.length`);
- * Django's SQLite functions take 1 to 4 arguments, so each is registered once per arity.
- * (The runtime's driver wraps them in a `(...args)` function, whose length is 0.)
- */
+/** A driver over a given database image (the seeded image is reopened for every case). */
 class ConformanceDriver extends SqlJsDriver {
   static async open_image(data: Uint8Array | null = null): Promise<ConformanceDriver> {
     const SQL = await boot_sqlite();
     return new ConformanceDriver(new SQL.Database(data));
-  }
-
-  override create_function(name: string, fn: (...args: SqlValue[]) => SqlValue): void {
-    const call = (...args: unknown[]) => {
-      try {
-        const result = fn(...(args as SqlValue[]));
-        return result === undefined ? null : result;
-      } catch {
-        throw new Error("user-defined function raised exception");
-      }
-    };
-    const by_arity = [(a: unknown) => call(a), (a: unknown, b: unknown) => call(a, b), (a: unknown, b: unknown, c: unknown) => call(a, b, c), (a: unknown, b: unknown, c: unknown, d: unknown) => call(a, b, c, d)];
-    for (const wrapper of by_arity) this.db.create_function(name, wrapper as any);
   }
 }
 
