@@ -324,3 +324,47 @@ describe("django.contrib.admin: add, change, delete", () => {
     expect([...Item.objects.all()].map((i: any) => i.pk)).toEqual([2]);
   });
 });
+
+describe("django.contrib.admin: form options", () => {
+  it("fieldsets group the fields (a tuple shares a row); readonly_fields and admin methods show as text", () => {
+    const site = new admin.AdminSite("admin");
+    class ItemAdmin extends admin.ModelAdmin {
+      override fieldsets: any = [
+        [null, { fields: ["title", ["stock", "active"]] }],
+        ["Dates", { fields: ["added", "maker_name"], classes: ["collapse"], description: "When it arrived" }],
+      ];
+      override readonly_fields = ["added", "maker_name"];
+      maker_name = admin.display({ description: "Made by" })((obj: any) => obj.maker.name.toUpperCase());
+    }
+    site.register(Item, ItemAdmin);
+    set_urlconf([path("admin/", site.urls)] as any);
+    const page = html(get("/admin/shop/item/1/change/"));
+    expect(page).toContain('<h2 class="fieldset-heading">Dates</h2>');
+    expect(page).toContain('<fieldset class="module aligned collapse">');
+    expect(page).toContain('<div class="form-row field-stock field-active">');
+    expect(page).toContain('<label>Made by:</label><div class="readonly">ACME</div>');
+    expect(page).toContain('<label>Added:</label><div class="readonly">March 1, 2024</div>');
+    expect(page).not.toContain('name="added"');
+    const saved = get("/admin/shop/item/1/change/", { title: "Bolt", stock: "7", added: "2000-01-01" });
+    expect(saved.status_code).toBe(302);
+    const item = Item.objects.get({ pk: 1 });
+    expect([item.stock, item.active, String(item.added)]).toEqual([7, false, "2024-03-01"]);
+  });
+
+  it("exclude leaves fields out of the form; a ModelAdmin method with ordering sorts its column", () => {
+    const site = new admin.AdminSite("admin");
+    class ItemAdmin extends admin.ModelAdmin {
+      override exclude = ["added", "active"];
+      override list_display = ["title", "doubled"];
+      doubled = admin.display({ ordering: "-stock", description: "Twice" })((obj: any) => obj.stock * 2);
+    }
+    site.register(Item, ItemAdmin);
+    set_urlconf([path("admin/", site.urls)] as any);
+    const form_page = html(get("/admin/shop/item/add/"));
+    expect(form_page).toContain('name="stock"');
+    expect(form_page).not.toContain('name="added"');
+    const cl = get("/admin/shop/item/?o=2").context_data.cl;
+    expect([...cl.result_list].map((o: any) => o.pk)).toEqual([3, 1, 2]);
+    expect(results(cl).map((r) => text(r[2]))).toEqual(["24", "10", "0"]);
+  });
+});

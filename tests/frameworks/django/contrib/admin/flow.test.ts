@@ -102,7 +102,7 @@ beforeEach(async () => {
   site.register(
     Group,
     class GroupAdmin extends admin.ModelAdmin {
-      override fields = ["name"];
+      override search_fields = ["name"];
     },
   );
   User.objects.create_superuser("root", "root@example.com", "pw");
