@@ -125,3 +125,4 @@ export * as "django/contrib/contenttypes/migrations/0002_remove_content_type_nam
 export * as "django/contrib/auth/forms" from "../frameworks/django/contrib/auth/forms";
 export * as "django/contrib/auth/mixins" from "../frameworks/django/contrib/auth/mixins";
 export * as "django/contrib/auth/urls" from "../frameworks/django/contrib/auth/urls";
+export * as "django/contrib/auth/tokens" from "../frameworks/django/contrib/auth/tokens";
