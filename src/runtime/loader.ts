@@ -187,7 +187,8 @@ function join(base: string, relative: string): string {
 }
 
 /**
- * Forget the previous run's framework state: settings, the app registry, URL caches, and the
+ * Forget the previous run's framework state: settings, the app registry, URL caches, the default
+ * admin site's registrations, and the
  * receivers user code connected to framework signals. Each is looked up through the module table,
  * so a package that has not landed yet is simply skipped.
  */
@@ -196,6 +197,7 @@ export function reset_framework_state(framework_modules: Record<string, Module> 
   framework_modules["django/apps"]?.apps?.reset?.();
   framework_modules["django/urls"]?.clear_url_caches?.();
   framework_modules["django/db"]?.reset_queries?.();
+  framework_modules["django/contrib/admin"]?.site?._registry?.clear?.(); // admin.site: the project's admin.py registers again
   for (const module of Object.values(framework_modules)) for (const value of Object.values(module)) if (is_signal(value)) restore_framework_receivers(value);
 }
 

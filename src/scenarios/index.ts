@@ -5,6 +5,7 @@
 import type { Scenario } from "./format";
 import { blog_orm } from "./blog-orm";
 import { blog_cbv } from "./blog-cbv";
+import { admin_users } from "./admin-users";
 import { templates_api } from "./templates-api";
 import { django_hello } from "./django-hello";
 import { wsgi_hello } from "./wsgi-hello";
@@ -15,6 +16,7 @@ export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
   "templates-api": templates_api,
   "blog-orm": blog_orm,
   "blog-cbv": blog_cbv,
+  "admin-users": admin_users,
 };
 
 export function get_builtin_scenario(name: string): Scenario | undefined {
