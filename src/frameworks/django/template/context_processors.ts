@@ -23,6 +23,10 @@ export class LazyCsrfToken {
   __str__(): string {
     return this.toString();
   }
+  /** What the trace shows: never computes the token (that would make the response set the cookie). */
+  __repr__(): string {
+    return this.value === undefined ? "<SimpleLazyObject: <function csrf.<locals>._get_val>>" : `<SimpleLazyObject: '${this.value}'>`;
+  }
 }
 
 export function csrf(request: HttpRequest): Record<string, unknown> {
