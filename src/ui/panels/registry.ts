@@ -20,6 +20,10 @@ import { TemplatesPanel, templateCount } from "./TemplatesPanel";
 import { FormsPanel, formCount } from "./FormsPanel";
 import { ViewClassPanel, viewMethodCount } from "./ViewClassPanel";
 import { DatabasePanel } from "./DatabasePanel";
+import { SessionPanel, sessionCount } from "./SessionPanel";
+import { AuthPanel, authCount } from "./AuthPanel";
+import { CsrfPanel, csrfBadge } from "./CsrfPanel";
+import { AdminPanel, adminCount } from "./AdminPanel";
 
 export interface PanelProps {
   exchange: Exchange;
@@ -55,6 +59,10 @@ export const PANELS: PanelDefinition[] = [
   { id: "templates", title: "Templates", Component: TemplatesPanel, badge: ({ index }) => templateCount(index) },
   { id: "forms", title: "Forms", Component: FormsPanel, badge: ({ index }) => formCount(index) },
   { id: "cbv", title: "Class-based view", Component: ViewClassPanel, badge: ({ index }) => viewMethodCount(index) },
+  { id: "session", title: "Session", Component: SessionPanel, badge: ({ index }) => sessionCount(index) },
+  { id: "auth", title: "Auth", Component: AuthPanel, badge: ({ index }) => authCount(index) },
+  { id: "csrf", title: "CSRF", Component: CsrfPanel, badge: ({ index }) => csrfBadge(index) },
+  { id: "admin", title: "Admin", Component: AdminPanel, badge: ({ index }) => adminCount(index) },
   { id: "request", title: "Request", Component: RequestPanel },
   { id: "logs", title: "Logs", Component: LogsPanel, withoutTrace: true, badge: ({ logs }) => logs.length || null },
   { id: "errors", title: "Errors", Component: ErrorsPanel, withoutTrace: true, badge: (p) => errorCount(p) || null },

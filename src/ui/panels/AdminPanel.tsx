@@ -1,0 +1,199 @@
+/**
+ * Admin: for each change list, the ModelAdmin options in force and how each shaped the query —
+ * search (terms → lookups → Q tree), list filters, ordering, select_related, pagination — then the
+ * SQL they produced. Other admin steps (add/change forms, delete, actions, index) follow.
+ */
+import type { Json, Span } from "../../trace/span";
+import { formatMs } from "../http/message";
+import { duration, showJson, str, type SpanIndex } from "./span-index";
+import { descendants, roleOf, spansOf } from "./contrib-spans";
+import { SourceLink } from "./SourceLink";
+import type { PanelProps } from "./registry";
+
+const isChangelist = (s: Span) => s.name.endsWith(".changelist_view");
+
+export function adminCount(index: SpanIndex): number | null {
+  return spansOf(index, "admin").filter((s) => s.parent === null || roleOf(index.byId.get(s.parent)!) !== "admin").length || null;
+}
+
+/** `%s` placeholders with the parameters written in, as `str(queryset.query)` shows them. */
+function inline(sql: string, params: Json | undefined): string {
+  const list = Array.isArray(params) ? params : [];
+  let i = 0;
+  return sql.replace(/%s/g, () => {
+    const v = list[i++];
+    if (v === null || v === undefined) return "NULL";
+    if (typeof v === "number" || typeof v === "boolean") return String(typeof v === "boolean" ? Number(v) : v);
+    return `'${String(typeof v === "string" ? v : JSON.stringify(v)).replace(/'/g, "''")}'`;
+  });
+}
+
+function Option({ name, value, effect }: { name: string; value: Json | undefined; effect: React.ReactNode }) {
+  return (
+    <tr>
+      <td className="mono">{name}</td>
+      <td className="mono">{value === undefined ? <span className="muted">—</span> : showJson(value)}</td>
+      <td>{effect}</td>
+    </tr>
+  );
+}
+
+function used(params: Json | undefined): string {
+  if (!params || typeof params !== "object" || Array.isArray(params)) return "";
+  return Object.entries(params)
+    .map(([k, v]) => `${k}=${showJson(v)}`)
+    .join(", ");
+}
+
+function ChangeList({ root, index }: { root: Span; index: SpanIndex }) {
+  const inside = descendants(index, root);
+  const find = (name: string) => inside.find((s) => s.kind === "admin" && s.name === name);
+  const qs = find("ChangeList.get_queryset");
+  const search = find("ModelAdmin.get_search_results");
+  const ordering = find("ordering");
+  const related = find("select_related");
+  const pages = find("ChangeList.get_results (pagination)");
+  const filters = inside.filter((s) => s.kind === "admin" && s.name.startsWith("filter "));
+  const refused = inside.filter((s) => s.kind === "admin" && (s.name === "lookup refused" || s.name.startsWith("IncorrectLookupParameters")));
+  const sql = inside.filter((s) => roleOf(s) === "sql" && typeof s.attrs.sql === "string");
+  const a = qs?.attrs ?? {};
+  const activeFilters = filters.filter((f) => used(f.attrs.used_parameters));
+  return (
+    <section className="kv-section admin-changelist">
+      <h3>
+        <span className="mono">{root.name}</span> <span className="muted">{showJson(root.attrs.model)} · {formatMs(duration(root))}</span> <SourceLink source={root.source} />
+      </h3>
+      {!qs && <p className="hint">The change list stopped before building its query (a redirect or an error).</p>}
+      {qs && (
+        <table className="contrib-table admin-options">
+          <thead>
+            <tr>
+              <th>option</th>
+              <th>value</th>
+              <th>how it shaped this query</th>
+            </tr>
+          </thead>
+          <tbody>
+            <Option name="list_display" value={a.list_display} effect={<>the columns; links on {showJson(a.list_display_links)}</>} />
+            <Option
+              name="search_fields"
+              value={a.search_fields}
+              effect={
+                search ? (
+                  <>
+                    ?q={showJson(search.attrs.search_term)} → terms {showJson(search.attrs.terms)} → lookups {showJson(search.attrs.orm_lookups)}
+                    <pre className="mono admin-q">{str(search.attrs.q)}</pre>
+                    {search.attrs.may_have_duplicates === true && <span className="badge warn">may have duplicates → DISTINCT</span>}
+                  </>
+                ) : (
+                  <span className="muted">no ?q= in the URL: no WHERE from search</span>
+                )
+              }
+            />
+            <Option
+              name="list_filter"
+              value={a.list_filter}
+              effect={
+                activeFilters.length ? (
+                  activeFilters.map((f) => (
+                    <div key={f.id}>
+                      {showJson(f.attrs.title)}: <span className="mono">{used(f.attrs.used_parameters)}</span> <span className="muted">({f.name.slice(7)})</span>
+                    </div>
+                  ))
+                ) : (
+                  <span className="muted">{filters.length ? `${filters.length} filter(s) in the sidebar, none chosen: no WHERE from filters` : "no filters"}</span>
+                )
+              }
+            />
+            <Option
+              name="ordering"
+              value={a.ordering}
+              effect={ordering ? <>{ordering.attrs.o ? `?o=${showJson(ordering.attrs.o)} (a column header) → ` : ""}ORDER BY {showJson(ordering.attrs.ordering)}</> : <span className="muted">—</span>}
+            />
+            <Option
+              name="list_select_related"
+              value={a.list_select_related}
+              effect={related ? (related.attrs.applied === true ? "select_related() applied: related rows come in the same query (JOIN)" : "not applied: no ForeignKey column is displayed") : <span className="muted">—</span>}
+            />
+            <Option
+              name="list_per_page"
+              value={a.list_per_page}
+              effect={
+                pages ? (
+                  <>
+                    {showJson(pages.attrs.result_count)} of {showJson(pages.attrs.full_result_count)} rows → page {showJson(pages.attrs.page_num)} of {showJson(pages.attrs.num_pages)}
+                    {pages.attrs.show_all === true ? " (show all)" : ` → LIMIT ${showJson(pages.attrs.list_per_page)}`}
+                  </>
+                ) : (
+                  <span className="muted">—</span>
+                )
+              }
+            />
+          </tbody>
+        </table>
+      )}
+      {refused.map((r) => (
+        <p key={r.id} className="error-text">
+          {r.name}: {showJson(r.attrs.lookup ?? r.attrs.reason)}
+        </p>
+      ))}
+      <h3>SQL the change list produced ({sql.length})</h3>
+      {sql.length ? (
+        <ol className="sql-list">
+          {sql.map((s) => (
+            <li key={s.id} className="sql-query">
+              <div className="sql-meta">
+                <span className="muted">{/COUNT\(\*\)/i.test(str(s.attrs.sql) ?? "") ? "count (pagination)" : "rows"}</span>
+                <span className="mono">{formatMs(duration(s))}</span>
+                {typeof s.attrs.rows === "number" && <span className="muted">{s.attrs.rows} rows</span>}
+              </div>
+              <pre className="sql-text mono">{inline(str(s.attrs.sql) ?? "", s.attrs.params)}</pre>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="hint">No SQL ran inside the change list view.</p>
+      )}
+    </section>
+  );
+}
+
+function OtherStep({ span }: { span: Span }) {
+  return (
+    <li>
+      <span className="mono">{span.name}</span>{" "}
+      <span className="muted">
+        {Object.entries(span.attrs)
+          .map(([k, v]) => `${k}=${showJson(v)}`)
+          .join(" · ")}
+      </span>
+      {span.error && <span className="badge error">{span.error.type}</span>}
+      <SourceLink source={span.source} />
+    </li>
+  );
+}
+
+export function AdminPanel({ index }: PanelProps) {
+  const spans = spansOf(index, "admin");
+  if (!spans.length) return <p className="hint">The admin did not handle this request.</p>;
+  const changelists = spans.filter(isChangelist);
+  const inChangelist = new Set(changelists.flatMap((c) => descendants(index, c).map((s) => s.id)));
+  const others = spans.filter((s) => !isChangelist(s) && !inChangelist.has(s.id));
+  return (
+    <div className="contrib-panel admin-panel">
+      {changelists.map((c) => (
+        <ChangeList key={c.id} root={c} index={index} />
+      ))}
+      {others.length > 0 && (
+        <section className="kv-section">
+          <h3>{changelists.length ? "Other admin steps" : "Admin steps"}</h3>
+          <ol className="contrib-list">
+            {others.map((s) => (
+              <OtherStep key={s.id} span={s} />
+            ))}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+}
