@@ -1,53 +1,25 @@
 /**
  * django.contrib.admin.forms: the admin login form.
  *
- * AdminAuthenticationForm: username + password → authenticate(); the credentials must belong to an
- * active staff member, otherwise the one error Django shows for both wrong passwords and non-staff.
+ * AdminAuthenticationForm is auth's AuthenticationForm that also refuses users who are not staff,
+ * with one message for both a wrong password and a non-staff account ("…for a staff account…").
  */
-import { authenticate } from "../auth";
+import { ValidationError } from "../../core/exceptions";
+import { AuthenticationForm } from "../auth/forms";
 
-export const ADMIN_LOGIN_ERROR = "Please enter the correct %(username)s and password for a staff account. Note that both fields may be case-sensitive.";
+export class AdminAuthenticationForm extends AuthenticationForm {
+  static override error_messages: Record<string, string> = {
+    ...AuthenticationForm.error_messages,
+    invalid_login: "Please enter the correct %(username)s and password for a staff account. Note that both fields may be case-sensitive.",
+  };
+  override required_css_class = "required";
 
-export class AdminAuthenticationForm {
-  request: any;
-  data: any;
-  user_cache: any = null;
-  errors: string[] = [];
-  private validated = false;
-
-  constructor(request: any, data: any = null) {
-    this.request = request;
-    this.data = data;
+  override confirm_login_allowed(user: any): void {
+    super.confirm_login_allowed(user);
+    if (!user.is_staff) throw this.get_invalid_login_error();
   }
 
-  get is_bound(): boolean {
-    return this.data !== null;
-  }
-
-  get username(): string {
-    return this.data?.get("username") ?? "";
-  }
-
-  is_valid(): boolean {
-    if (!this.is_bound) return false;
-    if (!this.validated) this.clean();
-    return this.errors.length === 0;
-  }
-
-  /** authenticate(), then confirm_login_allowed(): active staff only. */
-  clean(): void {
-    this.validated = true;
-    const username = this.username;
-    const password = this.data?.get("password") ?? "";
-    if (!username || !password) {
-      this.errors.push("This field is required.");
-      return;
-    }
-    this.user_cache = authenticate(this.request, { username, password });
-    if (!this.user_cache || !this.user_cache.is_active || !this.user_cache.is_staff) this.errors.push(ADMIN_LOGIN_ERROR.replace("%(username)s", "username"));
-  }
-
-  get_user(): any {
-    return this.user_cache;
+  override get_invalid_login_error(): ValidationError {
+    return new ValidationError(AdminAuthenticationForm.error_messages.invalid_login, { code: "invalid_login", params: { username: this.username_field.verbose_name } });
   }
 }

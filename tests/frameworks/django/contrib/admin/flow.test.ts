@@ -121,6 +121,9 @@ describe("the admin through the default middleware stack", () => {
 
     const login_page = await browser.request("GET", "/admin/login/?next=/admin/");
     expect(login_page.body).toContain('<form action="/admin/login/?next=/admin/" method="post" id="login-form">');
+    const refused = await browser.request("POST", "/admin/login/?next=/admin/", { csrfmiddlewaretoken: browser.token(), username: "ann", password: "pw", next: "/admin/" });
+    expect(refused.body).toContain('<p class="errornote">Please enter the correct username and password for a staff account. Note that both fields may be case-sensitive.</p>');
+    expect(refused.body).toContain('<input type="text" name="username" value="ann"');
     const signed_in = await browser.request("POST", "/admin/login/?next=/admin/", { csrfmiddlewaretoken: browser.token(), username: "root", password: "pw", next: "/admin/" });
     expect([signed_in.response.status_code, signed_in.response.headers.get("Location")]).toEqual([302, "/admin/"]);
 

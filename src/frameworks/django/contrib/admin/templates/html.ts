@@ -99,12 +99,13 @@ const login = `{% extends "admin/base.html" %}
 {% block nav-breadcrumbs %}{% endblock %}
 {% block content_title %}{% endblock %}
 {% block content %}
-{% if form.errors %}<p class="errornote">{% for error in form.errors %}{{ error }}{% endfor %}</p>{% endif %}
+{% if form.errors and not non_field_errors %}<p class="errornote">{% if form.errors.items|length == 1 %}Please correct the error below.{% else %}Please correct the errors below.{% endif %}</p>{% endif %}
+{% for error in non_field_errors %}<p class="errornote">{{ error }}</p>{% endfor %}
 <div id="content-main">
 {% if user.is_authenticated %}<p class="errornote">You are authenticated as {{ username }}, but are not authorized to access this page. Would you like to login to a different account?</p>{% endif %}
 <form action="{{ app_path }}" method="post" id="login-form">{% csrf_token %}
-  <div class="form-row"><label class="required" for="id_username">Username:</label> <input type="text" name="username" autofocus autocapitalize="none" autocomplete="username" maxlength="150" required id="id_username" value="{{ form.username }}"></div>
-  <div class="form-row"><label class="required" for="id_password">Password:</label> <input type="password" name="password" autocomplete="current-password" required id="id_password"><input type="hidden" name="next" value="{{ next }}"></div>
+  <div class="form-row">{{ username_field.errors }}{{ username_field.label_tag }} {{ username_field }}</div>
+  <div class="form-row">{{ password_field.errors }}{{ password_field.label_tag }} {{ password_field }}<input type="hidden" name="next" value="{{ next }}"></div>
   <div class="submit-row"><input type="submit" value="Log in"></div>
 </form>
 </div>

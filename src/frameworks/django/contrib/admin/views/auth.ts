@@ -21,7 +21,7 @@ function safe_next(request: Request, fallback: string): string {
 
 export function login_view(site: any, request: Request, extra_context: Record<string, unknown>): any {
   const index_url = reverse("admin:index", { current_app: site.name });
-  const form = new AdminAuthenticationForm(request, request.method === "POST" ? request.POST : null);
+  const form = new AdminAuthenticationForm(request.method === "POST" ? request.POST : null, { request });
   if (request.method === "POST" && form.is_valid()) {
     login(request, form.get_user());
     return new HttpResponseRedirect(safe_next(request, index_url));
@@ -33,6 +33,11 @@ export function login_view(site: any, request: Request, extra_context: Record<st
     app_path: request.get_full_path(),
     username: request.user?.get_username?.() ?? "",
     form,
+    // Django's template reads form.username / iterates form.non_field_errors; the page's Form and
+    // ErrorList do not offer those lookups yet, so the view hands them over.
+    username_field: form.bf("username"),
+    password_field: form.bf("password"),
+    non_field_errors: form.is_bound ? [...form.non_field_errors()].map(error_message) : [],
     next: request.GET.get("next") ?? index_url,
     ...extra_context,
   });
@@ -62,6 +67,12 @@ export function password_change_view(site: any, request: Request, extra_context:
     }
   }
   return site.render_admin(request, "admin/password_change_form.html", { ...site.each_context(request), title: "Password change", subtitle: null, errors, ...extra_context });
+}
+
+/** An ErrorList item → its message text (Django's ErrorList yields the messages when iterated). */
+function error_message(error: unknown): string {
+  const e = error as { messages?: string[]; message?: string };
+  return e && typeof e === "object" ? (e.messages?.[0] ?? String(e.message)) : String(error);
 }
 
 export { authenticate };
