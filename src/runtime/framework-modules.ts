@@ -110,6 +110,8 @@ export * as "django/contrib/admin/options" from "../frameworks/django/contrib/ad
 export * as "django/contrib/admin/sites" from "../frameworks/django/contrib/admin/sites";
 export * as "django/contrib/admin/utils" from "../frameworks/django/contrib/admin/utils";
 export * as "django/contrib/admin/views/main" from "../frameworks/django/contrib/admin/views/main";
+export * as "django/contrib/admin/widgets" from "../frameworks/django/contrib/admin/widgets";
+export * as "django/contrib/admin/helpers" from "../frameworks/django/contrib/admin/helpers";
 export * as "django/contrib/admin/templatetags/admin_list" from "../frameworks/django/contrib/admin/templatetags/admin_list";
 export * as "django/contrib/admin/templatetags/admin_urls" from "../frameworks/django/contrib/admin/templatetags/admin_urls";
 export * as "django/contrib/admin/migrations/0001_initial" from "../frameworks/django/contrib/admin/migrations/0001_initial";

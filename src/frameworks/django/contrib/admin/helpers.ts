@@ -193,7 +193,7 @@ export class InlineFormSet {
     this.fk = inline.get_fk();
     this.prefix = this.fk.remote_field.get_accessor_name?.() ?? `${inline.opts.model_name}_set`;
     const fields = inline.get_fields_for_form().filter((n: string) => n !== this.fk.name);
-    this.form_class = modelform_factory(inline.model, { fields });
+    this.form_class = modelform_factory(inline.model, { fields, widgets: inline.form_widgets(fields) });
     const existing = instance && instance.pk !== null && instance.pk !== undefined ? [...inline.get_queryset_for(instance)] : [];
     const total = data ? Number(data.get(`${this.prefix}-TOTAL_FORMS`) ?? existing.length) : existing.length + inline.get_extra();
     for (let i = 0; i < total; i++) {

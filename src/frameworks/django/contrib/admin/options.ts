@@ -29,6 +29,7 @@ import { modelform_factory } from "../../forms/models";
 import { ValueError } from "../../../python/builtins";
 import { ACTION_CHECKBOX_NAME, AdminForm, InlineAdminFormSet, InlineFormSet } from "./helpers";
 import { ADDITION, CHANGE, DELETION, LogEntry } from "./models";
+import { formfield_widget } from "./widgets";
 import { traced, trace_event, to_json } from "../../../../trace";
 import { FieldListFilter, SimpleListFilter } from "./filters";
 import { ChangeList, ERROR_FLAG, IS_POPUP_VAR, IncorrectLookupParameters } from "./views/main";
@@ -60,6 +61,8 @@ export class BaseModelAdmin {
   fieldsets: [string | null, { fields: (string | string[])[]; classes?: string[]; description?: string }][] | null = null;
   form: any = null;
   readonly_fields: string[] = [];
+  /** `{FieldClass: {widget}}`: the widget for every model field of that class (Django's dict). */
+  formfield_overrides = new Map<any, { widget?: any }>();
   ordering: any[] | null = null;
   sortable_by: string[] | null = null;
   view_on_site = true;
@@ -97,6 +100,18 @@ export class BaseModelAdmin {
     const readonly = this.get_readonly_fields(request, obj);
     const names = (this.fieldsets ? this.fieldsets.flatMap(([, o]) => o.fields) : this.get_fields(request, obj)).flatMap((f) => (Array.isArray(f) ? f : [f]));
     return names.filter((n) => !readonly.includes(n) && is_form_field(this.model, n));
+  }
+
+  /** The admin widget of each form field (formfield_overrides first, then the admin's defaults). */
+  form_widgets(fields: string[]): Record<string, any> {
+    const widgets: Record<string, any> = {};
+    for (const name of fields) {
+      const db_field = this.opts.get_field(name);
+      const override = [...this.formfield_overrides.entries()].find(([cls]) => db_field instanceof cls)?.[1];
+      const widget = override?.widget ?? formfield_widget(db_field);
+      if (widget) widgets[name] = typeof widget === "function" ? new widget() : widget;
+    }
+    return widgets;
   }
 
   get_fieldsets(request: Request, obj: any = null): [string | null, { fields: (string | string[])[]; classes?: string[]; description?: string }][] {
@@ -453,8 +468,9 @@ export class ModelAdmin extends BaseModelAdmin {
   get_form(request: Request, obj: any = null): any {
     if (this.form) return this.form;
     const fields = this.get_fields_for_form(request, obj);
-    return modelform_factory(this.model, { fields });
+    return modelform_factory(this.model, { fields, widgets: this.form_widgets(fields) });
   }
+
 
   get_inline_instances(_request: Request, _obj: any = null): InlineModelAdmin[] {
     return this.inlines.map((cls) => new cls(this.model, this.admin_site));

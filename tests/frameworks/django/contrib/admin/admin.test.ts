@@ -361,7 +361,8 @@ describe("django.contrib.admin: form options", () => {
     site.register(Item, ItemAdmin);
     set_urlconf([path("admin/", site.urls)] as any);
     const form_page = html(get("/admin/shop/item/add/"));
-    expect(form_page).toContain('name="stock"');
+    expect(form_page).toContain('<input type="number" name="stock" value="0" class="vIntegerField" required id="id_stock">');
+    expect(form_page).toContain('<input type="text" name="title" class="vTextField" maxlength="50" required id="id_title">');
     expect(form_page).not.toContain('name="added"');
     const cl = get("/admin/shop/item/?o=2").context_data.cl;
     expect([...cl.result_list].map((o: any) => o.pk)).toEqual([3, 1, 2]);
