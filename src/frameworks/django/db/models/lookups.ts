@@ -49,7 +49,7 @@ export class Lookup extends Expression {
   /** Prepare the right-hand side with the left-hand field's `get_prep_value`. */
   get_prep_lookup(rhs: unknown): unknown {
     if (is_expression(rhs)) return rhs;
-    if (rhs && typeof rhs === "object" && (rhs as any)._meta && (rhs as any).pk !== undefined) rhs = (rhs as any).pk;
+    if (is_model_instance(rhs) && (rhs as any).pk !== undefined) rhs = (rhs as any).pk;
     const f = this.lhs._output_field_or_null;
     if (this.prepare_rhs && f && typeof f.get_prep_value === "function") return f.get_prep_value(rhs);
     return rhs;
@@ -199,7 +199,7 @@ export class In extends BuiltinLookup {
     const f = this.lhs._output_field_or_null;
     const out: unknown[] = [];
     for (let v of rhs as Iterable<unknown>) {
-      if (v && typeof v === "object" && (v as any)._meta) v = (v as any).pk;
+      if (is_model_instance(v)) v = (v as any).pk;
       if (v === null || v === undefined) continue;
       out.push(f ? f.get_prep_value(v) : v);
     }
@@ -624,3 +624,8 @@ JSONField.register_lookup(JSONExact as any, "exact");
 };
 
 export { CharField, TextField, RelatedField, Value, date };
+
+/** A model instance given as a lookup value (`filter({ author: ada })`) stands for its primary key. */
+function is_model_instance(value: unknown): boolean {
+  return !!value && typeof value === "object" && !!(value as { constructor?: { _meta?: unknown } }).constructor?._meta;
+}
