@@ -47,3 +47,16 @@ describe("contrib apps in a project", () => {
     expect(new TextDecoder().decode(steps[2].result.response.body)).toBe("visits=2 user=false");
   });
 });
+
+describe("framework models across runs", () => {
+  it("registers django.contrib models again after a reload (their classes outlive the registry)", async () => {
+    const runtime = await HeadlessRuntime.create();
+    await runtime.load(project);
+    const again = await runtime.load(project);
+    expect(again.ok ? "ok" : again.error.message).toBe("ok");
+    const shown = await runtime.command({ command: "showmigrations" });
+    expect(shown.ok && shown.output).toContain("contenttypes\n [X] 0001_initial");
+    const steps = await replay(runtime, project);
+    expect(new TextDecoder().decode(steps[2].result.response.body)).toBe("visits=2 user=false");
+  });
+});

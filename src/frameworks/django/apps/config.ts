@@ -132,7 +132,7 @@ export class AppConfig {
   import_models(): void {
     this.models = this._apps().app_models(this.label);
     if (this.module) this.models_module = try_import_submodule(`${this.name}.${MODELS_MODULE_NAME}`);
-    if (this.models_module) prepare_exported_models(this.models_module);
+    if (this.models_module) prepare_exported_models(this.models_module, this);
   }
 
   /** Override to run code once every app and model is loaded (connect signals here). */
@@ -149,9 +149,13 @@ export class AppConfig {
  * importing the models module reads `_meta` of every model class it exports, which prepares and
  * registers it (db/models/base.ts `prepare_model`). Anything without `_meta` is left alone.
  */
-function prepare_exported_models(module: Module): void {
+function prepare_exported_models(module: Module, app_config: AppConfig): void {
   for (const value of Object.values(module)) {
-    if (typeof value === "function" && "_meta" in value && typeof (value as { fields?: unknown }).fields === "object") void (value as { _meta: unknown })._meta;
+    if (typeof value !== "function" || !("_meta" in value) || typeof (value as { fields?: unknown }).fields !== "object") continue;
+    const meta = (value as { _meta: { app_label?: string; model_name?: string; abstract?: boolean } })._meta;
+    // A framework model prepared in an earlier run (its class outlives a registry reset) registers again.
+    if (meta?.app_label === app_config.label && !meta.abstract && app_config.models && meta.model_name && !app_config.models.has(meta.model_name))
+      app_config.apps?.register_model(app_config.label, value as unknown as ModelClass);
   }
 }
 
