@@ -41,7 +41,7 @@ function Option({ name, value, effect }: { name: string; value: Json | undefined
 function used(params: Json | undefined): string {
   if (!params || typeof params !== "object" || Array.isArray(params)) return "";
   return Object.entries(params)
-    .map(([k, v]) => `${k}=${showJson(v)}`)
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.map((x) => showJson(x)).join(",") : showJson(v)}`)
     .join(", ");
 }
 
