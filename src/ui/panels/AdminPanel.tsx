@@ -28,13 +28,20 @@ function inline(sql: string, params: Json | undefined): string {
   });
 }
 
+/** A JSON value with room to wrap: arrays as `a, b, c`. */
+function wrapJson(value: Json | undefined): string {
+  if (Array.isArray(value)) return `[${value.map((v) => (typeof v === "string" ? JSON.stringify(v) : showJson(v))).join(", ")}]`;
+  return showJson(value);
+}
+
 function Option({ name, value, effect }: { name: string; value: Json | undefined; effect: React.ReactNode }) {
   return (
-    <tr>
-      <td className="mono">{name}</td>
-      <td className="mono">{value === undefined ? <span className="muted">—</span> : showJson(value)}</td>
-      <td>{effect}</td>
-    </tr>
+    <li className="admin-option">
+      <div>
+        <span className="mono admin-option-name">{name}</span> <span className="mono muted">= {value === undefined ? "—" : wrapJson(value)}</span>
+      </div>
+      <div className="admin-effect">{effect}</div>
+    </li>
   );
 }
 
@@ -65,23 +72,15 @@ function ChangeList({ root, index }: { root: Span; index: SpanIndex }) {
       </h3>
       {!qs && <p className="hint">The change list stopped before building its query (a redirect or an error).</p>}
       {qs && (
-        <table className="contrib-table admin-options">
-          <thead>
-            <tr>
-              <th>option</th>
-              <th>value</th>
-              <th>how it shaped this query</th>
-            </tr>
-          </thead>
-          <tbody>
-            <Option name="list_display" value={a.list_display} effect={<>the columns; links on {showJson(a.list_display_links)}</>} />
+        <ul className="admin-options" aria-label="ModelAdmin options and how each shaped the query">
+            <Option name="list_display" value={a.list_display} effect={<>the columns (SELECT reads every field); links on {wrapJson(a.list_display_links)}</>} />
             <Option
               name="search_fields"
               value={a.search_fields}
               effect={
                 search ? (
                   <>
-                    ?q={showJson(search.attrs.search_term)} → terms {showJson(search.attrs.terms)} → lookups {showJson(search.attrs.orm_lookups)}
+                    ?q={showJson(search.attrs.search_term)} → terms {wrapJson(search.attrs.terms)} → lookups {wrapJson(search.attrs.orm_lookups)}
                     <pre className="mono admin-q">{str(search.attrs.q)}</pre>
                     {search.attrs.may_have_duplicates === true && <span className="badge warn">may have duplicates → DISTINCT</span>}
                   </>
@@ -108,7 +107,7 @@ function ChangeList({ root, index }: { root: Span; index: SpanIndex }) {
             <Option
               name="ordering"
               value={a.ordering}
-              effect={ordering ? <>{ordering.attrs.o ? `?o=${showJson(ordering.attrs.o)} (a column header) → ` : ""}ORDER BY {showJson(ordering.attrs.ordering)}</> : <span className="muted">—</span>}
+              effect={ordering ? <>{ordering.attrs.o ? `?o=${showJson(ordering.attrs.o)} (a column header) → ` : ""}ORDER BY {wrapJson(ordering.attrs.ordering)}</> : <span className="muted">—</span>}
             />
             <Option
               name="list_select_related"
@@ -129,8 +128,7 @@ function ChangeList({ root, index }: { root: Span; index: SpanIndex }) {
                 )
               }
             />
-          </tbody>
-        </table>
+        </ul>
       )}
       {refused.map((r) => (
         <p key={r.id} className="error-text">
@@ -145,7 +143,7 @@ function ChangeList({ root, index }: { root: Span; index: SpanIndex }) {
               <div className="sql-meta">
                 <span className="muted">{/COUNT\(\*\)/i.test(str(s.attrs.sql) ?? "") ? "count (pagination)" : "rows"}</span>
                 <span className="mono">{formatMs(duration(s))}</span>
-                {typeof s.attrs.rows === "number" && <span className="muted">{s.attrs.rows} rows</span>}
+                {typeof s.attrs.rows === "number" && <span className="muted">{s.attrs.rows} row{s.attrs.rows === 1 ? "" : "s"}</span>}
               </div>
               <pre className="sql-text mono">{inline(str(s.attrs.sql) ?? "", s.attrs.params)}</pre>
             </li>

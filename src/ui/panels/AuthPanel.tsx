@@ -26,7 +26,7 @@ function permRows(spans: Span[]): PermRow[] {
   for (const s of spans.filter(isPermCheck)) {
     const what = str(s.attrs.perm) ?? (str(s.attrs.app_label) ? `module "${str(s.attrs.app_label)}"` : s.name);
     const granted = s.attrs.granted === true;
-    const decided = s.name.includes("active superuser") ? "active superuser: every permission" : (str(s.attrs.decided_by) ?? "no backend granted it");
+    const decided = s.name.includes("active superuser") ? "active superuser (every permission)" : (str(s.attrs.decided_by) ?? "no backend granted it");
     const key = `${what}|${granted}|${decided}`;
     const row = rows.get(key) ?? { what, granted, decided, count: 0 };
     row.count += 1;
