@@ -145,6 +145,8 @@ test("admin: add a post with a validation error then fix it, edit it, delete a p
   await go(page, "/admin/blog/post/1/delete/");
   await expect(frame.getByText("Are you sure").first()).toBeVisible();
   await expect(frame.locator("body")).toContainText("Note G is the first program.");
+  await panel(page, /^Admin/);
+  await expect(page.locator(".admin-panel")).toContainText("ModelAdmin.delete_view");
   await shot6(page, "11-delete-summary");
   await frame.locator("input[type=submit][value='Yes, I’m sure']").click();
   await expect(frame.locator(".messagelist")).toContainText("was deleted successfully");

@@ -138,10 +138,10 @@ function ChangeList({ root, index }: { root: Span; index: SpanIndex }) {
       <h3>SQL the change list produced ({sql.length})</h3>
       {sql.length ? (
         <ol className="sql-list">
-          {sql.map((s) => (
+          {sql.map((s, i) => (
             <li key={s.id} className="sql-query">
               <div className="sql-meta">
-                <span className="muted">{/COUNT\(\*\)/i.test(str(s.attrs.sql) ?? "") ? "count (pagination)" : "rows"}</span>
+                <span className="muted">{sqlRole(str(s.attrs.sql) ?? "", sql.slice(0, i).filter((q) => /^SELECT COUNT\(\*\)/i.test(str(q.attrs.sql) ?? "")).length)}</span>
                 <span className="mono">{formatMs(duration(s))}</span>
                 {typeof s.attrs.rows === "number" && <span className="muted">{s.attrs.rows} row{s.attrs.rows === 1 ? "" : "s"}</span>}
               </div>
@@ -154,6 +154,12 @@ function ChangeList({ root, index }: { root: Span; index: SpanIndex }) {
       )}
     </section>
   );
+}
+
+/** What a change-list statement is for: the paginator's count, then the unfiltered total ("N total"), then the page of rows. */
+function sqlRole(sql: string, countsBefore: number): string {
+  if (!/^SELECT COUNT\(\*\)/i.test(sql)) return "rows of this page";
+  return countsBefore === 0 ? "count (the result: paginator.count)" : "count (all rows: the “N total” link)";
 }
 
 function OtherStep({ span }: { span: Span }) {
