@@ -94,10 +94,11 @@ function ChangeList({ root, index }: { root: Span; index: SpanIndex }) {
               value={a.list_filter}
               effect={
                 activeFilters.length ? (
-                  activeFilters.map((f) => (
-                    <div key={f.id}>
+                  activeFilters.map((f, i) => (
+                    <span key={f.id}>
+                      {i > 0 && "; "}
                       {showJson(f.attrs.title)}: <span className="mono">{used(f.attrs.used_parameters)}</span> <span className="muted">({f.name.slice(7)})</span>
-                    </div>
+                    </span>
                   ))
                 ) : (
                   <span className="muted">{filters.length ? `${filters.length} filter(s) in the sidebar, none chosen: no WHERE from filters` : "no filters"}</span>
