@@ -121,6 +121,7 @@ test("admin: add a post with a validation error then fix it, edit it, delete a p
   const frame = page.frameLocator(preview);
 
   await go(page, "/admin/blog/post/add/");
+  await expect(frame.getByRole("heading", { name: "Add post" })).toBeVisible();
   await frame.locator("input[type=submit][name=_save]").click();
   await expect(frame.locator(".errorlist").first()).toContainText("This field is required.");
   await shot6(page, "09-add-errors");
