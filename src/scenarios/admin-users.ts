@@ -123,10 +123,14 @@ export class UserAdmin extends ModelAdmin {
   search_fields = ["username", "first_name", "last_name", "email"];
   ordering = ["username"];
   list_per_page = 10;
+  // Django's UserAdmin shows the hash read-only through its own form (ReadOnlyPasswordHashField):
+  // readonly_fields does the same here, so saving the form never writes a password.
+  readonly_fields = ["password", "last_login", "date_joined"];
   fieldsets = [
     [null, { fields: ["username", "password"] }],
     ["Personal info", { fields: ["first_name", "last_name", "email"] }],
     ["Permissions", { fields: ["is_active", "is_staff", "is_superuser"] }],
+    ["Important dates", { fields: ["last_login", "date_joined"] }],
   ];
 }
 site.register(User, UserAdmin);
