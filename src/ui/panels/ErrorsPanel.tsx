@@ -44,9 +44,15 @@ function Frames({ error }: { error: ErrorInfo }) {
   );
 }
 
+/**
+ * The tab's badge counts errors that reached the learner: exceptions the handler turned into a
+ * response, protocol violations at the server, a failed run. An exception raised and caught inside
+ * the framework (a Resolver404 from an include that did not match, a template name probe) is still
+ * listed below, but it is not an error of this request.
+ */
 export function errorCount({ exchange, index }: PanelProps): number {
   const own = exchange.outcome.kind === "failed" ? 1 : 0;
-  return own + index.spans.filter((s) => s.error && visitSpanKind(s, LIST_ERROR)).length;
+  return own + index.spans.filter((s) => s.kind === "exception" || (s.kind === "gateway" && s.error)).length;
 }
 
 export function ErrorsPanel({ exchange, index }: PanelProps) {

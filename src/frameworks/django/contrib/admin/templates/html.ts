@@ -257,7 +257,7 @@ const submit_row = `<div class="submit-row">
 {% if has_change_permission or add %}<input type="submit" value="Save" class="default" name="_save">{% endif %}
 {% if has_add_permission %}<input type="submit" value="Save and add another" name="_addanother">{% endif %}
 {% if has_change_permission or add %}<input type="submit" value="Save and continue editing" name="_continue">{% endif %}
-{% if has_delete_permission and change %}<a href="delete/{% if preserved_filters %}?{{ preserved_filters }}{% endif %}" class="deletelink">Delete</a>{% endif %}
+{% if has_delete_permission and change %}<a href="../delete/{% if preserved_filters %}?{{ preserved_filters }}{% endif %}" class="deletelink">Delete</a>{% endif %}
 {% if not has_change_permission and not add %}<a href="{{ changelist_url }}" class="closelink">Close</a>{% endif %}
 </div>
 `;

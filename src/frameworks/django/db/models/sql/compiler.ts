@@ -226,15 +226,22 @@ export class SQLCompiler {
     else return [];
     const out: SQL[] = [];
     this.order_by_columns = [];
+    // Django writes each ordering term once: a repeat (same SQL without ASC/DESC, same params) is skipped.
+    const seen = new Set<string>();
     for (const item of ordering)
       for (const ob of this.find_ordering(item, q.model._meta, q.base_table, q.standard_ordering, new Set())) {
         const column = ob.expression && typeof ob.expression.as_sql === "function" ? this.compile(ob.expression) : null;
         const position = column && !q.combinator ? this.by_position(column[0], column[1]) : null;
+        let compiled: SQL;
         if (position && position[0] !== column![0]) {
           const ordered = ob.copy();
           ordered.expression = { as_sql: () => position, get_group_by_cols: () => [] };
-          out.push(this.compile(ordered));
-        } else out.push(this.compile(ob));
+          compiled = this.compile(ordered);
+        } else compiled = this.compile(ob);
+        const key = `${compiled[0].replace(/ (ASC|DESC)( NULLS (FIRST|LAST))?$/, "")}\u0000${JSON.stringify(compiled[1])}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(compiled);
         if (column) this.order_by_columns.push(column);
       }
     return out;
