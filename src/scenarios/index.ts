@@ -6,6 +6,8 @@ import type { Scenario } from "./format";
 import { blog_orm } from "./blog-orm";
 import { blog_cbv } from "./blog-cbv";
 import { admin_users } from "./admin-users";
+import { signals_accounts } from "./signals-accounts";
+import { sessions_login } from "./sessions-login";
 import { templates_api } from "./templates-api";
 import { django_hello } from "./django-hello";
 import { wsgi_hello } from "./wsgi-hello";
@@ -17,6 +19,8 @@ export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
   "blog-orm": blog_orm,
   "blog-cbv": blog_cbv,
   "admin-users": admin_users,
+  "signals-accounts": signals_accounts,
+  "sessions-login": sessions_login,
 };
 
 export function get_builtin_scenario(name: string): Scenario | undefined {
