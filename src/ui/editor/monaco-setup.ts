@@ -45,7 +45,9 @@ javascriptDefaults.setCompilerOptions(compilerOptions);
  * Unresolved imports (2307), unknown names (2304) and syntax errors still show.
  */
 const LOOSE_CODES = [2322, 2339, 2345, 2349, 2351, 2352, 2353, 2554, 2555, 2556, 2769, 7016, 80001, 80005, 80006, 80007];
-const diagnostics = { noSemanticValidation: true, noSyntaxValidation: false, diagnosticCodesToIgnore: LOOSE_CODES };
+// Suggestion diagnostics ("'request' is declared but never read", "could infer a better type") are
+// hints for typed codebases; on lesson code they are noise that competes with real errors.
+const diagnostics = { noSemanticValidation: true, noSyntaxValidation: false, noSuggestionDiagnostics: true, diagnosticCodesToIgnore: LOOSE_CODES };
 typescriptDefaults.setDiagnosticsOptions(diagnostics);
 javascriptDefaults.setDiagnosticsOptions(diagnostics);
 
