@@ -80,6 +80,8 @@ test("blog-cbv: the create form shows field errors, then saves and redirects to 
   await frame.locator("select[name=category]").selectOption({ label: "Python" });
   await frame.locator("textarea[name=body]").fill("Loud.");
   await frame.getByRole("button", { name: "Save" }).click();
+  // Wait for the new response: the previous page (three field errors) is still shown until it lands.
+  await expect(frame.locator(".errorlist")).toHaveCount(1);
   await expect(frame.locator(".errorlist")).toHaveText("Please don't shout in titles.");
   await expect(form.locator("tr", { hasText: "title" })).toContainText("raised by clean_title");
   await expect(form.locator("tr", { hasText: "category" })).toContainText("<Category: Python>");
