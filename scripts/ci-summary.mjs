@@ -30,6 +30,7 @@ if (vitest) {
 const e2e = read("e2e.json");
 if (e2e?.stats) {
   passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);
+  if (e2e.stats.flaky) console.log(`e2e: ${e2e.stats.flaky} flaky (failed once, passed on retry)`);
   failed += e2e.stats.unexpected ?? 0;
 } else failed++;
 
