@@ -35,22 +35,16 @@ export class MigrationGraph {
 
   /** Everything `target` needs, dependencies first, `target` last (a depth-first post-order). */
   forwards_plan(target: MigrationKey): MigrationKey[] {
-    if (!this.nodes.has(key_text(target))) throw new NodeNotFoundError(`Node ('${target[0]}', '${target[1]}') not a valid node`);
-    const seen = new Set<string>();
-    const plan: MigrationKey[] = [];
-    const visit = (key: MigrationKey) => {
-      const k = key_text(key);
-      if (seen.has(k)) return;
-      seen.add(k);
-      for (const parent of [...this.parents.get(k)!].sort(compare_keys)) visit(parent);
-      plan.push(key);
-    };
-    visit(target);
-    return plan;
+    return this.post_order(target, this.parents);
   }
 
   /** `target` and everything that depends on it, dependents first: the order to unapply them. */
   backwards_plan(target: MigrationKey): MigrationKey[] {
+    return this.post_order(target, this.children);
+  }
+
+  /** Depth-first post-order from `target` along `edges` (parents or children), in key order. */
+  private post_order(target: MigrationKey, edges: Map<string, MigrationKey[]>): MigrationKey[] {
     if (!this.nodes.has(key_text(target))) throw new NodeNotFoundError(`Node ('${target[0]}', '${target[1]}') not a valid node`);
     const seen = new Set<string>();
     const plan: MigrationKey[] = [];
@@ -58,7 +52,7 @@ export class MigrationGraph {
       const k = key_text(key);
       if (seen.has(k)) return;
       seen.add(k);
-      for (const child of [...this.children.get(k)!].sort(compare_keys)) visit(child);
+      for (const next of [...edges.get(k)!].sort(compare_keys)) visit(next);
       plan.push(key);
     };
     visit(target);
