@@ -68,8 +68,11 @@ test("forms submitted inside the Preview become new traced requests (GET and POS
 export function old_greet_form(request) {`,
     ),
   );
+  const sent = await labState(page, (s) => (s.exchanges as unknown[]).length);
   await page.getByLabel("Address").fill("/hello/");
   await page.getByRole("button", { name: "Send" }).click();
+  // Click only once the new page is in the Preview (its bridge script attached), not the old one.
+  await expect.poll(() => labState(page, (s) => (s.exchanges as unknown[]).length)).toBe(sent + 1);
   await page.frameLocator(preview).getByRole("button", { name: "Post it" }).click();
   await expect(page.frameLocator(preview).locator("#posted")).toHaveText("a&b=c / deep / application/x-www-form-urlencoded");
   const last = await labState(page, (s) => {
