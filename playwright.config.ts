@@ -1,6 +1,8 @@
 /**
  * End-to-end tests of the BUILT page in Debian's Chromium (no Playwright browser download).
- * Run: `npm run build && npm run e2e`. The web server is `vite preview` on port 4173.
+ * Run: `npm run build && npm run e2e`. The web server is `vite preview` on port 4173 (`E2E_PORT`
+ * picks another, so that several checkouts can run their suites at once). Playwright always starts
+ * its own server: a server already on the port (another checkout's, an old build) is never reused.
  */
 import { defineConfig } from "@playwright/test";
 import { execSync } from "node:child_process";
@@ -13,6 +15,8 @@ function chromiumPath(): string {
     throw new Error("Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH).");
   }
 }
+
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: "e2e",
@@ -27,7 +31,7 @@ export default defineConfig({
   testIgnore: [...(process.env.MEASURE ? [] : ["**/measure.spec.ts"]), ...(process.env.SCREENS ? [] : ["**/screens.spec.ts"])],
   reporter: process.env.CI ? [["list"], ["json", { outputFile: ".ci-results/e2e.json" }]] : [["list"]],
   use: {
-    baseURL: "http://localhost:4173",
+    baseURL: `http://localhost:${PORT}`,
     viewport: { width: 1280, height: 720 },
     launchOptions: {
       executablePath: chromiumPath(),
@@ -36,9 +40,9 @@ export default defineConfig({
     headless: true,
   },
   webServer: {
-    command: "npx vite preview --port 4173 --strictPort",
-    url: "http://localhost:4173",
-    reuseExistingServer: !process.env.CI,
+    command: `npx vite preview --port ${PORT} --strictPort`,
+    url: `http://localhost:${PORT}`,
+    reuseExistingServer: false,
     timeout: 30_000,
   },
 });

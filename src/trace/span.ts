@@ -28,6 +28,21 @@ export const SPAN_KINDS = [
   "settings",
   "app", // django.apps: populate, AppConfig.ready
   "log", // console output of user code
+  // Flask / Werkzeug
+  "context", // an application or request context pushed / popped, or a context-local proxy resolved
+  "hook", // a framework hook: before_request, after_request, teardown, url_value_preprocessor, errorhandler
+  // ASGI, Starlette, FastAPI, Pydantic
+  "asgi", // one ASGI event: the scope built, a receive() or send() message, lifespan
+  "dependency", // a FastAPI dependency resolved (or served from the per-request cache), or cleaned up
+  "validation", // Pydantic / FastAPI validation of a parameter, a body or a response model
+  "task", // a background task run after the response
+  // WebSockets and Channels
+  "websocket", // a WebSocket frame or lifecycle event (connect, accept, message, close)
+  "consumer", // a Channels consumer method: connect, receive, a handler dispatched by type, disconnect
+  "channel", // a channel-layer operation: group_add, group_discard, group_send, send, receive
+  // The course
+  "command", // a management command (manage.py) and its steps
+  "user", // a span user code opened itself (lab/trace), e.g. the steps of a learner's own framework
 ] as const;
 
 export type SpanKind = (typeof SPAN_KINDS)[number];

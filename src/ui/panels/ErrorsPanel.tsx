@@ -30,6 +30,17 @@ const LIST_ERROR: SpanKindHandlers<boolean> = {
   settings: () => true,
   app: () => true,
   log: () => false,
+  context: () => false,
+  hook: () => true,
+  asgi: () => true,
+  dependency: () => true,
+  validation: () => false,
+  task: () => true,
+  websocket: () => false,
+  consumer: () => true,
+  channel: () => true,
+  command: () => true,
+  user: () => true,
 };
 
 function Frames({ error }: { error: ErrorInfo }) {

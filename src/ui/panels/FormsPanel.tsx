@@ -34,6 +34,17 @@ const IS_FORM: SpanKindHandlers<boolean> = {
   settings: no,
   app: no,
   log: no,
+  context: no,
+  hook: no,
+  asgi: no,
+  dependency: no,
+  validation: no,
+  task: no,
+  websocket: no,
+  consumer: no,
+  channel: no,
+  command: no,
+  user: no,
 };
 
 interface FieldError {

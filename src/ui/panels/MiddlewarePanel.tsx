@@ -32,6 +32,17 @@ const ROLE: SpanKindHandlers<"phase" | "inside" | null> = {
   settings: () => null,
   app: () => null,
   log: () => null,
+  context: () => null,
+  hook: () => null,
+  asgi: () => null,
+  dependency: () => null,
+  validation: () => null,
+  task: () => null,
+  websocket: () => null,
+  consumer: () => null,
+  channel: () => null,
+  command: () => null,
+  user: () => null,
 };
 
 interface MiddlewareRow {

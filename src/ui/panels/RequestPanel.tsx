@@ -26,6 +26,17 @@ const ROLE: SpanKindHandlers<"environ" | "request" | null> = {
   settings: () => null,
   app: () => null,
   log: () => null,
+  context: () => null,
+  hook: () => null,
+  asgi: () => null,
+  dependency: () => null,
+  validation: () => null,
+  task: () => null,
+  websocket: () => null,
+  consumer: () => null,
+  channel: () => null,
+  command: () => null,
+  user: () => null,
 };
 
 export function RequestPanel({ exchange, index }: PanelProps) {

@@ -27,6 +27,17 @@ const ROLE: SpanKindHandlers<"signal" | "receiver" | null> = {
   settings: () => null,
   app: () => null,
   log: () => null,
+  context: () => null,
+  hook: () => null,
+  asgi: () => null,
+  dependency: () => null,
+  validation: () => null,
+  task: () => null,
+  websocket: () => null,
+  consumer: () => null,
+  channel: () => null,
+  command: () => null,
+  user: () => null,
 };
 
 export function signalCount(index: SpanIndex): number | null {

@@ -31,6 +31,17 @@ const ROLE: SpanKindHandlers<"resolver" | "pattern" | null> = {
   settings: () => null,
   app: () => null,
   log: () => null,
+  context: () => null,
+  hook: () => null,
+  asgi: () => null,
+  dependency: () => null,
+  validation: () => null,
+  task: () => null,
+  websocket: () => null,
+  consumer: () => null,
+  channel: () => null,
+  command: () => null,
+  user: () => null,
 };
 
 const tried = (index: SpanIndex, span: Span) => (index.children.get(span.id) ?? []).filter((s) => visitSpanKind(s, ROLE) !== null);

@@ -38,6 +38,17 @@ const ROLE: SpanKindHandlers<Role> = {
   settings: none,
   app: none,
   log: none,
+  context: none,
+  hook: none,
+  asgi: none,
+  dependency: none,
+  validation: none,
+  task: none,
+  websocket: none,
+  consumer: none,
+  channel: none,
+  command: none,
+  user: none,
 };
 
 const roleOf = (span: Span) => visitSpanKind(span, ROLE);

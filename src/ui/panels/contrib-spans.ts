@@ -29,6 +29,17 @@ const ROLE: SpanKindHandlers<ContribRole> = {
   settings: () => null,
   app: () => null,
   log: () => null,
+  context: () => null,
+  hook: () => null,
+  asgi: () => null,
+  dependency: () => null,
+  validation: () => null,
+  task: () => null,
+  websocket: () => null,
+  consumer: () => null,
+  channel: () => null,
+  command: () => null,
+  user: () => null,
 };
 
 export function roleOf(span: Span): ContribRole {

@@ -37,6 +37,17 @@ export const FLOW_ROLE: SpanKindHandlers<Role> = {
   settings: side("settings", "Settings"),
   app: side("apps", "Apps"),
   log: side("logs", "console output"),
+  context: side("context", "Contexts"),
+  hook: (s) => ({ lane: "main", key: `hook:${s.name}`, label: s.name }),
+  asgi: () => ({ lane: "main", key: "gateway", label: "Web server (ASGI)" }),
+  dependency: side("dependencies", "Dependencies"),
+  validation: side("validation", "Validation"),
+  task: side("tasks", "Background tasks"),
+  websocket: side("websocket", "WebSocket"),
+  consumer: (s) => ({ lane: "main", key: "consumer", label: s.name }),
+  channel: side("channel-layer", "Channel layer"),
+  command: side("commands", "manage.py"),
+  user: (s) => ({ lane: "main", key: `user:${s.name}`, label: s.name }),
 };
 
 export interface FlowNode {
