@@ -8,6 +8,17 @@
  */
 import type { Attrs, Json, SourceRef, Span, SpanError, SpanKind, Trace } from "./span";
 
+/**
+ * A span's attributes, or a function that builds them. Prefer the function: it runs only when
+ * tracing is on, so an untraced request pays nothing for building attributes it would throw away.
+ * (Values that change later, such as a header list, must be copied when the span describes them.)
+ */
+export type LazyAttrs = Attrs | (() => Attrs);
+
+function attrs_of(attrs: LazyAttrs | undefined): Attrs {
+  return attrs === undefined ? {} : typeof attrs === "function" ? attrs() : attrs;
+}
+
 export interface SpanHandle {
   readonly id: number;
   /** Add or overwrite attributes while the span is open (or after). */
@@ -33,8 +44,9 @@ export class Recorder {
   }
 
   /** Open a span as a child of the innermost open span. */
-  open(kind: SpanKind, name: string, attrs: Attrs = {}, source?: SourceRef): SpanHandle {
+  open(kind: SpanKind, name: string, lazy?: LazyAttrs, source?: SourceRef): SpanHandle {
     if (!this.enabled) return NOOP_HANDLE;
+    const attrs = attrs_of(lazy);
     const parent = this.stack.length ? this.stack[this.stack.length - 1].id : null;
     const t = now() - this.origin;
     // The span owns `attrs` from here on: callers pass a fresh object literal.
@@ -57,8 +69,9 @@ export class Recorder {
   }
 
   /** A span with no duration: something that was considered (a pattern tried, a receiver skipped). */
-  event(kind: SpanKind, name: string, attrs: Attrs = {}, source?: SourceRef): SpanHandle {
+  event(kind: SpanKind, name: string, lazy?: LazyAttrs, source?: SourceRef): SpanHandle {
     if (!this.enabled) return NOOP_HANDLE;
+    const attrs = attrs_of(lazy);
     const parent = this.stack.length ? this.stack[this.stack.length - 1].id : null;
     const t = now() - this.origin;
     const span: Span = { id: this.spans.length, parent, kind, name, start: t, end: t, attrs };
@@ -103,7 +116,7 @@ export function active_recorder(): Recorder {
   return active;
 }
 
-export function open_span(kind: SpanKind, name: string, attrs?: Attrs, source?: SourceRef): SpanHandle {
+export function open_span(kind: SpanKind, name: string, attrs?: LazyAttrs, source?: SourceRef): SpanHandle {
   return active.open(kind, name, attrs, source);
 }
 
@@ -111,7 +124,7 @@ export function close_span(handle: SpanHandle): void {
   active.close(handle);
 }
 
-export function trace_event(kind: SpanKind, name: string, attrs?: Attrs, source?: SourceRef): SpanHandle {
+export function trace_event(kind: SpanKind, name: string, attrs?: LazyAttrs, source?: SourceRef): SpanHandle {
   return active.event(kind, name, attrs, source);
 }
 
@@ -123,7 +136,7 @@ export function tracing_enabled(): boolean {
  * Run `fn` inside a span. An exception marks the span as failed (with the Python class name from
  * `error_type`) and is re-thrown. Promises are awaited so async views are timed correctly.
  */
-export function traced<T>(kind: SpanKind, name: string, attrs: Attrs, fn: (span: SpanHandle) => T, source?: SourceRef): T {
+export function traced<T>(kind: SpanKind, name: string, attrs: LazyAttrs, fn: (span: SpanHandle) => T, source?: SourceRef): T {
   const recorder = active;
   if (!recorder.enabled) return fn(NOOP_HANDLE);
   const span = recorder.open(kind, name, attrs, source);
