@@ -12,6 +12,7 @@
 import { AssertionError, RuntimeError } from "../python/builtins";
 import { concat_bytes, utf8_decode, type Bytes } from "../python/bytes";
 import { Exception } from "../python/builtins";
+import { py_json_loads } from "../python/json_decoder";
 import { Address, Headers, QueryParams, State, URL } from "./datastructures";
 import type { Message, Receive, Scope, Send } from "./types";
 
@@ -191,9 +192,9 @@ export class Request extends HTTPConnection {
     return this._body;
   }
 
-  /** `json.loads(await request.body())` (cached). */
+  /** `json.loads(await request.body())` (cached; Python's parser: floats stay floats, NaN allowed). */
   async json(): Promise<unknown> {
-    if (this._json === undefined) this._json = { value: JSON.parse(utf8_decode(await this.body())) };
+    if (this._json === undefined) this._json = { value: py_json_loads(utf8_decode(await this.body())) };
     return this._json.value;
   }
 

@@ -17,6 +17,7 @@
  */
 import { trace_event, tracing_enabled, type SpanHandle } from "../../trace";
 import { AssertionError, Exception, ValueError } from "../python/builtins";
+import { py_set_order } from "../python/hash";
 import { callable_label, span_async } from "./_tracing";
 import { wrap_app_handling_exceptions } from "./_exception_handler";
 import { get_route_path, is_async_callable } from "./_utils";
@@ -237,7 +238,7 @@ export class Route extends BaseRoute {
   /** 405 with `Allow` for a method this route does not take (an HTTPException inside an app). */
   async handle(scope: Scope, receive: Receive, send: Send): Promise<void> {
     if (this.methods && !this.methods.has(scope.method)) {
-      const headers = { Allow: [...this.methods].join(", ") };
+      const headers = { Allow: py_set_order(this.methods).join(", ") }; // a Python set: hash order
       if ("app" in scope) throw new HTTPException(405, null, headers);
       await new PlainTextResponse("Method Not Allowed", { status_code: 405, headers }).__call__(scope, receive, send);
       return;
