@@ -104,8 +104,8 @@ export class GenerateJsonSchema {
         const key = this.by_alias ? (this.mode === "validation" ? (typeof f.validation_alias === "string" ? f.validation_alias : fname) : f.serialization_alias ?? fname) : fname;
         const has_default = f.schema.type === "default";
         const prop = this.generate(has_default ? (f.schema as { schema: CoreSchema }).schema : f.schema);
-        if (!("$ref" in prop) || Object.keys(prop).length > 1 || info?.title) prop.title = info?.title ?? field_title(key);
-        if ("$ref" in prop && !info?.title) delete prop.title;
+        if (info?.title) prop.title = info.title;
+        else if (should_set_title(f.schema)) prop.title = field_title(key);
         if (info?.description) prop.description = info.description;
         if (info?.examples) prop.examples = info.examples;
         if (has_default) {
@@ -124,6 +124,13 @@ export class GenerateJsonSchema {
     }
     return this.ref(name);
   }
+}
+
+/** Pydantic titles a field unless its type is (an Optional of) a model or an enum: those are `$ref`s. */
+function should_set_title(schema: CoreSchema): boolean {
+  let s: CoreSchema | undefined = schema;
+  while (s && (s.type === "default" || s.type === "nullable" || s.type === "function-after" || s.type === "function-before" || s.type === "function-wrap")) s = (s as { schema?: CoreSchema }).schema;
+  return !(s && (s.type === "model" || s.type === "enum" || s.type === "definition-ref"));
 }
 
 function json_type(v: unknown): string | null {

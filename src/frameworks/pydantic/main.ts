@@ -39,10 +39,8 @@ export interface DumpOptions {
 type ModelClass<T> = { new (data?: any): T; prototype: T };
 
 export class BaseModel {
-  /** The field declarations (ADR 0010): name → annotation or `Field(annotation, {...})`. */
-  static fields: Record<string, unknown> = {};
-  /** `model_config = ConfigDict(...)`. */
-  static model_config: ConfigDict = {};
+  // A subclass declares `static fields = {...}` (ADR 0010) and `static model_config = ConfigDict(...)`;
+  // BaseModel declares neither, so a subclass needs no `override`.
 
   /** `Item(**data)`: validate `data` and fill this instance (Pydantic's `__init__`). */
   constructor(data: Record<string, unknown> = {}) {

@@ -14,7 +14,10 @@ import type { CoreSchema } from "./core_schema";
 import { build_serializer, type Filter, type Serialize, type SerializeOptions } from "./serializers/serializer";
 import { to_json_text } from "./serializers/json_writer";
 import { build_validator, type CoreConfig } from "./validators/build";
-import { INVALID, new_state, type CompiledValidator, type ValidationState } from "./validators/validator";
+import { INVALID as _INVALID, new_state as _new_state, type CompiledValidator, type ValidationState } from "./validators/validator";
+// Module-local copies: the hot path reads these without going through the import binding.
+const INVALID = _INVALID;
+const new_state = _new_state;
 
 export { core_schema, type CoreSchema } from "./core_schema";
 export { ValidationError, PydanticCustomError, PydanticKnownError, LineError, type ErrorDetails, render_message } from "./errors";

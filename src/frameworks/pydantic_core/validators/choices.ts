@@ -9,7 +9,10 @@
  */
 import { py_repr } from "../../python/builtins";
 import type { EnumSchema, LiteralSchema, NullableSchema, UnionSchema } from "../core_schema";
-import { EXACT, fail, INVALID, prefix_loc, type CompiledValidator, type ValidationState } from "./validator";
+import { EXACT, fail as _fail, INVALID as _INVALID, prefix_loc, type CompiledValidator, type ValidationState } from "./validator";
+// Module-local copies: the hot path reads these without going through the import binding.
+const INVALID = _INVALID;
+const fail = _fail;
 
 export function nullable_validator(_schema: NullableSchema, inner: CompiledValidator): CompiledValidator {
   const v = inner.validate;

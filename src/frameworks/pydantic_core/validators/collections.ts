@@ -8,7 +8,11 @@
  */
 import { LineError } from "../errors";
 import type { DictSchema, ListSchema, SetSchema, TupleSchema } from "../core_schema";
-import { downgrade, fail, INVALID, is_dict, LAX, prefix_loc, type CompiledValidator, type ValidationState } from "./validator";
+import { downgrade, fail as _fail, INVALID as _INVALID, is_dict, LAX, prefix_loc as _prefix_loc, type CompiledValidator, type ValidationState } from "./validator";
+// Module-local copies: the hot path reads these without going through the import binding.
+const INVALID = _INVALID;
+const prefix_loc = _prefix_loc;
+const fail = _fail;
 
 function strict_of(st: ValidationState, own: boolean): boolean {
   return st.strict ?? own;

@@ -7,12 +7,24 @@
  * datetime falls back to a bare date (`datetime_from_date_parsing`).
  */
 import { utf8_decode } from "../../python/bytes";
-import { date, datetime, time, timedelta } from "../../python/datetime";
+import { date as _date, datetime as _datetime, time, timedelta } from "../../python/datetime";
 import { PyFloat } from "../../python/json";
 import type { DateSchema, DatetimeSchema, TimedeltaSchema, TimeSchema } from "../core_schema";
-import { date_from_timestamp, datetime_from_timestamp, parse_date, parse_datetime, parse_duration, parse_time, SpeedateError, time_from_seconds } from "../speedate";
+import { date_from_timestamp, datetime_from_timestamp, parse_date as _parse_date, parse_datetime as _parse_datetime, parse_duration, parse_time, SpeedateError as _SpeedateError, time_from_seconds } from "../speedate";
 import type { ScalarConfig } from "./scalars";
-import { downgrade, fail, LAX, type CompiledValidator, type ValidationState } from "./validator";
+import { downgrade as _downgrade, fail as _fail, LAX, type CompiledValidator, type ValidationState } from "./validator";
+// Module-local copies: the hot path reads these without going through the import binding.
+const datetime = _datetime;
+type datetime = _datetime;
+const date = _date;
+type date = _date;
+// Module-local copies: the hot path reads these without going through the import binding.
+const parse_datetime = _parse_datetime;
+const parse_date = _parse_date;
+const SpeedateError = _SpeedateError;
+// Module-local copies: the hot path reads these without going through the import binding.
+const fail = _fail;
+const downgrade = _downgrade;
 
 function text_of(input: unknown): string | null {
   if (typeof input === "string") return input;

@@ -12,7 +12,10 @@
 import { AssertionError, ValueError } from "../../python/builtins";
 import { LineError, PydanticCustomError, PydanticKnownError } from "../errors";
 import type { DefaultSchema, FunctionSchema, ModelFieldsSchema, ModelSchema } from "../core_schema";
-import { fail, INVALID, is_dict, prefix_loc, type CompiledValidator, type ValidationState, type Validator } from "./validator";
+import { fail, INVALID as _INVALID, is_dict, prefix_loc as _prefix_loc, type CompiledValidator, type ValidationState, type Validator } from "./validator";
+// Module-local copies: the hot path reads these without going through the import binding.
+const INVALID = _INVALID;
+const prefix_loc = _prefix_loc;
 
 /** Where an instance keeps what pydantic keeps in `__pydantic_fields_set__` and `__pydantic_extra__`. */
 export const FIELDS_SET = Symbol.for("pydantic.fields_set");

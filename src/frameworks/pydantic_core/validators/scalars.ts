@@ -11,7 +11,11 @@ import { Decimal } from "../../python/decimal";
 import { PyFloat } from "../../python/json";
 import { UUID } from "../../python/uuid";
 import type { BoolSchema, BytesSchema, DecimalSchema, FloatSchema, IntSchema, StrSchema, UuidSchema } from "../core_schema";
-import { downgrade, EXACT, fail, INVALID, LAX, STRICT, type CompiledValidator, type ValidationState } from "./validator";
+import { downgrade as _downgrade, EXACT, fail as _fail, INVALID as _INVALID, LAX, STRICT, type CompiledValidator, type ValidationState } from "./validator";
+// Module-local copies: the hot path reads these without going through the import binding.
+const INVALID = _INVALID;
+const fail = _fail;
+const downgrade = _downgrade;
 
 /** Config values that reach scalar schemas (`str_strip_whitespace`, `strict`…). */
 export interface ScalarConfig {
@@ -61,17 +65,20 @@ function float_ctx(x: number): unknown {
 }
 
 function check_number<N extends number | bigint>(x: N, s: { gt?: unknown; ge?: unknown; lt?: unknown; le?: unknown; multiple_of?: unknown }, st: ValidationState, input: unknown, as_float: boolean): N | typeof INVALID {
-  const ctx = (v: unknown) => (as_float ? float_ctx(Number(v)) : v);
   if (s.multiple_of !== undefined) {
     const m = Number(s.multiple_of);
     const r = Number(x) % m;
-    if (as_float ? Math.abs(r) > 1e-9 && Math.abs(Math.abs(r) - Math.abs(m)) > 1e-9 : r !== 0) return fail(st, "multiple_of", input, { multiple_of: ctx(s.multiple_of) });
+    if (as_float ? Math.abs(r) > 1e-9 && Math.abs(Math.abs(r) - Math.abs(m)) > 1e-9 : r !== 0) return fail(st, "multiple_of", input, { multiple_of: number_ctx(s.multiple_of, as_float) });
   }
-  if (s.le !== undefined && !(x <= Number(s.le))) return fail(st, "less_than_equal", input, { le: ctx(s.le) });
-  if (s.lt !== undefined && !(x < Number(s.lt))) return fail(st, "less_than", input, { lt: ctx(s.lt) });
-  if (s.ge !== undefined && !(x >= Number(s.ge))) return fail(st, "greater_than_equal", input, { ge: ctx(s.ge) });
-  if (s.gt !== undefined && !(x > Number(s.gt))) return fail(st, "greater_than", input, { gt: ctx(s.gt) });
+  if (s.le !== undefined && !(x <= Number(s.le))) return fail(st, "less_than_equal", input, { le: number_ctx(s.le, as_float) });
+  if (s.lt !== undefined && !(x < Number(s.lt))) return fail(st, "less_than", input, { lt: number_ctx(s.lt, as_float) });
+  if (s.ge !== undefined && !(x >= Number(s.ge))) return fail(st, "greater_than_equal", input, { ge: number_ctx(s.ge, as_float) });
+  if (s.gt !== undefined && !(x > Number(s.gt))) return fail(st, "greater_than", input, { gt: number_ctx(s.gt, as_float) });
   return x;
+}
+
+function number_ctx(v: unknown, as_float: boolean): unknown {
+  return as_float ? float_ctx(Number(v)) : v;
 }
 
 function has_number_constraints(s: { gt?: unknown; ge?: unknown; lt?: unknown; le?: unknown; multiple_of?: unknown }): boolean {
