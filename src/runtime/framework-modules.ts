@@ -29,6 +29,8 @@ export * as "django/core/exceptions" from "../frameworks/django/core/exceptions"
 export * as "django/core/validators" from "../frameworks/django/core/validators";
 export * as "django/forms" from "../frameworks/django/forms";
 export * as "django/core/handlers/wsgi" from "../frameworks/django/core/handlers/wsgi";
+export * as "django/core/handlers/asgi" from "../frameworks/django/core/handlers/asgi";
+export * as "django/core/asgi" from "../frameworks/django/core/asgi";
 export * as "django/core/signals" from "../frameworks/django/core/signals";
 export * as "django/db" from "../frameworks/django/db";
 export * as "django/db/migrations" from "../frameworks/django/db/migrations";
