@@ -28,8 +28,6 @@ export interface ValidateOptions {
   strict?: boolean | null;
   from_attributes?: boolean | null;
   context?: unknown;
-  /** Receives each validator's report (the FastAPI Validation panel); null when not tracing. */
-  trace?: ValidationState["trace"];
 }
 
 /** `SchemaValidator(schema, config)`: the compiled validator of one core schema. */
@@ -44,7 +42,7 @@ export class SchemaValidator {
 
   /** `validate_python(input)`: the validated value, or a ValidationError with every line error. */
   validate_python(input: unknown, options: ValidateOptions = {}): any {
-    const st = new_state({ strict: options.strict ?? null, from_attributes: options.from_attributes ?? null, context: options.context, trace: options.trace ?? null });
+    const st = new_state({ strict: options.strict ?? null, from_attributes: options.from_attributes ?? null, context: options.context });
     const v = this.compiled.validate(input, st);
     if (v === INVALID) throw new ValidationError(this.title, st.errors);
     return v;
@@ -60,7 +58,7 @@ export class SchemaValidator {
       if (!(e instanceof JsonParseError)) throw e;
       throw new ValidationError(this.title, [new LineError("json_invalid", source, { error: e.message })], true);
     }
-    const st = new_state({ strict: options.strict ?? null, json: true, context: options.context, trace: options.trace ?? null });
+    const st = new_state({ strict: options.strict ?? null, json: true, context: options.context });
     const v = this.compiled.validate(data, st);
     if (v === INVALID) throw new ValidationError(this.title, st.errors, true);
     return v;

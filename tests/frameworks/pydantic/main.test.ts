@@ -166,3 +166,15 @@ describe("model_json_schema", () => {
     });
   });
 });
+
+describe("TypeAdapter for parameters", () => {
+  it("validates several values into one state so a caller can build one error list (FastAPI's 422)", async () => {
+    const { new_state, INVALID } = await import("../../../src/frameworks/pydantic_core");
+    const st = new_state();
+    const item_id = new TypeAdapter(t.int).validate_into("5.5", st);
+    const q = new TypeAdapter(Field(t.str, { max_length: 3 })).validate_into("abcd", st);
+    expect([item_id, q]).toEqual([INVALID, INVALID]);
+    expect(st.errors.map((e) => [e.type, e.input, e.ctx])).toEqual([["int_parsing", "5.5", undefined], ["string_too_long", "abcd", { max_length: 3 }]]);
+    expect(new TypeAdapter(t.list(t.int)).validate_python(["1", 2])).toEqual([1, 2]);
+  });
+});

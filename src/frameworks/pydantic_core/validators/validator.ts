@@ -33,8 +33,6 @@ export interface ValidationState {
   context: unknown;
   /** The fields validated so far by the innermost model (`info.data` for field validators). */
   data: Record<string, unknown> | null;
-  /** Set while a validator reports what it did (the FastAPI Validation panel); null otherwise. */
-  trace: null | ((event: { kind: string; input: unknown; output?: unknown }) => void);
 }
 
 export type Validator = (input: unknown, state: ValidationState) => unknown;
@@ -55,7 +53,6 @@ export function new_state(options: Partial<ValidationState> = {}): ValidationSta
     fields_set_count: 0,
     context: options.context ?? null,
     data: null,
-    trace: options.trace ?? null,
   };
 }
 
