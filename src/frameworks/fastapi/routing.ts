@@ -20,7 +20,7 @@
 import { trace_event, tracing_enabled } from "../../trace";
 import { AssertionError } from "../python/builtins";
 import { utf8_decode } from "../python/bytes";
-import { AsyncExitStack, NO_EXCEPTION } from "../python/contextlib";
+import { AsyncExitStack } from "../python/contextlib";
 import { py_set_order } from "../python/hash";
 import { JSONDecodeError, py_json_loads } from "../python/json_decoder";
 import { annotation_repr, type Annotation, type TypeOf } from "../python/typing";

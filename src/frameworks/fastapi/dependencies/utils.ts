@@ -27,7 +27,7 @@ import { FieldInfo } from "../../pydantic/fields";
 import { create_model } from "../../pydantic/main";
 import { span_async } from "../../starlette/_tracing";
 import { run_in_threadpool } from "../../starlette/concurrency";
-import { Headers, ImmutableMultiDict, QueryParams } from "../../starlette/datastructures";
+import { Headers, ImmutableMultiDict } from "../../starlette/datastructures";
 import { HTTPConnection, Request } from "../../starlette/requests";
 import { Response } from "../../starlette/responses";
 import { WebSocket } from "../../starlette/websockets";
