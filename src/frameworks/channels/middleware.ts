@@ -13,6 +13,7 @@
  * The scope is copied before the inner application sees it, so what a middleware adds never
  * leaks back to an outer one. A middleware is a callable object, like the routers.
  */
+/* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- these classes make callable objects (asgiref/compatibility.ts, callable_object); the interface of the same name gives them their call signature. */
 import { callable_object, guarantee_single_callable } from "../asgiref/compatibility";
 import type { ASGIApplicationLike, ASGIReceiveCallable, ASGISendCallable, Scope } from "../asgiref/typing";
 

@@ -20,6 +20,7 @@
  * Tracing: each router is an "asgi" span saying what it chose; URLRouter records every route
  * tried and why it did or did not match (as Django's resolver does for views).
  */
+/* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- these classes make callable objects (asgiref/compatibility.ts, callable_object); the interface of the same name gives them their call signature. */
 import { active_recorder, describe_error, to_json, type Attrs, type SpanHandle } from "../../trace";
 import { ValueError } from "../python/builtins";
 import { py_repr } from "../python/builtins";

@@ -14,6 +14,7 @@
  * response starts and its cookie is added to `http.response.start`, with Django's cookie settings;
  * WebSocket messages never save it by themselves.
  */
+/* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- these classes make callable objects (asgiref/compatibility.ts, callable_object); the interface of the same name gives them their call signature. */
 import { active_recorder } from "../../trace";
 import { AssertionError } from "../python/builtins";
 import { time } from "../python/time";

@@ -13,6 +13,7 @@
  * pattern with a scheme must match scheme, host and port (the default port when none is given:
  * 80 for http/ws, 443 for https/wss). `*` allows everything, even no `Origin` at all.
  */
+/* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- these classes make callable objects (asgiref/compatibility.ts, callable_object); the interface of the same name gives them their call signature. */
 import { active_recorder } from "../../../trace";
 import { ValueError } from "../../python/builtins";
 import { latin1_decode } from "../../python/bytes";
