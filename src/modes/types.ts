@@ -11,7 +11,7 @@
  *     serves, and how the framework forgets a project completely.
  *
  * Adding a mode is a folder `src/modes/<id>/` with those two files, plus one line in
- * `descriptors.ts` and one in `index.ts` (docs/adr/0010-framework-modes.md).
+ * `descriptors.ts` and one in `index.ts` (docs/adr/0011-framework-modes.md).
  */
 import type { Json, SpanKind } from "../trace/span";
 import type { ASGIApplication } from "../gateway/asgi-types";
