@@ -17,3 +17,9 @@ export * as "python/decimal" from "../frameworks/python/decimal";
 export * as "python/uuid" from "../frameworks/python/uuid";
 export * as "lab" from "../frameworks/lab";
 export * as "lab/trace" from "../frameworks/lab/trace";
+export * as "python/typing" from "../frameworks/python/typing";
+
+// Libraries every project's virtualenv has, whatever its framework (FastAPI builds on Pydantic,
+// and a Flask or Django project may validate with it too).
+export * as "pydantic" from "../frameworks/pydantic";
+export * as "pydantic_core" from "../frameworks/pydantic_core";

@@ -114,3 +114,5 @@ export * as "django/contrib/auth/forms" from "../../frameworks/django/contrib/au
 export * as "django/contrib/auth/mixins" from "../../frameworks/django/contrib/auth/mixins";
 export * as "django/contrib/auth/urls" from "../../frameworks/django/contrib/auth/urls";
 export * as "django/contrib/auth/tokens" from "../../frameworks/django/contrib/auth/tokens";
+export * as "django/core/handlers/asgi" from "../../frameworks/django/core/handlers/asgi";
+export * as "django/core/asgi" from "../../frameworks/django/core/asgi";
