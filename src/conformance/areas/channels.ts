@@ -29,7 +29,7 @@ import type { ASGIApplicationLike, Message } from "../../frameworks/asgiref/typi
 import { InMemoryChannelLayer, channel_layers, type BaseChannelLayer } from "../../frameworks/channels/layers";
 import { HttpCommunicator } from "../../frameworks/channels/testing/http";
 import { WebsocketCommunicator } from "../../frameworks/channels/testing/websocket";
-import * as FRAMEWORK_MODULES from "../../runtime/framework-modules";
+import { FRAMEWORK_MODULES } from "../../modes";
 import { SqlJsDriver, boot_sqlite } from "../../runtime/sqlite";
 import { State, build_app } from "./channels_menu";
 

@@ -20,7 +20,7 @@
  *
  * Tracing: `dispatch` is a "consumer" span named after the handler it ran
  * (`ChatConsumer.chat_message`); the generic consumers add one for each method a learner writes
- * (`connect`, `receive`, `disconnect`). The page runs one handler at a time (ADR 0011): a handler
+ * (`connect`, `receive`, `disconnect`). The page runs one handler at a time (ADR 0012): a handler
  * that awaits keeps the next one waiting, so each span holds only its own consumer's work.
  */
 import { active_recorder, describe_error, type Attrs, type SpanHandle } from "../../trace";
@@ -66,8 +66,16 @@ function handler_of(consumer: AsyncConsumer, handler_name: string): ((message: M
   return handler as (message: Message) => unknown;
 }
 
-/** One handler at a time, page-wide (ADR 0011). */
-const dispatch_lock = new Lock();
+/** One handler at a time, page-wide (ADR 0012). */
+let dispatch_lock = new Lock();
+
+/**
+ * Not in Channels: the runtime's reset between projects. A handler of the previous project that
+ * never finished (stopped by the page's deadline) must not keep the next project's consumers waiting.
+ */
+export function _reset_dispatch_lock(): void {
+  dispatch_lock = new Lock();
+}
 
 /** Exceptions that steer a consumer rather than report a failure. */
 function is_control_flow(e: unknown): boolean {

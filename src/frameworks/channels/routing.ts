@@ -28,7 +28,7 @@ import { callable_object, guarantee_single_callable } from "../asgiref/compatibi
 import type { ASGIApplicationLike, ASGIReceiveCallable, ASGISendCallable, Scope } from "../asgiref/typing";
 import { settings } from "../django/conf";
 import { ImproperlyConfigured } from "../django/core/exceptions";
-import { import_module } from "../django/utils/module_loading";
+import { import_module } from "../python/importlib";
 import { Resolver404 } from "../django/urls/exceptions";
 import { RegexPattern, RoutePattern, URLPattern, URLResolver, type PatternMatch, type URLPatternMatcher } from "../django/urls/resolvers";
 import { name_that_thing } from "./utils";

@@ -24,7 +24,7 @@ import { settings } from "../django/conf";
 import { SuspiciousOperation } from "../django/core/exceptions";
 import { parse_cookie, SimpleCookie } from "../django/http/cookie";
 import { http_date } from "../django/utils/http";
-import { import_module } from "../django/utils/module_loading";
+import { import_module } from "../python/importlib";
 import { UpdateError, type SessionBase } from "../django/contrib/sessions/backends/base";
 import { latin1_decode, utf8_encode } from "../python/bytes";
 import { ValueError } from "../python/builtins";

@@ -6,7 +6,7 @@ import { settings } from "../../../src/frameworks/django/conf";
 import { set_module_importer } from "../../../src/frameworks/django/utils/module_loading";
 import { ChannelFull, InvalidChannelLayerError } from "../../../src/frameworks/channels/exceptions";
 import { InMemoryChannelLayer, channel_layers, get_channel_layer } from "../../../src/frameworks/channels/layers";
-import * as FRAMEWORK_MODULES from "../../../src/runtime/framework-modules";
+import { FRAMEWORK_MODULES } from "../../../src/modes";
 
 const receive_now = async (layer: InMemoryChannelLayer, channel: string) => {
   const task = layer.receive(channel);
