@@ -224,3 +224,6 @@ class Parser {
     return parseInt(hex, 16);
   }
 }
+
+/** The same parser under the name Channels' JSON consumers import. */
+export const json_loads = py_json_loads;
