@@ -454,11 +454,23 @@ const SCHEMA_VALUED = new Set(["not", "if", "then", "else", "items", "contains",
 const SCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
 const SCHEMA_MAPS = new Set(["$defs", "dependentSchemas", "properties", "patternProperties"]);
 
+/** FastAPI's `Schema` model's fields, in declaration order (a model dumps its fields in this order, extras after). */
+const SCHEMA_FIELDS = ["$schema", "$vocabulary", "$id", "$anchor", "$dynamicAnchor", "$ref", "$dynamicRef", "$defs", "$comment", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "prefixItems", "items", "contains", "properties", "patternProperties", "additionalProperties", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains", "maxProperties", "minProperties", "required", "dependentRequired", "format", "contentEncoding", "contentMediaType", "contentSchema", "title", "description", "default", "deprecated", "readOnly", "writeOnly", "examples", "discriminator", "xml", "externalDocs", "example"];
+const OPENAPI_FIELDS = ["openapi", "info", "jsonSchemaDialect", "servers", "paths", "webhooks", "components", "security", "tags", "externalDocs"];
+
+/** `obj`'s keys in a model's field order, then the rest as they came. */
+function in_field_order(obj: Json, fields: string[]): Json {
+  const out: Json = {};
+  for (const k of fields) if (k in obj) out[k] = obj[k];
+  for (const [k, v] of Object.entries(obj)) if (!(k in out)) out[k] = v;
+  return out;
+}
+
 /** A component schema validated by FastAPI's `Schema` model: numeric bounds become floats. */
 function as_schema_model(schema: unknown): unknown {
   if (schema === null || typeof schema !== "object" || Array.isArray(schema)) return schema;
   const out: Json = {};
-  for (const [k, v] of Object.entries(schema)) {
+  for (const [k, v] of Object.entries(in_field_order(schema as Json, SCHEMA_FIELDS))) {
     if (FLOAT_KEYWORDS.has(k) && typeof v === "number") out[k] = Number.isInteger(v) ? py_float(v) : v;
     else if (SCHEMA_VALUED.has(k)) out[k] = as_schema_model(v);
     else if (SCHEMA_LISTS.has(k) && Array.isArray(v)) out[k] = v.map(as_schema_model);
@@ -472,7 +484,7 @@ function as_schema_model(schema: unknown): unknown {
 function through_openapi_model(output: Json): Json {
   const schemas = output.components?.schemas;
   if (schemas) output.components.schemas = Object.fromEntries(Object.entries(schemas).map(([k, v]) => [k, as_schema_model(v)]));
-  return jsonable_encoder(output, { exclude_none: true }) as Json;
+  return jsonable_encoder(in_field_order(output, OPENAPI_FIELDS), { exclude_none: true }) as Json;
 }
 
 export { BaseModel };
