@@ -128,3 +128,11 @@ export * as "django/contrib/auth/forms" from "../frameworks/django/contrib/auth/
 export * as "django/contrib/auth/mixins" from "../frameworks/django/contrib/auth/mixins";
 export * as "django/contrib/auth/urls" from "../frameworks/django/contrib/auth/urls";
 export * as "django/contrib/auth/tokens" from "../frameworks/django/contrib/auth/tokens";
+export * as "python/json" from "../frameworks/python/json";
+export * as "python/functools" from "../frameworks/python/functools";
+export * as "django/utils" from "../frameworks/django/utils";
+export * as "django/utils/timezone" from "../frameworks/django/utils/timezone";
+export * as "django/views" from "../frameworks/django/views";
+export * as "django/views/decorators/http" from "../frameworks/django/views/decorators/http";
+export * as "django/db/models" from "../frameworks/django/db/models";
+export * as "django/db/models/signals" from "../frameworks/django/db/models/signals";
