@@ -7,9 +7,10 @@
  */
 import * as python_builtins from "../frameworks/python/builtins";
 import * as python_bytes from "../frameworks/python/bytes";
+import { bases } from "../frameworks/python/mro";
 
 // `import { b, ValueError } from "python"`: the built-ins and the bytes helpers together.
-const python_package = Object.freeze({ ...python_builtins, ...python_bytes });
+const python_package = Object.freeze({ ...python_builtins, ...python_bytes, bases });
 export { python_package as "python" };
 
 export * as "python/builtins" from "../frameworks/python/builtins";
@@ -129,6 +130,7 @@ export * as "django/contrib/auth/mixins" from "../frameworks/django/contrib/auth
 export * as "django/contrib/auth/urls" from "../frameworks/django/contrib/auth/urls";
 export * as "django/contrib/auth/tokens" from "../frameworks/django/contrib/auth/tokens";
 export * as "python/json" from "../frameworks/python/json";
+export * as "python/mro" from "../frameworks/python/mro";
 export * as "python/functools" from "../frameworks/python/functools";
 export * as "django/utils" from "../frameworks/django/utils";
 export * as "django/utils/timezone" from "../frameworks/django/utils/timezone";

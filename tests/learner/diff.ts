@@ -15,6 +15,7 @@ for (const name of names) {
     if (same(want, got)) return void equal++;
     console.log(`✗ ${name} #${i} ${want.request}`);
     for (const key of ["status", "content_type", "location"] as const) if (want[key] !== got[key]) console.log(`    ${key}: want ${JSON.stringify(want[key])} got ${JSON.stringify(got[key])}`);
+    if (got.status === 500) console.log(`    500: ${(/<title>([^<]*)<\/title>/.exec(got.body)?.[1] ?? "").trim()} ${/exception_value">([^<]*)/.exec(got.body)?.[1] ?? ""}`);
     const a = normalise(want.body)!.split("\n");
     const b = normalise(got.body)!.split("\n");
     const line = a.findIndex((l, j) => l !== b[j]);
