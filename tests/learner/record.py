@@ -153,6 +153,8 @@ def record(project):
 
         result = handler(env, start_response)
         content = b"".join(result)
+        if spec["method"] == "HEAD":
+            content = b""  # the server sends no body for HEAD (runserver's ServerHandler drops it)
         if hasattr(result, "close"):
             result.close()
         headers = box["headers"]

@@ -789,7 +789,7 @@ function lookup_bit(current: unknown, bit: string): unknown {
   // 3. List-index lookup on sequence-like objects.
   if (/^\d+$/.test(bit) && getitem) {
     try {
-      return getitem.call(obj, Number(bit));
+      return (getitem as (k: unknown) => unknown).call(obj, Number(bit));
     } catch {
       return NOT_FOUND;
     }
