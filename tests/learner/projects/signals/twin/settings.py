@@ -6,7 +6,7 @@ DEBUG = True
 SECRET_KEY = "django-insecure-learner-signals"
 ALLOWED_HOSTS = ["localhost"]
 INSTALLED_APPS = [
-    "shop",
+    "shop.apps.ShopConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

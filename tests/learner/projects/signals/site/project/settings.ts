@@ -3,7 +3,7 @@ export const DEBUG = true;
 export const SECRET_KEY = "django-insecure-learner-signals";
 export const ALLOWED_HOSTS = ["localhost"];
 export const INSTALLED_APPS = [
-  "shop",
+  "shop.apps.ShopConfig",
   "django.contrib.auth",
   "django.contrib.contenttypes",
   "django.contrib.sessions",
