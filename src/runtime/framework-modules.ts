@@ -130,6 +130,7 @@ export * as "django/contrib/auth/mixins" from "../frameworks/django/contrib/auth
 export * as "django/contrib/auth/urls" from "../frameworks/django/contrib/auth/urls";
 export * as "django/contrib/auth/tokens" from "../frameworks/django/contrib/auth/tokens";
 export * as "python/json" from "../frameworks/python/json";
+export * as "django" from "../frameworks/django";
 export * as "python/mro" from "../frameworks/python/mro";
 export * as "python/functools" from "../frameworks/python/functools";
 export * as "django/utils" from "../frameworks/django/utils";
