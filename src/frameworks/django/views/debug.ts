@@ -253,11 +253,6 @@ export function cleansed_settings(): Record<string, string> {
 
 // ---- shared HTML ---------------------------------------------------------------------------------
 
-function summary(title: string, request: HttpRequest, extra: [string, string][]): string {
-  const url = safe(() => request.build_absolute_uri(), request.path);
-  return `<header id="summary"><h1>${title}</h1>${table([["Request Method:", escape(request.method ?? "")], ["Request URL:", escape(url)], ...extra])}</header>`;
-}
-
 function table(rows: [string, string][]): string {
   return `<table class="meta">${rows.map(([k, v]) => `<tr><th scope="row">${k}</th><td>${v}</td></tr>`).join("")}</table>`;
 }

@@ -20,7 +20,7 @@ import { Http404, HttpResponseRedirect } from "../../http/response";
 import { TemplateResponse } from "../../template/response";
 import { path, include, re_path } from "../../urls";
 import { reverse } from "../../urls/base";
-import { urlencode } from "../../utils/http";
+
 import { capfirst } from "../../utils/text";
 import { apps as global_apps } from "../../apps";
 import { traced } from "../../../../trace";
