@@ -115,7 +115,7 @@ export class Library {
  * A tag function's Python signature, read from its parameter list (Django reads it with
  * `getfullargspec`): `function greet(name, greeting = "Hello")` has params `["name", "greeting"]`,
  * of which `name` is required. A function whose last parameter is destructured
- * (`function greet(name, { greeting = "Hello" } = {})`) takes the keyword arguments as one trailing
+ * (`function greet(name, { greeting = "Hello" } = {})`), or defaults to `{}` (`options = {}`), takes the keyword arguments as one trailing
  * options object instead (ADR 0001), and a rest parameter takes any number of positional ones.
  * null when the source cannot be read (native or bound functions): nothing is checked then.
  */
@@ -132,7 +132,7 @@ export function tag_signature(func: Function, takes_context: boolean): TagSignat
   let raw = list.filter(Boolean);
   if (takes_context) raw = raw.slice(1);
   const last = raw[raw.length - 1] ?? "";
-  const options_object = last.startsWith("{");
+  const options_object = last.startsWith("{") || /=\s*\{\s*\}$/.test(last);
   const varargs = last.startsWith("...");
   if (options_object || varargs) raw = raw.slice(0, -1);
   const params = raw.map((p) => p.split("=")[0].replace(/[?:].*$/s, "").trim());
