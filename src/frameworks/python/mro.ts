@@ -104,7 +104,7 @@ export function python_class<const Bases extends readonly PyClass[], B extends P
  * `python_class` builds), so `super.dispatch()` in the subclass reaches LoginRequiredMixin, then
  * CreateView, exactly as in Python. The returned class is a marker that stands for the bases list:
  * it never appears in `mro_of(TaskCreate)` (`[TaskCreate, LoginRequiredMixin, AccessMixin,
- * CreateView, …]`) nor in `bases_of(TaskCreate)` (`[LoginRequiredMixin, CreateView]`). ADR 0012.
+ * CreateView, …]`) nor in `bases_of(TaskCreate)` (`[LoginRequiredMixin, CreateView]`). ADR 0015.
  */
 export function bases<const Bases extends readonly PyClass[]>(...list: Bases): BasesOf<Bases> {
   const base_list: PyClass[] = list.length ? list.map(origin_of) : [PyObject];

@@ -9,7 +9,7 @@
  *   require_GET, require_POST                     one method
  *   require_safe                                  GET and HEAD (what a read-only view should accept)
  *
- * Python decorators are called here as functions on the function they decorate (ADR 0010).
+ * Python decorators are called here as functions on the function they decorate (ADR 0013).
  */
 import { wraps } from "../../../python/functools";
 import { HttpResponseNotAllowed } from "../../http/response";

@@ -38,7 +38,7 @@ export type Choices = [unknown, string][];
  * first positional parameter, `verbose_name`, also positionally — Python's
  * `models.DateTimeField("date published")` is `new models.DateTimeField("date published")`, and
  * `models.CharField("title", max_length=200)` is `new models.CharField("title", { max_length: 200 })`
- * (ADR 0011).
+ * (ADR 0014).
  */
 export type FieldArgs<O extends FieldOptions = FieldOptions> = [options?: O] | [verbose_name: string | null, options?: O];
 
