@@ -5,6 +5,7 @@
  * do the same with `instanceof`. The class name is the Python name; the trace and the conformance
  * runner read it from `constructor.name` (the build keeps class names).
  */
+import { PyTuple } from "./tuple";
 
 export class Exception extends Error {
   /** Python's `exc.args`. */
@@ -51,7 +52,9 @@ export function py_repr(value: unknown): string {
   if (value === false) return "False";
   if (typeof value === "string") return py_str_repr(value);
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : py_float_str(value);
+  if (value instanceof PyTuple) return value.length === 1 ? `(${py_repr(value[0])},)` : `(${Array.from(value, py_repr).join(", ")})`;
   if (Array.isArray(value)) return `[${value.map(py_repr).join(", ")}]`;
+  if (typeof value === "bigint") return value.toString();
   if (value instanceof Uint8Array) return py_bytes_repr(value);
   if (value instanceof Map) return `{${[...value].map(([k, v]) => `${py_repr(k)}: ${py_repr(v)}`).join(", ")}}`;
   if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype)
