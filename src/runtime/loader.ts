@@ -22,6 +22,9 @@ import { settings } from "../frameworks/django/conf";
 import { FUNCTION_BODY_LINE_OFFSET, UserSyntaxError, frame_symbol } from "./errors";
 import type { UserConsole } from "./console";
 import * as FRAMEWORK_MODULES from "./framework-modules";
+import { install_code_compiler } from "./code-compiler";
+
+install_code_compiler();
 
 export type Files = Record<string, string>;
 

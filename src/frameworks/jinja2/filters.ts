@@ -368,7 +368,7 @@ class GroupTuple extends PyTuple {
   get list(): unknown {
     return this[1];
   }
-  __repr__(): string {
+  override __repr__(): string {
     return py_repr(tuple(this));
   }
 }
@@ -452,26 +452,34 @@ export const do_float = params((value: unknown, default_: unknown = new PyFloat(
   return Number.isInteger(x) ? new PyFloat(x) : x;
 }, ["default"]);
 
-function py_round_half_even(y: number): number {
-  const floor = Math.floor(y);
-  const diff = y - floor;
-  if (diff > 0.5) return floor + 1;
-  if (diff < 0.5) return floor;
-  return floor % 2 === 0 ? floor : floor + 1;
+/**
+ * Python's `round(x, n)`: the nearest value with n decimals of the double's exact decimal value,
+ * ties to even. (`toFixed` rounds the exact value too, but ties upward.)
+ */
+function py_round(x: number, n: number): number {
+  if (!Number.isFinite(x)) return x;
+  if (n < 0) {
+    const scale = 10 ** -n;
+    return py_round(x / scale, 0) * scale;
+  }
+  const abs = Math.abs(x);
+  const long = abs.toFixed(Math.min(100, n + 30));
+  const [int_part, frac = ""] = long.split(".");
+  const kept = frac.slice(0, n);
+  let r: number;
+  if (/^50*$/.test(frac.slice(n))) {
+    const last = Number((int_part + kept).slice(-1));
+    r = last % 2 === 0 ? Number(n ? `${int_part}.${kept}` : int_part) : Number(abs.toFixed(n));
+  } else r = Number(abs.toFixed(n));
+  return x < 0 ? -r : r;
 }
 
 export const do_round = params((value: unknown, precision = 0, method = "common"): unknown => {
   if (!["common", "ceil", "floor"].includes(method)) throw new FilterArgumentError("method must be common, ceil or floor");
+  if (method === "common" && typeof value === "number" && Number.isInteger(value) && precision >= 0) return value;
   const x = value instanceof PyFloat ? value.value : Number(value);
   const scale = 10 ** precision;
-  let r: number;
-  if (method === "common") {
-    if (typeof value === "number" && Number.isInteger(value) && precision >= 0) return value;
-    const y = x * scale;
-    r = Math.abs(y % 1) === 0.5 ? py_round_half_even(y) / scale : Math.round(y) / scale;
-    if (Math.abs(y % 1) !== 0.5 && y < 0 && Math.abs(y % 1) === 0.5) r = -py_round_half_even(-y) / scale;
-    if (precision > 0) r = Number(r.toFixed(precision));
-  } else r = (method === "ceil" ? Math.ceil(x * scale) : Math.floor(x * scale)) / scale;
+  const r = method === "common" ? py_round(x, precision) : (method === "ceil" ? Math.ceil(x * scale) : Math.floor(x * scale)) / scale;
   return Number.isInteger(r) ? new PyFloat(r) : r;
 }, ["precision", "method"]);
 

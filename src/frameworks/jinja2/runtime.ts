@@ -162,8 +162,7 @@ export class DebugUndefined extends Undefined {
     let message: string;
     if (this._undefined_hint) message = `undefined value printed: ${this._undefined_hint}`;
     else if (this._undefined_obj === missing) message = String(this._undefined_name);
-    else if (typeof this._undefined_name !== "string") message = `no such element: ${object_type_repr(this._undefined_obj)}[${py_repr_name(this._undefined_name)}]`;
-    else message = `no such attribute: ${object_type_repr(this._undefined_obj)}.${this._undefined_name}`;
+    else message = `no such element: ${object_type_repr(this._undefined_obj)}[${py_repr_name(this._undefined_name)}]`;
     return `{{ ${message} }}`;
   }
 }

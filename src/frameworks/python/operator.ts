@@ -16,7 +16,7 @@ import { py_float_str, py_repr, TypeError } from "./builtins";
 import { Decimal } from "./decimal";
 import { date, time, timedelta } from "./datetime";
 import { PyFloat } from "./json";
-import { PyTuple } from "./tuple";
+import { PyTuple } from "./builtins";
 
 /** A plain JavaScript object standing for a Python dict. */
 export function is_dict(value: unknown): value is Record<string, unknown> {

@@ -1,25 +1,16 @@
 /**
- * Python's `tuple`: an Array that prints as `(1, 2)` and is told apart from a list.
- *
- * It is an Array subclass so everything that iterates, indexes or measures a list works on it;
- * slicing or mapping it gives a plain Array (a list), so build tuples with `tuple(...)`.
+ * Python's `tuple` built from any iterable (`tuple(items)`), for code that has a list in hand;
+ * the class itself is `PyTuple` in builtins.ts (an Array that prints as `(1, 2)`).
  *
  *   py_repr(tuple([1, "a"]))   // "(1, 'a')"
- *   py_repr(tuple([1]))        // "(1,)"
  */
-export class PyTuple<T = unknown> extends Array<T> {
-  static override get [Symbol.species](): ArrayConstructor {
-    return Array;
-  }
-}
+import { PyTuple } from "./builtins";
 
-/** `tuple(items)` */
+export { PyTuple, is_tuple, py_tuple } from "./builtins";
+
+/** `tuple(iterable)` */
 export function tuple<T>(items: Iterable<T> = []): PyTuple<T> {
   const t = new PyTuple<T>();
   for (const item of items) t.push(item);
-  return t;
-}
-
-export function is_tuple(value: unknown): value is PyTuple {
-  return value instanceof PyTuple;
+  return Object.freeze(t) as PyTuple<T>;
 }
