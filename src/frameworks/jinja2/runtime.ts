@@ -716,7 +716,7 @@ export class TemplateTracer {
   /** `{{ expr }}` in template `template` at `line` printed `value`. */
   variable<T>(template: string | null, expr: string, line: number, value: T): T {
     const top = this.stack[this.stack.length - 1];
-    if (top && top.variables.length < MAX_TRACED_VARIABLES) top.variables.push({ expr, line, value: to_json(value instanceof Undefined ? "" : value), template });
+    if (top && top.variables.length < MAX_TRACED_VARIABLES) top.variables.push({ expr, line, value: to_json(value instanceof Undefined ? "" : value instanceof String ? value.valueOf() : value), template });
     return value;
   }
 

@@ -73,8 +73,10 @@ describe("jinja2 Environment", () => {
     const base = spans.find((s) => s.name === "base.html")!;
     expect(base.attrs.variables).toEqual([
       { expr: "name", line: 1, value: "Ann", template: "page.html" },
+      { expr: "super(…)", line: 1, value: "Site", template: "page.html" },
       { expr: "n", line: 1, value: "q", template: "forms.html" },
       { expr: "v", line: 1, value: "Ann", template: "forms.html" },
+      { expr: "f.input(…)", line: 1, value: '<input name="q" value="Ann">', template: "page.html" },
     ]);
   });
 });
