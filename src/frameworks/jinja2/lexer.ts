@@ -495,7 +495,6 @@ class Tokenizer {
   private try_close(i: number, close: string, block: boolean, end_type: string): boolean {
     const src = this.source;
     let stop: number;
-    let text: string;
     if (src[i] === "-" && src.startsWith(close, i + 1)) {
       stop = this.skip_ws(i + 3);
     } else if (block && src[i] === "+" && src.startsWith(close, i + 1)) {
@@ -504,7 +503,7 @@ class Tokenizer {
       stop = i + 2;
       if (block && this.options.trim_blocks && src[stop] === "\n") stop++;
     } else return false;
-    text = src.slice(i, stop);
+    const text = src.slice(i, stop);
     this.push(end_type, text);
     this.lineno += this.count_lines(text);
     this.line_starting = text.endsWith("\n");

@@ -17,7 +17,7 @@ import { is_dict, py_str, type_name } from "../python/operator";
 import { PyTuple, tuple } from "../python/tuple";
 import { close_span, open_span, to_json, trace_event, type Json, type SpanHandle } from "../../trace";
 import { TemplateRuntimeError, UndefinedError } from "./exceptions";
-import { missing, object_type_repr, pass_arg_of } from "./utils";
+import { missing, object_type_repr } from "./utils";
 import type { Environment, Template } from "./environment";
 
 export { missing };

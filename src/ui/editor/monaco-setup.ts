@@ -14,6 +14,7 @@ import { typescriptDefaults, javascriptDefaults, ModuleKind, ScriptTarget, Modul
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
 import { DJANGO_HTML_ID, djangoHtmlConfiguration, djangoHtmlLanguage } from "./django-template-language";
+import { JINJA_HTML_ID, jinjaHtmlConfiguration, jinjaHtmlLanguage } from "./jinja-template-language";
 
 (globalThis as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
   getWorker(_id: string, label: string) {
@@ -24,6 +25,9 @@ import { DJANGO_HTML_ID, djangoHtmlConfiguration, djangoHtmlLanguage } from "./d
 monaco.languages.register({ id: DJANGO_HTML_ID, extensions: [".html"], aliases: ["Django template"] });
 monaco.languages.setMonarchTokensProvider(DJANGO_HTML_ID, djangoHtmlLanguage);
 monaco.languages.setLanguageConfiguration(DJANGO_HTML_ID, djangoHtmlConfiguration);
+monaco.languages.register({ id: JINJA_HTML_ID, aliases: ["Jinja template"] });
+monaco.languages.setMonarchTokensProvider(JINJA_HTML_ID, jinjaHtmlLanguage);
+monaco.languages.setLanguageConfiguration(JINJA_HTML_ID, jinjaHtmlConfiguration);
 
 const compilerOptions = {
   target: ScriptTarget.ES2020,
@@ -63,10 +67,12 @@ export const frameworkTypes: Promise<number> = import("virtual:framework-dts").t
   return list.length;
 });
 
-export function languageFor(path: string): string {
+/** The editor language of a file; `.html` files use the mode's template language (Django's by default). */
+export function languageFor(path: string, templateLanguage: string = DJANGO_HTML_ID): string {
   if (/\.(ts|tsx|mts)$/.test(path)) return "typescript";
   if (/\.(js|mjs)$/.test(path)) return "javascript";
-  if (/\.html?$/.test(path)) return DJANGO_HTML_ID;
+  if (/\.(jinja|jinja2|j2)$/.test(path)) return JINJA_HTML_ID;
+  if (/\.html?$/.test(path)) return templateLanguage;
   if (path.endsWith(".css")) return "css";
   if (path.endsWith(".json")) return "json";
   if (path.endsWith(".md")) return "markdown";

@@ -34,7 +34,7 @@ function run(p: Probe): Probe["expect"] {
 }
 
 describe("Jinja2 3.1.6 probes", () => {
-  for (const p of (probes as { probes: Probe[] }).probes) {
+  for (const p of (probes as unknown as { probes: Probe[] }).probes) {
     it(`${p.id} renders as real Jinja2`, () => {
       expect(run(p)).toEqual(p.expect);
     });
