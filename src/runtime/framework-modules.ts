@@ -17,6 +17,9 @@ export * as "python/bytes" from "../frameworks/python/bytes";
 export * as "python/datetime" from "../frameworks/python/datetime";
 export * as "python/decimal" from "../frameworks/python/decimal";
 export * as "python/uuid" from "../frameworks/python/uuid";
+export * as "python/typing" from "../frameworks/python/typing";
+export * as "pydantic" from "../frameworks/pydantic";
+export * as "pydantic_core" from "../frameworks/pydantic_core";
 export * as "lab" from "../frameworks/lab";
 export * as "lab/trace" from "../frameworks/lab/trace";
 export * as "django/apps" from "../frameworks/django/apps";
@@ -26,6 +29,8 @@ export * as "django/core/exceptions" from "../frameworks/django/core/exceptions"
 export * as "django/core/validators" from "../frameworks/django/core/validators";
 export * as "django/forms" from "../frameworks/django/forms";
 export * as "django/core/handlers/wsgi" from "../frameworks/django/core/handlers/wsgi";
+export * as "django/core/handlers/asgi" from "../frameworks/django/core/handlers/asgi";
+export * as "django/core/asgi" from "../frameworks/django/core/asgi";
 export * as "django/core/signals" from "../frameworks/django/core/signals";
 export * as "django/db" from "../frameworks/django/db";
 export * as "django/db/migrations" from "../frameworks/django/db/migrations";
