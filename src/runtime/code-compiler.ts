@@ -1,5 +1,5 @@
 /**
- * The one place generated framework code becomes functions (ADR 0013): installs
+ * The one place generated framework code becomes functions (ADR 0016): installs
  * `python/compile`'s code compiler with `new Function`, naming the source for stack traces.
  * Called once by the module loader (worker and headless alike), by the conformance runner, the
  * benchmarks and the Vitest setup.

@@ -4,7 +4,7 @@
  * Jinja compiles every template to Python source: a `root(context)` generator for the template
  * body, one `block_<name>(context)` per block, and a `blocks` table. This port writes the same
  * shape in JavaScript — `root` and the block functions build a string with `out += …` — and the
- * environment turns the source into functions once (through the code-compiler hook, ADR 0013),
+ * environment turns the source into functions once (through the code-compiler hook, ADR 0016),
  * so rendering runs compiled code, not a tree walk.
  *
  * Names follow Jinja's scheme: every template variable becomes a JavaScript variable

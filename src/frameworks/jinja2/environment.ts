@@ -4,7 +4,7 @@
  *
  * Loading a template runs Jinja's pipeline, one named step each:
  *   source --lex--> tokens --parse--> nodes.Template --generate--> JavaScript source
- *          --compile_function (the runtime's hook, ADR 0013)--> { root, blocks } → Template
+ *          --compile_function (the runtime's hook, ADR 0016)--> { root, blocks } → Template
  * and rendering calls the compiled `root(context)`. Attribute lookup is Jinja's: `a.b` tries the
  * attribute, then the item; `a['b']` the item, then the attribute; a miss is an `Undefined`.
  *

@@ -4,7 +4,7 @@
  * Template engines that compile (Jinja writes Python source for each template and `exec`s it)
  * need to turn generated source into code. The frameworks do not construct functions themselves:
  * `src/runtime` installs the one way to do it (`set_code_compiler`), in the worker, headless in
- * Node, and in tests (ADR 0013). Without it, compiling raises a RuntimeError that says so.
+ * Node, and in tests (ADR 0016). Without it, compiling raises a RuntimeError that says so.
  *
  *   const f = compile_function(["a", "b"], "return a + b;", "<example>");   f(1, 2) === 3
  */
