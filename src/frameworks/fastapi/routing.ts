@@ -39,7 +39,7 @@ import type { WebSocket } from "../starlette/websockets";
 import { create_model_field, type ModelField } from "./_compat";
 import { Default, DefaultPlaceholder, get_value_or_default } from "./datastructures";
 import { Dependant, call_name, is_async_gen_callable, is_coroutine_callable, is_gen_callable, type Call } from "./dependencies/models";
-import { get_body_field, get_dependant, get_flat_body_params, should_embed_body_fields, solve_dependencies, type SignatureTable } from "./dependencies/utils";
+import { get_body_field, get_dependant, get_flat_body_params, should_embed_body_fields, solve_dependencies, source_ref, type SignatureTable } from "./dependencies/utils";
 import { jsonable_encoder } from "./encoders";
 import { FastAPIError, RequestValidationError, ResponseValidationError, type EndpointContext } from "./exceptions";
 import * as params from "./params";
@@ -158,8 +158,12 @@ function to_filter(value: IncEx | null | undefined): any {
 /** Call the handler: awaited when async, in the threadpool when not. One `view` span. */
 export async function run_endpoint_function(dependant: Dependant, values: Record<string, unknown>, is_coroutine: boolean): Promise<unknown> {
   const call = dependant.call as (v: Record<string, unknown>) => unknown;
-  return span_async("view", call_name(call), () => ({ endpoint: call_name(call), threadpool: !is_coroutine, path: dependant.path }), async () =>
-    is_coroutine ? await call(values) : await run_in_threadpool(() => call(values)),
+  return span_async(
+    "view",
+    call_name(call),
+    () => ({ endpoint: call_name(call), threadpool: !is_coroutine, path: dependant.path }),
+    async () => (is_coroutine ? await call(values) : await run_in_threadpool(() => call(values))),
+    source_ref(dependant.source),
   );
 }
 
@@ -386,6 +390,8 @@ export class APIRoute extends BaseRoute {
   private build_dependant(): [Dependant, boolean] {
     const dependant = get_dependant({ path: this.path_format, call: this.endpoint, signature_table: this.signature_table, scope: "function" });
     dependant.source = this.source;
+    // A parameter declared without a marker (`item_id: t.int`) is declared where the route is.
+    for (const field of [...dependant.path_params, ...dependant.query_params, ...dependant.header_params, ...dependant.cookie_params, ...dependant.body_params]) field.field_info.source ??= this.source;
     for (const depends of [...this.dependencies].reverse()) {
       const scopes = depends instanceof params.Security && depends.scopes ? [...depends.scopes] : [];
       dependant.dependencies.unshift(get_dependant({ path: this.path_format, call: depends.dependency as Call, own_oauth_scopes: scopes, scope: depends.scope, use_cache: depends.use_cache }));

@@ -14,7 +14,7 @@ const side = (key: string, label: string) => (): Role => ({ lane: "side", key, l
 /** Where each span kind goes in the graph. */
 export const FLOW_ROLE: SpanKindHandlers<Role> = {
   request: () => ({ lane: "main", key: "client", label: "Client (browser)" }),
-  gateway: () => ({ lane: "main", key: "gateway", label: "Web server (WSGI)" }),
+  gateway: (s) => ({ lane: "main", key: "gateway", label: s.attrs.protocol === "asgi" ? "Web server (ASGI)" : "Web server (WSGI)" }),
   handler: () => null,
   middleware: (s) => {
     const name = str(s.attrs.middleware) ?? s.name;
@@ -40,9 +40,10 @@ export const FLOW_ROLE: SpanKindHandlers<Role> = {
   context: side("context", "Contexts"),
   hook: (s) => ({ lane: "main", key: `hook:${s.name}`, label: s.name }),
   asgi: () => ({ lane: "main", key: "gateway", label: "Web server (ASGI)" }),
-  dependency: side("dependencies", "Dependencies"),
-  validation: side("validation", "Validation"),
-  task: side("tasks", "Background tasks"),
+  // FastAPI's path: … router → dependencies → handler → response model → background tasks.
+  dependency: () => ({ lane: "main", key: "dependencies", label: "Dependencies" }),
+  validation: (s) => (s.attrs.stage === "response" ? { lane: "main", key: "response-model", label: "Response model" } : { lane: "side", key: "validation", label: "Validation" }),
+  task: () => ({ lane: "main", key: "tasks", label: "Background tasks" }),
   websocket: side("websocket", "WebSocket"),
   consumer: (s) => ({ lane: "main", key: "consumer", label: s.name }),
   channel: side("channel-layer", "Channel layer"),

@@ -31,6 +31,9 @@ import { AuthPanel, authCount } from "./AuthPanel";
 import { CsrfPanel, csrfBadge } from "./CsrfPanel";
 import { csrfEvents } from "./contrib-spans";
 import { AdminPanel, adminCount } from "./AdminPanel";
+import { ValidationPanel, validationCount } from "./ValidationPanel";
+import { AsgiPanel } from "./AsgiPanel";
+import { OpenAPIPanel } from "./OpenAPIPanel";
 
 export interface PanelProps {
   exchange: Exchange;
@@ -56,6 +59,8 @@ export interface PanelDefinition {
 const FlowPanel = lazy(() => import("./FlowPanel"));
 // The SQL panel brings sql-formatter: loaded when the panel first shows.
 const SqlPanel = lazy(() => import("./SqlPanel"));
+// The dependency graph pulls in @xyflow/react and dagre, as Flow does.
+const DependenciesPanel = lazy(() => import("./DependenciesPanel"));
 
 /** The trace has a span of one of these kinds. */
 const has = (...kinds: SpanKind[]) => ({ index }: PanelProps) => index.spans.some((s) => kinds.includes(s.kind));
@@ -77,6 +82,10 @@ export const PANELS: PanelDefinition[] = [
   { id: "auth", title: "Auth", Component: AuthPanel, badge: ({ index }) => authCount(index), relevant: has("auth") },
   { id: "csrf", title: "CSRF", Component: CsrfPanel, badge: ({ index }) => csrfBadge(index), relevant: ({ index }) => csrfEvents(index).length > 0 },
   { id: "admin", title: "Admin", Component: AdminPanel, badge: ({ index }) => adminCount(index), relevant: has("admin") },
+  { id: "validation", title: "Validation", Component: ValidationPanel, badge: validationCount, relevant: has("validation") },
+  { id: "dependencies", title: "Dependencies", Component: DependenciesPanel, badge: ({ index }) => index.spans.filter((s) => s.kind === "dependency" && !s.name.startsWith("cleanup ")).length || null, relevant: has("dependency", "view") },
+  { id: "openapi", title: "OpenAPI", Component: OpenAPIPanel },
+  { id: "asgi", title: "ASGI", Component: AsgiPanel, badge: ({ index }) => index.spans.filter((s) => s.kind === "asgi").length || null, relevant: has("asgi") },
   { id: "request", title: "Request", Component: RequestPanel },
   { id: "logs", title: "Logs", Component: LogsPanel, withoutTrace: true, badge: ({ logs }) => logs.length || null },
   { id: "errors", title: "Errors", Component: ErrorsPanel, withoutTrace: true, badge: (p) => errorCount(p) || null },

@@ -19,11 +19,11 @@
  * Tracing: each dependency is a `dependency` span (cache hits and cleanups are events), each
  * parameter validated a `validation` event with its source, raw value, coerced value and errors.
  */
-import { trace_event, tracing_enabled, type Attrs, type Json } from "../../../trace";
+import { trace_event, tracing_enabled, type Attrs, type Json, type SourceRef } from "../../../trace";
 import { AssertionError } from "../../python/builtins";
 import { AsyncExitStack } from "../../python/contextlib";
 import { annotation_repr } from "../../python/typing";
-import { FieldInfo } from "../../pydantic/fields";
+import { FieldInfo, declaration_source } from "../../pydantic/fields";
 import { create_model } from "../../pydantic/main";
 import { span_async } from "../../starlette/_tracing";
 import { run_in_threadpool } from "../../starlette/concurrency";
@@ -66,7 +66,16 @@ export type SignatureTable = Record<string, unknown>;
  */
 export function signature<P extends SignatureTable, F>(table: P, fn: F): F {
   Object.defineProperty(fn, "__signature__", { value: table, enumerable: false, configurable: true, writable: true });
+  const source = source_ref(declaration_source());
+  if (source) Object.defineProperty(fn, "__source__", { value: source, enumerable: false, configurable: true, writable: true });
   return fn;
+}
+
+/** `"main.ts:12"` (a declaration's line in user code) → a trace source reference. */
+export function source_ref(text: string | null | undefined): SourceRef | undefined {
+  if (!text) return undefined;
+  const m = /^(.*):(\d+)$/.exec(text);
+  return m ? { file: m[1], line: Number(m[2]) } : { file: text };
 }
 
 /** `inspect.signature(call)`: the table set with `signature()` (a class may declare `static __signature__`). */
@@ -327,7 +336,7 @@ export async function solve_dependencies(options: SolveOptions): Promise<SolvedD
       }
       if (sub_dependant.name !== null) values[sub_dependant.name] = solved;
       if (!dependency_cache.has(key)) dependency_cache.set(key, solved);
-    });
+    }, (call as { __source__?: SourceRef }).__source__);
   }
   validate_request_params(dependant, request, values, errors);
   if (dependant.body_params.length) {
@@ -524,6 +533,7 @@ function raw_of(field: ModelField, received: unknown): unknown {
 function trace_param(field: ModelField, raw: unknown, value: unknown, errors: ErrorDict[]): void {
   if (!tracing_enabled()) return;
   const info = field.field_info as FieldInfo<any> & { in_?: string };
+  const source = source_ref(info.source);
   trace_event("validation", `${info.in_ ?? "body"} ${field.name}`, () => ({
     parameter: field.name,
     source: info instanceof params.Body ? "body" : (info.in_ ?? "body"),
@@ -535,7 +545,7 @@ function trace_param(field: ModelField, raw: unknown, value: unknown, errors: Er
     value: errors.length ? null : json_of(value),
     errors: errors.map((e) => json_of(e)) as Json,
     declaration: info.source ?? null,
-  }));
+  }), source);
 }
 
 function json_of(value: unknown, depth = 0): Json {
