@@ -15,7 +15,7 @@ import { SourceLink } from "./SourceLink";
 import type { PanelProps } from "./registry";
 import "./asgi-panels.css";
 
-const SIZE = { width: 200, height: 58 };
+const SIZE = { width: 168, height: 58 };
 
 type DepData = { title: string; lines: string[]; classes: string };
 type DepNode = Node<DepData, "dep">;
@@ -49,7 +49,7 @@ function nodeLines(n: DependencyNode): string[] {
 
 function layout(graph: DependencyGraph): { nodes: DepNode[]; edges: Edge[] } {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: "TB", nodesep: 28, ranksep: 36 });
+  g.setGraph({ rankdir: "TB", nodesep: 14, ranksep: 34 });
   g.setDefaultEdgeLabel(() => ({}));
   g.setNode("endpoint", { ...SIZE });
   for (const n of graph.nodes) g.setNode(String(n.id), { ...SIZE });
@@ -102,7 +102,7 @@ function DependenciesPanel({ index }: PanelProps) {
   return (
     <div className="deps-panel">
       <div className="deps-canvas" role="figure" aria-label="Dependency graph">
-        <ReactFlow nodes={drawn.nodes} edges={drawn.edges} nodeTypes={NODE_TYPES} fitView minZoom={0.3} maxZoom={1.5} proOptions={{ hideAttribution: true }} nodesDraggable={false} nodesConnectable={false}>
+        <ReactFlow nodes={drawn.nodes} edges={drawn.edges} nodeTypes={NODE_TYPES} fitView fitViewOptions={{ padding: 0.05 }} minZoom={0.3} maxZoom={1.5} proOptions={{ hideAttribution: true }} nodesDraggable={false} nodesConnectable={false}>
           <Background gap={16} size={1} />
           <Controls showInteractive={false} position="bottom-right" />
         </ReactFlow>

@@ -5,46 +5,65 @@
  * then the 422 itself, and the response model's check.
  */
 import { SourceLink } from "./SourceLink";
-import { showValue, validationSummary, type ValidatedParameter } from "./asgi-spans";
+import { useLab } from "../state/react";
+import { fieldDeclaration, showValue, validationSummary, type ValidatedParameter } from "./asgi-spans";
 import type { PanelProps } from "./registry";
 import "./asgi-panels.css";
 
-function ParameterRow({ p }: { p: ValidatedParameter }) {
+function ParameterRows({ p, files }: { p: ValidatedParameter; files: Record<string, string> }) {
   const ok = p.errors.length === 0;
   return (
-    <tr className={ok ? "ok" : "no"} data-parameter={p.name}>
-      <td>
-        <span className="validation-mark" aria-label={ok ? "valid" : "invalid"}>
-          {ok ? "✓" : "✗"}
-        </span>
-        <span className="mono">{p.name}</span>
-        {p.alias !== p.name && <span className="muted mono"> ({p.alias})</span>}
-        {p.dependency && <div className="muted">of {p.dependency}</div>}
-      </td>
-      <td>
-        <span className={`badge source-${p.source}`}>{p.source}</span>
-      </td>
-      <td className="mono">
-        {p.declared}({p.annotation}){!p.required && <span className="muted"> = optional</span>}
-      </td>
-      <td className="mono raw">{p.raw === null ? <span className="muted">(absent)</span> : showValue(p.raw)}</td>
-      <td className="mono">{ok ? showValue(p.value) : <span className="muted">—</span>}</td>
-      <td>
-        {p.errors.map((e, i) => (
-          <pre key={i} className="validation-error mono">
-            {JSON.stringify(e)}
-          </pre>
-        ))}
-      </td>
-      <td>
-        <SourceLink source={p.declaration} />
-      </td>
-    </tr>
+    <>
+      <tr className={ok ? "ok" : "no"} data-parameter={p.name}>
+        <td>
+          <span className="validation-mark" aria-label={ok ? "valid" : "invalid"}>
+            {ok ? "✓" : "✗"}
+          </span>
+          <span className="mono">{p.name}</span>
+          {p.alias !== p.name && <span className="muted mono"> ({p.alias})</span>}
+          {p.dependency && <div className="muted">of {p.dependency}</div>}
+        </td>
+        <td>
+          <span className={`badge source-${p.source}`}>{p.source}</span>
+        </td>
+        <td className="mono">
+          {p.declared}({p.annotation}){!p.required && <span className="muted"> = optional</span>}
+        </td>
+        <td className="mono raw">{p.raw === null ? <span className="muted">(absent)</span> : showValue(p.raw)}</td>
+        <td className="mono raw">{ok ? showValue(p.value) : <span className="muted">—</span>}</td>
+        <td>
+          <SourceLink source={p.declaration} />
+        </td>
+      </tr>
+      {!ok && (
+        <tr className="no errors" data-errors-of={p.name}>
+          <td colSpan={6}>
+            <ul className="validation-errors" aria-label={`Errors of ${p.name}`}>
+              {p.errors.map((e, i) => {
+                const where = fieldDeclaration(files, p, e.loc ?? null);
+                return (
+                  <li key={i}>
+                    <code className="validation-error mono">{JSON.stringify(e)}</code>
+                    {where && (
+                      <span className="validation-field">
+                        {" "}
+                        → field <span className="mono">{where.field}</span> <SourceLink source={where.source} />
+                      </span>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
 
 export function ValidationPanel({ index }: PanelProps) {
   const summary = validationSummary(index);
+  const files = useLab((s) => s.files);
   if (!summary.parameters.length && !summary.requestErrors && !summary.responseModel) return <p className="hint">Nothing was validated in this request (no FastAPI route with parameters, a body or a response model ran).</p>;
   return (
     <div className="validation-panel">
@@ -57,13 +76,12 @@ export function ValidationPanel({ index }: PanelProps) {
               <th>Declared</th>
               <th>Raw</th>
               <th>Coerced</th>
-              <th>Errors (as in the 422 body)</th>
               <th>Declared at</th>
             </tr>
           </thead>
           <tbody>
             {summary.parameters.map((p) => (
-              <ParameterRow key={p.id} p={p} />
+              <ParameterRows key={p.id} p={p} files={files} />
             ))}
           </tbody>
         </table>

@@ -86,6 +86,32 @@ export interface ValidationSummary {
   responseModel: { model: string; errors: Record<string, Json>[]; filters: Record<string, Json>; failed: boolean } | null;
 }
 
+/**
+ * Where a body error's field was declared: `loc` ["body", "price"] of a parameter annotated `Item`
+ * (or ["body", "item", "price"] when the body is embedded) → the line `price: ...` inside
+ * `class Item`'s `static fields` in the learner's files. Only the first level of a model; a bare
+ * annotation (`t.float`) records no line at run time, so the file text is read instead.
+ */
+export function fieldDeclaration(files: Record<string, string>, p: Pick<ValidatedParameter, "annotation" | "alias" | "source">, loc: Json): { field: string; source: SourceRef } | null {
+  if (p.source !== "body" || !Array.isArray(loc) || loc[0] !== "body") return null;
+  const model = /^[A-Za-z_]\w*$/.test(p.annotation) ? p.annotation : null;
+  if (!model) return null;
+  const rest = loc.slice(1);
+  const field = rest.length > 1 && rest[0] === p.alias ? rest[1] : rest[0];
+  if (typeof field !== "string") return null;
+  for (const [file, content] of Object.entries(files)) {
+    const lines = content.split("\n");
+    const start = lines.findIndex((l) => new RegExp(`^\\s*(export\\s+)?(default\\s+)?class\\s+${model}\\b`).test(l));
+    if (start < 0) continue;
+    const fieldLine = new RegExp(`^\\s*["']?${field.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["']?\\s*:`);
+    for (let i = start + 1; i < lines.length; i++) {
+      if (/^(export\s+)?class\s/.test(lines[i]) || /^}/.test(lines[i])) break;
+      if (fieldLine.test(lines[i])) return { field: `${model}.${field}`, source: { file, line: i + 1 } };
+    }
+  }
+  return null;
+}
+
 function nearestDependency(index: SpanIndex, span: Span): string | null {
   for (let p = span.parent === null ? undefined : index.byId.get(span.parent); p; p = p.parent === null ? undefined : index.byId.get(p.parent)) {
     if (p.kind === "dependency") return p.name;

@@ -110,6 +110,8 @@ export interface GetDependantOptions {
   parent_oauth_scopes?: string[] | null;
   use_cache?: boolean;
   scope?: "function" | "request" | null;
+  /** Where `Depends(...)` named this dependency (user code). */
+  source?: string | null;
 }
 
 export function get_dependant(options: GetDependantOptions): Dependant {
@@ -121,6 +123,7 @@ export function get_dependant(options: GetDependantOptions): Dependant {
     scope: options.scope ?? null,
     own_oauth_scopes: options.own_oauth_scopes ?? null,
     parent_oauth_scopes: options.parent_oauth_scopes ?? null,
+    source: options.source ?? null,
   });
   const current_scopes = [...(options.parent_oauth_scopes ?? []), ...(options.own_oauth_scopes ?? [])];
   const path_param_names = get_path_param_names(options.path);
@@ -130,7 +133,7 @@ export function get_dependant(options: GetDependantOptions): Dependant {
     if (details.depends !== null) {
       const sub_scopes = details.depends instanceof params.Security && details.depends.scopes ? [...details.depends.scopes] : [];
       dependant.dependencies.push(
-        get_dependant({ path: options.path, call: details.depends.dependency as Call, name: param_name, own_oauth_scopes: sub_scopes, parent_oauth_scopes: current_scopes, use_cache: details.depends.use_cache, scope: details.depends.scope }),
+        get_dependant({ path: options.path, call: details.depends.dependency as Call, name: param_name, own_oauth_scopes: sub_scopes, parent_oauth_scopes: current_scopes, use_cache: details.depends.use_cache, scope: details.depends.scope, source: details.depends.source }),
       );
       continue;
     }
@@ -155,8 +158,7 @@ export interface ParamDetails {
 /** One parameter → a dependency, a FastAPI-filled value, or a field with its source. */
 export function analyze_param(param_name: string, declaration: unknown, is_path_param: boolean): ParamDetails {
   if (declaration instanceof params.Depends) {
-    const depends = declaration.dependency === null ? new (declaration.constructor as typeof params.Depends)(null, declaration.use_cache, declaration.scope) : declaration;
-    return { type_annotation: null, depends, field: null };
+    return { type_annotation: null, depends: declaration, field: null };
   }
   if (special_slot(declaration) !== null) return { type_annotation: declaration, depends: null, field: null };
   let field_info: FieldInfo<any>;
@@ -336,7 +338,7 @@ export async function solve_dependencies(options: SolveOptions): Promise<SolvedD
       }
       if (sub_dependant.name !== null) values[sub_dependant.name] = solved;
       if (!dependency_cache.has(key)) dependency_cache.set(key, solved);
-    }, (call as { __source__?: SourceRef }).__source__);
+    }, (call as { __source__?: SourceRef }).__source__ ?? source_ref(override === undefined ? sub_dependant.source : null));
   }
   validate_request_params(dependant, request, values, errors);
   if (dependant.body_params.length) {
@@ -425,6 +427,7 @@ function dependency_attrs(dependant: Dependant, call: Call, overridden: boolean,
   if (overridden) attrs.overridden = `${call_name(dependant.call)} → ${call_name(call)}`;
   const source = (call as { __source__?: { file: string; line?: number } }).__source__;
   if (source) attrs.source = `${source.file}${source.line ? `:${source.line}` : ""}`;
+  if (dependant.source) attrs.required_at = dependant.source;
   return attrs;
 }
 
