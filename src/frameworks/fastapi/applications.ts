@@ -77,10 +77,10 @@ export class AsyncExitStackMiddleware {
     readonly context_name = "fastapi_middleware_astack",
   ) {}
 
-  async __call__(scope: Scope, receive: Receive, send: Send): Promise<void> {
-    await AsyncExitStack.run(async (stack) => {
+  __call__(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    return AsyncExitStack.run((stack) => {
       scope[this.context_name] = stack;
-      await call_app(this.app, scope, receive, send);
+      return call_app(this.app, scope, receive, send);
     });
   }
 }
@@ -244,9 +244,9 @@ export class FastAPI extends Starlette {
     }
   }
 
-  override async __call__(scope: Scope, receive: Receive, send: Send): Promise<void> {
+  override __call__(scope: Scope, receive: Receive, send: Send): Promise<void> {
     if (this.root_path) scope.root_path = this.root_path;
-    await super.__call__(scope, receive, send);
+    return super.__call__(scope, receive, send);
   }
 
   // Path operations ---------------------------------------------------------------------------

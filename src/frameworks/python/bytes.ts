@@ -19,6 +19,17 @@ export function is_bytes(value: unknown): value is Bytes {
 
 /** `s.encode('utf-8')` */
 export function utf8_encode(s: string): Bytes {
+  if (s.length <= 64) {
+    // A short ASCII string (a header value, "Hello, World!"): copied byte by byte, which beats
+    // TextEncoder's call overhead; anything else goes to TextEncoder.
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) return utf8_encoder.encode(s);
+      out[i] = c;
+    }
+    return out;
+  }
   return utf8_encoder.encode(s);
 }
 
@@ -35,7 +46,9 @@ export function utf8_decode(b: Bytes, errors: "strict" | "replace" = "strict"): 
 /** `b.decode('latin-1')`: every byte maps to the code point of the same value. */
 export function latin1_decode(b: Bytes): string {
   let out = "";
-  for (let i = 0; i < b.length; i += 8192) out += String.fromCharCode(...b.subarray(i, i + 8192));
+  // apply, not spread: spreading a typed array walks its iterator (≈ 7× slower for a header).
+  if (b.length <= 8192) return String.fromCharCode.apply(null, b as unknown as number[]);
+  for (let i = 0; i < b.length; i += 8192) out += String.fromCharCode.apply(null, b.subarray(i, i + 8192) as unknown as number[]);
   return out;
 }
 

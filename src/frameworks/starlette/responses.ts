@@ -29,6 +29,21 @@ export interface ResponseOptions {
   background?: BackgroundTask | null;
 }
 
+/** Header names every response writes, encoded once (bytes are never written to in place). */
+const CONTENT_LENGTH = latin1_encode("content-length");
+const CONTENT_TYPE = latin1_encode("content-type");
+const CONTENT_TYPES = new Map<string, Bytes>();
+
+/** A media type's bytes: a handful of distinct values per app, encoded once each. */
+function content_type_bytes(content_type: string): Bytes {
+  let encoded = CONTENT_TYPES.get(content_type);
+  if (encoded === undefined) {
+    encoded = latin1_encode(content_type);
+    if (CONTENT_TYPES.size < 64) CONTENT_TYPES.set(content_type, encoded);
+  }
+  return encoded;
+}
+
 export class Response {
   static media_type: string | null = null;
   charset = "utf-8";
@@ -67,11 +82,11 @@ export class Response {
     }
     const body = this.body as Bytes | undefined;
     if (body !== undefined && populate_content_length && !(this.status_code < 200 || this.status_code === 204 || this.status_code === 304))
-      raw.push([latin1_encode("content-length"), latin1_encode(String(body.length))]);
+      raw.push([CONTENT_LENGTH, latin1_encode(String(body.length))]);
     let content_type = this.media_type;
     if (content_type !== null && populate_content_type) {
       if (content_type.startsWith("text/") && !content_type.toLowerCase().includes("charset=")) content_type += "; charset=" + this.charset;
-      raw.push([latin1_encode("content-type"), latin1_encode(content_type)]);
+      raw.push([CONTENT_TYPE, content_type_bytes(content_type)]);
     }
     this.raw_headers = raw;
   }

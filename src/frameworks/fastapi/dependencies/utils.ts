@@ -292,7 +292,7 @@ export interface SolveOptions {
 /** The temporal response a handler may change (status code, headers, cookies) before its own is built. */
 export function sub_response(): Response {
   const response = new Response();
-  response.headers.delitem("content-length");
+  response.raw_headers = []; // `del response.headers["content-length"]`: the only header an empty Response has
   (response as { status_code: number | null }).status_code = null;
   return response;
 }
@@ -360,18 +360,15 @@ export async function solve_dependencies(options: SolveOptions): Promise<SolvedD
 
 /** Path, query, header and cookie parameters, in that order (FastAPI's error order). */
 function validate_request_params(dependant: Dependant, request: Request | WebSocket, values: Record<string, unknown>, errors: ErrorDict[]): void {
-  const groups: [ModelField[], () => unknown][] = [
-    [dependant.path_params, () => request.path_params],
-    [dependant.query_params, () => request.query_params],
-    [dependant.header_params, () => request.headers],
-    [dependant.cookie_params, () => request.cookies],
-  ];
-  for (const [fields, received] of groups) {
-    if (!fields.length) continue;
-    const [v, e] = request_params_to_args(fields, received() as Record<string, unknown>);
-    Object.assign(values, v);
-    errors.push(...e);
-  }
+  if (dependant.path_params.length) collect(request_params_to_args(dependant.path_params, request.path_params as Record<string, unknown>), values, errors);
+  if (dependant.query_params.length) collect(request_params_to_args(dependant.query_params, request.query_params as unknown as Record<string, unknown>), values, errors);
+  if (dependant.header_params.length) collect(request_params_to_args(dependant.header_params, request.headers as unknown as Record<string, unknown>), values, errors);
+  if (dependant.cookie_params.length) collect(request_params_to_args(dependant.cookie_params, request.cookies as Record<string, unknown>), values, errors);
+}
+
+function collect([v, e]: [Record<string, unknown>, ErrorDict[]], values: Record<string, unknown>, errors: ErrorDict[]): void {
+  Object.assign(values, v);
+  errors.push(...e);
 }
 
 /** Run one dependency: a `yield` one is entered on its exit stack; a coroutine awaited; anything else in the threadpool. */
