@@ -116,6 +116,8 @@ test("fastapi-deps: the Dependencies graph draws the request's dependencies, the
   expect(await canvas.locator(".react-flow__node").count()).toBeGreaterThanOrEqual(3);
   expect(await canvas.locator(".react-flow__edge").count()).toBeGreaterThanOrEqual(2);
   await expect(page.locator(".deps-lists")).toContainText("after yield (normal exit)");
+  await expect(page.locator(".deps-lists")).toContainText("Cache hits: verify_token");
+  await expect(canvas.locator(".dep-node.cached")).toHaveCount(1);
   await page.screenshot({ path: `${SHOTS13}/06-dependencies.png` });
   await panel(page, /^Flow/);
   await expect(page.locator(".flow-node").first()).toBeVisible();

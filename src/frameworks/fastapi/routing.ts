@@ -38,7 +38,7 @@ import type { ASGIApp, Receive, Scope, Send } from "../starlette/types";
 import type { WebSocket } from "../starlette/websockets";
 import { create_model_field, type ModelField } from "./_compat";
 import { Default, DefaultPlaceholder, get_value_or_default } from "./datastructures";
-import { Dependant, call_name, is_async_gen_callable, is_coroutine_callable, is_gen_callable, type Call } from "./dependencies/models";
+import { Dependant, bound_call, call_name, is_async_gen_callable, is_coroutine_callable, is_gen_callable, type Call } from "./dependencies/models";
 import { get_body_field, get_dependant, get_flat_body_params, should_embed_body_fields, solve_dependencies, source_ref, type SignatureTable } from "./dependencies/utils";
 import { jsonable_encoder } from "./encoders";
 import { FastAPIError, RequestValidationError, ResponseValidationError, type EndpointContext } from "./exceptions";
@@ -162,7 +162,7 @@ export function run_endpoint_function(dependant: Dependant, values: Record<strin
     call_name(call),
     () => ({ endpoint: call_name(call), threadpool: !is_coroutine, path: dependant.path }),
     // A coroutine function's own promise is awaited as it is (no extra async frame around it).
-    is_coroutine ? () => Promise.resolve(call(values)) : () => run_in_threadpool(() => call(values)),
+    is_coroutine ? () => Promise.resolve(call(values)) : () => run_in_threadpool(bound_call(call, values)),
     source_ref(dependant.source),
   );
 }

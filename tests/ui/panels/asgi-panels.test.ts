@@ -94,13 +94,23 @@ describe("Dependencies panel data", () => {
   it("the order of resolution, each dependency's kind, and the cleanup after the response", () => {
     const graph = dependencyGraph(sent.users.index);
     expect(graph.endpoint).toEqual({ name: "list_users", ran: true, source: { file: "main.ts", line: 11 } });
-    expect(graph.nodes.map((n) => [n.order, n.name, n.kind, n.parameter, n.parent, n.cleanup])).toEqual([
-      [1, "get_db", "generator (yield), in the threadpool", "db", "endpoint", 1],
-      [2, "verify_token", "async", "token", "endpoint", null],
-      [3, "pagination", "sync, in the threadpool", "page", "endpoint", null],
+    const ids = new Map(graph.nodes.map((n) => [n.id, n.name]));
+    expect(graph.nodes.map((n) => [n.order, n.name, n.kind, n.parameter, n.parent === "endpoint" ? "endpoint" : ids.get(n.parent), n.cached, n.cleanup])).toEqual([
+      [1, "get_db", "generator (yield), in the threadpool", "db", "endpoint", false, 1],
+      [2, "verify_token", "async", "token", "endpoint", false, null],
+      [3, "current_user", "async", "user", "endpoint", false, null],
+      // current_user asks for verify_token too: served from the per-request cache, not called again.
+      [null, "verify_token", "", "token", "current_user", true, null],
+      [4, "pagination", "sync, in the threadpool", "page", "endpoint", false, null],
     ]);
     // get_db has no signature() (no parameters): its node links to where Depends(get_db) named it.
-    expect(graph.nodes.map((n) => n.source)).toEqual([{ file: "main.ts", line: 13 }, { file: "deps.ts", line: 34 }, { file: "deps.ts", line: 44 }]);
+    expect(graph.nodes.map((n) => n.source)).toEqual([
+      { file: "main.ts", line: 13 },
+      { file: "deps.ts", line: 34 },
+      { file: "deps.ts", line: 45 },
+      { file: "deps.ts", line: 34 },
+      { file: "deps.ts", line: 51 },
+    ]);
     expect(graph.cleanups).toEqual([{ name: "get_db", how: "after yield (normal exit)", exception: null }]);
   });
 

@@ -50,7 +50,7 @@ import { BackgroundTasks } from "../background";
 import * as params from "../params";
 import { SecurityScopes, is_security_scheme } from "../security/base";
 import { get_path_param_names } from "../utils";
-import { Dependant, call_name, get_computed_scope, get_oauth_scopes, invoke, is_async_gen_callable, is_class, is_coroutine_callable, is_gen_callable, type Call } from "./models";
+import { Dependant, bound_call, call_name, get_computed_scope, get_oauth_scopes, invoke, is_async_gen_callable, is_class, is_coroutine_callable, is_gen_callable, type Call } from "./models";
 
 /** A callable's parameters: name → annotation, marker or `Depends` (ADR 0010). */
 export type SignatureTable = Record<string, unknown>;
@@ -375,7 +375,7 @@ function collect([v, e]: [Record<string, unknown>, ErrorDict[]], values: Record<
 async function call_dependency(dependant: Dependant, call: Call, values: Record<string, unknown>, stack: AsyncExitStack, span: { set(a: Attrs): void }): Promise<unknown> {
   if (is_gen_callable(call) || is_async_gen_callable(call)) {
     const is_async = is_async_gen_callable(call);
-    const gen = (is_async ? invoke(call, values) : await run_in_threadpool(() => invoke(call, values))) as Generator | AsyncGenerator;
+    const gen = (is_async ? invoke(call, values) : await run_in_threadpool(bound_call(call, values))) as Generator | AsyncGenerator;
     const name = call_name(call);
     const entered = await stack.enter_generator(traced_generator(gen, name), is_async);
     span.set({ kind: is_async ? "async generator (yield)" : "generator (yield), in the threadpool", cleanup: get_computed_scope(dependant) === "function" ? "after the handler returns" : "after the response is sent" });
@@ -386,7 +386,7 @@ async function call_dependency(dependant: Dependant, call: Call, values: Record<
     return await invoke(call, values);
   }
   span.set({ kind: is_class(call) ? "class (instantiated in the threadpool)" : "sync, in the threadpool" });
-  return await run_in_threadpool(() => invoke(call, values));
+  return await run_in_threadpool(bound_call(call, values));
 }
 
 /** A generator that reports its cleanup (the code after `yield`) as an event when it is resumed. */
