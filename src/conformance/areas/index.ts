@@ -17,4 +17,5 @@ export const AREA_REPLAYERS: Record<string, () => Promise<AreaReplayer>> = {
   cbv: async () => (await import("./cbv")).replayer,
   forms: async () => (await import("./forms")).replayer,
   admin: async () => (await import("./admin")).replayer,
+  pydantic: async () => (await import("./pydantic")).replayer,
 };

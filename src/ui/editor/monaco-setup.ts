@@ -14,6 +14,9 @@ import { typescriptDefaults, javascriptDefaults, ModuleKind, ScriptTarget, Modul
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
 import { DJANGO_HTML_ID, djangoHtmlConfiguration, djangoHtmlLanguage } from "./django-template-language";
+import type { ModeDescriptor } from "../../modes/types";
+
+type TemplateLanguage = ModeDescriptor["template_language"];
 
 (globalThis as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
   getWorker(_id: string, label: string) {
@@ -63,10 +66,18 @@ export const frameworkTypes: Promise<number> = import("virtual:framework-dts").t
   return list.length;
 });
 
-export function languageFor(path: string): string {
+/** Monaco's language for `.html` files per the mode's template language (src/modes: `template_language`). */
+const TEMPLATE_LANGUAGE_IDS: Record<TemplateLanguage, string> = {
+  django: DJANGO_HTML_ID,
+  jinja: "html",
+  html: "html",
+};
+
+/** Monaco's language for a project file; `.html` files are templates in the mode's template language. */
+export function languageFor(path: string, templates: TemplateLanguage = "django"): string {
   if (/\.(ts|tsx|mts)$/.test(path)) return "typescript";
   if (/\.(js|mjs)$/.test(path)) return "javascript";
-  if (/\.html?$/.test(path)) return DJANGO_HTML_ID;
+  if (/\.html?$/.test(path)) return TEMPLATE_LANGUAGE_IDS[templates];
   if (path.endsWith(".css")) return "css";
   if (path.endsWith(".json")) return "json";
   if (path.endsWith(".md")) return "markdown";

@@ -1,27 +1,16 @@
 /**
- * `manage.py` for the page and the CLI: a management command → its output (and, for
+ * Django's `manage.py` for the page and the CLI: a management command → its output (and, for
  * makemigrations, the migration files to add to the project).
  *
  * The commands themselves are the framework's (django/core/management/commands); this module only
  * supplies what `manage.py` would: the installed apps, and the dotted-path import for `call`.
  */
-import { traced } from "../trace";
-import { apps } from "../frameworks/django/apps";
-import { makemigrations, migrate, showmigrations, sqlmigrate } from "../frameworks/django/core/management/commands";
-import { import_string } from "../frameworks/django/utils/module_loading";
+import { traced } from "../../trace";
+import { apps } from "../../frameworks/django/apps";
+import { makemigrations, migrate, showmigrations, sqlmigrate } from "../../frameworks/django/core/management/commands";
+import { import_string } from "../../frameworks/django/utils/module_loading";
 
-export type ManagementCommand =
-  | { command: "migrate"; app_label?: string; migration_name?: string }
-  | { command: "makemigrations"; app_labels?: string[]; name?: string }
-  | { command: "sqlmigrate"; app_label: string; migration_name: string }
-  | { command: "showmigrations" }
-  | { command: "call"; function: string };
-
-export interface CommandOutput {
-  output: string;
-  /** New project files (makemigrations): path → contents. */
-  files: Record<string, string>;
-}
+import type { CommandOutput, ManagementCommand } from "../types";
 
 function installed_labels(): string[] {
   return apps.get_app_configs().map((config: { label: string }) => config.label);
