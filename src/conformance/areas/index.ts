@@ -17,5 +17,6 @@ export const AREA_REPLAYERS: Record<string, () => Promise<AreaReplayer>> = {
   cbv: async () => (await import("./cbv")).replayer,
   forms: async () => (await import("./forms")).replayer,
   admin: async () => (await import("./admin")).replayer,
+  flask: async () => (await import("./flask")).replayer,
   pydantic: async () => (await import("./pydantic")).replayer,
 };

@@ -145,7 +145,10 @@ export class Config implements Iterable<string> {
       let current: any = this;
       for (const part of parts) {
         const has = current instanceof Config ? current.has(part) : part in current;
-        if (!has) current instanceof Config ? current.set(part, {}) : (current[part] = {});
+        if (!has) {
+          if (current instanceof Config) current.set(part, {});
+          else current[part] = {};
+        }
         current = current instanceof Config ? current.getitem(part) : current[part];
       }
       if (current instanceof Config) current.set(tail, value);

@@ -16,7 +16,7 @@ import { close_span, open_span, traced, tracing_enabled, type Json } from "../..
 import { HTTPException } from "../werkzeug/exceptions";
 import type { MapAdapter } from "../werkzeug/routing/map";
 import type { Rule } from "../werkzeug/routing/rules";
-import { _cv_app, _cv_request } from "./globals";
+import { _cv_app, _cv_request, _app_ctx, _request_ctx } from "./globals";
 import type { Flask } from "./app";
 import type { Request } from "./wrappers";
 import type { SecureCookieSession } from "./sessions";
@@ -155,7 +155,7 @@ export class AppContext {
       try {
         if (this._cv_tokens.length === 1) this.app.do_teardown_appcontext(exc);
       } finally {
-        ctx = _cv_app.get();
+        ctx = _app_ctx();
         const token = this._cv_tokens.pop()!;
         _cv_app.reset(token);
         remove_token(app_tokens, token);
@@ -266,7 +266,7 @@ export class RequestContext {
           this.request.close();
         }
       } finally {
-        ctx = _cv_request.get();
+        ctx = _request_ctx();
         const [token, app_ctx] = this._cv_tokens.pop()!;
         _cv_request.reset(token);
         remove_token(request_tokens, token);

@@ -12,6 +12,7 @@
  * Tracing: every attribute read through a proxy is a `context` event naming the proxy, the
  * attribute and what the proxy resolved to (`request → <Request 'http://localhost/' [GET]>`).
  */
+import { RuntimeError } from "../python/builtins";
 import { ContextVar } from "../python/contextvars";
 import { trace_event, tracing_enabled } from "../../trace";
 import { LocalProxy } from "../werkzeug/local";
@@ -28,6 +29,20 @@ export const _no_req_msg =
 
 export const _cv_app = new ContextVar<AppContext>("flask.app_ctx");
 export const _cv_request = new ContextVar<RequestContext>("flask.request_ctx");
+
+/** The current application context, or Flask's "Working outside of application context." */
+export function _app_ctx(): AppContext {
+  const ctx = _cv_app.get(null);
+  if (ctx === null) throw new RuntimeError(_no_app_msg);
+  return ctx;
+}
+
+/** The current request context, or Flask's "Working outside of request context." */
+export function _request_ctx(): RequestContext {
+  const ctx = _cv_request.get(null);
+  if (ctx === null) throw new RuntimeError(_no_req_msg);
+  return ctx;
+}
 
 /** How a proxy's target is shown in the trace. */
 function describe(obj: unknown): string {

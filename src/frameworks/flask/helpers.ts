@@ -11,7 +11,7 @@
 import { RuntimeError, py_tuple, type PyTuple } from "../python/builtins";
 import { redirect as _wz_redirect } from "../werkzeug/utils";
 import { abort as _wz_abort, NotFound } from "../werkzeug/exceptions";
-import { _cv_app, _cv_request } from "./globals";
+import { _cv_app, _cv_request, _app_ctx, _request_ctx } from "./globals";
 import type { Response } from "./wrappers";
 
 /** `get_debug_flag()`: FLASK_DEBUG — there is no process environment in the page, so False. */
@@ -37,7 +37,7 @@ export function _split_blueprint_path(name: string): string[] {
  * (`make_response("Not found", 404)` is the view return `("Not found", 404)`).
  */
 export function make_response(...args: unknown[]): Response {
-  const app = _cv_app.get().app;
+  const app = _app_ctx().app;
   if (!args.length) return new app.response_class();
   return app.make_response(args.length === 1 ? args[0] : py_tuple(...args));
 }
@@ -56,7 +56,7 @@ export interface UrlForOptions {
  * rule does not use become the query string.
  */
 export function url_for(endpoint: string, values: UrlForOptions = {}): string {
-  return _cv_app.get().app.url_for(endpoint, values);
+  return _app_ctx().app.url_for(endpoint, values);
 }
 
 /** `redirect(location, code=302)`: the app's redirect response. */
@@ -78,7 +78,7 @@ export function abort(code: number | Response, ...args: unknown[]): never {
  * that calls `get_flashed_messages`.
  */
 export function flash(message: string, category = "message"): void {
-  const ctx = _cv_request.get();
+  const ctx = _request_ctx();
   const session = ctx.session;
   const flashes = (session.get("_flashes", []) as PyTuple[]).slice();
   flashes.push(py_tuple(category, message));
@@ -90,7 +90,7 @@ export function flash(message: string, category = "message"): void {
  * out of the session once per request (later calls in the same request see the same list).
  */
 export function get_flashed_messages(options: { with_categories?: boolean; category_filter?: Iterable<string> } = {}): any[] {
-  const ctx = _cv_request.get();
+  const ctx = _request_ctx();
   let flashes = ctx.flashes;
   if (flashes === null) {
     const session = ctx.session;
@@ -123,7 +123,7 @@ export function send_file(_path: string): never {
 export function stream_with_context<T>(gen: Iterable<T>): Iterable<T> {
   const req_ctx = _cv_request.get(null);
   if (req_ctx === null) throw new RuntimeError("'stream_with_context' can only be used when a request context is active, such as in a view function.");
-  const app_ctx = _cv_app.get();
+  const app_ctx = _app_ctx();
   return (function* () {
     app_ctx.push();
     req_ctx.push();

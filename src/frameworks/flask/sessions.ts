@@ -34,7 +34,7 @@ import type { Request, Response } from "./wrappers";
 
 /** `SecureCookieSession(initial=None)`: a dict that notes when it is modified (and accessed). */
 export class SecureCookieSession extends CallbackDict<unknown> {
-  /** True when the browser sent no usable cookie (a session created for this request). */
+  /** Flask's cookie sessions never set this (it stays False, as in Flask). */
   new = false;
   /** Set by `session[k] = v`, `del`, `pop`, … — not by changing a value in place. */
   modified = false;
@@ -190,7 +190,7 @@ export class SecureCookieSessionInterface extends SessionInterface {
       const val = request.cookies.get(this.get_cookie_name(app));
       if (!val) {
         span.set({ verdict: "no cookie: new empty session" });
-        return this.new_session();
+        return new this.session_class();
       }
       const max_age = Math.trunc((app.permanent_session_lifetime as timedelta).total_seconds());
       if (tracing_enabled()) span.set({ cookie: describe_cookie(val), max_age });
@@ -201,16 +201,9 @@ export class SecureCookieSessionInterface extends SessionInterface {
       } catch (e) {
         if (!(e instanceof BadSignature)) throw e;
         span.set({ verdict: e instanceof SignatureExpired ? `expired: ${e.message}` : `bad signature: ${e.message}` });
-        return this.new_session();
+        return new this.session_class();
       }
     }, { file: "flask/sessions.ts", symbol: "SecureCookieSessionInterface.open_session" });
-  }
-
-  /** A session for a request without a usable cookie: `session.new` is true. */
-  private new_session(): SecureCookieSession {
-    const session = new this.session_class();
-    session.new = true;
-    return session;
   }
 
   /**

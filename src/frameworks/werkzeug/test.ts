@@ -206,6 +206,8 @@ export class EnvironBuilder {
 
 /** `TestResponse`: a Response that remembers its request (and redirect history). */
 export class TestResponse extends Response {
+  /** Only the headers the application sent: no default Content-Type is added. */
+  static override default_mimetype: string | null = null;
   request: Request | null = null;
   history: TestResponse[] = [];
 

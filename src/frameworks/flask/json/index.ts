@@ -6,7 +6,7 @@
  *     return jsonify([1, 2, 3]);
  */
 import { py_json_dumps, py_json_loads, type JSONDumpsOptions } from "../../python/json";
-import { _cv_app } from "../globals";
+import { _cv_app, _app_ctx } from "../globals";
 import { _default } from "./provider";
 import type { Response } from "../wrappers";
 
@@ -29,5 +29,5 @@ export function loads(s: string): unknown {
  * keyword form `jsonify(a=1)` is `jsonify({ a: 1 })` here.
  */
 export function jsonify(...args: unknown[]): Response {
-  return _cv_app.get().app.json.response(...args);
+  return _app_ctx().app.json.response(...args);
 }

@@ -415,7 +415,7 @@ export class MapAdapter {
    */
   build(endpoint: unknown, values: Record<string, unknown> | MultiDict<unknown> | null = null, options: { method?: string | null; force_external?: boolean; append_unknown?: boolean; url_scheme?: string | null } = {}): string {
     this.map.update();
-    let vals: Record<string, unknown> = {};
+    const vals: Record<string, unknown> = {};
     if (values instanceof MultiDict) {
       for (const [k, v] of values.lists()) if (v.length) vals[k] = v.length === 1 ? v[0] : v;
     } else if (values) for (const [k, v] of Object.entries(values)) if (v !== null && v !== undefined) vals[k] = v;

@@ -56,6 +56,8 @@ export class Response extends SansIOResponse {
 
   response: Iterable<string | Bytes> & { close?: () => void };
   direct_passthrough: boolean;
+  /** The json module `get_json` uses (Flask's test client sets `app.json`). */
+  json_module: { loads(s: string): unknown } = { loads: py_json_loads };
   private _on_close: (() => unknown)[] = [];
 
   constructor(response: Body = null, status: number | string | null | ResponseOptions = null, headers: HeaderPairs = null, mimetype: string | null = null, content_type: string | null = null, direct_passthrough = false) {
@@ -215,7 +217,7 @@ export class Response extends SansIOResponse {
   get_json(options: { force?: boolean; silent?: boolean } = {}): unknown {
     if (!(options.force || this.is_json)) return null;
     try {
-      return py_json_loads(this.get_data(true));
+      return this.json_module.loads(this.get_data(true));
     } catch (e) {
       if (!options.silent) throw e;
       return null;
