@@ -12,7 +12,7 @@ import { with_frozen_time } from "../../frameworks/python/time";
 import { urlencode } from "../../frameworks/python/urllib/parse";
 import { utf8_decode } from "../../frameworks/python/bytes";
 import { py_json_loads } from "../../frameworks/python/json";
-import { unzlibSync } from "fflate";
+import { inflate } from "pako";
 import { base64_decode, bytes_to_int } from "../../frameworks/itsdangerous/encoding";
 import { MethodNotAllowed, NotFound } from "../../frameworks/werkzeug/exceptions";
 import { RequestRedirect } from "../../frameworks/werkzeug/routing/exceptions";
@@ -74,7 +74,7 @@ function session_cookie_info(app: Flask, set_cookies: string[]): Record<string, 
     const compressed = val.startsWith(".");
     const [payload, ts, sig] = val.replace(/^\.+/, "").split(".");
     let raw = base64_decode(payload);
-    if (compressed) raw = unzlibSync(raw);
+    if (compressed) raw = inflate(raw);
     return { payload: utf8_decode(raw), compressed, timestamp: bytes_to_int(base64_decode(ts)), signature: sig };
   }
   return null;

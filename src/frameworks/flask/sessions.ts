@@ -26,7 +26,7 @@ import { to_json, traced, tracing_enabled, type Json } from "../../trace";
 import { BadSignature, SignatureExpired } from "../itsdangerous/exc";
 import { base64_decode, bytes_to_int } from "../itsdangerous/encoding";
 import { URLSafeTimedSerializer } from "../itsdangerous/url_safe";
-import { unzlibSync } from "fflate";
+import { inflate } from "pako";
 import { CallbackDict } from "../werkzeug/datastructures/structures";
 import { TaggedJSONSerializer } from "./json/tag";
 import type { App } from "./sansio/app";
@@ -151,7 +151,7 @@ export function describe_cookie(value: string): Record<string, Json> {
   let timestamp: number | null = null;
   try {
     const raw = base64_decode(payload);
-    text = utf8_decode(compressed ? unzlibSync(raw) : raw, "replace");
+    text = utf8_decode(compressed ? inflate(raw) : raw, "replace");
   } catch {
     text = null;
   }

@@ -3,12 +3,15 @@
  * `URLSafeTimedSerializer` (what Flask signs its session cookie with).
  *
  * The payload is compact JSON, zlib-compressed when that saves at least two bytes, then URL-safe
- * base64 without padding; a compressed payload starts with "." so `loads` knows to decompress:
+ * base64 without padding; a compressed payload starts with "." so `loads` knows to decompress.
+ * Compression is pako's (a port of zlib itself), so the bytes are those Python's `zlib.compress`
+ * writes (zlib 1.2's hash: `legacyHash`) and a cookie is byte-for-byte the one Flask would set
+ * (docs/adr/0014):
  *
  *     eyJuIjoxfQ.Z3SFgA.CVoKzQ9mnWZv1pR2u48UpMRu1u0        {"n":1}, not compressed
  *     .eJyrVkrOz...Z3SFgA.<signature>                      compressed
  */
-import { unzlibSync, zlibSync } from "fflate";
+import { deflate, inflate } from "pako";
 import { concat_bytes, latin1_encode, type Bytes } from "../python/bytes";
 import { base64_decode, base64_encode } from "./encoding";
 import { BadPayload } from "./exc";
@@ -32,7 +35,7 @@ function load_url_safe_payload(payload: Bytes, load_json: (json: Bytes) => any):
   }
   if (decompress) {
     try {
-      json = unzlibSync(json);
+      json = inflate(json);
     } catch (e) {
       throw new BadPayload("Could not zlib decompress the payload before decoding the payload", e);
     }
@@ -42,7 +45,7 @@ function load_url_safe_payload(payload: Bytes, load_json: (json: Bytes) => any):
 
 /** `URLSafeSerializerMixin.dump_payload`: JSON, zlib-compressed when that saves 2+ bytes, base64. */
 function dump_url_safe_payload(json: Bytes): Bytes {
-  const compressed = zlibSync(json, { level: 6 });
+  const compressed = deflate(json, { level: 6, legacyHash: true });
   const is_compressed = compressed.length < json.length - 1;
   const base64d = base64_encode(is_compressed ? compressed : json);
   return is_compressed ? concat_bytes([latin1_encode("."), base64d]) : base64d;

@@ -168,7 +168,7 @@ export class IntegerConverter extends NumberConverter {
   static override regex = "\\d+";
   constructor(map: Map, ...rest: unknown[]) {
     const [args, kwargs] = split_args(rest);
-    const [fixed_digits, min, max, signed] = bind_converter_args("IntegerConverter", ["fixed_digits", "min", "max", "signed"], [0, null, null, false], args, kwargs);
+    const [fixed_digits, min, max, signed] = bind_converter_args("NumberConverter", ["fixed_digits", "min", "max", "signed"], [0, null, null, false], args, kwargs);
     super(map, fixed_digits as number, min as number | null, max as number | null, Boolean(signed));
   }
 }
