@@ -11,10 +11,12 @@ import type { ModeBoot } from "./types";
 import * as standard_library from "./standard-library";
 import { boot as wsgi } from "./wsgi/boot";
 import { boot as django } from "./django/boot";
+import { boot as flask } from "./flask/boot";
 
 export const MODE_BOOTS: readonly ModeBoot[] = [
   wsgi,
   django,
+  flask,
 ];
 
 export function mode_boot(id: string): ModeBoot | null {

@@ -11,4 +11,3 @@ export { abort, flash, get_flashed_messages, make_response, redirect, send_file,
 export { jsonify } from "./json";
 export { Request, Response } from "./wrappers";
 export { Markup, escape } from "../markupsafe";
-export { py_tuple } from "../python/builtins";

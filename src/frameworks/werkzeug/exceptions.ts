@@ -87,7 +87,7 @@ export class HTTPException extends Exception {
 
   /** The HTML error page. */
   get_body(environ: Environ | null = null): string {
-    return `<!doctype html>\n<html lang=en>\n<title>${this.code} ${escape(this.name)}</title>\n<h1>${escape(this.name)}</h1>\n${this.get_description(environ)}\n`;
+    return `<!doctype html>\n<html lang=en>\n<title>${this.code ?? "None"} ${escape(this.name)}</title>\n<h1>${escape(this.name)}</h1>\n${this.get_description(environ)}\n`;
   }
 
   get_headers(_environ: Environ | null = null): [string, string][] {
