@@ -12,11 +12,13 @@ import * as standard_library from "./standard-library";
 import { boot as wsgi } from "./wsgi/boot";
 import { boot as django } from "./django/boot";
 import { boot as flask } from "./flask/boot";
+import { boot as channels } from "./channels/boot";
 
 export const MODE_BOOTS: readonly ModeBoot[] = [
   wsgi,
   django,
   flask,
+  channels,
 ];
 
 export function mode_boot(id: string): ModeBoot | null {

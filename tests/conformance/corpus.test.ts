@@ -27,6 +27,8 @@ const FLOORS: { area: string; kind?: string; floor: number }[] = [
   // issue 6: sessions, auth, CSRF, messages, admin
   { area: "middleware", floor: 1.0 },
   { area: "admin", floor: 0.95 },
+  // issue 14: Channels
+  { area: "channels", floor: 0.97 },
   // issue 13: Pydantic
   { area: "pydantic", floor: 0.97 },
 ];

@@ -18,5 +18,6 @@ export const AREA_REPLAYERS: Record<string, () => Promise<AreaReplayer>> = {
   forms: async () => (await import("./forms")).replayer,
   admin: async () => (await import("./admin")).replayer,
   flask: async () => (await import("./flask")).replayer,
+  channels: async () => (await import("./channels")).replayer,
   pydantic: async () => (await import("./pydantic")).replayer,
 };

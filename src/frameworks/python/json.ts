@@ -190,41 +190,173 @@ export function py_type_name(o: unknown): string {
   return name && name !== "Object" ? name : "object";
 }
 
-/**
- * `json.JSONDecodeError(msg, doc, pos)`: a ValueError whose text names the line, the column and
- * the character offset, exactly as Python prints it ("Expecting value: line 1 column 1 (char 0)").
- */
+// ---- json.loads ----------------------------------------------------------------------------------
+
+/** Python's `json.JSONDecodeError` (a ValueError): the message ends `: line L column C (char N)`. */
 export class JSONDecodeError extends ValueError {
-  readonly lineno: number;
-  readonly colno: number;
   constructor(
     readonly msg: string,
     readonly doc: string,
     readonly pos: number,
   ) {
-    const lineno = doc.slice(0, pos).split("\n").length;
-    const colno = pos - doc.lastIndexOf("\n", pos - 1);
+    const before = doc.slice(0, pos);
+    const lineno = before.split("\n").length;
+    const colno = pos - before.lastIndexOf("\n");
     super(`${msg}: line ${lineno} column ${colno} (char ${pos})`);
     this.lineno = lineno;
     this.colno = colno;
   }
+  lineno: number;
+  colno: number;
 }
 
 /**
- * `json.loads(s)`: Python's decoder. Objects become plain objects (the last duplicate key wins),
+ * `json.loads(s)`: text (or UTF-8 bytes, as `request.body` is) → JavaScript values, failing with
+ * Python's JSONDecodeError messages ("Expecting value", "Expecting property name enclosed in double
+ * quotes", "Expecting ',' delimiter", "Extra data"…). One pass, linear in the input.
+ */
+export function loads(s: string | Uint8Array): unknown {
+  const text = typeof s === "string" ? s : new TextDecoder().decode(s);
+  if (typeof s === "string" && text.startsWith("\ufeff")) throw new JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0);
+  const parser = new JSONScanner(text);
+  const value = parser.value(parser.skip(0));
+  const end = parser.skip(parser.pos);
+  if (end !== text.length) throw new JSONDecodeError("Extra data", text, end);
+  return value;
+}
+
+/** `json.dumps(obj, {indent, sort_keys, separators, ensure_ascii})`: Python's exact text. */
+export const dumps = (obj: unknown, options: JSONDumpsOptions = {}): string => py_json_dumps(obj, options);
+
+const WS = /[ \t\n\r]*/y;
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
+
+class JSONScanner {
+  pos = 0;
+  constructor(readonly text: string) {}
+
+  skip(at: number): number {
+    WS.lastIndex = at;
+    WS.exec(this.text);
+    return WS.lastIndex;
+  }
+
+  fail(msg: string, at: number): never {
+    throw new JSONDecodeError(msg, this.text, at);
+  }
+
+  value(at: number): unknown {
+    const c = this.text[at];
+    if (c === '"') return this.string(at + 1);
+    if (c === "{") return this.object(at + 1);
+    if (c === "[") return this.array(at + 1);
+    for (const [word, v] of [["null", null], ["true", true], ["false", false], ["NaN", NaN], ["Infinity", Infinity], ["-Infinity", -Infinity]] as const) {
+      if (this.text.startsWith(word, at)) {
+        this.pos = at + word.length;
+        return v;
+      }
+    }
+    NUMBER.lastIndex = at;
+    const m = NUMBER.exec(this.text);
+    if (m) {
+      this.pos = at + m[0].length;
+      return Number(m[0]);
+    }
+    this.fail("Expecting value", at);
+  }
+
+  string(start: number): string {
+    let out = "";
+    let i = start;
+    for (;;) {
+      const c = this.text[i];
+      if (c === undefined) this.fail("Unterminated string starting at", start - 1);
+      if (c === '"') break;
+      if (c < " ") this.fail("Invalid control character at", i);
+      if (c === "\\") {
+        const e = this.text[i + 1];
+        const simple: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+        if (e === "u") {
+          const hex = this.text.slice(i + 2, i + 6);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail("Invalid \\uXXXX escape", i + 1);
+          out += String.fromCharCode(parseInt(hex, 16));
+          i += 6;
+          continue;
+        }
+        if (e === undefined) this.fail("Unterminated string starting at", start - 1);
+        if (!(e in simple)) this.fail("Invalid \\escape", i);
+        out += simple[e];
+        i += 2;
+        continue;
+      }
+      out += c;
+      i++;
+    }
+    this.pos = i + 1;
+    return out;
+  }
+
+  object(at: number): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    let i = this.skip(at);
+    if (this.text[i] === "}") {
+      this.pos = i + 1;
+      return result;
+    }
+    for (;;) {
+      if (this.text[i] !== '"') this.fail("Expecting property name enclosed in double quotes", i);
+      const key = this.string(i + 1);
+      i = this.skip(this.pos);
+      if (this.text[i] !== ":") this.fail("Expecting ':' delimiter", i);
+      i = this.skip(i + 1);
+      result[key] = this.value(i);
+      i = this.skip(this.pos);
+      if (this.text[i] === "}") {
+        this.pos = i + 1;
+        return result;
+      }
+      if (this.text[i] !== ",") this.fail("Expecting ',' delimiter", i);
+      i = this.skip(i + 1);
+      if (this.text[i] === "}") this.fail("Illegal trailing comma before end of object", i - 1);
+    }
+  }
+
+  array(at: number): unknown[] {
+    const result: unknown[] = [];
+    let i = this.skip(at);
+    if (this.text[i] === "]") {
+      this.pos = i + 1;
+      return result;
+    }
+    for (;;) {
+      result.push(this.value(i));
+      i = this.skip(this.pos);
+      if (this.text[i] === "]") {
+        this.pos = i + 1;
+        return result;
+      }
+      if (this.text[i] !== ",") this.fail("Expecting ',' delimiter", i);
+      i = this.skip(i + 1);
+      if (this.text[i] === "]") this.fail("Illegal trailing comma before end of array", i - 1);
+    }
+  }
+}
+
+/**
+ * `json.loads(s)` keeping Python's number types (the Flask session and `request.json` use it): Objects become plain objects (the last duplicate key wins),
  * `NaN`/`Infinity`/`-Infinity` are accepted, and a number written with a fraction or an exponent
  * is a float: an integral one comes back as `PyFloat` so that it prints `2.0` again. Linear in the
  * input; nesting deeper than 1000 levels is refused (Python's RecursionError).
  */
 export function py_json_loads(s: string): unknown {
-  return new JSONScanner(s).document();
+  return new PyJSONScanner(s).document();
 }
 
-const WS = /[ \t\n\r]*/y;
-const NUMBER = /(-?(?:0|[1-9]\d*))(\.\d+)?([eE][-+]?\d+)?/y;
+const PY_WS = /[ \t\n\r]*/y;
+const PY_NUMBER = /(-?(?:0|[1-9]\d*))(\.\d+)?([eE][-+]?\d+)?/y;
 const MAX_DEPTH = 1000;
 
-class JSONScanner {
+class PyJSONScanner {
   private pos = 0;
   private depth = 0;
   constructor(private readonly s: string) {}
@@ -238,9 +370,9 @@ class JSONScanner {
   }
 
   private skip_ws(): void {
-    WS.lastIndex = this.pos;
-    WS.exec(this.s);
-    this.pos = WS.lastIndex;
+    PY_WS.lastIndex = this.pos;
+    PY_WS.exec(this.s);
+    this.pos = PY_WS.lastIndex;
   }
 
   private value(): unknown {
@@ -255,10 +387,10 @@ class JSONScanner {
         return v;
       }
     }
-    NUMBER.lastIndex = this.pos;
-    const m = NUMBER.exec(s);
+    PY_NUMBER.lastIndex = this.pos;
+    const m = PY_NUMBER.exec(s);
     if (m) {
-      this.pos = NUMBER.lastIndex;
+      this.pos = PY_NUMBER.lastIndex;
       if (m[2] === undefined && m[3] === undefined) return Number(m[0]);
       const x = Number(m[0]);
       return Number.isInteger(x) ? new PyFloat(x) : x;
@@ -356,7 +488,7 @@ class JSONScanner {
         i = j + 6;
         continue;
       }
-      const simple = JSON_ESCAPES[esc];
+      const simple = PY_JSON_ESCAPES[esc];
       if (simple === undefined) throw new JSONDecodeError("Invalid \\escape", s, j);
       out += simple;
       i = j + 2;
@@ -364,4 +496,4 @@ class JSONScanner {
   }
 }
 
-const JSON_ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+const PY_JSON_ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
