@@ -51,15 +51,17 @@ function describe(obj: unknown): string {
   return String(obj);
 }
 
-/** Record one access through a proxy (only while tracing). */
-function on_access(proxy: string, key: string, obj: unknown): void {
-  if (!tracing_enabled() || key.startsWith("_")) return;
-  trace_event("context", `${proxy}.${key}`, () => ({ proxy, attribute: key, resolved: describe(obj) }));
+/** What records one access through the proxy named `proxy` (only while tracing). */
+function recorder_for(proxy: string) {
+  return (_attribute: string, key: string, obj: unknown): void => {
+    if (!tracing_enabled() || key.startsWith("_")) return;
+    trace_event("context", `${proxy}.${key}`, () => ({ proxy, attribute: key, resolved: describe(obj) }));
+  };
 }
 
 export const app_ctx = LocalProxy<AppContext>(_cv_app, null, { unbound_message: _no_app_msg });
-export const current_app = LocalProxy<Flask>(_cv_app, "app", { unbound_message: _no_app_msg, on_access });
-export const g = LocalProxy<_AppCtxGlobals>(_cv_app, "g", { unbound_message: _no_app_msg, on_access });
+export const current_app = LocalProxy<Flask>(_cv_app, "app", { unbound_message: _no_app_msg, on_access: recorder_for("current_app") });
+export const g = LocalProxy<_AppCtxGlobals>(_cv_app, "g", { unbound_message: _no_app_msg, on_access: recorder_for("g") });
 export const request_ctx = LocalProxy<RequestContext>(_cv_request, null, { unbound_message: _no_req_msg });
-export const request = LocalProxy<Request>(_cv_request, "request", { unbound_message: _no_req_msg, on_access });
-export const session = LocalProxy<SecureCookieSession>(_cv_request, "session", { unbound_message: _no_req_msg, on_access });
+export const request = LocalProxy<Request>(_cv_request, "request", { unbound_message: _no_req_msg, on_access: recorder_for("request") });
+export const session = LocalProxy<SecureCookieSession>(_cv_request, "session", { unbound_message: _no_req_msg, on_access: recorder_for("session") });
