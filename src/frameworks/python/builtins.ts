@@ -191,10 +191,10 @@ export class PyTuple<T = unknown> extends Array<T> {
 }
 
 /** `(a, b, c)`: a tuple of these items. */
-export function py_tuple<T>(...items: T[]): PyTuple<T> {
-  const t = new PyTuple<T>();
+export function py_tuple<T extends unknown[]>(...items: T): PyTuple<T[number]> {
+  const t = new PyTuple<T[number]>();
   t.push(...items);
-  return Object.freeze(t) as PyTuple<T>;
+  return Object.freeze(t) as PyTuple<T[number]>;
 }
 
 export function is_tuple(value: unknown): value is PyTuple {
