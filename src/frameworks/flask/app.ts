@@ -348,7 +348,7 @@ export class Flask extends App {
    * body; a dict or list is JSON (`jsonify`); a Response is used as it is; None is a TypeError.
    */
   make_response(rv_in: unknown): Response {
-    return traced("handler", "Flask.make_response", () => ({ returned: describe_return(rv_in) }), (span) => {
+    return traced("handler", "Flask.make_response", () => ({ flow_step: true, returned: describe_return(rv_in) }), (span) => {
       let rv = rv_in;
       let status: unknown = null;
       let headers: unknown = null;
@@ -452,7 +452,7 @@ export class Flask extends App {
 
   /** `wsgi_app(environ, start_response)`: one request, from environ to response body. */
   wsgi_app(environ: Record<string, any>, start_response: StartResponse): Iterable<Uint8Array> {
-    return traced("handler", "Flask.wsgi_app", () => ({ framework: "flask", app: this.name, method: environ.REQUEST_METHOD, path: environ.PATH_INFO }), (span) => {
+    return traced("handler", "Flask.wsgi_app", () => ({ framework: "flask", flow_step: true, app: this.name, method: environ.REQUEST_METHOD, path: environ.PATH_INFO }), (span) => {
       const ctx = this.request_context(environ);
       let error: unknown = null;
       try {
