@@ -11,11 +11,13 @@ import { ValueError } from "../python/builtins";
 
 /** Latin-1 "native string" → text (UTF-8, invalid bytes replaced). */
 export function _wsgi_decoding_dance(s: string): string {
+  if (/^[\x00-\x7f]*$/.test(s)) return s; // ASCII reads the same either way
   return utf8_decode(latin1_encode(s), "replace");
 }
 
 /** Text → Latin-1 "native string" (its UTF-8 bytes). */
 export function _wsgi_encoding_dance(s: string): string {
+  if (/^[\x00-\x7f]*$/.test(s)) return s;
   return latin1_decode(utf8_encode(s));
 }
 

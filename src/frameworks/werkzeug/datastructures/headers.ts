@@ -41,7 +41,9 @@ export class Headers implements Iterable<[string, string]> {
   protected _list: [string, string][] = [];
 
   constructor(defaults: HeaderPairs = null) {
-    if (defaults !== null && defaults !== undefined) this.extend(defaults);
+    // Another Headers' pairs were checked when they were added: copy them as they are.
+    if (defaults instanceof Headers && !(defaults instanceof EnvironHeaders)) this._list = defaults._list.map(([k, v]) => [k, v]);
+    else if (defaults !== null && defaults !== undefined) this.extend(defaults);
   }
 
   /** `headers[key]` (first value, BadRequestKeyError when missing) or `headers[index]` (a pair). */
@@ -57,20 +59,22 @@ export class Headers implements Iterable<[string, string]> {
   }
 
   protected _get_key(key: string): string {
+    const v = this._lookup(key);
+    if (v === undefined) throw new BadRequestKeyError(key);
+    return v;
+  }
+
+  /** The first value of a header, or undefined (lookups that must not raise stay cheap). */
+  protected _lookup(key: string): string | undefined {
     const ikey = key.toLowerCase();
     for (const [k, v] of this._list) if (k.toLowerCase() === ikey) return v;
-    throw new BadRequestKeyError(key);
+    return undefined;
   }
 
   /** `headers.get(key, default=None, type=None)` */
   get<T = string>(key: string, default_: unknown = null, options: { type?: Converter<T> | null } = {}): any {
-    let rv: string;
-    try {
-      rv = this._get_key(key);
-    } catch (e) {
-      if (e instanceof KeyError || e instanceof BadRequestKeyError) return default_;
-      throw e;
-    }
+    const rv = this._lookup(key);
+    if (rv === undefined) return default_;
     if (!options.type) return rv;
     try {
       return options.type(rv);
@@ -158,13 +162,7 @@ export class Headers implements Iterable<[string, string]> {
 
   /** `key in headers` */
   has(key: string): boolean {
-    try {
-      this._get_key(key);
-      return true;
-    } catch (e) {
-      if (e instanceof KeyError || e instanceof BadRequestKeyError) return false;
-      throw e;
-    }
+    return this._lookup(key) !== undefined;
   }
 
   [Symbol.iterator](): Iterator<[string, string]> {
@@ -269,6 +267,12 @@ export class Headers implements Iterable<[string, string]> {
   }
 }
 
+/** `Content-Type` → `CONTENT_TYPE`; `X-Forwarded-For` → `HTTP_X_FORWARDED_FOR`. */
+function environ_key(key: string): string {
+  const k = key.toUpperCase().replace(/-/g, "_");
+  return k === "CONTENT_TYPE" || k === "CONTENT_LENGTH" ? k : `HTTP_${k}`;
+}
+
 /**
  * `EnvironHeaders(environ)`: the request's headers, read from the environ's `HTTP_*` keys (plus
  * `CONTENT_TYPE` / `CONTENT_LENGTH`), in the environ's order, names in Title-Case. Read-only.
@@ -279,10 +283,14 @@ export class EnvironHeaders extends Headers {
   }
 
   protected override _get_key(key: string): string {
-    const k = key.toUpperCase().replace(/-/g, "_");
-    const name = k === "CONTENT_TYPE" || k === "CONTENT_LENGTH" ? k : `HTTP_${k}`;
-    if (!(name in this.environ)) throw new KeyError(name);
-    return this.environ[name];
+    const v = this._lookup(key);
+    if (v === undefined) throw new KeyError(environ_key(key));
+    return v;
+  }
+
+  protected override _lookup(key: string): string | undefined {
+    const v = this.environ[environ_key(key)];
+    return v === undefined || v === null ? undefined : v;
   }
 
   override *[Symbol.iterator](): Generator<[string, string]> {
