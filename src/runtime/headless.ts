@@ -7,7 +7,8 @@
  *                  the scenario's mode (src/modes, asked by `entry.kind`, never named here) boots
  *                  the entry into the application the gateway serves (e.g. raw WSGI:
  *                  "app.application"; Django: settings → setup() → get_wsgi_application()).
- * request(http):   a fresh trace recorder, a root "request" span, then the gateway (serve_wsgi).
+ * request(http):   a fresh trace recorder, a root "request" span, then the gateway the mode speaks
+ *                  (serve_wsgi, or serve_asgi for an ASGI application).
  *
  * Requests run one at a time (the trace recorder is global while a request runs), in arrival order.
  */
@@ -15,6 +16,7 @@ import { Recorder, close_span, open_span, set_active_recorder, type Trace } from
 import { RuntimeError } from "../frameworks/python/builtins";
 import { import_module } from "../frameworks/python/importlib";
 import { serve_wsgi } from "../gateway/server";
+import { serve_asgi } from "../gateway/asgi";
 import type { HttpRequestMessage, WSGIApplication } from "../gateway/wsgi";
 import type { ScenarioSetupStep } from "../scenarios/format";
 import { MODE_BOOTS, mode_boot, type ManagementCommand, type ModeBoot, type ServedApplication } from "../modes";
@@ -225,7 +227,7 @@ export class HeadlessRuntime implements Runtime {
     this.logs.drain();
     const changes_before = this.total_changes();
     try {
-      const response = await serve_wsgi(this.wsgi_app(), request);
+      const response = this.app?.interface === "asgi" ? await serve_asgi(this.app.app, request) : await serve_wsgi(this.wsgi_app(), request);
       span.set({ status: response.status, reason: response.reason });
       return { response, trace: finish(recorder, span), logs: this.logs.drain(), database_changed: this.total_changes() !== changes_before };
     } finally {

@@ -12,6 +12,8 @@ import { templates_api } from "./templates-api";
 import { django_hello } from "./django-hello";
 import { wsgi_hello } from "./wsgi-hello";
 import { flask_hello } from "./flask-hello";
+import { fastapi_items } from "./fastapi-items";
+import { fastapi_deps } from "./fastapi-deps";
 
 export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
   "wsgi-hello": wsgi_hello,
@@ -23,6 +25,8 @@ export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
   "signals-accounts": signals_accounts,
   "sessions-login": sessions_login,
   "flask-hello": flask_hello,
+  "fastapi-items": fastapi_items,
+  "fastapi-deps": fastapi_deps,
 };
 
 export function get_builtin_scenario(name: string): Scenario | undefined {

@@ -20,12 +20,6 @@ export class Exception extends Error {
   override toString(): string {
     return this.message;
   }
-
-  /** `repr(exc)`: `ValueError('x')`. */
-  __repr__(): string {
-    const name = (this.constructor as { python_name?: string }).python_name ?? this.constructor.name;
-    return `${name}(${this.args.map((a) => py_repr(a)).join(", ")})`;
-  }
 }
 
 export class ValueError extends Exception {}

@@ -110,7 +110,7 @@ export class HTTPException extends Exception {
     return `${this.code ?? "???"} ${this.name}: ${this.description}`;
   }
 
-  override __repr__(): string {
+  __repr__(): string {
     return `<${this.constructor.name} '${this.code ?? "???"}: ${this.name}'>`;
   }
 }

@@ -76,6 +76,15 @@ export function exception_mro(cls: Function): Function[] {
   return result;
 }
 
+/** `repr(exc)`: `ValueError('x')`. */
+function exception_repr(e: Error): string {
+  const custom = (e as { __repr__?: () => string }).__repr__;
+  if (typeof custom === "function") return custom.call(e);
+  const name = (e.constructor as { python_name?: string }).python_name ?? e.constructor.name;
+  const args = (e as { args?: unknown[] }).args ?? [];
+  return `${name}(${args.map((a) => py_repr(a)).join(", ")})`;
+}
+
 /** `setdefault` for the per-scope hook lists. */
 export function scope_list<T>(map: Map<ScopeKey, T[]>, key: ScopeKey): T[] {
   let list = map.get(key);
@@ -268,7 +277,7 @@ export abstract class Scaffold {
       if (!exc_class) throw new ValueError(`'${exc_class_or_code}' is not a recognized HTTP error code. Use a subclass of HTTPException with that code instead.`);
     } else exc_class = exc_class_or_code;
     if (exc_class instanceof Error)
-      throw new TypeError(`${py_repr(exc_class)} is an instance, not a class. Handlers can only be registered for Exception classes or HTTP error codes.`);
+      throw new TypeError(`${exception_repr(exc_class)} is an instance, not a class. Handlers can only be registered for Exception classes or HTTP error codes.`);
     if (!is_exception_class(exc_class))
       throw new ValueError(`'${(exc_class as { name?: string })?.name ?? py_repr(exc_class)}' is not a subclass of Exception. Handlers can only be registered for Exception classes or HTTP error codes.`);
     const cls = exc_class as Function;
