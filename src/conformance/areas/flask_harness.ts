@@ -5,7 +5,8 @@
  */
 import { Exception, KeyError, LookupError, RuntimeError, TypeError, ValueError, ZeroDivisionError, int, py_tuple } from "../../frameworks/python/builtins";
 import * as wexc from "../../frameworks/werkzeug/exceptions";
-import { Blueprint, Flask, Response, abort, current_app, flash, g, get_flashed_messages, jsonify, make_response, redirect, request, session, url_for } from "../../frameworks/flask";
+import { Blueprint, Flask, Response, abort, current_app, flash, g, get_flashed_messages, jsonify, make_response, redirect, render_template, render_template_string, request, session, url_for } from "../../frameworks/flask";
+import { DictLoader } from "../../frameworks/jinja2";
 import { py_json_dumps } from "../../frameworks/python/json";
 import { decode, encode, sorted_json } from "./flask_values";
 
@@ -156,9 +157,6 @@ export function action(spec: Spec): void {
   else throw new ValueError(`unknown action ${name}`);
 }
 
-/** Hooks for templates: the templating module registers render functions when it is available. */
-export const TEMPLATE_RENDERERS: { render: ((name: string, context: Record<string, unknown>) => unknown) | null; render_string: ((source: string, context: Record<string, unknown>) => unknown) | null } = { render: null, render_string: null };
-
 /** `behave(spec, exc=None)`: run a behaviour; return what the view would return (§3.2). */
 export function behave(spec: Spec, exc: unknown = null): unknown {
   if ("do" in spec) {
@@ -179,8 +177,8 @@ export function behave(spec: Spec, exc: unknown = null): unknown {
   if ("redirect_for" in spec) return redirect(url_for(spec.redirect_for, spec.values ?? {}));
   if ("jsonify" in spec) return (current_app as any).json._response(value(spec.jsonify.args ?? []), value(spec.jsonify.kwargs ?? {}));
   if ("make_response" in spec) return behave_make_response(spec);
-  if ("render" in spec) return render_with(TEMPLATE_RENDERERS.render, spec.render, spec.context);
-  if ("render_string" in spec) return render_with(TEMPLATE_RENDERERS.render_string, spec.render_string, spec.context);
+  if ("render" in spec) return render_template(spec.render, decode(spec.context ?? {}));
+  if ("render_string" in spec) return render_template_string(spec.render_string, decode(spec.context ?? {}));
   if ("session" in spec) {
     const results = spec.session.map(session_op);
     return jsonify({ results, session: Object.fromEntries((session as any).items().map(([k, v]: [string, unknown]) => [k, encode(v)])) });
@@ -193,11 +191,6 @@ export function behave(spec: Spec, exc: unknown = null): unknown {
   if ("description" in spec && exc !== null) return (exc as { description: string }).description;
   if ("exception" in spec && exc !== null) return exc;
   throw new ValueError(`unknown behaviour ${JSON.stringify(spec)}`);
-}
-
-function render_with(fn: ((a: string, c: Record<string, unknown>) => unknown) | null, arg: string, context: unknown): unknown {
-  if (fn === null) throw new RuntimeError("templates are not available: flask/templating needs jinja2");
-  return fn(arg, decode(context ?? {}));
 }
 
 function behave_make_response(spec: Spec): unknown {
@@ -340,15 +333,12 @@ export const TEMPLATE_MENU = {
   tests: { even_len: (s: unknown) => String(s).length % 2 === 0 } as Record<string, (s: unknown) => unknown>,
 };
 
-/** Templates for the app's loader; set by the templating integration. */
-export const TEMPLATE_LOADER: { install: ((app: Flask, templates: Record<string, string>) => void) | null } = { install: null };
-
 /** `build_app(spec)`: config, json, templates, filters, tests, globals, routes, hooks, teardowns, blueprints. */
 export function build_app(spec: Spec): Flask {
   const app = new Flask("app");
   app.config.update(decode(spec.config ?? {}));
   for (const [k, v] of Object.entries(spec.json ?? {})) (app.json as any)[k] = v;
-  if (TEMPLATE_LOADER.install) TEMPLATE_LOADER.install(app, spec.templates ?? {});
+  app.jinja_loader = new DictLoader(spec.templates ?? {});
   for (const name of spec.filters ?? []) app.add_template_filter(TEMPLATE_MENU.filters[name], name);
   for (const name of spec.tests ?? []) app.add_template_test(TEMPLATE_MENU.tests[name], name);
   for (const [k, v] of Object.entries(spec.globals ?? {})) app.add_template_global(decode(v), k);
@@ -362,4 +352,43 @@ export function build_app(spec: Spec): Flask {
 /** Python's `json.dumps(value)` (default separators, ASCII escapes) for a step's JSON body. */
 export function python_json(value: unknown): string {
   return py_json_dumps(value);
+}
+
+/** What the `jinja` area compares: the output, or the error (with line and template for syntax errors). */
+export interface RenderOutcome {
+  output?: string;
+  error?: string;
+  message?: string;
+  lineno?: number;
+  name?: string | null;
+}
+
+/**
+ * FORMAT.md part C §5 with real Flask: the file-level app (SECRET_KEY and the routes `index`,
+ * `profile`, `post`) with the case's app-spec on top and its templates as the loader; inside
+ * `test_request_context(path)`, flash the case's messages, then `render_template_string(source)`
+ * or `render_template(name)` with the context.
+ */
+export function flask_render(
+  input: { source?: string; render?: string; templates: Record<string, string>; context: Record<string, unknown>; app?: Spec; flashes?: [string, string][]; path?: string },
+  file_app: { secret_key?: string; routes?: Spec[] },
+): RenderOutcome {
+  const app = build_app({ config: { SECRET_KEY: file_app.secret_key ?? null }, routes: file_app.routes ?? [], ...(input.app ?? {}), templates: input.templates });
+  const ctx = app.test_request_context(input.path ?? "/");
+  ctx.push();
+  try {
+    for (const [category, message] of input.flashes ?? []) flash(message, category);
+    const context = decode(input.context ?? {}) as Record<string, unknown>;
+    return { output: input.source !== undefined ? render_template_string(input.source, context) : render_template(input.render!, context) };
+  } catch (e) {
+    const err = e as Error & { lineno?: number; template_name?: string | null };
+    const outcome: RenderOutcome = { error: err?.constructor?.name ?? "Error", message: String(err?.message ?? err) };
+    if (err?.constructor?.name === "TemplateSyntaxError" || err?.constructor?.name === "TemplateAssertionError") {
+      outcome.lineno = err.lineno;
+      outcome.name = err.template_name ?? null;
+    }
+    return outcome;
+  } finally {
+    ctx.pop();
+  }
 }

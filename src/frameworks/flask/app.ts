@@ -39,7 +39,10 @@ import { AppContext, RequestContext } from "./ctx";
 import { _cv_app, _cv_request, _request_ctx } from "./globals";
 import { send_from_directory } from "./helpers";
 import type { UrlForOptions } from "./helpers";
-import { App, type JinjaRegistries } from "./sansio/app";
+import { App } from "./sansio/app";
+import { Environment } from "./templating";
+import { g, request, session } from "./globals";
+import { get_flashed_messages } from "./helpers";
 import { function_name, type AnyFunction } from "./sansio/scaffold";
 import { SecureCookieSessionInterface, type SessionInterface } from "./sessions";
 import { FlaskClient, EnvironBuilder } from "./testing";
@@ -100,7 +103,7 @@ export class Flask extends App {
   override response_class: typeof Response = Response;
   session_interface: SessionInterface = new SecureCookieSessionInterface();
   test_client_class: typeof FlaskClient | null = null;
-  private _jinja_env: JinjaRegistries | null = null;
+  private _jinja_env: Environment | null = null;
 
   constructor(import_name: string, options: ConstructorParameters<typeof App>[1] = {}) {
     super(import_name, options);
@@ -117,13 +120,19 @@ export class Flask extends App {
   }
 
   /** The Jinja environment, created on first use (filters, tests and globals registered on it). */
-  get jinja_env(): JinjaRegistries {
+  get jinja_env(): Environment {
     return (this._jinja_env ??= this.create_jinja_environment());
   }
 
-  /** `create_jinja_environment()`: see flask/templating.ts. */
-  create_jinja_environment(): JinjaRegistries {
-    return { filters: {}, tests: {}, globals: {} };
+  /**
+   * `create_jinja_environment()`: autoescape by file extension, `url_for`, `get_flashed_messages`,
+   * `config`, `request`, `session` and `g` as globals, `tojson` with the app's JSON settings.
+   */
+  create_jinja_environment(): Environment {
+    const rv = new Environment(this, { autoescape: (filename) => this.select_jinja_autoescape(filename), auto_reload: Boolean(this.config.getitem("TEMPLATES_AUTO_RELOAD") ?? this.debug) });
+    Object.assign(rv.globals, { url_for: (endpoint: string, values: UrlForOptions = {}) => this.url_for(endpoint, values), get_flashed_messages, config: this.config, request, session, g });
+    rv.policies["json.dumps_function"] = (obj: unknown, kwargs: Record<string, unknown> = {}) => this.json.dumps(obj, kwargs);
+    return rv;
   }
 
   /**

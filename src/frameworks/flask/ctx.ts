@@ -21,8 +21,12 @@ import type { Flask } from "./app";
 import type { Request } from "./wrappers";
 import type { SecureCookieSession } from "./sessions";
 
-/** Names a JavaScript runtime probes on any object (never Python attributes). */
-const JS_PROBES = new Set(["then", "toJSON", "constructor", "valueOf", "toString", "inspect", "$$typeof", "asymmetricMatch", "nodeType"]);
+/**
+ * Names JavaScript code probes objects for (a Promise's `then`, `toJSON`, the duck-typed protocols
+ * of the Python layer and Jinja: `getitem`, `len`, `keys`…). Reading one that `g` lacks gives
+ * undefined instead of AttributeError; so does any name starting with `_` or `$`.
+ */
+const JS_PROBES = new Set(["then", "toJSON", "constructor", "valueOf", "toString", "inspect", "asymmetricMatch", "nodeType", "getitem", "len", "keys", "items", "values", "length", "size", "next"]);
 
 /**
  * `_AppCtxGlobals`: the `g` object — a plain namespace for one application context. Reading an
@@ -34,7 +38,7 @@ export class _AppCtxGlobals {
   constructor() {
     return new Proxy(this, {
       get(target, key, receiver) {
-        if (typeof key === "symbol" || key in target || JS_PROBES.has(key)) return Reflect.get(target, key, receiver);
+        if (typeof key === "symbol" || key in target || JS_PROBES.has(key) || key.startsWith("_") || key.startsWith("$")) return Reflect.get(target, key, receiver);
         throw new AttributeError(key);
       },
       deleteProperty(target, key) {
@@ -42,6 +46,11 @@ export class _AppCtxGlobals {
         return Reflect.deleteProperty(target, key);
       },
     });
+  }
+
+  /** Python's `__getattr__`: an attribute that was never set is AttributeError (Jinja prints it as undefined). */
+  __getattr__(name: string): never {
+    throw new AttributeError(name);
   }
 
   /** `g.get(name, default=None)` */

@@ -9,5 +9,6 @@ export { after_this_request, copy_current_request_context, has_app_context, has_
 export { current_app, g, request, session } from "./globals";
 export { abort, flash, get_flashed_messages, make_response, redirect, send_file, send_from_directory, stream_with_context, url_for } from "./helpers";
 export { jsonify } from "./json";
+export { render_template, render_template_string } from "./templating";
 export { Request, Response } from "./wrappers";
 export { Markup, escape } from "../markupsafe";

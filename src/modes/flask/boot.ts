@@ -6,6 +6,7 @@
  */
 import { Flask } from "../../frameworks/flask/app";
 import { _reset_context_stacks } from "../../frameworks/flask/ctx";
+import { set_project_files } from "../../frameworks/jinja2/loaders";
 import type { WSGIApplication } from "../../gateway/wsgi";
 import type { ModeBoot } from "../types";
 import { import_attribute, wsgi_callable } from "../wsgi/boot";
@@ -15,6 +16,8 @@ export const boot: ModeBoot = {
   id: "flask",
   modules: modules as unknown as Record<string, Record<string, unknown>>,
   reset: reset_flask,
+  // Templates are project files: Jinja's FileSystemLoader reads them from the project about to load.
+  attach_project: ({ files }) => set_project_files(files),
   boot: ({ app }, context) => ({ interface: "wsgi", app: serve(import_attribute(app, context), app) }),
 };
 

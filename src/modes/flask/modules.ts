@@ -30,3 +30,4 @@ export * as "werkzeug/wrappers" from "../../frameworks/werkzeug/wrappers";
 export * as "werkzeug/wsgi" from "../../frameworks/werkzeug/wsgi";
 export * as "itsdangerous" from "../../frameworks/itsdangerous";
 export * as "markupsafe" from "../../frameworks/markupsafe";
+export * as "jinja2" from "../../frameworks/jinja2";

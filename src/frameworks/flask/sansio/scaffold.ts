@@ -14,6 +14,7 @@ import { AssertionError, Exception, py_repr, TypeError, ValueError } from "../..
 import { c3_merge } from "../../python/mro";
 import { default_exceptions, HTTPException } from "../../werkzeug/exceptions";
 import { _default_template_ctx_processor } from "../templating";
+import { FileSystemLoader, get_project_files, type BaseLoader } from "../../jinja2/loaders";
 
 /** A view, a hook, an error handler: any function (its `name` is its endpoint by default). */
 export type AnyFunction = ((...args: any[]) => any) & { __name__?: string; __source__?: unknown };
@@ -47,6 +48,20 @@ export function function_name(f: AnyFunction | null | undefined): string {
 export function _endpoint_from_view_func(view_func: AnyFunction | null | undefined): string {
   if (view_func === null || view_func === undefined) throw new AssertionError("expected view func if endpoint is not provided.");
   return function_name(view_func);
+}
+
+/**
+ * `get_root_path(import_name)`: the folder of the module named `import_name` in the project
+ * (`"app"` → `app.ts` → the project's root; `"shop.views"` → `shop/views.ts` → `shop`), or the
+ * project root when no such module exists.
+ */
+export function get_root_path(import_name: string): string {
+  const files = get_project_files();
+  const base = import_name.replace(/\./g, "/");
+  for (const candidate of [`${base}.ts`, `${base}.js`, `${base}/index.ts`, `${base}/index.js`, `${base}/__init__.ts`]) {
+    if (Object.prototype.hasOwnProperty.call(files, candidate)) return candidate.includes("/") ? candidate.slice(0, candidate.lastIndexOf("/")) : "";
+  }
+  return "";
 }
 
 /** Is `cls` a subclass of Python's `Exception` (any JavaScript Error class counts)? */
@@ -119,7 +134,21 @@ export abstract class Scaffold {
     this.static_folder = options.static_folder === undefined || options.static_folder === null ? null : options.static_folder.replace(/[\\/]+$/, "");
     this._static_url_path = options.static_url_path === undefined || options.static_url_path === null ? null : options.static_url_path.replace(/\/+$/, "");
     this.template_folder = options.template_folder ?? null;
-    this.root_path = options.root_path ?? "/";
+    this.root_path = options.root_path ?? get_root_path(import_name);
+  }
+
+  private _jinja_loader: BaseLoader | null | undefined = undefined;
+
+  /**
+   * `jinja_loader`: templates from `<root_path>/<template_folder>` (the app's `templates/`), or None
+   * without a template folder. Computed once; may be replaced (`app.jinja_loader = DictLoader(…)`).
+   */
+  get jinja_loader(): BaseLoader | null {
+    if (this._jinja_loader === undefined) this._jinja_loader = this.template_folder !== null ? new FileSystemLoader([this.root_path, this.template_folder].filter(Boolean).join("/")) : null;
+    return this._jinja_loader;
+  }
+  set jinja_loader(loader: BaseLoader | null) {
+    this._jinja_loader = loader;
   }
 
   __repr__(): string {
