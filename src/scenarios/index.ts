@@ -11,6 +11,7 @@ import { sessions_login } from "./sessions-login";
 import { templates_api } from "./templates-api";
 import { django_hello } from "./django-hello";
 import { wsgi_hello } from "./wsgi-hello";
+import { channels_chat } from "./channels-chat";
 
 export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
   "wsgi-hello": wsgi_hello,
@@ -21,6 +22,7 @@ export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
   "admin-users": admin_users,
   "signals-accounts": signals_accounts,
   "sessions-login": sessions_login,
+  "channels-chat": channels_chat,
 };
 
 export function get_builtin_scenario(name: string): Scenario | undefined {
