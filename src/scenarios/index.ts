@@ -12,6 +12,7 @@ import { templates_api } from "./templates-api";
 import { django_hello } from "./django-hello";
 import { wsgi_hello } from "./wsgi-hello";
 import { channels_chat } from "./channels-chat";
+import { channels_notify } from "./channels-notify";
 
 export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
   "wsgi-hello": wsgi_hello,
@@ -23,6 +24,7 @@ export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
   "signals-accounts": signals_accounts,
   "sessions-login": sessions_login,
   "channels-chat": channels_chat,
+  "channels-notify": channels_notify,
 };
 
 export function get_builtin_scenario(name: string): Scenario | undefined {
