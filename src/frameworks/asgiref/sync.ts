@@ -10,7 +10,7 @@
  *
  * In Python, `async_to_sync` blocks its thread until the coroutine finishes on the event loop, and
  * `sync_to_async` runs the function in a worker thread. The page has one thread, and JavaScript
- * cannot block on a promise (ADR 0012). So:
+ * cannot block on a promise (ADR 0015). So:
  *
  * - `sync_to_async(f)` calls `f` at once, on this thread, inside an async wrapper. The wrapper
  *   remembers `f` as its *synchronous form*.

@@ -20,7 +20,7 @@
  *
  * Tracing: `dispatch` is a "consumer" span named after the handler it ran
  * (`ChatConsumer.chat_message`); the generic consumers add one for each method a learner writes
- * (`connect`, `receive`, `disconnect`). The page runs one handler at a time (ADR 0012): a handler
+ * (`connect`, `receive`, `disconnect`). The page runs one handler at a time (ADR 0015): a handler
  * that awaits keeps the next one waiting, so each span holds only its own consumer's work.
  */
 import { active_recorder, describe_error, type Attrs, type SpanHandle } from "../../trace";
@@ -66,7 +66,7 @@ function handler_of(consumer: AsyncConsumer, handler_name: string): ((message: M
   return handler as (message: Message) => unknown;
 }
 
-/** One handler at a time, page-wide (ADR 0012). */
+/** One handler at a time, page-wide (ADR 0015). */
 let dispatch_lock = new Lock();
 
 /**

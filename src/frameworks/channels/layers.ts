@@ -14,7 +14,7 @@
  *
  * Every operation is async, as in Python. Each also has a synchronous form, which
  * `async_to_sync(channel_layer.group_send)` calls so that a sync consumer or a Django view
- * completes the call before it returns (ADR 0012); the API methods are bound to their layer, so
+ * completes the call before it returns (ADR 0015); the API methods are bound to their layer, so
  * passing `this.channel_layer.group_send` around works as Python's bound methods do.
  *
  * Names are checked: a channel is ASCII letters, digits, `-`, `_`, `.` with an optional
