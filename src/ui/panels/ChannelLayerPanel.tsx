@@ -18,32 +18,33 @@ type FanNode = Node<FanNodeData, "fan">;
 function FanNodeView({ data }: NodeProps<FanNode>) {
   return (
     <div className={`fan-node ${data.role}`} data-role={data.role}>
-      <Handle type="target" position={Position.Left} />
+      <Handle type="target" position={Position.Top} />
       <div className="fan-node-label">{data.label}</div>
       {data.sub && <div className="fan-node-sub mono muted">{data.sub}</div>}
-      <Handle type="source" position={Position.Right} />
+      <Handle type="source" position={Position.Bottom} />
     </div>
   );
 }
 
 const NODE_TYPES = { fan: FanNodeView };
-const COLUMN = 230;
-const ROW = 64;
+const COLUMN = 180;
+const ROW = 78;
 
-/** A group_send → sender, group and recipients laid out left to right. */
+/** A group_send → the sender on top, the group below it, the channels it reached in a row under that. */
 function fanOut(event: LayerEvent, history: LayerHistory): { nodes: FanNode[]; edges: Edge[] } {
   const reached = [...event.recipients.map((c) => ({ channel: c, full: false })), ...event.full.map((c) => ({ channel: c, full: true }))];
-  const height = Math.max(reached.length, 1) * ROW;
+  const width = Math.max(reached.length, 1) * COLUMN;
+  const middle = width / 2 - COLUMN / 2;
   const sender = event.sender ? channelLabel(event.sender, history.owners) : "outside any consumer (a view, a worker)";
   const nodes: FanNode[] = [
-    { id: "sender", type: "fan", position: { x: 0, y: height / 2 - ROW / 2 }, data: { label: sender, sub: event.message_type ? `{"type": "${event.message_type}"}` : "", role: "sender" } },
-    { id: "group", type: "fan", position: { x: COLUMN, y: height / 2 - ROW / 2 }, data: { label: `group ${event.group}`, sub: `${event.recipients.length} member${event.recipients.length === 1 ? "" : "s"}`, role: "group" } },
+    { id: "sender", type: "fan", position: { x: middle, y: 0 }, data: { label: sender, sub: event.message_type ? `{"type": "${event.message_type}"}` : "", role: "sender" } },
+    { id: "group", type: "fan", position: { x: middle, y: ROW }, data: { label: `group ${event.group}`, sub: `${event.recipients.length} member${event.recipients.length === 1 ? "" : "s"}`, role: "group" } },
     ...reached.map(({ channel, full }, i): FanNode => {
       const owner = history.owners.get(channel);
       return {
         id: `r${i}`,
         type: "fan",
-        position: { x: 2 * COLUMN, y: i * ROW },
+        position: { x: i * COLUMN, y: 2 * ROW },
         data: { label: owner ? `${owner.consumer}.${(event.message_type ?? "").replace(/\./g, "_")}` : channel, sub: full ? "channel full: skipped" : owner?.client ? `→ ${owner.client}` : channel, role: full ? "full" : "recipient" },
       };
     }),
@@ -93,7 +94,7 @@ export default function ChannelLayerPanel() {
             Fan-out: <span className="mono">group_send {shown.group}</span> <span className="muted">→ {shown.recipients.length} consumer{shown.recipients.length === 1 ? "" : "s"}</span>
           </h3>
           <div className="fan-graph">
-            <ReactFlow nodes={graph.nodes} edges={graph.edges} nodeTypes={NODE_TYPES} fitView proOptions={{ hideAttribution: true }} nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} zoomOnScroll={false} panOnDrag={false}>
+            <ReactFlow nodes={graph.nodes} edges={graph.edges} nodeTypes={NODE_TYPES} fitView fitViewOptions={{ maxZoom: 1, padding: 0.1 }} proOptions={{ hideAttribution: true }} nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} zoomOnScroll={false} panOnDrag={false}>
               <Background gap={16} size={1} />
             </ReactFlow>
           </div>

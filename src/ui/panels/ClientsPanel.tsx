@@ -68,7 +68,7 @@ export function ClientsPanel() {
         <label className="field" title="Connect without the site's cookies (a private window)">
           <input type="checkbox" checked={privateWindow} onChange={(e) => setPrivateWindow(e.target.checked)} /> <span className="field-label">No cookies</span>
         </label>
-        <button className="button primary" type="submit">
+        <button className="primary" type="submit">
           Connect
         </button>
         {scenario?.script?.some((s) => "client" in s) && (
