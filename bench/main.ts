@@ -15,7 +15,7 @@ import { Recorder, set_active_recorder } from "../src/trace";
 import { path, clear_url_caches, get_resolver } from "../src/frameworks/django/urls";
 import { HttpResponse } from "../src/frameworks/django/http";
 import { settings } from "../src/frameworks/django/conf";
-import { bench_templates } from "./templates";
+import { bench_jinja, bench_templates } from "./templates";
 import { bench_orm } from "./orm";
 import { bench_pydantic } from "./pydantic";
 
@@ -120,6 +120,7 @@ if (process.argv[1]?.endsWith("main.ts")) {
   await bench_stack();
   bench_resolve();
   bench_templates();
+  bench_jinja();
   await bench_orm();
   bench_pydantic();
 }

@@ -12,11 +12,13 @@ import * as standard_library from "./standard-library";
 import { boot as wsgi } from "./wsgi/boot";
 import { boot as django } from "./django/boot";
 import { boot as channels } from "./channels/boot";
+import { boot as fastapi } from "./fastapi/boot";
 
 export const MODE_BOOTS: readonly ModeBoot[] = [
   wsgi,
   django,
   channels,
+  fastapi,
 ];
 
 export function mode_boot(id: string): ModeBoot | null {

@@ -13,6 +13,8 @@ import { django_hello } from "./django-hello";
 import { wsgi_hello } from "./wsgi-hello";
 import { channels_chat } from "./channels-chat";
 import { channels_notify } from "./channels-notify";
+import { fastapi_items } from "./fastapi-items";
+import { fastapi_deps } from "./fastapi-deps";
 
 export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
   "wsgi-hello": wsgi_hello,
@@ -25,6 +27,8 @@ export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
   "sessions-login": sessions_login,
   "channels-chat": channels_chat,
   "channels-notify": channels_notify,
+  "fastapi-items": fastapi_items,
+  "fastapi-deps": fastapi_deps,
 };
 
 export function get_builtin_scenario(name: string): Scenario | undefined {
