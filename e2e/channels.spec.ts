@@ -57,6 +57,7 @@ test("channels-chat: two clients chat; the Channel layer shows the group and the
   await expect(page.getByRole("region", { name: /^ann · WebSocket/ })).toContainText("websocket.accept");
   await shot(page, "03-connections");
   await panel(page, /^Flow/);
+  await expect(page.locator('.flow-node[data-node^="consumer:"]').first()).toBeVisible();
   await shot(page, "04-flow");
   expect(consoleErrors).toEqual([]);
   const origin = new URL(page.url()).origin;
