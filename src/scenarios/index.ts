@@ -12,6 +12,8 @@ import { templates_api } from "./templates-api";
 import { django_hello } from "./django-hello";
 import { wsgi_hello } from "./wsgi-hello";
 import { flask_hello } from "./flask-hello";
+import { channels_chat } from "./channels-chat";
+import { channels_notify } from "./channels-notify";
 import { fastapi_items } from "./fastapi-items";
 import { fastapi_deps } from "./fastapi-deps";
 
@@ -25,6 +27,8 @@ export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
   "signals-accounts": signals_accounts,
   "sessions-login": sessions_login,
   "flask-hello": flask_hello,
+  "channels-chat": channels_chat,
+  "channels-notify": channels_notify,
   "fastapi-items": fastapi_items,
   "fastapi-deps": fastapi_deps,
 };
