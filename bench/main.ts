@@ -6,6 +6,8 @@
  *    headless through the gateway, with tracing on and off → requests/second and the on/off ratio.
  * 2. `resolve()` of the 105th of 105 patterns, tracing on and off → µs per resolve.
  * 3. The ORM (bench/orm.ts): 1,000 rows as model instances vs a raw sql.js loop; the N+1 list.
+ * 4. Memory (bench/memory.ts): 2,000 admin requests in a row → heap growth after warm-up, and the
+ *    first 200 against the last 200 requests.
  */
 import { performance } from "node:perf_hooks";
 import { HeadlessRuntime } from "../src/runtime/headless";
@@ -16,6 +18,7 @@ import { HttpResponse } from "../src/frameworks/django/http";
 import { settings } from "../src/frameworks/django/conf";
 import { bench_templates } from "./templates";
 import { bench_orm } from "./orm";
+import { bench_memory } from "./memory";
 
 const STANDINS = ["PassThroughSessionMiddleware", "PassThroughCsrfViewMiddleware", "PassThroughAuthenticationMiddleware", "PassThroughMessageMiddleware"];
 
@@ -119,4 +122,5 @@ if (process.argv[1]?.endsWith("main.ts")) {
   bench_resolve();
   bench_templates();
   await bench_orm();
+  await bench_memory();
 }
