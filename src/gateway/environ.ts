@@ -64,13 +64,26 @@ export function split_target(target: string): { path: string; query: string } {
   return q < 0 ? { path: rest, query: "" } : { path: rest.slice(0, q), query: rest.slice(q + 1) };
 }
 
+const HEX = Array.from({ length: 256 }, (_, b) => "%" + b.toString(16).toUpperCase().padStart(2, "0"));
+
+/** Each run of characters outside `!`…`~` becomes its UTF-8 bytes as `%XX` (one encode per run: linear). */
 function escape_like_a_browser(target: string): string {
+  return target.replace(/[^\x21-\x7e]+/g, (run) => {
+    let out = "";
+    for (const byte of utf8.encode(run)) out += HEX[byte];
+    return out;
+  });
+}
+
+/**
+ * A header as the application sees it: PEP 3333's "native string", the bytes on the wire (a
+ * client sends text as UTF-8) read as Latin-1. `é` arrives as `Ã©`; Django re-encodes to bytes.
+ */
+export function native_string(text: string): string {
+  if (!/[^\x00-\x7f]/.test(text)) return text;
   let out = "";
-  for (const ch of target) {
-    const code = ch.codePointAt(0)!;
-    if (code > 0x20 && code < 0x7f) out += ch;
-    else for (const byte of utf8.encode(ch)) out += "%" + byte.toString(16).toUpperCase().padStart(2, "0");
-  }
+  const bytes = utf8.encode(text);
+  for (let i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return out;
 }
 
@@ -82,7 +95,8 @@ export function percent_decode_latin1(path: string): string {
 /** SERVER_NAME and SERVER_PORT come from the Host header, else from the listening socket. */
 function server_address(request: HttpRequestMessage, scheme: "http" | "https"): { SERVER_NAME: string; SERVER_PORT: string } {
   const default_port = scheme === "https" ? "443" : "80";
-  const host = request.headers.find(([name]) => name.toLowerCase() === "host")?.[1].trim();
+  const raw_host = request.headers.find(([name]) => name.toLowerCase() === "host")?.[1].trim();
+  const host = raw_host === undefined ? undefined : native_string(raw_host);
   if (host) {
     const m = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(host);
     if (m) return { SERVER_NAME: m[1], SERVER_PORT: m[2] || default_port };
@@ -100,13 +114,14 @@ function server_address(request: HttpRequestMessage, scheme: "http" | "https"): 
  */
 function add_header_variables(environ: WSGIEnviron, headers: [string, string][]): string[] {
   const dropped: string[] = [];
-  for (const [name, raw_value] of headers) {
+  for (const [raw_name, raw_value] of headers) {
+    const name = native_string(raw_name);
     if (name.includes("_")) {
       dropped.push(name);
       continue;
     }
     const key = cgi_key(name);
-    const value = raw_value.trim();
+    const value = native_string(raw_value.trim());
     const existing = environ[key];
     environ[key] = typeof existing === "string" && !(key === "CONTENT_TYPE" || key === "CONTENT_LENGTH") ? `${existing},${value}` : value;
   }
