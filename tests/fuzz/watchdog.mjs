@@ -1,3 +1,4 @@
+/* global setInterval, process */
 // The fuzz CLI's hang watchdog (a worker thread): when the input counter the main thread bumps has
 // not moved for 30 s, write which input hangs (straight to stderr: the main thread is stuck) and
 // end the process.
