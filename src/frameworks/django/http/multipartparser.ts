@@ -158,19 +158,22 @@ function finder(needle: Bytes): (haystack: Bytes, from?: number) => number {
 
 const find_header_end = finder(new Uint8Array([0x0d, 0x0a, 0x0d, 0x0a]));
 
-/** The body cut at every `--boundary`; the line break before each boundary belongs to it. */
-function split_parts(body: Bytes, boundary: Bytes): Part[] {
+/**
+ * The body cut at every `--boundary`, one part at a time (the line break before each boundary
+ * belongs to it). Lazy, as Django's parser streams: the field and file limits stop a body of a
+ * million tiny parts after the first thousand, not after splitting them all.
+ */
+function* split_parts(body: Bytes, boundary: Bytes): Generator<Part> {
   const separator = concat_bytes([new Uint8Array([0x2d, 0x2d]), boundary]);
   const find_separator = finder(separator);
-  const parts: Part[] = [];
   let start = 0;
   for (;;) {
     const at = find_separator(body, start);
     let end = at < 0 ? body.length : at;
     if (at >= 0 && end > start && body[end - 1] === 0x0a) end -= 1;
     if (at >= 0 && end > start && body[end - 1] === 0x0d) end -= 1;
-    parts.push(parse_part(body.subarray(start, end)));
-    if (at < 0) return parts;
+    yield parse_part(body.subarray(start, end));
+    if (at < 0) return;
     start = at + separator.length;
   }
 }
