@@ -43,8 +43,13 @@ export const FLOW_ROLE: SpanKindHandlers<Role> = {
   dependency: side("dependencies", "Dependencies"),
   validation: side("validation", "Validation"),
   task: side("tasks", "Background tasks"),
-  websocket: side("websocket", "WebSocket"),
-  consumer: (s) => ({ lane: "main", key: "consumer", label: s.name }),
+  // A WebSocket step's root is the client that acted; each consumer instance (one per connection,
+  // told apart by its channel) is its own node, so a fan-out shows every consumer it reached.
+  websocket: (s) => (s.parent === null ? { lane: "main", key: "client", label: `Client ${str(s.attrs.client) ?? ""} (WebSocket)`.replace("  ", " ") } : { lane: "side", key: "websocket", label: "WebSocket" }),
+  consumer: (s) => {
+    const client = Array.isArray(s.attrs.client) ? `:${String(s.attrs.client[1])}` : "";
+    return { lane: "main", key: `consumer:${str(s.attrs.channel_name) ?? str(s.attrs.consumer) ?? s.name}`, label: `${str(s.attrs.consumer) ?? s.name.split(".")[0]}${client}` };
+  },
   channel: side("channel-layer", "Channel layer"),
   command: side("commands", "manage.py"),
   user: (s) => ({ lane: "main", key: `user:${s.name}`, label: s.name }),
