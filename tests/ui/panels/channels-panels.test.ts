@@ -14,7 +14,7 @@ import { createLabStore, type Exchange } from "../../../src/ui/state/store";
 import { channelLabel, connectionsOf, layerHistory } from "../../../src/ui/panels/channels-data";
 import { ConnectionsPanel } from "../../../src/ui/panels/ConnectionsPanel";
 
-let exchanges: Exchange[] = [];
+const exchanges: Exchange[] = [];
 
 beforeAll(async () => {
   const runtime = await HeadlessRuntime.create();
