@@ -74,6 +74,16 @@ function hex_digit(s: string, i: number): number {
 
 const utf8_encoder = new TextEncoder();
 
+/** string[start:end] as UTF-8 into out at n; ASCII byte by byte (short runs between escapes are the common case). */
+function write_utf8(string: string, start: number, end: number, out: Uint8Array, n: number): number {
+  for (let i = start; i < end; i++) {
+    const c = string.charCodeAt(i);
+    if (c >= 0x80) return n + utf8_encoder.encodeInto(string.slice(i, end), out.subarray(n)).written;
+    out[n++] = c;
+  }
+  return n;
+}
+
 /**
  * `unquote_to_bytes`: `%XX` with two hex digits becomes that byte; anything else stays as UTF-8.
  * The text between escapes is encoded a run at a time, so the work is linear in the input.
@@ -86,7 +96,7 @@ export function unquote_to_bytes(string: string): Bytes {
   while (i < string.length) {
     const pct = string.indexOf("%", i);
     const end = pct < 0 ? string.length : pct;
-    if (end > i) n += utf8_encoder.encodeInto(string.slice(i, end), out.subarray(n)).written;
+    if (end > i) n = write_utf8(string, i, end, out, n);
     if (pct < 0) break;
     const hi = hex_digit(string, pct + 1);
     const lo = hi < 0 ? -1 : hex_digit(string, pct + 2);
