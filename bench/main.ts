@@ -21,6 +21,7 @@ import { bench_jinja, bench_templates } from "./templates";
 import { bench_orm } from "./orm";
 import { bench_pydantic } from "./pydantic";
 import { bench_memory } from "./memory";
+import { bench_flask } from "./flask";
 
 const STANDINS = ["PassThroughSessionMiddleware", "PassThroughCsrfViewMiddleware", "PassThroughAuthenticationMiddleware", "PassThroughMessageMiddleware"];
 
@@ -127,4 +128,5 @@ if (process.argv[1]?.endsWith("main.ts")) {
   await bench_orm();
   bench_pydantic();
   await bench_memory();
+  await bench_flask();
 }

@@ -15,7 +15,9 @@ const side = (key: string, label: string) => (): Role => ({ lane: "side", key, l
 export const FLOW_ROLE: SpanKindHandlers<Role> = {
   request: () => ({ lane: "main", key: "client", label: "Client (browser)" }),
   gateway: () => ({ lane: "main", key: "gateway", label: "Web server (WSGI)" }),
-  handler: () => null,
+  // A handler step is drawn only when the framework marks it as one of the lifecycle's stages
+  // (Flask.wsgi_app, make_response); Django's handler spans are the wiring between middleware.
+  handler: (s) => (s.attrs.flow_step === true ? { lane: "main", key: `handler:${s.name}`, label: s.name } : null),
   middleware: (s) => {
     const name = str(s.attrs.middleware) ?? s.name;
     return { lane: "main", key: `mw:${name}`, label: name };
@@ -37,7 +39,8 @@ export const FLOW_ROLE: SpanKindHandlers<Role> = {
   settings: side("settings", "Settings"),
   app: side("apps", "Apps"),
   log: side("logs", "console output"),
-  context: side("context", "Contexts"),
+  // Pushing and popping a Flask context are stages of the request; reading a context local is not.
+  context: (s) => (s.attrs.action === "push" || s.attrs.action === "pop" ? { lane: "main", key: `context:${s.name}`, label: s.name } : { lane: "side", key: "context", label: "Context locals" }),
   hook: (s) => ({ lane: "main", key: `hook:${s.name}`, label: s.name }),
   asgi: () => ({ lane: "main", key: "gateway", label: "Web server (ASGI)" }),
   dependency: side("dependencies", "Dependencies"),

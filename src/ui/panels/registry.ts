@@ -31,6 +31,8 @@ import { AuthPanel, authCount } from "./AuthPanel";
 import { CsrfPanel, csrfBadge } from "./CsrfPanel";
 import { csrfEvents } from "./contrib-spans";
 import { AdminPanel, adminCount } from "./AdminPanel";
+import { ContextPanel, contextCount } from "./ContextPanel";
+import { UrlMapPanel } from "./UrlMapPanel";
 import { ClientsPanel } from "./ClientsPanel";
 import { ConnectionsPanel } from "./ConnectionsPanel";
 
@@ -81,6 +83,8 @@ export const PANELS: PanelDefinition[] = [
   { id: "auth", title: "Auth", Component: AuthPanel, badge: ({ index }) => authCount(index), relevant: has("auth") },
   { id: "csrf", title: "CSRF", Component: CsrfPanel, badge: ({ index }) => csrfBadge(index), relevant: ({ index }) => csrfEvents(index).length > 0 },
   { id: "admin", title: "Admin", Component: AdminPanel, badge: ({ index }) => adminCount(index), relevant: has("admin") },
+  { id: "context", title: "Context", Component: ContextPanel, badge: ({ index }) => contextCount(index), relevant: has("context") },
+  { id: "urlmap", title: "URL map", Component: UrlMapPanel, relevant: has("resolver") },
   // WebSockets (ASGI projects): the clients, every ASGI message per connection, the channel layer.
   { id: "clients", title: "Clients", Component: ClientsPanel, needsExchange: false, withoutTrace: true },
   { id: "connections", title: "Connections", Component: ConnectionsPanel, needsExchange: false, withoutTrace: true },
