@@ -40,8 +40,12 @@ export interface SessionFigures {
   heap_end_mb: number;
   /** Largest sample after warm-up over the warm-up sample, in percent (0 when it shrank). */
   memory_growth_pct: number;
+  /** Wall time of the first and last `window` requests. */
   first_ms: number;
   last_ms: number;
+  /** The same windows in this process's CPU time (what other processes on a shared machine do not change). */
+  first_cpu_ms: number;
+  last_cpu_ms: number;
   /** Every response status seen, with counts ({"200": 2000}). */
   statuses: Record<string, number>;
 }
@@ -80,9 +84,13 @@ export async function run_admin_session(options: SessionOptions): Promise<Sessio
   };
   const samples: [number, number][] = [];
   const durations: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < options.requests; i++) {
     const start = performance.now();
+    const cpu_start = process.cpuUsage();
     await browse({ method: "GET", target: ADMIN_TARGETS[i % ADMIN_TARGETS.length] });
+    const used = process.cpuUsage(cpu_start);
+    cpu.push((used.user + used.system) / 1000);
     durations.push(performance.now() - start);
     if ((i + 1) % options.sample_every === 0) samples.push([i + 1, heap_mb()]);
   }
@@ -97,6 +105,8 @@ export async function run_admin_session(options: SessionOptions): Promise<Sessio
     memory_growth_pct: Math.max(0, ((Math.max(...after) - base) / base) * 100),
     first_ms: sum(durations.slice(0, options.window)),
     last_ms: sum(durations.slice(-options.window)),
+    first_cpu_ms: sum(cpu.slice(0, options.window)),
+    last_cpu_ms: sum(cpu.slice(-options.window)),
     statuses,
   };
 }
@@ -106,7 +116,7 @@ export async function bench_memory(): Promise<{ memory_growth_pct: number; first
   const f = await run_admin_session({ requests: 2000, warmup: 200, sample_every: 100, window: 200 });
   console.log(
     `bench memory, 2,000 admin requests: heap ${f.heap_after_warmup_mb.toFixed(1)} MB after 200 → ${f.heap_end_mb.toFixed(1)} MB at 2,000, ` +
-      `growth ${f.memory_growth_pct.toFixed(1)} % (budget ≤ 10 %); first 200 ${f.first_ms.toFixed(0)} ms, last 200 ${f.last_ms.toFixed(0)} ms (budget: last ≤ first)`,
+      `growth ${f.memory_growth_pct.toFixed(1)} % (budget ≤ 10 %); first 200 ${f.first_ms.toFixed(0)} ms, last 200 ${f.last_ms.toFixed(0)} ms (budget: last ≤ first; CPU ${f.first_cpu_ms.toFixed(0)} → ${f.last_cpu_ms.toFixed(0)} ms)`,
   );
   return { memory_growth_pct: round(f.memory_growth_pct, 2), first_200_ms: round(f.first_ms, 1), last_200_ms: round(f.last_ms, 1) };
 }
