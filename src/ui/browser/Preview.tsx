@@ -31,7 +31,7 @@ function useInlinedAssets(html: string): string | null {
   return loaded?.html === html ? loaded.text : null;
 }
 
-export function HtmlPreview({ html, target, exchangeId }: { html: string; target: string; exchangeId: number }) {
+export function HtmlPreview({ html, target, exchangeId, socketPrefix, title }: { html: string; target: string; exchangeId: number; socketPrefix: string; title: string }) {
   const store = useLabStore();
   const session = useSession();
   const frame = useRef<HTMLIFrameElement>(null);
@@ -83,5 +83,5 @@ export function HtmlPreview({ html, target, exchangeId }: { html: string; target
   }, [token, target, session, store]);
 
   if (doc === null) return <p className="hint preview-loading">Loading the documentation app (bundled with the page)…</p>;
-  return <iframe ref={frame} className="preview-frame" title="Response preview" sandbox="allow-scripts" srcDoc={doc} referrerPolicy="no-referrer" />;
+  return <iframe ref={frame} className="preview-frame" title={title} data-sockets={socketPrefix} sandbox="allow-scripts" srcDoc={doc} referrerPolicy="no-referrer" />;
 }

@@ -34,6 +34,10 @@ import { AdminPanel, adminCount } from "./AdminPanel";
 import { ValidationPanel, validationCount } from "./ValidationPanel";
 import { AsgiPanel } from "./AsgiPanel";
 import { OpenAPIPanel } from "./OpenAPIPanel";
+import { ContextPanel, contextCount } from "./ContextPanel";
+import { UrlMapPanel } from "./UrlMapPanel";
+import { ClientsPanel } from "./ClientsPanel";
+import { ConnectionsPanel } from "./ConnectionsPanel";
 
 export interface PanelProps {
   exchange: Exchange;
@@ -61,6 +65,8 @@ const FlowPanel = lazy(() => import("./FlowPanel"));
 const SqlPanel = lazy(() => import("./SqlPanel"));
 // The dependency graph pulls in @xyflow/react and dagre, as Flow does.
 const DependenciesPanel = lazy(() => import("./DependenciesPanel"));
+// The Channel layer panel draws with @xyflow/react: loaded when it first shows.
+const ChannelLayerPanel = lazy(() => import("./ChannelLayerPanel"));
 
 /** The trace has a span of one of these kinds. */
 const has = (...kinds: SpanKind[]) => ({ index }: PanelProps) => index.spans.some((s) => kinds.includes(s.kind));
@@ -86,6 +92,12 @@ export const PANELS: PanelDefinition[] = [
   { id: "dependencies", title: "Dependencies", Component: DependenciesPanel, badge: ({ index }) => index.spans.filter((s) => s.kind === "dependency" && !s.name.startsWith("cleanup ")).length || null, relevant: has("dependency", "view") },
   { id: "openapi", title: "OpenAPI", Component: OpenAPIPanel },
   { id: "asgi", title: "ASGI", Component: AsgiPanel, badge: ({ index }) => index.spans.filter((s) => s.kind === "asgi").length || null, relevant: has("asgi") },
+  { id: "context", title: "Context", Component: ContextPanel, badge: ({ index }) => contextCount(index), relevant: has("context") },
+  { id: "urlmap", title: "URL map", Component: UrlMapPanel, relevant: has("resolver") },
+  // WebSockets (ASGI projects): the clients, every ASGI message per connection, the channel layer.
+  { id: "clients", title: "Clients", Component: ClientsPanel, needsExchange: false, withoutTrace: true },
+  { id: "connections", title: "Connections", Component: ConnectionsPanel, needsExchange: false, withoutTrace: true },
+  { id: "channel-layer", title: "Channel layer", Component: ChannelLayerPanel, needsExchange: false, withoutTrace: true },
   { id: "request", title: "Request", Component: RequestPanel },
   { id: "logs", title: "Logs", Component: LogsPanel, withoutTrace: true, badge: ({ logs }) => logs.length || null },
   { id: "errors", title: "Errors", Component: ErrorsPanel, withoutTrace: true, badge: (p) => errorCount(p) || null },
@@ -101,6 +113,6 @@ export const PANELS: PanelDefinition[] = [
  */
 export function visiblePanels(mode: ModeDescriptor | null, props: PanelProps | null): PanelDefinition[] {
   const listed = mode ? mode.panels.map((id) => PANELS.find((p) => p.id === id)).filter((p): p is PanelDefinition => p !== undefined) : PANELS;
-  if (!props || props.exchange.outcome.kind !== "response") return listed;
+  if (!props || (props.exchange.outcome.kind !== "response" && props.exchange.outcome.kind !== "socket")) return listed;
   return listed.filter((p) => !p.relevant || p.relevant(props));
 }
