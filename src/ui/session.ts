@@ -211,8 +211,11 @@ export class Session {
     if (cookie) sent.push(["Cookie", cookie]);
     const request: HttpRequestMessage = { method, target, headers: sent, body, scheme: ORIGIN.scheme, server_name: ORIGIN.host, server_port: ORIGIN.port, remote_addr: "127.0.0.1" };
     const exchange = await this.exchange(request, "fetch", null, false);
-    if (exchange.outcome.kind !== "response") throw new Error(exchange.outcome.kind === "deadline" ? "The request ran out of time" : `The project failed: ${exchange.outcome.error.message}`);
-    const { response } = exchange.outcome.result;
+    const outcome = exchange.outcome;
+    if (outcome.kind === "deadline") throw new Error("The request ran out of time");
+    if (outcome.kind === "failed") throw new Error(`The project failed: ${outcome.error.message}`);
+    if (outcome.kind !== "response") throw new Error("The request did not get an HTTP response");
+    const { response } = outcome.result;
     return { status: response.status, statusText: response.reason, headers: response.headers, body: new TextDecoder().decode(response.body) };
   }
 
