@@ -120,7 +120,12 @@ test("fastapi-deps: the Dependencies graph draws the request's dependencies, the
   await expect(canvas.locator(".dep-node.cached")).toHaveCount(1);
   await page.screenshot({ path: `${SHOTS13}/06-dependencies.png` });
   await panel(page, /^Flow/);
+  // The ASGI path, in order; the stage that ran the sync dependencies says "threadpool".
   await expect(page.locator(".flow-node").first()).toBeVisible();
+  await expect(page.locator(".flow-node .flow-node-label")).toHaveText(["Client (browser)", "Web server (ASGI)", "ServerErrorMiddleware", "ExceptionMiddleware", "URL resolver", "Dependencies", "list_users", "console output", "Validation"]);
+  await expect(page.locator('.flow-node[data-node="dependencies"] .badge')).toHaveText("threadpool");
+  await expect(page.locator('.flow-node[data-node="dependencies"] .badge')).toHaveAttribute("title", "run_in_threadpool: get_db, pagination");
+  await expect(page.locator('.flow-node[data-node="view"] .badge')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS13}/07-flow.png` });
   expect(consoleErrors).toEqual([]);
 });
