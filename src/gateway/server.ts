@@ -93,7 +93,7 @@ function check_headers(headers: unknown): void {
  */
 export async function serve_wsgi(app: WSGIApplication, request: HttpRequestMessage): Promise<HttpResponseMessage> {
   const built = build_environ(request);
-  const span = open_span("gateway", `WSGI ${request.method} ${request.target}`, () => ({ environ: environ_json(built.environ), dropped_headers: built.dropped_headers }));
+  const span = open_span("gateway", `WSGI ${request.method} ${request.target}`, { environ: environ_json(built.environ), dropped_headers: built.dropped_headers });
   const writer = new ResponseWriter();
   let response: HttpResponseMessage;
   try {

@@ -239,13 +239,11 @@ export class HeadlessRuntime implements Runtime {
     this.logs.drain();
     const changes_before = this.total_changes();
     try {
-      const app = this.app;
-      const asgi = app?.interface === "asgi";
-      const response = app?.interface === "asgi" ? await serve_asgi(app.app, request) : await serve_wsgi(this.wsgi_app(), request);
+      const response = this.app?.interface === "asgi" ? await serve_asgi(this.app.app, request) : await serve_wsgi(this.wsgi_app(), request);
       span.set({ status: response.status, reason: response.reason });
       // Only an ASGI application can leave work running (consumers woken through the channel
       // layer); a WSGI request is over when its body is consumed — no timer turns (~1 ms each).
-      if (asgi) await settle();
+      if (this.app?.interface === "asgi") await settle();
       const socket_events = this.sockets.drain();
       return { response, trace: finish(recorder, span), logs: this.logs.drain(), database_changed: this.total_changes() !== changes_before, ...(socket_events.length ? { socket_events } : {}) };
     } finally {
@@ -313,20 +311,10 @@ export class HeadlessRuntime implements Runtime {
     for (const mode of MODE_BOOTS) mode.attach_database?.(this.driver);
   }
 
-  /**
-   * SQLite's count of rows changed since the database was opened (0 without one). Asked of SQLite
-   * only when a statement ran since the last answer (a request without SQL costs nothing here).
-   */
+  /** SQLite's count of rows changed since the database was opened (0 without one). */
   private total_changes(): number {
-    const driver = this.driver;
-    if (!driver) return 0;
-    const seen = this.changes_seen;
-    if (seen && seen.driver === driver && seen.statements === driver.statements) return seen.total;
-    const total = Number(driver.db.exec("SELECT total_changes()")[0]?.values[0]?.[0] ?? 0);
-    this.changes_seen = { driver, statements: driver.statements, total };
-    return total;
+    return Number(this.driver?.db.exec("SELECT total_changes()")[0]?.values[0]?.[0] ?? 0);
   }
-  private changes_seen: { driver: SqlJsDriver; statements: number; total: number } | null = null;
 
   private serialised<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task);

@@ -50,8 +50,6 @@ export class SqlJsDriver implements DatabaseDriver {
   readonly vendor = "sqlite";
   /** How many parameters each SQL text takes (found once per text, by probing). */
   private readonly parameter_counts = new Map<string, number>();
-  /** How many statements have been prepared: when unchanged, nothing can have changed a row. */
-  statements = 0;
 
   constructor(readonly db: Database) {
     // Django's SQLite backend turns foreign-key enforcement on for every new connection.
@@ -114,7 +112,6 @@ export class SqlJsDriver implements DatabaseDriver {
 
   private prepare_one(sql: string): Statement {
     let statement: Statement;
-    this.statements++;
     try {
       statement = this.db.prepare(sql);
     } catch (e) {
