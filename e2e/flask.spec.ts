@@ -53,11 +53,12 @@ test("flask-blueprints: sign in through the Preview; Context, URL map and Sessio
   await shot(page, "01-url-map");
 
   await panel(page, /^Context/);
+  // Push by push: the app context, the request context, then both popped in reverse order.
   const ops = page.locator(".context-panel .context-op");
-  await expect(ops.first()).toContainText("push");
-  await expect(ops.first()).toContainText("request context");
-  await expect(page.locator(".context-panel")).toContainText("RequestContext.pop");
-  await expect(page.locator(".context-panel")).toContainText("AppContext.pop");
+  await expect(ops.locator(".badge")).toHaveText(["push", "push", "pop", "pop"]);
+  await expect(ops.locator(":scope > div:first-child > span.mono.muted:not(.source)")).toHaveText(["AppContext.push", "RequestContext.push", "RequestContext.pop", "AppContext.pop"]);
+  // While the request context is pushed, the request stack holds this request.
+  await expect(ops.nth(1).getByLabel("request contexts stack")).toContainText("<RequestContext 'http://localhost:8000/auth/login' [GET] of app>");
   await expect(page.locator(".context-panel")).toContainText("session.get");
   await shot(page, "02-context");
 
