@@ -14,6 +14,7 @@ import { LibraryContext, SessionContext } from "./session-context";
 import { ScenarioLibrary } from "./share/library";
 import { DraftStore } from "./share/drafts";
 import { isPermalinkHash } from "./share/permalink";
+import { previewReady } from "./browser/preview-host";
 import "./styles.css";
 
 const prefersDark = typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
@@ -43,6 +44,8 @@ async function boot(): Promise<ScenarioLibrary> {
     </StrictMode>,
   );
   session.start();
+  // The Preview's service worker registers in the background, ready before the first response.
+  void previewReady();
   await library.boot();
   // A permalink pasted into the address bar of an open page arrives as a hash change.
   window.addEventListener("hashchange", () => {

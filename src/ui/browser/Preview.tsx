@@ -1,29 +1,55 @@
-/** The rendered response: HTML in the sandboxed iframe (navigations come back as messages), other types as text. */
-import { useEffect, useMemo, useRef } from "react";
+/**
+ * The rendered response: HTML in the Preview frame — a document served by the Preview's service
+ * worker with headers that sandbox it and cut it off the network (preview-host.ts) — whose
+ * navigations come back as checked messages on a private MessagePort; other types as text.
+ */
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useLabStore } from "../state/react";
 import { useSession } from "../session-context";
-import { buildPreviewDocument, parsePreviewMessage } from "./preview-document";
+import { BRIDGE_HELLO, buildInertPreviewDocument, buildPreviewDocument, parsePreviewMessage } from "./preview-document";
 import { toNavigationRequest } from "./preview-navigation";
+import { previewReady, storePreview } from "./preview-host";
 
 /** A hostile page could post messages in a loop: at most this many navigations per second. */
 const MAX_NAVIGATIONS_PER_SECOND = 4;
+
+type FrameSource = { kind: "url"; url: string } | { kind: "inert"; srcdoc: string };
 
 export function HtmlPreview({ html, target, exchangeId }: { html: string; target: string; exchangeId: number }) {
   const store = useLabStore();
   const session = useSession();
   const frame = useRef<HTMLIFrameElement>(null);
-  const token = useMemo(() => `${exchangeId}-${crypto.getRandomValues(new Uint32Array(2)).join("")}`, [exchangeId]);
-  const doc = useMemo(() => buildPreviewDocument(html, token), [html, token]);
+  const port = useRef<MessagePort | null>(null);
+  const doc = useMemo(() => buildPreviewDocument(html), [html]);
+  const [source, setSource] = useState<FrameSource | null>(null);
 
+  // A new document for every exchange, even with the same HTML: a page loaded again runs its scripts again.
   useEffect(() => {
+    let live = true;
+    void previewReady()
+      .then(async (ok) => (ok ? ({ kind: "url", url: await storePreview(doc) } as const) : ({ kind: "inert", srcdoc: buildInertPreviewDocument(html) } as const)))
+      .catch(() => ({ kind: "inert", srcdoc: buildInertPreviewDocument(html) }) as const)
+      .then((next) => live && setSource(next));
+    return () => {
+      live = false;
+    };
+  }, [doc, html, exchangeId]);
+
+  useEffect(() => () => port.current?.close(), []);
+
+  /** The document loaded: hand its bridge a fresh port (only the bridge, which runs first, can take it). */
+  const connect = () => {
+    port.current?.close();
+    port.current = null;
+    if (source?.kind !== "url" || !frame.current?.contentWindow) return;
+    const channel = new MessageChannel();
     let recent: number[] = [];
-    const onMessage = (event: MessageEvent) => {
-      if (!frame.current || event.source !== frame.current.contentWindow) return;
-      const nav = parsePreviewMessage(event.data, token);
+    channel.port1.onmessage = (event: MessageEvent) => {
+      const nav = parsePreviewMessage(event.data);
       if (!nav) return;
       if (nav.kind === "escape") {
         // Back to the Preview tab, just before the frame in the tab order.
-        frame.current.closest(".response")?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+        frame.current?.closest(".response")?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
         return;
       }
       const now = performance.now();
@@ -35,11 +61,14 @@ export function HtmlPreview({ html, target, exchangeId }: { html: string; target
         store.setState({ notice: { tone: "warn", text: request.refused } });
         return;
       }
-      void session.followFromPreview(request.method, request.target, request.body, request.contentType, request.initiator);
+      void session.followFromPreview(request.method, request.target, request.body, request.contentType, request.initiator, nav.user);
     };
-    window.addEventListener("message", onMessage);
-    return () => window.removeEventListener("message", onMessage);
-  }, [token, target, session, store]);
+    port.current = channel.port1;
+    frame.current.contentWindow.postMessage(BRIDGE_HELLO, "*", [channel.port2]);
+  };
 
-  return <iframe ref={frame} className="preview-frame" title="Response preview" sandbox="allow-scripts" srcDoc={doc} referrerPolicy="no-referrer" />;
+  if (!source) return <div className="preview-frame" aria-busy="true" />;
+  if (source.kind === "inert")
+    return <iframe ref={frame} className="preview-frame" title="Response preview" sandbox="" srcDoc={source.srcdoc} referrerPolicy="no-referrer" />;
+  return <iframe key={source.url} ref={frame} className="preview-frame" title="Response preview" src={source.url} onLoad={connect} referrerPolicy="no-referrer" />;
 }

@@ -3,7 +3,9 @@
  * the learner's saved edits), permalinks, .json files, and resets. Main class: `ScenarioLibrary`.
  *
  * Opening a permalink or a file always makes a new draft (never overwrites saved work); a link or
- * file that cannot be read leaves everything as it was and says why.
+ * file that cannot be read leaves everything as it was and says why. Code from someone else (a
+ * link, a file, a draft made from one) opens inert: nothing runs until the learner presses Send.
+ * Each draft's database image is persisted beside it as calls change it, and comes back with it.
  */
 import type { Scenario } from "../../runtime/protocol";
 import { parse_scenario_json, ScenarioFormatError } from "../../scenarios/format";
@@ -16,11 +18,46 @@ import { decodePermalink, encodePermalink, isPermalinkHash, LONG_LINK_CHARS, Per
 export class ScenarioLibrary {
   private builtins: ScenarioEntry[] = [];
 
+  /** Database images waiting to be written (one write at a time; the latest image per draft wins). */
+  private pendingDatabases = new Map<string, Uint8Array>();
+  private writing = false;
+
   constructor(
     private readonly store: LabStore,
     private readonly session: Session,
     private readonly drafts: DraftStore | null,
-  ) {}
+  ) {
+    session.onDatabaseSnapshot = (id, image) => this.saveDatabase(id, image);
+  }
+
+  /** Persist a draft's database image now (coalesced while a write is in progress). */
+  private saveDatabase(id: string, image: Uint8Array): void {
+    if (!this.drafts) return;
+    this.pendingDatabases.set(id, image);
+    if (!this.writing) void this.flushDatabases();
+  }
+
+  private async flushDatabases(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.pendingDatabases.size) {
+        const [id, image] = this.pendingDatabases.entries().next().value as [string, Uint8Array];
+        this.pendingDatabases.delete(id);
+        await this.drafts!.putDatabase(id, image).catch(() => undefined);
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  /** An informative notice, unless the page is paused after a crash (that notice says more). */
+  private inform(text: string): void {
+    if (this.store.getState().runtime !== "blocked") this.store.setState({ notice: { tone: "info", text } });
+  }
+
+  private savedDatabase(id: string): Promise<Uint8Array | null> {
+    return this.drafts?.getDatabase(id).catch(() => null) ?? Promise.resolve(null);
+  }
 
   /** First paint is done: list the built-ins, then open the link in the URL, the last draft, or the default scenario. */
   async boot(): Promise<void> {
@@ -43,9 +80,13 @@ export class ScenarioLibrary {
   async openBuiltin(id: string): Promise<void> {
     const entry = this.builtins.find((e) => e.id === id);
     if (!entry) return;
-    const saved = await this.drafts?.get(id).catch(() => undefined);
-    this.session.openScenario(id, entry.scenario, saved ? { files: saved.files, folders: saved.folders } : {});
-    if (saved) this.store.setState({ saveState: "saved", notice: { tone: "info", text: "Your edits to this scenario were restored. Reset brings back the original files." } });
+    const [saved, database] = await Promise.all([this.drafts?.get(id).catch(() => undefined), this.savedDatabase(id)]);
+    this.session.openScenario(id, entry.scenario, { ...(saved ? { files: saved.files, folders: saved.folders } : {}), database });
+    if (saved || database) {
+      const what = saved && database ? "Your edits to this scenario and its database were restored." : saved ? "Your edits to this scenario were restored." : "This scenario's database was restored as you left it.";
+      this.store.setState({ saveState: "saved" });
+      this.inform(`${what} Reset brings back the original files; Reset database (Database panel) a fresh database.`);
+    }
   }
 
   /** A saved draft by id (a built-in's edits, or an opened link or file). */
@@ -55,15 +96,18 @@ export class ScenarioLibrary {
       await this.openBuiltin(id);
       return true;
     }
-    const saved = await this.drafts?.get(id).catch(() => undefined);
+    const [saved, database] = await Promise.all([this.drafts?.get(id).catch(() => undefined), this.savedDatabase(id)]);
     if (!saved) return false;
-    this.session.openScenario(id, saved.original, { files: saved.files, folders: saved.folders });
+    this.session.openScenario(id, saved.original, { files: saved.files, folders: saved.folders, database, inert: true });
+    const from = saved.origin === "shared" ? "a shared link" : "a scenario file";
     this.store.setState({ saveState: "saved" });
+    this.inform(`This draft came from ${from}: nothing has run yet. Press Send to run it.`);
     return true;
   }
 
   async deleteDraft(id: string): Promise<void> {
     await this.drafts?.delete(id);
+    await this.drafts?.deleteDatabase(id).catch(() => undefined);
     await refreshSavedDrafts(this.store, this.drafts);
   }
 
@@ -71,8 +115,10 @@ export class ScenarioLibrary {
   openPermalink(hash: string): boolean {
     try {
       const shared = decodePermalink(hash);
-      this.session.openScenario(newDraftId("shared"), shared.scenario, { request: shared.request, pendingStep: shared.step });
-      this.store.setState({ notice: { tone: "info", text: `Opened a shared link as a new draft: “${shared.scenario.title}”. Your saved work is unchanged (Scenarios lists it).` } });
+      this.session.openScenario(newDraftId("shared"), shared.scenario, { request: shared.request, pendingStep: shared.step, inert: true });
+      this.store.setState({
+        notice: { tone: "info", text: `Opened a shared link as a new draft: “${shared.scenario.title}”. Nothing has run yet: read its code and lesson, then press Send to run it. Your saved work is unchanged (Scenarios lists it).` },
+      });
       return true;
     } catch (e) {
       const text = e instanceof PermalinkError ? e.message : `This link could not be opened: ${String(e)}`;
@@ -93,8 +139,8 @@ export class ScenarioLibrary {
       this.store.setState({ notice: { tone: "error", text: `${name} is not a Framework Lab scenario: ${why}. Nothing was changed.` } });
       return false;
     }
-    this.session.openScenario(newDraftId("file"), scenario);
-    this.store.setState({ notice: { tone: "info", text: `Opened ${name} as a new draft.` } });
+    this.session.openScenario(newDraftId("file"), scenario, { inert: true });
+    this.store.setState({ notice: { tone: "info", text: `Opened ${name} as a new draft. Nothing has run yet: press Send to run it.` } });
     return true;
   }
 

@@ -8,7 +8,7 @@
  * damaged or cut-off text, an invalid scenario) is a `PermalinkError` whose message the page shows
  * as it is. Pure (no DOM): the page and the Vitest tests in Node share it.
  */
-import { strFromU8, strToU8, unzlibSync, zlibSync } from "fflate";
+import { strFromU8, strToU8, Unzlib, zlibSync } from "fflate";
 import { parse_scenario, ScenarioFormatError, type Scenario } from "../../scenarios/format";
 
 /** The version `encodePermalink` writes. */
@@ -16,6 +16,14 @@ export const PERMALINK_VERSION = 1;
 
 /** Chat tools and some browsers cut links longer than this: offer a file instead. */
 export const LONG_LINK_CHARS = 8000;
+
+/**
+ * The most a link may inflate to. A link comes from anyone, and deflate packs a run of one byte
+ * about a thousandfold: a 1 MB link could ask for a gigabyte. Real scenarios are far below this.
+ */
+export const MAX_INFLATED_BYTES = 16 * 1024 * 1024;
+/** Input fed to the inflater at a time, so that no one step can produce more than ~1 MB. */
+const INFLATE_SLICE = 1024;
 
 /** What a permalink carries. */
 export interface SharedState {
@@ -88,13 +96,33 @@ function damaged(why: string): PermalinkError {
   return new PermalinkError(`This link is damaged (${why}). It may have been cut off when it was copied: ask for the whole link, or for the scenario as a .json file.`);
 }
 
-function inflate(bytes: Uint8Array): string {
-  let out: Uint8Array;
+/** zlib → bytes, in slices, stopping as soon as the output passes MAX_INFLATED_BYTES. */
+function inflateBounded(bytes: Uint8Array): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const stream = new Unzlib({}, (chunk) => {
+    total += chunk.length;
+    if (total > MAX_INFLATED_BYTES) throw new PermalinkError(`This link inflates to more than ${MAX_INFLATED_BYTES / (1024 * 1024)} MB, far more than any scenario: it was not opened.`);
+    chunks.push(chunk);
+  });
   try {
-    out = unzlibSync(bytes);
-  } catch {
+    for (let i = 0; i < bytes.length; i += INFLATE_SLICE) stream.push(bytes.subarray(i, i + INFLATE_SLICE), i + INFLATE_SLICE >= bytes.length);
+    if (!bytes.length) stream.push(bytes, true);
+  } catch (e) {
+    if (e instanceof PermalinkError) throw e;
     throw damaged("its data does not decompress");
   }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+function inflate(bytes: Uint8Array): string {
+  const out = inflateBounded(bytes);
   if (bytes.length < 6 || readUint32(bytes, bytes.length - 4) !== adler32(out)) throw damaged("its checksum does not match");
   try {
     return strFromU8(out);

@@ -13,6 +13,7 @@ const STATUS_TEXT: Record<RuntimeStatus, string> = {
   busy: "Running…",
   replacing: "Restarting runtime…",
   blocked: "Paused",
+  inert: "Not run yet",
 };
 
 function ScenarioButton() {

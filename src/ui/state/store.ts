@@ -34,7 +34,8 @@ export interface Exchange {
   middleware?: string[];
 }
 
-export type RuntimeStatus = "idle" | "starting" | "loading" | "ready" | "busy" | "replacing" | "blocked";
+/** `blocked`: the last visit crashed mid-run; `inert`: the project came from someone else. Either way nothing runs until Send. */
+export type RuntimeStatus = "idle" | "starting" | "loading" | "ready" | "busy" | "replacing" | "blocked" | "inert";
 
 export interface Notice {
   tone: "info" | "warn" | "error";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { zlibSync, strToU8 } from "fflate";
-import { decodePermalink, encodePermalink, fromBase64Url, isPermalinkHash, LONG_LINK_CHARS, PermalinkError, toBase64Url, type SharedState } from "../../../src/ui/share/permalink";
+import { decodePermalink, encodePermalink, fromBase64Url, isPermalinkHash, LONG_LINK_CHARS, MAX_INFLATED_BYTES, PermalinkError, toBase64Url, type SharedState } from "../../../src/ui/share/permalink";
 import { django_hello } from "../../../src/scenarios/django-hello";
 
 const state: SharedState = {
@@ -54,5 +54,21 @@ describe("permalink v1", () => {
   it("base64url-encodes large data without overflowing the stack", () => {
     const big = new Uint8Array(300_000).map((_, i) => (i * 7) & 255);
     expect(fromBase64Url(toBase64Url(big))).toEqual(big);
+  });
+
+  it("refuses a decompression bomb as soon as it inflates past the limit, in a few milliseconds", () => {
+    // 64 MB of spaces deflate to about 64 kB (the issue's 958 kB link asked for 700 MB and froze the page for 15 s).
+    const bomb = zlibSync(new Uint8Array(64 * 1024 * 1024).fill(0x20), { level: 6 });
+    expect(bomb.length).toBeLessThan(100_000);
+    const started = performance.now();
+    expect(() => decodePermalink(`v1.${toBase64Url(bomb)}`)).toThrow(new PermalinkError("This link inflates to more than 16 MB, far more than any scenario: it was not opened."));
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it("the limit is far above the largest valid scenario, which still opens", () => {
+    const big = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`notes/${i}.md`, "é".repeat(499_000)]));
+    const link = encodePermalink({ ...state, scenario: { ...state.scenario, files: { ...state.scenario.files, ...big } } });
+    expect(decodePermalink(link).scenario.files["notes/2.md"]).toHaveLength(499_000);
+    expect(3 * 499_000 * 2).toBeLessThan(MAX_INFLATED_BYTES);
   });
 });
