@@ -40,17 +40,29 @@ async function savedWork(page: Page): Promise<Record<string, string>> {
 /** Two built-in scenarios edited (with a secret) and a database that took writes: the victim's work. */
 async function victimWithSavedWork(page: Page): Promise<Record<string, string>> {
   await openLab(page);
-  await setFile(page, "hello/views.ts", (t) => t.replace("<h1>Framework Lab</h1>", `<h1>${SECRET}</h1>`));
+  await setFile(page, "hello/views.ts", (t) =>
+    t
+      .replace("<h1>Framework Lab</h1>", `<h1>${SECRET}</h1>`)
+      .replace(
+        "export function index(request) {",
+        `import { connection } from "django/db";
+export function write(request) { const c = connection.cursor(); c.execute("CREATE TABLE IF NOT EXISTS diary (text TEXT)"); c.execute("INSERT INTO diary VALUES ('${SECRET}')"); return new HttpResponse("written"); }
+export function index(request) {`,
+      ),
+  );
+  await setFile(page, "hello/urls.ts", (t) => t.replace("export const urlpatterns = [", 'export const urlpatterns = [\n  path("write/", views.write),'));
   await expect(page.getByRole("status", { name: "Draft saved" })).toHaveText("Saved");
+  await page.getByLabel("Address").fill("/hello/write/");
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByLabel("Response status")).toHaveText(/^200/);
+  await expect.poll(async () => Object.keys(await savedWork(page))).toContain("database django-hello");
   await page.getByRole("button", { name: /^Scenarios/ }).click();
   await page.getByRole("button", { name: /^Open Hello, WSGI/ }).click();
   await expect(page.getByRole("status", { name: "Runtime status" })).toHaveText("Ready", { timeout: 30_000 });
   await setFile(page, "app.ts", (t) => `// ${SECRET} 2\n${t}`);
   await expect(page.getByRole("status", { name: "Draft saved" })).toHaveText("Saved");
   const work = await savedWork(page);
-  expect(Object.keys(work).sort()).toEqual(["database django-hello", "database wsgi-hello", "draft django-hello", "draft wsgi-hello"]);
+  expect(Object.keys(work).sort()).toEqual(["database django-hello", "draft django-hello", "draft wsgi-hello"]);
   expect(work["draft django-hello"]).toContain(SECRET);
   return work;
 }
@@ -294,4 +306,38 @@ test("a decompression-bomb link is refused at its size limit and the page stays 
   const longest = Math.max(0, ...(await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)));
   expect(longest).toBeLessThan(3000);
   test.info().annotations.push({ type: "bomb", description: `a ${hash.length}-character link; longest main-thread task while opening: ${Math.round(longest)} ms` });
+});
+
+test("a response with an empty trace renders in every panel, and a panel that fails stays in its pane", async ({ page }) => {
+  await openLab(page);
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByLabel("Response status")).toHaveText(/^200/);
+  // As a runtime with tracing off answers (the schema allows it): the same response, no spans.
+  await page.evaluate(() => {
+    type Hook = { store: { getState(): Record<string, any>; setState(s: object): void } };
+    const { store } = (window as unknown as { __lab: Hook }).__lab;
+    const s = store.getState();
+    const e = s.exchanges[0];
+    const bare = { ...e, id: 99, outcome: { kind: "response", result: { ...e.outcome.result, trace: { spans: [] } } } };
+    store.setState({ exchanges: [...s.exchanges, bare], selected: 99, nav: { entries: [...s.nav.entries, 99], index: s.nav.entries.length } });
+  });
+  const tabs = page.getByRole("tablist", { name: "Trace panels" }).getByRole("tab");
+  const count = await tabs.count();
+  for (let i = 0; i < count; i++) {
+    await tabs.nth(i).click();
+    await expect(page.locator(".brand")).toBeVisible();
+    await expect(page.locator("#trace-panel .pane-error"), `panel ${await tabs.nth(i).textContent()}`).toHaveCount(0);
+  }
+  // A panel that throws: its message stays in the trace pane; the browser pane and the header are untouched.
+  await page.evaluate(() => {
+    type Hook = { store: { getState(): Record<string, any>; setState(s: object): void } };
+    const { store } = (window as unknown as { __lab: Hook }).__lab;
+    const s = store.getState();
+    const e = s.exchanges[0];
+    const broken = { ...e, id: 100, outcome: { kind: "response", result: { ...e.outcome.result, trace: { spans: [{ id: 0, parent: null, kind: "request", name: "GET /", start: 0, end: 1, attrs: null }] } } } };
+    store.setState({ exchanges: [...s.exchanges, broken], selected: 100, activePanel: "timeline" });
+  });
+  await page.getByRole("tab", { name: /^Request/ }).click();
+  await expect(page.getByLabel("Response status")).toHaveText(/^200/);
+  await expect(page.locator(".brand")).toBeVisible();
 });

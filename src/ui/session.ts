@@ -72,8 +72,11 @@ export class Session {
   /** Preview navigations in a row that no user action started (session-wide: a new page does not reset it). */
   private automaticNavigations = 0;
   readonly guard = new CrashGuard();
-  /** Called with the draft id and its database image after each call that changed it (the library persists it). */
-  onDatabaseSnapshot: ((draftId: string, image: Uint8Array) => void) | null = null;
+  /**
+   * Called with the draft id and its database image after each call that changed the database (the
+   * library persists it beside the draft), or with null when the database was reset.
+   */
+  onDatabaseSnapshot: ((draftId: string, image: Uint8Array | null) => void) | null = null;
 
   constructor(readonly store: LabStore) {}
 
@@ -123,7 +126,7 @@ export class Session {
     this.store.setState({ notice: { tone: "warn", text: `${rejected.reason}${more} Nothing from it was shown.` } });
   }
 
-  /** Persist the database image of the open draft when the last call gave a new one. */
+  /** Persist the database image of the open draft (after a call that changed it). */
   private persistSnapshot(): void {
     const image = this.client?.databaseSnapshot ?? null;
     const id = this.store.getState().scenarioId;
@@ -225,7 +228,6 @@ export class Session {
       this.freshDatabase = false;
       this.savedDatabase = null;
     }
-    this.persistSnapshot();
     this.middleware = result.middleware ?? [];
     this.store.setState({ markers: result.ok ? {} : markersFromError(result.error) });
     return result.ok ? { ok: true, modules: result.modules } : { ok: false, modules: [], error: result.error };
@@ -320,7 +322,7 @@ export class Session {
     if (outcome.kind === "deadline") this.loadedFiles = null;
     this.record(exchange);
     if (outcome.kind !== "response" || outcome.result.database_changed) this.bumpDatabase();
-    this.persistSnapshot();
+    if (outcome.kind === "response" && outcome.result.database_changed) this.persistSnapshot();
     return exchange;
   }
 
@@ -341,7 +343,7 @@ export class Session {
     const outcome = await this.guard.around(`manage.py ${command.command}`, () => this.ensureClient().command(command));
     if (outcome.kind === "done" && outcome.value.ok) this.addFiles(outcome.value.files);
     this.bumpDatabase();
-    this.persistSnapshot();
+    if (outcome.kind === "done" && outcome.value.database_changed) this.persistSnapshot();
     return outcome;
   }
 
@@ -358,6 +360,8 @@ export class Session {
     this.freshDatabase = true;
     this.savedDatabase = null;
     this.loadedFiles = null;
+    const id = this.store.getState().scenarioId;
+    if (id) this.onDatabaseSnapshot?.(id, null);
     await this.reloadIfChanged(this.store.getState().files);
   }
 

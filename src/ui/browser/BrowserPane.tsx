@@ -2,13 +2,20 @@
 import { AddressBar } from "./AddressBar";
 import { RequestEditor } from "./RequestEditor";
 import { ResponseView } from "./ResponseView";
+import { ErrorBoundary } from "../shell/ErrorBoundary";
+import { useLab } from "../state/react";
 
 export function BrowserPane() {
+  const selected = useLab((s) => s.selected);
   return (
     <div className="pane browser-pane">
       <AddressBar />
-      <RequestEditor />
-      <ResponseView />
+      <ErrorBoundary name="The request editor">
+        <RequestEditor />
+      </ErrorBoundary>
+      <ErrorBoundary name="The response" resetKey={selected}>
+        <ResponseView />
+      </ErrorBoundary>
     </div>
   );
 }

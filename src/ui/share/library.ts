@@ -18,8 +18,8 @@ import { decodePermalink, encodePermalink, isPermalinkHash, LONG_LINK_CHARS, Per
 export class ScenarioLibrary {
   private builtins: ScenarioEntry[] = [];
 
-  /** Database images waiting to be written (one write at a time; the latest image per draft wins). */
-  private pendingDatabases = new Map<string, Uint8Array>();
+  /** Database images waiting to be written, or null to delete (one write at a time; the latest per draft wins). */
+  private pendingDatabases = new Map<string, Uint8Array | null>();
   private writing = false;
 
   constructor(
@@ -30,8 +30,8 @@ export class ScenarioLibrary {
     session.onDatabaseSnapshot = (id, image) => this.saveDatabase(id, image);
   }
 
-  /** Persist a draft's database image now (coalesced while a write is in progress). */
-  private saveDatabase(id: string, image: Uint8Array): void {
+  /** Persist a draft's database image now, or forget it (coalesced while a write is in progress). */
+  private saveDatabase(id: string, image: Uint8Array | null): void {
     if (!this.drafts) return;
     this.pendingDatabases.set(id, image);
     if (!this.writing) void this.flushDatabases();
@@ -41,9 +41,9 @@ export class ScenarioLibrary {
     this.writing = true;
     try {
       while (this.pendingDatabases.size) {
-        const [id, image] = this.pendingDatabases.entries().next().value as [string, Uint8Array];
+        const [id, image] = this.pendingDatabases.entries().next().value as [string, Uint8Array | null];
         this.pendingDatabases.delete(id);
-        await this.drafts!.putDatabase(id, image).catch(() => undefined);
+        await (image ? this.drafts!.putDatabase(id, image) : this.drafts!.deleteDatabase(id)).catch(() => undefined);
       }
     } finally {
       this.writing = false;
