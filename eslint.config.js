@@ -1,6 +1,7 @@
 // One linter for the whole tree. The part that matters most is the import-direction rule:
-// DESIGN.md's arrows (ui → runtime(protocol) → trace; frameworks → trace; runtime → frameworks,
-// gateway, trace) are enforced here with per-folder `no-restricted-imports` patterns.
+// DESIGN.md's arrows (ui → runtime(protocol) → trace; frameworks → trace; modes → frameworks,
+// gateway, trace; runtime → modes, frameworks, gateway, trace; ui → modes' descriptors) are
+// enforced here with per-folder `no-restricted-imports` patterns.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
@@ -11,7 +12,7 @@ const forbid = (...groups) => ({
 const DOM_AND_RUNTIME_LIBS = ["react", "react-*", "react/*", "@xyflow/*", "zustand", "zustand/*", "monaco-editor", "monaco-editor/*", "sql.js", "sucrase", "sucrase/*"];
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "public/**", "**/*.d.ts"] },
+  { ignores: ["dist/**", "node_modules/**", "public/**", "**/*.d.ts", "tests/learner/projects/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -45,6 +46,19 @@ export default tseslint.config(
       [["**/runtime/**", "**/ui/**", "**/frameworks/**", "**/scenarios/**", ...DOM_AND_RUNTIME_LIBS, "node:*"],
         "gateway/ is the simulated web server: HTTP messages ↔ WSGI environ; it imports only trace/."],
     ),
+  },
+  {
+    files: ["src/modes/**"],
+    rules: forbid(
+      [["**/runtime/**", "**/ui/**", "**/scenarios/**", "**/cli/**", ...DOM_AND_RUNTIME_LIBS], "modes/ plug frameworks into the gateway: they import frameworks/, gateway/ and trace/, never the runtime or the UI."],
+    ),
+  },
+  {
+    // The data half of a mode is read by the page and the scenario parser: types only from the frameworks.
+    files: ["src/modes/descriptors.ts", "src/modes/types.ts", "src/modes/*/descriptor.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/frameworks/**", "**/gateway/**", "**/runtime/**", "**/ui/**", "./index", "./*/boot", "./*/modules", "../*/boot", "./boot", "./modules"], message: "A mode's descriptor is pure data (the page imports it): import types only.", allowTypeImports: true }] }],
+    },
   },
   {
     files: ["src/runtime/**"],

@@ -6,6 +6,7 @@
  *    headless through the gateway, with tracing on and off → requests/second and the on/off ratio.
  * 2. `resolve()` of the 105th of 105 patterns, tracing on and off → µs per resolve.
  * 3. The ORM (bench/orm.ts): 1,000 rows as model instances vs a raw sql.js loop; the N+1 list.
+ * 4. Pydantic (bench/pydantic.ts): the anchors' 10-field Item validated from a dict (pydantic_validate_us).
  */
 import { performance } from "node:perf_hooks";
 import { HeadlessRuntime } from "../src/runtime/headless";
@@ -14,8 +15,9 @@ import { Recorder, set_active_recorder } from "../src/trace";
 import { path, clear_url_caches, get_resolver } from "../src/frameworks/django/urls";
 import { HttpResponse } from "../src/frameworks/django/http";
 import { settings } from "../src/frameworks/django/conf";
-import { bench_templates } from "./templates";
+import { bench_jinja, bench_templates } from "./templates";
 import { bench_orm } from "./orm";
+import { bench_pydantic } from "./pydantic";
 
 const STANDINS = ["PassThroughSessionMiddleware", "PassThroughCsrfViewMiddleware", "PassThroughAuthenticationMiddleware", "PassThroughMessageMiddleware"];
 
@@ -118,5 +120,7 @@ if (process.argv[1]?.endsWith("main.ts")) {
   await bench_stack();
   bench_resolve();
   bench_templates();
+  bench_jinja();
   await bench_orm();
+  bench_pydantic();
 }

@@ -3,7 +3,8 @@
  * per module, so completions and hovers cannot drift from the code that runs.
  *
  * The TypeScript compiler API (`emitDeclarationOnly`, written to memory) runs over the modules user
- * code may import — the table in src/runtime/framework-modules.ts — and everything they import
+ * code may import — the module tables of src/modes (standard-library.ts and each mode's modules.ts) —
+ * and everything they import
  * (src/frameworks, src/trace). Each declaration lands at `file:///node_modules/<path under src>`,
  * so the relative imports between them still resolve; each importable name gets a small entry,
  * `file:///node_modules/django/http/index.d.ts` → `export * from "../../frameworks/django/http/index"`.
@@ -11,7 +12,7 @@
  * Served to the page as the virtual module `virtual:framework-dts` (a lazy chunk the editor loads):
  * `export default { [uri]: text }`. Nothing is written to disk, so nothing generated is committed.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import ts from "typescript";
 import type { Plugin } from "vite";
@@ -19,15 +20,25 @@ import type { Plugin } from "vite";
 const VIRTUAL_ID = "virtual:framework-dts";
 const RESOLVED_ID = "\0" + VIRTUAL_ID;
 
-/** `export * as "django/http" from "../frameworks/django/http";` → { "django/http": "src/frameworks/django/http" }. */
+/** The module-table files: the standard library and each mode's `modules.ts`. */
+function moduleTableFiles(root: string): string[] {
+  const modes = join(root, "src/modes");
+  const perMode = readdirSync(modes, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(modes, d.name, "modules.ts")))
+    .map((d) => join(modes, d.name, "modules.ts"));
+  return [join(modes, "standard-library.ts"), ...perMode];
+}
+
+/** `export * as "django/http" from "../../frameworks/django/http";` → { "django/http": ["src/frameworks/django/http"] }. */
 export function frameworkModuleTable(root: string): Record<string, string[]> {
-  const file = join(root, "src/runtime/framework-modules.ts");
-  const text = readFileSync(file, "utf8");
   const table: Record<string, string[]> = {};
-  for (const m of text.matchAll(/export \* as "([^"]+)" from "([^"]+)";/g)) table[m[1]] = [relative(root, resolve(dirname(file), m[2]))];
-  // `python`: the built-ins and the bytes helpers together (one frozen object in the table).
-  const python = [...text.matchAll(/import \* as \w+ from "(\.\.\/frameworks\/python\/[^"]+)";/g)].map((m) => relative(root, resolve(dirname(file), m[1])));
-  if (python.length) table.python = python;
+  for (const file of moduleTableFiles(root)) {
+    const text = readFileSync(file, "utf8");
+    for (const m of text.matchAll(/export \* as "([^"]+)" from "([^"]+)";/g)) table[m[1]] = [relative(root, resolve(dirname(file), m[2]))];
+    // `python`: the built-ins and the bytes helpers together (one frozen object in the table).
+    const python = [...text.matchAll(/import \* as \w+ from "((?:\.\.\/)+frameworks\/python\/[^"]+)";/g)].map((m) => relative(root, resolve(dirname(file), m[1])));
+    if (python.length) table.python = python;
+  }
   return table;
 }
 
@@ -98,7 +109,7 @@ export function frameworkDts(): Plugin {
       return cached;
     },
     handleHotUpdate(ctx) {
-      if (/src[\\/](frameworks|trace)[\\/]/.test(ctx.file) || ctx.file.endsWith("framework-modules.ts")) cached = null;
+      if (/src[\\/](frameworks|trace)[\\/]/.test(ctx.file) || /src[\\/]modes[\\/]/.test(ctx.file)) cached = null;
     },
   };
 }

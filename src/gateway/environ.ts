@@ -6,14 +6,12 @@
  * QUERY_STRING, turn each header into an `HTTP_*` key, and add the server and `wsgi.*` keys.
  * Main function: `build_environ`.
  */
+import { DEFAULT_REMOTE_ADDR, request_body, server_address, split_target, type HttpRequestMessage } from "./exchange";
 import { ErrorStream, InputStream } from "./streams";
-import type { HttpRequestMessage, WSGIEnviron } from "./wsgi";
+import type { WSGIEnviron } from "./wsgi";
 
+export { DEFAULT_REMOTE_ADDR, DEFAULT_SERVER_NAME, split_target } from "./exchange";
 export const SERVER_PROTOCOL = "HTTP/1.1";
-export const DEFAULT_SERVER_NAME = "localhost";
-export const DEFAULT_REMOTE_ADDR = "127.0.0.1";
-
-const utf8 = new TextEncoder();
 
 export interface BuiltEnviron {
   environ: WSGIEnviron;
@@ -25,7 +23,7 @@ export interface BuiltEnviron {
 
 export function build_environ(request: HttpRequestMessage): BuiltEnviron {
   const scheme = request.scheme ?? "http";
-  const body = typeof request.body === "string" ? utf8.encode(request.body) : request.body;
+  const body = request_body(request);
   const input = new InputStream(body);
   const errors = new ErrorStream();
   const { path, query } = split_target(request.target);
@@ -34,7 +32,7 @@ export function build_environ(request: HttpRequestMessage): BuiltEnviron {
     SCRIPT_NAME: "",
     PATH_INFO: percent_decode_latin1(path),
     QUERY_STRING: query,
-    ...server_address(request, scheme),
+    ...wsgi_server_address(request, scheme),
     SERVER_PROTOCOL,
     REMOTE_ADDR: request.remote_addr ?? DEFAULT_REMOTE_ADDR,
     GATEWAY_INTERFACE: "CGI/1.1",
@@ -51,46 +49,15 @@ export function build_environ(request: HttpRequestMessage): BuiltEnviron {
   return { environ, input, errors, dropped_headers };
 }
 
-/**
- * `/a%20b?x=1#frag` → path `/a%20b`, query `x=1`. An absolute-form target (`http://host/p?q`)
- * keeps only its path and query. Characters a browser would escape (spaces, non-ASCII) are
- * percent-encoded as UTF-8 first, as the browser's URL parser does before sending.
- */
-export function split_target(target: string): { path: string; query: string } {
-  let rest = escape_like_a_browser(target.split("#", 1)[0]);
-  const absolute = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?]*/.exec(rest);
-  if (absolute) rest = rest.slice(absolute[0].length) || "/";
-  const q = rest.indexOf("?");
-  return q < 0 ? { path: rest, query: "" } : { path: rest.slice(0, q), query: rest.slice(q + 1) };
-}
-
-function escape_like_a_browser(target: string): string {
-  let out = "";
-  for (const ch of target) {
-    const code = ch.codePointAt(0)!;
-    if (code > 0x20 && code < 0x7f) out += ch;
-    else for (const byte of utf8.encode(ch)) out += "%" + byte.toString(16).toUpperCase().padStart(2, "0");
-  }
-  return out;
-}
-
 /** Python's `urllib.parse.unquote(path, 'latin-1')`: `%C3%A9` → the two characters `Ã©`. */
 export function percent_decode_latin1(path: string): string {
   return path.replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /** SERVER_NAME and SERVER_PORT come from the Host header, else from the listening socket. */
-function server_address(request: HttpRequestMessage, scheme: "http" | "https"): { SERVER_NAME: string; SERVER_PORT: string } {
-  const default_port = scheme === "https" ? "443" : "80";
-  const host = request.headers.find(([name]) => name.toLowerCase() === "host")?.[1].trim();
-  if (host) {
-    const m = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(host);
-    if (m) return { SERVER_NAME: m[1], SERVER_PORT: m[2] || default_port };
-  }
-  return {
-    SERVER_NAME: request.server_name ?? DEFAULT_SERVER_NAME,
-    SERVER_PORT: request.server_port !== undefined ? String(request.server_port) : default_port,
-  };
+function wsgi_server_address(request: HttpRequestMessage, scheme: "http" | "https"): { SERVER_NAME: string; SERVER_PORT: string } {
+  const { host, port } = server_address(request, scheme);
+  return { SERVER_NAME: host, SERVER_PORT: port };
 }
 
 /**

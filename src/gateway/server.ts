@@ -1,5 +1,5 @@
 /**
- * The simulated web server: an HTTP request message → a WSGI call → an HTTP response message.
+ * The simulated WSGI server: an HTTP request message → a WSGI call → an HTTP response message.
  *
  * `serve_wsgi` plays the part of gunicorn or Django's runserver (Python's wsgiref): it builds the
  * environ, calls the application with a `start_response` that enforces PEP 3333's rules, iterates
@@ -7,9 +7,10 @@
  * violation or uncaught exception into wsgiref's `500 Internal Server Error`. The whole exchange is
  * one "gateway" span in the trace. Main function: `serve_wsgi`; main class: `ResponseWriter`.
  */
-import { close_span, describe_error, error_type, open_span, type Attrs, type SpanHandle, type Json } from "../trace";
+import { close_span, describe_error, open_span, type Attrs, type SpanHandle, type Json } from "../trace";
 import { build_environ, type BuiltEnviron } from "./environ";
-import { is_hop_by_hop, type HttpRequestMessage, type HttpResponseMessage, type WSGIApplication, type WSGIBody, type WSGIEnviron, type WriteCallable } from "./wsgi";
+import { concat, finish_exchange, py_repr, python_type_name, safe_json, type HttpRequestMessage, type HttpResponseMessage } from "./exchange";
+import { is_hop_by_hop, type WSGIApplication, type WSGIBody, type WSGIEnviron, type WriteCallable } from "./wsgi";
 
 /** wsgiref's error page, followed by the exception line its log shows. */
 export const ERROR_STATUS = "500 Internal Server Error";
@@ -101,7 +102,7 @@ export async function serve_wsgi(app: WSGIApplication, request: HttpRequestMessa
   } catch (e) {
     response = error_response(e, built, writer, span);
   }
-  response = strip_body_if_bodiless(request.method, response);
+  response = finish_exchange(request.method, response);
   record_response(span, built, writer, response);
   close_span(span);
   return response;
@@ -154,12 +155,6 @@ function error_response(e: unknown, built: BuiltEnviron, writer: ResponseWriter,
   };
 }
 
-/** Responses to HEAD, and 1xx/204/304 responses, have no body on the wire. */
-function strip_body_if_bodiless(method: string, response: HttpResponseMessage): HttpResponseMessage {
-  const bodiless = method.toUpperCase() === "HEAD" || (response.status >= 100 && response.status < 200) || response.status === 204 || response.status === 304;
-  return bodiless && response.body.length ? { ...response, body: new Uint8Array(0) } : response;
-}
-
 function record_response(span: SpanHandle, built: BuiltEnviron, writer: ResponseWriter, response: HttpResponseMessage): void {
   const attrs: Attrs = {
     start_response: writer.calls,
@@ -181,46 +176,6 @@ export function environ_json(environ: WSGIEnviron): Attrs {
     if (key === "wsgi.input") out[key] = (value as { summary?: () => string }).summary?.() ?? "<wsgi.input>";
     else if (key === "wsgi.errors") out[key] = "<wsgi.errors>";
     else out[key] = safe_json(value);
-  }
-  return out;
-}
-
-function safe_json(value: unknown): Json {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
-  if (Array.isArray(value)) return value.map(safe_json);
-  if (value instanceof Uint8Array) return py_repr(value);
-  return py_repr(value);
-}
-
-/** Just enough of Python's repr() for the messages above. */
-function py_repr(value: unknown): string {
-  if (value === null || value === undefined) return "None";
-  if (typeof value === "string") return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\r/g, "\\r").replace(/\n/g, "\\n")}'`;
-  if (typeof value === "boolean") return value ? "True" : "False";
-  if (value instanceof Uint8Array) return `b${py_repr(Array.from(value, (c) => String.fromCharCode(c)).join(""))}`;
-  if (Array.isArray(value)) return `[${value.map(py_repr).join(", ")}]`;
-  if (typeof value === "object") return `<${python_type_name(value)} object>`;
-  return String(value);
-}
-
-function python_type_name(value: unknown): string {
-  if (value === null || value === undefined) return "NoneType";
-  if (typeof value === "number") return Number.isInteger(value) ? "int" : "float";
-  if (typeof value === "boolean") return "bool";
-  if (typeof value === "string") return "str";
-  if (typeof value === "function") return "function";
-  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) return "dict";
-  return error_type(value);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
   }
   return out;
 }

@@ -7,29 +7,7 @@
  * `Uint8Array`, Python `str` is `string`, exactly as in `src/frameworks/python/bytes.ts`.
  */
 
-/** One HTTP request, as a browser (or the CLI) sends it. */
-export interface HttpRequestMessage {
-  method: string;
-  /** The request-target: `/hello?name=World` (origin form) or `http://host/path` (absolute form). */
-  target: string;
-  /** In the order sent; a name may repeat (the server joins repeats with ","). */
-  headers: [name: string, value: string][];
-  /** A string body is sent as UTF-8. */
-  body: Uint8Array | string;
-  scheme?: "http" | "https";
-  remote_addr?: string;
-  /** The listening socket's address, used when the request carries no Host header. */
-  server_name?: string;
-  server_port?: string | number;
-}
-
-/** One HTTP response, as the server put it on the wire. */
-export interface HttpResponseMessage {
-  status: number;
-  reason: string;
-  headers: [name: string, value: string][];
-  body: Uint8Array;
-}
+export type { HttpRequestMessage, HttpResponseMessage } from "./exchange";
 
 /** `wsgi.input`: the request body as a readable binary stream (PEP 3333 "Input and Error Streams"). */
 export interface WSGIInput extends Iterable<Uint8Array> {

@@ -3,25 +3,25 @@
  * benchmarks). Main class: `HeadlessRuntime`. The Web Worker runtime does the same steps and
  * answers with the same `LoadResult` / `RequestResult` (protocol.ts).
  *
- * load(scenario):  fresh SQLite database → module loader over the files → the entry:
- *                  "wsgi"   → import_string("app.application"), a raw PEP 3333 callable;
- *                  "django" → settings.configure(<settings module>) → setup() → get_wsgi_application().
- * request(http):   a fresh trace recorder, a root "request" span, then the gateway (serve_wsgi).
+ * load(scenario):  every framework reset → fresh SQLite database → module loader over the files →
+ *                  the scenario's mode (src/modes, asked by `entry.kind`, never named here) boots
+ *                  the entry into the application the gateway serves (e.g. raw WSGI:
+ *                  "app.application"; Django: settings → setup() → get_wsgi_application()).
+ * request(http):   a fresh trace recorder, a root "request" span, then the gateway the mode speaks
+ *                  (serve_wsgi, or serve_asgi for an ASGI application).
  *
  * Requests run one at a time (the trace recorder is global while a request runs), in arrival order.
  */
 import { Recorder, close_span, open_span, set_active_recorder, type Trace } from "../trace";
-import { connection } from "../frameworks/django/db";
-import { settings } from "../frameworks/django/conf";
-import { ImproperlyConfigured } from "../frameworks/django/core/exceptions";
-import { import_string } from "../frameworks/django/utils/module_loading";
+import { RuntimeError } from "../frameworks/python/builtins";
+import { import_module } from "../frameworks/python/importlib";
 import { serve_wsgi } from "../gateway/server";
+import { serve_asgi } from "../gateway/asgi";
 import type { HttpRequestMessage, WSGIApplication } from "../gateway/wsgi";
-import type { ScenarioEntry } from "../scenarios/format";
+import type { ScenarioSetupStep } from "../scenarios/format";
+import { MODE_BOOTS, mode_boot, type ManagementCommand, type ModeBoot, type ServedApplication } from "../modes";
 import { LogCollector } from "./console";
-import { run_command, type ManagementCommand } from "./management";
 import { error_info } from "./errors";
-import { inspect_view_class, render_template_source } from "./inspect";
 import { load, type ModuleLoader } from "./loader";
 import type { ClassAnatomyResult, CommandResult, ErrorInfo, ExplainResult, LoadInput, LoadOptions, LoadResult, RenderTemplateResult, RequestOptions, RequestResult, Runtime, SelectResult, SqlCell, TablesResult } from "./protocol";
 import { SqlJsDriver, boot_sqlite, type SqliteBootOptions } from "./sqlite";
@@ -34,8 +34,9 @@ export interface HeadlessRuntimeOptions {
 
 export class HeadlessRuntime implements Runtime {
   private loader: ModuleLoader | null = null;
-  private app: WSGIApplication | null = null;
-  private load_error: unknown = new ImproperlyConfigured("No project is loaded: call load(scenario) first.");
+  private mode: ModeBoot | null = null;
+  private app: ServedApplication | null = null;
+  private load_error: unknown = new RuntimeError("No project is loaded: call load(scenario) first.");
   private driver: SqlJsDriver | null = null;
   private readonly logs = new LogCollector((path) => this.loader?.is_user_file(path) ?? false);
   private queue: Promise<unknown> = Promise.resolve();
@@ -65,12 +66,34 @@ export class HeadlessRuntime implements Runtime {
 
   /** Render a template source with a captured context through the project's engine (the Templates panel's re-render); records no trace. */
   render_template(source: string, context: Record<string, unknown>): Promise<RenderTemplateResult> {
-    return this.serialised(async () => render_template_source(source, context, (path) => this.loader?.is_user_file(path) ?? false));
+    return this.serialised(async () => {
+      try {
+        return { ok: true as const, html: this.service("render_template", "render templates").render_template!(source, context) };
+      } catch (e) {
+        return { ok: false as const, error: this.error_of(e) };
+      }
+    });
   }
 
   /** A class-based view's anatomy by dotted path: MRO, attributes and the class defining each (the Class-based view panel). */
   inspect_class(path: string): Promise<ClassAnatomyResult> {
-    return this.serialised(async () => inspect_view_class(path, (file) => this.loader?.is_user_file(file) ?? false));
+    return this.serialised(async () => {
+      try {
+        return { ok: true as const, anatomy: this.service("inspect_class", "inspect classes").inspect_class!(path) };
+      } catch (e) {
+        return { ok: false as const, error: this.error_of(e) };
+      }
+    });
+  }
+
+  /** The loaded project's mode, when it offers `name`; otherwise a clear error saying what the mode cannot do. */
+  private service(name: keyof ModeBoot, what: string): ModeBoot {
+    if (this.mode?.[name]) return this.mode;
+    throw new RuntimeError(this.mode ? `The ${this.mode.id} mode cannot ${what}.` : "No project is loaded: call load(scenario) first.");
+  }
+
+  private error_of(e: unknown): ErrorInfo {
+    return error_info(e, (path) => this.loader?.is_user_file(path) ?? false);
   }
 
   /** The database image (to restore after a worker is replaced). */
@@ -83,15 +106,20 @@ export class HeadlessRuntime implements Runtime {
     const previous = set_active_recorder(recorder);
     const span = open_span("module", "load project", { entry: { ...scenario.entry }, files: Object.keys(scenario.files) });
     this.app = null;
+    this.mode = null;
     this.logs.drain();
     try {
       await this.open_database(options.database ?? null);
       this.loader = load(scenario.files, { console: this.logs.create_console() });
-      this.app = await build_application(scenario.entry, this.loader);
+      const mode = mode_boot(scenario.entry.kind);
+      if (!mode) throw new RuntimeError(`Unknown framework mode "${scenario.entry.kind}".`);
+      this.mode = mode;
+      const { kind: _kind, ...entry } = scenario.entry;
+      this.app = await mode.boot(entry, { import_module: this.loader.import_module, files: this.loader.files });
       // Setup (migrate, seed) belongs to a fresh database; a restored image already has its effects.
-      if (!options.database) for (const step of scenario.setup ?? []) run_command(step);
+      if (!options.database) for (const step of scenario.setup ?? []) this.run_setup_step(step);
       this.load_error = null;
-      return { ok: true, modules: this.loader.loaded_modules(), logs: this.logs.drain(), trace: finish(recorder, span), middleware: middleware_of(this.app) };
+      return { ok: true, modules: this.loader.loaded_modules(), logs: this.logs.drain(), trace: finish(recorder, span), middleware: mode.describe?.(this.app).middleware ?? [] };
     } catch (e) {
       this.load_error = e;
       const error: ErrorInfo = error_info(e, (path) => this.loader?.is_user_file(path) ?? false);
@@ -100,6 +128,15 @@ export class HeadlessRuntime implements Runtime {
     } finally {
       set_active_recorder(previous);
     }
+  }
+
+  /** One setup step: `call` imports and calls a function (any mode); other commands are the mode's `manage.py`. */
+  private run_setup_step(step: ScenarioSetupStep): void {
+    if (step.command === "call") {
+      call_function(step.function);
+      return;
+    }
+    this.service("run_command", "run management commands").run_command!(step);
   }
 
   /** Run a management command (makemigrations, migrate, sqlmigrate, showmigrations, call) on the loaded project. */
@@ -112,7 +149,7 @@ export class HeadlessRuntime implements Runtime {
       const changes_before = this.total_changes();
       try {
         if (this.load_error) throw this.load_error;
-        const { output, files } = run_command(cmd);
+        const { output, files } = cmd.command === "call" ? { output: call_function(cmd.function), files: {} } : this.service("run_command", "run management commands").run_command!(cmd);
         return { ok: true as const, output, files, logs: this.logs.drain(), trace: finish(recorder, span), database_changed: this.total_changes() !== changes_before };
       } catch (e) {
         const error: ErrorInfo = error_info(e, (path) => this.loader?.is_user_file(path) ?? false);
@@ -128,7 +165,9 @@ export class HeadlessRuntime implements Runtime {
   explain(sql: string, params: unknown[] = []): Promise<ExplainResult> {
     return this.serialised(async () => {
       try {
-        return { ok: true as const, plan: connection.explain(sql, params) };
+        const mode = [this.mode, ...MODE_BOOTS].find((m) => m?.explain);
+        if (!mode?.explain) throw new RuntimeError("No framework here can explain SQL.");
+        return { ok: true as const, plan: mode.explain(sql, params) };
       } catch (e) {
         return { ok: false as const, error: error_info(e, () => false) };
       }
@@ -177,7 +216,7 @@ export class HeadlessRuntime implements Runtime {
   }
 
   private require_driver(): SqlJsDriver {
-    if (!this.driver) throw new ImproperlyConfigured("No database is open: load a project first.");
+    if (!this.driver) throw new RuntimeError("No database is open: load a project first.");
     return this.driver;
   }
 
@@ -188,7 +227,7 @@ export class HeadlessRuntime implements Runtime {
     this.logs.drain();
     const changes_before = this.total_changes();
     try {
-      const response = await serve_wsgi(this.app ?? failing_application(this.load_error), request);
+      const response = this.app?.interface === "asgi" ? await serve_asgi(this.app.app, request) : await serve_wsgi(this.wsgi_app(), request);
       span.set({ status: response.status, reason: response.reason });
       return { response, trace: finish(recorder, span), logs: this.logs.drain(), database_changed: this.total_changes() !== changes_before };
     } finally {
@@ -196,11 +235,18 @@ export class HeadlessRuntime implements Runtime {
     }
   }
 
+  /** The application for the WSGI gateway; while the project cannot load, one that raises the load error. */
+  private wsgi_app(): WSGIApplication {
+    if (!this.app) return failing_application(this.load_error);
+    if (this.app.interface === "wsgi") return this.app.app;
+    return failing_application(new RuntimeError(`The ${this.mode?.id} application speaks ASGI; this runtime serves it through the WSGI gateway only.`));
+  }
+
   /** A new in-memory database per load (empty, or from an image): nothing else survives into the next run. */
   private async open_database(image: Uint8Array | null): Promise<void> {
-    connection.close();
+    for (const mode of MODE_BOOTS) mode.attach_database?.(null);
     this.driver = await SqlJsDriver.open(image, this.options.sqlite);
-    connection.set_driver(this.driver);
+    for (const mode of MODE_BOOTS) mode.attach_database?.(this.driver);
   }
 
   /** SQLite's count of rows changed since the database was opened (0 without one). */
@@ -222,46 +268,18 @@ function cell_of(value: unknown): SqlCell {
   return String(value);
 }
 
-/** settings.MIDDLEWARE as the Django handler loaded it, outermost first; [] for a raw WSGI app. */
-function middleware_of(app: WSGIApplication): string[] {
-  const names = (app as unknown as { handler?: { middleware_names?: unknown } }).handler?.middleware_names;
-  return Array.isArray(names) ? names.filter((n): n is string => typeof n === "string") : [];
-}
-
 function finish(recorder: Recorder, span: ReturnType<typeof open_span>): Trace {
   close_span(span);
   return recorder.trace();
 }
 
-/** The callable the gateway serves, per the scenario's entry. */
-async function build_application(entry: ScenarioEntry, loader: ModuleLoader): Promise<WSGIApplication> {
-  if (entry.kind === "wsgi") return as_wsgi_callable(import_string(entry.application), entry.application);
-  return load_django_project(entry.settings, loader);
-}
-
-/**
- * A Django project, as `wsgi.py` and `manage.py` start one: configure settings from the user's
- * settings module, then `get_wsgi_application()` (which runs `django.setup()` and builds the
- * handler with its middleware).
- */
-export function load_django_project(settings_module: string, loader: ModuleLoader): WSGIApplication {
-  settings.configure(loader.import_module(settings_module), settings_module);
-  let wsgi: { get_wsgi_application?: () => unknown };
-  try {
-    wsgi = loader.import_module("django/core/handlers/wsgi");
-  } catch {
-    throw new ImproperlyConfigured("django.core.handlers.wsgi is not available in this build: Django projects cannot be served yet.");
-  }
-  if (typeof wsgi.get_wsgi_application !== "function") throw new ImproperlyConfigured("django.core.handlers.wsgi has no get_wsgi_application().");
-  return as_wsgi_callable(wsgi.get_wsgi_application(), "get_wsgi_application()");
-}
-
-/** A plain function, or an object with PEP 3333's `__call__` (a class-based application). */
-function as_wsgi_callable(value: unknown, name: string): WSGIApplication {
-  if (typeof value === "function") return value as WSGIApplication;
-  const call = (value as { __call__?: unknown } | null)?.__call__;
-  if (typeof call === "function") return call.bind(value) as WSGIApplication;
-  throw new ImproperlyConfigured(`The WSGI application '${name}' is not callable.`);
+/** A setup or `call` step: `"blog.seed.seed"` → import the module, call the function, its result as text. */
+function call_function(dotted: string): string {
+  const dot = dotted.lastIndexOf(".");
+  const fn = dot < 0 ? undefined : import_module(dotted.slice(0, dot))[dotted.slice(dot + 1)];
+  if (typeof fn !== "function") throw new TypeError(`${dotted} is not a function`);
+  const result = fn();
+  return result === undefined ? "" : String(result);
 }
 
 /** While the project cannot load, every request gets the gateway's 500 naming the load error. */

@@ -6,22 +6,21 @@
  * run by `new Function(exports, require, module, __filename, __dirname, console)` with a
  * `sourceURL` naming the file. `require` reaches other user files by relative path (`./views`,
  * `../blog/models`, trying `.ts`, `.js`, `/index.ts`, `/index.js`), project modules by absolute
- * path (`blog/models`), and framework modules by bare name (`django/http`, see
- * framework-modules.ts). Dotted paths from settings (`"blog.views"`) resolve the same way through
- * the importer installed in django.utils.module_loading. Modules are cached and circular imports
+ * path (`blog/models`), and framework modules by bare name (`django/http`, `flask`: the modes'
+ * module tables, src/modes/index.ts). Dotted paths from settings (`"blog.views"`) resolve the same
+ * way through the importer installed in Python's importlib (src/frameworks/python/importlib.ts). Modules are cached and circular imports
  * see a partly filled `exports`, exactly as in CommonJS (and as in Python).
  */
-import { apps } from "../frameworks/django/apps";
-import { set_migration_module_lister } from "../frameworks/django/db/migrations/loader";
-import { set_template_files } from "../frameworks/django/template/loaders/filesystem";
 import { transform } from "sucrase";
 import { traced } from "../trace";
-import { set_module_importer, ModuleNotFoundError, type Module } from "../frameworks/django/utils/module_loading";
+import { set_module_importer, ModuleNotFoundError, type Module } from "../frameworks/python/importlib";
 import { set_frame_mapper, type FrameSummary } from "../frameworks/python/traceback";
-import { settings } from "../frameworks/django/conf";
+import { FRAMEWORK_MODULES, MODE_BOOTS, reset_all_modes } from "../modes";
 import { FUNCTION_BODY_LINE_OFFSET, UserSyntaxError, frame_symbol } from "./errors";
 import type { UserConsole } from "./console";
-import * as FRAMEWORK_MODULES from "./framework-modules";
+import { install_code_compiler } from "./code-compiler";
+
+install_code_compiler();
 
 export type Files = Record<string, string>;
 
@@ -36,7 +35,7 @@ const CANDIDATE_SUFFIXES = ["", ".ts", ".js", "/index.ts", "/index.js"];
 export interface LoaderOptions {
   /** The console user modules see (the runtime's LogCollector console). */
   console?: UserConsole;
-  /** Defaults to framework-modules.ts; tests can add or replace modules. */
+  /** Defaults to every mode's module table (src/modes/index.ts); tests can add or replace modules. */
   framework_modules?: Record<string, Module>;
 }
 
@@ -49,7 +48,7 @@ export class ModuleLoader {
 
   constructor(files: Files, options: LoaderOptions = {}) {
     this.files = { ...files };
-    this.framework_modules = options.framework_modules ?? (FRAMEWORK_MODULES as unknown as Record<string, Module>);
+    this.framework_modules = options.framework_modules ?? FRAMEWORK_MODULES;
     this.console = options.console ?? globalThis.console;
   }
 
@@ -187,85 +186,18 @@ function join(base: string, relative: string): string {
 }
 
 /**
- * Forget the previous run's framework state: settings, the app registry, URL caches, the default
- * admin site's registrations, and the
- * receivers user code connected to framework signals. Each is looked up through the module table,
- * so a package that has not landed yet is simply skipped.
- */
-export function reset_framework_state(framework_modules: Record<string, Module> = FRAMEWORK_MODULES as unknown as Record<string, Module>): void {
-  settings.reset();
-  framework_modules["django/apps"]?.apps?.reset?.();
-  framework_modules["django/urls"]?.clear_url_caches?.();
-  framework_modules["django/db"]?.reset_queries?.();
-  framework_modules["django/contrib/admin"]?.site?._registry?.clear?.(); // admin.site: the project's admin.py registers again
-  for (const module of Object.values(framework_modules)) for (const value of Object.values(module)) if (is_signal(value)) restore_framework_receivers(value);
-}
-
-interface SignalLike {
-  receivers: unknown[];
-  sender_receivers_cache?: { clear?: () => void };
-  connect: Function;
-  send: Function;
-}
-
-/** Receivers connected by framework code alone (taken before any user module ran). */
-const framework_receivers = new WeakMap<SignalLike, unknown[]>();
-
-function is_signal(value: unknown): value is SignalLike {
-  // Own-property test first: it does not trip lazy objects (settings) that throw on unknown reads.
-  if (typeof value !== "object" || value === null || !Object.prototype.hasOwnProperty.call(value, "receivers")) return false;
-  return Array.isArray((value as SignalLike).receivers) && typeof (value as SignalLike).connect === "function" && typeof (value as SignalLike).send === "function";
-}
-
-function restore_framework_receivers(signal: SignalLike): void {
-  const baseline = framework_receivers.get(signal);
-  if (!baseline) {
-    framework_receivers.set(signal, signal.receivers.slice());
-    return;
-  }
-  signal.receivers = baseline.slice();
-  signal.sender_receivers_cache?.clear?.();
-}
-
-/**
- * Start a run: reset framework state, build a loader over `files`, and make it the importer for
- * dotted paths and the frame mapper for tracebacks. Nothing is evaluated until first imported.
+ * Start a run: every framework forgets the previous project (src/modes: settings, registries,
+ * connected receivers…), a loader is built over `files` and becomes the importer for dotted paths
+ * and the frame mapper for tracebacks, and each framework is pointed at the new project's files
+ * (templates, migrations). Nothing is evaluated until first imported.
  */
 export function load(files: Files, options: LoaderOptions = {}): ModuleLoader {
-  reset_framework_state(options.framework_modules);
+  reset_all_modes();
   const loader = new ModuleLoader(files, options);
   set_module_importer(loader.import_module);
   set_frame_mapper((frame) => map_frame(frame, loader));
-  // Templates are project files too: the template loaders (DIRS, app directories) read them here.
-  set_template_files(files);
-  // Migrations are project files: `<app>/migrations/0001_initial.ts` for each installed app.
-  const framework_modules = (options.framework_modules ?? FRAMEWORK_MODULES) as unknown as Record<string, unknown>;
-  set_migration_module_lister((app_label: string) => migration_modules(files, app_label, framework_modules));
+  for (const mode of MODE_BOOTS) mode.attach_project?.({ import_module: loader.import_module, files: loader.files });
   return loader;
-}
-
-/**
- * The migration module names of one app (there is no directory to list): the project's own files
- * for project apps, the framework module table for django.contrib apps.
- */
-function migration_modules(files: Record<string, string>, app_label: string, framework_modules: Record<string, unknown>): string[] {
-  let folder = app_label;
-  try {
-    folder = apps.get_app_config(app_label).name.replace(/\./g, "/");
-  } catch {
-    // not an installed app label: fall back to a folder of that name
-  }
-  const prefix = `${folder}/migrations/`;
-  const names = new Set<string>();
-  for (const path of Object.keys(files)) {
-    const m = path.startsWith(prefix) ? /^(\d{4}_[A-Za-z0-9_]+)\.(ts|js)$/.exec(path.slice(prefix.length)) : null;
-    if (m) names.add(m[1]);
-  }
-  for (const key of Object.keys(framework_modules)) {
-    const m = key.startsWith(prefix) ? /^(\d{4}_[A-Za-z0-9_]+)$/.exec(key.slice(prefix.length)) : null;
-    if (m) names.add(m[1]);
-  }
-  return [...names];
 }
 
 function map_frame(frame: FrameSummary, loader: ModuleLoader): FrameSummary {

@@ -19,7 +19,7 @@
 import type { HttpRequestMessage, HttpResponseMessage } from "../gateway/wsgi";
 import type { Scenario } from "../scenarios/format";
 import type { SourceRef, Trace } from "../trace/span";
-import type { ManagementCommand } from "./management";
+import type { ManagementCommand } from "../modes/types";
 
 export type { HttpRequestMessage, HttpResponseMessage, ManagementCommand, Scenario, SourceRef, Trace };
 
@@ -52,8 +52,9 @@ export type LoadInput = Pick<Scenario, "files" | "entry"> & Partial<Pick<Scenari
 export type LoadResult =
   | { ok: true; modules: string[]; logs: LogEntry[]; trace: Trace; middleware?: string[] }
   | { ok: false; error: ErrorInfo; logs: LogEntry[]; trace: Trace; middleware?: string[] };
-// `middleware`: settings.MIDDLEWARE as the handler loaded it, outermost first (Django projects;
-// [] for a raw WSGI app) — what the Flow graph draws, dimming the layers a short-circuit skipped.
+// `middleware`: the application's layers as its mode describes them, outermost first (Django:
+// settings.MIDDLEWARE as the handler loaded it; [] when the mode has none) — what the Flow graph
+// draws, dimming the layers a short-circuit skipped.
 
 export interface RequestResult {
   response: HttpResponseMessage;

@@ -7,14 +7,18 @@
  * `parse_scenario` checks every field and names the first bad one. Main function: `parse_scenario`.
  */
 
+import { MODE_DESCRIPTORS, mode_descriptor } from "../modes/descriptors";
+import type { ModeDescriptor } from "../modes/types";
+
 export const SCENARIO_FORMAT = "framework-lab/scenario@1";
 
-/** How the runtime serves the files. */
-export type ScenarioEntry =
-  /** A raw PEP 3333 application: `application` is a dotted path, e.g. "app.application". */
-  | { kind: "wsgi"; application: string }
-  /** A Django project: `settings` is the settings module's dotted path, e.g. "project.settings". */
-  | { kind: "django"; settings: string };
+/**
+ * How the runtime serves the files: `kind` names the framework mode (src/modes/descriptors.ts) and
+ * the other fields are the dotted paths that mode's descriptor asks for, e.g.
+ * `{kind: "wsgi", application: "app.application"}` (a raw PEP 3333 callable) or
+ * `{kind: "django", settings: "project.settings"}` (a Django project's settings module).
+ */
+export type ScenarioEntry = { kind: string } & { [field: string]: string };
 
 export interface ScenarioRequest {
   method: string;
@@ -48,7 +52,8 @@ export interface ScenarioCheck {
 export interface Scenario {
   format: typeof SCENARIO_FORMAT;
   title: string;
-  framework: "wsgi" | "django";
+  /** The framework mode's id (`"wsgi"`, `"django"`, `"flask"`, …); `entry.kind` repeats it. */
+  framework: string;
   entry: ScenarioEntry;
   files: Record<string, string>;
   requests: ScenarioRequest[];
@@ -83,13 +88,13 @@ export function parse_scenario(input: unknown): Scenario {
   const o = expect_object(input, "scenario");
   if (o.format !== SCENARIO_FORMAT)
     throw new ScenarioFormatError(`scenario.format must be "${SCENARIO_FORMAT}" (got ${describe(o.format)})`);
-  const framework = o.framework;
-  if (framework !== "wsgi" && framework !== "django") throw new ScenarioFormatError(`scenario.framework must be "wsgi" or "django" (got ${describe(framework)})`);
+  const mode = typeof o.framework === "string" ? mode_descriptor(o.framework) : null;
+  if (!mode) throw new ScenarioFormatError(`scenario.framework must be one of ${MODE_DESCRIPTORS.map((m) => `"${m.id}"`).join(", ")} (got ${describe(o.framework)})`);
   const scenario: Scenario = {
     format: SCENARIO_FORMAT,
     title: expect_text(o.title, "scenario.title", 200),
-    framework,
-    entry: parse_entry(o.entry, framework),
+    framework: mode.id,
+    entry: parse_entry(o.entry, mode),
     files: parse_files(o.files),
     requests: expect_array(o.requests, "scenario.requests", LIMITS.requests).map(parse_request),
   };
@@ -111,13 +116,19 @@ export function parse_scenario_json(text: string): Scenario {
   return parse_scenario(data);
 }
 
-function parse_entry(value: unknown, framework: "wsgi" | "django"): ScenarioEntry {
+/** The entry: `kind` repeats the mode, then each dotted path the mode's descriptor asks for (and nothing else). */
+function parse_entry(value: unknown, mode: ModeDescriptor): ScenarioEntry {
   const o = expect_object(value, "scenario.entry");
-  if (o.kind !== framework) throw new ScenarioFormatError(`scenario.entry.kind must be "${framework}" to match scenario.framework (got ${describe(o.kind)})`);
-  const key = framework === "wsgi" ? "application" : "settings";
-  const dotted = expect_text(o[key], `scenario.entry.${key}`, 200);
-  if (!DOTTED.test(dotted)) throw new ScenarioFormatError(`scenario.entry.${key} must be a dotted path like "${framework === "wsgi" ? "app.application" : "project.settings"}" (got ${describe(dotted)})`);
-  return framework === "wsgi" ? { kind: "wsgi", application: dotted } : { kind: "django", settings: dotted };
+  if (o.kind !== mode.id) throw new ScenarioFormatError(`scenario.entry.kind must be "${mode.id}" to match scenario.framework (got ${describe(o.kind)})`);
+  const entry: ScenarioEntry = { kind: mode.id };
+  for (const field of mode.entry) {
+    const dotted = expect_text(o[field.name], `scenario.entry.${field.name}`, 200);
+    if (!DOTTED.test(dotted)) throw new ScenarioFormatError(`scenario.entry.${field.name} must be a dotted path like "${field.example}" (got ${describe(dotted)})`);
+    entry[field.name] = dotted;
+  }
+  const unknown = Object.keys(o).find((key) => key !== "kind" && !mode.entry.some((field) => field.name === key));
+  if (unknown !== undefined) throw new ScenarioFormatError(`scenario.entry.${unknown} is not a field of a ${mode.title} entry (it takes ${mode.entry.map((f) => f.name).join(", ")})`);
+  return entry;
 }
 
 function parse_files(value: unknown): Record<string, string> {

@@ -11,6 +11,8 @@ import { sessions_login } from "./sessions-login";
 import { templates_api } from "./templates-api";
 import { django_hello } from "./django-hello";
 import { wsgi_hello } from "./wsgi-hello";
+import { fastapi_items } from "./fastapi-items";
+import { fastapi_deps } from "./fastapi-deps";
 
 export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
   "wsgi-hello": wsgi_hello,
@@ -21,6 +23,8 @@ export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
   "admin-users": admin_users,
   "signals-accounts": signals_accounts,
   "sessions-login": sessions_login,
+  "fastapi-items": fastapi_items,
+  "fastapi-deps": fastapi_deps,
 };
 
 export function get_builtin_scenario(name: string): Scenario | undefined {

@@ -11,6 +11,7 @@ import type { ClassAnatomyResult, RenderTemplateResult } from "../runtime/protoc
 import { cookieHeaderFor, storeSetCookies } from "./http/cookies";
 import { draftToMessage, header, HOST_HEADER, ORIGIN, resolveLocation, emptyDraft, type RequestDraft } from "./http/message";
 import { CrashGuard } from "./crash-guard";
+import { first_file, mode_descriptor } from "../modes/descriptors";
 import { markersFromError, markersFromTrace } from "./markers";
 import type { Exchange, ExchangeOutcome, Initiator, LabState, LabStore } from "./state/store";
 
@@ -148,7 +149,7 @@ export class Session {
     const files = options.files ?? scenario.files;
     const request = options.request ?? (scenario.requests.length ? 0 : null);
     const paths = Object.keys(files);
-    const firstFile = paths.find((p) => /views\.(ts|js)$/.test(p)) ?? paths.find((p) => /\.(ts|js)$/.test(p)) ?? paths[0] ?? null;
+    const firstFile = first_file(mode_descriptor(scenario.framework), paths);
     this.store.setState({
       scenarioId: id,
       scenario,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { load, compile_module, module_name, reset_framework_state } from "../../src/runtime/loader";
+import { load, compile_module, module_name } from "../../src/runtime/loader";
+import { reset_all_modes } from "../../src/modes";
 import { UserSyntaxError, user_frames, error_info } from "../../src/runtime/errors";
 import { LogCollector } from "../../src/runtime/console";
 import { import_string } from "../../src/frameworks/django/utils/module_loading";
@@ -132,7 +133,7 @@ describe("no state leaks between runs", () => {
   });
 
   it("reset clears configured settings and receivers user code connected to framework signals", () => {
-    reset_framework_state();
+    reset_all_modes();
     const before = request_started.receivers.length;
     settings.configure({ SECRET_KEY: "x", DEBUG: true });
     const loader = load({ "hooks.ts": `import { request_started } from "django/core/signals"; export function on_start() {} request_started.connect(on_start, { weak: false });` });

@@ -21,6 +21,8 @@ function error_of(input: unknown): string {
   return "no error";
 }
 
+import { MODE_DESCRIPTORS } from "../../src/modes/descriptors";
+
 describe("parse_scenario: untrusted input → a v1 scenario, or a clear error", () => {
   it("accepts a valid scenario unchanged", () => {
     expect(parse_scenario(valid)).toEqual(valid);
@@ -28,7 +30,8 @@ describe("parse_scenario: untrusted input → a v1 scenario, or a clear error", 
 
   it.each([
     [{ ...valid, format: "framework-lab/scenario@2" }, 'scenario.format must be "framework-lab/scenario@1" (got "framework-lab/scenario@2")'],
-    [{ ...valid, framework: "flask" }, 'scenario.framework must be "wsgi" or "django" (got "flask")'],
+    [{ ...valid, framework: "rails" }, `scenario.framework must be one of ${MODE_DESCRIPTORS.map((m) => `"${m.id}"`).join(", ")} (got "rails")`],
+    [{ ...valid, entry: { kind: "wsgi", application: "app.application", settings: "x.y" } }, "scenario.entry.settings is not a field of a Raw WSGI entry (it takes application)"],
     [{ ...valid, entry: { kind: "django", settings: "project.settings" } }, 'scenario.entry.kind must be "wsgi" to match scenario.framework (got "django")'],
     [{ ...valid, entry: { kind: "wsgi", application: "app" } }, 'scenario.entry.application must be a dotted path like "app.application" (got "app")'],
     [{ ...valid, files: { "../etc/passwd": "" } }, 'scenario.files: "../etc/passwd" is not a relative path of letters, digits, "_", "-", "." and "/"'],

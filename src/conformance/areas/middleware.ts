@@ -14,7 +14,7 @@ import { TemplateResponse } from "../../frameworks/django/template/response";
 import { path, clear_url_caches } from "../../frameworks/django/urls";
 import { WSGIHandler } from "../../frameworks/django/core/handlers/wsgi";
 import { ModuleNotFoundError, set_module_importer, type Module } from "../../frameworks/django/utils/module_loading";
-import * as FRAMEWORK_MODULES from "../../runtime/framework-modules";
+import { FRAMEWORK_MODULES } from "../../modes";
 import { request_environ, response_text } from "./wsgi-harness";
 import { replay_steps } from "./middleware_steps";
 

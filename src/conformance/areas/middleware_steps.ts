@@ -29,7 +29,7 @@ import * as messages from "../../frameworks/django/contrib/messages";
 import { csrf_exempt } from "../../frameworks/django/views/decorators/csrf";
 import { xframe_options_exempt, xframe_options_sameorigin } from "../../frameworks/django/views/decorators/clickjacking";
 import { ModuleNotFoundError, set_module_importer, type Module } from "../../frameworks/django/utils/module_loading";
-import * as FRAMEWORK_MODULES from "../../runtime/framework-modules";
+import { FRAMEWORK_MODULES } from "../../modes";
 import { SqlJsDriver } from "../../runtime/sqlite";
 import { request_environ, response_text } from "./wsgi-harness";
 

@@ -51,7 +51,9 @@ export function py_repr(value: unknown): string {
   if (value === false) return "False";
   if (typeof value === "string") return py_str_repr(value);
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : py_float_str(value);
+  if (value instanceof PyTuple) return value.__repr__();
   if (Array.isArray(value)) return `[${value.map(py_repr).join(", ")}]`;
+  if (typeof value === "bigint") return value.toString();
   if (value instanceof Uint8Array) return py_bytes_repr(value);
   if (value instanceof Map) return `{${[...value].map(([k, v]) => `${py_repr(k)}: ${py_repr(v)}`).join(", ")}}`;
   if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype)
@@ -126,4 +128,30 @@ export function py_float_str(x: number): string {
     out = `${m}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
   }
   return negative ? `-${out}` : out;
+}
+
+/**
+ * A Python `tuple`: an immutable sequence that Flask tells apart from a `list` (a view returning
+ * `("Not found", 404)` gives a status; one returning `["a", "b"]` gives JSON). JavaScript has only
+ * arrays, so a tuple is a frozen array of this class, made with `py_tuple(...)` — the parenthesised
+ * display `("Not found", 404)` written as `py_tuple("Not found", 404)`. See docs/adr (Flask views).
+ */
+export class PyTuple<T = unknown> extends Array<T> {
+  static override get [Symbol.species]() {
+    return Array;
+  }
+  __repr__(): string {
+    return this.length === 1 ? `(${py_repr(this[0])},)` : `(${[...this].map(py_repr).join(", ")})`;
+  }
+}
+
+/** `(a, b, c)`: a tuple of these items. */
+export function py_tuple<T>(...items: T[]): PyTuple<T> {
+  const t = new PyTuple<T>();
+  t.push(...items);
+  return Object.freeze(t) as PyTuple<T>;
+}
+
+export function is_tuple(value: unknown): value is PyTuple {
+  return value instanceof PyTuple;
 }

@@ -189,3 +189,155 @@ export function py_type_name(o: unknown): string {
   const name = (o as object).constructor?.name;
   return name && name !== "Object" ? name : "object";
 }
+
+// ---- json.loads ----------------------------------------------------------------------------------
+
+/** Python's `json.JSONDecodeError` (a ValueError): the message ends `: line L column C (char N)`. */
+export class JSONDecodeError extends ValueError {
+  constructor(
+    readonly msg: string,
+    readonly doc: string,
+    readonly pos: number,
+  ) {
+    const before = doc.slice(0, pos);
+    const lineno = before.split("\n").length;
+    const colno = pos - before.lastIndexOf("\n");
+    super(`${msg}: line ${lineno} column ${colno} (char ${pos})`);
+    this.lineno = lineno;
+    this.colno = colno;
+  }
+  lineno: number;
+  colno: number;
+}
+
+/**
+ * `json.loads(s)`: text (or UTF-8 bytes, as `request.body` is) → JavaScript values, failing with
+ * Python's JSONDecodeError messages ("Expecting value", "Expecting property name enclosed in double
+ * quotes", "Expecting ',' delimiter", "Extra data"…). One pass, linear in the input.
+ */
+export function loads(s: string | Uint8Array): unknown {
+  const text = typeof s === "string" ? s : new TextDecoder().decode(s);
+  if (typeof s === "string" && text.startsWith("\ufeff")) throw new JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0);
+  const parser = new JSONScanner(text);
+  const value = parser.value(parser.skip(0));
+  const end = parser.skip(parser.pos);
+  if (end !== text.length) throw new JSONDecodeError("Extra data", text, end);
+  return value;
+}
+
+/** `json.dumps(obj, {indent, sort_keys, separators, ensure_ascii})`: Python's exact text. */
+export const dumps = (obj: unknown, options: JSONDumpsOptions = {}): string => py_json_dumps(obj, options);
+
+const WS = /[ \t\n\r]*/y;
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
+
+class JSONScanner {
+  pos = 0;
+  constructor(readonly text: string) {}
+
+  skip(at: number): number {
+    WS.lastIndex = at;
+    WS.exec(this.text);
+    return WS.lastIndex;
+  }
+
+  fail(msg: string, at: number): never {
+    throw new JSONDecodeError(msg, this.text, at);
+  }
+
+  value(at: number): unknown {
+    const c = this.text[at];
+    if (c === '"') return this.string(at + 1);
+    if (c === "{") return this.object(at + 1);
+    if (c === "[") return this.array(at + 1);
+    for (const [word, v] of [["null", null], ["true", true], ["false", false], ["NaN", NaN], ["Infinity", Infinity], ["-Infinity", -Infinity]] as const) {
+      if (this.text.startsWith(word, at)) {
+        this.pos = at + word.length;
+        return v;
+      }
+    }
+    NUMBER.lastIndex = at;
+    const m = NUMBER.exec(this.text);
+    if (m) {
+      this.pos = at + m[0].length;
+      return Number(m[0]);
+    }
+    this.fail("Expecting value", at);
+  }
+
+  string(start: number): string {
+    let out = "";
+    let i = start;
+    for (;;) {
+      const c = this.text[i];
+      if (c === undefined) this.fail("Unterminated string starting at", start - 1);
+      if (c === '"') break;
+      if (c < " ") this.fail("Invalid control character at", i);
+      if (c === "\\") {
+        const e = this.text[i + 1];
+        const simple: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+        if (e === "u") {
+          const hex = this.text.slice(i + 2, i + 6);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail("Invalid \\uXXXX escape", i + 1);
+          out += String.fromCharCode(parseInt(hex, 16));
+          i += 6;
+          continue;
+        }
+        if (e === undefined) this.fail("Unterminated string starting at", start - 1);
+        if (!(e in simple)) this.fail("Invalid \\escape", i);
+        out += simple[e];
+        i += 2;
+        continue;
+      }
+      out += c;
+      i++;
+    }
+    this.pos = i + 1;
+    return out;
+  }
+
+  object(at: number): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    let i = this.skip(at);
+    if (this.text[i] === "}") {
+      this.pos = i + 1;
+      return result;
+    }
+    for (;;) {
+      if (this.text[i] !== '"') this.fail("Expecting property name enclosed in double quotes", i);
+      const key = this.string(i + 1);
+      i = this.skip(this.pos);
+      if (this.text[i] !== ":") this.fail("Expecting ':' delimiter", i);
+      i = this.skip(i + 1);
+      result[key] = this.value(i);
+      i = this.skip(this.pos);
+      if (this.text[i] === "}") {
+        this.pos = i + 1;
+        return result;
+      }
+      if (this.text[i] !== ",") this.fail("Expecting ',' delimiter", i);
+      i = this.skip(i + 1);
+      if (this.text[i] === "}") this.fail("Illegal trailing comma before end of object", i - 1);
+    }
+  }
+
+  array(at: number): unknown[] {
+    const result: unknown[] = [];
+    let i = this.skip(at);
+    if (this.text[i] === "]") {
+      this.pos = i + 1;
+      return result;
+    }
+    for (;;) {
+      result.push(this.value(i));
+      i = this.skip(this.pos);
+      if (this.text[i] === "]") {
+        this.pos = i + 1;
+        return result;
+      }
+      if (this.text[i] !== ",") this.fail("Expecting ',' delimiter", i);
+      i = this.skip(i + 1);
+      if (this.text[i] === "]") this.fail("Illegal trailing comma before end of array", i - 1);
+    }
+  }
+}

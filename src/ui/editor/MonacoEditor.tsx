@@ -4,25 +4,38 @@
  * markers; `reveal` jumps to a file and line.
  */
 import { useEffect, useRef } from "react";
-import { monaco, languageFor, frameworkTypes } from "./monaco-setup";
+import { monaco, languageFor, frameworkTypes, revalidateAll } from "./monaco-setup";
 import { useLab, useLabStore } from "../state/react";
 import { editFile } from "../state/files";
 import type { LabStore } from "../state/store";
+import { mode_descriptor } from "../../modes/descriptors";
+import type { ModeDescriptor } from "../../modes/types";
 
 const uriOf = (path: string) => monaco.Uri.parse(`file:///${path}`);
 const pathOf = (model: monaco.editor.ITextModel) => model.uri.path.replace(/^\//, "");
 
-/** Make Monaco's models match the store's files (create, update from outside, dispose). */
-function syncModels(files: Record<string, string>): void {
+/** Make Monaco's models match the store's files (create, update from outside, dispose) and the mode's languages. */
+function syncModels(files: Record<string, string>, templates: ModeDescriptor["template_language"]): void {
   const wanted = new Set(Object.keys(files));
+  let structural = false;
   for (const model of monaco.editor.getModels()) {
-    if (model.uri.scheme === "file" && !wanted.has(pathOf(model))) model.dispose();
+    if (model.uri.scheme === "file" && !wanted.has(pathOf(model)) && !model.uri.path.startsWith("/node_modules/")) {
+      model.dispose();
+      structural = true;
+    }
   }
   for (const [path, text] of Object.entries(files)) {
     const model = monaco.editor.getModel(uriOf(path));
-    if (!model) monaco.editor.createModel(text, languageFor(path), uriOf(path));
-    else if (model.getValue() !== text) model.setValue(text);
+    const language = languageFor(path, templates);
+    if (!model) {
+      monaco.editor.createModel(text, language, uriOf(path));
+      structural = true;
+    } else {
+      if (model.getValue() !== text) model.setValue(text);
+      if (model.getLanguageId() !== language) monaco.editor.setModelLanguage(model, language);
+    }
   }
+  if (structural) revalidateAll();
 }
 
 function applyMarkers(store: LabStore): void {
@@ -76,7 +89,8 @@ export default function MonacoEditor() {
     };
   }, [store]);
 
-  useEffect(() => syncModels(files), [files]);
+  const templates = useLab((s) => mode_descriptor(s.scenario?.framework ?? "")?.template_language ?? "html");
+  useEffect(() => syncModels(files, templates), [files, templates]);
   useEffect(() => applyMarkers(store), [markers, files, store]);
   useEffect(() => monaco.editor.setTheme(theme === "dark" ? "vs-dark" : "vs"), [theme]);
 

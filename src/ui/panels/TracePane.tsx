@@ -1,7 +1,8 @@
 /** The trace pane: a tab per registered panel, showing the selected exchange's trace. */
 import { Suspense, useMemo } from "react";
 import { useLab, useLabStore } from "../state/react";
-import { PANELS, type PanelProps } from "./registry";
+import { visiblePanels, type PanelDefinition, type PanelProps } from "./registry";
+import { mode_descriptor } from "../../modes/descriptors";
 import { indexTrace } from "./span-index";
 import type { Exchange } from "../state/store";
 import type { Trace } from "../../runtime/protocol";
@@ -10,7 +11,7 @@ import { ErrorBoundary } from "../shell/ErrorBoundary";
 const EMPTY: Trace = { spans: [] };
 
 /** A tab's badge; a panel that cannot count this trace shows none rather than failing the pane. */
-function badgeOf(panel: (typeof PANELS)[number], props: PanelProps | null): number | null {
+function badgeOf(panel: PanelDefinition, props: PanelProps | null): number | null {
   if (!props || !panel.badge) return null;
   try {
     return panel.badge(props) ?? null;
@@ -30,11 +31,13 @@ export function TracePane() {
   const logs = useLab((s) => (s.selected !== null ? s.logs[s.selected] : undefined));
   const index = useMemo(() => indexTrace(traceOf(exchange)), [exchange]);
   const props: PanelProps | null = exchange ? { exchange, index, logs: logs ?? [] } : null;
-  const panel = PANELS.find((p) => p.id === active) ?? PANELS[0];
+  const framework = useLab((s) => s.scenario?.framework ?? null);
+  const panels = useMemo(() => visiblePanels(framework ? mode_descriptor(framework) : null, exchange ? { exchange, index, logs: logs ?? [] } : null), [framework, exchange, index, logs]);
+  const panel = panels.find((p) => p.id === active) ?? panels[0];
   return (
     <div className="pane trace-pane">
       <div className="tabs" role="tablist" aria-label="Trace panels">
-        {PANELS.map((p) => {
+        {panels.map((p) => {
           const badge = badgeOf(p, props);
           return (
             <button key={p.id} role="tab" id={`panel-tab-${p.id}`} aria-selected={p.id === panel.id} aria-controls="trace-panel" className="tab" onClick={() => store.setState({ activePanel: p.id })}>

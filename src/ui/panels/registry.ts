@@ -2,11 +2,17 @@
  * The trace panels, registered in one place: each definition names a panel, its component and an
  * optional badge. Every panel visits span kinds through `SpanKindHandlers`, so adding a span kind
  * to src/trace/span.ts fails to compile until each panel here has decided what to do with it.
+ *
+ * Which tabs show: the panels the project's mode lists (src/modes: a Flask project has no Admin
+ * tab), in the mode's order, and of those only the ones the selected trace has something for
+ * (`relevant`): a request that ran no SQL shows no SQL tab.
  */
 import { lazy, type ComponentType } from "react";
 import type { Exchange } from "../state/store";
 import type { LogEntry } from "../../runtime/protocol";
 import type { SpanIndex } from "./span-index";
+import type { ModeDescriptor } from "../../modes/types";
+import type { SpanKind } from "../../trace/span";
 import { TimelinePanel } from "./TimelinePanel";
 import { MiddlewarePanel, middlewareCount } from "./MiddlewarePanel";
 import { UrlsPanel } from "./UrlsPanel";
@@ -23,6 +29,7 @@ import { DatabasePanel } from "./DatabasePanel";
 import { SessionPanel, sessionCount } from "./SessionPanel";
 import { AuthPanel, authCount } from "./AuthPanel";
 import { CsrfPanel, csrfBadge } from "./CsrfPanel";
+import { csrfEvents } from "./contrib-spans";
 import { AdminPanel, adminCount } from "./AdminPanel";
 
 export interface PanelProps {
@@ -41,6 +48,8 @@ export interface PanelDefinition {
   needsExchange?: boolean;
   /** Panels that still say something when the request produced no trace (a failed load, the deadline). */
   withoutTrace?: boolean;
+  /** Whether the selected trace has anything for this panel (default: always). */
+  relevant?: (props: PanelProps) => boolean;
 }
 
 // The flow graph pulls in @xyflow/react and dagre: loaded when the panel first shows.
@@ -48,21 +57,26 @@ const FlowPanel = lazy(() => import("./FlowPanel"));
 // The SQL panel brings sql-formatter: loaded when the panel first shows.
 const SqlPanel = lazy(() => import("./SqlPanel"));
 
+/** The trace has a span of one of these kinds. */
+const has = (...kinds: SpanKind[]) => ({ index }: PanelProps) => index.spans.some((s) => kinds.includes(s.kind));
+/** The panel's badge counts something in this trace. */
+const counts = (badge: (props: PanelProps) => number | null) => (props: PanelProps) => (badge(props) ?? 0) > 0;
+
 export const PANELS: PanelDefinition[] = [
   { id: "flow", title: "Flow", Component: FlowPanel },
   { id: "step", title: "Step", Component: StepPanel },
   { id: "timeline", title: "Timeline", Component: TimelinePanel, badge: ({ index }) => index.spans.length },
-  { id: "middleware", title: "Middleware", Component: MiddlewarePanel, badge: ({ index }) => middlewareCount(index) },
-  { id: "urls", title: "URLs", Component: UrlsPanel },
-  { id: "sql", title: "SQL", Component: SqlPanel, badge: ({ index }) => index.spans.filter((s) => s.kind === "sql").length || null },
-  { id: "signals", title: "Signals", Component: SignalsPanel, badge: ({ index }) => signalCount(index) },
-  { id: "templates", title: "Templates", Component: TemplatesPanel, badge: ({ index }) => templateCount(index) },
-  { id: "forms", title: "Forms", Component: FormsPanel, badge: ({ index }) => formCount(index) },
-  { id: "cbv", title: "Class-based view", Component: ViewClassPanel, badge: ({ index }) => viewMethodCount(index) },
-  { id: "session", title: "Session", Component: SessionPanel, badge: ({ index }) => sessionCount(index) },
-  { id: "auth", title: "Auth", Component: AuthPanel, badge: ({ index }) => authCount(index) },
-  { id: "csrf", title: "CSRF", Component: CsrfPanel, badge: ({ index }) => csrfBadge(index) },
-  { id: "admin", title: "Admin", Component: AdminPanel, badge: ({ index }) => adminCount(index) },
+  { id: "middleware", title: "Middleware", Component: MiddlewarePanel, badge: ({ index }) => middlewareCount(index), relevant: has("middleware") },
+  { id: "urls", title: "URLs", Component: UrlsPanel, relevant: has("resolver", "pattern") },
+  { id: "sql", title: "SQL", Component: SqlPanel, badge: ({ index }) => index.spans.filter((s) => s.kind === "sql").length || null, relevant: has("sql", "queryset") },
+  { id: "signals", title: "Signals", Component: SignalsPanel, badge: ({ index }) => signalCount(index), relevant: has("signal", "receiver") },
+  { id: "templates", title: "Templates", Component: TemplatesPanel, badge: ({ index }) => templateCount(index), relevant: has("template") },
+  { id: "forms", title: "Forms", Component: FormsPanel, badge: ({ index }) => formCount(index), relevant: has("form") },
+  { id: "cbv", title: "Class-based view", Component: ViewClassPanel, badge: ({ index }) => viewMethodCount(index), relevant: counts(({ index }) => viewMethodCount(index)) },
+  { id: "session", title: "Session", Component: SessionPanel, badge: ({ index }) => sessionCount(index), relevant: has("session") },
+  { id: "auth", title: "Auth", Component: AuthPanel, badge: ({ index }) => authCount(index), relevant: has("auth") },
+  { id: "csrf", title: "CSRF", Component: CsrfPanel, badge: ({ index }) => csrfBadge(index), relevant: ({ index }) => csrfEvents(index).length > 0 },
+  { id: "admin", title: "Admin", Component: AdminPanel, badge: ({ index }) => adminCount(index), relevant: has("admin") },
   { id: "request", title: "Request", Component: RequestPanel },
   { id: "logs", title: "Logs", Component: LogsPanel, withoutTrace: true, badge: ({ logs }) => logs.length || null },
   { id: "errors", title: "Errors", Component: ErrorsPanel, withoutTrace: true, badge: (p) => errorCount(p) || null },
@@ -70,3 +84,14 @@ export const PANELS: PanelDefinition[] = [
   // Not a view of the trace: the database itself (manage.py commands, tables, rows).
   { id: "database", title: "Database", Component: DatabasePanel, needsExchange: false, withoutTrace: true },
 ];
+
+/**
+ * The tabs for a project of `mode` with the selected exchange: the mode's panels in its order, those
+ * with nothing in the selected trace left out. Without a mode (no project open) every panel shows;
+ * before any request, every panel the mode lists does.
+ */
+export function visiblePanels(mode: ModeDescriptor | null, props: PanelProps | null): PanelDefinition[] {
+  const listed = mode ? mode.panels.map((id) => PANELS.find((p) => p.id === id)).filter((p): p is PanelDefinition => p !== undefined) : PANELS;
+  if (!props || props.exchange.outcome.kind !== "response") return listed;
+  return listed.filter((p) => !p.relevant || p.relevant(props));
+}

@@ -62,7 +62,7 @@ export class ScenarioLibrary {
   /** First paint is done: list the built-ins, then open the link in the URL, the last draft, or the default scenario. */
   async boot(): Promise<void> {
     this.builtins = await loadBuiltinScenarios();
-    this.store.setState({ scenarios: this.builtins.map(({ id, scenario }) => ({ id, title: scenario.title, description: scenario.description })) });
+    this.store.setState({ scenarios: this.builtins.map(({ id, scenario }) => ({ id, title: scenario.title, framework: scenario.framework, description: scenario.description })) });
     startAutosave(this.store, this.drafts);
     await refreshSavedDrafts(this.store, this.drafts);
     if (isPermalinkHash(location.hash) && this.openPermalink(location.hash)) return;

@@ -2,6 +2,7 @@
 import { useLab, useLabStore } from "../state/react";
 import { useLibrary } from "../session-context";
 import { Dialog } from "./Dialog";
+import { MODE_DESCRIPTORS } from "../../modes/descriptors";
 import { ScenarioFileButtons } from "./ScenarioFileButtons";
 
 export function Gallery() {
@@ -12,10 +13,15 @@ export function Gallery() {
   const current = useLab((s) => s.scenarioId);
   const close = () => store.setState({ dialog: null });
   const others = saved.filter((d) => d.origin !== "builtin");
+  // One section per framework mode, in the registry's order (src/modes/descriptors.ts).
+  const groups = MODE_DESCRIPTORS.map((mode) => ({ mode, list: scenarios.filter((s) => s.framework === mode.id) })).filter((g) => g.list.length > 0);
   return (
     <Dialog title="Scenarios" onClose={close} wide>
-      <ul className="gallery" aria-label="Built-in scenarios">
-        {scenarios.map((s) => {
+      {groups.map(({ mode, list }) => (
+      <section key={mode.id} aria-label={`${mode.title} scenarios`}>
+      <h3 className="dialog-section">{mode.title}</h3>
+      <ul className="gallery" aria-label={`Built-in ${mode.title} scenarios`}>
+        {list.map((s) => {
           const edited = saved.some((d) => d.id === s.id);
           return (
             <li key={s.id} className={`gallery-card${s.id === current ? " current" : ""}`}>
@@ -39,6 +45,8 @@ export function Gallery() {
           );
         })}
       </ul>
+      </section>
+      ))}
       {others.length > 0 && (
         <>
           <h3 className="dialog-section">Your drafts (from links and files)</h3>

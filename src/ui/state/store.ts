@@ -61,7 +61,8 @@ export interface LabState {
   pendingStep: number | null;
   /** The open dialog, if any. */
   dialog: "gallery" | "share" | null;
-  scenarios: { id: string; title: string; description?: string }[];
+  /** The built-in scenarios, for the gallery (grouped there by `framework`, the mode's id). */
+  scenarios: { id: string; title: string; framework: string; description?: string }[];
   /** The scenario as it was opened (built-in, link or file): what "reset" goes back to. */
   scenario: Scenario | null;
   files: Record<string, string>;

@@ -17,6 +17,8 @@ export class PermissionDenied extends Exception {}
 export class BadRequest extends Exception {}
 export class FieldError extends Exception {}
 export class SynchronousOnlyOperation extends Exception {}
+/** The client disconnected before the response was sent (the ASGI handler stops quietly). */
+export class RequestAborted extends Exception {}
 
 /** The user did something suspicious; logged to `django.security.<ClassName>` and answered with 400. */
 export class SuspiciousOperation extends Exception {}

@@ -787,6 +787,13 @@ function lookup_bit(current: unknown, bit: string): unknown {
   // 2. Attribute lookup (own fields, getters, methods on the prototype chain).
   if (bit in obj && !(bit in Object.prototype)) return obj[bit];
   // 3. List-index lookup on sequence-like objects.
+  if (/^\d+$/.test(bit) && getitem) {
+    try {
+      return (getitem as (k: unknown) => unknown).call(obj, Number(bit));
+    } catch {
+      return NOT_FOUND;
+    }
+  }
   if (/^\d+$/.test(bit) && typeof (obj as { length?: unknown }).length === "number") {
     const v = obj[Number(bit)];
     if (v !== undefined) return v;

@@ -7,7 +7,7 @@
  *   expects_localtime  aware datetimes arrive converted to the current time zone
  * "String filters" first turn the value into a `str` (Django's @stringfilter).
  */
-import { py_repr, TypeError, ValueError, ZeroDivisionError } from "../../python/builtins";
+import { IndexError, py_repr, TypeError, ValueError, ZeroDivisionError } from "../../python/builtins";
 import { Decimal } from "../../python/decimal";
 import { date as py_date, time as py_time } from "../../python/datetime";
 import { PyFloat } from "../../python/json";
@@ -264,6 +264,16 @@ function index(value: unknown, i: number): unknown {
   if (Array.isArray(value)) {
     const item = value[i < 0 ? value.length + i : i];
     return item === undefined ? "" : item;
+  }
+  // Objects with Python's item protocol (a QuerySet): value[i], IndexError → "".
+  const indexable = value as { __getitem__?: (i: number) => unknown } | null;
+  if (indexable && typeof indexable.__getitem__ === "function") {
+    try {
+      return indexable.__getitem__(i);
+    } catch (e) {
+      if (e instanceof IndexError) return "";
+      throw e;
+    }
   }
   throw new TypeError(`'${value === null ? "NoneType" : typeof value}' object is not subscriptable`);
 }

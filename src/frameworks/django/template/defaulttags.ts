@@ -598,6 +598,11 @@ export class GroupedResult {
   get length(): number {
     return 2;
   }
+  /** A namedtuple unpacks: `{% for city, members in by_city %}`. */
+  *[Symbol.iterator](): Iterator<unknown> {
+    yield this.grouper;
+    yield this.list;
+  }
   __repr__(): string {
     return `GroupedResult(grouper=${py_repr(this.grouper)}, list=${py_repr(this.list)})`;
   }

@@ -1,31 +1,13 @@
 /**
  * django.utils.module_loading: dotted paths from settings ("blog.views.index") → objects.
  *
- * Django imports Python modules; here the runtime owns module loading (user files are transpiled
- * and evaluated there), so it installs an importer with `set_module_importer`. A dotted module path
- * `a.b.c` is the module file `a/b/c` — user files and `django/...` framework modules alike.
+ * The module finder itself is Python's importlib (src/frameworks/python/importlib.ts), which the
+ * runtime installs; Django adds `import_string`, the dotted path of an attribute.
  */
-import { ImproperlyConfigured } from "../core/exceptions";
-import { Exception } from "../../python/builtins";
+import { ImportError, import_module } from "../../python/importlib";
 
-export class ImportError extends Exception {}
-export class ModuleNotFoundError extends ImportError {}
-
-export type Module = Record<string, any>;
-export type ModuleImporter = (module_path: string) => Module;
-
-let importer: ModuleImporter | null = null;
-
-/** Installed by the runtime (and by tests) before the first import. */
-export function set_module_importer(fn: ModuleImporter | null): void {
-  importer = fn;
-}
-
-/** `importlib.import_module("blog.views")`; raises ModuleNotFoundError naming the module. */
-export function import_module(dotted: string): Module {
-  if (!importer) throw new ImproperlyConfigured("No module importer is installed: the runtime must call set_module_importer() first.");
-  return importer(dotted.replace(/\./g, "/"));
-}
+// The importer itself is Python's (src/frameworks/python/importlib.ts); Django's module re-exports it.
+export { ImportError, ModuleNotFoundError, import_module, set_module_importer, type Module, type ModuleImporter } from "../../python/importlib";
 
 /** `import_string("django.middleware.common.CommonMiddleware")` → the attribute of that module. */
 export function import_string(dotted_path: string): any {

@@ -6,7 +6,7 @@ import { CsrfViewMiddleware, _mask_cipher_secret, _unmask_cipher_token, get_toke
 import { csrf_exempt } from "../../../../src/frameworks/django/views/decorators/csrf";
 import { csrf_failure } from "../../../../src/frameworks/django/views/csrf";
 import { set_module_importer } from "../../../../src/frameworks/django/utils/module_loading";
-import * as FRAMEWORK_MODULES from "../../../../src/runtime/framework-modules";
+import { FRAMEWORK_MODULES } from "../../../../src/modes";
 
 const SECRET = "A".repeat(32);
 

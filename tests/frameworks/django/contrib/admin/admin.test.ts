@@ -14,7 +14,7 @@ import { Recorder, set_active_recorder } from "../../../../../src/trace";
 import { boot_sqlite } from "../../../../../src/runtime/sqlite";
 import { build_models, open_database, seeded_image, type SchemaSpec } from "../../../../../src/conformance/areas/orm";
 import { request_environ } from "../../../../../src/conformance/areas/wsgi-harness";
-import * as FRAMEWORK_MODULES from "../../../../../src/runtime/framework-modules";
+import { FRAMEWORK_MODULES } from "../../../../../src/modes";
 
 const SCHEMA: SchemaSpec = {
   app_label: "shop",

@@ -14,7 +14,7 @@ import { PBKDF2PasswordHasher, reset_hashers } from "../../../../../src/framewor
 import { AppConfig } from "../../../../../src/frameworks/django/apps/config";
 import { Migration as AuthMigration } from "../../../../../src/frameworks/django/contrib/auth/migrations/0001_initial";
 import { Migration as SessionsMigration } from "../../../../../src/frameworks/django/contrib/sessions/migrations/0001_initial";
-import * as FRAMEWORK_MODULES from "../../../../../src/runtime/framework-modules";
+import { FRAMEWORK_MODULES } from "../../../../../src/modes";
 import { SqlJsDriver, boot_sqlite } from "../../../../../src/runtime/sqlite";
 
 export class FastPBKDF2PasswordHasher extends PBKDF2PasswordHasher {

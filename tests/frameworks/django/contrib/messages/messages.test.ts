@@ -7,7 +7,7 @@ import { CookieStorage } from "../../../../../src/frameworks/django/contrib/mess
 import { MessageMiddleware } from "../../../../../src/frameworks/django/contrib/messages/middleware";
 import { freeze_time } from "../../../../../src/frameworks/python/time";
 import { set_module_importer } from "../../../../../src/frameworks/django/utils/module_loading";
-import * as FRAMEWORK_MODULES from "../../../../../src/runtime/framework-modules";
+import { FRAMEWORK_MODULES } from "../../../../../src/modes";
 
 beforeEach(() => {
   settings.configure({ SECRET_KEY: "lab-secret", MESSAGE_STORAGE: "django.contrib.messages.storage.cookie.CookieStorage" });

@@ -12,7 +12,7 @@ import { HttpResponse } from "../../../../../src/frameworks/django/http/response
 import { KeyError } from "../../../../../src/frameworks/python/builtins";
 import { freeze_time } from "../../../../../src/frameworks/python/time";
 import { set_module_importer } from "../../../../../src/frameworks/django/utils/module_loading";
-import * as FRAMEWORK_MODULES from "../../../../../src/runtime/framework-modules";
+import { FRAMEWORK_MODULES } from "../../../../../src/modes";
 import { SqlJsDriver, boot_sqlite } from "../../../../../src/runtime/sqlite";
 
 const SQL_0001 = `BEGIN;

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import * as FRAMEWORK_MODULES from "../../../../../src/runtime/framework-modules";
+import { FRAMEWORK_MODULES } from "../../../../../src/modes";
 import { load } from "../../../../../src/runtime/loader";
 import * as db from "../../../../../src/frameworks/django/db";
 import * as fields from "../../../../../src/frameworks/django/db/models/fields";
