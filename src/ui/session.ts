@@ -70,6 +70,8 @@ export class Session {
   /** The database image last handed to `onDatabaseSnapshot` (each new one is persisted once). */
   private persistedSnapshot: Uint8Array | null = null;
   private rejected = 0;
+  /** Whether the current runtime has had a project's files loaded into it (then it is not fresh any more). */
+  private clientHasProject = false;
   /** Preview navigations in a row that no user action started (session-wide: a new page does not reset it). */
   private automaticNavigations = 0;
   readonly guard = new CrashGuard();
@@ -115,9 +117,12 @@ export class Session {
 
   /** A fresh runtime (a new worker) for the next project: nothing of the last one's code or files survives. */
   private freshRuntime(): void {
+    this.persistedSnapshot = null;
+    // A runtime no project was ever loaded into is still fresh (the one started with the page).
+    if (!this.clientHasProject) return;
     this.client?.dispose();
     this.client = null;
-    this.persistedSnapshot = null;
+    this.clientHasProject = false;
   }
 
   /** The runtime sent something the client refused: say so (coalesced), never render it. */
@@ -211,6 +216,7 @@ export class Session {
     this.store.setState({ runtime: "loading" });
     const keepDatabase = !this.freshDatabase;
     const database = this.freshDatabase ? (this.savedDatabase ?? undefined) : undefined;
+    this.clientHasProject = true;
     const outcome = await this.guard.around("the project load", () => client.load(this.loadInput(files), { keepDatabase, database }));
     this.bumpDatabase();
     if (outcome.kind === "deadline") {
