@@ -202,7 +202,7 @@ export const urlpatterns = [path("hello/", include("hello.urls"))];
   return {
     ...base,
     title: "Free Django course, lesson 1",
-    description: "A friendly lesson. (It is not.)",
+    description: "A friendly lesson, it says",
     files: {
       ...base.files,
       // Views are async (each attempt is awaited): the built-in's synchronous TimingMiddleware goes.

@@ -146,7 +146,7 @@ test("an attacker's link runs nothing until Send, and then reaches no network an
 
     // Opening the link: the project and its lesson are shown, nothing runs, and the page says so.
     await page.goto(link);
-    await expect(page.locator(".notice")).toContainText("Nothing has run yet");
+    await expect(page.locator(".notice")).toContainText("“Free Django course, lesson 1” — A friendly lesson, it says. Nothing has run yet");
     await expect(page.getByRole("status", { name: "Runtime status" })).toHaveText("Not run yet");
     await expect(page.getByRole("button", { name: /^Scenarios \(open: Free Django course/ })).toBeVisible();
     await page.waitForTimeout(1500);
@@ -328,16 +328,23 @@ test("a response with an empty trace renders in every panel, and a panel that fa
     await expect(page.locator(".brand")).toBeVisible();
     await expect(page.locator("#trace-panel .pane-error"), `panel ${await tabs.nth(i).textContent()}`).toHaveCount(0);
   }
-  // A panel that throws: its message stays in the trace pane; the browser pane and the header are untouched.
+  // A panel that throws (here on a span kind the schema would have refused): its message stays in
+  // its pane; the header, the browser pane and the other panels are untouched.
   await page.evaluate(() => {
     type Hook = { store: { getState(): Record<string, any>; setState(s: object): void } };
     const { store } = (window as unknown as { __lab: Hook }).__lab;
     const s = store.getState();
     const e = s.exchanges[0];
-    const broken = { ...e, id: 100, outcome: { kind: "response", result: { ...e.outcome.result, trace: { spans: [{ id: 0, parent: null, kind: "request", name: "GET /", start: 0, end: 1, attrs: null }] } } } };
-    store.setState({ exchanges: [...s.exchanges, broken], selected: 100, activePanel: "timeline" });
+    const forged = { ...e, id: 100, outcome: { kind: "response", result: { ...e.outcome.result, trace: { spans: [{ id: 0, parent: null, kind: "exploit", name: "GET /", start: 0, end: 1, attrs: {} }] } } } };
+    store.setState({ exchanges: [...s.exchanges, forged], selected: 100 });
   });
-  await page.getByRole("tab", { name: /^Request/ }).click();
-  await expect(page.getByLabel("Response status")).toHaveText(/^200/);
+  await page.getByRole("tab", { name: /^Timeline/ }).click();
+  await expect(page.locator(".trace-pane .pane-error, .pane-error:has-text('The trace pane')").first()).toContainText("could not be shown.");
   await expect(page.locator(".brand")).toBeVisible();
+  await expect(page.getByLabel("Response status")).toHaveText(/^200/);
+  // Selecting the real exchange again brings every panel back.
+  await page.evaluate(() => (window as unknown as { __lab: { store: { setState(s: object): void } } }).__lab.store.setState({ selected: 1 }));
+  await page.getByRole("tab", { name: /^Timeline/ }).click();
+  await expect(page.locator(".pane-error")).toHaveCount(0);
+  await expect(page.getByRole("tablist", { name: "Trace panels" })).toBeVisible();
 });

@@ -44,13 +44,14 @@ const Editor = () => (
     <EditorPane />
   </ErrorBoundary>
 );
+// The browser and trace panes show the selected exchange: selecting another one tries again.
 const Browser = () => (
-  <ErrorBoundary name="The browser pane">
+  <ErrorBoundary name="The browser pane" resetKey={useLab((s) => s.selected)}>
     <BrowserPane />
   </ErrorBoundary>
 );
 const Trace = () => (
-  <ErrorBoundary name="The trace pane">
+  <ErrorBoundary name="The trace pane" resetKey={useLab((s) => `${s.selected}:${s.activePanel}`)}>
     <TracePane />
   </ErrorBoundary>
 );

@@ -117,7 +117,7 @@ export class ScenarioLibrary {
       const shared = decodePermalink(hash);
       this.session.openScenario(newDraftId("shared"), shared.scenario, { request: shared.request, pendingStep: shared.step, inert: true });
       this.store.setState({
-        notice: { tone: "info", text: `Opened a shared link as a new draft: “${shared.scenario.title}”. Nothing has run yet: read its code and lesson, then press Send to run it. Your saved work is unchanged (Scenarios lists it).` },
+        notice: { tone: "info", text: `Opened a shared link as a new draft: “${shared.scenario.title}”${about(shared.scenario)}. Nothing has run yet: read its code and lesson, then press Send to run it. Your saved work is unchanged (Scenarios lists it).` },
       });
       return true;
     } catch (e) {
@@ -190,4 +190,11 @@ export class ScenarioLibrary {
     const tabs = openTabs.filter((p) => p in scenario.files);
     this.store.setState({ files: { ...scenario.files }, folders: [], openTabs: tabs, activeFile: activeFile && activeFile in scenario.files ? activeFile : (tabs[0] ?? null), markers: {}, notice: { tone: "info", text: "The scenario's original files are back." } });
   }
+}
+
+/** A scenario's description for a notice: " — …", cut to a sentence's length. */
+function about(scenario: Scenario): string {
+  const text = (scenario.description ?? "").replace(/\s+/g, " ").trim();
+  if (!text) return "";
+  return ` — ${text.length > 300 ? `${text.slice(0, 299)}…` : text}`;
 }
