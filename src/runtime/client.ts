@@ -31,13 +31,15 @@ import type {
   RequestOptions,
   RequestResult,
   SelectResult,
+  SocketAction,
+  SocketResult,
   TablesResult,
 } from "./protocol";
 import type { ChannelIn, ChannelOut } from "./channel";
 import { LIMITS, ProtocolViolation, parseRuntimeMessage } from "./protocol-schema";
 import { RuntimeSandbox } from "./sandbox";
 
-export type { CommandResult, ErrorInfo, ExplainResult, LoadInput, LoadResult, LogEntry, ManagementCommand, RequestResult, SelectResult, TablesResult };
+export type { CommandResult, ErrorInfo, ExplainResult, LoadInput, LoadResult, LogEntry, ManagementCommand, RequestResult, SelectResult, SocketAction, SocketResult, TablesResult };
 
 /** What a call was doing when the deadline stopped it. */
 export type Phase = "load" | "request" | "command" | "query";
@@ -105,6 +107,7 @@ const REPLY_OF: Record<PageToWorker["type"], ChannelOut["type"]> = {
   tables: "tables",
   render_template: "rendered",
   inspect_class: "inspected",
+  socket: "socket_result",
 };
 
 function sandboxedWorker(): WorkerLike {
@@ -179,6 +182,11 @@ export class RuntimeClient {
   /** Serve one HTTP request. */
   request(request: HttpRequestMessage, options?: RequestOptions): Promise<Outcome<RequestResult>> {
     return this.enqueue("request", (id) => ({ type: "request", id, request, ...(options ? { options } : {}) }), (m) => (m.type === "response" ? m.result : undefined));
+  }
+
+  /** A simulated client's WebSocket step: open a connection, send a frame, or close it. */
+  socket(action: SocketAction): Promise<Outcome<SocketResult>> {
+    return this.enqueue("request", (id) => ({ type: "socket", id, action }), (m) => (m.type === "socket_result" ? m.result : undefined));
   }
 
   /** The database image kept for a restore (null until a call changed the database). */

@@ -203,8 +203,25 @@ function result(success: Record<string, Check<unknown>>, common: Record<string, 
   return (v, path, budget) => (plainObject(v, path).ok === true ? good(v, path, budget) : bad(v, path, budget));
 }
 
+/** What the server sent one simulated WebSocket client (gateway/asgi-websocket.ts's WebSocketServerEvent). */
+const serverEvent: Check<unknown> = (v, path, budget) => {
+  const type = plainObject(v, path).type;
+  if (type === "accept") return obj({ type: literal("accept"), subprotocol: nullable(str(4096)), headers: arr(header, 10_000) })(v, path, budget);
+  if (type === "text") return obj({ type: literal("text"), text: str() })(v, path, budget);
+  if (type === "bytes") return obj({ type: literal("bytes"), bytes: bytes(LIMITS.messageUnits) })(v, path, budget);
+  if (type === "close") return obj({ type: literal("close"), code: int(0, 65535), reason: str(4096) })(v, path, budget);
+  if (type === "http_response") return obj({ type: literal("http_response"), response })(v, path, budget);
+  return fail(`${path}.type`, `${describe(type)} is not a WebSocket server event`);
+};
+const socketEvents = arr(obj({ client: str(4096), event: serverEvent }));
+const socketClients = arr(
+  obj({ client: str(4096), target: str(), port: nullable(int(0, 65535)), state: oneOf(["connecting", "open", "closed"] as const), close_status: nullable(obj({ code: int(0, 65535), reason: str(4096) })) }),
+  10_000,
+);
+
 const loadResult = result({ modules: strings }, { logs, trace, "middleware?": strings });
-const requestResult = obj({ response, trace, logs, "database_changed?": bool });
+const requestResult = obj({ response, trace, logs, "database_changed?": bool, "socket_events?": socketEvents });
+const socketResult = result({}, { trace, logs, events: socketEvents, clients: socketClients, "database_changed?": bool });
 const files = (v: unknown, path: string, budget: Budget) => {
   const o = plainObject(v, path);
   const keys = Object.keys(o);
@@ -248,6 +265,7 @@ const MESSAGES: Record<ChannelOut["type"], Check<unknown>> = {
   rendered: obj({ type: literal("rendered"), id, result: renderedResult }),
   inspected: obj({ type: literal("inspected"), id, result: inspectedResult }),
   database: obj({ type: literal("database"), id, image: bytes(LIMITS.databaseBytes, false) }),
+  socket_result: obj({ type: literal("socket_result"), id, result: socketResult }),
 };
 
 /** An untrusted message → the protocol message it is; throws ProtocolViolation (path and reason). */

@@ -132,6 +132,12 @@ export async function handle(message: ChannelIn): Promise<void> {
     case "select":
       post({ type: "selected", id: message.id, result: await r.select(message.sql, message.params ?? []) });
       return;
+    case "socket": {
+      const result = await r.socket(message.action);
+      if (result.database_changed) postDatabase(r, message.id);
+      post({ type: "socket_result", id: message.id, result });
+      return;
+    }
     case "tables":
       post({ type: "tables", id: message.id, result: await r.tables() });
       return;

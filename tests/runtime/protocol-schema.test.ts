@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { HeadlessRuntime } from "../../src/runtime/headless";
 import { LIMITS, ProtocolViolation, parseRuntimeMessage } from "../../src/runtime/protocol-schema";
 import type { LoadResult, RequestResult } from "../../src/runtime/protocol";
-import { build_request } from "../../src/scenarios/client";
+import { build_request, build_upgrade_request } from "../../src/scenarios/client";
 import { get_builtin_scenario } from "../../src/scenarios";
+import { channels_chat } from "../../src/scenarios/channels-chat";
 
 /** What the page receives: the worker's message after structured clone. */
 const cloned = <T>(value: T): T => structuredClone(value);
@@ -42,6 +43,23 @@ describe("parseRuntimeMessage accepts what the real runtime sends", () => {
     expect(parseRuntimeMessage({ type: "log", entry: { level: "log", message: "hi", time: 1.5, source: { file: "app.ts", line: 3 } } }).type).toBe("log");
     expect(parseRuntimeMessage({ type: "error", id: null, error: { type: "RuntimeError", message: "x", frames: [] } }).type).toBe("error");
     expect(parseRuntimeMessage({ type: "database", id: 3, image: new Uint8Array(16) }).type).toBe("database");
+  });
+
+  it("a WebSocket step's result: the handshake accepted, a frame fanned out to two clients", async () => {
+    const runtime = await HeadlessRuntime.create();
+    expect((await runtime.load(channels_chat)).ok).toBe(true);
+    await runtime.socket({ op: "open", client: "ann", request: build_upgrade_request("/ws/chat/lobby/", [], [], null) });
+    await runtime.socket({ op: "open", client: "bob", request: build_upgrade_request("/ws/chat/lobby/", [], [], null) });
+    const sent = await runtime.socket({ op: "send", client: "ann", text: JSON.stringify({ message: "hi" }) });
+    expect(sent.events.map((e) => [e.client, e.event.type])).toEqual([
+      ["ann", "text"],
+      ["bob", "text"],
+    ]);
+    const message = cloned({ type: "socket_result", id: 4, result: sent });
+    expect(parseRuntimeMessage(message)).toBe(message);
+    expect(violation({ type: "socket_result", id: 4, result: { ...sent, events: [{ client: "ann", event: { type: "teleport" } }] } })).toBe(
+      'socket_result.result.events[0].event.type: the string "teleport" is not a WebSocket server event',
+    );
   });
 
   it("an empty trace (tracing off) is a valid trace", () => {

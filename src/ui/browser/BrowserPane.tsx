@@ -1,9 +1,10 @@
-/** The browser pane: address bar, request editors, response. */
+/** The browser pane: address bar, request editors, response, and the Preview tabs opened beside it. */
 import { AddressBar } from "./AddressBar";
 import { RequestEditor } from "./RequestEditor";
 import { ResponseView } from "./ResponseView";
 import { ErrorBoundary } from "../shell/ErrorBoundary";
 import { useLab } from "../state/react";
+import { PreviewTabs } from "./PreviewTabs";
 
 export function BrowserPane() {
   const selected = useLab((s) => s.selected);
@@ -15,6 +16,9 @@ export function BrowserPane() {
       </ErrorBoundary>
       <ErrorBoundary name="The response" resetKey={selected}>
         <ResponseView />
+      </ErrorBoundary>
+      <ErrorBoundary name="The Preview tabs">
+        <PreviewTabs />
       </ErrorBoundary>
     </div>
   );

@@ -1,7 +1,8 @@
 /**
  * The rendered response: HTML in the Preview frame — a document served by the Preview's service
  * worker with headers that sandbox it and cut it off the network (preview-host.ts) — whose
- * navigations come back as checked messages on a private MessagePort; other types as text.
+ * navigations and WebSockets come back as checked messages on a private MessagePort; other types
+ * as text.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useLabStore } from "../state/react";
@@ -9,17 +10,19 @@ import { useSession } from "../session-context";
 import { BRIDGE_HELLO, buildInertPreviewDocument, buildPreviewDocument, parsePreviewMessage } from "./preview-document";
 import { toNavigationRequest } from "./preview-navigation";
 import { previewReady, storePreview } from "./preview-host";
+import { PreviewSockets, parseSocketMessage } from "./preview-sockets";
 
 /** A hostile page could post messages in a loop: at most this many navigations per second. */
 const MAX_NAVIGATIONS_PER_SECOND = 4;
 
 type FrameSource = { kind: "url"; url: string } | { kind: "inert"; srcdoc: string };
 
-export function HtmlPreview({ html, target, exchangeId }: { html: string; target: string; exchangeId: number }) {
+export function HtmlPreview({ html, target, exchangeId, socketPrefix, title }: { html: string; target: string; exchangeId: number; socketPrefix: string; title: string }) {
   const store = useLabStore();
   const session = useSession();
   const frame = useRef<HTMLIFrameElement>(null);
   const port = useRef<MessagePort | null>(null);
+  const sockets = useRef<PreviewSockets | null>(null);
   const doc = useMemo(() => buildPreviewDocument(html), [html]);
   const [source, setSource] = useState<FrameSource | null>(null);
 
@@ -35,16 +38,33 @@ export function HtmlPreview({ html, target, exchangeId }: { html: string; target
     };
   }, [doc, html, exchangeId]);
 
-  useEffect(() => () => port.current?.close(), []);
+  /** The document went away (another one loaded, or the Preview closed): its channel and sockets close. */
+  const disconnect = () => {
+    sockets.current?.dispose();
+    sockets.current = null;
+    port.current?.close();
+    port.current = null;
+  };
+  useEffect(() => disconnect, []);
 
   /** The document loaded: hand its bridge a fresh port (only the bridge, which runs first, can take it). */
   const connect = () => {
-    port.current?.close();
-    port.current = null;
+    disconnect();
     if (source?.kind !== "url" || !frame.current?.contentWindow) return;
     const channel = new MessageChannel();
+    const page = new PreviewSockets(
+      session,
+      socketPrefix,
+      target,
+      (socket, event) => channel.port1.postMessage({ kind: "ws_event", socket, event }),
+      (text) => store.setState({ notice: { tone: "warn", text } }),
+      // The frame's location is this page's host: a socket URL built from it means the simulated site.
+      [location.host],
+    );
     let recent: number[] = [];
     channel.port1.onmessage = (event: MessageEvent) => {
+      const socketMessage = parseSocketMessage(event.data);
+      if (socketMessage) return page.handle(socketMessage);
       const nav = parsePreviewMessage(event.data);
       if (!nav) return;
       if (nav.kind === "escape") {
@@ -64,11 +84,11 @@ export function HtmlPreview({ html, target, exchangeId }: { html: string; target
       void session.followFromPreview(request.method, request.target, request.body, request.contentType, request.initiator, nav.user);
     };
     port.current = channel.port1;
+    sockets.current = page;
     frame.current.contentWindow.postMessage(BRIDGE_HELLO, "*", [channel.port2]);
   };
 
   if (!source) return <div className="preview-frame" aria-busy="true" />;
-  if (source.kind === "inert")
-    return <iframe ref={frame} className="preview-frame" title="Response preview" sandbox="" srcDoc={source.srcdoc} referrerPolicy="no-referrer" />;
-  return <iframe key={source.url} ref={frame} className="preview-frame" title="Response preview" src={source.url} onLoad={connect} referrerPolicy="no-referrer" />;
+  if (source.kind === "inert") return <iframe ref={frame} className="preview-frame" title={title} sandbox="" srcDoc={source.srcdoc} referrerPolicy="no-referrer" />;
+  return <iframe key={source.url} ref={frame} className="preview-frame" title={title} data-sockets={socketPrefix} src={source.url} onLoad={connect} referrerPolicy="no-referrer" />;
 }

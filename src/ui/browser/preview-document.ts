@@ -14,8 +14,10 @@
  * `postMessage` bound to it) in its closure: the previewed page's scripts can neither read the
  * channel nor post on it. Each report says whether a user action started it (`user`), which the
  * page's brake on self-navigation loops counts. The same channel can later carry the Preview's
- * WebSocket frames to the simulated server (issue 14): the page checks every message it receives.
+ * WebSocket frames to the simulated server (issue 14): the bridge runs preview-sockets.ts's
+ * WebSocket stand-in, and the page checks every message it receives.
  */
+import { PREVIEW_SOCKET_SHIM } from "./preview-sockets";
 
 export const PREVIEW_CSP = [
   "default-src 'none'",
@@ -48,7 +50,7 @@ const BRIDGE_SCRIPT = `(function () {
   var isActive = activation ? getter(Object.getPrototypeOf(activation), "isActive") : null;
   var post = null;
   var queue = [];
-  function send(message) { if (post) post(message); else if (queue.length < 20) queue.push(message); }
+  function send(message) { if (post) post(message); else if (queue.length < 200) queue.push(message); }
   function userActive() { return activation && isActive ? isActive(activation) === true : false; }
   addEventListener("message", function (event) {
     if (post || !event.isTrusted || sourceOf(event) !== PARENT || dataOf(event) !== ${JSON.stringify(BRIDGE_HELLO)}) return;
@@ -56,9 +58,12 @@ const BRIDGE_SCRIPT = `(function () {
     if (!ports || ports.length !== 1) return;
     stopImmediate(event);
     post = bind(portPost, ports[0]);
+    ports[0].onmessage = function (e) { receive(dataOf(e)); };
     for (var i = 0; i < queue.length; i++) post(queue[i]);
     queue = null;
   }, true);
+  // WebSockets: a stand-in speaking to the page over this channel (defines receive()).
+  ${PREVIEW_SOCKET_SHIM}
   function fields(form, submitter) {
     var out = [];
     new FormData(form, submitter || undefined).forEach(function (value, name) { out.push([name, typeof value === "string" ? value : value.name]); });

@@ -21,7 +21,7 @@ function badgeOf(panel: PanelDefinition, props: PanelProps | null): number | nul
 }
 
 function traceOf(exchange: Exchange | null): Trace {
-  return exchange?.outcome.kind === "response" ? exchange.outcome.result.trace : EMPTY;
+  return exchange?.outcome.kind === "response" || exchange?.outcome.kind === "socket" ? exchange.outcome.result.trace : EMPTY;
 }
 
 export function TracePane() {
@@ -48,7 +48,7 @@ export function TracePane() {
         })}
       </div>
       <div className="panel-body" id="trace-panel" role="tabpanel" aria-labelledby={`panel-tab-${panel.id}`}>
-        {exchange && exchange.outcome.kind !== "response" && !panel.withoutTrace ? (
+        {exchange && exchange.outcome.kind !== "response" && exchange.outcome.kind !== "socket" && !panel.withoutTrace ? (
           <p className="hint big">{exchange.outcome.kind === "deadline" ? "No trace: the runtime was stopped at the deadline before the request finished." : "No trace: the project failed to load (see Errors)."}</p>
         ) : props || panel.needsExchange === false ? (
           <ErrorBoundary name={`The ${panel.title} panel`} resetKey={`${panel.id}:${exchange?.id ?? ""}`}>
