@@ -40,6 +40,8 @@ async function savedWork(page: Page): Promise<Record<string, string>> {
 /** Two built-in scenarios edited (with a secret) and a database that took writes: the victim's work. */
 async function victimWithSavedWork(page: Page): Promise<Record<string, string>> {
   await openLab(page);
+  // A long deadline: a loaded CI machine must not turn a slow request into a restart.
+  await page.getByLabel("Deadline").selectOption("30000");
   await setFile(page, "hello/views.ts", (t) =>
     t
       .replace("<h1>Framework Lab</h1>", `<h1>${SECRET}</h1>`)
@@ -242,6 +244,7 @@ test("WebRTC from a frame nested in the Preview is refused by the browser (it ki
 
 test("a tab that dies mid-request reopens with its files and its rows, and runs nothing by itself", async ({ page, context }) => {
   await openLab(page);
+  await page.getByLabel("Deadline").selectOption("30000");
   await setFile(page, "hello/views.ts", (t) =>
     t.replace(
       "export function index(request) {",
@@ -266,7 +269,6 @@ export function index(request) {`,
     await expect.poll(() => labState(page, (s) => (s.exchanges as unknown[]).length)).toBe(n);
     await expect.poll(image).not.toBe(before);
   }
-  await page.getByLabel("Deadline").selectOption("30000");
   await send("/hello/spin/");
   await expect(page.getByRole("status", { name: "Runtime status" })).toHaveText("Running…");
   // The tab dies mid-request, as one killed for running out of memory does (an actual out-of-memory
@@ -338,8 +340,7 @@ test("a response with an empty trace renders in every panel, and a panel that fa
     const forged = { ...e, id: 100, outcome: { kind: "response", result: { ...e.outcome.result, trace: { spans: [{ id: 0, parent: null, kind: "exploit", name: "GET /", start: 0, end: 1, attrs: {} }] } } } };
     store.setState({ exchanges: [...s.exchanges, forged], selected: 100 });
   });
-  await page.getByRole("tab", { name: /^Timeline/ }).click();
-  await expect(page.locator(".trace-pane .pane-error, .pane-error:has-text('The trace pane')").first()).toContainText("could not be shown.");
+  await expect(page.locator(".pane-error")).toContainText("The trace pane could not be shown.");
   await expect(page.locator(".brand")).toBeVisible();
   await expect(page.getByLabel("Response status")).toHaveText(/^200/);
   // Selecting the real exchange again brings every panel back.

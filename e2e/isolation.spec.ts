@@ -105,3 +105,23 @@ test("a page in the Preview cannot reach the app, navigate it, escape the sandbo
   // Only the blocked attempts themselves may log (CSP and sandbox reports), nothing from the app.
   expect(consoleErrors.filter((e) => !/Content Security Policy|sandbox|Blocked|Failed to fetch|SecurityError|cookie|localStorage|Storage/i.test(e))).toEqual([]);
 });
+
+test("the Preview's WebSocket reaches the simulated server through the bridge's private port, never the network", async ({ page }) => {
+  const requests: string[] = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await openLab(page);
+  await page.getByRole("button", { name: /^Scenarios/ }).click();
+  await page.getByRole("dialog", { name: "Scenarios" }).getByRole("button", { name: /^Open Channels: a chat room/ }).click();
+  await expect(page.getByRole("status", { name: "Runtime status" })).toHaveText("Ready", { timeout: 30_000 });
+  await page.getByLabel("Address").fill("/chat/lobby/");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByLabel("Response status")).toHaveText(/^200/);
+  const room = page.frameLocator('iframe[title="Response preview"]');
+  await room.locator("#chat-message-input").fill("hello from the Preview");
+  await room.locator("#chat-message-input").press("Enter");
+  // The consumer sent it to the group; the group sent it back down this page's socket.
+  await expect(room.locator("#chat-log")).toHaveValue("hello from the Preview\n");
+  const origin = new URL(page.url()).origin;
+  expect(requests.filter((u) => !u.startsWith(origin) && !/^(data|blob|about):/.test(u))).toEqual([]);
+  expect(requests.filter((u) => /^wss?:/.test(u))).toEqual([]);
+});
