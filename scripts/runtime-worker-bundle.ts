@@ -9,7 +9,8 @@
  * anything: the whole runtime must arrive as text. Chromium refuses module workers from `blob:null`
  * URLs, so the bundle is a classic script (IIFE), not an ES module.
  *
- * Build: a nested Vite build in library mode, emitted as `assets/runtime-worker-<hash>.js`.
+ * Build: a nested Vite build in library mode, emitted as `assets/runtime-worker-<hash>.js`; the
+ * page's HTML preloads it and sql.js' wasm, so both download while the page's own script starts.
  * Dev (`npm run dev`): the same nested build on the first request of `/@runtime-worker.js`, kept
  * until a file under src/ changes.
  */
@@ -57,12 +58,14 @@ export async function bundleRuntimeWorker(root: string): Promise<string> {
 
 export function runtimeWorkerBundle(): Plugin {
   let root = process.cwd();
+  let base = "/";
   let command: "build" | "serve" = "build";
   let cached: Promise<string> | null = null;
   return {
     name: "framework-lab:runtime-worker",
     configResolved(config) {
       root = config.root;
+      base = config.base;
       command = config.command;
     },
     resolveId(id) {
@@ -74,6 +77,17 @@ export function runtimeWorkerBundle(): Plugin {
       const code = await bundleRuntimeWorker(root);
       const ref = this.emitFile({ type: "asset", name: "runtime-worker.js", source: code });
       return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+    },
+    transformIndexHtml: {
+      order: "post",
+      handler(_html, ctx) {
+        if (!ctx.bundle) return [];
+        const preload = (test: (name: string) => boolean) =>
+          Object.values(ctx.bundle!)
+            .filter((o) => o.type === "asset" && test(o.fileName))
+            .map((o) => ({ tag: "link", attrs: { rel: "preload", as: "fetch", crossorigin: "anonymous", href: `${base}${o.fileName}` }, injectTo: "head" as const }));
+        return [...preload((f) => /\/runtime-worker-[^/]+\.js$/.test(f)), ...preload((f) => /\/sql-wasm-browser-[^/]+\.wasm$/.test(f))];
+      },
     },
     configureServer(server) {
       server.watcher.on("change", (file) => {

@@ -114,6 +114,11 @@ function sandboxedWorker(): WorkerLike {
   return RuntimeSandbox.shared().spawn();
 }
 
+/** Start the runtime sandbox loading (frame, bundle, wasm) before anything asks for a worker. */
+export function prepareRuntime(): void {
+  if (typeof document !== "undefined") RuntimeSandbox.shared().prepare();
+}
+
 export class RuntimeClient {
   deadlineMs: number;
   private worker!: WorkerLike;
@@ -234,6 +239,7 @@ export class RuntimeClient {
     const call = this.inFlight && this.inFlight.generation === generation ? this.inFlight : null;
     switch (message.type) {
       case "ready":
+        performance.mark("runtime-sandbox:worker-ready");
         this.options.onStatus?.(call ? "busy" : "ready");
         return;
       case "log":

@@ -113,6 +113,8 @@ export class Session {
       onStatus: (status) => {
         if (client && client !== this.client) return;
         const current = this.store.getState().runtime;
+        // A worker starting up in the background does not end "nothing runs until Send".
+        if ((current === "inert" || current === "blocked") && (status === "starting" || status === "ready")) return;
         if (status === "replacing" || current !== "replacing" || status === "ready") this.store.setState({ runtime: status });
       },
       onRejected: (rejected) => this.reportRejected(rejected),
