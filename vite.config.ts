@@ -20,7 +20,7 @@ function devPagePolicy(): Plugin {
 
 export default defineConfig({
   // frameworkDts: `virtual:framework-dts`, the editor's declarations generated from the framework's source.
-  // runtimeWorkerBundle: `virtual:runtime-worker`, the runtime worker as one classic script (docs/adr/0017).
+  // runtimeWorkerBundle: `virtual:runtime-worker`, the runtime worker as one classic script (docs/adr/0019).
   plugins: [react(), frameworkDts(), runtimeWorkerBundle(), devPagePolicy()],
   resolve: {
     // User code and the framework import `django/...`; the runtime worker resolves it the same way.

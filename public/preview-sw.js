@@ -1,6 +1,6 @@
 /**
  * The Preview's service worker: serves each rendered page to the Preview frame with the headers a
- * static host cannot send (docs/adr/0017-runtime-isolation.md). Its only job:
+ * static host cannot send (docs/adr/0019-runtime-isolation.md). Its only job:
  *
  *   GET <base>__preview/frame.html?id=ID  →  the document the page stored under ID in the
  *   "framework-lab-preview" cache, once, with a Content-Security-Policy header that sandboxes it

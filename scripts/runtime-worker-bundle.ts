@@ -4,7 +4,7 @@
  * the default export of the virtual module `virtual:runtime-worker`.
  *
  * Why one classic script: user code runs in a worker started from a `blob:` URL inside an
- * opaque-origin sandboxed frame (docs/adr/0017-runtime-isolation.md). A blob worker inherits the
+ * opaque-origin sandboxed frame (docs/adr/0019-runtime-isolation.md). A blob worker inherits the
  * frame's content security policy, which allows no network at all, so the worker cannot import
  * anything: the whole runtime must arrive as text. Chromium refuses module workers from `blob:null`
  * URLs, so the bundle is a classic script (IIFE), not an ES module.

@@ -1,7 +1,7 @@
 /**
  * The runtime's private channel: how the page, the sandbox frame and the runtime worker are wired,
  * and the two messages the worker speaks beyond protocol.ts. Types and constants only (the page,
- * the worker and the frame's bootstrap all follow it). See docs/adr/0017-runtime-isolation.md.
+ * the worker and the frame's bootstrap all follow it). See docs/adr/0019-runtime-isolation.md.
  *
  *   page ──(control MessagePort)──▶ sandbox frame (public/runtime-frame.html, opaque origin)
  *     frame: {type: "spawn", generation, port}  → new Worker(blob: runtime bundle), then

@@ -7,7 +7,7 @@
  * the replacement is given back the files and the database image of the last call that completed,
  * so the project is exactly as it was before the call that never finished.
  *
- * The worker runs user code, so nothing it sends is trusted (docs/adr/0017-runtime-isolation.md):
+ * The worker runs user code, so nothing it sends is trusted (docs/adr/0019-runtime-isolation.md):
  * each message is checked against the protocol's schema (protocol-schema.ts) and must answer the
  * call in flight — its id, its reply type, and the worker generation the call went to. Anything
  * else is dropped and reported (`onRejected`), never handed to the page. Logs are kept only while a

@@ -2,7 +2,7 @@
  * The page's side of the runtime sandbox: one hidden, opaque-origin frame (public/runtime-frame.html,
  * `sandbox="allow-scripts"`) → runtime workers it starts from a `blob:` of the runtime bundle, each
  * reached through its own MessagePort. Main class: `RuntimeSandbox`; `RuntimeSandbox.spawn()` gives
- * the `WorkerLike` the RuntimeClient drives. See docs/adr/0017-runtime-isolation.md.
+ * the `WorkerLike` the RuntimeClient drives. See docs/adr/0019-runtime-isolation.md.
  *
  * The frame's own content security policy (a `<meta>` in the file, so it holds on a static host
  * that sends no headers) allows no connections, no fonts, no images and scripts only by hash, eval

@@ -2,7 +2,7 @@
  * The runtime worker: protocol messages from the page → the same `HeadlessRuntime` the tests and
  * the CLI use → protocol messages back. Main function: `handle`.
  *
- * Where it runs (docs/adr/0017-runtime-isolation.md): a classic worker started from a `blob:` URL
+ * Where it runs (docs/adr/0019-runtime-isolation.md): a classic worker started from a `blob:` URL
  * by the opaque-origin sandbox frame (public/runtime-frame.html), so it inherits the frame's content
  * security policy — no connections, no scripts but blobs, no fonts or images — and has no storage:
  * the platform denies network and storage however user code reaches for them. Nothing is hidden

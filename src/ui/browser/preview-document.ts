@@ -6,7 +6,7 @@
  *
  * The document is served by the Preview's service worker (preview-host.ts, public/preview-sw.js)
  * with headers that sandbox it (opaque origin, no forms, popups or top navigation) and cut it off
- * the network, WebRTC included. See docs/adr/0017-runtime-isolation.md.
+ * the network, WebRTC included. See docs/adr/0019-runtime-isolation.md.
  *
  * The bridge talks to the page over a MessagePort the page transfers once the document has loaded.
  * The bridge runs first and registers the first capturing `message` listener, so it takes the port

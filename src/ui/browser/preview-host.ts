@@ -1,7 +1,7 @@
 /**
  * Where Preview documents come from: a rendered page's HTML → a URL the Preview frame loads through
  * the Preview's service worker (public/preview-sw.js), which adds the headers that sandbox it and
- * cut it off the network (docs/adr/0017-runtime-isolation.md). Main functions: `previewReady`,
+ * cut it off the network (docs/adr/0019-runtime-isolation.md). Main functions: `previewReady`,
  * `storePreview`.
  *
  * The page puts each document in the "framework-lab-preview" cache under a random id; the worker
