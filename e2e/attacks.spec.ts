@@ -302,7 +302,7 @@ test("a decompression-bomb link is refused at its size limit and the page stays 
   });
   await page.goto("about:blank");
   await page.goto(`/#${hash}`);
-  await expect(page.locator(".notice[role=alert]")).toContainText("This link inflates to more than 16 MB", { timeout: 30_000 });
+  await expect(page.locator(".notice[role=alert]")).toContainText("This link is too large: it unpacks to more than 16 MB", { timeout: 30_000 });
   await expect.poll(() => labState(page, (s) => s.files["hello/views.ts"] ?? "")).toContain("My saved work");
   // Responsive: no task held the main thread for long (the unbounded inflate froze it for 15–19 s).
   const longest = Math.max(0, ...(await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)));

@@ -51,7 +51,7 @@ test("channels-chat: two clients chat; the Channel layer shows the group and the
   const group = page.locator('.group-row[data-group="chat_lobby"]');
   await expect(group).toContainText("2 members");
   await expect(group.locator(".chip.member")).toHaveText([/ann \(ChatConsumer\)/, /bob \(ChatConsumer\)/]);
-  await expect(page.locator(".fan-node.recipient")).toHaveCount(2);
+  await expect(page.locator(".fan-node.recipient .fan-node-label")).toHaveText(["ann", "bob"]);
   await shot(page, "02-channel-layer");
   await panel(page, /^Connections/);
   await expect(page.getByRole("region", { name: /^ann · WebSocket/ })).toContainText("websocket.accept");

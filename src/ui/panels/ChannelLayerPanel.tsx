@@ -35,9 +35,11 @@ function fanOut(event: LayerEvent, history: LayerHistory): { nodes: FanNode[]; e
   const reached = [...event.recipients.map((c) => ({ channel: c, full: false })), ...event.full.map((c) => ({ channel: c, full: true }))];
   const width = Math.max(reached.length, 1) * COLUMN;
   const middle = width / 2 - COLUMN / 2;
-  const sender = event.sender ? channelLabel(event.sender, history.owners) : "outside any consumer (a view, a worker)";
+  const owner_of_sender = event.sender ? history.owners.get(event.sender) : undefined;
+  const sender = event.sender ? (owner_of_sender?.client ?? channelLabel(event.sender, history.owners)) : "a view (no consumer)";
+  const sender_sub = [owner_of_sender?.consumer, event.message_type].filter(Boolean).join(" · ");
   const nodes: FanNode[] = [
-    { id: "sender", type: "fan", position: { x: middle, y: 0 }, data: { label: sender, sub: event.message_type ? `{"type": "${event.message_type}"}` : "", role: "sender" } },
+    { id: "sender", type: "fan", position: { x: middle, y: 0 }, data: { label: sender, sub: sender_sub, role: "sender" } },
     { id: "group", type: "fan", position: { x: middle, y: ROW }, data: { label: `group ${event.group}`, sub: `${event.recipients.length} member${event.recipients.length === 1 ? "" : "s"}`, role: "group" } },
     ...reached.map(({ channel, full }, i): FanNode => {
       const owner = history.owners.get(channel);
@@ -45,7 +47,7 @@ function fanOut(event: LayerEvent, history: LayerHistory): { nodes: FanNode[]; e
         id: `r${i}`,
         type: "fan",
         position: { x: i * COLUMN, y: 2 * ROW },
-        data: { label: owner ? `${owner.consumer}.${(event.message_type ?? "").replace(/\./g, "_")}` : channel, sub: full ? "channel full: skipped" : owner?.client ? `→ ${owner.client}` : channel, role: full ? "full" : "recipient" },
+        data: { label: owner?.client ?? (owner ? owner.consumer : channel), sub: full ? "channel full: skipped" : owner ? `${owner.consumer}.${(event.message_type ?? "").replace(/\./g, "_")}()` : channel, role: full ? "full" : "recipient" },
       };
     }),
   ];

@@ -17,14 +17,6 @@ export const PERMALINK_VERSION = 1;
 /** Chat tools and some browsers cut links longer than this: offer a file instead. */
 export const LONG_LINK_CHARS = 8000;
 
-/**
- * The most a link may inflate to. A link comes from anyone, and deflate packs a run of one byte
- * about a thousandfold: a 1 MB link could ask for a gigabyte. Real scenarios are far below this.
- */
-export const MAX_INFLATED_BYTES = 16 * 1024 * 1024;
-/** Input fed to the inflater at a time, so that no one step can produce more than ~4 MB (deflate's ratio is at most ~1032:1). */
-const INFLATE_SLICE = 4096;
-
 /** What a permalink carries. */
 export interface SharedState {
   scenario: Scenario;
@@ -96,33 +88,43 @@ function damaged(why: string): PermalinkError {
   return new PermalinkError(`This link is damaged (${why}). It may have been cut off when it was copied: ask for the whole link, or for the scenario as a .json file.`);
 }
 
-/** zlib → bytes, in slices, stopping as soon as the output passes MAX_INFLATED_BYTES. */
-function inflateBounded(bytes: Uint8Array): Uint8Array {
+/**
+ * What a link may inflate to. The largest valid scenario is 2,000,000 characters of files
+ * (LIMITS.total_chars), at most 3 bytes each in UTF-8, plus its JSON: 16 MiB is beyond any of
+ * them. A decompression bomb (958 kB of link, 700 MB of output) stops here, after 16 MiB.
+ */
+export const MAX_INFLATED_BYTES = 16 * 1024 * 1024;
+
+class TooLarge extends Error {}
+
+/** zlib → bytes, streamed a kilobyte of input at a time so the output can be counted and cut off. */
+function inflate_capped(bytes: Uint8Array): Uint8Array {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  const stream = new Unzlib({}, (chunk) => {
+  const stream = new Unzlib((chunk) => {
     total += chunk.length;
-    if (total > MAX_INFLATED_BYTES) throw new PermalinkError(`This link inflates to more than ${MAX_INFLATED_BYTES / (1024 * 1024)} MB, far more than any scenario: it was not opened.`);
+    if (total > MAX_INFLATED_BYTES) throw new TooLarge();
     chunks.push(chunk);
   });
-  try {
-    for (let i = 0; i < bytes.length; i += INFLATE_SLICE) stream.push(bytes.subarray(i, i + INFLATE_SLICE), i + INFLATE_SLICE >= bytes.length);
-    if (!bytes.length) stream.push(bytes, true);
-  } catch (e) {
-    if (e instanceof PermalinkError) throw e;
-    throw damaged("its data does not decompress");
-  }
+  for (let i = 0; i < bytes.length; i += 1024) stream.push(bytes.subarray(i, i + 1024), i + 1024 >= bytes.length);
+  if (bytes.length === 0) stream.push(bytes, true);
   const out = new Uint8Array(total);
-  let at = 0;
+  let offset = 0;
   for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
+    out.set(chunk, offset);
+    offset += chunk.length;
   }
   return out;
 }
 
 function inflate(bytes: Uint8Array): string {
-  const out = inflateBounded(bytes);
+  let out: Uint8Array;
+  try {
+    out = inflate_capped(bytes);
+  } catch (e) {
+    if (e instanceof TooLarge) throw new PermalinkError(`This link is too large: it unpacks to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB, more than any scenario can hold. It was not opened.`);
+    throw damaged("its data does not decompress");
+  }
   if (bytes.length < 6 || readUint32(bytes, bytes.length - 4) !== adler32(out)) throw damaged("its checksum does not match");
   try {
     return strFromU8(out);

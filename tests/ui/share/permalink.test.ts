@@ -65,7 +65,7 @@ describe("permalink v1", () => {
     expect(unzlibSync(bomb)).toHaveLength(64 * 1024 * 1024);
     const whole = performance.now() - started;
     started = performance.now();
-    expect(() => decodePermalink(`v1.${toBase64Url(bomb)}`)).toThrow(new PermalinkError("This link inflates to more than 16 MB, far more than any scenario: it was not opened."));
+    expect(() => decodePermalink(`v1.${toBase64Url(bomb)}`)).toThrow(new PermalinkError("This link is too large: it unpacks to more than 16 MB, more than any scenario can hold. It was not opened."));
     // It stopped at a quarter of the output: less work than inflating the whole (measured side by side).
     expect(performance.now() - started).toBeLessThan(whole);
   });
