@@ -15,7 +15,9 @@
  * channel nor post on it. Each report says whether a user action started it (`user`), which the
  * page's brake on self-navigation loops counts. The same channel can later carry the Preview's
  * WebSocket frames to the simulated server (issue 14): the bridge runs preview-sockets.ts's
- * WebSocket stand-in, and the page checks every message it receives.
+ * WebSocket stand-in, and the page checks every message it receives. A `fetch()` of the simulated
+ * site (a docs page loading `/openapi.json`, Swagger UI's "Try it out") travels the same channel
+ * and is answered by the page through the simulated server; any other URL fails as a network error.
  */
 import { PREVIEW_SOCKET_SHIM } from "./preview-sockets";
 
@@ -35,9 +37,56 @@ export const PREVIEW_CSP = [
 /** What the page posts to the frame (with the port) once it has loaded. */
 export const BRIDGE_HELLO = "framework-lab:preview-bridge";
 
+/**
+ * Runs in the Preview frame, inside the bridge: `window.fetch` of the simulated site (a relative
+ * URL, or this frame's own host, or lab.local) becomes a message to the page, which sends it through
+ * the simulated server and answers with the response. Plain JavaScript, no imports.
+ */
+const FETCH_SHIM = `
+  var pendingFetches = {};
+  var nextFetch = 1;
+  var NativeResponse = Response;
+  var NativeHeaders = Headers;
+  var NativeURL = URL;
+  var OWN_HOSTS = ["lab.local", location.host];
+  function fetchAnswered(m) {
+    var done = pendingFetches[m.id];
+    if (!done) return;
+    delete pendingFetches[m.id];
+    if (typeof m.error === "string") done.reject(new TypeError(m.error));
+    else done.resolve(new NativeResponse(m.status === 204 || m.status === 304 ? null : m.body, { status: m.status, statusText: m.statusText, headers: m.headers }));
+  }
+  function pathOf(url) {
+    var u = new NativeURL(String(url), "http://lab.local" + TARGET);
+    if (OWN_HOSTS.indexOf(u.host) < 0) return null;
+    return u.pathname + u.search;
+  }
+  window.fetch = function (input, init) {
+    init = init || {};
+    var request = input instanceof Request ? input : null;
+    var path;
+    try { path = pathOf(request ? request.url : String(input)); } catch (e) { path = null; }
+    if (path === null) return Promise.reject(new TypeError("Failed to fetch: only the simulated site can be fetched from the preview"));
+    var method = String(init.method || (request && request.method) || "GET").toUpperCase();
+    var headers = [];
+    new NativeHeaders(init.headers || (request ? request.headers : undefined)).forEach(function (value, name) { headers.push([name, value]); });
+    var body = init.body;
+    var text = body === undefined || body === null ? Promise.resolve("") : typeof body === "string" ? Promise.resolve(body) : new NativeResponse(body).text();
+    return text.then(function (bodyText) {
+      return new Promise(function (resolve, reject) {
+        var id = nextFetch++;
+        pendingFetches[id] = { resolve: resolve, reject: reject };
+        send({ kind: "fetch", id: id, method: method, target: path, headers: headers, body: bodyText });
+      });
+    });
+  };
+`;
+
 /** Runs inside the preview before anything else: report navigations instead of making them. Plain ES5, no imports. */
-const BRIDGE_SCRIPT = `(function () {
+function bridgeScript(target: string): string {
+  return `(function () {
   "use strict";
+  var TARGET = ${JSON.stringify(target)};
   var bind = Function.prototype.call.bind(Function.prototype.bind);
   function getter(proto, name) { var d = Object.getOwnPropertyDescriptor(proto, name); return bind(Function.prototype.call, d.get); }
   var PARENT = window.parent;
@@ -58,12 +107,14 @@ const BRIDGE_SCRIPT = `(function () {
     if (!ports || ports.length !== 1) return;
     stopImmediate(event);
     post = bind(portPost, ports[0]);
-    ports[0].onmessage = function (e) { receive(dataOf(e)); };
+    ports[0].onmessage = function (e) { var m = dataOf(e); if (m && m.kind === "fetch-response") fetchAnswered(m); else receive(m); };
     for (var i = 0; i < queue.length; i++) post(queue[i]);
     queue = null;
   }, true);
   // WebSockets: a stand-in speaking to the page over this channel (defines receive()).
   ${PREVIEW_SOCKET_SHIM}
+  // fetch(): of the simulated site only, answered by the page over this channel (defines fetchAnswered()).
+  ${FETCH_SHIM}
   function fields(form, submitter) {
     var out = [];
     new FormData(form, submitter || undefined).forEach(function (value, name) { out.push([name, typeof value === "string" ? value : value.name]); });
@@ -119,6 +170,32 @@ const BRIDGE_SCRIPT = `(function () {
   HTMLFormElement.prototype.submit = function () { submit(this, null, userActive()); };
   HTMLFormElement.prototype.requestSubmit = function (submitter) { start(this, submitter || null, userActive()); };
 })();`;
+}
+
+/** A `lab-asset:` script or stylesheet of the page, to put inline (see bundled-assets.ts). */
+export const LAB_ASSET = /<script\b[^>]*\bsrc="lab-asset:([^"]+)"[^>]*>\s*<\/script>|<link\b[^>]*\bhref="lab-asset:([^"]+)"[^>]*>/gi;
+
+/** The `lab-asset:` names a page refers to (an empty list for almost every page). */
+export function labAssetsOf(html: string): string[] {
+  return [...html.matchAll(LAB_ASSET)].map((m) => m[1] ?? m[2]);
+}
+
+/**
+ * Put each `lab-asset:` script and stylesheet inline. A script's text travels as JSON (every `<`
+ * escaped, so nothing in it can end the element) and is run by a tiny loader, in place, before the
+ * page's next script — as the `<script src>` would have run.
+ */
+export function inlineLabAssets(html: string, assets: Record<string, string | null>): string {
+  let n = 0;
+  return html.replace(LAB_ASSET, (tag, script?: string, style?: string) => {
+    const text = assets[script ?? style ?? ""];
+    if (text === null || text === undefined) return tag;
+    if (style !== undefined) return `<style>${text.replace(/<\/style/gi, "<\\/style")}</style>`;
+    const id = `lab-asset-${n++}`;
+    const data = JSON.stringify(text).replace(/</g, "\\u003c");
+    return `<script type="application/json" id="${id}">${data}</script><script>(function(){var s=document.createElement("script");s.textContent=JSON.parse(document.getElementById("${id}").textContent);document.currentScript.after(s);})();</script>`;
+  });
+}
 
 /** Put `head` right after the doctype (or first), so the CSP and the bridge come before any other content. */
 function prepend(html: string, head: string): string {
@@ -128,8 +205,8 @@ function prepend(html: string, head: string): string {
 }
 
 /** The Preview document: CSP, then the bridge, then the page. */
-export function buildPreviewDocument(html: string): string {
-  return prepend(html, `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}"><script>${BRIDGE_SCRIPT}</script>`);
+export function buildPreviewDocument(html: string, target = "/"): string {
+  return prepend(html, `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}"><script>${bridgeScript(target)}</script>`);
 }
 
 /** Without the service worker: the page as a picture (scripts off in the frame), links going nowhere. */
@@ -140,6 +217,7 @@ export function buildInertPreviewDocument(html: string): string {
 /** A message from the preview, after validation. */
 export type PreviewNavigation =
   | { kind: "escape" }
+  | { kind: "fetch"; id: number; method: string; target: string; headers: [string, string][]; body: string }
   | { kind: "link"; href: string; user: boolean }
   | { kind: "form"; action: string; method: "get" | "post"; enctype: string; fields: [string, string][]; user: boolean };
 
@@ -148,6 +226,7 @@ export function parsePreviewMessage(data: unknown): PreviewNavigation | null {
   if (typeof data !== "object" || data === null) return null;
   const m = data as Record<string, unknown>;
   if (m.kind === "escape") return { kind: "escape" };
+  if (m.kind === "fetch") return parseFetch(m);
   const user = m.user === true;
   if (m.kind === "link") return typeof m.href === "string" && m.href.length <= 8000 ? { kind: "link", href: m.href, user } : null;
   if (m.kind !== "form" || typeof m.action !== "string" || m.action.length > 8000 || typeof m.enctype !== "string" || m.enctype.length > 200) return null;
@@ -161,4 +240,19 @@ export function parsePreviewMessage(data: unknown): PreviewNavigation | null {
     fields.push([f[0], f[1]]);
   }
   return { kind: "form", action: m.action, method: m.method === "post" ? "post" : "get", enctype: m.enctype, fields, user };
+}
+
+const METHOD = /^[A-Z]{1,16}$/;
+
+/** A `fetch()` from the preview: a method, a path on the simulated site, headers, a text body. */
+function parseFetch(m: Record<string, unknown>): PreviewNavigation | null {
+  if (typeof m.id !== "number" || !Number.isInteger(m.id) || typeof m.method !== "string" || !METHOD.test(m.method)) return null;
+  if (typeof m.target !== "string" || !m.target.startsWith("/") || m.target.length > 8000 || typeof m.body !== "string" || m.body.length > 1_000_000) return null;
+  if (!Array.isArray(m.headers) || m.headers.length > 100) return null;
+  const headers: [string, string][] = [];
+  for (const h of m.headers) {
+    if (!Array.isArray(h) || h.length !== 2 || typeof h[0] !== "string" || typeof h[1] !== "string" || h[0].length > 200 || h[1].length > 8000) return null;
+    headers.push([h[0], h[1]]);
+  }
+  return { kind: "fetch", id: m.id, method: m.method, target: m.target, headers, body: m.body };
 }
