@@ -61,7 +61,13 @@ const HOSTILE_PAGE = `<h1>Hostile page</h1><pre id="out"></pre><script>
   attempt("top.location", () => { top.location = "https://example.com/"; return top.location.href; });
   attempt("window.open", () => window.open("https://example.com/"));
   document.getElementById("out").textContent = out.join("\\n");
-  fetch("/index.html").then(() => { document.getElementById("out").textContent += "\\nfetch: REACHED"; document.title = "done"; }, () => { document.getElementById("out").textContent += "\\nfetch: blocked"; document.title = "done"; });
+  const report = (line) => { document.getElementById("out").textContent += "\\n" + line; };
+  // fetch() of another site: refused by the bridge; the native network stack (XMLHttpRequest): refused by the CSP.
+  // fetch() of the page's own site goes to the simulated server through the bridge (a docs page loading its OpenAPI document).
+  fetch("https://example.com/").then(() => report("fetch elsewhere: REACHED"), () => report("fetch elsewhere: blocked"))
+    .then(() => new Promise((done) => { const x = new XMLHttpRequest(); x.onload = () => { report("xhr: REACHED"); done(); }; x.onerror = () => { report("xhr: blocked"); done(); }; try { x.open("GET", "/index.html"); x.send(); } catch (e) { report("xhr: blocked"); done(); } }))
+    .then(() => fetch("/index.html")).then((r) => r.text().then((t) => report("fetch own site: simulated " + r.status + (t.includes("<div id=\\"root\\">") ? " REAL PAGE" : ""))), () => report("fetch own site: failed"))
+    .then(() => { document.title = "done"; });
   // Forged messages: wrong shape, and a well-formed one without the token.
   parent.postMessage({ kind: "link", href: "/forged-1/" }, "*");
   parent.postMessage({ source: "framework-lab-preview", kind: "link", href: "/forged-2/", token: "guess" }, "*");
@@ -80,7 +86,7 @@ test("a page in the Preview cannot reach the app, navigate it, escape the sandbo
   const preview = page.frameLocator('iframe[title="Response preview"]');
   await expect(preview.locator("h1")).toHaveText("Hostile page");
   expect(await page.frames().find((f) => f.url().includes("/__preview/"))!.evaluate(() => self.origin)).toBe("null");
-  await expect(preview.locator("#out")).toContainText("fetch:");
+  await expect(preview.locator("#out")).toContainText("fetch own site:");
   const lines = ((await preview.locator("#out").textContent()) ?? "").trim().split("\n");
   expect(lines).toEqual([
     "parent.document: blocked",
@@ -90,17 +96,19 @@ test("a page in the Preview cannot reach the app, navigate it, escape the sandbo
     "own cookie: blocked",
     "top.location: blocked",
     "window.open: blocked",
-    "fetch: blocked",
+    "fetch elsewhere: blocked",
+    "xhr: blocked",
+    "fetch own site: simulated 404",
   ]);
   await shot(page, "16-isolation-preview");
-  // The app is where it was: same URL, one exchange, no new window.
+  // The app is where it was: same URL, no new window; two exchanges, the page's and its own-site fetch.
   expect(new URL(page.url()).pathname).toBe("/");
   expect(page.context().pages().length).toBe(pagesBefore);
-  expect(await labState(page, (s) => (s.exchanges as unknown[]).length)).toBe(1);
+  expect(await labState(page, (s) => (s.exchanges as { initiator: string; request: { target: string } }[]).map((e) => `${e.initiator} ${e.request.target}`))).toEqual(["address /", "fetch /index.html"]);
   // A message forged from the app's own window (right shape, wrong source) is ignored too.
   await page.evaluate(() => window.postMessage({ source: "framework-lab-preview", kind: "link", href: "/forged-4/", token: "x" }, "*"));
   await page.waitForTimeout(300);
-  expect(await labState(page, (s) => (s.exchanges as unknown[]).length)).toBe(1);
+  expect(await labState(page, (s) => (s.exchanges as unknown[]).length)).toBe(2);
   await expect(page.getByLabel("Address")).toHaveValue("/");
   // Only the blocked attempts themselves may log (CSP and sandbox reports), nothing from the app.
   expect(consoleErrors.filter((e) => !/Content Security Policy|sandbox|Blocked|Failed to fetch|SecurityError|cookie|localStorage|Storage/i.test(e))).toEqual([]);
