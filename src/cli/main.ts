@@ -4,6 +4,8 @@
  *   npm run lab -- request <scenario> <METHOD> <target> [-H 'K: V']... [-d body] [--json] [--no-trace]
  *   npm run lab -- replay <scenario> [--no-trace]
  *   npm run lab -- export-trace <scenario> <METHOD> <target> [-H ...] [-d body] > trace.json
+ *   npm run lab -- manage <scenario> <command> [args…]     what Django's manage.py prints
+ *   npm run lab -- course [--check] [--json]                 the course's projects and milestones
  *
  * `<scenario>` is a built-in name (`wsgi-hello`) or the path of a scenario JSON file. Usage errors
  * and bad scenarios print one line and exit with status 2.
@@ -11,7 +13,7 @@
 import { readFileSync } from "node:fs";
 import { formatSource, to_chrome_trace, type Span, type Trace } from "../trace";
 import { HeadlessRuntime } from "../runtime/headless";
-import type { HttpResponseMessage, LoadResult, RequestResult, SocketResult } from "../runtime/protocol";
+import type { CommandResult, HttpResponseMessage, LoadResult, RequestResult, SocketResult } from "../runtime/protocol";
 import { build_request, describe_event, replay_all, run_checks, type ScriptStepOutcome } from "../scenarios/client";
 import { builtin_scenario_names, get_builtin_scenario } from "../scenarios";
 import { parse_scenario_json, ScenarioFormatError, type Scenario, type ScenarioRequest } from "../scenarios/format";
@@ -22,6 +24,8 @@ const USAGE = `usage:
   lab request <scenario> <METHOD> <target> [-H 'Name: value']... [-d body] [--json] [--no-trace]
   lab replay <scenario> [--no-trace]
   lab export-trace <scenario> <METHOD> <target> [-H 'Name: value']... [-d body]
+  lab manage <scenario> <command> [args...]
+  lab course [--check] [--json]
 <scenario>: a built-in name (${builtin_scenario_names().join(", ")}) or a scenario JSON file`;
 
 interface Options {
@@ -131,6 +135,43 @@ function need_scenario(options: Options): string {
   return options.positional[0];
 }
 
+/**
+ * `lab manage <scenario> <command> [args…]`: the scenario loaded (its setup run: migrate, seed),
+ * then `manage.py <command> [args…]` on it, printing what Django's manage.py prints — stdout and
+ * stderr apart — and exiting with its status. Everything after the scenario goes to manage.py
+ * untouched (`lab manage blog-orm help migrate`, `lab manage blog-orm sqlmigrate blog 0001`). In a
+ * terminal the prompts (createsuperuser, shell, dbshell) read the keyboard; otherwise input is at
+ * its end at once, as for manage.py with nothing on stdin.
+ */
+async function command_manage(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name) throw new UsageError("manage needs <scenario> [command] [args…]");
+  const scenario = resolve_scenario(name);
+  const runtime = await start(scenario, false);
+  const interactive = process.stdin.isTTY === true;
+  const write = (result: CommandResult) => {
+    if (!result.ok) {
+      process.stderr.write(`lab: ${result.error.type}: ${result.error.message}\n`);
+      return;
+    }
+    for (const chunk of result.chunks ?? [{ stream: "stdout" as const, text: result.output }]) (chunk.stream === "stderr" ? process.stderr : process.stdout).write(chunk.text);
+  };
+  let result = await runtime.command({ command: "manage", argv: args, interactive });
+  write(result);
+  if (interactive && result.ok && result.prompt) {
+    const { createInterface } = await import("node:readline");
+    const rl = createInterface({ input: process.stdin, terminal: false });
+    const lines = rl[Symbol.asyncIterator]();
+    while (result.ok && result.prompt) {
+      const next = await lines.next();
+      result = await runtime.command({ command: "manage_input", line: next.done ? null : next.value });
+      write(result);
+    }
+    rl.close();
+  }
+  return result.ok ? (result.exit_code ?? 0) : 1;
+}
+
 // --- output ----------------------------------------------------------------------------------
 
 function print(text: string): void {
@@ -238,8 +279,10 @@ export async function main(argv: string[]): Promise<number> {
       print(USAGE);
       return command ? 0 : 2;
     }
+    // manage.py's own arguments are not the lab's: they pass through unparsed.
+    if (command === "manage") return await command_manage(rest);
     const run = COMMANDS[command];
-    if (!run) throw new UsageError(`unknown command '${command}' (request, replay, export-trace)`);
+    if (!run) throw new UsageError(`unknown command '${command}' (request, replay, export-trace, manage, course)`);
     return await run(parse_args(rest));
   } catch (e) {
     if (e instanceof UsageError || e instanceof ScenarioFormatError) {
