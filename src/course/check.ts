@@ -81,3 +81,18 @@ export function course_summary(checks: readonly CourseCheck[]): { passed: number
 export function starter_of(solution: Scenario, files: Record<string, string>, title = `${solution.title} — starter`): Scenario {
   return { ...solution, title, files: { ...solution.files, ...files } };
 }
+
+/**
+ * The starter's version of one file: each `[solution text, exercise text]` pair replaced once. A
+ * pair whose solution text is not in the file throws, so a changed lesson cannot leave a starter
+ * that silently equals its solution.
+ */
+export function carve(source: string, pairs: readonly (readonly [string, string])[], file = "a file"): string {
+  let out = source;
+  for (const [from, to] of pairs) {
+    const at = out.indexOf(from);
+    if (at < 0) throw new Error(`course starter: ${JSON.stringify(from.slice(0, 60))} is not in ${file}`);
+    out = out.slice(0, at) + to + out.slice(at + from.length);
+  }
+  return out;
+}
