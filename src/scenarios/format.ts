@@ -299,6 +299,9 @@ function parse_check(value: unknown, index: number, request_count: number, scrip
   if (o.body_contains !== undefined) check.body_contains = expect_text(o.body_contains, `${where}.body_contains`, LIMITS.text_chars, true);
   if (o.header !== undefined) check.header = parse_header(o.header, `${where}.header`);
   if (o.trace !== undefined) check.trace = parse_trace_expectations(o.trace, `${where}.trace`);
+  for (const key of ["output", "output_contains"]) {
+    if (o[key] !== undefined) throw new ScenarioFormatError(`${where}.${key} checks a "call" or "manage" step (give script: i)`);
+  }
   return check;
 }
 

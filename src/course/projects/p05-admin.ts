@@ -52,6 +52,11 @@ export class PostAdmin extends ModelAdmin {
   // The sidebar: one filter per field, its choices from the data.
   list_filter = ["status"];
   ordering = ["-published"];
+  // The add and change forms: generated from these fields, in these sections.
+  fieldsets = [
+    [null, { fields: ["title", "author"] }],
+    ["Publishing", { fields: ["status", "published"] }],
+  ];
 }
 
 // One registry, one ModelAdmin per model: /admin/blog/post/, /admin/blog/post/add/, /admin/blog/post/<pk>/change/.
@@ -67,10 +72,11 @@ export class PostAdmin extends ModelAdmin {
   // TODO (milestone 4): search on the title and the author's username (search_fields, with author__username),
   // and a sidebar filter on status (list_filter).
   ordering = ["-published"];
+  // TODO (milestone 2): the add and change forms are generated from the model's fields; lay them out
+  // in two sections (fieldsets): title and author first, then "Publishing" with status and published.
 }
 
-// TODO (milestone 1): register Post with PostAdmin on the admin site. The add and change forms
-// (milestone 2) are then generated from the model's fields.
+// TODO (milestone 1): register Post with PostAdmin on the admin site.
 `;
 
 const base = admin_users;
@@ -95,6 +101,7 @@ const solution: Scenario = {
     { request: 1, status: 200, body_contains: 'href="/admin/blog/post/"', label: M.registration },
     { request: 2, status: 200, body_contains: 'name="title"', label: M.forms },
     { request: 2, body_contains: '<option value="published">Published</option>', label: M.forms },
+    { request: 2, body_contains: "<h2 class=\"fieldset-heading\">Publishing</h2>", label: M.forms },
     { request: 3, status: 200, body_contains: '<td class="field-status">Draft</td>', label: M.lists },
     { request: 3, body_contains: '<td class="field-author nowrap">ada</td>', label: M.lists },
     { request: 4, status: 200, body_contains: "1 result", label: M.search },
@@ -127,7 +134,7 @@ export const project_admin: CourseProject = {
   ].join("\n"),
   milestones: [
     { title: M.registration, how: "signed in, GET /admin/ links to /admin/blog/post/" },
-    { title: M.forms, how: "GET /admin/blog/post/add/ has a title input and a status select with the Published choice" },
+    { title: M.forms, how: "GET /admin/blog/post/add/ has a title input and a status select with the Published choice, in a \"Publishing\" section" },
     { title: M.lists, how: "the change list has status and author columns" },
     { title: M.search, how: "?q=Bernoulli finds 1 result; ?status__exact=published shows the \"By status\" filter and 2 posts" },
   ],

@@ -38,7 +38,7 @@ const MAIN_TODO = carve(
     ["    item_id: Path(t.int, { gt: 0 }),\n    q: Query(t.Optional(t.str), { default: null, max_length: 50 }),", "    // TODO (milestone 2): item_id, an int from the path greater than 0; q, an optional string of at\n    // most 50 characters from the query (Path(...), Query(...))."],
     [
       '  const item = items.get(item_id);\n  if (!item) throw new HTTPException(404, "Item not found");',
-      '  // TODO (milestone 1): the item with this id from \`items\`, or an HTTPException 404 "Item not found".\n  throw new Error("TODO (milestone 1): read_item");\n  const item = items.get(item_id);',
+      '  // TODO (milestone 1): the item with this id from items, or an HTTPException 404 "Item not found".\n  throw new Error("TODO (milestone 1): read_item");\n  const item = items.get(item_id);',
     ],
   ],
   "main.ts",

@@ -47,6 +47,17 @@ const CONSUMERS_TODO = carve(
   "chat/consumers.ts",
 );
 
+const VIEWS_TODO = carve(
+  channels_chat.files["chat/views.ts"],
+  [
+    [
+      "  const channel_layer = get_channel_layer();\n  async_to_sync(channel_layer.group_send)(`chat_${room_name}`, { type: \"chat.message\", message: `📣 ${message}` });",
+      "  // TODO (milestone 4): from this sync view, send {type: \"chat.message\", message: `📣 ${message}`} to the\n  // group chat_<room_name> through get_channel_layer(), wrapped in async_to_sync (group_send is async).",
+    ],
+  ],
+  "chat/views.ts",
+);
+
 export const project_channels: CourseProject = {
   number: 9,
   id: "channels",
@@ -76,5 +87,5 @@ export const project_channels: CourseProject = {
     { title: M.chat, how: "a Django view's group_send (POST /chat/lobby/announce/) reaches both clients" },
   ],
   solution,
-  starter: starter_of(solution, { "chat/consumers.ts": CONSUMERS_TODO }, "Project 9 — Channels (starter)"),
+  starter: starter_of(solution, { "chat/consumers.ts": CONSUMERS_TODO, "chat/views.ts": VIEWS_TODO }, "Project 9 — Channels (starter)"),
 };
