@@ -233,7 +233,12 @@ const files = (v: unknown, path: string, budget: Budget) => {
   }
   return o;
 };
-const commandResult = result({ output: str(), files }, { logs, trace, database_changed: bool });
+const outputChunk = obj({ stream: oneOf(["stdout", "stderr"] as const), text: str() });
+const commandPrompt = obj({ text: str(4096), secret: bool });
+const commandResult = result(
+  { output: str(), files, "exit_code?": int(0, 255), "chunks?": arr(outputChunk), "prompt?": nullable(commandPrompt), "error?": errorInfo, "folders?": strings },
+  { logs, trace, database_changed: bool },
+);
 const explainResult = result({ plan: arr(obj({ id: int(), parent: int(), detail: str(100_000) }), 100_000) });
 const cell: Check<unknown> = (v, path, budget) => (v === null || typeof v === "number" ? v : str()(v, path, budget));
 const selectResult = result({ columns: arr(str(100_000), 10_000), rows: arr(arr(cell, 10_000)) });

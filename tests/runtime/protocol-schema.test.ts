@@ -38,6 +38,18 @@ describe("parseRuntimeMessage accepts what the real runtime sends", () => {
     expect(parseRuntimeMessage(reply)).toBe(reply);
   });
 
+  it("a manage.py command line's result: exit code, stdout and stderr apart, a prompt", async () => {
+    const runtime = await HeadlessRuntime.create();
+    await runtime.load(get_builtin_scenario("django-hello")!);
+    const ran = await runtime.command({ command: "manage", argv: ["check"] });
+    expect(ran.ok && ran.exit_code).toBe(0);
+    const message = cloned({ type: "commanded", id: 4, result: ran });
+    expect(parseRuntimeMessage(message)).toBe(message);
+    const prompted = { ...ran, chunks: [{ stream: "stderr", text: "x" }], prompt: { text: "Username: ", secret: false } };
+    expect(parseRuntimeMessage({ type: "commanded", id: 5, result: prompted }).type).toBe("commanded");
+    expect(violation({ type: "commanded", id: 6, result: { ...ran, chunks: [{ stream: "stdin", text: "x" }] } })).toMatch(/stream/);
+  });
+
   it("ready, a log line, an error, a database image", () => {
     expect(parseRuntimeMessage({ type: "ready", version: 1 }).type).toBe("ready");
     expect(parseRuntimeMessage({ type: "log", entry: { level: "log", message: "hi", time: 1.5, source: { file: "app.ts", line: 3 } } }).type).toBe("log");
