@@ -7,6 +7,7 @@ import { BrowserPane } from "./browser/BrowserPane";
 import { TracePane } from "./panels/TracePane";
 import { useLab } from "./state/react";
 import { useSession } from "./session-context";
+import { CourseBar } from "./course/CourseBar";
 
 const NARROW = "(max-width: 900px)";
 
@@ -91,6 +92,7 @@ export function App() {
   return (
     <div className="app">
       <Header />
+      <CourseBar />
       <main className="workspace">{narrow ? <StackedPanes /> : <ColumnPanes />}</main>
     </div>
   );
