@@ -49,7 +49,7 @@ export function CourseBar() {
         <button className="button" aria-expanded={lessonOpen} onClick={() => courseStore.setState({ lessonOpen: !lessonOpen })}>
           Lesson
         </button>
-        <button className="button primary" onClick={() => void check()} disabled={checking !== null} aria-label="Check milestones">
+        <button className="primary" onClick={() => void check()} disabled={checking !== null} aria-label="Check milestones">
           {checking === project.id ? "Checking…" : "Check milestones"}
         </button>
         <span className="course-score" aria-label="Milestones passed">

@@ -1,16 +1,16 @@
 /**
- * A lesson's Markdown → React elements: `##` headings, `-` lists, paragraphs, `inline code` and
- * **bold**. Only the course's own lessons go through it; nothing becomes raw HTML.
+ * A lesson's Markdown → React elements: `##` headings, `-` lists, paragraphs, `inline code`,
+ * **bold** and *emphasis*. Only the course's own lessons go through it; nothing becomes raw HTML.
  */
 import type { ReactNode } from "react";
 
 function inline(text: string): ReactNode[] {
   const out: ReactNode[] = [];
-  const pattern = /`([^`]+)`|\*\*([^*]+)\*\*/g;
+  const pattern = /`([^`]+)`|\*\*([^*]+)\*\*|\*([^*\s][^*]*)\*/g;
   let last = 0;
   for (const match of text.matchAll(pattern)) {
     if (match.index > last) out.push(text.slice(last, match.index));
-    out.push(match[1] !== undefined ? <code key={match.index}>{match[1]}</code> : <strong key={match.index}>{match[2]}</strong>);
+    out.push(match[1] !== undefined ? <code key={match.index}>{match[1]}</code> : match[2] !== undefined ? <strong key={match.index}>{match[2]}</strong> : <em key={match.index}>{match[3]}</em>);
     last = match.index + match[0].length;
   }
   if (last < text.length) out.push(text.slice(last));
