@@ -8,6 +8,7 @@ import { TracePane } from "./panels/TracePane";
 import { useLab } from "./state/react";
 import { useSession } from "./session-context";
 import { ErrorBoundary } from "./shell/ErrorBoundary";
+import { CourseBar } from "./course/CourseBar";
 
 const NARROW = "(max-width: 900px)";
 
@@ -111,6 +112,9 @@ export function App() {
     <div className="app">
       <ErrorBoundary name="The header">
         <Header />
+      </ErrorBoundary>
+      <ErrorBoundary name="The course bar">
+        <CourseBar />
       </ErrorBoundary>
       <main className="workspace">{narrow ? <StackedPanes /> : <ColumnPanes />}</main>
     </div>

@@ -14,6 +14,8 @@ import type { LabStore } from "../state/store";
 import { loadBuiltinScenarios, type ScenarioEntry } from "../scenarios";
 import { DraftStore, lastDraftId, newDraftId, originOf, refreshSavedDrafts, startAutosave } from "./drafts";
 import { decodePermalink, encodePermalink, isPermalinkHash, LONG_LINK_CHARS, PermalinkError } from "./permalink";
+import { courseScenarioId, isCourseHash, isCourseScenarioId, parseCourseHash } from "../course/ids";
+import { courseStore, loadCourse } from "../course/progress";
 
 export class ScenarioLibrary {
   private builtins: ScenarioEntry[] = [];
@@ -62,9 +64,11 @@ export class ScenarioLibrary {
   /** First paint is done: list the built-ins, then open the link in the URL, the last draft, or the default scenario. */
   async boot(): Promise<void> {
     this.builtins = await loadBuiltinScenarios();
-    this.store.setState({ scenarios: this.builtins.map(({ id, scenario }) => ({ id, title: scenario.title, framework: scenario.framework, description: scenario.description })) });
+    const listed = this.builtins.filter(({ id }) => !isCourseScenarioId(id) && !id.startsWith("compare-"));
+    this.store.setState({ scenarios: listed.map(({ id, scenario }) => ({ id, title: scenario.title, framework: scenario.framework, description: scenario.description })) });
     startAutosave(this.store, this.drafts);
     await refreshSavedDrafts(this.store, this.drafts);
+    if (isCourseHash(location.hash) && (await this.openCourseLink(location.hash))) return;
     if (isPermalinkHash(location.hash) && this.openPermalink(location.hash)) return;
     // A link that could not be opened: its message stays over whatever opens instead.
     const failure = this.store.getState().notice;
@@ -74,6 +78,32 @@ export class ScenarioLibrary {
       if (first) await this.openBuiltin(first.id);
     }
     if (failure) this.store.setState({ notice: failure });
+  }
+
+  /**
+   * A link into the course: `#course/orm/starter` (or `/solution`, `/lesson`: the exercise with its
+   * lesson open), `#course` (the path, in the gallery), `#compare` (the comparison page). Returns
+   * whether something opened; the hash is cleared either way.
+   */
+  async openCourseLink(hash: string): Promise<boolean> {
+    try {
+      const link = parseCourseHash(await loadCourse(), hash);
+      if (!link) {
+        this.store.setState({ notice: { tone: "error", text: `This course link points at nothing: ${hash}. Nothing was changed.` } });
+        return false;
+      }
+      if (link.kind === "project") {
+        if (link.step === "lesson") courseStore.setState({ lessonOpen: true });
+        await this.openBuiltin(courseScenarioId(link.project, link.step === "solution" ? "solution" : "starter"));
+        return true;
+      }
+      const last = lastDraftId();
+      if (!(last && (await this.openDraft(last))) && this.builtins[0]) await this.openBuiltin(this.builtins[0].id);
+      this.store.setState({ dialog: link.kind === "path" ? "gallery" : "compare" });
+      return true;
+    } finally {
+      history.replaceState(null, "", location.pathname + location.search);
+    }
   }
 
   /** A built-in scenario, with the learner's saved edits when there are some. */

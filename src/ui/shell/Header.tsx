@@ -2,6 +2,7 @@
 import { useLab, useLabStore } from "../state/react";
 import { useSession } from "../session-context";
 import { Gallery } from "./Gallery";
+import { ComparePage } from "../course/ComparePage";
 import { ShareDialog } from "./ShareDialog";
 import type { RuntimeStatus } from "../state/store";
 
@@ -122,6 +123,7 @@ export function Header() {
       <NoticeBar />
       {dialog === "gallery" && <Gallery />}
       {dialog === "share" && <ShareDialog />}
+      {dialog === "compare" && <ComparePage />}
     </>
   );
 }

@@ -100,7 +100,7 @@ export interface LabState {
   /** A step to show once the first response arrives (a permalink's). */
   pendingStep: number | null;
   /** The open dialog, if any. */
-  dialog: "gallery" | "share" | null;
+  dialog: "gallery" | "share" | "compare" | null;
   /** The built-in scenarios, for the gallery (grouped there by `framework`, the mode's id). */
   scenarios: { id: string; title: string; framework: string; description?: string }[];
   /** The scenario as it was opened (built-in, link or file): what "reset" goes back to. */
