@@ -73,8 +73,7 @@ function seed(n_books: number): void {
 
 async function open_database(n_books: number): Promise<SqlJsDriver> {
   const driver = await SqlJsDriver.open();
-  connection.close();
-  connection.set_driver(driver);
+  connection.set_driver(driver); // the runtime's driver is put back (not closed) when the bench ends
   const editor = new DatabaseSchemaEditor(connection);
   editor.__enter__();
   for (const model of [Country, Publisher, Author, Book]) editor.create_model(model as never);
@@ -99,11 +98,13 @@ function check_fetch(raw: unknown[][], books: any[]): void {
 export async function bench_orm(options: RunOptions): Promise<Figure[]> {
   const previous_recorder = set_active_recorder(new Recorder({ enabled: false }));
   const previous_driver = connection.connection;
+  let driver: SqlJsDriver | null = null;
   try {
-    const driver = await open_database(1000);
+    driver = await open_database(1000);
     const sql = `SELECT ${BOOK_COLS} FROM benchapp_book`;
+    const db = driver.db;
     const raw = () => {
-      const stmt = driver.db.prepare(sql);
+      const stmt = db.prepare(sql);
       const rows: unknown[][] = [];
       while (stmt.step()) rows.push(stmt.get());
       stmt.free();
@@ -131,7 +132,7 @@ export async function bench_orm(options: RunOptions): Promise<Figure[]> {
     ];
   } finally {
     set_active_recorder(previous_recorder);
-    connection.close();
+    driver?.close();
     connection.set_driver(previous_driver);
   }
 }
