@@ -11,7 +11,7 @@
  *
  * Requests run one at a time (the trace recorder is global while a request runs), in arrival order.
  */
-import { Recorder, close_span, open_span, set_active_recorder, type Trace } from "../trace";
+import { Recorder, set_active_recorder, span_close, span_fail, span_set, trace_site, type Trace } from "../trace";
 import { RuntimeError } from "../frameworks/python/builtins";
 import { import_module } from "../frameworks/python/importlib";
 import { serve_wsgi } from "../gateway/server";
@@ -23,6 +23,10 @@ import { error_info } from "./errors";
 import { load, type ModuleLoader } from "./loader";
 import type { ClassAnatomyResult, CommandResult, ErrorInfo, ExplainResult, LoadInput, LoadOptions, LoadResult, RenderTemplateResult, RequestOptions, RequestResult, Runtime, SelectResult, SqlCell, TablesResult } from "./protocol";
 import { SqlJsDriver, boot_sqlite, type SqliteBootOptions } from "./sqlite";
+
+const LOAD = trace_site("module", "runtime/headless.ts#HeadlessRuntime.load");
+const COMMAND = trace_site("module", "runtime/headless.ts#HeadlessRuntime.command");
+const REQUEST = trace_site("request", "runtime/headless.ts#HeadlessRuntime.request");
 
 export interface HeadlessRuntimeOptions {
   /** Record traces (default true); `request(..., {trace})` overrides it per request. */
@@ -38,6 +42,7 @@ export class HeadlessRuntime implements Runtime {
   private driver: SqlJsDriver | null = null;
   private readonly logs = new LogCollector((path) => this.loader?.is_user_file(path) ?? false);
   private queue: Promise<unknown> = Promise.resolve();
+  private changes_known: { driver: SqlJsDriver; statements: number; changes: number } | null = null;
 
   private constructor(private readonly options: HeadlessRuntimeOptions) {}
 
@@ -102,7 +107,7 @@ export class HeadlessRuntime implements Runtime {
   private async load_now(scenario: LoadInput, options: LoadOptions): Promise<LoadResult> {
     const recorder = new Recorder({ enabled: this.options.trace ?? true });
     const previous = set_active_recorder(recorder);
-    const span = open_span("module", "load project", { entry: { ...scenario.entry }, files: Object.keys(scenario.files) });
+    const span = LOAD.open("load project", () => ({ entry: { ...scenario.entry }, files: Object.keys(scenario.files) }));
     this.app = null;
     this.mode = null;
     this.logs.drain();
@@ -121,7 +126,7 @@ export class HeadlessRuntime implements Runtime {
     } catch (e) {
       this.load_error = e;
       const error: ErrorInfo = error_info(e, (path) => this.loader?.is_user_file(path) ?? false);
-      span.fail({ type: error.type, message: error.message, ...(error.source ? { source: error.source } : {}) });
+      span_fail(span, { type: error.type, message: error.message, ...(error.source ? { source: error.source } : {}) });
       return { ok: false, error, logs: this.logs.drain(), trace: finish(recorder, span), middleware: [] };
     } finally {
       set_active_recorder(previous);
@@ -142,7 +147,7 @@ export class HeadlessRuntime implements Runtime {
     return this.serialised(async () => {
       const recorder = new Recorder({ enabled: this.options.trace ?? true });
       const previous = set_active_recorder(recorder);
-      const span = open_span("module", `manage.py ${cmd.command}`, {});
+      const span = COMMAND.open(`manage.py ${cmd.command}`);
       this.logs.drain();
       const changes_before = this.total_changes();
       try {
@@ -151,7 +156,7 @@ export class HeadlessRuntime implements Runtime {
         return { ok: true as const, output, files, logs: this.logs.drain(), trace: finish(recorder, span), database_changed: this.total_changes() !== changes_before };
       } catch (e) {
         const error: ErrorInfo = error_info(e, (path) => this.loader?.is_user_file(path) ?? false);
-        span.fail({ type: error.type, message: error.message });
+        span_fail(span, { type: error.type, message: error.message });
         return { ok: false as const, error, logs: this.logs.drain(), trace: finish(recorder, span), database_changed: this.total_changes() !== changes_before };
       } finally {
         set_active_recorder(previous);
@@ -180,7 +185,9 @@ export class HeadlessRuntime implements Runtime {
     return this.serialised(async () => {
       try {
         if (!/^\s*(select|with|pragma)\b/i.test(sql)) throw new TypeError("Only SELECT, WITH and PRAGMA statements can be run here (the viewer is read-only).");
-        const db = this.require_driver().db;
+        const driver = this.require_driver();
+        const db = driver.db;
+        driver.statements_run++; // a CTE can write (rolled back, but SQLite counts the changes)
         db.run("SAVEPOINT lab_read_only");
         try {
           const [result] = db.exec(sql, params as never);
@@ -221,12 +228,12 @@ export class HeadlessRuntime implements Runtime {
   private async request_now(request: HttpRequestMessage, options: RequestOptions): Promise<RequestResult> {
     const recorder = new Recorder({ enabled: options.trace ?? this.options.trace ?? true });
     const previous = set_active_recorder(recorder);
-    const span = open_span("request", `${request.method} ${request.target}`, { method: request.method, target: request.target });
+    const span = REQUEST.open(`${request.method} ${request.target}`, () => ({ method: request.method, target: request.target }));
     this.logs.drain();
     const changes_before = this.total_changes();
     try {
       const response = await serve_wsgi(this.wsgi_app(), request);
-      span.set({ status: response.status, reason: response.reason });
+      span_set(span, () => ({ status: response.status, reason: response.reason }));
       return { response, trace: finish(recorder, span), logs: this.logs.drain(), database_changed: this.total_changes() !== changes_before };
     } finally {
       set_active_recorder(previous);
@@ -248,8 +255,19 @@ export class HeadlessRuntime implements Runtime {
   }
 
   /** SQLite's count of rows changed since the database was opened (0 without one). */
+  /**
+   * SQLite's count of rows changed since the database was opened (0 without one), asked of SQLite
+   * only when a statement has run since the last time it was asked (a hello request runs none).
+   */
   private total_changes(): number {
-    return Number(this.driver?.db.exec("SELECT total_changes()")[0]?.values[0]?.[0] ?? 0);
+    const driver = this.driver;
+    if (!driver) return 0;
+    if (this.changes_known?.driver !== driver || this.changes_known.statements !== driver.statements_run) {
+      const changes = driver.total_changes();
+      driver.statements_run++; // the question itself is a statement
+      this.changes_known = { driver, statements: driver.statements_run, changes };
+    }
+    return this.changes_known.changes;
   }
 
   private serialised<T>(task: () => Promise<T>): Promise<T> {
@@ -266,8 +284,8 @@ function cell_of(value: unknown): SqlCell {
   return String(value);
 }
 
-function finish(recorder: Recorder, span: ReturnType<typeof open_span>): Trace {
-  close_span(span);
+function finish(recorder: Recorder, span: number): Trace {
+  span_close(span);
   return recorder.trace();
 }
 

@@ -59,7 +59,11 @@ const now: () => number =
 export interface TraceSiteOptions {
   /** Spans of this site carry `source` = the site's location (a per-call `source` overrides it). */
   source?: boolean;
-  /** Build attrs at the call instead of at read time (for attrs functions that read mutable state). */
+  /**
+   * Call attrs functions (of `open`, `event`, `run` and of `span_set` on this site's spans) at the
+   * call, while tracing, instead of when the trace is read: for attrs that read values which change
+   * later (a model instance, a dict the code goes on filling, the ASGI scope).
+   */
   eager?: boolean;
 }
 
@@ -206,6 +210,8 @@ export class Recorder {
   private readonly values: unknown[] = [];
   private length = 0;
   private spans_opened = 0;
+  /** The call site of each span, by span index (for `eager` sites' `span_set`). */
+  private span_sites = new Int32Array(0);
   /** The replay: spans built so far, the stack of open ones, and how many records were replayed. */
   private readonly built: Span[] = [];
   private readonly stack: Span[] = [];
@@ -246,17 +252,26 @@ export class Recorder {
     this.refs[i] = this.values.length;
     this.values.push(name, kept, source);
     this.length = i + 1;
-    return this.epoch * SPANS_PER_EPOCH + this.spans_opened++;
+    const index = this.spans_opened++;
+    if (index === this.span_sites.length) {
+      const grown = new Int32Array(Math.max(INITIAL_RECORDS, index * 2));
+      grown.set(this.span_sites);
+      this.span_sites = grown;
+    }
+    this.span_sites[index] = site.id;
+    return this.epoch * SPANS_PER_EPOCH + index;
   }
 
   /** CLOSE, SET, FAIL or SOURCE of the span a handle names (ignored if the handle is another recorder's). */
   record(op: number, handle: number, value: unknown, timed: boolean): void {
     const epoch = Math.floor(handle / SPANS_PER_EPOCH);
     if (epoch !== this.epoch || !this.enabled) return;
+    const index = handle - epoch * SPANS_PER_EPOCH;
+    if (op === OP_SET && typeof value === "function" && sites[this.span_sites[index]].eager) value = (value as () => Attrs)();
     const i = this.length;
     if (i === this.ops.length) this.grow();
     this.ops[i] = op;
-    this.targets[i] = handle - epoch * SPANS_PER_EPOCH;
+    this.targets[i] = index;
     if (timed) this.times[i] = now() - this.origin;
     if (value !== undefined) {
       this.refs[i] = this.values.length;

@@ -253,13 +253,13 @@ const trace_stack: TemplateTraceRecord[] = [];
 const MAX_TRACED_VARIABLES = 200;
 
 function open_template_span(template: Template, context: Context): TemplateTraceRecord {
-  const span = open_span("template", template.name ?? template.origin.name, {
+  const span = open_span("template", template.name ?? template.origin.name, () => ({
     name: template.name,
     origin: template.origin.name,
     loader: template.origin.loader_name,
     autoescape: context.autoescape,
     context_layers: context.describe_layers() as unknown as Json,
-  });
+  }));
   const record = { span, variables: [], appended: {}, started: Date.now() };
   trace_stack.push(record);
   return record;

@@ -16,7 +16,7 @@
  * `LoginRequiredMiddleware` (Django 5.1) sends anonymous requests to LOGIN_URL unless the view is
  * marked `login_not_required`.
  */
-import { traced } from "../../../../trace";
+import { trace_site } from "../../../../trace";
 import { ImproperlyConfigured } from "../../core/exceptions";
 import type { HttpRequest } from "../../http/request";
 import type { HttpResponseBase } from "../../http/response";
@@ -26,6 +26,8 @@ import { MiddlewareMixin } from "../../utils/deprecation";
 import { urlsplit } from "../../../python/urllib/parse";
 import { get_user, REDIRECT_FIELD_NAME } from "./index";
 import { redirect_to_login } from "./views";
+
+const AUTH = trace_site("auth", "django/contrib/auth/middleware.ts", { eager: true });
 
 /** `request.user` as a getter that loads once; an assignment replaces the value. */
 export function install_lazy_user(request: HttpRequest, load: () => unknown): void {
@@ -55,7 +57,7 @@ export class AuthenticationMiddleware extends MiddlewareMixin {
         "The Django authentication middleware requires session middleware to be installed. Edit your MIDDLEWARE setting to insert 'django.contrib.sessions.middleware.SessionMiddleware' before 'django.contrib.auth.middleware.AuthenticationMiddleware'.",
       );
     const req = request as HttpRequest & Record<string, any>;
-    install_lazy_user(request, () => traced("auth", "request.user (lazy load)", {}, () => get_user(req as any)));
+    install_lazy_user(request, () => AUTH.run("request.user (lazy load)", () => ({}), () => get_user(req as any)));
     req.auser = async () => req.user;
     return null;
   }

@@ -11,7 +11,7 @@
  * Instances keep each concrete field's value as an own property named by its attname
  * (`book.title`, `book.author_id`); relations are accessors on the prototype (related_descriptors.ts).
  */
-import { traced, trace_event, tracing_enabled } from "../../../../trace";
+import { span_set, trace_site, tracing_enabled } from "../../../../trace";
 import { AttributeError, TypeError as PyTypeError, ValueError } from "../../../python/builtins";
 import { FieldDoesNotExist, MultipleObjectsReturned as BaseMultipleObjectsReturned, ObjectDoesNotExist, ValidationError, NON_FIELD_ERRORS } from "../../core/exceptions";
 import { apps as global_apps, type Apps } from "../../apps/registry";
@@ -24,6 +24,8 @@ import { Manager } from "./manager";
 import { Collector } from "./deletion";
 import { CASCADE } from "./deletion";
 import { settings } from "../../conf";
+
+const APP = trace_site("app", "django/db/models/base.ts", { eager: true });
 
 /** Per-instance ORM state: which database, whether it is not saved yet, cached related objects. */
 export class ModelState {
@@ -473,7 +475,7 @@ export function prepare_model(cls: ModelClass): Options {
   if (Object.prototype.hasOwnProperty.call(cls, PREPARED)) return (cls as any)[PREPARED];
   if ((cls as unknown) === Model) throw new AttributeError("type object 'Model' has no attribute '_meta'");
   if (Object.prototype.hasOwnProperty.call(cls, PREPARING)) return (cls as any)[PREPARING];
-  return traced("app", `class ${cls.name}(models.Model)`, {}, (span) => {
+  return APP.run(`class ${cls.name}(models.Model)`, () => ({}), (span) => {
     const own_meta: MetaOptions = Object.prototype.hasOwnProperty.call(cls, "Meta") ? { ...(cls.Meta ?? {}) } : {};
     const parent = Object.getPrototypeOf(cls) as ModelClass;
     const parent_opts = parent !== Model ? prepare_model(parent) : null;
@@ -493,7 +495,7 @@ export function prepare_model(cls: ModelClass): Options {
       for (const m of registry.all_models.values()) for (const model of m.values()) (model as any)._meta?._expire_cache?.();
     }
     class_prepared.send(cls, {});
-    if (tracing_enabled()) span.set({ model: opts.label, db_table: opts.db_table, fields: opts.local_fields.map((f) => f.name), many_to_many: opts.local_many_to_many.map((f) => f.name) });
+    if (tracing_enabled()) span_set(span, () => ({ model: opts.label, db_table: opts.db_table, fields: opts.local_fields.map((f) => f.name), many_to_many: opts.local_many_to_many.map((f) => f.name) }));
     return opts;
   });
 }
@@ -533,7 +535,7 @@ function contribute_fields(cls: ModelClass, opts: Options): void {
 
 function contribute(cls: ModelClass, opts: Options, name: string, field: Field): void {
   field.contribute_to_class(cls as unknown as ModelLike, name);
-  if (tracing_enabled()) trace_event("app", `${field.constructor.name}.contribute_to_class(${opts.object_name}, "${name}")`, { field: name, column: field.column ?? null, attname: field.attname });
+  if (tracing_enabled()) APP.event(`${field.constructor.name}.contribute_to_class(${opts.object_name}, "${name}")`, () => ({ field: name, column: field.column ?? null, attname: field.attname }));
 }
 
 function default_auto_field(): Field {

@@ -6,7 +6,7 @@
  *     // → { files: [{ path: "library/migrations/0001_initial.ts", contents: "…", … }],
  *     //     output: "Migrations for 'library':\n  library/migrations/0001_initial.ts\n    + Create model Author\n…" }
  */
-import { traced } from "../../../../../trace";
+import { trace_site } from "../../../../../trace";
 import { apps as default_apps } from "../../../apps/registry";
 import { MigrationAutodetector, type MigrationQuestioner } from "../../../db/migrations/autodetector";
 import { MigrationLoader, type MigrationLoaderOptions } from "../../../db/migrations/loader";
@@ -14,6 +14,8 @@ import type { Migration } from "../../../db/migrations/migration";
 import type { Operation } from "../../../db/migrations/operations/base";
 import { ProjectState, type ModelClassLike } from "../../../db/migrations/state";
 import { MigrationWriter } from "../../../db/migrations/writer";
+
+const MIGRATION = trace_site("sql", "django/core/management/commands/makemigrations.ts", { eager: true });
 
 export interface MakemigrationsOptions extends MigrationLoaderOptions {
   /** Only these apps (Django's positional app labels). */
@@ -45,7 +47,7 @@ export interface MakemigrationsResult {
 }
 
 export function makemigrations(options: MakemigrationsOptions = {}): MakemigrationsResult {
-  return traced("sql", "makemigrations", { apps: options.app_labels ?? [] }, () => {
+  return MIGRATION.run("makemigrations", () => ({ apps: options.app_labels ?? [] }), () => {
     const to_state = options.to_state ?? ProjectState.from_apps(options.apps ?? (default_apps as unknown as { get_models(): ModelClassLike[] }));
     const app_labels = options.app_labels ?? [...new Set([...to_state.models.values()].map((m) => m.app_label))].sort();
     const loader = new MigrationLoader(null, { ...options, app_labels });
