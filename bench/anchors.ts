@@ -13,7 +13,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AnchorRef, Unit } from "./harness";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/** The repository's root (bench/run.mjs says where it is: the bundle it runs lives elsewhere). */
+const ROOT = process.env.BENCH_ROOT ?? resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** One row of benchlib.py's output. */
 export interface AnchorRow {

@@ -3,7 +3,7 @@
  * anchors' benchlib.py times them, so our figures and theirs are read the same way.
  *
  * A *case* is one function timed as `n` back-to-back calls; per-run value = elapsed / n. Every case
- * gets an untimed warm-up of n/10 calls (JIT tier-up), then the cases of a group run round-robin
+ * gets an untimed warm-up of n calls (JIT tier-up; the anchors use n/10), then the cases of a group run round-robin
  * (run 1 of A, B, C, then run 2 of A, B, C …) so that every case of a run saw the same machine
  * load; `per_run_ratio(a, b)` divides A's run r by B's run r. CPU time (`process.cpuUsage`, all
  * threads) is recorded next to wall time: on a shared machine, wall time includes the time this
@@ -87,7 +87,9 @@ export async function run_cases(cases: Case[], options: RunOptions): Promise<Map
   const n_of = (c: Case) => Math.max(1, Math.round(c.n * options.scale));
   for (const c of cases) {
     await c.setup?.();
-    const warmup = Math.max(1, Math.round(n_of(c) / 10));
+    // The anchors warm up with N/10 calls (CPython has no JIT); V8 needs more calls to compile the
+    // hot path, so each case gets one full untimed run of N calls.
+    const warmup = n_of(c);
     if (c.async) await time_async(c.fn, warmup);
     else time_sync(c.fn, warmup);
     await c.teardown?.();

@@ -44,7 +44,8 @@ const utf8 = new TextEncoder();
 
 /** The request body as bytes (a string body is UTF-8). */
 export function request_body(request: HttpRequestMessage): Uint8Array {
-  return typeof request.body === "string" ? utf8.encode(request.body) : request.body;
+  if (typeof request.body !== "string") return request.body;
+  return request.body === "" ? new Uint8Array(0) : utf8.encode(request.body);
 }
 
 /**
@@ -53,12 +54,19 @@ export function request_body(request: HttpRequestMessage): Uint8Array {
  * percent-encoded as UTF-8 first, as the browser's URL parser does before sending.
  */
 export function split_target(target: string): { path: string; query: string } {
-  let rest = escape_like_a_browser(target.split("#", 1)[0]);
-  const absolute = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?]*/.exec(rest);
-  if (absolute) rest = rest.slice(absolute[0].length) || "/";
+  const hash = target.indexOf("#");
+  let rest = hash < 0 ? target : target.slice(0, hash);
+  if (!SENT_AS_IS.test(rest)) rest = escape_like_a_browser(rest);
+  if (rest[0] !== "/") {
+    const absolute = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?]*/.exec(rest);
+    if (absolute) rest = rest.slice(absolute[0].length) || "/";
+  }
   const q = rest.indexOf("?");
   return q < 0 ? { path: rest, query: "" } : { path: rest.slice(0, q), query: rest.slice(q + 1) };
 }
+
+/** Printable ASCII only: nothing a browser would escape. */
+const SENT_AS_IS = /^[\x21-\x7e]*$/;
 
 function escape_like_a_browser(target: string): string {
   let out = "";

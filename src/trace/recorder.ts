@@ -194,29 +194,35 @@ const OP_FAIL = 5;
 const OP_SOURCE = 6;
 
 const INITIAL_RECORDS = 128;
+const EMPTY_U8 = new Uint8Array(0);
+const EMPTY_I32 = new Int32Array(0);
+const EMPTY_F64 = new Float64Array(0);
+const EMPTY_VALUES: unknown[] = [];
+const EMPTY_SPANS: Span[] = [];
 
 export class Recorder {
   readonly enabled: boolean;
   private readonly origin: number;
   private readonly epoch: number;
+  // A disabled recorder (every untraced request has one) allocates nothing: the arrays below are
+  // shared empty ones until the first record.
   /** Operation of each record (OP_*). */
-  private ops = new Uint8Array(0);
+  private ops = EMPTY_U8;
   /** OPEN/EVENT: the call site's id; the others: the target span's index. */
-  private targets = new Int32Array(0);
+  private targets = EMPTY_I32;
   /** OPEN/EVENT/CLOSE: milliseconds since the recorder started. */
-  private times = new Float64Array(0);
+  private times = EMPTY_F64;
   /** Index into `values` of what the record keeps (OPEN/EVENT: name, attrs, source; others: one value). */
-  private refs = new Int32Array(0);
-  private readonly values: unknown[] = [];
+  private refs = EMPTY_I32;
+  private values: unknown[] = EMPTY_VALUES;
   private length = 0;
   private spans_opened = 0;
   /** The call site of each span, by span index (for `eager` sites' `span_set`). */
-  private span_sites = new Int32Array(0);
+  private span_sites = EMPTY_I32;
   /** The replay: spans built so far, the stack of open ones, and how many records were replayed. */
-  private readonly built: Span[] = [];
-  private readonly stack: Span[] = [];
+  private built: Span[] = EMPTY_SPANS;
+  private stack: Span[] = EMPTY_SPANS;
   private replayed = 0;
-  private readonly result: Trace = { spans: this.built };
 
   constructor(options: { enabled?: boolean } = {}) {
     this.enabled = options.enabled ?? true;
@@ -225,6 +231,11 @@ export class Recorder {
   }
 
   private grow(): void {
+    if (this.values === EMPTY_VALUES) {
+      this.values = [];
+      this.built = [];
+      this.stack = [];
+    }
     const capacity = Math.max(INITIAL_RECORDS, this.ops.length * 2);
     const ops = new Uint8Array(capacity);
     const targets = new Int32Array(capacity);
@@ -308,8 +319,11 @@ export class Recorder {
   trace(): Trace {
     for (let i = this.replayed; i < this.length; i++) this.replay(i);
     this.replayed = this.length;
+    if (this.result === undefined || (this.result.spans !== this.built && this.built !== EMPTY_SPANS)) this.result = { spans: this.built === EMPTY_SPANS ? [] : this.built };
     return this.result;
   }
+
+  private result: Trace | undefined;
 
   private replay(i: number): void {
     const op = this.ops[i];

@@ -68,6 +68,12 @@ function encode_error_message(value: string, codec: string, limit: number): stri
   return `'${codec}' codec can't encode character '${escaped}' in position ${start}: ordinal not in ${range}`;
 }
 
+/** Every character at or below `limit` (a surrogate, half of a character above U+FFFF, never is). */
+function fits(text: string, limit: number): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > limit) return false;
+  return true;
+}
+
 export type HeaderInit = Iterable<[string, unknown]> | Record<string, unknown> | Map<string, unknown> | null | undefined;
 
 /**
@@ -85,7 +91,7 @@ export class ResponseHeaders extends CaseInsensitiveMapping<string> {
     const text = is_bytes(value) ? decode(value, charset) : py_str(value);
     if (text.includes("\n") || text.includes("\r")) throw new BadHeaderError(`Header values can't contain newlines (got ${py_repr(text)})`);
     const limit = charset === "ascii" ? 0x7f : 0xff;
-    if ([...text].every((c) => c.codePointAt(0)! <= limit)) return text;
+    if (fits(text, limit)) return text;
     if (mime_encode) return `=?utf-8?b?${base64_encode(utf8_encode(text))}?=`;
     throw new UnicodeEncodeError(`${encode_error_message(text, charset, limit)}, HTTP response headers must be in ${charset} format`);
   }

@@ -29,25 +29,36 @@ import { redirect_to_login } from "./views";
 
 const AUTH = trace_site("auth", "django/contrib/auth/middleware.ts", { eager: true });
 
+/** Where a request keeps its lazy user: how to load it, and the value once loaded (or assigned). */
+interface LazyUser {
+  load: (() => unknown) | null;
+  value: unknown;
+}
+const LAZY_USER = Symbol("request.user");
+
+/** One accessor pair shared by every request (Django's SimpleLazyObject around get_user). */
+const USER_PROPERTY: PropertyDescriptor = {
+  configurable: true,
+  enumerable: true,
+  get(this: { [LAZY_USER]: LazyUser }) {
+    const lazy = this[LAZY_USER];
+    if (lazy.load) {
+      const load = lazy.load;
+      lazy.load = null;
+      lazy.value = load();
+    }
+    return lazy.value;
+  },
+  set(this: { [LAZY_USER]: LazyUser }, user: unknown) {
+    this[LAZY_USER].load = null;
+    this[LAZY_USER].value = user;
+  },
+};
+
 /** `request.user` as a getter that loads once; an assignment replaces the value. */
 export function install_lazy_user(request: HttpRequest, load: () => unknown): void {
-  let loaded = false;
-  let value: unknown;
-  Object.defineProperty(request, "user", {
-    configurable: true,
-    enumerable: true,
-    get() {
-      if (!loaded) {
-        value = load();
-        loaded = true;
-      }
-      return value;
-    },
-    set(user: unknown) {
-      value = user;
-      loaded = true;
-    },
-  });
+  (request as unknown as { [LAZY_USER]: LazyUser })[LAZY_USER] = { load, value: undefined };
+  Object.defineProperty(request, "user", USER_PROPERTY);
 }
 
 export class AuthenticationMiddleware extends MiddlewareMixin {

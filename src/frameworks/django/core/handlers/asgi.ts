@@ -41,6 +41,7 @@ export function get_script_prefix(scope: ASGIScope): string {
 
 /** A request built from an ASGI `http` scope: META as WSGI would have it, the body already read. */
 export class ASGIRequest extends HttpRequest {
+  protected static override parses_its_input = true;
   scope: ASGIScope;
   script_name: string;
 
