@@ -95,6 +95,22 @@ function check_fetch(raw: unknown[][], books: any[]): void {
   if (!ok) throw new Error(`bench orm: unexpected rows ${JSON.stringify(raw[1])}`);
 }
 
+/** For profiling: the seeded database and the two loops the ratio compares. */
+export async function orm_workloads(): Promise<{ raw: () => unknown[][]; instances: () => unknown[] }> {
+  set_active_recorder(new Recorder({ enabled: false }));
+  const driver = await open_database(1000);
+  const sql = `SELECT ${BOOK_COLS} FROM benchapp_book`;
+  const db = driver.db;
+  const raw = () => {
+    const stmt = db.prepare(sql);
+    const rows: unknown[][] = [];
+    while (stmt.step()) rows.push(stmt.get());
+    stmt.free();
+    return rows;
+  };
+  return { raw, instances: () => Book.objects.all().list() };
+}
+
 export async function bench_orm(options: RunOptions): Promise<Figure[]> {
   const previous_recorder = set_active_recorder(new Recorder({ enabled: false }));
   const previous_driver = connection.connection;

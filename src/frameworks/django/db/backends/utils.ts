@@ -111,6 +111,12 @@ export class CursorWrapper {
 
   fetchall(): Row[] {
     this.check_open();
+    if (this.position === 0) {
+      // Every row, handed over (the cursor keeps none: nothing is left to fetch).
+      const all = this.rows;
+      this.rows = [];
+      return all;
+    }
     const rest = this.rows.slice(this.position);
     this.position = this.rows.length;
     return rest;

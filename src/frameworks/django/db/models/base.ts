@@ -34,6 +34,29 @@ export class ModelState {
   fields_cache: Record<string, unknown> = {};
 }
 
+/**
+ * The state of every row read from one database, before anyone looks at it: shared, so that a
+ * QuerySet of 1,000 rows allocates 1,000 instances and nothing else. `instance._state` gives the
+ * instance its own copy the first time it is asked for (a ModelState is mutable: `adding`,
+ * `fields_cache`), so nobody ever sees the shared one.
+ */
+class FetchedState extends ModelState {
+  constructor(db: string) {
+    super();
+    this.adding = false;
+    this.db = db;
+    Object.freeze(this.fields_cache);
+    Object.freeze(this);
+  }
+}
+const fetched_states = new Map<string, FetchedState>();
+function fetched_state(db: string): FetchedState {
+  let state = fetched_states.get(db);
+  if (!state) fetched_states.set(db, (state = new FetchedState(db)));
+  return state;
+}
+const STATE = Symbol("_state");
+
 export interface SaveOptions {
   force_insert?: boolean;
   force_update?: boolean;
@@ -54,9 +77,25 @@ export class Model {
   /** Set by the runtime's loader: the dotted module the class was defined in ("blog.models"). */
   declare static __module__?: string;
 
-  declare _state: ModelState;
   declare _prefetched_objects_cache?: Record<string, any>;
+  declare [STATE]: ModelState | undefined;
   [key: string]: any;
+
+  /** Django's `instance._state`: which database the row came from, whether it is being added, related objects cached. */
+  get _state(): ModelState {
+    const state = this[STATE];
+    if (state !== undefined && !(state instanceof FetchedState)) return state;
+    const own = new ModelState();
+    if (state) {
+      own.adding = false;
+      own.db = state.db;
+    }
+    return (this[STATE] = own);
+  }
+
+  set _state(state: ModelState) {
+    this[STATE] = state;
+  }
 
   /** `Model._meta`: class preparation runs on first use. */
   static get _meta(): Options {
@@ -105,10 +144,7 @@ export class Model {
     const send = pre_init.has_listeners(this);
     if (send) pre_init.send(this, { args: [...values], kwargs: {} });
     const obj = Object.create(this.prototype) as T;
-    const state = new ModelState();
-    state.adding = false;
-    state.db = db;
-    obj._state = state;
+    obj[STATE] = fetched_state(db);
     for (let i = 0; i < field_names.length; i++) (obj as any)[field_names[i]] = values[i];
     if (send || post_init.has_listeners(this)) post_init.send(this, { instance: obj });
     return obj;
@@ -122,14 +158,12 @@ export class Model {
     if (pre_init.has_listeners(this) || post_init.has_listeners(this)) return rows.map((r) => this.from_db(db, field_names, r.length === field_names.length ? r : r.slice(0, field_names.length)));
     const proto = this.prototype;
     const n = field_names.length;
+    const state = fetched_state(db);
     const out: T[] = new Array(rows.length);
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
       const obj = Object.create(proto) as T;
-      const state = new ModelState();
-      state.adding = false;
-      state.db = db;
-      obj._state = state;
+      obj[STATE] = state;
       for (let i = 0; i < n; i++) (obj as any)[field_names[i]] = row[i];
       out[r] = obj;
     }

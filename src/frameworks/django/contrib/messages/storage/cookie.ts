@@ -59,11 +59,15 @@ export class CookieStorage extends BaseStorage {
   not_finished = "__messagesnotfinished__";
   not_finished_json = JSON.stringify("__messagesnotfinished__");
   key_salt = "django.contrib.messages";
-  signer: Signer;
+  private _signer: Signer | null = null;
 
-  constructor(request: HttpRequest) {
-    super(request);
-    this.signer = get_cookie_signer(this.key_salt);
+  /** `get_cookie_signer(salt=key_salt)`, made when first used (most requests carry no messages). */
+  get signer(): Signer {
+    return (this._signer ??= get_cookie_signer(this.key_salt));
+  }
+
+  set signer(signer: Signer) {
+    this._signer = signer;
   }
 
   _get(): [Message[] | null, boolean] {
