@@ -11,7 +11,6 @@ import { latin1_decode, latin1_encode, type Bytes } from "../../../../python/byt
 import { py_json_dumps } from "../../../../python/json";
 import { BadSignature, get_cookie_signer, type Signer } from "../../../core/signing";
 import { cookie_quote } from "../../../http/cookie";
-
 import type { HttpResponseBase } from "../../../http/response";
 import { is_safe_data, mark_safe } from "../../../utils/safestring";
 import { BaseStorage, Message } from "./base";
