@@ -194,11 +194,15 @@ const OP_FAIL = 5;
 const OP_SOURCE = 6;
 
 const INITIAL_RECORDS = 128;
-const EMPTY_U8 = new Uint8Array(0);
-const EMPTY_I32 = new Int32Array(0);
-const EMPTY_F64 = new Float64Array(0);
+const EMPTY_U8: Uint8Array = new Uint8Array(0);
+const EMPTY_I32: Int32Array = new Int32Array(0);
+const EMPTY_F64: Float64Array = new Float64Array(0);
 const EMPTY_VALUES: unknown[] = [];
 const EMPTY_SPANS: Span[] = [];
+const EMPTY_NUMBERS: number[] = [];
+
+/** The arrays of one read log, kept for the next recorder (a request's trace reuses the last one's). */
+let spare: { ops: Uint8Array; targets: Int32Array; times: Float64Array; refs: Int32Array } | null = null;
 
 export class Recorder {
   readonly enabled: boolean;
@@ -218,7 +222,7 @@ export class Recorder {
   private length = 0;
   private spans_opened = 0;
   /** The call site of each span, by span index (for `eager` sites' `span_set`). */
-  private span_sites = EMPTY_I32;
+  private span_sites: number[] = EMPTY_NUMBERS;
   /** The replay: spans built so far, the stack of open ones, and how many records were replayed. */
   private built: Span[] = EMPTY_SPANS;
   private stack: Span[] = EMPTY_SPANS;
@@ -231,10 +235,17 @@ export class Recorder {
   }
 
   private grow(): void {
-    if (this.values === EMPTY_VALUES) {
-      this.values = [];
+    if (this.built === EMPTY_SPANS) {
       this.built = [];
       this.stack = [];
+      this.span_sites = [];
+    }
+    if (this.values === EMPTY_VALUES) this.values = [];
+    if (this.ops === EMPTY_U8 && spare) {
+      // The log of the previous trace that was read (a request's worth of records), reused.
+      ({ ops: this.ops, targets: this.targets, times: this.times, refs: this.refs } = spare);
+      spare = null;
+      return;
     }
     const capacity = Math.max(INITIAL_RECORDS, this.ops.length * 2);
     const ops = new Uint8Array(capacity);
@@ -264,12 +275,7 @@ export class Recorder {
     this.values.push(name, kept, source);
     this.length = i + 1;
     const index = this.spans_opened++;
-    if (index === this.span_sites.length) {
-      const grown = new Int32Array(Math.max(INITIAL_RECORDS, index * 2));
-      grown.set(this.span_sites);
-      this.span_sites = grown;
-    }
-    this.span_sites[index] = site.id;
+    this.span_sites.push(site.id);
     return this.epoch * SPANS_PER_EPOCH + index;
   }
 
@@ -318,12 +324,27 @@ export class Recorder {
    */
   trace(): Trace {
     for (let i = this.replayed; i < this.length; i++) this.replay(i);
-    this.replayed = this.length;
+    this.release_log();
     if (this.result === undefined || (this.result.spans !== this.built && this.built !== EMPTY_SPANS)) this.result = { spans: this.built === EMPTY_SPANS ? [] : this.built };
     return this.result;
   }
 
   private result: Trace | undefined;
+
+  /**
+   * Every record is now a span: the log's arrays go to the next recorder (records added after a
+   * read start a new log; span indices go on counting).
+   */
+  private release_log(): void {
+    if (this.ops !== EMPTY_U8 && (!spare || spare.ops.length < this.ops.length)) spare = { ops: this.ops, targets: this.targets, times: this.times, refs: this.refs };
+    this.ops = EMPTY_U8;
+    this.targets = EMPTY_I32;
+    this.times = EMPTY_F64;
+    this.refs = EMPTY_I32;
+    this.values = EMPTY_VALUES;
+    this.length = 0;
+    this.replayed = 0;
+  }
 
   private replay(i: number): void {
     const op = this.ops[i];

@@ -32,7 +32,7 @@ import { ImproperlyConfigured } from "../core/exceptions";
 import { import_module } from "../utils/module_loading";
 import { normalize, type Possibility } from "../utils/regex_helper";
 import { get_converters, on_converters_changed, type Converter } from "./converters";
-import { NoReverseMatch, Resolver404 } from "./exceptions";
+import { NoReverseMatch, Resolver404, resolver404_arg, type Resolver404Info, type TriedPattern } from "./exceptions";
 import { get_callable } from "./utils";
 
 export type View = ((...a: any[]) => any) & { view_class?: unknown; __module__?: string; __qualname__?: string; __name__?: string };
@@ -540,17 +540,32 @@ export class URLResolver {
 
   /** Resolve a path inside this resolver (the root resolver's pattern is `^/`). */
   resolve(path: string): ResolverMatch {
+    const found = this.resolve_or_miss(path);
+    if (found instanceof ResolverMatch) return found;
+    throw new Resolver404(found);
+  }
+
+  /**
+   * `resolve()` without raising: the match, or what its Resolver404 would carry (`{path, tried}`).
+   * The include loop asks this, so an include whose prefix does not match costs no exception
+   * (building one captures a stack trace, which costs more than trying a hundred patterns).
+   */
+  resolve_or_miss(path: string): ResolverMatch | Resolver404Info {
     path = String(path);
     if (!tracing_enabled()) return this._resolve(path);
     const span = RESOLVE.open(this.trace_name(path), () => ({ path, pattern: String(this.pattern), namespace: this.namespace, app_name: this.app_name }));
     try {
-      const match = this._resolve(path);
-      // Copied now: the view receives match.args and match.kwargs and may change them.
-      const [args, kwargs] = [to_json(match.args), to_json(match.kwargs)];
-      span_set(span, () => ({ matched: true, view_name: match.view_name, route: match.route, args, kwargs, func: match._func_path }));
-      return match;
+      const found = this._resolve(path);
+      if (found instanceof ResolverMatch) {
+        // Copied now: the view receives match.args and match.kwargs and may change them.
+        const [args, kwargs] = [to_json(found.args), to_json(found.kwargs)];
+        span_set(span, () => ({ matched: true, view_name: found.view_name, route: found.route, args, kwargs, func: found._func_path }));
+      } else {
+        span_set(span, { matched: false, reason: found.tried === undefined ? `prefix ${String(this.pattern)} did not match` : "no pattern inside matched", unmatched: found.path });
+        span_fail(span, { type: "Resolver404", message: py_repr(resolver404_arg(found)) });
+      }
+      return found;
     } catch (e) {
-      if (e instanceof Resolver404) span_set(span, { matched: false, reason: e.tried === undefined ? `prefix ${String(this.pattern)} did not match` : "no pattern inside matched", unmatched: e.path });
       span_fail(span, e);
       throw e;
     } finally {
@@ -562,27 +577,21 @@ export class URLResolver {
     return this.pattern instanceof RegexPattern && this.pattern._regex === "^/" ? `resolve ${path}` : `include ${String(this.pattern)}`;
   }
 
-  private _resolve(path: string): ResolverMatch {
+  private _resolve(path: string): ResolverMatch | Resolver404Info {
     const tried: (URLPattern | URLResolver)[][] = [];
     const m = this.pattern.match(path);
-    if (!m) throw new Resolver404({ path });
+    if (!m) return { path };
     const [new_path, args, captured_kwargs] = m;
     for (const pattern of this.url_patterns) {
-      let sub_match: ResolverMatch | null;
-      try {
-        sub_match = pattern.resolve(new_path);
-      } catch (e) {
-        if (!(e instanceof Resolver404)) throw e;
-        extend_tried(tried, pattern, e.tried as (URLPattern | URLResolver)[][] | undefined);
-        continue;
+      const sub = resolve_in(pattern, new_path);
+      if (sub === null) tried.push([pattern]);
+      else if (!(sub instanceof ResolverMatch)) extend_tried(tried, pattern, sub.tried as (URLPattern | URLResolver)[][] | undefined);
+      else {
+        extend_tried(tried, pattern, sub.tried);
+        return this.merge_match(pattern, sub, args, captured_kwargs, tried);
       }
-      if (sub_match) {
-        extend_tried(tried, pattern, sub_match.tried);
-        return this.merge_match(pattern, sub_match, args, captured_kwargs, tried);
-      }
-      tried.push([pattern]);
     }
-    throw new Resolver404({ tried, path: new_path });
+    return { tried: tried as TriedPattern[][], path: new_path };
   }
 
   /** What this level adds to a match found inside it: its captures, default kwargs, namespace, route prefix. */
@@ -726,6 +735,19 @@ export class URLResolver {
 }
 
 const RFC3986_SUBDELIMS = "!$&'()*+,;=";
+
+/** One entry of a URLconf tried: a match, null (an endpoint that did not match), or an include's miss. */
+function resolve_in(pattern: URLPattern | URLResolver, path: string): ResolverMatch | Resolver404Info | null {
+  // Django's own URLResolver answers without raising; anything else (a subclass with its own
+  // resolve(), a custom pattern) is asked the Python way, and its Resolver404 caught.
+  if (pattern instanceof URLResolver && pattern.resolve === URLResolver.prototype.resolve) return pattern.resolve_or_miss(path);
+  try {
+    return pattern.resolve(path);
+  } catch (e) {
+    if (!(e instanceof Resolver404)) throw e;
+    return { path: e.path, tried: e.tried };
+  }
+}
 
 function extend_tried(tried: (URLPattern | URLResolver)[][], pattern: URLPattern | URLResolver, sub_tried: (URLPattern | URLResolver)[][] | null | undefined): void {
   if (sub_tried === null || sub_tried === undefined) tried.push([pattern]);

@@ -278,9 +278,9 @@ function finish_layer(span: number, layer: GetResponse, request: HttpRequest, in
 }
 
 /** Track whether the layer inside this one was reached, and snapshot the response it returned. */
-const layer_stack: { reached: boolean; inner_response: HttpResponseBase | null; inner_headers: [string, string][] }[] = [];
+const layer_stack: { reached: boolean; inner_response: HttpResponseBase | null; inner_headers: (readonly [string, string])[] }[] = [];
 function mark_inner_calls(innermost: boolean) {
-  const state = { reached: false, inner_response: null as HttpResponseBase | null, inner_headers: [] as [string, string][] };
+  const state = { reached: false, inner_response: null as HttpResponseBase | null, inner_headers: [] as (readonly [string, string])[] };
   if (layer_stack.length) layer_stack[layer_stack.length - 1].reached = true;
   layer_stack.push(state);
   return {
