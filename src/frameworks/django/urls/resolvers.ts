@@ -412,27 +412,13 @@ export class URLPattern {
   /** The pattern matched → a ResolverMatch with the default kwargs laid over the captured ones. */
   resolve(path: string): ResolverMatch | null {
     const m = this.pattern.match_or_miss(path);
-    if (tracing_enabled()) PATTERN.event(String(this.pattern) || "'' (empty route)", () => this.attempt_attrs(path, m));
+    if (tracing_enabled()) PATTERN.event_with(String(this.pattern) || "'' (empty route)", attempt_attrs, this, path, m);
     if (is_miss(m)) return null;
     const [, args, captured_kwargs] = m;
     const kwargs = { ...captured_kwargs, ...this.default_args };
     return new ResolverMatch(this.callback, args, kwargs, this.pattern.name, null, null, String(this.pattern), null, captured_kwargs, this.default_args);
   }
 
-  /** The "pattern" trace event's attributes: this pattern was tried, matched or not, and why (built when the trace is read). */
-  private attempt_attrs(path: string, m: PatternMatch | PatternMiss): Attrs {
-    const missed = is_miss(m);
-    const attrs: Attrs = { route: String(this.pattern), path, name: this.name, kind: this.pattern instanceof RegexPattern ? "re_path" : "path", matched: !missed };
-    if (!missed) {
-      attrs.args = to_json(m[1]);
-      attrs.captured_kwargs = to_json(m[2]);
-      if (Object.keys(this.default_args).length) attrs.extra_kwargs = to_json(this.default_args);
-      if (Object.keys(this.pattern.converters).length) attrs.converters = converter_names(this.pattern.converters);
-    } else {
-      attrs.reason = this.pattern.explain_miss(path, m);
-    }
-    return attrs;
-  }
 
   get lookup_str(): string {
     return lookup_str(this.callback);
@@ -451,6 +437,21 @@ export class URLPattern {
   toString(): string {
     return this.__repr__();
   }
+}
+
+/** The "pattern" trace event's attributes: this pattern was tried, matched or not, and why (built when the trace is read). */
+function attempt_attrs(pattern: URLPattern, path: string, m: PatternMatch | PatternMiss): Attrs {
+  const missed = is_miss(m);
+  const attrs: Attrs = { route: String(pattern.pattern), path, name: pattern.name, kind: pattern.pattern instanceof RegexPattern ? "re_path" : "path", matched: !missed };
+  if (!missed) {
+    attrs.args = to_json(m[1]);
+    attrs.captured_kwargs = to_json(m[2]);
+    if (Object.keys(pattern.default_args).length) attrs.extra_kwargs = to_json(pattern.default_args);
+    if (Object.keys(pattern.pattern.converters).length) attrs.converters = converter_names(pattern.pattern.converters);
+  } else {
+    attrs.reason = pattern.pattern.explain_miss(path, m);
+  }
+  return attrs;
 }
 
 function converter_names(converters: Record<string, Converter>): Attrs {
