@@ -175,10 +175,11 @@ function record_response(span: number, built: BuiltEnviron, writer: ResponseWrit
 /** The environ for the trace: plain JSON, with the two streams summarised. */
 export function environ_json(environ: WSGIEnviron): Attrs {
   const out: Attrs = {};
-  for (const [key, value] of Object.entries(environ)) {
+  for (const key of Object.keys(environ)) {
+    const value = environ[key];
     if (key === "wsgi.input") out[key] = (value as { summary?: () => string }).summary?.() ?? "<wsgi.input>";
     else if (key === "wsgi.errors") out[key] = "<wsgi.errors>";
-    else out[key] = safe_json(value);
+    else out[key] = typeof value === "string" ? value : safe_json(value);
   }
   return out;
 }

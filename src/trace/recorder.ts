@@ -560,7 +560,12 @@ export function to_json(value: unknown, depth = 0): Json {
   if (typeof value === "bigint") return value.toString();
   if (typeof value === "function") return `<function ${(value as { name?: string }).name || "anonymous"}>`;
   if (depth > 4) return "…";
-  if (Array.isArray(value)) return value.slice(0, 100).map((v) => to_json(v, depth + 1));
+  if (Array.isArray(value)) {
+    const n = Math.min(value.length, 100);
+    const out: Json[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = to_json(value[i], depth + 1);
+    return out;
+  }
   if (value instanceof Uint8Array) return `b'${Array.from(value.slice(0, 200), (b) => String.fromCharCode(b)).join("")}'`;
   if (typeof value === "object") {
     const repr = (value as { __repr__?: () => string }).__repr__;
@@ -571,7 +576,9 @@ export function to_json(value: unknown, depth = 0): Json {
       return s === "[object Object]" ? `<${(value as object).constructor?.name ?? "object"}>` : s;
     }
     const out: { [k: string]: Json } = {};
-    for (const [k, v] of Object.entries(value as object).slice(0, 100)) out[k] = to_json(v, depth + 1);
+    const keys = Object.keys(value);
+    const n = Math.min(keys.length, 100);
+    for (let i = 0; i < n; i++) out[keys[i]] = to_json((value as Record<string, unknown>)[keys[i]], depth + 1);
     return out;
   }
   return String(value);
