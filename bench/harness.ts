@@ -30,7 +30,7 @@ export interface Series {
   cpu: number[];
 }
 
-export type Unit = "us" | "ms" | "x";
+export type Unit = "us" | "ms" | "x" | "%";
 
 /** One named figure of the bench (what `--json` writes and `--anchors` compares). */
 export interface Figure {
@@ -142,5 +142,5 @@ export function pool(into: Figure[], more: Figure[]): Figure[] {
 export function format_value(value: number, unit: Unit): string {
   if (!Number.isFinite(value)) return "—";
   const digits = value >= 100 ? 0 : value >= 10 ? 1 : value >= 1 ? 2 : 3;
-  return `${value.toFixed(digits)}${unit === "x" ? "×" : unit === "us" ? " µs" : " ms"}`;
+  return `${value.toFixed(digits)}${unit === "x" ? "×" : unit === "us" ? " µs" : unit === "%" ? " %" : " ms"}`;
 }

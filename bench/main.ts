@@ -20,22 +20,41 @@ import { loadavg } from "node:os";
 import { anchor_values, find_anchors, run_anchor, type AnchorScript } from "./anchors";
 import { bench_django, startproject_runtime } from "./django";
 import { format_value, median, pool, type AnchorRef, type Figure, type RunOptions } from "./harness";
+import { flask_hello_scenario } from "./flask";
+import { hello_bench } from "./hello";
+import { bench_memory } from "./memory";
 import { bench_orm } from "./orm";
 import { bench_pydantic } from "./pydantic";
-import { bench_templates } from "./templates";
+import { bench_jinja, bench_templates } from "./templates";
 
 interface Bench {
   name: string;
   run(options: RunOptions): Promise<Figure[]>;
+  /** Measured once even when `--anchors` makes two passes (a long single run, e.g. memory). */
+  once?: boolean;
 }
 
 /** Every bench, in the order it runs. One line per framework mode. */
 export const BENCHES: Bench[] = [
   { name: "django", run: async (o) => bench_django(await django_runtime(), o) },
   { name: "templates", run: bench_templates },
+  { name: "jinja", run: bench_jinja },
   { name: "orm", run: bench_orm },
   { name: "pydantic", run: bench_pydantic },
+  { name: "flask", run: hello_bench({ scenario: flask_hello_scenario, key: "flask_hello_us", label: "Flask hello", body: "Hello, World!", anchor: { script: "micro_bench", workload: "micro.hello: Flask WSGI app direct", metric: "us/req" } }) },
+  { name: "memory", run: memory_figures, once: true },
 ];
+
+/** bench/memory.ts's row (2,000 admin requests in a row) as figures: one run, so one value each. */
+async function memory_figures(): Promise<Figure[]> {
+  const m = await bench_memory();
+  const one = (value: number) => ({ wall: [value], cpu: [value] });
+  return [
+    { key: "memory_growth_pct", label: "heap growth over 2,000 admin requests, after 200", unit: "%", ...one(m.memory_growth_pct) },
+    { key: "first_200_ms", label: "the first 200 admin requests", unit: "ms", ...one(m.first_200_ms) },
+    { key: "last_200_ms", label: "the last 200 admin requests", unit: "ms", ...one(m.last_200_ms) },
+  ];
+}
 
 /**
  * The budgets (issue 11, DESIGN.md): `ratio` is ours / theirs (time) for `vs` goals, our figure
@@ -55,6 +74,9 @@ const GOALS: Goal[] = [
   { text: "tracing on / off ≤ 1.5× on the 105-pattern resolve", key: "resolve_trace_ratio", max: 1.5 },
   { text: "Django templates ≥ 2× faster than Jinja2", key: "template_render_ms", vs: { script: "template_bench", workload: "template.jinja2 render child (extends base)", metric: "us/op" }, max: 0.5 },
   { text: "1,000 rows as instances ≤ 1.25× raw sql.js", key: "orm_fetch_ratio", max: 1.25 },
+  { text: "Jinja2 (ours) no slower than Jinja2", key: "jinja_render_ms", vs: { script: "template_bench", workload: "template.jinja2 render child (extends base)", metric: "us/op" }, max: 1 },
+  { text: "2,000 admin requests: heap flat within 10 %", key: "memory_growth_pct", max: 10 },
+  { text: "tracing on / off ≤ 1.10× on Flask hello", key: "flask_hello_trace_ratio", max: 1.1 },
   { text: "Flask hello ≥ 10× faster than Flask", key: "flask_hello_us", vs: { script: "micro_bench", workload: "micro.hello: Flask WSGI app direct", metric: "us/req" }, max: 0.1 },
   { text: "FastAPI hello ≥ 10× faster than FastAPI", key: "fastapi_hello_us", vs: { script: "micro_bench", workload: "micro.hello: FastAPI ASGI direct (async def, 50/loop entry)", metric: "us/req" }, max: 0.1 },
   { text: "Item validation no slower than pydantic-core", key: "pydantic_validate_us", vs: { script: "micro_bench", workload: "micro.pydantic alone: Item.model_validate(dict)", metric: "us/op" }, max: 1 },
@@ -102,6 +124,7 @@ async function run_benches(args: Args, pass: string): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const bench of BENCHES) {
     if (args.only && !args.only.includes(bench.name)) continue;
+    if (bench.once && pass.startsWith("pass 2")) continue;
     const started = Date.now();
     figures.push(...(await bench.run({ runs: args.runs, scale: args.scale })));
     process.stderr.write(`  ${pass}${bench.name} done in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);

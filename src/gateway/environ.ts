@@ -34,7 +34,7 @@ export function build_environ(request: HttpRequestMessage): BuiltEnviron {
     PATH_INFO: percent_decode_latin1(path),
     QUERY_STRING: query,
     // SERVER_NAME and SERVER_PORT come from the Host header, else from the listening socket.
-    SERVER_NAME: host,
+    SERVER_NAME: native_string(host),
     SERVER_PORT: port,
     SERVER_PROTOCOL,
     REMOTE_ADDR: request.remote_addr ?? DEFAULT_REMOTE_ADDR,
@@ -52,6 +52,18 @@ export function build_environ(request: HttpRequestMessage): BuiltEnviron {
   return { environ, input, errors, dropped_headers };
 }
 
+const utf8 = new TextEncoder();
+const utf16le = new TextDecoder("utf-16le");
+
+/**
+ * A header as the application sees it: PEP 3333's "native string", the bytes on the wire (a
+ * client sends text as UTF-8) read as Latin-1. `é` arrives as `Ã©`; Django re-encodes to bytes.
+ */
+export function native_string(text: string): string {
+  if (!/[^\x00-\x7f]/.test(text)) return text;
+  return utf16le.decode(Uint16Array.from(utf8.encode(text)));
+}
+
 /** Python's `urllib.parse.unquote(path, 'latin-1')`: `%C3%A9` → the two characters `Ã©`. */
 export function percent_decode_latin1(path: string): string {
   if (!path.includes("%")) return path;
@@ -65,13 +77,14 @@ export function percent_decode_latin1(path: string): string {
  */
 function add_header_variables(environ: WSGIEnviron, headers: [string, string][]): string[] {
   const dropped: string[] = [];
-  for (const [name, raw_value] of headers) {
+  for (const [raw_name, raw_value] of headers) {
+    const name = native_string(raw_name);
     if (name.includes("_")) {
       dropped.push(name);
       continue;
     }
     const key = cgi_key(name);
-    const value = raw_value.trim();
+    const value = native_string(raw_value.trim());
     const existing = environ[key];
     environ[key] = typeof existing === "string" && !(key === "CONTENT_TYPE" || key === "CONTENT_LENGTH") ? `${existing},${value}` : value;
   }

@@ -5,9 +5,10 @@
  */
 import * as python_builtins from "../frameworks/python/builtins";
 import * as python_bytes from "../frameworks/python/bytes";
+import { bases } from "../frameworks/python/mro";
 
 // `import { b, ValueError } from "python"`: the built-ins and the bytes helpers together.
-const python_package = Object.freeze({ ...python_builtins, ...python_bytes });
+const python_package = Object.freeze({ ...python_builtins, ...python_bytes, bases });
 export { python_package as "python" };
 
 export * as "python/builtins" from "../frameworks/python/builtins";
@@ -15,6 +16,9 @@ export * as "python/bytes" from "../frameworks/python/bytes";
 export * as "python/datetime" from "../frameworks/python/datetime";
 export * as "python/decimal" from "../frameworks/python/decimal";
 export * as "python/uuid" from "../frameworks/python/uuid";
+export * as "python/json" from "../frameworks/python/json";
+export * as "python/functools" from "../frameworks/python/functools";
+export * as "python/mro" from "../frameworks/python/mro";
 export * as "lab" from "../frameworks/lab";
 export * as "lab/trace" from "../frameworks/lab/trace";
 export * as "python/typing" from "../frameworks/python/typing";

@@ -122,6 +122,11 @@ export class timedelta {
   }
 
   /** Total microseconds (exact while |days| < ~100 000 years of microseconds fit a double). */
+  /** `<`, `<=`, `>`, `>=` compare timedeltas by length (ADR 0015). */
+  valueOf(): number {
+    return this.total_microseconds();
+  }
+
   total_microseconds(): number {
     return (this.days * 86400 + this.seconds) * US_PER_SECOND + this.microseconds;
   }
@@ -268,6 +273,11 @@ export class date {
   static today(): date {
     const now = datetime.now();
     return new date(now.year, now.month, now.day);
+  }
+
+  /** `<`, `<=`, `>`, `>=` compare dates by their day number (ADR 0015). */
+  valueOf(): number {
+    return this.toordinal();
   }
 
   toordinal(): number {
@@ -462,6 +472,12 @@ export class datetime extends date {
   }
 
   /** Seconds since the epoch; a naive datetime counts as UTC. */
+  /** `<`, `<=`, `>`, `>=` compare the instants (a naive datetime counts as UTC; ADR 0015). */
+  override valueOf(): number {
+    const naive_utc = this.sub(this.utcoffset() ?? new timedelta()).replace({ tzinfo: null });
+    return (naive_utc.toordinal() - 719_163) * 86_400_000_000 + ((naive_utc.hour * 60 + naive_utc.minute) * 60 + naive_utc.second) * 1_000_000 + naive_utc.microsecond;
+  }
+
   timestamp(): number {
     const naive_utc = this.sub(this.utcoffset() ?? new timedelta()).replace({ tzinfo: null });
     return naive_utc.sub(datetime.EPOCH).total_seconds();

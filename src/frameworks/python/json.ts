@@ -189,3 +189,311 @@ export function py_type_name(o: unknown): string {
   const name = (o as object).constructor?.name;
   return name && name !== "Object" ? name : "object";
 }
+
+// ---- json.loads ----------------------------------------------------------------------------------
+
+/** Python's `json.JSONDecodeError` (a ValueError): the message ends `: line L column C (char N)`. */
+export class JSONDecodeError extends ValueError {
+  constructor(
+    readonly msg: string,
+    readonly doc: string,
+    readonly pos: number,
+  ) {
+    const before = doc.slice(0, pos);
+    const lineno = before.split("\n").length;
+    const colno = pos - before.lastIndexOf("\n");
+    super(`${msg}: line ${lineno} column ${colno} (char ${pos})`);
+    this.lineno = lineno;
+    this.colno = colno;
+  }
+  lineno: number;
+  colno: number;
+}
+
+/**
+ * `json.loads(s)`: text (or UTF-8 bytes, as `request.body` is) → JavaScript values, failing with
+ * Python's JSONDecodeError messages ("Expecting value", "Expecting property name enclosed in double
+ * quotes", "Expecting ',' delimiter", "Extra data"…). One pass, linear in the input.
+ */
+export function loads(s: string | Uint8Array): unknown {
+  const text = typeof s === "string" ? s : new TextDecoder().decode(s);
+  if (typeof s === "string" && text.startsWith("\ufeff")) throw new JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0);
+  const parser = new JSONScanner(text);
+  const value = parser.value(parser.skip(0));
+  const end = parser.skip(parser.pos);
+  if (end !== text.length) throw new JSONDecodeError("Extra data", text, end);
+  return value;
+}
+
+/** `json.dumps(obj, {indent, sort_keys, separators, ensure_ascii})`: Python's exact text. */
+export const dumps = (obj: unknown, options: JSONDumpsOptions = {}): string => py_json_dumps(obj, options);
+
+const WS = /[ \t\n\r]*/y;
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
+
+class JSONScanner {
+  pos = 0;
+  constructor(readonly text: string) {}
+
+  skip(at: number): number {
+    WS.lastIndex = at;
+    WS.exec(this.text);
+    return WS.lastIndex;
+  }
+
+  fail(msg: string, at: number): never {
+    throw new JSONDecodeError(msg, this.text, at);
+  }
+
+  value(at: number): unknown {
+    const c = this.text[at];
+    if (c === '"') return this.string(at + 1);
+    if (c === "{") return this.object(at + 1);
+    if (c === "[") return this.array(at + 1);
+    for (const [word, v] of [["null", null], ["true", true], ["false", false], ["NaN", NaN], ["Infinity", Infinity], ["-Infinity", -Infinity]] as const) {
+      if (this.text.startsWith(word, at)) {
+        this.pos = at + word.length;
+        return v;
+      }
+    }
+    NUMBER.lastIndex = at;
+    const m = NUMBER.exec(this.text);
+    if (m) {
+      this.pos = at + m[0].length;
+      return Number(m[0]);
+    }
+    this.fail("Expecting value", at);
+  }
+
+  string(start: number): string {
+    let out = "";
+    let i = start;
+    for (;;) {
+      const c = this.text[i];
+      if (c === undefined) this.fail("Unterminated string starting at", start - 1);
+      if (c === '"') break;
+      if (c < " ") this.fail("Invalid control character at", i);
+      if (c === "\\") {
+        const e = this.text[i + 1];
+        const simple: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+        if (e === "u") {
+          const hex = this.text.slice(i + 2, i + 6);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail("Invalid \\uXXXX escape", i + 1);
+          out += String.fromCharCode(parseInt(hex, 16));
+          i += 6;
+          continue;
+        }
+        if (e === undefined) this.fail("Unterminated string starting at", start - 1);
+        if (!(e in simple)) this.fail("Invalid \\escape", i);
+        out += simple[e];
+        i += 2;
+        continue;
+      }
+      out += c;
+      i++;
+    }
+    this.pos = i + 1;
+    return out;
+  }
+
+  object(at: number): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    let i = this.skip(at);
+    if (this.text[i] === "}") {
+      this.pos = i + 1;
+      return result;
+    }
+    for (;;) {
+      if (this.text[i] !== '"') this.fail("Expecting property name enclosed in double quotes", i);
+      const key = this.string(i + 1);
+      i = this.skip(this.pos);
+      if (this.text[i] !== ":") this.fail("Expecting ':' delimiter", i);
+      i = this.skip(i + 1);
+      result[key] = this.value(i);
+      i = this.skip(this.pos);
+      if (this.text[i] === "}") {
+        this.pos = i + 1;
+        return result;
+      }
+      if (this.text[i] !== ",") this.fail("Expecting ',' delimiter", i);
+      i = this.skip(i + 1);
+      if (this.text[i] === "}") this.fail("Illegal trailing comma before end of object", i - 1);
+    }
+  }
+
+  array(at: number): unknown[] {
+    const result: unknown[] = [];
+    let i = this.skip(at);
+    if (this.text[i] === "]") {
+      this.pos = i + 1;
+      return result;
+    }
+    for (;;) {
+      result.push(this.value(i));
+      i = this.skip(this.pos);
+      if (this.text[i] === "]") {
+        this.pos = i + 1;
+        return result;
+      }
+      if (this.text[i] !== ",") this.fail("Expecting ',' delimiter", i);
+      i = this.skip(i + 1);
+      if (this.text[i] === "]") this.fail("Illegal trailing comma before end of array", i - 1);
+    }
+  }
+}
+
+/**
+ * `json.loads(s)` keeping Python's number types (the Flask session and `request.json` use it): Objects become plain objects (the last duplicate key wins),
+ * `NaN`/`Infinity`/`-Infinity` are accepted, and a number written with a fraction or an exponent
+ * is a float: an integral one comes back as `PyFloat` so that it prints `2.0` again. Linear in the
+ * input; nesting deeper than 1000 levels is refused (Python's RecursionError).
+ */
+export function py_json_loads(s: string): unknown {
+  return new PyJSONScanner(s).document();
+}
+
+const PY_WS = /[ \t\n\r]*/y;
+const PY_NUMBER = /(-?(?:0|[1-9]\d*))(\.\d+)?([eE][-+]?\d+)?/y;
+const MAX_DEPTH = 1000;
+
+class PyJSONScanner {
+  private pos = 0;
+  private depth = 0;
+  constructor(private readonly s: string) {}
+
+  document(): unknown {
+    this.skip_ws();
+    const value = this.value();
+    this.skip_ws();
+    if (this.pos !== this.s.length) throw new JSONDecodeError("Extra data", this.s, this.pos);
+    return value;
+  }
+
+  private skip_ws(): void {
+    PY_WS.lastIndex = this.pos;
+    PY_WS.exec(this.s);
+    this.pos = PY_WS.lastIndex;
+  }
+
+  private value(): unknown {
+    const s = this.s;
+    const ch = s[this.pos];
+    if (ch === '"') return this.string();
+    if (ch === "{") return this.nested(() => this.object());
+    if (ch === "[") return this.nested(() => this.array());
+    for (const [word, v] of [["null", null], ["true", true], ["false", false], ["NaN", NaN], ["Infinity", Infinity], ["-Infinity", -Infinity]] as const) {
+      if (s.startsWith(word, this.pos)) {
+        this.pos += word.length;
+        return v;
+      }
+    }
+    PY_NUMBER.lastIndex = this.pos;
+    const m = PY_NUMBER.exec(s);
+    if (m) {
+      this.pos = PY_NUMBER.lastIndex;
+      if (m[2] === undefined && m[3] === undefined) return Number(m[0]);
+      const x = Number(m[0]);
+      return Number.isInteger(x) ? new PyFloat(x) : x;
+    }
+    throw new JSONDecodeError("Expecting value", s, this.pos);
+  }
+
+  private nested<T>(fn: () => T): T {
+    if (++this.depth > MAX_DEPTH) throw new ValueError("maximum recursion depth exceeded while decoding a JSON document");
+    try {
+      return fn();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private object(): Record<string, unknown> {
+    const s = this.s;
+    const out: Record<string, unknown> = {};
+    this.pos++;
+    this.skip_ws();
+    if (s[this.pos] === "}") {
+      this.pos++;
+      return out;
+    }
+    for (;;) {
+      if (s[this.pos] !== '"') throw new JSONDecodeError("Expecting property name enclosed in double quotes", s, this.pos);
+      const key = this.string();
+      this.skip_ws();
+      if (s[this.pos] !== ":") throw new JSONDecodeError("Expecting ':' delimiter", s, this.pos);
+      this.pos++;
+      this.skip_ws();
+      const value = this.value();
+      // A key named __proto__ is data, not the object's prototype.
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      this.skip_ws();
+      if (s[this.pos] === "}") {
+        this.pos++;
+        return out;
+      }
+      if (s[this.pos] !== ",") throw new JSONDecodeError("Expecting ',' delimiter", s, this.pos);
+      this.pos++;
+      this.skip_ws();
+    }
+  }
+
+  private array(): unknown[] {
+    const s = this.s;
+    const out: unknown[] = [];
+    this.pos++;
+    this.skip_ws();
+    if (s[this.pos] === "]") {
+      this.pos++;
+      return out;
+    }
+    for (;;) {
+      out.push(this.value());
+      this.skip_ws();
+      if (s[this.pos] === "]") {
+        this.pos++;
+        return out;
+      }
+      if (s[this.pos] !== ",") throw new JSONDecodeError("Expecting ',' delimiter", s, this.pos);
+      this.pos++;
+      this.skip_ws();
+    }
+  }
+
+  private string(): string {
+    const s = this.s;
+    const begin = this.pos;
+    let out = "";
+    let i = this.pos + 1;
+    for (;;) {
+      let j = i;
+      while (j < s.length) {
+        const c = s.charCodeAt(j);
+        if (c === 0x22 || c === 0x5c || c < 0x20) break;
+        j++;
+      }
+      out += s.slice(i, j);
+      if (j >= s.length) throw new JSONDecodeError("Unterminated string starting at", s, begin);
+      const c = s[j];
+      if (c === '"') {
+        this.pos = j + 1;
+        return out;
+      }
+      if (c !== "\\") throw new JSONDecodeError("Invalid control character at", s, j);
+      const esc = s[j + 1];
+      if (esc === undefined) throw new JSONDecodeError("Unterminated string starting at", s, begin);
+      if (esc === "u") {
+        const hex = s.slice(j + 2, j + 6);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new JSONDecodeError("Invalid \\uXXXX escape", s, j + 1);
+        out += String.fromCharCode(parseInt(hex, 16));
+        i = j + 6;
+        continue;
+      }
+      const simple = PY_JSON_ESCAPES[esc];
+      if (simple === undefined) throw new JSONDecodeError("Invalid \\escape", s, j);
+      out += simple;
+      i = j + 2;
+    }
+  }
+}
+
+const PY_JSON_ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };

@@ -94,6 +94,32 @@ export function python_class<const Bases extends readonly PyClass[], B extends P
 }
 
 /**
+ * `class TaskCreate(LoginRequiredMixin, CreateView)` in user code:
+ *
+ *     export class TaskCreate extends bases(LoginRequiredMixin, CreateView) {
+ *       static model = Task;
+ *     }
+ *
+ * returns a class to extend whose prototype chain is the C3 MRO of the bases (the same chain
+ * `python_class` builds), so `super.dispatch()` in the subclass reaches LoginRequiredMixin, then
+ * CreateView, exactly as in Python. The returned class is a marker that stands for the bases list:
+ * it never appears in `mro_of(TaskCreate)` (`[TaskCreate, LoginRequiredMixin, AccessMixin,
+ * CreateView, …]`) nor in `bases_of(TaskCreate)` (`[LoginRequiredMixin, CreateView]`). ADR 0015.
+ */
+export function bases<const Bases extends readonly PyClass[]>(...list: Bases): BasesOf<Bases> {
+  const base_list: PyClass[] = list.length ? list.map(origin_of) : [PyObject];
+  const tail = c3_merge(base_list.map((b) => [...mro_of(b)]).concat([base_list]));
+  const chain = build_chain(tail);
+  const marker = class extends (chain as any) {} as unknown as PyClass;
+  Object.defineProperties(marker, {
+    __mro__: { value: tail, configurable: true },
+    __bases_list__: { value: base_list, configurable: true },
+    name: { value: `(${base_list.map((b) => b.name).join(", ")})`, configurable: true },
+  });
+  return marker as unknown as BasesOf<Bases>;
+}
+
+/**
  * The class chain for an MRO tail `[C1, C2, …, object]`: the longest suffix that is some class's
  * own MRO is that class itself; each class before it is applied again from its body (a copy).
  */
@@ -158,7 +184,9 @@ export function mro_of(cls: PyClass): PyClass[] {
 /** `cls.__bases__`. */
 export function bases_of(cls: PyClass): PyClass[] {
   if (own(cls, "__bases__")) return (cls as unknown as { __bases__: PyClass[] }).__bases__;
-  return [origin_of(Object.getPrototypeOf(cls) as PyClass)];
+  const parent = Object.getPrototypeOf(cls) as PyClass;
+  if (own(parent, "__bases_list__")) return (parent as unknown as { __bases_list__: PyClass[] }).__bases_list__;
+  return [origin_of(parent)];
 }
 
 /** `cls.__qualname__` (a plain subclass inherits the static, so only an own one counts). */

@@ -116,3 +116,10 @@ export * as "django/contrib/auth/urls" from "../../frameworks/django/contrib/aut
 export * as "django/contrib/auth/tokens" from "../../frameworks/django/contrib/auth/tokens";
 export * as "django/core/handlers/asgi" from "../../frameworks/django/core/handlers/asgi";
 export * as "django/core/asgi" from "../../frameworks/django/core/asgi";
+export * as "django" from "../../frameworks/django";
+export * as "django/utils" from "../../frameworks/django/utils";
+export * as "django/utils/timezone" from "../../frameworks/django/utils/timezone";
+export * as "django/views" from "../../frameworks/django/views";
+export * as "django/views/decorators/http" from "../../frameworks/django/views/decorators/http";
+export * as "django/db/models" from "../../frameworks/django/db/models";
+export * as "django/db/models/signals" from "../../frameworks/django/db/models/signals";

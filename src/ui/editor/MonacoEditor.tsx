@@ -4,7 +4,7 @@
  * markers; `reveal` jumps to a file and line.
  */
 import { useEffect, useRef } from "react";
-import { monaco, languageFor, frameworkTypes } from "./monaco-setup";
+import { monaco, languageFor, frameworkTypes, revalidateAll } from "./monaco-setup";
 import { useLab, useLabStore } from "../state/react";
 import { editFile } from "../state/files";
 import type { LabStore } from "../state/store";
@@ -17,18 +17,25 @@ const pathOf = (model: monaco.editor.ITextModel) => model.uri.path.replace(/^\//
 /** Make Monaco's models match the store's files (create, update from outside, dispose) and the mode's languages. */
 function syncModels(files: Record<string, string>, templates: ModeDescriptor["template_language"]): void {
   const wanted = new Set(Object.keys(files));
+  let structural = false;
   for (const model of monaco.editor.getModels()) {
-    if (model.uri.scheme === "file" && !wanted.has(pathOf(model))) model.dispose();
+    if (model.uri.scheme === "file" && !wanted.has(pathOf(model)) && !model.uri.path.startsWith("/node_modules/")) {
+      model.dispose();
+      structural = true;
+    }
   }
   for (const [path, text] of Object.entries(files)) {
     const model = monaco.editor.getModel(uriOf(path));
     const language = languageFor(path, templates);
-    if (!model) monaco.editor.createModel(text, language, uriOf(path));
-    else {
+    if (!model) {
+      monaco.editor.createModel(text, language, uriOf(path));
+      structural = true;
+    } else {
       if (model.getValue() !== text) model.setValue(text);
       if (model.getLanguageId() !== language) monaco.editor.setModelLanguage(model, language);
     }
   }
+  if (structural) revalidateAll();
 }
 
 function applyMarkers(store: LabStore): void {

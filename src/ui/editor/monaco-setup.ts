@@ -14,6 +14,7 @@ import { typescriptDefaults, javascriptDefaults, ModuleKind, ScriptTarget, Modul
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
 import { DJANGO_HTML_ID, djangoHtmlConfiguration, djangoHtmlLanguage } from "./django-template-language";
+import { JINJA_HTML_ID, jinjaHtmlConfiguration, jinjaHtmlLanguage } from "./jinja-template-language";
 import type { ModeDescriptor } from "../../modes/types";
 
 type TemplateLanguage = ModeDescriptor["template_language"];
@@ -27,12 +28,18 @@ type TemplateLanguage = ModeDescriptor["template_language"];
 monaco.languages.register({ id: DJANGO_HTML_ID, extensions: [".html"], aliases: ["Django template"] });
 monaco.languages.setMonarchTokensProvider(DJANGO_HTML_ID, djangoHtmlLanguage);
 monaco.languages.setLanguageConfiguration(DJANGO_HTML_ID, djangoHtmlConfiguration);
+monaco.languages.register({ id: JINJA_HTML_ID, aliases: ["Jinja template"] });
+monaco.languages.setMonarchTokensProvider(JINJA_HTML_ID, jinjaHtmlLanguage);
+monaco.languages.setLanguageConfiguration(JINJA_HTML_ID, jinjaHtmlConfiguration);
 
 const compilerOptions = {
   target: ScriptTarget.ES2020,
   module: ModuleKind.ESNext,
   moduleResolution: ModuleResolutionKind.NodeJs,
   allowNonTsExtensions: true,
+  // Project files import each other by bare dotted-path folders ("blog/views"), as the runtime's
+  // loader resolves them: the project root is the base for non-relative imports.
+  baseUrl: "file:///",
   allowJs: true,
   // Scenario code is loosely typed on purpose (Python-style views take an untyped `request`).
   strict: false,
@@ -41,13 +48,20 @@ const compilerOptions = {
 };
 typescriptDefaults.setCompilerOptions(compilerOptions);
 javascriptDefaults.setCompilerOptions(compilerOptions);
+// Without eager sync the TypeScript worker only sees the models it is asked to check, so
+// `import * as views from "./views"` in urls.ts was "Cannot find module" until views.ts had been
+// opened: false red errors on untouched built-in code (issue 15). Every project file is a model.
+typescriptDefaults.setEagerModelSync(true);
+javascriptDefaults.setEagerModelSync(true);
 
 /**
  * Diagnostics that loosely typed lesson code trips without being wrong at run time (values of
  * mixed arrays passed on, assignments across the framework's precise types): shown as nothing.
  * Unresolved imports (2307), unknown names (2304) and syntax errors still show.
  */
-const LOOSE_CODES = [2322, 2339, 2345, 2349, 2351, 2352, 2353, 2554, 2555, 2556, 2769, 7016, 80001, 80005, 80006, 80007];
+// 2416/2417: a class attribute overriding the framework's with a looser literal (`fieldsets` as
+// arrays rather than tuples, `success_url = reverse_lazy(...)`), fine at run time as in Python.
+const LOOSE_CODES = [2322, 2416, 2417, 2339, 2345, 2349, 2351, 2352, 2353, 2554, 2555, 2556, 2769, 7016, 80001, 80005, 80006, 80007];
 // Suggestion diagnostics ("'request' is declared but never read", "could infer a better type") are
 // hints for typed codebases; on lesson code they are noise that competes with real errors.
 const diagnostics = { noSemanticValidation: true, noSyntaxValidation: false, noSuggestionDiagnostics: true, diagnosticCodesToIgnore: LOOSE_CODES };
@@ -66,10 +80,25 @@ export const frameworkTypes: Promise<number> = import("virtual:framework-dts").t
   return list.length;
 });
 
+/**
+ * Re-check every model: after project files were added or removed (another scenario opened), a
+ * model checked while its siblings were still being created keeps a stale "Cannot find module".
+ * Re-setting the options is Monaco's one way to ask for every model's diagnostics again.
+ */
+let revalidateTimer: ReturnType<typeof setTimeout> | null = null;
+export function revalidateAll(): void {
+  if (revalidateTimer) clearTimeout(revalidateTimer);
+  revalidateTimer = setTimeout(() => {
+    revalidateTimer = null;
+    typescriptDefaults.setDiagnosticsOptions(typescriptDefaults.getDiagnosticsOptions());
+    javascriptDefaults.setDiagnosticsOptions(javascriptDefaults.getDiagnosticsOptions());
+  }, 300);
+}
+
 /** Monaco's language for `.html` files per the mode's template language (src/modes: `template_language`). */
 const TEMPLATE_LANGUAGE_IDS: Record<TemplateLanguage, string> = {
   django: DJANGO_HTML_ID,
-  jinja: "html",
+  jinja: JINJA_HTML_ID,
   html: "html",
 };
 
@@ -77,6 +106,7 @@ const TEMPLATE_LANGUAGE_IDS: Record<TemplateLanguage, string> = {
 export function languageFor(path: string, templates: TemplateLanguage = "django"): string {
   if (/\.(ts|tsx|mts)$/.test(path)) return "typescript";
   if (/\.(js|mjs)$/.test(path)) return "javascript";
+  if (/\.(jinja|jinja2|j2)$/.test(path)) return JINJA_HTML_ID;
   if (/\.html?$/.test(path)) return TEMPLATE_LANGUAGE_IDS[templates];
   if (path.endsWith(".css")) return "css";
   if (path.endsWith(".json")) return "json";

@@ -5,3 +5,4 @@
 export * as admin from "./admin";
 export * as auth from "./auth";
 export * as sessions from "./sessions";
+export * as messages from "./messages";

@@ -143,6 +143,11 @@ export class BaseForm {
     return bound;
   }
 
+  /** `form[name]` in Python's item protocol: what a template's `{{ form.title }}` finds first. */
+  __getitem__(name: string): BoundField {
+    return this.bf(name);
+  }
+
   *[Symbol.iterator](): Iterator<BoundField> {
     for (const name of Object.keys(this.fields)) yield this.bf(name);
   }

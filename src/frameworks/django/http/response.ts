@@ -382,14 +382,28 @@ function is_content_iterable(value: unknown): value is Iterable<unknown> {
 
 export type Content = string | Bytes | number | Iterable<unknown> | null | undefined;
 
+const RESPONSE_KWARGS = new Set(["content_type", "status", "reason", "charset", "headers"]);
+
+function is_response_options(value: unknown): boolean {
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => RESPONSE_KWARGS.has(k));
+}
+
 /** A response whose body is held in memory: `content` bytes, appendable with `write()`. */
 export class HttpResponse extends HttpResponseBase {
   override streaming = false;
   protected _container: Bytes[] = [];
 
-  constructor(content: Content = new Uint8Array(0), options: HttpResponseBaseOptions = {}) {
-    super(options);
-    this.content = content;
+  /**
+   * `HttpResponse(content=b"", **kwargs)`. With keyword arguments only — Python's
+   * `HttpResponse(status=204)` — the options object may come first: `new HttpResponse({ status: 204 })`
+   * (a plain object whose keys are all HttpResponse keyword arguments; content is never such an object).
+   */
+  constructor(content?: Content | HttpResponseBaseOptions, options: HttpResponseBaseOptions = {}) {
+    const kwargs_only = is_response_options(content) && Object.keys(options).length === 0;
+    super(kwargs_only ? (content as HttpResponseBaseOptions) : options);
+    this.content = kwargs_only || content === undefined ? new Uint8Array(0) : (content as Content);
   }
 
   /** Headers, a blank line, the body: the whole response as bytes. */

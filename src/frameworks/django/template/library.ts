@@ -20,6 +20,7 @@ import { conditional_escape } from "../utils/html";
 import { import_module } from "../utils/module_loading";
 import { Node, Template, token_kwargs, type CompileFunction, type FilterExpression, type Parser, type Token } from "./base";
 import type { Context } from "./context";
+import { parameter_list } from "../dispatch/dispatcher";
 import { TemplateSyntaxError } from "./exceptions";
 
 export class InvalidTemplateLibrary extends Exception {}
@@ -87,7 +88,7 @@ export class Library {
         target_var = bits[bits.length - 1];
         bits = bits.slice(0, -2);
       }
-      const [args, kwargs] = parse_bits(parser, bits, name);
+      const [args, kwargs] = parse_bits(parser, bits, name, tag_signature(func, takes_context));
       return new SimpleNode(func, takes_context, args, kwargs, target_var);
     });
     return func;
@@ -102,7 +103,7 @@ export class Library {
       const name = options.name ?? func.name;
       this.tag(name, (parser, token) => {
         const bits = token.split_contents().slice(1);
-        const [args, kwargs] = parse_bits(parser, bits, name);
+        const [args, kwargs] = parse_bits(parser, bits, name, tag_signature(func, options.takes_context ?? false));
         return new InclusionNode(func, options.takes_context ?? false, args, kwargs, filename);
       });
       return func;
@@ -110,8 +111,50 @@ export class Library {
   }
 }
 
+/**
+ * A tag function's Python signature, read from its parameter list (Django reads it with
+ * `getfullargspec`): `function greet(name, greeting = "Hello")` has params `["name", "greeting"]`,
+ * of which `name` is required. A function whose last parameter is destructured
+ * (`function greet(name, { greeting = "Hello" } = {})`), or defaults to `{}` (`options = {}`), takes the keyword arguments as one trailing
+ * options object instead (ADR 0001), and a rest parameter takes any number of positional ones.
+ * null when the source cannot be read (native or bound functions): nothing is checked then.
+ */
+export interface TagSignature {
+  params: string[];
+  required: number;
+  varargs: boolean;
+  options_object: boolean;
+}
+
+export function tag_signature(func: Function, takes_context: boolean): TagSignature | null {
+  const list = parameter_list(Function.prototype.toString.call(func));
+  if (!list) return null;
+  let raw = list.filter(Boolean);
+  if (takes_context) raw = raw.slice(1);
+  const last = raw[raw.length - 1] ?? "";
+  const options_object = last.startsWith("{") || /=\s*\{\s*\}$/.test(last);
+  const varargs = last.startsWith("...");
+  if (options_object || varargs) raw = raw.slice(0, -1);
+  const params = raw.map((p) => p.split("=")[0].replace(/[?:].*$/s, "").trim());
+  const first_default = raw.findIndex((p) => p.includes("="));
+  return { params, required: first_default < 0 ? params.length : first_default, varargs, options_object };
+}
+
+/** Django's parse_bits checks, against the function's signature, when the template is compiled. */
+function check_bits(sig: TagSignature | null, args: FilterExpression[], kwargs: Record<string, FilterExpression>, name: string): void {
+  if (!sig || sig.options_object) return;
+  for (const key of Object.keys(kwargs)) {
+    const at = sig.params.indexOf(key);
+    if (at < 0) throw new TemplateSyntaxError(`'${name}' received unexpected keyword argument '${key}'`);
+    if (at < args.length) throw new TemplateSyntaxError(`'${name}' received multiple values for keyword argument '${key}'`);
+  }
+  if (args.length > sig.params.length && !sig.varargs) throw new TemplateSyntaxError(`'${name}' received too many positional arguments`);
+  const missing = sig.params.slice(args.length, sig.required).filter((p) => !(p in kwargs));
+  if (missing.length) throw new TemplateSyntaxError(`'${name}' did not receive value(s) for the argument(s): ${missing.map((p) => `'${p}'`).join(", ")}`);
+}
+
 /** The positional and `key=value` arguments of a simple or inclusion tag. */
-export function parse_bits(parser: Parser, bits: string[], name: string): [FilterExpression[], Record<string, FilterExpression>] {
+export function parse_bits(parser: Parser, bits: string[], name: string, sig: TagSignature | null = null): [FilterExpression[], Record<string, FilterExpression>] {
   const args: FilterExpression[] = [];
   const kwargs: Record<string, FilterExpression> = {};
   for (const bit of bits) {
@@ -126,6 +169,7 @@ export function parse_bits(parser: Parser, bits: string[], name: string): [Filte
       args.push(parser.compile_filter(bit));
     }
   }
+  check_bits(sig, args, kwargs, name);
   return [args, kwargs];
 }
 
@@ -141,11 +185,23 @@ abstract class TagHelperNode extends Node {
     super();
   }
 
+  /**
+   * The call's arguments: positional ones in order, then each keyword argument in the position of
+   * the parameter it names (as Python binds `greet("Cy", punctuation="!")`), or, for a function
+   * that takes an options object, all keyword arguments as that trailing object.
+   */
   get_resolved_arguments(context: Context): unknown[] {
     const resolved: unknown[] = this.args.map((a) => a.resolve(context));
-    if (this.takes_context) resolved.unshift(context);
     const keys = Object.keys(this.kwargs);
-    if (keys.length) resolved.push(Object.fromEntries(keys.map((k) => [k, this.kwargs[k].resolve(context)])));
+    const sig = tag_signature(this.func, this.takes_context);
+    if (keys.length && sig && !sig.options_object) {
+      for (const key of keys) {
+        const at = sig.params.indexOf(key);
+        while (resolved.length < at) resolved.push(undefined);
+        resolved[at] = this.kwargs[key].resolve(context);
+      }
+    } else if (keys.length) resolved.push(Object.fromEntries(keys.map((k) => [k, this.kwargs[k].resolve(context)])));
+    if (this.takes_context) resolved.unshift(context);
     return resolved;
   }
 }

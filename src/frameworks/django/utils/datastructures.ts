@@ -109,6 +109,11 @@ export class MultiValueDict<V = any> {
     return this._data.has(key);
   }
 
+  /** `key in d`, as Python's protocol names it. */
+  __contains__(key: string): boolean {
+    return this.has(key);
+  }
+
   /** `len(d)`: the number of keys. */
   get length(): number {
     return this._data.size;

@@ -31,33 +31,86 @@ export function technical_404_response(request: HttpRequest, exception: unknown)
   const urlconf = String((request as unknown as { urlconf?: string }).urlconf ?? settings.ROOT_URLCONF);
   const raised_by = resolved ? view_name(request) : null;
   const reason = resolved ? String(info?.message ?? "") : "";
-  const body = page(`Page not found at ${escape(request.path_info)}`, [
-    summary("Page not found <small>(404)</small>", request, raised_by ? [["Raised by:", `<code>${escape(raised_by)}</code>`]] : []),
-    `<main id="info">`,
-    tried.length
-      ? `<p>Using the URLconf defined in <code>${escape(urlconf)}</code>, Django tried these URL patterns, in this order:</p>\n<ol>\n${tried.map((chain) => `  <li><code>${describe_chain(chain)}</code></li>`).join("\n")}\n</ol>\n<p>${
-          request.path_info === "/" || error_url === "" ? "The empty path" : `The current path, <code>${escape(error_url)}</code>,`
-        } ${resolved ? "matched the last one." : "didn’t match any of these."}</p>`
-      : "",
-    reason ? `<pre class="exception_value">${escape(reason)}</pre>` : "",
-    `</main>`,
-    `<footer id="explanation"><p>You’re seeing this error because you have <code>DEBUG = True</code> in your Django settings file. Change that to <code>False</code>, and Django will display a standard 404 page.</p></footer>`,
-  ]);
-  return new HttpResponseNotFound(body);
+  return new HttpResponseNotFound(technical_404_html({ request, urlconf, tried, raised_by, reason, resolved, request_path: error_url }));
 }
 
-/** One entry of Resolver404's `tried`: the chain of includes down to the pattern. */
-function describe_chain(chain: Pattern[]): string {
-  return chain
-    .map((pat, i) => {
-      let text = escape(String(pat.pattern ?? pat));
-      const last = i === chain.length - 1;
-      if (!last && pat.namespace) text += ` [namespace='${escape(pat.namespace)}']`;
-      if (last && pat.name) text += ` [name='${escape(pat.name)}']`;
-      return text;
-    })
-    .join(" ");
+/**
+ * Django's technical_404.html, rendered: the same markup and whitespace, so the page a learner sees
+ * (and copies into a bug report) is the one Django shows. Each tried pattern is the chain of
+ * includes down to it, one `<code>` per step; only the last step shows its `[name='…']`.
+ */
+function technical_404_html(c: { request: HttpRequest; urlconf: string; tried: Pattern[][]; raised_by: string | null; reason: string; resolved: boolean; request_path: string }): string {
+  const url = safe(() => c.request.build_absolute_uri(), c.request.path);
+  const chain_html = (chain: Pattern[]) =>
+    chain
+      .map((pat, i) => `\n              <code>\n                ${escape(String(pat.pattern ?? pat))}\n                ${i === chain.length - 1 && pat.name ? `[name='${escape(pat.name)}']` : ""}\n              </code>\n            `)
+      .join("");
+  const patterns = c.tried.map((chain) => `\n          <li>\n            ${chain_html(chain)}\n          </li>\n        `).join("");
+  const info = c.tried.length
+    ? `\n      <p>\n      Using the URLconf defined in <code>${escape(c.urlconf)}</code>,\n      Django tried these URL patterns, in this order:\n      </p>\n      <ol>\n        ${patterns}\n      </ol>\n      <p>\n        ${
+        c.request_path ? `\n          The current path, <code>${escape(c.request_path)}</code>,\n        ` : "\n          The empty path\n        "
+      }\n        ${c.resolved ? "matched the last one." : "didn’t match any of these."}\n      </p>\n    `
+    : `\n      ${escape(c.reason)}\n    `;
+  const raised = c.raised_by ? `\n      <tr>\n        <th scope="row">Raised by:</th>\n        <td>${escape(c.raised_by)}</td>\n      </tr>\n      ` : "";
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta http-equiv="content-type" content="text/html; charset=utf-8">
+  <title>Page not found at ${escape(c.request.path_info)}</title>
+  <meta name="robots" content="NONE,NOARCHIVE">
+  <style>${STYLE_404}</style>
+</head>
+<body>
+  <header id="summary">
+    <h1>Page not found <small>(404)</small></h1>
+    ${c.reason && c.resolved ? `<pre class="exception_value">${escape(c.reason)}</pre>` : ""}
+    <table class="meta">
+      <tr>
+        <th scope="row">Request Method:</th>
+        <td>${escape(c.request.method ?? "")}</td>
+      </tr>
+      <tr>
+        <th scope="row">Request URL:</th>
+        <td>${escape(url)}</td>
+      </tr>
+      ${raised}
+    </table>
+  </header>
+
+  <main id="info">
+    ${info}
+  </main>
+
+  <footer id="explanation">
+    <p>
+      You’re seeing this error because you have <code>DEBUG = True</code> in
+      your Django settings file. Change that to <code>False</code>, and Django
+      will display a standard 404 page.
+    </p>
+  </footer>
+</body>
+</html>
+`;
 }
+
+const STYLE_404 = `
+    html * { padding:0; margin:0; }
+    body * { padding:10px 20px; }
+    body * * { padding:0; }
+    body { font-family: sans-serif; background:#eee; color:#000; }
+    body > :where(header, main, footer) { border-bottom:1px solid #ddd; }
+    h1 { font-weight:normal; margin-bottom:.4em; }
+    h1 small { font-size:60%; color:#666; font-weight:normal; }
+    table { border:none; border-collapse: collapse; width:100%; }
+    td, th { vertical-align:top; padding:2px 3px; }
+    th { width:12em; text-align:right; color:#666; padding-right:.5em; }
+    #info { background:#f6f6f6; }
+    #info ol { margin: 0.5em 4em; }
+    #info ol li { font-family: monospace; }
+    #summary { background: #ffc; }
+    #explanation { background:#eee; border-bottom: 0px none; }
+    pre.exception_value { font-family: sans-serif; color: #575757; font-size: 1.5em; margin: 10px 0 10px 0; }
+  `;
 
 function is_admin_only(request: HttpRequest, tried: Pattern[][]): boolean {
   return request.path === "/" && tried.length === 1 && tried[0].length === 1 && tried[0][0].app_name === "admin" && tried[0][0].namespace === "admin";
@@ -199,11 +252,6 @@ export function cleansed_settings(): Record<string, string> {
 }
 
 // ---- shared HTML ---------------------------------------------------------------------------------
-
-function summary(title: string, request: HttpRequest, extra: [string, string][]): string {
-  const url = safe(() => request.build_absolute_uri(), request.path);
-  return `<header id="summary"><h1>${title}</h1>${table([["Request Method:", escape(request.method ?? "")], ["Request URL:", escape(url)], ...extra])}</header>`;
-}
 
 function table(rows: [string, string][]): string {
   return `<table class="meta">${rows.map(([k, v]) => `<tr><th scope="row">${k}</th><td>${v}</td></tr>`).join("")}</table>`;

@@ -166,9 +166,10 @@ describe("handler with DEBUG = True", () => {
   it("shows the technical 404 with every pattern tried", async () => {
     const r = await get(runtime, "/nope/");
     expect(r.status).toBe(404);
-    expect(r.text).toContain("Using the URLconf defined in <code>project.urls</code>, Django tried these URL patterns, in this order:");
-    expect(r.text).toContain("<li><code>ok/ [name='ok']</code></li>");
-    expect(r.text).toContain("The current path, <code>nope/</code>, didn’t match any of these.");
+    // Django's technical_404.html markup, whitespace included.
+    expect(r.text).toContain("      Using the URLconf defined in <code>project.urls</code>,\n      Django tried these URL patterns, in this order:\n");
+    expect(r.text).toContain("              <code>\n                ok/\n                [name='ok']\n              </code>");
+    expect(r.text).toContain("          The current path, <code>nope/</code>,\n        \n        didn’t match any of these.");
   });
 
   it("says which view raised Http404", async () => {

@@ -14,12 +14,13 @@
  *   "<app>/<model>/<path:id>/change/" … /delete/ … /history/
  * Every view but login is wrapped in admin_view: a user who is not active staff is sent to login.
  */
+import { redirect_to_login } from "../auth/views";
 import { ImproperlyConfigured, PermissionDenied } from "../../core/exceptions";
 import { Http404, HttpResponseRedirect } from "../../http/response";
 import { TemplateResponse } from "../../template/response";
 import { path, include, re_path } from "../../urls";
 import { reverse } from "../../urls/base";
-import { urlencode } from "../../utils/http";
+
 import { capfirst } from "../../utils/text";
 import { apps as global_apps } from "../../apps";
 import { trace_site } from "../../../../trace";
@@ -194,7 +195,7 @@ export class AdminSite {
     const inner = function (request: Request, ...args: any[]) {
       if (!site.has_permission(request)) {
         const login_url = reverse("admin:login", { current_app: site.name });
-        return new HttpResponseRedirect(`${login_url}?${urlencode({ next: request.get_full_path() })}`);
+        return redirect_to_login(request.get_full_path(), login_url);
       }
       return view(request, ...args);
     };

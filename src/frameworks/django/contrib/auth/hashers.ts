@@ -23,7 +23,8 @@
  */
 import { pbkdf2 } from "@noble/hashes/pbkdf2.js";
 import { sha256 } from "@noble/hashes/sha2.js";
-import { sha1 } from "@noble/hashes/legacy.js";
+import { md5, sha1 } from "@noble/hashes/legacy.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
 import { span_set, trace_site } from "../../../../trace";
 import { NotImplementedError, TypeError as PyTypeError, ValueError } from "../../../python/builtins";
 import { is_bytes, type Bytes } from "../../../python/bytes";
@@ -264,6 +265,40 @@ export class PBKDF2PasswordHasher extends BasePasswordHasher {
 export class PBKDF2SHA1PasswordHasher extends PBKDF2PasswordHasher {
   override algorithm = "pbkdf2_sha1";
   override digest = sha1;
+}
+
+/**
+ * Salted MD5 (`md5$salt$hexdigest`): insecure, and what Django's docs suggest for test settings
+ * (`PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]`) because it is fast.
+ */
+export class MD5PasswordHasher extends BasePasswordHasher {
+  override algorithm = "md5";
+
+  override encode(password: Password, salt: string): string {
+    this._check_encode_args(password, salt);
+    const hash = bytesToHex(md5(force_bytes(salt + (typeof password === "string" ? password : new TextDecoder().decode(password)))));
+    return `${this.algorithm}$${salt}$${hash}`;
+  }
+
+  override decode(encoded: string): DecodedHash {
+    const [algorithm, salt, ...rest] = encoded.split("$");
+    if (algorithm !== this.algorithm || rest.length === 0) throw new ValueError(`not a ${this.algorithm} hash`);
+    return { algorithm, hash: rest.join("$"), salt };
+  }
+
+  override verify(password: Password, encoded: string): boolean {
+    const decoded = this.decode(encoded);
+    return constant_time_compare(encoded, this.encode(password, decoded.salt as string));
+  }
+
+  override safe_summary(encoded: string): Record<string, unknown> {
+    const decoded = this.decode(encoded);
+    return { algorithm: decoded.algorithm, salt: mask_hash(decoded.salt as string, 2), hash: mask_hash(decoded.hash) };
+  }
+
+  override must_update(encoded: string): boolean {
+    return must_update_salt(this.decode(encoded).salt as string, this.salt_entropy);
+  }
 }
 
 /** Python's `type(x).__qualname__` for the TypeError message. */

@@ -150,6 +150,17 @@ export class QuerySet<T = any> {
     return this._fetch_all().length;
   }
 
+  /** `len(qs)` as Python's protocol spells it (the `length` filter, `len()` in python/operator). */
+  __len__(): number {
+    return this._fetch_all().length;
+  }
+
+  /** `qs[i]` as Python's protocol spells it (the `first` filter's `value[0]`). */
+  __getitem__(i: number): T {
+    if (typeof i !== "number") throw new PyTypeError(`QuerySet indices must be integers or slices, not ${typeof i === "string" ? "str" : typeof i}.`);
+    return this.index(i);
+  }
+
   /** `list(qs)` */
   list(): T[] {
     return [...this._fetch_all()];

@@ -9,6 +9,7 @@
  * The last three run CsrfViewMiddleware's hooks around the one view, as Django's
  * `decorator_from_middleware` does.
  */
+import { wraps } from "../../../python/functools";
 import type { HttpRequest } from "../../http/request";
 import type { HttpResponseBase } from "../../http/response";
 import { CsrfViewMiddleware, get_token } from "../../middleware/csrf";
@@ -20,7 +21,7 @@ export function csrf_exempt<V extends View>(view: V): V {
   const wrapped = function (this: unknown, ...args: unknown[]) {
     return view.apply(this, args as [HttpRequest]);
   } as unknown as V;
-  return Object.assign(wrapped, view, { __wrapped__: view, csrf_exempt: true });
+  return Object.assign(wraps<V>(view)(wrapped), { csrf_exempt: true });
 }
 
 /** Never rejects: the token is set up for `{% csrf_token %}`, the view always runs. */

@@ -58,6 +58,11 @@ export abstract class BaseStorage implements Iterable<Message> {
 
   constructor(readonly request: HttpRequest) {}
 
+  /** `len(storage)`: loaded plus queued messages (so `{% if messages %}` is false when there are none). */
+  __len__(): number {
+    return this.length;
+  }
+
   get length(): number {
     return this._loaded_messages.length + this._queued_messages.length;
   }

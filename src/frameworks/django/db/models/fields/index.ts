@@ -33,6 +33,26 @@ export const BLANK_CHOICE_DASH: [string, string][] = [["", "---------"]];
 export type Choices = [unknown, string][];
 
 /** The keyword arguments every field accepts (`Field.__init__`). */
+/**
+ * A field's arguments as Django accepts them: keyword arguments as one options object, and the
+ * first positional parameter, `verbose_name`, also positionally — Python's
+ * `models.DateTimeField("date published")` is `new models.DateTimeField("date published")`, and
+ * `models.CharField("title", max_length=200)` is `new models.CharField("title", { max_length: 200 })`
+ * (ADR 0014).
+ */
+export type FieldArgs<O extends FieldOptions = FieldOptions> = [options?: O] | [verbose_name: string | null, options?: O];
+
+/** The options object of a field's arguments, with a positional verbose_name folded in. */
+export function field_options<O extends FieldOptions>(args: FieldArgs<O> | unknown[]): O {
+  const [first, second] = args as [unknown, unknown];
+  if (first === undefined || (first !== null && typeof first === "object")) return { ...((first ?? {}) as O) };
+  if (first !== null && typeof first !== "string") throw new PyTypeError(`Field() argument 'verbose_name' must be a string or a keyword-argument object, not ${typeof first}`);
+  const options = { ...((second ?? {}) as O) };
+  if ("verbose_name" in options) throw new PyTypeError("Field.__init__() got multiple values for argument 'verbose_name'");
+  options.verbose_name = first;
+  return options;
+}
+
 export interface FieldOptions {
   verbose_name?: string | null;
   name?: string | null;
@@ -132,7 +152,8 @@ export class Field {
   };
   static descriptor_class: unknown = null;
 
-  constructor(options: FieldOptions = {}) {
+  constructor(...args: FieldArgs<FieldOptions>) {
+    const options = field_options(args);
     this._constructor_options = { ...options };
     this.name = options.name as string;
     this._verbose_name = this.verbose_name = options.verbose_name ?? null;
@@ -471,7 +492,8 @@ export class PositiveBigIntegerField extends PositiveIntegerField {}
 
 /** The auto-incrementing primary key, `"id" integer NOT NULL PRIMARY KEY AUTOINCREMENT`. */
 export class AutoField extends IntegerField {
-  constructor(options: FieldOptions = {}) {
+  constructor(...args: FieldArgs<FieldOptions>) {
+    const options = field_options(args);
     super({ ...options, blank: true });
     this._constructor_options = { ...options };
   }
@@ -537,7 +559,8 @@ export class DecimalField extends Field {
   decimal_places: number | null;
   static override default_error_messages = { invalid: "“%(value)s” value must be a decimal number." };
 
-  constructor(options: DecimalFieldOptions = {}) {
+  constructor(...args: FieldArgs<DecimalFieldOptions>) {
+    const options = field_options(args);
     super(options);
     this.max_digits = options.max_digits ?? null;
     this.decimal_places = options.decimal_places ?? null;
@@ -596,7 +619,8 @@ export class BooleanField extends Field {
   override empty_strings_allowed = false;
   static override default_error_messages = { invalid: "“%(value)s” value must be either True or False.", invalid_nullable: "“%(value)s” value must be either True, False, or None." };
 
-  constructor(options: FieldOptions = {}) {
+  constructor(...args: FieldArgs<FieldOptions>) {
+    const options = field_options(args);
     super(options);
     if ("default" in options && !("blank" in options)) this.blank = true;
   }
@@ -626,7 +650,8 @@ export interface CharFieldOptions extends FieldOptions {
 export class CharField extends Field {
   db_collation: string | null;
 
-  constructor(options: CharFieldOptions = {}) {
+  constructor(...args: FieldArgs<CharFieldOptions>) {
+    const options = field_options(args);
     super(options);
     this.db_collation = options.db_collation ?? null;
   }
@@ -653,13 +678,15 @@ export class CharField extends Field {
 }
 
 export class EmailField extends CharField {
-  constructor(options: CharFieldOptions = {}) {
+  constructor(...args: FieldArgs<CharFieldOptions>) {
+    const options = field_options(args);
     super({ max_length: 254, ...options });
   }
 }
 
 export class URLField extends CharField {
-  constructor(options: CharFieldOptions = {}) {
+  constructor(...args: FieldArgs<CharFieldOptions>) {
+    const options = field_options(args);
     super({ max_length: 200, ...options });
   }
 
@@ -671,7 +698,8 @@ export class URLField extends CharField {
 }
 
 export class SlugField extends CharField {
-  constructor(options: CharFieldOptions & { allow_unicode?: boolean } = {}) {
+  constructor(...args: FieldArgs<CharFieldOptions & { allow_unicode?: boolean }>) {
+    const options = field_options(args);
     super({ max_length: 50, db_index: true, ...options });
   }
 
@@ -719,7 +747,8 @@ export class DateField extends Field {
     invalid_date: "“%(value)s” value has the correct format (YYYY-MM-DD) but it is an invalid date.",
   };
 
-  constructor(options: DateFieldOptions = {}) {
+  constructor(...args: FieldArgs<DateFieldOptions>) {
+    const options = field_options(args);
     const auto = options.auto_now || options.auto_now_add;
     super(auto ? { ...options, editable: false, blank: true } : options);
     this._constructor_options = { ...options };
@@ -824,7 +853,8 @@ export class TimeField extends Field {
   auto_now: boolean;
   auto_now_add: boolean;
 
-  constructor(options: DateFieldOptions = {}) {
+  constructor(...args: FieldArgs<DateFieldOptions>) {
+    const options = field_options(args);
     super(options);
     this.auto_now = options.auto_now ?? false;
     this.auto_now_add = options.auto_now_add ?? false;
@@ -876,7 +906,8 @@ export class DurationField extends Field {
 export class UUIDField extends Field {
   override empty_strings_allowed = false;
 
-  constructor(options: FieldOptions = {}) {
+  constructor(...args: FieldArgs<FieldOptions>) {
+    const options = field_options(args);
     super({ max_length: 32, ...options });
     this._constructor_options = { ...options };
   }

@@ -4,7 +4,7 @@
  * `JSON_EXTRACT("blog_post"."extra", '$."featured"')` on SQLite.
  */
 import { py_json_dumps } from "../../../../python/json";
-import { Field, is_expression, type Converter, type ConnectionLike, type FieldOptions } from "./index";
+import { Field, field_options, is_expression, type Converter, type ConnectionLike, type FieldArgs, type FieldOptions } from "./index";
 
 export interface JSONFieldOptions extends FieldOptions {
   encoder?: unknown;
@@ -14,7 +14,8 @@ export interface JSONFieldOptions extends FieldOptions {
 export class JSONField extends Field {
   override empty_strings_allowed = false;
 
-  constructor(options: JSONFieldOptions = {}) {
+  constructor(...args: FieldArgs<JSONFieldOptions>) {
+    const options = field_options(args);
     super(options);
   }
 

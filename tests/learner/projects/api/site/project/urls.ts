@@ -1,0 +1,9 @@
+import { path } from "django/urls";
+import * as views from "notes/views";
+
+export const urlpatterns = [
+  path("api/notes/", views.note_list),
+  path("api/notes/<int:pk>/", views.note_detail),
+  path("api/stats/", views.stats),
+  path("api/search/", views.search),
+];

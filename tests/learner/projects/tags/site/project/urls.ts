@@ -1,0 +1,4 @@
+import { path } from "django/urls";
+import * as views from "blog/views";
+
+export const urlpatterns = [path("", views.page)];
