@@ -23,7 +23,8 @@ const bundle = await rolldown({
   external: ["sql.js", /^node:/],
   logLevel: "warn",
 });
-await bundle.write({ file: out, format: "es", keepNames: true, sourcemap: false });
+// One file: a dynamic import (fastapi/routing.ts loads its form parser on demand) is inlined.
+await bundle.write({ file: out, format: "es", keepNames: true, sourcemap: false, codeSplitting: false });
 await bundle.close();
 
 const run = spawnSync(process.execPath, [out, ...process.argv.slice(2)], { stdio: "inherit", cwd: root, env: { ...process.env, BENCH_ROOT: root } });
