@@ -20,7 +20,7 @@ import { loadavg } from "node:os";
 import { anchor_values, find_anchors, run_anchor, type AnchorScript } from "./anchors";
 import { bench_django, startproject_runtime } from "./django";
 import { format_value, median, pool, type AnchorRef, type Figure, type RunOptions } from "./harness";
-import { fastapi_hello_scenario } from "./fastapi";
+import { bench_fastapi_figures } from "./fastapi";
 import { flask_hello_scenario } from "./flask";
 import { hello_bench } from "./hello";
 import { bench_memory } from "./memory";
@@ -43,7 +43,7 @@ export const BENCHES: Bench[] = [
   { name: "orm", run: bench_orm },
   { name: "pydantic", run: bench_pydantic },
   { name: "flask", run: hello_bench({ scenario: flask_hello_scenario, key: "flask_hello_us", label: "Flask hello", body: "Hello, World!", anchor: { script: "micro_bench", workload: "micro.hello: Flask WSGI app direct", metric: "us/req" } }) },
-  { name: "fastapi", run: hello_bench({ scenario: fastapi_hello_scenario, key: "fastapi_hello_us", label: "FastAPI hello", body: "Hello, World!", anchor: { script: "micro_bench", workload: "micro.hello: FastAPI ASGI direct (async def, 50/loop entry)", metric: "us/req" } }) },
+  { name: "fastapi", run: bench_fastapi_figures },
   { name: "memory", run: memory_figures, once: true },
 ];
 
