@@ -9,6 +9,7 @@
  * The output is checked as the anchors check it: 100 `<tr `, escaped text present, 22,401 chars.
  * The same page in Jinja2 (the anchors' jinja_templates/) is timed the same way.
  */
+import { settings } from "../src/frameworks/django/conf";
 import { Context } from "../src/frameworks/django/template/context";
 import { Engine } from "../src/frameworks/django/template/engine";
 import { DictLoader, Environment } from "../src/frameworks/jinja2";
@@ -75,6 +76,9 @@ export function check_template_output(out: string, engine: string): void {
 
 export async function bench_templates(options: RunOptions): Promise<Figure[]> {
   const previous = set_active_recorder(new Recorder({ enabled: false }));
+  // floatformat localizes through settings (USE_THOUSAND_SEPARATOR…): Django's defaults, when no
+  // other bench has configured them (`--only templates`).
+  if (!settings.configured) settings.configure({ SECRET_KEY: "bench" });
   try {
     const engine = new Engine({ autoescape: true, loaders: [["django.template.loaders.cached.Loader", [["django.template.loaders.locmem.Loader", DJANGO_TEMPLATES]]]] });
     const template = engine.get_template("bench/list.html");
