@@ -706,16 +706,22 @@ export class FilterExpression {
     } else {
       obj = this.var;
     }
-    for (const [func, args] of this.filters) {
-      const arg_vals = args.map(([lookup, arg]) => (lookup ? (arg as Variable).resolve(context) : mark_safe(arg)));
+    const filters = this.filters;
+    for (let f = 0; f < filters.length; f++) {
+      const [func, args] = filters[f];
       if (func.expects_localtime) obj = template_localtime(obj, (context as Context).use_tz);
       let new_obj: unknown;
       if (func.needs_autoescape) {
-        const positional = [...arg_vals];
+        const positional = args.map(([lookup, arg]) => (lookup ? (arg as Variable).resolve(context) : mark_safe(arg)));
         while (positional.length < (func.max_args ?? 0)) positional.push(undefined);
         new_obj = func(obj, ...positional, { autoescape: (context as Context).autoescape ?? true });
+      } else if (args.length === 0) {
+        new_obj = func(obj);
       } else {
-        new_obj = func(obj, ...arg_vals);
+        // A filter takes at most one argument (FILTER_RE): a variable resolved now, or a constant
+        // marked safe, as Django does — without an array of arguments per call.
+        const [lookup, arg] = args[0];
+        new_obj = func(obj, lookup ? (arg as Variable).resolve(context) : mark_safe(arg));
       }
       obj = func.is_safe && obj instanceof SafeData ? mark_safe(new_obj) : new_obj;
     }
@@ -866,8 +872,9 @@ const STR_METHODS: Record<string, (s: string) => unknown> = {
 function lookup_bit(current: unknown, bit: string): unknown {
   if (current === null || current === undefined) return NOT_FOUND;
   const ctx = current as BaseContext;
-  if (typeof ctx === "object" && typeof ctx.__getitem__ === "function" && ctx.is_context === true) {
-    return ctx.has_key(bit) ? ctx.__getitem__(bit) : NOT_FOUND;
+  if (typeof ctx === "object" && ctx.is_context === true) {
+    // `bit in context` then `context[bit]`, in one walk down the stack.
+    return ctx.get(bit, NOT_FOUND);
   }
   // 1. Dictionary lookup.
   if (is_dict(current)) {
