@@ -64,11 +64,6 @@ export class SocketHub {
     else socket.connection.send_text(action.text ?? "");
   }
 
-  /** Whether any client has connected since the project loaded (a step can then wake a consumer). */
-  has_clients(): boolean {
-    return this.sockets.size > 0;
-  }
-
   /** Every client's server events the page has not had yet, client by client, oldest first. */
   drain(): SocketEvent[] {
     const out: SocketEvent[] = [];
