@@ -160,6 +160,16 @@ function resolve_traced(): void {
   if (recorder.trace().spans.length !== 106) throw new Error("bench resolve: expected 1 resolver span + 105 pattern spans");
 }
 
+/** Recorded, not read: what tracing costs while the request runs (the spans are built when a panel reads them). */
+function resolve_recorded(): void {
+  const previous = set_active_recorder(new Recorder({ enabled: true }));
+  try {
+    resolve(ROUTED);
+  } finally {
+    set_active_recorder(previous);
+  }
+}
+
 function resolve_untraced(): void {
   resolve(ROUTED);
 }
@@ -175,6 +185,7 @@ export async function bench_django(runtime: HeadlessRuntime, options: RunOptions
         { name: "hello traced", fn: hello_request(runtime, true), n: 1000, async: true },
         { name: "resolve", fn: resolve_untraced, n: 3000 },
         { name: "resolve traced", fn: resolve_traced, n: 3000 },
+        { name: "resolve recorded", fn: resolve_recorded, n: 3000 },
       ],
       options,
     );
@@ -187,6 +198,8 @@ export async function bench_django(runtime: HeadlessRuntime, options: RunOptions
       figure("resolve_traced_us", "resolve(), traced (106 spans built)", "us", res.get("resolve traced")!, resolve_anchor),
       figure("django_hello_trace_ratio", "tracing on / off, hello", "x", per_run_ratio(res.get("hello traced")!, res.get("hello")!)),
       figure("resolve_trace_ratio", "tracing on / off, resolve of 105 patterns", "x", per_run_ratio(res.get("resolve traced")!, res.get("resolve")!)),
+      figure("resolve_recorded_us", "resolve(), recorded, trace not read", "us", res.get("resolve recorded")!, resolve_anchor),
+      figure("resolve_record_ratio", "recording on / off, resolve of 105 patterns (spans not built)", "x", per_run_ratio(res.get("resolve recorded")!, res.get("resolve")!)),
     ];
   } finally {
     set_active_recorder(previous);
