@@ -18,7 +18,7 @@ import { PyFloat } from "../../python/json";
 import { is_dict, is_str, py_str } from "../../python/operator";
 import { close_span, open_span, to_json, tracing_enabled, type Json, type SpanHandle } from "../../../trace";
 import { localize } from "../utils/formats";
-import { conditional_escape } from "../utils/html";
+import { conditional_escape, escape } from "../utils/html";
 import { mark_safe, SafeData, SafeString } from "../utils/safestring";
 import { get_text_list, smart_split, unescape_string_literal } from "../utils/text";
 import { localtime, is_naive } from "../utils/timezone";
@@ -1108,6 +1108,18 @@ export function render_value_in_context(value: unknown, context: Context): strin
   return py_str(v);
 }
 
+/**
+ * `render_value_in_context` as the text a node list joins: the same characters, without a
+ * SafeString made for each `{{ }}` (the list marks its whole output safe).
+ */
+function render_value_text(value: unknown, context: Context): string {
+  let v = template_localtime(value, context.use_tz);
+  v = localize(v, context.use_l10n);
+  if (typeof v === "string") return context.autoescape ? escape(v) : v;
+  if (context.autoescape) return v instanceof SafeData ? String(v instanceof SafeString ? v : (v as { __html__(): unknown }).__html__()) : escape(is_str(v) ? v : py_str(v));
+  return py_str(v);
+}
+
 /** `{{ expression }}` */
 export class VariableNode extends Node {
   override child_nodelists: string[] = [];
@@ -1120,7 +1132,7 @@ export class VariableNode extends Node {
   render(context: Context): string | SafeString {
     const output = this.filter_expression.resolve(context);
     if (trace_stack.length) trace_variable(this.filter_expression.token, this.token ?? undefined, output, this.origin ?? undefined);
-    return render_value_in_context(output, context);
+    return render_value_text(output, context);
   }
 }
 
