@@ -485,6 +485,7 @@ function as_schema_model(schema: unknown): unknown {
 }
 
 // The other models of fastapi.openapi.models, as field orders.
+const COMPONENTS_FIELDS = ["schemas", "responses", "parameters", "examples", "requestBodies", "headers", "securitySchemes", "links", "callbacks", "pathItems"];
 const INFO_FIELDS = ["title", "summary", "description", "termsOfService", "contact", "license", "version"];
 const CONTACT_FIELDS = ["name", "url", "email"];
 const LICENSE_FIELDS = ["name", "identifier", "url"];
@@ -573,6 +574,7 @@ function through_openapi_model(output: Json): Json {
   output.info = info;
   if (Array.isArray(output.tags)) output.tags = output.tags.map((t: unknown) => (is_object(t) ? in_field_order(t, TAG_FIELDS) : t));
   if (is_object(output.paths)) output.paths = map_values(output.paths, as_path_item_model);
+  if (is_object(output.components)) output.components = in_field_order(output.components, COMPONENTS_FIELDS);
   const schemas = output.components?.schemas;
   if (schemas) output.components.schemas = map_values(schemas, as_schema_model);
   const security_schemes = output.components?.securitySchemes;
