@@ -176,11 +176,11 @@ function decimal_pattern(max_digits?: number, decimal_places?: number): string {
   return `^(?!^[-+.]*$)[+-]?0*\\d*\\.?\\d{0,${decimal_places}}0*$`;
 }
 
-/** Pydantic sorts every key except the names under `properties` (and values like `default`). */
+/** Pydantic sorts every key except the names under `properties` and inside a `default` (examples are sorted too). */
 export function sort_json_schema(value: unknown, parent_key: string | null = null): unknown {
   if (Array.isArray(value)) return value.map((v) => sort_json_schema(v, parent_key));
   if (value === null || typeof value !== "object") return value;
-  if (parent_key === "default" || parent_key === "examples" || parent_key === "const" || parent_key === "enum") return value;
+  if (parent_key === "default" || parent_key === "const" || parent_key === "enum") return value;
   const entries = Object.entries(value as Json);
   const keep_order = parent_key === "properties";
   if (!keep_order) entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -17,7 +17,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from fastapi.testclient import TestClient  # noqa: E402
 
-for name in ("basics", "deps_security"):
+for name in ("basics", "deps_security", "models_responses"):
     app = importlib.import_module(name).app
     with open(os.path.join(HERE, name + ".requests.json"), encoding="utf-8") as fh:
         requests = json.load(fh)
