@@ -1,13 +1,14 @@
 /**
- * Tutorial-style FastAPI apps (three, 101 requests), as a learner writes them following FastAPI's tutorial, answered as
+ * Tutorial-style FastAPI apps (three, 102 requests), as a learner writes them following FastAPI's tutorial, answered as
  * real FastAPI 0.142.2 answers them: NAME.py is the Python app, NAME.main.ts.txt the same app for
  * the lab, NAME.requests.json the requests, NAME.recorded.json real FastAPI's answers (record.py).
  * Each request's status, headers and body must be identical.
  *
- * Known difference left out of the requests: a `float` that leaves a model or a parameter as a bare
- * JavaScript number prints `1` where Python prints `1.0` when it is integral (`{"item_id": 3,
- * **item.model_dump()}` with price 1, a `size: float` query returned in a dict); through a
- * `response_model` or a model instance it prints `1.0` as in Python.
+ * Known difference left out of the requests: an integral float computed in the handler from floats
+ * (`item.price + item.tax` with 1 and 2) or a `float` parameter returned in a dict prints `3` where
+ * Python prints `3.0` (JavaScript has one number type). A model's floats print `1.0` as in Python:
+ * through a `response_model`, a model instance, and a `model_dump()` spread into a dict (the dump
+ * marks its float fields, python/json.ts FLOAT_KEYS).
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
