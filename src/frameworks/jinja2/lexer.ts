@@ -316,7 +316,10 @@ class Tokenizer {
       }
       this.open_tag(start);
     }
-    this.out.push(new Token(this.lineno, TOKEN_EOF, ""));
+    // Like Jinja's TokenStream, the end of the template is on the line of the last token (where
+    // that token starts: a trailing data token spanning lines still counts from its first line).
+    const last = this.out[this.out.length - 1];
+    this.out.push(new Token(last ? last.lineno : 1, TOKEN_EOF, ""));
     return this.out;
   }
 
