@@ -39,7 +39,7 @@ import { get_host } from "../werkzeug/wsgi";
 import { timedelta } from "../python/datetime";
 import { AppContext, RequestContext } from "./ctx";
 import { _cv_app, _cv_request, _request_ctx } from "./globals";
-import { send_from_directory } from "./helpers";
+import { open_resource, send_from_directory, type ResourceFile } from "./helpers";
 import type { UrlForOptions } from "./helpers";
 import { App } from "./sansio/app";
 import { Environment } from "./templating";
@@ -132,6 +132,11 @@ export class Flask extends App {
   send_static_file(filename: string): Response {
     if (!this.has_static_folder) throw new RuntimeError("'static_folder' must be set to serve static_files.");
     return send_from_directory(this.static_folder!, filename);
+  }
+
+  /** `open_resource(resource, mode="rb", encoding=None)`: a file under the app's root path (`schema.sql`), for reading. */
+  open_resource(resource: string, mode = "rb", encoding: string | null = null): ResourceFile {
+    return open_resource(this.root_path, resource, mode, encoding);
   }
 
   /** The Jinja environment, created on first use (filters, tests and globals registered on it). */
