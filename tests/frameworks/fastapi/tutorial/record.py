@@ -17,12 +17,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from fastapi.testclient import TestClient  # noqa: E402
 
-for name in ("basics", "deps_security", "models_responses"):
+for name in ("basics", "deps_security", "models_responses", "advanced"):
     app = importlib.import_module(name).app
     with open(os.path.join(HERE, name + ".requests.json"), encoding="utf-8") as fh:
         requests = json.load(fh)
     answers = []
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with TestClient(app, raise_server_exceptions=False, follow_redirects=False) as client:
         for r in requests:
             headers = dict(r.get("headers", []))
             content = None

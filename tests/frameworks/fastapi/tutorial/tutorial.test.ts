@@ -1,5 +1,5 @@
 /**
- * Tutorial-style FastAPI apps (three, 102 requests), as a learner writes them following FastAPI's tutorial, answered as
+ * Tutorial-style FastAPI apps (four, 125 requests), as a learner writes them following FastAPI's tutorial, answered as
  * real FastAPI 0.142.2 answers them: NAME.py is the Python app, NAME.main.ts.txt the same app for
  * the lab, NAME.requests.json the requests, NAME.recorded.json real FastAPI's answers (record.py).
  * Each request's status, headers and body must be identical.
@@ -26,7 +26,7 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("tutorial-style FastAPI apps answer as real FastAPI does", () => {
-  for (const name of ["basics", "deps_security", "models_responses"]) {
+  for (const name of ["basics", "deps_security", "models_responses", "advanced"]) {
     it(`${name}: every request's status, headers and body`, async () => {
       const scenario: Scenario = { format: SCENARIO_FORMAT, title: name, framework: "fastapi", entry: { kind: "fastapi", app: "main.app" }, files: { "main.ts": read(`${name}.main.ts.txt`) }, requests: [] };
       const loaded = await runtime.load(scenario);
