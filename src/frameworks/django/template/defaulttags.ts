@@ -575,11 +575,9 @@ export function querystring(context: Context, query_dict?: unknown, kwargs: Reco
 }
 
 register.simple_tag(
-  function querystring_tag(context: Context, ...rest: unknown[]) {
-    const last = rest[rest.length - 1];
-    const has_kwargs = rest.length > 0 && last !== null && typeof last === "object" && Object.getPrototypeOf(last) === Object.prototype;
-    const kwargs = has_kwargs ? (rest.pop() as Record<string, unknown>) : {};
-    return querystring(context, rest[0], kwargs);
+  // Python's `def querystring(context, query_dict=None, **kwargs)`: keywords as one trailing object.
+  function querystring_tag(context: Context, query_dict: unknown = null, kwargs: Record<string, unknown> = {}) {
+    return querystring(context, query_dict, kwargs);
   },
   { takes_context: true, name: "querystring" },
 );
