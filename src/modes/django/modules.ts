@@ -123,3 +123,7 @@ export * as "django/views" from "../../frameworks/django/views";
 export * as "django/views/decorators/http" from "../../frameworks/django/views/decorators/http";
 export * as "django/db/models" from "../../frameworks/django/db/models";
 export * as "django/db/models/signals" from "../../frameworks/django/db/models/signals";
+export * as "django/utils/translation" from "../../frameworks/django/utils/translation";
+export * as "django/templatetags/i18n" from "../../frameworks/django/templatetags/i18n";
+export * as "django/templatetags/l10n" from "../../frameworks/django/templatetags/l10n";
+export * as "django/templatetags/static" from "../../frameworks/django/templatetags/static";
