@@ -127,3 +127,11 @@ export * as "django/utils/translation" from "../../frameworks/django/utils/trans
 export * as "django/templatetags/i18n" from "../../frameworks/django/templatetags/i18n";
 export * as "django/templatetags/l10n" from "../../frameworks/django/templatetags/l10n";
 export * as "django/templatetags/static" from "../../frameworks/django/templatetags/static";
+export * as "django/contrib/admin/templatetags/admin_modify" from "../../frameworks/django/contrib/admin/templatetags/admin_modify";
+export * as "django/contrib/admin/templatetags/log" from "../../frameworks/django/contrib/admin/templatetags/log";
+export * as "django/contrib/admin/templatetags/base" from "../../frameworks/django/contrib/admin/templatetags/base";
+export * as "django/forms/formsets" from "../../frameworks/django/forms/formsets";
+export * as "django/forms/models" from "../../frameworks/django/forms/models";
+export * as "django/forms/widgets" from "../../frameworks/django/forms/widgets";
+export * as "django/forms/fields" from "../../frameworks/django/forms/fields";
+export * as "django/contrib/auth/admin" from "../../frameworks/django/contrib/auth/admin";

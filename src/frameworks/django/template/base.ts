@@ -19,7 +19,7 @@ import { is_dict, is_str, py_str } from "../../python/operator";
 import { close_span, open_span, to_json, tracing_enabled, type Json, type SpanHandle } from "../../../trace";
 import { localize } from "../utils/formats";
 import { conditional_escape } from "../utils/html";
-import { mark_safe, SafeData, SafeString } from "../utils/safestring";
+import { mark_safe, safe_str, SafeData, SafeString } from "../utils/safestring";
 import { get_text_list, smart_split, unescape_string_literal } from "../utils/text";
 import { localtime, is_naive } from "../utils/timezone";
 import { datetime } from "../../python/datetime";
@@ -45,8 +45,19 @@ const TAG_RE = /(\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\})/;
 
 /** A name lookup that failed while rendering (`{{ missing }}` renders as string_if_invalid). */
 export class VariableDoesNotExist extends Exception {
-  constructor(msg: string, readonly params: unknown[] = []) {
-    super(msg);
+  private _message: string | (() => string);
+
+  /** `msg` may be a function: Django formats the message only when it is read (`str(exc)`). */
+  constructor(msg: string | (() => string), readonly params: unknown[] = []) {
+    super("");
+    this._message = msg;
+    Object.defineProperty(this, "message", {
+      configurable: true,
+      get: () => {
+        if (typeof this._message === "function") this._message = this._message();
+        return this._message;
+      },
+    });
   }
   override toString(): string {
     return this.message;
@@ -612,7 +623,8 @@ export class FilterExpression {
       } else {
         new_obj = func(obj, ...arg_vals);
       }
-      obj = func.is_safe && obj instanceof SafeData ? mark_safe(new_obj) : new_obj;
+      // A string filter sees `str(value)`: safe input (a SafeString, or an object whose __str__ is one) stays safe.
+      obj = func.is_safe && (obj instanceof SafeData || safe_str(obj) !== null) ? mark_safe(new_obj) : new_obj;
     }
     return obj;
   }
@@ -697,7 +709,10 @@ export class Variable {
     let owner: unknown = null;
     for (const bit of this.lookups!) {
       const found = lookup_bit(current, bit);
-      if (found === NOT_FOUND) throw new VariableDoesNotExist(`Failed lookup for key [${bit}] in ${describe_for_error(current)}`, [bit, current]);
+      if (found === NOT_FOUND) {
+        const where = current;
+        throw new VariableDoesNotExist(() => `Failed lookup for key [${bit}] in ${describe_for_error(where)}`, [bit, current]);
+      }
       owner = current;
       current = found;
       if (typeof current === "function") current = call_in_template(current, owner, context);
@@ -956,7 +971,7 @@ export function template_localtime(value: unknown, use_tz: boolean | null = null
 export function render_value_in_context(value: unknown, context: Context): string | SafeString {
   let v = template_localtime(value, context.use_tz);
   v = localize(v, context.use_l10n);
-  if (context.autoescape) return conditional_escape(v instanceof SafeData || is_str(v) ? v : py_str(v));
+  if (context.autoescape) return conditional_escape(v instanceof SafeData || is_str(v) ? v : (safe_str(v) ?? py_str(v)));
   return py_str(v);
 }
 

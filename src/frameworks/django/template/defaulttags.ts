@@ -267,7 +267,8 @@ export class ForNode extends Node {
     return context.with_push({}, () => {
       let values = this.sequence.resolve(context, true);
       if (values === null || values === undefined) values = [];
-      const items = has_len(values) && !is_str(values) && !Array.isArray(values) ? iterate(values) : Array.isArray(values) ? values : iterate(values);
+      // A plain array is read by index; anything else (an ErrorList yields its messages) by iterating.
+      const items = Array.isArray(values) && values[Symbol.iterator] === Array.prototype[Symbol.iterator] ? values : iterate(values);
       if (items.length < 1) return this.nodelist_empty.render(context);
       return this.render_items(context, this.is_reversed ? [...items].reverse() : items, parentloop);
     }, "for");

@@ -18,6 +18,7 @@ import { settings } from "../conf";
 import { get_script_prefix } from "../urls/base";
 import { quote, urljoin } from "../../python/urllib/parse";
 import { py_str } from "../../python/operator";
+import { _set_media_static } from "../forms/widgets";
 
 export const register = new Library();
 
@@ -108,3 +109,5 @@ export function static_(path: string): string {
   return StaticNode.handle_simple(path);
 }
 export { static_ as static };
+
+_set_media_static(static_);

@@ -9,6 +9,10 @@ import * as admin from "../../../../../src/frameworks/django/contrib/admin";
 import { construct_search } from "../../../../../src/frameworks/django/contrib/admin/options";
 import { build_q_object_from_lookup_parameters, prepare_lookup_value, quote, unquote } from "../../../../../src/frameworks/django/contrib/admin/utils";
 import { result_headers, results } from "../../../../../src/frameworks/django/contrib/admin/templatetags/admin_list";
+import * as admin_list from "../../../../../src/frameworks/django/contrib/admin/templatetags/admin_list";
+import * as admin_modify from "../../../../../src/frameworks/django/contrib/admin/templatetags/admin_modify";
+import * as admin_urls from "../../../../../src/frameworks/django/contrib/admin/templatetags/admin_urls";
+import * as log from "../../../../../src/frameworks/django/contrib/admin/templatetags/log";
 import { freeze_time } from "../../../../../src/frameworks/python/time";
 import { Recorder, set_active_recorder } from "../../../../../src/trace";
 import { boot_sqlite } from "../../../../../src/runtime/sqlite";
@@ -45,19 +49,36 @@ const SCHEMA: SchemaSpec = {
 
 const SUPERUSER = { is_active: true, is_staff: true, is_superuser: true, is_authenticated: true, has_perm: () => true, has_module_perms: () => true, get_username: () => "root", get_short_name: () => "root" };
 
+// The admin's templates live in its package folder; without an app registry the test points a
+// DjangoTemplates engine at that folder (DIRS), as a project could.
+const SETTINGS = {
+  USE_TZ: true,
+  TIME_ZONE: "UTC",
+  DEBUG: false,
+  DEFAULT_AUTO_FIELD: "django.db.models.AutoField",
+  TEMPLATES: [
+    {
+      BACKEND: "django.template.backends.django.DjangoTemplates",
+      DIRS: ["django/contrib/admin/templates"],
+      APP_DIRS: false,
+      OPTIONS: { libraries: { admin_list: admin_list.register, admin_modify: admin_modify.register, admin_urls: admin_urls.register, log: log.register } },
+    },
+  ],
+};
+
 let image: Uint8Array;
 let Item: any;
 
 beforeAll(async () => {
   await boot_sqlite();
-  settings.configure({ USE_TZ: true, TIME_ZONE: "UTC", DEBUG: false, DEFAULT_AUTO_FIELD: "django.db.models.AutoField" });
+  settings.configure(SETTINGS);
   const classes = build_models(SCHEMA);
   Item = classes.get("Item");
   image = await seeded_image(SCHEMA);
 });
 
 beforeEach(async () => {
-  settings.configure({ USE_TZ: true, TIME_ZONE: "UTC", DEBUG: false, DEFAULT_AUTO_FIELD: "django.db.models.AutoField" });
+  settings.configure(SETTINGS);
   await open_database(image);
   freeze_time(Date.parse("2024-03-06T12:00:00Z") / 1000);
 });
@@ -87,6 +108,7 @@ function get(url: string, form: Record<string, string | string[]> | null = null)
   const body = form ? new TextEncoder().encode(new URLSearchParams(Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString()) : undefined;
   const request = new WSGIRequest(request_environ({ method: form ? "POST" : "GET", path: url, body, content_type: form ? "application/x-www-form-urlencoded" : undefined }));
   request.user = SUPERUSER;
+  (request as any)._dont_enforce_csrf_checks = true; // as Django's test client
   const match = resolve(request.path_info);
   request.resolver_match = match;
   return Object.keys(match.kwargs).length ? (match.func as any)(request, ...match.args, match.kwargs) : (match.func as any)(request, ...match.args);
@@ -105,10 +127,8 @@ function mount_maker(inline: typeof admin.InlineModelAdmin): void {
     class MakerAdmin extends admin.ModelAdmin {
       override inlines = [
         class ItemInline extends inline {
-          constructor(parent: any, s: any) {
-            super(parent, s, Item);
-            this.extra = 1;
-          }
+          override model = Item;
+          override extra = 1;
         },
       ];
     },
