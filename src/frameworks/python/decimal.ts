@@ -4,7 +4,12 @@
  * JavaScript numbers are binary floats, so `Decimal("1.50")` cannot be a `number`: it would lose
  * the trailing zero Django shows (`DecimalField`, `DjangoJSONEncoder` emit `"1.50"`). This class
  * keeps sign, coefficient digits and exponent, and prints them as Python's `str(Decimal)` does
- * (`1.50`, `1E+3`, `1E-7`, `-0`, `NaN`, `Infinity`). Arithmetic is out of scope here.
+ * (`1.50`, `1E+3`, `1E-7`, `-0`, `NaN`, `Infinity`).
+ *
+ * Arithmetic is exact, as Python's with the default context (28 significant digits, rounding half
+ * to even): `price.mul(new Decimal("1.2"))` is `Decimal('5.400')` for a price of 4.50, where
+ * `4.5 * 1.2` in JavaScript is 5.3999999999999995. `add`, `sub`, `mul`, `neg`, `abs`, `compare`
+ * and `quantize` are Python's `+`, `-`, `*`, unary `-`, `abs()`, comparison and `quantize()`.
  */
 import { ValueError } from "./builtins";
 
@@ -83,6 +88,88 @@ export class Decimal {
   equals(other: unknown): boolean {
     return other instanceof Decimal && this.valueOf() === other.valueOf();
   }
+
+  /** The finite value as (signed coefficient, exponent). */
+  private parts(): [bigint, number] {
+    if (typeof this.exponent !== "number") throw new ValueError("cannot do arithmetic on a special Decimal value");
+    const c = BigInt(this.digits);
+    return [this.sign ? -c : c, this.exponent];
+  }
+
+  private static from_parts(coefficient: bigint, exponent: number, negative_zero = false): Decimal {
+    let c = coefficient;
+    let e = exponent;
+    const negative = c < 0n || (c === 0n && negative_zero);
+    let digits = (c < 0n ? -c : c).toString();
+    if (digits.length > 28) {
+      // Round to 28 significant digits, half to even (Python's default context).
+      const drop = digits.length - 28;
+      const divisor = 10n ** BigInt(drop);
+      let abs = c < 0n ? -c : c;
+      const q = abs / divisor;
+      const r = abs % divisor;
+      const half = divisor / 2n;
+      abs = r > half || (r === half && q % 2n === 1n) ? q + 1n : q;
+      digits = abs.toString();
+      e += drop;
+      c = negative ? -abs : abs;
+    }
+    return new Decimal(`${negative ? "-" : ""}${digits}E${e}`);
+  }
+
+  add(other: Decimal | number | string): Decimal {
+    const [a, ea] = this.parts();
+    const [b, eb] = to_decimal(other).parts();
+    const e = Math.min(ea, eb);
+    return Decimal.from_parts(a * 10n ** BigInt(ea - e) + b * 10n ** BigInt(eb - e), e);
+  }
+
+  sub(other: Decimal | number | string): Decimal {
+    return this.add(to_decimal(other).neg());
+  }
+
+  mul(other: Decimal | number | string): Decimal {
+    const [a, ea] = this.parts();
+    const o = to_decimal(other);
+    const [b, eb] = o.parts();
+    return Decimal.from_parts(a * b, ea + eb, (this.sign ^ o.sign) === 1);
+  }
+
+  neg(): Decimal {
+    const [c, e] = this.parts();
+    return Decimal.from_parts(-c, e, this.sign === 0 && c === 0n);
+  }
+
+  abs(): Decimal {
+    const [c, e] = this.parts();
+    return Decimal.from_parts(c < 0n ? -c : c, e);
+  }
+
+  /** -1, 0 or 1 (Python's `<`, `==`, `>` between Decimals). */
+  compare(other: Decimal | number | string): number {
+    const d = this.sub(other);
+    return d.digits === "0" ? 0 : d.sign ? -1 : 1;
+  }
+
+  /** `d.quantize(Decimal("0.01"))`: rounded (half to even) to the other's exponent. */
+  quantize(exp: Decimal | string, rounding: "ROUND_HALF_EVEN" | "ROUND_HALF_UP" | "ROUND_DOWN" = "ROUND_HALF_EVEN"): Decimal {
+    const [c, e] = this.parts();
+    const target = (to_decimal(exp).exponent as number);
+    if (target <= e) return Decimal.from_parts(c * 10n ** BigInt(e - target), target, this.sign === 1);
+    const divisor = 10n ** BigInt(target - e);
+    const abs = c < 0n ? -c : c;
+    const q = abs / divisor;
+    const r = abs % divisor;
+    const half = divisor / 2n;
+    let rounded = q;
+    if (rounding === "ROUND_HALF_EVEN" && (r > half || (r === half && q % 2n === 1n))) rounded = q + 1n;
+    if (rounding === "ROUND_HALF_UP" && r >= half) rounded = q + 1n;
+    return Decimal.from_parts(c < 0n ? -rounded : rounded, target, this.sign === 1);
+  }
+}
+
+function to_decimal(value: Decimal | number | string): Decimal {
+  return value instanceof Decimal ? value : new Decimal(value);
 }
 
 function number_text(value: number): string {

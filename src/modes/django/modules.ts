@@ -135,3 +135,6 @@ export * as "django/forms/models" from "../../frameworks/django/forms/models";
 export * as "django/forms/widgets" from "../../frameworks/django/forms/widgets";
 export * as "django/forms/fields" from "../../frameworks/django/forms/fields";
 export * as "django/contrib/auth/admin" from "../../frameworks/django/contrib/auth/admin";
+export * as "django/contrib/staticfiles" from "../../frameworks/django/contrib/staticfiles";
+export * as "django/contrib/staticfiles/apps" from "../../frameworks/django/contrib/staticfiles/apps";
+export * as "django/contrib/staticfiles/storage" from "../../frameworks/django/contrib/staticfiles/storage";

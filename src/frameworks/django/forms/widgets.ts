@@ -407,8 +407,10 @@ export class DateTimeBaseInput extends TextInput {
     this.format = options.format ?? null;
   }
 
+  /** Django's `formats.localize_input`: dates with the first input format; text (even "") as it is. */
   override format_value(value: unknown): unknown {
     if (value instanceof date || value instanceof time) return strftime(value, this.format ?? default_format(this.format_key));
+    if (typeof value === "string") return value;
     return super.format_value(value);
   }
 }
@@ -730,6 +732,7 @@ export class MultipleHiddenInput extends HiddenInput {
  */
 export class MultiWidget extends Widget {
   override template_name = "django/forms/widgets/multiwidget.html";
+  override use_fieldset = true;
   widgets: Widget[];
   widgets_names: string[];
 

@@ -786,6 +786,8 @@ function lookup_bit(current: unknown, bit: string): unknown {
       const i = Number(bit);
       return i < current.length ? current[i] : NOT_FOUND;
     }
+    // A list subclass's own attributes (ErrorList.as_ul, ResultList.form); a plain list has none.
+    if (Object.getPrototypeOf(current) !== Array.prototype && bit in current && !(bit in Array.prototype)) return (current as unknown as Record<string, unknown>)[bit];
     return NOT_FOUND;
   }
   if (typeof current !== "object" && typeof current !== "function") return NOT_FOUND;

@@ -387,7 +387,7 @@ export class AdminSite {
       path("password_change/done/", wrap(named("password_change_done", (r: Request) => this.password_change_done(r)), true), { name: "password_change_done" }),
       path("autocomplete/", wrap(named("autocomplete_view", (r: Request) => this.autocomplete_view(r))), { name: "autocomplete" }),
       path("jsi18n/", wrap(named("i18n_javascript", (r: Request) => this.i18n_javascript(r)), true), { name: "jsi18n" }),
-      path("r/<path:content_type_id>/<path:object_id>/", wrap(named("shortcut", (r: Request, kw: { content_type_id: string; object_id: string }) => this.view_on_site(r, kw.content_type_id, kw.object_id))), { name: "view_on_site" }),
+      path("r/<path:content_type_id>/<path:object_id>/", wrap(named("shortcut", (r: Request, kw: { content_type_id: string; object_id: string }) => this.view_on_site(r, kw.content_type_id, kw.object_id), "django.contrib.contenttypes.views")), { name: "view_on_site" }),
     ];
     const valid_app_labels: string[] = [];
     for (const [model, model_admin] of this._registry) {
