@@ -8,7 +8,7 @@
  */
 import { TypeError, ValueError } from "../../python/builtins";
 import { datetime } from "../../python/datetime";
-import { eq, has_len, is_str, iterate, py_str, truth } from "../../python/operator";
+import { eq, iterate, py_str, truth } from "../../python/operator";
 import { py_repr } from "../../python/builtins";
 import { settings } from "../conf";
 import { NoReverseMatch } from "../urls/exceptions";

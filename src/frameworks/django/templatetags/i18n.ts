@@ -54,7 +54,7 @@ function do_translate(parser: Parser, token: Token): Node {
   let message_context: FilterExpression | null = null;
   const seen = new Set<string>();
   const invalid_context = new Set(["as", "noop"]);
-  let remaining = bits.slice(2);
+  const remaining = bits.slice(2);
   while (remaining.length) {
     const option = remaining.shift()!;
     if (seen.has(option)) throw new TemplateSyntaxError(`The '${option}' option was specified more than once.`);

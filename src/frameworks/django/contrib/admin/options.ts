@@ -1199,7 +1199,7 @@ export class ModelAdmin extends BaseModelAdmin {
     if (!this.has_view_or_change_permission(request, obj)) throw new PermissionDenied();
     const app_label = this.opts.app_label;
     const LogEntry = this.admin_site.log_entry_model();
-    const action_list = LogEntry.objects.filter({ object_id: unquote(object_id), content_type: get_content_type_for_model(this.model) }).select_related().order_by("action_time");
+    const action_list = LogEntry === null ? [] : LogEntry.objects.filter({ object_id: unquote(object_id), content_type: get_content_type_for_model(this.model) }).select_related().order_by("action_time");
     const paginator = this.get_paginator(request, action_list, 100);
     const page_obj = paginator.get_page(request.GET.get("p", 1));
     const context = {

@@ -182,7 +182,8 @@ export function items_for_result(cl: ChangeList, result: any, form: any): SafeSt
   const cells: SafeString[] = [];
   cl.list_display.forEach((field_name, field_index) => {
     const link_to_changelist = link_in_col(first, field_name, cl);
-    let [result_repr, row_classes] = cell_repr(cl, result, field_name, field_index, link_to_changelist);
+    const [repr, row_classes] = cell_repr(cl, result, field_name, field_index, link_to_changelist);
+    let result_repr = repr;
     const row_class = mark_safe(` class="${row_classes.join(" ")}"`);
     if (link_to_changelist) {
       const table_tag = first ? "th" : "td";
@@ -205,7 +206,6 @@ export function items_for_result(cl: ChangeList, result: any, form: any): SafeSt
       }
       cells.push(format_html("<td{}>{}</td>", row_class, result_repr));
     }
-    void row_classes;
   });
   if (form && !form.bf(cl.model._meta.pk.name).is_hidden) cells.push(format_html("<td>{}</td>", form.bf(cl.model._meta.pk.name)));
   return cells;
