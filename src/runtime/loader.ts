@@ -18,6 +18,9 @@ import { set_frame_mapper, type FrameSummary } from "../frameworks/python/traceb
 import { FRAMEWORK_MODULES, MODE_BOOTS, reset_all_modes } from "../modes";
 import { FUNCTION_BODY_LINE_OFFSET, UserSyntaxError, frame_symbol } from "./errors";
 import type { UserConsole } from "./console";
+import { install_code_compiler } from "./code-compiler";
+
+install_code_compiler();
 
 export type Files = Record<string, string>;
 

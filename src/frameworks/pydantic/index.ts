@@ -1,6 +1,6 @@
 /**
  * `import { BaseModel, Field, ConfigDict, t } from "pydantic"`: what `from pydantic import ...`
- * offers, plus `t`, the annotation vocabulary (ADR 0013).
+ * offers, plus `t`, the annotation vocabulary (ADR 0010).
  */
 export { BaseModel, create_model, type DumpOptions } from "./main";
 export { Field, FieldInfo, PydanticUndefined, type FieldOptions } from "./fields";

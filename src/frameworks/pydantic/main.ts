@@ -39,7 +39,7 @@ export interface DumpOptions {
 type ModelClass<T> = { new (data?: any): T; prototype: T };
 
 export class BaseModel {
-  // A subclass declares `static fields = {...}` (ADR 0013) and `static model_config = ConfigDict(...)`;
+  // A subclass declares `static fields = {...}` (ADR 0010) and `static model_config = ConfigDict(...)`;
   // BaseModel declares neither, so a subclass needs no `override`.
 
   /** `Item(**data)`: validate `data` and fill this instance (Pydantic's `__init__`). */

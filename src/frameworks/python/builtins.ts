@@ -35,6 +35,12 @@ export class IndexError extends LookupError {}
 export class ZeroDivisionError extends Exception {}
 export class OverflowError extends Exception {}
 export class StopIteration extends Exception {}
+/** Python's "maximum recursion depth exceeded": what deep nesting raises instead of a JS stack overflow. */
+export class RecursionError extends RuntimeError {}
+/** Python's MemoryError: a value too large to build (the lab raises it before JS's "Invalid string length"). */
+export class MemoryError extends Exception {}
+/** Python's `SyntaxError` (what compiling generated code can raise, e.g. Werkzeug's URL builders). */
+export class SyntaxError extends Exception {}
 
 /** `str(KeyError('k'))` is the repr of the key: `'k'`. */
 export class KeyError extends LookupError {
@@ -44,6 +50,43 @@ export class KeyError extends LookupError {
   }
 }
 
+/**
+ * `int(x)`: a whole number from a number (truncated) or from text written in base 10 — surrounding
+ * whitespace, a sign and `_` between digits allowed, as Python allows them. Anything else is
+ * `ValueError: invalid literal for int() with base 10: 'x'`.
+ */
+export function int(x: unknown): number {
+  if (typeof x === "number") {
+    if (!Number.isFinite(x)) throw new (Number.isNaN(x) ? ValueError : OverflowError)(Number.isNaN(x) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");
+    return Math.trunc(x);
+  }
+  if (typeof x === "boolean") return x ? 1 : 0;
+  if (typeof x === "string" || x instanceof String) {
+    const s = x.valueOf().trim();
+    if (/^[+-]?\d+(_\d+)*$/.test(s)) return Number(s.replace(/_/g, ""));
+    throw new ValueError(`invalid literal for int() with base 10: ${py_repr(x.valueOf())}`);
+  }
+  if (x !== null && typeof x === "object" && typeof (x as { valueOf(): unknown }).valueOf() === "number") return int((x as { valueOf(): number }).valueOf());
+  throw new TypeError(`int() argument must be a string, a bytes-like object or a real number, not '${x === null || x === undefined ? "NoneType" : typeof x}'`);
+}
+
+/** `float(x)`: a number from a number or from text (`"1.5"`, `" -2e3 "`, `"inf"`, `"nan"`). */
+export function float(x: unknown): number {
+  if (typeof x === "number") return x;
+  if (typeof x === "boolean") return x ? 1 : 0;
+  if (typeof x === "string" || x instanceof String) {
+    const s = x.valueOf().trim().replace(/(\d)_(?=\d)/g, "$1");
+    if (/^[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?)$/.test(s)) return Number(s);
+    const special = s.toLowerCase().replace(/^\+/, "");
+    if (special === "inf" || special === "infinity") return Infinity;
+    if (special === "-inf" || special === "-infinity") return -Infinity;
+    if (special === "nan" || special === "-nan") return NaN;
+    throw new ValueError(`could not convert string to float: ${py_repr(x.valueOf())}`);
+  }
+  if (x !== null && typeof x === "object" && typeof (x as { valueOf(): unknown }).valueOf() === "number") return (x as { valueOf(): number }).valueOf();
+  throw new TypeError(`float() argument must be a string or a real number, not '${x === null || x === undefined ? "NoneType" : typeof x}'`);
+}
+
 /** Python's repr() for the plain values the frameworks put in messages. */
 export function py_repr(value: unknown): string {
   if (value === null || value === undefined) return "None";
@@ -51,7 +94,9 @@ export function py_repr(value: unknown): string {
   if (value === false) return "False";
   if (typeof value === "string") return py_str_repr(value);
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : py_float_str(value);
+  if (value instanceof PyTuple) return value.__repr__();
   if (Array.isArray(value)) return `[${value.map(py_repr).join(", ")}]`;
+  if (typeof value === "bigint") return value.toString();
   if (value instanceof Uint8Array) return py_bytes_repr(value);
   if (value instanceof Map) return `{${[...value].map(([k, v]) => `${py_repr(k)}: ${py_repr(v)}`).join(", ")}}`;
   if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype)
@@ -126,4 +171,30 @@ export function py_float_str(x: number): string {
     out = `${m}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
   }
   return negative ? `-${out}` : out;
+}
+
+/**
+ * A Python `tuple`: an immutable sequence that Flask tells apart from a `list` (a view returning
+ * `("Not found", 404)` gives a status; one returning `["a", "b"]` gives JSON). JavaScript has only
+ * arrays, so a tuple is a frozen array of this class, made with `py_tuple(...)` — the parenthesised
+ * display `("Not found", 404)` written as `py_tuple("Not found", 404)`. See docs/adr (Flask views).
+ */
+export class PyTuple<T = unknown> extends Array<T> {
+  static override get [Symbol.species]() {
+    return Array;
+  }
+  __repr__(): string {
+    return this.length === 1 ? `(${py_repr(this[0])},)` : `(${[...this].map(py_repr).join(", ")})`;
+  }
+}
+
+/** `(a, b, c)`: a tuple of these items. */
+export function py_tuple<T extends unknown[]>(...items: T): PyTuple<T[number]> {
+  const t = new PyTuple<T[number]>();
+  t.push(...items);
+  return Object.freeze(t) as PyTuple<T[number]>;
+}
+
+export function is_tuple(value: unknown): value is PyTuple {
+  return value instanceof PyTuple;
 }

@@ -1,6 +1,6 @@
 /**
  * Python's type annotations as run-time values: `t.str`, `t.list(t.int)`, `t.Optional(Item)` …
- * turn into immutable `TypeForm` descriptors that Pydantic and FastAPI read (ADR 0013).
+ * turn into immutable `TypeForm` descriptors that Pydantic and FastAPI read (ADR 0010).
  *
  * TypeScript erases `name: string`, but Pydantic and FastAPI are driven by annotations that
  * Python keeps at run time (`Item.__annotations__`, `inspect.signature`). Here each annotation is

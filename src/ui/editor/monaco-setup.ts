@@ -14,6 +14,7 @@ import { typescriptDefaults, javascriptDefaults, ModuleKind, ScriptTarget, Modul
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
 import { DJANGO_HTML_ID, djangoHtmlConfiguration, djangoHtmlLanguage } from "./django-template-language";
+import { JINJA_HTML_ID, jinjaHtmlConfiguration, jinjaHtmlLanguage } from "./jinja-template-language";
 import type { ModeDescriptor } from "../../modes/types";
 
 type TemplateLanguage = ModeDescriptor["template_language"];
@@ -27,6 +28,9 @@ type TemplateLanguage = ModeDescriptor["template_language"];
 monaco.languages.register({ id: DJANGO_HTML_ID, extensions: [".html"], aliases: ["Django template"] });
 monaco.languages.setMonarchTokensProvider(DJANGO_HTML_ID, djangoHtmlLanguage);
 monaco.languages.setLanguageConfiguration(DJANGO_HTML_ID, djangoHtmlConfiguration);
+monaco.languages.register({ id: JINJA_HTML_ID, aliases: ["Jinja template"] });
+monaco.languages.setMonarchTokensProvider(JINJA_HTML_ID, jinjaHtmlLanguage);
+monaco.languages.setLanguageConfiguration(JINJA_HTML_ID, jinjaHtmlConfiguration);
 
 const compilerOptions = {
   target: ScriptTarget.ES2020,
@@ -94,7 +98,7 @@ export function revalidateAll(): void {
 /** Monaco's language for `.html` files per the mode's template language (src/modes: `template_language`). */
 const TEMPLATE_LANGUAGE_IDS: Record<TemplateLanguage, string> = {
   django: DJANGO_HTML_ID,
-  jinja: "html",
+  jinja: JINJA_HTML_ID,
   html: "html",
 };
 
@@ -102,6 +106,7 @@ const TEMPLATE_LANGUAGE_IDS: Record<TemplateLanguage, string> = {
 export function languageFor(path: string, templates: TemplateLanguage = "django"): string {
   if (/\.(ts|tsx|mts)$/.test(path)) return "typescript";
   if (/\.(js|mjs)$/.test(path)) return "javascript";
+  if (/\.(jinja|jinja2|j2)$/.test(path)) return JINJA_HTML_ID;
   if (/\.html?$/.test(path)) return TEMPLATE_LANGUAGE_IDS[templates];
   if (path.endsWith(".css")) return "css";
   if (path.endsWith(".json")) return "json";

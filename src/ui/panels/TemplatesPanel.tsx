@@ -5,6 +5,10 @@
  * context processors, the view's context, loop and include layers) and what each `{{ variable }}`
  * resolved to. A template from the project's files can be edited here and re-rendered by the
  * runtime with the captured context.
+ *
+ * Jinja renders (Flask) appear the same way: each template span says how it was rendered
+ * (`rendered_as`: render, extends, include, import), its block events name the template whose
+ * implementation ran (`super()` included), and macro spans (`macro`) list the macros called.
  */
 import { useMemo, useState } from "react";
 import { visitSpanKind, type Json, type Span, type SpanKindHandlers } from "../../trace/span";
@@ -15,8 +19,9 @@ import { duration, showJson, str, type SpanIndex } from "./span-index";
 import { SourceLink } from "./SourceLink";
 import type { PanelProps } from "./registry";
 
-type Role = "template" | "block" | null;
-const template_or_block = (span: Span): Role => (typeof span.attrs.origin === "string" ? "template" : typeof span.attrs.block === "string" ? "block" : null);
+type Role = "template" | "block" | "macro" | null;
+const template_or_block = (span: Span): Role =>
+  typeof span.attrs.origin === "string" ? "template" : typeof span.attrs.block === "string" ? "block" : typeof span.attrs.macro === "string" ? "macro" : null;
 const none = (): Role => null;
 
 const ROLE: SpanKindHandlers<Role> = {
@@ -84,7 +89,20 @@ function childTemplates(index: SpanIndex, span: Span, role: Role): Span[] {
 }
 
 /** How a template came to be rendered: asked for by the view, extended by a child, included. */
+const JINJA_HOW: Record<string, string> = { extends: "{% extends %}", include: "{% include %}", import: "{% import %}" };
+
+/** The nearest enclosing template span (Jinja nests macro spans between templates). */
+function enclosingTemplate(index: SpanIndex, span: Span): Span | undefined {
+  for (let p = span.parent === null ? undefined : index.byId.get(span.parent); p; p = p.parent === null ? undefined : index.byId.get(p.parent)) if (roleOf(p) === "template") return p;
+  return undefined;
+}
+
 function howRendered(index: SpanIndex, span: Span): string {
+  const how = str(span.attrs.rendered_as);
+  if (how && JINJA_HOW[how]) {
+    const by = enclosingTemplate(index, span);
+    return how === "extends" ? `parent of ${by?.name ?? "?"} (${JINJA_HOW[how]})` : `${how === "import" ? "imported" : "included"} by ${by?.name ?? "?"} (${JINJA_HOW[how]})`;
+  }
   const parent = span.parent === null ? undefined : index.byId.get(span.parent);
   if (!parent || roleOf(parent) !== "template") return "rendered by the view";
   if (str(parent.attrs.extends) === span.name) return `parent of ${parent.name} ({% extends %})`;
@@ -152,6 +170,22 @@ function Variables({ variables }: { variables: Variable[] }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Jinja: the macros called while this template rendered, with the template defining each. */
+function Macros({ index, span }: { index: SpanIndex; span: Span }) {
+  const macros = (index.children.get(span.id) ?? []).filter((s) => roleOf(s) === "macro");
+  if (!macros.length) return null;
+  return (
+    <div className="tpl-blocks">
+      <span className="muted">Macros called:</span>
+      {macros.map((m) => (
+        <span key={m.id} className="badge" title={`defined in ${str(m.attrs.defined_in) ?? "this template"}`}>
+          {str(m.attrs.macro)}({Array.isArray(m.attrs.arguments) ? (m.attrs.arguments as string[]).join(", ") : ""}) · {formatMs(duration(m))}
+        </span>
+      ))}
+    </div>
   );
 }
 
@@ -231,7 +265,8 @@ function TemplateCard({ index, span }: { index: SpanIndex; span: Span }) {
   const origin = str(span.attrs.origin) ?? "";
   const layers = layersOf(span);
   const variables = variablesOf(span);
-  const extendsName = str(span.attrs.extends);
+  const jinja = span.attrs.engine === "jinja2";
+  const extendsName = str(span.attrs.extends) ?? (jinja ? childTemplates(index, span, "template").find((c) => c.attrs.rendered_as === "extends")?.name : undefined);
   const depth = (() => {
     let d = 0;
     for (let p = span.parent === null ? undefined : index.byId.get(span.parent); p; p = p.parent === null ? undefined : index.byId.get(p.parent)) if (roleOf(p) === "template") d++;
@@ -244,9 +279,11 @@ function TemplateCard({ index, span }: { index: SpanIndex; span: Span }) {
         <span className="muted">{howRendered(index, span)}</span>
         <span className="mono">{formatMs(duration(span))}</span>
         <SourceLink source={{ file: origin }} />
-        <button className="link-button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
-          {editing ? "Close editor" : "Edit & re-render"}
-        </button>
+        {!jinja && (
+          <button className="link-button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+            {editing ? "Close editor" : "Edit & re-render"}
+          </button>
+        )}
       </header>
       {extendsName && (
         <div className="tpl-chain">
@@ -255,6 +292,7 @@ function TemplateCard({ index, span }: { index: SpanIndex; span: Span }) {
         </div>
       )}
       <Blocks index={index} span={span} />
+      <Macros index={index} span={span} />
       {span.error && <p className="error-text mono">{span.error.type}: {span.error.message}</p>}
       <details>
         <summary>

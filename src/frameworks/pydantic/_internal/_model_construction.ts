@@ -4,7 +4,7 @@
  *
  * TypeScript has no metaclass, so this runs lazily, the first time the class is used
  * (`model_validate`, `new Item(...)`, `model_fields`, `model_json_schema`). It walks the class
- * chain base-first merging each class's own `static fields` (ADR 0013), reads `model_config`,
+ * chain base-first merging each class's own `static fields` (ADR 0010), reads `model_config`,
  * collects `field_validator` / `model_validator` statics, builds the core schema and compiles it
  * with pydantic-core — one specialised validator per model. Traced as a `validation` span named
  * `class Item(BaseModel)`.

@@ -1,0 +1,621 @@
+/**
+ * jinja2.filters: the built-in filters (`{{ value|name(args) }}`), value + arguments → value.
+ *
+ * Each is Jinja's `do_<name>` with the same parameters; filters that need the environment, the
+ * evaluation context (autoescaping) or the template context say so with `pass_environment`,
+ * `pass_eval_context` or `pass_context`, and `params()` names their keyword arguments so
+ * `sort(reverse=true)` reaches the right parameter. `FILTERS` maps the names templates use.
+ *
+ *   {{ "foo bar baz"|truncate(9) }}      → "foo..."
+ *   {{ people|map(attribute='name')|join(', ') }}
+ */
+import { escape, has_html, Markup, soft_str } from "../markupsafe";
+import { py_repr, ValueError } from "../python/builtins";
+import { py_add } from "../python/arith";
+import { percent_format } from "../python/format";
+import { py_json_dumps } from "../python/json";
+import { split_kwargs } from "../python/kwargs";
+import { builtin_method } from "../python/methods";
+import { compare, eq, is_dict, len, py_str, truth } from "../python/operator";
+import { PyFloat } from "../python/json";
+import { PyTuple, tuple } from "../python/tuple";
+import { FilterArgumentError } from "./exceptions";
+import { iterate, Undefined, type Context, type EvalContext } from "./runtime";
+import { params, pass_context, pass_environment, pass_eval_context, urlize } from "./utils";
+import type { Environment } from "./environment";
+
+type Env = Environment;
+
+function is_markup(v: unknown): v is Markup {
+  return v instanceof Markup;
+}
+
+/** Keep a Markup a Markup when a string method transforms it. */
+function same_kind(original: unknown, result: string): string | Markup {
+  return is_markup(original) ? new Markup(result) : result;
+}
+
+function ignore_case<T>(value: T): T | string {
+  return typeof value === "string" ? value.toLowerCase() : value;
+}
+
+function prepare_attribute_parts(attr: unknown): unknown[] {
+  if (attr === null || attr === undefined) return [];
+  if (typeof attr === "string") return attr.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  return [attr];
+}
+
+/** `attribute='a.b'` → a function looking that path up on each item (getitem, as Jinja). */
+export function make_attrgetter(environment: Env, attribute: unknown, postprocess: ((v: unknown) => unknown) | null = null, default_: unknown = null): (item: unknown) => unknown {
+  const parts = prepare_attribute_parts(attribute);
+  return (item: unknown) => {
+    for (const part of parts) {
+      item = environment.getitem(item, part);
+      if (default_ !== null && default_ !== undefined && item instanceof Undefined) item = default_;
+    }
+    return postprocess ? postprocess(item) : item;
+  };
+}
+
+/** `attribute='age,name'` → a function returning one value per listed path. */
+function make_multi_attrgetter(environment: Env, attribute: unknown, postprocess: ((v: unknown) => unknown) | null = null): (item: unknown) => unknown[] {
+  const split = typeof attribute === "string" ? attribute.split(",") : [attribute];
+  const getters = split.map((a) => make_attrgetter(environment, a, postprocess));
+  return (item: unknown) => getters.map((g) => g(item));
+}
+
+function sorted(items: unknown[], key: (v: unknown) => unknown, reverse: boolean): unknown[] {
+  const decorated = items.map((v, i) => ({ k: key(v), v, i }));
+  decorated.sort((a, b) => compare(a.k, b.k) * (reverse ? -1 : 1) || a.i - b.i);
+  return decorated.map((d) => d.v);
+}
+
+// ------------------------------------------------------------------------------------------
+// Strings
+
+export const do_forceescape = (value: unknown) => escape(has_html(value) ? py_str(value.__html__()) : py_str(value));
+export const do_urlencode = (value: unknown): string => {
+  const quote = (v: unknown, for_qs: boolean) => {
+    const text = py_str(v);
+    const bytes = new TextEncoder().encode(text);
+    let out = "";
+    const safe = for_qs ? "" : "/";
+    for (const b of bytes) {
+      const c = String.fromCharCode(b);
+      if (/[A-Za-z0-9_.\-~]/.test(c) || safe.includes(c)) out += c;
+      else out += "%" + b.toString(16).toUpperCase().padStart(2, "0");
+    }
+    return for_qs ? out.replace(/%20/g, "+") : out;
+  };
+  if (typeof value === "string" || value instanceof String) return quote(value, false);
+  const items = is_dict(value) ? Object.entries(value) : value instanceof Map ? [...value.entries()] : (iterate(value) as [unknown, unknown][]);
+  return items.map(([k, v]) => `${quote(k, true)}=${quote(v, true)}`).join("&");
+};
+export const do_replace = pass_eval_context(
+  params((eval_ctx: EvalContext, s: unknown, old: unknown, new_: unknown, count: number | null = null): string | Markup => {
+    const n = count === null || count === undefined ? -1 : count;
+    const replace = (text: string, o: string, r: string) => builtin_method(text, "replace")!(o, r, n) as string;
+    if (!eval_ctx.autoescape) return replace(py_str(s), py_str(old), py_str(new_));
+    if ((has_html(old) || has_html(new_)) && !has_html(s)) s = escape(s);
+    if (is_markup(s)) return new Markup(replace(s.valueOf(), escape(old).valueOf(), escape(new_).valueOf()));
+    return replace(py_str(s), py_str(old), py_str(new_));
+  }, ["old", "new", "count"]),
+);
+export const do_upper = (s: unknown) => same_kind(s, py_str(soft_str(s)).toUpperCase());
+export const do_lower = (s: unknown) => same_kind(s, py_str(soft_str(s)).toLowerCase());
+export const do_capitalize = (s: unknown) => same_kind(s, builtin_method(py_str(s), "capitalize")!() as string);
+export const do_title = (s: unknown) =>
+  same_kind(
+    s,
+    py_str(s)
+      .split(/([-\s({[<]+)/)
+      .filter(Boolean)
+      .map((item) => item[0].toUpperCase() + item.slice(1).toLowerCase())
+      .join(""),
+  );
+export const do_items = (value: unknown): unknown[] => {
+  if (value instanceof Undefined) return [];
+  if (value instanceof Map) return [...value.entries()].map(([k, v]) => tuple([k, v]));
+  if (is_dict(value)) return Object.entries(value).map(([k, v]) => tuple([k, v]));
+  const items = (value as { items?: () => Iterable<unknown> } | null)?.items;
+  if (typeof items === "function") return [...items.call(value)];
+  throw new TypeError("Can only get item pairs from a mapping.");
+};
+export const do_xmlattr = pass_eval_context(
+  params((eval_ctx: EvalContext, d: Record<string, unknown>, autospace = true): string | Markup => {
+    const parts: string[] = [];
+    for (const [key, value] of Object.entries(d)) {
+      if (value === null || value === undefined || value instanceof Undefined) continue;
+      if (/[\s/>=]/.test(key)) throw new ValueError(`Invalid character in attribute name: ${py_repr(key)}`);
+      parts.push(`${escape(key)}="${escape(value)}"`);
+    }
+    let rv = parts.join(" ");
+    if (autospace && rv) rv = " " + rv;
+    return eval_ctx.autoescape ? new Markup(rv) : rv;
+  }, ["autospace"]),
+);
+export const do_center = params((value: unknown, width = 80) => builtin_method(py_str(value), "center")!(width) as string, ["width"]);
+export const do_indent = params((s: unknown, width: number | string = 4, first = false, blank = false): string | Markup => {
+  const indention = typeof width === "string" ? width : " ".repeat(width);
+  const text = py_str(s) + "\n";
+  const lines = builtin_method(text, "splitlines")!() as string[];
+  let rv: string;
+  if (blank) rv = lines.join("\n" + indention);
+  else {
+    rv = lines.shift() ?? "";
+    if (lines.length) rv += "\n" + lines.map((line) => (line ? indention + line : line)).join("\n");
+  }
+  if (first) rv = indention + rv;
+  return same_kind(s, rv);
+}, ["width", "first", "blank"]);
+export const do_truncate = pass_environment(
+  params((env: Env, s: unknown, length = 255, killwords = false, end = "...", leeway: number | null = null): string => {
+    const text = py_str(s);
+    const lw = leeway ?? (env.policies["truncate.leeway"] as number);
+    if (length < end.length) throw new Error(`expected length >= ${end.length}, got ${length}`);
+    if (lw < 0) throw new Error(`expected leeway >= 0, got ${lw}`);
+    if (text.length <= length + lw) return text;
+    if (killwords) return text.slice(0, length - end.length) + end;
+    const head = text.slice(0, length - end.length);
+    const space = head.lastIndexOf(" ");
+    return (space >= 0 ? head.slice(0, space) : head) + end;
+  }, ["length", "killwords", "end", "leeway"]),
+);
+export const do_wordwrap = pass_environment(
+  params((env: Env, s: unknown, width = 79, break_long_words = true, wrapstring: string | null = null, _break_on_hyphens = true): string => {
+    const sep = wrapstring ?? env.newline_sequence;
+    return (builtin_method(py_str(s), "splitlines")!() as string[])
+      .map((line) => {
+        const words = line.split(/\s+/).filter(Boolean);
+        const out: string[] = [];
+        let current = "";
+        for (let word of words) {
+          while (break_long_words && word.length > width) {
+            if (current) {
+              out.push(current);
+              current = "";
+            }
+            out.push(word.slice(0, width));
+            word = word.slice(width);
+          }
+          if (!current) current = word;
+          else if (current.length + 1 + word.length <= width) current += " " + word;
+          else {
+            out.push(current);
+            current = word;
+          }
+        }
+        if (current) out.push(current);
+        return out.join(sep);
+      })
+      .join(sep);
+  }, ["width", "break_long_words", "wrapstring", "break_on_hyphens"]),
+);
+export const do_wordcount = (s: unknown) => (py_str(s).match(/[\p{L}\p{N}_]+/gu) ?? []).length;
+export const do_trim = params((value: unknown, chars: string | null = null) => builtin_method(py_str(soft_str(value)), "strip")!(chars) as string, ["chars"]);
+export const do_striptags = (value: unknown) => new Markup(has_html(value) ? py_str(value.__html__()) : py_str(value)).striptags();
+export const do_format = (value: unknown, ...rest: unknown[]): string | Markup => {
+  const [args, kwargs] = split_kwargs(rest);
+  if (args.length && Object.keys(kwargs).length) throw new FilterArgumentError("can't handle positional and keyword arguments at the same time");
+  const subs = Object.keys(kwargs).length ? kwargs : tuple(args);
+  if (is_markup(value)) {
+    const escaped = subs instanceof PyTuple ? tuple(subs.map((a) => (has_html(a) ? a : escape(a)))) : Object.fromEntries(Object.entries(subs).map(([k, a]) => [k, has_html(a) ? a : escape(a)]));
+    return new Markup(percent_format(value.valueOf(), escaped));
+  }
+  return percent_format(py_str(value), subs);
+};
+export const do_filesizeformat = params((value: unknown, binary = false): string => {
+  const bytes = Number(value instanceof PyFloat ? value.value : value);
+  const base = binary ? 1024 : 1000;
+  const prefixes = binary ? ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"] : ["kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
+  if (bytes === 1) return "1 Byte";
+  if (bytes < base) return `${Math.trunc(bytes)} Bytes`;
+  let unit = base;
+  let prefix = prefixes[0];
+  for (let i = 0; i < prefixes.length; i++) {
+    unit = base ** (i + 2);
+    prefix = prefixes[i];
+    if (bytes < unit) break;
+  }
+  return `${((base * bytes) / unit).toFixed(1)} ${prefix}`;
+}, ["binary"]);
+export const do_urlize = pass_eval_context(
+  params((eval_ctx: EvalContext, value: unknown, trim_url_limit: number | null = null, nofollow = false, target: string | null = null, rel: string | null = null, extra_schemes: string[] | null = null): string | Markup => {
+    const policies = eval_ctx.environment.policies;
+    const rels = new Set((rel ?? "").split(/\s+/).filter(Boolean));
+    if (nofollow) rels.add("nofollow");
+    for (const r of String(policies["urlize.rel"] ?? "").split(/\s+/).filter(Boolean)) rels.add(r);
+    const rel_text = [...rels].sort().join(" ") || null;
+    const rv = urlize(py_str(value), trim_url_limit, rel_text, target ?? (policies["urlize.target"] as string | null), extra_schemes ?? (policies["urlize.extra_schemes"] as string[] | null));
+    return eval_ctx.autoescape ? new Markup(rv) : rv;
+  }, ["trim_url_limit", "nofollow", "target", "rel", "extra_schemes"]),
+);
+export const do_string = (value: unknown) => soft_str(value);
+export const do_mark_safe = (value: unknown) => new Markup(value);
+
+// ------------------------------------------------------------------------------------------
+// Sequences
+
+export const do_first = pass_environment((environment: Env, seq: unknown) => {
+  const items = iterate(seq);
+  return items.length ? items[0] : new environment.undefined("No first item, sequence was empty.");
+});
+export const do_last = pass_environment((environment: Env, seq: unknown) => {
+  const items = iterate(seq);
+  return items.length ? items[items.length - 1] : new environment.undefined("No last item, sequence was empty.");
+});
+export const do_random = pass_context((context: Context, seq: unknown) => {
+  const items = iterate(seq);
+  return items.length ? items[Math.floor(Math.random() * items.length)] : new context.environment.undefined("No random item, sequence was empty.");
+});
+export const do_length = (value: unknown) => len(value);
+export const do_list = (value: unknown) => [...iterate(value)];
+export const do_reverse = (value: unknown): unknown => {
+  if (typeof value === "string" || value instanceof String) return [...value.valueOf()].reverse().join("");
+  return [...iterate(value)].reverse();
+};
+export const do_sort = pass_environment(
+  params((environment: Env, value: unknown, reverse = false, case_sensitive = false, attribute: unknown = null) => {
+    const key = make_multi_attrgetter(environment, attribute, case_sensitive ? null : ignore_case);
+    return sorted(iterate(value), key, reverse);
+  }, ["reverse", "case_sensitive", "attribute"]),
+);
+export const do_dictsort = params((value: unknown, case_sensitive = false, by = "key", reverse = false) => {
+  const pos = by === "key" ? 0 : by === "value" ? 1 : -1;
+  if (pos < 0) throw new FilterArgumentError('You can only sort by either "key" or "value"');
+  const items = do_items(value) as unknown[][];
+  return sorted(items, (item) => (case_sensitive ? (item as unknown[])[pos] : ignore_case((item as unknown[])[pos])), reverse);
+}, ["case_sensitive", "by", "reverse"]);
+export const do_unique = pass_environment(
+  params((environment: Env, value: unknown, case_sensitive = false, attribute: unknown = null) => {
+    const getter = make_attrgetter(environment, attribute, case_sensitive ? null : ignore_case);
+    const seen: unknown[] = [];
+    const out: unknown[] = [];
+    for (const item of iterate(value)) {
+      const key = getter(item);
+      if (!seen.some((s) => eq(s, key))) {
+        seen.push(key);
+        out.push(item);
+      }
+    }
+    return out;
+  }, ["case_sensitive", "attribute"]),
+);
+function min_or_max(environment: Env, value: unknown, sign: number, case_sensitive: boolean, attribute: unknown): unknown {
+  const items = iterate(value);
+  if (!items.length) return new environment.undefined("No aggregated item, sequence was empty.");
+  const key = make_attrgetter(environment, attribute, case_sensitive ? null : ignore_case);
+  let best = items[0];
+  let best_key = key(best);
+  for (const item of items.slice(1)) {
+    const k = key(item);
+    if (compare(k, best_key) * sign > 0) {
+      best = item;
+      best_key = k;
+    }
+  }
+  return best;
+}
+export const do_min = pass_environment(params((env: Env, value: unknown, case_sensitive = false, attribute: unknown = null) => min_or_max(env, value, -1, case_sensitive, attribute), ["case_sensitive", "attribute"]));
+export const do_max = pass_environment(params((env: Env, value: unknown, case_sensitive = false, attribute: unknown = null) => min_or_max(env, value, 1, case_sensitive, attribute), ["case_sensitive", "attribute"]));
+export const do_default = params((value: unknown, default_value: unknown = "", boolean = false) => (value instanceof Undefined || (boolean && !truth(value)) ? default_value : value), ["default_value", "boolean"]);
+export const do_join = pass_eval_context(
+  params((eval_ctx: EvalContext, value: unknown, d: unknown = "", attribute: unknown = null): string | Markup => {
+    let items = iterate(value);
+    if (attribute !== null && attribute !== undefined) items = items.map(make_attrgetter(eval_ctx.environment, attribute));
+    if (!eval_ctx.autoescape) return items.map(py_str).join(py_str(d));
+    if (!has_html(d)) {
+      let do_escape = false;
+      const texts = items.map((item) => {
+        if (has_html(item)) {
+          do_escape = true;
+          return item;
+        }
+        return py_str(item);
+      });
+      if (do_escape) return new Markup(texts.map((t) => escape(t).valueOf()).join(escape(d).valueOf()));
+      return texts.map((t) => py_str(t)).join(py_str(d));
+    }
+    return new Markup(items.map((t) => escape(t).valueOf()).join(escape(d).valueOf()));
+  }, ["d", "attribute"]),
+);
+export const do_slice = params((value: unknown, slices: number, fill_with: unknown = null): unknown[][] => {
+  const seq = iterate(value);
+  const length = seq.length;
+  const items_per_slice = Math.floor(length / slices);
+  const slices_with_extra = length % slices;
+  let offset = 0;
+  const out: unknown[][] = [];
+  for (let slice_number = 0; slice_number < slices; slice_number++) {
+    const start = offset + slice_number * items_per_slice;
+    if (slice_number < slices_with_extra) offset += 1;
+    const end = offset + (slice_number + 1) * items_per_slice;
+    const tmp = seq.slice(start, end);
+    if (fill_with !== null && slice_number >= slices_with_extra) tmp.push(fill_with);
+    out.push(tmp);
+  }
+  return out;
+}, ["slices", "fill_with"]);
+export const do_batch = params((value: unknown, linecount: number, fill_with: unknown = null): unknown[][] => {
+  const out: unknown[][] = [];
+  let tmp: unknown[] = [];
+  for (const item of iterate(value)) {
+    if (tmp.length === linecount) {
+      out.push(tmp);
+      tmp = [];
+    }
+    tmp.push(item);
+  }
+  if (tmp.length) {
+    if (fill_with !== null && tmp.length < linecount) while (tmp.length < linecount) tmp.push(fill_with);
+    out.push(tmp);
+  }
+  return out;
+}, ["linecount", "fill_with"]);
+export const do_sum = pass_environment(
+  params((environment: Env, iterable: unknown, attribute: unknown = null, start: unknown = 0) => {
+    let items = iterate(iterable);
+    if (attribute !== null && attribute !== undefined) items = items.map(make_attrgetter(environment, attribute));
+    return items.reduce((acc, v) => py_add(acc, v), start);
+  }, ["attribute", "start"]),
+);
+
+/** `groupby` yields `(grouper, list)` tuples that also answer `.grouper` and `.list`. */
+class GroupTuple extends PyTuple {
+  get grouper(): unknown {
+    return this[0];
+  }
+  get list(): unknown {
+    return this[1];
+  }
+  override __repr__(): string {
+    return py_repr(tuple(this));
+  }
+}
+function group_tuple(key: unknown, values: unknown[]): GroupTuple {
+  const g = new GroupTuple();
+  g.push(key, values);
+  return g;
+}
+export const do_groupby = pass_environment(
+  params((environment: Env, value: unknown, attribute: unknown, default_: unknown = null, case_sensitive = false) => {
+    const expr = make_attrgetter(environment, attribute, case_sensitive ? null : ignore_case, default_);
+    const items = sorted(iterate(value), expr, false);
+    const groups: [unknown, unknown[]][] = [];
+    for (const item of items) {
+      const key = expr(item);
+      const last = groups[groups.length - 1];
+      if (last && eq(last[0], key)) last[1].push(item);
+      else groups.push([key, [item]]);
+    }
+    const output = case_sensitive ? null : make_attrgetter(environment, attribute, null, default_);
+    return groups.map(([key, values]) => group_tuple(output ? output(values[0]) : key, values));
+  }, ["attribute", "default", "case_sensitive"]),
+);
+
+// ------------------------------------------------------------------------------------------
+// Numbers
+
+export const do_abs = (value: unknown) => (value instanceof PyFloat ? new PyFloat(Math.abs(value.value)) : Math.abs(Number(value)));
+export const do_int = params((value: unknown, default_: unknown = 0, base = 10): unknown => {
+  if (typeof value === "string" || value instanceof String) {
+    const text = value.valueOf().trim().replace(/_/g, "");
+    const parsed = parse_python_int(text, base);
+    if (parsed !== null) return parsed;
+    const f = Number(text);
+    if (text !== "" && Number.isFinite(f) && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return Math.trunc(f);
+    return default_;
+  }
+  if (typeof value === "number") return Number.isFinite(value) ? Math.trunc(value) : default_;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (value instanceof PyFloat) return Math.trunc(value.value);
+  if (typeof value === "bigint") return value;
+  const custom = value as { __int__?: () => number } | null;
+  if (custom && typeof custom.__int__ === "function") {
+    try {
+      return custom.__int__();
+    } catch {
+      return default_;
+    }
+  }
+  return default_;
+}, ["default", "base"]);
+
+function parse_python_int(text: string, base: number): number | null {
+  let t = text;
+  let sign = 1;
+  if (/^[+-]/.test(t)) {
+    if (t[0] === "-") sign = -1;
+    t = t.slice(1);
+  }
+  const prefixes: Record<string, number> = { "0x": 16, "0o": 8, "0b": 2 };
+  const prefix = t.slice(0, 2).toLowerCase();
+  if (base === 0) {
+    base = prefixes[prefix] ?? 10;
+    if (base !== 10) t = t.slice(2);
+    else if (/^0\d/.test(t) && !/^0+$/.test(t)) return null;
+  } else if (prefixes[prefix] === base) t = t.slice(2);
+  const digits = "0123456789abcdefghijklmnopqrstuvwxyz".slice(0, base);
+  if (!t || ![...t.toLowerCase()].every((c) => digits.includes(c))) return null;
+  return sign * parseInt(t, base);
+}
+
+export const do_float = params((value: unknown, default_: unknown = new PyFloat(0)): unknown => {
+  let x: number;
+  if (typeof value === "string" || value instanceof String) {
+    const text = value.valueOf().trim().replace(/_/g, "");
+    if (!/^[+-]?((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|inf|infinity|nan)$/i.test(text)) return default_;
+    x = /^[+-]?inf/i.test(text) ? (text.startsWith("-") ? -Infinity : Infinity) : /nan/i.test(text) ? NaN : Number(text);
+  } else if (typeof value === "number" || typeof value === "boolean") x = Number(value);
+  else if (value instanceof PyFloat) return value;
+  else return default_;
+  return Number.isInteger(x) ? new PyFloat(x) : x;
+}, ["default"]);
+
+/**
+ * Python's `round(x, n)`: the nearest value with n decimals of the double's exact decimal value,
+ * ties to even. (`toFixed` rounds the exact value too, but ties upward.)
+ */
+function py_round(x: number, n: number): number {
+  if (!Number.isFinite(x)) return x;
+  if (n < 0) {
+    const scale = 10 ** -n;
+    return py_round(x / scale, 0) * scale;
+  }
+  const abs = Math.abs(x);
+  const long = abs.toFixed(Math.min(100, n + 30));
+  const [int_part, frac = ""] = long.split(".");
+  const kept = frac.slice(0, n);
+  let r: number;
+  if (/^50*$/.test(frac.slice(n))) {
+    const last = Number((int_part + kept).slice(-1));
+    r = last % 2 === 0 ? Number(n ? `${int_part}.${kept}` : int_part) : Number(abs.toFixed(n));
+  } else r = Number(abs.toFixed(n));
+  return x < 0 ? -r : r;
+}
+
+export const do_round = params((value: unknown, precision = 0, method = "common"): unknown => {
+  if (!["common", "ceil", "floor"].includes(method)) throw new FilterArgumentError("method must be common, ceil or floor");
+  if (method === "common" && typeof value === "number" && Number.isInteger(value) && precision >= 0) return value;
+  const x = value instanceof PyFloat ? value.value : Number(value);
+  const scale = 10 ** precision;
+  const r = method === "common" ? py_round(x, precision) : (method === "ceil" ? Math.ceil(x * scale) : Math.floor(x * scale)) / scale;
+  return Number.isInteger(r) ? new PyFloat(r) : r;
+}, ["precision", "method"]);
+
+// ------------------------------------------------------------------------------------------
+// Higher-order: map, select, reject, attr
+
+function prepare_map(context: Context, args: unknown[], kwargs: Record<string, unknown>): (item: unknown) => unknown {
+  if (!args.length && "attribute" in kwargs) {
+    const attribute = kwargs.attribute;
+    const default_ = kwargs.default ?? null;
+    delete kwargs.attribute;
+    delete kwargs.default;
+    if (Object.keys(kwargs).length) throw new FilterArgumentError(`Unexpected keyword argument '${Object.keys(kwargs)[0]}'`);
+    return make_attrgetter(context.environment, attribute, null, default_);
+  }
+  if (!args.length) throw new FilterArgumentError("map requires a filter argument");
+  const [name, ...rest] = args;
+  return (item: unknown) => context.environment.call_filter(name as string, item, rest, kwargs, context);
+}
+
+export const do_map = pass_context((context: Context, value: unknown, ...rest: unknown[]) => {
+  const [args, kwargs] = split_kwargs(rest);
+  if (value instanceof Undefined || value === null || value === undefined) return [];
+  const func = prepare_map(context, args, kwargs);
+  return iterate(value).map(func);
+});
+
+function select_or_reject(context: Context, value: unknown, rest: unknown[], modfunc: (b: boolean) => boolean, lookup_attr: boolean): unknown[] {
+  const [all, kwargs] = split_kwargs(rest);
+  let args = all;
+  let transfunc = (x: unknown) => x;
+  if (lookup_attr) {
+    if (!args.length) throw new FilterArgumentError("Missing parameter for attribute name");
+    transfunc = make_attrgetter(context.environment, args[0]);
+    args = args.slice(1);
+  }
+  let func: (item: unknown) => boolean;
+  if (args.length) {
+    const [name, ...test_args] = args;
+    func = (item) => truth(context.environment.call_test(name as string, item, test_args, kwargs, context));
+  } else func = truth;
+  if (value instanceof Undefined || value === null || value === undefined) return [];
+  return iterate(value).filter((item) => modfunc(func(transfunc(item))));
+}
+
+export const do_select = pass_context((context: Context, value: unknown, ...args: unknown[]) => select_or_reject(context, value, args, (x) => x, false));
+export const do_reject = pass_context((context: Context, value: unknown, ...args: unknown[]) => select_or_reject(context, value, args, (x) => !x, false));
+export const do_selectattr = pass_context((context: Context, value: unknown, ...args: unknown[]) => select_or_reject(context, value, args, (x) => x, true));
+export const do_rejectattr = pass_context((context: Context, value: unknown, ...args: unknown[]) => select_or_reject(context, value, args, (x) => !x, true));
+
+export const do_attr = pass_environment(
+  params((environment: Env, obj: unknown, name: string) => {
+    const value = environment.getattr(obj, name);
+    if (value instanceof Undefined && !(obj instanceof Undefined)) {
+      // `attr` does not fall back to items: a dict key is not an attribute.
+      if (is_dict(obj) && Object.prototype.hasOwnProperty.call(obj, name)) return new environment.undefined(null, obj, name);
+    }
+    return value;
+  }, ["name"]),
+);
+
+// ------------------------------------------------------------------------------------------
+// Escaping, JSON, debugging
+
+export const do_escape = (value: unknown) => escape(value);
+export const do_pprint = (value: unknown) => py_repr(value);
+
+/** `htmlsafe_json_dumps`: JSON with `< > & '` escaped, marked safe for HTML and `<script>`. */
+export function htmlsafe_json_dumps(obj: unknown, dumps: ((o: unknown, kw: Record<string, unknown>) => string) | null = null, kwargs: Record<string, unknown> = {}): Markup {
+  const text = (dumps ?? ((o: unknown, kw: Record<string, unknown>) => py_json_dumps(o, kw)))(obj, kwargs);
+  return new Markup(text.replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/'/g, "\\u0027"));
+}
+
+export const do_tojson = pass_eval_context(
+  params((eval_ctx: EvalContext, value: unknown, indent: number | null = null): Markup => {
+    const policies = eval_ctx.environment.policies;
+    const dumps = policies["json.dumps_function"] as ((o: unknown, kw: Record<string, unknown>) => string) | null;
+    const kwargs = { ...(policies["json.dumps_kwargs"] as Record<string, unknown>) };
+    if (indent !== null && indent !== undefined) kwargs.indent = indent;
+    return htmlsafe_json_dumps(value, dumps, kwargs);
+  }, ["indent"]),
+);
+
+export const FILTERS: Record<string, (...args: any[]) => unknown> = {
+  abs: do_abs,
+  attr: do_attr,
+  batch: do_batch,
+  capitalize: do_capitalize,
+  center: do_center,
+  count: do_length,
+  d: do_default,
+  default: do_default,
+  dictsort: do_dictsort,
+  e: do_escape,
+  escape: do_escape,
+  filesizeformat: do_filesizeformat,
+  first: do_first,
+  float: do_float,
+  forceescape: do_forceescape,
+  format: do_format,
+  groupby: do_groupby,
+  indent: do_indent,
+  int: do_int,
+  join: do_join,
+  last: do_last,
+  length: do_length,
+  list: do_list,
+  lower: do_lower,
+  items: do_items,
+  map: do_map,
+  min: do_min,
+  max: do_max,
+  pprint: do_pprint,
+  random: do_random,
+  reject: do_reject,
+  rejectattr: do_rejectattr,
+  replace: do_replace,
+  reverse: do_reverse,
+  round: do_round,
+  safe: do_mark_safe,
+  select: do_select,
+  selectattr: do_selectattr,
+  slice: do_slice,
+  sort: do_sort,
+  string: do_string,
+  striptags: do_striptags,
+  sum: do_sum,
+  title: do_title,
+  trim: do_trim,
+  truncate: do_truncate,
+  unique: do_unique,
+  upper: do_upper,
+  urlencode: do_urlencode,
+  urlize: do_urlize,
+  wordcount: do_wordcount,
+  wordwrap: do_wordwrap,
+  xmlattr: do_xmlattr,
+  tojson: do_tojson,
+};
