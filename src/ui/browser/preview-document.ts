@@ -8,6 +8,8 @@
  * navigating itself to a real URL.
  */
 
+import { ADMIN_ICONS, ADMIN_PREVIEW_CSS } from "./admin-preview-css";
+
 export const PREVIEW_CSP = [
   "default-src 'none'",
   "script-src 'unsafe-inline'",
@@ -84,10 +86,66 @@ function bridgeScript(token: string): string {
 
 /** Put `head` right after the doctype (or first), so the CSP applies before any other content. */
 export function buildPreviewDocument(html: string, token: string): string {
+  const page = withoutExternalSubresources(html);
   const head = `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}"><script>${bridgeScript(token)}</script>`;
-  const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
-  if (doctype) return doctype[0] + head + html.slice(doctype[0].length);
-  return head + html;
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(page);
+  if (doctype) return doctype[0] + head + page.slice(doctype[0].length);
+  return head + page;
+}
+
+const LINK_OR_SCRIPT = /<(link|script|img)\b/gi;
+const SCRIPT_CLOSE = /<\/script/gi;
+const ATTR_SRC_OR_HREF = /\b(src|href)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/i;
+const STYLESHEET = /\brel\s*=\s*("[^"]*\bstylesheet\b[^"]*"|'[^']*\bstylesheet\b[^']*'|stylesheet\b)/i;
+
+/**
+ * The page's external stylesheets and scripts (`<link rel="stylesheet" href>`, `<script src>`)
+ * become comments: the Preview's CSP would block each load (and log it), since the simulated
+ * server has no network address. A Django admin page (it links `admin/css/base.css`) gets the
+ * Preview's admin stylesheet in its place. One pass over the text, each tag scanned once.
+ */
+export function withoutExternalSubresources(html: string): string {
+  let out = "";
+  let at = 0;
+  let admin = false;
+  LINK_OR_SCRIPT.lastIndex = 0;
+  for (let m = LINK_OR_SCRIPT.exec(html); m; m = LINK_OR_SCRIPT.exec(html)) {
+    const start = m.index;
+    const tag_end = html.indexOf(">", start);
+    if (tag_end < 0) break;
+    const tag = html.slice(start, tag_end + 1);
+    const url = ATTR_SRC_OR_HREF.exec(tag)?.[2].replace(/^["']|["']$/g, "") ?? "";
+    const external = url !== "" && !/^data:/i.test(url);
+    const kind = m[1].toLowerCase();
+    const is_script = kind === "script";
+    let end = tag_end + 1;
+    if (kind === "img") {
+      // An image the Preview cannot load shows its alt text; the admin's icons have drawings of their own.
+      if (!external) continue;
+      const src = ATTR_SRC_OR_HREF.exec(tag)!;
+      const icon = /\/admin\/img\/([a-z-]+)\.svg$/.exec(url)?.[1];
+      const replacement = `src="${ADMIN_ICONS[icon ?? ""] ?? "data:,"}"`;
+      out += html.slice(at, start) + tag.slice(0, src.index) + replacement + tag.slice(src.index + src[0].length);
+      at = end;
+      LINK_OR_SCRIPT.lastIndex = end;
+      continue;
+    }
+    if (is_script) {
+      if (!/\bsrc\s*=/i.test(tag) || !external) continue;
+      SCRIPT_CLOSE.lastIndex = end;
+      const found = SCRIPT_CLOSE.exec(html);
+      if (!found) break;
+      const close_end = html.indexOf(">", found.index);
+      end = close_end < 0 ? html.length : close_end + 1;
+    } else if (!STYLESHEET.test(tag) || !external) continue;
+    const is_admin_css = !is_script && /\/admin\/css\/base\.css$/.test(url);
+    admin ||= is_admin_css;
+    out += html.slice(at, start) + `<!-- ${is_script ? "script" : "stylesheet"} ${url.replace(/--/g, "- -")} (not loaded in the Preview) -->`;
+    if (is_admin_css) out += `<style>${ADMIN_PREVIEW_CSS}</style>`;
+    at = end;
+    LINK_OR_SCRIPT.lastIndex = end;
+  }
+  return admin || at ? out + html.slice(at) : html;
 }
 
 /** A message from the preview, after validation. */
