@@ -2,7 +2,7 @@
  * The Preview's stylesheet for Django's admin pages. The admin's HTML (as Django renders it) links
  * /static/admin/css/*.css and scripts, which the sandboxed Preview cannot load (opaque origin, a
  * CSP without network access); this compact stylesheet in the spirit of Django's base.css,
- * changelists.css and forms.css takes their place so a page reads as the admin (ADR 0016).
+ * changelists.css and forms.css takes their place so a page reads as the admin.
  */
 export const ADMIN_PREVIEW_CSS = `
 :root{--primary:#79aec8;--secondary:#417690;--accent:#f5dd5d;--primary-fg:#fff;--body-fg:#333;--body-bg:#fff;--body-quiet-color:#666;--header-color:#ffc;--breadcrumbs-bg:#79aec8;--link-fg:#417893;--link-hover-color:#036;--hairline-color:#e8e8e8;--border-color:#ccc;--error-fg:#ba2121;--message-success-bg:#dfd;--message-warning-bg:#ffc;--message-error-bg:#ffefef;--darkened-bg:#f8f8f8;--selected-bg:#e4e4e4;--selected-row:#ffc;--button-bg:#79aec8;--default-button-bg:#417690;--delete-button-bg:#ba2121;--object-tools-bg:#888;}
