@@ -10,13 +10,13 @@
 import { traced, tracing_enabled, type Attrs, type SourceRef } from "../../../../trace";
 import { extract_tb } from "../../../python/traceback";
 import { py_repr } from "../../../python/builtins";
+import { py_str } from "../../../python/operator";
 import { AttributeError, IndexError, TypeError as PyTypeError, ValueError } from "../../../python/builtins";
 import { connections } from "../index";
 import { DEFAULT_DB_ALIAS } from "../utils";
 import { Q } from "./query_utils";
 import { Query } from "./sql/query";
 import { SQLCompiler } from "./sql/compiler";
-import { last_executed_query } from "../backends/utils";
 import { Collector } from "./deletion";
 import { EmptyResultSet } from "./lookups";
 import { Case, F, Ref, Value, When } from "./expressions";
@@ -1001,12 +1001,16 @@ function empty_value(annotation: any): unknown {
   return null;
 }
 
-/** `str(qs.query)`: the SQL with params interpolated (for display only). */
+/**
+ * `str(qs.query)`: Python's `sql % params` — each param as `str()` prints it, unquoted (for display
+ * only; `connection.queries` shows the backend's quoted `last_executed_query`).
+ */
 Object.defineProperty(Query.prototype, "toString", {
   configurable: true,
   writable: true,
   value: function (this: Query) {
     const [sql, params] = new SQLCompiler(this, connections.__getitem__(DEFAULT_DB_ALIAS)).as_sql();
-    return last_executed_query(sql, params);
+    let i = 0;
+    return sql.replace(/%%|%s/g, (m) => (m === "%%" ? "%" : i < params.length ? py_str(params[i++]) : m));
   },
 });
