@@ -6,6 +6,7 @@ import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 import { frameworkDts } from "./scripts/framework-dts.js";
+import { frameSources } from "./scripts/frame-sources.js";
 
 export default defineConfig({
   // frameworkDts: `virtual:framework-dts`, the editor's declarations generated from the framework's source.
@@ -18,7 +19,10 @@ export default defineConfig({
     format: "es",
     // The framework reports classes and functions by name (middleware, views, exceptions like
     // Http404): the minifier must not rename them in the runtime worker.
-    rolldownOptions: { output: { keepNames: true } },
+    // frameSources: a hidden source map becomes a small table appended to the worker (bundle
+    // position → framework source file), so tracebacks name `django/…` files, not the bundle.
+    plugins: () => [frameSources()],
+    rolldownOptions: { output: { keepNames: true, sourcemap: "hidden" } },
   },
   // The dependency scanner does not follow `?worker` imports (trap 1): list worker-only deps.
   optimizeDeps: { include: ["sucrase", "sql.js"] },

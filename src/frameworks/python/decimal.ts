@@ -177,3 +177,44 @@ function number_text(value: number): string {
   if (!Number.isFinite(value)) return value > 0 ? "Infinity" : "-Infinity";
   return String(value);
 }
+
+/**
+ * `decimal.Context(prec).create_decimal_from_float(f)`: the float's exact binary value as a decimal
+ * (`Decimal.from_float`: 9.5 → 9.5, 0.1 → 0.1000000000000000055511…), then rounded half to even to
+ * `prec` significant digits — never padded (9.5 stays "9.5"; 0.1 becomes "0.100000000000000").
+ */
+export function create_decimal_from_float(value: number, prec = 28): Decimal {
+  if (Number.isNaN(value)) return new Decimal("NaN");
+  if (!Number.isFinite(value)) return new Decimal(value < 0 ? "-Infinity" : "Infinity");
+  const negative = value < 0 || Object.is(value, -0);
+  if (value === 0) return new Decimal(negative ? "-0" : "0");
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(value));
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const biased = (hi >>> 20) & 0x7ff;
+  let mantissa = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let exp2 = biased === 0 ? -1074 : biased - 1075;
+  if (biased !== 0) mantissa |= 1n << 52n;
+  while (exp2 < 0 && (mantissa & 1n) === 0n) {
+    mantissa >>= 1n;
+    exp2 += 1;
+  }
+  let coefficient = exp2 >= 0 ? mantissa << BigInt(exp2) : mantissa * 5n ** BigInt(-exp2);
+  let exponent = exp2 >= 0 ? 0 : exp2;
+  const digits = coefficient.toString().length;
+  if (digits > prec) {
+    const drop = digits - prec;
+    const divisor = 10n ** BigInt(drop);
+    const q = coefficient / divisor;
+    const r = coefficient % divisor;
+    const half = divisor / 2n;
+    coefficient = r > half || (r === half && q % 2n === 1n) ? q + 1n : q;
+    exponent += drop;
+    if (coefficient.toString().length > prec) {
+      coefficient /= 10n;
+      exponent += 1;
+    }
+  }
+  return new Decimal(`${negative ? "-" : ""}${coefficient}E${exponent}`);
+}

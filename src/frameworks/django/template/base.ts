@@ -13,7 +13,7 @@
  * A Template compiles once, when it is constructed; engines cache Templates through the cached
  * loader, so each template's source is parsed once per engine.
  */
-import { Exception } from "../../python/builtins";
+import { Exception, py_repr } from "../../python/builtins";
 import { PyFloat } from "../../python/json";
 import { is_dict, is_str, py_str } from "../../python/operator";
 import { close_span, open_span, to_json, tracing_enabled, type Json, type SpanHandle } from "../../../trace";
@@ -558,7 +558,9 @@ export class Parser {
 
   extend_nodelist(nodelist: NodeList, node: Node, token: Token): void {
     if (node.must_be_first && nodelist.contains_nontext) {
-      throw this.error(token, `${node.__repr__()} must be the first tag in the template.`);
+      // Django names the template by its repr when the origin knows it: `in 'blog/post.html'`.
+      const origin = this.origin?.template_name ? py_repr(this.origin.template_name) : "the template";
+      throw this.error(token, `{% ${token.contents} %} must be the first tag in ${origin}.`);
     }
     if (!(node instanceof TextNode)) nodelist.contains_nontext = true;
     node.token = token;
