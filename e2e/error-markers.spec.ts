@@ -4,7 +4,7 @@
  * and the Errors panel names that place; framework frames show framework source paths, never the
  * bundle's URL.
  */
-import { test, expect, openLab, waitForEditor, setFile, markersOf } from "./fixtures";
+import { test, expect, openLab, waitForEditor, setFile, markersOf, shot } from "./fixtures";
 
 async function send(page: import("@playwright/test").Page, target: string): Promise<void> {
   await page.getByLabel("Address").fill(target);
@@ -32,6 +32,7 @@ test("a runtime error in a view: marker on the view's line, the Errors panel nam
   expect(body).toContain("hello/views.ts");
   expect(body).toMatch(/django\/core\/handlers\/[a-z_]+\.ts/);
   expect(body).not.toMatch(/assets\/[\w-]+\.js/);
+  await shot(page, "12-runtime-error-marker");
 });
 
 test("a NoReverseMatch in an included template: marker on the tag's line of the included file", async ({ page }) => {
@@ -56,4 +57,5 @@ test("a NoReverseMatch in an included template: marker on the tag's line of the 
   // Django's debug page names the template and the line of the failing tag.
   const body = await page.frameLocator('iframe[title="Response preview"]').locator("body").innerText();
   expect(body).toContain("In template hello/templates/hello/part.html, error at line 3");
+  await shot(page, "12-template-error-marker");
 });

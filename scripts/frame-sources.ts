@@ -84,6 +84,14 @@ export function frameSourceTable(map: { sources: string[]; mappings: string }): 
 export function frameSources(): Plugin {
   return {
     name: "framework-lab:frame-sources",
+    // Vite bundles a worker with the sourcemap option of the worker config's client environment,
+    // which is the main build's (off): give the worker config its own environment, with a hidden
+    // map (the main build's config object is not touched).
+    configResolved(config) {
+      const target = config as unknown as { environments: Record<string, { build: object }> };
+      const client = target.environments?.client;
+      if (client) target.environments = { ...target.environments, client: { ...client, build: { ...client.build, sourcemap: "hidden" } } };
+    },
     generateBundle(_options, bundle) {
       for (const [fileName, item] of Object.entries(bundle)) {
         if (item.type !== "chunk" || !item.map) continue;
