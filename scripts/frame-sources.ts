@@ -3,7 +3,7 @@
  * source file each came from, so a framework frame reads `django/core/handlers/base.ts, in
  * BaseHandler._get_response` instead of `…/assets/worker-D1Ymfawr.js:10:106` (issue 12).
  *
- * The worker is bundled with a hidden source map; `frameSources()` reads it in `generateBundle`,
+ * The worker is bundled with a hidden source map (scripts/runtime-worker-bundle.ts); `frameSources()` reads it in `generateBundle`,
  * keeps only where the source file changes along each generated line (a few thousand entries: the
  * bundle is the framework's modules one after the other), appends that table to the chunk as
  * `globalThis.__LAB_FRAME_SOURCES__[fileName]`, and drops the map itself (nothing else needs it).
@@ -84,14 +84,6 @@ export function frameSourceTable(map: { sources: string[]; mappings: string }): 
 export function frameSources(): Plugin {
   return {
     name: "framework-lab:frame-sources",
-    // Vite bundles a worker with the sourcemap option of the worker config's client environment,
-    // which is the main build's (off): give the worker config its own environment, with a hidden
-    // map (the main build's config object is not touched).
-    configResolved(config) {
-      const target = config as unknown as { environments: Record<string, { build: object }> };
-      const client = target.environments?.client;
-      if (client) target.environments = { ...target.environments, client: { ...client, build: { ...client.build, sourcemap: "hidden" } } };
-    },
     generateBundle(_options, bundle) {
       for (const [fileName, item] of Object.entries(bundle)) {
         if (item.type !== "chunk" || !item.map) continue;
