@@ -29,9 +29,11 @@ function table_for(file: string): Decoded | null {
   const base = file.split(/[?#]/)[0].split("/").pop() ?? "";
   if (decoded.has(base)) return decoded.get(base)!;
   const tables = (globalThis as { __LAB_FRAME_SOURCES__?: Record<string, Table> }).__LAB_FRAME_SOURCES__;
-  // The sandbox frame starts the worker from a `blob:` URL: its frames name the blob, not the bundle file.
+  // The sandbox frame starts the worker from a `blob:` URL with the bundle's text ending in
+  // `//# sourceURL=framework-lab-runtime.js` (sandbox.ts): its frames name that, not the bundle file.
   const only = tables ? Object.values(tables) : [];
-  const table = tables?.[base] ?? (file.startsWith("blob:") && only.length === 1 ? only[0] : undefined);
+  const renamed = base === "framework-lab-runtime.js" || file.startsWith("blob:");
+  const table = tables?.[base] ?? (renamed && only.length === 1 ? only[0] : undefined);
   let result: Decoded | null = null;
   if (table) {
     const lines = table.lines.map((text) => (text ? text.split(",").map((pair) => pair.split(":").map((n) => parseInt(n, 36)) as [number, number]) : []));

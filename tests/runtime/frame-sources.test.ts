@@ -79,6 +79,11 @@ describe("the runtime lookup", () => {
     expect(framework_source(url, 4, 9)).toEqual({ file: "runtime/loader.ts", line: null });
   });
 
+  it("the sandbox's worker (a blob named by its sourceURL) reads the only table", () => {
+    expect(framework_source("framework-lab-runtime.js", 3, 16)).toEqual({ file: "sucrase/dist/index.js", line: null });
+    expect(framework_source("blob:null/5b0c-44", 1, 121)).toEqual({ file: "django/urls/resolvers.ts", line: null });
+  });
+
   it("an unknown bundle stays unmapped; a source path under Node keeps its line", () => {
     expect(framework_source("http://localhost:4173/assets/other-X.js", 1, 1)).toBeNull();
     expect(framework_source("/work/lab/src/frameworks/django/http/response.ts", 12, 3)).toEqual({ file: "django/http/response.ts", line: 12 });
