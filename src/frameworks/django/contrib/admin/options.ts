@@ -44,11 +44,13 @@ import * as helpers from "./helpers";
 import * as widgets from "./widgets";
 import { ACTION_CHECKBOX_NAME } from "./helpers";
 import { DisallowedModelAdminToField, NotRegistered } from "./exceptions";
-import { traced, trace_event, to_json } from "../../../../trace";
+import { span_set, to_json, trace_site } from "../../../../trace";
 import { FieldListFilter, SimpleListFilter } from "./filters";
 import { ChangeList, ERROR_FLAG, IS_POPUP_VAR, TO_FIELD_VAR, IncorrectLookupParameters } from "./views/main";
 import { add_preserved_filters } from "./templatetags/admin_urls";
 import { LOOKUP_SEP, NestedObjects, construct_change_message, flatten_fieldsets, get_deleted_objects, lookup_spawns_duplicates, model_format_dict, model_ngettext, interpolate, quote, unquote } from "./utils";
+
+const ADMIN = trace_site("admin", "django/contrib/admin/options.ts", { eager: true });
 
 export { IncorrectLookupParameters, IS_POPUP_VAR, TO_FIELD_VAR };
 
@@ -652,7 +654,7 @@ export class ModelAdmin extends BaseModelAdmin {
   get_search_results(request: Request, queryset: any, search_term: string): [any, boolean] {
     const search_fields = this.get_search_fields(request);
     if (!search_fields.length || !search_term) return [queryset, false];
-    return traced("admin", "ModelAdmin.get_search_results", { search_fields, search_term }, (span) => {
+    return ADMIN.run("ModelAdmin.get_search_results", () => ({ search_fields, search_term }), (span) => {
       const orm_lookups = search_fields.map((f) => construct_search(queryset.model._meta, String(f)));
       const term_queries: Q[] = [];
       for (let bit of smart_split(search_term)) {
@@ -661,7 +663,7 @@ export class ModelAdmin extends BaseModelAdmin {
       }
       const q = new Q(term_queries);
       const may_have_duplicates = orm_lookups.some((lookup) => lookup_spawns_duplicates(this.opts, lookup));
-      span.set({ terms: smart_split(search_term), orm_lookups, q: q.toString(), may_have_duplicates });
+      span_set(span, () => ({ terms: smart_split(search_term), orm_lookups, q: q.toString(), may_have_duplicates }));
       return [queryset.filter(q), may_have_duplicates];
     });
   }
@@ -862,7 +864,7 @@ export class ModelAdmin extends BaseModelAdmin {
       return null;
     }
     const rows = select_across ? queryset : queryset.filter({ pk__in: selected });
-    const response = traced("admin", `action ${action}`, () => ({ selected: to_json(selected), select_across: Boolean(select_across) }), () => func(this, request, rows));
+    const response = ADMIN.run(`action ${action}`, () => ({ selected: to_json(selected), select_across: Boolean(select_across) }), () => func(this, request, rows));
     if (response && typeof response === "object" && "status_code" in response) return response;
     return new HttpResponseRedirect(request.get_full_path());
   }
@@ -921,7 +923,7 @@ export class ModelAdmin extends BaseModelAdmin {
 
   /** GET shows the form; POST validates the form and the inlines, saves, logs and redirects. */
   changeform_view(request: Request, object_id: string | null = null, form_url = "", extra_context: Record<string, unknown> | null = null): any {
-    return traced("admin", `${this.constructor.name}.${object_id === null ? "add_view" : "change_view"}`, () => ({ model: this.opts.label, object_id }), () => {
+    return ADMIN.run(`${this.constructor.name}.${object_id === null ? "add_view" : "change_view"}`, () => ({ model: this.opts.label, object_id }), () => {
       if (["GET", "HEAD", "OPTIONS", "TRACE"].includes(request.method)) return this._changeform_view(request, object_id, form_url, extra_context);
       return atomic(() => this._changeform_view(request, object_id, form_url, extra_context));
     });
@@ -952,7 +954,7 @@ export class ModelAdmin extends BaseModelAdmin {
       form_validated = form.is_valid();
       const new_object = form_validated ? this.save_form(request, form, !add) : form.instance;
       const inlines_valid = all_valid(formsets);
-      trace_event("admin", "change form validated", () => ({ form_valid: form_validated, inlines_valid, errors: to_json(form_validated ? {} : (form.errors.get_json_data?.() ?? String(form.errors))) }));
+      ADMIN.event("change form validated", () => ({ form_valid: form_validated, inlines_valid, errors: to_json(form_validated ? {} : (form.errors.get_json_data?.() ?? String(form.errors))) }));
       if (inlines_valid && form_validated) {
         this.save_model(request, new_object, form, !add);
         this.save_related(request, form, formsets, !add);
@@ -1032,7 +1034,7 @@ export class ModelAdmin extends BaseModelAdmin {
    * or the list_editable formset saved (`_save`).
    */
   changelist_view(request: Request, extra_context: Record<string, unknown> | null = null): any {
-    return traced("admin", `${this.constructor.name}.changelist_view`, () => ({ model: this.opts.label }), () => this._changelist_view(request, extra_context));
+    return ADMIN.run(`${this.constructor.name}.changelist_view`, () => ({ model: this.opts.label }), () => this._changelist_view(request, extra_context));
   }
 
   _changelist_view(request: Request, extra_context: Record<string, unknown> | null): any {
@@ -1043,7 +1045,7 @@ export class ModelAdmin extends BaseModelAdmin {
       cl = this.get_changelist_instance(request);
     } catch (e) {
       if (!(e instanceof IncorrectLookupParameters)) throw e;
-      trace_event("admin", "IncorrectLookupParameters → ?e=1", () => ({ reason: to_json(e.message) }));
+      ADMIN.event("IncorrectLookupParameters → ?e=1", () => ({ reason: to_json(e.message) }));
       if (request.GET.__contains__(ERROR_FLAG)) return new SimpleTemplateResponse("admin/invalid_setup.html", { title: "Database error" });
       return new HttpResponseRedirect(`${request.path}?${ERROR_FLAG}=1`);
     }
@@ -1148,7 +1150,7 @@ export class ModelAdmin extends BaseModelAdmin {
 
   /** GET: "Are you sure?" with everything the cascade removes; POST: delete, log, back to the changelist. */
   delete_view(request: Request, object_id: string, extra_context: Record<string, unknown> | null = null): any {
-    return traced("admin", `${this.constructor.name}.delete_view`, () => ({ model: this.opts.label, object_id }), () => {
+    return ADMIN.run(`${this.constructor.name}.delete_view`, () => ({ model: this.opts.label, object_id }), () => {
       if (["GET", "HEAD", "OPTIONS", "TRACE"].includes(request.method)) return this._delete_view(request, object_id, extra_context);
       return atomic(() => this._delete_view(request, object_id, extra_context));
     });

@@ -30,7 +30,7 @@ import { settings } from "../../conf";
 import { capfirst } from "../../utils/text";
 import { apps as global_apps } from "../../apps";
 import { ValueError } from "../../../python/builtins";
-import { traced } from "../../../../trace";
+import { trace_site } from "../../../../trace";
 import { AlreadyRegistered, NotRegistered } from "./exceptions";
 import { ModelAdmin, type ActionFunction } from "./options";
 import { delete_selected } from "./actions";
@@ -41,6 +41,8 @@ import { _set_default_site } from "./decorators";
 import { javascript_catalog } from "./jsi18n";
 import { AutocompleteJsonView } from "./views/autocomplete";
 import "./templates";
+
+const ADMIN = trace_site("admin", "django/contrib/admin/sites.ts", { eager: true });
 
 type Request = any;
 const OPTIONS_MODULE = "django.contrib.admin.options";
@@ -271,7 +273,7 @@ export class AdminSite {
   // --- views ---------------------------------------------------------------------------------------
 
   index(request: Request, extra_context: Record<string, unknown> | null = null): TemplateResponse {
-    return traced("admin", "AdminSite.index", () => ({ site: this.name }), () => {
+    return ADMIN.run("AdminSite.index", () => ({ site: this.name }), () => {
       const context = { ...this.each_context(request), title: this.index_title, subtitle: null, app_list: this.get_app_list(request), ...(extra_context ?? {}) };
       request.current_app = this.name;
       return new TemplateResponse(request, this.index_template ?? "admin/index.html", context);
@@ -289,7 +291,7 @@ export class AdminSite {
   /** auth's LoginView with AdminAuthenticationForm and admin/login.html; a signed-in admin goes to the index. */
   login(request: Request, extra_context: Record<string, unknown> | null = null): any {
     if (request.method === "GET" && this.has_permission(request)) return new HttpResponseRedirect(reverse("admin:index", { current_app: this.name }));
-    return traced("admin", "AdminSite.login", () => ({ method: request.method }), () => {
+    return ADMIN.run("AdminSite.login", () => ({ method: request.method }), () => {
       const context: Record<string, unknown> = { ...this.each_context(request), title: "Log in", subtitle: null, app_path: request.get_full_path(), username: request.user.get_username() };
       if (!request.GET.__contains__(REDIRECT_FIELD_NAME) && !request.POST.__contains__(REDIRECT_FIELD_NAME)) context[REDIRECT_FIELD_NAME] = reverse("admin:index", { current_app: this.name });
       Object.assign(context, extra_context ?? {});
