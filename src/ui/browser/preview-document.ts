@@ -235,7 +235,7 @@ export function withoutExternalSubresources(html: string): string {
       // An image the Preview cannot load shows its alt text; the admin's icons have drawings of their own.
       if (!external) continue;
       const src = ATTR_SRC_OR_HREF.exec(tag)!;
-      const icon = /\/admin\/img\/([a-z-]+)\.svg$/.exec(url)?.[1];
+      const icon = /(?:^|\/)admin\/img\/([a-z-]+)\.svg$/.exec(url)?.[1];
       const replacement = `src="${ADMIN_ICONS[icon ?? ""] ?? "data:,"}"`;
       out += html.slice(at, start) + tag.slice(0, src.index) + replacement + tag.slice(src.index + src[0].length);
       at = end;
@@ -250,7 +250,7 @@ export function withoutExternalSubresources(html: string): string {
       const close_end = html.indexOf(">", found.index);
       end = close_end < 0 ? html.length : close_end + 1;
     } else if (!STYLESHEET.test(tag) || !external) continue;
-    const is_admin_css = !is_script && /\/admin\/css\/base\.css$/.test(url);
+    const is_admin_css = !is_script && /(?:^|\/)admin\/css\/base\.css$/.test(url);
     admin ||= is_admin_css;
     out += html.slice(at, start) + `<!-- ${is_script ? "script" : "stylesheet"} ${url.replace(/--/g, "- -")} (not loaded in the Preview) -->`;
     if (is_admin_css) out += `<style>${ADMIN_PREVIEW_CSS}</style>`;

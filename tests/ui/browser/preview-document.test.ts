@@ -16,6 +16,12 @@ describe("withoutExternalSubresources", () => {
     expect(out).toBe(`<!-- stylesheet /static/admin/css/base.css (not loaded in the Preview) --><style>${ADMIN_PREVIEW_CSS}</style>\n<p>x</p>`);
   });
 
+  it("recognises the admin's stylesheet and icons under a relative STATIC_URL (none set: `admin/css/base.css`)", () => {
+    const out = withoutExternalSubresources('<link rel="stylesheet" href="admin/css/base.css"><img src="admin/img/icon-no.svg" alt="False"><link rel="stylesheet" href="myadmin/css/base.css">');
+    expect(out.startsWith(`<!-- stylesheet admin/css/base.css (not loaded in the Preview) --><style>${ADMIN_PREVIEW_CSS}</style><img src="data:image/svg+xml,`)).toBe(true);
+    expect(out.endsWith('<!-- stylesheet myadmin/css/base.css (not loaded in the Preview) -->')).toBe(true);
+  });
+
   it("stops at an unclosed script or tag and returns text without them unchanged", () => {
     expect(withoutExternalSubresources("<p>plain</p>")).toBe("<p>plain</p>");
     expect(withoutExternalSubresources('<script src="/a.js"><p>never closed')).toBe('<script src="/a.js"><p>never closed');
