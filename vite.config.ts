@@ -6,10 +6,12 @@ import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 import { frameworkDts } from "./scripts/framework-dts.js";
+import { offlineServiceWorker } from "./scripts/offline-sw.js";
 
 export default defineConfig({
   // frameworkDts: `virtual:framework-dts`, the editor's declarations generated from the framework's source.
-  plugins: [react(), frameworkDts()],
+  // offlineServiceWorker: `sw.js`, the service worker that keeps the page working offline (src/offline).
+  plugins: [react(), frameworkDts(), offlineServiceWorker()],
   resolve: {
     // User code and the framework import `django/...`; the runtime worker resolves it the same way.
     alias: [{ find: /^django\/(.*)$/, replacement: fileURLToPath(new URL("./src/frameworks/django/$1", import.meta.url)) }],
@@ -26,7 +28,14 @@ export default defineConfig({
     target: "es2022",
     // Monaco's TypeScript worker is ~6.8 MB by itself; the warning would fire on every build.
     chunkSizeWarningLimit: 8000,
-    rolldownOptions: { checks: { bundlerTimings: false } } as Record<string, unknown>,
+    rolldownOptions: {
+      checks: { bundlerTimings: false },
+      output: {
+        // The frameworks' source text (presenter mode, ui/presenter/framework-sources.ts): one chunk per
+        // file under assets/source/, which the service worker caches on use rather than up front.
+        chunkFileNames: (chunk: { facadeModuleId?: string | null }) => (chunk.facadeModuleId && /\/src\/(frameworks|gateway)\/.*\?raw$/.test(chunk.facadeModuleId) ? "assets/source/[name]-[hash].js" : "assets/[name]-[hash].js"),
+      },
+    } as Record<string, unknown>,
   },
   preview: { port: 4173, strictPort: true },
 });

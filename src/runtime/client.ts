@@ -96,8 +96,9 @@ export class RuntimeClient {
    * `keepDatabase`: keep the database as it is (a code edit); otherwise a fresh one, set up by the
    * scenario's setup steps (migrate, seed).
    */
-  load(input: LoadInput, { keepDatabase = false }: { keepDatabase?: boolean } = {}): Promise<Outcome<LoadResult>> {
-    return this.enqueue("load", (id) => ({ type: "load", id, scenario: input, ...(keepDatabase ? { keep_database: true } : {}) }), (m) => (m.type === "loaded" ? m.result : undefined), () => {
+  load(input: LoadInput, { keepDatabase = false, database }: { keepDatabase?: boolean; database?: Uint8Array } = {}): Promise<Outcome<LoadResult>> {
+    const options = database ? { options: { database } } : keepDatabase ? { keep_database: true } : {};
+    return this.enqueue("load", (id) => ({ type: "load", id, scenario: input, ...options }), (m) => (m.type === "loaded" ? m.result : undefined), () => {
       this.checkpoint.input = input;
     });
   }
@@ -130,6 +131,11 @@ export class RuntimeClient {
   /** A class-based view's anatomy (MRO, attributes and their owners) by dotted path. */
   inspectClass(path: string): Promise<Outcome<ClassAnatomyResult>> {
     return this.enqueue("request", (id) => ({ type: "inspect_class", id, path }), (m) => (m.type === "inspected" ? m.result : undefined));
+  }
+
+  /** The database as a SQLite file (null before a project has loaded). */
+  exportDatabase(): Promise<Outcome<{ image: Uint8Array | null }>> {
+    return this.enqueue("query", (id) => ({ type: "export_database", id }), (m) => (m.type === "database_exported" ? { image: m.image } : undefined));
   }
 
   /** Serve one HTTP request. */

@@ -90,6 +90,9 @@ export async function handle(message: In): Promise<void> {
     case "tables":
       scope.postMessage({ type: "tables", id: message.id, result: await r.tables() });
       return;
+    case "export_database":
+      scope.postMessage({ type: "database_exported", id: message.id, image: r.export_database() });
+      return;
   }
 }
 

@@ -1,12 +1,22 @@
-/** The app shell: header, then editor | browser | trace panels (stacked tabs on a narrow screen). */
-import { useEffect, useState } from "react";
-import { Group, Panel, Separator } from "react-resizable-panels";
+/**
+ * The app shell: the header, then the workspace (shell/Workspace.tsx: sidebar | code | browser over
+ * trace), or stacked tabs on a narrow screen; presenter mode (`?present`, the Presenter button) and
+ * the embed (`?embed`) replace the workspace with their own layouts. The page zoom (Ctrl+= / Ctrl+-)
+ * applies to all of it.
+ */
+import { lazy, Suspense, useEffect, useState } from "react";
 import { Header } from "./shell/Header";
 import { EditorPane } from "./editor/EditorPane";
 import { BrowserPane } from "./browser/BrowserPane";
 import { TracePane } from "./panels/TracePane";
+import { FileTree } from "./editor/FileTree";
+import { LessonPane } from "./lesson/LessonPane";
+import { Workspace } from "./shell/Workspace";
 import { useLab } from "./state/react";
-import { useSession } from "./session-context";
+import { useGlobalShortcuts } from "./shell/shortcuts";
+
+const Presenter = lazy(() => import("./presenter/Presenter"));
+const Embed = lazy(() => import("./embed/Embed"));
 
 const NARROW = "(max-width: 900px)";
 
@@ -21,23 +31,9 @@ function useNarrow(): boolean {
   return narrow;
 }
 
-/** Ctrl+Enter (Cmd+Enter) sends the address bar's request from anywhere, the editor included. */
-function useSendShortcut(): void {
-  const session = useSession();
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
-        e.preventDefault();
-        e.stopPropagation();
-        void session.sendDraft();
-      }
-    };
-    window.addEventListener("keydown", onKey, true);
-    return () => window.removeEventListener("keydown", onKey, true);
-  }, [session]);
-}
-
 const PANES = [
+  { id: "lesson", title: "Lesson", render: () => <div className="pane sidebar"><LessonPane /></div> },
+  { id: "files", title: "Files", render: () => <div className="pane sidebar"><FileTree /></div> },
   { id: "editor", title: "Code", render: () => <EditorPane /> },
   { id: "browser", title: "Browser", render: () => <BrowserPane /> },
   { id: "trace", title: "Trace", render: () => <TracePane /> },
@@ -63,35 +59,42 @@ function StackedPanes() {
   );
 }
 
-function ColumnPanes() {
+/** Read out what the page says to screen readers (store.announcement). */
+function Announcer() {
+  const text = useLab((s) => s.announcement);
   return (
-    <Group orientation="horizontal" className="columns" id="framework-lab-columns">
-      <Panel id="editor" defaultSize="38" minSize="18">
-        <EditorPane />
-      </Panel>
-      <Separator className="separator" />
-      <Panel id="browser" defaultSize="28" minSize="20">
-        <BrowserPane />
-      </Panel>
-      <Separator className="separator" />
-      <Panel id="trace" defaultSize="34" minSize="20">
-        <TracePane />
-      </Panel>
-    </Group>
+    <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+      {text}
+    </div>
   );
 }
 
 export function App() {
   const theme = useLab((s) => s.theme);
+  const view = useLab((s) => s.view);
+  const zoom = useLab((s) => s.prefs.zoom);
   const narrow = useNarrow();
-  useSendShortcut();
+  useGlobalShortcuts();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   return (
-    <div className="app">
-      <Header />
-      <main className="workspace">{narrow ? <StackedPanes /> : <ColumnPanes />}</main>
+    <div className={`app view-${view}`} style={zoom !== 1 ? { zoom } : undefined}>
+      {view === "embed" ? (
+        <Suspense fallback={<p className="hint">Loading…</p>}>
+          <Embed />
+        </Suspense>
+      ) : view === "presenter" ? (
+        <Suspense fallback={<p className="hint">Loading presenter mode…</p>}>
+          <Presenter />
+        </Suspense>
+      ) : (
+        <>
+          <Header />
+          <main className="workspace">{narrow ? <StackedPanes /> : <Workspace />}</main>
+        </>
+      )}
+      <Announcer />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useLab, useLabStore } from "../state/react";
 import { bodyBytes, bodyText, formatBytes, formatMs, mediaType, header } from "../http/message";
 import { parseSetCookie } from "../http/cookies";
 import { HtmlPreview } from "./Preview";
+import { CopyAsTest } from "./CopyAsTest";
 import type { Exchange, LabState } from "../state/store";
 import type { HttpResponseMessage } from "../../runtime/protocol";
 
@@ -167,6 +168,9 @@ export function ResponseView() {
         {response && <span className="metric muted">{mediaType(response) || "no content type"}</span>}
         {exchange.redirectedFrom !== null && <span className="badge">after redirect</span>}
         {exchange.reload && <span className="badge" title={exchange.reload.modules.join(", ")}>project reloaded</span>}
+        {exchange.privateWindow && <span className="badge" title="Sent without the jar's cookies; what it set was not kept (the scripted request's no_cookies)">private window</span>}
+        <span className="header-spacer" />
+        <CopyAsTest exchange={exchange} />
       </div>
       {response ? (
         <>
