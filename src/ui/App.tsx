@@ -63,7 +63,7 @@ function StackedPanes() {
 function Announcer() {
   const text = useLab((s) => s.announcement);
   return (
-    <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+    <div className="visually-hidden announcer" aria-live="polite" aria-atomic="true">
       {text}
     </div>
   );

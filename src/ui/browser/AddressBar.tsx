@@ -45,7 +45,8 @@ export function AddressBar() {
         </span>
       )}
       <button type="submit" className="primary" aria-label="Send" title="Send (Ctrl+Enter)" disabled={busy}>
-        {busy ? "Sending…" : "Send"}
+        Send
+        {busy && <span className="sending" aria-hidden="true" />}
       </button>
     </form>
   );

@@ -181,7 +181,7 @@ export function ResponseView() {
               </button>
             ))}
           </div>
-          <div className="response-body">
+          <div className="response-body" tabIndex={0} role="region" aria-label="Response body">
             <Body exchange={exchange} response={response} tab={tab} />
           </div>
         </>

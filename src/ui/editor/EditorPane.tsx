@@ -9,24 +9,25 @@ import { FONT_SIZES, setPrefs, stepValue, toggleTabIndents } from "../state/pref
 
 const MonacoEditor = lazy(() => import("./MonacoEditor"));
 
+/** The open files: a button each (the shown one marked current) and its close button. */
 function Tabs() {
   const store = useLabStore();
   const tabs = useLab((s) => s.openTabs);
   const active = useLab((s) => s.activeFile);
   const markers = useLab((s) => s.markers);
   return (
-    <div className="tabs editor-tabs" role="tablist" aria-label="Open files">
+    <ul className="tabs editor-tabs" aria-label="Open files">
       {tabs.map((path) => (
-        <span key={path} className={`tab closable${markers[path]?.length ? " has-error" : ""}`} role="presentation">
-          <button className="tab-open" role="tab" aria-selected={path === active} onClick={() => openFile(store, path)} title={path}>
+        <li key={path} className={`tab closable${path === active ? " current" : ""}${markers[path]?.length ? " has-error" : ""}`}>
+          <button className="tab-open" aria-current={path === active ? "page" : undefined} onClick={() => openFile(store, path)} title={path}>
             {path.split("/").pop()}
           </button>
           <button className="tab-close" aria-label={`Close ${path}`} onClick={() => closeTab(store, path)}>
             ×
           </button>
-        </span>
+        </li>
       ))}
-    </div>
+    </ul>
   );
 }
 
@@ -56,23 +57,25 @@ function EditorControls() {
       <button className="bar-button" aria-pressed={prefs.wordWrap} title="Wrap long lines (Alt+Z)" onClick={() => setPrefs(store, { wordWrap: !prefs.wordWrap })}>
         Wrap
       </button>
-      <button className="bar-button" aria-label="Smaller code font" title="Smaller code font" disabled={prefs.fontSize <= FONT_SIZES[0]} onClick={() => setPrefs(store, { fontSize: stepValue(FONT_SIZES, prefs.fontSize, -1) })}>
-        A−
+      <button className="bar-button" title="Smaller code font" disabled={prefs.fontSize <= FONT_SIZES[0]} onClick={() => setPrefs(store, { fontSize: stepValue(FONT_SIZES, prefs.fontSize, -1) })}>
+        <span aria-hidden="true">A−</span>
+        <span className="visually-hidden">Smaller code font</span>
       </button>
-      <span className="font-size mono" aria-label="Code font size">
+      <span className="font-size mono" role="status" aria-label="Code font size">
         {prefs.fontSize}px
       </span>
-      <button className="bar-button" aria-label="Larger code font" title="Larger code font" disabled={prefs.fontSize >= FONT_SIZES[FONT_SIZES.length - 1]} onClick={() => setPrefs(store, { fontSize: stepValue(FONT_SIZES, prefs.fontSize, 1) })}>
-        A+
+      <button className="bar-button" title="Larger code font" disabled={prefs.fontSize >= FONT_SIZES[FONT_SIZES.length - 1]} onClick={() => setPrefs(store, { fontSize: stepValue(FONT_SIZES, prefs.fontSize, 1) })}>
+        <span aria-hidden="true">A+</span>
+        <span className="visually-hidden">Larger code font</span>
       </button>
       <button
         className="bar-button"
         aria-pressed={prefs.tabIndents}
-        aria-label="Tab key indents code"
         title={prefs.tabIndents ? "Tab indents code in the editor (Ctrl+M: Tab moves focus instead)" : "Tab moves focus out of the editor (Ctrl+M: Tab indents code instead)"}
         onClick={() => toggleTabIndents(store)}
       >
-        Tab: {prefs.tabIndents ? "indent" : "focus"}
+        <span aria-hidden="true">Tab: {prefs.tabIndents ? "indent" : "focus"}</span>
+        <span className="visually-hidden">Tab key indents code</span>
       </button>
     </div>
   );

@@ -8,7 +8,7 @@
  * is the explicit choice to let Tab indent, and each change is announced.
  */
 import { useEffect, useRef } from "react";
-import { monaco, languageFor, frameworkTypes, revalidateAll } from "./monaco-setup";
+import { monaco, languageFor, frameworkTypes, revalidateAll, monacoTheme } from "./monaco-setup";
 import { useLab, useLabStore } from "../state/react";
 import { editFile } from "../state/files";
 import { setPrefs, toggleTabIndents } from "../state/prefs";
@@ -94,7 +94,7 @@ export default function MonacoEditor() {
     // Ctrl+M: what Tab does (VS Code's "Toggle Tab Key Moves Focus"); Alt+Z: word wrap.
     e.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM, () => toggleTabIndents(store));
     e.addCommand(monaco.KeyMod.Alt | monaco.KeyCode.KeyZ, () => setPrefs(store, { wordWrap: !store.getState().prefs.wordWrap }));
-    let announced = 0;
+    let announced = -Infinity;
     const focus = e.onDidFocusEditorText(() => {
       if (performance.now() - announced < 15000) return;
       announced = performance.now();
@@ -112,7 +112,7 @@ export default function MonacoEditor() {
   const templates = useLab((s) => mode_descriptor(s.scenario?.framework ?? "")?.template_language ?? "html");
   useEffect(() => syncModels(files, templates), [files, templates]);
   useEffect(() => applyMarkers(store), [markers, files, store]);
-  useEffect(() => monaco.editor.setTheme(theme === "dark" ? "vs-dark" : "vs"), [theme]);
+  useEffect(() => monaco.editor.setTheme(monacoTheme(theme)), [theme]);
   useEffect(() => {
     editor.current?.updateOptions({ fontSize: prefs.fontSize, lineHeight: Math.round(prefs.fontSize * 1.54), wordWrap: prefs.wordWrap ? "on" : "off", tabFocusMode: !prefs.tabIndents });
   }, [prefs.fontSize, prefs.wordWrap, prefs.tabIndents]);

@@ -61,7 +61,7 @@ export default function Embed() {
               </button>
             ))}
           </div>
-          <div className="panel-body" id="embed-panel" role="tabpanel" aria-labelledby={`embed-tab-${tab}`}>
+          <div className="panel-body" id="embed-panel" role="tabpanel" tabIndex={0} aria-labelledby={`embed-tab-${tab}`}>
             {!props ? (
               <p className="hint">Send the request to see its path through the framework.</p>
             ) : tab === "flow" ? (

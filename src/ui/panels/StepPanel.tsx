@@ -101,7 +101,7 @@ export function StepPanel(props: PanelProps) {
           <FlowPanel {...props} highlight={flowNodeKeyOf(props.index, span)} spotlight />
         </Suspense>
       </div>
-      <div className="step-detail">
+      <div className="step-detail" tabIndex={0} role="region" aria-label="Details of the current step">
         <SpanDetail span={span} />
       </div>
     </div>

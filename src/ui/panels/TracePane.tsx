@@ -34,7 +34,7 @@ export function TracePane() {
         idPrefix="panel-tab-"
         controls="trace-panel"
       />
-      <div className="panel-body" id="trace-panel" role="tabpanel" aria-labelledby={`panel-tab-${panel.id}`}>
+      <div className="panel-body" id="trace-panel" role="tabpanel" tabIndex={0} aria-labelledby={`panel-tab-${panel.id}`}>
         {exchange && exchange.outcome.kind !== "response" && !panel.withoutTrace ? (
           <p className="hint big">{exchange.outcome.kind === "deadline" ? "No trace: the runtime was stopped at the deadline before the request finished." : "No trace: the project failed to load (see Errors)."}</p>
         ) : props || panel.needsExchange === false ? (

@@ -5,7 +5,7 @@
  * colours, none of its checking), so the learner's project never sees them.
  */
 import { useEffect, useRef, useState } from "react";
-import { monaco } from "../editor/monaco-setup";
+import { monaco, monacoTheme } from "../editor/monaco-setup";
 import { conf, language } from "monaco-editor/languages/definitions/typescript/typescript";
 import { useLab } from "../state/react";
 import { lineOfSymbol, type FrameworkPlace } from "../panels/step-source";
@@ -62,7 +62,7 @@ export default function FrameworkSource({ fontSize }: { fontSize: number }) {
     // fontSize changes are applied below without recreating the editor.
   }, []);
   useEffect(() => editor.current?.updateOptions({ fontSize, lineHeight: Math.round(fontSize * 1.5) }), [fontSize]);
-  useEffect(() => monaco.editor.setTheme(theme === "dark" ? "vs-dark" : "vs"), [theme]);
+  useEffect(() => monaco.editor.setTheme(monacoTheme(theme)), [theme]);
 
   const key = place ? JSON.stringify(place) : "";
   useEffect(() => {

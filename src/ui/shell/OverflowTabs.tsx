@@ -143,7 +143,6 @@ export function OverflowTabs({ label, items, active, onSelect, idPrefix, control
             className="tab more-button"
             aria-haspopup="menu"
             aria-expanded={open}
-            aria-label={`More ${label.toLowerCase()}: ${hidden.map((h) => h.title).join(", ")}`}
             onClick={() => setOpen(!open)}
             onKeyDown={(e) => {
               if (e.key === "ArrowDown") {
@@ -152,8 +151,12 @@ export function OverflowTabs({ label, items, active, onSelect, idPrefix, control
               }
             }}
           >
-            More <span aria-hidden="true">▾</span>
-            <span className="tab-badge">{hidden.length}</span>
+            More
+            <span className="visually-hidden"> {label.toLowerCase()}: {hidden.map((h) => h.title).join(", ")}</span>
+            <span aria-hidden="true">▾</span>
+            <span className="tab-badge" aria-hidden="true">
+              {hidden.length}
+            </span>
           </button>
           {open && (
             <ul className="menu" role="menu" aria-label={`More ${label.toLowerCase()}`} ref={menu} onKeyDown={onMenuKey}>
