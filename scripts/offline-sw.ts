@@ -53,18 +53,23 @@ export function offlineServiceWorker(): Plugin {
     buildStart() {
       this.emitFile({ type: "chunk", id: join(root, ENTRY), fileName: OUT });
     },
-    generateBundle(_options, bundle) {
-      const sw = bundle[OUT];
-      if (!sw || sw.type !== "chunk") this.error(`${OUT} was not built from ${ENTRY}`);
-      if (sw.imports.length || sw.exports.length) this.error(`${OUT} must be a classic script: it shares code with other chunks (${sw.imports.join(", ")})`);
-      const publics = publicFiles(publicDir);
-      const list = precacheList([...Object.keys(bundle), ...publics]);
-      const hash = createHash("sha256").update(list.join("\n"));
-      for (const f of publics) hash.update(readFileSync(join(publicDir, f)));
-      const version = hash.digest("hex").slice(0, 12);
-      const replaced = sw.code.replace(/(["'`])__FRAMEWORK_LAB_PRECACHE__\1/, JSON.stringify(list)).replace(/(["'`])__FRAMEWORK_LAB_VERSION__\1/, JSON.stringify(version));
-      if (replaced.includes("__FRAMEWORK_LAB_")) this.error(`${OUT}: a placeholder was not replaced`);
-      sw.code = replaced;
+    // After every other plugin (Vite adds index.html to the bundle late in this same hook).
+    generateBundle: {
+      order: "post",
+      handler(_options, bundle) {
+        const sw = bundle[OUT];
+        if (!sw || sw.type !== "chunk") return this.error(`${OUT} was not built from ${ENTRY}`);
+        if (sw.imports.length || sw.exports.length) return this.error(`${OUT} must be a classic script: it shares code with other chunks (${sw.imports.join(", ")})`);
+        const publics = publicFiles(publicDir);
+        const list = precacheList([...Object.keys(bundle), ...publics]);
+        if (!list.includes("index.html")) return this.error(`${OUT}: the build has no index.html to serve offline`);
+        const hash = createHash("sha256").update(list.join("\n"));
+        for (const f of publics) hash.update(readFileSync(join(publicDir, f)));
+        const version = hash.digest("hex").slice(0, 12);
+        const replaced = sw.code.replace(/(["'`])__FRAMEWORK_LAB_PRECACHE__\1/, JSON.stringify(list)).replace(/(["'`])__FRAMEWORK_LAB_VERSION__\1/, JSON.stringify(version));
+        if (replaced.includes("__FRAMEWORK_LAB_")) return this.error(`${OUT}: a placeholder was not replaced`);
+        sw.code = replaced;
+      },
     },
   };
 }

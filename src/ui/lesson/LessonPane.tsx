@@ -79,14 +79,15 @@ function ScriptedList() {
                 {r.form && <span className="badge">form</span>}
                 <button
                   className="button small-button"
-                  aria-label={`Send request ${i + 1}: ${r.method} ${r.target}`}
+                  aria-label={`Run request ${i + 1}: ${r.method} ${r.target}`}
+                  title="Put this request in the address bar and send it"
                   disabled={running || busy}
                   onClick={() => {
                     session.selectScript(i);
                     void session.sendDraft();
                   }}
                 >
-                  Send
+                  Run
                 </button>
               </div>
               {r.note && <p className="lesson-note">{r.note}</p>}

@@ -65,17 +65,22 @@ export function applyUpdateNow(): void {
 
 export function registerServiceWorker(store: LabStore): void {
   if (!import.meta.env.PROD || store.getState().view === "embed" || !("serviceWorker" in navigator)) return;
+  /** Which build serves this visit; said when it is not the last visit's. */
+  const record = async () => {
+    const controller = navigator.serviceWorker.controller;
+    const version = controller ? await versionOf(controller) : null;
+    if (!version) return;
+    const before = remembered();
+    remember(version);
+    if (before && before !== version && !store.getState().notice) store.setState({ notice: { tone: "info", text: "Framework Lab was updated since your last visit." } });
+  };
+  // The first visit's worker takes the page over once it has cached the build (clients.claim()).
+  navigator.serviceWorker.addEventListener("controllerchange", () => void record(), { once: true });
   navigator.serviceWorker
     .register(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })
-    .then(async (registration) => {
+    .then((registration) => {
       watchForUpdates(store, registration);
-      const controller = navigator.serviceWorker.controller;
-      if (!controller) return;
-      const version = await versionOf(controller);
-      if (!version) return;
-      const before = remembered();
-      remember(version);
-      if (before && before !== version && !store.getState().notice) store.setState({ notice: { tone: "info", text: "Framework Lab was updated since your last visit." } });
+      return record();
     })
     .catch(() => {
       /* no offline use here (a private window, a browser without service workers): the page works online */

@@ -158,7 +158,10 @@ function FlowPanel({ index, exchange, highlight, spotlight = false, spotlightZoo
     const { bounds, nodes, selected, spotlight, spotlightZoom } = frame.current;
     const target = spotlight ? nodes.find((n) => n.id === selected) : undefined;
     if (target) {
-      void instance.setCenter(target.position.x + (target.width ?? 0) / 2, target.position.y + (target.height ?? 0) / 2, { zoom: spotlightZoom, duration: animate ? 250 : 0 });
+      // Follow the node down the lane; keep the whole width of the graph in view when the pane is wide enough.
+      const fitsAcross = bounds.width * spotlightZoom <= el.clientWidth - 16;
+      const x = fitsAcross ? bounds.x + bounds.width / 2 : target.position.x + (target.width ?? 0) / 2;
+      void instance.setCenter(x, target.position.y + (target.height ?? 0) / 2, { zoom: spotlightZoom, duration: animate ? 250 : 0 });
       return;
     }
     // Readable first: as wide as the pane allows (never above 1), top-aligned; scroll for the rest.

@@ -30,7 +30,12 @@ export function TracePane() {
         label="Trace panels"
         items={panels.map((p) => ({ id: p.id, title: p.title, badge: props && p.badge ? p.badge(props) : null }))}
         active={panel.id}
-        onSelect={(id) => store.setState({ activePanel: id })}
+        onSelect={(id, via) => {
+          store.setState({ activePanel: id });
+          // Clicking Step puts the keyboard in the panel, so ← → step through the request at once
+          // (on the tabs, the arrow keys move between tabs).
+          if (id === "step" && via === "click") requestAnimationFrame(() => document.getElementById("trace-panel")?.focus({ preventScroll: true }));
+        }}
         idPrefix="panel-tab-"
         controls="trace-panel"
       />

@@ -88,7 +88,7 @@ function Stepping({ exchange, panes }: { exchange: Exchange; panes: PresenterPan
         {right.includes("flow") && stepper.span && (
           <div className="presenter-flow">
             <Suspense fallback={<p className="hint">Loading graph…</p>}>
-              <FlowPanel {...props} highlight={flowNodeKeyOf(index, stepper.span)} spotlight spotlightZoom={1.25} />
+              <FlowPanel {...props} highlight={flowNodeKeyOf(index, stepper.span)} spotlight spotlightZoom={1} />
             </Suspense>
           </div>
         )}

@@ -17,7 +17,8 @@ interface Props {
   label: string;
   items: TabItem[];
   active: string;
-  onSelect: (id: string) => void;
+  /** `via`: a click (or the More menu), or the arrow keys moving along the tabs. */
+  onSelect: (id: string, via: "click" | "keys") => void;
   /** `id` of each tab is `${idPrefix}${item.id}`; `aria-controls` points at `controls`. */
   idPrefix: string;
   controls: string;
@@ -93,7 +94,7 @@ export function OverflowTabs({ label, items, active, onSelect, idPrefix, control
     if (to === undefined) return;
     e.preventDefault();
     const next = visible[(to + visible.length) % visible.length];
-    onSelect(next.id);
+    onSelect(next.id, "keys");
     requestAnimationFrame(() => document.getElementById(`${idPrefix}${next.id}`)?.focus());
   };
   const onMenuKey = (e: KeyboardEvent) => {
@@ -128,7 +129,7 @@ export function OverflowTabs({ label, items, active, onSelect, idPrefix, control
             aria-controls={controls}
             tabIndex={p.id === active ? 0 : -1}
             className="tab"
-            onClick={() => onSelect(p.id)}
+            onClick={() => onSelect(p.id, "click")}
             onKeyDown={(e) => onTabKey(e, i)}
           >
             {p.title}
@@ -166,7 +167,7 @@ export function OverflowTabs({ label, items, active, onSelect, idPrefix, control
                     role="menuitem"
                     className="menu-item"
                     onClick={() => {
-                      onSelect(p.id);
+                      onSelect(p.id, "click");
                       setOpen(false);
                       requestAnimationFrame(() => document.getElementById(`${idPrefix}${p.id}`)?.focus());
                     }}

@@ -33,12 +33,17 @@ const storage: LayoutStorage = {
 
 const SIDEBAR_PX = 300;
 
-/** Default sizes (percent of the row): the editor gets what 80 columns need at its font size, at least 45 %. */
+/**
+ * Default sizes (percent of the row): the editor gets what 80 columns need at its font size (at
+ * least 45 %); with the sidebar open the browser and trace keep a third of the row, and the editor
+ * gives up what is missing.
+ */
 export function defaultColumns(widthPx: number, fontSize: number, sidebar: boolean): { sidebar: number; editor: number; side: number } {
   const side = sidebar ? Math.min((SIDEBAR_PX / widthPx) * 100, 24) : 0;
   // 80 columns of a monospace font at 0.6 em, plus Monaco's gutter (line numbers, folding) and scrollbar.
   const editorPx = 82 * 0.6 * fontSize + 80;
-  const editor = Math.min(Math.max((editorPx / widthPx) * 100, 45), 66);
+  const wanted = Math.min(Math.max((editorPx / widthPx) * 100, 45), 66);
+  const editor = sidebar ? Math.min(wanted, 100 - side - 34) : wanted;
   return { sidebar: side, editor, side: 100 - side - editor };
 }
 
@@ -54,21 +59,22 @@ export function Workspace() {
   const columns = useDefaultLayout({ id: "framework-lab-columns", panelIds: ids, storage });
   const rows = useDefaultLayout({ id: "framework-lab-rows", storage });
   const sizes = defaultColumns((typeof innerWidth === "number" ? innerWidth : 1280) / zoom, fontSize, sidebar !== null);
+  const { sidebar: sidebarSize, editor: editorSize, side: sideSize } = sizes;
   return (
     <Group orientation="horizontal" className="columns" id="framework-lab-columns" defaultLayout={columns.defaultLayout} onLayoutChanged={columns.onLayoutChanged}>
       {sidebar && (
         <>
-          <Panel id="sidebar" defaultSize={`${sizes.sidebar}%`} minSize="160px" maxSize="45%">
+          <Panel id="sidebar" defaultSize={`${sidebarSize}%`} minSize="160px" maxSize="45%">
             <Sidebar which={sidebar} />
           </Panel>
           <Separator className="separator" aria-label={`Resize the ${sidebar === "lesson" ? "lesson" : "file tree"} and the code editor`} />
         </>
       )}
-      <Panel id="editor" defaultSize={`${sizes.editor}%`} minSize="20%">
+      <Panel id="editor" defaultSize={`${editorSize}%`} minSize="20%">
         <EditorPane />
       </Panel>
       <Separator className="separator" aria-label="Resize the code editor and the browser" />
-      <Panel id="side" defaultSize={`${sizes.side}%`} minSize="24%">
+      <Panel id="side" defaultSize={`${sideSize}%`} minSize="24%">
         <Group orientation="vertical" className="rows" id="framework-lab-rows" defaultLayout={rows.defaultLayout} onLayoutChanged={rows.onLayoutChanged}>
           <Panel id="browser" defaultSize="45%" minSize="18%">
             <BrowserPane />
