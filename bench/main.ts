@@ -18,6 +18,7 @@ import { settings } from "../src/frameworks/django/conf";
 import { bench_jinja, bench_templates } from "./templates";
 import { bench_orm } from "./orm";
 import { bench_pydantic } from "./pydantic";
+import { bench_flask } from "./flask";
 
 const STANDINS = ["PassThroughSessionMiddleware", "PassThroughCsrfViewMiddleware", "PassThroughAuthenticationMiddleware", "PassThroughMessageMiddleware"];
 
@@ -123,4 +124,5 @@ if (process.argv[1]?.endsWith("main.ts")) {
   bench_jinja();
   await bench_orm();
   bench_pydantic();
+  await bench_flask();
 }

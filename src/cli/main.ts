@@ -11,8 +11,8 @@
 import { readFileSync } from "node:fs";
 import { formatSource, to_chrome_trace, type Span, type Trace } from "../trace";
 import { HeadlessRuntime } from "../runtime/headless";
-import type { HttpResponseMessage, LoadResult, RequestResult } from "../runtime/protocol";
-import { build_request, replay, run_checks } from "../scenarios/client";
+import type { HttpResponseMessage, LoadResult, RequestResult, SocketResult } from "../runtime/protocol";
+import { build_request, describe_event, replay_all, run_checks, type ScriptStepOutcome } from "../scenarios/client";
 import { builtin_scenario_names, get_builtin_scenario } from "../scenarios";
 import { parse_scenario_json, ScenarioFormatError, type Scenario, type ScenarioRequest } from "../scenarios/format";
 
@@ -94,14 +94,25 @@ async function command_request(options: Options): Promise<number> {
 async function command_replay(options: Options): Promise<number> {
   const scenario = resolve_scenario(need_scenario(options));
   const runtime = await start(scenario, options.trace);
-  const steps = await replay(runtime, scenario);
-  steps.forEach((step, i) => {
-    print(`### ${i + 1}. ${step.request.method} ${step.request.target}${step.note ? `  — ${step.note}` : ""}`);
+  const replayed = await replay_all(runtime, scenario);
+  const in_script = new Set(replayed.script.flatMap((s) => (s.request ? [s.request] : [])));
+  let n = 0;
+  for (const step of replayed.requests.filter((s) => !in_script.has(s))) {
+    print(`### ${++n}. ${step.request.method} ${step.request.target}${step.note ? `  — ${step.note}` : ""}`);
     print_result(step.result, options.trace);
-  });
+  }
+  for (const outcome of replayed.script) {
+    print(`### ${++n}. ${script_step_title(outcome)}`);
+    if (outcome.request) print_result(outcome.request.result, options.trace);
+    else if (outcome.socket) print_socket_result(outcome.socket.result, options.trace);
+    else if (outcome.expectation) print(`${outcome.expectation.passed ? "✓" : "✗"} ${outcome.expectation.message}\n`);
+  }
   if (scenario.checks?.length) {
-    const outcomes = run_checks(scenario.checks, steps);
-    for (const o of outcomes) print(`${o.passed ? "✓" : "✗"} check on request ${o.check.request + 1}: ${o.message}`);
+    const outcomes = run_checks(scenario.checks, replayed);
+    for (const o of outcomes) {
+      const where = "request" in o.check ? `request ${o.check.request + 1}` : `script step ${o.check.script + 1}`;
+      print(`${o.passed ? "✓" : "✗"} check${o.check.label ? ` "${o.check.label}"` : ""} on ${where}: ${o.message}`);
+    }
     return outcomes.every((o) => o.passed) ? 0 : 1;
   }
   return 0;
@@ -126,12 +137,35 @@ function print(text: string): void {
   process.stdout.write(text + "\n");
 }
 
+function script_step_title({ step, request }: ScriptStepOutcome): string {
+  const note = step.note ? `  — ${step.note}` : "";
+  if (request) return `${request.request.method} ${request.request.target}${note}`;
+  if ("connect" in step) return `${step.client}: connect ${step.connect}${note}`;
+  if ("send" in step) return `${step.client}: send ${JSON.stringify(step.send)}${note}`;
+  if ("send_json" in step) return `${step.client}: send ${JSON.stringify(step.send_json)}${note}`;
+  if ("send_bytes" in step) return `${step.client}: send bytes ${step.send_bytes}${note}`;
+  if ("close" in step) return `${step.client}: close ${step.close}${note}`;
+  if ("expect" in step) return `${step.client}: expect ${JSON.stringify(step.expect)}${note}`;
+  return "?";
+}
+
+function print_socket_result(result: SocketResult, with_trace: boolean): void {
+  if (!result.ok) print(`!! ${result.error.type}: ${result.error.message}`);
+  for (const { client, event } of result.events) print(`${client} ← ${describe_event(event)}`);
+  if (with_trace && result.trace.spans.length) {
+    print("");
+    print(format_trace_tree(result.trace));
+  }
+  print("");
+}
+
 function print_result(result: RequestResult, with_trace: boolean): void {
   const { response } = result;
   print(`HTTP/1.1 ${response.status} ${response.reason}`);
   for (const [name, value] of response.headers) print(`${name}: ${value}`);
   print("");
   print(body_text(response.body) ?? `<${response.body.length} bytes of binary data>`);
+  for (const { client, event } of result.socket_events ?? []) print(`${client} ← ${describe_event(event)}`);
   if (with_trace && result.trace.spans.length) {
     print("");
     print(format_trace_tree(result.trace));

@@ -284,7 +284,8 @@ export class WebSocketConnection {
   private record(direction: "receive" | "send", message: ASGIMessage, called: number, error?: unknown): void {
     if (!tracing_enabled()) return;
     const at = this.elapsed();
-    const event = trace_event("asgi", `${direction} ${String((message as { type?: unknown })?.type)}`, () => ({ direction, at, waited: Math.max(0, at - called), message: message_json(message) }));
+    const client = this.scope.client ? [this.scope.client[0], this.scope.client[1]] : null;
+    const event = trace_event("asgi", `${direction} ${String((message as { type?: unknown })?.type)}`, () => ({ direction, at, waited: Math.max(0, at - called), message: message_json(message), client }));
     if (error !== undefined) event.fail(describe_error(error));
   }
 }

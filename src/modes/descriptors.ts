@@ -6,12 +6,16 @@
 import type { ModeDescriptor } from "./types";
 import { descriptor as wsgi } from "./wsgi/descriptor";
 import { descriptor as django } from "./django/descriptor";
+import { descriptor as flask } from "./flask/descriptor";
 import { descriptor as channels } from "./channels/descriptor";
+import { descriptor as fastapi } from "./fastapi/descriptor";
 
 export const MODE_DESCRIPTORS: readonly ModeDescriptor[] = [
   wsgi,
   django,
+  flask,
   channels,
+  fastapi,
 ];
 
 /** The descriptor of a mode by id, or null for an unknown one. */

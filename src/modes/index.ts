@@ -11,12 +11,16 @@ import type { ModeBoot } from "./types";
 import * as standard_library from "./standard-library";
 import { boot as wsgi } from "./wsgi/boot";
 import { boot as django } from "./django/boot";
+import { boot as flask } from "./flask/boot";
 import { boot as channels } from "./channels/boot";
+import { boot as fastapi } from "./fastapi/boot";
 
 export const MODE_BOOTS: readonly ModeBoot[] = [
   wsgi,
   django,
+  flask,
   channels,
+  fastapi,
 ];
 
 export function mode_boot(id: string): ModeBoot | null {

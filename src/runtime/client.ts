@@ -23,13 +23,15 @@ import type {
   RequestOptions,
   RequestResult,
   SelectResult,
+  SocketAction,
+  SocketResult,
   TablesResult,
   WorkerToPage,
 } from "./protocol";
 import type { WorkerExtensionIn, WorkerExtensionOut } from "./worker";
 import type { ClassAnatomyResult, RenderTemplateResult } from "./protocol";
 
-export type { CommandResult, ErrorInfo, ExplainResult, LoadInput, LoadResult, LogEntry, ManagementCommand, RequestResult, SelectResult, TablesResult };
+export type { CommandResult, ErrorInfo, ExplainResult, LoadInput, LoadResult, LogEntry, ManagementCommand, RequestResult, SelectResult, SocketAction, SocketResult, TablesResult };
 
 /** What a call was doing when the deadline stopped it. */
 export type Phase = "load" | "request" | "command" | "query";
@@ -141,6 +143,11 @@ export class RuntimeClient {
   /** Serve one HTTP request. */
   request(request: HttpRequestMessage, options?: RequestOptions): Promise<Outcome<RequestResult>> {
     return this.enqueue("request", (id) => ({ type: "request", id, request, ...(options ? { options } : {}) }), (m) => (m.type === "response" ? m.result : undefined));
+  }
+
+  /** A simulated client's WebSocket step: open a connection, send a frame, or close it. */
+  socket(action: SocketAction): Promise<Outcome<SocketResult>> {
+    return this.enqueue("request", (id) => ({ type: "socket", id, action }), (m) => (m.type === "socket_result" ? m.result : undefined));
   }
 
   /** The database image kept for a restore (null until a call changed the database). */

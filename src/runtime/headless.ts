@@ -7,7 +7,10 @@
  *                  the scenario's mode (src/modes, asked by `entry.kind`, never named here) boots
  *                  the entry into the application the gateway serves (e.g. raw WSGI:
  *                  "app.application"; Django: settings → setup() → get_wsgi_application()).
- * request(http):   a fresh trace recorder, a root "request" span, then the gateway (serve_wsgi).
+ * request(http):   a fresh trace recorder, a root "request" span, then the gateway the mode speaks
+ *                  (serve_wsgi, or serve_asgi for an ASGI application).
+ * socket(action):  a simulated client's WebSocket (open, a frame, close) on an ASGI application:
+ *                  a root "websocket" span, then everything the step set going (sockets.ts).
  *
  * Requests run one at a time (the trace recorder is global while a request runs), in arrival order.
  */
@@ -15,13 +18,16 @@ import { Recorder, close_span, open_span, set_active_recorder, type Trace } from
 import { RuntimeError } from "../frameworks/python/builtins";
 import { import_module } from "../frameworks/python/importlib";
 import { serve_wsgi } from "../gateway/server";
+import { serve_asgi } from "../gateway/asgi";
+import type { ASGIApplication } from "../gateway/asgi-types";
 import type { HttpRequestMessage, WSGIApplication } from "../gateway/wsgi";
 import type { ScenarioSetupStep } from "../scenarios/format";
 import { MODE_BOOTS, mode_boot, type ManagementCommand, type ModeBoot, type ServedApplication } from "../modes";
 import { LogCollector } from "./console";
 import { error_info } from "./errors";
 import { load, type ModuleLoader } from "./loader";
-import type { ClassAnatomyResult, CommandResult, ErrorInfo, ExplainResult, LoadInput, LoadOptions, LoadResult, RenderTemplateResult, RequestOptions, RequestResult, Runtime, SelectResult, SqlCell, TablesResult } from "./protocol";
+import type { ClassAnatomyResult, CommandResult, ErrorInfo, ExplainResult, LoadInput, LoadOptions, LoadResult, RenderTemplateResult, RequestOptions, RequestResult, Runtime, SelectResult, SocketAction, SocketResult, SqlCell, TablesResult } from "./protocol";
+import { SocketHub, settle } from "./sockets";
 import { SqlJsDriver, boot_sqlite, type SqliteBootOptions } from "./sqlite";
 
 export interface HeadlessRuntimeOptions {
@@ -38,6 +44,8 @@ export class HeadlessRuntime implements Runtime {
   private driver: SqlJsDriver | null = null;
   private readonly logs = new LogCollector((path) => this.loader?.is_user_file(path) ?? false);
   private queue: Promise<unknown> = Promise.resolve();
+  /** The simulated clients' WebSockets (ASGI projects). */
+  private readonly sockets = new SocketHub();
 
   private constructor(private readonly options: HeadlessRuntimeOptions) {}
 
@@ -55,6 +63,11 @@ export class HeadlessRuntime implements Runtime {
   /** Serve one HTTP request through the gateway; never rejects for errors in user code. */
   request(request: HttpRequestMessage, options: RequestOptions = {}): Promise<RequestResult> {
     return this.serialised(() => this.request_now(request, options));
+  }
+
+  /** A simulated client's WebSocket step (open, send a frame, close); never rejects for errors in user code. */
+  socket(action: SocketAction, options: RequestOptions = {}): Promise<SocketResult> {
+    return this.serialised(() => this.socket_now(action, options));
   }
 
   /** Called with each console line as user code writes it (the worker posts these to the page). */
@@ -107,6 +120,7 @@ export class HeadlessRuntime implements Runtime {
     this.mode = null;
     this.logs.drain();
     try {
+      await this.close_sockets();
       await this.open_database(options.database ?? null);
       this.loader = load(scenario.files, { console: this.logs.create_console() });
       const mode = mode_boot(scenario.entry.kind);
@@ -225,9 +239,57 @@ export class HeadlessRuntime implements Runtime {
     this.logs.drain();
     const changes_before = this.total_changes();
     try {
-      const response = await serve_wsgi(this.wsgi_app(), request);
+      const response = this.app?.interface === "asgi" ? await serve_asgi(this.app.app, request) : await serve_wsgi(this.wsgi_app(), request);
       span.set({ status: response.status, reason: response.reason });
-      return { response, trace: finish(recorder, span), logs: this.logs.drain(), database_changed: this.total_changes() !== changes_before };
+      await settle();
+      const socket_events = this.sockets.drain();
+      return { response, trace: finish(recorder, span), logs: this.logs.drain(), database_changed: this.total_changes() !== changes_before, ...(socket_events.length ? { socket_events } : {}) };
+    } finally {
+      set_active_recorder(previous);
+    }
+  }
+
+  /**
+   * One client step under a root "websocket" span: open (the upgrade request → a connection whose
+   * handshake the application answers), a frame, or a close; then wait until everything it set
+   * going has finished, and hand back every client's new events.
+   */
+  private async socket_now(action: SocketAction, options: RequestOptions): Promise<SocketResult> {
+    const recorder = new Recorder({ enabled: options.trace ?? this.options.trace ?? true });
+    const previous = set_active_recorder(recorder);
+    const span = open_span("websocket", socket_step_name(action), () => socket_step_attrs(action));
+    this.logs.drain();
+    const changes_before = this.total_changes();
+    const done = () => ({ trace: finish(recorder, span), logs: this.logs.drain(), events: this.sockets.drain(), clients: this.sockets.state(), database_changed: this.total_changes() !== changes_before });
+    try {
+      if (action.op === "open") {
+        const connection = this.sockets.open(this.asgi_app(), action.client, action.request);
+        await Promise.race([connection.handshake, settle()]);
+      } else this.sockets.act(action);
+      await settle();
+      return { ok: true, ...done() };
+    } catch (e) {
+      const error = this.error_of(e);
+      span.fail({ type: error.type, message: error.message });
+      await settle();
+      return { ok: false, error, ...done() };
+    } finally {
+      set_active_recorder(previous);
+    }
+  }
+
+  /** The application for WebSockets: an ASGI project's; anything else is a clear error. */
+  private asgi_app(): ASGIApplication {
+    if (!this.app) throw this.load_error ?? new RuntimeError("No project is loaded: call load(scenario) first.");
+    if (this.app.interface !== "asgi") throw new RuntimeError(`The ${this.mode?.id} application speaks WSGI, which has no WebSockets: a WebSocket needs an ASGI project (Channels).`);
+    return this.app.app;
+  }
+
+  /** Before a new project loads, its predecessor's connections are closed (1001, going away), untraced. */
+  private async close_sockets(): Promise<void> {
+    const previous = set_active_recorder(new Recorder({ enabled: false }));
+    try {
+      await this.sockets.shutdown();
     } finally {
       set_active_recorder(previous);
     }
@@ -257,6 +319,18 @@ export class HeadlessRuntime implements Runtime {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+function socket_step_name(action: SocketAction): string {
+  if (action.op === "open") return `${action.client}: connect ${action.request.target}`;
+  if (action.op === "close") return `${action.client}: close ${action.code ?? 1000}`;
+  return `${action.client}: send ${action.bytes !== undefined ? `${action.bytes.length} bytes` : JSON.stringify((action.text ?? "").length > 60 ? `${(action.text ?? "").slice(0, 57)}…` : (action.text ?? ""))}`;
+}
+
+function socket_step_attrs(action: SocketAction): import("../trace").Attrs {
+  if (action.op === "open") return { op: "open", client: action.client, target: action.request.target, headers: action.request.headers.map(([k, v]) => [k, v]) };
+  if (action.op === "close") return { op: "close", client: action.client, code: action.code ?? 1000, reason: action.reason ?? "" };
+  return { op: "send", client: action.client, frame: action.bytes !== undefined ? "bytes" : "text", ...(action.bytes !== undefined ? { bytes: action.bytes.length } : { text: action.text ?? "" }) };
 }
 
 /** A SQLite value for the page: blobs are described, not sent. */

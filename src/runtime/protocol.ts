@@ -17,13 +17,16 @@
  *   page → worker   {type: "inspect_class", id, path}                 worker → page   {type: "inspected", id, result: ClassAnatomyResult}
  *   page → worker   {type: "export_database", id}      worker → page   {type: "database_exported", id, image}  (the SQLite file, or null)
  *   (a database file is imported by `load` with `options.database`: the project reloads on it, setup skipped)
+ *   page → worker   {type: "socket", id, action}       worker → page   {type: "socket_result", id, result: SocketResult}
+ *                   (a simulated client opens a WebSocket, sends a frame, or closes it; ASGI projects)
  */
 import type { HttpRequestMessage, HttpResponseMessage } from "../gateway/wsgi";
+import type { WebSocketServerEvent } from "../gateway/asgi-websocket";
 import type { Scenario } from "../scenarios/format";
 import type { SourceRef, Trace } from "../trace/span";
 import type { ManagementCommand } from "../modes/types";
 
-export type { HttpRequestMessage, HttpResponseMessage, ManagementCommand, Scenario, SourceRef, Trace };
+export type { HttpRequestMessage, HttpResponseMessage, ManagementCommand, Scenario, SourceRef, Trace, WebSocketServerEvent };
 
 export const PROTOCOL_VERSION = 1;
 
@@ -64,6 +67,8 @@ export interface RequestResult {
   logs: LogEntry[];
   /** Whether the request wrote to the database (so the page keeps a new snapshot of it). */
   database_changed?: boolean;
+  /** What the step sent to the simulated WebSocket clients (a view's group_send reaching consumers). */
+  socket_events?: SocketEvent[];
 }
 
 /** Options of `load`: start from a database image (a snapshot taken after an earlier request) instead of an empty one. */
@@ -129,6 +134,38 @@ export interface ClassAnatomyJson {
 
 export type ClassAnatomyResult = { ok: true; anatomy: ClassAnatomyJson } | { ok: false; error: ErrorInfo };
 
+// --- WebSockets ----------------------------------------------------------------------------------
+
+/**
+ * What a simulated client does: open a connection (the upgrade request: target, headers with the
+ * Cookie, Origin and Sec-WebSocket-Protocol a browser sends), send a text or bytes frame, close.
+ */
+export type SocketAction =
+  | { op: "open"; client: string; request: HttpRequestMessage }
+  | { op: "send"; client: string; text?: string; bytes?: Uint8Array }
+  | { op: "close"; client: string; code?: number; reason?: string };
+
+/** One thing the server sent one client: the handshake's answer, a frame, the close. */
+export interface SocketEvent {
+  client: string;
+  event: WebSocketServerEvent;
+}
+
+/** A client's connection, as the Clients panel lists it. */
+export interface SocketClientState {
+  client: string;
+  target: string;
+  /** The client's port in the scope (`client[1]`): how the trace names this connection. */
+  port: number | null;
+  state: "connecting" | "open" | "closed";
+  close_status: { code: number; reason: string } | null;
+}
+
+/** The result of one socket step: its trace, and every client's new events. */
+export type SocketResult =
+  | { ok: true; trace: Trace; logs: LogEntry[]; events: SocketEvent[]; clients: SocketClientState[]; database_changed?: boolean }
+  | { ok: false; error: ErrorInfo; trace: Trace; logs: LogEntry[]; events: SocketEvent[]; clients: SocketClientState[]; database_changed?: boolean };
+
 // --- page → worker ---------------------------------------------------------------------------
 
 export type PageToWorker =
@@ -142,7 +179,8 @@ export type PageToWorker =
   | { type: "tables"; id: number }
   | { type: "render_template"; id: number; source: string; context: Record<string, unknown> }
   | { type: "inspect_class"; id: number; path: string }
-  | { type: "export_database"; id: number };
+  | { type: "export_database"; id: number }
+  | { type: "socket"; id: number; action: SocketAction };
 
 // --- worker → page ---------------------------------------------------------------------------
 
@@ -158,6 +196,7 @@ export type WorkerToPage =
   | { type: "inspected"; id: number; result: ClassAnatomyResult }
   /** The database as a SQLite file (what DB Browser for SQLite opens); null before any project has loaded. */
   | { type: "database_exported"; id: number; image: Uint8Array | null }
+  | { type: "socket_result"; id: number; result: SocketResult }
   | { type: "log"; entry: LogEntry }
   | { type: "error"; id: number | null; error: ErrorInfo };
 

@@ -87,6 +87,12 @@ export async function handle(message: In): Promise<void> {
     case "select":
       scope.postMessage({ type: "selected", id: message.id, result: await r.select(message.sql, message.params ?? []) });
       return;
+    case "socket": {
+      const result = await r.socket(message.action);
+      scope.postMessage({ type: "socket_result", id: message.id, result });
+      if (result.database_changed) postDatabase(r);
+      return;
+    }
     case "tables":
       scope.postMessage({ type: "tables", id: message.id, result: await r.tables() });
       return;

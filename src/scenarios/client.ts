@@ -8,8 +8,8 @@
  * `delete_cookie` works); the next request sends `Cookie: a=1; b=2` in the order the cookies were
  * first set.
  */
-import type { HttpRequestMessage, HttpResponseMessage, RequestResult } from "../runtime/protocol";
-import type { Scenario, ScenarioCheck, ScenarioRequest } from "./format";
+import type { HttpRequestMessage, HttpResponseMessage, RequestResult, SocketAction, SocketEvent, SocketResult, WebSocketServerEvent } from "../runtime/protocol";
+import type { Scenario, ScenarioCheck, ScenarioRequest, ScenarioScriptStep, SocketExpectation } from "./format";
 
 /** The Host a browser sends for the simulated site (allowed by DEBUG's default ALLOWED_HOSTS). */
 export const DEFAULT_HOST = "localhost";
@@ -94,23 +94,173 @@ export interface ReplayStep {
   request: HttpRequestMessage;
   result: RequestResult;
   note?: string;
+  /** Which of the scenario's `requests` this is. */
+  index?: number;
 }
 
-/** Anything that serves requests: HeadlessRuntime, or the worker client on the page. */
+/** Anything that serves requests (and WebSocket steps): HeadlessRuntime, or the worker client on the page. */
 export interface RequestSender {
   request(request: HttpRequestMessage): Promise<RequestResult>;
+  socket?(action: SocketAction): Promise<SocketResult>;
+}
+
+/** What one `script` step did: the request or socket step it ran, or whether its expectation held. */
+export interface ScriptStepOutcome {
+  index: number;
+  step: ScenarioScriptStep;
+  request?: ReplayStep;
+  socket?: { action: SocketAction; result: SocketResult };
+  expectation?: { passed: boolean; message: string };
+}
+
+export interface Replay {
+  /** Every HTTP request run, in the order they ran (`index` says which of `requests` each is). */
+  requests: ReplayStep[];
+  /** The script's steps, in order (empty without a script). */
+  script: ScriptStepOutcome[];
 }
 
 /** Run a scenario's scripted requests in order, carrying one cookie jar through them. */
 export async function replay(runtime: RequestSender, scenario: Pick<Scenario, "requests">, jar: CookieJar = new CookieJar()): Promise<ReplayStep[]> {
-  const steps: ReplayStep[] = [];
-  for (const spec of scenario.requests) {
+  return (await replay_all(runtime, { requests: scenario.requests }, jar)).requests;
+}
+
+/**
+ * Run a scenario: the requests its script does not name, then the script — HTTP requests and
+ * WebSocket clients in one order, one cookie jar (a browser's) shared by the requests and the
+ * clients' handshakes. Each client's server events queue up until an `expect` step reads them.
+ */
+export async function replay_all(runtime: RequestSender, scenario: Pick<Scenario, "requests" | "script">, jar: CookieJar = new CookieJar()): Promise<Replay> {
+  const script = scenario.script ?? [];
+  const named = new Set(script.flatMap((step) => ("request" in step ? [step.request] : [])));
+  const out: Replay = { requests: [], script: [] };
+  const inbox = new Map<string, WebSocketServerEvent[]>();
+  const deliver = (events: SocketEvent[] | undefined) => {
+    for (const { client, event } of events ?? []) inbox.set(client, [...(inbox.get(client) ?? []), event]);
+  };
+  const run_request = async (index: number): Promise<ReplayStep> => {
+    const spec = scenario.requests[index];
     const request = build_request(spec, spec.no_cookies ? null : jar);
     const result = await runtime.request(request);
     if (!spec.no_cookies) jar.store_response(result.response);
-    steps.push({ request, result, ...(spec.note ? { note: spec.note } : {}) });
+    deliver(result.socket_events);
+    const step: ReplayStep = { request, result, index, ...(spec.note ? { note: spec.note } : {}) };
+    out.requests.push(step);
+    return step;
+  };
+  for (let i = 0; i < scenario.requests.length; i++) if (!named.has(i)) await run_request(i);
+  for (const [index, step] of script.entries()) {
+    if ("request" in step) {
+      out.script.push({ index, step, request: await run_request(step.request) });
+    } else if ("expect" in step) {
+      const events = inbox.get(step.client) ?? [];
+      const expectation = meets(step.expect, events);
+      out.script.push({ index, step, expectation });
+    } else {
+      if (!runtime.socket) throw new Error("This runtime has no WebSockets.");
+      const action = socket_action(step, jar);
+      const result = await runtime.socket(action);
+      deliver(result.events);
+      out.script.push({ index, step, socket: { action, result } });
+    }
   }
-  return steps;
+  return out;
+}
+
+/** A script step → the client action: the upgrade request a browser sends, a frame, a close. */
+export function socket_action(step: Exclude<ScenarioScriptStep, { request: number } | { expect: SocketExpectation }>, jar: CookieJar | null): SocketAction {
+  const client = step.client;
+  if ("connect" in step) return { op: "open", client, request: build_upgrade_request(step.connect, step.headers ?? [], step.subprotocols ?? [], step.no_cookies ? null : jar) };
+  if ("close" in step) return { op: "close", client, code: step.close, ...(step.reason !== undefined ? { reason: step.reason } : {}) };
+  if ("send_bytes" in step) return { op: "send", client, bytes: Uint8Array.from(atob(step.send_bytes), (c) => c.charCodeAt(0)) };
+  if ("send_json" in step) return { op: "send", client, text: JSON.stringify(step.send_json) };
+  return { op: "send", client, text: step.send };
+}
+
+/**
+ * The WebSocket handshake a browser sends for `new WebSocket("ws://localhost" + target)`: Host,
+ * Origin (the page's own), the upgrade headers, the offered subprotocols and the site's cookies.
+ */
+export function build_upgrade_request(target: string, extra: [string, string][], subprotocols: string[], jar: CookieJar | null): HttpRequestMessage {
+  const headers: [string, string][] = extra.map(([k, v]) => [k, v]);
+  const has = (name: string) => headers.some(([k]) => k.toLowerCase() === name);
+  const defaults: [string, string][] = [
+    ["Host", DEFAULT_HOST],
+    ["Origin", `http://${DEFAULT_HOST}`],
+    ["Upgrade", "websocket"],
+    ["Connection", "Upgrade"],
+    ["Sec-WebSocket-Version", "13"],
+    ["Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="],
+  ];
+  const added = defaults.filter(([name]) => !has(name.toLowerCase()));
+  if (subprotocols.length && !has("sec-websocket-protocol")) added.push(["Sec-WebSocket-Protocol", subprotocols.join(", ")]);
+  const cookie = jar?.header();
+  if (cookie && !has("cookie")) added.push(["Cookie", cookie]);
+  return { method: "GET", target, headers: [...added, ...headers], body: "" };
+}
+
+/** Does the client's next unread event meet the expectation? The event is read (taken) either way. */
+export function meets(expected: SocketExpectation, events: WebSocketServerEvent[]): { passed: boolean; message: string } {
+  if ("nothing" in expected) return events.length ? { passed: false, message: `expected nothing, got ${describe_event(events[0])}` } : { passed: true, message: "nothing received" };
+  const event = events.shift();
+  if (!event) return { passed: false, message: "nothing was received" };
+  const got = describe_event(event);
+  const fail = (what: string) => ({ passed: false, message: `expected ${what}, got ${got}` });
+  if ("accepted" in expected) {
+    if (event.type !== "accept") return fail("the connection accepted");
+    if (expected.subprotocol !== undefined && event.subprotocol !== expected.subprotocol) return fail(`subprotocol ${JSON.stringify(expected.subprotocol)}`);
+  } else if ("refused" in expected) {
+    if (event.type !== "http_response" || event.response.status !== expected.refused) return fail(`the handshake refused with ${expected.refused}`);
+  } else if ("close" in expected) {
+    if (event.type !== "close" || event.code !== expected.close || (expected.reason !== undefined && event.reason !== expected.reason)) return fail(`close ${expected.close}${expected.reason !== undefined ? ` "${expected.reason}"` : ""}`);
+  } else if ("bytes" in expected) {
+    if (event.type !== "bytes" || base64(event.bytes) !== expected.bytes) return fail(`bytes ${expected.bytes}`);
+  } else {
+    if (event.type !== "text") return fail("a text frame");
+    if ("text" in expected && event.text !== expected.text) return fail(JSON.stringify(expected.text));
+    if ("text_contains" in expected && !event.text.includes(expected.text_contains)) return fail(`text containing ${JSON.stringify(expected.text_contains)}`);
+    if ("json" in expected && !json_equal(parse_json(event.text), expected.json)) return fail(`JSON ${JSON.stringify(expected.json)}`);
+  }
+  return { passed: true, message: `received ${got}` };
+}
+
+/** A server event in a line: `text "hi"`, `close 1000`, `accepted (subprotocol v1)`. */
+export function describe_event(event: WebSocketServerEvent): string {
+  switch (event.type) {
+    case "accept":
+      return event.subprotocol ? `accepted (subprotocol ${event.subprotocol})` : "accepted";
+    case "text":
+      return `text ${JSON.stringify(event.text.length > 200 ? event.text.slice(0, 197) + "..." : event.text)}`;
+    case "bytes":
+      return `${event.bytes.length} bytes`;
+    case "close":
+      return `close ${event.code}${event.reason ? ` "${event.reason}"` : ""}`;
+    case "http_response":
+      return `refused: HTTP ${event.response.status}`;
+  }
+}
+
+function base64(bytes: Uint8Array): string {
+  let s = "";
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s);
+}
+
+function parse_json(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function json_equal(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => json_equal((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 export interface CheckOutcome {
@@ -119,10 +269,16 @@ export interface CheckOutcome {
   message: string;
 }
 
-/** Evaluate a scenario's checks against the responses of a replay. */
-export function run_checks(checks: ScenarioCheck[], steps: ReplayStep[]): CheckOutcome[] {
+/** Evaluate a scenario's checks against a replay (request checks by request index, script checks by step). */
+export function run_checks(checks: ScenarioCheck[], steps: ReplayStep[] | Replay): CheckOutcome[] {
+  const replayed: Replay = Array.isArray(steps) ? { requests: steps.map((s, i) => ({ ...s, index: s.index ?? i })), script: [] } : steps;
   return checks.map((check) => {
-    const response = steps[check.request]?.result.response;
+    if ("script" in check) {
+      const outcome = replayed.script.find((s) => s.index === check.script)?.expectation;
+      if (!outcome) return { check, passed: false, message: `script step ${check.script} was not run` };
+      return { check, passed: outcome.passed, message: outcome.message };
+    }
+    const response = replayed.requests.find((s) => s.index === check.request)?.result.response;
     if (!response) return { check, passed: false, message: `request ${check.request} was not run` };
     const failures: string[] = [];
     if (check.status !== undefined && response.status !== check.status) failures.push(`status ${response.status}, expected ${check.status}`);

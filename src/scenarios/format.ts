@@ -42,12 +42,50 @@ export interface ScenarioRequest {
 export type ScenarioSetupStep = { command: "migrate" } | { command: "call"; function: string };
 
 /** A check on one scripted response (by index into `requests`). */
-export interface ScenarioCheck {
+export interface ScenarioRequestCheck {
   request: number;
+  /** What the check shows (a lesson's milestone: "the chat works end to end"). */
+  label?: string;
   status?: number;
   body_contains?: string;
   header?: [string, string];
 }
+
+/** A check that a script's `expect` step held (by index into `script`). */
+export interface ScenarioScriptCheck {
+  script: number;
+  label?: string;
+}
+
+export type ScenarioCheck = ScenarioRequestCheck | ScenarioScriptCheck;
+
+/**
+ * What a simulated WebSocket client should have received next (`expect`): the handshake's answer,
+ * a frame, the close — or nothing at all yet.
+ */
+export type SocketExpectation =
+  | { accepted: true; subprotocol?: string | null }
+  | { refused: number }
+  | { text: string }
+  | { text_contains: string }
+  | { json: unknown }
+  | { bytes: string }
+  | { close: number; reason?: string }
+  | { nothing: true };
+
+/**
+ * One step of a scenario's `script`: an HTTP request of `requests` (by index), or a named
+ * WebSocket client connecting, sending a frame, expecting what the server sent it, or closing.
+ */
+export type ScenarioScriptStep = { note?: string } & (
+  | { request: number }
+  | { client: string; connect: string; headers?: [string, string][]; subprotocols?: string[]; no_cookies?: boolean }
+  | { client: string; send: string }
+  | { client: string; send_json: unknown }
+  | { client: string; send_bytes: string }
+  | { client: string; expect: SocketExpectation }
+  | { client: string; close: number; reason?: string }
+);
 
 export interface Scenario {
   format: typeof SCENARIO_FORMAT;
@@ -61,6 +99,12 @@ export interface Scenario {
   /** Lesson text (Markdown). */
   lesson?: string;
   checks?: ScenarioCheck[];
+  /**
+   * WebSocket clients and HTTP requests in one order (ASGI projects, e.g. Channels): each step is
+   * `{request: i}` or a named client's `connect` / `send` / `send_json` / `send_bytes` / `expect` /
+   * `close`. Requests the script does not name run before it, in order.
+   */
+  script?: ScenarioScriptStep[];
   /**
    * Run once after loading into a fresh database (never when a database image is restored):
    * `migrate` applies the project's migrations; `call` runs a function by dotted path, like
@@ -77,7 +121,7 @@ export class ScenarioFormatError extends Error {
 }
 
 /** Bounds that keep a hostile permalink from exhausting the page. */
-export const LIMITS = { files: 200, file_chars: 500_000, total_chars: 2_000_000, requests: 100, text_chars: 100_000 } as const;
+export const LIMITS = { files: 200, file_chars: 500_000, total_chars: 2_000_000, requests: 100, text_chars: 100_000, script: 500 } as const;
 
 const METHOD = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
@@ -101,7 +145,8 @@ export function parse_scenario(input: unknown): Scenario {
   if (o.description !== undefined) scenario.description = expect_text(o.description, "scenario.description", LIMITS.text_chars);
   if (o.lesson !== undefined) scenario.lesson = expect_text(o.lesson, "scenario.lesson", LIMITS.text_chars);
   if (o.setup !== undefined) scenario.setup = expect_array(o.setup, "scenario.setup", 20).map(parse_setup_step);
-  if (o.checks !== undefined) scenario.checks = expect_array(o.checks, "scenario.checks", 500).map((c, i) => parse_check(c, i, scenario.requests.length));
+  if (o.script !== undefined) scenario.script = expect_array(o.script, "scenario.script", LIMITS.script).map((step, i) => parse_script_step(step, i, scenario.requests.length));
+  if (o.checks !== undefined) scenario.checks = expect_array(o.checks, "scenario.checks", 500).map((c, i) => parse_check(c, i, scenario.requests.length, scenario.script ?? []));
   return scenario;
 }
 
@@ -193,12 +238,18 @@ function parse_setup_step(value: unknown, index: number): ScenarioSetupStep {
   throw new ScenarioFormatError(`${where}.command must be "migrate" or "call" (got ${describe(o.command)})`);
 }
 
-function parse_check(value: unknown, index: number, request_count: number): ScenarioCheck {
+function parse_check(value: unknown, index: number, request_count: number, script: ScenarioScriptStep[]): ScenarioCheck {
   const where = `scenario.checks[${index}]`;
   const o = expect_object(value, where);
+  const label = o.label === undefined ? {} : { label: expect_text(o.label, `${where}.label`, 500) };
+  if (o.script !== undefined) {
+    if (typeof o.script !== "number" || !Number.isInteger(o.script) || o.script < 0 || o.script >= script.length || !("expect" in script[o.script]))
+      throw new ScenarioFormatError(`${where}.script must be the index of an "expect" step of scenario.script`);
+    return { script: o.script, ...label };
+  }
   if (typeof o.request !== "number" || !Number.isInteger(o.request) || o.request < 0 || o.request >= request_count)
     throw new ScenarioFormatError(`${where}.request must be the index of a scripted request (0…${request_count - 1})`);
-  const check: ScenarioCheck = { request: o.request };
+  const check: ScenarioRequestCheck = { request: o.request, ...label };
   if (o.status !== undefined) {
     if (typeof o.status !== "number" || !Number.isInteger(o.status)) throw new ScenarioFormatError(`${where}.status must be an integer`);
     check.status = o.status;
@@ -206,6 +257,101 @@ function parse_check(value: unknown, index: number, request_count: number): Scen
   if (o.body_contains !== undefined) check.body_contains = expect_text(o.body_contains, `${where}.body_contains`, LIMITS.text_chars, true);
   if (o.header !== undefined) check.header = parse_header(o.header, `${where}.header`);
   return check;
+}
+
+const CLIENT_NAME = /^[A-Za-z0-9_.:@ -]{1,40}$/;
+const SCRIPT_ACTIONS = ["connect", "send", "send_json", "send_bytes", "expect", "close"] as const;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function parse_script_step(value: unknown, index: number, request_count: number): ScenarioScriptStep {
+  const where = `scenario.script[${index}]`;
+  const o = expect_object(value, where);
+  const note = o.note === undefined ? {} : { note: expect_text(o.note, `${where}.note`, LIMITS.text_chars) };
+  if (o.request !== undefined) {
+    if (typeof o.request !== "number" || !Number.isInteger(o.request) || o.request < 0 || o.request >= request_count)
+      throw new ScenarioFormatError(`${where}.request must be the index of a scripted request (0…${request_count - 1})`);
+    return { request: o.request, ...note };
+  }
+  const client = expect_text(o.client, `${where}.client`, 40);
+  if (!CLIENT_NAME.test(client)) throw new ScenarioFormatError(`${where}.client must be 1–40 letters, digits, spaces or _ . : @ - (got ${describe(client)})`);
+  const actions = SCRIPT_ACTIONS.filter((action) => o[action] !== undefined);
+  if (actions.length !== 1) throw new ScenarioFormatError(`${where} must have exactly one of ${SCRIPT_ACTIONS.join(", ")} (or be {request: i})`);
+  const action = actions[0];
+  if (action === "connect") {
+    const target = expect_text(o.connect, `${where}.connect`, 8000);
+    if (!target.startsWith("/")) throw new ScenarioFormatError(`${where}.connect must be a path starting with "/" (got ${describe(target)})`);
+    const step: ScenarioScriptStep = { client, connect: target, ...note };
+    if (o.headers !== undefined) step.headers = expect_array(o.headers, `${where}.headers`, 100).map((h, i) => parse_header(h, `${where}.headers[${i}]`));
+    if (o.subprotocols !== undefined) step.subprotocols = expect_array(o.subprotocols, `${where}.subprotocols`, 20).map((p, i) => expect_text(p, `${where}.subprotocols[${i}]`, 200));
+    if (o.no_cookies !== undefined) step.no_cookies = expect_boolean(o.no_cookies, `${where}.no_cookies`);
+    return step;
+  }
+  if (action === "send") return { client, send: expect_text(o.send, `${where}.send`, LIMITS.file_chars, true), ...note };
+  if (action === "send_json") return { client, send_json: o.send_json, ...note };
+  if (action === "send_bytes") return { client, send_bytes: expect_base64(o.send_bytes, `${where}.send_bytes`), ...note };
+  if (action === "close") {
+    const code = expect_close_code(o.close, `${where}.close`);
+    return o.reason === undefined ? { client, close: code, ...note } : { client, close: code, reason: expect_text(o.reason, `${where}.reason`, 123, true), ...note };
+  }
+  return { client, expect: parse_expectation(o.expect, `${where}.expect`), ...note };
+}
+
+function parse_expectation(value: unknown, where: string): SocketExpectation {
+  const o = expect_object(value, where);
+  const keys = Object.keys(o);
+  const only = (...allowed: string[]) => {
+    const extra = keys.find((k) => !allowed.includes(k));
+    if (extra !== undefined) throw new ScenarioFormatError(`${where}.${extra} is not part of this expectation`);
+  };
+  if (o.accepted !== undefined) {
+    only("accepted", "subprotocol");
+    if (o.accepted !== true) throw new ScenarioFormatError(`${where}.accepted must be true (expect {refused: status} for a refused handshake)`);
+    if (o.subprotocol === undefined) return { accepted: true };
+    return { accepted: true, subprotocol: o.subprotocol === null ? null : expect_text(o.subprotocol, `${where}.subprotocol`, 200) };
+  }
+  if (o.refused !== undefined) {
+    only("refused");
+    if (typeof o.refused !== "number" || !Number.isInteger(o.refused) || o.refused < 100 || o.refused > 599) throw new ScenarioFormatError(`${where}.refused must be an HTTP status`);
+    return { refused: o.refused };
+  }
+  if (o.text !== undefined) {
+    only("text");
+    return { text: expect_text(o.text, `${where}.text`, LIMITS.file_chars, true) };
+  }
+  if (o.text_contains !== undefined) {
+    only("text_contains");
+    return { text_contains: expect_text(o.text_contains, `${where}.text_contains`, LIMITS.file_chars, true) };
+  }
+  if ("json" in o) {
+    only("json");
+    return { json: o.json };
+  }
+  if (o.bytes !== undefined) {
+    only("bytes");
+    return { bytes: expect_base64(o.bytes, `${where}.bytes`) };
+  }
+  if (o.close !== undefined) {
+    only("close", "reason");
+    const code = expect_close_code(o.close, `${where}.close`);
+    return o.reason === undefined ? { close: code } : { close: code, reason: expect_text(o.reason, `${where}.reason`, 123, true) };
+  }
+  if (o.nothing !== undefined) {
+    only("nothing");
+    if (o.nothing !== true) throw new ScenarioFormatError(`${where}.nothing must be true`);
+    return { nothing: true };
+  }
+  throw new ScenarioFormatError(`${where} must be one of {accepted: true}, {refused: status}, {text}, {text_contains}, {json}, {bytes}, {close: code}, {nothing: true}`);
+}
+
+function expect_close_code(value: unknown, where: string): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1000 || value > 4999) throw new ScenarioFormatError(`${where} must be a WebSocket close code (1000–4999)`);
+  return value;
+}
+
+function expect_base64(value: unknown, where: string): string {
+  const text = expect_text(value, where, LIMITS.file_chars, true);
+  if (text.length % 4 !== 0 || !BASE64.test(text)) throw new ScenarioFormatError(`${where} must be standard base64 (with padding)`);
+  return text;
 }
 
 function expect_object(value: unknown, where: string): Record<string, unknown> {

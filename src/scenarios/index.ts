@@ -11,6 +11,11 @@ import { sessions_login } from "./sessions-login";
 import { templates_api } from "./templates-api";
 import { django_hello } from "./django-hello";
 import { wsgi_hello } from "./wsgi-hello";
+import { flask_hello } from "./flask-hello";
+import { channels_chat } from "./channels-chat";
+import { channels_notify } from "./channels-notify";
+import { fastapi_items } from "./fastapi-items";
+import { fastapi_deps } from "./fastapi-deps";
 
 export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
   "wsgi-hello": wsgi_hello,
@@ -21,6 +26,11 @@ export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
   "admin-users": admin_users,
   "signals-accounts": signals_accounts,
   "sessions-login": sessions_login,
+  "flask-hello": flask_hello,
+  "channels-chat": channels_chat,
+  "channels-notify": channels_notify,
+  "fastapi-items": fastapi_items,
+  "fastapi-deps": fastapi_deps,
 };
 
 export function get_builtin_scenario(name: string): Scenario | undefined {

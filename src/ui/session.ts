@@ -5,7 +5,7 @@
  * loops. Main class: `Session`.
  */
 import { RuntimeClient, type Outcome, type RequestResult, type RuntimeClientOptions } from "../runtime/client";
-import type { CommandResult, ExplainResult, HttpRequestMessage, LoadInput, LogEntry, ManagementCommand, Scenario, SelectResult, TablesResult } from "../runtime/protocol";
+import type { CommandResult, ExplainResult, HttpRequestMessage, LoadInput, LogEntry, ManagementCommand, Scenario, SelectResult, SocketAction, SocketEvent, SocketResult, TablesResult, WebSocketServerEvent } from "../runtime/protocol";
 import type { ScenarioRequest } from "../scenarios/format";
 import type { ClassAnatomyResult, RenderTemplateResult } from "../runtime/protocol";
 import { cookieHeaderFor, storeSetCookies } from "./http/cookies";
@@ -13,8 +13,10 @@ import { draftToMessage, header, HOST_HEADER, ORIGIN, resolveLocation, emptyDraf
 import { CrashGuard } from "./crash-guard";
 import { first_file, mode_descriptor } from "../modes/descriptors";
 import { markersFromError, markersFromTrace } from "./markers";
-import type { Exchange, ExchangeOutcome, Initiator, LabState, LabStore } from "./state/store";
-import { run_checks, type CheckOutcome, type ReplayStep } from "../scenarios/client";
+import type { Exchange, ExchangeOutcome, FrameEntry, Initiator, LabState, LabStore, SocketClient } from "./state/store";
+import { entryOf, hex, upgradeRequest } from "./http/websocket";
+import { meets, run_checks, type CheckOutcome, type Replay, type ReplayStep } from "../scenarios/client";
+import type { SocketExpectation } from "../scenarios/format";
 
 /** How one navigation is made: from a private window (no cookies sent or kept), following redirects or not. */
 export interface NavigateOptions {
@@ -60,6 +62,9 @@ export class Session {
   /** settings.MIDDLEWARE of the last successful load, outermost first (the Flow graph dims those a request never reached). */
   private middleware: string[] = [];
   private nextExchangeId = 1;
+  private nextFrameId = 1;
+  /** Where a client's server events also go (a Preview tab's page, for its own sockets). */
+  private readonly sinks = new Map<string, (event: WebSocketServerEvent) => void>();
   readonly guard = new CrashGuard();
 
   /** `createClient`: the runtime client (tests give one whose worker runs in-process). */
@@ -126,7 +131,10 @@ export class Session {
       nav: { entries: [], index: -1 },
       cookies: [],
       logs: {},
+      clients: [],
+      previewTabs: [],
     });
+    this.sinks.clear();
     this.loadedFiles = null;
     this.freshDatabase = true;
     if (this.store.getState().runtime !== "blocked") void this.preload();
@@ -162,6 +170,8 @@ export class Session {
     const keepDatabase = !this.freshDatabase;
     const outcome = await this.guard.around("the project load", () => client.load(this.loadInput(files), { keepDatabase }));
     this.bumpDatabase();
+    // A new project (or a replaced runtime) has none of the old connections: the server went away.
+    this.dropClients(1001, "the project was reloaded");
     if (outcome.kind === "deadline") {
       this.loadedFiles = null;
       return "deadline";
@@ -200,10 +210,13 @@ export class Session {
   }
 
   /**
-   * Run all: the scenario's scripted requests in order, from a fresh database and an empty cookie
-   * jar, each sent once (no redirect followed) — what `npm run lab -- replay` does — then the
-   * scenario's checks on their responses. Stops at a request that got no response (a deadline, a
-   * project that does not load); its checks and the later ones fail as "not run".
+   * Run all: the scenario's scripted requests in order, from a fresh database, an empty cookie jar
+   * and no WebSocket clients, each sent once (no redirect followed) — what `npm run lab -- replay`
+   * does — then the scenario's checks on what came back. A scenario with a `script` (WebSocket
+   * clients, Channels) runs the requests the script does not name first, then the script's steps;
+   * its `expect` steps are checked against each client's received frames. Stops at a request that
+   * got no response (a deadline, a project that does not load): its checks and the later ones fail
+   * as "not run".
    */
   async runAll(): Promise<CheckOutcome[]> {
     const scenario = this.store.getState().scenario;
@@ -213,24 +226,45 @@ export class Session {
       const current = this.store.getState().runAll ?? { running: true, exchanges, checks: [], stopped: null };
       this.store.setState({ runAll: { ...current, ...patch } });
     };
-    this.store.setState({ runAll: { running: true, exchanges: [...exchanges], checks: [], stopped: null }, cookies: [], announcement: `Run all: sending ${scenario.requests.length} requests.` });
+    this.store.setState({ runAll: { running: true, exchanges: [...exchanges], checks: [], stopped: null }, cookies: [], clients: [], announcement: `Run all: sending ${scenario.requests.length} requests.` });
     if (this.store.getState().runtime === "blocked") this.store.setState({ runtime: "idle", notice: null });
     await this.resetDatabase();
-    const steps: ReplayStep[] = [];
+    const replay: Replay = { requests: [], script: [] };
     let stopped: string | null = null;
-    for (let i = 0; i < scenario.requests.length; i++) {
-      this.selectScript(i);
+    const send = async (index: number): Promise<ReplayStep | null> => {
+      this.selectScript(index);
       await this.sendDraftOnce();
       const exchange = this.currentExchange();
-      exchanges[i] = exchange?.id ?? null;
+      exchanges[index] = exchange?.id ?? null;
       update({ exchanges: [...exchanges] });
       if (!exchange || exchange.outcome.kind !== "response") {
-        stopped = `Request ${i + 1} got no response (${exchange?.outcome.kind === "deadline" ? "stopped at the deadline" : "the project failed"}), so the run stopped there.`;
-        break;
+        stopped = `Request ${index + 1} got no response (${exchange?.outcome.kind === "deadline" ? "stopped at the deadline" : "the project failed"}), so the run stopped there.`;
+        return null;
       }
-      steps.push({ request: exchange.request, result: exchange.outcome.result });
+      const step: ReplayStep = { request: exchange.request, result: exchange.outcome.result, index };
+      replay.requests.push(step);
+      return step;
+    };
+    const script = scenario.script ?? [];
+    const named = new Set(script.flatMap((step) => ("request" in step ? [step.request] : [])));
+    for (let i = 0; i < scenario.requests.length && !stopped; i++) if (!named.has(i)) await send(i);
+    const read = new Map<string, number>();
+    for (const [index, step] of script.entries()) {
+      if (stopped) break;
+      if ("request" in step) {
+        const ran = await send(step.request);
+        if (ran) replay.script.push({ index, step, request: ran });
+        continue;
+      }
+      if ("expect" in step) replay.script.push({ index, step, expectation: this.noteExpectation(step.client, step.expect, read) });
+      else if ("connect" in step) await this.openClient(step.client, step.connect, { subprotocols: step.subprotocols ?? [], private: step.no_cookies ?? false });
+      else if ("send" in step) await this.sendFrame(step.client, { text: step.send });
+      else if ("send_json" in step) await this.sendFrame(step.client, { text: JSON.stringify(step.send_json) });
+      else if ("send_bytes" in step) await this.sendFrame(step.client, { bytes: Uint8Array.from(atob(step.send_bytes), (c) => c.charCodeAt(0)) });
+      else if ("close" in step) await this.closeClient(step.client, step.close, step.reason ?? "");
+      if (!("expect" in step)) replay.script.push({ index, step });
     }
-    const checks = run_checks(scenario.checks ?? [], steps);
+    const checks = run_checks(scenario.checks ?? [], replay);
     const passed = checks.filter((c) => c.passed).length;
     update({ running: false, checks, stopped });
     this.store.setState({ announcement: `Run all finished: ${passed} of ${checks.length} checks passed.` });
@@ -313,8 +347,192 @@ export class Session {
     // even if its own restore did not finish (the database image it was given is kept).
     if (outcome.kind === "deadline") this.loadedFiles = null;
     this.record(exchange);
+    if (outcome.kind === "response" && outcome.result.socket_events) this.deliver(outcome.result.socket_events, exchange.id);
     if (outcome.kind !== "response" || outcome.result.database_changed) this.bumpDatabase();
     return exchange;
+  }
+
+  // --- WebSocket clients ----------------------------------------------------------------------
+
+  /**
+   * Open a named client's WebSocket to `target` (a path of the site), as a page of the site would:
+   * Origin, the jar's cookies (none for a private client), the offered subprotocols.
+   */
+  async openClient(name: string, target: string, options: { subprotocols?: string[]; private?: boolean; origin?: SocketClient["origin"] } = {}): Promise<boolean> {
+    const state = this.store.getState();
+    const existing = state.clients.find((c) => c.name === name);
+    if (existing && existing.state !== "closed") {
+      this.store.setState({ notice: { tone: "warn", text: `A client named "${name}" is already connected.` } });
+      return false;
+    }
+    const cookie = options.private ? null : cookieHeaderFor(state.cookies, target, ORIGIN.scheme, Date.now());
+    const request = upgradeRequest(target, options.subprotocols ?? [], cookie);
+    const client: SocketClient = { name, target, origin: options.origin ?? "panel", state: "connecting", subprotocol: null, port: null, close: null, log: [] };
+    this.store.setState({ clients: [...state.clients.filter((c) => c.name !== name), client] });
+    this.appendLog(name, { dir: "out", kind: "connect", text: `${target}${options.subprotocols?.length ? ` (subprotocols ${options.subprotocols.join(", ")})` : ""}${options.private ? " — no cookies" : ""}`, exchange: null });
+    const result = await this.socketStep({ op: "open", client: name, request }, request, `${name}: connect ${target}`);
+    return result?.ok === true && this.store.getState().clients.find((c) => c.name === name)?.state === "open";
+  }
+
+  /** A text or binary frame from a client. */
+  async sendFrame(name: string, frame: { text: string } | { bytes: Uint8Array }): Promise<void> {
+    const sent: Omit<FrameEntry, "id"> = "text" in frame ? { dir: "out", kind: "text", text: frame.text, exchange: null } : { dir: "out", kind: "bytes", size: frame.bytes.length, hex: hex(frame.bytes), exchange: null };
+    this.appendLog(name, sent);
+    const summary = "text" in frame ? `${name}: send ${JSON.stringify(frame.text.length > 60 ? `${frame.text.slice(0, 57)}…` : frame.text)}` : `${name}: send ${frame.bytes.length} bytes`;
+    const request = { ...this.upgradeOf(name), body: "text" in frame ? frame.text : frame.bytes };
+    await this.socketStep({ op: "send", client: name, ...frame }, request, summary);
+  }
+
+  /** The client closes its connection (the application receives websocket.disconnect). */
+  async closeClient(name: string, code = 1000, reason = ""): Promise<void> {
+    const client = this.store.getState().clients.find((c) => c.name === name);
+    if (!client || client.state === "closed") return;
+    this.appendLog(name, { dir: "out", kind: "close", code, reason, exchange: null });
+    this.patchClient(name, { state: "closed", close: { code, reason } });
+    await this.socketStep({ op: "close", client: name, code, reason }, this.upgradeOf(name), `${name}: close ${code}`);
+  }
+
+  /**
+   * Run the lesson's script from the page: its requests and client steps in order (requests it does
+   * not name first), each an exchange as if clicked. `expect` steps are checked against the
+   * client's log and noted there.
+   */
+  async runScript(): Promise<void> {
+    const scenario = this.store.getState().scenario;
+    if (!scenario?.script) return;
+    const named = new Set(scenario.script.flatMap((step) => ("request" in step ? [step.request] : [])));
+    const request = async (index: number) => {
+      const spec = scenario.requests[index];
+      const state = this.store.getState();
+      const cookie = spec.no_cookies ? null : cookieHeaderFor(state.cookies, spec.target, ORIGIN.scheme, Date.now());
+      await this.navigate(draftToMessage(draftFromScripted(spec), cookie), "script");
+    };
+    for (let i = 0; i < scenario.requests.length; i++) if (!named.has(i)) await request(i);
+    const read = new Map<string, number>();
+    for (const step of scenario.script) {
+      if ("request" in step) await request(step.request);
+      else if ("connect" in step) await this.openClient(step.client, step.connect, { subprotocols: step.subprotocols ?? [], private: step.no_cookies ?? false });
+      else if ("send" in step) await this.sendFrame(step.client, { text: step.send });
+      else if ("send_json" in step) await this.sendFrame(step.client, { text: JSON.stringify(step.send_json) });
+      else if ("send_bytes" in step) await this.sendFrame(step.client, { bytes: Uint8Array.from(atob(step.send_bytes), (c) => c.charCodeAt(0)) });
+      else if ("close" in step) await this.closeClient(step.client, step.close, step.reason ?? "");
+      else if ("expect" in step) this.noteExpectation(step.client, step.expect, read);
+    }
+  }
+
+  /** An `expect` step of the script, checked against the client's unread received lines. */
+  private noteExpectation(name: string, expected: SocketExpectation, read: Map<string, number>): { passed: boolean; message: string } {
+    const client = this.store.getState().clients.find((c) => c.name === name);
+    if (!client) return { passed: false, message: `no client named ${name}` };
+    const received = client.log.filter((e) => e.dir === "in");
+    const from = read.get(name) ?? 0;
+    const events: WebSocketServerEvent[] = received.slice(from).map(eventOfEntry);
+    const before = events.length;
+    const outcome = meets(expected, events);
+    read.set(name, from + (before - events.length));
+    this.appendLog(name, { dir: "info", kind: outcome.passed ? "accept" : "error", text: `expect ${JSON.stringify(expected)}: ${outcome.passed ? "✓" : "✗"} ${outcome.message}`, exchange: null });
+    return outcome;
+  }
+
+  /** Forget a closed client (the Clients panel's ×). */
+  removeClient(name: string): void {
+    this.sinks.delete(name);
+    this.store.setState({ clients: this.store.getState().clients.filter((c) => c.name !== name) });
+  }
+
+  /** Also hand a client's server events to `sink` (a Preview page's socket); null stops it. */
+  setClientSink(name: string, sink: ((event: WebSocketServerEvent) => void) | null): void {
+    if (sink) this.sinks.set(name, sink);
+    else this.sinks.delete(name);
+  }
+
+  private upgradeOf(name: string): HttpRequestMessage {
+    const exchange = this.store.getState().exchanges.find((e) => e.socket?.client === name && e.socket.op === "open");
+    return exchange?.request ?? upgradeRequest(this.store.getState().clients.find((c) => c.name === name)?.target ?? "/", [], null);
+  }
+
+  /** One socket step → an exchange (its trace in the panels, not in the browser's history) and every client's events. */
+  private async socketStep(action: SocketAction, request: HttpRequestMessage, summary: string): Promise<SocketResult | null> {
+    const started = performance.now();
+    const reload = await this.reloadIfChanged(this.store.getState().files);
+    let outcome: ExchangeOutcome;
+    let result: SocketResult | null = null;
+    if (reload === "deadline") outcome = { kind: "deadline", phase: "load" };
+    else if (reload && !reload.ok && reload.error) outcome = { kind: "failed", error: reload.error };
+    else if (reload && action.op !== "open") outcome = { kind: "failed", error: { type: "ConnectionClosed", message: `The project was reloaded, which closed ${action.client}'s connection: connect again.`, frames: [] } };
+    else {
+      const done = await this.guard.around(summary, () => this.ensureClient().socket(action));
+      if (done.kind === "done") outcome = { kind: "socket", result: (result = done.value) };
+      else outcome = done.kind === "deadline" ? { kind: "deadline", phase: "request" } : { kind: "failed", error: done.error };
+    }
+    const exchange: Exchange = {
+      id: this.nextExchangeId++,
+      request,
+      initiator: "script",
+      redirectedFrom: null,
+      ms: performance.now() - started,
+      reload: reload === "deadline" ? null : reload,
+      // No HTTP middleware onion in a WebSocket step: the Flow graph draws none.
+      middleware: [],
+      outcome,
+      at: Date.now(),
+      socket: { client: action.client, op: action.op, summary },
+    };
+    if (outcome.kind === "deadline") {
+      this.loadedFiles = null;
+      this.dropClients(1006, "the runtime was restarted");
+    }
+    const state = this.store.getState();
+    this.store.setState({
+      exchanges: [...state.exchanges, exchange],
+      selected: exchange.id,
+      logs: { ...state.logs, [exchange.id]: result?.logs ?? [] },
+      step: null,
+      notice: outcome.kind === "deadline" ? deadlineNotice(exchange, state.deadlineMs, this.streamed) : null,
+    });
+    if (result) {
+      if (!result.ok) this.appendLog(action.client, { dir: "info", kind: "error", text: `${result.error.type}: ${result.error.message}`, exchange: exchange.id });
+      this.deliver(result.events, exchange.id);
+      for (const c of result.clients) this.patchClient(c.client, { state: c.state, port: c.port, ...(c.close_status ? { close: c.close_status } : {}) });
+      if (result.database_changed) this.bumpDatabase();
+    } else if (outcome.kind === "failed") {
+      this.appendLog(action.client, { dir: "info", kind: "error", text: `${outcome.error.type}: ${outcome.error.message}`, exchange: exchange.id });
+      if (action.op === "open") this.patchClient(action.client, { state: "closed" });
+    }
+    return result;
+  }
+
+  /** Server events → each client's log (and its page, for a Preview socket). */
+  private deliver(events: SocketEvent[], exchange: number): void {
+    for (const { client, event } of events) {
+      this.appendLog(client, entryOf(event, 0, exchange));
+      if (event.type === "accept") this.patchClient(client, { state: "open", subprotocol: event.subprotocol });
+      if (event.type === "close" || event.type === "http_response") this.patchClient(client, { state: "closed", close: event.type === "close" ? { code: event.code, reason: event.reason } : { code: 1006, reason: "" } });
+      this.sinks.get(client)?.(event);
+    }
+  }
+
+  /** Every open client is gone (a reload, a replaced runtime): closed with `code`, as a browser reports it. */
+  private dropClients(code: number, why: string): void {
+    for (const client of this.store.getState().clients) {
+      if (client.state !== "open") continue; // a client connecting right now connects to the new project
+      this.appendLog(client.name, { dir: "info", kind: "close", code, reason: why, exchange: null });
+      this.patchClient(client.name, { state: "closed", close: { code, reason: "" } });
+      this.sinks.get(client.name)?.({ type: "close", code, reason: "" });
+    }
+  }
+
+  private appendLog(name: string, entry: Omit<FrameEntry, "id"> & { id?: number }): void {
+    const clients = this.store.getState().clients;
+    if (!clients.some((c) => c.name === name)) return;
+    const line: FrameEntry = { ...entry, id: this.nextFrameId++ };
+    this.store.setState({ clients: clients.map((c) => (c.name === name ? { ...c, log: [...c.log, line].slice(-500) } : c)) });
+  }
+
+  private patchClient(name: string, patch: Partial<SocketClient>): void {
+    const clients = this.store.getState().clients;
+    if (!clients.some((c) => c.name === name)) return;
+    this.store.setState({ clients: clients.map((c) => (c.name === name ? { ...c, ...patch } : c)) });
   }
 
   /** Tell the Database panel the database may have changed. */
@@ -497,6 +715,22 @@ function redirectTarget(exchange: Exchange): { method: string; target: string; k
   const keep = status === 307 || status === 308;
   const toGet = !keep && (status === 303 ? method !== "HEAD" : method === "POST");
   return { method: toGet ? "GET" : method, target, keepBody: keep };
+}
+
+/** A received log line back into the server event it came from (for checking a script's expectations). */
+function eventOfEntry(entry: FrameEntry): WebSocketServerEvent {
+  switch (entry.kind) {
+    case "accept":
+      return { type: "accept", subprotocol: entry.text?.startsWith("subprotocol ") ? entry.text.slice(12) : null, headers: [] };
+    case "bytes":
+      return { type: "bytes", bytes: new Uint8Array(0) };
+    case "close":
+      return { type: "close", code: entry.code ?? 1000, reason: entry.reason ?? "" };
+    case "refused":
+      return { type: "http_response", response: { status: entry.code ?? 0, reason: "", headers: [], body: new Uint8Array(0) } };
+    default:
+      return { type: "text", text: entry.text ?? "" };
+  }
 }
 
 function sameFiles(a: Record<string, string>, b: Record<string, string>): boolean {

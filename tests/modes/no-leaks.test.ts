@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { HeadlessRuntime } from "../../src/runtime/headless";
 import { BUILTIN_SCENARIOS } from "../../src/scenarios/index";
-import { replay, run_checks, build_request } from "../../src/scenarios/client";
+import { replay_all, run_checks, build_request } from "../../src/scenarios/client";
 import type { Scenario } from "../../src/scenarios/format";
 import { MODE_BOOTS } from "../../src/modes";
 import { MODE_DESCRIPTORS } from "../../src/modes/descriptors";
@@ -23,11 +23,11 @@ interface Outcome {
 async function run(runtime: HeadlessRuntime, scenario: Scenario): Promise<Outcome> {
   const loaded = await runtime.load(scenario);
   expect(loaded.ok ? "loaded" : loaded.error.message).toBe("loaded");
-  const steps = await replay(runtime, scenario);
+  const replayed = await replay_all(runtime, scenario);
   const header = (headers: [string, string][], name: string) => headers.find(([k]) => k.toLowerCase() === name)?.[1] ?? "";
   return {
-    responses: steps.map(({ request, result: { response } }) => `${request.method} ${request.target} → ${response.status} ${header(response.headers, "content-type")} ${header(response.headers, "location")}`),
-    checks: run_checks(scenario.checks ?? [], steps).map((c) => `${c.check.request}: ${c.message}`),
+    responses: replayed.requests.map(({ request, result: { response } }) => `${request.method} ${request.target} → ${response.status} ${header(response.headers, "content-type")} ${header(response.headers, "location")}`),
+    checks: run_checks(scenario.checks ?? [], replayed).map((c) => `${"request" in c.check ? c.check.request : `script ${c.check.script}`}: ${c.message}`),
   };
 }
 

@@ -86,3 +86,49 @@ describe("CookieJar: browser-like cookies across scripted requests", () => {
     expect(urlencode_form({ q: "*-._~!'()" })).toBe("q=*-._%7E%21%27%28%29");
   });
 });
+
+describe("parse_scenario: a script of WebSocket clients and requests", () => {
+  const channels = {
+    format: SCENARIO_FORMAT,
+    title: "Chat",
+    framework: "channels",
+    entry: { kind: "channels", settings: "project.settings" },
+    files: { "project/settings.ts": "" },
+    requests: [{ method: "GET", target: "/chat/" }],
+    script: [
+      { request: 0 },
+      { client: "ann", connect: "/ws/chat/lobby/", subprotocols: ["v1"], headers: [["X-Tab", "1"]] },
+      { client: "ann", expect: { accepted: true, subprotocol: "v1" } },
+      { client: "ann", send: "hi" },
+      { client: "ann", send_json: { message: "hi" } },
+      { client: "ann", send_bytes: "AAE=" },
+      { client: "bob", expect: { json: { message: "hi" } } },
+      { client: "ann", close: 4000, reason: "bye" },
+      { client: "ann", expect: { nothing: true }, note: "quiet" },
+    ],
+    checks: [{ script: 6, label: "bob hears ann" }, { request: 0, status: 200, label: "the page" }],
+  };
+
+  it("accepts every step kind unchanged, and checks by script step with labels", () => {
+    expect(parse_scenario(channels)).toEqual(channels);
+  });
+
+  it.each([
+    [{ script: [{ client: "ann" }] }, "scenario.script[0] must have exactly one of connect, send, send_json, send_bytes, expect, close (or be {request: i})"],
+    [{ script: [{ client: "ann", send: "a", close: 1000 }] }, "scenario.script[0] must have exactly one of connect, send, send_json, send_bytes, expect, close (or be {request: i})"],
+    [{ script: [{ client: "a/b", send: "x" }] }, 'scenario.script[0].client must be 1–40 letters, digits, spaces or _ . : @ - (got "a/b")'],
+    [{ script: [{ client: "ann", connect: "ws://elsewhere/" }] }, 'scenario.script[0].connect must be a path starting with "/" (got "ws://elsewhere/")'],
+    [{ script: [{ client: "ann", close: 999 }] }, "scenario.script[0].close must be a WebSocket close code (1000–4999)"],
+    [{ script: [{ client: "ann", send_bytes: "not base64!" }] }, "scenario.script[0].send_bytes must be standard base64 (with padding)"],
+    [{ script: [{ client: "ann", expect: { text: "a", close: 1000 } }] }, "scenario.script[0].expect.close is not part of this expectation"],
+    [{ script: [{ client: "ann", expect: { accepted: false } }] }, "scenario.script[0].expect.accepted must be true (expect {refused: status} for a refused handshake)"],
+    [{ script: [{ request: 3 }] }, "scenario.script[0].request must be the index of a scripted request (0…0)"],
+    [{ checks: [{ script: 0 }] }, 'scenario.checks[0].script must be the index of an "expect" step of scenario.script'],
+  ])("names the bad field: %#", (change, message) => {
+    expect(error_of({ ...channels, checks: undefined, ...change })).toBe(message);
+  });
+
+  it("older files, without a script, load unchanged", () => {
+    expect(parse_scenario(valid)).not.toHaveProperty("script");
+  });
+});

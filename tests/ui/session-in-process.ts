@@ -32,6 +32,9 @@ export function inProcessWorker(runtime: HeadlessRuntime): WorkerLike {
       case "tables":
         post({ type: "tables", id: m.id, result: await runtime.tables() });
         return;
+      case "socket":
+        post({ type: "socket_result", id: m.id, result: await runtime.socket(m.action) });
+        return;
       case "export_database":
         post({ type: "database_exported", id: m.id, image: runtime.export_database() });
         return;

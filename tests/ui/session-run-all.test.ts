@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { HeadlessRuntime } from "../../src/runtime/headless";
 import { wsgi_hello } from "../../src/scenarios/wsgi-hello";
 import { blog_orm } from "../../src/scenarios/blog-orm";
+import { channels_chat } from "../../src/scenarios/channels-chat";
 import { Session } from "../../src/ui/session";
 import { createLabStore } from "../../src/ui/state/store";
 import { checkSqliteFile } from "../../src/ui/share/database-file";
@@ -26,7 +27,7 @@ describe("the page's session: scripted requests, private windows and Run all", (
   it("Run all on wsgi-hello sends the four scripted requests in order and passes every check; the private window gets 401", async () => {
     const { store, session } = open();
     const checks = await session.runAll();
-    expect(checks.map((c) => [c.check.request, c.passed, c.message])).toEqual([
+    expect(checks.map((c) => ["request" in c.check ? c.check.request : -1, c.passed, c.message])).toEqual([
       [0, true, "ok"],
       [1, true, "ok"],
       [2, true, "ok"],
@@ -63,6 +64,15 @@ describe("the page's session: scripted requests, private windows and Run all", (
     const own = store.getState().exchanges.at(-1)!;
     expect(header(own.request.headers, "cookie")).toMatch(/^session_id=/);
     expect(own.outcome.kind === "response" && own.outcome.result.response.status).toBe(200);
+  });
+
+  it("Run all on a scenario with a script (channels-chat): requests and WebSocket clients in order, every script check ✓", async () => {
+    const { store, session } = open(channels_chat, "channels-chat");
+    const checks = await session.runAll();
+    expect(checks.map((c) => c.passed)).toEqual(channels_chat.checks!.map(() => true));
+    expect(checks[0].message).toBe("received accepted");
+    expect(checks[3].message).toContain("Welcome to the lobby");
+    expect(store.getState().clients.map((c) => c.name).sort()).toEqual(["ann", "bob"]);
   });
 
   it("a private-window login keeps none of the cookies it is given", async () => {

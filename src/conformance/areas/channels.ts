@@ -113,6 +113,10 @@ function redact_set_cookie(value: string, keys: Record<string, string>): string 
 
 function outcome(e: unknown): Json {
   if (e instanceof TimeoutError) return { timeout: true };
+  // A menu consumer reaching through a missing channel layer (null, Python's None) fails in
+  // JavaScript as Python's attribute access on None does.
+  const none = e instanceof globalThis.TypeError ? /^Cannot read properties of (?:null|undefined) \(reading '([^']*)'\)$/.exec(e.message) : null;
+  if (none) return { error: "AttributeError", message: `'NoneType' object has no attribute '${none[1]}'` };
   return { error: error_type(e), message: e instanceof Error ? e.message : String(e) };
 }
 

@@ -4,7 +4,7 @@
  * async variant, written against our Channels as a learner would write them, and the builder that
  * turns an app spec (JSON) into an ASGI application.
  */
-import { KeyError, RuntimeError, TypeError, ValueError } from "../../frameworks/python/builtins";
+import { AttributeError, KeyError, RuntimeError, TypeError, ValueError, py_repr } from "../../frameworks/python/builtins";
 import { latin1_decode, latin1_encode, utf8_encode } from "../../frameworks/python/bytes";
 import { PyFloat, py_json_dumps } from "../../frameworks/python/json";
 import { parse_qsl } from "../../frameworks/python/urllib/parse";
@@ -55,6 +55,18 @@ function json_type(v: unknown): string {
   if (typeof v === "string") return "string";
   if (Array.isArray(v)) return "array";
   return "object";
+}
+
+/** Python's `str(value)` / `"%s" % value`. */
+function py_str(v: unknown): string {
+  return typeof v === "string" ? v : py_repr(v);
+}
+
+/** `value.attr(...)` on a value that is not a str: Python's AttributeError. */
+function need_str(v: unknown, method: string): string {
+  if (typeof v === "string") return v;
+  const type = v === null || v === undefined ? "NoneType" : typeof v === "number" ? (Number.isInteger(v) ? "int" : "float") : typeof v === "boolean" ? "bool" : Array.isArray(v) ? "list" : v instanceof Uint8Array ? "bytes" : "dict";
+  throw new AttributeError(`'${type}' object has no attribute '${method}'`);
 }
 
 function is_dict(v: unknown): v is Record<string, unknown> {
@@ -325,7 +337,7 @@ function ws_classes(name: string, p: Params): Pair {
           override receive({ text_data }: ReceiveArgs) {
             if (where === "receive") {
               if (p.send_first) this.send({ text_data: "before" });
-              throw new exc(`boom: ${text_data}`);
+              throw new exc(`boom: ${py_str(text_data)}`);
             }
             this.send({ text_data });
           }
@@ -341,7 +353,7 @@ function ws_classes(name: string, p: Params): Pair {
           override async receive({ text_data }: ReceiveArgs) {
             if (where === "receive") {
               if (p.send_first) await this.send({ text_data: "before" });
-              throw new exc(`boom: ${text_data}`);
+              throw new exc(`boom: ${py_str(text_data)}`);
             }
             await this.send({ text_data });
           }
@@ -438,7 +450,7 @@ function ws_classes(name: string, p: Params): Pair {
             async_to_sync(this.channel_layer!.send)(chan, { type: "worker.task", text: text_data, reply_to: this.channel_name });
           }
           worker_reply(event: Record<string, unknown>) {
-            this.send({ text_data: event.text as string });
+            this.send({ text_data: get(event, "text") as string });
           }
         },
         class extends AsyncWebsocketConsumer {
@@ -446,14 +458,15 @@ function ws_classes(name: string, p: Params): Pair {
             await this.channel_layer!.send(chan, { type: "worker.task", text: text_data, reply_to: this.channel_name });
           }
           async worker_reply(event: Record<string, unknown>) {
-            await this.send({ text_data: event.text as string });
+            await this.send({ text_data: get(event, "text") as string });
           }
         },
       ];
     }
     case "session": {
       const command = (scope: Scope, text: string): string => {
-        const session = scope.session as any;
+        need_str(text, "startswith");
+        const session = get(scope, "session") as any;
         if (text.startsWith("set:")) {
           const rest = text.slice(4);
           const eq = rest.indexOf("=");
@@ -477,7 +490,7 @@ function ws_classes(name: string, p: Params): Pair {
           return "logged out";
         }
         if (text === "whoami") {
-          const u = scope.user as any;
+          const u = get(scope, "user") as any;
           return u.is_authenticated ? u.username : "<anonymous>";
         }
         return "unknown command";
@@ -505,7 +518,7 @@ function room_classes(name: "room" | "lobby", p: Params): Pair {
   const class_groups: string[] | null = name === "lobby" ? [...(p.groups ?? ["lobby"])] : null;
   const event = (scope: Scope, text: unknown) => ({ type: "chat.message", text, sender: sender_of(scope) });
   const target = (room_group: string | undefined) => (name === "room" ? room_group! : (p.target ?? class_groups![0]));
-  const group_of = (scope: Scope) => prefix + String((scope.url_route as { kwargs: Record<string, unknown> }).kwargs[kwarg]);
+  const group_of = (scope: Scope) => prefix + py_str(get(get(get(scope, "url_route") as Record<string, unknown>, "kwargs") as Record<string, unknown>, kwarg));
   return [
     class extends WebsocketConsumer {
       static groups = class_groups;
@@ -521,7 +534,7 @@ function room_classes(name: "room" | "lobby", p: Params): Pair {
         async_to_sync(this.channel_layer!.group_send)(target(this.room_group), event(this.scope, text_data));
       }
       chat_message(ev: Record<string, unknown>) {
-        this.send({ text_data: `${get(ev, "sender")}: ${get(ev, "text")}` });
+        this.send({ text_data: `${py_str(get(ev, "sender"))}: ${py_str(get(ev, "text"))}` });
       }
       override disconnect() {
         if (name === "room" && this.room_group !== undefined) async_to_sync(this.channel_layer!.group_discard)(this.room_group, this.channel_name!);
@@ -541,7 +554,7 @@ function room_classes(name: "room" | "lobby", p: Params): Pair {
         await this.channel_layer!.group_send(target(this.room_group), event(this.scope, text_data));
       }
       async chat_message(ev: Record<string, unknown>) {
-        await this.send({ text_data: `${get(ev, "sender")}: ${get(ev, "text")}` });
+        await this.send({ text_data: `${py_str(get(ev, "sender"))}: ${py_str(get(ev, "text"))}` });
       }
       override async disconnect() {
         if (name === "room" && this.room_group !== undefined) await this.channel_layer!.group_discard(this.room_group, this.channel_name!);
@@ -550,7 +563,7 @@ function room_classes(name: "room" | "lobby", p: Params): Pair {
   ];
 }
 
-/** `event["key"]`: KeyError when missing. */
+/** `event["key"]` (or any dict's): KeyError when missing. */
 function get(event: Record<string, unknown>, key: string): unknown {
   if (!(key in event)) throw new KeyError(key);
   return event[key];
@@ -612,7 +625,7 @@ function http_class(name: string, p: Params): typeof AsyncHttpConsumer {
             session.set("visits", n);
             return n;
           };
-          const n = await database_sync_to_async(bump)(this.scope.session);
+          const n = await database_sync_to_async(bump)(get(this.scope, "session"));
           await this.send_response(200, utf8_encode(`visits=${n}`), { headers: [[utf8_encode("Content-Type"), utf8_encode("text/plain")]] });
         }
       };
@@ -633,12 +646,12 @@ function worker_class(variant: string): typeof AsyncConsumer {
   if (variant === "sync")
     return class extends SyncConsumer {
       task_echo(message: Message) {
-        this.send({ type: "task.result", text: String(message.text).toUpperCase() });
+        this.send({ type: "task.result", text: need_str(get(message, "text"), "upper").toUpperCase() });
       }
     };
   return class extends AsyncConsumer {
     async task_echo(message: Message) {
-      await this.send({ type: "task.result", text: String(message.text).toUpperCase() });
+      await this.send({ type: "task.result", text: need_str(get(message, "text"), "upper").toUpperCase() });
     }
   };
 }

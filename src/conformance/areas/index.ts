@@ -17,6 +17,8 @@ export const AREA_REPLAYERS: Record<string, () => Promise<AreaReplayer>> = {
   cbv: async () => (await import("./cbv")).replayer,
   forms: async () => (await import("./forms")).replayer,
   admin: async () => (await import("./admin")).replayer,
+  flask: async () => (await import("./flask")).replayer,
+  fastapi: async () => (await import("./fastapi")).replayer,
   jinja: async () => (await import("./jinja")).replayer,
   channels: async () => (await import("./channels")).replayer,
   pydantic: async () => (await import("./pydantic")).replayer,

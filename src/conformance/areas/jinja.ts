@@ -6,8 +6,7 @@
  * .svg` (case-sensitive, as Flask's `select_jinja_autoescape`) and for string templates, Flask's
  * `tojson` (sorted keys, HTML-safe), the menu filters/tests/globals and context processors of the
  * case's app-spec. Cases that need Flask itself (`url_for`, `request`, `session`, `g`,
- * `get_flashed_messages`) run through `flask_render` when the Flask port provides it, and fail
- * with "flask not available" otherwise.
+ * `get_flashed_messages`) are rendered by the Flask port (`flask_render` in flask_harness.ts).
  */
 import type { AreaReplayer, CaseResult, CorpusCase } from "../area";
 import { Markup } from "../../frameworks/markupsafe";
@@ -18,6 +17,7 @@ import { tuple } from "../../frameworks/python/tuple";
 import { py_str, len } from "../../frameworks/python/operator";
 import { DictLoader, Environment, TemplateAssertionError, TemplateSyntaxError } from "../../frameworks/jinja2";
 import { install_code_compiler } from "../../runtime/code-compiler";
+import { flask_render } from "./flask_harness";
 
 /** JSON with §1.2 value markers → the Python-like values templates see. */
 export function decode_value(value: unknown): unknown {
@@ -92,9 +92,9 @@ function flask_like_environment(templates: Record<string, string>, app: AppSpec)
 
 const FLASK_NAMES = /\b(url_for|request|session|get_flashed_messages|config)\b/;
 
-function replay(input: { kind: string; source?: string; render?: string; templates: Record<string, string>; context: Record<string, unknown>; app?: AppSpec; flashes?: unknown[]; path?: string }): Outcome {
+function replay(input: { kind: string; source?: string; render?: string; templates: Record<string, string>; context: Record<string, unknown>; app?: AppSpec; flashes?: [string, string][]; path?: string }, file_app: Record<string, any>): Outcome {
   const everything = [input.source ?? "", ...Object.values(input.templates)].join("\n");
-  if (input.kind === "flask" || FLASK_NAMES.test(everything) || input.flashes) return { error: "NotAvailable", message: "flask not available: this case needs Flask's request context (url_for, request, session, g, get_flashed_messages)" };
+  if (input.kind === "flask" || FLASK_NAMES.test(everything) || input.flashes) return flask_render(input as Parameters<typeof flask_render>[0], file_app);
   const app = input.app ?? {};
   const env = flask_like_environment(input.templates, app);
   const context: Record<string, unknown> = {};
@@ -131,8 +131,9 @@ function judge(c: CorpusCase, actual: Outcome): CaseResult {
 }
 
 export const replayer: AreaReplayer = {
-  prepare() {
+  prepare(file) {
     install_code_compiler();
-    return (c: CorpusCase) => judge(c, replay(c.input));
+    const file_app = (file.app ?? {}) as Record<string, any>;
+    return (c: CorpusCase) => judge(c, replay(c.input, file_app));
   },
 };

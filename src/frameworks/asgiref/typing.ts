@@ -13,13 +13,14 @@ export type ASGIHeader = [name: Uint8Array, value: Uint8Array];
 /** A connection scope: `{"type": "http" | "websocket" | "lifespan" | "channel", ...}` plus whatever middleware added. */
 export interface Scope {
   type: string;
-  [key: string]: unknown;
+  /** Middleware and routers add keys (`url_route`, `cookies`, `session`, `user`); user code reads them freely. */
+  [key: string]: any;
 }
 
 /** Any ASGI event: `{"type": "websocket.receive", "text": "hi"}`, a channel-layer event, … */
 export interface Message {
   type?: string;
-  [key: string]: unknown;
+  [key: string]: any;
 }
 
 export type ASGIReceiveCallable = () => PromiseLike<Message>;

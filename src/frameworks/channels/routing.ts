@@ -51,9 +51,9 @@ export function get_default_application(): unknown {
 }
 
 /** Run a router's choice inside an "asgi" span; the chosen application runs inside it. */
-async function routed<T>(name: string, attrs: () => Attrs, choose: (span: SpanHandle) => T, run: (choice: T) => Promise<unknown>): Promise<unknown> {
+async function routed<T>(name: string, symbol: string, attrs: () => Attrs, choose: (span: SpanHandle) => T, run: (choice: T) => Promise<unknown>): Promise<unknown> {
   const recorder = active_recorder();
-  const span = recorder.open("asgi", name, attrs, { file: "channels/routing.ts", symbol: name });
+  const span = recorder.open("asgi", name, attrs, { file: "channels/routing.ts", symbol });
   let choice: T;
   try {
     choice = choose(span);
@@ -82,6 +82,7 @@ export class ProtocolTypeRouter {
   async __call__(scope: Scope, receive: ASGIReceiveCallable, send: ASGISendCallable): Promise<unknown> {
     return routed(
       `ProtocolTypeRouter: ${String(scope.type)}`,
+      "ProtocolTypeRouter.__call__",
       () => ({ router: "ProtocolTypeRouter", scope_type: String(scope.type), protocols: Object.keys(this.application_mapping) }),
       () => {
         if (!Object.prototype.hasOwnProperty.call(this.application_mapping, String(scope.type)))
@@ -230,6 +231,7 @@ export class ChannelNameRouter {
   async __call__(scope: Scope, receive: ASGIReceiveCallable, send: ASGISendCallable): Promise<unknown> {
     return routed(
       `ChannelNameRouter: ${String(scope.channel)}`,
+      "ChannelNameRouter.__call__",
       () => ({ router: "ChannelNameRouter", channel: scope.channel === undefined ? null : String(scope.channel), channels: Object.keys(this.application_mapping) }),
       () => {
         if (!("channel" in scope))

@@ -107,3 +107,59 @@ export class ChoiceLoader extends BaseLoader {
     return [...new Set(this.loaders.flatMap((l) => l.list_templates()))].sort();
   }
 }
+
+// The project's files: the page has no disk, so FileSystemLoader reads the files of the project
+// that is loaded (the runtime hands them over before the project's modules run).
+let project_files: Readonly<Record<string, string>> = {};
+
+/** Called by the runtime (a mode's `attach_project`) before a project loads. */
+export function set_project_files(files: Readonly<Record<string, string>>): void {
+  project_files = files;
+}
+
+/** The loaded project's files, by path. */
+export function get_project_files(): Readonly<Record<string, string>> {
+  return project_files;
+}
+
+/** `split_template_path(template)`: `a/./b.html` → `["a", "b.html"]`; `..` is refused (TemplateNotFound). */
+export function split_template_path(template: string): string[] {
+  const pieces: string[] = [];
+  for (const piece of template.split("/")) {
+    if (piece === "..") throw new TemplateNotFound(template);
+    if (piece && piece !== ".") pieces.push(piece);
+  }
+  return pieces;
+}
+
+/**
+ * `FileSystemLoader(searchpath)`: templates from folders of the project (`templates/login.html`);
+ * each search path is tried in order.
+ */
+export class FileSystemLoader extends BaseLoader {
+  readonly searchpath: string[];
+  constructor(searchpath: string | string[], readonly encoding = "utf-8") {
+    super();
+    this.searchpath = (Array.isArray(searchpath) ? searchpath : [searchpath]).map((p) => p.replace(/^\.?\/+/, "").replace(/\/+$/, ""));
+  }
+  get_source(_environment: Environment, template: string): Source {
+    const pieces = split_template_path(template);
+    for (const folder of this.searchpath) {
+      const filename = [folder, ...pieces].filter(Boolean).join("/");
+      if (Object.prototype.hasOwnProperty.call(project_files, filename)) {
+        const files = project_files;
+        const source = files[filename];
+        return [source, filename, () => project_files === files && project_files[filename] === source];
+      }
+    }
+    throw new TemplateNotFound(template);
+  }
+  override list_templates(): string[] {
+    const found = new Set<string>();
+    for (const folder of this.searchpath) {
+      const prefix = folder ? `${folder}/` : "";
+      for (const path of Object.keys(project_files)) if (path.startsWith(prefix)) found.add(path.slice(prefix.length));
+    }
+    return [...found].sort();
+  }
+}

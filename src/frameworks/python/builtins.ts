@@ -35,6 +35,8 @@ export class IndexError extends LookupError {}
 export class ZeroDivisionError extends Exception {}
 export class OverflowError extends Exception {}
 export class StopIteration extends Exception {}
+/** Python's `SyntaxError` (what compiling generated code can raise, e.g. Werkzeug's URL builders). */
+export class SyntaxError extends Exception {}
 
 /** `str(KeyError('k'))` is the repr of the key: `'k'`. */
 export class KeyError extends LookupError {
@@ -42,6 +44,43 @@ export class KeyError extends LookupError {
     super(key === undefined ? "" : py_repr(key));
     this.args = key === undefined ? [] : [key];
   }
+}
+
+/**
+ * `int(x)`: a whole number from a number (truncated) or from text written in base 10 — surrounding
+ * whitespace, a sign and `_` between digits allowed, as Python allows them. Anything else is
+ * `ValueError: invalid literal for int() with base 10: 'x'`.
+ */
+export function int(x: unknown): number {
+  if (typeof x === "number") {
+    if (!Number.isFinite(x)) throw new (Number.isNaN(x) ? ValueError : OverflowError)(Number.isNaN(x) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");
+    return Math.trunc(x);
+  }
+  if (typeof x === "boolean") return x ? 1 : 0;
+  if (typeof x === "string" || x instanceof String) {
+    const s = x.valueOf().trim();
+    if (/^[+-]?\d+(_\d+)*$/.test(s)) return Number(s.replace(/_/g, ""));
+    throw new ValueError(`invalid literal for int() with base 10: ${py_repr(x.valueOf())}`);
+  }
+  if (x !== null && typeof x === "object" && typeof (x as { valueOf(): unknown }).valueOf() === "number") return int((x as { valueOf(): number }).valueOf());
+  throw new TypeError(`int() argument must be a string, a bytes-like object or a real number, not '${x === null || x === undefined ? "NoneType" : typeof x}'`);
+}
+
+/** `float(x)`: a number from a number or from text (`"1.5"`, `" -2e3 "`, `"inf"`, `"nan"`). */
+export function float(x: unknown): number {
+  if (typeof x === "number") return x;
+  if (typeof x === "boolean") return x ? 1 : 0;
+  if (typeof x === "string" || x instanceof String) {
+    const s = x.valueOf().trim().replace(/(\d)_(?=\d)/g, "$1");
+    if (/^[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?)$/.test(s)) return Number(s);
+    const special = s.toLowerCase().replace(/^\+/, "");
+    if (special === "inf" || special === "infinity") return Infinity;
+    if (special === "-inf" || special === "-infinity") return -Infinity;
+    if (special === "nan" || special === "-nan") return NaN;
+    throw new ValueError(`could not convert string to float: ${py_repr(x.valueOf())}`);
+  }
+  if (x !== null && typeof x === "object" && typeof (x as { valueOf(): unknown }).valueOf() === "number") return (x as { valueOf(): number }).valueOf();
+  throw new TypeError(`float() argument must be a string or a real number, not '${x === null || x === undefined ? "NoneType" : typeof x}'`);
 }
 
 /** Python's repr() for the plain values the frameworks put in messages. */
@@ -146,10 +185,10 @@ export class PyTuple<T = unknown> extends Array<T> {
 }
 
 /** `(a, b, c)`: a tuple of these items. */
-export function py_tuple<T>(...items: T[]): PyTuple<T> {
-  const t = new PyTuple<T>();
+export function py_tuple<T extends unknown[]>(...items: T): PyTuple<T[number]> {
+  const t = new PyTuple<T[number]>();
   t.push(...items);
-  return Object.freeze(t) as PyTuple<T>;
+  return Object.freeze(t) as PyTuple<T[number]>;
 }
 
 export function is_tuple(value: unknown): value is PyTuple {

@@ -1,5 +1,6 @@
 /**
- * Python's `hashlib`, the part the frameworks need: `md5(data).hexdigest()`.
+ * Python's `hashlib`, the part the frameworks need: `md5(data).hexdigest()`, and `sha1`/`sha256`/…
+ * constructors (on @noble/hashes) for HMAC signing (itsdangerous, Flask's session cookie).
  *
  * Django names indexes and constraints with a short MD5 digest of the table and column names
  * (`django.db.backends.utils.names_digest`), so the schema editor needs MD5 synchronously, without
@@ -8,6 +9,8 @@
  *     md5(utf8_encode("abc")).hexdigest()   // "900150983cd24fb0d6963f7d28e17f72"
  */
 import { utf8_encode, type Bytes } from "./bytes";
+import { sha1 as noble_sha1 } from "@noble/hashes/legacy.js";
+import { sha224 as noble_sha224, sha256 as noble_sha256, sha384 as noble_sha384, sha512 as noble_sha512 } from "@noble/hashes/sha2.js";
 
 /** Per-round left-rotation amounts (RFC 1321 §3.4). */
 const SHIFTS = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
@@ -91,3 +94,55 @@ function compress(state: number[], view: DataView, offset: number): void {
   state[2] = (state[2] + c) >>> 0;
   state[3] = (state[3] + d) >>> 0;
 }
+
+/** The audited hash behind a hashlib constructor (`@noble/hashes`). */
+export type NobleHash = typeof noble_sha1 | typeof noble_sha256 | typeof noble_sha512;
+
+/** A running hash object (`hashlib.sha1()`): `update()`, then `digest()` / `hexdigest()`. */
+export class HashObject {
+  private readonly state: ReturnType<NobleHash["create"]>;
+  constructor(
+    readonly name: string,
+    readonly noble: NobleHash,
+  ) {
+    this.state = noble.create();
+  }
+  get digest_size(): number {
+    return this.noble.outputLen;
+  }
+  get block_size(): number {
+    return this.noble.blockLen;
+  }
+  update(data: Bytes | string): this {
+    this.state.update(typeof data === "string" ? utf8_encode(data) : data);
+    return this;
+  }
+  digest(): Bytes {
+    return this.state.clone().digest();
+  }
+  hexdigest(): string {
+    return Array.from(this.digest(), (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+}
+
+/** `hashlib.sha1`, `hashlib.sha256`, …: call with optional data; the constructor knows its name. */
+export interface HashConstructor {
+  (data?: Bytes | string): HashObject;
+  readonly hash_name: string;
+  readonly noble: NobleHash;
+}
+
+function constructor_for(name: string, noble: NobleHash): HashConstructor {
+  const make = (data?: Bytes | string) => {
+    const h = new HashObject(name, noble);
+    if (data !== undefined) h.update(data);
+    return h;
+  };
+  return Object.assign(make, { hash_name: name, noble });
+}
+
+export const sha1 = constructor_for("sha1", noble_sha1);
+export const sha224 = constructor_for("sha224", noble_sha224 as NobleHash);
+export const sha256 = constructor_for("sha256", noble_sha256);
+export const sha384 = constructor_for("sha384", noble_sha384 as NobleHash);
+export const sha512 = constructor_for("sha512", noble_sha512);

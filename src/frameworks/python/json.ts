@@ -341,3 +341,159 @@ class JSONScanner {
     }
   }
 }
+
+/**
+ * `json.loads(s)` keeping Python's number types (the Flask session and `request.json` use it): Objects become plain objects (the last duplicate key wins),
+ * `NaN`/`Infinity`/`-Infinity` are accepted, and a number written with a fraction or an exponent
+ * is a float: an integral one comes back as `PyFloat` so that it prints `2.0` again. Linear in the
+ * input; nesting deeper than 1000 levels is refused (Python's RecursionError).
+ */
+export function py_json_loads(s: string): unknown {
+  return new PyJSONScanner(s).document();
+}
+
+const PY_WS = /[ \t\n\r]*/y;
+const PY_NUMBER = /(-?(?:0|[1-9]\d*))(\.\d+)?([eE][-+]?\d+)?/y;
+const MAX_DEPTH = 1000;
+
+class PyJSONScanner {
+  private pos = 0;
+  private depth = 0;
+  constructor(private readonly s: string) {}
+
+  document(): unknown {
+    this.skip_ws();
+    const value = this.value();
+    this.skip_ws();
+    if (this.pos !== this.s.length) throw new JSONDecodeError("Extra data", this.s, this.pos);
+    return value;
+  }
+
+  private skip_ws(): void {
+    PY_WS.lastIndex = this.pos;
+    PY_WS.exec(this.s);
+    this.pos = PY_WS.lastIndex;
+  }
+
+  private value(): unknown {
+    const s = this.s;
+    const ch = s[this.pos];
+    if (ch === '"') return this.string();
+    if (ch === "{") return this.nested(() => this.object());
+    if (ch === "[") return this.nested(() => this.array());
+    for (const [word, v] of [["null", null], ["true", true], ["false", false], ["NaN", NaN], ["Infinity", Infinity], ["-Infinity", -Infinity]] as const) {
+      if (s.startsWith(word, this.pos)) {
+        this.pos += word.length;
+        return v;
+      }
+    }
+    PY_NUMBER.lastIndex = this.pos;
+    const m = PY_NUMBER.exec(s);
+    if (m) {
+      this.pos = PY_NUMBER.lastIndex;
+      if (m[2] === undefined && m[3] === undefined) return Number(m[0]);
+      const x = Number(m[0]);
+      return Number.isInteger(x) ? new PyFloat(x) : x;
+    }
+    throw new JSONDecodeError("Expecting value", s, this.pos);
+  }
+
+  private nested<T>(fn: () => T): T {
+    if (++this.depth > MAX_DEPTH) throw new ValueError("maximum recursion depth exceeded while decoding a JSON document");
+    try {
+      return fn();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private object(): Record<string, unknown> {
+    const s = this.s;
+    const out: Record<string, unknown> = {};
+    this.pos++;
+    this.skip_ws();
+    if (s[this.pos] === "}") {
+      this.pos++;
+      return out;
+    }
+    for (;;) {
+      if (s[this.pos] !== '"') throw new JSONDecodeError("Expecting property name enclosed in double quotes", s, this.pos);
+      const key = this.string();
+      this.skip_ws();
+      if (s[this.pos] !== ":") throw new JSONDecodeError("Expecting ':' delimiter", s, this.pos);
+      this.pos++;
+      this.skip_ws();
+      const value = this.value();
+      // A key named __proto__ is data, not the object's prototype.
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      this.skip_ws();
+      if (s[this.pos] === "}") {
+        this.pos++;
+        return out;
+      }
+      if (s[this.pos] !== ",") throw new JSONDecodeError("Expecting ',' delimiter", s, this.pos);
+      this.pos++;
+      this.skip_ws();
+    }
+  }
+
+  private array(): unknown[] {
+    const s = this.s;
+    const out: unknown[] = [];
+    this.pos++;
+    this.skip_ws();
+    if (s[this.pos] === "]") {
+      this.pos++;
+      return out;
+    }
+    for (;;) {
+      out.push(this.value());
+      this.skip_ws();
+      if (s[this.pos] === "]") {
+        this.pos++;
+        return out;
+      }
+      if (s[this.pos] !== ",") throw new JSONDecodeError("Expecting ',' delimiter", s, this.pos);
+      this.pos++;
+      this.skip_ws();
+    }
+  }
+
+  private string(): string {
+    const s = this.s;
+    const begin = this.pos;
+    let out = "";
+    let i = this.pos + 1;
+    for (;;) {
+      let j = i;
+      while (j < s.length) {
+        const c = s.charCodeAt(j);
+        if (c === 0x22 || c === 0x5c || c < 0x20) break;
+        j++;
+      }
+      out += s.slice(i, j);
+      if (j >= s.length) throw new JSONDecodeError("Unterminated string starting at", s, begin);
+      const c = s[j];
+      if (c === '"') {
+        this.pos = j + 1;
+        return out;
+      }
+      if (c !== "\\") throw new JSONDecodeError("Invalid control character at", s, j);
+      const esc = s[j + 1];
+      if (esc === undefined) throw new JSONDecodeError("Unterminated string starting at", s, begin);
+      if (esc === "u") {
+        const hex = s.slice(j + 2, j + 6);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new JSONDecodeError("Invalid \\uXXXX escape", s, j + 1);
+        out += String.fromCharCode(parseInt(hex, 16));
+        i = j + 6;
+        continue;
+      }
+      const simple = PY_JSON_ESCAPES[esc];
+      if (simple === undefined) throw new JSONDecodeError("Invalid \\escape", s, j);
+      out += simple;
+      i = j + 2;
+    }
+  }
+}
+
+const PY_JSON_ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };

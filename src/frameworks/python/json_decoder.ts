@@ -1,12 +1,20 @@
 /**
- * Python's `json.loads` for text that arrived over a WebSocket: JSON text → JavaScript values,
- * and `json.JSONDecodeError` (a ValueError) with Python's "msg: line L column C (char N)" text
- * when it is not JSON. Integral floats (`2.0`) come back as `PyFloat`, so they print as `2.0`
- * again; `NaN`/`Infinity` are accepted, as Python accepts them.
+ * Python's `json.loads` (CPython's `json.decoder`): JSON text → Python values, with CPython's own
+ * error messages and positions.
+ *
+ * What differs from `JSON.parse`, and matters to a framework that echoes or validates the result:
+ * a number with a fraction or exponent is a `float` (`1.0` stays a float: `PyFloat` when it is
+ * integral), an integer beyond 2^53 stays exact (`bigint`), `NaN`/`Infinity`/`-Infinity` are
+ * accepted, a repeated key keeps its last value, and a malformed document raises
+ * `JSONDecodeError` whose `msg` ("Expecting ',' delimiter") and `pos` (the character offset)
+ * are what CPython reports — FastAPI puts both in its `json_invalid` error. The parser is a
+ * single left-to-right pass (linear in the input) with an explicit stack, so a deeply nested
+ * document cannot overflow the call stack. Main function: `py_json_loads`.
  */
 import { ValueError } from "./builtins";
-import { py_float } from "./json";
+import { PyFloat } from "./json";
 
+/** `json.JSONDecodeError`: the message, the document, and where it went wrong. */
 export class JSONDecodeError extends ValueError {
   readonly lineno: number;
   readonly colno: number;
@@ -23,130 +31,199 @@ export class JSONDecodeError extends ValueError {
   }
 }
 
-const MAX_DEPTH = 1000;
-
-/** `json.loads(s)`: linear in the input; nesting deeper than 1000 levels is refused. */
-export function json_loads(s: string): unknown {
-  const scanner = new Scanner(s);
-  scanner.ws();
-  const value = scanner.value(0);
-  scanner.ws();
-  if (scanner.pos !== s.length) throw new JSONDecodeError("Extra data", s, scanner.pos);
-  return value;
-}
-
-const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
+const WS = new Set([" ", "\t", "\n", "\r"]);
+const NUMBER = /(-?(?:0|[1-9]\d*))(\.\d+)?([eE][-+]?\d+)?/y;
 const ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
 
-class Scanner {
-  pos = 0;
-  constructor(private readonly s: string) {}
+type Container = { kind: "list"; value: unknown[] } | { kind: "dict"; value: Record<string, unknown>; key: string | null };
 
-  ws(): void {
-    while (this.pos < this.s.length && " \t\n\r".includes(this.s[this.pos])) this.pos++;
+/** `json.loads(text)`. */
+export function py_json_loads(s: string): unknown {
+  return new Parser(s).document();
+}
+
+class Parser {
+  i = 0;
+  constructor(readonly s: string) {}
+
+  fail(msg: string, pos = this.i): never {
+    throw new JSONDecodeError(msg, this.s, pos);
   }
 
-  value(depth: number): unknown {
+  skip_ws(): void {
     const s = this.s;
-    const ch = s[this.pos];
-    if (depth > MAX_DEPTH) throw new JSONDecodeError("Nesting too deep", s, this.pos);
-    if (ch === '"') return this.string();
-    if (ch === "{") return this.object(depth + 1);
-    if (ch === "[") return this.array(depth + 1);
-    for (const [word, v] of [["null", null], ["true", true], ["false", false], ["NaN", NaN], ["Infinity", Infinity], ["-Infinity", -Infinity]] as const) {
-      if (s.startsWith(word, this.pos)) {
-        this.pos += word.length;
-        return v;
+    while (this.i < s.length && WS.has(s[this.i])) this.i++;
+  }
+
+  /** The whole document: one value, then only whitespace ("Extra data" otherwise). */
+  document(): unknown {
+    this.skip_ws();
+    const value = this.value();
+    this.skip_ws();
+    if (this.i !== this.s.length) this.fail("Extra data");
+    return value;
+  }
+
+  /** A value, containers parsed iteratively. */
+  value(): unknown {
+    const stack: Container[] = [];
+    for (;;) {
+      // Parse one value (or open a container) at this.i.
+      let value: unknown;
+      let opened = false;
+      const ch = this.s[this.i];
+      if (ch === "{") {
+        this.i++;
+        this.skip_ws();
+        if (this.s[this.i] === "}") {
+          this.i++;
+          value = {};
+        } else {
+          stack.push({ kind: "dict", value: {}, key: this.object_key() });
+          opened = true;
+        }
+      } else if (ch === "[") {
+        this.i++;
+        this.skip_ws();
+        if (this.s[this.i] === "]") {
+          this.i++;
+          value = [];
+        } else {
+          stack.push({ kind: "list", value: [] });
+          opened = true;
+        }
+      } else value = this.scalar();
+      if (opened) continue;
+      // Hand the value to the enclosing containers, closing those that end here.
+      for (;;) {
+        const top = stack[stack.length - 1];
+        if (!top) return value;
+        if (top.kind === "list") top.value.push(value);
+        else top.value[top.key!] = value;
+        this.skip_ws();
+        const next = this.s[this.i];
+        if (top.kind === "list") {
+          if (next === ",") {
+            this.i++;
+            this.skip_ws();
+            break;
+          }
+          if (next === "]") {
+            this.i++;
+            stack.pop();
+            value = top.value;
+            continue;
+          }
+          this.fail("Expecting ',' delimiter");
+        } else {
+          if (next === ",") {
+            this.i++;
+            this.skip_ws();
+            top.key = this.object_key();
+            break;
+          }
+          if (next === "}") {
+            this.i++;
+            stack.pop();
+            value = top.value;
+            continue;
+          }
+          this.fail("Expecting ',' delimiter");
+        }
       }
     }
-    NUMBER.lastIndex = this.pos;
-    const m = NUMBER.exec(s);
-    if (!m) throw new JSONDecodeError("Expecting value", s, this.pos);
-    this.pos = NUMBER.lastIndex;
-    const x = Number(m[0]);
-    return (m[1] !== undefined || m[2] !== undefined) && Number.isInteger(x) ? py_float(x) : x;
   }
 
-  private string(): string {
+  /** `"key"` then `:` (the value comes next). */
+  object_key(): string {
+    if (this.s[this.i] !== '"') this.fail("Expecting property name enclosed in double quotes");
+    const key = this.string();
+    this.skip_ws();
+    if (this.s[this.i] !== ":") this.fail("Expecting ':' delimiter");
+    this.i++;
+    this.skip_ws();
+    return key;
+  }
+
+  scalar(): unknown {
     const s = this.s;
-    const start = this.pos;
-    this.pos++;
+    const ch = s[this.i];
+    if (ch === '"') return this.string();
+    if (s.startsWith("null", this.i)) return (this.i += 4), null;
+    if (s.startsWith("true", this.i)) return (this.i += 4), true;
+    if (s.startsWith("false", this.i)) return (this.i += 5), false;
+    if (s.startsWith("NaN", this.i)) return (this.i += 3), NaN;
+    if (s.startsWith("Infinity", this.i)) return (this.i += 8), Infinity;
+    if (s.startsWith("-Infinity", this.i)) return (this.i += 9), -Infinity;
+    NUMBER.lastIndex = this.i;
+    const m = NUMBER.exec(s);
+    if (m) {
+      this.i += m[0].length;
+      if (m[2] === undefined && m[3] === undefined) {
+        const n = Number(m[1]);
+        return Number.isSafeInteger(n) ? n : BigInt(m[1]);
+      }
+      const x = Number(m[0]);
+      return Number.isInteger(x) ? new PyFloat(x) : x;
+    }
+    this.fail("Expecting value");
+  }
+
+  /** A string literal starting at the opening quote. */
+  string(): string {
+    const s = this.s;
+    const begin = this.i;
+    this.i++;
     let out = "";
+    let chunk = this.i;
     for (;;) {
-      if (this.pos >= s.length) throw new JSONDecodeError("Unterminated string starting at", s, start);
-      const ch = s[this.pos];
-      if (ch === '"') {
-        this.pos++;
+      if (this.i >= s.length) this.fail("Unterminated string starting at", begin);
+      const c = s.charCodeAt(this.i);
+      if (c === 0x22) {
+        out += s.slice(chunk, this.i);
+        this.i++;
         return out;
       }
-      if (ch < " ") throw new JSONDecodeError("Invalid control character at", s, this.pos);
-      if (ch !== "\\") {
-        out += ch;
-        this.pos++;
+      if (c === 0x5c) {
+        out += s.slice(chunk, this.i);
+        out += this.escape(begin);
+        chunk = this.i;
         continue;
       }
-      const esc = s[this.pos + 1];
-      if (esc === undefined) throw new JSONDecodeError("Unterminated string starting at", s, start);
-      if (esc === "u") {
-        const hex = s.slice(this.pos + 2, this.pos + 6);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new JSONDecodeError("Invalid \\uXXXX escape", s, this.pos + 1);
-        out += String.fromCharCode(parseInt(hex, 16));
-        this.pos += 6;
-      } else if (esc in ESCAPES) {
-        out += ESCAPES[esc];
-        this.pos += 2;
-      } else throw new JSONDecodeError("Invalid \\escape", s, this.pos);
+      if (c < 0x20) this.fail("Invalid control character at");
+      this.i++;
     }
   }
 
-  private object(depth: number): Record<string, unknown> {
+  /** One backslash escape at this.i; returns its text and moves past it. */
+  escape(begin: number): string {
     const s = this.s;
-    const out: Record<string, unknown> = {};
-    this.pos++;
-    this.ws();
-    if (s[this.pos] === "}") {
-      this.pos++;
-      return out;
+    const esc = s[this.i + 1];
+    if (esc === undefined) this.fail("Unterminated string starting at", begin);
+    if (esc !== "u") {
+      const text = ESCAPES[esc];
+      if (text === undefined) this.fail("Invalid \\escape", this.i);
+      this.i += 2;
+      return text;
     }
-    for (;;) {
-      if (s[this.pos] !== '"') throw new JSONDecodeError("Expecting property name enclosed in double quotes", s, this.pos);
-      const key = this.string();
-      this.ws();
-      if (s[this.pos] !== ":") throw new JSONDecodeError("Expecting ':' delimiter", s, this.pos);
-      this.pos++;
-      this.ws();
-      const value = this.value(depth);
-      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-      this.ws();
-      if (s[this.pos] === "}") {
-        this.pos++;
-        return out;
+    const code = this.hex4(this.i + 2, this.i + 1);
+    this.i += 6;
+    if (code >= 0xd800 && code <= 0xdbff && s[this.i] === "\\" && s[this.i + 1] === "u") {
+      const low = this.hex4(this.i + 2, this.i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        this.i += 6;
+        return String.fromCharCode(code, low);
       }
-      if (s[this.pos] !== ",") throw new JSONDecodeError("Expecting ',' delimiter", s, this.pos);
-      this.pos++;
-      this.ws();
     }
+    return String.fromCharCode(code);
   }
 
-  private array(depth: number): unknown[] {
-    const s = this.s;
-    const out: unknown[] = [];
-    this.pos++;
-    this.ws();
-    if (s[this.pos] === "]") {
-      this.pos++;
-      return out;
-    }
-    for (;;) {
-      out.push(this.value(depth));
-      this.ws();
-      if (s[this.pos] === "]") {
-        this.pos++;
-        return out;
-      }
-      if (s[this.pos] !== ",") throw new JSONDecodeError("Expecting ',' delimiter", s, this.pos);
-      this.pos++;
-      this.ws();
-    }
+  hex4(at: number, escape_pos: number): number {
+    const hex = this.s.slice(at, at + 4);
+    if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail("Invalid \\uXXXX escape", escape_pos);
+    return parseInt(hex, 16);
   }
 }
+
+/** The same parser under the name Channels' JSON consumers import. */
+export const json_loads = py_json_loads;

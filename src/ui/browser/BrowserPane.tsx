@@ -1,7 +1,8 @@
-/** The browser pane: address bar, request editors, response. */
+/** The browser pane: address bar, request editors, response, and the Preview tabs opened beside it. */
 import { AddressBar } from "./AddressBar";
 import { RequestEditor } from "./RequestEditor";
 import { ResponseView } from "./ResponseView";
+import { PreviewTabs } from "./PreviewTabs";
 
 export function BrowserPane() {
   return (
@@ -9,6 +10,7 @@ export function BrowserPane() {
       <AddressBar />
       <RequestEditor />
       <ResponseView />
+      <PreviewTabs />
     </div>
   );
 }

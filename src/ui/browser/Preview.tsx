@@ -8,7 +8,7 @@ import { toNavigationRequest } from "./preview-navigation";
 /** A hostile page could post messages in a loop: at most this many navigations per second. */
 const MAX_NAVIGATIONS_PER_SECOND = 4;
 
-export function HtmlPreview({ html, target, exchangeId }: { html: string; target: string; exchangeId: number }) {
+export function HtmlPreview({ html, target, exchangeId, socketPrefix, title }: { html: string; target: string; exchangeId: number; socketPrefix: string; title: string }) {
   const store = useLabStore();
   const session = useSession();
   const frame = useRef<HTMLIFrameElement>(null);
@@ -41,5 +41,5 @@ export function HtmlPreview({ html, target, exchangeId }: { html: string; target
     return () => window.removeEventListener("message", onMessage);
   }, [token, target, session, store]);
 
-  return <iframe ref={frame} className="preview-frame" title="Response preview" sandbox="allow-scripts" srcDoc={doc} referrerPolicy="no-referrer" />;
+  return <iframe ref={frame} className="preview-frame" title={title} data-sockets={socketPrefix} sandbox="allow-scripts" srcDoc={doc} referrerPolicy="no-referrer" />;
 }

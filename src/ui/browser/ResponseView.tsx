@@ -4,6 +4,7 @@ import { bodyBytes, bodyText, formatBytes, formatMs, mediaType, header } from ".
 import { parseSetCookie } from "../http/cookies";
 import { HtmlPreview } from "./Preview";
 import { CopyAsTest } from "./CopyAsTest";
+import { openPreviewTab } from "./PreviewTabs";
 import type { Exchange, LabState } from "../state/store";
 import type { HttpResponseMessage } from "../../runtime/protocol";
 
@@ -97,7 +98,7 @@ function Body({ exchange, response, tab }: { exchange: Exchange; response: HttpR
       </div>
     );
   if (tab === "cookies") return <CookiesTab exchange={exchange} response={response} />;
-  if (type === "text/html" || (!type && /^\s*</.test(text))) return <HtmlPreview html={text} target={exchange.request.target} exchangeId={exchange.id} />;
+  if (isHtml(response)) return <HtmlPreview html={text} target={exchange.request.target} exchangeId={exchange.id} socketPrefix="page" title="Response preview" />;
   if (type === "application/json") {
     try {
       return <pre className="raw mono">{JSON.stringify(JSON.parse(text), null, 2)}</pre>;
@@ -106,6 +107,12 @@ function Body({ exchange, response, tab }: { exchange: Exchange; response: HttpR
     }
   }
   return <pre className="raw mono plain-preview">{text || <span className="muted">(empty body)</span>}</pre>;
+}
+
+/** Shown in the Preview as a page (and can open in a Preview tab). */
+function isHtml(response: HttpResponseMessage): boolean {
+  const type = mediaType(response);
+  return type === "text/html" || (!type && /^\s*</.test(bodyText(response.body)));
 }
 
 function Failure({ exchange }: { exchange: Exchange }) {
@@ -139,7 +146,14 @@ function Failure({ exchange }: { exchange: Exchange }) {
 export function ResponseView() {
   const store = useLabStore();
   const tab = useLab((s) => s.responseTab);
-  const exchange = useLab((s) => s.exchanges.find((e) => e.id === s.selected) ?? null);
+  // The browser shows a page: the selected request's response, or — while a WebSocket step's trace
+  // is selected — the page the browser is on (its sockets keep running in it).
+  const exchange = useLab((s) => {
+    const selected = s.exchanges.find((e) => e.id === s.selected) ?? null;
+    if (!selected?.socket) return selected;
+    const page = s.nav.entries[s.nav.index];
+    return s.exchanges.find((e) => e.id === page) ?? null;
+  });
   if (!exchange)
     return (
       <section className="response empty" aria-label="Response">
@@ -167,6 +181,11 @@ export function ResponseView() {
         {response && <span className="metric">{formatBytes(bodyBytes(response.body))}</span>}
         {response && <span className="metric muted">{mediaType(response) || "no content type"}</span>}
         {exchange.redirectedFrom !== null && <span className="badge">after redirect</span>}
+        {response && isHtml(response) && (
+          <button className="link-button new-tab" onClick={() => openPreviewTab(store, exchange.id, exchange.request.target, bodyText(response.body))} title="Open this page again in a Preview tab beside this one (its own scripts and WebSockets)">
+            Open in a new tab
+          </button>
+        )}
         {exchange.reload && <span className="badge" title={exchange.reload.modules.join(", ")}>project reloaded</span>}
         {exchange.privateWindow && <span className="badge" title="Sent without the jar's cookies; what it set was not kept (the scripted request's no_cookies)">private window</span>}
         <span className="header-spacer" />

@@ -44,6 +44,7 @@ function ScriptedList() {
   const running = runAll?.running === true;
   const results = runAll && !running ? runAll.checks : [];
   const passed = results.filter((c) => c.passed).length;
+  const scriptChecks = checks.map((c, j) => ({ check: c, outcome: results[j] })).filter(({ check }) => "script" in check);
   return (
     <section className="lesson-requests" aria-labelledby="lesson-requests-title">
       <div className="lesson-requests-head">
@@ -64,7 +65,7 @@ function ScriptedList() {
       <ol className="lesson-request-list">
         {scenario.requests.map((r, i) => {
           const exchangeId = runAll?.exchanges[i] ?? null;
-          const mine = checks.map((c, j) => ({ check: c, outcome: results[j] })).filter(({ check }) => check.request === i);
+          const mine = checks.map((c, j) => ({ check: c, outcome: results[j] })).filter(({ check }) => "request" in check && check.request === i);
           return (
             <li key={i} className={`lesson-request${script === i ? " current" : ""}`}>
               <div className="lesson-request-line">
@@ -102,6 +103,16 @@ function ScriptedList() {
           );
         })}
       </ol>
+      {scriptChecks.length > 0 && (
+        <>
+          <h4 className="lesson-script-title">The script{scenario.script ? ` (${scenario.script.length} steps: WebSocket clients and requests)` : ""}</h4>
+          <ul className="lesson-checks" aria-label="Checks of the script">
+            {scriptChecks.map(({ check, outcome }, j) => (
+              <CheckLine key={j} check={check} outcome={outcome} running={running} />
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }

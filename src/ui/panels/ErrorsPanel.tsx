@@ -63,7 +63,7 @@ function Frames({ error }: { error: ErrorInfo }) {
  * listed below, but it is not an error of this request.
  */
 export function errorCount({ exchange, index }: PanelProps): number {
-  const own = exchange.outcome.kind === "failed" ? 1 : 0;
+  const own = exchange.outcome.kind === "failed" || (exchange.outcome.kind === "socket" && !exchange.outcome.result.ok) ? 1 : 0;
   return own + index.spans.filter((s) => s.kind === "exception" || (s.kind === "gateway" && s.error)).length;
 }
 
@@ -112,7 +112,7 @@ function FateLine({ fate }: { fate: ErrorFate }) {
 }
 
 export function ErrorsPanel({ exchange, index }: PanelProps) {
-  const failed = exchange.outcome.kind === "failed" ? exchange.outcome.error : exchange.reload?.error;
+  const failed = exchange.outcome.kind === "failed" ? exchange.outcome.error : exchange.outcome.kind === "socket" && !exchange.outcome.result.ok ? exchange.outcome.result.error : exchange.reload?.error;
   const raised = raisedErrors(index);
   if (!failed && !raised.length) return <p className="hint">No errors in this request.</p>;
   return (

@@ -18,7 +18,7 @@ export function HistoryPanel() {
   const exchanges = useLab((s) => s.exchanges);
   const selected = useLab((s) => s.selected);
   const current = exchanges.find((e) => e.id === selected) ?? null;
-  const trace = current?.outcome.kind === "response" ? current.outcome.result.trace : null;
+  const trace = current?.outcome.kind === "response" || current?.outcome.kind === "socket" ? current.outcome.result.trace : null;
   if (!exchanges.length) return <p className="hint">No requests yet.</p>;
   return (
     <div className="history-pane">
@@ -37,12 +37,12 @@ export function HistoryPanel() {
       </div>
       <ol className="history" aria-label="Requests of this session">
         {[...exchanges].reverse().map((e) => {
-          const status = e.outcome.kind === "response" ? e.outcome.result.response.status : e.outcome.kind === "deadline" ? "timeout" : "error";
+          const status = e.outcome.kind === "response" ? e.outcome.result.response.status : e.outcome.kind === "socket" ? (e.outcome.result.ok ? "ws" : "error") : e.outcome.kind === "deadline" ? "timeout" : "error";
           return (
             <li key={e.id}>
               <button className={`history-item${selected === e.id ? " selected" : ""}`} aria-current={selected === e.id} onClick={() => store.setState({ selected: e.id, step: null })}>
-                <span className="mono method-tag">{e.request.method}</span>
-                <span className="mono grow">{e.request.target}</span>
+                <span className="mono method-tag">{e.socket ? "WS" : e.request.method}</span>
+                <span className="mono grow">{e.socket ? e.socket.summary : e.request.target}</span>
                 <span className={`mono status-small s${String(status)[0]}`}>{status}</span>
                 <span className="muted">{e.initiator}</span>
                 <span className="muted">{formatMs(e.ms)}</span>

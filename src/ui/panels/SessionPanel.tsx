@@ -4,6 +4,7 @@ import { showJson, str } from "./span-index";
 import { spansOf } from "./contrib-spans";
 import { SourceLink } from "./SourceLink";
 import type { PanelProps } from "./registry";
+import { FlaskSessionView } from "./FlaskSessionView";
 
 const isStore = (s: Span) => s.name === "SessionStore loaded";
 const isLoad = (s: Span) => s.name === "SessionStore.load";
@@ -64,6 +65,7 @@ function Summary({ spans }: { spans: Span[] }) {
 
 export function SessionPanel({ index }: PanelProps) {
   const spans = spansOf(index, "session");
+  if (spans.some((s) => s.attrs.framework === "flask")) return <FlaskSessionView spans={spans} />;
   const sessionSpans = spans.filter((s) => !isMessage(s));
   const messages = spans.filter(isMessage);
   if (!sessionSpans.length && !messages.length)

@@ -11,7 +11,7 @@ import type { Trace } from "../../runtime/protocol";
 const EMPTY: Trace = { spans: [] };
 
 function traceOf(exchange: Exchange | null): Trace {
-  return exchange?.outcome.kind === "response" ? exchange.outcome.result.trace : EMPTY;
+  return exchange?.outcome.kind === "response" || exchange?.outcome.kind === "socket" ? exchange.outcome.result.trace : EMPTY;
 }
 
 export function TracePane() {
@@ -40,7 +40,7 @@ export function TracePane() {
         controls="trace-panel"
       />
       <div className="panel-body" id="trace-panel" role="tabpanel" tabIndex={0} aria-labelledby={`panel-tab-${panel.id}`}>
-        {exchange && exchange.outcome.kind !== "response" && !panel.withoutTrace ? (
+        {exchange && exchange.outcome.kind !== "response" && exchange.outcome.kind !== "socket" && !panel.withoutTrace ? (
           <p className="hint big">{exchange.outcome.kind === "deadline" ? "No trace: the runtime was stopped at the deadline before the request finished." : "No trace: the project failed to load (see Errors)."}</p>
         ) : props || panel.needsExchange === false ? (
           <Suspense fallback={<p className="hint">Loading panel…</p>}>

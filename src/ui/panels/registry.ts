@@ -31,6 +31,10 @@ import { AuthPanel, authCount } from "./AuthPanel";
 import { CsrfPanel, csrfBadge } from "./CsrfPanel";
 import { csrfEvents } from "./contrib-spans";
 import { AdminPanel, adminCount } from "./AdminPanel";
+import { ContextPanel, contextCount } from "./ContextPanel";
+import { UrlMapPanel } from "./UrlMapPanel";
+import { ClientsPanel } from "./ClientsPanel";
+import { ConnectionsPanel } from "./ConnectionsPanel";
 
 export interface PanelProps {
   exchange: Exchange;
@@ -56,6 +60,8 @@ export interface PanelDefinition {
 const FlowPanel = lazy(() => import("./FlowPanel"));
 // The SQL panel brings sql-formatter: loaded when the panel first shows.
 const SqlPanel = lazy(() => import("./SqlPanel"));
+// The Channel layer panel draws with @xyflow/react: loaded when it first shows.
+const ChannelLayerPanel = lazy(() => import("./ChannelLayerPanel"));
 
 /** The trace has a span of one of these kinds. */
 const has = (...kinds: SpanKind[]) => ({ index }: PanelProps) => index.spans.some((s) => kinds.includes(s.kind));
@@ -77,6 +83,12 @@ export const PANELS: PanelDefinition[] = [
   { id: "auth", title: "Auth", Component: AuthPanel, badge: ({ index }) => authCount(index), relevant: has("auth") },
   { id: "csrf", title: "CSRF", Component: CsrfPanel, badge: ({ index }) => csrfBadge(index), relevant: ({ index }) => csrfEvents(index).length > 0 },
   { id: "admin", title: "Admin", Component: AdminPanel, badge: ({ index }) => adminCount(index), relevant: has("admin") },
+  { id: "context", title: "Context", Component: ContextPanel, badge: ({ index }) => contextCount(index), relevant: has("context") },
+  { id: "urlmap", title: "URL map", Component: UrlMapPanel, relevant: has("resolver") },
+  // WebSockets (ASGI projects): the clients, every ASGI message per connection, the channel layer.
+  { id: "clients", title: "Clients", Component: ClientsPanel, needsExchange: false, withoutTrace: true },
+  { id: "connections", title: "Connections", Component: ConnectionsPanel, needsExchange: false, withoutTrace: true },
+  { id: "channel-layer", title: "Channel layer", Component: ChannelLayerPanel, needsExchange: false, withoutTrace: true },
   { id: "request", title: "Request", Component: RequestPanel },
   { id: "logs", title: "Logs", Component: LogsPanel, withoutTrace: true, badge: ({ logs }) => logs.length || null },
   { id: "errors", title: "Errors", Component: ErrorsPanel, withoutTrace: true, badge: (p) => errorCount(p) || null },
@@ -92,6 +104,6 @@ export const PANELS: PanelDefinition[] = [
  */
 export function visiblePanels(mode: ModeDescriptor | null, props: PanelProps | null): PanelDefinition[] {
   const listed = mode ? mode.panels.map((id) => PANELS.find((p) => p.id === id)).filter((p): p is PanelDefinition => p !== undefined) : PANELS;
-  if (!props || props.exchange.outcome.kind !== "response") return listed;
+  if (!props || (props.exchange.outcome.kind !== "response" && props.exchange.outcome.kind !== "socket")) return listed;
   return listed.filter((p) => !p.relevant || p.relevant(props));
 }

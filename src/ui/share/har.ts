@@ -65,5 +65,5 @@ function entry(e: Exchange): HarEntry {
 }
 
 export function toHar(exchanges: Exchange[], version = "0.1.0"): HarLog {
-  return { log: { version: "1.2", creator: { name: "Framework Lab", version }, pages: [], entries: exchanges.map(entry) } };
+  return { log: { version: "1.2", creator: { name: "Framework Lab", version }, pages: [], entries: exchanges.filter((e) => !e.socket).map(entry) } };
 }

@@ -4,7 +4,7 @@
  * binding is state/react.ts.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { ErrorInfo, LogEntry, RequestResult, Scenario } from "../../runtime/protocol";
+import type { ErrorInfo, LogEntry, RequestResult, Scenario, SocketResult } from "../../runtime/protocol";
 import type { Cookie } from "../http/cookies";
 import { emptyDraft, type RequestDraft } from "../http/message";
 import type { HttpRequestMessage } from "../../runtime/protocol";
@@ -16,6 +16,8 @@ export type Initiator = "address" | "link" | "form" | "redirect" | "script" | "h
 
 export type ExchangeOutcome =
   | { kind: "response"; result: RequestResult }
+  /** A WebSocket client's step (connect, a frame, a close): its trace and every client's new events. */
+  | { kind: "socket"; result: SocketResult }
   | { kind: "deadline"; phase: "load" | "request" }
   | { kind: "failed"; error: ErrorInfo };
 
@@ -36,6 +38,44 @@ export interface Exchange {
   middleware?: string[];
   /** Sent as from a private window (a scripted request's `no_cookies`): no Cookie header, and its Set-Cookie not kept. */
   privateWindow?: boolean;
+  /** A WebSocket step: which client did what (`request` is then its upgrade request, or the frame). */
+  socket?: { client: string; op: "open" | "send" | "close"; summary: string };
+}
+
+/** One line of a WebSocket client's log: what it sent, what the server sent it, and what happened. */
+export interface FrameEntry {
+  id: number;
+  dir: "out" | "in" | "info";
+  kind: "connect" | "accept" | "refused" | "text" | "bytes" | "close" | "error";
+  text?: string;
+  /** Binary frames: their size and the first bytes in hex. */
+  size?: number;
+  hex?: string;
+  code?: number;
+  reason?: string;
+  /** The step (exchange) whose trace shows it. */
+  exchange: number | null;
+}
+
+/** A simulated WebSocket client: one the Clients panel opened, or a Preview tab's page's socket. */
+export interface SocketClient {
+  name: string;
+  target: string;
+  origin: "panel" | "preview";
+  state: "connecting" | "open" | "closed";
+  subprotocol: string | null;
+  /** Its port in the scope's `client` (how the trace tells connections apart). */
+  port: number | null;
+  close: { code: number; reason: string } | null;
+  log: FrameEntry[];
+}
+
+/** A Preview tab pinned beside the response: a page of the site, frozen at one response. */
+export interface PreviewTab {
+  id: number;
+  exchangeId: number;
+  target: string;
+  html: string;
 }
 
 export type RuntimeStatus = "idle" | "starting" | "loading" | "ready" | "busy" | "replacing" | "blocked";
@@ -118,6 +158,10 @@ export interface LabState {
   theme: "light" | "dark";
   /** Bumped whenever the database may have changed (a load, a request that wrote, a command): the Database panel refreshes. */
   databaseVersion: number;
+  /** The simulated WebSocket clients, in the order they were opened (ASGI projects). */
+  clients: SocketClient[];
+  /** Preview tabs pinned beside the response (each its own page, with its own sockets). */
+  previewTabs: PreviewTab[];
 }
 
 export type LabStore = StoreApi<LabState>;
@@ -158,6 +202,8 @@ export function initialState(): LabState {
     responseTab: "preview",
     theme: "light",
     databaseVersion: 0,
+    clients: [],
+    previewTabs: [],
   };
 }
 

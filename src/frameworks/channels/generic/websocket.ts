@@ -82,11 +82,14 @@ function close_message(code_or_options: number | boolean | null | CloseOptions |
   return message;
 }
 
-/** `message["text"]` when not None, else `message["bytes"]` (KeyError when neither is there). */
+/**
+ * `message["text"]` when not None, else `message["bytes"]` (KeyError when neither is there) — as
+ * `receive({ text_data, bytes_data })`, the other one null (Python's default `None`).
+ */
 function frame_arguments(message: Message): ReceiveArgs {
-  if (message.text !== null && message.text !== undefined) return { text_data: message.text as string };
+  if (message.text !== null && message.text !== undefined) return { text_data: message.text as string, bytes_data: null };
   if (!("bytes" in message)) throw new KeyError("bytes");
-  return { bytes_data: message.bytes as Uint8Array };
+  return { text_data: null, bytes_data: message.bytes as Uint8Array };
 }
 
 /** `message["code"]`: KeyError when the disconnect message has none. */
@@ -138,7 +141,7 @@ export class WebsocketConsumer extends SyncConsumer {
 
   websocket_receive(message: Message): void {
     const args = frame_arguments(message);
-    consumer_call(this, "receive", () => ({ frame: args.text_data !== undefined ? "text" : "bytes" }), () => this.receive(args));
+    consumer_call(this, "receive", () => ({ frame: args.text_data !== null ? "text" : "bytes" }), () => this.receive(args));
   }
 
   /** Called with each frame: `receive({ text_data })` or `receive({ bytes_data })`. */
@@ -228,7 +231,7 @@ export class AsyncWebsocketConsumer extends AsyncConsumer {
 
   async websocket_receive(message: Message): Promise<void> {
     const args = frame_arguments(message);
-    await consumer_call(this, "receive", () => ({ frame: args.text_data !== undefined ? "text" : "bytes" }), () => this.receive(args));
+    await consumer_call(this, "receive", () => ({ frame: args.text_data !== null ? "text" : "bytes" }), () => this.receive(args));
   }
 
   async receive(_args: ReceiveArgs): Promise<void> {}

@@ -174,7 +174,7 @@ export function model_validator(schema: ModelSchema, filler: FieldsFiller, confi
     let source = input;
     if (!is_dict(input)) {
       if (input instanceof cls) source = { ...(input as object) };
-      else if ((st.from_attributes ?? config.from_attributes) && input !== null && typeof input === "object" && !Array.isArray(input)) source = attributes_of(input);
+      else if ((st.from_attributes ?? config.from_attributes) && input !== null && typeof input === "object" && !Array.isArray(input) && !(input instanceof Uint8Array)) source = attributes_of(input);
       else if (st.from_attributes ?? config.from_attributes) return fail(st, "model_attributes_type", input);
       else return fail(st, "model_type", input, { class_name: cls.name });
     }

@@ -1,0 +1,71 @@
+/**
+ * fastapi.exceptions: what FastAPI raises and handles — `HTTPException` (Starlette's, whose
+ * `detail` may be any JSON-able value), `RequestValidationError` (the request's parameters or
+ * body failed validation: becomes the 422 response; `errors()` is the list the body shows),
+ * `ResponseValidationError` (the handler returned something its `response_model` refuses: a
+ * 500), and `FastAPIError` for misuse. Main class: `RequestValidationError`.
+ */
+import { Exception, RuntimeError } from "../python/builtins";
+import { HTTPException as StarletteHTTPException, WebSocketException as StarletteWebSocketException } from "../starlette/exceptions";
+
+export class HTTPException extends StarletteHTTPException {}
+export class WebSocketException extends StarletteWebSocketException {}
+
+export class FastAPIError extends RuntimeError {}
+export class DependencyScopeError extends FastAPIError {}
+
+export interface EndpointContext {
+  function?: string;
+  path?: string;
+  file?: string;
+  line?: number;
+}
+
+export class ValidationException extends Exception {
+  readonly _errors: unknown[];
+  readonly endpoint_ctx: EndpointContext | null;
+
+  constructor(errors: unknown[], options: { endpoint_ctx?: EndpointContext | null } = {}) {
+    super("");
+    this._errors = errors;
+    this.endpoint_ctx = options.endpoint_ctx ?? null;
+    this.message = this.toString();
+  }
+
+  errors(): unknown[] {
+    return this._errors;
+  }
+
+  private format_endpoint_context(): string {
+    const ctx = this.endpoint_ctx ?? {};
+    if (!(ctx.file && ctx.line && ctx.function)) return ctx.path ? `\n  Endpoint: ${ctx.path}` : "";
+    return `\n  File "${ctx.file}", line ${ctx.line}, in ${ctx.function}${ctx.path ? `\n    ${ctx.path}` : ""}`;
+  }
+
+  /** `str(exc)`: "N validation errors:" then each error dict, then where the endpoint is. */
+  override toString(): string {
+    const n = this._errors.length;
+    let message = `${n} validation error${n !== 1 ? "s" : ""}:\n`;
+    for (const err of this._errors) message += `  ${JSON.stringify(err)}\n`;
+    message += this.format_endpoint_context();
+    return message.trimEnd();
+  }
+}
+
+export class RequestValidationError extends ValidationException {
+  readonly body: unknown;
+  constructor(errors: unknown[], options: { body?: unknown; endpoint_ctx?: EndpointContext | null } = {}) {
+    super(errors, options);
+    this.body = options.body ?? null;
+  }
+}
+
+export class WebSocketRequestValidationError extends ValidationException {}
+
+export class ResponseValidationError extends ValidationException {
+  readonly body: unknown;
+  constructor(errors: unknown[], options: { body?: unknown; endpoint_ctx?: EndpointContext | null } = {}) {
+    super(errors, options);
+    this.body = options.body ?? null;
+  }
+}

@@ -1,0 +1,2 @@
+/** fastapi.middleware.cors: Starlette's `CORSMiddleware`, re-exported. */
+export { CORSMiddleware } from "../../starlette/middleware/cors";

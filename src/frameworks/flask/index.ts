@@ -1,0 +1,14 @@
+/**
+ * flask: `from flask import Flask, Blueprint, request, session, g, current_app, url_for, …` is
+ * `import { Flask, Blueprint, request, … } from "flask"`.
+ */
+export { Flask } from "./app";
+export { Blueprint } from "./blueprints";
+export { Config } from "./config";
+export { after_this_request, copy_current_request_context, has_app_context, has_request_context } from "./ctx";
+export { current_app, g, request, session } from "./globals";
+export { abort, flash, get_flashed_messages, make_response, redirect, send_file, send_from_directory, stream_with_context, url_for } from "./helpers";
+export { jsonify } from "./json";
+export { render_template, render_template_string } from "./templating";
+export { Request, Response } from "./wrappers";
+export { Markup, escape } from "../markupsafe";

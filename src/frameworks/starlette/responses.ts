@@ -1,0 +1,166 @@
+/**
+ * starlette.responses: a response object → the ASGI messages that send it.
+ *
+ * `Response(content, status_code, headers, media_type, background)` renders its content to bytes
+ * once (`render`), computes `content-length` and `content-type` (`text/*` gets `; charset=utf-8`)
+ * unless given, and `await response(scope, receive, send)` sends `http.response.start` then one
+ * `http.response.body`, then runs the background task. Subclasses choose the media type and the
+ * rendering: `HTMLResponse`, `PlainTextResponse`, `JSONResponse` (compact JSON, non-ASCII kept,
+ * NaN refused), `RedirectResponse` (307 with a quoted `location`), `StreamingResponse` (a body
+ * iterator, one message per chunk). `set_cookie`/`delete_cookie` add `set-cookie` headers.
+ * Main class: `Response`.
+ */
+import { AssertionError } from "../python/builtins";
+import { latin1_encode, utf8_encode, type Bytes } from "../python/bytes";
+import { py_json_dumps } from "../python/json";
+import { quote } from "../python/urllib/parse";
+import type { BackgroundTask } from "./background";
+import { iterate_in_threadpool } from "./concurrency";
+import { MutableHeaders, URL } from "./datastructures";
+import { format_cookie, type CookieOptions } from "./_cookies";
+import type { Message, Receive, Scope, Send } from "./types";
+
+export type { CookieOptions } from "./_cookies";
+
+export interface ResponseOptions {
+  status_code?: number;
+  headers?: Record<string, string> | null;
+  media_type?: string | null;
+  background?: BackgroundTask | null;
+}
+
+export class Response {
+  static media_type: string | null = null;
+  charset = "utf-8";
+  status_code: number;
+  media_type: string | null;
+  background: BackgroundTask | null;
+  body!: Bytes;
+  raw_headers!: [Bytes, Bytes][];
+  private _headers?: MutableHeaders;
+
+  constructor(content: unknown = null, options: ResponseOptions = {}) {
+    this.status_code = options.status_code ?? 200;
+    this.media_type = options.media_type ?? (new.target as typeof Response).media_type;
+    this.background = options.background ?? null;
+    this.body = this.render(content);
+    this.init_headers(options.headers ?? null);
+  }
+
+  /** Content → bytes: None is empty, bytes pass through, text is encoded with `charset`. */
+  render(content: unknown): Bytes {
+    if (content === null || content === undefined) return new Uint8Array(0);
+    if (content instanceof Uint8Array) return content;
+    return utf8_encode(String(content));
+  }
+
+  /** The raw header list: the given headers (lowercased), then content-length and content-type if missing. */
+  init_headers(headers: Record<string, string> | null): void {
+    let raw: [Bytes, Bytes][] = [];
+    let populate_content_length = true;
+    let populate_content_type = true;
+    if (headers !== null) {
+      raw = Object.entries(headers).map(([k, v]) => [latin1_encode(k.toLowerCase()), latin1_encode(String(v))]);
+      const keys = Object.keys(headers).map((k) => k.toLowerCase());
+      populate_content_length = !keys.includes("content-length");
+      populate_content_type = !keys.includes("content-type");
+    }
+    const body = this.body as Bytes | undefined;
+    if (body !== undefined && populate_content_length && !(this.status_code < 200 || this.status_code === 204 || this.status_code === 304))
+      raw.push([latin1_encode("content-length"), latin1_encode(String(body.length))]);
+    let content_type = this.media_type;
+    if (content_type !== null && populate_content_type) {
+      if (content_type.startsWith("text/") && !content_type.toLowerCase().includes("charset=")) content_type += "; charset=" + this.charset;
+      raw.push([latin1_encode("content-type"), latin1_encode(content_type)]);
+    }
+    this.raw_headers = raw;
+  }
+
+  /** The headers as a mutable view over `raw_headers`. */
+  get headers(): MutableHeaders {
+    if (!this._headers) this._headers = new MutableHeaders({ raw: this.raw_headers });
+    return this._headers;
+  }
+
+  /** `response.set_cookie(key, value, { max_age, expires, path, domain, secure, httponly, samesite })` */
+  set_cookie(key: string, value = "", options: CookieOptions = {}): void {
+    const samesite = options.samesite === undefined ? "lax" : options.samesite;
+    if (samesite !== null && !["strict", "lax", "none"].includes(samesite.toLowerCase())) throw new AssertionError("samesite must be either 'strict', 'lax' or 'none'");
+    this.raw_headers.push([latin1_encode("set-cookie"), latin1_encode(format_cookie(key, value, { ...options, samesite }))]);
+  }
+
+  /** An expired cookie with the same path/domain: `max_age=0`, `expires=0` (now). */
+  delete_cookie(key: string, options: Omit<CookieOptions, "max_age" | "expires"> = {}): void {
+    this.set_cookie(key, "", { ...options, max_age: 0, expires: 0 });
+  }
+
+  /** The ASGI app this response is: start, body, then the background task. */
+  async __call__(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    if (scope.type === "websocket") send = wrap_websocket_denial_send(send);
+    await send({ type: "http.response.start", status: this.status_code, headers: this.raw_headers });
+    await send({ type: "http.response.body", body: this.body });
+    if (this.background !== null) await this.background.__call__();
+  }
+}
+
+/** A response sent over a WebSocket before the handshake becomes the denial response. */
+function wrap_websocket_denial_send(send: Send): Send {
+  return async (message: Message) => {
+    if (message.type === "http.response.start" || message.type === "http.response.body") message = { ...message, type: `websocket.${message.type}` };
+    await send(message);
+  };
+}
+
+export class HTMLResponse extends Response {
+  static override media_type: string | null = "text/html";
+}
+
+export class PlainTextResponse extends Response {
+  static override media_type: string | null = "text/plain";
+}
+
+/** JSON as Starlette writes it: `json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"))`. */
+export class JSONResponse extends Response {
+  static override media_type: string | null = "application/json";
+
+  override render(content: unknown): Bytes {
+    return utf8_encode(py_json_dumps(content, { ensure_ascii: false, allow_nan: false, indent: null, separators: [",", ":"] }));
+  }
+}
+
+/** A redirect (307 unless told otherwise) to `url`, percent-quoted as Starlette quotes it. */
+export class RedirectResponse extends Response {
+  constructor(url: string | URL, options: Omit<ResponseOptions, "media_type"> = {}) {
+    super(new Uint8Array(0), { status_code: 307, ...options });
+    this.headers.setitem("location", quote(String(url), ":/%#?=@[]!$&'()*+,;"));
+  }
+}
+
+export type ContentStream = AsyncIterable<string | Bytes> | Iterable<string | Bytes>;
+
+/** A body produced piece by piece: one `http.response.body` message per chunk. */
+export class StreamingResponse extends Response {
+  body_iterator: AsyncIterable<string | Bytes>;
+
+  constructor(content: ContentStream, options: ResponseOptions = {}) {
+    super(null, { ...options, headers: null });
+    this.body_iterator = Symbol.asyncIterator in (content as object) ? (content as AsyncIterable<string | Bytes>) : iterate_in_threadpool(content as Iterable<string | Bytes>);
+    this.body = undefined as unknown as Bytes;
+    this.init_headers(options.headers ?? null);
+  }
+
+  async stream_response(send: Send): Promise<void> {
+    await send({ type: "http.response.start", status: this.status_code, headers: this.raw_headers });
+    for await (let chunk of this.body_iterator) {
+      if (!(chunk instanceof Uint8Array)) chunk = utf8_encode(String(chunk));
+      await send({ type: "http.response.body", body: chunk, more_body: true });
+    }
+    await send({ type: "http.response.body", body: new Uint8Array(0), more_body: false });
+  }
+
+  override async __call__(scope: Scope, _receive: Receive, send: Send): Promise<void> {
+    if (scope.type === "websocket") send = wrap_websocket_denial_send(send);
+    await this.stream_response(send);
+    if (this.background !== null) await this.background.__call__();
+  }
+}

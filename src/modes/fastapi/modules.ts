@@ -1,0 +1,28 @@
+/**
+ * Starlette's and FastAPI's modules user code can import by bare name (`import { FastAPI, Query }
+ * from "fastapi"`, `"starlette/responses"`), as pip installs them beside each other. Pydantic is
+ * in the standard-library table (every mode may use it). One line per module.
+ */
+export * as "starlette/applications" from "../../frameworks/starlette/applications";
+export * as "starlette/routing" from "../../frameworks/starlette/routing";
+export * as "starlette/requests" from "../../frameworks/starlette/requests";
+export * as "starlette/responses" from "../../frameworks/starlette/responses";
+export * as "starlette/middleware" from "../../frameworks/starlette/middleware";
+export * as "starlette/middleware/base" from "../../frameworks/starlette/middleware/base";
+export * as "starlette/middleware/cors" from "../../frameworks/starlette/middleware/cors";
+export * as "starlette/exceptions" from "../../frameworks/starlette/exceptions";
+export * as "starlette/background" from "../../frameworks/starlette/background";
+export * as "starlette/status" from "../../frameworks/starlette/status";
+export * as "starlette/websockets" from "../../frameworks/starlette/websockets";
+export * as "starlette/datastructures" from "../../frameworks/starlette/datastructures";
+export * as "starlette/concurrency" from "../../frameworks/starlette/concurrency";
+export * as "fastapi" from "../../frameworks/fastapi";
+export * as "fastapi/responses" from "../../frameworks/fastapi/responses";
+export * as "fastapi/requests" from "../../frameworks/fastapi/requests";
+export * as "fastapi/encoders" from "../../frameworks/fastapi/encoders";
+export * as "fastapi/exceptions" from "../../frameworks/fastapi/exceptions";
+export * as "fastapi/exception_handlers" from "../../frameworks/fastapi/exception_handlers";
+export * as "fastapi/security" from "../../frameworks/fastapi/security";
+export * as "fastapi/middleware/cors" from "../../frameworks/fastapi/middleware/cors";
+export * as "fastapi/openapi/docs" from "../../frameworks/fastapi/openapi/docs";
+export * as "fastapi/openapi/utils" from "../../frameworks/fastapi/openapi/utils";

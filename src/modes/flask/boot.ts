@@ -1,0 +1,33 @@
+/**
+ * Booting a Flask project, as a WSGI server does with `module:app`: the scenario's entry names the
+ * application object (`"app.app"`), and the gateway calls `app.wsgi_app(environ, start_response)`.
+ * Flask keeps its state on the application object, which the next project's modules build anew;
+ * what is global — the context stacks — is emptied by `reset`.
+ */
+import { Flask } from "../../frameworks/flask/app";
+import { _reset_context_stacks } from "../../frameworks/flask/ctx";
+import { set_project_files } from "../../frameworks/jinja2/loaders";
+import type { WSGIApplication } from "../../gateway/wsgi";
+import type { ModeBoot } from "../types";
+import { import_attribute, wsgi_callable } from "../wsgi/boot";
+import * as modules from "./modules";
+
+export const boot: ModeBoot = {
+  id: "flask",
+  modules: modules as unknown as Record<string, Record<string, unknown>>,
+  reset: reset_flask,
+  // Templates are project files: Jinja's FileSystemLoader reads them from the project about to load.
+  attach_project: ({ files }) => set_project_files(files),
+  boot: ({ app }, context) => ({ interface: "wsgi", app: serve(import_attribute(app, context), app) }),
+};
+
+/** A Flask app is served through `wsgi_app`; any other WSGI callable as it is. */
+function serve(application: unknown, name: string): WSGIApplication {
+  if (application instanceof Flask) return ((environ, start_response) => application.wsgi_app(environ, start_response)) as WSGIApplication;
+  return wsgi_callable(application, name);
+}
+
+/** Forget contexts a previous project left pushed (an exception mid-request, a test context). */
+export function reset_flask(): void {
+  _reset_context_stacks();
+}

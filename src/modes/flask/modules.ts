@@ -1,0 +1,33 @@
+/**
+ * Flask's modules user code can import by bare name — Flask and the libraries it is built on:
+ * `import { Flask, request } from "flask"`, `import { NotFound } from "werkzeug/exceptions"`. One
+ * line per module: the export name is the import path.
+ */
+export * as "flask" from "../../frameworks/flask";
+export * as "flask/app" from "../../frameworks/flask/app";
+export * as "flask/blueprints" from "../../frameworks/flask/blueprints";
+export * as "flask/config" from "../../frameworks/flask/config";
+export * as "flask/ctx" from "../../frameworks/flask/ctx";
+export * as "flask/globals" from "../../frameworks/flask/globals";
+export * as "flask/helpers" from "../../frameworks/flask/helpers";
+export * as "flask/json" from "../../frameworks/flask/json";
+export * as "flask/json/provider" from "../../frameworks/flask/json/provider";
+export * as "flask/json/tag" from "../../frameworks/flask/json/tag";
+export * as "flask/sessions" from "../../frameworks/flask/sessions";
+export * as "flask/templating" from "../../frameworks/flask/templating";
+export * as "flask/testing" from "../../frameworks/flask/testing";
+export * as "flask/wrappers" from "../../frameworks/flask/wrappers";
+export * as "werkzeug" from "../../frameworks/werkzeug";
+export * as "werkzeug/datastructures" from "../../frameworks/werkzeug/datastructures";
+export * as "werkzeug/exceptions" from "../../frameworks/werkzeug/exceptions";
+export * as "werkzeug/http" from "../../frameworks/werkzeug/http";
+export * as "werkzeug/local" from "../../frameworks/werkzeug/local";
+export * as "werkzeug/routing" from "../../frameworks/werkzeug/routing";
+export * as "werkzeug/test" from "../../frameworks/werkzeug/test";
+export * as "werkzeug/urls" from "../../frameworks/werkzeug/urls";
+export * as "werkzeug/utils" from "../../frameworks/werkzeug/utils";
+export * as "werkzeug/wrappers" from "../../frameworks/werkzeug/wrappers";
+export * as "werkzeug/wsgi" from "../../frameworks/werkzeug/wsgi";
+export * as "itsdangerous" from "../../frameworks/itsdangerous";
+export * as "markupsafe" from "../../frameworks/markupsafe";
+export * as "jinja2" from "../../frameworks/jinja2";

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import LessonMarkdown from "../../../src/ui/lesson/LessonMarkdown";
+import { parseInline, parseMarkdown, safeHref } from "../../../src/ui/lesson/markdown";
+import { BUILTIN_SCENARIOS } from "../../../src/scenarios/index";
+
+const render = (text: string) => renderToStaticMarkup(createElement(LessonMarkdown, { text })).replace(/<!-- -->/g, "");
+
+describe("lesson Markdown: what lessons use, rendered as React elements", () => {
+  it("paragraphs with strong and plain emphasis, code spans, links and hard breaks", () => {
+    expect(render("An iterable of **bytes**: `[b(\"Hi\")]`, *not* _str_.  \nSee [PEP 3333](https://peps.python.org/pep-3333/).\n\nNext paragraph")).toBe(
+      '<div class="lesson-text"><p>An iterable of <strong>bytes</strong>: <code>[b(&quot;Hi&quot;)]</code>, <em>not</em> <em>str</em>.<br/>See <a href="https://peps.python.org/pep-3333/" target="_blank" rel="noopener noreferrer nofollow">PEP 3333</a>.</p><p>Next paragraph</p></div>',
+    );
+  });
+
+  it("headings, numbered lists with continuation lines, bullet lists, quotes, fenced code and rules", () => {
+    const text = ["### Project 9", "", "1. **Connect** — the handshake", "   goes on here.", "2. Send", "", "- a", "- b", "  - nested", "", "> a quote", "", "```ts", "const x = 1 * 2 * 3;", "```", "", "---"].join("\n");
+    expect(render(text)).toBe(
+      '<div class="lesson-text"><h3>Project 9</h3><ol><li><strong>Connect</strong> — the handshake\ngoes on here.</li><li>Send</li></ol><ul><li>a</li><li><p>b</p><ul><li>nested</li></ul></li></ul><blockquote><p>a quote</p></blockquote><pre><code>const x = 1 * 2 * 3;</code></pre><hr/></div>',
+    );
+  });
+
+  it("an ordered list keeps its first number", () => {
+    expect(parseMarkdown("3. three\n4. four")).toEqual([{ type: "list", ordered: true, start: 3, items: [[{ type: "paragraph", children: [{ type: "text", text: "three" }] }], [{ type: "paragraph", children: [{ type: "text", text: "four" }] }]] }]);
+  });
+
+  it("emphasis follows CommonMark's flanking rules: snake_case and 2 * 3 * 4 stay text", () => {
+    expect(parseInline("call get_response_for_request with 2 * 3 * 4")).toEqual([{ type: "text", text: "call get_response_for_request with 2 * 3 * 4" }]);
+    expect(parseInline("***both***")).toEqual([{ type: "em", children: [{ type: "strong", children: [{ type: "text", text: "both" }] }] }]);
+    expect(parseInline("**unclosed and *em*")).toEqual([{ type: "text", text: "**unclosed and " }, { type: "em", children: [{ type: "text", text: "em" }] }]);
+    expect(parseInline("\\*literal\\*")).toEqual([{ type: "text", text: "*literal*" }]);
+  });
+
+  it("brackets that make no link stay text, with their emphasis inside", () => {
+    expect(parseInline("[not a link] and [**x**]")).toEqual([{ type: "text", text: "[not a link] and [" }, { type: "strong", children: [{ type: "text", text: "x" }] }, { type: "text", text: "]" }]);
+    expect(parseInline("[a](has space)")).toEqual([{ type: "text", text: "[a](has space)" }]);
+  });
+
+  it("every built-in lesson renders with no Markdown left over as text", () => {
+    for (const [id, scenario] of Object.entries(BUILTIN_SCENARIOS)) {
+      if (!scenario.lesson) continue;
+      const html = render(scenario.lesson);
+      expect(html, id).not.toMatch(/\*\*|(^|[^`])`[^`]|^#/m);
+    }
+  });
+});
+
+describe("lesson Markdown from strangers: nothing runs or loads", () => {
+  it("shows raw HTML as text, drops javascript: links and shows images as their text", () => {
+    const html = render('<img src=x onerror="alert(1)"><script>alert(2)</script>\n\n[click](javascript:void0) [call](javascript:alert(3)) ![a cat](https://tracker.example/cat.png)');
+    expect(html).toBe(
+      '<div class="lesson-text"><p>&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;</p><p>click [call](javascript:alert(3)) <span class="lesson-image">[image: a cat]</span></p></div>',
+    );
+  });
+
+  it("keeps links to the web, mail and this page; drops other schemes", () => {
+    expect(["https://x.example/a", "mailto:a@b.c", "/docs", "#part", "data:text/html,x", "JAVASCRIPT:alert(1)", "vbscript:x"].map(safeHref)).toEqual(["https://x.example/a", "mailto:a@b.c", "/docs", "#part", "", "", ""]);
+  });
+
+  it("parses crafted lessons in time proportional to their length", () => {
+    const shapes: [string, (n: number) => string][] = [
+      ["open brackets", (n) => "[".repeat(n)],
+      ["link openers", (n) => "[a](".repeat(n)],
+      ["emphasis runs", (n) => "*a".repeat(n)],
+      ["nested emphasis", (n) => "*".repeat(n) + "a" + "*".repeat(n)],
+      ["underscores", (n) => "_a ".repeat(n)],
+      ["backtick runs", (n) => Array.from({ length: n }, (_, i) => "`".repeat((i % 50) + 1) + "x").join("")],
+      ["nested lists", (n) => "- ".repeat(n) + "a"],
+      ["nested quotes", (n) => "> ".repeat(n) + "a"],
+      ["list lines", (n) => Array.from({ length: n }, (_, i) => " ".repeat(i % 40) + "- a").join("\n")],
+      ["broken-line paragraph", (n) => "a  \n".repeat(n)],
+      ["mixed", (n) => "**_[`*".repeat(n)],
+    ];
+    // The fastest of three runs, so that a pause of the (shared) machine is not taken for the parser's time.
+    const time = (text: string) => {
+      let best = Infinity;
+      for (let k = 0; k < 3; k++) {
+        const started = performance.now();
+        parseMarkdown(text);
+        best = Math.min(best, performance.now() - started);
+      }
+      return best;
+    };
+    for (const [name, make] of shapes) {
+      time(make(2000)); // warm up
+      const small = Math.max(time(make(20_000)), 2);
+      const large = time(make(80_000));
+      // Four times the input: linear work takes about four times as long; quadratic would take sixteen.
+      expect(large / small, `${name}: ${small.toFixed(1)} ms → ${large.toFixed(1)} ms`).toBeLessThan(9);
+      expect(large, name).toBeLessThan(2000);
+    }
+  });
+});
