@@ -7,6 +7,8 @@
  * 2. `resolve()` of the 105th of 105 patterns, tracing on and off → µs per resolve.
  * 3. The ORM (bench/orm.ts): 1,000 rows as model instances vs a raw sql.js loop; the N+1 list.
  * 4. Pydantic (bench/pydantic.ts): the anchors' 10-field Item validated from a dict (pydantic_validate_us).
+ * 5. Memory (bench/memory.ts): 2,000 admin requests in a row → heap growth after warm-up, and the
+ *    first 200 against the last 200 requests.
  */
 import { performance } from "node:perf_hooks";
 import { HeadlessRuntime } from "../src/runtime/headless";
@@ -18,6 +20,7 @@ import { settings } from "../src/frameworks/django/conf";
 import { bench_jinja, bench_templates } from "./templates";
 import { bench_orm } from "./orm";
 import { bench_pydantic } from "./pydantic";
+import { bench_memory } from "./memory";
 import { bench_flask } from "./flask";
 
 const STANDINS = ["PassThroughSessionMiddleware", "PassThroughCsrfViewMiddleware", "PassThroughAuthenticationMiddleware", "PassThroughMessageMiddleware"];
@@ -124,5 +127,6 @@ if (process.argv[1]?.endsWith("main.ts")) {
   bench_jinja();
   await bench_orm();
   bench_pydantic();
+  await bench_memory();
   await bench_flask();
 }

@@ -49,6 +49,18 @@ export function build_environ(request: HttpRequestMessage): BuiltEnviron {
   return { environ, input, errors, dropped_headers };
 }
 
+const utf8 = new TextEncoder();
+const utf16le = new TextDecoder("utf-16le");
+
+/**
+ * A header as the application sees it: PEP 3333's "native string", the bytes on the wire (a
+ * client sends text as UTF-8) read as Latin-1. `é` arrives as `Ã©`; Django re-encodes to bytes.
+ */
+export function native_string(text: string): string {
+  if (!/[^\x00-\x7f]/.test(text)) return text;
+  return utf16le.decode(Uint16Array.from(utf8.encode(text)));
+}
+
 /** Python's `urllib.parse.unquote(path, 'latin-1')`: `%C3%A9` → the two characters `Ã©`. */
 export function percent_decode_latin1(path: string): string {
   return path.replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
@@ -57,7 +69,7 @@ export function percent_decode_latin1(path: string): string {
 /** SERVER_NAME and SERVER_PORT come from the Host header, else from the listening socket. */
 function wsgi_server_address(request: HttpRequestMessage, scheme: "http" | "https"): { SERVER_NAME: string; SERVER_PORT: string } {
   const { host, port } = server_address(request, scheme);
-  return { SERVER_NAME: host, SERVER_PORT: port };
+  return { SERVER_NAME: native_string(host), SERVER_PORT: port };
 }
 
 /**
@@ -67,13 +79,14 @@ function wsgi_server_address(request: HttpRequestMessage, scheme: "http" | "http
  */
 function add_header_variables(environ: WSGIEnviron, headers: [string, string][]): string[] {
   const dropped: string[] = [];
-  for (const [name, raw_value] of headers) {
+  for (const [raw_name, raw_value] of headers) {
+    const name = native_string(raw_name);
     if (name.includes("_")) {
       dropped.push(name);
       continue;
     }
     const key = cgi_key(name);
-    const value = raw_value.trim();
+    const value = native_string(raw_value.trim());
     const existing = environ[key];
     environ[key] = typeof existing === "string" && !(key === "CONTENT_TYPE" || key === "CONTENT_LENGTH") ? `${existing},${value}` : value;
   }

@@ -60,14 +60,18 @@ export function split_target(target: string): { path: string; query: string } {
   return q < 0 ? { path: rest, query: "" } : { path: rest.slice(0, q), query: rest.slice(q + 1) };
 }
 
+const HEX = Array.from({ length: 256 }, (_, b) => "%" + b.toString(16).toUpperCase().padStart(2, "0"));
+
+/**
+ * Each run of characters outside `!`…`~` becomes its UTF-8 bytes as `%XX`, one encode per run:
+ * linear (a character-at-a-time encode took 5 s on a 2 MB non-ASCII target).
+ */
 function escape_like_a_browser(target: string): string {
-  let out = "";
-  for (const ch of target) {
-    const code = ch.codePointAt(0)!;
-    if (code > 0x20 && code < 0x7f) out += ch;
-    else for (const byte of utf8.encode(ch)) out += "%" + byte.toString(16).toUpperCase().padStart(2, "0");
-  }
-  return out;
+  return target.replace(/[^\x21-\x7e]+/g, (run) => {
+    let out = "";
+    for (const byte of utf8.encode(run)) out += HEX[byte];
+    return out;
+  });
 }
 
 /**

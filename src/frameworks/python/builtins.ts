@@ -35,6 +35,10 @@ export class IndexError extends LookupError {}
 export class ZeroDivisionError extends Exception {}
 export class OverflowError extends Exception {}
 export class StopIteration extends Exception {}
+/** Python's "maximum recursion depth exceeded": what deep nesting raises instead of a JS stack overflow. */
+export class RecursionError extends RuntimeError {}
+/** Python's MemoryError: a value too large to build (the lab raises it before JS's "Invalid string length"). */
+export class MemoryError extends Exception {}
 /** Python's `SyntaxError` (what compiling generated code can raise, e.g. Werkzeug's URL builders). */
 export class SyntaxError extends Exception {}
 

@@ -32,11 +32,16 @@ export function utf8_decode(b: Bytes, errors: "strict" | "replace" = "strict"): 
   }
 }
 
-/** `b.decode('latin-1')`: every byte maps to the code point of the same value. */
+const utf16le = new TextDecoder("utf-16le");
+
+/**
+ * `b.decode('latin-1')`: every byte maps to the code point of the same value. Long inputs are
+ * widened to UTF-16 code units and decoded in one call (the WHATWG "latin1" label means
+ * windows-1252, which differs in 0x80–0x9F, so it cannot be used).
+ */
 export function latin1_decode(b: Bytes): string {
-  let out = "";
-  for (let i = 0; i < b.length; i += 8192) out += String.fromCharCode(...b.subarray(i, i + 8192));
-  return out;
+  if (b.length <= 64) return String.fromCharCode(...b);
+  return utf16le.decode(Uint16Array.from(b));
 }
 
 /** `s.encode('latin-1')`: raises UnicodeEncodeError for characters above U+00FF. */

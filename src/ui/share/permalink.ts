@@ -8,7 +8,7 @@
  * damaged or cut-off text, an invalid scenario) is a `PermalinkError` whose message the page shows
  * as it is. Pure (no DOM): the page and the Vitest tests in Node share it.
  */
-import { strFromU8, strToU8, unzlibSync, zlibSync } from "fflate";
+import { strFromU8, strToU8, Unzlib, zlibSync } from "fflate";
 import { parse_scenario, ScenarioFormatError, type Scenario } from "../../scenarios/format";
 
 /** The version `encodePermalink` writes. */
@@ -88,11 +88,41 @@ function damaged(why: string): PermalinkError {
   return new PermalinkError(`This link is damaged (${why}). It may have been cut off when it was copied: ask for the whole link, or for the scenario as a .json file.`);
 }
 
+/**
+ * What a link may inflate to. The largest valid scenario is 2,000,000 characters of files
+ * (LIMITS.total_chars), at most 3 bytes each in UTF-8, plus its JSON: 16 MiB is beyond any of
+ * them. A decompression bomb (958 kB of link, 700 MB of output) stops here, after 16 MiB.
+ */
+export const MAX_INFLATED_BYTES = 16 * 1024 * 1024;
+
+class TooLarge extends Error {}
+
+/** zlib → bytes, streamed a kilobyte of input at a time so the output can be counted and cut off. */
+function inflate_capped(bytes: Uint8Array): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const stream = new Unzlib((chunk) => {
+    total += chunk.length;
+    if (total > MAX_INFLATED_BYTES) throw new TooLarge();
+    chunks.push(chunk);
+  });
+  for (let i = 0; i < bytes.length; i += 1024) stream.push(bytes.subarray(i, i + 1024), i + 1024 >= bytes.length);
+  if (bytes.length === 0) stream.push(bytes, true);
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
 function inflate(bytes: Uint8Array): string {
   let out: Uint8Array;
   try {
-    out = unzlibSync(bytes);
-  } catch {
+    out = inflate_capped(bytes);
+  } catch (e) {
+    if (e instanceof TooLarge) throw new PermalinkError(`This link is too large: it unpacks to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB, more than any scenario can hold. It was not opened.`);
     throw damaged("its data does not decompress");
   }
   if (bytes.length < 6 || readUint32(bytes, bytes.length - 4) !== adler32(out)) throw damaged("its checksum does not match");

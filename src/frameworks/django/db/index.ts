@@ -9,6 +9,7 @@
  * The runtime installs the SQLite driver with `connection.set_driver(driver)` before user code runs.
  */
 import { ConnectionHandler, DEFAULT_DB_ALIAS } from "./utils";
+import { request_finished, request_started } from "../core/signals";
 import type { BaseDatabaseWrapper } from "./backends/base/base";
 
 export {
@@ -39,7 +40,20 @@ export const connection: BaseDatabaseWrapper = connections.__getitem__(DEFAULT_D
 export * as transaction from "./transaction";
 export * as models from "./models";
 
-/** `django.db.reset_queries()`: Django runs it at the start of every request (request_started). */
+/**
+ * `django.db.reset_queries()`: connected to `request_started`, as in Django, so that
+ * `connection.queries` holds one request's statements and a long run does not accumulate them.
+ */
 export function reset_queries(): void {
   for (const wrapper of connections.all()) wrapper.queries_log.length = 0;
 }
+request_started.connect(reset_queries);
+
+/**
+ * `django.db.close_old_connections()`: connected to `request_started` and `request_finished`.
+ * Django closes connections that errored or outlived CONN_MAX_AGE here; the lab's one in-memory
+ * SQLite connection belongs to the runtime and never goes stale, so there is nothing to close.
+ */
+export function close_old_connections(): void {}
+request_started.connect(close_old_connections);
+request_finished.connect(close_old_connections);

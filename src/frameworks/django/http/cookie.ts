@@ -43,7 +43,7 @@ export function cookie_quote(s: string): string {
 /** Python's `_unquote`: strip the quotes of a quoted value and undo `\ooo` and `\x` escapes. */
 export function cookie_unquote(s: string): string {
   if (s.length < 2 || s[0] !== '"' || s[s.length - 1] !== '"') return s;
-  return s.slice(1, -1).replace(/\\(?:([0-3][0-7][0-7])|(.))/g, (_m, octal: string | undefined, ch: string | undefined) =>
+  return s.slice(1, -1).replace(/\\(?:([0-3][0-7][0-7])|([^\n]))/g, (_m, octal: string | undefined, ch: string | undefined) =>
     octal !== undefined ? String.fromCharCode(parseInt(octal, 8)) : ch!,
   );
 }
@@ -73,7 +73,7 @@ const RESERVED: Record<string, string> = {
 };
 const FLAGS = new Set(["secure", "httponly"]);
 
-export type MorselValue = string | number | boolean;
+export type MorselValue = string | number | boolean | null;
 
 /** One cookie: its key, value, the value as sent (`coded_value`) and its attributes. */
 export class Morsel {
@@ -131,7 +131,7 @@ export class Morsel {
       else if (key === "comment" && typeof value === "string") result.push(`${name}=${cookie_quote(value)}`);
       else if (FLAGS.has(key)) {
         if (value) result.push(name);
-      } else result.push(`${name}=${value === true ? "True" : value === false ? "False" : value}`);
+      } else result.push(`${name}=${value === true ? "True" : value === false ? "False" : value === null ? "None" : value}`);
     }
     return result.join("; ");
   }
@@ -150,9 +150,109 @@ export class Morsel {
   }
 }
 
-/** Python's cookie-header pattern: a key, optionally `= value` (quoted, an expires date, or a word). */
-const COOKIE_PATTERN =
-  /\s*([\w!#%&'~`><@,:/$*+\-.^|)(?}{=]+?)(\s*=\s*("(?:[^\\"]|\\.)*"|\w{3},\s[\w\s-]{9,11}\s[\d:]{8}\sGMT|[\w!#%&'~`><@,:/$*+\-.^|)(?}{=[\]]*))?\s*(\s+|;|$)/y;
+// ---------------------------------------------------------------------------------------------
+// Python's `_CookiePattern`, matched by hand. The regex (with re.ASCII) is
+//   \s* (?P<key>[K]+?) ( \s*=\s* (?P<val>"(?:[^\\"]|\\.)*" | \w{3},\s[\w\d\s-]{9,11}\s[\d:]{8}\sGMT | [V]*) )? \s* (\s+|;|$)
+// where K is the legal key characters and V = K plus "[" and "]". As a backtracking regex it is
+// quadratic (32k "=" took 4.4 s here, and over a minute in CPython): the lazy key is retried at
+// every length and the value rescanned each time. `match_cookie` gives the same first match by
+// trying the same alternatives in the same order, with every run of characters measured once.
+
+const KEY_CHARS = new Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_!#%&'~`><@,:/$*+-.^|)(?}{=");
+const VALUE_CHARS = new Set([...KEY_CHARS, "[", "]"]);
+/** `\s` under re.ASCII: space, \t, \n, \r, \f, \v (not the Unicode spaces JavaScript's \s adds). */
+const is_space = (c: string | undefined) => c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\f" || c === "\v";
+/** The "expires" alternative, with its middle run at each length the regex would try (11, 10, 9). */
+const EXPIRES = [11, 10, 9].map((n) => new RegExp(`[A-Za-z0-9_]{3},[ \\t\\n\\r\\f\\v][A-Za-z0-9_ \\t\\n\\r\\f\\v-]{${n}}[ \\t\\n\\r\\f\\v][0-9:]{8}[ \\t\\n\\r\\f\\v]GMT`, "y"));
+
+interface CookieMatch {
+  key: string;
+  /** The `val` group, or undefined when the pattern matched without `= value`. */
+  value: string | undefined;
+  end: number;
+}
+
+/** Per-string tables: where each run of key, value and space characters ends, and where a quoted string closes. */
+class CookieScanner {
+  private readonly key_run: Int32Array;
+  private readonly value_run: Int32Array;
+  private readonly space_run: Int32Array;
+  private readonly quote_close: Int32Array;
+
+  constructor(private readonly s: string) {
+    const n = s.length;
+    this.key_run = new Int32Array(n + 1);
+    this.value_run = new Int32Array(n + 1);
+    this.space_run = new Int32Array(n + 1);
+    this.quote_close = new Int32Array(n + 2);
+    this.key_run[n] = this.value_run[n] = this.space_run[n] = n;
+    this.quote_close[n] = this.quote_close[n + 1] = -1;
+    for (let i = n - 1; i >= 0; i--) {
+      const c = s[i];
+      this.key_run[i] = KEY_CHARS.has(c) ? this.key_run[i + 1] : i;
+      this.value_run[i] = VALUE_CHARS.has(c) ? this.value_run[i + 1] : i;
+      this.space_run[i] = is_space(c) ? this.space_run[i + 1] : i;
+      // Inside "…": a quote closes; a backslash takes any character but "\n" with it.
+      if (c === '"') this.quote_close[i] = i;
+      else if (c === "\\") this.quote_close[i] = i + 1 < n && s[i + 1] !== "\n" ? this.quote_close[i + 2] : -1;
+      else this.quote_close[i] = this.quote_close[i + 1];
+    }
+  }
+
+  /** `\s*(\s+|;|$)` at i: where the match ends, or -1. */
+  private tail(i: number): number {
+    const after = this.space_run[i];
+    if (this.s[after] === ";") return after + 1;
+    if (after === this.s.length) return after;
+    return after > i ? after : -1;
+  }
+
+  /** `patt.match(s, i)` */
+  match(i: number): CookieMatch | null {
+    const s = this.s;
+    const p = this.space_run[i];
+    const run_end = this.key_run[p];
+    for (let q = p + 1; q <= run_end; q++) {
+      const value = this.value_at(q);
+      if (value) return { key: s.slice(p, q), value: value[0], end: value[1] };
+      if (q === run_end) {
+        const end = this.tail(q);
+        if (end >= 0) return { key: s.slice(p, q), value: undefined, end };
+      }
+    }
+    return null;
+  }
+
+  /** The optional group `\s*=\s*(?P<val>…)` and the tail after it, with the key ending at q: [val, end] or null. */
+  private value_at(q: number): [string, number] | null {
+    const s = this.s;
+    const eq = this.space_run[q];
+    if (s[eq] !== "=") return null;
+    const v = this.space_run[eq + 1];
+    if (s[v] === '"') {
+      const close = this.quote_close[v + 1];
+      if (close >= 0) {
+        const end = this.tail(close + 1);
+        if (end >= 0) return [s.slice(v, close + 1), end];
+      }
+    }
+    for (const expires of EXPIRES) {
+      expires.lastIndex = v;
+      const m = expires.exec(s);
+      if (m) {
+        const end = this.tail(v + m[0].length);
+        if (end >= 0) return [m[0], end];
+      }
+    }
+    // `[V]*` greedy: a shorter run would end before a value character, where the tail cannot match.
+    const value_end = this.value_run[v];
+    const end = this.tail(value_end);
+    if (end >= 0) return [s.slice(v, value_end), end];
+    // Backtracking into the `\s*` after "=": an empty value, the spaces left to the tail's `\s+`.
+    if (v > eq + 1) return ["", v];
+    return null;
+  }
+}
 
 /** `SimpleCookie`: name → Morsel, in the order cookies were first set. */
 export class SimpleCookie {
@@ -240,32 +340,32 @@ export class SimpleCookie {
 
   /** Python's `BaseCookie.__parse_string`: all-or-nothing; attributes attach to the last cookie. */
   private parse_string(str: string): void {
-    const parsed: [string, string, string | true, string?][] = [];
+    const parsed: [string, string, string | true | null, string?][] = [];
     let morsel_seen = false;
     let i = 0;
+    const scanner = new CookieScanner(str);
     while (i >= 0 && i < str.length) {
-      COOKIE_PATTERN.lastIndex = i;
-      const m = COOKIE_PATTERN.exec(str);
+      const m = scanner.match(i);
       if (!m) break;
-      const [key, has_value, value] = [m[1], m[2], m[3]];
-      i = COOKIE_PATTERN.lastIndex;
+      const { key, value } = m;
+      i = m.end;
       if (key[0] === "$") {
         if (!morsel_seen) continue;
-        parsed.push(["attr", key.slice(1), value]);
+        parsed.push(["attr", key.slice(1), value ?? null]); // Python stores None for "$Path" without a value
       } else if (key.toLowerCase() in RESERVED) {
         if (!morsel_seen) return;
-        if (has_value === undefined) {
+        if (value === undefined) {
           if (FLAGS.has(key.toLowerCase())) parsed.push(["attr", key, true]);
           else return;
         } else parsed.push(["attr", key, cookie_unquote(value)]);
-      } else if (has_value !== undefined) {
+      } else if (value !== undefined) {
         parsed.push(["key", key, cookie_unquote(value), value]);
         morsel_seen = true;
       } else return;
     }
     let current: Morsel | null = null;
     for (const [type, key, value, coded] of parsed) {
-      if (type === "attr") current?.setitem(key, value);
+      if (type === "attr") current?.setitem(key, value as MorselValue);
       else {
         this.setitem(key, value as string);
         current = this.morsels.get(key)!;

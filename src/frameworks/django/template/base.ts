@@ -13,7 +13,7 @@
  * A Template compiles once, when it is constructed; engines cache Templates through the cached
  * loader, so each template's source is parsed once per engine.
  */
-import { Exception, ValueError } from "../../python/builtins";
+import { Exception } from "../../python/builtins";
 import { PyFloat } from "../../python/json";
 import { is_dict, is_str, py_str } from "../../python/operator";
 import { close_span, open_span, to_json, tracing_enabled, type Json, type SpanHandle } from "../../../trace";
@@ -25,6 +25,7 @@ import { localtime, is_naive } from "../utils/timezone";
 import { datetime } from "../../python/datetime";
 import { settings } from "../conf";
 import { TemplateSyntaxError } from "./exceptions";
+import { MAX_NESTING, MAX_OUTPUT, MAX_RENDER_DEPTH, MAX_TEMPLATE_DEPTH, output_too_long, recursion_error } from "./limits";
 import type { BaseContext, Context } from "./context";
 import type { Library, FilterFunction } from "./library";
 
@@ -40,18 +41,36 @@ export const COMMENT_TAG_END = "#}";
 export const SINGLE_BRACE_START = "{";
 export const SINGLE_BRACE_END = "}";
 
-/** `{% … %}`, `{{ … }}` or `{# … #}` on one line (a newline inside makes it plain text). */
-const TAG_RE = /(\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\})/;
+/** What closes each tag opener: `{%` → `%}`, `{{` → `}}`, `{#` → `#}`. */
+const TAG_CLOSERS: Record<string, string> = { "%": "%}", "{": "}}", "#": "#}" };
 
-/** A name lookup that failed while rendering (`{{ missing }}` renders as string_if_invalid). */
+/**
+ * A name lookup that failed while rendering (`{{ missing }}` renders as string_if_invalid). As in
+ * Django (`msg % params` in `__str__`), the message is built only when read: most of these are
+ * caught and never shown, and describing the context in each would cost more than the lookup.
+ */
 export class VariableDoesNotExist extends Exception {
-  constructor(msg: string, readonly params: unknown[] = []) {
-    super(msg);
+  private readonly build: (() => string) | null;
+  private built: string | null = null;
+
+  constructor(msg: string | (() => string), readonly params: unknown[] = []) {
+    super(typeof msg === "string" ? msg : "");
+    this.build = typeof msg === "string" ? null : msg;
+    if (this.build) delete (this as { message?: string }).message;
   }
   override toString(): string {
     return this.message;
   }
 }
+Object.defineProperty(VariableDoesNotExist.prototype, "message", {
+  get(this: { build: (() => string) | null; built: string | null }) {
+    return (this.built ??= this.build ? this.build() : "");
+  },
+  set(this: { built: string | null }, value: string) {
+    this.built = value;
+  },
+  configurable: true,
+});
 
 /** What a Template needs from its Engine (engine.ts implements it). */
 export interface EngineLike {
@@ -133,8 +152,22 @@ export class Template {
     }
   }
 
-  /** Render with a Context. The outermost call binds the template to the context. */
+  /**
+   * Render with a Context. The outermost call binds the template to the context. A template
+   * rendered inside another (`{% include %}`) nests: past MAX_TEMPLATE_DEPTH it is RecursionError,
+   * as a template that includes itself is in Django (CPython gives up after 89–141 includes).
+   */
   render(context: Context): SafeString {
+    if (template_depth >= MAX_TEMPLATE_DEPTH) throw recursion_error();
+    template_depth++;
+    try {
+      return this.render_bound(context);
+    } finally {
+      template_depth--;
+    }
+  }
+
+  private render_bound(context: Context): SafeString {
     return context.render_context.push_state(this, () => {
       if (context.template === null)
         return context.bind_template(this, () => {
@@ -348,18 +381,21 @@ export class Lexer {
   constructor(readonly template_string: string) {}
 
   tokenize(): Token[] {
-    let in_tag = false;
+    const source = this.template_string;
     let lineno = 1;
-    let position = 0;
+    let upto = 0;
     const result: Token[] = [];
-    for (const token_string of this.template_string.split(TAG_RE)) {
-      if (token_string) {
-        result.push(this.create_token(token_string, [position, position + token_string.length], lineno, in_tag));
-        lineno += token_string.split("\n").length - 1;
-        position += token_string.length;
-      }
-      in_tag = !in_tag;
+    const add = (start: number, end: number, in_tag: boolean) => {
+      const token_string = source.slice(start, end);
+      result.push(this.create_token(token_string, [start, end], lineno, in_tag));
+      lineno += count_newlines(token_string);
+    };
+    for (const [start, end] of find_tags(source)) {
+      if (start > upto) add(upto, start, false);
+      add(start, end, true);
+      upto = end;
     }
+    if (upto < source.length) add(upto, source.length, false);
     return result;
   }
 
@@ -387,6 +423,44 @@ export class Lexer {
   }
 }
 
+/**
+ * Django's `tag_re.finditer(source)` for `({%.*?%}|{{.*?}}|{#.*?#})`: each tag as [start, end].
+ * A tag closes on the first closer after its opener on the same line (Python's `.` is any
+ * character but "\n"); an opener with no closer on its line is text. Written as a scan rather than
+ * a regex because the regex is quadratic on a line of unclosed openers (448 kB of `{%` took 6.9 s):
+ * here each closer and newline is searched for once, so the scan is linear in the source.
+ */
+export function* find_tags(source: string): Generator<[number, number]> {
+  const next: Record<string, number> = { "%}": -1, "}}": -1, "#}": -1, "\n": -1 };
+  /** The first `needle` at or after `from` (each needle's search only moves forward). */
+  const first = (needle: string, from: number): number => {
+    if (next[needle] !== Infinity && next[needle] < from) {
+      const at = source.indexOf(needle, from);
+      next[needle] = at < 0 ? Infinity : at;
+    }
+    return next[needle];
+  };
+  let p = source.indexOf("{");
+  while (p >= 0 && p + 1 < source.length) {
+    const closer = TAG_CLOSERS[source[p + 1]];
+    if (closer) {
+      const close = first(closer, p + 2);
+      if (close < first("\n", p + 2)) {
+        yield [p, close + 2];
+        p = source.indexOf("{", close + 2);
+        continue;
+      }
+    }
+    p = source.indexOf("{", p + 1);
+  }
+}
+
+function count_newlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Stage 2: the parser.
 
@@ -408,6 +482,8 @@ export class Parser {
   loaded_blocks: string[] = [];
   /** Looks up `{% load %}` names the engine was not configured with (app templatetags modules). */
   library_finder: ((name: string) => Library | null) | null = null;
+  /** How many `parse()` calls are running (block tags nested inside each other). */
+  private depth = 0;
 
   constructor(tokens: Token[] | string, libraries: Record<string, Library> = {}, builtins: Library[] = [], origin: Origin | null = null) {
     if (typeof tokens === "string") tokens = new Lexer(tokens).tokenize();
@@ -417,8 +493,22 @@ export class Parser {
     this.origin = origin;
   }
 
-  /** Parse until one of `parse_until` (a block tag name) is reached; that token is left unread. */
+  /**
+   * Parse until one of `parse_until` (a block tag name) is reached; that token is left unread.
+   * Each block tag parses its body by calling this again, so nesting is recursion: past
+   * MAX_NESTING levels it fails with RecursionError, as Django does on CPython's recursion limit.
+   */
   parse(parse_until: string[] | null = null): NodeList {
+    if (this.depth > MAX_NESTING) throw this.error(this.command_stack[this.command_stack.length - 1]?.[1] ?? this.tokens[this.tokens.length - 1], recursion_error());
+    this.depth++;
+    try {
+      return this.parse_nodelist(parse_until);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private parse_nodelist(parse_until: string[] | null): NodeList {
     const nodelist = new NodeList();
     while (this.tokens.length) {
       const token = this.next_token();
@@ -536,6 +626,7 @@ const NUM = String.raw`[-+\.]?\d[\d\.e]*`;
 const VAR_CHARS = String.raw`\p{L}\p{N}\p{M}_\.`;
 const FILTER_RAW = String.raw`^(?<constant>${CONSTANT})|^(?<var>[${VAR_CHARS}]+|${NUM})|(?:\s*\|\s*(?<filter_name>[\p{L}\p{N}_]+)(?::(?:(?<constant_arg>${CONSTANT})|(?<var_arg>[${VAR_CHARS}]+|${NUM})))?)`;
 const FILTER_RE = new RegExp(FILTER_RAW, "gu");
+const PLAIN_VARIABLE = /^[A-Za-z0-9_.]+$/;
 
 type FilterArg = [lookup: boolean, value: unknown];
 
@@ -551,6 +642,12 @@ export class FilterExpression {
 
   constructor(token: string, parser: Parser) {
     this.token = token;
+    if (PLAIN_VARIABLE.test(token)) {
+      // `{{ user.name }}`: the whole token is FILTER_RE's `var` group and there are no filters.
+      this.var = new Variable(token);
+      this.is_var = true;
+      return;
+    }
     let var_obj: unknown = undefined;
     let has_var = false;
     let upto = 0;
@@ -587,10 +684,18 @@ export class FilterExpression {
   resolve(context: BaseContext, ignore_failures = false): unknown {
     let obj: unknown;
     if (this.var instanceof Variable) {
+      // Django: `self.var.resolve(context)`, catching VariableDoesNotExist. A missing name is common
+      // (`{% if user.is_staff %}`), so resolve_or_missing answers MISSING instead of throwing: the
+      // same branch runs, without the cost of building an exception per failed lookup.
+      let missing: boolean;
       try {
-        obj = this.var.resolve(context);
+        obj = this.var.resolve_or_missing(context);
+        missing = obj === MISSING;
       } catch (e) {
         if (!(e instanceof VariableDoesNotExist)) throw e;
+        missing = true;
+      }
+      if (missing) {
         if (ignore_failures) obj = null;
         else {
           const string_if_invalid = context_engine(context)?.string_if_invalid ?? "";
@@ -665,18 +770,24 @@ export class Variable {
       this.translate = true;
       v = v.slice(2, -1);
     }
-    try {
+    // Django tries unescape_string_literal and catches its ValueError; the same test is made first
+    // here, as a thrown error costs more than the whole lookup on a template of many variables.
+    if (is_string_literal(v)) {
       this.literal = mark_safe(unescape_string_literal(v));
-    } catch (e) {
-      if (!(e instanceof ValueError)) throw e;
-      if (v.includes("._") || v[0] === "_") throw new TemplateSyntaxError(`Variables and attributes may not begin with underscores: '${v}'`);
-      this.lookups = v.split(VARIABLE_ATTRIBUTE_SEPARATOR);
+      return;
     }
+    if (v.includes("._") || v[0] === "_") throw new TemplateSyntaxError(`Variables and attributes may not begin with underscores: '${v}'`);
+    this.lookups = v.split(VARIABLE_ATTRIBUTE_SEPARATOR);
   }
 
   resolve(context: BaseContext | Record<string, unknown>): unknown {
     const value = this.lookups !== null ? this._resolve_lookup(context) : this.literal;
     return value;
+  }
+
+  /** `resolve()`, with a failed lookup answered by MISSING rather than VariableDoesNotExist. */
+  resolve_or_missing(context: BaseContext | Record<string, unknown>): unknown {
+    return this.lookups !== null ? this.walk(context, false) : this.literal;
   }
 
   toString(): string {
@@ -693,17 +804,30 @@ export class Variable {
    * it says `do_not_call_in_templates`; one marked `alters_data` becomes string_if_invalid.
    */
   _resolve_lookup(context: BaseContext | Record<string, unknown>): unknown {
+    return this.walk(context, true);
+  }
+
+  private walk(context: BaseContext | Record<string, unknown>, raise: boolean): unknown {
     let current: unknown = context;
     let owner: unknown = null;
     for (const bit of this.lookups!) {
       const found = lookup_bit(current, bit);
-      if (found === NOT_FOUND) throw new VariableDoesNotExist(`Failed lookup for key [${bit}] in ${describe_for_error(current)}`, [bit, current]);
+      if (found === NOT_FOUND) {
+        if (!raise) return MISSING;
+        const where = current;
+        throw new VariableDoesNotExist(() => `Failed lookup for key [${bit}] in ${describe_for_error(where)}`, [bit, current]);
+      }
       owner = current;
       current = found;
       if (typeof current === "function") current = call_in_template(current, owner, context);
     }
     return current;
   }
+}
+
+/** What `unescape_string_literal` accepts: quoted with the same quote at both ends. */
+function is_string_literal(v: string): boolean {
+  return v.length > 0 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0];
 }
 
 /** `"10"` → 10, `"1.5"` → 1.5, `"1e3"` → 1000.0 (a PyFloat); anything else undefined. */
@@ -718,6 +842,8 @@ function parse_number_literal(v: string): unknown {
 }
 
 const NOT_FOUND = Symbol("NOT_FOUND");
+/** A lookup that failed, from `Variable.resolve_or_missing` (never a template value). */
+const MISSING = Symbol("MISSING");
 
 /** The dict methods a template may reach through attribute lookup (`d.items`, `d.keys`, `d.values`). */
 const DICT_METHODS: Record<string, (d: Record<string, unknown>) => unknown> = {
@@ -899,6 +1025,11 @@ export abstract class Node {
   }
 }
 
+/** NodeLists being rendered inside each other (a block tag's body, an included template's nodes…). */
+let render_depth = 0;
+/** Templates being rendered inside each other (includes). */
+let template_depth = 0;
+
 /** A list of nodes; rendering joins their outputs into one safe string. */
 export class NodeList extends Array<Node> {
   contains_nontext = false;
@@ -907,10 +1038,20 @@ export class NodeList extends Array<Node> {
     return Array;
   }
 
+  /** Each node's output, joined; nested renders and long outputs are bounded (limits.ts). */
   render(context: Context): SafeString {
-    let out = "";
-    for (const node of this) out += node.render_annotated(context);
-    return mark_safe(out);
+    if (render_depth >= MAX_RENDER_DEPTH) throw recursion_error();
+    render_depth++;
+    try {
+      let out = "";
+      for (const node of this) {
+        out += node.render_annotated(context);
+        if (out.length > MAX_OUTPUT) throw output_too_long(out.length);
+      }
+      return mark_safe(out);
+    } finally {
+      render_depth--;
+    }
   }
 
   get_nodes_by_type<T extends Node>(nodetype: abstract new (...args: any[]) => T): T[] {

@@ -31,6 +31,8 @@ import { capfirst as capfirst_util, phone2numeric, py_title, slugify as slugify_
 import { timesince, timeuntil } from "../utils/timesince";
 import { VARIABLE_ATTRIBUTE_SEPARATOR } from "./base";
 import { Library, type FilterFlags } from "./library";
+import { check_width } from "./limits";
+import { double_to_string } from "../../python/pystrtod";
 
 export const register = new Library();
 
@@ -150,6 +152,7 @@ function pad_filter(kind: "ljust" | "rjust" | "center") {
   return (value: unknown, arg: unknown) => {
     const s = to_str(value).valueOf();
     const width = py_int(arg);
+    check_width(kind, "width", width);
     const pad = width - [...s].length;
     if (pad <= 0) return s;
     if (kind === "ljust") return s + " ".repeat(pad);
@@ -630,8 +633,11 @@ export function floatformat(text: unknown, arg: unknown = -1): string | SafeStri
     return input_val;
   }
   if (d.is_nan() || d.is_infinite()) return input_val;
+  // Django's own guard: a number whose digits and exponent add up to over 200 comes back as it came.
+  if (d.digits.length + Math.abs(d.exponent as number) > 200) return input_val;
   const [int_digits, is_integral] = integral_part(d);
   if (is_integral && p <= 0) return mark_safe(number_format(int_digits, 0, use_l10n, force_grouping));
+  check_width("floatformat", "precision", p);
   return mark_safe(number_format(quantize_half_up(d, Math.abs(p)), Math.abs(p), use_l10n, force_grouping));
 }
 filter("floatformat", floatformat, [0, 1], { is_safe: true });
@@ -673,6 +679,10 @@ export function py_percent_format(fmt: string, value: unknown): string {
   if (!m) throw new ValueError(`unsupported format character`);
   const [, flags, width_text, precision_text, conv] = m;
   const precision = precision_text === undefined ? null : Number(precision_text);
+  if (precision !== null && precision > 2147483647) throw new ValueError("precision too big");
+  // CPython builds whatever width and digits are asked for (a gigabyte for "%999999999s"); the lab bounds them.
+  if (width_text !== undefined) check_width("stringformat", "width", Number(width_text));
+  if (precision !== null && "fFeEgG".includes(conv)) check_width("stringformat", "precision", precision);
   let body: string;
   let sign = "";
   const numeric = "difFeEgGxXo".includes(conv);
@@ -712,31 +722,12 @@ function format_number(n: number, conv: string, precision: number | null, alt: b
       return (alt ? "0X" : "") + n.toString(16).toUpperCase();
     case "o":
       return (alt ? "0o" : "") + n.toString(8);
-    case "f":
-    case "F":
-      return Number.isFinite(n) ? n.toFixed(precision ?? 6) : conv === "f" ? String(n).toLowerCase().replace("infinity", "inf") : "INF";
-    case "e":
-    case "E": {
-      const s = exp_text(n, precision ?? 6);
-      return conv === "E" ? s.toUpperCase() : s;
-    }
     default: {
-      const p = precision === 0 ? 1 : (precision ?? 6);
-      if (n === 0) return "0";
-      const exp = Number(n.toExponential(p - 1).split("e")[1]);
-      const s = exp >= -4 && exp < p ? n.toFixed(Math.max(0, p - 1 - exp)) : exp_text(n, p - 1);
-      const [raw_mantissa, exponent] = s.split("e");
-      let mantissa = raw_mantissa;
-      if (!alt && mantissa.includes(".")) mantissa = mantissa.replace(/0+$/, "").replace(/\.$/, "");
-      const out = exponent === undefined ? mantissa : `${mantissa}e${exponent}`;
-      return conv === "G" ? out.toUpperCase() : out;
+      // f F e E g G: inf and nan by name, finite values correctly rounded (ties to even) like CPython.
+      if (!Number.isFinite(n)) return "FEG".includes(conv) ? (Number.isNaN(n) ? "NAN" : "INF") : Number.isNaN(n) ? "nan" : "inf";
+      return double_to_string(n, conv, precision ?? 6, alt);
     }
   }
 }
 
-function exp_text(n: number, precision: number): string {
-  const [mantissa, exp] = n.toExponential(precision).split("e");
-  const e = Number(exp);
-  return `${mantissa}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
-}
 

@@ -29,6 +29,7 @@ import {
 import type { Context } from "./context";
 import { TemplateSyntaxError } from "./exceptions";
 import { Library } from "./library";
+import { check_width, MAX_LOREM_COUNT } from "./limits";
 import { IfParser, Literal, type IfToken } from "./smartif";
 import { date as date_filter } from "./defaultfilters";
 import { paragraphs, words } from "../utils/lorem_ipsum";
@@ -497,6 +498,7 @@ export class LoremNode extends Node {
   render(context: Context): string {
     let count = Number.parseInt(py_str(this.count.resolve(context)), 10);
     if (Number.isNaN(count)) count = 1;
+    check_width("lorem", "count", count, MAX_LOREM_COUNT);
     if (this.method === "w") return words(count, this.common);
     let paras = paragraphs(count, this.common);
     if (this.method === "p") paras = paras.map((p) => `<p>${p}</p>`);

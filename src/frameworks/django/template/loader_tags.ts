@@ -9,7 +9,7 @@
  * another template with the current context (plus `with` values, or only those with `only`).
  */
 import { trace_event } from "../../../trace";
-import { py_str } from "../../python/operator";
+import { iterate, py_str } from "../../python/operator";
 import { mark_safe, type SafeString } from "../utils/safestring";
 import { FilterExpression, Node, NodeList, Template, TextNode, token_kwargs, trace_template_attr, trace_template_append, type Origin } from "./base";
 import type { Context } from "./context";
@@ -196,7 +196,7 @@ export class IncludeNode extends Node {
 function template_names(template: unknown, origin: Origin | null): string[] {
   if (!template) return [];
   if (typeof template === "string" || template instanceof String) return [construct_relative_path(origin?.template_name ?? null, String(template), true)];
-  return [...(template as Iterable<unknown>)].map((n) => py_str(n));
+  return iterate(template).map((n) => py_str(n)); // tuple(template_name): "'int' object is not iterable"
 }
 
 /** `./x.html` and `../x.html` are relative to the template the tag appears in. */

@@ -213,6 +213,7 @@ export class RegexPattern implements URLPatternMatcher {
 const PATH_PARAMETER_COMPONENT = /<(?:(?<converter>[^>:]+):)?(?<parameter>[^>]+)>/;
 const WHITESPACE = /[ \t\n\r\v\f]/;
 
+const ROUTE_CACHE_SIZE = 128;
 const route_cache = new Map<string, [string, Record<string, Converter>]>();
 on_converters_changed(() => route_cache.clear());
 
@@ -225,6 +226,8 @@ export function _route_to_regex(route: string, is_endpoint: boolean): [string, R
   let cached = route_cache.get(key);
   if (!cached) {
     cached = route_to_regex_uncached(route, is_endpoint);
+    // Django's `@functools.lru_cache` keeps 128 routes; so does this cache, oldest out first.
+    if (route_cache.size >= ROUTE_CACHE_SIZE) route_cache.delete(route_cache.keys().next().value!);
     route_cache.set(key, cached);
   }
   return [cached[0], { ...cached[1] }];

@@ -212,15 +212,29 @@ export function escape_leading_slashes(url: string): string {
 }
 
 /** Split `;`-separated header parameters, keeping `;` inside quoted strings. */
-function* parse_params(s: string): Generator<string> {
-  const count = (text: string, sub: string, end: number) => text.slice(0, end).split(sub).length - 1;
-  while (s.startsWith(";")) {
-    s = s.slice(1);
-    let end = s.indexOf(";");
-    while (end > 0 && (count(s, '"', end) - count(s, '\\"', end)) % 2) end = s.indexOf(";", end + 1);
-    if (end < 0) end = s.length;
-    yield s.slice(0, end).trim();
-    s = s.slice(end);
+function* parse_params(line: string): Generator<string> {
+  // Django's `_parseparam`: each ";" ends a parameter unless an odd number of unescaped quotes
+  // precede it. Django recounts the quotes from the parameter's start for every ";" it tries
+  // (quadratic on `;"` repeated); the counts here only move forward, so the scan is linear.
+  let start = 0;
+  while (line[start] === ";") {
+    start += 1;
+    let quotes = 0;
+    let escaped = 0;
+    let counted = start;
+    const odd_quotes_before = (end: number): boolean => {
+      for (; counted < end; counted++) {
+        if (line[counted] !== '"') continue;
+        quotes += 1;
+        if (counted > start && line[counted - 1] === "\\") escaped += 1;
+      }
+      return (quotes - escaped) % 2 !== 0;
+    };
+    let end = line.indexOf(";", start);
+    while (end > start && odd_quotes_before(end)) end = line.indexOf(";", end + 1);
+    if (end < 0) end = line.length;
+    yield line.slice(start, end).trim();
+    start = end;
   }
 }
 

@@ -8,18 +8,45 @@
  * valid hex left alone, invalid UTF-8 decoded with U+FFFD).
  */
 import { ValueError } from "../builtins";
-import { concat_bytes, decode, encode, latin1_decode, utf8_encode, type Bytes } from "../bytes";
+import { concat_bytes, decode, encode, latin1_decode, normalize_codec, utf8_encode, type Bytes } from "../bytes";
 
 const ALWAYS_SAFE = new Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~".split("").map((c) => c.charCodeAt(0)));
 const HEX = "0123456789ABCDEF";
 
-/** `quote_from_bytes(bs, safe)`: percent-encode every byte outside A–Z a–z 0–9 `_.-~` and `safe`. */
+/** Per `safe` set: which bytes stay as they are (built once per set). */
+const SAFE_TABLES = new Map<string, Uint8Array>();
+const HEX_CODES = Uint8Array.from(HEX, (c) => c.charCodeAt(0));
+
+function safe_table(safe: string | Bytes): Uint8Array {
+  const key = typeof safe === "string" ? safe : latin1_decode(safe);
+  let table = SAFE_TABLES.get(key);
+  if (!table) {
+    table = new Uint8Array(256);
+    for (const c of ALWAYS_SAFE) table[c] = 1;
+    for (const c of typeof safe === "string" ? utf8_encode(safe) : safe) table[c] = 1;
+    if (SAFE_TABLES.size < 64) SAFE_TABLES.set(key, table);
+  }
+  return table;
+}
+
+/**
+ * `quote_from_bytes(bs, safe)`: percent-encode every byte outside A–Z a–z 0–9 `_.-~` and `safe`.
+ * Written into one byte buffer and read back as Latin-1 (each output byte is one character).
+ */
 export function quote_from_bytes(bs: Bytes, safe: string | Bytes = "/"): string {
-  const safe_codes = new Set(ALWAYS_SAFE);
-  for (const c of typeof safe === "string" ? utf8_encode(safe) : safe) safe_codes.add(c);
-  let out = "";
-  for (const b of bs) out += safe_codes.has(b) ? String.fromCharCode(b) : "%" + HEX[b >> 4] + HEX[b & 15];
-  return out;
+  const table = safe_table(safe);
+  const out = new Uint8Array(bs.length * 3);
+  let n = 0;
+  for (let i = 0; i < bs.length; i++) {
+    const b = bs[i];
+    if (table[b]) out[n++] = b;
+    else {
+      out[n++] = 0x25;
+      out[n++] = HEX_CODES[b >> 4];
+      out[n++] = HEX_CODES[b & 15];
+    }
+  }
+  return latin1_decode(out.subarray(0, n));
 }
 
 /** `quote(string, safe="/", encoding="utf-8")`; bytes are quoted as they are. */
@@ -36,29 +63,60 @@ export function quote_plus(string: string | Bytes, safe: string | Bytes = "", en
   return quote(string, safe_with_space, encoding).replace(/ /g, "+");
 }
 
-function is_hex_pair(s: string, i: number): boolean {
-  return /^[0-9a-fA-F]{2}$/.test(s.slice(i, i + 2));
+/** The value of the hex digit at s[i], or -1. */
+function hex_digit(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
 }
 
-/** `unquote_to_bytes`: `%XX` with two hex digits becomes that byte; anything else stays as UTF-8. */
+const utf8_encoder = new TextEncoder();
+
+/** string[start:end] as UTF-8 into out at n; ASCII byte by byte (short runs between escapes are the common case). */
+function write_utf8(string: string, start: number, end: number, out: Uint8Array, n: number): number {
+  for (let i = start; i < end; i++) {
+    const c = string.charCodeAt(i);
+    if (c >= 0x80) return n + utf8_encoder.encodeInto(string.slice(i, end), out.subarray(n)).written;
+    out[n++] = c;
+  }
+  return n;
+}
+
+/**
+ * `unquote_to_bytes`: `%XX` with two hex digits becomes that byte; anything else stays as UTF-8.
+ * The text between escapes is encoded a run at a time, so the work is linear in the input.
+ */
 export function unquote_to_bytes(string: string): Bytes {
-  const parts: number[] = [];
-  for (let i = 0; i < string.length; i++) {
-    const ch = string[i];
-    if (ch === "%" && is_hex_pair(string, i + 1)) {
-      parts.push(parseInt(string.slice(i + 1, i + 3), 16));
-      i += 2;
+  if (!string.includes("%")) return utf8_encode(string);
+  const out = new Uint8Array(string.length * 3);
+  let n = 0;
+  let i = 0;
+  while (i < string.length) {
+    const pct = string.indexOf("%", i);
+    const end = pct < 0 ? string.length : pct;
+    if (end > i) n = write_utf8(string, i, end, out, n);
+    if (pct < 0) break;
+    const hi = hex_digit(string, pct + 1);
+    const lo = hi < 0 ? -1 : hex_digit(string, pct + 2);
+    if (lo >= 0) {
+      out[n++] = hi * 16 + lo;
+      i = pct + 3;
     } else {
-      for (const b of utf8_encode(ch)) parts.push(b);
+      out[n++] = 0x25;
+      i = pct + 1;
     }
   }
-  return new Uint8Array(parts);
+  return out.slice(0, n);
 }
 
 /** `unquote(string, encoding="utf-8", errors="replace")`: runs of ASCII are decoded, the rest kept. */
 export function unquote(string: string, encoding = "utf-8", errors: "strict" | "replace" = "replace"): string {
   if (!string.includes("%")) return string;
-  return string.replace(/[\x00-\x7f]+/g, (run) => decode(unquote_to_bytes(run), encoding, errors));
+  // In an ASCII-compatible codec a run without "%" decodes to itself: only runs holding an escape go through bytes.
+  const ascii_compatible = ["utf-8", "latin-1", "ascii"].includes(normalize_codec(encoding));
+  return string.replace(/[\x00-\x7f]+/g, (run) => (ascii_compatible && !run.includes("%") ? run : decode(unquote_to_bytes(run), encoding, errors)));
 }
 
 /** `unquote_plus`: `+` means space, then unquote. */

@@ -165,7 +165,7 @@ export class CursorDebugWrapper extends CursorWrapper {
     } finally {
       const duration = (now() - start) / 1000;
       const shown = many ? `${(params as unknown[]).length} times: ${sql}` : last_executed_query(sql, params as Params);
-      this.db.queries_log.push({ sql: shown, time: duration.toFixed(3) });
+      this.db.log_query({ sql: shown, time: duration.toFixed(3) });
     }
   }
 }

@@ -62,8 +62,16 @@ export class BaseDatabaseWrapper {
 
   /** `connection.queries`: the statements run since the last `reset_queries()` (DEBUG only). */
   get queries(): QueryLogEntry[] {
-    if (this.queries_log.length > QUERIES_LOG_LIMIT) this.queries_log.splice(0, this.queries_log.length - QUERIES_LOG_LIMIT);
     return [...this.queries_log];
+  }
+
+  /**
+   * Append to `queries_log`. Django's log is a `deque(maxlen=queries_limit)`: past 9,000 entries
+   * the oldest one falls off, so a long run without `reset_queries()` cannot grow without bound.
+   */
+  log_query(entry: QueryLogEntry): void {
+    this.queries_log.push(entry);
+    if (this.queries_log.length > QUERIES_LOG_LIMIT) this.queries_log.shift();
   }
 
   /**
