@@ -35,6 +35,8 @@ export type Block =
 
 const MAX_DEPTH = 6;
 const MAX_BRACKETS = 32;
+/** Emphasis nests at most this deep (past it, delimiters stay text): deeper is unreadable, and a deep tree would overflow the renderer's stack. */
+export const MAX_EMPHASIS_DEPTH = 16;
 
 // --- blocks ------------------------------------------------------------------------------------
 
@@ -256,6 +258,15 @@ interface Frame {
 
 const newFrame = (image: boolean, at: number): Frame => ({ out: [], openers: { "*": [], _: [] }, image, at });
 
+/** How deep each emphasis and link node nests (text and code: 0), set when the node is made. */
+const depths = new WeakMap<object, number>();
+const depthOf = (piece: Piece) => depths.get(piece) ?? 0;
+function deepest(pieces: readonly Piece[], from = 0): number {
+  let max = 0;
+  for (let k = from; k < pieces.length; k++) max = Math.max(max, depthOf(pieces[k]));
+  return max;
+}
+
 /** The frame's pieces with emphasis resolved as each closer arrives (see `closeEmphasis`). */
 function pushText(frame: Frame, text: string): void {
   const last = frame.out[frame.out.length - 1];
@@ -270,11 +281,25 @@ function closeEmphasis(frame: Frame, closer: Delim): void {
     const opener = (frame.out[at] as { type: "delim"; delim: Delim }).delim;
     // CommonMark's "rule of 3": a run that can both open and close does not pair when the sum is a multiple of 3.
     if ((opener.canClose || closer.canOpen) && (opener.count + closer.count) % 3 === 0 && (opener.count % 3 !== 0 || closer.count % 3 !== 0)) break;
+    const inside = deepest(frame.out, at + 1);
+    if (inside >= MAX_EMPHASIS_DEPTH) {
+      // Too deep: this closer stays text, and so does every opener up to this one (any pair with
+      // them would hold these pieces too). Each opener is dropped once; the stacks are in order.
+      for (const ch of ["*", "_"] as const) {
+        const openers = frame.openers[ch];
+        let n = 0;
+        while (n < openers.length && openers[n] <= at) n++;
+        openers.splice(0, n);
+      }
+      break;
+    }
     const use = opener.count >= 2 && closer.count >= 2 ? 2 : 1;
     opener.count -= use;
     closer.count -= use;
     const children = frame.out.splice(at + 1) as Inline[];
-    frame.out.push({ type: use === 2 ? "strong" : "em", children: children.map(settle) });
+    const node: Inline = { type: use === 2 ? "strong" : "em", children: children.map(settle) };
+    depths.set(node, inside + 1);
+    frame.out.push(node);
     // Openers of the other character inside the new node can no longer pair.
     const other = frame.openers[closer.char === "*" ? "_" : "*"];
     while (other.length && other[other.length - 1] > at) other.pop();
@@ -371,7 +396,11 @@ export function parseInline(text: string): Inline[] {
       const children = finish(inner);
       const parent = top();
       if (inner.image) parent.out.push({ type: "image", alt: textOf(children) });
-      else parent.out.push({ type: "link", href: safeHref(text.slice(i + 2, close)), children });
+      else {
+        const link: Inline = { type: "link", href: safeHref(text.slice(i + 2, close)), children };
+        depths.set(link, deepest(children) + 1);
+        parent.out.push(link);
+      }
       i = close + 1;
       continue;
     }

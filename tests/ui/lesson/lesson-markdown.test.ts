@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import LessonMarkdown from "../../../src/ui/lesson/LessonMarkdown";
-import { parseInline, parseMarkdown, safeHref } from "../../../src/ui/lesson/markdown";
+import { MAX_EMPHASIS_DEPTH, parseInline, parseMarkdown, safeHref, type Inline } from "../../../src/ui/lesson/markdown";
 import { BUILTIN_SCENARIOS } from "../../../src/scenarios/index";
 
 const render = (text: string) => renderToStaticMarkup(createElement(LessonMarkdown, { text })).replace(/<!-- -->/g, "");
@@ -56,6 +56,23 @@ describe("lesson Markdown from strangers: nothing runs or loads", () => {
 
   it("keeps links to the web, mail and this page; drops other schemes", () => {
     expect(["https://x.example/a", "mailto:a@b.c", "/docs", "#part", "data:text/html,x", "JAVASCRIPT:alert(1)", "vbscript:x"].map(safeHref)).toEqual(["https://x.example/a", "mailto:a@b.c", "/docs", "#part", "", "", ""]);
+  });
+
+  it("nests emphasis at most MAX_EMPHASIS_DEPTH deep (the rest stays text), so a crafted lesson cannot overflow the renderer", () => {
+    const depth = (nodes: Inline[]): number => Math.max(0, ...nodes.map((n) => ("children" in n ? 1 + depth(n.children) : 0)));
+    for (const text of ["*".repeat(40_000) + "a" + "*".repeat(40_000), "*_".repeat(20_000) + "a" + "_*".repeat(20_000), "[*".repeat(30) + "a" + "*](b)".repeat(30)]) {
+      const [paragraph] = parseMarkdown(text);
+      expect(paragraph.type).toBe("paragraph");
+      const children = paragraph.type === "paragraph" ? paragraph.children : [];
+      expect(depth(children)).toBeLessThanOrEqual(MAX_EMPHASIS_DEPTH + 32);
+      expect(render(text).length).toBeGreaterThan(text.length / 4);
+    }
+    expect(render("*_*a*_*")).toBe('<div class="lesson-text"><p><em><em><em>a</em></em></em></p></div>');
+    const deep = "**".repeat(MAX_EMPHASIS_DEPTH + 4) + "a" + "**".repeat(MAX_EMPHASIS_DEPTH + 4);
+    const [p] = parseMarkdown(deep);
+    expect(p.type === "paragraph" && depth(p.children)).toBe(MAX_EMPHASIS_DEPTH);
+    // The unpaired delimiters are text on both sides of the nested strong emphasis.
+    expect(render(deep)).toMatch(/^<div class="lesson-text"><p>\*{8}(<strong>){16}a(<\/strong>){16}\*{8}<\/p><\/div>$/);
   });
 
   it("parses crafted lessons in time proportional to their length", () => {
