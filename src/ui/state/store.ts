@@ -12,7 +12,7 @@ import { defaultPrefs, type Prefs } from "./prefs";
 import type { CheckOutcome } from "../../scenarios/client";
 
 /** What started a request: the Send button, a link or form in the preview, a redirect, or a lesson script. */
-export type Initiator = "address" | "link" | "form" | "redirect" | "script" | "history";
+export type Initiator = "address" | "link" | "form" | "redirect" | "script" | "history" | "fetch";
 
 export type ExchangeOutcome =
   | { kind: "response"; result: RequestResult }
