@@ -160,7 +160,11 @@ function FlowPanel({ index, exchange, highlight, spotlight = false, spotlightZoo
     if (target) {
       // Follow the node down the lane; keep the whole width of the graph in view when the pane is wide enough.
       const fitsAcross = bounds.width * spotlightZoom <= el.clientWidth - 16;
-      const x = fitsAcross ? bounds.x + bounds.width / 2 : target.position.x + (target.width ?? 0) / 2;
+      // Otherwise the node, moved toward the main lane (the graph's middle) as far as keeps it in view with a margin.
+      const middle = bounds.x + bounds.width / 2;
+      const own = target.position.x + (target.width ?? 0) / 2;
+      const room = Math.max(0, (el.clientWidth - 16) / 2 / spotlightZoom - (target.width ?? 0) / 2 - 40);
+      const x = fitsAcross ? middle : own + Math.sign(middle - own) * Math.min(Math.abs(middle - own), room);
       void instance.setCenter(x, target.position.y + (target.height ?? 0) / 2, { zoom: spotlightZoom, duration: animate ? 250 : 0 });
       return;
     }
