@@ -38,9 +38,8 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
     headless: true,
-    // The offline service worker precaches the whole build on install: only e2e/offline.spec.ts
-    // (which opts in) needs it, the other tests would each pay for that download.
-    serviceWorkers: "block",
+    // Service workers run (the Preview is served by one); the offline worker is replaced by an
+    // empty one except where a test opts in (e2e/fixtures.ts, `offlineWorker`).
   },
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort`,

@@ -3,7 +3,17 @@ import { test as base, expect, type Page } from "@playwright/test";
 
 export const SHOTS = process.env.E2E_SCREENSHOTS ?? "/tmp/framework-lab-shots";
 
-export const test = base.extend<{ consoleErrors: string[] }>({
+/**
+ * `offlineWorker`: let the page install its offline service worker (sw.js), which precaches the
+ * whole build — only e2e/offline.spec.ts needs it; every other test gets an empty worker in its
+ * place instead of paying for that download. The Preview's own worker (preview-sw.js) always runs.
+ */
+export const test = base.extend<{ consoleErrors: string[]; offlineWorker: boolean }>({
+  offlineWorker: [false, { option: true }],
+  context: async ({ context, offlineWorker }, use) => {
+    if (!offlineWorker) await context.route(/\/sw\.js$/, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "// The offline worker is left out of this test (e2e/fixtures.ts).\n" }));
+    await use(context);
+  },
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));

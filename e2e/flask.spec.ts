@@ -53,11 +53,12 @@ test("flask-blueprints: sign in through the Preview; Context, URL map and Sessio
   await shot(page, "01-url-map");
 
   await panel(page, /^Context/);
+  // Push by push: the app context, the request context, then both popped in reverse order.
   const ops = page.locator(".context-panel .context-op");
-  await expect(ops.first()).toContainText("push");
-  await expect(ops.first()).toContainText("request context");
-  await expect(page.locator(".context-panel")).toContainText("RequestContext.pop");
-  await expect(page.locator(".context-panel")).toContainText("AppContext.pop");
+  await expect(ops.locator(".badge")).toHaveText(["push", "push", "pop", "pop"]);
+  await expect(ops.locator(":scope > div:first-child > span.mono.muted:not(.source)")).toHaveText(["AppContext.push", "RequestContext.push", "RequestContext.pop", "AppContext.pop"]);
+  // While the request context is pushed, the request stack holds this request.
+  await expect(ops.nth(1).getByLabel("request contexts stack")).toContainText("<RequestContext 'http://localhost:8000/auth/login' [GET] of app>");
   await expect(page.locator(".context-panel")).toContainText("session.get");
   await shot(page, "02-context");
 
@@ -85,5 +86,49 @@ test("flask-blueprints: sign in through the Preview; Context, URL map and Sessio
   await expect(page.frameLocator(preview).getByRole("heading", { name: "Sign in" })).toBeVisible();
   await panel(page, /^URL map/);
   await expect(page.locator(".urlmap .endpoint").first()).toHaveText("auth.login");
+  expect(consoleErrors).toEqual([]);
+});
+
+/** Send `target` and return the new exchange's answer: status, content type and body. */
+async function answer(page: Page, target: string): Promise<string> {
+  type Hook = { __lab: { store: { getState(): { exchanges: { id: number }[] } } } };
+  const last = () => page.evaluate(() => (window as unknown as Hook).__lab.store.getState().exchanges.at(-1)?.id ?? -1);
+  const before = await last();
+  await go(page, target);
+  await expect.poll(last).not.toBe(before);
+  await expect(page.getByLabel("Response status")).toBeVisible();
+  return page.evaluate(() => {
+    const exchanges = (window as unknown as { __lab: { store: { getState(): { exchanges: { outcome: { kind: string; result?: { response: { status: number; headers: [string, string][]; body: Uint8Array } } } }[] } } } }).__lab.store.getState().exchanges;
+    const outcome = exchanges[exchanges.length - 1].outcome;
+    if (outcome.kind !== "response" || !outcome.result) return `no response: ${outcome.kind}`;
+    const { status, headers, body } = outcome.result.response;
+    const type = headers.find(([k]) => k.toLowerCase() === "content-type")?.[1];
+    return `${status} ${type}\n${new TextDecoder().decode(body)}`;
+  });
+}
+
+test("switching projects back and forth in the page leaks nothing: each answers as when loaded first", async ({ page, consoleErrors }) => {
+  const flask = () => openScenario(page, /^Open Flask: blueprints/, /^Scenarios \(open: Flask: blueprints/);
+  const django = () => openScenario(page, /^Open Django: hello/, /^Scenarios \(open: Django: hello/);
+  await openLab(page);
+  await flask();
+  const flask_first = await answer(page, "/extension");
+  // The extension registered itself once, on this app; its config default is set.
+  expect(flask_first).toMatch(/^200 application\/json\n/);
+  expect(JSON.parse(flask_first.split("\n").slice(1).join("\n"))).toEqual({ registered: ["my_extension"], config_default: "Hello", greeting: "Hello, stranger!" });
+  await django();
+  const django_first = await answer(page, "/hello/Ada/");
+  expect(django_first).toMatch(/^200 text\/html/);
+  // Back and forth without sending, then send: nothing either project set up survives into the other.
+  for (let i = 0; i < 2; i++) {
+    await flask();
+    await django();
+  }
+  expect(await answer(page, "/hello/Ada/")).toBe(django_first);
+  await flask();
+  expect(await answer(page, "/extension")).toBe(flask_first);
+  await django();
+  await flask();
+  expect(await answer(page, "/extension")).toBe(flask_first);
   expect(consoleErrors).toEqual([]);
 });

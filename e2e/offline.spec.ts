@@ -5,7 +5,7 @@
  */
 import { test, expect, openLab, waitForEditor } from "./fixtures";
 
-test.use({ serviceWorkers: "allow" });
+test.use({ offlineWorker: true });
 
 test("after the first visit the page works offline: reload with the network gone, then send a request", async ({ page, context }) => {
   await openLab(page);
@@ -16,6 +16,14 @@ test("after the first visit the page works offline: reload with the network gone
   await page.reload();
   await expect(page.getByRole("status", { name: "Runtime status" })).toHaveText("Ready", { timeout: 30_000 });
   await waitForEditor(page);
+  // The runtime sandbox's frame (runtime-frame.html) came from the offline worker too: without the
+  // sandbox attribute (Chromium would not ask the worker), sandboxed by the worker's header — an
+  // opaque origin the page cannot reach into.
+  const frame = await page.evaluate(() => {
+    const f = document.querySelector<HTMLIFrameElement>("iframe.runtime-sandbox");
+    return f ? { attribute: f.getAttribute("sandbox"), reachable: f.contentDocument !== null } : null;
+  });
+  expect(frame).toEqual({ attribute: null, reachable: false });
   await page.getByLabel("Address").fill("/hello/Ada/");
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByLabel("Response status")).toHaveText(/^200/);

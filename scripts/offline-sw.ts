@@ -3,8 +3,8 @@
  * with the list of files to precache and a version written into it. Main function: `offlineServiceWorker`.
  *
  * The list is every file of the build (the bundle's chunks and assets, the files copied from
- * public/) except source maps, the service worker itself, the Preview's and the runtime sandbox's
- * files (never served by this worker: src/offline/policy.ts) and the frameworks' source chunks
+ * public/) except source maps, the service worker itself, the Preview's files (its own worker's:
+ * src/offline/policy.ts) and the frameworks' source chunks
  * under `assets/source/` (cached on first use instead: presenter mode's reading matter is large and
  * optional). The version is a hash of that list and of the public files' bytes: any change to the
  * build makes a new worker, which the page picks up on the next visit.
@@ -36,7 +36,7 @@ function publicFiles(dir: string): string[] {
 
 /** The files the worker precaches, from every file name of the build. */
 export function precacheList(files: string[]): string[] {
-  const skip = [/\.map$/, /^sw\.js$/, /^__preview\//, /^preview-sw\.js$/, /^runtime-frame\.html$/, /^assets\/source\//];
+  const skip = [/\.map$/, /^sw\.js$/, /^__preview\//, /^preview-sw\.js$/, /^assets\/source\//];
   return [...new Set(files)].filter((f) => !skip.some((re) => re.test(f))).sort();
 }
 

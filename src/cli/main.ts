@@ -4,6 +4,8 @@
  *   npm run lab -- request <scenario> <METHOD> <target> [-H 'K: V']... [-d body] [--json] [--no-trace]
  *   npm run lab -- replay <scenario> [--no-trace]
  *   npm run lab -- export-trace <scenario> <METHOD> <target> [-H ...] [-d body] > trace.json
+ *   npm run lab -- manage <scenario> <command> [args…]     what Django's manage.py prints
+ *   npm run lab -- course [--check] [--json]                 the course's projects and milestones
  *
  * `<scenario>` is a built-in name (`wsgi-hello`) or the path of a scenario JSON file. Usage errors
  * and bad scenarios print one line and exit with status 2.
@@ -11,9 +13,10 @@
 import { readFileSync } from "node:fs";
 import { formatSource, to_chrome_trace, type Span, type Trace } from "../trace";
 import { HeadlessRuntime } from "../runtime/headless";
-import type { HttpResponseMessage, LoadResult, RequestResult, SocketResult } from "../runtime/protocol";
+import type { CommandResult, HttpResponseMessage, LoadResult, RequestResult, SocketResult } from "../runtime/protocol";
 import { build_request, describe_event, replay_all, run_checks, type ScriptStepOutcome } from "../scenarios/client";
 import { builtin_scenario_names, get_builtin_scenario } from "../scenarios";
+import { COURSE, check_course, course_project, course_summary } from "../course";
 import { parse_scenario_json, ScenarioFormatError, type Scenario, type ScenarioRequest } from "../scenarios/format";
 
 class UsageError extends Error {}
@@ -22,6 +25,8 @@ const USAGE = `usage:
   lab request <scenario> <METHOD> <target> [-H 'Name: value']... [-d body] [--json] [--no-trace]
   lab replay <scenario> [--no-trace]
   lab export-trace <scenario> <METHOD> <target> [-H 'Name: value']... [-d body]
+  lab manage <scenario> <command> [args...]
+  lab course [--check] [--json]
 <scenario>: a built-in name (${builtin_scenario_names().join(", ")}) or a scenario JSON file`;
 
 interface Options {
@@ -42,6 +47,7 @@ export function parse_args(argv: string[]): Options {
       options.body = argv[++i];
     } else if (arg === "--json") options.json = true;
     else if (arg === "--no-trace") options.trace = false;
+    else if (arg === "--check") options.positional.push(arg);
     else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
     else options.positional.push(arg);
   }
@@ -54,10 +60,16 @@ function parse_header(text: string | undefined): [string, string] {
   return [text.slice(0, colon).trim(), text.slice(colon + 1).trim()];
 }
 
-/** A built-in name, or a path to a scenario JSON file. */
+/** A built-in name, a course project's starter or solution (`course:orm:starter`, `course:3:solution`), or a path to a scenario JSON file. */
 export function resolve_scenario(name: string): Scenario {
   const builtin = get_builtin_scenario(name);
   if (builtin) return builtin;
+  const course = /^course:([a-z0-9]+):(starter|solution)$/.exec(name);
+  if (course) {
+    const project = course_project(course[1]);
+    if (!project) throw new UsageError(`no course project '${course[1]}' (${COURSE.map((p) => `${p.number} ${p.id}`).join(", ")})`);
+    return project[course[2] as "starter" | "solution"];
+  }
   if (!/[/\\.]/.test(name)) throw new UsageError(`unknown scenario '${name}' (built-in: ${builtin_scenario_names().join(", ")}; or give a .json file)`);
   let text: string;
   try {
@@ -129,6 +141,69 @@ async function command_export_trace(options: Options): Promise<number> {
 function need_scenario(options: Options): string {
   if (!options.positional[0]) throw new UsageError("missing <scenario>");
   return options.positional[0];
+}
+
+/**
+ * `lab manage <scenario> <command> [args…]`: the scenario loaded (its setup run: migrate, seed),
+ * then `manage.py <command> [args…]` on it, printing what Django's manage.py prints — stdout and
+ * stderr apart — and exiting with its status. Everything after the scenario goes to manage.py
+ * untouched (`lab manage blog-orm help migrate`, `lab manage blog-orm sqlmigrate blog 0001`). In a
+ * terminal the prompts (createsuperuser, shell, dbshell) read the keyboard; otherwise input is at
+ * its end at once, as for manage.py with nothing on stdin.
+ */
+async function command_manage(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name) throw new UsageError("manage needs <scenario> [command] [args…]");
+  const scenario = resolve_scenario(name);
+  const runtime = await start(scenario, false);
+  const interactive = process.stdin.isTTY === true;
+  const write = (result: CommandResult) => {
+    if (!result.ok) {
+      process.stderr.write(`lab: ${result.error.type}: ${result.error.message}\n`);
+      return;
+    }
+    for (const chunk of result.chunks ?? [{ stream: "stdout" as const, text: result.output }]) (chunk.stream === "stderr" ? process.stderr : process.stdout).write(chunk.text);
+  };
+  let result = await runtime.command({ command: "manage", argv: args, interactive });
+  write(result);
+  if (interactive && result.ok && result.prompt) {
+    const { createInterface } = await import("node:readline");
+    const rl = createInterface({ input: process.stdin, terminal: false });
+    const lines = rl[Symbol.asyncIterator]();
+    while (result.ok && result.prompt) {
+      const next = await lines.next();
+      result = await runtime.command({ command: "manage_input", line: next.done ? null : next.value });
+      write(result);
+    }
+    rl.close();
+  }
+  return result.ok ? (result.exit_code ?? 0) : 1;
+}
+
+/**
+ * `lab course`: the ten projects and their milestones. `--check` runs every project's milestones
+ * against its solution and its starter (a fresh runtime each), prints ✓/✗ with why, and ends with
+ * `milestones: P/40 pass on solutions, F/40 fail on starters`; it exits 1 unless every milestone
+ * passes on its solution and fails on its starter. `--json` prints the results as JSON instead.
+ */
+async function command_course(options: Options): Promise<number> {
+  const check = options.positional.includes("--check");
+  if (!check) {
+    for (const project of COURSE) {
+      print(`${project.number}. ${project.title} — ${project.summary}  (course:${project.id}:starter, course:${project.id}:solution)`);
+      project.milestones.forEach((m, i) => print(`   ${project.number}.${i + 1} ${m.title}: ${m.how}`));
+    }
+    return 0;
+  }
+  const checks = await check_course(COURSE, () => HeadlessRuntime.create({ trace: true }), (c) => {
+    if (options.json) return;
+    print(`${c.project.number}. ${c.project.title} — ${c.variant}`);
+    for (const r of c.results) print(`   ${r.passed ? "✓" : "✗"} ${r.milestone.title}: ${r.why}`);
+  });
+  const summary = course_summary(checks);
+  if (options.json) print(JSON.stringify({ summary, checks: checks.map((c) => ({ project: c.project.id, variant: c.variant, results: c.results.map((r) => ({ milestone: r.milestone.title, passed: r.passed, why: r.why })) })) }, null, 2));
+  else print(summary.line);
+  return summary.passed === summary.total && summary.failed === summary.total ? 0 : 1;
 }
 
 // --- output ----------------------------------------------------------------------------------
@@ -229,6 +304,7 @@ const COMMANDS: Record<string, (options: Options) => Promise<number>> = {
   request: command_request,
   replay: command_replay,
   "export-trace": command_export_trace,
+  course: command_course,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -238,8 +314,10 @@ export async function main(argv: string[]): Promise<number> {
       print(USAGE);
       return command ? 0 : 2;
     }
+    // manage.py's own arguments are not the lab's: they pass through unparsed.
+    if (command === "manage") return await command_manage(rest);
     const run = COMMANDS[command];
-    if (!run) throw new UsageError(`unknown command '${command}' (request, replay, export-trace)`);
+    if (!run) throw new UsageError(`unknown command '${command}' (request, replay, export-trace, manage, course)`);
     return await run(parse_args(rest));
   } catch (e) {
     if (e instanceof UsageError || e instanceof ScenarioFormatError) {

@@ -36,4 +36,4 @@ export function reset_all_modes(): void {
   for (const mode of MODE_BOOTS) mode.reset();
 }
 
-export type { BootContext, CommandOutput, LoadDetails, ManagementCommand, ModeBoot, PlanStep, ServedApplication } from "./types";
+export type { BootContext, CommandOutput, CommandPrompt, LoadDetails, ManageIO, ManageResult, ManagementCommand, ModeBoot, OutputChunk, PlanStep, ServedApplication } from "./types";

@@ -50,17 +50,61 @@ export interface ModeDescriptor {
   template_language: "django" | "jinja" | "html";
 }
 
-/** A `manage.py` command, as the page's Database panel and the CLI ask for it. */
+/**
+ * A `manage.py` command, as the page's Database panel and the CLI ask for it; `call` runs a
+ * project function by dotted path. `manage` is the command line itself (`["sqlmigrate", "blog",
+ * "0001"]`), run as `manage.py` runs it — a new process: settings read lazily, `django.setup()`,
+ * the command found in the registry — on the loaded files and database. `input` answers its
+ * prompts in order; with `interactive`, a prompt with no answer left pauses the command until a
+ * `manage_input` gives the next line (`null`: end of input, Ctrl-D) or `manage_interrupt` stops it
+ * (Ctrl-C) — the Terminal panel.
+ */
 export type ManagementCommand =
   | { command: "migrate"; app_label?: string; migration_name?: string }
   | { command: "makemigrations"; app_labels?: string[]; name?: string }
   | { command: "sqlmigrate"; app_label: string; migration_name: string }
   | { command: "showmigrations" }
-  | { command: "call"; function: string };
+  | { command: "call"; function: string }
+  | { command: "manage"; argv: string[]; input?: string[]; interactive?: boolean }
+  | { command: "manage_input"; line: string | null }
+  | { command: "manage_interrupt" };
 
 export interface CommandOutput {
   output: string;
-  /** New project files (makemigrations): path → contents. */
+  /** New project files (makemigrations, startapp): path → contents. */
+  files: Record<string, string>;
+}
+
+/** What a paused interactive command asks: `Username (leave blank to use 'admin'): `, `>>> `. */
+export interface CommandPrompt {
+  text: string;
+  /** A password: the terminal does not echo what is typed. */
+  secret: boolean;
+}
+
+/** What `manage.py` wrote, in order: stdout and stderr kept apart (the CLI prints each to its own stream). */
+export interface OutputChunk {
+  stream: "stdout" | "stderr";
+  text: string;
+}
+
+/**
+ * A mode's `manage.py` for one command line: runs it as a new process would (the mode resets its
+ * framework, reads settings, sets itself up) and hands back what it printed. `io` gives the
+ * prompts' answers (`input`, awaited: a line, or null at end of input) and collects the output.
+ */
+export interface ManageIO {
+  write(stream: OutputChunk["stream"], text: string): void;
+  input(prompt: CommandPrompt): Promise<string | null>;
+  /** Whether a person answers the prompts (the Terminal, or a script's `input` lines): stdin "is a TTY". */
+  interactive: boolean;
+  /** The exception that ended the process with a traceback (the page marks its line). */
+  error?(e: unknown): void;
+}
+
+export interface ManageResult {
+  exit_code: number;
+  /** Files the command created or changed (startapp, makemigrations). */
   files: Record<string, string>;
 }
 
@@ -116,6 +160,11 @@ export interface ModeBoot {
   explain?(sql: string, params: readonly unknown[]): PlanStep[];
   /** A management command on the loaded project (`manage.py migrate`, scenario setup steps). */
   run_command?(command: ManagementCommand): CommandOutput;
+  /**
+   * `manage.py <argv>` as a new process on the project (settings, setup, the command registry);
+   * afterwards the project is loaded as that process left it, and `boot` is not called again.
+   */
+  manage?(entry: Readonly<Record<string, string>>, argv: readonly string[], context: BootContext, io: ManageIO): Promise<ManageResult & { application?: ServedApplication }>;
   /** A template source rendered with a captured context by the project's engine (the Templates panel). */
   render_template?(source: string, context: Record<string, unknown>): string;
   /** A class's anatomy by dotted path: bases, MRO, attributes and who defines each (the Class-based view panel). */

@@ -9,7 +9,7 @@
  * page says so when it finds one, and again on the visit that uses it). `skip-waiting` from the page
  * ("Use it now") activates it at once.
  */
-import { routeRequest, trustedClient } from "./policy";
+import { RUNTIME_FRAME, RUNTIME_FRAME_HEADERS, routeRequest, trustedClient } from "./policy";
 
 /** The parts of the service worker global scope used here (the project's lib is the DOM's). */
 interface ExtendableEvent extends Event {
@@ -44,6 +44,15 @@ const LAZY = `${PREFIX}${VERSION}-lazy`;
 const precached = new Set(PRECACHE);
 const scope = () => worker.registration.scope;
 
+/**
+ * The runtime sandbox's document as its frame must get it: an opaque origin by the `sandbox`
+ * header (its frame has no attribute when this worker serves it: src/runtime/sandbox.ts).
+ */
+async function sandboxed(response: Response): Promise<Response> {
+  if (!response.ok) return response;
+  return new Response(await response.arrayBuffer(), { status: 200, headers: RUNTIME_FRAME_HEADERS });
+}
+
 worker.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((path) => new URL(path, scope()).href))));
 });
@@ -76,6 +85,7 @@ worker.addEventListener("fetch", (event) => {
       }
       if (route.kind === "precache") {
         const cached = await caches.match(new URL(route.key, scope()).href, { cacheName: CACHE });
+        if (route.key === RUNTIME_FRAME) return sandboxed(cached ?? (await fetch(request)));
         return cached ?? fetch(request);
       }
       const cache = await caches.open(LAZY);

@@ -14,7 +14,7 @@
  *
  * Requests run one at a time (the trace recorder is global while a request runs), in arrival order.
  */
-import { Recorder, close_span, open_span, set_active_recorder, type Trace } from "../trace";
+import { Recorder, close_span, open_span, set_active_recorder, type Attrs, type Trace } from "../trace";
 import { RuntimeError } from "../frameworks/python/builtins";
 import { import_module } from "../frameworks/python/importlib";
 import { serve_wsgi } from "../gateway/server";
@@ -28,6 +28,7 @@ import { error_info } from "./errors";
 import { load, type ModuleLoader } from "./loader";
 import type { ClassAnatomyResult, CommandResult, ErrorInfo, ExplainResult, LoadInput, LoadOptions, LoadResult, RenderTemplateResult, RequestOptions, RequestResult, Runtime, SelectResult, SocketAction, SocketResult, SqlCell, TablesResult } from "./protocol";
 import { SocketHub, settle } from "./sockets";
+import { ManageProcess, type ProcessOutcome } from "./manage";
 import { SqlJsDriver, boot_sqlite, type SqliteBootOptions } from "./sqlite";
 
 export interface HeadlessRuntimeOptions {
@@ -46,6 +47,10 @@ export class HeadlessRuntime implements Runtime {
   private queue: Promise<unknown> = Promise.resolve();
   /** The simulated clients' WebSockets (ASGI projects). */
   private readonly sockets = new SocketHub();
+  /** The project's entry and files as last loaded (a manage.py process starts from them). */
+  private entry: Record<string, string> = {};
+  /** A manage.py process paused at a prompt (the Terminal's shell, createsuperuser…). */
+  private process: ManageProcess | null = null;
 
   private constructor(private readonly options: HeadlessRuntimeOptions) {}
 
@@ -127,6 +132,8 @@ export class HeadlessRuntime implements Runtime {
       if (!mode) throw new RuntimeError(`Unknown framework mode "${scenario.entry.kind}".`);
       this.mode = mode;
       const { kind: _kind, ...entry } = scenario.entry;
+      this.entry = { kind: scenario.entry.kind, ...entry };
+      this.process = null;
       this.app = await mode.boot(entry, { import_module: this.loader.import_module, files: this.loader.files });
       // Setup (migrate, seed) belongs to a fresh database; a restored image already has its effects.
       if (!options.database) for (const step of scenario.setup ?? []) this.run_setup_step(step);
@@ -153,6 +160,7 @@ export class HeadlessRuntime implements Runtime {
 
   /** Run a management command (makemigrations, migrate, sqlmigrate, showmigrations, call) on the loaded project. */
   command(cmd: ManagementCommand): Promise<CommandResult> {
+    if (cmd.command === "manage" || cmd.command === "manage_input" || cmd.command === "manage_interrupt") return this.serialised(() => this.manage_now(cmd));
     return this.serialised(async () => {
       const recorder = new Recorder({ enabled: this.options.trace ?? true });
       const previous = set_active_recorder(recorder);
@@ -161,7 +169,7 @@ export class HeadlessRuntime implements Runtime {
       const changes_before = this.total_changes();
       try {
         if (this.load_error) throw this.load_error;
-        const { output, files } = cmd.command === "call" ? { output: call_function(cmd.function), files: {} } : this.service("run_command", "run management commands").run_command!(cmd);
+        const { output, files } = cmd.command === "call" ? { output: await call_function(cmd.function), files: {} } : this.service("run_command", "run management commands").run_command!(cmd);
         return { ok: true as const, output, files, logs: this.logs.drain(), trace: finish(recorder, span), database_changed: this.total_changes() !== changes_before };
       } catch (e) {
         const error: ErrorInfo = error_info(e, (path) => this.loader?.is_user_file(path) ?? false);
@@ -171,6 +179,97 @@ export class HeadlessRuntime implements Runtime {
         set_active_recorder(previous);
       }
     });
+  }
+
+  /**
+   * `manage.py <argv>` as a new process (`manage`): the project's files loaded afresh (every module
+   * imported again, the framework's state reset), the database kept, the mode's manage.py run
+   * under a root "command" span — its setup (settings read lazily, apps.populate, ready()) and the
+   * command, traced. It ends, or pauses at a prompt; `manage_input` / `manage_interrupt` resume it
+   * under a new span per line. When it ends, the project serves requests as the process left it,
+   * with any files it wrote (startapp, makemigrations) added.
+   */
+  private async manage_now(cmd: Extract<ManagementCommand, { command: "manage" | "manage_input" | "manage_interrupt" }>): Promise<CommandResult> {
+    const recorder = new Recorder({ enabled: this.options.trace ?? true });
+    const previous = set_active_recorder(recorder);
+    const title = cmd.command === "manage" ? `manage.py ${cmd.argv.join(" ")}` : cmd.command === "manage_input" ? `manage.py ${this.process?.argv.join(" ") ?? ""} ← ${cmd.line === null ? "end of input" : JSON.stringify(cmd.line)}` : `manage.py ${this.process?.argv.join(" ") ?? ""} ← Ctrl-C`;
+    const span = open_span("command", title, (): Attrs => (cmd.command === "manage" ? { argv: [...cmd.argv] } : { input: cmd.command === "manage_input" ? cmd.line : null }));
+    this.logs.drain();
+    const changes_before = this.total_changes();
+    const done = (outcome: ProcessOutcome, process: ManageProcess): CommandResult => {
+      const chunks = process.take_output();
+      const output = chunks.map((c) => c.text).join("");
+      const base = { logs: this.logs.drain(), database_changed: this.total_changes() !== changes_before };
+      if (outcome.kind === "crash") {
+        const error = this.error_of(outcome.error);
+        span.fail({ type: error.type, message: error.message });
+        return { ok: false, error, trace: finish(recorder, span), ...base };
+      }
+      const crashed = process.crashed_with;
+      const error = crashed ? this.error_of(crashed) : undefined;
+      if (outcome.kind === "prompt") {
+        span.set({ prompt: outcome.prompt.text });
+        return { ok: true, output, chunks, files: {}, prompt: outcome.prompt, trace: finish(recorder, span), ...base, ...(error ? { error } : {}) };
+      }
+      span.set({ exit_code: outcome.result.exit_code });
+      if (error) span.fail({ type: error.type, message: error.message });
+      const files = { ...outcome.result.files, ...process.files.written };
+      return { ok: true, output, chunks, files, folders: process.files.folders, prompt: null, exit_code: outcome.result.exit_code, trace: finish(recorder, span), ...base, ...(error ? { error } : {}) };
+    };
+    try {
+      if (cmd.command !== "manage") {
+        const process = this.process;
+        if (!process?.paused) throw new RuntimeError("No manage.py command is waiting for input.");
+        const outcome = cmd.command === "manage_input" ? await process.send(cmd.line) : await process.interrupt();
+        if (outcome.kind !== "prompt") await this.after_process(outcome, process);
+        return done(outcome, process);
+      }
+      if (this.process?.paused) await this.process.interrupt();
+      const mode = this.mode ?? mode_boot(this.entry.kind ?? "");
+      if (!mode?.manage) throw new RuntimeError(this.mode ? `The ${this.mode.id} mode has no manage.py.` : "No project is loaded: call load(scenario) first.");
+      const files = this.loader?.files ?? {};
+      // A new process: every module imported afresh, every framework's state reset.
+      this.loader = load(files, { console: this.logs.create_console() });
+      const loader = this.loader;
+      const { kind: _kind, ...entry } = this.entry;
+      const process = new ManageProcess(cmd.argv, { input: cmd.input ?? [], interactive: cmd.interactive ?? false, files });
+      this.process = process;
+      const outcome = await process.start((io) => mode.manage!(entry, cmd.argv, { import_module: loader.import_module, files: loader.files }, io));
+      if (outcome.kind !== "prompt") await this.after_process(outcome, process);
+      return done(outcome, process);
+    } catch (e) {
+      const error = this.error_of(e);
+      span.fail({ type: error.type, message: error.message });
+      return { ok: false, error, logs: this.logs.drain(), trace: finish(recorder, span), database_changed: this.total_changes() !== changes_before };
+    } finally {
+      set_active_recorder(previous);
+    }
+  }
+
+  /** After a process ends: serve the project as it left it — or, when it wrote files or never set up, load it again (untraced, keeping the database). */
+  private async after_process(outcome: ProcessOutcome, process: ManageProcess): Promise<void> {
+    this.process = null;
+    const written = process.files.written;
+    const application = outcome.kind === "exit" ? outcome.result.application : undefined;
+    if (application && !Object.keys(written).length) {
+      this.app = application;
+      this.load_error = null;
+      return;
+    }
+    const recorder = set_active_recorder(new Recorder({ enabled: false }));
+    try {
+      this.loader = load({ ...(this.loader?.files ?? {}), ...written }, { console: this.logs.create_console() });
+      const { kind: _kind, ...entry } = this.entry;
+      const mode = mode_boot(this.entry.kind ?? "");
+      if (!mode) return;
+      this.app = await mode.boot(entry, { import_module: this.loader.import_module, files: this.loader.files });
+      this.load_error = null;
+    } catch (e) {
+      this.app = null;
+      this.load_error = e;
+    } finally {
+      set_active_recorder(recorder);
+    }
   }
 
   /** SQLite's EXPLAIN QUERY PLAN for one statement (Django-style `%s` params); runs no user code and records nothing. */
@@ -241,7 +340,9 @@ export class HeadlessRuntime implements Runtime {
     try {
       const response = this.app?.interface === "asgi" ? await serve_asgi(this.app.app, request) : await serve_wsgi(this.wsgi_app(), request);
       span.set({ status: response.status, reason: response.reason });
-      await settle();
+      // Only an ASGI application can leave work running (consumers woken through the channel
+      // layer); a WSGI request is over when its body is consumed — no timer turns (~1 ms each).
+      if (this.app?.interface === "asgi") await settle();
       const socket_events = this.sockets.drain();
       return { response, trace: finish(recorder, span), logs: this.logs.drain(), database_changed: this.total_changes() !== changes_before, ...(socket_events.length ? { socket_events } : {}) };
     } finally {
@@ -345,13 +446,32 @@ function finish(recorder: Recorder, span: ReturnType<typeof open_span>): Trace {
   return recorder.trace();
 }
 
-/** A setup or `call` step: `"blog.seed.seed"` → import the module, call the function, its result as text. */
-function call_function(dotted: string): string {
+/**
+ * A setup or `call` step: `"blog.seed.seed"` → import the module, call the function (awaited when
+ * it is async), its result as text: a string as it is, an object with its own `toString` (a model,
+ * a QuerySet's repr) through it, plain data as JSON, nothing for undefined.
+ */
+function call_function(dotted: string): string | Promise<string> {
   const dot = dotted.lastIndexOf(".");
   const fn = dot < 0 ? undefined : import_module(dotted.slice(0, dot))[dotted.slice(dot + 1)];
   if (typeof fn !== "function") throw new TypeError(`${dotted} is not a function`);
   const result = fn();
-  return result === undefined ? "" : String(result);
+  return result instanceof Promise ? result.then(result_text) : result_text(result);
+}
+
+function result_text(result: unknown): string {
+  if (result === undefined) return "";
+  if (typeof result === "string") return result;
+  if (result !== null && typeof result === "object") {
+    const to_string = (result as { toString?: unknown }).toString;
+    if (to_string !== Object.prototype.toString && to_string !== Array.prototype.toString) return String(result);
+    try {
+      return JSON.stringify(result);
+    } catch {
+      return String(result);
+    }
+  }
+  return String(result);
 }
 
 /** While the project cannot load, every request gets the gateway's 500 naming the load error. */

@@ -15,6 +15,7 @@ import { transform } from "sucrase";
 import { traced } from "../trace";
 import { set_module_importer, ModuleNotFoundError, type Module } from "../frameworks/python/importlib";
 import { set_frame_mapper, type FrameSummary } from "../frameworks/python/traceback";
+import { set_module_lister, type ModuleInfo } from "../frameworks/python/pkgutil";
 import { FRAMEWORK_MODULES, MODE_BOOTS, reset_all_modes } from "../modes";
 import { FUNCTION_BODY_LINE_OFFSET, UserSyntaxError, frame_symbol } from "./errors";
 import type { UserConsole } from "./console";
@@ -196,8 +197,25 @@ export function load(files: Files, options: LoaderOptions = {}): ModuleLoader {
   const loader = new ModuleLoader(files, options);
   set_module_importer(loader.import_module);
   set_frame_mapper((frame) => map_frame(frame, loader));
+  set_module_lister((path) => list_modules(path, loader.files, options.framework_modules ?? FRAMEWORK_MODULES));
   for (const mode of MODE_BOOTS) mode.attach_project?.({ import_module: loader.import_module, files: loader.files });
   return loader;
+}
+
+/** `pkgutil.iter_modules`: the modules directly inside a folder — project files and framework modules alike. */
+function list_modules(path: string, files: Files, framework: Record<string, Module>): ModuleInfo[] {
+  const prefix = path ? `${path}/` : "";
+  const found = new Map<string, boolean>();
+  const add = (rest: string, is_file: boolean) => {
+    const slash = rest.indexOf("/");
+    if (slash < 0) {
+      const name = is_file ? rest.replace(/\.(ts|js|tsx|mjs)$/, "") : rest;
+      if (name && name !== "index" && (!is_file || SOURCE_EXTENSIONS.some((ext) => rest.endsWith(ext)))) found.set(name, found.get(name) ?? false);
+    } else found.set(rest.slice(0, slash), true);
+  };
+  for (const file of Object.keys(files)) if (file.startsWith(prefix)) add(file.slice(prefix.length), true);
+  for (const key of Object.keys(framework)) if (key.startsWith(prefix)) add(key.slice(prefix.length), false);
+  return [...found].map(([name, ispkg]) => ({ name, ispkg }));
 }
 
 function map_frame(frame: FrameSummary, loader: ModuleLoader): FrameSummary {

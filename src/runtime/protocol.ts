@@ -24,9 +24,9 @@ import type { HttpRequestMessage, HttpResponseMessage } from "../gateway/wsgi";
 import type { WebSocketServerEvent } from "../gateway/asgi-websocket";
 import type { Scenario } from "../scenarios/format";
 import type { SourceRef, Trace } from "../trace/span";
-import type { ManagementCommand } from "../modes/types";
+import type { CommandPrompt, ManagementCommand, OutputChunk } from "../modes/types";
 
-export type { HttpRequestMessage, HttpResponseMessage, ManagementCommand, Scenario, SourceRef, Trace, WebSocketServerEvent };
+export type { CommandPrompt, HttpRequestMessage, HttpResponseMessage, ManagementCommand, OutputChunk, Scenario, SourceRef, Trace, WebSocketServerEvent };
 
 export const PROTOCOL_VERSION = 1;
 
@@ -71,11 +71,17 @@ export interface RequestResult {
   socket_events?: SocketEvent[];
 }
 
-/** Options of `load`: start from a database image (a snapshot taken after an earlier request) instead of an empty one. */
-/** The result of a management command run on the loaded project (headless `command()`). */
+/**
+ * The result of a management command run on the loaded project (headless `command()`). For a
+ * `manage` command line: `exit_code` is manage.py's exit status (a CommandError prints to stderr
+ * and exits 1 — still `ok`: the runtime did its job), `chunks` keeps stdout and stderr apart, and
+ * `prompt` says the command is paused waiting for a line (interactive only).
+ */
 export type CommandResult =
-  | { ok: true; output: string; files: Record<string, string>; logs: LogEntry[]; trace: Trace; database_changed: boolean }
+  | { ok: true; output: string; files: Record<string, string>; logs: LogEntry[]; trace: Trace; database_changed: boolean; exit_code?: number; chunks?: OutputChunk[]; prompt?: CommandPrompt | null; error?: ErrorInfo; folders?: string[] }
   | { ok: false; error: ErrorInfo; logs: LogEntry[]; trace: Trace; database_changed: boolean };
+
+/** Options of `load`: start from a database image (a snapshot taken after an earlier request) instead of an empty one. */
 
 export interface LoadOptions {
   database?: Uint8Array;

@@ -8,8 +8,9 @@
  * `delete_cookie` works); the next request sends `Cookie: a=1; b=2` in the order the cookies were
  * first set.
  */
-import type { HttpRequestMessage, HttpResponseMessage, RequestResult, SocketAction, SocketEvent, SocketResult, WebSocketServerEvent } from "../runtime/protocol";
-import type { Scenario, ScenarioCheck, ScenarioRequest, ScenarioScriptStep, SocketExpectation } from "./format";
+import type { CommandResult, HttpRequestMessage, HttpResponseMessage, ManagementCommand, RequestResult, SocketAction, SocketEvent, SocketResult, WebSocketServerEvent } from "../runtime/protocol";
+import type { Scenario, ScenarioCheck, ScenarioRequest, ScenarioScriptCheck, ScenarioScriptStep, SocketExpectation } from "./format";
+import { json_equal, meets_trace } from "./trace-checks";
 
 /** The Host a browser sends for the simulated site (allowed by DEBUG's default ALLOWED_HOSTS). */
 export const DEFAULT_HOST = "localhost";
@@ -102,6 +103,8 @@ export interface ReplayStep {
 export interface RequestSender {
   request(request: HttpRequestMessage): Promise<RequestResult>;
   socket?(action: SocketAction): Promise<SocketResult>;
+  /** `call` and `manage` script steps. */
+  command?(command: ManagementCommand): Promise<CommandResult>;
 }
 
 /** What one `script` step did: the request or socket step it ran, or whether its expectation held. */
@@ -111,6 +114,8 @@ export interface ScriptStepOutcome {
   request?: ReplayStep;
   socket?: { action: SocketAction; result: SocketResult };
   expectation?: { passed: boolean; message: string };
+  /** A `call` or `manage` step: what the runtime answered. */
+  command?: CommandResult;
 }
 
 export interface Replay {
@@ -156,6 +161,10 @@ export async function replay_all(runtime: RequestSender, scenario: Pick<Scenario
       const events = inbox.get(step.client) ?? [];
       const expectation = meets(step.expect, events);
       out.script.push({ index, step, expectation });
+    } else if ("call" in step || "manage" in step) {
+      if (!runtime.command) throw new Error("This runtime cannot run project code or manage.py commands.");
+      const command: ManagementCommand = "call" in step ? { command: "call", function: step.call } : { command: "manage", argv: step.manage, input: step.input ?? [] };
+      out.script.push({ index, step, command: await runtime.command(command) });
     } else {
       if (!runtime.socket) throw new Error("This runtime has no WebSockets.");
       const action = socket_action(step, jar);
@@ -168,7 +177,7 @@ export async function replay_all(runtime: RequestSender, scenario: Pick<Scenario
 }
 
 /** A script step → the client action: the upgrade request a browser sends, a frame, a close. */
-export function socket_action(step: Exclude<ScenarioScriptStep, { request: number } | { expect: SocketExpectation }>, jar: CookieJar | null): SocketAction {
+export function socket_action(step: Exclude<ScenarioScriptStep, { request: number } | { expect: SocketExpectation } | { call: string } | { manage: string[] }>, jar: CookieJar | null): SocketAction {
   const client = step.client;
   if ("connect" in step) return { op: "open", client, request: build_upgrade_request(step.connect, step.headers ?? [], step.subprotocols ?? [], step.no_cookies ? null : jar) };
   if ("close" in step) return { op: "close", client, code: step.close, ...(step.reason !== undefined ? { reason: step.reason } : {}) };
@@ -254,14 +263,6 @@ function parse_json(text: string): unknown {
   }
 }
 
-function json_equal(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => json_equal((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
 
 export interface CheckOutcome {
   check: ScenarioCheck;
@@ -274,12 +275,15 @@ export function run_checks(checks: ScenarioCheck[], steps: ReplayStep[] | Replay
   const replayed: Replay = Array.isArray(steps) ? { requests: steps.map((s, i) => ({ ...s, index: s.index ?? i })), script: [] } : steps;
   return checks.map((check) => {
     if ("script" in check) {
-      const outcome = replayed.script.find((s) => s.index === check.script)?.expectation;
+      const step = replayed.script.find((s) => s.index === check.script);
+      if (step?.command) return check_command(check, step.command);
+      const outcome = step?.expectation;
       if (!outcome) return { check, passed: false, message: `script step ${check.script} was not run` };
       return { check, passed: outcome.passed, message: outcome.message };
     }
-    const response = replayed.requests.find((s) => s.index === check.request)?.result.response;
-    if (!response) return { check, passed: false, message: `request ${check.request} was not run` };
+    const result = replayed.requests.find((s) => s.index === check.request)?.result;
+    const response = result?.response;
+    if (!result || !response) return { check, passed: false, message: `request ${check.request} was not run` };
     const failures: string[] = [];
     if (check.status !== undefined && response.status !== check.status) failures.push(`status ${response.status}, expected ${check.status}`);
     if (check.body_contains !== undefined && !new TextDecoder().decode(response.body).includes(check.body_contains)) failures.push(`body does not contain ${JSON.stringify(check.body_contains)}`);
@@ -287,6 +291,34 @@ export function run_checks(checks: ScenarioCheck[], steps: ReplayStep[] | Replay
       const [name, value] = check.header;
       if (!response.headers.some(([k, v]) => k.toLowerCase() === name.toLowerCase() && v === value)) failures.push(`no header ${name}: ${value}`);
     }
+    if (check.trace) failures.push(...meets_trace(result.trace, check.trace).failures);
+    if (failures.length && response.status >= 500) failures.push(server_error_of(result));
     return { check, passed: failures.length === 0, message: failures.join("; ") || "ok" };
   });
+}
+
+/** A `call` or `manage` step's check: it ran without an exception (and exited 0), printed what is expected, and its trace meets `trace`. */
+function check_command(check: ScenarioScriptCheck, result: CommandResult): CheckOutcome {
+  if (!result.ok) return { check, passed: false, message: `${result.error.type}: ${result.error.message}${result.error.source ? ` (${result.error.source.file}${result.error.source.line ? `:${result.error.source.line}` : ""})` : ""}` };
+  const failures: string[] = [];
+  if (result.exit_code) failures.push(`exited with status ${result.exit_code}: ${last_line(result.output)}`);
+  if (check.output !== undefined && result.output !== check.output) failures.push(`printed ${JSON.stringify(clip(result.output))}, expected ${JSON.stringify(clip(check.output))}`);
+  if (check.output_contains !== undefined && !result.output.includes(check.output_contains)) failures.push(`output does not contain ${JSON.stringify(check.output_contains)}${result.output ? ` (it printed ${JSON.stringify(clip(result.output))})` : " (it printed nothing)"}`);
+  if (check.trace) failures.push(...meets_trace(result.trace, check.trace).failures);
+  return { check, passed: failures.length === 0, message: failures.join("; ") || (result.output ? `ok: ${clip(last_line(result.output))}` : "ok") };
+}
+
+/** Why a server error happened, from its trace: the innermost span that failed. */
+function server_error_of(result: RequestResult): string {
+  const failed = [...result.trace.spans].reverse().find((s) => s.error);
+  return failed?.error ? `the server raised ${failed.error.type}: ${failed.error.message}` : `the server answered ${result.response.status}`;
+}
+
+function last_line(text: string): string {
+  const lines = text.trimEnd().split("\n");
+  return lines[lines.length - 1] ?? "";
+}
+
+function clip(text: string): string {
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }

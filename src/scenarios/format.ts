@@ -9,6 +9,7 @@
 
 import { MODE_DESCRIPTORS, mode_descriptor } from "../modes/descriptors";
 import type { ModeDescriptor } from "../modes/types";
+import { SPAN_KINDS, type Json, type SpanKind } from "../trace/span";
 
 export const SCENARIO_FORMAT = "framework-lab/scenario@1";
 
@@ -41,6 +42,25 @@ export interface ScenarioRequest {
 /** One setup step (see `Scenario.setup`). */
 export type ScenarioSetupStep = { command: "migrate" } | { command: "call"; function: string };
 
+/**
+ * An assertion on a trace: how many spans of `kind` (optionally with this `name`, a name
+ * containing `name_contains`, and these attribute values) it holds. With no count given, at least
+ * one must be there; `absent: true` is `count: 0`. "No SQL ran": `{kind: "sql", count: 0}`; "the
+ * receiver was filtered out by sender": `{kind: "receiver", name: "notify", attrs: {called: false}}`.
+ */
+export interface TraceExpectation {
+  kind: SpanKind;
+  name?: string;
+  name_contains?: string;
+  attrs?: Record<string, Json>;
+  /** Attributes whose text contains these strings: `{sql: "INNER JOIN"}` (a sql span's name is shortened; its `sql` attribute is whole). */
+  attrs_contain?: Record<string, string>;
+  count?: number;
+  at_least?: number;
+  at_most?: number;
+  absent?: true;
+}
+
 /** A check on one scripted response (by index into `requests`). */
 export interface ScenarioRequestCheck {
   request: number;
@@ -49,12 +69,21 @@ export interface ScenarioRequestCheck {
   status?: number;
   body_contains?: string;
   header?: [string, string];
+  /** Assertions on the request's trace, all of which must hold. */
+  trace?: TraceExpectation[];
 }
 
-/** A check that a script's `expect` step held (by index into `script`). */
+/**
+ * A check on a script step (by index into `script`): an `expect` step's expectation held; or a
+ * `call` / `manage` step ran without an exception, printed what `output` / `output_contains` say,
+ * and its trace meets `trace`.
+ */
 export interface ScenarioScriptCheck {
   script: number;
   label?: string;
+  output?: string;
+  output_contains?: string;
+  trace?: TraceExpectation[];
 }
 
 export type ScenarioCheck = ScenarioRequestCheck | ScenarioScriptCheck;
@@ -79,6 +108,10 @@ export type SocketExpectation =
  */
 export type ScenarioScriptStep = { note?: string } & (
   | { request: number }
+  /** Call a project function by dotted path (`manage.py shell -c "from blog.tests import t; t()"`); its result is the step's output. */
+  | { call: string }
+  /** `manage.py <argv…>` (Django projects), as a new process on the project's files and database; `input` answers its prompts in order. */
+  | { manage: string[]; input?: string[] }
   | { client: string; connect: string; headers?: [string, string][]; subprotocols?: string[]; no_cookies?: boolean }
   | { client: string; send: string }
   | { client: string; send_json: unknown }
@@ -102,7 +135,8 @@ export interface Scenario {
   /**
    * WebSocket clients and HTTP requests in one order (ASGI projects, e.g. Channels): each step is
    * `{request: i}` or a named client's `connect` / `send` / `send_json` / `send_bytes` / `expect` /
-   * `close`. Requests the script does not name run before it, in order.
+   * `close`; `{call}` and `{manage}` steps run project code and manage.py commands between them
+   * (any project). Requests the script does not name run before it, in order.
    */
   script?: ScenarioScriptStep[];
   /**
@@ -243,9 +277,17 @@ function parse_check(value: unknown, index: number, request_count: number, scrip
   const o = expect_object(value, where);
   const label = o.label === undefined ? {} : { label: expect_text(o.label, `${where}.label`, 500) };
   if (o.script !== undefined) {
-    if (typeof o.script !== "number" || !Number.isInteger(o.script) || o.script < 0 || o.script >= script.length || !("expect" in script[o.script]))
-      throw new ScenarioFormatError(`${where}.script must be the index of an "expect" step of scenario.script`);
-    return { script: o.script, ...label };
+    if (typeof o.script !== "number" || !Number.isInteger(o.script) || o.script < 0 || o.script >= script.length || "request" in script[o.script] || !["expect", "call", "manage"].some((k) => k in script[o.script as number]))
+      throw new ScenarioFormatError(`${where}.script must be the index of an "expect", "call" or "manage" step of scenario.script`);
+    const check: ScenarioScriptCheck = { script: o.script, ...label };
+    const runs = !("expect" in script[o.script]);
+    for (const key of ["output", "output_contains", "trace"] as const) {
+      if (o[key] !== undefined && !runs) throw new ScenarioFormatError(`${where}.${key} checks a "call" or "manage" step, not an "expect" step`);
+    }
+    if (o.output !== undefined) check.output = expect_text(o.output, `${where}.output`, LIMITS.text_chars, true);
+    if (o.output_contains !== undefined) check.output_contains = expect_text(o.output_contains, `${where}.output_contains`, LIMITS.text_chars, true);
+    if (o.trace !== undefined) check.trace = parse_trace_expectations(o.trace, `${where}.trace`);
+    return check;
   }
   if (typeof o.request !== "number" || !Number.isInteger(o.request) || o.request < 0 || o.request >= request_count)
     throw new ScenarioFormatError(`${where}.request must be the index of a scripted request (0…${request_count - 1})`);
@@ -256,7 +298,45 @@ function parse_check(value: unknown, index: number, request_count: number, scrip
   }
   if (o.body_contains !== undefined) check.body_contains = expect_text(o.body_contains, `${where}.body_contains`, LIMITS.text_chars, true);
   if (o.header !== undefined) check.header = parse_header(o.header, `${where}.header`);
+  if (o.trace !== undefined) check.trace = parse_trace_expectations(o.trace, `${where}.trace`);
+  for (const key of ["output", "output_contains"]) {
+    if (o[key] !== undefined) throw new ScenarioFormatError(`${where}.${key} checks a "call" or "manage" step (give script: i)`);
+  }
   return check;
+}
+
+const TRACE_EXPECTATION_KEYS = ["kind", "name", "name_contains", "attrs", "attrs_contain", "count", "at_least", "at_most", "absent"];
+
+function parse_trace_expectations(value: unknown, where: string): TraceExpectation[] {
+  return expect_array(value, where, 50).map((item, i) => {
+    const at = `${where}[${i}]`;
+    const o = expect_object(item, at);
+    const extra = Object.keys(o).find((k) => !TRACE_EXPECTATION_KEYS.includes(k));
+    if (extra !== undefined) throw new ScenarioFormatError(`${at}.${extra} is not part of a trace expectation (it takes ${TRACE_EXPECTATION_KEYS.join(", ")})`);
+    if (typeof o.kind !== "string" || !(SPAN_KINDS as readonly string[]).includes(o.kind)) throw new ScenarioFormatError(`${at}.kind must be a span kind (src/trace/span.ts) (got ${describe(o.kind)})`);
+    const expectation: TraceExpectation = { kind: o.kind as SpanKind };
+    if (o.name !== undefined) expectation.name = expect_text(o.name, `${at}.name`, 500, true);
+    if (o.name_contains !== undefined) expectation.name_contains = expect_text(o.name_contains, `${at}.name_contains`, 500, true);
+    if (o.attrs !== undefined) expectation.attrs = expect_object(o.attrs, `${at}.attrs`) as Record<string, Json>;
+    if (o.attrs_contain !== undefined) {
+      const contain = expect_object(o.attrs_contain, `${at}.attrs_contain`);
+      expectation.attrs_contain = Object.fromEntries(Object.entries(contain).map(([key, text]) => [key, expect_text(text, `${at}.attrs_contain.${key}`, 500, true)]));
+    }
+    for (const key of ["count", "at_least", "at_most"] as const) {
+      if (o[key] === undefined) continue;
+      const n = o[key];
+      if (typeof n !== "number" || !Number.isInteger(n) || n < 0) throw new ScenarioFormatError(`${at}.${key} must be a whole number (got ${describe(n)})`);
+      expectation[key] = n;
+    }
+    if (o.absent !== undefined) {
+      if (o.absent !== true) throw new ScenarioFormatError(`${at}.absent must be true (or left out)`);
+      expectation.absent = true;
+    }
+    const counts = ["count", "at_least", "at_most", "absent"].filter((k) => o[k] !== undefined);
+    if (counts.includes("absent") && counts.length > 1) throw new ScenarioFormatError(`${at} has absent with ${counts.filter((k) => k !== "absent").join(", ")}: give one`);
+    if (counts.includes("count") && counts.length > 1) throw new ScenarioFormatError(`${at} has count with ${counts.filter((k) => k !== "count").join(", ")}: give one`);
+    return expectation;
+  });
 }
 
 const CLIENT_NAME = /^[A-Za-z0-9_.:@ -]{1,40}$/;
@@ -272,10 +352,22 @@ function parse_script_step(value: unknown, index: number, request_count: number)
       throw new ScenarioFormatError(`${where}.request must be the index of a scripted request (0…${request_count - 1})`);
     return { request: o.request, ...note };
   }
+  if (o.call !== undefined) {
+    const fn = expect_text(o.call, `${where}.call`, 200);
+    if (!DOTTED.test(fn)) throw new ScenarioFormatError(`${where}.call must be a dotted path like "blog.tests.test_lazy" (got ${describe(fn)})`);
+    return { call: fn, ...note };
+  }
+  if (o.manage !== undefined) {
+    const argv = expect_array(o.manage, `${where}.manage`, 50).map((arg, i) => expect_text(arg, `${where}.manage[${i}]`, 1000, true));
+    if (!argv.length) throw new ScenarioFormatError(`${where}.manage must name a command: ["migrate"], ["sqlmigrate", "blog", "0001"]`);
+    const step: ScenarioScriptStep = { manage: argv, ...note };
+    if (o.input !== undefined) step.input = expect_array(o.input, `${where}.input`, 100).map((line, i) => expect_text(line, `${where}.input[${i}]`, 10_000, true));
+    return step;
+  }
   const client = expect_text(o.client, `${where}.client`, 40);
   if (!CLIENT_NAME.test(client)) throw new ScenarioFormatError(`${where}.client must be 1–40 letters, digits, spaces or _ . : @ - (got ${describe(client)})`);
   const actions = SCRIPT_ACTIONS.filter((action) => o[action] !== undefined);
-  if (actions.length !== 1) throw new ScenarioFormatError(`${where} must have exactly one of ${SCRIPT_ACTIONS.join(", ")} (or be {request: i})`);
+  if (actions.length !== 1) throw new ScenarioFormatError(`${where} must have exactly one of ${SCRIPT_ACTIONS.join(", ")} (or be {request: i}, {call: "dotted.path"} or {manage: [argv]})`);
   const action = actions[0];
   if (action === "connect") {
     const target = expect_text(o.connect, `${where}.connect`, 8000);

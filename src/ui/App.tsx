@@ -6,14 +6,12 @@
  */
 import { lazy, Suspense, useEffect, useState } from "react";
 import { Header } from "./shell/Header";
-import { EditorPane } from "./editor/EditorPane";
-import { BrowserPane } from "./browser/BrowserPane";
-import { TracePane } from "./panels/TracePane";
-import { FileTree } from "./editor/FileTree";
-import { LessonPane } from "./lesson/LessonPane";
 import { Workspace } from "./shell/Workspace";
 import { useLab } from "./state/react";
 import { useGlobalShortcuts } from "./shell/shortcuts";
+import { ErrorBoundary } from "./shell/ErrorBoundary";
+import { CourseBar } from "./course/CourseBar";
+import { Browser, Editor, Sidebar, Trace } from "./shell/panes";
 
 const Presenter = lazy(() => import("./presenter/Presenter"));
 const Embed = lazy(() => import("./embed/Embed"));
@@ -32,11 +30,11 @@ function useNarrow(): boolean {
 }
 
 const PANES = [
-  { id: "lesson", title: "Lesson", render: () => <div className="pane sidebar"><LessonPane /></div> },
-  { id: "files", title: "Files", render: () => <div className="pane sidebar"><FileTree /></div> },
-  { id: "editor", title: "Code", render: () => <EditorPane /> },
-  { id: "browser", title: "Browser", render: () => <BrowserPane /> },
-  { id: "trace", title: "Trace", render: () => <TracePane /> },
+  { id: "lesson", title: "Lesson", render: () => <Sidebar which="lesson" /> },
+  { id: "files", title: "Files", render: () => <Sidebar which="files" /> },
+  { id: "editor", title: "Code", render: () => <Editor /> },
+  { id: "browser", title: "Browser", render: () => <Browser /> },
+  { id: "trace", title: "Trace", render: () => <Trace /> },
 ] as const;
 
 function StackedPanes() {
@@ -82,15 +80,24 @@ export function App() {
     <div className={`app view-${view}`} style={zoom !== 1 ? { zoom } : undefined}>
       {view === "embed" ? (
         <Suspense fallback={<p className="hint">Loading…</p>}>
-          <Embed />
+          <ErrorBoundary name="The embed">
+            <Embed />
+          </ErrorBoundary>
         </Suspense>
       ) : view === "presenter" ? (
         <Suspense fallback={<p className="hint">Loading presenter mode…</p>}>
-          <Presenter />
+          <ErrorBoundary name="Presenter mode">
+            <Presenter />
+          </ErrorBoundary>
         </Suspense>
       ) : (
         <>
-          <Header />
+          <ErrorBoundary name="The header">
+            <Header />
+          </ErrorBoundary>
+          <ErrorBoundary name="The course bar">
+            <CourseBar />
+          </ErrorBoundary>
           <main className="workspace">{narrow ? <StackedPanes /> : <Workspace />}</main>
         </>
       )}

@@ -16,7 +16,12 @@ import { DraftStore } from "./share/drafts";
 import { isPermalinkHash } from "./share/permalink";
 import { persistPrefs } from "./state/prefs";
 import { registerServiceWorker } from "./offline/register";
+import { previewReady } from "./browser/preview-host";
+import { prepareRuntime } from "../runtime/client";
 import "./styles.css";
+
+// The runtime sandbox (frame, bundle, sql.js) loads while the rest of the page starts.
+prepareRuntime();
 
 const prefersDark = typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
 const savedTheme = (() => {
@@ -50,6 +55,13 @@ async function boot(): Promise<ScenarioLibrary> {
     </StrictMode>,
   );
   session.start();
+  // The Preview's service worker registers once the runtime is up (not competing with its start).
+  const unsubscribe = store.subscribe((state) => {
+    if (state.runtime !== "ready") return;
+    unsubscribe();
+    void previewReady();
+  });
+  setTimeout(() => void previewReady(), 5000);
   await library.boot();
   // Offline after the first visit (offline/sw.ts); an update found is announced once it is ready.
   registerServiceWorker(store);

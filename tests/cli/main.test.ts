@@ -41,7 +41,7 @@ describe("lab CLI", () => {
   it("errors are one line with exit code 2", async () => {
     expect(await run(["request", "nope", "GET", "/"])).toEqual({ code: 2, out: "", err: `lab: unknown scenario 'nope' (built-in: ${builtin_scenario_names().join(", ")}; or give a .json file)\n` });
     expect((await run(["request", "./missing.json", "GET", "/"])).err).toBe("lab: cannot read scenario file ./missing.json: ENOENT\n");
-    expect((await run(["frobnicate"])).err).toBe("lab: unknown command 'frobnicate' (request, replay, export-trace)\n");
+    expect((await run(["frobnicate"])).err).toBe("lab: unknown command 'frobnicate' (request, replay, export-trace, manage, course)\n");
     expect(() => parse_args(["-H", "bad"])).toThrowError(`-H needs 'Name: value' (got "bad")`);
   });
 

@@ -100,3 +100,18 @@ export class SequenceMatcher {
     return total ? (2.0 * matches) / total : 1.0;
   }
 }
+
+/**
+ * `difflib.get_close_matches(word, possibilities, n=3, cutoff=0.6)`: the best "good enough"
+ * matches, best first (ties: the later string first, as `heapq.nlargest` over `(score, x)` pairs).
+ * Django's `manage.py` uses it for "Unknown command: 'migrat'. Did you mean migrate?".
+ */
+export function get_close_matches(word: string, possibilities: Iterable<string>, n = 3, cutoff = 0.6): string[] {
+  const scored: [number, string][] = [];
+  for (const x of possibilities) {
+    const ratio = new SequenceMatcher(null, x, word).ratio();
+    if (ratio >= cutoff) scored.push([ratio, x]);
+  }
+  scored.sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0));
+  return scored.slice(0, n).map(([, x]) => x);
+}

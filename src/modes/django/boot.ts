@@ -15,11 +15,14 @@ import { set_migration_module_lister } from "../../frameworks/django/db/migratio
 import { get_wsgi_application } from "../../frameworks/django/core/handlers/wsgi";
 import type { WSGIApplication } from "../../gateway/wsgi";
 import type { BootContext, ModeBoot, ServedApplication } from "../types";
-import { run_command } from "./management";
+import { manage, run_command } from "./management";
+import { registry as check_registry } from "../../frameworks/django/core/checks";
 import { inspect_view_class, render_template_source } from "./inspect";
 import * as modules from "./modules";
 
 const MODULES = modules as unknown as Record<string, Record<string, unknown>>;
+/** Django's own system checks, registered when their modules loaded (before any project). */
+const FRAMEWORK_CHECKS = check_registry.get_checks(true);
 
 export const boot: ModeBoot = {
   id: "django",
@@ -34,6 +37,7 @@ export const boot: ModeBoot = {
   },
   explain: (sql, params) => connection.explain(sql, params),
   run_command,
+  manage,
   render_template: render_template_source,
   inspect_class: inspect_view_class,
 };
@@ -42,8 +46,9 @@ export const boot: ModeBoot = {
  * A Django project, as `wsgi.py` starts one: configure settings from the user's settings module,
  * then `get_wsgi_application()`.
  */
-export function load_django_project(settings_module: string, context: Pick<BootContext, "import_module">): WSGIApplication {
-  settings.configure(context.import_module(settings_module), settings_module);
+export function load_django_project(settings_module: string, _context: Pick<BootContext, "import_module">): WSGIApplication {
+  // wsgi.py: os.environ.setdefault("DJANGO_SETTINGS_MODULE", …); the first setting read imports it.
+  settings.set_settings_module(settings_module);
   const application = get_wsgi_application() as unknown;
   if (typeof application === "function") return application as WSGIApplication;
   const call = (application as { __call__?: unknown } | null)?.__call__;
@@ -62,6 +67,7 @@ export function reset_django(): void {
   clear_url_caches();
   reset_queries();
   site._registry.clear(); // admin.site: the project's admin.py registers again
+  check_registry._keep_only(FRAMEWORK_CHECKS); // system checks a project registered
   for (const module of Object.values(MODULES)) for (const value of Object.values(module)) if (is_signal(value)) restore_framework_receivers(value);
 }
 

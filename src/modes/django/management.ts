@@ -10,7 +10,12 @@ import { apps } from "../../frameworks/django/apps";
 import { makemigrations, migrate, showmigrations, sqlmigrate } from "../../frameworks/django/core/management/commands";
 import { import_string } from "../../frameworks/django/utils/module_loading";
 
-import type { CommandOutput, ManagementCommand } from "../types";
+import { run_process, type TextStream } from "../../frameworks/python/sys";
+import { extract_tb } from "../../frameworks/python/traceback";
+import { settings } from "../../frameworks/django/conf";
+import { execute_from_command_line } from "../../frameworks/django/core/management";
+import { get_wsgi_application } from "../../frameworks/django/core/handlers/wsgi";
+import type { BootContext, CommandOutput, ManageIO, ManageResult, ManagementCommand, ServedApplication } from "../types";
 
 function installed_labels(): string[] {
   return apps.get_app_configs().map((config: { label: string }) => config.label);
@@ -36,6 +41,62 @@ export function run_command(cmd: ManagementCommand): CommandOutput {
         const result = fn();
         return { output: result === undefined ? "" : String(result), files: {} };
       }
+      default:
+        throw new TypeError(`run_command does not run "${cmd.command}": the runtime runs manage.py command lines itself`);
     }
   });
+}
+
+/**
+ * `python manage.py <argv…>`, as a new process on the project: manage.py's own two lines —
+ * `os.environ.setdefault("DJANGO_SETTINGS_MODULE", …)` then `execute_from_command_line(sys.argv)` —
+ * with stdout, stderr and stdin given by the runtime. An exception no command handles prints
+ * Python's traceback (the project's frames) and exits 1. The process leaves Django set up; the
+ * WSGI application built from that state serves the requests that follow.
+ */
+export async function manage(entry: Readonly<Record<string, string>>, argv: readonly string[], _context: BootContext, io: ManageIO): Promise<ManageResult & { application?: ServedApplication }> {
+  const stream = (name: "stdout" | "stderr", tty: boolean): TextStream => ({
+    write(text) {
+      io.write(name, text);
+      return text.length;
+    },
+    flush() {},
+    isatty: () => tty,
+  });
+  const interactive = io.interactive;
+  settings.set_settings_module(entry.settings);
+  const full_argv = ["manage.py", ...argv];
+  let exit_code: number;
+  try {
+    exit_code = await run_process(
+      { stdout: stream("stdout", interactive), stderr: stream("stderr", interactive), readline: (prompt, secret) => io.input({ text: prompt, secret }), argv: full_argv, interactive },
+      () => execute_from_command_line(full_argv),
+    );
+  } catch (e) {
+    io.write("stderr", format_traceback(e));
+    io.error?.(e);
+    exit_code = 1;
+  }
+  return { exit_code, files: {}, ...served_after() };
+}
+
+/** The WSGI application of the project as the process left it (none when setup never finished). */
+function served_after(): { application?: ServedApplication } {
+  try {
+    if (!settings.configured) return {};
+    const application = get_wsgi_application() as unknown;
+    const call = typeof application === "function" ? application : (application as { __call__?: Function }).__call__?.bind(application);
+    return typeof call === "function" ? { application: { interface: "wsgi", app: call as ServedApplication["app"] } as ServedApplication } : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Python's traceback for an exception that escaped the command: the project's own frames, then the error. */
+export function format_traceback(e: unknown): string {
+  const frames = extract_tb(e).filter((f) => f.is_user_code);
+  const type = e instanceof Error ? (e.constructor.name === "Error" ? e.name : e.constructor.name) : "Exception";
+  const message = e instanceof Error ? e.message : String(e);
+  const lines = ["Traceback (most recent call last):", ...frames.map((f) => `  File "${f.filename}", line ${f.lineno ?? "?"}, in ${f.name}`), `${type}${message ? `: ${message}` : ""}`];
+  return lines.join("\n") + "\n";
 }

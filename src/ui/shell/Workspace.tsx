@@ -5,12 +5,8 @@
  * 1280×720 (the sidebar starts closed there) and leave the rest to the browser and the panels.
  */
 import { Group, Panel, Separator, useDefaultLayout, type LayoutStorage } from "react-resizable-panels";
-import { EditorPane } from "../editor/EditorPane";
-import { BrowserPane } from "../browser/BrowserPane";
-import { TracePane } from "../panels/TracePane";
-import { FileTree } from "../editor/FileTree";
-import { LessonPane } from "../lesson/LessonPane";
 import { useLab } from "../state/react";
+import { Browser, Editor, Sidebar, Trace } from "./panes";
 
 const memory = new Map<string, string>();
 /** localStorage, or this visit's memory when storage is refused (a private window). */
@@ -47,10 +43,6 @@ export function defaultColumns(widthPx: number, fontSize: number, sidebar: boole
   return { sidebar: side, editor, side: 100 - side - editor };
 }
 
-function Sidebar({ which }: { which: "files" | "lesson" }) {
-  return <aside className="pane sidebar">{which === "lesson" ? <LessonPane /> : <FileTree />}</aside>;
-}
-
 export function Workspace() {
   const sidebar = useLab((s) => s.prefs.sidebar);
   const fontSize = useLab((s) => s.prefs.fontSize);
@@ -71,17 +63,17 @@ export function Workspace() {
         </>
       )}
       <Panel id="editor" defaultSize={`${editorSize}%`} minSize="20%">
-        <EditorPane />
+        <Editor />
       </Panel>
       <Separator className="separator" aria-label="Resize the code editor and the browser" />
       <Panel id="side" defaultSize={`${sideSize}%`} minSize="24%">
         <Group orientation="vertical" className="rows" id="framework-lab-rows" defaultLayout={rows.defaultLayout} onLayoutChanged={rows.onLayoutChanged}>
           <Panel id="browser" defaultSize="45%" minSize="18%">
-            <BrowserPane />
+            <Browser />
           </Panel>
           <Separator className="separator horizontal" aria-label="Resize the browser and the trace panels" />
           <Panel id="trace" defaultSize="55%" minSize="20%">
-            <TracePane />
+            <Trace />
           </Panel>
         </Group>
       </Panel>

@@ -78,7 +78,8 @@ export interface PreviewTab {
   html: string;
 }
 
-export type RuntimeStatus = "idle" | "starting" | "loading" | "ready" | "busy" | "replacing" | "blocked";
+/** `blocked`: the last visit crashed mid-run; `inert`: the project came from someone else. Either way nothing runs until Send. */
+export type RuntimeStatus = "idle" | "starting" | "loading" | "ready" | "busy" | "replacing" | "blocked" | "inert";
 
 export interface Notice {
   tone: "info" | "warn" | "error";
@@ -121,7 +122,7 @@ export interface LabState {
   /** A step to show once the first response arrives (a permalink's). */
   pendingStep: number | null;
   /** The open dialog, if any. */
-  dialog: "gallery" | "share" | null;
+  dialog: "gallery" | "share" | "compare" | null;
   view: ViewMode;
   /** Layout, editor and keyboard preferences (kept in localStorage: state/prefs.ts). */
   prefs: Prefs;

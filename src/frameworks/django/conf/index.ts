@@ -1,12 +1,17 @@
 /**
  * django.conf: `settings`, the project's settings module laid over Django's global defaults.
  *
- * Like Django's LazySettings, nothing is read until the first attribute access; reading a setting
- * before the runtime has configured settings raises ImproperlyConfigured, as Django does without
+ * Like Django's LazySettings, nothing is read until the first attribute access: the runtime names
+ * the settings module (`set_settings_module`, Django's `os.environ.setdefault(
+ * "DJANGO_SETTINGS_MODULE", "project.settings")` in manage.py and wsgi.py), and the first read of
+ * any setting imports it (`_setup`, a "settings" span in the trace). Reading a setting with no
+ * module named and nothing configured raises ImproperlyConfigured, as Django does without
  * DJANGO_SETTINGS_MODULE. `override_settings` swaps values for the length of a call (tests and the
  * conformance runner use it).
  */
 import { AttributeError } from "../../python/builtins";
+import { import_module } from "../../python/importlib";
+import { traced } from "../../../trace";
 import { ImproperlyConfigured } from "../core/exceptions";
 import * as global_settings from "./global_settings";
 
@@ -57,6 +62,38 @@ function check_settings(values: SettingsValues): void {
 class LazySettings {
   private wrapped: Settings | null = null;
   private stack: Settings[] = [];
+  /** DJANGO_SETTINGS_MODULE: read on the first access to a setting. */
+  private settings_module: string | null = null;
+
+  /** `os.environ.setdefault("DJANGO_SETTINGS_MODULE", name)`: settings load from this module on first access. */
+  set_settings_module(name: string): void {
+    if (this.settings_module === null) this.settings_module = name;
+  }
+
+  /** The settings module named for lazy loading (DJANGO_SETTINGS_MODULE), if any. */
+  get settings_module_name(): string | null {
+    return this.settings_module;
+  }
+
+  /**
+   * Load the settings module: Django's `LazySettings._setup(name)`, run by the first read of any
+   * setting — `name` is the one that was asked for.
+   */
+  _setup(name: string | null = null): void {
+    const module_name = this.settings_module;
+    if (module_name === null) {
+      const desc = name ? `setting ${name}` : "settings";
+      throw new ImproperlyConfigured(
+        `Requested ${desc}, but settings are not configured. You must either define the environment variable DJANGO_SETTINGS_MODULE or call settings.configure() before accessing settings.`,
+      );
+    }
+    traced("settings", "LazySettings._setup", () => ({ settings_module: module_name, first_access: name }), (span) => {
+      const module = traced("module", `import ${module_name}`, () => ({ module: module_name }), () => import_module(module_name));
+      this.wrapped = new Settings(module, module_name);
+      this.stack = [];
+      span.set({ settings: Object.keys(module).filter(is_setting_name) });
+    });
+  }
 
   /** Called by the runtime with the project's settings module (or a plain object). */
   configure(user_settings: SettingsValues = {}, settings_module?: string): void {
@@ -68,18 +105,16 @@ class LazySettings {
   reset(): void {
     this.wrapped = null;
     this.stack = [];
+    this.settings_module = null;
   }
 
   get configured(): boolean {
     return this.wrapped !== null;
   }
 
-  get_wrapped(): Settings {
-    if (!this.wrapped)
-      throw new ImproperlyConfigured(
-        "Requested settings, but settings are not configured. You must either define the environment variable DJANGO_SETTINGS_MODULE or call settings.configure() before accessing settings.",
-      );
-    return this.wrapped;
+  get_wrapped(name: string | null = null): Settings {
+    if (!this.wrapped) this._setup(name);
+    return this.wrapped!;
   }
 
   /** Run `fn` with some settings replaced; restored afterwards even if `fn` throws. */
@@ -113,14 +148,17 @@ const lazy = new LazySettings();
  */
 export const settings: SettingsValues & {
   configure(user_settings?: SettingsValues, settings_module?: string): void;
+  set_settings_module(name: string): void;
   reset(): void;
   readonly configured: boolean;
+  readonly settings_module_name: string | null;
 } = new Proxy(lazy as any, {
   get(target, name) {
-    if (name === "configure" || name === "reset" || name === "override" || name === "get_wrapped") return (target as any)[name].bind(target);
+    if (name === "configure" || name === "reset" || name === "override" || name === "get_wrapped" || name === "set_settings_module" || name === "_setup") return (target as any)[name].bind(target);
     if (name === "configured") return target.configured;
+    if (name === "settings_module_name") return target.settings_module_name;
     if (typeof name !== "string") return undefined;
-    const wrapped = target.get_wrapped();
+    const wrapped = target.get_wrapped(name);
     const value = (wrapped as SettingsValues)[name];
     if ((REQUIRED_NONEMPTY as readonly string[]).includes(name) && !value)
       throw new ImproperlyConfigured(`The ${name} setting must not be empty.`);

@@ -13,7 +13,8 @@ import { connection as default_connection } from "../../../db";
 import type { BaseDatabaseWrapper } from "../../../db/backends/base/base";
 import { MigrationExecutor } from "../../../db/migrations/executor";
 import type { MigrationLoaderOptions } from "../../../db/migrations/loader";
-import { CommandError } from "../base";
+import { BaseCommand, CommandError, type CommandOptions, type CommandParser } from "../base";
+import { apps as global_apps } from "../../../apps/registry";
 import { emit_post_migrate_signal, emit_pre_migrate_signal } from "../sql";
 
 export interface MigrateOptions extends MigrationLoaderOptions {
@@ -63,4 +64,42 @@ export function migrate(options: MigrateOptions = {}): MigrateResult {
   // Receivers (content types, permissions) create their rows once the tables exist.
   emit_post_migrate_signal({ verbosity: 1, interactive: false, using: "default" });
   return { applied, output: lines.join("\n") + "\n" };
+}
+
+/** Options Django's migrate has that Framework Lab does not reproduce: using one says so, rather than doing something else. */
+const UNSUPPORTED: [string, string][] = [["fake_initial", "--fake-initial"], ["plan", "--plan"], ["run_syncdb", "--run-syncdb"], ["check_unapplied", "--check"], ["prune", "--prune"]];
+
+/** `manage.py migrate`: the command around `migrate()`, with Django's arguments and help. */
+export class Command extends BaseCommand {
+  override help = "Updates database schema. Manages both apps with migrations and those without.";
+
+  override add_arguments(parser: CommandParser): void {
+    parser.add_argument("app_label", { nargs: "?", help: "App label of an application to synchronize the state." });
+    parser.add_argument("migration_name", { nargs: "?", help: 'Database state will be brought to the state after that migration. Use the name "zero" to unapply all migrations.' });
+    parser.add_argument("--noinput", "--no-input", { action: "store_false", dest: "interactive", help: "Tells Django to NOT prompt the user for input of any kind." });
+    parser.add_argument("--database", { default: "default", choices: ["default"], help: 'Nominates a database to synchronize. Defaults to the "default" database.' });
+    parser.add_argument("--fake", { action: "store_true", help: "Mark migrations as run without actually running them." });
+    parser.add_argument("--fake-initial", {
+      action: "store_true",
+      help: "Detect if tables already exist and fake-apply initial migrations if so. Make sure that the current database schema matches your initial migration before using this flag. Django will only check for an existing table name.",
+    });
+    parser.add_argument("--plan", { action: "store_true", help: "Shows a list of the migration actions that will be performed." });
+    parser.add_argument("--run-syncdb", { action: "store_true", help: "Creates tables for apps without migrations." });
+    parser.add_argument("--check", { action: "store_true", dest: "check_unapplied", help: "Exits with a non-zero status if unapplied migrations exist and does not actually apply migrations." });
+    parser.add_argument("--prune", { action: "store_true", dest: "prune", help: "Delete nonexistent migrations from the django_migrations table." });
+  }
+
+  override handle(options: CommandOptions): void {
+    for (const [dest, flag] of UNSUPPORTED) if (options[dest]) throw new CommandError(`${flag} is not supported in Framework Lab.`);
+    const app_label = (options.app_label as string | null) ?? undefined;
+    if (app_label !== undefined) {
+      try {
+        global_apps.get_app_config(app_label);
+      } catch (e) {
+        throw new CommandError(e instanceof Error ? e.message : String(e));
+      }
+    }
+    const result = migrate({ app_labels: global_apps.get_app_configs().map((c) => c.label), app_label, migration_name: (options.migration_name as string | null) ?? undefined, fake: Boolean(options.fake) });
+    if ((options.verbosity as number) >= 1) this.stdout.write(result.output, null, "");
+  }
 }

@@ -9,6 +9,9 @@
 import { connection as default_connection } from "../../../db";
 import type { BaseDatabaseWrapper } from "../../../db/backends/base/base";
 import { MigrationLoader, type MigrationLoaderOptions } from "../../../db/migrations/loader";
+import { apps as global_apps } from "../../../apps/registry";
+import { exit as sys_exit } from "../../../../python/sys";
+import { BaseCommand, CommandError, type CommandOptions, type CommandParser } from "../base";
 
 export interface ShowmigrationsOptions extends MigrationLoaderOptions {
   connection?: BaseDatabaseWrapper;
@@ -30,4 +33,58 @@ export function showmigrations(options: ShowmigrationsOptions = {}): string {
     if (!shown.size) lines.push(" (no migrations)");
   }
   return lines.join("\n") + "\n";
+}
+
+/** `manage.py showmigrations [app_label …]`: `[X]` for each applied migration, `[ ]` for the others. */
+export class Command extends BaseCommand {
+  override help = "Shows all available migrations for the current project";
+
+  override add_arguments(parser: CommandParser): void {
+    parser.add_argument("app_label", { nargs: "*", help: "App labels of applications to limit the output to." });
+    parser.add_argument("--database", { default: "default", choices: ["default"], help: 'Nominates a database to show migrations for. Defaults to the "default" database.' });
+    const formats = parser.add_mutually_exclusive_group();
+    formats.add_argument("--list", "-l", {
+      action: "store_const",
+      dest: "format",
+      const: "list",
+      help: "Shows a list of all migrations and which are applied. With a verbosity level of 2 or above, the applied datetimes will be included.",
+    });
+    formats.add_argument("--plan", "-p", {
+      action: "store_const",
+      dest: "format",
+      const: "plan",
+      help: "Shows all migrations in the order they will be applied. With a verbosity level of 2 or above all direct migration dependencies and reverse dependencies (run_before) will be included.",
+    });
+    parser.set_defaults({ format: "list" });
+  }
+
+  override handle(options: CommandOptions): void {
+    if (options.format === "plan") throw new CommandError("--plan is not supported in Framework Lab.");
+    const app_names = (options.app_label as string[]) ?? [];
+    let bad = false;
+    for (const app_name of app_names) {
+      try {
+        global_apps.get_app_config(app_name);
+      } catch (e) {
+        this.stderr.write(e instanceof Error ? e.message : String(e));
+        bad = true;
+      }
+    }
+    if (bad) sys_exit(2);
+    const all = global_apps.get_app_configs().map((c) => c.label);
+    const text = showmigrations({ app_labels: all });
+    this.stdout.write(app_names.length ? only_apps(text, app_names) : text, null, "");
+  }
+}
+
+/** The blocks of showmigrations' text for these apps, in the order given. */
+function only_apps(text: string, app_names: string[]): string {
+  const blocks = new Map<string, string[]>();
+  let current: string[] | null = null;
+  for (const line of text.split("\n")) {
+    if (!line) continue;
+    if (!line.startsWith(" ")) blocks.set(line, (current = [line]));
+    else current?.push(line);
+  }
+  return app_names.map((name) => (blocks.get(name) ?? [name, " (no migrations)"]).join("\n")).join("\n") + "\n";
 }

@@ -20,7 +20,9 @@ import { collect_migration_sql, MigrationExecutor } from "../../../db/migrations
 import type { MigrationLoaderOptions } from "../../../db/migrations/loader";
 import type { Migration } from "../../../db/migrations/migration";
 import { ProjectState } from "../../../db/migrations/state";
-import { CommandError } from "../base";
+import { BaseCommand, CommandError, type CommandOptions, type CommandParser } from "../base";
+import { apps as global_apps } from "../../../apps/registry";
+import { AmbiguityError } from "../../../db/migrations/loader";
 
 export interface SqlmigrateOptions extends MigrationLoaderOptions {
   connection?: BaseDatabaseWrapper;
@@ -50,4 +52,48 @@ function wrap(statements: string[], atomic: boolean): string {
   if (!statements.length) return "No operations found.\n";
   const lines = atomic ? ["BEGIN;", ...statements, "COMMIT;"] : statements;
   return lines.join("\n") + "\n";
+}
+
+/** `manage.py sqlmigrate <app_label> <migration_name>`: the SQL, between BEGIN; and COMMIT; when the migration is atomic. */
+export class Command extends BaseCommand {
+  override help = "Prints the SQL statements for the named migration.";
+  override output_transaction = true;
+
+  override add_arguments(parser: CommandParser): void {
+    parser.add_argument("app_label", { help: "App label of the application containing the migration." });
+    parser.add_argument("migration_name", { help: "Migration name to print the SQL for." });
+    parser.add_argument("--database", { default: "default", choices: ["default"], help: 'Nominates a database to create SQL for. Defaults to the "default" database.' });
+    parser.add_argument("--backwards", { action: "store_true", help: "Creates SQL to unapply the migration, rather than to apply it" });
+  }
+
+  /** sqlmigrate does not colour its output, so BEGIN/COMMIT stay plain too. */
+  override execute(...args: unknown[]): Promise<unknown> {
+    this.style.SQL_KEYWORD = (text) => text;
+    return super.execute(...args);
+  }
+
+  override handle(options: CommandOptions): string {
+    const app_label = options.app_label as string;
+    const migration_name = options.migration_name as string;
+    if (options.backwards) throw new CommandError("--backwards is not supported in Framework Lab.");
+    try {
+      global_apps.get_app_config(app_label);
+    } catch (e) {
+      throw new CommandError(e instanceof Error ? e.message : String(e));
+    }
+    const executor = new MigrationExecutor(default_connection, { app_labels: global_apps.get_app_configs().map((c) => c.label) });
+    if (![...executor.loader.disk_migrations.values()].some((m) => m.app_label === app_label)) throw new CommandError(`App '${app_label}' does not have migrations`);
+    let migration: Migration;
+    try {
+      migration = executor.loader.get_migration_by_prefix(app_label, migration_name);
+    } catch (e) {
+      if (e instanceof AmbiguityError) throw new CommandError(`More than one migration matches '${migration_name}' in app '${app_label}'. Please be more specific.`);
+      throw new CommandError(`Cannot find a migration matching '${migration_name}' from app '${app_label}'. Is it in INSTALLED_APPS?`);
+    }
+    // A non-atomic migration is not wrapped in a transaction.
+    this.output_transaction = migration.atomic;
+    const statements = executor.collect_sql([[migration, false]]);
+    if (!statements.length && (options.verbosity as number) >= 1) this.stderr.write("No operations found.");
+    return statements.join("\n");
+  }
 }
