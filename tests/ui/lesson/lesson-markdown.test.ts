@@ -107,11 +107,12 @@ describe("lesson Markdown from strangers: nothing runs or loads", () => {
     for (const [name, make] of shapes) {
       time(make(4000)); // warm up
       // Large enough that the JIT and the collector's rhythm do not dominate the small run.
-      const small = Math.max(time(make(40_000)), 5);
-      const large = time(make(160_000));
+      const small = Math.max(time(make(20_000)), 3);
+      const large = time(make(80_000));
       // Four times the input: linear work takes about four times as long; quadratic would take sixteen.
       expect(large / small, `${name}: ${small.toFixed(1)} ms → ${large.toFixed(1)} ms`).toBeLessThan(10);
       expect(large, name).toBeLessThan(4000);
     }
-  });
+    // CPU time is what is measured; a loaded machine stretches the wall time the runner counts.
+  }, 120_000);
 });
