@@ -56,6 +56,8 @@ for (const theme of ["light", "dark"] as const) {
     await page.waitForTimeout(500);
     problems.push(...(await serious(page, "presenter")));
     await page.goto("/?embed&scenario=wsgi-hello");
+    await expect(page.locator(".embed-title")).toHaveText(/Hello, WSGI/);
+    await expect(page.getByLabel("Address")).not.toHaveValue("");
     await page.getByRole("button", { name: "Send" }).click();
     await expect(page.getByLabel("Response status")).toHaveText(/^200/, { timeout: 30_000 });
     problems.push(...(await serious(page, "embed")));

@@ -38,7 +38,7 @@ function ScenarioButton() {
   const title = useLab((s) => s.scenario?.title ?? "Loading…");
   const origin = useLab((s) => (s.scenarioId?.startsWith("shared-") ? "shared link" : s.scenarioId?.startsWith("file-") ? "file" : null));
   return (
-    <button className="scenario-button" aria-label={`Scenarios (open: ${title}${origin ? `, ${origin}` : ""})`} title="Choose a scenario" onClick={() => store.setState({ dialog: "gallery" })}>
+    <button className="scenario-button" title="Choose a scenario" onClick={() => store.setState({ dialog: "gallery" })}>
       <span className="scenario-button-label">Scenarios</span>
       <span className="scenario-title">{title}</span>
       {origin && <span className="badge">{origin}</span>}
