@@ -38,10 +38,15 @@ function ScenarioButton() {
   const title = useLab((s) => s.scenario?.title ?? "Loading…");
   const origin = useLab((s) => (s.scenarioId?.startsWith("shared-") ? "shared link" : s.scenarioId?.startsWith("file-") ? "file" : null));
   return (
+    // Named by its content, "Scenarios (open: <title>, shared link)": the words a screen reader
+    // adds are hidden on screen (an aria-label would not hold the visible text as axe requires).
     <button className="scenario-button" title="Choose a scenario" onClick={() => store.setState({ dialog: "gallery" })}>
       <span className="scenario-button-label">Scenarios</span>
+      <span className="visually-hidden"> (open: </span>
       <span className="scenario-title">{title}</span>
+      {origin && <span className="visually-hidden">, </span>}
       {origin && <span className="badge">{origin}</span>}
+      <span className="visually-hidden">)</span>
     </button>
   );
 }
