@@ -3,7 +3,7 @@
  *
  * Lesson text comes from strangers' links, so its parser must stay linear on any input (an
  * adversarial lesson must not freeze the page): the well-kept renderers measured here are not on
- * crafted input (docs/adr/0020-lesson-markdown.md). This one covers what lessons use — headings,
+ * crafted input (docs/adr/0022-lesson-markdown.md). This one covers what lessons use — headings,
  * paragraphs, bullet and numbered lists (nested by indentation), block quotes, fenced code, rules;
  * inline code, emphasis and strong emphasis, links, images (shown as their text), backslash
  * escapes, hard line breaks — with CommonMark's rules where they matter and simple ones elsewhere.
