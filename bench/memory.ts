@@ -32,6 +32,8 @@ export interface SessionOptions {
   sample_every: number;
   /** The window for first_ms / last_ms (200 in the benchmark). */
   window: number;
+  /** Called after each heap sample (a diagnosis hook: take a heap snapshot there). */
+  after_sample?: (requests: number) => void;
 }
 
 export interface SessionFigures {
@@ -103,7 +105,10 @@ export async function run_admin_session(options: SessionOptions): Promise<Sessio
     const used = process.cpuUsage(cpu_start);
     cpu.push((used.user + used.system) / 1000);
     durations.push(performance.now() - start);
-    if ((i + 1) % options.sample_every === 0) samples.push([i + 1, ...memory_mb()]);
+    if ((i + 1) % options.sample_every === 0) {
+      samples.push([i + 1, ...memory_mb()]);
+      options.after_sample?.(i + 1);
+    }
   }
   const base = samples.find(([n]) => n === options.warmup)?.[1] ?? samples[0][1];
   const after = samples.filter(([n]) => n >= options.warmup).map(([, mb]) => mb);
