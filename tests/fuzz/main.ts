@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
-import { TARGETS } from "./targets";
+import { PENDING_TARGETS, TARGETS as CI_TARGETS } from "./targets";
 import { format_table, fuzz, make_input, TIME_LIMIT_MS, type FuzzReport } from "./runner";
 
 function arg(name: string): string | undefined {
@@ -16,6 +16,8 @@ function arg(name: string): string | undefined {
 const n = Number(arg("n") ?? 5000);
 const seed = Number(arg("seed") ?? 1);
 const only = arg("target");
+// A pending (known-failing) target runs only when asked for by name.
+const TARGETS = [...CI_TARGETS, ...PENDING_TARGETS.filter((t) => only?.split(",").includes(t.name))];
 const index = arg("index") !== undefined ? Number(arg("index")) : undefined;
 const stress_every = Number(arg("stress-every") ?? 1000);
 const json = arg("json");
