@@ -44,6 +44,14 @@ export function utf8_decode(b: Bytes, errors: "strict" | "replace" = "strict"): 
   }
 }
 
+/**
+ * `json.loads(b)` of bytes decodes them as its `detect_encoding` says: UTF-8 with a leading BOM is
+ * 'utf-8-sig' (the BOM skipped); otherwise 'utf-8', strict. (UTF-16 and UTF-32 bodies aside.)
+ */
+export function json_bytes_decode(b: Bytes): string {
+  return utf8_decode(b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b);
+}
+
 const utf16le = new TextDecoder("utf-16le");
 
 /**
