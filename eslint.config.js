@@ -4,6 +4,7 @@
 // enforced here with per-folder `no-restricted-imports` patterns.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import lazy_trace_attrs from "./eslint-rules/lazy-trace-attrs.js";
 
 const forbid = (...groups) => ({
   "no-restricted-imports": ["error", { patterns: groups.map(([group, message]) => ({ group, message })) }],
@@ -12,7 +13,7 @@ const forbid = (...groups) => ({
 const DOM_AND_RUNTIME_LIBS = ["react", "react-*", "react/*", "@xyflow/*", "zustand", "zustand/*", "monaco-editor", "monaco-editor/*", "sql.js", "sucrase", "sucrase/*"];
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "public/**", "**/*.d.ts", "tests/learner/projects/**"] },
+  { ignores: ["dist/**", "node_modules/**", "public/**", "**/*.d.ts", "tests/learner/projects/**", "tests/learner-flask/projects/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,6 +27,12 @@ export default tseslint.config(
       "no-control-regex": "off",
       "prefer-const": "error",
     },
+  },
+  {
+    // Trace attrs are built lazily: `() => ({ ... })`, never an object literal at the call (docs/tracing.md).
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    plugins: { lab: { rules: { "lazy-trace-attrs": lazy_trace_attrs } } },
+    rules: { "lab/lazy-trace-attrs": "error" },
   },
   {
     files: ["src/trace/**"],

@@ -11,9 +11,12 @@
  */
 import { AttributeError } from "../../python/builtins";
 import { import_module } from "../../python/importlib";
-import { traced } from "../../../trace";
+import { span_set, trace_site } from "../../../trace";
 import { ImproperlyConfigured } from "../core/exceptions";
 import * as global_settings from "./global_settings";
+
+const SETUP = trace_site("settings", "django/conf/index.ts#LazySettings._setup");
+const IMPORT = trace_site("module", "django/conf/index.ts#LazySettings._setup");
 
 export { global_settings };
 
@@ -87,11 +90,12 @@ class LazySettings {
         `Requested ${desc}, but settings are not configured. You must either define the environment variable DJANGO_SETTINGS_MODULE or call settings.configure() before accessing settings.`,
       );
     }
-    traced("settings", "LazySettings._setup", () => ({ settings_module: module_name, first_access: name }), (span) => {
-      const module = traced("module", `import ${module_name}`, () => ({ module: module_name }), () => import_module(module_name));
+    SETUP.run("LazySettings._setup", () => ({ settings_module: module_name, first_access: name }), (span) => {
+      const module = IMPORT.run(`import ${module_name}`, () => ({ module: module_name }), () => import_module(module_name));
       this.wrapped = new Settings(module, module_name);
       this.stack = [];
-      span.set({ settings: Object.keys(module).filter(is_setting_name) });
+      const names = Object.keys(module).filter(is_setting_name);
+      span_set(span, () => ({ settings: names }));
     });
   }
 
@@ -154,6 +158,12 @@ export const settings: SettingsValues & {
   readonly settings_module_name: string | null;
 } = new Proxy(lazy as any, {
   get(target, name) {
+    // The common case first: a setting that has a value (settings are read on every request).
+    const current = (target as unknown as { wrapped: SettingsValues | null }).wrapped;
+    if (current !== null && typeof name === "string" && name !== "SECRET_KEY") {
+      const value = current[name];
+      if (value !== undefined && typeof value !== "function") return value;
+    }
     if (name === "configure" || name === "reset" || name === "override" || name === "get_wrapped" || name === "set_settings_module" || name === "_setup") return (target as any)[name].bind(target);
     if (name === "configured") return target.configured;
     if (name === "settings_module_name") return target.settings_module_name;
@@ -175,7 +185,6 @@ export const settings: SettingsValues & {
     return typeof name === "string" && target.configured && name in target.get_wrapped();
   },
 });
-
 
 /** `@override_settings(...)` as a call: `override_settings({DEBUG: true}, () => ...)`. */
 export function override_settings<T>(overrides: SettingsValues, fn: () => T): T {
