@@ -241,10 +241,13 @@ test("WebRTC from a frame nested in the Preview is refused by the browser (it ki
     await page.goto(`/#${encodePermalink({ scenario, request: 0, step: null })}`);
     await expect(page.getByRole("status", { name: "Runtime status" })).toHaveText("Not run yet");
     let crashed = false;
-    page.on("crash", () => (crashed = true));
+    const killed = new Promise<void>((resolve) => page.once("crash", () => ((crashed = true), resolve())));
     await page.getByRole("button", { name: "Send" }).click();
-    await page.waitForTimeout(5000).catch(() => undefined);
+    // The kill comes when the nested frame gathers ICE candidates: on a loaded machine, seconds later.
+    await Promise.race([killed, new Promise((resolve) => setTimeout(resolve, 20_000))]);
     expect(attacker.hits).toEqual([]);
+    // Closed first: a kill arriving late would take down a new tab that shares the old one's process.
+    await page.close({ runBeforeUnload: false });
     // Whether the renderer was killed or not, the victim's work is all there in a new tab.
     const again = await context.newPage();
     await again.goto("/");
