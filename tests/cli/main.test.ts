@@ -41,7 +41,7 @@ describe("lab CLI", () => {
   it("errors are one line with exit code 2", async () => {
     expect(await run(["request", "nope", "GET", "/"])).toEqual({ code: 2, out: "", err: `lab: unknown scenario 'nope' (built-in: ${builtin_scenario_names().join(", ")}; or give a .json file)\n` });
     expect((await run(["request", "./missing.json", "GET", "/"])).err).toBe("lab: cannot read scenario file ./missing.json: ENOENT\n");
-    expect((await run(["frobnicate"])).err).toBe("lab: unknown command 'frobnicate' (request, replay, export-trace)\n");
+    expect((await run(["frobnicate"])).err).toBe("lab: unknown command 'frobnicate' (request, replay, export-trace, manage, course)\n");
     expect(() => parse_args(["-H", "bad"])).toThrowError(`-H needs 'Name: value' (got "bad")`);
   });
 
@@ -54,5 +54,15 @@ describe("lab CLI", () => {
       ],
     });
     expect(tree).toBe('[resolver] resolve /x/  1.00ms\n  ✗ [pattern] a/  0.00ms  reason="no match"\n  ✓ [pattern] x/  0.00ms');
+  });
+
+  it("manage <scenario> <command…> prints what manage.py prints, stdout and stderr apart, and exits with its status", async () => {
+    const { code, out, err } = await run(["manage", "blog-orm", "showmigrations", "blog"]);
+    expect(code).toBe(0);
+    expect(out).toBe("blog\n [X] 0001_initial\n");
+    expect(err.startsWith("System check identified some issues:\n\nWARNINGS:\nblog.Author: (models.W042)")).toBe(true);
+    const bad = await run(["manage", "blog-orm", "sqlmigrate", "blog", "0009"]);
+    expect(bad.code).toBe(1);
+    expect(bad.err.endsWith("CommandError: Cannot find a migration matching '0009' from app 'blog'. Is it in INSTALLED_APPS?\n")).toBe(true);
   });
 });

@@ -12,7 +12,7 @@
 import { connection as default_connection } from "../../../db";
 import type { BaseDatabaseWrapper } from "../../../db/backends/base/base";
 import { MigrationExecutor } from "../../../db/migrations/executor";
-import type { MigrationLoaderOptions } from "../../../db/migrations/loader";
+import { AmbiguityError, type MigrationLoaderOptions } from "../../../db/migrations/loader";
 import { BaseCommand, CommandError, type CommandOptions, type CommandParser } from "../base";
 import { apps as global_apps } from "../../../apps/registry";
 import { emit_post_migrate_signal, emit_pre_migrate_signal } from "../sql";
@@ -43,7 +43,14 @@ export function migrate(options: MigrateOptions = {}): MigrateResult {
       targets = [[options.app_label, null]];
       lines.push(`  Unapply all migrations: ${options.app_label}`);
     } else if (options.migration_name) {
-      targets = [executor.loader.get_migration_by_prefix(options.app_label, options.migration_name).key];
+      let migration;
+      try {
+        migration = executor.loader.get_migration_by_prefix(options.app_label, options.migration_name);
+      } catch (e) {
+        if (e instanceof AmbiguityError) throw new CommandError(`More than one migration matches '${options.migration_name}' in app '${options.app_label}'. Please be more specific.`);
+        throw new CommandError(`Cannot find a migration matching '${options.migration_name}' from app '${options.app_label}'.`);
+      }
+      targets = [migration.key];
       lines.push(`  Target specific migration: ${targets[0][1]}, from ${options.app_label}`);
     } else {
       targets = graph.leaf_nodes(options.app_label);
@@ -53,9 +60,15 @@ export function migrate(options: MigrateOptions = {}): MigrateResult {
   lines.push("Running migrations:");
   const applied: string[] = [];
   emit_pre_migrate_signal({ verbosity: 1, interactive: false, using: "default" });
+  let rendered = false;
   executor.migrate(targets, {
     fake: options.fake,
     on_applied: (m, backwards) => {
+      // Going backwards, Django first renders the model states of every step ("render_start/success").
+      if (backwards && !rendered) {
+        rendered = true;
+        lines.push("  Rendering model states... DONE");
+      }
       applied.push(String(m));
       lines.push(`  ${backwards ? "Unapplying" : "Applying"} ${m}...${options.fake ? " FAKED" : " OK"}`);
     },

@@ -238,11 +238,17 @@ export class DatabaseSchemaEditor extends BaseDatabaseSchemaEditor {
       body.delete(deleted.name);
       mapping.delete(deleted.column);
     }
+    // Django builds the new model from clones of the table's fields made now, plus the migration's
+    // field(s) made earlier: ordered by creation, the migration's come right after the auto-created
+    // primary key (`"id", "bio", "name"` after adding bio).
+    const from_migration = new Set([change.create_field?.name, ...(change.alter_fields ?? []).map(([, f]) => f.name)]);
+    const rank = ([name, f]: [string, SchemaField]) => (f.auto_created ? 0 : from_migration.has(name) ? 1 : 2);
+    const fields = [...body].map((entry, i) => ({ entry, i })).sort((a, b) => rank(a.entry) - rank(b.entry) || a.i - b.i).map(({ entry }) => entry);
     const new_model = build_model({
       app_label: meta.app_label,
       name: `New${meta.object_name}`,
       db_table: `new__${meta.db_table.replace(/^"|"$/g, "")}`,
-      fields: [...body],
+      fields,
       unique_together: meta.unique_together.map((names) => names.map((n) => rename_mapping.get(n) ?? n)),
       indexes: deleted ? meta.indexes.filter((i) => !i.fields.map((f) => f.replace(/^-/, "")).includes(deleted.name)) : meta.indexes,
       constraints: meta.constraints,
