@@ -15,6 +15,7 @@ import type { Operation } from "../../../db/migrations/operations/base";
 import { ProjectState, type ModelClassLike } from "../../../db/migrations/state";
 import { MigrationWriter } from "../../../db/migrations/writer";
 import { exit as sys_exit } from "../../../../python/sys";
+// eslint-disable-next-line no-restricted-imports -- python/fs is the frameworks' own module (the project's files), not Node's fs
 import { project_files } from "../../../../python/fs";
 import { BaseCommand, CommandError, type CommandOptions, type CommandParser } from "../base";
 

@@ -9,6 +9,7 @@
  *     startapp("polls")   // polls/apps.ts: export class PollsConfig extends AppConfig { name = "polls"; … }
  */
 import { import_module } from "../../../../python/importlib";
+// eslint-disable-next-line no-restricted-imports -- python/fs is the frameworks' own module (the project's files), not Node's fs
 import { project_files } from "../../../../python/fs";
 import { BaseCommand, CommandError, type CommandOptions, type CommandParser } from "../base";
 
