@@ -9,6 +9,7 @@
  * 4. Pydantic (bench/pydantic.ts): the anchors' 10-field Item validated from a dict (pydantic_validate_us).
  * 5. Memory (bench/memory.ts): 2,000 admin requests in a row → heap growth after warm-up, and the
  *    first 200 against the last 200 requests.
+ * 6. FastAPI (bench/fastapi.ts): the anchors' hello over ASGI, tracing off (fastapi_hello_us).
  */
 import { performance } from "node:perf_hooks";
 import { HeadlessRuntime } from "../src/runtime/headless";
@@ -22,6 +23,7 @@ import { bench_orm } from "./orm";
 import { bench_pydantic } from "./pydantic";
 import { bench_memory } from "./memory";
 import { bench_flask } from "./flask";
+import { bench_fastapi } from "./fastapi";
 
 const STANDINS = ["PassThroughSessionMiddleware", "PassThroughCsrfViewMiddleware", "PassThroughAuthenticationMiddleware", "PassThroughMessageMiddleware"];
 
@@ -129,4 +131,5 @@ if (process.argv[1]?.endsWith("main.ts")) {
   bench_pydantic();
   await bench_memory();
   await bench_flask();
+  await bench_fastapi();
 }

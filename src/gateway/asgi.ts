@@ -62,6 +62,8 @@ export async function serve_asgi(app: ASGIApplication, request: HttpRequestMessa
   return response;
 }
 
+const DONE: Promise<void> = Promise.resolve();
+
 /** uvicorn's `RequestResponseCycle.run_asgi`: call the app, and judge how it ended. */
 async function run_asgi(app: ASGIApplication, cycle: RequestResponseCycle, span: SpanHandle): Promise<void> {
   let result: unknown;
@@ -102,21 +104,31 @@ export class RequestResponseCycle {
   private body_sent = false;
   private transport_closed = false;
   private returned = false;
-  private readonly started = now();
+  private readonly started = tracing_enabled() ? now() : 0;
   private readonly messages: number[] = [];
   private readonly server_log: string[] = [];
   private wake_disconnect: (() => void) | null = null;
-  private readonly disconnected: Promise<void>;
+  private disconnected: Promise<void> | null = null;
+  /** The callables the application gets (bound once: no closure named per request). */
+  readonly receive: () => Promise<ASGIMessage>;
+  readonly send: (message: ASGIMessage) => Promise<void>;
 
   constructor(
     readonly scope: HTTPScope,
     private readonly body: Uint8Array,
   ) {
-    this.disconnected = new Promise((resolve) => (this.wake_disconnect = resolve));
+    this.receive = this.receive_message.bind(this);
+    this.send = this.send_message.bind(this);
+  }
+
+  /** Resolves when the response is complete or the connection closes (created when someone waits). */
+  private until_disconnect(): Promise<void> {
+    if (!this.disconnected) this.disconnected = new Promise((resolve) => (this.wake_disconnect = resolve));
+    return this.disconnected;
   }
 
   /** `await receive()`: the body once, then `http.disconnect` after the response is complete. */
-  receive = async (): Promise<ASGIMessage> => {
+  private async receive_message(): Promise<ASGIMessage> {
     const called = this.elapsed();
     if (!this.body_sent && !this.response_complete && !this.transport_closed) {
       this.body_sent = true;
@@ -124,24 +136,25 @@ export class RequestResponseCycle {
       this.record("receive", message, called);
       return message;
     }
-    if (!this.response_complete && !this.transport_closed) await this.disconnected;
+    if (!this.response_complete && !this.transport_closed) await this.until_disconnect();
     const message = { type: "http.disconnect" };
     this.record("receive", message, called);
     return message;
-  };
+  }
 
-  /** `await send(message)`: start, then body until `more_body` is false; anything else raises. */
-  send = async (message: ASGIMessage): Promise<void> => {
+  /** `await send(message)`: start, then body until `more_body` is false; anything else raises. (Nothing here waits: a settled promise, no async frame.) */
+  private send_message(message: ASGIMessage): Promise<void> {
     const called = this.elapsed();
-    if (this.transport_closed) return; // uvicorn drops messages once the connection is gone
+    if (this.transport_closed) return DONE; // uvicorn drops messages once the connection is gone
     try {
       this.accept_message(message_type(message), message);
     } catch (e) {
       this.record("send", message, called, e);
-      throw e;
+      return Promise.reject(e);
     }
     this.record("send", message, called);
-  };
+    return DONE;
+  }
 
   private accept_message(type: string, message: ASGIMessage): void {
     if (!this.response_started) {
@@ -210,6 +223,7 @@ export class RequestResponseCycle {
   }
 
   private elapsed(): number {
+    if (this.started === 0) return 0; // tracing off: no clock
     return now() - this.started;
   }
 

@@ -340,7 +340,9 @@ export class HeadlessRuntime implements Runtime {
     try {
       const response = this.app?.interface === "asgi" ? await serve_asgi(this.app.app, request) : await serve_wsgi(this.wsgi_app(), request);
       span.set({ status: response.status, reason: response.reason });
-      await settle();
+      // Only an ASGI application can leave work running (consumers woken through the channel
+      // layer); a WSGI request is over when its body is consumed — no timer turns (~1 ms each).
+      if (this.app?.interface === "asgi") await settle();
       const socket_events = this.sockets.drain();
       return { response, trace: finish(recorder, span), logs: this.logs.drain(), database_changed: this.total_changes() !== changes_before, ...(socket_events.length ? { socket_events } : {}) };
     } finally {

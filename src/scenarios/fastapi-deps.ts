@@ -7,7 +7,7 @@
 import { SCENARIO_FORMAT, type Scenario } from "./format";
 
 const DEPS = `// deps.ts — dependencies: functions FastAPI calls for a handler, before it, once per request.
-import { Header, HTTPException, Query, signature, t } from "fastapi";
+import { Depends, Header, HTTPException, Query, signature, t } from "fastapi";
 
 /** A stand-in for a database session. */
 export class Session {
@@ -47,6 +47,13 @@ export const verify_token = signature(
   },
 );
 
+// A dependency with its own dependency: it asks for verify_token too. The handler also asks for
+// verify_token, so within one request FastAPI calls it once and serves current_user's copy from its
+// per-request cache (the Dependencies panel marks the cache hit).
+export const current_user = signature({ token: Depends(verify_token) }, async function current_user({ token }) {
+  return { name: "ada", token };
+});
+
 // Common query parameters, as a dependency several handlers reuse. Within one request FastAPI
 // calls a dependency once and serves its result from a cache to everyone else who asks for it.
 export const pagination = signature(
@@ -60,7 +67,7 @@ export const pagination = signature(
 
 const MAIN = `// main.ts — handlers that declare what they depend on.
 import { BackgroundTasks, Depends, FastAPI, t } from "fastapi";
-import { get_db, pagination, Session, verify_token } from "./deps";
+import { current_user, get_db, pagination, Session, verify_token } from "./deps";
 
 export const app = new FastAPI({ title: "Dependencies" });
 
@@ -72,10 +79,11 @@ app.get("/users/", {
   params: {
     db: Depends(get_db),
     token: Depends(verify_token),
+    user: Depends(current_user),
     page: Depends(pagination),
   },
-})(async function list_users({ db, page }) {
-  console.log(\`list_users with session \${(db as Session).id}\`);
+})(async function list_users({ db, user, page }) {
+  console.log(\`list_users for \${user.name} with session \${(db as Session).id}\`);
   return { users: NAMES.slice(page.skip, page.skip + page.limit), session: (db as Session).id };
 });
 
@@ -99,8 +107,9 @@ Dependencies can depend on others; FastAPI resolves the graph once per request, 
 result, and cleans up \`yield\` dependencies after the response. The **Dependencies** panel draws
 the graph: the order they ran, the cache hits, the cleanup order.
 
-1. \`GET /users/\` with the right \`X-Token\`: \`verify_token\`, \`get_db\` (opens a session) and
-   \`pagination\` run, then the handler; after the response, \`get_db\` closes its session.
+1. \`GET /users/\` with the right \`X-Token\`: \`get_db\` (opens a session), \`verify_token\`,
+   \`current_user\` (whose own \`verify_token\` comes from the cache) and \`pagination\` run, then
+   the handler; after the response, \`get_db\` closes its session.
 2. Without the token, \`verify_token\` raises 401: the handler never runs, and \`get_db\` (entered
    before it) sees the exception at its \`yield\`, then closes its session.
 3. \`POST /send-notification/...\`: the response is sent first; the **background task** runs after.

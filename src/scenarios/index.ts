@@ -12,6 +12,7 @@ import { templates_api } from "./templates-api";
 import { django_hello } from "./django-hello";
 import { wsgi_hello } from "./wsgi-hello";
 import { flask_hello } from "./flask-hello";
+import { flask_blueprints } from "./flask-blueprints";
 import { channels_chat } from "./channels-chat";
 import { channels_notify } from "./channels-notify";
 import { fastapi_items } from "./fastapi-items";
@@ -27,6 +28,7 @@ export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
   "signals-accounts": signals_accounts,
   "sessions-login": sessions_login,
   "flask-hello": flask_hello,
+  "flask-blueprints": flask_blueprints,
   "channels-chat": channels_chat,
   "channels-notify": channels_notify,
   "fastapi-items": fastapi_items,

@@ -200,6 +200,25 @@ export class Session {
     return this.navigate({ method, target, headers, body, scheme: ORIGIN.scheme, server_name: ORIGIN.host, server_port: ORIGIN.port, remote_addr: "127.0.0.1" }, initiator);
   }
 
+  /**
+   * A `fetch()` made by the page in the Preview (a docs page loading `/openapi.json`, Swagger UI's
+   * "Try it out"): sent through the simulated server like any request, and listed in the History
+   * with its trace, but the page stays where it is (a browser's page does not navigate for it).
+   */
+  async fetchFromPreview(method: string, target: string, headers: [string, string][], body: string): Promise<{ status: number; statusText: string; headers: [string, string][]; body: string }> {
+    const cookie = cookieHeaderFor(this.store.getState().cookies, target, ORIGIN.scheme, Date.now());
+    const sent: [string, string][] = [["Host", HOST_HEADER], ...headers.filter(([k]) => !["host", "cookie", "content-length"].includes(k.toLowerCase()))];
+    if (cookie) sent.push(["Cookie", cookie]);
+    const request: HttpRequestMessage = { method, target, headers: sent, body, scheme: ORIGIN.scheme, server_name: ORIGIN.host, server_port: ORIGIN.port, remote_addr: "127.0.0.1" };
+    const exchange = await this.exchange(request, "fetch", null, false);
+    const outcome = exchange.outcome;
+    if (outcome.kind === "deadline") throw new Error("The request ran out of time");
+    if (outcome.kind === "failed") throw new Error(`The project failed: ${outcome.error.message}`);
+    if (outcome.kind !== "response") throw new Error("The request did not get an HTTP response");
+    const { response } = outcome.result;
+    return { status: response.status, statusText: response.reason, headers: response.headers, body: new TextDecoder().decode(response.body) };
+  }
+
   currentExchange(): Exchange | null {
     const { nav, exchanges } = this.store.getState();
     const id = nav.entries[nav.index];
@@ -227,7 +246,7 @@ export class Session {
   }
 
   /** One request → one exchange in the store (reloading first when files changed). */
-  private async exchange(request: HttpRequestMessage, initiator: Initiator, redirectedFrom: number | null): Promise<Exchange> {
+  private async exchange(request: HttpRequestMessage, initiator: Initiator, redirectedFrom: number | null, navigates = true): Promise<Exchange> {
     const started = performance.now();
     const files = this.store.getState().files;
     this.store.setState({ notice: null });
@@ -251,7 +270,7 @@ export class Session {
     // After a deadline the runtime is a replacement: load the files again before the next request,
     // even if its own restore did not finish (the database image it was given is kept).
     if (outcome.kind === "deadline") this.loadedFiles = null;
-    this.record(exchange);
+    this.record(exchange, navigates);
     if (outcome.kind === "response" && outcome.result.socket_events) this.deliver(outcome.result.socket_events, exchange.id);
     if (outcome.kind !== "response" || outcome.result.database_changed) this.bumpDatabase();
     return exchange;
@@ -490,11 +509,16 @@ export class Session {
     return this.ensureClient().tables();
   }
 
-  private record(exchange: Exchange): void {
+  private record(exchange: Exchange, navigates = true): void {
     const state = this.store.getState();
     const logs = exchange.outcome.kind === "response" ? exchange.outcome.result.logs : this.streamed;
     let cookies = state.cookies;
     if (exchange.outcome.kind === "response") cookies = storeSetCookies(cookies, exchange.outcome.result.response.headers, exchange.request.target, Date.now());
+    if (!navigates) {
+      // A fetch from the page: in the History, not in the address bar's navigation, not selected.
+      this.store.setState({ exchanges: [...state.exchanges, exchange], cookies, logs: { ...state.logs, [exchange.id]: logs } });
+      return;
+    }
     const entries = [...state.nav.entries.slice(0, state.nav.index + 1), exchange.id];
     const markers =
       exchange.outcome.kind === "failed" ? markersFromError(exchange.outcome.error) : exchange.outcome.kind === "response" ? markersFromTrace(exchange.outcome.result.trace, state.files) : state.markers;

@@ -108,7 +108,16 @@ function compare_response(actual: HttpResponseMessage, expected: Spec, req: Spec
   const kept = (headers: [string, string][]) => (req.compare === "html" ? headers.filter(([k]) => k.toLowerCase() !== "content-length") : headers);
   const ha = headers_multiset(kept(actual.headers));
   const he = headers_multiset(kept(expected.headers));
-  if (ha.join("\n") !== he.join("\n")) return `headers: expected ${show(he)}, got ${show(ha)}`;
+  if (ha.join("\n") !== he.join("\n")) {
+    // A different length means a different body: say how the body differs, the more useful message.
+    const body_first = ha.filter((h) => !h.startsWith("content-length:")).join("\n") === he.filter((h) => !h.startsWith("content-length:")).join("\n");
+    const body_message = body_first ? compare_body(actual, expected, req, unordered_sets) : null;
+    return `headers: expected ${show(he)}, got ${show(ha)}${body_message ? `; ${body_message}` : ""}`;
+  }
+  return compare_body(actual, expected, req, unordered_sets);
+}
+
+function compare_body(actual: HttpResponseMessage, expected: Spec, req: Spec, unordered_sets: boolean): string | null {
   const text = new TextDecoder().decode(actual.body);
   if (req.compare === "html") {
     const mentions = HTML_PROBES.filter((p) => text.includes(p));

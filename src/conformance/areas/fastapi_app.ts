@@ -460,7 +460,8 @@ function exception_key(exc: unknown, ctx: Context): Function | number {
   if (typeof exc === "number") return exc;
   if (exc === "HTTPException") return StarletteHTTPException;
   if (exc === "RequestValidationError") return RequestValidationError;
-  if (exc === "ValueError") return ValueError;
+  const builtin: Record<string, Function> = { ValueError, RuntimeError, KeyError, Exception };
+  if (typeof exc === "string" && exc in builtin && !(exc in ctx.exceptions)) return builtin[exc];
   return ctx.exceptions[exc as string];
 }
 

@@ -23,7 +23,7 @@ import type { Request } from "../starlette/requests";
 import { HTMLResponse, JSONResponse, type Response } from "../starlette/responses";
 import type { BaseRoute, LifespanContext } from "../starlette/routing";
 import { call_app, type ASGIAppLike, type ExceptionHandler, type Receive, type Scope, type Send } from "../starlette/types";
-import { traced } from "../../trace";
+import { trace_event, traced, tracing_enabled, type Json } from "../../trace";
 import { Default, type DefaultPlaceholder } from "./datastructures";
 import type { Call } from "./dependencies/models";
 import type { SignatureTable } from "./dependencies/utils";
@@ -32,7 +32,8 @@ import { RequestValidationError, WebSocketRequestValidationError } from "./excep
 import { get_redoc_html, get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html } from "./openapi/docs";
 import { get_openapi } from "./openapi/utils";
 import type * as params from "./params";
-import { APIRouter, type APIRoute, type Handler, type IncludeOptions, type RouteOptions } from "./routing";
+import { py_set_order } from "../python/hash";
+import { APIRoute, APIRouter, type Handler, type IncludeOptions, type RouteOptions } from "./routing";
 
 type ResponseClass = new (content?: any, options?: any) => Response;
 
@@ -76,10 +77,10 @@ export class AsyncExitStackMiddleware {
     readonly context_name = "fastapi_middleware_astack",
   ) {}
 
-  async __call__(scope: Scope, receive: Receive, send: Send): Promise<void> {
-    await AsyncExitStack.run(async (stack) => {
+  __call__(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    return AsyncExitStack.run((stack) => {
       scope[this.context_name] = stack;
-      await call_app(this.app, scope, receive, send);
+      return call_app(this.app, scope, receive, send);
     });
   }
 }
@@ -203,6 +204,7 @@ export class FastAPI extends Starlette {
         async function openapi(request: Request) {
           const root_path = String(request.scope.root_path ?? "").replace(/\/+$/, "");
           let schema = app.openapi();
+          if (tracing_enabled()) trace_event("handler", "openapi operations", () => ({ operations: operations_of(app.routes) }));
           if (root_path && app.root_path_in_servers) {
             const urls = new Set(((schema.servers as { url?: string }[]) ?? []).map((s) => s.url));
             if (!urls.has(root_path)) schema = { ...schema, servers: [{ url: root_path }, ...((schema.servers as unknown[]) ?? [])] };
@@ -242,9 +244,9 @@ export class FastAPI extends Starlette {
     }
   }
 
-  override async __call__(scope: Scope, receive: Receive, send: Send): Promise<void> {
+  override __call__(scope: Scope, receive: Receive, send: Send): Promise<void> {
     if (this.root_path) scope.root_path = this.root_path;
-    await super.__call__(scope, receive, send);
+    return super.__call__(scope, receive, send);
   }
 
   // Path operations ---------------------------------------------------------------------------
@@ -307,3 +309,14 @@ export class FastAPI extends Starlette {
   }
 }
 
+
+/** Each documented operation and where its handler is declared (the OpenAPI panel links them). */
+function operations_of(routes: BaseRoute[]): Json[] {
+  const out: Json[] = [];
+  for (const route of routes) {
+    if (!(route instanceof APIRoute) || !route.include_in_schema) continue;
+    for (const method of py_set_order(route.methods))
+      out.push({ method: method.toLowerCase(), path: route.path_format, operationId: route.operation_id ?? route.unique_id, handler: route.name, source: route.source });
+  }
+  return out;
+}

@@ -17,6 +17,7 @@ import { PyFloat } from "../python/json";
 import { py_json_loads } from "../python/json_decoder";
 import { UUID } from "../python/uuid";
 import { BaseModel } from "../pydantic/main";
+import { with_inf_nan_constants } from "../pydantic_core/serializers/json_writer";
 import { PydanticUndefined } from "../pydantic/fields";
 import type { Filter } from "../pydantic_core/serializers/serializer";
 
@@ -63,14 +64,16 @@ export function jsonable_encoder(obj: unknown, options: EncoderOptions = {}): un
   }
   if (obj instanceof BaseModel) {
     // model_dump(mode="json"), keeping Python's float-ness (2.0 stays a float) by reading its JSON back.
-    const text = obj.model_dump_json({
-      include: options.include ?? undefined,
-      exclude: options.exclude ?? undefined,
-      by_alias,
-      exclude_unset: options.exclude_unset ?? false,
-      exclude_none,
-      exclude_defaults: options.exclude_defaults ?? false,
-    });
+    const text = with_inf_nan_constants(() =>
+      obj.model_dump_json({
+        include: options.include ?? undefined,
+        exclude: options.exclude ?? undefined,
+        by_alias,
+        exclude_unset: options.exclude_unset ?? false,
+        exclude_none,
+        exclude_defaults: options.exclude_defaults ?? false,
+      }),
+    );
     return jsonable_encoder(py_json_loads(text), { exclude_none, exclude_defaults: options.exclude_defaults, sqlalchemy_safe });
   }
   if (obj === null || obj === undefined || obj === PydanticUndefined) return null;

@@ -108,6 +108,9 @@ export class Depends {
     readonly scope: "function" | "request" | null = null,
   ) {}
 
+  /** Where `Depends(...)` was written (user code), for the trace: the fallback source of a dependency declared without `signature()`. */
+  source: string | null = null;
+
   __repr__(): string {
     const name = this.dependency?.name ?? "";
     return `${this.constructor.name}(${name}${this.use_cache ? "" : ", use_cache=False"})`;

@@ -38,8 +38,8 @@ import type { ASGIApp, Receive, Scope, Send } from "../starlette/types";
 import type { WebSocket } from "../starlette/websockets";
 import { create_model_field, type ModelField } from "./_compat";
 import { Default, DefaultPlaceholder, get_value_or_default } from "./datastructures";
-import { Dependant, call_name, is_async_gen_callable, is_coroutine_callable, is_gen_callable, type Call } from "./dependencies/models";
-import { get_body_field, get_dependant, get_flat_body_params, should_embed_body_fields, solve_dependencies, type SignatureTable } from "./dependencies/utils";
+import { Dependant, bound_call, call_name, is_async_gen_callable, is_coroutine_callable, is_gen_callable, type Call } from "./dependencies/models";
+import { get_body_field, get_dependant, get_flat_body_params, should_embed_body_fields, solve_dependencies, source_ref, type SignatureTable } from "./dependencies/utils";
 import { jsonable_encoder } from "./encoders";
 import { FastAPIError, RequestValidationError, ResponseValidationError, type EndpointContext } from "./exceptions";
 import * as params from "./params";
@@ -94,7 +94,7 @@ export type Handler<P extends SignatureTable> = (args: HandlerArgs<P>) => unknow
 export function request_response(func: (request: Request) => Promise<Response>): ASGIApp {
   return async (scope, receive, send) => {
     const request = new Request(scope, receive, send);
-    const app: ASGIApp = async (scope, receive, send) => {
+    await wrap_app_handling_exceptions(async (scope, receive, send) => {
       let response_awaited = false;
       await AsyncExitStack.run(async (request_stack) => {
         scope.fastapi_inner_astack = request_stack;
@@ -110,8 +110,7 @@ export function request_response(func: (request: Request) => Promise<Response>):
         throw new FastAPIError(
           "Response not awaited. There's a high chance that the application code is raising an exception and a dependency with yield has a block with a bare except, or a block with except Exception, and is not raising the exception again. Read more about it in the docs: https://fastapi.tiangolo.com/tutorial/dependencies/dependencies-with-yield/#dependencies-with-yield-and-except",
         );
-    };
-    await wrap_app_handling_exceptions(app, request)(scope, receive, send);
+    }, request)(scope, receive, send);
   };
 }
 
@@ -156,10 +155,15 @@ function to_filter(value: IncEx | null | undefined): any {
 }
 
 /** Call the handler: awaited when async, in the threadpool when not. One `view` span. */
-export async function run_endpoint_function(dependant: Dependant, values: Record<string, unknown>, is_coroutine: boolean): Promise<unknown> {
+export function run_endpoint_function(dependant: Dependant, values: Record<string, unknown>, is_coroutine: boolean): Promise<unknown> {
   const call = dependant.call as (v: Record<string, unknown>) => unknown;
-  return span_async("view", call_name(call), () => ({ endpoint: call_name(call), threadpool: !is_coroutine, path: dependant.path }), async () =>
-    is_coroutine ? await call(values) : await run_in_threadpool(() => call(values)),
+  return span_async(
+    "view",
+    call_name(call),
+    () => ({ endpoint: call_name(call), threadpool: !is_coroutine, path: dependant.path }),
+    // A coroutine function's own promise is awaited as it is (no extra async frame around it).
+    is_coroutine ? () => Promise.resolve(call(values)) : () => run_in_threadpool(bound_call(call, values)),
+    source_ref(dependant.source),
   );
 }
 
@@ -216,7 +220,10 @@ export function get_request_handler(options: RequestHandlerOptions): (request: R
   const is_body_form = options.body_field?.field_info instanceof params.Form;
   return async (request: Request): Promise<Response> => {
     const endpoint_ctx: EndpointContext = { function: call_name(dependant.call) };
-    if (dependant.path) endpoint_ctx.path = `${request.method} ${String(request.scope.root_path ?? "").replace(/\/+$/, "")}${dependant.path}`;
+    if (dependant.path) {
+      const root_path = request.scope.root_path;
+      endpoint_ctx.path = `${request.method} ${root_path ? String(root_path).replace(/\/+$/, "") : ""}${dependant.path}`;
+    }
     let body: unknown = null;
     if (options.body_field) body = is_body_form ? await read_form(request) : await read_body(request, strict_content_type, endpoint_ctx);
     const solved = await solve_dependencies({
@@ -238,19 +245,22 @@ export function get_request_handler(options: RequestHandlerOptions): (request: R
     }
     const response_args = build_response_args(options.status_code ?? null, solved.response);
     const use_dump_json = Boolean(options.response_field) && response_class instanceof DefaultPlaceholder;
-    const content = await serialize_response({
-      field: options.response_field ?? null,
-      response_content: raw_response,
-      include: options.response_model_include,
-      exclude: options.response_model_exclude,
-      by_alias: options.response_model_by_alias,
-      exclude_unset: options.response_model_exclude_unset,
-      exclude_defaults: options.response_model_exclude_defaults,
-      exclude_none: options.response_model_exclude_none,
-      is_coroutine,
-      endpoint_ctx,
-      dump_json: use_dump_json,
-    });
+    // Without a response model, serialize_response is jsonable_encoder: called as it is (no async frame).
+    const content = !options.response_field
+      ? jsonable_encoder(raw_response)
+      : await serialize_response({
+          field: options.response_field,
+          response_content: raw_response,
+          include: options.response_model_include,
+          exclude: options.response_model_exclude,
+          by_alias: options.response_model_by_alias,
+          exclude_unset: options.response_model_exclude_unset,
+          exclude_defaults: options.response_model_exclude_defaults,
+          exclude_none: options.response_model_exclude_none,
+          is_coroutine,
+          endpoint_ctx,
+          dump_json: use_dump_json,
+        });
     const response = use_dump_json
       ? new Response(content, { media_type: "application/json", ...response_args, background: solved.background_tasks })
       : new actual_response_class(content, { ...response_args, background: solved.background_tasks });
@@ -386,6 +396,8 @@ export class APIRoute extends BaseRoute {
   private build_dependant(): [Dependant, boolean] {
     const dependant = get_dependant({ path: this.path_format, call: this.endpoint, signature_table: this.signature_table, scope: "function" });
     dependant.source = this.source;
+    // A parameter declared without a marker (`item_id: t.int`) is declared where the route is.
+    for (const field of [...dependant.path_params, ...dependant.query_params, ...dependant.header_params, ...dependant.cookie_params, ...dependant.body_params]) field.field_info.source ??= this.source;
     for (const depends of [...this.dependencies].reverse()) {
       const scopes = depends instanceof params.Security && depends.scopes ? [...depends.scopes] : [];
       dependant.dependencies.unshift(get_dependant({ path: this.path_format, call: depends.dependency as Call, own_oauth_scopes: scopes, scope: depends.scope, use_cache: depends.use_cache }));
@@ -433,7 +445,7 @@ export class APIRoute extends BaseRoute {
       await new PlainTextResponse("Method Not Allowed", { status_code: 405, headers }).__call__(scope, receive, send);
       return;
     }
-    await this.app(scope, receive, send);
+    return this.app(scope, receive, send);
   }
 
   describe(): string {

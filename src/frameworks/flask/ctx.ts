@@ -131,6 +131,13 @@ export function context_stacks(): { app: string[]; request: string[] } {
   return { app, request: req };
 }
 
+/** Orders stack changes within a trace (a push span can end after a nested one began). */
+let stack_change = 0;
+
+function stack_attrs(): { seq: number; stacks: Json } {
+  return { seq: ++stack_change, stacks: context_stacks() as unknown as Json };
+}
+
 // The live tokens of both variables, in push order: the context "stacks".
 const app_tokens: { ctx: AppContext; token: Token<AppContext> }[] = [];
 const request_tokens: { ctx: RequestContext; token: Token<RequestContext> }[] = [];
@@ -152,7 +159,7 @@ export class AppContext {
     this._cv_tokens.push(token);
     app_tokens.push({ ctx: this, token });
     if (tracing_enabled()) {
-      const span = open_span("context", "AppContext.push", () => ({ context: "app", action: "push", app: this.app.name, stacks: context_stacks() as unknown as Json }), { file: "flask/ctx.ts", symbol: "AppContext.push" });
+      const span = open_span("context", "AppContext.push", () => ({ context: "app", action: "push", app: this.app.name, ...stack_attrs() }), { file: "flask/ctx.ts", symbol: "AppContext.push" });
       close_span(span);
     }
   }
@@ -168,7 +175,7 @@ export class AppContext {
         const token = this._cv_tokens.pop()!;
         _cv_app.reset(token);
         remove_token(app_tokens, token);
-        if (tracing_enabled()) span.set({ stacks: context_stacks() as unknown as Json });
+        if (tracing_enabled()) span.set(stack_attrs());
       }
       if (ctx !== this) throw new AssertionError(`Popped wrong app context. (${ctx.__repr__()} instead of ${this.__repr__()})`);
     }, { file: "flask/ctx.ts", symbol: "AppContext.pop" });
@@ -252,7 +259,7 @@ export class RequestContext {
       const token = _cv_request.set(this);
       this._cv_tokens.push([token, app_ctx]);
       request_tokens.push({ ctx: this, token });
-      if (tracing_enabled()) span.set({ stacks: context_stacks() as unknown as Json, pushed_app_context: app_ctx !== null });
+      if (tracing_enabled()) span.set({ ...stack_attrs(), pushed_app_context: app_ctx !== null });
       if (this._session === null) {
         const session_interface = this.app.session_interface;
         this._session = session_interface.open_session(this.app, this.request) ?? session_interface.make_null_session(this.app);
@@ -279,9 +286,9 @@ export class RequestContext {
         const [token, app_ctx] = this._cv_tokens.pop()!;
         _cv_request.reset(token);
         remove_token(request_tokens, token);
+        if (tracing_enabled()) span.set(stack_attrs());
         if (clear_request) ctx.request.environ["werkzeug.request"] = null;
         if (app_ctx !== null) app_ctx.pop(exc);
-        if (tracing_enabled()) span.set({ stacks: context_stacks() as unknown as Json });
       }
       if (ctx !== this) throw new AssertionError(`Popped wrong request context. (${ctx.__repr__()} instead of ${this.__repr__()})`);
     }, { file: "flask/ctx.ts", symbol: "RequestContext.pop" });

@@ -93,7 +93,7 @@ export class AsyncExitStack {
       await stack.aclose(e); // rethrows e unless an exit swallowed it
       return undefined as T;
     }
-    await stack.aclose();
+    if (stack.exits.length) await stack.aclose(); // nothing entered: no exit to await
     return result;
   }
 }

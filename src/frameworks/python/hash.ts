@@ -73,9 +73,17 @@ function str_bytes(s: string): Uint8Array {
 /** `hash(s)` under PYTHONHASHSEED=0, as an unsigned 64-bit value (the bits set slots use). */
 export function py_str_hash_bits(s: string): bigint {
   if (s.length === 0) return 0n;
+  const known = HASHES.get(s);
+  if (known !== undefined) return known;
   const h = siphash13(str_bytes(s));
-  return h === MASK64 ? MASK64 - 1n : h; // -1 is reserved: CPython returns -2
+  const bits = h === MASK64 ? MASK64 - 1n : h; // -1 is reserved: CPython returns -2
+  if (HASHES.size >= 4096) HASHES.clear();
+  HASHES.set(s, bits);
+  return bits;
 }
+
+/** A string's hash never changes (the seed is fixed): method names and header keys are hashed once. */
+const HASHES = new Map<string, bigint>();
 
 /** `hash(s)` as Python prints it (a signed 64-bit int). */
 export function py_str_hash(s: string): bigint {
@@ -109,6 +117,20 @@ function insert(table: (string | null)[], hashes: bigint[], key: string, hash: b
 
 /** The order `for x in {a, b, c}` yields, for strings added in this order (duplicates dropped). */
 export function py_set_order(items: Iterable<string>): string[] {
+  const list = [...items];
+  const key = list.join("\u0000");
+  const known = ORDERS.get(key);
+  if (known) return [...known];
+  const order = set_order(list);
+  if (ORDERS.size >= 1024) ORDERS.clear();
+  ORDERS.set(key, order);
+  return [...order];
+}
+
+/** The same insertion sequence always gives the same order (a route's methods, asked per request). */
+const ORDERS = new Map<string, string[]>();
+
+function set_order(items: string[]): string[] {
   let table: (string | null)[] = new Array(8).fill(null);
   let hashes: bigint[] = new Array(8).fill(0n);
   let used = 0;

@@ -28,15 +28,24 @@ export function lookup_exception_handler(handlers: ExceptionHandlers, exc: unkno
   return null;
 }
 
+/**
+ * `send`, noting in `state` when the response starts. (A closure returned from a helper rather
+ * than one declared with a name: the build keeps function names, and naming a closure made per
+ * request costs a `defineProperty` each time.)
+ */
+export function noting_start(send: Send, state: { response_started: boolean }): Send {
+  return (message: Message): Promise<void> => {
+    if (message.type === "http.response.start") state.response_started = true;
+    return send(message);
+  };
+}
+
 export function wrap_app_handling_exceptions(app: ASGIApp, conn: { scope: Scope }): ASGIApp {
   const registered = conn.scope["starlette.exception_handlers"] as [ExceptionHandlers, StatusHandlers] | undefined;
   const [exception_handlers, status_handlers] = registered ?? [new Map(), new Map()];
   return async (scope: Scope, receive: Receive, send: Send): Promise<void> => {
-    let response_started = false;
-    const sender = async (message: Message): Promise<void> => {
-      if (message.type === "http.response.start") response_started = true;
-      await send(message);
-    };
+    const state = { response_started: false };
+    const sender = noting_start(send, state);
     try {
       await app(scope, receive, sender);
     } catch (exc) {
@@ -44,7 +53,7 @@ export function wrap_app_handling_exceptions(app: ASGIApp, conn: { scope: Scope 
       if (exc instanceof HTTPException) handler = status_handlers.get(exc.status_code) ?? null;
       if (handler === null) handler = lookup_exception_handler(exception_handlers, exc);
       if (handler === null) throw exc;
-      if (response_started) throw new RuntimeError("Caught handled exception, but response already started.");
+      if (state.response_started) throw new RuntimeError("Caught handled exception, but response already started.");
       await span_async("exception", `${callable_label(handler)}(${(exc as Error)?.constructor?.name ?? "exception"})`, () => ({ handler: callable_label(handler), exception: (exc as Error)?.constructor?.name ?? "", message: String((exc as Error)?.message ?? exc) }), async () => {
         const response = is_async_callable(handler) ? await handler!(conn, exc) : await run_in_threadpool(handler!, conn, exc);
         if (response !== null && response !== undefined) await response.__call__(scope, receive, sender);

@@ -4,9 +4,21 @@
  * `traced()` closes a span when `fn` returns its promise). Spans nest in the order steps await
  * each other, which for a request is the onion's order: middleware → router → route → endpoint.
  */
-import { close_span, describe_error, open_span, type LazyAttrs, type SourceRef, type SpanHandle, type SpanKind } from "../../trace";
+import { close_span, describe_error, open_span, tracing_enabled, type LazyAttrs, type SourceRef, type SpanHandle, type SpanKind } from "../../trace";
 
-export async function span_async<T>(kind: SpanKind, name: string, attrs: LazyAttrs, fn: (span: SpanHandle) => Promise<T>, source?: SourceRef): Promise<T> {
+export function span_async<T>(kind: SpanKind, name: string, attrs: LazyAttrs, fn: (span: SpanHandle) => Promise<T>, source?: SourceRef): Promise<T> {
+  if (!tracing_enabled()) {
+    // Tracing off (the benchmark, a replay without trace): no span, and no extra async frame.
+    try {
+      return fn(open_span(kind, name));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+  return traced_async(kind, name, attrs, fn, source);
+}
+
+async function traced_async<T>(kind: SpanKind, name: string, attrs: LazyAttrs, fn: (span: SpanHandle) => Promise<T>, source?: SourceRef): Promise<T> {
   const span = open_span(kind, name, attrs, source);
   try {
     return await fn(span);

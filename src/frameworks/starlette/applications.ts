@@ -66,10 +66,14 @@ export class Starlette {
     return this.router.url_path_for(name, path_params);
   }
 
-  async __call__(scope: Scope, receive: Receive, send: Send): Promise<void> {
+  __call__(scope: Scope, receive: Receive, send: Send): Promise<void> {
     scope.app = this;
-    if (this.middleware_stack === null) this.middleware_stack = this.build_middleware_stack();
-    await call_app(this.middleware_stack, scope, receive, send);
+    try {
+      if (this.middleware_stack === null) this.middleware_stack = this.build_middleware_stack();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return call_app(this.middleware_stack, scope, receive, send);
   }
 
   /** The app as a plain ASGI callable (what the server is given). */

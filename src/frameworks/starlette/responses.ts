@@ -10,9 +10,9 @@
  * iterator, one message per chunk). `set_cookie`/`delete_cookie` add `set-cookie` headers.
  * Main class: `Response`.
  */
-import { AssertionError } from "../python/builtins";
+import { AssertionError, AttributeError } from "../python/builtins";
 import { latin1_encode, utf8_encode, type Bytes } from "../python/bytes";
-import { py_json_dumps } from "../python/json";
+import { py_json_dumps, py_type_name } from "../python/json";
 import { quote } from "../python/urllib/parse";
 import type { BackgroundTask } from "./background";
 import { iterate_in_threadpool } from "./concurrency";
@@ -27,6 +27,28 @@ export interface ResponseOptions {
   headers?: Record<string, string> | null;
   media_type?: string | null;
   background?: BackgroundTask | null;
+}
+
+/** A value's Python type name: a plain object is a dict, an array a list. */
+function value_type_name(value: unknown): string {
+  if (Array.isArray(value)) return "list";
+  if (value instanceof Map || (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype)) return "dict";
+  return py_type_name(value);
+}
+
+/** Header names every response writes, encoded once (bytes are never written to in place). */
+const CONTENT_LENGTH = latin1_encode("content-length");
+const CONTENT_TYPE = latin1_encode("content-type");
+const CONTENT_TYPES = new Map<string, Bytes>();
+
+/** A media type's bytes: a handful of distinct values per app, encoded once each. */
+function content_type_bytes(content_type: string): Bytes {
+  let encoded = CONTENT_TYPES.get(content_type);
+  if (encoded === undefined) {
+    encoded = latin1_encode(content_type);
+    if (CONTENT_TYPES.size < 64) CONTENT_TYPES.set(content_type, encoded);
+  }
+  return encoded;
 }
 
 export class Response {
@@ -47,11 +69,12 @@ export class Response {
     this.init_headers(options.headers ?? null);
   }
 
-  /** Content → bytes: None is empty, bytes pass through, text is encoded with `charset`. */
+  /** Content → bytes: None is empty, bytes pass through, text is encoded with `charset`; anything else has no `.encode` (AttributeError, as in Python). */
   render(content: unknown): Bytes {
     if (content === null || content === undefined) return new Uint8Array(0);
     if (content instanceof Uint8Array) return content;
-    return utf8_encode(String(content));
+    if (typeof content !== "string") throw new AttributeError(`'${value_type_name(content)}' object has no attribute 'encode'`);
+    return utf8_encode(content);
   }
 
   /** The raw header list: the given headers (lowercased), then content-length and content-type if missing. */
@@ -67,11 +90,11 @@ export class Response {
     }
     const body = this.body as Bytes | undefined;
     if (body !== undefined && populate_content_length && !(this.status_code < 200 || this.status_code === 204 || this.status_code === 304))
-      raw.push([latin1_encode("content-length"), latin1_encode(String(body.length))]);
+      raw.push([CONTENT_LENGTH, latin1_encode(String(body.length))]);
     let content_type = this.media_type;
     if (content_type !== null && populate_content_type) {
       if (content_type.startsWith("text/") && !content_type.toLowerCase().includes("charset=")) content_type += "; charset=" + this.charset;
-      raw.push([latin1_encode("content-type"), latin1_encode(content_type)]);
+      raw.push([CONTENT_TYPE, content_type_bytes(content_type)]);
     }
     this.raw_headers = raw;
   }

@@ -52,11 +52,10 @@ export function request_response(func: Endpoint): ASGIApp {
   const is_async = is_async_callable(func);
   return async (scope: Scope, receive: Receive, send: Send): Promise<void> => {
     const request = new Request(scope, receive, send);
-    const app: ASGIApp = async (scope, receive, send) => {
+    await wrap_app_handling_exceptions(async (scope, receive, send) => {
       const response = (await call_endpoint(func, is_async, request)) as Response;
       await response.__call__(scope, receive, send);
-    };
-    await wrap_app_handling_exceptions(app, request)(scope, receive, send);
+    }, request)(scope, receive, send);
   };
 }
 
@@ -243,7 +242,7 @@ export class Route extends BaseRoute {
       await new PlainTextResponse("Method Not Allowed", { status_code: 405, headers }).__call__(scope, receive, send);
       return;
     }
-    await call_app(this.app, scope, receive, send);
+    return call_app(this.app, scope, receive, send);
   }
 
   describe(): string {
@@ -448,44 +447,42 @@ export class Router {
     await send({ type: "lifespan.shutdown.complete" });
   }
 
-  async __call__(scope: Scope, receive: Receive, send: Send): Promise<void> {
-    await call_app(this.middleware_stack, scope, receive, send);
+  __call__(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    return call_app(this.middleware_stack, scope, receive, send);
   }
 
   /** Find the route: FULL wins, else the first PARTIAL, else a slash redirect, else the default. */
   async app(scope: Scope, receive: Receive, send: Send): Promise<void> {
-    if (!["http", "websocket", "lifespan"].includes(scope.type)) throw new AssertionError("");
+    const type = scope.type;
+    if (type !== "http" && type !== "websocket" && type !== "lifespan") throw new AssertionError("");
     if (!("router" in scope)) scope.router = this;
-    if (scope.type === "lifespan") return this.lifespan(scope, receive, send);
-    const chosen = span_async("resolver", "Router", () => ({ path: get_route_path(scope), method: scope.method ?? null, routes: this.routes.length }), async (span) =>
-      this.find_route(scope, span),
-    );
-    const found = await chosen;
+    if (type === "lifespan") return this.lifespan(scope, receive, send);
+    const found = tracing_enabled()
+      ? await span_async("resolver", "Router", () => ({ path: get_route_path(scope), method: scope.method ?? null, routes: this.routes.length }), async (span) => this.find_route(scope, span))
+      : this.find_route(scope, null);
     if (found) {
       scope.route = found.route;
       Object.assign(scope, found.child_scope);
-      await found.route.handle(scope, receive, send);
-      return;
+      return found.route.handle(scope, receive, send);
     }
     if (await this.redirect_slash(scope, receive, send)) return;
     await this.default(scope, receive, send);
   }
 
   /** Try every route in order, recording each attempt. */
-  private async find_route(scope: Scope, span: SpanHandle): Promise<{ route: BaseRoute; child_scope: Scope } | null> {
+  private find_route(scope: Scope, span: SpanHandle | null): { route: BaseRoute; child_scope: Scope } | null {
     let partial: { route: BaseRoute; child_scope: Scope } | null = null;
     const tracing = tracing_enabled();
     for (const route of this.routes) {
       const [match, child_scope] = route.matches(scope);
       if (tracing) trace_event("pattern", route.describe(), () => ({ route: route.describe(), name: (route as Route).name ?? null, match: Match[match], reason: match_reason(route, match, scope) }));
       if (match === Match.FULL) {
-        span.set({ matched: route.describe(), match: "FULL" });
+        if (tracing) span?.set({ matched: route.describe(), match: "FULL" });
         return { route, child_scope };
       }
       if (match === Match.PARTIAL && partial === null) partial = { route, child_scope };
     }
-    if (partial) span.set({ matched: partial.route.describe(), match: "PARTIAL" });
-    else span.set({ matched: null, match: "NONE" });
+    if (tracing) span?.set(partial ? { matched: partial.route.describe(), match: "PARTIAL" } : { matched: null, match: "NONE" });
     return partial;
   }
 

@@ -82,9 +82,81 @@ function bridgeScript(token: string): string {
 })();`;
 }
 
+/**
+ * Inside the preview, `fetch()` of the page's own site (a docs page loading `/openapi.json`, Swagger
+ * UI's "Try it out") becomes a message to the page, which sends it through the simulated server and
+ * answers with the response: nothing leaves the page, as the CSP insists (`connect-src` is 'none').
+ */
+function fetchBridgeScript(token: string, target: string): string {
+  return `(function () {
+  var TOKEN = ${JSON.stringify(token)};
+  var SOURCE = ${JSON.stringify(PREVIEW_MESSAGE_SOURCE)};
+  var BASE = "http://lab.local" + ${JSON.stringify(target)};
+  var pending = {};
+  var next = 1;
+  window.addEventListener("message", function (event) {
+    var m = event.data;
+    if (!m || m.source !== SOURCE || m.token !== TOKEN || m.kind !== "fetch-response" || !pending[m.id]) return;
+    var done = pending[m.id];
+    delete pending[m.id];
+    if (m.error) done.reject(new TypeError(m.error));
+    else done.resolve(new Response(m.status === 204 || m.status === 304 ? null : m.body, { status: m.status, statusText: m.statusText, headers: m.headers }));
+  });
+  function pathOf(url) {
+    var u = new URL(String(url), BASE);
+    if (u.host !== "lab.local" && u.origin !== "null") return null;
+    return u.pathname + u.search;
+  }
+  window.fetch = function (input, init) {
+    init = init || {};
+    var request = input instanceof Request ? input : null;
+    var url = request ? request.url : String(input);
+    var path = pathOf(url);
+    if (path === null) return Promise.reject(new TypeError("Failed to fetch: only the simulated site can be fetched from the preview"));
+    var method = (init.method || (request && request.method) || "GET").toUpperCase();
+    var headers = [];
+    new Headers(init.headers || (request ? request.headers : undefined)).forEach(function (value, name) { headers.push([name, value]); });
+    var body = init.body;
+    var bodyText = body === undefined || body === null ? Promise.resolve("") : typeof body === "string" ? Promise.resolve(body) : new Response(body).text();
+    return bodyText.then(function (text) {
+      return new Promise(function (resolve, reject) {
+        var id = next++;
+        pending[id] = { resolve: resolve, reject: reject };
+        parent.postMessage({ source: SOURCE, token: TOKEN, kind: "fetch", id: id, method: method, target: path, headers: headers, body: text }, "*");
+      });
+    });
+  };
+})();`;
+}
+
+/** A `lab-asset:` script or stylesheet of the page, to put inline (see bundled-assets.ts). */
+export const LAB_ASSET = /<script\b[^>]*\bsrc="lab-asset:([^"]+)"[^>]*>\s*<\/script>|<link\b[^>]*\bhref="lab-asset:([^"]+)"[^>]*>/gi;
+
+/** The `lab-asset:` names a page refers to (an empty list for almost every page). */
+export function labAssetsOf(html: string): string[] {
+  return [...html.matchAll(LAB_ASSET)].map((m) => m[1] ?? m[2]);
+}
+
+/**
+ * Put each `lab-asset:` script and stylesheet inline. A script's text travels as JSON (every `<`
+ * escaped, so nothing in it can end the element) and is run by a tiny loader, in place, before the
+ * page's next script — as the `<script src>` would have run.
+ */
+export function inlineLabAssets(html: string, assets: Record<string, string | null>): string {
+  let n = 0;
+  return html.replace(LAB_ASSET, (tag, script?: string, style?: string) => {
+    const text = assets[script ?? style ?? ""];
+    if (text === null || text === undefined) return tag;
+    if (style !== undefined) return `<style>${text.replace(/<\/style/gi, "<\\/style")}</style>`;
+    const id = `lab-asset-${n++}`;
+    const data = JSON.stringify(text).replace(/</g, "\\u003c");
+    return `<script type="application/json" id="${id}">${data}</script><script>(function(){var s=document.createElement("script");s.textContent=JSON.parse(document.getElementById("${id}").textContent);document.currentScript.after(s);})();</script>`;
+  });
+}
+
 /** Put `head` right after the doctype (or first), so the CSP applies before any other content. */
-export function buildPreviewDocument(html: string, token: string): string {
-  const head = `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}"><script>${bridgeScript(token)}</script>`;
+export function buildPreviewDocument(html: string, token: string, target = "/"): string {
+  const head = `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}"><script>${bridgeScript(token)}</script><script>${fetchBridgeScript(token, target)}</script>`;
   const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
   if (doctype) return doctype[0] + head + html.slice(doctype[0].length);
   return head + html;
@@ -93,6 +165,7 @@ export function buildPreviewDocument(html: string, token: string): string {
 /** A message from the preview, after validation. */
 export type PreviewNavigation =
   | { kind: "escape" }
+  | { kind: "fetch"; id: number; method: string; target: string; headers: [string, string][]; body: string }
   | { kind: "link"; href: string }
   | { kind: "form"; action: string; method: "get" | "post"; enctype: string; fields: [string, string][] };
 
@@ -102,6 +175,7 @@ export function parsePreviewMessage(data: unknown, token: string): PreviewNaviga
   const m = data as Record<string, unknown>;
   if (m.source !== PREVIEW_MESSAGE_SOURCE || m.token !== token) return null;
   if (m.kind === "escape") return { kind: "escape" };
+  if (m.kind === "fetch") return parseFetch(m);
   if (m.kind === "link") return typeof m.href === "string" && m.href.length <= 8000 ? { kind: "link", href: m.href } : null;
   if (m.kind !== "form" || typeof m.action !== "string" || m.action.length > 8000 || typeof m.enctype !== "string") return null;
   if (!Array.isArray(m.fields) || m.fields.length > 1000) return null;
@@ -111,4 +185,19 @@ export function parsePreviewMessage(data: unknown, token: string): PreviewNaviga
     fields.push([f[0], f[1]]);
   }
   return { kind: "form", action: m.action, method: m.method === "post" ? "post" : "get", enctype: m.enctype, fields };
+}
+
+const METHOD = /^[A-Z]{1,16}$/;
+
+/** A `fetch()` from the preview: a method, a path on the simulated site, headers, a text body. */
+function parseFetch(m: Record<string, unknown>): PreviewNavigation | null {
+  if (typeof m.id !== "number" || !Number.isInteger(m.id) || typeof m.method !== "string" || !METHOD.test(m.method)) return null;
+  if (typeof m.target !== "string" || !m.target.startsWith("/") || m.target.length > 8000 || typeof m.body !== "string" || m.body.length > 1_000_000) return null;
+  if (!Array.isArray(m.headers) || m.headers.length > 100) return null;
+  const headers: [string, string][] = [];
+  for (const h of m.headers) {
+    if (!Array.isArray(h) || h.length !== 2 || typeof h[0] !== "string" || typeof h[1] !== "string" || h[0].length > 200 || h[1].length > 8000) return null;
+    headers.push([h[0], h[1]]);
+  }
+  return { kind: "fetch", id: m.id, method: m.method, target: m.target, headers, body: m.body };
 }

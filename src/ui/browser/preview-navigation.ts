@@ -14,7 +14,7 @@ export interface NavigationRequest {
   initiator: "link" | "form";
 }
 
-export function toNavigationRequest(nav: Exclude<PreviewNavigation, { kind: "escape" }>, currentTarget: string): NavigationRequest | { refused: string } {
+export function toNavigationRequest(nav: Exclude<PreviewNavigation, { kind: "escape" } | { kind: "fetch" }>, currentTarget: string): NavigationRequest | { refused: string } {
   if (nav.kind === "link") {
     const target = resolveLocation(nav.href, currentTarget);
     return target ? { method: "GET", target, body: "", contentType: null, initiator: "link" } : { refused: `The link to ${nav.href} leaves the simulated site, so it was not followed.` };

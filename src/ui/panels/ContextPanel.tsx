@@ -47,8 +47,7 @@ function Operation({ span }: { span: Span }) {
       <div>
         <span className={`badge ${push ? "ok" : "warn"}`}>{push ? "push" : "pop"}</span> <span>{context}</span>{" "}
         <span className="mono muted">{span.name}</span>
-        {str(span.attrs.url) && <span className="mono muted"> {str(span.attrs.url)}</span>}
-        {span.attrs.exception !== undefined && span.attrs.exception !== null && <span className="muted"> after {showJson(span.attrs.exception)}</span>}
+        {span.attrs.exception !== undefined && span.attrs.exception !== null && <span className="muted"> after {showJson(span.attrs.exception)}</span>}{" "}
         <SourceLink source={span.source} />
       </div>
       <div className="context-stacks">
@@ -61,7 +60,8 @@ function Operation({ span }: { span: Span }) {
 
 export function ContextPanel({ index }: PanelProps) {
   const spans = flaskSpans(index, "context");
-  const operations = spans.filter(isContextOperation);
+  // In the order the stacks changed (a push span ends after the app context it pushed first).
+  const operations = spans.filter(isContextOperation).sort((a, b) => (typeof a.attrs.seq === "number" && typeof b.attrs.seq === "number" ? a.attrs.seq - b.attrs.seq : a.id - b.id));
   const reads = spans.filter((s) => s.attrs.proxy !== undefined);
   if (!operations.length && !reads.length) return <p className="hint">No Flask context was pushed in this request.</p>;
   return (

@@ -48,6 +48,8 @@ export function FlaskSessionView({ spans }: { spans: Span[] }) {
             <p>
               <span className={`badge ${str(open.attrs.verdict) === "signature valid" ? "ok" : "warn"}`}>{str(open.attrs.verdict) ?? "opened"}</span>
               {open.attrs.max_age !== undefined && <span className="muted"> · max age {showJson(open.attrs.max_age)} s (PERMANENT_SESSION_LIFETIME)</span>}
+            </p>
+            <p className="muted flask-session-source">
               <SourceLink source={open.source} />
             </p>
             <Cookie cookie={open.attrs.cookie} />
@@ -71,6 +73,8 @@ export function FlaskSessionView({ spans }: { spans: Span[] }) {
                 {" "}
                 · modified {showJson(save.attrs.modified)} · accessed {showJson(save.attrs.accessed)} (Vary: Cookie) · permanent {showJson(save.attrs.permanent)}
               </span>
+            </p>
+            <p className="muted flask-session-source">
               <SourceLink source={save.source} />
             </p>
             <Cookie cookie={save.attrs.cookie} />

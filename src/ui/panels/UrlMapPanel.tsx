@@ -41,17 +41,21 @@ function Rules({ span, index }: { span: Span; index: SpanIndex }) {
         const verdict = str(rule.attrs.verdict) ?? "path";
         const ok = verdict === "matched";
         return (
-          <li key={rule.id} className={`pattern ${ok ? "ok" : "no"}`} data-verdict={verdict}>
-            <span className="pattern-mark" aria-label={ok ? "matched" : "not matched"}>
-              {ok ? "✓" : "✗"}
-            </span>
-            <span className="mono pattern-text">{str(rule.attrs.rule)}</span>
-            <span className="muted mono">endpoint='{showJson(rule.attrs.endpoint)}'</span>
-            {Array.isArray(rule.attrs.methods) && <span className="muted mono">{(rule.attrs.methods as string[]).join(" ")}</span>}
-            <span className={`badge ${ok ? "ok" : verdict === "slash" || verdict === "method" ? "warn" : ""}`}>{VERDICT[verdict] ?? verdict}</span>
-            {!ok && str(rule.attrs.reason) && <span className="muted reason">{str(rule.attrs.reason)}</span>}
-            {rule.attrs.values !== null && rule.attrs.values !== undefined && <span className="mono kwargs">values {showJson(rule.attrs.values)}</span>}
-            {rule.attrs.converters !== undefined && Object.keys(rule.attrs.converters as object).length > 0 && <span className="mono muted">converters {showJson(rule.attrs.converters)}</span>}
+          <li key={rule.id} className={`pattern urlmap-rule ${ok ? "ok" : "no"}`} data-verdict={verdict}>
+            <div className="urlmap-rule-head">
+              <span className="pattern-mark" aria-label={ok ? "matched" : "not matched"}>
+                {ok ? "✓" : "✗"}
+              </span>
+              <span className="mono pattern-text">{str(rule.attrs.rule)}</span>
+              <span className="muted mono">endpoint='{showJson(rule.attrs.endpoint)}'</span>
+            </div>
+            <div className="urlmap-rule-detail">
+              <span className={`badge ${ok ? "ok" : verdict === "slash" || verdict === "method" ? "warn" : ""}`}>{VERDICT[verdict] ?? verdict}</span>
+              {Array.isArray(rule.attrs.methods) && <span className="muted mono">{(rule.attrs.methods as string[]).join(" ")}</span>}
+              {rule.attrs.values !== null && rule.attrs.values !== undefined && <span className="mono kwargs">values {showJson(rule.attrs.values)}</span>}
+              {rule.attrs.converters !== undefined && Object.keys(rule.attrs.converters as object).length > 0 && <span className="mono muted">converters {showJson(rule.attrs.converters)}</span>}
+            </div>
+            {!ok && str(rule.attrs.reason) && <div className="muted reason urlmap-reason">{str(rule.attrs.reason)}</div>}
           </li>
         );
       })}
@@ -71,8 +75,10 @@ export function UrlMapPanel({ index }: PanelProps) {
               {str(span.attrs.method)} {str(span.attrs.path) || "/"}
             </span>{" "}
             — <Outcome span={span} />
-            <SourceLink source={span.source} />
           </h3>
+          <p className="muted urlmap-note">
+            Werkzeug's rules in the order its matcher tries them: static path parts before converters, lighter converters first. <SourceLink source={span.source} />
+          </p>
           <Rules span={span} index={index} />
         </section>
       ))}

@@ -14,7 +14,7 @@ const side = (key: string, label: string) => (): Role => ({ lane: "side", key, l
 /** Where each span kind goes in the graph. */
 export const FLOW_ROLE: SpanKindHandlers<Role> = {
   request: () => ({ lane: "main", key: "client", label: "Client (browser)" }),
-  gateway: () => ({ lane: "main", key: "gateway", label: "Web server (WSGI)" }),
+  gateway: (s) => ({ lane: "main", key: "gateway", label: s.attrs.protocol === "asgi" ? "Web server (ASGI)" : "Web server (WSGI)" }),
   // A handler step is drawn only when the framework marks it as one of the lifecycle's stages
   // (Flask.wsgi_app, make_response); Django's handler spans are the wiring between middleware.
   handler: (s) => (s.attrs.flow_step === true ? { lane: "main", key: `handler:${s.name}`, label: s.name } : null),
@@ -43,9 +43,10 @@ export const FLOW_ROLE: SpanKindHandlers<Role> = {
   context: (s) => (s.attrs.action === "push" || s.attrs.action === "pop" ? { lane: "main", key: `context:${s.name}`, label: s.name } : { lane: "side", key: "context", label: "Context locals" }),
   hook: (s) => ({ lane: "main", key: `hook:${s.name}`, label: s.name }),
   asgi: () => ({ lane: "main", key: "gateway", label: "Web server (ASGI)" }),
-  dependency: side("dependencies", "Dependencies"),
-  validation: side("validation", "Validation"),
-  task: side("tasks", "Background tasks"),
+  // FastAPI's path: … router → dependencies → handler → response model → background tasks.
+  dependency: () => ({ lane: "main", key: "dependencies", label: "Dependencies" }),
+  validation: (s) => (s.attrs.stage === "response" ? { lane: "main", key: "response-model", label: "Response model" } : { lane: "side", key: "validation", label: "Validation" }),
+  task: () => ({ lane: "main", key: "tasks", label: "Background tasks" }),
   // A WebSocket step's root is the client that acted; each consumer instance (one per connection,
   // told apart by its channel) is its own node, so a fan-out shows every consumer it reached.
   websocket: (s) => (s.parent === null ? { lane: "main", key: "client", label: `Client ${str(s.attrs.client) ?? ""} (WebSocket)`.replace("  ", " ") } : { lane: "side", key: "websocket", label: "WebSocket" }),

@@ -31,6 +31,9 @@ import { AuthPanel, authCount } from "./AuthPanel";
 import { CsrfPanel, csrfBadge } from "./CsrfPanel";
 import { csrfEvents } from "./contrib-spans";
 import { AdminPanel, adminCount } from "./AdminPanel";
+import { ValidationPanel, validationCount } from "./ValidationPanel";
+import { AsgiPanel } from "./AsgiPanel";
+import { OpenAPIPanel } from "./OpenAPIPanel";
 import { ContextPanel, contextCount } from "./ContextPanel";
 import { UrlMapPanel } from "./UrlMapPanel";
 import { ClientsPanel } from "./ClientsPanel";
@@ -60,6 +63,8 @@ export interface PanelDefinition {
 const FlowPanel = lazy(() => import("./FlowPanel"));
 // The SQL panel brings sql-formatter: loaded when the panel first shows.
 const SqlPanel = lazy(() => import("./SqlPanel"));
+// The dependency graph pulls in @xyflow/react and dagre, as Flow does.
+const DependenciesPanel = lazy(() => import("./DependenciesPanel"));
 // The Channel layer panel draws with @xyflow/react: loaded when it first shows.
 const ChannelLayerPanel = lazy(() => import("./ChannelLayerPanel"));
 
@@ -83,6 +88,10 @@ export const PANELS: PanelDefinition[] = [
   { id: "auth", title: "Auth", Component: AuthPanel, badge: ({ index }) => authCount(index), relevant: has("auth") },
   { id: "csrf", title: "CSRF", Component: CsrfPanel, badge: ({ index }) => csrfBadge(index), relevant: ({ index }) => csrfEvents(index).length > 0 },
   { id: "admin", title: "Admin", Component: AdminPanel, badge: ({ index }) => adminCount(index), relevant: has("admin") },
+  { id: "validation", title: "Validation", Component: ValidationPanel, badge: validationCount, relevant: has("validation") },
+  { id: "dependencies", title: "Dependencies", Component: DependenciesPanel, badge: ({ index }) => index.spans.filter((s) => s.kind === "dependency" && !s.name.startsWith("cleanup ")).length || null, relevant: has("dependency", "view") },
+  { id: "openapi", title: "OpenAPI", Component: OpenAPIPanel },
+  { id: "asgi", title: "ASGI", Component: AsgiPanel, badge: ({ index }) => index.spans.filter((s) => s.kind === "asgi").length || null, relevant: has("asgi") },
   { id: "context", title: "Context", Component: ContextPanel, badge: ({ index }) => contextCount(index), relevant: has("context") },
   { id: "urlmap", title: "URL map", Component: UrlMapPanel, relevant: has("resolver") },
   // WebSockets (ASGI projects): the clients, every ASGI message per connection, the channel layer.

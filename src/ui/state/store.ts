@@ -10,7 +10,7 @@ import { emptyDraft, type RequestDraft } from "../http/message";
 import type { HttpRequestMessage } from "../../runtime/protocol";
 
 /** What started a request: the Send button, a link or form in the preview, a redirect, or a lesson script. */
-export type Initiator = "address" | "link" | "form" | "redirect" | "script" | "history";
+export type Initiator = "address" | "link" | "form" | "redirect" | "script" | "history" | "fetch";
 
 export type ExchangeOutcome =
   | { kind: "response"; result: RequestResult }

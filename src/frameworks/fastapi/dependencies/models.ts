@@ -83,6 +83,13 @@ export function get_computed_scope(dependant: Dependant): "function" | "request"
   return null;
 }
 
+/** `call(**values)` as a no-argument function named after `call` (what the threadpool runs, and the trace names). */
+export function bound_call(call: Call, values: Record<string, unknown>): () => unknown {
+  const fn = () => invoke(call, values);
+  Object.defineProperty(fn, "name", { value: call_name(call), configurable: true });
+  return fn;
+}
+
 /** Call with FastAPI's keyword arguments, as one object (ADR 0001): `call(values)`, `new Cls(values)`, `obj.__call__(values)`. */
 export function invoke(call: Call, values: Record<string, unknown>): unknown {
   if (is_class(call)) return new (call as new (v: Record<string, unknown>) => unknown)(values);

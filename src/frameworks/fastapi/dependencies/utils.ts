@@ -19,11 +19,11 @@
  * Tracing: each dependency is a `dependency` span (cache hits and cleanups are events), each
  * parameter validated a `validation` event with its source, raw value, coerced value and errors.
  */
-import { trace_event, tracing_enabled, type Attrs, type Json } from "../../../trace";
+import { trace_event, tracing_enabled, type Attrs, type Json, type SourceRef } from "../../../trace";
 import { AssertionError } from "../../python/builtins";
 import { AsyncExitStack } from "../../python/contextlib";
 import { annotation_repr } from "../../python/typing";
-import { FieldInfo } from "../../pydantic/fields";
+import { FieldInfo, declaration_source } from "../../pydantic/fields";
 import { create_model } from "../../pydantic/main";
 import { span_async } from "../../starlette/_tracing";
 import { run_in_threadpool } from "../../starlette/concurrency";
@@ -50,7 +50,7 @@ import { BackgroundTasks } from "../background";
 import * as params from "../params";
 import { SecurityScopes, is_security_scheme } from "../security/base";
 import { get_path_param_names } from "../utils";
-import { Dependant, call_name, get_computed_scope, get_oauth_scopes, invoke, is_async_gen_callable, is_class, is_coroutine_callable, is_gen_callable, type Call } from "./models";
+import { Dependant, bound_call, call_name, get_computed_scope, get_oauth_scopes, invoke, is_async_gen_callable, is_class, is_coroutine_callable, is_gen_callable, type Call } from "./models";
 
 /** A callable's parameters: name → annotation, marker or `Depends` (ADR 0010). */
 export type SignatureTable = Record<string, unknown>;
@@ -66,7 +66,16 @@ export type SignatureTable = Record<string, unknown>;
  */
 export function signature<P extends SignatureTable, F>(table: P, fn: F): F {
   Object.defineProperty(fn, "__signature__", { value: table, enumerable: false, configurable: true, writable: true });
+  const source = source_ref(declaration_source());
+  if (source) Object.defineProperty(fn, "__source__", { value: source, enumerable: false, configurable: true, writable: true });
   return fn;
+}
+
+/** `"main.ts:12"` (a declaration's line in user code) → a trace source reference. */
+export function source_ref(text: string | null | undefined): SourceRef | undefined {
+  if (!text) return undefined;
+  const m = /^(.*):(\d+)$/.exec(text);
+  return m ? { file: m[1], line: Number(m[2]) } : { file: text };
 }
 
 /** `inspect.signature(call)`: the table set with `signature()` (a class may declare `static __signature__`). */
@@ -101,6 +110,8 @@ export interface GetDependantOptions {
   parent_oauth_scopes?: string[] | null;
   use_cache?: boolean;
   scope?: "function" | "request" | null;
+  /** Where `Depends(...)` named this dependency (user code). */
+  source?: string | null;
 }
 
 export function get_dependant(options: GetDependantOptions): Dependant {
@@ -112,6 +123,7 @@ export function get_dependant(options: GetDependantOptions): Dependant {
     scope: options.scope ?? null,
     own_oauth_scopes: options.own_oauth_scopes ?? null,
     parent_oauth_scopes: options.parent_oauth_scopes ?? null,
+    source: options.source ?? null,
   });
   const current_scopes = [...(options.parent_oauth_scopes ?? []), ...(options.own_oauth_scopes ?? [])];
   const path_param_names = get_path_param_names(options.path);
@@ -121,7 +133,7 @@ export function get_dependant(options: GetDependantOptions): Dependant {
     if (details.depends !== null) {
       const sub_scopes = details.depends instanceof params.Security && details.depends.scopes ? [...details.depends.scopes] : [];
       dependant.dependencies.push(
-        get_dependant({ path: options.path, call: details.depends.dependency as Call, name: param_name, own_oauth_scopes: sub_scopes, parent_oauth_scopes: current_scopes, use_cache: details.depends.use_cache, scope: details.depends.scope }),
+        get_dependant({ path: options.path, call: details.depends.dependency as Call, name: param_name, own_oauth_scopes: sub_scopes, parent_oauth_scopes: current_scopes, use_cache: details.depends.use_cache, scope: details.depends.scope, source: details.depends.source }),
       );
       continue;
     }
@@ -146,8 +158,7 @@ export interface ParamDetails {
 /** One parameter → a dependency, a FastAPI-filled value, or a field with its source. */
 export function analyze_param(param_name: string, declaration: unknown, is_path_param: boolean): ParamDetails {
   if (declaration instanceof params.Depends) {
-    const depends = declaration.dependency === null ? new (declaration.constructor as typeof params.Depends)(null, declaration.use_cache, declaration.scope) : declaration;
-    return { type_annotation: null, depends, field: null };
+    return { type_annotation: null, depends: declaration, field: null };
   }
   if (special_slot(declaration) !== null) return { type_annotation: declaration, depends: null, field: null };
   let field_info: FieldInfo<any>;
@@ -281,7 +292,7 @@ export interface SolveOptions {
 /** The temporal response a handler may change (status code, headers, cookies) before its own is built. */
 export function sub_response(): Response {
   const response = new Response();
-  response.headers.delitem("content-length");
+  response.raw_headers = []; // `del response.headers["content-length"]`: the only header an empty Response has
   (response as { status_code: number | null }).status_code = null;
   return response;
 }
@@ -327,7 +338,7 @@ export async function solve_dependencies(options: SolveOptions): Promise<SolvedD
       }
       if (sub_dependant.name !== null) values[sub_dependant.name] = solved;
       if (!dependency_cache.has(key)) dependency_cache.set(key, solved);
-    });
+    }, (call as { __source__?: SourceRef }).__source__ ?? source_ref(override === undefined ? sub_dependant.source : null));
   }
   validate_request_params(dependant, request, values, errors);
   if (dependant.body_params.length) {
@@ -349,25 +360,22 @@ export async function solve_dependencies(options: SolveOptions): Promise<SolvedD
 
 /** Path, query, header and cookie parameters, in that order (FastAPI's error order). */
 function validate_request_params(dependant: Dependant, request: Request | WebSocket, values: Record<string, unknown>, errors: ErrorDict[]): void {
-  const groups: [ModelField[], () => unknown][] = [
-    [dependant.path_params, () => request.path_params],
-    [dependant.query_params, () => request.query_params],
-    [dependant.header_params, () => request.headers],
-    [dependant.cookie_params, () => request.cookies],
-  ];
-  for (const [fields, received] of groups) {
-    if (!fields.length) continue;
-    const [v, e] = request_params_to_args(fields, received() as Record<string, unknown>);
-    Object.assign(values, v);
-    errors.push(...e);
-  }
+  if (dependant.path_params.length) collect(request_params_to_args(dependant.path_params, request.path_params as Record<string, unknown>), values, errors);
+  if (dependant.query_params.length) collect(request_params_to_args(dependant.query_params, request.query_params as unknown as Record<string, unknown>), values, errors);
+  if (dependant.header_params.length) collect(request_params_to_args(dependant.header_params, request.headers as unknown as Record<string, unknown>), values, errors);
+  if (dependant.cookie_params.length) collect(request_params_to_args(dependant.cookie_params, request.cookies as Record<string, unknown>), values, errors);
+}
+
+function collect([v, e]: [Record<string, unknown>, ErrorDict[]], values: Record<string, unknown>, errors: ErrorDict[]): void {
+  Object.assign(values, v);
+  errors.push(...e);
 }
 
 /** Run one dependency: a `yield` one is entered on its exit stack; a coroutine awaited; anything else in the threadpool. */
 async function call_dependency(dependant: Dependant, call: Call, values: Record<string, unknown>, stack: AsyncExitStack, span: { set(a: Attrs): void }): Promise<unknown> {
   if (is_gen_callable(call) || is_async_gen_callable(call)) {
     const is_async = is_async_gen_callable(call);
-    const gen = (is_async ? invoke(call, values) : await run_in_threadpool(() => invoke(call, values))) as Generator | AsyncGenerator;
+    const gen = (is_async ? invoke(call, values) : await run_in_threadpool(bound_call(call, values))) as Generator | AsyncGenerator;
     const name = call_name(call);
     const entered = await stack.enter_generator(traced_generator(gen, name), is_async);
     span.set({ kind: is_async ? "async generator (yield)" : "generator (yield), in the threadpool", cleanup: get_computed_scope(dependant) === "function" ? "after the handler returns" : "after the response is sent" });
@@ -378,7 +386,7 @@ async function call_dependency(dependant: Dependant, call: Call, values: Record<
     return await invoke(call, values);
   }
   span.set({ kind: is_class(call) ? "class (instantiated in the threadpool)" : "sync, in the threadpool" });
-  return await run_in_threadpool(() => invoke(call, values));
+  return await run_in_threadpool(bound_call(call, values));
 }
 
 /** A generator that reports its cleanup (the code after `yield`) as an event when it is resumed. */
@@ -416,6 +424,7 @@ function dependency_attrs(dependant: Dependant, call: Call, overridden: boolean,
   if (overridden) attrs.overridden = `${call_name(dependant.call)} → ${call_name(call)}`;
   const source = (call as { __source__?: { file: string; line?: number } }).__source__;
   if (source) attrs.source = `${source.file}${source.line ? `:${source.line}` : ""}`;
+  if (dependant.source) attrs.required_at = dependant.source;
   return attrs;
 }
 
@@ -524,6 +533,7 @@ function raw_of(field: ModelField, received: unknown): unknown {
 function trace_param(field: ModelField, raw: unknown, value: unknown, errors: ErrorDict[]): void {
   if (!tracing_enabled()) return;
   const info = field.field_info as FieldInfo<any> & { in_?: string };
+  const source = source_ref(info.source);
   trace_event("validation", `${info.in_ ?? "body"} ${field.name}`, () => ({
     parameter: field.name,
     source: info instanceof params.Body ? "body" : (info.in_ ?? "body"),
@@ -535,7 +545,7 @@ function trace_param(field: ModelField, raw: unknown, value: unknown, errors: Er
     value: errors.length ? null : json_of(value),
     errors: errors.map((e) => json_of(e)) as Json,
     declaration: info.source ?? null,
-  }));
+  }), source);
 }
 
 function json_of(value: unknown, depth = 0): Json {

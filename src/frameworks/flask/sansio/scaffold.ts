@@ -1,7 +1,7 @@
 /**
  * flask.sansio.scaffold: what an app and a blueprint have in common — they *collect* views and
  * hooks. Main class: `Scaffold`. Every registration is a method usable as a decorator (see
- * docs/adr on the decorator spelling):
+ * docs/adr/0013 and 0018 on the decorator spelling):
  *
  *     app.route("/hello/<name>")(function hello({ name }) { … });
  *     app.before_request(function load_user() { … });

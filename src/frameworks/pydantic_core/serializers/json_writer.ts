@@ -32,9 +32,29 @@ export function json_string(s: string): string {
   return JSON.stringify(s);
 }
 
+/** How inf and NaN are written: `null` (pydantic's default `ser_json_inf_nan`), or as the constants `Infinity`/`NaN`. */
+let inf_nan_constants = false;
+
+/**
+ * Run `fn` with inf and NaN written as `Infinity`/`-Infinity`/`NaN` (`ser_json_inf_nan="constants"`):
+ * FastAPI's `jsonable_encoder` reads a model's JSON back to get `model_dump(mode="json")`, where
+ * an infinity stays a float (and `json.dumps(allow_nan=False)` then refuses it).
+ */
+export function with_inf_nan_constants<T>(fn: () => T): T {
+  const previous = inf_nan_constants;
+  inf_nan_constants = true;
+  try {
+    return fn();
+  } finally {
+    inf_nan_constants = previous;
+  }
+}
+
 /** A float as pydantic writes it in JSON: Python's repr, `null` for inf and NaN. */
 export function json_float(x: number): string {
-  return Number.isFinite(x) ? py_float_str(x) : "null";
+  if (Number.isFinite(x)) return py_float_str(x);
+  if (inf_nan_constants) return Number.isNaN(x) ? "NaN" : x > 0 ? "Infinity" : "-Infinity";
+  return "null";
 }
 
 function two(n: number): string {

@@ -7,11 +7,12 @@
  */
 import { extract_tb } from "../../python/traceback";
 import { span_async } from "../_tracing";
+import { noting_start } from "../_exception_handler";
 import { is_async_callable } from "../_utils";
 import { run_in_threadpool } from "../concurrency";
 import { Request } from "../requests";
 import { HTMLResponse, PlainTextResponse, type Response } from "../responses";
-import { call_app, type ASGIAppLike, type ExceptionHandler, type Message, type Receive, type Scope, type Send } from "../types";
+import { call_app, type ASGIAppLike, type ExceptionHandler, type Receive, type Scope, type Send } from "../types";
 
 export class ServerErrorMiddleware {
   readonly handler: ExceptionHandler | null;
@@ -25,14 +26,11 @@ export class ServerErrorMiddleware {
     this.debug = options.debug ?? false;
   }
 
-  async __call__(scope: Scope, receive: Receive, send: Send): Promise<void> {
+  __call__(scope: Scope, receive: Receive, send: Send): Promise<void> {
     if (scope.type !== "http") return call_app(this.app, scope, receive, send);
-    let response_started = false;
-    const _send = async (message: Message): Promise<void> => {
-      if (message.type === "http.response.start") response_started = true;
-      await send(message);
-    };
-    await span_async("middleware", "ServerErrorMiddleware", () => ({ middleware: "ServerErrorMiddleware" }), async (span) => {
+    const state = { response_started: false };
+    const _send = noting_start(send, state);
+    return span_async("middleware", "ServerErrorMiddleware", () => ({ middleware: "ServerErrorMiddleware" }), async (span) => {
       try {
         await call_app(this.app, scope, receive, _send);
       } catch (exc) {
@@ -41,8 +39,8 @@ export class ServerErrorMiddleware {
         if (this.debug) response = await run_in_threadpool(() => this.debug_response(request, exc));
         else if (this.handler === null) response = this.error_response(request, exc);
         else response = is_async_callable(this.handler) ? await this.handler(request, exc) : await run_in_threadpool(this.handler, request, exc);
-        span.set({ caught: `${(exc as Error)?.constructor?.name}: ${(exc as Error)?.message}`, response_started });
-        if (!response_started) await response.__call__(scope, receive, send);
+        span.set({ caught: `${(exc as Error)?.constructor?.name}: ${(exc as Error)?.message}`, response_started: state.response_started });
+        if (!state.response_started) await response.__call__(scope, receive, send);
         throw exc;
       }
     });

@@ -33,11 +33,11 @@ export class ExceptionMiddleware {
     else this._exception_handlers.set(exc_class_or_status_code, handler);
   }
 
-  async __call__(scope: Scope, receive: Receive, send: Send): Promise<void> {
+  __call__(scope: Scope, receive: Receive, send: Send): Promise<void> {
     if (scope.type !== "http" && scope.type !== "websocket") return call_app(this.app, scope, receive, send);
     scope["starlette.exception_handlers"] = [this._exception_handlers, this._status_handlers];
     const conn = scope.type === "http" ? new Request(scope, receive, send) : new WebSocket(scope, receive, send);
-    await span_async("middleware", "ExceptionMiddleware", () => ({ middleware: "ExceptionMiddleware", handlers: [...this._exception_handlers.keys()].map((k) => k.name).concat([...this._status_handlers.keys()].map(String)) }), () =>
+    return span_async("middleware", "ExceptionMiddleware", () => ({ middleware: "ExceptionMiddleware", handlers: [...this._exception_handlers.keys()].map((k) => k.name).concat([...this._status_handlers.keys()].map(String)) }), () =>
       wrap_app_handling_exceptions((s, r, se) => call_app(this.app, s, r, se), conn)(scope, receive, send),
     );
   }
