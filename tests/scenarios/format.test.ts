@@ -114,8 +114,8 @@ describe("parse_scenario: a script of WebSocket clients and requests", () => {
   });
 
   it.each([
-    [{ script: [{ client: "ann" }] }, "scenario.script[0] must have exactly one of connect, send, send_json, send_bytes, expect, close (or be {request: i})"],
-    [{ script: [{ client: "ann", send: "a", close: 1000 }] }, "scenario.script[0] must have exactly one of connect, send, send_json, send_bytes, expect, close (or be {request: i})"],
+    [{ script: [{ client: "ann" }] }, "scenario.script[0] must have exactly one of connect, send, send_json, send_bytes, expect, close (or be {request: i}, {call: \"dotted.path\"} or {manage: [argv]})"],
+    [{ script: [{ client: "ann", send: "a", close: 1000 }] }, "scenario.script[0] must have exactly one of connect, send, send_json, send_bytes, expect, close (or be {request: i}, {call: \"dotted.path\"} or {manage: [argv]})"],
     [{ script: [{ client: "a/b", send: "x" }] }, 'scenario.script[0].client must be 1–40 letters, digits, spaces or _ . : @ - (got "a/b")'],
     [{ script: [{ client: "ann", connect: "ws://elsewhere/" }] }, 'scenario.script[0].connect must be a path starting with "/" (got "ws://elsewhere/")'],
     [{ script: [{ client: "ann", close: 999 }] }, "scenario.script[0].close must be a WebSocket close code (1000–4999)"],
@@ -123,7 +123,7 @@ describe("parse_scenario: a script of WebSocket clients and requests", () => {
     [{ script: [{ client: "ann", expect: { text: "a", close: 1000 } }] }, "scenario.script[0].expect.close is not part of this expectation"],
     [{ script: [{ client: "ann", expect: { accepted: false } }] }, "scenario.script[0].expect.accepted must be true (expect {refused: status} for a refused handshake)"],
     [{ script: [{ request: 3 }] }, "scenario.script[0].request must be the index of a scripted request (0…0)"],
-    [{ checks: [{ script: 0 }] }, 'scenario.checks[0].script must be the index of an "expect" step of scenario.script'],
+    [{ checks: [{ script: 0 }] }, 'scenario.checks[0].script must be the index of an "expect", "call" or "manage" step of scenario.script'],
   ])("names the bad field: %#", (change, message) => {
     expect(error_of({ ...channels, checks: undefined, ...change })).toBe(message);
   });

@@ -56,6 +56,8 @@ export class Migration {
    * that produced no SQL says `-- (no-op)`.
    */
   apply(project_state: ProjectState, schema_editor: BaseDatabaseSchemaEditor, collect_sql = false): ProjectState {
+    // sqlmigrate starts from a state not yet rendered; migrate renders it before applying.
+    let rendered = !collect_sql;
     for (const operation of this.operations) {
       if (collect_sql) {
         schema_editor.collected_sql.push("--", `-- ${operation.describe()}`, "--");
@@ -67,7 +69,13 @@ export class Migration {
       const before = schema_editor.collected_sql.length;
       const old_state = project_state.clone();
       operation.state_forwards(this.app_label, project_state);
-      this.apply_operation(operation, schema_editor, old_state, project_state);
+      schema_editor.states_rendered_new_first = !rendered;
+      try {
+        this.apply_operation(operation, schema_editor, old_state, project_state);
+      } finally {
+        schema_editor.states_rendered_new_first = false;
+      }
+      rendered = true;
       if (collect_sql && schema_editor.collected_sql.length === before) schema_editor.collected_sql.push("-- (no-op)");
     }
     return project_state;
