@@ -1,27 +1,33 @@
 /**
- * Vite config for the playground page: React, the runtime worker (a module worker), Monaco's
- * workers, and sql.js' wasm served as an asset. See ../shared/NOTES-stack.md for the traps handled here.
+ * Vite config for the playground page: React, the runtime worker (one classic script the sandbox
+ * frame starts from a blob, scripts/runtime-worker-bundle.ts), Monaco's workers, and sql.js' wasm
+ * served as an asset. See ../shared/NOTES-stack.md for the traps handled here.
  */
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 import { frameworkDts } from "./scripts/framework-dts.js";
+import { runtimeWorkerBundle } from "./scripts/runtime-worker-bundle.js";
+
+/** Dev only: Vite's React refresh preamble is an inline script, which index.html's policy forbids. */
+function devPagePolicy(): Plugin {
+  return {
+    name: "framework-lab:dev-page-policy",
+    apply: "serve",
+    transformIndexHtml: (html) => html.replace("script-src 'self';", "script-src 'self' 'unsafe-inline';"),
+  };
+}
 
 export default defineConfig({
   // frameworkDts: `virtual:framework-dts`, the editor's declarations generated from the framework's source.
-  plugins: [react(), frameworkDts()],
+  // runtimeWorkerBundle: `virtual:runtime-worker`, the runtime worker as one classic script (docs/adr/0019).
+  plugins: [react(), frameworkDts(), runtimeWorkerBundle(), devPagePolicy()],
   resolve: {
     // User code and the framework import `django/...`; the runtime worker resolves it the same way.
     alias: [{ find: /^django\/(.*)$/, replacement: fileURLToPath(new URL("./src/frameworks/django/$1", import.meta.url)) }],
   },
-  worker: {
-    format: "es",
-    // The framework reports classes and functions by name (middleware, views, exceptions like
-    // Http404): the minifier must not rename them in the runtime worker.
-    rolldownOptions: { output: { keepNames: true } },
-  },
-  // The dependency scanner does not follow `?worker` imports (trap 1): list worker-only deps.
-  optimizeDeps: { include: ["sucrase", "sql.js"] },
+  // Monaco's workers; the runtime worker is bundled by runtimeWorkerBundle instead.
+  worker: { format: "es" },
   build: {
     target: "es2022",
     // Monaco's TypeScript worker is ~6.8 MB by itself; the warning would fire on every build.

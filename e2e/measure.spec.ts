@@ -13,7 +13,7 @@ async function firstResponse(page: Page): Promise<number> {
   await page.goto("/");
   await expect(page.getByLabel("Address")).not.toHaveValue("");
   await page.getByRole("button", { name: "Send" }).click();
-  await expect(page.getByLabel("Response status")).toHaveText(/^200/);
+  await expect(page.getByLabel("Response status")).toHaveText(/^200/, { timeout: 60_000 });
   return Date.now() - t0;
 }
 

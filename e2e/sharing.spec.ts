@@ -28,7 +28,9 @@ test("a permalink round-trips into a fresh browser context: files, requests, sel
   expect(await labState(other, (s) => s.files["hello/views.ts"])).toContain(EDIT);
   expect(await labState(other, (s) => (s.scenario as { requests: unknown[] }).requests.length)).toBe(7);
   expect(other.url()).not.toContain("#v1.");
-  await expect(other.getByRole("status", { name: "Runtime status" })).toHaveText("Ready", { timeout: 30_000 });
+  // A link runs nothing until the learner presses Send.
+  await expect(other.locator(".notice")).toContainText("Nothing has run yet");
+  await expect(other.getByRole("status", { name: "Runtime status" })).toHaveText("Not run yet");
   await other.getByRole("button", { name: "Send" }).click();
   await expect(other.getByLabel("Response status")).toHaveText(/^200/);
   expect(await labState(other, (s) => s.step)).toBe(4);

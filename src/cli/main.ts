@@ -16,6 +16,7 @@ import { HeadlessRuntime } from "../runtime/headless";
 import type { CommandResult, HttpResponseMessage, LoadResult, RequestResult, SocketResult } from "../runtime/protocol";
 import { build_request, describe_event, replay_all, run_checks, type ScriptStepOutcome } from "../scenarios/client";
 import { builtin_scenario_names, get_builtin_scenario } from "../scenarios";
+import { COURSE, check_course, course_project, course_summary } from "../course";
 import { parse_scenario_json, ScenarioFormatError, type Scenario, type ScenarioRequest } from "../scenarios/format";
 
 class UsageError extends Error {}
@@ -46,6 +47,7 @@ export function parse_args(argv: string[]): Options {
       options.body = argv[++i];
     } else if (arg === "--json") options.json = true;
     else if (arg === "--no-trace") options.trace = false;
+    else if (arg === "--check") options.positional.push(arg);
     else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
     else options.positional.push(arg);
   }
@@ -58,10 +60,16 @@ function parse_header(text: string | undefined): [string, string] {
   return [text.slice(0, colon).trim(), text.slice(colon + 1).trim()];
 }
 
-/** A built-in name, or a path to a scenario JSON file. */
+/** A built-in name, a course project's starter or solution (`course:orm:starter`, `course:3:solution`), or a path to a scenario JSON file. */
 export function resolve_scenario(name: string): Scenario {
   const builtin = get_builtin_scenario(name);
   if (builtin) return builtin;
+  const course = /^course:([a-z0-9]+):(starter|solution)$/.exec(name);
+  if (course) {
+    const project = course_project(course[1]);
+    if (!project) throw new UsageError(`no course project '${course[1]}' (${COURSE.map((p) => `${p.number} ${p.id}`).join(", ")})`);
+    return project[course[2] as "starter" | "solution"];
+  }
   if (!/[/\\.]/.test(name)) throw new UsageError(`unknown scenario '${name}' (built-in: ${builtin_scenario_names().join(", ")}; or give a .json file)`);
   let text: string;
   try {
@@ -172,6 +180,32 @@ async function command_manage(argv: string[]): Promise<number> {
   return result.ok ? (result.exit_code ?? 0) : 1;
 }
 
+/**
+ * `lab course`: the ten projects and their milestones. `--check` runs every project's milestones
+ * against its solution and its starter (a fresh runtime each), prints ✓/✗ with why, and ends with
+ * `milestones: P/40 pass on solutions, F/40 fail on starters`; it exits 1 unless every milestone
+ * passes on its solution and fails on its starter. `--json` prints the results as JSON instead.
+ */
+async function command_course(options: Options): Promise<number> {
+  const check = options.positional.includes("--check");
+  if (!check) {
+    for (const project of COURSE) {
+      print(`${project.number}. ${project.title} — ${project.summary}  (course:${project.id}:starter, course:${project.id}:solution)`);
+      project.milestones.forEach((m, i) => print(`   ${project.number}.${i + 1} ${m.title}: ${m.how}`));
+    }
+    return 0;
+  }
+  const checks = await check_course(COURSE, () => HeadlessRuntime.create({ trace: true }), (c) => {
+    if (options.json) return;
+    print(`${c.project.number}. ${c.project.title} — ${c.variant}`);
+    for (const r of c.results) print(`   ${r.passed ? "✓" : "✗"} ${r.milestone.title}: ${r.why}`);
+  });
+  const summary = course_summary(checks);
+  if (options.json) print(JSON.stringify({ summary, checks: checks.map((c) => ({ project: c.project.id, variant: c.variant, results: c.results.map((r) => ({ milestone: r.milestone.title, passed: r.passed, why: r.why })) })) }, null, 2));
+  else print(summary.line);
+  return summary.passed === summary.total && summary.failed === summary.total ? 0 : 1;
+}
+
 // --- output ----------------------------------------------------------------------------------
 
 function print(text: string): void {
@@ -270,6 +304,7 @@ const COMMANDS: Record<string, (options: Options) => Promise<number>> = {
   request: command_request,
   replay: command_replay,
   "export-trace": command_export_trace,
+  course: command_course,
 };
 
 export async function main(argv: string[]): Promise<number> {

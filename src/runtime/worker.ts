@@ -2,53 +2,98 @@
  * The runtime worker: protocol messages from the page → the same `HeadlessRuntime` the tests and
  * the CLI use → protocol messages back. Main function: `handle`.
  *
- * Besides protocol.ts's messages, the worker speaks two small extensions the page's client uses to
- * survive a stuck request (`WorkerExtensionIn/Out` below): after every call that changed the
- * database it posts the database image, and a replacement worker accepts that image back.
+ * Where it runs (docs/adr/0019-runtime-isolation.md): a classic worker started from a `blob:` URL
+ * by the opaque-origin sandbox frame (public/runtime-frame.html), so it inherits the frame's content
+ * security policy — no connections, no scripts but blobs, no fonts or images — and has no storage:
+ * the platform denies network and storage however user code reaches for them. Nothing is hidden
+ * by name here.
  *
- * User code runs here, so before the first user module loads the worker removes its own ways out:
- * network (fetch, XMLHttpRequest, WebSocket, EventSource, importScripts), storage (indexedDB,
- * caches) and nested workers. It never had the page's DOM, localStorage or cookies.
+ * The channel (channel.ts): the frame's one boot message carries the MessagePort the page talks
+ * on. Before any user module can run, the worker keeps the port in this closure with the native
+ * `postMessage` bound to it and reads events through native getters captured at start, so user
+ * code that patches prototypes (`MessagePort.prototype.postMessage`, `MessageEvent.prototype.data`,
+ * `Function.prototype.call`) or replaces `self.onmessage` can neither read nor forge the protocol.
+ *
+ * Besides protocol.ts's messages it speaks channel.ts's two extensions: after every call that
+ * changed the database it posts the database image (tagged with the call's id), and a replacement
+ * worker accepts that image back.
  */
-import wasmUrl from "sql.js/dist/sql-wasm-browser.wasm?url";
 import { HeadlessRuntime } from "./headless";
-import { PROTOCOL_VERSION, type PageToWorker, type WorkerToPage } from "./protocol";
-
-/** Page → worker, beyond protocol.ts: the database image to reopen after the next load. */
-export type WorkerExtensionIn = { type: "restore-database"; image: Uint8Array };
-/** Worker → page, beyond protocol.ts: the database image after a call that changed it. */
-export type WorkerExtensionOut = { type: "database"; image: Uint8Array };
-
-type In = PageToWorker | WorkerExtensionIn;
-type Out = WorkerToPage | WorkerExtensionOut;
+import { PROTOCOL_VERSION, type ErrorInfo } from "./protocol";
+import type { BootMessage, ChannelIn, ChannelOut } from "./channel";
+import type { SqliteBootOptions } from "./sqlite";
 
 /** The few parts of the worker's global scope used here (the DOM lib types `self` as a Window). */
 interface WorkerScope {
-  postMessage(message: Out): void;
-  onmessage: ((event: MessageEvent<In>) => void) | null;
+  onmessage: ((event: MessageEvent) => void) | null;
 }
 const scope = globalThis as unknown as WorkerScope;
 
-const runtime = HeadlessRuntime.create({ sqlite: { locateFile: () => wasmUrl } }).then((r) => {
-  removeWaysOut();
-  r.on_log = (entry) => scope.postMessage({ type: "log", entry });
-  return r;
-});
+// Native functions, captured while only runtime code has run (module evaluation).
+const bind = Function.prototype.call.bind(Function.prototype.bind) as <F>(fn: F, self: unknown) => F;
+const eventData = getter(MessageEvent.prototype, "data");
+const eventPorts = getter(MessageEvent.prototype, "ports");
+const portPostMessage = MessagePort.prototype.postMessage;
+
+function getter(proto: object, name: string): (target: unknown) => unknown {
+  const get = Object.getOwnPropertyDescriptor(proto, name)?.get;
+  if (!get) throw new Error(`The runtime cannot start: MessageEvent.${name} has no getter.`);
+  // `Function.prototype.call` bound once: later patches of `call` do not reach this function.
+  return Function.prototype.call.bind(get) as (target: unknown) => unknown;
+}
+
+let post: (message: ChannelOut) => void = () => undefined;
+let runtime: Promise<HeadlessRuntime> | null = null;
 let pendingRestore: Uint8Array | null = null;
 
 scope.onmessage = (event) => {
-  void handle(event.data).catch((e: unknown) => {
-    const id = "id" in event.data ? event.data.id : null;
-    scope.postMessage({ type: "error", id, error: { type: "RuntimeError", message: e instanceof Error ? e.message : String(e), frames: [] } });
-  });
+  const boot = eventData(event) as BootMessage;
+  const port = (eventPorts(event) as readonly MessagePort[])[0];
+  if (!boot || boot.type !== "boot" || !port || runtime) return;
+  scope.onmessage = null;
+  post = bind(portPostMessage, port) as unknown as (message: ChannelOut) => void;
+  port.onmessage = (e) => receive(eventData(e) as ChannelIn);
+  runtime = start(boot.wasm);
 };
 
-runtime.then(
-  () => scope.postMessage({ type: "ready", version: PROTOCOL_VERSION }),
-  (e: unknown) => scope.postMessage({ type: "error", id: null, error: { type: "RuntimeError", message: `The runtime could not start: ${e instanceof Error ? e.message : String(e)}`, frames: [] } }),
-);
+function start(wasm: BootMessage["wasm"]): Promise<HeadlessRuntime> {
+  const sqlite: SqliteBootOptions =
+    wasm instanceof WebAssembly.Module
+      ? {
+          instantiateWasm: (imports, receive) => {
+            void WebAssembly.instantiate(wasm, imports).then(receive);
+            return {};
+          },
+        }
+      : { wasmBinary: wasm };
+  const created = HeadlessRuntime.create({ sqlite }).then((r) => {
+    r.on_log = (entry) => post({ type: "log", entry });
+    return r;
+  });
+  created.then(
+    () => post({ type: "ready", version: PROTOCOL_VERSION }),
+    (e: unknown) => post({ type: "error", id: null, error: runtimeError(`The runtime could not start: ${describe(e)}`) }),
+  );
+  return created;
+}
 
-export async function handle(message: In): Promise<void> {
+function receive(message: ChannelIn): void {
+  void handle(message).catch((e: unknown) => {
+    const id = "id" in message ? message.id : null;
+    post({ type: "error", id, error: runtimeError(describe(e)) });
+  });
+}
+
+function runtimeError(text: string): ErrorInfo {
+  return { type: "RuntimeError", message: text, frames: [] };
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export async function handle(message: ChannelIn): Promise<void> {
+  if (!runtime) return;
   const r = await runtime;
   switch (message.type) {
     case "restore-database":
@@ -59,64 +104,48 @@ export async function handle(message: In): Promise<void> {
       const database = message.options?.database ?? pendingRestore ?? kept ?? undefined;
       pendingRestore = null;
       const result = await r.load(message.scenario, database ? { database } : {});
-      scope.postMessage({ type: "loaded", id: message.id, result });
-      postDatabase(r);
+      postDatabase(r, message.id);
+      post({ type: "loaded", id: message.id, result });
       return;
     }
     case "request": {
       const result = await r.request(message.request, message.options);
-      scope.postMessage({ type: "response", id: message.id, result });
-      if (result.database_changed) postDatabase(r);
+      if (result.database_changed) postDatabase(r, message.id);
+      post({ type: "response", id: message.id, result });
       return;
     }
     case "render_template":
-      scope.postMessage({ type: "rendered", id: message.id, result: await r.render_template(message.source, message.context) });
+      post({ type: "rendered", id: message.id, result: await r.render_template(message.source, message.context) });
       return;
     case "inspect_class":
-      scope.postMessage({ type: "inspected", id: message.id, result: await r.inspect_class(message.path) });
+      post({ type: "inspected", id: message.id, result: await r.inspect_class(message.path) });
       return;
     case "command": {
       const result = await r.command(message.command);
-      scope.postMessage({ type: "commanded", id: message.id, result });
-      if (result.database_changed) postDatabase(r);
+      if (result.database_changed) postDatabase(r, message.id);
+      post({ type: "commanded", id: message.id, result });
       return;
     }
     case "explain":
-      scope.postMessage({ type: "explained", id: message.id, result: await r.explain(message.sql, message.params) });
+      post({ type: "explained", id: message.id, result: await r.explain(message.sql, message.params) });
       return;
     case "select":
-      scope.postMessage({ type: "selected", id: message.id, result: await r.select(message.sql, message.params ?? []) });
+      post({ type: "selected", id: message.id, result: await r.select(message.sql, message.params ?? []) });
       return;
     case "socket": {
       const result = await r.socket(message.action);
-      scope.postMessage({ type: "socket_result", id: message.id, result });
-      if (result.database_changed) postDatabase(r);
+      if (result.database_changed) postDatabase(r, message.id);
+      post({ type: "socket_result", id: message.id, result });
       return;
     }
     case "tables":
-      scope.postMessage({ type: "tables", id: message.id, result: await r.tables() });
+      post({ type: "tables", id: message.id, result: await r.tables() });
       return;
   }
 }
 
-function postDatabase(r: HeadlessRuntime): void {
+/** The database image, sent just before the reply of the call that changed it. */
+function postDatabase(r: HeadlessRuntime, id: number): void {
   const image = r.export_database();
-  if (image) scope.postMessage({ type: "database", image });
-}
-
-/** Take away the worker globals that reach the network or storage; user code must not use them. */
-function removeWaysOut(): void {
-  const names = ["fetch", "XMLHttpRequest", "WebSocket", "WebSocketStream", "EventSource", "importScripts", "indexedDB", "caches", "Worker", "SharedWorker", "BroadcastChannel", "WebTransport"];
-  for (const name of names) {
-    try {
-      Object.defineProperty(globalThis, name, {
-        configurable: false,
-        get() {
-          throw new Error(`${name} is not available to user code in Framework Lab (the runtime has no network or storage).`);
-        },
-      });
-    } catch {
-      // A non-configurable global stays; the CSP-less worker cannot do more here.
-    }
-  }
+  if (image) post({ type: "database", id, image });
 }

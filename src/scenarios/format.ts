@@ -53,6 +53,8 @@ export interface TraceExpectation {
   name?: string;
   name_contains?: string;
   attrs?: Record<string, Json>;
+  /** Attributes whose text contains these strings: `{sql: "INNER JOIN"}` (a sql span's name is shortened; its `sql` attribute is whole). */
+  attrs_contain?: Record<string, string>;
   count?: number;
   at_least?: number;
   at_most?: number;
@@ -297,10 +299,13 @@ function parse_check(value: unknown, index: number, request_count: number, scrip
   if (o.body_contains !== undefined) check.body_contains = expect_text(o.body_contains, `${where}.body_contains`, LIMITS.text_chars, true);
   if (o.header !== undefined) check.header = parse_header(o.header, `${where}.header`);
   if (o.trace !== undefined) check.trace = parse_trace_expectations(o.trace, `${where}.trace`);
+  for (const key of ["output", "output_contains"]) {
+    if (o[key] !== undefined) throw new ScenarioFormatError(`${where}.${key} checks a "call" or "manage" step (give script: i)`);
+  }
   return check;
 }
 
-const TRACE_EXPECTATION_KEYS = ["kind", "name", "name_contains", "attrs", "count", "at_least", "at_most", "absent"];
+const TRACE_EXPECTATION_KEYS = ["kind", "name", "name_contains", "attrs", "attrs_contain", "count", "at_least", "at_most", "absent"];
 
 function parse_trace_expectations(value: unknown, where: string): TraceExpectation[] {
   return expect_array(value, where, 50).map((item, i) => {
@@ -313,6 +318,10 @@ function parse_trace_expectations(value: unknown, where: string): TraceExpectati
     if (o.name !== undefined) expectation.name = expect_text(o.name, `${at}.name`, 500, true);
     if (o.name_contains !== undefined) expectation.name_contains = expect_text(o.name_contains, `${at}.name_contains`, 500, true);
     if (o.attrs !== undefined) expectation.attrs = expect_object(o.attrs, `${at}.attrs`) as Record<string, Json>;
+    if (o.attrs_contain !== undefined) {
+      const contain = expect_object(o.attrs_contain, `${at}.attrs_contain`);
+      expectation.attrs_contain = Object.fromEntries(Object.entries(contain).map(([key, text]) => [key, expect_text(text, `${at}.attrs_contain.${key}`, 500, true)]));
+    }
     for (const key of ["count", "at_least", "at_most"] as const) {
       if (o[key] === undefined) continue;
       const n = o[key];

@@ -35,7 +35,8 @@ export function matching_spans(spans: readonly Span[], expectation: TraceExpecta
       span.kind === expectation.kind &&
       (expectation.name === undefined || span.name === expectation.name) &&
       (expectation.name_contains === undefined || span.name.includes(expectation.name_contains)) &&
-      (expectation.attrs === undefined || Object.entries(expectation.attrs).every(([key, value]) => json_equal(span.attrs[key], value))),
+      (expectation.attrs === undefined || Object.entries(expectation.attrs).every(([key, value]) => json_equal(span.attrs[key], value))) &&
+      (expectation.attrs_contain === undefined || Object.entries(expectation.attrs_contain).every(([key, text]) => typeof span.attrs[key] === "string" && (span.attrs[key] as string).includes(text))),
   );
 }
 
@@ -56,10 +57,12 @@ function check_one(spans: readonly Span[], expectation: TraceExpectation): strin
 
 /** "sql spans", "user span named "match /users/<int:id>"", "receiver span containing "notify" with called=false". */
 export function describe_expectation(expectation: TraceExpectation): string {
-  const parts = [`${expectation.kind} span${expectation.absent || expectation.count !== 1 ? "s" : ""}`];
+  const plural = expectation.absent || (expectation.count !== undefined && expectation.count !== 1) || (expectation.at_least ?? 1) > 1;
+  const parts = [`${expectation.kind} span${plural ? "s" : ""}`];
   if (expectation.name !== undefined) parts.push(`named ${JSON.stringify(expectation.name)}`);
   if (expectation.name_contains !== undefined) parts.push(`with ${JSON.stringify(expectation.name_contains)} in the name`);
   if (expectation.attrs) parts.push(`with ${Object.entries(expectation.attrs).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(", ")}`);
+  if (expectation.attrs_contain) parts.push(`whose ${Object.entries(expectation.attrs_contain).map(([k, v]) => `${k} contains ${JSON.stringify(v)}`).join(" and ")}`);
   return parts.join(" ");
 }
 

@@ -7,6 +7,8 @@ import { BrowserPane } from "./browser/BrowserPane";
 import { TracePane } from "./panels/TracePane";
 import { useLab } from "./state/react";
 import { useSession } from "./session-context";
+import { ErrorBoundary } from "./shell/ErrorBoundary";
+import { CourseBar } from "./course/CourseBar";
 
 const NARROW = "(max-width: 900px)";
 
@@ -37,10 +39,28 @@ function useSendShortcut(): void {
   }, [session]);
 }
 
+/** Each pane in its own error boundary: one failing never blanks the others. */
+const Editor = () => (
+  <ErrorBoundary name="The editor">
+    <EditorPane />
+  </ErrorBoundary>
+);
+// The browser and trace panes show the selected exchange: selecting another one tries again.
+const Browser = () => (
+  <ErrorBoundary name="The browser pane" resetKey={useLab((s) => s.selected)}>
+    <BrowserPane />
+  </ErrorBoundary>
+);
+const Trace = () => (
+  <ErrorBoundary name="The trace pane" resetKey={useLab((s) => `${s.selected}:${s.activePanel}`)}>
+    <TracePane />
+  </ErrorBoundary>
+);
+
 const PANES = [
-  { id: "editor", title: "Code", render: () => <EditorPane /> },
-  { id: "browser", title: "Browser", render: () => <BrowserPane /> },
-  { id: "trace", title: "Trace", render: () => <TracePane /> },
+  { id: "editor", title: "Code", render: () => <Editor /> },
+  { id: "browser", title: "Browser", render: () => <Browser /> },
+  { id: "trace", title: "Trace", render: () => <Trace /> },
 ] as const;
 
 function StackedPanes() {
@@ -67,15 +87,15 @@ function ColumnPanes() {
   return (
     <Group orientation="horizontal" className="columns" id="framework-lab-columns">
       <Panel id="editor" defaultSize="38" minSize="18">
-        <EditorPane />
+        <Editor />
       </Panel>
       <Separator className="separator" />
       <Panel id="browser" defaultSize="28" minSize="20">
-        <BrowserPane />
+        <Browser />
       </Panel>
       <Separator className="separator" />
       <Panel id="trace" defaultSize="34" minSize="20">
-        <TracePane />
+        <Trace />
       </Panel>
     </Group>
   );
@@ -90,7 +110,12 @@ export function App() {
   }, [theme]);
   return (
     <div className="app">
-      <Header />
+      <ErrorBoundary name="The header">
+        <Header />
+      </ErrorBoundary>
+      <ErrorBoundary name="The course bar">
+        <CourseBar />
+      </ErrorBoundary>
       <main className="workspace">{narrow ? <StackedPanes /> : <ColumnPanes />}</main>
     </div>
   );

@@ -14,6 +14,11 @@ import { LibraryContext, SessionContext } from "./session-context";
 import { ScenarioLibrary } from "./share/library";
 import { DraftStore } from "./share/drafts";
 import { isPermalinkHash } from "./share/permalink";
+import { previewReady } from "./browser/preview-host";
+import { prepareRuntime } from "../runtime/client";
+
+// The runtime sandbox (frame, bundle, sql.js) loads while the rest of the page starts.
+prepareRuntime();
 import "./styles.css";
 
 const prefersDark = typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
@@ -43,6 +48,13 @@ async function boot(): Promise<ScenarioLibrary> {
     </StrictMode>,
   );
   session.start();
+  // The Preview's service worker registers once the runtime is up (not competing with its start).
+  const unsubscribe = store.subscribe((state) => {
+    if (state.runtime !== "ready") return;
+    unsubscribe();
+    void previewReady();
+  });
+  setTimeout(() => void previewReady(), 5000);
   await library.boot();
   // A permalink pasted into the address bar of an open page arrives as a hash change.
   window.addEventListener("hashchange", () => {

@@ -16,7 +16,13 @@ const DEFAULT_ORDER = ["django-hello", "wsgi-hello"];
 
 export async function loadBuiltinScenarios(): Promise<ScenarioEntry[]> {
   const { BUILTIN_SCENARIOS } = await import("../scenarios/index");
-  const entries = Object.entries(BUILTIN_SCENARIOS).map(([id, scenario]) => ({ id, scenario }));
+  const { COURSE } = await import("../course/index");
+  const { COMPARISON } = await import("../course/compare");
+  // The course's starters and solutions open like built-ins (with the learner's saved edits); the
+  // gallery lists them in its learning path, not among the framework sections.
+  const course = COURSE.flatMap((project) => (["starter", "solution"] as const).map((variant) => ({ id: `course-${project.id}-${variant}`, scenario: project[variant] })));
+  const compared = COMPARISON.map(({ id, scenario }) => ({ id: `compare-${id}`, scenario }));
+  const entries = [...Object.entries(BUILTIN_SCENARIOS).map(([id, scenario]) => ({ id, scenario })), ...course, ...compared];
   const rank = (id: string) => (DEFAULT_ORDER.includes(id) ? DEFAULT_ORDER.indexOf(id) : DEFAULT_ORDER.length);
   return entries.sort((a, b) => rank(a.id) - rank(b.id));
 }

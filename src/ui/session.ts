@@ -4,7 +4,7 @@
  * redirects (each hop is its own exchange), keeps back/forward history, and guards against crash
  * loops. Main class: `Session`.
  */
-import { RuntimeClient, type Outcome, type RequestResult } from "../runtime/client";
+import { RuntimeClient, type Outcome, type RejectedMessage, type RequestResult } from "../runtime/client";
 import type { CommandResult, ExplainResult, HttpRequestMessage, LoadInput, LogEntry, ManagementCommand, Scenario, SelectResult, SocketAction, SocketEvent, SocketResult, TablesResult, WebSocketServerEvent } from "../runtime/protocol";
 import type { ScenarioRequest } from "../scenarios/format";
 import type { ClassAnatomyResult, RenderTemplateResult } from "../runtime/protocol";
@@ -19,6 +19,12 @@ import { meets } from "../scenarios/client";
 import type { SocketExpectation } from "../scenarios/format";
 
 const MAX_REDIRECTS = 20;
+/**
+ * The Preview may navigate by itself (a script submitting a form, a link clicked by code) this many
+ * times in a row; the next one is refused until the learner clicks in the Preview or presses Send.
+ * A page that submits a form on load would otherwise loop without end.
+ */
+export const MAX_AUTOMATIC_NAVIGATIONS = 5;
 
 export interface OpenOptions {
   /** A saved draft's files instead of the scenario's. */
@@ -28,6 +34,13 @@ export interface OpenOptions {
   request?: number | null;
   /** The trace step to show once the first response arrives (a permalink's). */
   pendingStep?: number | null;
+  /**
+   * Code from someone else (a shared link, a scenario file, a draft made from one): run nothing —
+   * no preload — until the learner presses Send.
+   */
+  inert?: boolean;
+  /** The draft's saved database image: the first load starts from it instead of the setup steps. */
+  database?: Uint8Array | null;
 }
 
 /** A scenario's scripted request → the address bar's draft. */
@@ -55,10 +68,24 @@ export class Session {
   /** settings.MIDDLEWARE of the last successful load, outermost first (the Flow graph dims those a request never reached). */
   private middleware: string[] = [];
   private nextExchangeId = 1;
+  /** The saved database image the next fresh load starts from (a reopened draft's rows). */
+  private savedDatabase: Uint8Array | null = null;
+  /** The database image last handed to `onDatabaseSnapshot` (each new one is persisted once). */
+  private persistedSnapshot: Uint8Array | null = null;
+  private rejected = 0;
+  /** Whether the current runtime has had a project's files loaded into it (then it is not fresh any more). */
+  private clientHasProject = false;
+  /** Preview navigations in a row that no user action started (session-wide: a new page does not reset it). */
+  private automaticNavigations = 0;
   private nextFrameId = 1;
   /** Where a client's server events also go (a Preview tab's page, for its own sockets). */
   private readonly sinks = new Map<string, (event: WebSocketServerEvent) => void>();
   readonly guard = new CrashGuard();
+  /**
+   * Called with the draft id and its database image after each call that changed the database (the
+   * library persists it beside the draft), or with null when the database was reset.
+   */
+  onDatabaseSnapshot: ((draftId: string, image: Uint8Array | null) => void) | null = null;
 
   constructor(readonly store: LabStore) {}
 
@@ -78,15 +105,48 @@ export class Session {
 
   private ensureClient(): RuntimeClient {
     if (this.client) return this.client;
-    this.client = new RuntimeClient({
+    // Set once constructed: the constructor already reports "starting".
+    let client: RuntimeClient | null = null;
+    client = new RuntimeClient({
       deadlineMs: this.store.getState().deadlineMs,
       onLog: (entry) => this.streamed.push(entry),
       onStatus: (status) => {
+        if (client && client !== this.client) return;
         const current = this.store.getState().runtime;
+        // A worker starting up in the background does not end "nothing runs until Send".
+        if ((current === "inert" || current === "blocked") && (status === "starting" || status === "ready")) return;
         if (status === "replacing" || current !== "replacing" || status === "ready") this.store.setState({ runtime: status });
       },
+      onRejected: (rejected) => this.reportRejected(rejected),
     });
-    return this.client;
+    this.client = client;
+    return client;
+  }
+
+  /** A fresh runtime (a new worker) for the next project: nothing of the last one's code or files survives. */
+  private freshRuntime(): void {
+    this.persistedSnapshot = null;
+    // A runtime no project was ever loaded into is still fresh (the one started with the page).
+    if (!this.clientHasProject) return;
+    this.client?.dispose();
+    this.client = null;
+    this.clientHasProject = false;
+  }
+
+  /** The runtime sent something the client refused: say so (coalesced), never render it. */
+  private reportRejected(rejected: RejectedMessage): void {
+    this.rejected++;
+    const more = this.rejected > 1 ? ` (${this.rejected} dropped so far)` : "";
+    this.store.setState({ notice: { tone: "warn", text: `${rejected.reason}${more} Nothing from it was shown.` } });
+  }
+
+  /** Persist the database image of the open draft (after a call that changed it). */
+  private persistSnapshot(): void {
+    const image = this.client?.databaseSnapshot ?? null;
+    const id = this.store.getState().scenarioId;
+    if (!image || image === this.persistedSnapshot || !id) return;
+    this.persistedSnapshot = image;
+    this.onDatabaseSnapshot?.(id, image);
   }
 
   setDeadline(ms: number): void {
@@ -126,7 +186,16 @@ export class Session {
     this.sinks.clear();
     this.loadedFiles = null;
     this.freshDatabase = true;
-    if (this.store.getState().runtime !== "blocked") void this.preload();
+    this.savedDatabase = options.database ?? null;
+    this.freshRuntime();
+    const runtime = this.store.getState().runtime;
+    if (runtime === "blocked") return;
+    if (options.inert) {
+      this.store.setState({ runtime: "inert" });
+      return;
+    }
+    if (runtime === "inert") this.store.setState({ runtime: "idle" });
+    void this.preload();
   }
 
   /** Put one of the scenario's scripted requests in the address bar. */
@@ -157,7 +226,9 @@ export class Session {
     const client = this.ensureClient();
     this.store.setState({ runtime: "loading" });
     const keepDatabase = !this.freshDatabase;
-    const outcome = await this.guard.around("the project load", () => client.load(this.loadInput(files), { keepDatabase }));
+    const database = this.freshDatabase ? (this.savedDatabase ?? undefined) : undefined;
+    this.clientHasProject = true;
+    const outcome = await this.guard.around("the project load", () => client.load(this.loadInput(files), { keepDatabase, database }));
     this.bumpDatabase();
     // A new project (or a replaced runtime) has none of the old connections: the server went away.
     this.dropClients(1001, "the project was reloaded");
@@ -173,7 +244,10 @@ export class Session {
     this.loadedFiles = files;
     const result = outcome.value;
     // Setup only runs after a successful load: until one succeeds, the next load starts fresh again.
-    if (result.ok) this.freshDatabase = false;
+    if (result.ok) {
+      this.freshDatabase = false;
+      this.savedDatabase = null;
+    }
     this.middleware = result.middleware ?? [];
     this.store.setState({ markers: result.ok ? {} : markersFromError(result.error) });
     return result.ok ? { ok: true, modules: result.modules } : { ok: false, modules: [], error: result.error };
@@ -181,14 +255,29 @@ export class Session {
 
   /** Send the address bar's request (the Send button, Ctrl+Enter). */
   sendDraft(): Promise<void> {
+    this.automaticNavigations = 0;
     const state = this.store.getState();
-    if (state.runtime === "blocked") this.store.setState({ runtime: "idle", notice: null });
+    if (state.runtime === "blocked" || state.runtime === "inert") this.store.setState({ runtime: "idle", notice: null });
     const cookie = cookieHeaderFor(state.cookies, state.draft.target, ORIGIN.scheme, Date.now());
     return this.navigate(draftToMessage(state.draft, cookie), "address");
   }
 
-  /** A link click or form submission from the preview (already validated by the bridge). */
-  followFromPreview(method: string, target: string, body: string, contentType: string | null, initiator: "link" | "form"): Promise<void> {
+  /**
+   * A link click or form submission from the preview (already validated by the bridge). `user`:
+   * a user action started it; navigations nobody asked for are braked after MAX_AUTOMATIC_NAVIGATIONS.
+   */
+  followFromPreview(method: string, target: string, body: string, contentType: string | null, initiator: "link" | "form", user = true): Promise<void> {
+    if (user) this.automaticNavigations = 0;
+    else if (++this.automaticNavigations > MAX_AUTOMATIC_NAVIGATIONS) {
+      if (this.automaticNavigations === MAX_AUTOMATIC_NAVIGATIONS + 1)
+        this.store.setState({
+          notice: {
+            tone: "warn",
+            text: `The page in the Preview kept navigating by itself (${MAX_AUTOMATIC_NAVIGATIONS} requests in a row that no click started, e.g. a form submitted by a script on load), so it was stopped before it could loop. Click a link in the Preview or press Send to go on.`,
+          },
+        });
+      return Promise.resolve();
+    }
     const cookie = cookieHeaderFor(this.store.getState().cookies, target, ORIGIN.scheme, Date.now());
     const headers: [string, string][] = [["Host", HOST_HEADER]];
     if (contentType) headers.push(["Content-Type", contentType]);
@@ -273,6 +362,7 @@ export class Session {
     this.record(exchange, navigates);
     if (outcome.kind === "response" && outcome.result.socket_events) this.deliver(outcome.result.socket_events, exchange.id);
     if (outcome.kind !== "response" || outcome.result.database_changed) this.bumpDatabase();
+    if (outcome.kind === "response" && outcome.result.database_changed) this.persistSnapshot();
     return exchange;
   }
 
@@ -417,7 +507,10 @@ export class Session {
       if (!result.ok) this.appendLog(action.client, { dir: "info", kind: "error", text: `${result.error.type}: ${result.error.message}`, exchange: exchange.id });
       this.deliver(result.events, exchange.id);
       for (const c of result.clients) this.patchClient(c.client, { state: c.state, port: c.port, ...(c.close_status ? { close: c.close_status } : {}) });
-      if (result.database_changed) this.bumpDatabase();
+      if (result.database_changed) {
+        this.bumpDatabase();
+        this.persistSnapshot();
+      }
     } else if (outcome.kind === "failed") {
       this.appendLog(action.client, { dir: "info", kind: "error", text: `${outcome.error.type}: ${outcome.error.message}`, exchange: exchange.id });
       if (action.op === "open") this.patchClient(action.client, { state: "closed" });
@@ -475,6 +568,7 @@ export class Session {
     const outcome = await this.guard.around(`manage.py ${command.command}`, () => this.ensureClient().command(command));
     if (outcome.kind === "done" && outcome.value.ok) this.addFiles(outcome.value.files);
     this.bumpDatabase();
+    if (outcome.kind === "done" && outcome.value.database_changed) this.persistSnapshot();
     return outcome;
   }
 
@@ -489,7 +583,10 @@ export class Session {
   /** Throw the database away and load again from a fresh one with the scenario's setup (migrate, seed). */
   async resetDatabase(): Promise<void> {
     this.freshDatabase = true;
+    this.savedDatabase = null;
     this.loadedFiles = null;
+    const id = this.store.getState().scenarioId;
+    if (id) this.onDatabaseSnapshot?.(id, null);
     await this.reloadIfChanged(this.store.getState().files);
   }
 
@@ -505,7 +602,8 @@ export class Session {
 
   /** The database's tables with row counts (after loading the project if it is not loaded yet). */
   async tables(): Promise<Outcome<TablesResult>> {
-    if (!this.loadedFiles && this.store.getState().runtime !== "blocked") await this.reloadIfChanged(this.store.getState().files);
+    const runtime = this.store.getState().runtime;
+    if (!this.loadedFiles && runtime !== "blocked" && runtime !== "inert") await this.reloadIfChanged(this.store.getState().files);
     return this.ensureClient().tables();
   }
 

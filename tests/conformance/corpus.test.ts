@@ -31,6 +31,7 @@ const FLOORS: { area: string; kind?: string; floor: number }[] = [
   { area: "jinja", floor: 0.97 }, // issue 10: 183/183 with the Flask port
   // issue 14: Channels
   { area: "channels", floor: 0.97 },
+  ...["ws", "asgi", "http", "layer"].map((kind) => ({ area: "channels", kind, floor: 0.97 })), // per kind (input.type)
   // issue 13: Pydantic
   { area: "pydantic", floor: 0.97 },
   // issue 10: Flask (the jinja area has its own floor)
@@ -44,7 +45,7 @@ describe.skipIf(!existsSync(CORPUS))("conformance corpus", () => {
   beforeAll(async () => {
     verdicts = await replay_corpus(CORPUS);
     kinds = new Map();
-    for (const file of load_corpus(CORPUS)) for (const c of file.cases) kinds.set(c.id, c.input?.kind ?? c.input?.op ?? "");
+    for (const file of load_corpus(CORPUS)) for (const c of file.cases) kinds.set(c.id, c.input?.kind ?? c.input?.op ?? c.input?.type ?? "");
   }, 120_000);
 
   it("counts every case of every file exactly once", () => {

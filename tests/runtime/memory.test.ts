@@ -14,7 +14,9 @@ describe("memory over a long admin session", () => {
     // Before the fix, connection.queries_log kept every statement of every request (~2.2 kB per admin request: +2.6 % here).
     expect(f.memory_growth_pct).toBeLessThan(2);
     // In CPU time: wall time in a parallel test run measures the other workers as much as this one.
-    expect(f.last_cpu_ms).toBeLessThanOrEqual(f.first_cpu_ms);
+    // Within 10 %: on a loaded 2-core machine a window's CPU time varies by a few percent (cache
+    // misses, GC timing); a per-request cost that grows with the session shows far beyond that.
+    expect(f.last_cpu_ms).toBeLessThanOrEqual(f.first_cpu_ms * 1.1);
     // Shared state holds one request's worth: the query log is reset by request_started, as in Django.
     expect(connection.queries_log.length).toBeLessThan(40);
     expect(request_started.receivers.length + request_finished.receivers.length).toBeLessThan(10);

@@ -10,8 +10,12 @@
  */
 import { to_json, trace_event, traced, type Attrs } from "../../trace";
 
-/** The layers a raw app can mark: the same kinds the Django trace uses for the same layers. */
-export const USER_SPAN_KINDS = ["middleware", "resolver", "pattern", "view"] as const;
+/**
+ * The layers a raw app can mark: the same kinds the Django trace uses for the same layers, and
+ * "user" for any other step of the learner's own framework (building the Request, rendering a
+ * template, making the response).
+ */
+export const USER_SPAN_KINDS = ["middleware", "resolver", "pattern", "view", "user"] as const;
 export type UserSpanKind = (typeof USER_SPAN_KINDS)[number];
 
 function check_kind(kind: unknown): UserSpanKind {

@@ -1,12 +1,25 @@
 /**
- * A response's HTML → the `srcdoc` of the sandboxed preview iframe: a Content-Security-Policy
- * `<meta>` that blocks every network fetch, and a small script that turns link clicks and form
- * submissions into messages to the page (the iframe cannot navigate anywhere itself).
+ * A response's HTML → the document the Preview frame shows: a Content-Security-Policy `<meta>` that
+ * blocks every network fetch, and a small bridge script that turns link clicks and form submissions
+ * into messages to the page (the frame cannot navigate anywhere itself). Main functions:
+ * `buildPreviewDocument`, `parsePreviewMessage`.
  *
- * The iframe is sandboxed with `allow-scripts` only, so it has an opaque origin: no access to the
- * page, its storage or cookies; the page's own CSP (`frame-src 'none'`, inherited) stops it from
- * navigating itself to a real URL.
+ * The document is served by the Preview's service worker (preview-host.ts, public/preview-sw.js)
+ * with headers that sandbox it (opaque origin, no forms, popups or top navigation) and cut it off
+ * the network, WebRTC included. See docs/adr/0019-runtime-isolation.md.
+ *
+ * The bridge talks to the page over a MessagePort the page transfers once the document has loaded.
+ * The bridge runs first and registers the first capturing `message` listener, so it takes the port
+ * before any of the page's own scripts can see it, and it keeps the port (with the native
+ * `postMessage` bound to it) in its closure: the previewed page's scripts can neither read the
+ * channel nor post on it. Each report says whether a user action started it (`user`), which the
+ * page's brake on self-navigation loops counts. The same channel can later carry the Preview's
+ * WebSocket frames to the simulated server (issue 14): the bridge runs preview-sockets.ts's
+ * WebSocket stand-in, and the page checks every message it receives. A `fetch()` of the simulated
+ * site (a docs page loading `/openapi.json`, Swagger UI's "Try it out") travels the same channel
+ * and is answered by the page through the simulated server; any other URL fails as a network error.
  */
+import { PREVIEW_SOCKET_SHIM } from "./preview-sockets";
 
 export const PREVIEW_CSP = [
   "default-src 'none'",
@@ -15,25 +28,101 @@ export const PREVIEW_CSP = [
   "img-src data:",
   "font-src data:",
   "media-src data:",
+  "frame-src 'none'",
+  "worker-src 'none'",
   "form-action 'none'",
   "base-uri 'none'",
 ].join("; ");
 
-export const PREVIEW_MESSAGE_SOURCE = "framework-lab-preview";
+/** What the page posts to the frame (with the port) once it has loaded. */
+export const BRIDGE_HELLO = "framework-lab:preview-bridge";
 
-/** Runs inside the preview: report navigations instead of making them. Plain ES5-ish, no imports. */
-function bridgeScript(token: string): string {
+/**
+ * Runs in the Preview frame, inside the bridge: `window.fetch` of the simulated site (a relative
+ * URL, or this frame's own host, or lab.local) becomes a message to the page, which sends it through
+ * the simulated server and answers with the response. Plain JavaScript, no imports.
+ */
+const FETCH_SHIM = `
+  var pendingFetches = {};
+  var nextFetch = 1;
+  var NativeResponse = Response;
+  var NativeHeaders = Headers;
+  var NativeURL = URL;
+  var OWN_HOSTS = ["lab.local", location.host];
+  function fetchAnswered(m) {
+    var done = pendingFetches[m.id];
+    if (!done) return;
+    delete pendingFetches[m.id];
+    if (typeof m.error === "string") done.reject(new TypeError(m.error));
+    else done.resolve(new NativeResponse(m.status === 204 || m.status === 304 ? null : m.body, { status: m.status, statusText: m.statusText, headers: m.headers }));
+  }
+  function pathOf(url) {
+    var u = new NativeURL(String(url), "http://lab.local" + TARGET);
+    if (OWN_HOSTS.indexOf(u.host) < 0) return null;
+    return u.pathname + u.search;
+  }
+  window.fetch = function (input, init) {
+    init = init || {};
+    var request = input instanceof Request ? input : null;
+    var path;
+    try { path = pathOf(request ? request.url : String(input)); } catch (e) { path = null; }
+    if (path === null) return Promise.reject(new TypeError("Failed to fetch: only the simulated site can be fetched from the preview"));
+    var method = String(init.method || (request && request.method) || "GET").toUpperCase();
+    var headers = [];
+    new NativeHeaders(init.headers || (request ? request.headers : undefined)).forEach(function (value, name) { headers.push([name, value]); });
+    var body = init.body;
+    var text = body === undefined || body === null ? Promise.resolve("") : typeof body === "string" ? Promise.resolve(body) : new NativeResponse(body).text();
+    return text.then(function (bodyText) {
+      return new Promise(function (resolve, reject) {
+        var id = nextFetch++;
+        pendingFetches[id] = { resolve: resolve, reject: reject };
+        send({ kind: "fetch", id: id, method: method, target: path, headers: headers, body: bodyText });
+      });
+    });
+  };
+`;
+
+/** Runs inside the preview before anything else: report navigations instead of making them. Plain ES5, no imports. */
+function bridgeScript(target: string): string {
   return `(function () {
-  var TOKEN = ${JSON.stringify(token)};
-  function post(message) { message.source = ${JSON.stringify(PREVIEW_MESSAGE_SOURCE)}; message.token = TOKEN; parent.postMessage(message, "*"); }
+  "use strict";
+  var TARGET = ${JSON.stringify(target)};
+  var bind = Function.prototype.call.bind(Function.prototype.bind);
+  function getter(proto, name) { var d = Object.getOwnPropertyDescriptor(proto, name); return bind(Function.prototype.call, d.get); }
+  var PARENT = window.parent;
+  var sourceOf = getter(MessageEvent.prototype, "source");
+  var portsOf = getter(MessageEvent.prototype, "ports");
+  var dataOf = getter(MessageEvent.prototype, "data");
+  var stopImmediate = bind(Function.prototype.call, Event.prototype.stopImmediatePropagation);
+  var portPost = MessagePort.prototype.postMessage;
+  var activation = navigator.userActivation || null;
+  var isActive = activation ? getter(Object.getPrototypeOf(activation), "isActive") : null;
+  var post = null;
+  var queue = [];
+  function send(message) { if (post) post(message); else if (queue.length < 200) queue.push(message); }
+  function userActive() { return activation && isActive ? isActive(activation) === true : false; }
+  addEventListener("message", function (event) {
+    if (post || !event.isTrusted || sourceOf(event) !== PARENT || dataOf(event) !== ${JSON.stringify(BRIDGE_HELLO)}) return;
+    var ports = portsOf(event);
+    if (!ports || ports.length !== 1) return;
+    stopImmediate(event);
+    post = bind(portPost, ports[0]);
+    ports[0].onmessage = function (e) { var m = dataOf(e); if (m && m.kind === "fetch-response") fetchAnswered(m); else receive(m); };
+    for (var i = 0; i < queue.length; i++) post(queue[i]);
+    queue = null;
+  }, true);
+  // WebSockets: a stand-in speaking to the page over this channel (defines receive()).
+  ${PREVIEW_SOCKET_SHIM}
+  // fetch(): of the simulated site only, answered by the page over this channel (defines fetchAnswered()).
+  ${FETCH_SHIM}
   function fields(form, submitter) {
     var out = [];
     new FormData(form, submitter || undefined).forEach(function (value, name) { out.push([name, typeof value === "string" ? value : value.name]); });
     return out;
   }
   function attr(el, name) { return el && el.getAttribute(name); }
-  function submit(form, submitter) {
-    post({ kind: "form", action: attr(submitter, "formaction") || attr(form, "action") || "", method: (attr(submitter, "formmethod") || attr(form, "method") || "get").toLowerCase(), enctype: (attr(submitter, "formenctype") || form.enctype || "application/x-www-form-urlencoded").toLowerCase(), fields: fields(form, submitter) });
+  function submit(form, submitter, user) {
+    send({ kind: "form", user: user, action: attr(submitter, "formaction") || attr(form, "action") || "", method: (attr(submitter, "formmethod") || attr(form, "method") || "get").toLowerCase(), enctype: (attr(submitter, "formenctype") || form.enctype || "application/x-www-form-urlencoded").toLowerCase(), fields: fields(form, submitter) });
   }
   document.addEventListener("click", function (event) {
     if (event.defaultPrevented || event.button !== 0) return;
@@ -42,7 +131,7 @@ function bridgeScript(token: string): string {
     var href = link.getAttribute("href");
     if (href.charAt(0) === "#") return;
     event.preventDefault();
-    post({ kind: "link", href: href });
+    send({ kind: "link", href: href, user: event.isTrusted });
   });
   // The sandbox (no allow-forms) blocks a submission before any "submit" event fires, so the
   // bridge catches what starts one: a click on a submit button, Enter in a field, submit() calls.
@@ -52,17 +141,17 @@ function bridgeScript(token: string): string {
     if (button.tagName === "BUTTON" && (button.getAttribute("type") || "submit").toLowerCase() !== "submit") return null;
     return button;
   }
-  function start(form, submitter) {
+  function start(form, submitter, user) {
     if (!form.noValidate && !(submitter && submitter.formNoValidate) && !form.reportValidity()) return;
     var event = new SubmitEvent("submit", { bubbles: true, cancelable: true, submitter: submitter || null });
-    if (form.dispatchEvent(event)) submit(form, submitter);
+    if (form.dispatchEvent(event)) submit(form, submitter, user);
   }
   document.addEventListener("click", function (event) {
     if (event.defaultPrevented || event.button !== 0) return;
     var button = submitterOf(event.target);
     if (!button) return;
     event.preventDefault();
-    start(button.form, button);
+    start(button.form, button, event.isTrusted);
   });
   document.addEventListener("keydown", function (event) {
     var field = event.target;
@@ -71,61 +160,15 @@ function bridgeScript(token: string): string {
     event.preventDefault();
     var form = field.form;
     var submitter = form.querySelector("button:not([type]), button[type=submit], input[type=submit], input[type=image]");
-    start(form, submitter && submitter.form === form ? submitter : null);
+    start(form, submitter && submitter.form === form ? submitter : null, event.isTrusted);
   });
   // Escape hands the keyboard back to the app (a sandboxed frame cannot move focus itself).
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && !event.defaultPrevented) post({ kind: "escape" });
+    if (event.key === "Escape" && !event.defaultPrevented && event.isTrusted) send({ kind: "escape" });
   });
-  HTMLFormElement.prototype.submit = function () { submit(this, null); };
-  HTMLFormElement.prototype.requestSubmit = function (submitter) { start(this, submitter || null); };
-})();`;
-}
-
-/**
- * Inside the preview, `fetch()` of the page's own site (a docs page loading `/openapi.json`, Swagger
- * UI's "Try it out") becomes a message to the page, which sends it through the simulated server and
- * answers with the response: nothing leaves the page, as the CSP insists (`connect-src` is 'none').
- */
-function fetchBridgeScript(token: string, target: string): string {
-  return `(function () {
-  var TOKEN = ${JSON.stringify(token)};
-  var SOURCE = ${JSON.stringify(PREVIEW_MESSAGE_SOURCE)};
-  var BASE = "http://lab.local" + ${JSON.stringify(target)};
-  var pending = {};
-  var next = 1;
-  window.addEventListener("message", function (event) {
-    var m = event.data;
-    if (!m || m.source !== SOURCE || m.token !== TOKEN || m.kind !== "fetch-response" || !pending[m.id]) return;
-    var done = pending[m.id];
-    delete pending[m.id];
-    if (m.error) done.reject(new TypeError(m.error));
-    else done.resolve(new Response(m.status === 204 || m.status === 304 ? null : m.body, { status: m.status, statusText: m.statusText, headers: m.headers }));
-  });
-  function pathOf(url) {
-    var u = new URL(String(url), BASE);
-    if (u.host !== "lab.local" && u.origin !== "null") return null;
-    return u.pathname + u.search;
-  }
-  window.fetch = function (input, init) {
-    init = init || {};
-    var request = input instanceof Request ? input : null;
-    var url = request ? request.url : String(input);
-    var path = pathOf(url);
-    if (path === null) return Promise.reject(new TypeError("Failed to fetch: only the simulated site can be fetched from the preview"));
-    var method = (init.method || (request && request.method) || "GET").toUpperCase();
-    var headers = [];
-    new Headers(init.headers || (request ? request.headers : undefined)).forEach(function (value, name) { headers.push([name, value]); });
-    var body = init.body;
-    var bodyText = body === undefined || body === null ? Promise.resolve("") : typeof body === "string" ? Promise.resolve(body) : new Response(body).text();
-    return bodyText.then(function (text) {
-      return new Promise(function (resolve, reject) {
-        var id = next++;
-        pending[id] = { resolve: resolve, reject: reject };
-        parent.postMessage({ source: SOURCE, token: TOKEN, kind: "fetch", id: id, method: method, target: path, headers: headers, body: text }, "*");
-      });
-    });
-  };
+  // Called by the page's own scripts: a user action only while the frame has transient activation.
+  HTMLFormElement.prototype.submit = function () { submit(this, null, userActive()); };
+  HTMLFormElement.prototype.requestSubmit = function (submitter) { start(this, submitter || null, userActive()); };
 })();`;
 }
 
@@ -154,37 +197,49 @@ export function inlineLabAssets(html: string, assets: Record<string, string | nu
   });
 }
 
-/** Put `head` right after the doctype (or first), so the CSP applies before any other content. */
-export function buildPreviewDocument(html: string, token: string, target = "/"): string {
-  const head = `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}"><script>${bridgeScript(token)}</script><script>${fetchBridgeScript(token, target)}</script>`;
+/** Put `head` right after the doctype (or first), so the CSP and the bridge come before any other content. */
+function prepend(html: string, head: string): string {
   const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
   if (doctype) return doctype[0] + head + html.slice(doctype[0].length);
   return head + html;
+}
+
+/** The Preview document: CSP, then the bridge, then the page. */
+export function buildPreviewDocument(html: string, target = "/"): string {
+  return prepend(html, `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}"><script>${bridgeScript(target)}</script>`);
+}
+
+/** Without the service worker: the page as a picture (scripts off in the frame), links going nowhere. */
+export function buildInertPreviewDocument(html: string): string {
+  return prepend(html, `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}"><base target="_blank">`);
 }
 
 /** A message from the preview, after validation. */
 export type PreviewNavigation =
   | { kind: "escape" }
   | { kind: "fetch"; id: number; method: string; target: string; headers: [string, string][]; body: string }
-  | { kind: "link"; href: string }
-  | { kind: "form"; action: string; method: "get" | "post"; enctype: string; fields: [string, string][] };
+  | { kind: "link"; href: string; user: boolean }
+  | { kind: "form"; action: string; method: "get" | "post"; enctype: string; fields: [string, string][]; user: boolean };
 
 /** Check an untrusted message's shape (the preview runs whatever HTML the response had). */
-export function parsePreviewMessage(data: unknown, token: string): PreviewNavigation | null {
+export function parsePreviewMessage(data: unknown): PreviewNavigation | null {
   if (typeof data !== "object" || data === null) return null;
   const m = data as Record<string, unknown>;
-  if (m.source !== PREVIEW_MESSAGE_SOURCE || m.token !== token) return null;
   if (m.kind === "escape") return { kind: "escape" };
   if (m.kind === "fetch") return parseFetch(m);
-  if (m.kind === "link") return typeof m.href === "string" && m.href.length <= 8000 ? { kind: "link", href: m.href } : null;
-  if (m.kind !== "form" || typeof m.action !== "string" || m.action.length > 8000 || typeof m.enctype !== "string") return null;
+  const user = m.user === true;
+  if (m.kind === "link") return typeof m.href === "string" && m.href.length <= 8000 ? { kind: "link", href: m.href, user } : null;
+  if (m.kind !== "form" || typeof m.action !== "string" || m.action.length > 8000 || typeof m.enctype !== "string" || m.enctype.length > 200) return null;
   if (!Array.isArray(m.fields) || m.fields.length > 1000) return null;
   const fields: [string, string][] = [];
+  let chars = 0;
   for (const f of m.fields) {
     if (!Array.isArray(f) || f.length !== 2 || typeof f[0] !== "string" || typeof f[1] !== "string") return null;
+    chars += f[0].length + f[1].length;
+    if (chars > 4_000_000) return null;
     fields.push([f[0], f[1]]);
   }
-  return { kind: "form", action: m.action, method: m.method === "post" ? "post" : "get", enctype: m.enctype, fields };
+  return { kind: "form", action: m.action, method: m.method === "post" ? "post" : "get", enctype: m.enctype, fields, user };
 }
 
 const METHOD = /^[A-Z]{1,16}$/;

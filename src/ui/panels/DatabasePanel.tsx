@@ -154,7 +154,7 @@ function TableRows({ table, version }: { table: TableInfo; version: number }) {
 export function DatabasePanel() {
   const session = useSession();
   const version = useLab((s) => s.databaseVersion);
-  const blocked = useLab((s) => s.runtime === "blocked");
+  const blocked = useLab((s) => s.runtime === "blocked" || s.runtime === "inert");
   const [tables, setTables] = useState<TableInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
@@ -192,7 +192,7 @@ export function DatabasePanel() {
             Reset database
           </button>
         </div>
-        {blocked && <p className="hint">The runtime is paused: press Send to start it.</p>}
+        {blocked && <p className="hint">Nothing has run yet: press Send to run the project.</p>}
         {error && <p className="error-text">{error}</p>}
         {tables && !tables.length && <p className="hint">The database has no tables yet: run migrate.</p>}
         {tables && tables.length > 0 && (

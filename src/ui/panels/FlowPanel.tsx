@@ -87,6 +87,8 @@ interface Layout {
  * only through the layers that ran, the unreached ones hang dimmed below the short-circuit.
  */
 function layout(graph: FlowGraph, index: SpanIndex, selected: string | null): Layout {
+  // A trace without lifecycle spans (tracing off) has nothing to lay out; the panel says so.
+  if (!graph.main.length) return { nodes: [], edges: [], bounds: { x: 0, y: 0, width: 0, height: 0 } };
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: "TB", nodesep: 24, ranksep: 22, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));

@@ -1,13 +1,24 @@
 /** The trace pane: a tab per registered panel, showing the selected exchange's trace. */
 import { Suspense, useMemo } from "react";
 import { useLab, useLabStore } from "../state/react";
-import { visiblePanels, type PanelProps } from "./registry";
+import { visiblePanels, type PanelDefinition, type PanelProps } from "./registry";
 import { mode_descriptor } from "../../modes/descriptors";
 import { indexTrace } from "./span-index";
 import type { Exchange } from "../state/store";
 import type { Trace } from "../../runtime/protocol";
+import { ErrorBoundary } from "../shell/ErrorBoundary";
 
 const EMPTY: Trace = { spans: [] };
+
+/** A tab's badge; a panel that cannot count this trace shows none rather than failing the pane. */
+function badgeOf(panel: PanelDefinition, props: PanelProps | null): number | null {
+  if (!props || !panel.badge) return null;
+  try {
+    return panel.badge(props) ?? null;
+  } catch {
+    return null;
+  }
+}
 
 function traceOf(exchange: Exchange | null): Trace {
   return exchange?.outcome.kind === "response" || exchange?.outcome.kind === "socket" ? exchange.outcome.result.trace : EMPTY;
@@ -27,7 +38,7 @@ export function TracePane() {
     <div className="pane trace-pane">
       <div className="tabs" role="tablist" aria-label="Trace panels">
         {panels.map((p) => {
-          const badge = props && p.badge ? p.badge(props) : null;
+          const badge = badgeOf(p, props);
           return (
             <button key={p.id} role="tab" id={`panel-tab-${p.id}`} aria-selected={p.id === panel.id} aria-controls="trace-panel" className="tab" onClick={() => store.setState({ activePanel: p.id })}>
               {p.title}
@@ -40,9 +51,11 @@ export function TracePane() {
         {exchange && exchange.outcome.kind !== "response" && exchange.outcome.kind !== "socket" && !panel.withoutTrace ? (
           <p className="hint big">{exchange.outcome.kind === "deadline" ? "No trace: the runtime was stopped at the deadline before the request finished." : "No trace: the project failed to load (see Errors)."}</p>
         ) : props || panel.needsExchange === false ? (
-          <Suspense fallback={<p className="hint">Loading panel…</p>}>
-            <panel.Component {...(props ?? { exchange: null as unknown as Exchange, index, logs: [] })} />
-          </Suspense>
+          <ErrorBoundary name={`The ${panel.title} panel`} resetKey={`${panel.id}:${exchange?.id ?? ""}`}>
+            <Suspense fallback={<p className="hint">Loading panel…</p>}>
+              <panel.Component {...(props ?? { exchange: null as unknown as Exchange, index, logs: [] })} />
+            </Suspense>
+          </ErrorBoundary>
         ) : (
           <p className="hint big">Send a request to see its trace: every step from the web server through the middleware, the URL resolver and the view, and back.</p>
         )}

@@ -6,6 +6,10 @@
  * A built-in scenario's edits are saved under its id (and deleted when reset to the original); a
  * permalink or a scenario file opens as a new draft with its own id, so opening one never
  * overwrites saved work.
+ *
+ * Next to each draft, the database image after its last completed call (`databases` store), so a
+ * tab that crashed or ran out of memory reopens with its rows as well as its files. Only the page
+ * reads and writes these stores: user code runs in an opaque-origin sandbox with no IndexedDB.
  */
 import { openDB, type IDBPDatabase } from "idb";
 import type { Scenario } from "../../runtime/protocol";
@@ -23,6 +27,14 @@ export interface SavedDraft {
 
 const DB_NAME = "framework-lab";
 const STORE = "drafts";
+const DATABASES = "databases";
+
+/** A draft's database image (SQLite file bytes) after its last completed call. */
+export interface SavedDatabase {
+  id: string;
+  image: Uint8Array;
+  updated: number;
+}
 const LAST_KEY = "framework-lab:last-draft";
 
 export class DraftStore {
@@ -31,9 +43,9 @@ export class DraftStore {
   /** Open the database; null when IndexedDB is unavailable (then nothing is saved, and the page says so). */
   static async open(): Promise<DraftStore | null> {
     try {
-      const db = await openDB(DB_NAME, 1, {
+      const db = await openDB(DB_NAME, 2, {
         upgrade(db) {
-          db.createObjectStore(STORE, { keyPath: "id" });
+          for (const name of [STORE, DATABASES]) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, { keyPath: "id" });
         },
       });
       return new DraftStore(db);
@@ -52,6 +64,19 @@ export class DraftStore {
 
   async delete(id: string): Promise<void> {
     await this.db.delete(STORE, id);
+  }
+
+  async getDatabase(id: string): Promise<Uint8Array | null> {
+    const saved = (await this.db.get(DATABASES, id)) as SavedDatabase | undefined;
+    return saved?.image instanceof Uint8Array ? saved.image : null;
+  }
+
+  async putDatabase(id: string, image: Uint8Array): Promise<void> {
+    await this.db.put(DATABASES, { id, image, updated: Date.now() } satisfies SavedDatabase);
+  }
+
+  async deleteDatabase(id: string): Promise<void> {
+    await this.db.delete(DATABASES, id);
   }
 
   async list(): Promise<SavedDraft[]> {

@@ -4,6 +4,7 @@ import { useLibrary } from "../session-context";
 import { Dialog } from "./Dialog";
 import { MODE_DESCRIPTORS } from "../../modes/descriptors";
 import { ScenarioFileButtons } from "./ScenarioFileButtons";
+import { PathSection } from "../course/PathSection";
 
 export function Gallery() {
   const store = useLabStore();
@@ -17,6 +18,7 @@ export function Gallery() {
   const groups = MODE_DESCRIPTORS.map((mode) => ({ mode, list: scenarios.filter((s) => s.framework === mode.id) })).filter((g) => g.list.length > 0);
   return (
     <Dialog title="Scenarios" onClose={close} wide>
+      <PathSection onOpened={close} />
       {groups.map(({ mode, list }) => (
       <section key={mode.id} aria-label={`${mode.title} scenarios`}>
       <h3 className="dialog-section">{mode.title}</h3>

@@ -2,6 +2,7 @@
 import { useLab, useLabStore } from "../state/react";
 import { useSession } from "../session-context";
 import { Gallery } from "./Gallery";
+import { ComparePage } from "../course/ComparePage";
 import { ShareDialog } from "./ShareDialog";
 import type { RuntimeStatus } from "../state/store";
 
@@ -13,6 +14,7 @@ const STATUS_TEXT: Record<RuntimeStatus, string> = {
   busy: "Running…",
   replacing: "Restarting runtime…",
   blocked: "Paused",
+  inert: "Not run yet",
 };
 
 function ScenarioButton() {
@@ -121,6 +123,7 @@ export function Header() {
       <NoticeBar />
       {dialog === "gallery" && <Gallery />}
       {dialog === "share" && <ShareDialog />}
+      {dialog === "compare" && <ComparePage />}
     </>
   );
 }

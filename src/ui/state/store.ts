@@ -74,7 +74,8 @@ export interface PreviewTab {
   html: string;
 }
 
-export type RuntimeStatus = "idle" | "starting" | "loading" | "ready" | "busy" | "replacing" | "blocked";
+/** `blocked`: the last visit crashed mid-run; `inert`: the project came from someone else. Either way nothing runs until Send. */
+export type RuntimeStatus = "idle" | "starting" | "loading" | "ready" | "busy" | "replacing" | "blocked" | "inert";
 
 export interface Notice {
   tone: "info" | "warn" | "error";
@@ -99,7 +100,7 @@ export interface LabState {
   /** A step to show once the first response arrives (a permalink's). */
   pendingStep: number | null;
   /** The open dialog, if any. */
-  dialog: "gallery" | "share" | null;
+  dialog: "gallery" | "share" | "compare" | null;
   /** The built-in scenarios, for the gallery (grouped there by `framework`, the mode's id). */
   scenarios: { id: string; title: string; framework: string; description?: string }[];
   /** The scenario as it was opened (built-in, link or file): what "reset" goes back to. */

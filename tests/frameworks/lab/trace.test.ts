@@ -42,7 +42,7 @@ describe("lab/trace: spans and events from user code", () => {
 
   it("rejects a kind user code may not record, with a TypeError naming the allowed kinds", () => {
     const recorder = record();
-    const message = 'lab/trace: unknown span kind "sql"; expected one of "middleware", "resolver", "pattern", "view".';
+    const message = 'lab/trace: unknown span kind "sql"; expected one of "middleware", "resolver", "pattern", "view", "user".';
     expect(() => span("sql" as never, "SELECT 1", {}, () => 1)).toThrow(new TypeError(message));
     expect(() => event("sql" as never, "SELECT 1", {})).toThrow(new TypeError(message));
     expect(() => event(undefined as never, "x", {})).toThrow(TypeError);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { zlibSync, strToU8 } from "fflate";
-import { decodePermalink, encodePermalink, fromBase64Url, isPermalinkHash, LONG_LINK_CHARS, PermalinkError, toBase64Url, type SharedState } from "../../../src/ui/share/permalink";
+import { zlibSync, strToU8, unzlibSync } from "fflate";
+import { deflateSync } from "node:zlib";
+import { decodePermalink, encodePermalink, fromBase64Url, isPermalinkHash, LONG_LINK_CHARS, MAX_INFLATED_BYTES, PermalinkError, toBase64Url, type SharedState } from "../../../src/ui/share/permalink";
 import { django_hello } from "../../../src/scenarios/django-hello";
 
 const state: SharedState = {
@@ -54,5 +55,25 @@ describe("permalink v1", () => {
   it("base64url-encodes large data without overflowing the stack", () => {
     const big = new Uint8Array(300_000).map((_, i) => (i * 7) & 255);
     expect(fromBase64Url(toBase64Url(big))).toEqual(big);
+  });
+
+  it("refuses a decompression bomb as soon as it inflates past the limit, before inflating the rest", () => {
+    // 64 MB of spaces deflate to about 64 kB (the issue's 958 kB link asked for 700 MB and froze the page for 15 s).
+    const bomb = new Uint8Array(deflateSync(Buffer.alloc(64 * 1024 * 1024, 0x20)));
+    expect(bomb.length).toBeLessThan(100_000);
+    let started = performance.now();
+    expect(unzlibSync(bomb)).toHaveLength(64 * 1024 * 1024);
+    const whole = performance.now() - started;
+    started = performance.now();
+    expect(() => decodePermalink(`v1.${toBase64Url(bomb)}`)).toThrow(new PermalinkError("This link is too large: it unpacks to more than 16 MB, more than any scenario can hold. It was not opened."));
+    // It stopped at a quarter of the output: less work than inflating the whole (measured side by side).
+    expect(performance.now() - started).toBeLessThan(whole);
+  });
+
+  it("the limit is far above the largest valid scenario, which still opens", () => {
+    const big = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`notes/${i}.md`, "é".repeat(499_000)]));
+    const link = encodePermalink({ ...state, scenario: { ...state.scenario, files: { ...state.scenario.files, ...big } } });
+    expect(decodePermalink(link).scenario.files["notes/2.md"]).toHaveLength(499_000);
+    expect(3 * 499_000 * 2).toBeLessThan(MAX_INFLATED_BYTES);
   });
 });
