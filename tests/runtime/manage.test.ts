@@ -158,7 +158,7 @@ COMMIT;
     expect(run.stdout).toBe(
       "2 objects imported automatically (use -v 2 for details).\n\n" +
         "Framework Lab shell: TypeScript, with Django set up and your models imported.\n" +
-        'Type an expression (Post.objects.all()) or a statement (const p = Post.objects.create({ title: "Hi" })); the SQL of each line shows in the SQL panel.\n' +
+        'Type an expression (Post.objects.all()) or a statement (const p = Post.objects.create({ title: "Hi" })); the SQL of each line shows in the trace under the terminal.\n' +
         "Ctrl-D or exit() to leave.\n(InteractiveConsole)\n" +
         ">>> >>> <Author: Barbara Liskov>\n>>> <QuerySet [<Author: Barbara Liskov>]>\n>>> 4\n>>> ... ... 10\n20\n>>> \nnow exiting InteractiveConsole...\n",
     );

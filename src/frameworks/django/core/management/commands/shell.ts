@@ -88,7 +88,7 @@ export class Command extends BaseCommand {
     const console = new InteractiveConsole(this.get_namespace(options));
     await console.interact(
       "Framework Lab shell: TypeScript, with Django set up and your models imported.\n" +
-        'Type an expression (Post.objects.all()) or a statement (const p = Post.objects.create({ title: "Hi" })); the SQL of each line shows in the SQL panel.\n' +
+        'Type an expression (Post.objects.all()) or a statement (const p = Post.objects.create({ title: "Hi" })); the SQL of each line shows in the trace under the terminal.\n' +
         "Ctrl-D or exit() to leave.\n(InteractiveConsole)",
     );
   }
