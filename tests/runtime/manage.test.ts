@@ -114,6 +114,24 @@ COMMIT;
     expect(await manage(runtime, ["check"])).toMatchObject({ stdout: "", stderr: `${WARNINGS}\nSystem check identified 2 issues (0 silenced).\n`, exit_code: 0 });
   });
 
+  it("sqlmigrate --backwards prints the SQL that unapplies the migration, last operation first", async () => {
+    expect(await manage(runtime, ["sqlmigrate", "blog", "0001", "--backwards"])).toMatchObject({
+      stdout: 'BEGIN;\n--\n-- Create model Post\n--\nDROP TABLE "blog_post";\n--\n-- Create model Author\n--\nDROP TABLE "blog_author";\nCOMMIT;\n',
+      stderr: WARNINGS,
+      exit_code: 0,
+    });
+  });
+
+  it("migrate --plan lists what would run and runs nothing; --check exits 1 when something is unapplied", async () => {
+    expect(await manage(runtime, ["migrate", "--plan"])).toMatchObject({ stdout: "Planned operations:\n  No planned migration operations.\n", exit_code: 0 });
+    expect(await manage(runtime, ["migrate", "blog", "zero", "--plan"])).toMatchObject({ stdout: "Planned operations:\nblog.0001_initial\n    Undo Create model Author\n    Undo Create model Post\n", exit_code: 0 });
+    expect(await manage(runtime, ["migrate", "--check"])).toMatchObject({ stdout: "", exit_code: 0 });
+    expect(await manage(runtime, ["migrate", "blog", "zero", "--check"])).toMatchObject({ stdout: "", exit_code: 1 });
+    expect(await manage(runtime, ["migrate", "blog", "zero", "--plan", "--check"])).toMatchObject({ stdout: "Planned operations:\nblog.0001_initial\n    Undo Create model Author\n    Undo Create model Post\n", exit_code: 1 });
+    // Nothing was unapplied.
+    expect((await manage(runtime, ["showmigrations"])).stdout).toBe("blog\n [X] 0001_initial\n");
+  });
+
   it("an unknown command says so and how to get help", async () => {
     expect(await manage(runtime, ["frobnicate"])).toMatchObject({ stdout: "", stderr: "Unknown command: 'frobnicate'\nType 'manage.py help' for usage.\n", exit_code: 1 });
   });

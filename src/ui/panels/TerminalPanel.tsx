@@ -34,7 +34,7 @@ function modelOf(session: Session): TerminalModel {
 function attrsLine(span: Span): string {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(span.attrs)) {
-    if (value === null || value === undefined || typeof value === "object") continue;
+    if (value === null || value === undefined || typeof value === "object" || (span.kind === "sql" && key === "sql")) continue;
     const text = String(value);
     parts.push(`${key}=${text.length > 80 ? `${text.slice(0, 79)}…` : text}`);
     if (parts.length === 3) break;
@@ -64,11 +64,12 @@ function CommandTrace({ model }: { model: TerminalModel }) {
         {rows.map(({ span, depth }) => {
           const look = visitSpanKind(span, KIND_LOOK);
           return (
-            <li key={span.id} style={{ paddingLeft: depth * 14 }} className={span.error ? "error-text" : undefined}>
+            <li key={span.id} style={{ paddingLeft: depth * 14 }} className={[span.kind === "sql" ? "terminal-trace-sql" : "", span.error ? "error-text" : ""].join(" ").trim() || undefined}>
               <span className="terminal-trace-kind" style={{ color: look.color }}>
                 {look.label}
               </span>{" "}
-              <span className="mono">{span.name}</span> <span className="muted mono">{attrsLine(span)}</span>
+              {/* A statement is shown whole (it wraps): it is what the learner came to see. */}
+              <span className="mono">{span.kind === "sql" && typeof span.attrs.sql === "string" ? span.attrs.sql : span.name}</span> <span className="muted mono">{attrsLine(span)}</span>
             </li>
           );
         })}

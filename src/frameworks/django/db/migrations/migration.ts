@@ -88,8 +88,11 @@ export class Migration {
     );
   }
 
-  /** Undo the operations, last first (each needs the state from before it). */
-  unapply(project_state: ProjectState, schema_editor: BaseDatabaseSchemaEditor): ProjectState {
+  /**
+   * Undo the operations, last first (each needs the state from before it). With `collect_sql`
+   * (`sqlmigrate --backwards`), each operation's SQL is collected under its description instead.
+   */
+  unapply(project_state: ProjectState, schema_editor: BaseDatabaseSchemaEditor, collect_sql = false): ProjectState {
     const steps: [Operation, ProjectState, ProjectState][] = [];
     let state = project_state;
     for (const operation of this.operations) {
@@ -98,7 +101,18 @@ export class Migration {
       steps.push([operation, state.clone(), before]);
       state = state.clone();
     }
-    for (const [operation, after, before] of steps.reverse()) operation.database_backwards(this.app_label, schema_editor, after, before);
+    for (const [operation, after, before] of steps.reverse()) {
+      if (collect_sql) {
+        schema_editor.collected_sql.push("--", `-- ${operation.describe()}`, "--");
+        if (!operation.reduces_to_sql) {
+          schema_editor.collected_sql.push("-- THIS OPERATION CANNOT BE WRITTEN AS SQL");
+          continue;
+        }
+      }
+      const collected_before = schema_editor.collected_sql.length;
+      operation.database_backwards(this.app_label, schema_editor, after, before);
+      if (collect_sql && schema_editor.collected_sql.length === collected_before) schema_editor.collected_sql.push("-- (no-op)");
+    }
     return project_state;
   }
 
