@@ -127,7 +127,10 @@ export default function TerminalPanel() {
       <div className="terminal-status muted" role="status" aria-label="Terminal status">
         {model.busy ? "Running…" : model.prompt ? `Waiting for input: ${model.prompt.secret ? "(not echoed)" : "type a line, Ctrl-D to end, Ctrl-C to interrupt"}` : "Ready: python manage.py <command>"}
       </div>
-      <div className="terminal-host" ref={host} role="group" aria-label="Terminal" data-transcript-length={model.text().length} />
+      <div className="terminal-host" role="group" aria-label="Terminal">
+        {/* xterm fits its rows to this box: no padding of its own, or the last row would be cut. */}
+        <div className="terminal-screen" ref={host} />
+      </div>
       <CommandTrace model={model} />
     </div>
   );
