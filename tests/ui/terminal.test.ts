@@ -10,7 +10,6 @@ import { get_builtin_scenario } from "../../src/scenarios";
 import { SHELL_PROMPT, TerminalModel, parse_command_line, split_words } from "../../src/ui/panels/terminal-model";
 
 /** The screen's text without colours (xterm draws the ANSI styles; the text is what is read). */
-// eslint-disable-next-line no-control-regex -- stripping ANSI escape sequences
 const plain = (text: string) => text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "").replace(/\r\n/g, "\n");
 
 const UP = "\x1b[A";

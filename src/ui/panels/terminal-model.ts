@@ -359,7 +359,6 @@ export class TerminalModel {
       this.last = { title: name, trace: result.trace, exit_code: result.prompt ? null : (result.exit_code ?? 0) };
     }
     if (!this.prompt) {
-      // eslint-disable-next-line no-control-regex -- the text as shown: styles take no room
       const shown = this.transcript.slice(-200).replace(/\x1b\[[0-9;]*[A-Za-z]/g, "");
       if (shown && !shown.endsWith("\n")) this.out("\r\n");
       this.showPrompt();
