@@ -4,6 +4,7 @@
 // enforced here with per-folder `no-restricted-imports` patterns.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import lazy_trace_attrs from "./eslint-rules/lazy-trace-attrs.js";
 
 const forbid = (...groups) => ({
   "no-restricted-imports": ["error", { patterns: groups.map(([group, message]) => ({ group, message })) }],
@@ -26,6 +27,12 @@ export default tseslint.config(
       "no-control-regex": "off",
       "prefer-const": "error",
     },
+  },
+  {
+    // Trace attrs are built lazily: `() => ({ ... })`, never an object literal at the call (docs/tracing.md).
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    plugins: { lab: { rules: { "lazy-trace-attrs": lazy_trace_attrs } } },
+    rules: { "lab/lazy-trace-attrs": "error" },
   },
   {
     files: ["src/trace/**"],

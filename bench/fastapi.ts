@@ -7,6 +7,10 @@
  * - `fastapi_hello_direct_us`: `await app(scope, receive, send)` with a prebuilt scope, as
  *   micro_bench.py's "FastAPI ASGI direct" cases do (real FastAPI 0.142.2 ≈ 42–94 µs there, depending
  *   on the machine and the loop entries; run micro_bench.py in the same window for the ratio).
+ * - `fastapi_runtime_hello_us` (and traced, and the ratio): the same app as a scenario, served by
+ *   the headless runtime as the page's worker serves it (bench/hello.ts).
+ *
+ * `bench_fastapi_figures` is the `npm run bench` row (bench/main.ts); `bench_fastapi` prints.
  */
 import { performance } from "node:perf_hooks";
 import { FastAPI } from "../src/frameworks/fastapi";
@@ -14,6 +18,9 @@ import { PlainTextResponse } from "../src/frameworks/starlette/responses";
 import { serve_asgi } from "../src/gateway/asgi";
 import type { ASGIApplication, ASGIMessage, HTTPScope } from "../src/gateway/asgi-types";
 import { Recorder, set_active_recorder } from "../src/trace";
+import { SCENARIO_FORMAT, type Scenario } from "../src/scenarios/format";
+import { figure, run_cases, type AnchorRef, type Figure, type RunOptions } from "./harness";
+import { hello_bench } from "./hello";
 
 const HELLO = "Hello, World!";
 
@@ -99,6 +106,55 @@ export async function bench_fastapi(): Promise<{ fastapi_hello_us: number; fasta
   } finally {
     set_active_recorder(previous);
   }
+}
+
+/** make_fastapi() as a scenario, for the runtime's row. */
+export const fastapi_hello_scenario: Scenario = {
+  format: SCENARIO_FORMAT,
+  title: "bench: FastAPI hello",
+  framework: "fastapi",
+  entry: { kind: "fastapi", app: "main.app" },
+  files: {
+    "main.ts": `import { FastAPI } from "fastapi";
+import { PlainTextResponse } from "fastapi/responses";
+export const app = new FastAPI();
+app.get("/hello/", { response_class: PlainTextResponse })(async function hello() {
+  return "Hello, World!";
+});
+`,
+  },
+  requests: [],
+};
+
+const FASTAPI_ANCHOR: AnchorRef = { script: "micro_bench", workload: "micro.hello: FastAPI ASGI direct (async def, 50/loop entry)", metric: "us/req" };
+const runtime_hello = hello_bench({ scenario: fastapi_hello_scenario, key: "fastapi_runtime_hello_us", label: "FastAPI hello through the headless runtime", body: HELLO });
+
+/** `npm run bench`'s FastAPI rows: over ASGI (serve_asgi), direct, and through the runtime. */
+export async function bench_fastapi_figures(options: RunOptions): Promise<Figure[]> {
+  const previous = set_active_recorder(new Recorder({ enabled: false }));
+  let res;
+  try {
+    const app = make_fastapi();
+    const request = { method: "GET", target: "/hello/", headers: [["Host", "testserver"]] as [string, string][], body: "" };
+    const asgi: ASGIApplication = (scope, receive, send) => app.__call__(scope, receive, send);
+    const first = await serve_asgi(asgi, request);
+    if (first.status !== 200 || new TextDecoder().decode(first.body) !== HELLO) throw new Error(`fastapi bench: hello answered ${first.status}`);
+    if ((await call_direct(app)) !== 200) throw new Error("fastapi bench: direct hello failed");
+    res = await run_cases(
+      [
+        { name: "served", fn: () => serve_asgi(asgi, request), n: 2000, async: true },
+        { name: "direct", fn: () => call_direct(app), n: 2000, async: true },
+      ],
+      options,
+    );
+  } finally {
+    set_active_recorder(previous);
+  }
+  return [
+    figure("fastapi_hello_us", "FastAPI hello over ASGI (serve_asgi, trace off)", "us", res.get("served")!, FASTAPI_ANCHOR),
+    figure("fastapi_hello_direct_us", "FastAPI hello, app(scope, receive, send) direct", "us", res.get("direct")!, FASTAPI_ANCHOR),
+    ...(await runtime_hello(options)),
+  ];
 }
 
 if (process.argv[1]?.endsWith("fastapi.ts")) await bench_fastapi();

@@ -1,135 +1,234 @@
 /**
- * `npm run bench`: figures measured in one run, printed as ratios so they survive a noisy machine.
+ * `npm run bench`: our frameworks timed on the anchors' workloads (../shared/anchors/python-bench/
+ * README.md) → one table of figures, optionally beside the real frameworks' figures measured in
+ * the same window, and the budgets of issue 11 checked as ratios.
  *
- * 1. A hello view through a 7-middleware stack (Django's startproject stack: the middleware that
- *    exists here, plus pass-through stand-ins named after the ones that come in later issues), served
- *    headless through the gateway, with tracing on and off → requests/second and the on/off ratio.
- * 2. `resolve()` of the 105th of 105 patterns, tracing on and off → µs per resolve.
- * 3. The ORM (bench/orm.ts): 1,000 rows as model instances vs a raw sql.js loop; the N+1 list.
- * 4. Pydantic (bench/pydantic.ts): the anchors' 10-field Item validated from a dict (pydantic_validate_us).
- * 5. Memory (bench/memory.ts): 2,000 admin requests in a row → heap growth after warm-up, and the
- *    first 200 against the last 200 requests.
- * 6. FastAPI (bench/fastapi.ts): the anchors' hello over ASGI, tracing off (fastapi_hello_us).
+ *   npm run bench                          every bench, a table (median of 5 runs, wall and CPU); the
+ *                                          code runs as the page's worker bundle runs it (bench/run.mjs)
+ *   npm run bench -- --json FILE           also writes { django_hello_us: …, …, details: {…} }
+ *   npm run bench -- --anchors             runs the Python anchors too: ours, a pass of the anchors,
+ *                                          ours again (pooled), then ours and theirs side by side
+ *   npm run bench -- --only django,orm     some benches;  --runs N  --scale S  (as benchlib.py)
+ *                                          --anchor-runs N  --anchor-scale S  --anchors-dir DIR
+ *
+ * A bench is a function `(options) → Figure[]` (bench/harness.ts). Adding one — Flask, FastAPI — is
+ * one line in BENCHES; a figure names the anchors' row it compares with, and one line in GOALS
+ * states its budget.
  */
-import { performance } from "node:perf_hooks";
-import { HeadlessRuntime } from "../src/runtime/headless";
-import { SCENARIO_FORMAT, type Scenario } from "../src/scenarios/format";
-import { Recorder, set_active_recorder } from "../src/trace";
-import { path, clear_url_caches, get_resolver } from "../src/frameworks/django/urls";
-import { HttpResponse } from "../src/frameworks/django/http";
-import { settings } from "../src/frameworks/django/conf";
-import { bench_jinja, bench_templates } from "./templates";
+import { writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { anchor_values, find_anchors, run_anchor, type AnchorScript } from "./anchors";
+import { bench_django, startproject_runtime } from "./django";
+import { format_value, median, pool, type AnchorRef, type Figure, type RunOptions } from "./harness";
+import { bench_fastapi_figures } from "./fastapi";
+import { flask_hello_scenario } from "./flask";
+import { hello_bench } from "./hello";
+import { bench_memory } from "./memory";
 import { bench_orm } from "./orm";
 import { bench_pydantic } from "./pydantic";
-import { bench_memory } from "./memory";
-import { bench_flask } from "./flask";
-import { bench_fastapi } from "./fastapi";
+import { bench_jinja, bench_templates } from "./templates";
 
-const STANDINS = ["PassThroughSessionMiddleware", "PassThroughCsrfViewMiddleware", "PassThroughAuthenticationMiddleware", "PassThroughMessageMiddleware"];
-
-export const stack_scenario: Scenario = {
-  format: SCENARIO_FORMAT,
-  title: "bench: hello through seven middleware",
-  framework: "django",
-  entry: { kind: "django", settings: "project.settings" },
-  files: {
-    "project/settings.ts": `
-export const DEBUG = false;
-export const SECRET_KEY = "bench";
-export const ALLOWED_HOSTS = ["testserver"];
-export const ROOT_URLCONF = "project.urls";
-export const MIDDLEWARE = [
-  "django.middleware.security.SecurityMiddleware",
-  "project.standins.PassThroughSessionMiddleware",
-  "django.middleware.common.CommonMiddleware",
-  "project.standins.PassThroughCsrfViewMiddleware",
-  "project.standins.PassThroughAuthenticationMiddleware",
-  "project.standins.PassThroughMessageMiddleware",
-  "django.middleware.clickjacking.XFrameOptionsMiddleware",
-];`,
-    "project/standins.ts": `
-// Pass-through stand-ins for the middleware that lands with sessions, CSRF, auth and messages.
-function pass_through(name) {
-  const cls = class { constructor(get_response) { this.get_response = get_response; } __call__(request) { return this.get_response(request); } };
-  Object.defineProperty(cls, "name", { value: name });
-  return cls;
+interface Bench {
+  name: string;
+  run(options: RunOptions): Promise<Figure[]>;
+  /** Measured once even when `--anchors` makes two passes (a long single run, e.g. memory). */
+  once?: boolean;
 }
-${STANDINS.map((n) => `export const ${n} = pass_through("${n}");`).join("\n")}
-`,
-    "project/urls.ts": `
-import { path } from "django/urls";
-import { HttpResponse } from "django/http";
-export const urlpatterns = [path("hello/", (request) => new HttpResponse("Hello, world!"), { name: "hello" })];
-`,
-  },
-  requests: [],
-};
 
-async function requests_per_second(runtime: HeadlessRuntime, trace: boolean, seconds: number): Promise<number> {
-  const request = { method: "GET", target: "/hello/", headers: [["Host", "testserver"]] as [string, string][], body: "" };
-  let n = 0;
-  const end = performance.now() + seconds * 1000;
-  while (performance.now() < end) {
-    const result = await runtime.request(request, { trace });
-    if (result.response.status !== 200) throw new Error(`bench request failed: ${result.response.status} ${new TextDecoder().decode(result.response.body).slice(0, 300)}`);
-    n++;
+/** Every bench, in the order it runs. One line per framework mode. */
+export const BENCHES: Bench[] = [
+  { name: "django", run: async (o) => bench_django(await django_runtime(), o) },
+  { name: "templates", run: bench_templates },
+  { name: "jinja", run: bench_jinja },
+  { name: "orm", run: bench_orm },
+  { name: "pydantic", run: bench_pydantic },
+  { name: "flask", run: hello_bench({ scenario: flask_hello_scenario, key: "flask_hello_us", label: "Flask hello", body: "Hello, World!", anchor: { script: "micro_bench", workload: "micro.hello: Flask WSGI app direct", metric: "us/req" } }) },
+  { name: "fastapi", run: bench_fastapi_figures },
+  { name: "memory", run: memory_figures, once: true },
+];
+
+/** bench/memory.ts's row (2,000 admin requests in a row) as figures: one run, so one value each. */
+async function memory_figures(): Promise<Figure[]> {
+  const m = await bench_memory();
+  const one = (value: number) => ({ wall: [value], cpu: [value] });
+  return [
+    { key: "memory_growth_pct", label: "heap growth over 2,000 admin requests, after 200", unit: "%", ...one(m.memory_growth_pct) },
+    { key: "first_200_ms", label: "the first 200 admin requests", unit: "ms", ...one(m.first_200_ms) },
+    { key: "last_200_ms", label: "the last 200 admin requests", unit: "ms", ...one(m.last_200_ms) },
+  ];
+}
+
+/**
+ * The budgets (issue 11, DESIGN.md): `ratio` is ours / theirs (time) for `vs` goals, our figure
+ * itself otherwise; a goal whose figure or anchor is missing is reported as not measured.
+ */
+interface Goal {
+  text: string;
+  key: string;
+  /** Compare with this anchor row (time ratio ours / theirs); without it, our figure is the ratio. */
+  vs?: AnchorRef;
+  max: number;
+}
+
+const GOALS: Goal[] = [
+  { text: "Django hello ≥ 10× faster than Django's WSGIHandler (7 default middleware)", key: "django_hello_us", vs: { script: "django_bench", workload: "django.hello/wsgi", metric: "us/req" }, max: 0.1 },
+  { text: "tracing on / off ≤ 1.10× on hello", key: "django_hello_trace_ratio", max: 1.1 },
+  { text: "tracing on / off ≤ 1.5× on the 105-pattern resolve", key: "resolve_trace_ratio", max: 1.5 },
+  { text: "Django templates ≥ 2× faster than Jinja2", key: "template_render_ms", vs: { script: "template_bench", workload: "template.jinja2 render child (extends base)", metric: "us/op" }, max: 0.5 },
+  { text: "1,000 rows as instances ≤ 1.25× raw sql.js", key: "orm_fetch_ratio", max: 1.25 },
+  { text: "Jinja2 (ours) no slower than Jinja2", key: "jinja_render_ms", vs: { script: "template_bench", workload: "template.jinja2 render child (extends base)", metric: "us/op" }, max: 1 },
+  { text: "2,000 admin requests: heap flat within 10 %", key: "memory_growth_pct", max: 10 },
+  { text: "tracing on / off ≤ 1.10× on Flask hello", key: "flask_hello_trace_ratio", max: 1.1 },
+  { text: "Flask hello ≥ 10× faster than Flask", key: "flask_hello_us", vs: { script: "micro_bench", workload: "micro.hello: Flask WSGI app direct", metric: "us/req" }, max: 0.1 },
+  { text: "FastAPI hello ≥ 10× faster than FastAPI", key: "fastapi_hello_us", vs: { script: "micro_bench", workload: "micro.hello: FastAPI ASGI direct (async def, 50/loop entry)", metric: "us/req" }, max: 0.1 },
+  { text: "Item validation no slower than pydantic-core", key: "pydantic_validate_us", vs: { script: "micro_bench", workload: "micro.pydantic alone: Item.model_validate(dict)", metric: "us/op" }, max: 1 },
+];
+
+let runtime: Awaited<ReturnType<typeof startproject_runtime>> | null = null;
+async function django_runtime() {
+  return (runtime ??= await startproject_runtime());
+}
+
+interface Args {
+  json: string | null;
+  anchors: boolean;
+  only: string[] | null;
+  runs: number;
+  scale: number;
+  anchor_runs: number;
+  anchor_scale: number;
+  anchors_dir: string | undefined;
+}
+
+function parse_args(argv: string[]): Args {
+  const args: Args = { json: null, anchors: false, only: null, runs: 5, scale: 1, anchor_runs: 3, anchor_scale: 0.5, anchors_dir: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === "--json") args.json = value();
+    else if (a === "--anchors") args.anchors = true;
+    else if (a === "--only") args.only = value().split(",");
+    else if (a === "--runs") args.runs = Number(value());
+    else if (a === "--scale") args.scale = Number(value());
+    else if (a === "--anchor-runs") args.anchor_runs = Number(value());
+    else if (a === "--anchor-scale") args.anchor_scale = Number(value());
+    else if (a === "--anchors-dir") args.anchors_dir = value();
+    else throw new Error(`unknown option ${a} (see bench/main.ts)`);
   }
-  return n / seconds;
+  return args;
 }
 
-async function bench_stack(): Promise<void> {
-  const runtime = await HeadlessRuntime.create();
-  const loaded = await runtime.load(stack_scenario);
-  if (!loaded.ok) throw new Error(`bench scenario failed to load: ${JSON.stringify(loaded.error)}`);
-  await requests_per_second(runtime, true, 0.5); // warm up (JIT tier-up)
-  await requests_per_second(runtime, false, 0.5);
-  // Interleave on/off rounds so drift on a shared machine affects both alike.
-  const on: number[] = [];
-  const off: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    off.push(await requests_per_second(runtime, false, 1));
-    on.push(await requests_per_second(runtime, true, 1));
+async function run_benches(args: Args, pass: string): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const bench of BENCHES) {
+    if (args.only && !args.only.includes(bench.name)) continue;
+    if (bench.once && pass.startsWith("pass 2")) continue;
+    const started = Date.now();
+    figures.push(...(await bench.run({ runs: args.runs, scale: args.scale })));
+    process.stderr.write(`  ${pass}${bench.name} done in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   }
-  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const r_on = med(on);
-  const r_off = med(off);
-  console.log(`bench hello/7-middleware: trace off ${r_off.toFixed(0)} req/s, trace on ${r_on.toFixed(0)} req/s`);
-  console.log(`bench hello/7-middleware: tracing cost ratio (off/on time) ${(r_off / r_on).toFixed(2)}x  (budget ≤ 1.30x)`);
+  return figures;
 }
 
-function bench_resolve(): void {
-  settings.configure({ SECRET_KEY: "bench", ROOT_URLCONF: null });
-  const view = () => new HttpResponse("ok");
-  const urlpatterns = Array.from({ length: 105 }, (_, i) => path(`section${i}/<int:year>/<slug:slug>/`, view, { name: `p${i}` }));
-  clear_url_caches();
-  const resolver = get_resolver({ urlpatterns } as never);
-  const target = "/section104/2024/the-last-one/";
-  const time = (enabled: boolean, iterations: number) => {
-    const previous = set_active_recorder(new Recorder({ enabled }));
-    const start = performance.now();
-    for (let i = 0; i < iterations; i++) {
-      if (enabled && i % 200 === 0) set_active_recorder(new Recorder({ enabled })); // keep traces per-request sized
-      resolver.resolve(target);
+function run_anchors(args: Args, figures: Figure[]): { scripts: AnchorScript[]; skipped: string | null } {
+  const where = find_anchors(args.anchors_dir);
+  if (!where.ok) return { scripts: [], skipped: where.reason };
+  const wanted = new Set<string>();
+  for (const f of figures) if (f.anchor) wanted.add(f.anchor.script);
+  for (const g of GOALS) if (g.vs && figures.some((f) => f.key === g.key)) wanted.add(g.vs.script);
+  const scripts = [...wanted].sort().map((s) => run_anchor(where, s, args.anchor_runs, args.anchor_scale));
+  return { scripts, skipped: null };
+}
+
+const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
+const lpad = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
+
+function print_table(figures: Figure[], scripts: AnchorScript[]): void {
+  const with_anchors = scripts.length > 0;
+  const head = ["figure", "ours wall", "ours CPU", ...(with_anchors ? ["theirs wall", "theirs CPU", "ours/theirs wall", "CPU"] : [])];
+  const rows = figures.map((f) => {
+    const ours = [format_value(median(f.wall), f.unit), format_value(median(f.cpu), f.unit)];
+    if (!with_anchors) return [`${f.key}  (${f.label})`, ...ours];
+    const theirs = f.anchor ? anchor_values(scripts, f.anchor, f.unit) : null;
+    if (!theirs) return [`${f.key}  (${f.label})`, ...ours, "", "", "", ""];
+    const [tw, tc] = [median(theirs.wall), median(theirs.cpu)];
+    return [`${f.key}  (${f.label})`, ...ours, format_value(tw, f.unit), format_value(tc, f.unit), `${(median(f.wall) / tw).toFixed(3)}×`, `${(median(f.cpu) / tc).toFixed(3)}×`];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  console.log(head.map((h, i) => (i ? lpad(h, widths[i]) : pad(h, widths[i]))).join("  "));
+  for (const r of rows) console.log(r.map((c, i) => (i ? lpad(c, widths[i]) : pad(c, widths[i]))).join("  "));
+}
+
+interface GoalResult {
+  goal: string;
+  wall: number | null;
+  cpu: number | null;
+  max: number;
+  met: boolean | null;
+}
+
+function check_goals(figures: Figure[], scripts: AnchorScript[]): GoalResult[] {
+  return GOALS.flatMap((g) => {
+    const f = figures.find((x) => x.key === g.key);
+    if (!f) return [];
+    let wall: number | null = median(f.wall);
+    let cpu: number | null = median(f.cpu);
+    if (g.vs) {
+      const theirs = anchor_values(scripts, g.vs, f.unit);
+      wall = theirs ? wall / median(theirs.wall) : null;
+      cpu = theirs && theirs.cpu.length ? cpu / median(theirs.cpu) : null;
     }
-    const us = ((performance.now() - start) * 1000) / iterations;
-    set_active_recorder(previous);
-    return us;
-  };
-  time(false, 2000);
-  time(true, 500);
-  const off = time(false, 20000);
-  const on = time(true, 5000);
-  console.log(`bench resolve 105th of 105 patterns: trace off ${off.toFixed(2)} µs, trace on ${on.toFixed(2)} µs (${(on / off).toFixed(2)}x: on records one span per pattern tried)`);
+    const met = wall === null ? null : wall <= g.max && (cpu === null || cpu <= g.max);
+    return [{ goal: g.text, wall, cpu, max: g.max, met }];
+  });
 }
 
-if (process.argv[1]?.endsWith("main.ts")) {
-  await bench_stack();
-  bench_resolve();
-  bench_templates();
-  bench_jinja();
-  await bench_orm();
-  bench_pydantic();
-  await bench_memory();
-  await bench_flask();
-  await bench_fastapi();
+function print_goals(results: GoalResult[]): void {
+  console.log("\nbudgets (time ratios; ≤ the limit is met):");
+  for (const r of results) {
+    const value = r.wall === null ? "not measured (needs --anchors)" : `wall ${r.wall.toFixed(3)}×, CPU ${r.cpu === null ? "—" : r.cpu.toFixed(3) + "×"}  (limit ${r.max}×)`;
+    console.log(`  ${r.met === null ? "?" : r.met ? "met    " : "NOT met"}  ${r.goal}: ${value}`);
+  }
 }
+
+function json_object(figures: Figure[], scripts: AnchorScript[], goals: GoalResult[], skipped: string | null): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of figures) out[f.key] = Number(median(f.wall).toPrecision(4));
+  const details: Record<string, unknown> = {};
+  for (const f of figures) {
+    const theirs = f.anchor ? anchor_values(scripts, f.anchor, f.unit) : null;
+    details[f.key] = { label: f.label, unit: f.unit, wall: f.wall, cpu: f.cpu, cpu_median: median(f.cpu), ...(f.anchor ? { anchor: f.anchor } : {}), ...(theirs ? { anchor_wall_median: median(theirs.wall), anchor_cpu_median: median(theirs.cpu) } : {}) };
+  }
+  out.details = details;
+  out.goals = goals;
+  out.machine = { node: process.version, loadavg: loadavg(), anchors: scripts.map((s) => ({ script: s.script, env: s.env })), anchors_skipped: skipped };
+  return out;
+}
+
+async function main(): Promise<void> {
+  const args = parse_args(process.argv.slice(2));
+  const started = Date.now();
+  let figures = await run_benches(args, args.anchors ? "pass 1: " : "");
+  let scripts: AnchorScript[] = [];
+  let skipped: string | null = null;
+  if (args.anchors) {
+    ({ scripts, skipped } = run_anchors(args, figures));
+    if (skipped) console.log(`--anchors: skipped: ${skipped}`);
+    else figures = pool(figures, await run_benches(args, "pass 2: "));
+  }
+  console.log(`\nnpm run bench: ${args.runs} runs per pass${args.anchors && !skipped ? " × 2 passes around the anchors" : ""}, scale ${args.scale}; load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}; ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  print_table(figures, scripts);
+  const goals = check_goals(figures, scripts);
+  print_goals(goals);
+  if (args.json) {
+    writeFileSync(args.json, JSON.stringify(json_object(figures, scripts, goals, skipped), null, 2) + "\n");
+    console.log(`\nwrote ${args.json}`);
+  }
+}
+
+// `npm run bench` runs the bundle bench/run.mjs makes of this file (main.mjs); `tsx bench/main.ts` works too.
+if (/main\.(ts|mjs)$/.test(process.argv[1] ?? "")) await main();

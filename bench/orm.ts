@@ -1,126 +1,182 @@
 /**
- * ORM figures for `npm run bench`, measured in the same run so the ratios survive a noisy machine.
+ * ORM figures for `npm run bench`: the anchors' orm_bench.py workload (seed(1000): 5 countries, 10
+ * publishers, 50 authors, 1,000 books) → ms per 1,000 rows and the ORM / raw ratio.
  *
- * 1. 1,000 rows of a 7-column table fetched as model instances (`Book.objects.all()`), against a raw
- *    sql.js loop (`stmt.step()` + `stmt.get()`) over the very same SELECT → the ORM/raw time ratio
- *    (goal ≤ 1.5×; real Django measured 9.4× raw sqlite3).
- * 2. The N+1 list: 50 books and their authors' names, lazily (1 + 50 queries) and with
- *    `select_related("author")` (1 query) → query counts and times.
+ *   instances   `Book.objects.all().list()` — 1,000 model instances, with Decimal prices, dates
+ *               and booleans converted (Python: `list(Book.objects.all())`).
+ *   raw         the same SELECT through sql.js directly: prepare, `step()` + `get()` per row, free
+ *               (Python: plain `sqlite3` `execute().fetchall()`, no converters).
+ *   orm_fetch_ratio   instances / raw, per run of the round-robin (goal ≤ 1.25×; Django 9.4×).
+ *
+ * Also `values_list()` and the N+1 list (50 books → author.name, lazily and with select_related).
+ * The bench opens its own database and puts the runtime's connection driver back afterwards.
  */
-import { performance } from "node:perf_hooks";
 import { SqlJsDriver } from "../src/runtime/sqlite";
 import { connection } from "../src/frameworks/django/db";
 import * as models from "../src/frameworks/django/db/models";
+import { transaction } from "../src/frameworks/django/db";
 import { Apps } from "../src/frameworks/django/apps/registry";
+import { DatabaseSchemaEditor } from "../src/frameworks/django/db/backends/sqlite3/schema";
+import { Decimal } from "../src/frameworks/python/decimal";
+import { date, timedelta } from "../src/frameworks/python/datetime";
 import { Recorder, set_active_recorder } from "../src/trace";
+import { figure, per_run_ratio, run_cases, type Figure, type RunOptions } from "./harness";
 
 const apps = new Apps([]);
-const Author = models.create_model("Author", { app_label: "bench", Meta: { apps }, fields: { name: new models.CharField({ max_length: 100 }) } });
+const Meta = { apps, app_label: "benchapp" };
+const Country = models.create_model("Country", { Meta, fields: { code: new models.CharField({ max_length: 2, unique: true }), name: new models.CharField({ max_length: 100 }) } });
+const Publisher = models.create_model("Publisher", {
+  Meta,
+  fields: { name: new models.CharField({ max_length: 100 }), country: new models.ForeignKey(Country, { on_delete: models.CASCADE, related_name: "publishers" }) },
+});
+const Author = models.create_model("Author", { Meta, fields: { name: new models.CharField({ max_length: 100 }), email: new models.EmailField() } });
 const Book = models.create_model("Book", {
-  app_label: "bench",
-  Meta: { apps },
+  Meta,
   fields: {
     title: new models.CharField({ max_length: 200 }),
-    pages: new models.IntegerField({ default: 0 }),
-    rating: new models.FloatField({ null: true }),
-    published: new models.DateField({ null: true }),
+    author: new models.ForeignKey(Author, { on_delete: models.CASCADE, related_name: "books" }),
+    publisher: new models.ForeignKey(Publisher, { on_delete: models.CASCADE, related_name: "books" }),
+    pages: new models.IntegerField(),
+    price: new models.DecimalField({ max_digits: 8, decimal_places: 2 }),
+    published: new models.DateField(),
     in_print: new models.BooleanField({ default: true }),
-    author: new models.ForeignKey("Author", { on_delete: models.CASCADE, related_name: "books" }),
   },
 });
 
-// Class preparation (Django's metaclass) runs on first use: prepare both so the FK resolves.
-void Author._meta;
-void Book._meta;
+const COUNTRIES: [string, string][] = [["US", "United States"], ["GB", "United Kingdom"], ["FR", "France"], ["DE", "Germany"], ["JP", "Japan"]];
+const BOOK_COLS = "id, title, author_id, publisher_id, pages, price, published, in_print";
 
-async function fresh_database(rows: number, authors: number): Promise<SqlJsDriver> {
+/** The anchors' `seed(n_books)`, through bulk_create in one transaction (ids start at 1). */
+function seed(n_books: number): void {
+  transaction.atomic(() => {
+    const countries = Country.objects.bulk_create(COUNTRIES.map(([code, name]) => new Country({ code, name })));
+    const publishers = Publisher.objects.bulk_create(Array.from({ length: 10 }, (_, i) => new Publisher({ name: `Publisher ${i}`, country: countries[i % 5] })));
+    const authors = Author.objects.bulk_create(Array.from({ length: 50 }, (_, i) => new Author({ name: `Author ${String(i).padStart(3, "0")}`, email: `author${i}@example.com` })));
+    const start = new date(2000, 1, 1);
+    Book.objects.bulk_create(
+      Array.from(
+        { length: n_books },
+        (_, i) =>
+          new Book({
+            title: `Book ${String(i).padStart(4, "0")}`,
+            author: authors[i % 50],
+            publisher: publishers[i % 10],
+            pages: 100 + ((i * 37) % 900),
+            price: new Decimal(`${(i % 50) + 9}.99`),
+            published: start.add(new timedelta({ days: 7 * i })),
+            in_print: i % 3 !== 0,
+          }),
+      ),
+    );
+  });
+}
+
+async function open_database(n_books: number): Promise<SqlJsDriver> {
   const driver = await SqlJsDriver.open();
-  connection.set_driver(driver);
-  driver.execute('CREATE TABLE "bench_author" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(100) NOT NULL)', []);
-  driver.execute(
-    'CREATE TABLE "bench_book" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" varchar(200) NOT NULL, "pages" integer NOT NULL, "rating" real NULL, "published" date NULL, "in_print" bool NOT NULL, "author_id" integer NOT NULL)',
-    [],
-  );
-  driver.db.run("BEGIN");
-  for (let a = 1; a <= authors; a++) driver.db.run('INSERT INTO "bench_author" ("name") VALUES (?)', [`Author ${a}`]);
-  for (let i = 1; i <= rows; i++)
-    driver.db.run('INSERT INTO "bench_book" ("title", "pages", "rating", "published", "in_print", "author_id") VALUES (?, ?, ?, ?, ?, ?)', [
-      `Book number ${i}`,
-      100 + (i % 400),
-      (i % 50) / 10,
-      `20${String(10 + (i % 15)).padStart(2, "0")}-0${1 + (i % 9)}-1${i % 10}`,
-      i % 3 ? 1 : 0,
-      1 + (i % authors),
-    ]);
-  driver.db.run("COMMIT");
+  connection.set_driver(driver); // the runtime's driver is put back (not closed) when the bench ends
+  const editor = new DatabaseSchemaEditor(connection);
+  editor.__enter__();
+  for (const model of [Country, Publisher, Author, Book]) editor.create_model(model as never);
+  editor.__exit__();
+  seed(n_books);
   return driver;
 }
 
-/** Median milliseconds of `fn` over `runs` runs, after `warmup` unmeasured ones. */
-function median_ms(fn: () => unknown, runs: number, warmup = 5): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+/** The anchors' checks: 1,000 instances, row 1 = Book 0001 with Decimal 10.99, 2000-01-08, True. */
+function check_fetch(raw: unknown[][], books: any[]): void {
+  const ok =
+    raw.length === 1000 &&
+    books.length === 1000 &&
+    books[0].title === "Book 0000" &&
+    String(books[1].price) === "10.99" &&
+    books[1].published.isoformat() === "2000-01-08" &&
+    books[1].in_print === true &&
+    JSON.stringify(raw[1]) === JSON.stringify([2, "Book 0001", 2, 2, 137, 10.99, "2000-01-08", 1]);
+  if (!ok) throw new Error(`bench orm: unexpected rows ${JSON.stringify(raw[1])}`);
 }
 
-/** Medians of `a` and `b` timed alternately, so both see the same machine load. */
-function interleaved_medians(a: () => unknown, b: () => unknown, runs: number): [number, number] {
-  const [ta, tb]: number[][] = [[], []];
-  for (let i = 0; i < runs + 10; i++)
-    for (const [fn, times] of [[a, ta], [b, tb]] as const) {
-      const start = performance.now();
-      fn();
-      if (i >= 10) times.push(performance.now() - start);
-    }
-  const median = (t: number[]) => [...t].sort((x, y) => x - y)[Math.floor(t.length / 2)];
-  return [median(ta), median(tb)];
-}
-
-async function bench_fetch(): Promise<void> {
-  const driver = await fresh_database(1000, 20);
-  const sql = String(Book.objects.all().query);
+/** For profiling: the seeded database and the two loops the ratio compares. */
+export async function orm_workloads(): Promise<{ raw: () => unknown[][]; instances: () => unknown[] }> {
+  set_active_recorder(new Recorder({ enabled: false }));
+  const driver = await open_database(1000);
+  const sql = `SELECT ${BOOK_COLS} FROM benchapp_book`;
+  const db = driver.db;
   const raw = () => {
-    const stmt = driver.db.prepare(sql);
+    const stmt = db.prepare(sql);
     const rows: unknown[][] = [];
     while (stmt.step()) rows.push(stmt.get());
     stmt.free();
     return rows;
   };
-  const orm = () => Book.objects.all().list();
-  if (raw().length !== 1000 || orm().length !== 1000) throw new Error("bench: expected 1000 rows");
-  const [t_raw, t_orm] = interleaved_medians(raw, orm, 60);
-  console.log(`bench orm fetch 1,000 rows × 7 columns: raw sql.js ${t_raw.toFixed(2)} ms, model instances ${t_orm.toFixed(2)} ms, ratio ${(t_orm / t_raw).toFixed(2)}x  (goal ≤ 1.50x; Django 9.4x)`);
+  return { raw, instances: () => Book.objects.all().list() };
 }
 
-async function bench_n_plus_one(): Promise<void> {
-  await fresh_database(50, 10);
+export async function bench_orm(options: RunOptions): Promise<Figure[]> {
+  const previous_recorder = set_active_recorder(new Recorder({ enabled: false }));
+  const previous_driver = connection.connection;
+  let driver: SqlJsDriver | null = null;
+  try {
+    driver = await open_database(1000);
+    const sql = `SELECT ${BOOK_COLS} FROM benchapp_book`;
+    const db = driver.db;
+    const raw = () => {
+      const stmt = db.prepare(sql);
+      const rows: unknown[][] = [];
+      while (stmt.step()) rows.push(stmt.get());
+      stmt.free();
+      return rows;
+    };
+    const instances = () => Book.objects.all().list();
+    const values_list = () => Book.objects.values_list().list();
+    check_fetch(raw(), instances());
+    const res = await run_cases(
+      [
+        { name: "instances", fn: instances, n: 15 },
+        { name: "values_list", fn: values_list, n: 15 },
+        { name: "raw", fn: raw, n: 50 },
+      ],
+      options,
+    );
+    const n_plus_one = await bench_n_plus_one(options);
+    const ratio_anchor = (what: string) => ({ script: "orm_bench", workload: `orm.ratio ${what} / plain sqlite3`, metric: "ratio", note: "Django / plain sqlite3" }) as const;
+    return [
+      figure("orm_fetch_ratio", "1,000 rows as model instances / raw sql.js", "x", per_run_ratio(res.get("instances")!, res.get("raw")!), ratio_anchor("ORM model instances list(Book.objects.all())")),
+      figure("orm_values_list_ratio", "1,000 rows values_list() / raw sql.js", "x", per_run_ratio(res.get("values_list")!, res.get("raw")!), ratio_anchor("ORM values_list()")),
+      figure("orm_fetch_ms", "1,000 rows as model instances", "ms", res.get("instances")!, { script: "orm_bench", workload: "orm.fetch1000: ORM model instances list(Book.objects.all())", metric: "ms/op" }),
+      figure("orm_raw_ms", "1,000 rows, raw sql.js", "ms", res.get("raw")!, { script: "orm_bench", workload: "orm.fetch1000: sqlite3 fetchall (plain conn, no converters)", metric: "ms/op" }),
+      ...n_plus_one,
+    ];
+  } finally {
+    set_active_recorder(previous_recorder);
+    driver?.close();
+    connection.set_driver(previous_driver);
+  }
+}
+
+/** The N+1 list on the same data: 50 books → author.name, lazily (1 + 50 queries) and with select_related (1). */
+async function bench_n_plus_one(options: RunOptions): Promise<Figure[]> {
+  const lazy = () => (Book.objects.order_by("id").slice(0, 50) as models.QuerySet).list().map((b: any) => b.author.name);
+  const joined = () => (Book.objects.select_related("author").order_by("id").slice(0, 50) as models.QuerySet).list().map((b: any) => b.author.name);
   connection.force_debug_cursor = true;
-  const count_queries = (fn: () => unknown) => {
+  const count = (fn: () => unknown) => {
     connection.queries_log.length = 0;
-    fn();
+    const names = fn() as string[];
+    if (names.join() !== Array.from({ length: 50 }, (_, i) => `Author ${String(i).padStart(3, "0")}`).join()) throw new Error("bench N+1: wrong author names");
     return connection.queries_log.length;
   };
-  const lazy = () => Book.objects.all().list().map((b: any) => b.author.name);
-  const joined = () => Book.objects.select_related("author").list().map((b: any) => b.author.name);
-  const [q_lazy, q_joined] = [count_queries(lazy), count_queries(joined)];
+  const counts = [count(lazy), count(joined)];
   connection.force_debug_cursor = false;
-  const [t_lazy, t_joined] = [median_ms(lazy, 30), median_ms(joined, 30)];
-  console.log(`bench orm N+1 (50 books → author.name): lazy ${q_lazy} queries ${t_lazy.toFixed(2)} ms, select_related("author") ${q_joined} query ${t_joined.toFixed(2)} ms`);
-}
-
-export async function bench_orm(): Promise<void> {
-  const previous = set_active_recorder(new Recorder({ enabled: false }));
-  try {
-    await bench_fetch();
-    await bench_n_plus_one();
-  } finally {
-    set_active_recorder(previous);
-    connection.close();
-  }
+  connection.queries_log.length = 0;
+  if (counts[0] !== 51 || counts[1] !== 1) throw new Error(`bench N+1: expected 51 and 1 queries, got ${counts.join(" and ")}`);
+  const res = await run_cases(
+    [
+      { name: "lazy", fn: lazy, n: 25 },
+      { name: "joined", fn: joined, n: 150 },
+    ],
+    options,
+  );
+  return [
+    figure("orm_n_plus_one_us", "N+1: 50 books → author.name (51 queries)", "us", res.get("lazy")!, { script: "orm_bench", workload: "orm.50 books + author.name: N+1 (lazy FK)", metric: "us/op" }),
+    figure("orm_select_related_us", "the same with select_related('author') (1 query)", "us", res.get("joined")!, { script: "orm_bench", workload: "orm.50 books + author.name: select_related", metric: "us/op" }),
+  ];
 }

@@ -4,8 +4,8 @@
  * Real pydantic-core takes ≈ 3.6 µs for the dict case on this kind of machine (anchors' results.md);
  * `pydantic_validate_us` is ours.
  */
-import { performance } from "node:perf_hooks";
 import { BaseModel, Field, t } from "../src/frameworks/pydantic";
+import { figure, run_cases, type Figure, type RunOptions } from "./harness";
 
 export class Item extends BaseModel {
   static fields = {
@@ -37,27 +37,19 @@ export const ITEM = {
   created: "2024-05-01T12:30:00Z",
 };
 
-function time_us(fn: () => unknown, iterations: number): number {
-  const start = performance.now();
-  for (let i = 0; i < iterations; i++) fn();
-  return ((performance.now() - start) * 1000) / iterations;
-}
-
-/** Median of `runs` timed runs after a warm-up, in µs per call. */
-function median_us(fn: () => unknown, iterations: number, runs = 7): number {
-  time_us(fn, iterations / 5);
-  const samples = Array.from({ length: runs }, () => time_us(fn, iterations)).sort((a, b) => a - b);
-  return samples[runs >> 1];
-}
-
-export function bench_pydantic(): { pydantic_validate_us: number; pydantic_validate_json_us: number } {
+/** `Item.model_validate(dict)` and `model_validate_json(text)`, µs per call (the anchors' micro_bench.py rows). */
+export async function bench_pydantic(options: RunOptions): Promise<Figure[]> {
   if (Item.model_validate(ITEM).quantity !== 3) throw new Error("pydantic bench: Item did not validate");
   const json = JSON.stringify(ITEM);
-  const pydantic_validate_us = median_us(() => Item.model_validate(ITEM), 100_000);
-  const pydantic_validate_json_us = median_us(() => Item.model_validate_json(json), 50_000);
-  console.log(`bench pydantic Item.model_validate(dict): ${pydantic_validate_us.toFixed(3)} µs (pydantic_validate_us; pydantic-core ≈ 3.6 µs in the anchors)`);
-  console.log(`bench pydantic Item.model_validate_json(text): ${pydantic_validate_json_us.toFixed(3)} µs`);
-  return { pydantic_validate_us, pydantic_validate_json_us };
+  const res = await run_cases(
+    [
+      { name: "dict", fn: () => Item.model_validate(ITEM), n: 10_000 },
+      { name: "json", fn: () => Item.model_validate_json(json), n: 10_000 },
+    ],
+    options,
+  );
+  return [
+    figure("pydantic_validate_us", "Pydantic Item.model_validate(dict)", "us", res.get("dict")!, { script: "micro_bench", workload: "micro.pydantic alone: Item.model_validate(dict)", metric: "us/op" }),
+    figure("pydantic_validate_json_us", "Pydantic Item.model_validate_json(text)", "us", res.get("json")!, { script: "micro_bench", workload: "micro.pydantic alone: Item.model_validate_json(bytes)", metric: "us/op" }),
+  ];
 }
-
-if (process.argv[1]?.endsWith("pydantic.ts")) bench_pydantic();

@@ -1,52 +1,101 @@
 /**
- * Template workload (issue 5): a base template and a child that extends it and loops over 100 items
- * applying five filters per item (title, truncatechars, date, default, floatformat). Compiled once
- * (the cached loader), then rendered repeatedly: time per render after compilation, tracing on/off.
+ * Template figures for `npm run bench`: the anchors' template_bench.py workload → ms per render.
+ *
+ * `bench/base.html` + `bench/list.html` (the anchors' benchapp templates, verbatim): the child
+ * extends the base, overrides title, heading, content and footer (footer with `{{ block.super }}`),
+ * and loops over `template_items(100)` emitting per row `{% cycle %}`, `forloop.counter`, `item.id`
+ * and five filters (upper, truncatechars:40, floatformat:2, join, default) plus an `{% if %}`.
+ * Engine: autoescape on, the cached loader (compiled once); render = `template.render(Context(ctx))`.
+ * The output is checked as the anchors check it: 100 `<tr `, escaped text present, 22,401 chars.
+ * The same page in Jinja2 (the anchors' jinja_templates/) is timed the same way.
  */
-import { performance } from "node:perf_hooks";
 import { settings } from "../src/frameworks/django/conf";
 import { Context } from "../src/frameworks/django/template/context";
 import { Engine } from "../src/frameworks/django/template/engine";
-import { datetime } from "../src/frameworks/python/datetime";
-import { Recorder, set_active_recorder } from "../src/trace";
 import { DictLoader, Environment } from "../src/frameworks/jinja2";
 import { install_code_compiler } from "../src/runtime/code-compiler";
+import { Recorder, set_active_recorder } from "../src/trace";
+import { figure, run_cases, type Figure, type RunOptions } from "./harness";
 
-const TEMPLATES = {
-  "base.html": "<html><head><title>{% block title %}Site{% endblock %}</title></head><body>{% block content %}{% endblock %}</body></html>",
-  "list.html": `{% extends "base.html" %}{% block title %}Items | {{ block.super }}{% endblock %}{% block content %}<ul>{% for item in items %}
-<li>{{ item.name|title }} — {{ item.description|truncatechars:20 }} — {{ item.when|date:"N j, Y" }} — {{ item.note|default:"n/a" }} — {{ item.price|floatformat:2 }}</li>{% endfor %}</ul>{% endblock %}`,
+export const DJANGO_TEMPLATES = {
+  "bench/base.html": `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{% block title %}Bench{% endblock %}</title>
+</head>
+<body>
+<header><h1>{% block heading %}Bench{% endblock %}</h1></header>
+<main>
+{% block content %}{% endblock %}
+</main>
+<footer>{% block footer %}Rendered by the bench{% endblock %}</footer>
+</body>
+</html>
+`,
+  "bench/list.html": `{% extends "bench/base.html" %}
+{% block title %}{{ title }} ({{ items|length }}){% endblock %}
+{% block heading %}{{ title }}{% endblock %}
+{% block content %}
+<table>
+{% for item in items %}
+<tr class="{% cycle 'odd' 'even' %}" id="row-{{ item.id }}">
+<td>{{ forloop.counter }}</td>
+<td>{{ item.name|upper }}</td>
+<td>{{ item.description|truncatechars:40 }}</td>
+<td>{{ item.price|floatformat:2 }}</td>
+<td>{{ item.tags|join:", " }}</td>
+<td>{{ item.note|default:"n/a" }}</td>
+<td>{% if item.price > 50 %}expensive{% else %}cheap{% endif %}</td>
+</tr>
+{% endfor %}
+</table>
+{% endblock %}
+{% block footer %}{{ block.super }} &middot; {{ items|length }} items{% endblock %}
+`,
 };
 
-export function bench_templates(): void {
-  if (!settings.configured) settings.configure({ SECRET_KEY: "bench", USE_TZ: false });
-  const engine = new Engine({ loaders: [["django.template.loaders.cached.Loader", [["django.template.loaders.locmem.Loader", TEMPLATES]]]] });
-  const items = Array.from({ length: 100 }, (_, i) => ({
-    name: `item number ${i}`,
-    description: `a fairly long description of item ${i} that will be truncated`,
-    when: new datetime(2024, 1 + (i % 12), 1 + (i % 28), 12, 0, 0),
-    note: i % 3 ? `note ${i}` : "",
-    price: i * 1.2345,
+/** The anchors' `template_items(n)`: plain objects, no database. */
+export function template_items(n: number): Record<string, unknown>[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: i,
+    name: `item <${i}> & co`,
+    description: `Description of item ${i}: <b>bold</b> claims & more text that goes on for a while (${i})`,
+    price: i * 1.25,
+    tags: ["a<b", "c&d", `t${i}`],
+    note: i % 2 ? "" : `note ${i}`,
   }));
-  const template = engine.get_template("list.html");
-  const render = () => template.render(new Context({ items }));
-  if (!render().includes("Item Number 99")) throw new Error("template bench rendered unexpected output");
-  const time = (enabled: boolean, iterations: number) => {
-    const previous = set_active_recorder(new Recorder({ enabled }));
-    const start = performance.now();
-    for (let i = 0; i < iterations; i++) {
-      if (enabled) set_active_recorder(new Recorder({ enabled }));
-      render();
-    }
-    const ms = (performance.now() - start) / iterations;
+}
+
+/** The output checks of template_bench.py / django_bench.py. */
+export function check_template_output(out: string, engine: string): void {
+  const rows = out.split("<tr ").length - 1;
+  if (rows !== 100 || !out.includes("ITEM &lt;99&gt; &amp; CO") || out.length !== 22401)
+    throw new Error(`${engine} bench rendered unexpected output (${rows} rows, ${out.length} chars; the anchors' output has 100 rows and 22,401 chars)`);
+}
+
+export async function bench_templates(options: RunOptions): Promise<Figure[]> {
+  const previous = set_active_recorder(new Recorder({ enabled: false }));
+  // floatformat localizes through settings (USE_THOUSAND_SEPARATOR…): Django's defaults, when no
+  // other bench has configured them (`--only templates`).
+  if (!settings.configured) settings.configure({ SECRET_KEY: "bench" });
+  try {
+    const engine = new Engine({ autoescape: true, loaders: [["django.template.loaders.cached.Loader", [["django.template.loaders.locmem.Loader", DJANGO_TEMPLATES]]]] });
+    const template = engine.get_template("bench/list.html");
+    const ctx = { title: "Items", items: template_items(100) };
+    const render = () => template.render(new Context(ctx));
+    check_template_output(String(render()), "Django template");
+    const res = await run_cases([{ name: "django render", fn: render, n: 60 }], options);
+    return [
+      figure("template_render_ms", "Django template: base + child, 100 items × 5 filters", "ms", res.get("django render")!, {
+        script: "template_bench",
+        workload: "template.django render child (extends base)",
+        metric: "us/op",
+      }),
+    ];
+  } finally {
     set_active_recorder(previous);
-    return ms;
-  };
-  time(false, 50);
-  time(true, 20);
-  const off = time(false, 300);
-  const on = time(true, 100);
-  console.log(`bench template (extends + 100 items × 5 filters): ${off.toFixed(3)} ms per render after compilation, tracing on ${on.toFixed(3)} ms (${(on / off).toFixed(2)}x)`);
+  }
 }
 
 /**
@@ -56,7 +105,7 @@ export function bench_templates(): void {
  * `loop.index` and five filters. Compiled once, rendered repeatedly. `--anchors` also runs the
  * real Jinja2 (template_bench.py) in the same window and prints the ratio.
  */
-const JINJA_TEMPLATES = {
+export const JINJA_TEMPLATES = {
   "base.html": `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -94,40 +143,25 @@ const JINJA_TEMPLATES = {
 `,
 };
 
-function template_items(n: number): Record<string, unknown>[] {
-  return Array.from({ length: n }, (_, i) => ({
-    id: i,
-    name: `item <${i}> & co`,
-    description: `Description of item ${i}: <b>bold</b> claims & more text that goes on for a while (${i})`,
-    price: i * 1.25,
-    tags: ["a<b", "c&d", `t${i}`],
-    note: i % 2 ? "" : `note ${i}`,
-  }));
-}
-
-/** ms per render of the anchors' Jinja workload (tracing off), and with tracing on. */
-export function bench_jinja(): { off: number; on: number; chars: number } {
-  install_code_compiler();
-  const env = new Environment({ loader: new DictLoader(JINJA_TEMPLATES), autoescape: true, auto_reload: false, keep_trailing_newline: true });
-  const template = env.get_template("list.html");
-  const ctx = { title: "Items", items: template_items(100) };
-  const out = template.render(ctx);
-  if ((out.match(/<tr /g) ?? []).length !== 100 || !out.includes("ITEM &lt;99&gt; &amp; CO")) throw new Error("jinja bench rendered unexpected output");
-  const time = (enabled: boolean, iterations: number) => {
-    const previous = set_active_recorder(new Recorder({ enabled }));
-    const start = performance.now();
-    for (let i = 0; i < iterations; i++) {
-      if (enabled) set_active_recorder(new Recorder({ enabled }));
-      template.render(ctx);
-    }
-    const ms = (performance.now() - start) / iterations;
+/** ms per render of the anchors' Jinja2 page (compiled once; `template.render(ctx)`). */
+export async function bench_jinja(options: RunOptions): Promise<Figure[]> {
+  const previous = set_active_recorder(new Recorder({ enabled: false }));
+  try {
+    install_code_compiler();
+    const env = new Environment({ loader: new DictLoader(JINJA_TEMPLATES), autoescape: true, auto_reload: false, keep_trailing_newline: true });
+    const template = env.get_template("list.html");
+    const ctx = { title: "Items", items: template_items(100) };
+    const render = () => template.render(ctx);
+    check_template_output(String(render()), "Jinja2");
+    const res = await run_cases([{ name: "jinja render", fn: render, n: 250 }], options);
+    return [
+      figure("jinja_render_ms", "Jinja2: base + child, 100 items × 5 filters", "ms", res.get("jinja render")!, {
+        script: "template_bench",
+        workload: "template.jinja2 render child (extends base)",
+        metric: "us/op",
+      }),
+    ];
+  } finally {
     set_active_recorder(previous);
-    return ms;
-  };
-  time(false, 200);
-  time(true, 50);
-  const off = Math.min(time(false, 500), time(false, 500));
-  const on = time(true, 200);
-  console.log(`bench jinja (anchors' list.html: extends + 100 rows × 5 filters): ${off.toFixed(3)} ms per render after compilation, tracing on ${on.toFixed(3)} ms (${(on / off).toFixed(2)}x), ${out.length} chars`);
-  return { off, on, chars: out.length };
+  }
 }

@@ -15,7 +15,10 @@
  * connection drops (the client sees code 1006). Every message is an `asgi` trace event.
  * Main class: `WebSocketConnection`.
  */
-import { describe_error, trace_event, tracing_enabled } from "../trace";
+import { describe_error, span_fail, trace_site, tracing_enabled } from "../trace";
+
+/** The scope and messages belong to the application, which may change them: attrs built at the call. */
+const MESSAGE = trace_site("asgi", "gateway/asgi-websocket.ts#WebSocketConnection", { eager: true });
 import { build_websocket_scope, scope_json, type ScopeOptions } from "./asgi-scope";
 import { ASGIRuntimeError, ASGITypeError, message_json, message_type } from "./asgi";
 import type { ASGIApplication, ASGIMessage, WebSocketScope } from "./asgi-types";
@@ -77,7 +80,7 @@ export class WebSocketConnection {
   ) {
     this.scope = build_websocket_scope(request, options);
     this.handshake = new Promise((resolve) => (this.settle_handshake = resolve));
-    trace_event("asgi", "scope websocket", () => ({ at: 0, scope: scope_json(this.scope) }));
+    MESSAGE.event("scope websocket", () => ({ at: 0, scope: scope_json(this.scope) }));
     this.put({ type: "websocket.connect" });
     this.finished = this.run_asgi();
   }
@@ -218,7 +221,7 @@ export class WebSocketConnection {
       if (e instanceof ClientDisconnected) return this.connection_lost(null);
       const error = describe_error(e);
       this.server_log.push(`Exception in ASGI application: ${error.type}: ${error.message}`);
-      trace_event("asgi", "exception in ASGI application", () => ({ error: `${error.type}: ${error.message}` })).fail(error);
+      span_fail(MESSAGE.event("exception in ASGI application", () => ({ error: `${error.type}: ${error.message}` })), error);
       this.send_500_response();
     }
     this.connection_lost(null);
@@ -285,8 +288,8 @@ export class WebSocketConnection {
     if (!tracing_enabled()) return;
     const at = this.elapsed();
     const client = this.scope.client ? [this.scope.client[0], this.scope.client[1]] : null;
-    const event = trace_event("asgi", `${direction} ${String((message as { type?: unknown })?.type)}`, () => ({ direction, at, waited: Math.max(0, at - called), message: message_json(message), client }));
-    if (error !== undefined) event.fail(describe_error(error));
+    const event = MESSAGE.event(`${direction} ${String((message as { type?: unknown })?.type)}`, () => ({ direction, at, waited: Math.max(0, at - called), message: message_json(message), client }));
+    if (error !== undefined) span_fail(event, error);
   }
 }
 

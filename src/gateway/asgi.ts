@@ -18,7 +18,14 @@
  * `lifespan` scope's startup and shutdown. Main function: `serve_asgi`; main classes:
  * `RequestResponseCycle`, `Lifespan`.
  */
-import { close_span, describe_error, open_span, trace_event, tracing_enabled, type Attrs, type SpanHandle } from "../trace";
+import { describe_error, span_close, span_fail, span_set, trace_site, tracing_enabled, type Attrs } from "../trace";
+
+// The scope and the messages belong to the application, which changes them (Starlette stores its
+// router and endpoint in the scope): their attrs are built at the call (eager sites).
+const GATEWAY = trace_site("gateway", "gateway/asgi.ts#serve_asgi", { eager: true });
+const MESSAGE = trace_site("asgi", "gateway/asgi.ts#RequestResponseCycle", { eager: true });
+const LIFESPAN = trace_site("gateway", "gateway/asgi.ts#Lifespan", { eager: true });
+const LIFESPAN_MESSAGE = trace_site("asgi", "gateway/asgi.ts#Lifespan", { eager: true });
 import { asgi_value_json, build_http_scope, build_lifespan_scope, scope_json, type ScopeOptions } from "./asgi-scope";
 import type { ASGIApplication, ASGIMessage, HTTPScope, LifespanScope } from "./asgi-types";
 import { concat, finish_exchange, latin1, python_type_name, reason_phrase, request_body, type HttpRequestMessage, type HttpResponseMessage } from "./exchange";
@@ -52,25 +59,25 @@ export interface ServeOptions extends ScopeOptions {}
  */
 export async function serve_asgi(app: ASGIApplication, request: HttpRequestMessage, options: ServeOptions = {}): Promise<HttpResponseMessage> {
   const scope = build_http_scope(request, options);
-  const span = open_span("gateway", `ASGI ${request.method} ${request.target}`, () => ({ protocol: "asgi", type: "http", method: scope.method, path: scope.path }));
+  const span = GATEWAY.open(`ASGI ${request.method} ${request.target}`, () => ({ protocol: "asgi", type: "http", method: scope.method, path: scope.path }));
   const cycle = new RequestResponseCycle(scope, request_body(request));
-  trace_event("asgi", "scope http", () => ({ at: 0, scope: scope_json(scope) }));
+  MESSAGE.event("scope http", () => ({ at: 0, scope: scope_json(scope) }));
   await run_asgi(app, cycle, span);
   const response = finish_exchange(request.method, cycle.response_message());
-  span.set({ status: response.status, reason: response.reason, response_headers: response.headers.map(([k, v]) => [k, v]), bytes_sent: cycle.bytes_sent, ...cycle.summary() });
-  close_span(span);
+  if (span >= 0) span_set(span, { status: response.status, reason: response.reason, response_headers: response.headers.map(([k, v]) => [k, v]), bytes_sent: cycle.bytes_sent, ...cycle.summary() });
+  span_close(span);
   return response;
 }
 
 const DONE: Promise<void> = Promise.resolve();
 
 /** uvicorn's `RequestResponseCycle.run_asgi`: call the app, and judge how it ended. */
-async function run_asgi(app: ASGIApplication, cycle: RequestResponseCycle, span: SpanHandle): Promise<void> {
+async function run_asgi(app: ASGIApplication, cycle: RequestResponseCycle, span: number): Promise<void> {
   let result: unknown;
   try {
     result = await app(cycle.scope, cycle.receive, cycle.send);
   } catch (e) {
-    span.fail(describe_error(e));
+    span_fail(span, e);
     cycle.log(`Exception in ASGI application: ${describe_error(e).type}: ${describe_error(e).message}`);
     if (!cycle.response_started) await cycle.send_500_response();
     else if (!cycle.response_complete) cycle.close_transport();
@@ -199,7 +206,7 @@ export class RequestResponseCycle {
     if (this.transport_closed) return;
     this.transport_closed = true;
     this.wake_disconnect?.();
-    trace_event("asgi", "connection closed", () => ({ at: this.elapsed(), response_complete: this.response_complete, bytes_sent: this.bytes_sent }));
+    MESSAGE.event("connection closed", () => ({ at: this.elapsed(), response_complete: this.response_complete, bytes_sent: this.bytes_sent }));
   }
 
   app_returned(): void {
@@ -231,8 +238,8 @@ export class RequestResponseCycle {
     this.messages.push(called);
     if (!tracing_enabled()) return;
     const at = this.elapsed();
-    const event = trace_event("asgi", `${direction} ${String((message as { type?: unknown })?.type)}`, () => ({ direction, at, waited: Math.max(0, at - called), message: message_json(message) }));
-    if (error !== undefined) event.fail(describe_error(error));
+    const event = MESSAGE.event(`${direction} ${String((message as { type?: unknown })?.type)}`, () => ({ direction, at, waited: Math.max(0, at - called), message: message_json(message) }));
+    if (error !== undefined) span_fail(event, error);
   }
 }
 
@@ -304,7 +311,7 @@ export class Lifespan {
   }
 
   private async phase(name: "startup" | "shutdown", begin: () => void): Promise<{ ok: boolean; message?: string }> {
-    const span = open_span("gateway", `ASGI lifespan ${name}`, () => ({ protocol: "asgi", scope: scope_json(this.scope) }));
+    const span = LIFESPAN.open(`ASGI lifespan ${name}`, () => ({ protocol: "asgi", scope: scope_json(this.scope) }));
     const done = new Promise<void>((resolve) => (this.signal = resolve));
     begin();
     this.put({ type: `lifespan.${name}` });
@@ -312,8 +319,8 @@ export class Lifespan {
     const failed = name === "startup" ? this.startup_failed : this.shutdown_failed;
     const message = failed ? `Application ${name} failed. Exiting.` : `Application ${name} complete.`;
     this.log.push(message);
-    span.set({ outcome: message, log: [...this.log], unsupported: this.error_occurred && !failed });
-    close_span(span);
+    if (span >= 0) span_set(span, { outcome: message, log: [...this.log], unsupported: this.error_occurred && !failed });
+    span_close(span);
     return failed ? { ok: false, message } : { ok: true };
   }
 
@@ -324,7 +331,7 @@ export class Lifespan {
       this.error_occurred = true;
       if (!this.startup_failed && !this.shutdown_failed) {
         this.log.push("ASGI 'lifespan' protocol appears unsupported.");
-        trace_event("asgi", "lifespan unsupported", () => ({ error: `${describe_error(e).type}: ${describe_error(e).message}` }));
+        LIFESPAN_MESSAGE.event("lifespan unsupported", () => ({ error: `${describe_error(e).type}: ${describe_error(e).message}` }));
       }
     } finally {
       this.startup_done = true;
@@ -343,13 +350,13 @@ export class Lifespan {
 
   receive = async (): Promise<ASGIMessage> => {
     const message = this.queue.shift() ?? (await new Promise<ASGIMessage>((resolve) => (this.waiting = resolve)));
-    trace_event("asgi", `receive ${String(message.type)}`, () => ({ direction: "receive", message: message_json(message) }));
+    LIFESPAN_MESSAGE.event(`receive ${String(message.type)}`, () => ({ direction: "receive", message: message_json(message) }));
     return message;
   };
 
   send = async (message: ASGIMessage): Promise<void> => {
     const type = message_type(message);
-    trace_event("asgi", `send ${type}`, () => ({ direction: "send", message: message_json(message) }));
+    LIFESPAN_MESSAGE.event(`send ${type}`, () => ({ direction: "send", message: message_json(message) }));
     if (!["lifespan.startup.complete", "lifespan.startup.failed", "lifespan.shutdown.complete", "lifespan.shutdown.failed"].includes(type)) throw new ASGIAssertionError("");
     const startup = type.startsWith("lifespan.startup");
     if (startup ? this.startup_done || this.shutdown_done : !this.startup_done || this.shutdown_done)

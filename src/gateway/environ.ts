@@ -27,12 +27,15 @@ export function build_environ(request: HttpRequestMessage): BuiltEnviron {
   const input = new InputStream(body);
   const errors = new ErrorStream();
   const { path, query } = split_target(request.target);
+  const { host, port } = server_address(request, scheme);
   const environ: WSGIEnviron = {
     REQUEST_METHOD: request.method,
     SCRIPT_NAME: "",
     PATH_INFO: percent_decode_latin1(path),
     QUERY_STRING: query,
-    ...wsgi_server_address(request, scheme),
+    // SERVER_NAME and SERVER_PORT come from the Host header, else from the listening socket.
+    SERVER_NAME: native_string(host),
+    SERVER_PORT: port,
     SERVER_PROTOCOL,
     REMOTE_ADDR: request.remote_addr ?? DEFAULT_REMOTE_ADDR,
     GATEWAY_INTERFACE: "CGI/1.1",
@@ -63,13 +66,8 @@ export function native_string(text: string): string {
 
 /** Python's `urllib.parse.unquote(path, 'latin-1')`: `%C3%A9` → the two characters `Ã©`. */
 export function percent_decode_latin1(path: string): string {
+  if (!path.includes("%")) return path;
   return path.replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
-/** SERVER_NAME and SERVER_PORT come from the Host header, else from the listening socket. */
-function wsgi_server_address(request: HttpRequestMessage, scheme: "http" | "https"): { SERVER_NAME: string; SERVER_PORT: string } {
-  const { host, port } = server_address(request, scheme);
-  return { SERVER_NAME: native_string(host), SERVER_PORT: port };
 }
 
 /**
@@ -94,6 +92,13 @@ function add_header_variables(environ: WSGIEnviron, headers: [string, string][])
 }
 
 function cgi_key(header_name: string): string {
-  const upper = header_name.replace(/-/g, "_").toUpperCase();
-  return upper === "CONTENT_TYPE" || upper === "CONTENT_LENGTH" ? upper : `HTTP_${upper}`;
+  let key = cgi_keys.get(header_name);
+  if (key === undefined) {
+    const upper = header_name.replace(/-/g, "_").toUpperCase();
+    key = upper === "CONTENT_TYPE" || upper === "CONTENT_LENGTH" ? upper : `HTTP_${upper}`;
+    if (cgi_keys.size >= 256) cgi_keys.clear(); // header names repeat; a flood of new ones stays bounded
+    cgi_keys.set(header_name, key);
+  }
+  return key;
 }
+const cgi_keys = new Map<string, string>();

@@ -7,7 +7,7 @@
  * violation or uncaught exception into wsgiref's `500 Internal Server Error`. The whole exchange is
  * one "gateway" span in the trace. Main function: `serve_wsgi`; main class: `ResponseWriter`.
  */
-import { close_span, describe_error, open_span, type Attrs, type SpanHandle, type Json } from "../trace";
+import { describe_error, span_close, span_fail, span_set, trace_site, tracing_enabled, type Attrs, type Json } from "../trace";
 import { build_environ, type BuiltEnviron } from "./environ";
 import { concat, finish_exchange, py_repr, python_type_name, safe_json, type HttpRequestMessage, type HttpResponseMessage } from "./exchange";
 import { is_hop_by_hop, type WSGIApplication, type WSGIBody, type WSGIEnviron, type WriteCallable } from "./wsgi";
@@ -26,6 +26,8 @@ export class WSGITypeError extends Error {
   static python_name = "TypeError";
 }
 
+const GATEWAY = trace_site("gateway", "gateway/server.ts#serve_wsgi");
+
 const utf8 = new TextEncoder();
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const CONTROL_CHARS = /[\x00-\x08\x0a-\x1f\x7f]/;
@@ -40,11 +42,11 @@ export class ResponseWriter {
   headers_sent = false;
   readonly chunks: Uint8Array[] = [];
   bytes_written = 0;
-  /** Every start_response call, for the trace (an error page adds a second one). */
+  /** Every start_response call, for the trace (an error page adds a second one); recorded while tracing. */
   readonly calls: { status: Json; headers: Json; exc_info: boolean }[] = [];
 
   start_response = (status: string, headers: [string, string][], exc_info?: unknown): WriteCallable => {
-    this.calls.push({ status: safe_json(status), headers: safe_json(headers), exc_info: Boolean(exc_info) });
+    if (tracing_enabled()) this.calls.push({ status: safe_json(status), headers: safe_json(headers), exc_info: Boolean(exc_info) });
     if (exc_info) {
       if (this.headers_sent) throw Array.isArray(exc_info) ? exc_info[1] : exc_info;
     } else if (this.headers !== null) {
@@ -93,7 +95,8 @@ function check_headers(headers: unknown): void {
  */
 export async function serve_wsgi(app: WSGIApplication, request: HttpRequestMessage): Promise<HttpResponseMessage> {
   const built = build_environ(request);
-  const span = open_span("gateway", `WSGI ${request.method} ${request.target}`, { environ: environ_json(built.environ), dropped_headers: built.dropped_headers });
+  // The environ as the application receives it (it changes it: Django's request.META is the environ).
+  const span = tracing_enabled() ? GATEWAY.open(`WSGI ${request.method} ${request.target}`, { environ: environ_json(built.environ), dropped_headers: built.dropped_headers }) : -1;
   const writer = new ResponseWriter();
   let response: HttpResponseMessage;
   try {
@@ -103,8 +106,8 @@ export async function serve_wsgi(app: WSGIApplication, request: HttpRequestMessa
     response = error_response(e, built, writer, span);
   }
   response = finish_exchange(request.method, response);
-  record_response(span, built, writer, response);
-  close_span(span);
+  if (span >= 0) record_response(span, built, writer, response);
+  span_close(span);
   return response;
 }
 
@@ -140,13 +143,13 @@ function finish_response(writer: ResponseWriter): HttpResponseMessage {
 }
 
 /** wsgiref's `error_output`: the 500 page, with the exception named as its log line names it. */
-function error_response(e: unknown, built: BuiltEnviron, writer: ResponseWriter, span: SpanHandle): HttpResponseMessage {
+function error_response(e: unknown, built: BuiltEnviron, writer: ResponseWriter, span: number): HttpResponseMessage {
   const error = describe_error(e);
   const line = `${error.type}: ${error.message}`;
   const protocol_violation = e instanceof WSGIAssertionError || e instanceof WSGITypeError;
   built.errors.write(`${protocol_violation ? "WSGI protocol violation" : "Exception in the application"}: ${line}\n`);
-  span.fail(error);
-  span.set({ [protocol_violation ? "violation" : "exception"]: line, headers_already_sent: writer.headers_sent });
+  span_fail(span, error);
+  if (span >= 0) span_set(span, { [protocol_violation ? "violation" : "exception"]: line, headers_already_sent: writer.headers_sent });
   return {
     status: 500,
     reason: "Internal Server Error",
@@ -155,7 +158,7 @@ function error_response(e: unknown, built: BuiltEnviron, writer: ResponseWriter,
   };
 }
 
-function record_response(span: SpanHandle, built: BuiltEnviron, writer: ResponseWriter, response: HttpResponseMessage): void {
+function record_response(span: number, built: BuiltEnviron, writer: ResponseWriter, response: HttpResponseMessage): void {
   const attrs: Attrs = {
     start_response: writer.calls,
     bytes_written: writer.bytes_written,
@@ -166,16 +169,17 @@ function record_response(span: SpanHandle, built: BuiltEnviron, writer: Response
   };
   const errors = built.errors.getvalue();
   if (errors) attrs["wsgi.errors"] = errors;
-  span.set(attrs);
+  span_set(span, attrs);
 }
 
 /** The environ for the trace: plain JSON, with the two streams summarised. */
 export function environ_json(environ: WSGIEnviron): Attrs {
   const out: Attrs = {};
-  for (const [key, value] of Object.entries(environ)) {
+  for (const key of Object.keys(environ)) {
+    const value = environ[key];
     if (key === "wsgi.input") out[key] = (value as { summary?: () => string }).summary?.() ?? "<wsgi.input>";
     else if (key === "wsgi.errors") out[key] = "<wsgi.errors>";
-    else out[key] = safe_json(value);
+    else out[key] = typeof value === "string" ? value : safe_json(value);
   }
   return out;
 }

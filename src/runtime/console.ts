@@ -5,7 +5,9 @@
  * scope), so `console.log("user", name)` in a view lands in the current request's trace, under the
  * span that was running (the view, a middleware), and in the runtime's log list for the Logs panel.
  */
-import { to_json, trace_event } from "../trace";
+import { to_json, trace_site } from "../trace";
+
+const LOG = trace_site("log", "runtime/console.ts#LogCollector.write");
 import type { SourceRef } from "../trace";
 import { user_frames } from "./errors";
 import type { LogEntry } from "./protocol";
@@ -39,7 +41,7 @@ export class LogCollector {
     const source: SourceRef | undefined = frame ? { file: frame.file, line: frame.line, column: frame.column } : undefined;
     const entry: LogEntry = { level, message, time: now() - this.origin, ...(source ? { source } : {}) };
     this.entries.push(entry);
-    trace_event("log", `console.${level}`, { level, message }, source);
+    LOG.event(`console.${level}`, () => ({ level, message }), source);
     this.on_entry?.(entry);
   }
 

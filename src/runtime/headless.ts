@@ -14,7 +14,7 @@
  *
  * Requests run one at a time (the trace recorder is global while a request runs), in arrival order.
  */
-import { Recorder, close_span, open_span, set_active_recorder, type Attrs, type Trace } from "../trace";
+import { Recorder, set_active_recorder, span_close, span_fail, span_set, trace_site, type Attrs, type Trace } from "../trace";
 import { RuntimeError } from "../frameworks/python/builtins";
 import { import_module } from "../frameworks/python/importlib";
 import { serve_wsgi } from "../gateway/server";
@@ -31,6 +31,12 @@ import { SocketHub, settle } from "./sockets";
 import { ManageProcess, type ProcessOutcome } from "./manage";
 import { SqlJsDriver, boot_sqlite, type SqliteBootOptions } from "./sqlite";
 
+const LOAD = trace_site("module", "runtime/headless.ts#HeadlessRuntime.load");
+const COMMAND = trace_site("module", "runtime/headless.ts#HeadlessRuntime.command");
+const MANAGE = trace_site("command", "runtime/headless.ts#HeadlessRuntime.manage_now");
+const REQUEST = trace_site("request", "runtime/headless.ts#HeadlessRuntime.request");
+const SOCKET = trace_site("websocket", "runtime/headless.ts#HeadlessRuntime.socket", { eager: true });
+
 export interface HeadlessRuntimeOptions {
   /** Record traces (default true); `request(..., {trace})` overrides it per request. */
   trace?: boolean;
@@ -45,6 +51,7 @@ export class HeadlessRuntime implements Runtime {
   private driver: SqlJsDriver | null = null;
   private readonly logs = new LogCollector((path) => this.loader?.is_user_file(path) ?? false);
   private queue: Promise<unknown> = Promise.resolve();
+  private changes_known: { driver: SqlJsDriver; statements: number; changes: number } | null = null;
   /** The simulated clients' WebSockets (ASGI projects). */
   private readonly sockets = new SocketHub();
   /** The project's entry and files as last loaded (a manage.py process starts from them). */
@@ -120,7 +127,7 @@ export class HeadlessRuntime implements Runtime {
   private async load_now(scenario: LoadInput, options: LoadOptions): Promise<LoadResult> {
     const recorder = new Recorder({ enabled: this.options.trace ?? true });
     const previous = set_active_recorder(recorder);
-    const span = open_span("module", "load project", { entry: { ...scenario.entry }, files: Object.keys(scenario.files) });
+    const span = LOAD.open("load project", () => ({ entry: { ...scenario.entry }, files: Object.keys(scenario.files) }));
     this.app = null;
     this.mode = null;
     this.logs.drain();
@@ -142,7 +149,7 @@ export class HeadlessRuntime implements Runtime {
     } catch (e) {
       this.load_error = e;
       const error: ErrorInfo = error_info(e, (path) => this.loader?.is_user_file(path) ?? false);
-      span.fail({ type: error.type, message: error.message, ...(error.source ? { source: error.source } : {}) });
+      span_fail(span, { type: error.type, message: error.message, ...(error.source ? { source: error.source } : {}) });
       return { ok: false, error, logs: this.logs.drain(), trace: finish(recorder, span), middleware: [] };
     } finally {
       set_active_recorder(previous);
@@ -164,7 +171,7 @@ export class HeadlessRuntime implements Runtime {
     return this.serialised(async () => {
       const recorder = new Recorder({ enabled: this.options.trace ?? true });
       const previous = set_active_recorder(recorder);
-      const span = open_span("module", `manage.py ${cmd.command}`, {});
+      const span = COMMAND.open(`manage.py ${cmd.command}`);
       this.logs.drain();
       const changes_before = this.total_changes();
       try {
@@ -173,7 +180,7 @@ export class HeadlessRuntime implements Runtime {
         return { ok: true as const, output, files, logs: this.logs.drain(), trace: finish(recorder, span), database_changed: this.total_changes() !== changes_before };
       } catch (e) {
         const error: ErrorInfo = error_info(e, (path) => this.loader?.is_user_file(path) ?? false);
-        span.fail({ type: error.type, message: error.message });
+        span_fail(span, { type: error.type, message: error.message });
         return { ok: false as const, error, logs: this.logs.drain(), trace: finish(recorder, span), database_changed: this.total_changes() !== changes_before };
       } finally {
         set_active_recorder(previous);
@@ -193,7 +200,9 @@ export class HeadlessRuntime implements Runtime {
     const recorder = new Recorder({ enabled: this.options.trace ?? true });
     const previous = set_active_recorder(recorder);
     const title = cmd.command === "manage" ? `manage.py ${cmd.argv.join(" ")}` : cmd.command === "manage_input" ? `manage.py ${this.process?.argv.join(" ") ?? ""} ← ${cmd.line === null ? "end of input" : JSON.stringify(cmd.line)}` : `manage.py ${this.process?.argv.join(" ") ?? ""} ← Ctrl-C`;
-    const span = open_span("command", title, (): Attrs => (cmd.command === "manage" ? { argv: [...cmd.argv] } : { input: cmd.command === "manage_input" ? cmd.line : null }));
+    const argv = cmd.command === "manage" ? [...cmd.argv] : null;
+    const line = cmd.command === "manage_input" ? cmd.line : null;
+    const span = MANAGE.open(title, (): Attrs => (argv ? { argv } : { input: line }));
     this.logs.drain();
     const changes_before = this.total_changes();
     const done = (outcome: ProcessOutcome, process: ManageProcess): CommandResult => {
@@ -202,17 +211,19 @@ export class HeadlessRuntime implements Runtime {
       const base = { logs: this.logs.drain(), database_changed: this.total_changes() !== changes_before };
       if (outcome.kind === "crash") {
         const error = this.error_of(outcome.error);
-        span.fail({ type: error.type, message: error.message });
+        span_fail(span, { type: error.type, message: error.message });
         return { ok: false, error, trace: finish(recorder, span), ...base };
       }
       const crashed = process.crashed_with;
       const error = crashed ? this.error_of(crashed) : undefined;
       if (outcome.kind === "prompt") {
-        span.set({ prompt: outcome.prompt.text });
+        const prompt = outcome.prompt.text;
+        span_set(span, () => ({ prompt }));
         return { ok: true, output, chunks, files: {}, prompt: outcome.prompt, trace: finish(recorder, span), ...base, ...(error ? { error } : {}) };
       }
-      span.set({ exit_code: outcome.result.exit_code });
-      if (error) span.fail({ type: error.type, message: error.message });
+      const exit_code = outcome.result.exit_code;
+      span_set(span, () => ({ exit_code }));
+      if (error) span_fail(span, { type: error.type, message: error.message });
       const files = { ...outcome.result.files, ...process.files.written };
       return { ok: true, output, chunks, files, folders: process.files.folders, prompt: null, exit_code: outcome.result.exit_code, trace: finish(recorder, span), ...base, ...(error ? { error } : {}) };
     };
@@ -239,7 +250,7 @@ export class HeadlessRuntime implements Runtime {
       return done(outcome, process);
     } catch (e) {
       const error = this.error_of(e);
-      span.fail({ type: error.type, message: error.message });
+      span_fail(span, { type: error.type, message: error.message });
       return { ok: false, error, logs: this.logs.drain(), trace: finish(recorder, span), database_changed: this.total_changes() !== changes_before };
     } finally {
       set_active_recorder(previous);
@@ -293,7 +304,9 @@ export class HeadlessRuntime implements Runtime {
     return this.serialised(async () => {
       try {
         if (!/^\s*(select|with|pragma)\b/i.test(sql)) throw new TypeError("Only SELECT, WITH and PRAGMA statements can be run here (the viewer is read-only).");
-        const db = this.require_driver().db;
+        const driver = this.require_driver();
+        const db = driver.db;
+        driver.statements_run++; // a CTE can write (rolled back, but SQLite counts the changes)
         db.run("SAVEPOINT lab_read_only");
         try {
           const [result] = db.exec(sql, params as never);
@@ -334,14 +347,15 @@ export class HeadlessRuntime implements Runtime {
   private async request_now(request: HttpRequestMessage, options: RequestOptions): Promise<RequestResult> {
     const recorder = new Recorder({ enabled: options.trace ?? this.options.trace ?? true });
     const previous = set_active_recorder(recorder);
-    const span = open_span("request", `${request.method} ${request.target}`, { method: request.method, target: request.target });
+    const span = REQUEST.open(`${request.method} ${request.target}`, () => ({ method: request.method, target: request.target }));
     this.logs.drain();
     const changes_before = this.total_changes();
     try {
       const response = this.app?.interface === "asgi" ? await serve_asgi(this.app.app, request) : await serve_wsgi(this.wsgi_app(), request);
-      span.set({ status: response.status, reason: response.reason });
+      span_set(span, () => ({ status: response.status, reason: response.reason }));
       // Only an ASGI application can leave work running (consumers woken through the channel
-      // layer); a WSGI request is over when its body is consumed — no timer turns (~1 ms each).
+      // layer, tasks it created); a WSGI request is over when its body is consumed — no timer turns
+      // (~1 ms each).
       if (this.app?.interface === "asgi") await settle();
       const socket_events = this.sockets.drain();
       return { response, trace: finish(recorder, span), logs: this.logs.drain(), database_changed: this.total_changes() !== changes_before, ...(socket_events.length ? { socket_events } : {}) };
@@ -358,7 +372,7 @@ export class HeadlessRuntime implements Runtime {
   private async socket_now(action: SocketAction, options: RequestOptions): Promise<SocketResult> {
     const recorder = new Recorder({ enabled: options.trace ?? this.options.trace ?? true });
     const previous = set_active_recorder(recorder);
-    const span = open_span("websocket", socket_step_name(action), () => socket_step_attrs(action));
+    const span = SOCKET.open(socket_step_name(action), () => socket_step_attrs(action));
     this.logs.drain();
     const changes_before = this.total_changes();
     const done = () => ({ trace: finish(recorder, span), logs: this.logs.drain(), events: this.sockets.drain(), clients: this.sockets.state(), database_changed: this.total_changes() !== changes_before });
@@ -371,7 +385,7 @@ export class HeadlessRuntime implements Runtime {
       return { ok: true, ...done() };
     } catch (e) {
       const error = this.error_of(e);
-      span.fail({ type: error.type, message: error.message });
+      span_fail(span, { type: error.type, message: error.message });
       await settle();
       return { ok: false, error, ...done() };
     } finally {
@@ -411,8 +425,19 @@ export class HeadlessRuntime implements Runtime {
   }
 
   /** SQLite's count of rows changed since the database was opened (0 without one). */
+  /**
+   * SQLite's count of rows changed since the database was opened (0 without one), asked of SQLite
+   * only when a statement has run since the last time it was asked (a hello request runs none).
+   */
   private total_changes(): number {
-    return Number(this.driver?.db.exec("SELECT total_changes()")[0]?.values[0]?.[0] ?? 0);
+    const driver = this.driver;
+    if (!driver) return 0;
+    if (this.changes_known?.driver !== driver || this.changes_known.statements !== driver.statements_run) {
+      const changes = driver.total_changes();
+      driver.statements_run++; // the question itself is a statement
+      this.changes_known = { driver, statements: driver.statements_run, changes };
+    }
+    return this.changes_known.changes;
   }
 
   private serialised<T>(task: () => Promise<T>): Promise<T> {
@@ -441,8 +466,8 @@ function cell_of(value: unknown): SqlCell {
   return String(value);
 }
 
-function finish(recorder: Recorder, span: ReturnType<typeof open_span>): Trace {
-  close_span(span);
+function finish(recorder: Recorder, span: number): Trace {
+  span_close(span);
   return recorder.trace();
 }
 

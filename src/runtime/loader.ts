@@ -12,7 +12,9 @@
  * see a partly filled `exports`, exactly as in CommonJS (and as in Python).
  */
 import { transform } from "sucrase";
-import { traced } from "../trace";
+import { trace_site } from "../trace";
+
+const IMPORT = trace_site("module", "runtime/loader.ts#ModuleLoader.load_user_module");
 import { set_module_importer, ModuleNotFoundError, type Module } from "../frameworks/python/importlib";
 import { set_frame_mapper, type FrameSummary } from "../frameworks/python/traceback";
 import { set_module_lister, type ModuleInfo } from "../frameworks/python/pkgutil";
@@ -115,7 +117,7 @@ export class ModuleLoader {
     const record: ModuleRecord = { path, module: { exports: {}, id: path, filename: path, loaded: false } };
     this.records.set(path, record);
     try {
-      traced("module", `import ${module_name(path)}`, { file: path }, () => this.evaluate(record), { file: path, line: 1 });
+      IMPORT.run(`import ${module_name(path)}`, () => ({ file: path }), () => this.evaluate(record), { file: path, line: 1 });
     } catch (e) {
       this.records.delete(path);
       throw e;

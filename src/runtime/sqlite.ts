@@ -50,6 +50,11 @@ export class SqlJsDriver implements DatabaseDriver {
   readonly vendor = "sqlite";
   /** How many parameters each SQL text takes (found once per text, by probing). */
   private readonly parameter_counts = new Map<string, number>();
+  /**
+   * How many statements have run through this driver (or been run on `db` by the runtime, which
+   * counts them here): while it stays the same, SQLite's total_changes() cannot have moved.
+   */
+  statements_run = 0;
 
   constructor(readonly db: Database) {
     // Django's SQLite backend turns foreign-key enforcement on for every new connection.
@@ -63,6 +68,7 @@ export class SqlJsDriver implements DatabaseDriver {
   }
 
   execute(sql: string, params: SqlValue[]): ExecuteResult {
+    this.statements_run++;
     const statement = this.prepare_one(sql);
     try {
       bind_checked(statement, sql, params, this.parameter_counts);
@@ -104,6 +110,11 @@ export class SqlJsDriver implements DatabaseDriver {
   /** The database image, to restore after a worker is replaced. */
   export(): Uint8Array {
     return this.db.export();
+  }
+
+  /** SQLite's `total_changes()`: rows inserted, updated or deleted since the database was opened. */
+  total_changes(): number {
+    return Number(this.db.exec("SELECT total_changes()")[0]?.values[0]?.[0] ?? 0);
   }
 
   close(): void {

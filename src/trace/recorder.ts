@@ -1,105 +1,474 @@
 /**
- * The recorder turns framework calls into spans.
+ * The recorder turns framework calls into spans — cheaply: a call records a few numbers, and the
+ * `Span` objects the panels read are built only when the trace is read.
  *
  * There is one *active* recorder at a time (a request runs synchronously, or awaits in order), set
- * by the runtime around each request. Framework code calls `traced(kind, name, fn)` or
- * `open_span`/`close_span` at its seams; when tracing is off the active recorder is a no-op and the
- * cost is a function call.
+ * by the runtime around each request. Framework code traces at its seams through **call sites**,
+ * registered once when the module loads:
+ *
+ *     const RESOLVE = trace_site("resolver", "django/urls/resolvers.ts#URLResolver.resolve", { source: true });
+ *     const h = RESOLVE.open(`resolve ${path}`, () => ({ path }));   // → a number, -1 when off
+ *     try { … } catch (e) { span_fail(h, e); throw e; } finally { span_close(h); }
+ *     RESOLVE.run(name, () => ({ … }), (h) => work());              // open, run, fail, close
+ *     PATTERN.event(name, () => ({ matched: false, reason }));      // a span with no duration
+ *
+ * What a call records (the "operation log"): one fixed-width record — operation, call site or
+ * target span, time, and the index of the values it keeps — written into growable typed arrays;
+ * the values themselves (the name, the attrs or the function that builds them, an error) go into
+ * one array beside them. Nothing else is allocated per span while the request runs.
+ *
+ * `trace()` replays the log into `Span` objects (src/trace/span.ts): ids in opening order, parents
+ * from the stack of open spans, attrs built then. An attrs *function* passed to a site is called
+ * at read time, so it must read only values that do not change afterwards; a value that changes
+ * later (a response's header list) is copied at the moment it describes, e.g.
+ * `span_set(h, { headers: snapshot_headers(response) })`, or the site is registered `eager`.
+ *
+ * The older calls — `traced`, `open_span`/`close_span`, `trace_event` — still work (as an ad-hoc
+ * call site of their kind, attrs built at the call, a `SpanHandle` object per span); see
+ * docs/tracing.md for how a framework registers its own sites.
  */
 import type { Attrs, Json, SourceRef, Span, SpanError, SpanKind, Trace } from "./span";
 
 /**
- * A span's attributes, or a function that builds them. Prefer the function: it runs only when
- * tracing is on, so an untraced request pays nothing for building attributes it would throw away.
- * (Values that change later, such as a header list, must be copied when the span describes them.)
+ * A span's attributes, or a function that builds them. Prefer the function: nothing is built when
+ * tracing is off, and (for a call site's spans) nothing is built until the trace is read.
  */
 export type LazyAttrs = Attrs | (() => Attrs);
 
-function attrs_of(attrs: LazyAttrs | undefined): Attrs {
-  return attrs === undefined ? {} : typeof attrs === "function" ? attrs() : attrs;
-}
+/** A span's name, or (for a call site's spans) a function that builds it when the trace is read. */
+export type LazyName = string | (() => string);
 
+/** The handle framework code holds while a span is open; `id` is -1 when tracing is off. */
 export interface SpanHandle {
   readonly id: number;
   /** Add or overwrite attributes while the span is open (or after). */
-  set(attrs: Attrs): void;
+  set(attrs: LazyAttrs): void;
   set_source(source: SourceRef): void;
   fail(error: SpanError): void;
 }
 
 const NOOP_HANDLE: SpanHandle = { id: -1, set() {}, set_source() {}, fail() {} };
 
-const now: () => number =
-  typeof performance !== "undefined" && typeof performance.now === "function" ? () => performance.now() : () => Date.now();
+// The clock, looked up once: in Node, `performance` is a lazy global whose getter runs on every
+// access, which doubled the cost of reading the time.
+const clock: { now(): number } = typeof performance !== "undefined" && typeof performance.now === "function" ? performance : Date;
+const now = (): number => clock.now();
+
+// ---------------------------------------------------------------------------------------------
+// Call sites
+// ---------------------------------------------------------------------------------------------
+
+export interface TraceSiteOptions {
+  /** Spans of this site carry `source` = the site's location (a per-call `source` overrides it). */
+  source?: boolean;
+  /**
+   * Call attrs functions (of `open`, `event`, `run` and of `span_set` on this site's spans) at the
+   * call, while tracing, instead of when the trace is read: for attrs that read values which change
+   * later (a model instance, a dict the code goes on filling, the ASGI scope).
+   */
+  eager?: boolean;
+}
+
+/**
+ * One place in the code that records spans of one kind. `where` is `file#symbol` (or a file), as
+ * a `SourceRef` is written: `django/core/handlers/base.ts#BaseHandler._get_response`.
+ */
+export class TraceSite {
+  readonly source: SourceRef | undefined;
+
+  constructor(
+    readonly id: number,
+    readonly kind: SpanKind,
+    readonly where: string,
+    readonly eager: boolean,
+    with_source: boolean,
+  ) {
+    const hash = where.indexOf("#");
+    this.source = with_source ? Object.freeze(hash < 0 ? { file: where } : { file: where.slice(0, hash), symbol: where.slice(hash + 1) }) : undefined;
+  }
+
+  /** Open a span as a child of the innermost open span → its handle (-1 when tracing is off). */
+  open(name: LazyName, attrs?: LazyAttrs, source?: SourceRef): number {
+    const r = active;
+    return r.enabled ? r.record_open(OP_OPEN, this, name, attrs, source) : -1;
+  }
+
+  /** A span with no duration: something considered (a pattern tried, a receiver skipped) → its handle. */
+  event(name: LazyName, attrs?: LazyAttrs, source?: SourceRef): number {
+    const r = active;
+    return r.enabled ? r.record_open(OP_EVENT, this, name, attrs, source) : -1;
+  }
+
+  /**
+   * `open()` with attrs built from values kept aside: `build(a, b, c)` runs when the trace is read
+   * (at the call, for an eager site). Nothing is allocated per call — not even the closure an
+   * attrs function would be — for the hottest sites (a URL pattern tried, a template variable).
+   */
+  open_with<A, B = undefined, C = undefined>(name: LazyName, build: (a: A, b: B, c: C) => Attrs, a: A, b?: B, c?: C, source?: SourceRef): number {
+    const r = active;
+    return r.enabled ? r.record_open_with(OP_OPEN, this, name, build, a, b, c, source) : -1;
+  }
+
+  /** `event()` with attrs built from values kept aside (see `open_with`). */
+  event_with<A, B = undefined, C = undefined>(name: LazyName, build: (a: A, b: B, c: C) => Attrs, a: A, b?: B, c?: C, source?: SourceRef): number {
+    const r = active;
+    return r.enabled ? r.record_open_with(OP_EVENT, this, name, build, a, b, c, source) : -1;
+  }
+
+  /**
+   * Run `fn` inside a span of this site. An exception marks the span failed (Python class name)
+   * and is re-thrown; a promise closes the span when returned, and marks it failed if it rejects.
+   */
+  run<T>(name: LazyName, attrs: LazyAttrs | undefined, fn: (handle: number) => T, source?: SourceRef): T {
+    const r = active;
+    if (!r.enabled) return fn(-1);
+    const h = r.record_open(OP_OPEN, this, name, attrs, source);
+    let result: T;
+    try {
+      result = fn(h);
+    } catch (e) {
+      r.record(OP_FAIL, h, describe_error(e), false);
+      r.record(OP_CLOSE, h, undefined, true);
+      throw e;
+    }
+    r.record(OP_CLOSE, h, undefined, true);
+    if (result instanceof Promise)
+      return result.catch((e: unknown) => {
+        r.record(OP_FAIL, h, describe_error(e), false);
+        throw e;
+      }) as T;
+    return result;
+  }
+}
+
+const sites: TraceSite[] = [];
+const sites_by_key = new Map<string, TraceSite>();
+
+/** Register a call site once, at module load: `const RESOLVE = trace_site("resolver", "django/urls/resolvers.ts#URLResolver.resolve")`. */
+export function trace_site(kind: SpanKind, where: string, options: TraceSiteOptions = {}): TraceSite {
+  const key = `${kind}\u0000${where}\u0000${options.source ? 1 : 0}${options.eager ? 1 : 0}`;
+  let site = sites_by_key.get(key);
+  if (!site) {
+    site = new TraceSite(sites.length, kind, where, options.eager ?? false, options.source ?? false);
+    sites.push(site);
+    sites_by_key.set(key, site);
+  }
+  return site;
+}
+
+/** Every registered call site (the trace's vocabulary; docs/tracing.md lists how to add one). */
+export function trace_sites(): readonly TraceSite[] {
+  return sites;
+}
+
+/** The ad-hoc site of the older calls (`traced`, `open_span`, `trace_event`): one per kind, attrs built at the call. */
+const COMPAT_SITES = new Map<SpanKind, TraceSite>();
+function compat_site(kind: SpanKind): TraceSite {
+  let site = COMPAT_SITES.get(kind);
+  if (!site) COMPAT_SITES.set(kind, (site = trace_site(kind, "(ad hoc)", { eager: true })));
+  return site;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Handles: span index + the recorder's epoch, so a handle outliving its recorder is ignored
+// ---------------------------------------------------------------------------------------------
+
+const SPANS_PER_EPOCH = 2 ** 24;
+let epochs = 0;
+
+/** Add attributes to an open (or closed) span. A function is called when the trace is read. */
+export function span_set(handle: number, attrs: LazyAttrs): void {
+  if (handle >= 0) active.record(OP_SET, handle, attrs, false);
+}
+
+/** Mark a span failed: an exception (described with its Python class name) or a `SpanError`. */
+export function span_fail(handle: number, error: unknown): void {
+  if (handle >= 0) active.record(OP_FAIL, handle, is_span_error(error) ? error : describe_error(error), false);
+}
+
+/** Point a span at code (user code's line, usually), replacing the site's source. */
+export function span_source(handle: number, source: SourceRef): void {
+  if (handle >= 0) active.record(OP_SOURCE, handle, source, false);
+}
+
+/** Close a span, and any span left open inside it (which a thrown exception can cause). */
+export function span_close(handle: number): void {
+  if (handle >= 0) active.record(OP_CLOSE, handle, undefined, true);
+}
+
+function is_span_error(e: unknown): e is SpanError {
+  return e !== null && typeof e === "object" && Object.getPrototypeOf(e) === Object.prototype && typeof (e as SpanError).type === "string" && typeof (e as SpanError).message === "string";
+}
+
+// ---------------------------------------------------------------------------------------------
+// The recorder: an operation log in typed arrays, replayed into spans when read
+// ---------------------------------------------------------------------------------------------
+
+const OP_OPEN = 1;
+const OP_EVENT = 2;
+/** Added to OP_OPEN / OP_EVENT: the attrs are `build(a, b, c)` (values: name, build, source, a, b, c). */
+const WITH_ARGS = 8;
+const OP_CLOSE = 3;
+const OP_SET = 4;
+const OP_FAIL = 5;
+const OP_SOURCE = 6;
+
+const INITIAL_RECORDS = 128;
+const EMPTY_U8: Uint8Array = new Uint8Array(0);
+const EMPTY_I32: Int32Array = new Int32Array(0);
+const EMPTY_F64: Float64Array = new Float64Array(0);
+const EMPTY_VALUES: unknown[] = [];
+const EMPTY_SPANS: Span[] = [];
+const EMPTY_NUMBERS: number[] = [];
+
+/** The arrays of one read log, kept for the next recorder (a request's trace reuses the last one's). */
+let spare: { ops: Uint8Array; targets: Int32Array; times: Float64Array; refs: Int32Array } | null = null;
 
 export class Recorder {
   readonly enabled: boolean;
-  private spans: Span[] = [];
-  private stack: Span[] = [];
   private readonly origin: number;
+  private readonly epoch: number;
+  // A disabled recorder (every untraced request has one) allocates nothing: the arrays below are
+  // shared empty ones until the first record.
+  /** Operation of each record (OP_*). */
+  private ops = EMPTY_U8;
+  /** OPEN/EVENT: the call site's id; the others: the target span's index. */
+  private targets = EMPTY_I32;
+  /** OPEN/EVENT/CLOSE: milliseconds since the recorder started. */
+  private times = EMPTY_F64;
+  /** Index into `values` of what the record keeps (OPEN/EVENT: name, attrs, source; others: one value). */
+  private refs = EMPTY_I32;
+  private values: unknown[] = EMPTY_VALUES;
+  private length = 0;
+  private spans_opened = 0;
+  /** The call site of each span, by span index (for `eager` sites' `span_set`). */
+  private span_sites: number[] = EMPTY_NUMBERS;
+  /** The replay: spans built so far, the stack of open ones, and how many records were replayed. */
+  private built: Span[] = EMPTY_SPANS;
+  private stack: Span[] = EMPTY_SPANS;
+  private replayed = 0;
 
   constructor(options: { enabled?: boolean } = {}) {
     this.enabled = options.enabled ?? true;
-    this.origin = now();
+    this.origin = this.enabled ? now() : 0;
+    this.epoch = this.enabled ? ++epochs % 512 : 0;
   }
+
+  private grow(): void {
+    if (this.built === EMPTY_SPANS) {
+      this.built = [];
+      this.stack = [];
+      this.span_sites = [];
+    }
+    if (this.values === EMPTY_VALUES) this.values = [];
+    if (this.ops === EMPTY_U8 && spare) {
+      // The log of the previous trace that was read (a request's worth of records), reused.
+      ({ ops: this.ops, targets: this.targets, times: this.times, refs: this.refs } = spare);
+      spare = null;
+      return;
+    }
+    const capacity = Math.max(INITIAL_RECORDS, this.ops.length * 2);
+    const ops = new Uint8Array(capacity);
+    const targets = new Int32Array(capacity);
+    const times = new Float64Array(capacity);
+    const refs = new Int32Array(capacity);
+    ops.set(this.ops);
+    targets.set(this.targets);
+    times.set(this.times);
+    refs.set(this.refs);
+    this.ops = ops;
+    this.targets = targets;
+    this.times = times;
+    this.refs = refs;
+  }
+
+  /** OPEN or EVENT: one record, three values (name, attrs or their function, source). */
+  record_open(op: number, site: TraceSite, name: LazyName, attrs: LazyAttrs | undefined, source: SourceRef | undefined): number {
+    // An eager site's attrs are built first: building them may itself record (it never does today).
+    const kept = site.eager && typeof attrs === "function" ? attrs() : attrs;
+    const i = this.length;
+    if (i === this.ops.length) this.grow();
+    this.ops[i] = op;
+    this.targets[i] = site.id;
+    this.times[i] = now() - this.origin;
+    this.refs[i] = this.values.length;
+    this.values.push(name, kept, source);
+    this.length = i + 1;
+    const index = this.spans_opened++;
+    this.span_sites.push(site.id);
+    return this.epoch * SPANS_PER_EPOCH + index;
+  }
+
+  /** OPEN or EVENT whose attrs are built from three values kept aside. */
+  record_open_with(op: number, site: TraceSite, name: LazyName, build: (a: any, b: any, c: any) => Attrs, a: unknown, b: unknown, c: unknown, source: SourceRef | undefined): number {
+    if (site.eager) return this.record_open(op, site, name, build(a, b, c), source);
+    const i = this.length;
+    if (i === this.ops.length) this.grow();
+    this.ops[i] = op | WITH_ARGS;
+    this.targets[i] = site.id;
+    this.times[i] = now() - this.origin;
+    this.refs[i] = this.values.length;
+    this.values.push(name, build, source, a, b, c);
+    this.length = i + 1;
+    const index = this.spans_opened++;
+    this.span_sites.push(site.id);
+    return this.epoch * SPANS_PER_EPOCH + index;
+  }
+
+  /** CLOSE, SET, FAIL or SOURCE of the span a handle names (ignored if the handle is another recorder's). */
+  record(op: number, handle: number, value: unknown, timed: boolean): void {
+    const epoch = Math.floor(handle / SPANS_PER_EPOCH);
+    if (epoch !== this.epoch || !this.enabled) return;
+    const index = handle - epoch * SPANS_PER_EPOCH;
+    if (op === OP_SET && typeof value === "function" && sites[this.span_sites[index]].eager) value = (value as () => Attrs)();
+    const i = this.length;
+    if (i === this.ops.length) this.grow();
+    this.ops[i] = op;
+    this.targets[i] = index;
+    if (timed) this.times[i] = now() - this.origin;
+    if (value !== undefined) {
+      this.refs[i] = this.values.length;
+      this.values.push(value);
+    }
+    this.length = i + 1;
+  }
+
+  // --- the older interface: SpanHandle objects, attrs built at the call ---------------------
 
   /** Open a span as a child of the innermost open span. */
   open(kind: SpanKind, name: string, lazy?: LazyAttrs, source?: SourceRef): SpanHandle {
     if (!this.enabled) return NOOP_HANDLE;
-    const attrs = attrs_of(lazy);
-    const parent = this.stack.length ? this.stack[this.stack.length - 1].id : null;
-    const t = now() - this.origin;
-    // The span owns `attrs` from here on: callers pass a fresh object literal.
-    const span: Span = { id: this.spans.length, parent, kind, name, start: t, end: t, attrs };
-    if (source) span.source = source;
-    this.spans.push(span);
-    this.stack.push(span);
-    return new Handle(span);
+    return new Handle(this, this.record_open(OP_OPEN, compat_site(kind), name, lazy, source));
   }
 
   /** Close a span (and any span left open inside it, which a thrown exception can cause). */
   close(handle: SpanHandle): void {
-    if (!this.enabled || handle.id < 0) return;
-    const t = now() - this.origin;
-    while (this.stack.length) {
-      const top = this.stack.pop()!;
-      top.end = t;
-      if (top.id === handle.id) return;
-    }
+    if (handle.id >= 0 && handle instanceof Handle) this.record(OP_CLOSE, handle.handle, undefined, true);
   }
 
   /** A span with no duration: something that was considered (a pattern tried, a receiver skipped). */
   event(kind: SpanKind, name: string, lazy?: LazyAttrs, source?: SourceRef): SpanHandle {
     if (!this.enabled) return NOOP_HANDLE;
-    const attrs = attrs_of(lazy);
-    const parent = this.stack.length ? this.stack[this.stack.length - 1].id : null;
-    const t = now() - this.origin;
-    const span: Span = { id: this.spans.length, parent, kind, name, start: t, end: t, attrs };
-    if (source) span.source = source;
-    this.spans.push(span);
-    return new Handle(span);
+    return new Handle(this, this.record_open(OP_EVENT, compat_site(kind), name, lazy, source));
   }
 
-  /** The finished trace. A recorder serves one request, so its spans are handed over, not copied. */
+  // --- reading -------------------------------------------------------------------------------
+
+  /**
+   * The trace: the log replayed into spans (only the records added since the last read). A
+   * recorder serves one request, so the spans are handed over, not copied.
+   */
   trace(): Trace {
-    return { spans: this.spans };
+    for (let i = this.replayed; i < this.length; i++) this.replay(i);
+    this.release_log();
+    if (this.result === undefined || (this.result.spans !== this.built && this.built !== EMPTY_SPANS)) this.result = { spans: this.built === EMPTY_SPANS ? [] : this.built };
+    return this.result;
+  }
+
+  private result: Trace | undefined;
+
+  /**
+   * Every record is now a span: the log's arrays go to the next recorder (records added after a
+   * read start a new log; span indices go on counting).
+   */
+  private release_log(): void {
+    if (this.ops !== EMPTY_U8 && (!spare || spare.ops.length < this.ops.length)) spare = { ops: this.ops, targets: this.targets, times: this.times, refs: this.refs };
+    this.ops = EMPTY_U8;
+    this.targets = EMPTY_I32;
+    this.times = EMPTY_F64;
+    this.refs = EMPTY_I32;
+    this.values = EMPTY_VALUES;
+    this.length = 0;
+    this.replayed = 0;
+  }
+
+  private replay(i: number): void {
+    const raw = this.ops[i];
+    const op = raw & ~WITH_ARGS;
+    if (op === OP_OPEN || op === OP_EVENT) {
+      const site = sites[this.targets[i]];
+      const v = this.refs[i];
+      const values = this.values;
+      const name = values[v] as LazyName;
+      const t = this.times[i];
+      const stack = this.stack;
+      const span: Span = {
+        id: this.built.length,
+        parent: stack.length ? stack[stack.length - 1].id : null,
+        kind: site.kind,
+        name: typeof name === "function" ? build_name(name) : name,
+        start: t,
+        end: t,
+        attrs: raw & WITH_ARGS ? build_attrs_with(values[v + 1] as (a: unknown, b: unknown, c: unknown) => Attrs, values[v + 3], values[v + 4], values[v + 5]) : build_attrs(values[v + 1] as LazyAttrs | undefined),
+      };
+      const source = (this.values[v + 2] as SourceRef | undefined) ?? site.source;
+      if (source) span.source = source;
+      this.built.push(span);
+      if (op === OP_OPEN) stack.push(span);
+      return;
+    }
+    const span = this.built[this.targets[i]];
+    if (!span) return;
+    if (op === OP_CLOSE) {
+      const t = this.times[i];
+      const stack = this.stack;
+      while (stack.length) {
+        const top = stack.pop()!;
+        top.end = t;
+        if (top === span) return;
+      }
+    } else if (op === OP_SET) Object.assign(span.attrs, build_attrs(this.values[this.refs[i]] as LazyAttrs));
+    else if (op === OP_FAIL) span.error = this.values[this.refs[i]] as SpanError;
+    else if (op === OP_SOURCE) span.source = this.values[this.refs[i]] as SourceRef;
   }
 }
 
-/** The handle framework code holds while a span is open (one small object per span). */
-class Handle implements SpanHandle {
-  constructor(private readonly span: Span) {}
-  get id(): number {
-    return this.span.id;
+/** Attrs, or the function that builds them; an attrs function that throws is recorded, not raised. */
+function build_attrs(attrs: LazyAttrs | undefined): Attrs {
+  if (attrs === undefined) return {};
+  if (typeof attrs !== "function") return attrs;
+  try {
+    return attrs();
+  } catch (e) {
+    const error = describe_error(e);
+    return { trace_error: `building this span's attributes raised ${error.type}: ${error.message}` };
   }
-  set(attrs: Attrs): void {
-    Object.assign(this.span.attrs, attrs);
+}
+
+function build_attrs_with(build: (a: unknown, b: unknown, c: unknown) => Attrs, a: unknown, b: unknown, c: unknown): Attrs {
+  try {
+    return build(a, b, c);
+  } catch (e) {
+    const error = describe_error(e);
+    return { trace_error: `building this span's attributes raised ${error.type}: ${error.message}` };
+  }
+}
+
+function build_name(name: () => string): string {
+  try {
+    return name();
+  } catch (e) {
+    return `<name raised ${describe_error(e).type}>`;
+  }
+}
+
+/** The handle of the older interface: one small object per span, bound to its recorder. */
+class Handle implements SpanHandle {
+  constructor(
+    private readonly recorder: Recorder,
+    readonly handle: number,
+  ) {}
+  get id(): number {
+    return this.handle % SPANS_PER_EPOCH;
+  }
+  set(attrs: LazyAttrs): void {
+    this.recorder.record(OP_SET, this.handle, typeof attrs === "function" ? attrs() : attrs, false);
   }
   set_source(source: SourceRef): void {
-    this.span.source = source;
+    this.recorder.record(OP_SOURCE, this.handle, source, false);
   }
   fail(error: SpanError): void {
-    this.span.error = error;
+    this.recorder.record(OP_FAIL, this.handle, error, false);
   }
 }
 
@@ -116,20 +485,28 @@ export function active_recorder(): Recorder {
   return active;
 }
 
+export function tracing_enabled(): boolean {
+  return active.enabled;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The older calls (kept for frameworks that have not registered call sites yet)
+// ---------------------------------------------------------------------------------------------
+
 export function open_span(kind: SpanKind, name: string, attrs?: LazyAttrs, source?: SourceRef): SpanHandle {
   return active.open(kind, name, attrs, source);
 }
 
 export function close_span(handle: SpanHandle): void {
-  active.close(handle);
+  if (handle.id >= 0 && handle instanceof Handle) handle_recorder(handle).record(OP_CLOSE, handle.handle, undefined, true);
 }
 
 export function trace_event(kind: SpanKind, name: string, attrs?: LazyAttrs, source?: SourceRef): SpanHandle {
   return active.event(kind, name, attrs, source);
 }
 
-export function tracing_enabled(): boolean {
-  return active.enabled;
+function handle_recorder(handle: Handle): Recorder {
+  return (handle as unknown as { recorder: Recorder }).recorder;
 }
 
 /**
@@ -183,7 +560,12 @@ export function to_json(value: unknown, depth = 0): Json {
   if (typeof value === "bigint") return value.toString();
   if (typeof value === "function") return `<function ${(value as { name?: string }).name || "anonymous"}>`;
   if (depth > 4) return "…";
-  if (Array.isArray(value)) return value.slice(0, 100).map((v) => to_json(v, depth + 1));
+  if (Array.isArray(value)) {
+    const n = Math.min(value.length, 100);
+    const out: Json[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = to_json(value[i], depth + 1);
+    return out;
+  }
   if (value instanceof Uint8Array) return `b'${Array.from(value.slice(0, 200), (b) => String.fromCharCode(b)).join("")}'`;
   if (typeof value === "object") {
     const repr = (value as { __repr__?: () => string }).__repr__;
@@ -194,7 +576,9 @@ export function to_json(value: unknown, depth = 0): Json {
       return s === "[object Object]" ? `<${(value as object).constructor?.name ?? "object"}>` : s;
     }
     const out: { [k: string]: Json } = {};
-    for (const [k, v] of Object.entries(value as object).slice(0, 100)) out[k] = to_json(v, depth + 1);
+    const keys = Object.keys(value);
+    const n = Math.min(keys.length, 100);
+    for (let i = 0; i < n; i++) out[keys[i]] = to_json((value as Record<string, unknown>)[keys[i]], depth + 1);
     return out;
   }
   return String(value);

@@ -7,10 +7,12 @@
  */
 import { settings } from "./conf";
 import { apps } from "./apps";
-import { traced } from "../../trace";
+import { trace_site } from "../../trace";
+
+const APP = trace_site("app", "django/setup.ts", { eager: true });
 
 export function setup(options: { set_prefix?: boolean } = {}): void {
-  traced("app", "django.setup", { set_prefix: options.set_prefix ?? true }, () => {
+  APP.run("django.setup", () => ({ set_prefix: options.set_prefix ?? true }), () => {
     configure_logging(settings.LOGGING_CONFIG, settings.LOGGING);
     // set_prefix: Django calls set_script_prefix(FORCE_SCRIPT_NAME or "/"); the simulated server
     // always mounts the project at "/", so there is no prefix to set.

@@ -153,6 +153,12 @@ export function py_float_str(x: number): string {
   if (x === Infinity) return "inf";
   if (x === -Infinity) return "-inf";
   if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const abs = x < 0 ? -x : x;
+  if (abs >= 1e-4 && abs < 1e16) {
+    // Where both write positional digits: JavaScript's shortest round-trip digits are Python's.
+    const text = String(x);
+    return text.indexOf(".") < 0 ? text + ".0" : text;
+  }
   const [mantissa, exp_text] = x.toExponential().split("e");
   const exp = Number(exp_text);
   const negative = mantissa.startsWith("-");

@@ -98,6 +98,17 @@ export function decode(b: Bytes, charset: string, errors: "strict" | "replace" =
 }
 
 export function normalize_codec(charset: string): string {
+  let name = codec_names.get(charset);
+  if (name === undefined) {
+    name = normalize_codec_name(charset);
+    if (codec_names.size >= 64) codec_names.clear();
+    codec_names.set(charset, name);
+  }
+  return name;
+}
+const codec_names = new Map<string, string>();
+
+function normalize_codec_name(charset: string): string {
   const c = charset.trim().toLowerCase().replace(/_/g, "-");
   if (c === "utf8" || c === "utf-8" || c === "u8") return "utf-8";
   if (["latin-1", "latin1", "iso-8859-1", "iso8859-1", "8859", "cp819", "l1", "latin"].includes(c)) return "latin-1";

@@ -44,6 +44,24 @@ export class Decimal {
     this.exponent = Number(m[5] ?? 0) - frac_part.length;
   }
 
+  /**
+   * `Decimal(str(n))` for the text of `n.toFixed(places)` (digits, one optional "." and a leading
+   * "-"), without the general parser: what a DecimalField column converts every row through.
+   */
+  static from_fixed(text: string): Decimal {
+    const d = Object.create(Decimal.prototype) as { sign: 0 | 1; digits: string; exponent: number };
+    const negative = text.charCodeAt(0) === 45; // "-"
+    const body = negative ? text.slice(1) : text;
+    const point = body.indexOf(".");
+    const all = point < 0 ? body : body.slice(0, point) + body.slice(point + 1);
+    let start = 0;
+    while (start < all.length - 1 && all.charCodeAt(start) === 48) start++; // leading zeros
+    d.sign = negative ? 1 : 0;
+    d.digits = start ? all.slice(start) : all;
+    d.exponent = point < 0 ? 0 : point - body.length + 1;
+    return d as unknown as Decimal;
+  }
+
   is_nan(): boolean {
     return this.exponent === "n" || this.exponent === "N";
   }

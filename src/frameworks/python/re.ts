@@ -9,7 +9,7 @@
  *
  *   Python                      JavaScript emitted
  *   (?P<name>…)  (?P=name)      (?<name>…)  \k<name>
- *   \A  \Z                      (?<![\s\S])  (?![\s\S])
+ *   \A  \Z                      ^  (?![\s\S])
  *   ^  $  (no MULTILINE)        start of string; end or before a final "\n"
  *   .   (no DOTALL)             [^\n]         (JS `.` also refuses \r, \u2028, \u2029)
  *   \w \d \s \b  (str pattern)  Unicode classes: \p{L}\p{N}_ , \p{Nd}, Python's isspace() set
@@ -100,7 +100,10 @@ function word_boundary(negated: boolean, ascii: boolean): string {
   return negated ? `(?:(?<=${w})(?=${w})|(?<!${w})(?!${w}))` : `(?:(?<=${w})(?!${w})|(?<!${w})(?=${w}))`;
 }
 
-const START_OF_STRING = "(?<![\\s\\S])";
+// The JS regexps never carry the `m` flag (MULTILINE is translated above), so `^` is the start of
+// the input, as Python's `^` and `\A` are — and V8 can stop at the first position instead of
+// trying every one (a lookbehind hides the anchor from it).
+const START_OF_STRING = "^";
 const END_OF_STRING = "(?![\\s\\S])";
 
 // ---------------------------------------------------------------------------------------------

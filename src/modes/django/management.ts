@@ -5,7 +5,9 @@
  * The commands themselves are the framework's (django/core/management/commands); this module only
  * supplies what `manage.py` would: the installed apps, and the dotted-path import for `call`.
  */
-import { traced } from "../../trace";
+import { trace_site } from "../../trace";
+
+const COMMAND = trace_site("app", "modes/django/management.ts#run_command");
 import { apps } from "../../frameworks/django/apps";
 import { makemigrations, migrate, showmigrations, sqlmigrate } from "../../frameworks/django/core/management/commands";
 import { import_string } from "../../frameworks/django/utils/module_loading";
@@ -24,7 +26,7 @@ function installed_labels(): string[] {
 
 /** Run one command against the loaded project; errors propagate to the caller. */
 export function run_command(cmd: ManagementCommand): CommandOutput {
-  return traced("app", `manage.py ${cmd.command}`, { ...cmd }, () => {
+  return COMMAND.run(`manage.py ${cmd.command}`, () => ({ ...cmd }), () => {
     switch (cmd.command) {
       case "migrate":
         return { output: migrate({ app_labels: installed_labels(), app_label: cmd.app_label, migration_name: cmd.migration_name }).output, files: {} };

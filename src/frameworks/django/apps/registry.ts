@@ -14,10 +14,12 @@
 import { AppRegistryNotReady, ImproperlyConfigured } from "../core/exceptions";
 import { LookupError, RuntimeError, ValueError } from "../../python/builtins";
 import { settings } from "../conf";
-import { traced, tracing_enabled } from "../../../trace";
+import { span_set, trace_site, tracing_enabled } from "../../../trace";
 import type { SourceRef } from "../../../trace";
 import { AppConfig } from "./config";
 import type { ModelClass } from "./config";
+
+const APP = trace_site("app", "django/apps/registry.ts", { eager: true });
 
 export type InstalledApp = string | AppConfig;
 
@@ -45,7 +47,7 @@ export class Apps {
     if (this.ready) return;
     if (this.loading) throw new RuntimeError("populate() isn't reentrant");
     this.loading = true;
-    traced("app", "apps.populate", trace_attrs(() => ({ installed_apps: installed_apps.map(String) })), () => {
+    APP.run("apps.populate", trace_attrs(() => ({ installed_apps: installed_apps.map(String) })), () => {
       this._import_app_configs(installed_apps);
       this._import_models();
       this._ready_apps();
@@ -69,9 +71,9 @@ export class Apps {
   /** Phase 2: each app imports its models module; model classes register while it loads. */
   _import_models(): void {
     for (const app_config of this.app_configs.values()) {
-      traced("app", `import models: ${app_config.label}`, trace_attrs(() => ({ app: app_config.name })), (span) => {
+      APP.run(`import models: ${app_config.label}`, trace_attrs(() => ({ app: app_config.name })), (span) => {
         app_config.import_models();
-        if (tracing_enabled()) span.set({ models: [...(app_config.models?.keys() ?? [])], has_models_module: app_config.models_module !== null });
+        if (tracing_enabled()) span_set(span, () => ({ models: [...(app_config.models?.keys() ?? [])], has_models_module: app_config.models_module !== null }));
       });
     }
     this.clear_cache();
@@ -82,7 +84,7 @@ export class Apps {
   _ready_apps(): void {
     for (const app_config of this.get_app_configs()) {
       const source = class_source(app_config, "ready");
-      traced("app", `${app_config.constructor.name}.ready`, trace_attrs(() => ({ app: app_config.label })), () => app_config.ready(), source);
+      APP.run(`${app_config.constructor.name}.ready`, trace_attrs(() => ({ app: app_config.label })), () => app_config.ready(), source);
     }
     this.ready = true;
   }
@@ -194,10 +196,10 @@ export const apps = new Apps(null);
 
 /** AppConfig.create(entry), as an "app" span naming the class chosen. */
 function create_app_config(entry: string): AppConfig {
-  return traced("app", `AppConfig.create: ${entry}`, trace_attrs(() => ({ entry })), (span) => {
+  return APP.run(`AppConfig.create: ${entry}`, trace_attrs(() => ({ entry })), (span) => {
     const app_config = AppConfig.create(entry);
     if (tracing_enabled())
-      span.set({ class: app_config.constructor.name, name: app_config.name, label: app_config.label, verbose_name: app_config.verbose_name, path: app_config.path });
+      span_set(span, () => ({ class: app_config.constructor.name, name: app_config.name, label: app_config.label, verbose_name: app_config.verbose_name, path: app_config.path }));
     return app_config;
   });
 }

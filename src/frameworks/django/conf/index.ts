@@ -154,6 +154,12 @@ export const settings: SettingsValues & {
   readonly settings_module_name: string | null;
 } = new Proxy(lazy as any, {
   get(target, name) {
+    // The common case first: a setting that has a value (settings are read on every request).
+    const current = (target as unknown as { wrapped: SettingsValues | null }).wrapped;
+    if (current !== null && typeof name === "string" && name !== "SECRET_KEY") {
+      const value = current[name];
+      if (value !== undefined && typeof value !== "function") return value;
+    }
     if (name === "configure" || name === "reset" || name === "override" || name === "get_wrapped" || name === "set_settings_module" || name === "_setup") return (target as any)[name].bind(target);
     if (name === "configured") return target.configured;
     if (name === "settings_module_name") return target.settings_module_name;

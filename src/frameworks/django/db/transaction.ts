@@ -13,10 +13,12 @@
  * Outside any atomic block the connection is in autocommit: each statement commits on its own,
  * and `on_commit(fn)` runs `fn` at once.
  */
-import { traced } from "../../../trace";
+import { trace_site } from "../../../trace";
 import { connections } from "./index";
 import { DEFAULT_DB_ALIAS } from "./utils";
 import type { BaseDatabaseWrapper } from "./backends/base/base";
+
+const SIGNAL = trace_site("signal", "django/db/transaction.ts", { eager: true });
 
 /** Django keeps this on the connection; here it lives beside it, one per wrapper. */
 interface AtomicState {
@@ -137,7 +139,7 @@ function safely(fn: () => void): void {
 function run_commit_hooks(state: AtomicState): void {
   const hooks = state.run_on_commit;
   state.run_on_commit = [];
-  for (const [, fn] of hooks) traced("signal", "transaction.on_commit callback", {}, () => fn());
+  for (const [, fn] of hooks) SIGNAL.run("transaction.on_commit callback", () => ({}), () => fn());
 }
 
 /** `transaction.on_commit(fn, using=None)`: run `fn` after the outermost atomic block commits. */

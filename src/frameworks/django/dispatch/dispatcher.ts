@@ -23,8 +23,11 @@
  */
 import { TypeError, ValueError } from "../../python/builtins";
 import { settings } from "../conf";
-import { to_json, trace_event, traced, tracing_enabled } from "../../../trace";
-import type { Attrs, SourceRef, SpanHandle } from "../../../trace";
+import { span_set, to_json, trace_site, tracing_enabled } from "../../../trace";
+
+const SEND = trace_site("signal", "django/dispatch/dispatcher.ts#Signal.send");
+const RECEIVER = trace_site("receiver", "django/dispatch/dispatcher.ts#Signal.send");
+import type { Attrs, SourceRef } from "../../../trace";
 import { getLogger, log_options } from "../../python/logging";
 
 const logger = getLogger("django.dispatch");
@@ -361,8 +364,9 @@ export class Signal {
   private _call(receiver: Receiver, sender: unknown, named: Record<string, unknown>): unknown {
     const kwargs = receiver_kwargs(this, receiver, named);
     if (!tracing_enabled()) return receiver(sender, kwargs);
+    // The attrs are built now: the receiver may change what it was sent (an instance, the environ).
     const attrs: Attrs = { sender: describe_sender(sender), kwargs: summarize(named) };
-    return traced("receiver", receiver_label(receiver), attrs, (span) => record_response(span, receiver(sender, kwargs)), receiver_source(receiver));
+    return RECEIVER.run(receiver_label(receiver), attrs, (span) => record_response(span, receiver(sender, kwargs)), receiver_source(receiver));
   }
 
   /** `_call` with the exception as the response (sync throw or async rejection). */
@@ -385,7 +389,7 @@ export class Signal {
   private _traced_send<T>(method: string, sender: unknown, named: Record<string, unknown>, fn: () => T): T {
     if (!tracing_enabled()) return fn();
     const attrs: Attrs = { method, sender: describe_sender(sender), kwargs: summarize(named) };
-    return traced("signal", this.name, attrs, () => {
+    return SEND.run(this.name, attrs, () => {
       this._trace_skipped_receivers(sender);
       return fn();
     });
@@ -403,9 +407,9 @@ export class Signal {
       const [, r_sender_key] = r.lookup_key;
       if (r_sender_key !== NONE_ID && r_sender_key !== sender_key) {
         const attrs = { filtered_out: true, receiver_sender: r.sender_label, actual_sender: describe_sender(sender) };
-        trace_event("receiver", r.label, attrs, r.source);
+        RECEIVER.event(r.label, attrs, r.source);
       } else if (is_ref(r.receiver) && r.receiver.deref() === undefined) {
-        trace_event("receiver", r.label, { dead_reference: true }, r.source);
+        RECEIVER.event(r.label, () => ({ dead_reference: true }), r.source);
       }
     }
   }
@@ -530,14 +534,15 @@ function summarize(named: Record<string, unknown>): Attrs {
 }
 
 /** Put the response (or, later, the async result) on the receiver span. */
-function record_response(span: SpanHandle, response: unknown): unknown {
+function record_response(span: number, response: unknown): unknown {
+  if (span < 0) return response;
   if (!(response instanceof Promise)) {
-    span.set({ response: to_json(response) });
+    span_set(span, { response: to_json(response) });
     return response;
   }
-  span.set({ async: true });
+  span_set(span, { async: true });
   response.then(
-    (value) => span.set({ response: to_json(value) }),
+    (value) => span_set(span, { response: to_json(value) }),
     () => undefined,
   );
   return response;

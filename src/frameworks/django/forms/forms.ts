@@ -22,13 +22,15 @@ import { ValidationError, NON_FIELD_ERRORS } from "../core/exceptions";
 import { KeyError, TypeError as PyTypeError, ValueError } from "../../python/builtins";
 import { datetime, time } from "../../python/datetime";
 import { mark_safe, SafeString } from "../utils/safestring";
-import { traced, to_json, tracing_enabled } from "../../../trace";
+import { span_set, to_json, trace_site, tracing_enabled } from "../../../trace";
 import type { Json } from "../../../trace";
 import { Field, raised_by, mark_raised_by } from "./fields";
 import { BoundField } from "./boundfield";
 import { ErrorDict, ErrorList } from "./utils";
 import type { FormData, Widget } from "./widgets";
 import { form_context, render_div, render_p, render_table, render_ul } from "./renderers";
+
+const FORM = trace_site("form", "django/forms/forms.ts", { eager: true });
 
 export interface FormOptions {
   data?: FormData | null;
@@ -224,14 +226,14 @@ export class BaseForm {
     this.cleaned_data = {};
     if (this.empty_permitted && !this.has_changed()) return;
     const name = `${this.constructor.name}.full_clean`;
-    traced("form", name, { form: this.constructor.name, prefix: this.prefix }, (span) => {
+    FORM.run(name, () => ({ form: this.constructor.name, prefix: this.prefix }), (span) => {
       const report: FieldCleaning[] = [];
       this._clean_fields(report);
       this._clean_form();
       this._post_clean();
       if (tracing_enabled()) {
         for (const entry of report) entry.errors = describe_errors(this._errors!.get(entry.field));
-        span.set({ fields: report as unknown as Json, non_field_errors: describe_errors(this._errors!.get(NON_FIELD_ERRORS)) as unknown as Json, is_valid: this._errors!.size === 0 });
+        span_set(span, () => ({ fields: report as unknown as Json, non_field_errors: describe_errors(this._errors!.get(NON_FIELD_ERRORS)) as unknown as Json, is_valid: this._errors!.size === 0 }));
       }
     });
   }

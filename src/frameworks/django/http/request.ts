@@ -326,15 +326,22 @@ export class HttpRequest {
   protected _cookies: Record<string, string> | undefined;
   protected _headers: HttpHeaders | undefined;
   protected _body: Bytes | undefined;
-  protected _stream: ReadableStream = new BytesIO();
+  protected _stream!: ReadableStream;
   protected _read_started = false;
   private _scheme_host: string | undefined;
+  /**
+   * A request built by a handler (WSGIRequest, ASGIRequest) parses GET, POST, COOKIES and FILES
+   * from its input when first read, and sets its own stream: it skips the empty ones below.
+   */
+  protected static parses_its_input = false;
 
   constructor() {
+    if ((new.target as typeof HttpRequest).parses_its_input) return;
     this._get = new QueryDict(null, { mutable: true });
     this._post = new QueryDict(null, { mutable: true });
     this._cookies = {};
     this._files = new MultiValueDict();
+    this._stream = new BytesIO();
   }
 
   __repr__(): string {

@@ -68,6 +68,14 @@ function encode_error_message(value: string, codec: string, limit: number): stri
   return `'${codec}' codec can't encode character '${escaped}' in position ${start}: ordinal not in ${range}`;
 }
 
+/** Every character at or below `limit` (a surrogate, half of a character above U+FFFF, never is). */
+function fits(text: string, limit: 0x7f | 0xff): boolean {
+  return (limit === 0x7f ? ASCII_ONLY : LATIN1_ONLY).test(text);
+}
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const NEWLINE = /[\n\r]/;
+const LATIN1_ONLY = /^[\x00-\xff]*$/;
+
 export type HeaderInit = Iterable<[string, unknown]> | Record<string, unknown> | Map<string, unknown> | null | undefined;
 
 /**
@@ -83,9 +91,9 @@ export class ResponseHeaders extends CaseInsensitiveMapping<string> {
   /** Check and convert a header name (`ascii`) or value (`latin-1`, MIME-encoded if needed). */
   private _convert_to_charset(value: unknown, charset: "ascii" | "latin-1", mime_encode = false): string {
     const text = is_bytes(value) ? decode(value, charset) : py_str(value);
-    if (text.includes("\n") || text.includes("\r")) throw new BadHeaderError(`Header values can't contain newlines (got ${py_repr(text)})`);
+    if (NEWLINE.test(text)) throw new BadHeaderError(`Header values can't contain newlines (got ${py_repr(text)})`);
     const limit = charset === "ascii" ? 0x7f : 0xff;
-    if ([...text].every((c) => c.codePointAt(0)! <= limit)) return text;
+    if (fits(text, limit)) return text;
     if (mime_encode) return `=?utf-8?b?${base64_encode(utf8_encode(text))}?=`;
     throw new UnicodeEncodeError(`${encode_error_message(text, charset, limit)}, HTTP response headers must be in ${charset} format`);
   }

@@ -16,7 +16,7 @@
  * A rejection renders settings.CSRF_FAILURE_VIEW and logs `Forbidden (<reason>): <path>` at WARNING
  * on `django.security.csrf`.
  */
-import { trace_event } from "../../../trace";
+import { trace_site } from "../../../trace";
 import { settings } from "../conf";
 import { Exception } from "../../python/builtins";
 import { urlsplit } from "../../python/urllib/parse";
@@ -29,6 +29,8 @@ import { constant_time_compare, get_random_string, RANDOM_STRING_CHARS } from ".
 import { MiddlewareMixin } from "../utils/deprecation";
 import { is_same_domain } from "../utils/http";
 import { log_response } from "../utils/log";
+
+const MIDDLEWARE = trace_site("middleware", "django/middleware/csrf.ts", { eager: true });
 
 export const REASON_BAD_ORIGIN = "Origin checking failed - %s does not match any trusted origins.";
 export const REASON_NO_REFERER = "Referer checking failed - no Referer.";
@@ -93,7 +95,7 @@ export function get_token(request: HttpRequest): string {
     csrf_secret = request.META.CSRF_COOKIE;
     request.META.CSRF_COOKIE_NEEDS_UPDATE = true;
   } else csrf_secret = _add_new_csrf_cookie(request);
-  trace_event("middleware", "csrf get_token", { csrf: "token issued" });
+  MIDDLEWARE.event("csrf get_token", () => ({ csrf: "token issued" }));
   return _mask_cipher_secret(csrf_secret);
 }
 
@@ -145,14 +147,14 @@ export class CsrfViewMiddleware extends MiddlewareMixin {
 
   _accept(request: HttpRequest): null {
     request.csrf_processing_done = true;
-    trace_event("middleware", "CSRF check passed", { middleware: "CsrfViewMiddleware", csrf: "accepted", method: request.method });
+    MIDDLEWARE.event("CSRF check passed", () => ({ middleware: "CsrfViewMiddleware", csrf: "accepted", method: request.method }));
     return null;
   }
 
   _reject(request: HttpRequest, reason: string): HttpResponseBase {
     const response = _get_failure_view()(request, { reason });
     log_response("Forbidden (%s): %s", [reason, request.path], { response, request, logger_name: "django.security.csrf" });
-    trace_event("middleware", "CSRF check failed", { middleware: "CsrfViewMiddleware", csrf: "rejected", reason });
+    MIDDLEWARE.event("CSRF check failed", () => ({ middleware: "CsrfViewMiddleware", csrf: "rejected", reason }));
     return response;
   }
 
@@ -186,7 +188,7 @@ export class CsrfViewMiddleware extends MiddlewareMixin {
       samesite: (settings.CSRF_COOKIE_SAMESITE as string | null) || null,
     });
     patch_vary_headers(response, ["Cookie"]);
-    trace_event("middleware", "CSRF cookie set", { middleware: "CsrfViewMiddleware", cookie: String(settings.CSRF_COOKIE_NAME) });
+    MIDDLEWARE.event("CSRF cookie set", () => ({ middleware: "CsrfViewMiddleware", cookie: String(settings.CSRF_COOKIE_NAME) }));
   }
 
   /** Origin = this site (scheme + host), or a trusted origin (exact, or `*.` subdomain rule). */

@@ -37,8 +37,9 @@ export class SecurityMiddleware extends MiddlewareMixin {
 
   /** SECURE_SSL_REDIRECT: http://host/path → 301 https://host/path (unless the path is exempt). */
   override process_request(request: HttpRequest): HttpResponseBase | null {
+    if (!this.redirect) return null;
     const path = request.path.replace(/^\/+/, "");
-    if (this.redirect && !request.is_secure() && !this.redirect_exempt.some((pattern) => pattern.search(path))) {
+    if (!request.is_secure() && !this.redirect_exempt.some((pattern) => pattern.search(path))) {
       const host = this.redirect_host || request.get_host();
       return new HttpResponsePermanentRedirect(`https://${host}${request.get_full_path()}`);
     }

@@ -18,7 +18,7 @@ import { PyFloat } from "../../python/json";
 import { is_dict, is_str, py_str } from "../../python/operator";
 import { close_span, open_span, to_json, tracing_enabled, type Json, type SpanHandle } from "../../../trace";
 import { localize } from "../utils/formats";
-import { conditional_escape } from "../utils/html";
+import { conditional_escape, escape } from "../utils/html";
 import { mark_safe, SafeData, SafeString } from "../utils/safestring";
 import { get_text_list, smart_split, unescape_string_literal } from "../utils/text";
 import { localtime, is_naive } from "../utils/timezone";
@@ -286,13 +286,13 @@ const trace_stack: TemplateTraceRecord[] = [];
 const MAX_TRACED_VARIABLES = 200;
 
 function open_template_span(template: Template, context: Context): TemplateTraceRecord {
-  const span = open_span("template", template.name ?? template.origin.name, {
+  const span = open_span("template", template.name ?? template.origin.name, () => ({
     name: template.name,
     origin: template.origin.name,
     loader: template.origin.loader_name,
     autoescape: context.autoescape,
     context_layers: context.describe_layers() as unknown as Json,
-  });
+  }));
   const record = { span, variables: [], appended: {}, started: Date.now() };
   trace_stack.push(record);
   return record;
@@ -706,16 +706,22 @@ export class FilterExpression {
     } else {
       obj = this.var;
     }
-    for (const [func, args] of this.filters) {
-      const arg_vals = args.map(([lookup, arg]) => (lookup ? (arg as Variable).resolve(context) : mark_safe(arg)));
+    const filters = this.filters;
+    for (let f = 0; f < filters.length; f++) {
+      const [func, args] = filters[f];
       if (func.expects_localtime) obj = template_localtime(obj, (context as Context).use_tz);
       let new_obj: unknown;
       if (func.needs_autoescape) {
-        const positional = [...arg_vals];
+        const positional = args.map(([lookup, arg]) => (lookup ? (arg as Variable).resolve(context) : mark_safe(arg)));
         while (positional.length < (func.max_args ?? 0)) positional.push(undefined);
         new_obj = func(obj, ...positional, { autoescape: (context as Context).autoescape ?? true });
+      } else if (args.length === 0) {
+        new_obj = func(obj);
       } else {
-        new_obj = func(obj, ...arg_vals);
+        // A filter takes at most one argument (FILTER_RE): a variable resolved now, or a constant
+        // marked safe, as Django does — without an array of arguments per call.
+        const [lookup, arg] = args[0];
+        new_obj = func(obj, lookup ? (arg as Variable).resolve(context) : mark_safe(arg));
       }
       obj = func.is_safe && obj instanceof SafeData ? mark_safe(new_obj) : new_obj;
     }
@@ -866,8 +872,9 @@ const STR_METHODS: Record<string, (s: string) => unknown> = {
 function lookup_bit(current: unknown, bit: string): unknown {
   if (current === null || current === undefined) return NOT_FOUND;
   const ctx = current as BaseContext;
-  if (typeof ctx === "object" && typeof ctx.__getitem__ === "function" && ctx.is_context === true) {
-    return ctx.has_key(bit) ? ctx.__getitem__(bit) : NOT_FOUND;
+  if (typeof ctx === "object" && ctx.is_context === true) {
+    // `bit in context` then `context[bit]`, in one walk down the stack.
+    return ctx.get(bit, NOT_FOUND);
   }
   // 1. Dictionary lookup.
   if (is_dict(current)) {
@@ -1101,6 +1108,18 @@ export function render_value_in_context(value: unknown, context: Context): strin
   return py_str(v);
 }
 
+/**
+ * `render_value_in_context` as the text a node list joins: the same characters, without a
+ * SafeString made for each `{{ }}` (the list marks its whole output safe).
+ */
+function render_value_text(value: unknown, context: Context): string {
+  let v = template_localtime(value, context.use_tz);
+  v = localize(v, context.use_l10n);
+  if (typeof v === "string") return context.autoescape ? escape(v) : v;
+  if (context.autoescape) return v instanceof SafeData ? String(v instanceof SafeString ? v : (v as { __html__(): unknown }).__html__()) : escape(is_str(v) ? v : py_str(v));
+  return py_str(v);
+}
+
 /** `{{ expression }}` */
 export class VariableNode extends Node {
   override child_nodelists: string[] = [];
@@ -1113,7 +1132,7 @@ export class VariableNode extends Node {
   render(context: Context): string | SafeString {
     const output = this.filter_expression.resolve(context);
     if (trace_stack.length) trace_variable(this.filter_expression.token, this.token ?? undefined, output, this.origin ?? undefined);
-    return render_value_in_context(output, context);
+    return render_value_text(output, context);
   }
 }
 

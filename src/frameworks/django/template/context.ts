@@ -96,7 +96,8 @@ export class BaseContext {
   }
 
   has_key(key: string): boolean {
-    return this.dicts.some((d) => own(d, key));
+    for (let i = this.dicts.length - 1; i >= 0; i--) if (own(this.dicts[i], key)) return true;
+    return false;
   }
 
   get(key: string, otherwise: unknown = null): unknown {

@@ -75,7 +75,7 @@ export class BlockNode extends Node {
       block.origin = source.origin;
       block.context = context;
       context.set("block", block);
-      if (push && push !== this) trace_event("template", `block ${this.name}`, { block: this.name, overridden_in: push.origin?.name ?? null });
+      if (push && push !== this) trace_event("template", `block ${this.name}`, () => ({ block: this.name, overridden_in: push.origin?.name ?? null }));
       const result = block.nodelist.render(context);
       if (push !== null) block_context.push(this.name, push);
       return result;

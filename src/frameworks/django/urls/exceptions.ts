@@ -21,6 +21,11 @@ export interface Resolver404Info {
   tried?: TriedPattern[][];
 }
 
+/** `exc.args[0]` of a Resolver404: `{tried, path}` (`tried` missing when the prefix itself missed). */
+export function resolver404_arg(info: Resolver404Info): Record<string, unknown> {
+  return info.tried === undefined ? { path: info.path } : { tried: info.tried, path: info.path };
+}
+
 export class Resolver404 extends Http404 {
   /** The unmatched part of the path, as Django reports it. */
   readonly path: string;
@@ -28,7 +33,7 @@ export class Resolver404 extends Http404 {
   readonly tried: TriedPattern[][] | undefined;
 
   constructor(info: Resolver404Info) {
-    const arg = info.tried === undefined ? { path: info.path } : { tried: info.tried, path: info.path };
+    const arg = resolver404_arg(info);
     super(py_repr(arg));
     this.args = [arg];
     this.path = info.path;

@@ -19,18 +19,20 @@
  * URLPattern is a pattern plus a view (an endpoint); URLResolver is a pattern plus more patterns.
  *
  * Tracing happens at exactly two seams: URLResolver.resolve opens a "resolver" span, and
- * URLPattern.resolve records a "pattern" event saying whether it matched and, if not, why.
+ * URLPattern.resolve records a "pattern" event saying whether it matched and, if not, why. The
+ * "why" comes from the match itself (`match_or_miss`: the regex did not match, or a converter
+ * refused what it captured), so explaining a miss never runs a pattern's regex a second time.
  */
 import { KeyError, TypeError, ValueError, py_float_str, py_repr } from "../../python/builtins";
 import * as re from "../../python/re";
 import { quote } from "../../python/urllib/parse";
-import { open_span, close_span, trace_event, tracing_enabled, to_json, describe_error, type Attrs, type SourceRef } from "../../../trace";
+import { span_close, span_fail, span_set, trace_site, tracing_enabled, to_json, describe_error, type Attrs } from "../../../trace";
 import { settings } from "../conf";
 import { ImproperlyConfigured } from "../core/exceptions";
 import { import_module } from "../utils/module_loading";
 import { normalize, type Possibility } from "../utils/regex_helper";
 import { get_converters, on_converters_changed, type Converter } from "./converters";
-import { NoReverseMatch, Resolver404 } from "./exceptions";
+import { NoReverseMatch, Resolver404, resolver404_arg, type Resolver404Info, type TriedPattern } from "./exceptions";
 import { get_callable } from "./utils";
 
 export type View = ((...a: any[]) => any) & { view_class?: unknown; __module__?: string; __qualname__?: string; __name__?: string };
@@ -39,8 +41,8 @@ export type PatternMatch = [remaining: string, args: unknown[], kwargs: Kwargs];
 /** A urlconf module: anything with `urlpatterns` (and maybe `app_name`, `handler404`, …), or the list itself. */
 export type URLconf = string | { urlpatterns: unknown; app_name?: string; [k: string]: unknown } | (URLPattern | URLResolver)[];
 
-const RESOLVE_SOURCE: SourceRef = { file: "django/urls/resolvers.ts", symbol: "URLResolver.resolve" };
-const PATTERN_SOURCE: SourceRef = { file: "django/urls/resolvers.ts", symbol: "URLPattern.resolve" };
+const RESOLVE = trace_site("resolver", "django/urls/resolvers.ts#URLResolver.resolve", { source: true });
+const PATTERN = trace_site("pattern", "django/urls/resolvers.ts#URLPattern.resolve", { source: true });
 
 // ---------------------------------------------------------------------------------------------
 // ResolverMatch: what resolve() found
@@ -133,15 +135,29 @@ export function py_str(value: unknown): string {
 // Patterns: RegexPattern, RoutePattern, LocalePrefixPattern
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * How a pattern missed: its regex found nothing (one shared value, nothing allocated), or a
+ * converter refused what the regex captured (its `to_python` raised ValueError).
+ */
+export type PatternMiss = { readonly missed: "regex" } | { readonly missed: "converter"; readonly key: string; readonly value: string; readonly converter: string; readonly error: string };
+export const REGEX_MISS: PatternMiss = Object.freeze({ missed: "regex" });
+
+function is_miss(m: PatternMatch | PatternMiss): m is PatternMiss {
+  return !Array.isArray(m);
+}
+
 /** The common shape of the three pattern kinds. */
 export interface URLPatternMatcher {
   readonly name: string | null;
   readonly _is_endpoint: boolean;
   converters: Record<string, Converter>;
   readonly regex: re.Pattern;
+  /** Django's `match(path)`: `[remaining, args, kwargs]`, or null on a miss. */
   match(path: string): PatternMatch | null;
-  /** Why `match` failed (only asked for while tracing). */
-  explain_miss(path: string): string;
+  /** The same match, saying on a miss how it missed. */
+  match_or_miss(path: string): PatternMatch | PatternMiss;
+  /** The trace's words for a miss (given how it missed; without it, the pattern is matched again). */
+  explain_miss(path: string, miss?: PatternMiss): string;
   describe(): string;
   check(): string[];
   toString(): string;
@@ -183,8 +199,13 @@ export class RegexPattern implements URLPatternMatcher {
   }
 
   match(path: string): PatternMatch | null {
+    const m = this.match_or_miss(path);
+    return is_miss(m) ? null : m;
+  }
+
+  match_or_miss(path: string): PatternMatch | PatternMiss {
     const m = this.find(path);
-    if (!m) return null;
+    if (!m) return REGEX_MISS;
     // Any named group → kwargs only (unnamed groups ignored); otherwise every group is an arg.
     const named = m.groupdict();
     const args = Object.keys(named).length ? [] : m.groups();
@@ -193,7 +214,7 @@ export class RegexPattern implements URLPatternMatcher {
     return [path.slice(m.end()), args, kwargs];
   }
 
-  explain_miss(path: string): string {
+  explain_miss(path: string, _miss?: PatternMiss): string {
     return this._is_endpoint && this._regex.endsWith("$") ? `regex ${this._regex} did not match the whole of '${path}'` : `regex ${this._regex} not found in '${path}'`;
   }
 
@@ -286,32 +307,32 @@ export class RoutePattern implements URLPatternMatcher {
   }
 
   match(path: string): PatternMatch | null {
+    const m = this.match_or_miss(path);
+    return is_miss(m) ? null : m;
+  }
+
+  match_or_miss(path: string): PatternMatch | PatternMiss {
     const m = this.regex.search(path);
-    if (!m) return null;
+    if (!m) return REGEX_MISS;
     const kwargs: Kwargs = {};
     for (const [key, value] of Object.entries(m.groupdict())) {
+      const converter = this.converters[key];
       try {
-        kwargs[key] = this.converters[key].to_python(value as string);
+        kwargs[key] = converter.to_python(value as string);
       } catch (e) {
-        if (e instanceof ValueError) return null; // the converter said no: try the next pattern
-        throw e;
+        if (!(e instanceof ValueError)) throw e;
+        // The converter said no: try the next pattern (and say which converter refused what).
+        const error = describe_error(e);
+        return { missed: "converter", key, value: value as string, converter: converter.constructor?.name ?? "converter", error: `${error.type}: ${error.message}` };
       }
     }
     return [path.slice(m.end()), [], kwargs];
   }
 
-  explain_miss(path: string): string {
-    const m = this.regex.search(path);
-    if (!m) return `route '${this._route}' (regex ${this._regex}) did not match '${path}'`;
-    for (const [key, value] of Object.entries(m.groupdict())) {
-      try {
-        this.converters[key].to_python(value as string);
-      } catch (e) {
-        const name = this.converters[key].constructor?.name ?? "converter";
-        return `${name}.to_python(${py_repr(value)}) for <${key}> raised ${describe_error(e).type}: ${(e as Error).message}`;
-      }
-    }
-    return "no match";
+  explain_miss(path: string, miss: PatternMiss = this.match_or_miss(path) as PatternMiss): string {
+    if (!is_miss(miss)) return "no match";
+    if (miss.missed === "regex") return `route '${this._route}' (regex ${this._regex}) did not match '${path}'`;
+    return `${miss.converter}.to_python(${py_repr(miss.value)}) for <${miss.key}> raised ${miss.error}`;
   }
 
   describe(): string {
@@ -353,7 +374,11 @@ export class LocalePrefixPattern implements URLPatternMatcher {
     return path.startsWith(prefix) ? [path.slice(prefix.length), [], {}] : null;
   }
 
-  explain_miss(path: string): string {
+  match_or_miss(path: string): PatternMatch | PatternMiss {
+    return this.match(path) ?? REGEX_MISS;
+  }
+
+  explain_miss(path: string, _miss?: PatternMiss): string {
     return `'${path}' does not start with the language prefix '${this.language_prefix}'`;
   }
 
@@ -389,27 +414,14 @@ export class URLPattern {
 
   /** The pattern matched → a ResolverMatch with the default kwargs laid over the captured ones. */
   resolve(path: string): ResolverMatch | null {
-    const m = this.pattern.match(path);
-    if (tracing_enabled()) this.trace_attempt(path, m);
-    if (!m) return null;
+    const m = this.pattern.match_or_miss(path);
+    if (tracing_enabled()) PATTERN.event_with(String(this.pattern) || "'' (empty route)", attempt_attrs, this, path, m);
+    if (is_miss(m)) return null;
     const [, args, captured_kwargs] = m;
     const kwargs = { ...captured_kwargs, ...this.default_args };
     return new ResolverMatch(this.callback, args, kwargs, this.pattern.name, null, null, String(this.pattern), null, captured_kwargs, this.default_args);
   }
 
-  /** The "pattern" trace event: this pattern was tried, matched or not, and why. */
-  private trace_attempt(path: string, m: PatternMatch | null): void {
-    const attrs: Attrs = { route: String(this.pattern), path, name: this.name, kind: this.pattern instanceof RegexPattern ? "re_path" : "path", matched: m !== null };
-    if (m) {
-      attrs.args = to_json(m[1]);
-      attrs.captured_kwargs = to_json(m[2]);
-      if (Object.keys(this.default_args).length) attrs.extra_kwargs = to_json(this.default_args);
-      if (Object.keys(this.pattern.converters).length) attrs.converters = converter_names(this.pattern.converters);
-    } else {
-      attrs.reason = this.pattern.explain_miss(path);
-    }
-    trace_event("pattern", String(this.pattern) || "'' (empty route)", attrs, PATTERN_SOURCE);
-  }
 
   get lookup_str(): string {
     return lookup_str(this.callback);
@@ -428,6 +440,21 @@ export class URLPattern {
   toString(): string {
     return this.__repr__();
   }
+}
+
+/** The "pattern" trace event's attributes: this pattern was tried, matched or not, and why (built when the trace is read). */
+function attempt_attrs(pattern: URLPattern, path: string, m: PatternMatch | PatternMiss): Attrs {
+  const missed = is_miss(m);
+  const attrs: Attrs = { route: String(pattern.pattern), path, name: pattern.name, kind: pattern.pattern instanceof RegexPattern ? "re_path" : "path", matched: !missed };
+  if (!missed) {
+    attrs.args = to_json(m[1]);
+    attrs.captured_kwargs = to_json(m[2]);
+    if (Object.keys(pattern.default_args).length) attrs.extra_kwargs = to_json(pattern.default_args);
+    if (Object.keys(pattern.pattern.converters).length) attrs.converters = converter_names(pattern.pattern.converters);
+  } else {
+    attrs.reason = pattern.pattern.explain_miss(path, m);
+  }
+  return attrs;
 }
 
 function converter_names(converters: Record<string, Converter>): Attrs {
@@ -517,19 +544,36 @@ export class URLResolver {
 
   /** Resolve a path inside this resolver (the root resolver's pattern is `^/`). */
   resolve(path: string): ResolverMatch {
+    const found = this.resolve_or_miss(path);
+    if (found instanceof ResolverMatch) return found;
+    throw new Resolver404(found);
+  }
+
+  /**
+   * `resolve()` without raising: the match, or what its Resolver404 would carry (`{path, tried}`).
+   * The include loop asks this, so an include whose prefix does not match costs no exception
+   * (building one captures a stack trace, which costs more than trying a hundred patterns).
+   */
+  resolve_or_miss(path: string): ResolverMatch | Resolver404Info {
     path = String(path);
     if (!tracing_enabled()) return this._resolve(path);
-    const span = open_span("resolver", this.trace_name(path), { path, pattern: String(this.pattern), namespace: this.namespace, app_name: this.app_name }, RESOLVE_SOURCE);
+    const span = RESOLVE.open(this.trace_name(path), () => ({ path, pattern: String(this.pattern), namespace: this.namespace, app_name: this.app_name }));
     try {
-      const match = this._resolve(path);
-      span.set({ matched: true, view_name: match.view_name, route: match.route, args: to_json(match.args), kwargs: to_json(match.kwargs), func: match._func_path });
-      return match;
+      const found = this._resolve(path);
+      if (found instanceof ResolverMatch) {
+        // Copied now: the view receives match.args and match.kwargs and may change them.
+        const [args, kwargs] = [to_json(found.args), to_json(found.kwargs)];
+        span_set(span, () => ({ matched: true, view_name: found.view_name, route: found.route, args, kwargs, func: found._func_path }));
+      } else {
+        span_set(span, { matched: false, reason: found.tried === undefined ? `prefix ${String(this.pattern)} did not match` : "no pattern inside matched", unmatched: found.path });
+        span_fail(span, { type: "Resolver404", message: py_repr(resolver404_arg(found)) });
+      }
+      return found;
     } catch (e) {
-      if (e instanceof Resolver404) span.set({ matched: false, reason: e.tried === undefined ? `prefix ${String(this.pattern)} did not match` : "no pattern inside matched", unmatched: e.path });
-      span.fail(describe_error(e));
+      span_fail(span, e);
       throw e;
     } finally {
-      close_span(span);
+      span_close(span);
     }
   }
 
@@ -537,27 +581,21 @@ export class URLResolver {
     return this.pattern instanceof RegexPattern && this.pattern._regex === "^/" ? `resolve ${path}` : `include ${String(this.pattern)}`;
   }
 
-  private _resolve(path: string): ResolverMatch {
+  private _resolve(path: string): ResolverMatch | Resolver404Info {
     const tried: (URLPattern | URLResolver)[][] = [];
     const m = this.pattern.match(path);
-    if (!m) throw new Resolver404({ path });
+    if (!m) return { path };
     const [new_path, args, captured_kwargs] = m;
     for (const pattern of this.url_patterns) {
-      let sub_match: ResolverMatch | null;
-      try {
-        sub_match = pattern.resolve(new_path);
-      } catch (e) {
-        if (!(e instanceof Resolver404)) throw e;
-        extend_tried(tried, pattern, e.tried as (URLPattern | URLResolver)[][] | undefined);
-        continue;
+      const sub = resolve_in(pattern, new_path);
+      if (sub === null) tried.push([pattern]);
+      else if (!(sub instanceof ResolverMatch)) extend_tried(tried, pattern, sub.tried as (URLPattern | URLResolver)[][] | undefined);
+      else {
+        extend_tried(tried, pattern, sub.tried);
+        return this.merge_match(pattern, sub, args, captured_kwargs, tried);
       }
-      if (sub_match) {
-        extend_tried(tried, pattern, sub_match.tried);
-        return this.merge_match(pattern, sub_match, args, captured_kwargs, tried);
-      }
-      tried.push([pattern]);
     }
-    throw new Resolver404({ tried, path: new_path });
+    return { tried: tried as TriedPattern[][], path: new_path };
   }
 
   /** What this level adds to a match found inside it: its captures, default kwargs, namespace, route prefix. */
@@ -701,6 +739,19 @@ export class URLResolver {
 }
 
 const RFC3986_SUBDELIMS = "!$&'()*+,;=";
+
+/** One entry of a URLconf tried: a match, null (an endpoint that did not match), or an include's miss. */
+function resolve_in(pattern: URLPattern | URLResolver, path: string): ResolverMatch | Resolver404Info | null {
+  // Django's own URLResolver answers without raising; anything else (a subclass with its own
+  // resolve(), a custom pattern) is asked the Python way, and its Resolver404 caught.
+  if (pattern instanceof URLResolver && pattern.resolve === URLResolver.prototype.resolve) return pattern.resolve_or_miss(path);
+  try {
+    return pattern.resolve(path);
+  } catch (e) {
+    if (!(e instanceof Resolver404)) throw e;
+    return { path: e.path, tried: e.tried };
+  }
+}
 
 function extend_tried(tried: (URLPattern | URLResolver)[][], pattern: URLPattern | URLResolver, sub_tried: (URLPattern | URLResolver)[][] | null | undefined): void {
   if (sub_tried === null || sub_tried === undefined) tried.push([pattern]);

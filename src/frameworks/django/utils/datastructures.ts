@@ -256,6 +256,14 @@ export class CaseInsensitiveMapping<V = string> {
     return [...this._store.values()].map(([k, v]) => [k, v]);
   }
 
+  /**
+   * The stored `[key, value]` pairs themselves, in order (a pair is replaced, never changed, when
+   * a key is set): a snapshot that costs one array, for the trace's header comparisons.
+   */
+  _pairs(): readonly (readonly [string, V])[] {
+    return Array.from(this._store.values());
+  }
+
   [Symbol.iterator](): Iterator<[string, V]> {
     return this.items()[Symbol.iterator]();
   }

@@ -121,6 +121,7 @@ export function add_truncation_text(text: string, truncate: string | null = null
 }
 
 const COMBINING = /\p{M}/u;
+const ASCII = /^[\x00-\x7f]*$/;
 const VOID_ELEMENTS = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
 
 /** Text shortened to a number of characters or words; `…` marks the cut. */
@@ -131,7 +132,8 @@ export class Truncator {
   chars(num: number | string, truncate: string | null = null, html = false): string {
     const length = Number.parseInt(String(num), 10);
     if (!(length > 0)) return "";
-    const text = this.text.normalize("NFC");
+    const ascii = ASCII.test(this.text);
+    const text = ascii ? this.text : this.text.normalize("NFC");
     let truncate_len = length;
     for (const ch of add_truncation_text("", truncate)) {
       if (!COMBINING.test(ch)) {
@@ -140,6 +142,10 @@ export class Truncator {
       }
     }
     if (html) return truncate_html(text, { length: truncate_len, truncate, words: false });
+    if (ascii) {
+      // One character per code unit and no combining marks: the count is the length.
+      return text.length > length ? add_truncation_text(text.slice(0, truncate_len), truncate) : text;
+    }
     const chars = [...text];
     let s_len = 0;
     let end_index: number | null = null;

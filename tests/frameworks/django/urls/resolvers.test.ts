@@ -274,3 +274,52 @@ describe("performance shape", () => {
     expect(per_resolve).toBeLessThan(2);
   });
 });
+
+describe("misses are explained by the match itself", () => {
+  it("a traced resolve runs each pattern's regex once (the reason comes from match_or_miss)", async () => {
+    const re = await import("../../../../src/frameworks/python/re");
+    const patterns = [path("a/", index), path("b/<int:pk>/", detail), path("c/<slug:s>/", archive), path("d/", legacy)];
+    const resolver = get_resolver(patterns);
+    resolver.resolve("/d/"); // compile every pattern's regex first
+    const calls: string[] = [];
+    const search = re.Pattern.prototype.search;
+    re.Pattern.prototype.search = function (this: InstanceType<typeof re.Pattern>, ...args: Parameters<typeof search>) {
+      calls.push(this.pattern);
+      return search.apply(this, args);
+    };
+    try {
+      const recorder = new Recorder();
+      set_active_recorder(recorder);
+      expect(resolver.resolve("/d/").url_name).toBe(null);
+      const reasons = recorder.trace().spans.filter((s) => s.kind === "pattern").map((s) => s.attrs.reason ?? "matched");
+      expect(reasons).toEqual([
+        "route 'a/' (regex ^a/\\Z) did not match 'd/'",
+        "route 'b/<int:pk>/' (regex ^b/(?P<pk>[0-9]+)/\\Z) did not match 'd/'",
+        "route 'c/<slug:s>/' (regex ^c/(?P<s>[-a-zA-Z0-9_]+)/\\Z) did not match 'd/'",
+        "matched",
+      ]);
+      expect(calls.filter((p) => p !== "^/")).toEqual(["^a/\\Z", "^b/(?P<pk>[0-9]+)/\\Z", "^c/(?P<s>[-a-zA-Z0-9_]+)/\\Z", "^d/\\Z"]);
+    } finally {
+      re.Pattern.prototype.search = search;
+      set_active_recorder(new Recorder({ enabled: false }));
+    }
+  });
+
+  it("an include whose prefix misses is skipped without raising; resolve() still raises Resolver404 with every pattern tried", () => {
+    const resolver = get_resolver(urlconf);
+    const missed = resolver.resolve_or_miss("/nowhere/");
+    expect(missed).not.toBeInstanceOf(ResolverMatch);
+    const raised = (() => {
+      try {
+        resolver.resolve("/nowhere/");
+      } catch (e) {
+        return e as Resolver404;
+      }
+      throw new Error("resolve() did not raise");
+    })();
+    expect(raised).toBeInstanceOf(Resolver404);
+    expect(raised.path).toBe("nowhere/");
+    expect(raised.tried?.map((chain) => chain.map((p) => String(p.pattern)))).toEqual((missed as { tried: { pattern: unknown }[][] }).tried.map((chain) => chain.map((p) => String(p.pattern))));
+    expect(String(raised.args[0] && Object.keys(raised.args[0] as object))).toBe("tried,path");
+  });
+});

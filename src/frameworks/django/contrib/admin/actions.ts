@@ -6,11 +6,13 @@
  * LogEntry each, a success message, and the changelist again (the action returns null).
  */
 import { PermissionDenied } from "../../core/exceptions";
-import { traced } from "../../../../trace";
+import { trace_site } from "../../../../trace";
 import { get_deleted_objects, model_format_dict } from "./utils";
 
+const ADMIN = trace_site("admin", "django/contrib/admin/actions.ts", { eager: true });
+
 export function delete_selected(modeladmin: any, request: any, queryset: any): any {
-  return traced("admin", "action delete_selected", { model: modeladmin.opts.label }, () => {
+  return ADMIN.run("action delete_selected", () => ({ model: modeladmin.opts.label }), () => {
     const opts = modeladmin.opts;
     const objs = [...queryset];
     const [deletable_objects, model_count, perms_needed, protected_objs] = get_deleted_objects(objs, request, modeladmin.admin_site);

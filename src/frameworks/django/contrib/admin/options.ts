@@ -30,10 +30,12 @@ import { ValueError } from "../../../python/builtins";
 import { ACTION_CHECKBOX_NAME, AdminForm, InlineAdminFormSet, InlineFormSet } from "./helpers";
 import { ADDITION, CHANGE, DELETION, LogEntry } from "./models";
 import { formfield_widget } from "./widgets";
-import { traced, trace_event, to_json } from "../../../../trace";
+import { span_set, to_json, trace_site } from "../../../../trace";
 import { FieldListFilter, SimpleListFilter } from "./filters";
 import { ChangeList, ERROR_FLAG, IS_POPUP_VAR, IncorrectLookupParameters } from "./views/main";
 import { LOOKUP_SEP, get_deleted_objects, lookup_spawns_duplicates, model_format_dict, interpolate, quote, unquote } from "./utils";
+
+const ADMIN = trace_site("admin", "django/contrib/admin/options.ts", { eager: true });
 
 // django.contrib.messages levels (the admin only needs the numbers).
 const INFO = 20;
@@ -343,7 +345,7 @@ export class ModelAdmin extends BaseModelAdmin {
   get_search_results(request: Request, queryset: any, search_term: string): [any, boolean] {
     const search_fields = this.get_search_fields(request);
     if (!search_fields.length || !search_term) return [queryset, false];
-    return traced("admin", "ModelAdmin.get_search_results", { search_fields, search_term }, (span) => {
+    return ADMIN.run("ModelAdmin.get_search_results", () => ({ search_fields, search_term }), (span) => {
       const orm_lookups = search_fields.map((f) => construct_search(queryset.model._meta, String(f)));
       const term_queries: Q[] = [];
       for (let bit of smart_split(search_term)) {
@@ -352,7 +354,7 @@ export class ModelAdmin extends BaseModelAdmin {
       }
       const q = new Q(term_queries);
       const may_have_duplicates = orm_lookups.some((lookup) => lookup_spawns_duplicates(this.opts, lookup));
-      span.set({ terms: smart_split(search_term), orm_lookups, q: q.toString(), may_have_duplicates });
+      span_set(span, () => ({ terms: smart_split(search_term), orm_lookups, q: q.toString(), may_have_duplicates }));
       return [queryset.filter(q), may_have_duplicates];
     });
   }
@@ -417,14 +419,14 @@ export class ModelAdmin extends BaseModelAdmin {
    * DisallowedModelAdminLookup, a SuspiciousOperation the handler answers with 400.
    */
   changelist_view(request: Request, extra_context: Record<string, unknown> | null = null): any {
-    return traced("admin", `${this.constructor.name}.changelist_view`, { model: this.opts.label }, () => {
+    return ADMIN.run(`${this.constructor.name}.changelist_view`, () => ({ model: this.opts.label }), () => {
       if (!this.has_view_or_change_permission(request)) throw new PermissionDenied();
       let cl: ChangeList;
       try {
         cl = this.get_changelist_instance(request);
       } catch (e) {
         if (e instanceof IncorrectLookupParameters) {
-          trace_event("admin", "IncorrectLookupParameters → ?e=1", { reason: to_json(e.message) });
+          ADMIN.event("IncorrectLookupParameters → ?e=1", () => ({ reason: to_json(e.message) }));
           if (request.GET.has(ERROR_FLAG)) return this.admin_site.render_admin(request, "admin/invalid_setup.html", { title: "Database error" });
           return new HttpResponseRedirect(`${request.path}?${ERROR_FLAG}=1`);
         }
@@ -496,7 +498,7 @@ export class ModelAdmin extends BaseModelAdmin {
 
   /** GET shows the form; POST validates the form and the inlines, saves, logs, and redirects. */
   changeform_view(request: Request, object_id: string | null, extra_context: Record<string, unknown> | null = null): any {
-    return traced("admin", `${this.constructor.name}.${object_id === null ? "add_view" : "change_view"}`, { model: this.opts.label, object_id }, () =>
+    return ADMIN.run(`${this.constructor.name}.${object_id === null ? "add_view" : "change_view"}`, () => ({ model: this.opts.label, object_id }), () =>
       atomic(() => this._changeform_view(request, object_id, extra_context)),
     );
   }
@@ -515,7 +517,7 @@ export class ModelAdmin extends BaseModelAdmin {
     if (posted) {
       const form_ok = form.is_valid();
       const inlines_ok = formsets.every((fs) => fs.is_valid());
-      trace_event("admin", "change form validated", { form_valid: form_ok, inlines_valid: inlines_ok, errors: to_json(form_ok ? {} : form.errors.get_json_data?.() ?? String(form.errors)) });
+      ADMIN.event("change form validated", () => ({ form_valid: form_ok, inlines_valid: inlines_ok, errors: to_json(form_ok ? {} : form.errors.get_json_data?.() ?? String(form.errors)) }));
       if (form_ok && inlines_ok) {
         const new_object = form.save();
         const inline_changes = formsets.map((fs) => fs.save(new_object));
@@ -599,7 +601,7 @@ export class ModelAdmin extends BaseModelAdmin {
 
   /** GET: "Are you sure?" with everything the cascade removes; POST: delete, log, back to the changelist. */
   delete_view(request: Request, object_id: string, extra_context: Record<string, unknown> | null = null): any {
-    return traced("admin", `${this.constructor.name}.delete_view`, { model: this.opts.label, object_id }, () => {
+    return ADMIN.run(`${this.constructor.name}.delete_view`, () => ({ model: this.opts.label, object_id }), () => {
       const obj = this.get_object(request, object_id);
       if (obj === null) return this.redirect_missing(request, object_id);
       if (!this.has_delete_permission(request, obj)) throw new PermissionDenied();
@@ -669,7 +671,7 @@ export class ModelAdmin extends BaseModelAdmin {
     }
     const [func] = actions[name];
     const rows = select_across ? queryset : queryset.filter({ pk__in: selected });
-    return traced("admin", `action ${name}`, { selected: to_json(selected), select_across }, () => func(this, request, rows) ?? new HttpResponseRedirect(request.get_full_path()));
+    return ADMIN.run(`action ${name}`, () => ({ selected: to_json(selected), select_across }), () => func(this, request, rows) ?? new HttpResponseRedirect(request.get_full_path()));
   }
 
   // --- logging and messages ------------------------------------------------------------------------

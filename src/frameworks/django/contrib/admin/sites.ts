@@ -23,7 +23,7 @@ import { reverse } from "../../urls/base";
 
 import { capfirst } from "../../utils/text";
 import { apps as global_apps } from "../../apps";
-import { traced } from "../../../../trace";
+import { trace_site } from "../../../../trace";
 import { AlreadyRegistered, NotRegistered } from "./exceptions";
 import { ModelAdmin, type ActionFunction } from "./options";
 import { delete_selected } from "./actions";
@@ -32,6 +32,8 @@ import { LogEntry } from "./models";
 import { _set_default_site } from "./decorators";
 import { admin_template } from "./templates";
 import { login_view, logout_view, password_change_view } from "./views/auth";
+
+const ADMIN = trace_site("admin", "django/contrib/admin/sites.ts", { eager: true });
 
 type Request = any;
 type View = (request: Request, ...args: any[]) => any;
@@ -206,7 +208,7 @@ export class AdminSite {
   }
 
   index(request: Request, extra_context: Record<string, unknown> = {}): TemplateResponse {
-    return traced("admin", "AdminSite.index", { site: this.name }, () => {
+    return ADMIN.run("AdminSite.index", () => ({ site: this.name }), () => {
       const app_list = this.get_app_list(request);
       return this.render_admin(request, "admin/index.html", { ...this.each_context(request), title: this.index_title, subtitle: null, app_list, log_entries: this.recent_actions(request), ...extra_context });
     });
@@ -222,7 +224,7 @@ export class AdminSite {
   /** GET shows the form; POST authenticates through django.contrib.auth (when installed). */
   login(request: Request, extra_context: Record<string, unknown> = {}): any {
     if (request.method === "GET" && this.has_permission(request)) return new HttpResponseRedirect(reverse("admin:index", { current_app: this.name }));
-    return traced("admin", "AdminSite.login", { method: request.method }, () => login_view(this, request, extra_context));
+    return ADMIN.run("AdminSite.login", () => ({ method: request.method }), () => login_view(this, request, extra_context));
   }
 
   logout(request: Request, extra_context: Record<string, unknown> = {}): any {

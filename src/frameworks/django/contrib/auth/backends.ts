@@ -11,9 +11,11 @@
  * `_group_perm_cache`, `_perm_cache`), as Django does: a permission granted after the first check
  * is seen only by a freshly loaded user. The trace marks each lookup as a cache hit or a query.
  */
-import { trace_event } from "../../../../trace";
+import { trace_site } from "../../../../trace";
 import { get_user_model } from "./index";
 import { Permission } from "./models";
+
+const AUTH = trace_site("auth", "django/contrib/auth/backends.ts", { eager: true });
 
 export type Credentials = Record<string, unknown>;
 type UserObj = any;
@@ -94,9 +96,9 @@ export class ModelBackend extends BaseBackend {
       const perms = user_obj.is_superuser ? Permission.objects.all() : from_name === "user" ? this._get_user_permissions(user_obj) : this._get_group_permissions(user_obj);
       const rows = perms.values_list("content_type__app_label", "codename").order_by() as Iterable<[string, string]>;
       user_obj[perm_cache_name] = new Set([...rows].map(([ct, name]) => `${ct}.${name}`));
-      trace_event("auth", `ModelBackend: ${from_name} permissions of ${user_obj} loaded`, { user: String(user_obj), from: from_name, cache: "miss", permissions: [...user_obj[perm_cache_name]] as string[] });
+      AUTH.event(`ModelBackend: ${from_name} permissions of ${user_obj} loaded`, () => ({ user: String(user_obj), from: from_name, cache: "miss", permissions: [...user_obj[perm_cache_name]] as string[] }));
     } else {
-      trace_event("auth", `ModelBackend: ${from_name} permissions of ${user_obj} from the cache`, { user: String(user_obj), from: from_name, cache: "hit" });
+      AUTH.event(`ModelBackend: ${from_name} permissions of ${user_obj} from the cache`, () => ({ user: String(user_obj), from: from_name, cache: "hit" }));
     }
     return user_obj[perm_cache_name];
   }

@@ -10,7 +10,7 @@
  * Python's optional-argument decorators become: `login_required(view)` or
  * `login_required({ login_url: "/signin/" })(view)` (also `login_required(view, { … })`).
  */
-import { traced } from "../../../../trace";
+import { span_set, trace_site } from "../../../../trace";
 import { PermissionDenied } from "../../core/exceptions";
 import type { HttpRequest } from "../../http/request";
 import type { HttpResponseBase } from "../../http/response";
@@ -19,6 +19,8 @@ import { resolve_url } from "../../shortcuts";
 import { urlsplit } from "../../../python/urllib/parse";
 import { REDIRECT_FIELD_NAME } from "./index";
 import { redirect_to_login } from "./views";
+
+const AUTH = trace_site("auth", "django/contrib/auth/decorators.ts", { eager: true });
 
 type View = (request: HttpRequest, ...args: any[]) => HttpResponseBase | Promise<HttpResponseBase>;
 type Decorator = <V extends View>(view: V) => V;
@@ -50,9 +52,9 @@ export function user_passes_test(test_func: (user: any) => boolean, options: Log
   return <V extends View>(view_func: V): V => {
     const test_name = test_func.name || "test_func";
     const wrapper = function (this: unknown, request: HttpRequest, ...rest: unknown[]) {
-      const passed = traced("auth", `user_passes_test(${test_name})`, { view: view_func.name || "view", test: test_name }, (span) => {
+      const passed = AUTH.run(`user_passes_test(${test_name})`, () => ({ view: view_func.name || "view", test: test_name }), (span) => {
         const ok = Boolean(test_func(request.user));
-        span.set({ user: String(request.user), passed: ok });
+        span_set(span, () => ({ user: String(request.user), passed: ok }));
         return ok;
       });
       if (passed) return view_func.call(this, request, ...rest);

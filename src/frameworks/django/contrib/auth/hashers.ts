@@ -25,7 +25,7 @@ import { pbkdf2 } from "@noble/hashes/pbkdf2.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { md5, sha1 } from "@noble/hashes/legacy.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
-import { traced } from "../../../../trace";
+import { span_set, trace_site } from "../../../../trace";
 import { NotImplementedError, TypeError as PyTypeError, ValueError } from "../../../python/builtins";
 import { is_bytes, type Bytes } from "../../../python/bytes";
 import { settings } from "../../conf";
@@ -33,6 +33,8 @@ import { ImproperlyConfigured } from "../../core/exceptions";
 import { constant_time_compare, force_bytes, get_random_string, RANDOM_STRING_CHARS } from "../../utils/crypto";
 import { base64_encode } from "../../utils/http";
 import { import_string } from "../../utils/module_loading";
+
+const AUTH = trace_site("auth", "django/contrib/auth/hashers.ts", { eager: true });
 
 /** A password stored as `!<random>` can never match (`set_unusable_password()`). */
 export const UNUSABLE_PASSWORD_PREFIX = "!";
@@ -88,11 +90,11 @@ export function verify_password(password: Password | null | undefined, encoded: 
  * match the stored hash? When it does and the hash is outdated, `setter(password)` re-hashes it.
  */
 export function check_password(password: Password | null | undefined, encoded: string, options: { setter?: PasswordSetter | null; preferred?: string | BasePasswordHasher } = {}): boolean {
-  return traced("auth", "check_password", {}, (span) => {
+  return AUTH.run("check_password", () => ({}), (span) => {
     const [is_correct, must_update] = verify_password(password, encoded, { preferred: options.preferred });
     const upgraded = Boolean(options.setter && is_correct && must_update);
     if (upgraded) options.setter!(typeof password === "string" ? password : String(password));
-    span.set({ algorithm: encoded.split("$", 1)[0], correct: is_correct, must_update, upgraded });
+    span_set(span, () => ({ algorithm: encoded.split("$", 1)[0], correct: is_correct, must_update, upgraded }));
     return is_correct;
   });
 }

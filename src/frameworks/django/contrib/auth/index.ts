@@ -16,7 +16,9 @@
  * accept them; TypeScript cannot read a signature, so every backend is asked and one that does not
  * understand the credentials returns null.
  */
-import { traced, trace_event, tracing_enabled } from "../../../../trace";
+import { span_set, trace_site, tracing_enabled } from "../../../../trace";
+
+const AUTH = trace_site("auth", "django/contrib/auth/__init__.ts");
 import { KeyError, LookupError, TypeError as PyTypeError, ValueError, py_repr } from "../../../python/builtins";
 import { apps as django_apps } from "../../apps/registry";
 import { settings } from "../../conf";
@@ -99,26 +101,28 @@ export function _get_backend_from_user(user: any, backend: string | null = null)
  * search. Nobody found → `user_login_failed` and null.
  */
 export function authenticate(request: unknown, credentials: Credentials = {}): any {
-  return traced("auth", "authenticate()", { credentials: Object.keys(credentials) }, (span) => {
+  return AUTH.run("authenticate()", () => ({ credentials: Object.keys(credentials) }), (span) => {
     for (const [backend, backend_path] of _get_backends()) {
       let user: any;
       try {
         user = backend.authenticate(request, { ...credentials });
       } catch (e) {
         if (!(e instanceof PermissionDenied)) throw e;
-        trace_event("auth", `${backend_path}: PermissionDenied (stop)`, { backend: backend_path, outcome: "PermissionDenied" });
+        AUTH.event(`${backend_path}: PermissionDenied (stop)`, () => ({ backend: backend_path, outcome: "PermissionDenied" }));
         break;
       }
       if (user === null || user === undefined) {
-        trace_event("auth", `${backend_path}: None`, { backend: backend_path, outcome: "None" });
+        AUTH.event(`${backend_path}: None`, () => ({ backend: backend_path, outcome: "None" }));
         continue;
       }
       user.backend = backend_path;
-      trace_event("auth", `${backend_path}: ${user}`, { backend: backend_path, outcome: String(user) });
-      span.set({ user: String(user), backend: backend_path });
+      if (span >= 0) {
+        AUTH.event(`${backend_path}: ${user}`, { backend: backend_path, outcome: String(user) });
+        span_set(span, { user: String(user), backend: backend_path });
+      }
       return user;
     }
-    span.set({ user: null });
+    span_set(span, () => ({ user: null }));
     user_login_failed.send("django.contrib.auth", { credentials: _clean_credentials(credentials), request });
     return null;
   });
@@ -132,7 +136,8 @@ export function authenticate(request: unknown, credentials: Credentials = {}): a
  * session id planted before login is worthless afterwards. The CSRF token rotates too.
  */
 export function login(request: RequestLike, user: any, backend: string | null = null): void {
-  traced("auth", `login(${user})`, { user: String(user) }, (span) => {
+  const described = tracing_enabled() ? String(user) : "";
+  AUTH.run(`login(${described})`, () => ({ user: described }), (span) => {
     const session_auth_hash: string = typeof user.get_session_auth_hash === "function" ? user.get_session_auth_hash() : "";
     const session_step = rotate_session_for(request, user, session_auth_hash);
     const backend_path = _get_backend_from_user(user, backend);
@@ -141,7 +146,7 @@ export function login(request: RequestLike, user: any, backend: string | null = 
     request.session.set(HASH_SESSION_KEY, session_auth_hash);
     if ("user" in request) request.user = user;
     const csrf_rotated = rotate_csrf_token(request);
-    span.set({ session: session_step, backend: backend_path, csrf_rotated });
+    span_set(span, () => ({ session: session_step, backend: backend_path, csrf_rotated }));
     user_logged_in.send(user.constructor, { request, user });
   });
 }
@@ -177,10 +182,10 @@ function rotate_csrf_token(request: RequestLike): boolean {
 
 /** `logout(request)`: `user_logged_out`, then the whole session is flushed; request.user is anonymous. */
 export function logout(request: RequestLike): void {
-  traced("auth", "logout()", {}, (span) => {
+  AUTH.run("logout()", undefined, (span) => {
     let user = request.user ?? null;
     if (user !== null && user.is_authenticated === false) user = null;
-    span.set({ user: user === null ? null : String(user) });
+    if (span >= 0) span_set(span, { user: user === null ? null : String(user) });
     user_logged_out.send(user === null ? null : user.constructor, { request, user });
     request.session.flush();
     if ("user" in request) request.user = new AnonymousUser();
@@ -202,7 +207,7 @@ export function _get_user_session_key(request: RequestLike): unknown {
  * the request is anonymous.
  */
 export function get_user(request: RequestLike): any {
-  return traced("auth", "get_user(request)", {}, (span) => {
+  return AUTH.run("get_user(request)", undefined, (span) => {
     let user: any = null;
     let user_id: unknown;
     let backend_path: string;
@@ -211,14 +216,14 @@ export function get_user(request: RequestLike): any {
       backend_path = request.session.getitem(BACKEND_SESSION_KEY);
     } catch (e) {
       if (!(e instanceof KeyError)) throw e;
-      span.set({ how: "no user in the session", user: "AnonymousUser" });
+      span_set(span, () => ({ how: "no user in the session", user: "AnonymousUser" }));
       return new AnonymousUser();
     }
     if ((settings.AUTHENTICATION_BACKENDS as string[]).includes(backend_path)) {
       user = load_backend(backend_path).get_user(user_id);
       if (user && typeof user.get_session_auth_hash === "function") user = verify_session_hash(request, user);
     }
-    if (tracing_enabled()) span.set({ how: "session → backend → user", user_id: String(user_id), backend: backend_path, user: user ? String(user) : "AnonymousUser" });
+    if (span >= 0) span_set(span, { how: "session → backend → user", user_id: String(user_id), backend: backend_path, user: user ? String(user) : "AnonymousUser" });
     return user ?? new AnonymousUser();
   });
 }
@@ -228,7 +233,7 @@ function verify_session_hash(request: RequestLike, user: any): any {
   const session_hash = request.session.get(HASH_SESSION_KEY) as string | null | undefined;
   const session_auth_hash: string = user.get_session_auth_hash();
   const verified = Boolean(session_hash) && constant_time_compare(session_hash!, session_auth_hash);
-  trace_event("auth", `session hash ${verified ? "verified" : "did not verify"}`, { verified });
+  AUTH.event(`session hash ${verified ? "verified" : "did not verify"}`, () => ({ verified }));
   if (verified) return user;
   const by_fallback = Boolean(session_hash) && (user.get_session_auth_fallback_hash() as string[]).some((h) => constant_time_compare(session_hash!, h));
   if (by_fallback) {

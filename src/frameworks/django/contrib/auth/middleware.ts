@@ -16,7 +16,7 @@
  * `LoginRequiredMiddleware` (Django 5.1) sends anonymous requests to LOGIN_URL unless the view is
  * marked `login_not_required`.
  */
-import { traced } from "../../../../trace";
+import { trace_site } from "../../../../trace";
 import { ImproperlyConfigured } from "../../core/exceptions";
 import type { HttpRequest } from "../../http/request";
 import type { HttpResponseBase } from "../../http/response";
@@ -27,25 +27,38 @@ import { urlsplit } from "../../../python/urllib/parse";
 import { get_user, REDIRECT_FIELD_NAME } from "./index";
 import { redirect_to_login } from "./views";
 
+const AUTH = trace_site("auth", "django/contrib/auth/middleware.ts", { eager: true });
+
+/** Where a request keeps its lazy user: how to load it, and the value once loaded (or assigned). */
+interface LazyUser {
+  load: (() => unknown) | null;
+  value: unknown;
+}
+const LAZY_USER = Symbol("request.user");
+
+/** One accessor pair shared by every request (Django's SimpleLazyObject around get_user). */
+const USER_PROPERTY: PropertyDescriptor = {
+  configurable: true,
+  enumerable: true,
+  get(this: { [LAZY_USER]: LazyUser }) {
+    const lazy = this[LAZY_USER];
+    if (lazy.load) {
+      const load = lazy.load;
+      lazy.load = null;
+      lazy.value = load();
+    }
+    return lazy.value;
+  },
+  set(this: { [LAZY_USER]: LazyUser }, user: unknown) {
+    this[LAZY_USER].load = null;
+    this[LAZY_USER].value = user;
+  },
+};
+
 /** `request.user` as a getter that loads once; an assignment replaces the value. */
 export function install_lazy_user(request: HttpRequest, load: () => unknown): void {
-  let loaded = false;
-  let value: unknown;
-  Object.defineProperty(request, "user", {
-    configurable: true,
-    enumerable: true,
-    get() {
-      if (!loaded) {
-        value = load();
-        loaded = true;
-      }
-      return value;
-    },
-    set(user: unknown) {
-      value = user;
-      loaded = true;
-    },
-  });
+  (request as unknown as { [LAZY_USER]: LazyUser })[LAZY_USER] = { load, value: undefined };
+  Object.defineProperty(request, "user", USER_PROPERTY);
 }
 
 export class AuthenticationMiddleware extends MiddlewareMixin {
@@ -55,7 +68,7 @@ export class AuthenticationMiddleware extends MiddlewareMixin {
         "The Django authentication middleware requires session middleware to be installed. Edit your MIDDLEWARE setting to insert 'django.contrib.sessions.middleware.SessionMiddleware' before 'django.contrib.auth.middleware.AuthenticationMiddleware'.",
       );
     const req = request as HttpRequest & Record<string, any>;
-    install_lazy_user(request, () => traced("auth", "request.user (lazy load)", {}, () => get_user(req as any)));
+    install_lazy_user(request, () => AUTH.run("request.user (lazy load)", () => ({}), () => get_user(req as any)));
     req.auser = async () => req.user;
     return null;
   }

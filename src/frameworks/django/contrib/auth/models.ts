@@ -15,7 +15,7 @@
  * mixin function here: `class AbstractUser extends PermissionsMixin(AbstractBaseUser)`; a custom
  * user model with permissions writes `class Member extends PermissionsMixin(AbstractBaseUser)`.
  */
-import { traced, trace_event } from "../../../../trace";
+import { span_set, trace_site } from "../../../../trace";
 import { NotImplementedError, TypeError as PyTypeError, ValueError } from "../../../python/builtins";
 import { PermissionDenied } from "../../core/exceptions";
 import { apps as global_apps } from "../../apps/registry";
@@ -26,6 +26,8 @@ import { AbstractBaseUser, BaseUserManager } from "./base_user";
 import { make_password } from "./hashers";
 import { get_backends } from "./index";
 import { UnicodeUsernameValidator } from "./validators";
+
+const AUTH = trace_site("auth", "django/contrib/auth/models.ts", { eager: true });
 
 export { AbstractBaseUser, BaseUserManager } from "./base_user";
 
@@ -48,18 +50,18 @@ export function _user_get_permissions(user: unknown, obj: unknown, from_name: "u
  * PermissionDenied refuses for all. One "auth" span per check, one event per backend asked.
  */
 export function _user_has_perm(user: unknown, perm: string, obj: unknown): boolean {
-  return traced("auth", `has_perm("${perm}")`, { perm, user: String(user), obj: obj === null || obj === undefined ? null : String(obj) }, (span) => {
+  return AUTH.run(`has_perm("${perm}")`, () => ({ perm, user: String(user), obj: obj === null || obj === undefined ? null : String(obj) }), (span) => {
     const outcome = ask_backends(get_backends(), "has_perm", (backend) => backend.has_perm(user, perm, obj));
-    span.set({ granted: outcome.granted, decided_by: outcome.decided_by });
+    span_set(span, () => ({ granted: outcome.granted, decided_by: outcome.decided_by }));
     return outcome.granted;
   });
 }
 
 /** `_user_has_module_perms(user, app_label)`: does any backend grant some permission in the app? */
 export function _user_has_module_perms(user: unknown, app_label: string): boolean {
-  return traced("auth", `has_module_perms("${app_label}")`, { app_label, user: String(user) }, (span) => {
+  return AUTH.run(`has_module_perms("${app_label}")`, () => ({ app_label, user: String(user) }), (span) => {
     const outcome = ask_backends(get_backends(), "has_module_perms", (backend) => backend.has_module_perms(user, app_label));
-    span.set({ granted: outcome.granted, decided_by: outcome.decided_by });
+    span_set(span, () => ({ granted: outcome.granted, decided_by: outcome.decided_by }));
     return outcome.granted;
   });
 }
@@ -70,11 +72,11 @@ function ask_backends(backends: Backend[], method: string, ask: (backend: Backen
     if (typeof backend[method] !== "function") continue;
     try {
       const granted = Boolean(ask(backend));
-      trace_event("auth", `${name}.${method} → ${granted}`, { backend: name, granted });
+      AUTH.event(`${name}.${method} → ${granted}`, () => ({ backend: name, granted }));
       if (granted) return { granted: true, decided_by: name };
     } catch (e) {
       if (!(e instanceof PermissionDenied)) throw e;
-      trace_event("auth", `${name}.${method} raised PermissionDenied`, { backend: name, granted: false });
+      AUTH.event(`${name}.${method} raised PermissionDenied`, () => ({ backend: name, granted: false }));
       return { granted: false, decided_by: name };
     }
   }
@@ -215,7 +217,7 @@ export function PermissionsMixin<TBase extends UserBase>(Base: TBase) {
     /** An active superuser has every permission; anyone else asks the backends. */
     has_perm(perm: string, obj: unknown = null): boolean {
       if (this.is_active && this.is_superuser) {
-        trace_event("auth", `has_perm("${perm}") → true (active superuser)`, { perm, user: String(this), granted: true });
+        AUTH.event(`has_perm("${perm}") → true (active superuser)`, () => ({ perm, user: String(this), granted: true }));
         return true;
       }
       return _user_has_perm(this, perm, obj);

@@ -9,7 +9,7 @@
  *     with SESSION_COOKIE_* attributes and the session's expiry (none at all for
  *     expire-at-browser-close sessions). Not on 5xx responses: a crashed view saves nothing.
  */
-import { trace_event } from "../../../../trace";
+import { trace_site } from "../../../../trace";
 import { settings } from "../../conf";
 import { time } from "../../../python/time";
 import type { HttpRequest } from "../../http/request";
@@ -20,6 +20,8 @@ import { patch_vary_headers } from "../../utils/cache";
 import { http_date } from "../../utils/http";
 import { SessionBase, UpdateError, mask } from "./backends/base";
 import { SessionInterrupted } from "./exceptions";
+
+const SESSION = trace_site("session", "django/contrib/sessions/middleware.ts", { eager: true });
 
 type SessionStoreClass = new (session_key?: string | null) => SessionBase;
 
@@ -60,7 +62,7 @@ function delete_session_cookie(response: HttpResponseBase): void {
     domain: (settings.SESSION_COOKIE_DOMAIN as string | null) ?? null,
     samesite: (settings.SESSION_COOKIE_SAMESITE as string | null) || null,
   });
-  trace_event("session", "session cookie deleted", { cookie: String(settings.SESSION_COOKIE_NAME) });
+  SESSION.event("session cookie deleted", () => ({ cookie: String(settings.SESSION_COOKIE_NAME) }));
 }
 
 /** Save the session, then set its cookie (unless the response is a server error). */
@@ -88,5 +90,5 @@ function save_and_set_cookie(session: SessionBase, response: HttpResponseBase): 
     httponly: !!settings.SESSION_COOKIE_HTTPONLY || null,
     samesite: (settings.SESSION_COOKIE_SAMESITE as string | null) || null,
   } as any);
-  trace_event("session", "session saved, cookie set", { cookie: String(settings.SESSION_COOKIE_NAME), session_key: mask(session.session_key ?? ""), max_age, expire_at_browser_close: max_age === null });
+  SESSION.event("session saved, cookie set", () => ({ cookie: String(settings.SESSION_COOKIE_NAME), session_key: mask(session.session_key ?? ""), max_age, expire_at_browser_close: max_age === null }));
 }

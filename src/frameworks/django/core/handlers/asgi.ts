@@ -10,7 +10,7 @@
  * `http.response.body` messages of at most `chunk_size` bytes. Any other scope type is a
  * ValueError. Main classes: `ASGIHandler`, `ASGIRequest`.
  */
-import { traced } from "../../../../trace";
+import { trace_site } from "../../../../trace";
 import { ValueError } from "../../../python/builtins";
 import { latin1_decode, latin1_encode, utf8_decode, type Bytes } from "../../../python/bytes";
 import { BytesIO } from "../../../python/io";
@@ -23,6 +23,8 @@ import { setup } from "../../setup";
 import { RequestAborted } from "../exceptions";
 import { request_started } from "../signals";
 import { BaseHandler } from "./base";
+
+const HANDLER = trace_site("handler", "django/core/handlers/asgi.ts", { eager: true });
 
 /** The parts of an ASGI scope and its callables Django reads (asgiref's types, structurally). */
 export type ASGIScope = { type: string; [key: string]: any };
@@ -39,6 +41,7 @@ export function get_script_prefix(scope: ASGIScope): string {
 
 /** A request built from an ASGI `http` scope: META as WSGI would have it, the body already read. */
 export class ASGIRequest extends HttpRequest {
+  protected static override parses_its_input = true;
   scope: ASGIScope;
   script_name: string;
 
@@ -120,7 +123,7 @@ export class ASGIHandler extends BaseHandler {
 
   constructor() {
     super();
-    traced("handler", "load_middleware", {}, () => this.load_middleware());
+    HANDLER.run("load_middleware", () => ({}), () => this.load_middleware());
   }
 
   /** The ASGI 3 callable: `await application(scope, receive, send)`. */
@@ -141,7 +144,7 @@ export class ASGIHandler extends BaseHandler {
     set_script_prefix(get_script_prefix(scope));
     request_started.send(ASGIHandler, { scope });
     const request = new this.request_class(scope, body_file);
-    const response = await traced("handler", "get_response", { path: request.path, method: request.method }, () => this.get_response(request));
+    const response = await HANDLER.run("get_response", () => ({ path: request.path, method: request.method }), () => this.get_response(request));
     (response as unknown as { _handler_class: unknown })._handler_class = ASGIHandler;
     await this.send_response(response, send);
     response.close();

@@ -7,7 +7,7 @@
  * every layer with `convert_exception_to_response`. `get_response(request)` then calls the outer
  * layer. Tracing sits at exactly this seam: each layer, each hook, the view.
  */
-import { close_span, error_type, open_span, to_json, traced, tracing_enabled, type Attrs, type SpanHandle } from "../../../../trace";
+import { error_type, span_close, span_fail, span_set, to_json, trace_site, tracing_enabled, type Attrs } from "../../../../trace";
 import { ValueError } from "../../../python/builtins";
 import { settings } from "../../conf";
 import type { HttpRequest } from "../../http/request";
@@ -23,6 +23,12 @@ type MaybePromise<T> = T | Promise<T>;
 type ViewMiddleware = (request: HttpRequest, view: Function, args: unknown[], kwargs: Record<string, unknown>) => MaybePromise<HttpResponseBase | null | undefined>;
 type TemplateResponseMiddleware = (request: HttpRequest, response: HttpResponseBase) => MaybePromise<HttpResponseBase>;
 type ExceptionMiddleware = (request: HttpRequest, exception: unknown) => HttpResponseBase | null | undefined;
+
+const LAYER = trace_site("middleware", "django/core/handlers/base.ts#BaseHandler.load_middleware");
+const CORE = trace_site("handler", "django/core/handlers/base.ts#BaseHandler._get_response");
+const HOOK = trace_site("middleware", "django/core/handlers/base.ts#BaseHandler._get_response");
+const VIEW = trace_site("view", "django/core/handlers/base.ts#BaseHandler._get_response");
+const RENDER = trace_site("handler", "django/core/handlers/base.ts#BaseHandler._get_response");
 
 /** A loaded middleware: the instance and the name the trace shows. */
 interface Loaded {
@@ -120,12 +126,14 @@ export class BaseHandler {
     const step = (i: number): MaybePromise<HttpResponseBase | null> => {
       if (i >= hooks.length) return null;
       const { name, method } = hooks[i];
-      const result = traced("middleware", `${name}.process_view`, { middleware: name, phase: "process_view" }, (span) =>
-        then(method(request, match.func, match.args, match.kwargs), (r) => {
-          if (r) span.set({ short_circuit: true, response: describe_response(r) });
-          return r ?? null;
-        }),
-      );
+      const result = !tracing_enabled()
+        ? method(request, match.func, match.args, match.kwargs)
+        : HOOK.run(`${name}.process_view`, () => ({ middleware: name, phase: "process_view" }), (span) =>
+            then(method(request, match.func, match.args, match.kwargs), (r) => {
+              if (r) span_set(span, { short_circuit: true, response: describe_response(r) });
+              return r;
+            }),
+          );
       return then(result, (r) => (r ? r : step(i + 1)));
     };
     return step(0);
@@ -134,9 +142,6 @@ export class BaseHandler {
   /** Call the view; if it raises, give process_exception hooks a chance to answer instead. */
   private call_view(request: HttpRequest, match: ResolverMatch): MaybePromise<HttpResponseBase> {
     const view = match.func as (...a: unknown[]) => MaybePromise<HttpResponseBase>;
-    const attrs: Attrs = tracing_enabled()
-      ? { view: callable_name(view), args: to_json(match.args), kwargs: to_json(match.kwargs), url_name: match.url_name ?? null, route: match.route ?? null }
-      : {};
     const recover = (e: unknown): HttpResponseBase => {
       const response = this.process_exception_by_middleware(e, request);
       if (!response) throw e;
@@ -144,7 +149,12 @@ export class BaseHandler {
     };
     let result: MaybePromise<HttpResponseBase>;
     try {
-      result = traced("view", callable_name(view), attrs, () => call_with_kwargs(view, request, match.args, match.kwargs), callable_source(view));
+      if (!tracing_enabled()) result = call_with_kwargs(view, request, match.args, match.kwargs);
+      else {
+        // Copied now: the view receives args and kwargs and may change them.
+        const attrs: Attrs = { view: callable_name(view), args: to_json(match.args), kwargs: to_json(match.kwargs), url_name: match.url_name ?? null, route: match.route ?? null };
+        result = VIEW.run(callable_name(view), attrs, () => call_with_kwargs(view, request, match.args, match.kwargs), callable_source(view));
+      }
     } catch (e) {
       return recover(e);
     }
@@ -159,13 +169,12 @@ export class BaseHandler {
     if (typeof renderable.render !== "function") return response;
     let current: HttpResponseBase = response;
     for (const { name, method } of this._template_response_middleware) {
-      current = traced("middleware", `${name}.process_template_response`, { middleware: name, phase: "process_template_response" }, () =>
-        method(request, current) as HttpResponseBase,
-      );
+      const given = current;
+      current = HOOK.run(`${name}.process_template_response`, () => ({ middleware: name, phase: "process_template_response" }), () => method(request, given) as HttpResponseBase);
       this.check_response(current, method, `${name}.process_template_response`);
     }
     try {
-      return traced("handler", "response.render()", {}, () => (current as HttpResponseBase & { render: () => HttpResponseBase }).render());
+      return RENDER.run("response.render()", undefined, () => (current as HttpResponseBase & { render: () => HttpResponseBase }).render());
     } catch (e) {
       const handled = this.process_exception_by_middleware(e, request);
       if (!handled) throw e;
@@ -189,9 +198,9 @@ export class BaseHandler {
   /** process_exception hooks, innermost first; the first response wins. */
   process_exception_by_middleware(exception: unknown, request: HttpRequest): HttpResponseBase | null {
     for (const { name, method } of this._exception_middleware) {
-      const response = traced("middleware", `${name}.process_exception`, { middleware: name, phase: "process_exception", exception: error_type(exception) }, (span) => {
+      const response = HOOK.run(`${name}.process_exception`, () => ({ middleware: name, phase: "process_exception", exception: error_type(exception) }), (span) => {
         const r = method(request, exception);
-        if (r) span.set({ handled: true, response: describe_response(r) });
+        if (r && span >= 0) span_set(span, { handled: true, response: describe_response(r) });
         return r;
       });
       if (response) return response;
@@ -237,42 +246,41 @@ function as_callable(instance: any): GetResponse {
  */
 function trace_layer(path: string, layer: GetResponse): GetResponse {
   const name = short_name(path);
+  const innermost = path === "_get_response";
+  const site = innermost ? CORE : LAYER;
+  const attrs = () => ({ middleware: name, path, phase: "__call__" });
   const traced_layer: GetResponse = (request) => {
     if (!tracing_enabled()) return layer(request);
-    const span = open_span(path === "_get_response" ? "handler" : "middleware", path === "_get_response" ? "_get_response" : name, {
-      middleware: name,
-      path,
-      phase: "__call__",
-    });
-    return finish_layer(span, layer, request, path === "_get_response");
+    return finish_layer(site.open(name, attrs), layer, request, innermost);
   };
   Object.defineProperty(traced_layer, "__wrapped_name__", { value: name });
   return traced_layer;
 }
 
-function finish_layer(span: SpanHandle, layer: GetResponse, request: HttpRequest, innermost: boolean): MaybePromise<HttpResponseBase> {
+function finish_layer(span: number, layer: GetResponse, request: HttpRequest, innermost: boolean): MaybePromise<HttpResponseBase> {
   const inner_seen = mark_inner_calls(innermost);
   const done = (response: HttpResponseBase): HttpResponseBase => {
-    span.set({ response: describe_response(response), ...inner_seen.summary(response) } as Attrs);
-    close_span(span);
+    // Now, not when the trace is read: the layers outside this one may change the response.
+    span_set(span, { response: describe_response(response), ...inner_seen.summary(response) } as Attrs);
+    span_close(span);
     return response;
   };
   let result: MaybePromise<HttpResponseBase>;
   try {
     result = layer(request);
   } catch (e) {
-    span.fail({ type: error_type(e), message: e instanceof Error ? e.message : String(e) });
-    close_span(span);
+    span_fail(span, { type: error_type(e), message: e instanceof Error ? e.message : String(e) });
+    span_close(span);
     throw e;
   }
-  if (result instanceof Promise) return result.then(done, (e) => { span.fail({ type: error_type(e), message: String(e) }); close_span(span); throw e; });
+  if (result instanceof Promise) return result.then(done, (e) => { span_fail(span, { type: error_type(e), message: String(e) }); span_close(span); throw e; });
   return done(result);
 }
 
 /** Track whether the layer inside this one was reached, and snapshot the response it returned. */
-const layer_stack: { reached: boolean; inner_response: HttpResponseBase | null; inner_headers: [string, string][] }[] = [];
+const layer_stack: { reached: boolean; inner_response: HttpResponseBase | null; inner_headers: (readonly [string, string])[] }[] = [];
 function mark_inner_calls(innermost: boolean) {
-  const state = { reached: false, inner_response: null as HttpResponseBase | null, inner_headers: [] as [string, string][] };
+  const state = { reached: false, inner_response: null as HttpResponseBase | null, inner_headers: [] as (readonly [string, string])[] };
   if (layer_stack.length) layer_stack[layer_stack.length - 1].reached = true;
   layer_stack.push(state);
   return {

@@ -7,7 +7,7 @@
  * SuspiciousOperation (DisallowedHost, TooManyFieldsSent …) → 400, anything else → 500 (with
  * `got_request_exception` sent). With DEBUG the 404 and 500 are Django's technical pages.
  */
-import { close_span, describe_error, error_type, open_span } from "../../../../trace";
+import { describe_error, error_type, span_close, span_set, trace_site } from "../../../../trace";
 import { settings } from "../../conf";
 import { Http404 } from "../../http/response";
 import { get_resolver, get_urlconf } from "../../urls";
@@ -20,6 +20,8 @@ import { MultiPartParserError } from "../../http/multipartparser";
 import { log_response } from "../../utils/log";
 
 export type GetResponse = (request: HttpRequest) => HttpResponseBase | Promise<HttpResponseBase>;
+
+const EXCEPTION = trace_site("exception", "django/core/handlers/exception.ts#response_for_exception");
 
 /** Wrap one layer so that whatever it raises comes back out as a response. */
 export function convert_exception_to_response(get_response: GetResponse): GetResponse {
@@ -48,13 +50,13 @@ function layer_name(fn: unknown): string {
  * the onion the exception came out of (a middleware, or `_get_response` for the view and its hooks).
  */
 export function response_for_exception(request: HttpRequest, exc: unknown, escaped_from = "get_response"): HttpResponseBase {
-  const span = open_span("exception", `${error_type(exc)} → response`, { escaped_from, ...json_error(exc) });
+  const span = EXCEPTION.open(`${error_type(exc)} → response`, () => ({ escaped_from, ...json_error(exc) }));
   try {
     const response = convert_by_family(request, exc);
-    span.set({ status: response.status_code });
+    if (span >= 0) span_set(span, { status: response.status_code });
     return response;
   } finally {
-    close_span(span);
+    span_close(span);
   }
 }
 

@@ -28,9 +28,10 @@ export function describe_response(response: unknown): Attrs {
   return { class: r.constructor.name, status: r.status_code, reason: r.reason_phrase };
 }
 
-export function snapshot_headers(response: HttpResponseBase): [string, string][] {
+export function snapshot_headers(response: HttpResponseBase): (readonly [string, string])[] {
+  const headers = (response as unknown as { headers?: Iterable<[string, string]> & { _pairs?: () => (readonly [string, string])[] } }).headers;
+  if (headers && typeof headers._pairs === "function") return headers._pairs();
   const out: [string, string][] = [];
-  const headers = (response as unknown as { headers?: Iterable<[string, string]> }).headers;
   if (headers && typeof (headers as Iterable<[string, string]>)[Symbol.iterator] === "function") for (const [k, v] of headers) out.push([k, v]);
   return out;
 }
@@ -40,10 +41,10 @@ export function snapshot_headers(response: HttpResponseBase): [string, string][]
  * Middleware almost always appends headers, so the common case (before is a prefix of after) is a
  * single pass; only a reordering or removal pays for the general comparison.
  */
-export function header_changes(before: [string, string][], after: [string, string][]): Json {
+export function header_changes(before: readonly (readonly [string, string])[], after: readonly (readonly [string, string])[]): Json {
   const added: { [k: string]: Json } = {};
   let prefix = 0;
-  while (prefix < before.length && prefix < after.length && before[prefix][0] === after[prefix][0] && before[prefix][1] === after[prefix][1]) prefix++;
+  while (prefix < before.length && prefix < after.length && (before[prefix] === after[prefix] || (before[prefix][0] === after[prefix][0] && before[prefix][1] === after[prefix][1]))) prefix++;
   if (prefix === before.length) {
     for (let i = prefix; i < after.length; i++) added[after[i][0]] = after[i][1];
     return { added, changed: {}, removed: [] };

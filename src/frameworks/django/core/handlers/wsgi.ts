@@ -7,7 +7,7 @@
  * asks BaseHandler for a response, and hands the status line and headers (each cookie as its own
  * Set-Cookie) to `start_response`. `request_finished` is sent when the server closes the response.
  */
-import { traced } from "../../../../trace";
+import { trace_site, tracing_enabled } from "../../../../trace";
 import { setup } from "../../setup";
 import { set_script_prefix } from "../../urls";
 import type { HttpResponseBase } from "../../http/response";
@@ -20,12 +20,15 @@ export { WSGIRequest, LimitedStream } from "./wsgi_request";
 export type WSGIEnviron = Record<string, any>;
 export type StartResponse = (status: string, headers: [string, string][], exc_info?: unknown) => (data: Uint8Array) => void;
 
+const LOAD = trace_site("handler", "django/core/handlers/wsgi.ts#WSGIHandler.__init__");
+const GET_RESPONSE = trace_site("handler", "django/core/handlers/wsgi.ts#WSGIHandler.__call__");
+
 export class WSGIHandler extends BaseHandler {
   request_class = WSGIRequest;
 
   constructor() {
     super();
-    traced("handler", "load_middleware", {}, () => this.load_middleware());
+    LOAD.run("load_middleware", undefined, () => this.load_middleware());
   }
 
   /** PEP 3333's `application(environ, start_response)`. */
@@ -38,7 +41,7 @@ export class WSGIHandler extends BaseHandler {
       start_response(`${response.status_code} ${response.reason_phrase}`, response.wsgi_headers());
       return response;
     };
-    const response = traced("handler", "get_response", { path: request.path, method: request.method }, () => this.get_response(request));
+    const response = tracing_enabled() ? GET_RESPONSE.run("get_response", { path: request.path, method: request.method }, () => this.get_response(request)) : this.get_response(request);
     return response instanceof Promise ? response.then(respond) : respond(response);
   }
 

@@ -56,13 +56,19 @@ export function get_bytes_from_wsgi(environ: WSGIEnviron, key: string, default_:
 
 /** `environ[key]` as text: its bytes decoded as UTF-8, bad bytes replaced. */
 export function get_str_from_wsgi(environ: WSGIEnviron, key: string, default_: string): string {
+  const value = environ[key] ?? default_;
+  if (typeof value === "string" && ASCII.test(value)) return value; // ASCII bytes decode to themselves
   return utf8_decode(get_bytes_from_wsgi(environ, key, default_), "replace");
 }
 
 /** The request path inside the application, as text (invalid UTF-8 kept as `%XX`). */
 export function get_path_info(environ: WSGIEnviron): string {
+  const value = environ.PATH_INFO ?? "/";
+  if (typeof value === "string" && ASCII.test(value)) return value; // ASCII is valid UTF-8, nothing to re-percent
   return utf8_decode(repercent_broken_unicode(get_bytes_from_wsgi(environ, "PATH_INFO", "/")));
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Where the application is mounted: FORCE_SCRIPT_NAME if set, else what SCRIPT_URL /
@@ -80,6 +86,7 @@ export function get_script_name(environ: WSGIEnviron): string {
 }
 
 export class WSGIRequest extends HttpRequest {
+  protected static override parses_its_input = true;
   environ: WSGIEnviron;
 
   constructor(environ: WSGIEnviron) {
@@ -89,7 +96,7 @@ export class WSGIRequest extends HttpRequest {
     const path_info = get_path_info(environ) || "/";
     this.environ = environ;
     this.path_info = path_info;
-    this.path = `${script_name.replace(/\/+$/, "")}/${path_info.replace("/", "")}`;
+    this.path = script_name === "" || script_name === "/" ? (path_info.startsWith("/") ? path_info : `/${path_info.replace("/", "")}`) : `${script_name.replace(/\/+$/, "")}/${path_info.replace("/", "")}`;
     this.META = environ;
     this.META.PATH_INFO = path_info;
     this.META.SCRIPT_NAME = script_name;

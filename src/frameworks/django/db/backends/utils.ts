@@ -15,11 +15,15 @@
  *       cursor.close();
  *     }
  */
-import { traced, type SpanHandle } from "../../../../trace";
+import { span_set, trace_site, tracing_enabled, type Attrs } from "../../../../trace";
 import { py_repr } from "../../../python/builtins";
 import { DATABASE_ERRORS, InterfaceError, ProgrammingError } from "../utils";
 import { is_driver_error, type ExecuteResult, type SqlValue } from "./driver";
 import type { BaseDatabaseWrapper } from "./base/base";
+
+// The statement, its parameters (adapted: the cursor's own copy) and its result are not changed
+// afterwards: their attrs are built when the trace is read.
+const EXECUTE = trace_site("sql", "django/db/backends/utils.ts#CursorWrapper.execute");
 
 export type Params = readonly unknown[] | null | undefined;
 export type Row = SqlValue[];
@@ -65,9 +69,11 @@ export class CursorWrapper {
     this.check_open();
     const query = params === null || params === undefined ? sql : convert_query(sql);
     const adapted = adapt_params(params ?? []);
-    traced("sql", sql_span_name(sql), { sql, params: adapted.map(param_json), alias: this.db.alias }, (span) => {
-      this.store(run_on_driver(this.db, query, adapted), span);
-    });
+    if (!tracing_enabled()) this.store(run_on_driver(this.db, query, adapted), -1);
+    else {
+      const alias = this.db.alias;
+      EXECUTE.run(sql_span_name(sql), () => ({ sql, params: adapted.map(param_json), alias }), (span) => this.store(run_on_driver(this.db, query, adapted), span));
+    }
     return this;
   }
 
@@ -76,7 +82,8 @@ export class CursorWrapper {
     this.check_open();
     const query = convert_query(sql);
     const batches = Array.from(param_list, adapt_params);
-    traced("sql", sql_span_name(sql), { sql, many: batches.length, params: batches.slice(0, 20).map((p) => p.map(param_json)), alias: this.db.alias }, (span) => {
+    const alias = this.db.alias;
+    EXECUTE.run(sql_span_name(sql), () => ({ sql, many: batches.length, params: batches.slice(0, 20).map((p) => p.map(param_json)), alias }), (span) => {
       let modified = 0;
       for (const params of batches) {
         const result = run_on_driver(this.db, query, params);
@@ -85,7 +92,7 @@ export class CursorWrapper {
       }
       this.reset_results(null, []);
       this.rowcount = modified;
-      span.set({ rowcount: modified });
+      span_set(span, () => ({ rowcount: modified }));
     });
     return this;
   }
@@ -104,6 +111,12 @@ export class CursorWrapper {
 
   fetchall(): Row[] {
     this.check_open();
+    if (this.position === 0) {
+      // Every row, handed over (the cursor keeps none: nothing is left to fetch).
+      const all = this.rows;
+      this.rows = [];
+      return all;
+    }
     const rest = this.rows.slice(this.position);
     this.position = this.rows.length;
     return rest;
@@ -132,12 +145,12 @@ export class CursorWrapper {
     if (this.closed) throw new ProgrammingError("Cannot operate on a closed cursor.");
   }
 
-  private store(result: ExecuteResult, span: SpanHandle): void {
+  private store(result: ExecuteResult, span: number): void {
     const is_query = result.columns.length > 0;
     this.reset_results(is_query ? result.columns.map(describe_column) : null, result.rows);
     this.rowcount = is_query ? -1 : result.rows_modified;
     if (result.last_insert_rowid !== null && result.rows_modified > 0) this.lastrowid = result.last_insert_rowid;
-    span.set(is_query ? { rows: result.rows.length, columns: result.columns } : { rowcount: result.rows_modified });
+    if (span >= 0) span_set(span, (): Attrs => (is_query ? { rows: result.rows.length, columns: result.columns } : { rowcount: result.rows_modified }));
   }
 
   private reset_results(description: ColumnDescription[] | null, rows: Row[]): void {

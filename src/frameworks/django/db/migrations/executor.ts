@@ -6,13 +6,15 @@
  * in-memory state; the others run inside a schema editor (one transaction each) and are recorded.
  * `collect_sql()` does the same without touching the database, for `sqlmigrate`.
  */
-import { traced } from "../../../../trace";
+import { trace_site } from "../../../../trace";
 import type { BaseDatabaseWrapper } from "../backends/base/base";
 import { DatabaseSchemaEditor } from "../backends/sqlite3/schema";
 import { MigrationLoader, type MigrationLoaderOptions } from "./loader";
 import type { Migration, MigrationKey } from "./migration";
 import { MigrationRecorder } from "./recorder";
 import { ProjectState } from "./state";
+
+const MIGRATION = trace_site("sql", "django/db/migrations/executor.ts", { eager: true });
 
 export type PlanStep = [migration: Migration, backwards: boolean];
 
@@ -70,7 +72,7 @@ export class MigrationExecutor {
 
   /** Undo one migration (its operations backwards) and remove it from `django_migrations`. */
   unapply_migration(state: ProjectState, migration: Migration, fake = false): void {
-    traced("sql", `Unapplying ${migration}`, { migration: String(migration), fake }, () => {
+    MIGRATION.run(`Unapplying ${migration}`, () => ({ migration: String(migration), fake }), () => {
       if (!fake) this.in_editor(migration, (editor) => migration.unapply(state, editor));
       this.recorder.record_unapplied(migration.app_label, migration.name);
       this.loader.applied_migrations.delete(String(migration));
@@ -90,7 +92,7 @@ export class MigrationExecutor {
 
   /** Run one migration in a schema editor and record it in `django_migrations`. */
   apply_migration(state: ProjectState, migration: Migration, fake = false): ProjectState {
-    return traced("sql", `Applying ${migration}`, { migration: String(migration), fake }, () => {
+    return MIGRATION.run(`Applying ${migration}`, () => ({ migration: String(migration), fake }), () => {
       if (!fake) this.in_editor(migration, (editor) => (state = migration.apply(state, editor)));
       else state = migration.mutate_state(state, false);
       this.recorder.record_applied(migration.app_label, migration.name);

@@ -8,7 +8,7 @@
  * `MigrationGraph`. The runtime tells it which modules exist (`list_modules`), because there is no
  * file system to scan.
  */
-import { traced } from "../../../../trace";
+import { trace_site } from "../../../../trace";
 import { BadMigrationError } from "./exceptions";
 import type { BaseDatabaseWrapper } from "../backends/base/base";
 import { apps } from "../../apps";
@@ -17,6 +17,8 @@ import { MigrationGraph } from "./graph";
 import type { Migration, MigrationKey } from "./migration";
 import { MigrationRecorder } from "./recorder";
 import { ProjectState } from "./state";
+
+const MIGRATION = trace_site("sql", "django/db/migrations/loader.ts", { eager: true });
 
 /** Lists an app's migration module names ("0001_initial", …); the runtime installs one. */
 export type MigrationModuleLister = (app_label: string) => string[];
@@ -74,7 +76,7 @@ export class MigrationLoader {
 
   /** Nodes for every migration, then edges for every dependency ("__first__" = the app's root). */
   build_graph(): void {
-    traced("sql", "MigrationLoader.build_graph", { apps: this.app_labels }, () => {
+    MIGRATION.run("MigrationLoader.build_graph", () => ({ apps: this.app_labels }), () => {
       this.load_disk();
       this.applied_migrations = this.connection ? new MigrationRecorder(this.connection).applied_migrations() : new Map();
       for (const migration of this.disk_migrations.values()) this.graph.add_node(migration.key, migration);

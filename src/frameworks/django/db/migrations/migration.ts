@@ -13,10 +13,12 @@
  * `apply()` walks the operations: each one advances the project state and changes the database
  * (or, for `sqlmigrate`, writes the SQL into the schema editor's collected text).
  */
-import { traced } from "../../../../trace";
+import { trace_site } from "../../../../trace";
 import type { BaseDatabaseSchemaEditor } from "../backends/base/schema";
 import type { Operation } from "./operations/base";
 import type { ProjectState } from "./state";
+
+const MIGRATION = trace_site("sql", "django/db/migrations/migration.ts", { eager: true });
 
 export type MigrationKey = [app_label: string, name: string];
 
@@ -83,7 +85,7 @@ export class Migration {
 
   private apply_operation(operation: Operation, editor: BaseDatabaseSchemaEditor, from_state: ProjectState, to_state: ProjectState): void {
     const name = `${operation.constructor.name}: ${operation.describe()}`;
-    traced("sql", name, { migration: String(this), operation: operation.constructor.name, collect_sql: editor.collect_sql }, () =>
+    MIGRATION.run(name, () => ({ migration: String(this), operation: operation.constructor.name, collect_sql: editor.collect_sql }), () =>
       operation.database_forwards(this.app_label, editor, from_state, to_state),
     );
   }

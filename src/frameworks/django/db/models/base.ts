@@ -11,7 +11,7 @@
  * Instances keep each concrete field's value as an own property named by its attname
  * (`book.title`, `book.author_id`); relations are accessors on the prototype (related_descriptors.ts).
  */
-import { traced, trace_event, tracing_enabled } from "../../../../trace";
+import { span_set, trace_site, tracing_enabled } from "../../../../trace";
 import { AttributeError, TypeError as PyTypeError, ValueError } from "../../../python/builtins";
 import { FieldDoesNotExist, MultipleObjectsReturned as BaseMultipleObjectsReturned, ObjectDoesNotExist, ValidationError, NON_FIELD_ERRORS } from "../../core/exceptions";
 import { apps as global_apps, type Apps } from "../../apps/registry";
@@ -25,12 +25,37 @@ import { Collector } from "./deletion";
 import { CASCADE } from "./deletion";
 import { settings } from "../../conf";
 
+const APP = trace_site("app", "django/db/models/base.ts", { eager: true });
+
 /** Per-instance ORM state: which database, whether it is not saved yet, cached related objects. */
 export class ModelState {
   db: string | null = null;
   adding = true;
   fields_cache: Record<string, unknown> = {};
 }
+
+/**
+ * The state of every row read from one database, before anyone looks at it: shared, so that a
+ * QuerySet of 1,000 rows allocates 1,000 instances and nothing else. `instance._state` gives the
+ * instance its own copy the first time it is asked for (a ModelState is mutable: `adding`,
+ * `fields_cache`), so nobody ever sees the shared one.
+ */
+class FetchedState extends ModelState {
+  constructor(db: string) {
+    super();
+    this.adding = false;
+    this.db = db;
+    Object.freeze(this.fields_cache);
+    Object.freeze(this);
+  }
+}
+const fetched_states = new Map<string, FetchedState>();
+function fetched_state(db: string): FetchedState {
+  let state = fetched_states.get(db);
+  if (!state) fetched_states.set(db, (state = new FetchedState(db)));
+  return state;
+}
+const STATE = Symbol("_state");
 
 export interface SaveOptions {
   force_insert?: boolean;
@@ -52,9 +77,25 @@ export class Model {
   /** Set by the runtime's loader: the dotted module the class was defined in ("blog.models"). */
   declare static __module__?: string;
 
-  declare _state: ModelState;
   declare _prefetched_objects_cache?: Record<string, any>;
+  declare [STATE]: ModelState | undefined;
   [key: string]: any;
+
+  /** Django's `instance._state`: which database the row came from, whether it is being added, related objects cached. */
+  get _state(): ModelState {
+    const state = this[STATE];
+    if (state !== undefined && !(state instanceof FetchedState)) return state;
+    const own = new ModelState();
+    if (state) {
+      own.adding = false;
+      own.db = state.db;
+    }
+    return (this[STATE] = own);
+  }
+
+  set _state(state: ModelState) {
+    this[STATE] = state;
+  }
 
   /** `Model._meta`: class preparation runs on first use. */
   static get _meta(): Options {
@@ -103,10 +144,7 @@ export class Model {
     const send = pre_init.has_listeners(this);
     if (send) pre_init.send(this, { args: [...values], kwargs: {} });
     const obj = Object.create(this.prototype) as T;
-    const state = new ModelState();
-    state.adding = false;
-    state.db = db;
-    obj._state = state;
+    obj[STATE] = fetched_state(db);
     for (let i = 0; i < field_names.length; i++) (obj as any)[field_names[i]] = values[i];
     if (send || post_init.has_listeners(this)) post_init.send(this, { instance: obj });
     return obj;
@@ -120,14 +158,12 @@ export class Model {
     if (pre_init.has_listeners(this) || post_init.has_listeners(this)) return rows.map((r) => this.from_db(db, field_names, r.length === field_names.length ? r : r.slice(0, field_names.length)));
     const proto = this.prototype;
     const n = field_names.length;
+    const state = fetched_state(db);
     const out: T[] = new Array(rows.length);
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
       const obj = Object.create(proto) as T;
-      const state = new ModelState();
-      state.adding = false;
-      state.db = db;
-      obj._state = state;
+      obj[STATE] = state;
       for (let i = 0; i < n; i++) (obj as any)[field_names[i]] = row[i];
       out[r] = obj;
     }
@@ -473,7 +509,7 @@ export function prepare_model(cls: ModelClass): Options {
   if (Object.prototype.hasOwnProperty.call(cls, PREPARED)) return (cls as any)[PREPARED];
   if ((cls as unknown) === Model) throw new AttributeError("type object 'Model' has no attribute '_meta'");
   if (Object.prototype.hasOwnProperty.call(cls, PREPARING)) return (cls as any)[PREPARING];
-  return traced("app", `class ${cls.name}(models.Model)`, {}, (span) => {
+  return APP.run(`class ${cls.name}(models.Model)`, () => ({}), (span) => {
     const own_meta: MetaOptions = Object.prototype.hasOwnProperty.call(cls, "Meta") ? { ...(cls.Meta ?? {}) } : {};
     const parent = Object.getPrototypeOf(cls) as ModelClass;
     const parent_opts = parent !== Model ? prepare_model(parent) : null;
@@ -493,7 +529,7 @@ export function prepare_model(cls: ModelClass): Options {
       for (const m of registry.all_models.values()) for (const model of m.values()) (model as any)._meta?._expire_cache?.();
     }
     class_prepared.send(cls, {});
-    if (tracing_enabled()) span.set({ model: opts.label, db_table: opts.db_table, fields: opts.local_fields.map((f) => f.name), many_to_many: opts.local_many_to_many.map((f) => f.name) });
+    if (tracing_enabled()) span_set(span, () => ({ model: opts.label, db_table: opts.db_table, fields: opts.local_fields.map((f) => f.name), many_to_many: opts.local_many_to_many.map((f) => f.name) }));
     return opts;
   });
 }
@@ -533,7 +569,7 @@ function contribute_fields(cls: ModelClass, opts: Options): void {
 
 function contribute(cls: ModelClass, opts: Options, name: string, field: Field): void {
   field.contribute_to_class(cls as unknown as ModelLike, name);
-  if (tracing_enabled()) trace_event("app", `${field.constructor.name}.contribute_to_class(${opts.object_name}, "${name}")`, { field: name, column: field.column ?? null, attname: field.attname });
+  if (tracing_enabled()) APP.event(`${field.constructor.name}.contribute_to_class(${opts.object_name}, "${name}")`, () => ({ field: name, column: field.column ?? null, attname: field.attname }));
 }
 
 function default_auto_field(): Field {

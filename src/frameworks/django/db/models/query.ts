@@ -7,7 +7,7 @@
  *     for (const book of qs) ...      // SELECT ... INNER JOIN "library_author" ... ORDER BY ... DESC
  *     String(qs.query)                // the SQL with params interpolated
  */
-import { traced, tracing_enabled, type Attrs, type SourceRef } from "../../../../trace";
+import { type Attrs, type SourceRef, trace_site, tracing_enabled } from "../../../../trace";
 import { extract_tb } from "../../../python/traceback";
 import { py_repr } from "../../../python/builtins";
 import { AttributeError, IndexError, TypeError as PyTypeError, ValueError } from "../../../python/builtins";
@@ -23,6 +23,8 @@ import { Case, F, Ref, Value, When } from "./expressions";
 import { DateField, DateTimeField } from "./fields";
 import { atomic } from "../transaction";
 import { IntegrityError } from "../utils";
+
+const QUERYSET = trace_site("queryset", "django/db/models/query.ts", { eager: true });
 
 type Kwargs = Record<string, unknown>;
 
@@ -73,7 +75,7 @@ export class QuerySet<T = any> {
   /** Run the query once and cache the results (a "queryset" span around its SQL). */
   _fetch_all(): T[] {
     if (this._result_cache === null) {
-      this._result_cache = traced("queryset", `${this.model._meta.object_name} QuerySet`, tracing_enabled() ? this._trace_attrs() : {}, () => {
+      this._result_cache = QUERYSET.run(`${this.model._meta.object_name} QuerySet`, tracing_enabled() ? this._trace_attrs() : undefined, () => {
         const results = this._evaluate();
         if (this._prefetch_related_lookups.length && this._iterable_class === "model") prefetch_related_objects(results, this._prefetch_related_lookups);
         return results;
@@ -383,7 +385,7 @@ export class QuerySet<T = any> {
 
   count(): number {
     if (this._result_cache) return this._result_cache.length;
-    return this.query.is_empty() ? 0 : traced("queryset", `${this.model._meta.object_name}.count()`, tracing_enabled() ? this._trace_attrs() : {}, () => run_count(this));
+    return this.query.is_empty() ? 0 : QUERYSET.run(`${this.model._meta.object_name}.count()`, tracing_enabled() ? this._trace_attrs() : undefined, () => run_count(this));
   }
 
   exists(): boolean {
@@ -391,7 +393,7 @@ export class QuerySet<T = any> {
     if (this.query.is_empty()) return false;
     const q = this.query.exists();
     const compiler = new SQLCompiler(q, connections.__getitem__(this.db));
-    return traced("queryset", `${this.model._meta.object_name}.exists()`, tracing_enabled() ? this._trace_attrs() : {}, () => compiler.execute_sql().length > 0);
+    return QUERYSET.run(`${this.model._meta.object_name}.exists()`, tracing_enabled() ? this._trace_attrs() : undefined, () => compiler.execute_sql().length > 0);
   }
 
   /** `aggregate(total=Sum("pages"))` → `{ total: 4284 }`. */
@@ -414,7 +416,7 @@ export class QuerySet<T = any> {
     const connection = connections.__getitem__(this.db);
     const empty = Object.fromEntries([...named.keys()].map((k) => [k, empty_value(q.annotations.get(k))]));
     if (q.is_empty()) return empty;
-    const rows = traced("queryset", `${this.model._meta.object_name}.aggregate()`, tracing_enabled() ? this._trace_attrs() : {}, () => new SQLCompiler(q, connection).execute_sql());
+    const rows = QUERYSET.run(`${this.model._meta.object_name}.aggregate()`, tracing_enabled() ? this._trace_attrs() : undefined, () => new SQLCompiler(q, connection).execute_sql());
     if (!rows.length) return empty;
     return Object.fromEntries([...named.keys()].map((k, i) => [k, rows[0][i]]));
   }
@@ -459,7 +461,7 @@ export class QuerySet<T = any> {
     }
     const compiled = outer.map(([, a]) => compiler.compile(a));
     const sql = `SELECT ${compiled.map((c) => c[0]).join(", ")} FROM (${inner_sql}) subquery`;
-    const row = traced("queryset", `${this.model._meta.object_name}.aggregate()`, tracing_enabled() ? this._trace_attrs() : {}, () => {
+    const row = QUERYSET.run(`${this.model._meta.object_name}.aggregate()`, tracing_enabled() ? this._trace_attrs() : undefined, () => {
       const cursor = connection.cursor();
       try {
         cursor.execute(sql, [...compiled.flatMap((c) => c[1]), ...params]);

@@ -7,8 +7,10 @@
  * tracing is off a wrapped method costs one function call and one flag test. This is what the
  * page's class-based-view panel shows beside the MRO: which methods actually ran, in order.
  */
-import { traced, tracing_enabled, type Attrs, type SourceRef } from "../../../../trace";
+import { type Attrs, type SourceRef, trace_site, tracing_enabled } from "../../../../trace";
 import { PyObject, class_module, class_name, class_path, mro_of, origin_of, type PyClass } from "../../../python/mro";
+
+const VIEW = trace_site("view", "django/views/generic/method_trace.ts", { eager: true });
 
 const WRAPPED = Symbol("traced view method");
 const instrumented = new WeakSet<object>();
@@ -47,9 +49,7 @@ function traced_method(defined_in: PyClass, name: string, fn: (...a: unknown[]) 
     const attrs: Record<string, unknown> = { method: name, defined_in: class_path(defined_in), view_class: class_path(this.constructor), super_hop };
     // The outermost call carries the class's MRO, so a saved trace can show it without the code.
     if (!top) attrs.mro = mro_of(this.constructor as PyClass).map((c) => class_path(c));
-    return traced(
-      "view",
-      label,
+    return VIEW.run(label,
       attrs as Attrs,
       () => {
         frames.push({ self: this, name });

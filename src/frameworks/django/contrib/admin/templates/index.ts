@@ -15,9 +15,11 @@ import { settings } from "../../../conf";
 import { make_context } from "../../../template/context";
 import { Loader as LocmemLoader } from "../../../template/loaders/locmem";
 import type { BackendTemplate } from "../../../template/loader";
-import { traced } from "../../../../../trace";
+import { trace_site } from "../../../../../trace";
 import { ADMIN_TEMPLATES } from "./html";
 import { changelist_display } from "./changelist_display";
+
+const TEMPLATE = trace_site("template", "django/contrib/admin/templates/index.ts", { eager: true });
 
 let engine: Engine | null = null;
 let engine_key = "";
@@ -50,7 +52,7 @@ export function admin_template(name: string): BackendTemplate & { template_name:
   return {
     template_name: name,
     render(context: Record<string, unknown> | null = null, request: unknown = null): string {
-      return traced("template", name, { engine: "admin" }, () => {
+      return TEMPLATE.run(name, () => ({ engine: "admin" }), () => {
         const data: Record<string, unknown> = { ...(context ?? {}) };
         if (data.cl && name.endsWith("change_list.html")) Object.assign(data, changelist_display(data.cl as any));
         const template = admin_engine().get_template(name);

@@ -19,9 +19,11 @@ import { InvalidPage } from "../../../core/paginator";
 import { ManyToOneRel } from "../../../db/models/fields/related";
 import { OrderBy, F } from "../../../db/models/expressions";
 import { reverse } from "../../../urls/base";
-import { traced, trace_event, to_json, type Attrs } from "../../../../../trace";
+import { type Attrs, span_set, to_json, trace_site } from "../../../../../trace";
 import { DisallowedModelAdminLookup, DisallowedModelAdminToField } from "../exceptions";
 import { build_q_object_from_lookup_parameters, get_fields_from_path, lookup_spawns_duplicates, prepare_lookup_value, quote, LOOKUP_SEP } from "../utils";
+
+const ADMIN = trace_site("admin", "django/contrib/admin/views/main.ts", { eager: true });
 
 // Changelist query-string parameters.
 export const ALL_VAR = "all";
@@ -154,7 +156,7 @@ export class ChangeList {
 
   /** Every lookup must be allowed; then each list_filter builds its spec; date_hierarchy adds a range. */
   get_filters(request: any): [any[], boolean, Lists, boolean, boolean] {
-    return traced("admin", "ChangeList.get_filters", { list_filter: to_json(this.list_filter.map(describe_filter_item)) }, (span) => {
+    return ADMIN.run("ChangeList.get_filters", () => ({ list_filter: to_json(this.list_filter.map(describe_filter_item)) }), (span) => {
       const lookup_params = this.get_filters_params();
       this.check_lookups_allowed(request, lookup_params);
       const [filter_specs, spec_duplicates, has_active_filters] = this.build_filter_specs(request, lookup_params);
@@ -169,7 +171,7 @@ export class ChangeList {
         if (e instanceof FieldDoesNotExist) throw new IncorrectLookupParameters(e.message);
         throw e;
       }
-      span.set({ filters: filter_specs.map((s: any) => s.constructor.name), remaining_lookups: to_json(lookup_params), may_have_duplicates });
+      span_set(span, () => ({ filters: filter_specs.map((s: any) => s.constructor.name), remaining_lookups: to_json(lookup_params), may_have_duplicates }));
       return [filter_specs, filter_specs.length > 0, lookup_params, may_have_duplicates, has_active_filters];
     });
   }
@@ -179,7 +181,7 @@ export class ChangeList {
     for (const [key, values] of Object.entries(lookup_params))
       for (const value of values)
         if (!this.model_admin.lookup_allowed(key, value, request)) {
-          trace_event("admin", "lookup refused", { lookup: key, value: to_json(value) });
+          ADMIN.event("lookup refused", () => ({ lookup: key, value: to_json(value) }));
           throw new DisallowedModelAdminLookup(`Filtering by ${key} not allowed`);
         }
   }
@@ -252,7 +254,7 @@ export class ChangeList {
 
   /** Count, full count, and the page of rows (or all of them under `?all=`). */
   get_results(request: any): void {
-    traced("admin", "ChangeList.get_results (pagination)", { list_per_page: this.list_per_page, list_max_show_all: this.list_max_show_all, page_num: this.page_num, show_all: this.show_all }, (span) => {
+    ADMIN.run("ChangeList.get_results (pagination)", () => ({ list_per_page: this.list_per_page, list_max_show_all: this.list_max_show_all, page_num: this.page_num, show_all: this.show_all }), (span) => {
       const paginator = this.model_admin.get_paginator(request, this.queryset, this.list_per_page);
       const result_count: number = paginator.count;
       const full_result_count = this.model_admin.show_full_result_count ? this.root_queryset.count() : null;
@@ -271,7 +273,7 @@ export class ChangeList {
       Object.assign(this, { result_count, full_result_count, can_show_all, multi_page, result_list, paginator });
       this.show_full_result_count = this.model_admin.show_full_result_count;
       this.show_admin_actions = !this.show_full_result_count || Boolean(full_result_count);
-      span.set({ result_count, full_result_count, multi_page, can_show_all, num_pages: paginator.num_pages });
+      span_set(span, () => ({ result_count, full_result_count, multi_page, can_show_all, num_pages: paginator.num_pages }));
     });
   }
 
@@ -389,20 +391,20 @@ export class ChangeList {
 
   /** Filters → remaining lookups → select_related → ordering → search → DISTINCT when joins may repeat rows. */
   get_queryset(request: any, exclude_parameters: string[] | null = null): any {
-    return traced("admin", "ChangeList.get_queryset", admin_options_attrs(this), (span) => {
+    return ADMIN.run("ChangeList.get_queryset", admin_options_attrs(this), (span) => {
       const [filter_specs, has_filters, remaining, filters_dup, has_active] = this.get_filters(request);
       Object.assign(this, { filter_specs, has_filters, has_active_filters: has_active });
       let qs = this.apply_filter_specs(request, this.root_queryset, exclude_parameters);
       qs = this.apply_remaining_lookups(qs, remaining);
       if (!qs.query.select_related) qs = this.apply_select_related(qs);
       const ordering = this.get_ordering(request, qs);
-      trace_event("admin", "ordering", { o: this.params[ORDER_VAR] ?? null, ordering: to_json(ordering.map(String)), columns: to_json(Object.fromEntries(this.get_ordering_field_columns())) });
+      ADMIN.event("ordering", () => ({ o: this.params[ORDER_VAR] ?? null, ordering: to_json(ordering.map(String)), columns: to_json(Object.fromEntries(this.get_ordering_field_columns())) }));
       qs = qs.order_by(...ordering);
       const [searched, search_dup] = this.model_admin.get_search_results(request, qs, this.query);
       qs = searched;
       this.clear_all_filters_qs = this.get_query_string(remaining, this.get_filters_params());
       const distinct = filters_dup || search_dup;
-      span.set({ distinct });
+      span_set(span, () => ({ distinct }));
       return distinct ? qs.distinct() : qs;
     });
   }
@@ -410,14 +412,14 @@ export class ChangeList {
   private apply_filter_specs(request: any, qs: any, exclude_parameters: string[] | null): any {
     for (const spec of this.filter_specs) {
       if (exclude_parameters !== null && JSON.stringify(spec.expected_parameters()) === JSON.stringify(exclude_parameters)) continue;
-      qs = traced("admin", `filter ${spec.constructor.name}`, { title: String(spec.title), used_parameters: to_json(spec.used_parameters) }, () => spec.queryset(request, qs) ?? qs);
+      qs = ADMIN.run(`filter ${spec.constructor.name}`, () => ({ title: String(spec.title), used_parameters: to_json(spec.used_parameters) }), () => spec.queryset(request, qs) ?? qs);
     }
     return qs;
   }
 
   /** The lookups no filter claimed, ANDed (repeated keys ORed); any failure is IncorrectLookupParameters. */
   private apply_remaining_lookups(qs: any, remaining: Lists): any {
-    return traced("admin", "remaining lookups", { lookups: to_json(remaining) }, () => {
+    return ADMIN.run("remaining lookups", () => ({ lookups: to_json(remaining) }), () => {
       try {
         const filtered = qs.filter(build_q_object_from_lookup_parameters(remaining));
         filtered.query.get_compiler().as_sql(); // Django prepares lookup values inside filter(); compile now to fail here too
@@ -431,13 +433,13 @@ export class ChangeList {
 
   /** `list_select_related`: True → all FKs, a list → those, False → FKs shown in list_display. */
   apply_select_related(qs: any): any {
-    return traced("admin", "select_related", { list_select_related: to_json(this.list_select_related) }, (span) => {
+    return ADMIN.run("select_related", () => ({ list_select_related: to_json(this.list_select_related) }), (span) => {
       let out = qs;
       if (this.list_select_related === true) out = qs.select_related();
       else if (this.list_select_related === false) {
         if (this.has_related_field_in_list_display()) out = qs.select_related();
       } else if (this.list_select_related.length) out = qs.select_related(...this.list_select_related);
-      span.set({ applied: out !== qs });
+      span_set(span, () => ({ applied: out !== qs }));
       return out;
     });
   }

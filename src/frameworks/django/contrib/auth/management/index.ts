@@ -9,13 +9,15 @@
  *
  * Permissions already present are left alone; nothing is ever deleted here.
  */
-import { traced } from "../../../../../trace";
+import { span_set, trace_site } from "../../../../../trace";
 import { apps as global_apps, type Apps } from "../../../apps/registry";
 import type { AppConfig } from "../../../apps/config";
 import { DEFAULT_DB_ALIAS } from "../../../db/utils";
 import { LookupError } from "../../../../python/builtins";
 import { import_module } from "../../../utils/module_loading";
 import { get_permission_codename } from "../index";
+
+const AUTH = trace_site("auth", "django/contrib/auth/management/index.ts", { eager: true });
 
 interface OptionsLike {
   model_name: string;
@@ -52,7 +54,7 @@ export interface CreatePermissionsOptions {
 export function create_permissions(sender: AppConfig | unknown, options: CreatePermissionsOptions = {}): void {
   const app_config = (options.app_config ?? sender) as AppConfig;
   if (!app_config?.models_module) return;
-  traced("auth", `create_permissions(${app_config.label})`, { app: app_config.label }, (span) => {
+  AUTH.run(`create_permissions(${app_config.label})`, () => ({ app: app_config.label }), (span) => {
     create_contenttypes_first(app_config, options);
     const apps = options.apps ?? global_apps;
     const using = options.using ?? DEFAULT_DB_ALIAS;
@@ -84,7 +86,7 @@ export function create_permissions(sender: AppConfig | unknown, options: CreateP
       });
     if (perms.length) Permission.objects.using(using).bulk_create(perms);
     if ((options.verbosity ?? 2) >= 2) for (const perm of perms) options.stdout?.(`Adding permission '${perm}'`);
-    span.set({ created: perms.map((p: any) => p.codename as string) });
+    span_set(span, () => ({ created: perms.map((p: any) => p.codename as string) }));
   });
 }
 

@@ -2,12 +2,14 @@
  * django.contrib.contenttypes.management: after `migrate`, each app's models → their missing
  * ContentType rows (`create_contenttypes`, connected to post_migrate by ContentTypesConfig).
  */
-import { traced } from "../../../../../trace";
+import { span_set, trace_site } from "../../../../../trace";
 import type { AppConfig } from "../../../apps/config";
 import type { Apps } from "../../../apps/registry";
 import { apps as global_apps } from "../../../apps";
 import { LookupError } from "../../../../python/builtins";
 import { connections } from "../../../db";
+
+const APP = trace_site("app", "django/contrib/contenttypes/management/index.ts", { eager: true });
 
 /** Whether `table` exists yet (contenttypes' own migrations may not have run). */
 function table_exists(using: string, table: string): boolean {
@@ -45,7 +47,7 @@ export function create_contenttypes(sender: AppConfig | unknown, options: Create
   if (!table_exists(using, ContentType._meta.db_table)) return;
   const app_models = [...(global_apps.get_app_config(app_config.label).get_models() as any[])];
   if (!app_models.length) return;
-  traced("app", `create_contenttypes(${app_config.label})`, { app: app_config.label }, (span: any) => {
+  APP.run(`create_contenttypes(${app_config.label})`, () => ({ app: app_config.label }), (span: number) => {
     ContentType.objects.clear_cache();
     const existing = new Set<string>([...ContentType.objects.using(using).filter({ app_label: app_config.label })].map((ct: any) => ct.model));
     const cts = app_models
@@ -54,6 +56,6 @@ export function create_contenttypes(sender: AppConfig | unknown, options: Create
       .map((model) => new ContentType({ app_label: app_config.label, model }));
     if (cts.length) ContentType.objects.using(using).bulk_create(cts);
     if ((options.verbosity ?? 2) >= 2) for (const ct of cts) options.stdout?.(`Adding content type '${ct.app_label} | ${ct.model}'`);
-    span.set({ created: cts.map((ct: any) => ct.model as string) });
+    span_set(span, () => ({ created: cts.map((ct: any) => ct.model as string) }));
   });
 }

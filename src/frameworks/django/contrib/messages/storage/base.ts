@@ -7,7 +7,7 @@
  * messages are dropped and only unread ones are stored again; if nothing was read, the loaded and
  * the new ones are stored together.
  */
-import { trace_event } from "../../../../../trace";
+import { trace_site } from "../../../../../trace";
 import { settings } from "../../../conf";
 import { NotImplementedError } from "../../../../python/builtins";
 import type { HttpRequest } from "../../../http/request";
@@ -15,6 +15,8 @@ import type { HttpResponseBase } from "../../../http/response";
 import { py_str } from "../../../utils/encoding";
 import { INFO } from "../constants";
 import { get_level_tags } from "../utils";
+
+const SESSION = trace_site("session", "django/contrib/messages/storage/base.ts", { eager: true });
 
 export class Message {
   constructor(
@@ -72,7 +74,7 @@ export abstract class BaseStorage implements Iterable<Message> {
       this._loaded_messages.push(...this._queued_messages);
       this._queued_messages = [];
     }
-    trace_event("session", "messages read", { storage: this.constructor.name, count: this._loaded_messages.length });
+    SESSION.event("messages read", () => ({ storage: this.constructor.name, count: this._loaded_messages.length }));
     return this._loaded_messages[Symbol.iterator]();
   }
 
@@ -114,7 +116,7 @@ export abstract class BaseStorage implements Iterable<Message> {
     if (level < this.level) return;
     this.added_new = true;
     this._queued_messages.push(new Message(level, message, extra_tags));
-    trace_event("session", "message added", { storage: this.constructor.name, level, message: String(message) });
+    SESSION.event("message added", () => ({ storage: this.constructor.name, level, message: String(message) }));
   }
 
   /** The minimum level recorded: set_level() for this request, else settings.MESSAGE_LEVEL (INFO). */

@@ -11,7 +11,6 @@ import { latin1_decode, latin1_encode, type Bytes } from "../../../../python/byt
 import { py_json_dumps } from "../../../../python/json";
 import { BadSignature, get_cookie_signer, type Signer } from "../../../core/signing";
 import { cookie_quote } from "../../../http/cookie";
-import type { HttpRequest } from "../../../http/request";
 import type { HttpResponseBase } from "../../../http/response";
 import { is_safe_data, mark_safe } from "../../../utils/safestring";
 import { BaseStorage, Message } from "./base";
@@ -59,11 +58,15 @@ export class CookieStorage extends BaseStorage {
   not_finished = "__messagesnotfinished__";
   not_finished_json = JSON.stringify("__messagesnotfinished__");
   key_salt = "django.contrib.messages";
-  signer: Signer;
+  private _signer: Signer | null = null;
 
-  constructor(request: HttpRequest) {
-    super(request);
-    this.signer = get_cookie_signer(this.key_salt);
+  /** `get_cookie_signer(salt=key_salt)`, made when first used (most requests carry no messages). */
+  get signer(): Signer {
+    return (this._signer ??= get_cookie_signer(this.key_salt));
+  }
+
+  set signer(signer: Signer) {
+    this._signer = signer;
   }
 
   _get(): [Message[] | null, boolean] {

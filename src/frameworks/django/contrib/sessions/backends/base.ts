@@ -11,7 +11,7 @@
  * compress=True)`; the expiry, when set, lives inside it under `_session_expiry`. Backends
  * (db, signed_cookies) implement exists / create / save / delete / load.
  */
-import { trace_event } from "../../../../../trace";
+import { trace_site } from "../../../../../trace";
 import { settings } from "../../../conf";
 import { KeyError, NotImplementedError } from "../../../../python/builtins";
 import { datetime, timedelta } from "../../../../python/datetime";
@@ -19,6 +19,8 @@ import { getLogger } from "../../../../python/logging";
 import { BadSignature, dumps, loads, type SerializerClass, JSONSerializer } from "../../../core/signing";
 import { get_random_string } from "../../../utils/crypto";
 import { now } from "../../../utils/timezone";
+
+const SESSION = trace_site("session", "django/contrib/sessions/backends/base.ts", { eager: true });
 
 /** session_key characters: lower-case letters and digits. */
 export const VALID_KEY_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -44,7 +46,7 @@ export abstract class SessionBase {
 
   constructor(session_key: string | null = null) {
     this._session_key = session_key;
-    trace_event("session", "SessionStore loaded", { backend: (this.constructor as typeof SessionBase).backend, session_key: session_key ? mask(session_key) : null });
+    SESSION.event("SessionStore loaded", () => ({ backend: (this.constructor as typeof SessionBase).backend, session_key: session_key ? mask(session_key) : null }));
   }
 
   /** `key_salt`: "django.contrib.sessions." + the class's qualified name ("SessionStore"). */
@@ -58,14 +60,14 @@ export abstract class SessionBase {
   getitem(key: string): unknown {
     const data = this._session;
     if (!(key in data)) throw new KeyError(key);
-    trace_event("session", `session[${JSON.stringify(key)}]`, { op: "read", key });
+    SESSION.event(() => `session[${JSON.stringify(key)}]`, () => ({ op: "read", key }));
     return data[key];
   }
 
   /** `session.get(key, default=None)` */
   get(key: string, default_: unknown = null): unknown {
     const data = this._session;
-    trace_event("session", `session.get(${JSON.stringify(key)})`, { op: "read", key, found: key in data });
+    SESSION.event(() => `session.get(${JSON.stringify(key)})`, () => ({ op: "read", key, found: key in data }));
     return key in data ? data[key] : default_;
   }
 
@@ -73,7 +75,7 @@ export abstract class SessionBase {
   set(key: string, value: unknown): void {
     this._session[key] = value;
     this.modified = true;
-    trace_event("session", `session[${JSON.stringify(key)}] = …`, { op: "write", key });
+    SESSION.event(() => `session[${JSON.stringify(key)}] = …`, () => ({ op: "write", key }));
   }
 
   /** `del session[key]` */
@@ -82,7 +84,7 @@ export abstract class SessionBase {
     if (!(key in data)) throw new KeyError(key);
     delete data[key];
     this.modified = true;
-    trace_event("session", `del session[${JSON.stringify(key)}]`, { op: "write", key });
+    SESSION.event(() => `del session[${JSON.stringify(key)}]`, () => ({ op: "write", key }));
   }
 
   /** `key in session` */
@@ -264,7 +266,7 @@ export abstract class SessionBase {
     this.clear();
     this.delete();
     this._session_key = null;
-    trace_event("session", "session.flush()", { op: "flush" });
+    SESSION.event("session.flush()", () => ({ op: "flush" }));
   }
 
   /** Login: same data under a new key (the old one is deleted), against session fixation. */
@@ -274,7 +276,7 @@ export abstract class SessionBase {
     this.create();
     this._session_cache = data;
     if (key) this.delete(key);
-    trace_event("session", "session.cycle_key()", { op: "cycle_key" });
+    SESSION.event("session.cycle_key()", () => ({ op: "cycle_key" }));
   }
 
   abstract exists(session_key: string): boolean;

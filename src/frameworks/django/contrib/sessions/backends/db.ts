@@ -3,13 +3,15 @@
  * SESSION_ENGINE). Loading reads the row if it has not expired; saving inserts a new row under a
  * fresh key (`must_create`) or updates the existing one; `flush()` deletes it.
  */
-import { traced } from "../../../../../trace";
+import { span_set, trace_site } from "../../../../../trace";
 import { DatabaseError, IntegrityError } from "../../../db/utils";
 import { atomic } from "../../../db/transaction";
 import { SuspiciousOperation } from "../../../core/exceptions";
 import { now } from "../../../utils/timezone";
 import { CreateError, SessionBase, UpdateError, mask, type SessionData } from "./base";
 import { Session } from "../models";
+
+const SESSION = trace_site("session", "django/contrib/sessions/backends/db.ts", { eager: true });
 
 export class SessionStore extends SessionBase {
   static override backend = "django.contrib.sessions.backends.db";
@@ -36,9 +38,9 @@ export class SessionStore extends SessionBase {
   }
 
   load(): SessionData {
-    return traced("session", "SessionStore.load", { backend: SessionStore.backend, session_key: this.session_key ? mask(this.session_key) : null }, (span: any) => {
+    return SESSION.run("SessionStore.load", () => ({ backend: SessionStore.backend, session_key: this.session_key ? mask(this.session_key) : null }), (span: number) => {
       const s = this._get_session_from_db();
-      span.set({ found: s !== null });
+      span_set(span, () => ({ found: s !== null }));
       return s ? this.decode(s.session_data) : {};
     });
   }
@@ -70,7 +72,8 @@ export class SessionStore extends SessionBase {
   /** INSERT (must_create) or UPDATE the row; a vanished row on update is UpdateError. */
   save(must_create = false): void {
     if (this.session_key === null) return this.create();
-    traced("session", "SessionStore.save", { backend: SessionStore.backend, must_create, session_key: mask(this.session_key) }, () => {
+    const session_key = this.session_key;
+    SESSION.run("SessionStore.save", () => ({ backend: SessionStore.backend, must_create, session_key: mask(session_key) }), () => {
       const data = this._get_session(must_create);
       const obj = this.create_model_instance(data);
       try {

@@ -6,7 +6,7 @@
  *     // → { files: [{ path: "library/migrations/0001_initial.ts", contents: "…", … }],
  *     //     output: "Migrations for 'library':\n  library/migrations/0001_initial.ts\n    + Create model Author\n…" }
  */
-import { traced } from "../../../../../trace";
+import { trace_site } from "../../../../../trace";
 import { apps as default_apps } from "../../../apps/registry";
 import { MigrationAutodetector, type MigrationQuestioner } from "../../../db/migrations/autodetector";
 import { MigrationLoader, type MigrationLoaderOptions } from "../../../db/migrations/loader";
@@ -18,6 +18,8 @@ import { exit as sys_exit } from "../../../../python/sys";
 // eslint-disable-next-line no-restricted-imports -- python/fs is the frameworks' own module (the project's files), not Node's fs
 import { project_files } from "../../../../python/fs";
 import { BaseCommand, CommandError, type CommandOptions, type CommandParser } from "../base";
+
+const MIGRATION = trace_site("sql", "django/core/management/commands/makemigrations.ts", { eager: true });
 
 export interface MakemigrationsOptions extends MigrationLoaderOptions {
   /** Only these apps (Django's positional app labels). */
@@ -49,7 +51,7 @@ export interface MakemigrationsResult {
 }
 
 export function makemigrations(options: MakemigrationsOptions = {}): MakemigrationsResult {
-  return traced("sql", "makemigrations", { apps: options.app_labels ?? [] }, () => {
+  return MIGRATION.run("makemigrations", () => ({ apps: options.app_labels ?? [] }), () => {
     const to_state = options.to_state ?? ProjectState.from_apps(options.apps ?? (default_apps as unknown as { get_models(): ModelClassLike[] }));
     const app_labels = options.app_labels ?? [...new Set([...to_state.models.values()].map((m) => m.app_label))].sort();
     const loader = new MigrationLoader(null, { ...options, app_labels });

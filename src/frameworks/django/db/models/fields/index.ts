@@ -597,7 +597,7 @@ export class DecimalField extends Field {
     const quantize: Converter = (v) => {
       if (typeof v !== "number" && typeof v !== "string") return v;
       const n = Number(v);
-      return new Decimal(places !== null && Number.isFinite(n) && Math.abs(n) < 1e15 ? n.toFixed(places) : String(v));
+      return places !== null && Number.isFinite(n) && Math.abs(n) < 1e15 ? Decimal.from_fixed(n.toFixed(places)) : new Decimal(String(v));
     };
     return [quantize, ...super.get_db_converters(connection)];
   }

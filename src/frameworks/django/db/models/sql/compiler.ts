@@ -361,14 +361,28 @@ export class SQLCompiler {
   }
 }
 
+/** Each row's values through their column's converters, in place (one pass; nothing allocated per row). */
 export function apply_converters(rows: unknown[][], converters: (Converter[] | null)[], select: SelectItem[], connection: any): void {
-  const active = converters.map((c, i) => [i, c] as const).filter(([, c]) => c) as [number, Converter[]][];
-  for (const row of rows)
-    for (const [i, convs] of active) {
+  const columns: number[] = [];
+  const chains: Converter[][] = [];
+  const exprs: unknown[] = [];
+  converters.forEach((c, i) => {
+    if (!c) return;
+    columns.push(i);
+    chains.push(c);
+    exprs.push(select[i].expr);
+  });
+  const width = columns.length;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (let k = 0; k < width; k++) {
+      const i = columns[k];
+      const chain = chains[k];
       let v = row[i];
-      for (const c of convs) v = c(v, select[i].expr, connection);
+      for (let j = 0; j < chain.length; j++) v = chain[j](v, exprs[k] as never, connection);
       row[i] = v;
     }
+  }
 }
 
 COMPILERS.SQLCompiler = SQLCompiler;

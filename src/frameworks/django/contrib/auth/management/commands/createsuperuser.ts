@@ -11,7 +11,7 @@
  * cleaned by its model field, and a taken username is a CommandError. The password is not run
  * through AUTH_PASSWORD_VALIDATORS (`--noinput` does not either); without one the password is unusable.
  */
-import { traced } from "../../../../../../trace";
+import { trace_site } from "../../../../../../trace";
 import { CommandError } from "../../../../core/management/base";
 import { ValidationError } from "../../../../core/exceptions";
 import { DEFAULT_DB_ALIAS } from "../../../../db/utils";
@@ -20,6 +20,8 @@ import { Exception } from "../../../../../python/builtins";
 import { KeyboardInterrupt, exit as sys_exit, getpass, input, stdin } from "../../../../../python/sys";
 import { BaseCommand, type CommandOptions, type CommandParser } from "../../../../core/management/base";
 import { validate_password } from "../../password_validation";
+
+const AUTH = trace_site("auth", "django/contrib/auth/management/commands/createsuperuser.ts", { eager: true });
 
 export interface CreateSuperuserOptions {
   /** Values for USERNAME_FIELD and REQUIRED_FIELDS, by field name (`username`, `email`, …). */
@@ -31,7 +33,7 @@ export interface CreateSuperuserOptions {
 export function createsuperuser(options: CreateSuperuserOptions = {}): { user: any; output: string } {
   const UserModel = get_user_model();
   const username_field_name: string = UserModel.USERNAME_FIELD;
-  return traced("auth", "createsuperuser", { username: String(options[username_field_name] ?? "") }, () => {
+  return AUTH.run("createsuperuser", () => ({ username: String(options[username_field_name] ?? "") }), () => {
     const database = options.database ?? DEFAULT_DB_ALIAS;
     const user_data: Record<string, unknown> = {};
     for (const field_name of [username_field_name, ...(UserModel.REQUIRED_FIELDS as string[])]) {

@@ -1,0 +1,10 @@
+import { startproject_runtime } from "./django";
+const rt = await startproject_runtime();
+const trace = process.argv[2] === "on";
+const HELLO = { method: "GET", target: "/hello/", headers: [["Host", "testserver"]] as [string, string][], body: "" };
+for (let i = 0; i < 3000; i++) await rt.request(HELLO, { trace });
+const t0 = performance.now(); const c0 = process.cpuUsage();
+const N = Number(process.argv[3] ?? 10000);
+for (let i = 0; i < N; i++) await rt.request(HELLO, { trace });
+const c = process.cpuUsage(c0);
+console.log("wall us", ((performance.now()-t0)*1000/N).toFixed(1), "cpu us", ((c.user+c.system)/N).toFixed(1));

@@ -1,0 +1,78 @@
+/**
+ * Rows into instances (the QuerySet hot path): each fetched instance reports the database it came
+ * from and `adding = false`, and gets a state of its own the first time it is asked for — the state
+ * rows share until then is never visible. DecimalField columns come back as Python's Decimal does.
+ */
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SqlJsDriver } from "../../../../../src/runtime/sqlite";
+import { connection } from "../../../../../src/frameworks/django/db";
+import * as models from "../../../../../src/frameworks/django/db/models";
+import { Apps } from "../../../../../src/frameworks/django/apps/registry";
+import { Decimal } from "../../../../../src/frameworks/python/decimal";
+import { Recorder, set_active_recorder } from "../../../../../src/trace";
+
+const apps = new Apps([]);
+const Shelf = models.create_model("Shelf", { app_label: "lib", Meta: { apps }, fields: { name: new models.CharField({ max_length: 20 }) } });
+const Item = models.create_model("Item", {
+  app_label: "lib",
+  Meta: { apps, ordering: ["id"] },
+  fields: {
+    title: new models.CharField({ max_length: 50 }),
+    price: new models.DecimalField({ max_digits: 8, decimal_places: 2 }),
+    shelf: new models.ForeignKey("Shelf", { on_delete: models.CASCADE }),
+  },
+});
+
+beforeAll(() => set_active_recorder(new Recorder({ enabled: false })));
+
+beforeEach(async () => {
+  connection.set_driver(await SqlJsDriver.open());
+  connection.cursor().execute('CREATE TABLE "lib_shelf" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(20) NOT NULL)');
+  connection.cursor().execute('CREATE TABLE "lib_item" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" varchar(50) NOT NULL, "price" decimal NOT NULL, "shelf_id" integer NOT NULL)');
+  const shelf = Shelf.objects.create({ name: "A" });
+  for (const [title, price] of [["one", "10.99"], ["two", "0.50"], ["three", "-3.00"], ["four", "1200"]]) Item.objects.create({ title, price, shelf });
+});
+
+describe("fetched instances", () => {
+  it("say where they came from, and each gets its own state when asked", () => {
+    const [a, b] = Item.objects.all().list() as any[];
+    expect([a._state.adding, a._state.db, b._state.adding, b._state.db]).toEqual([false, "default", false, "default"]);
+    expect(a._state).not.toBe(b._state);
+    a._state.fields_cache.shelf = "cached";
+    a._state.adding = true;
+    expect([b._state.fields_cache, b._state.adding]).toEqual([{}, false]);
+    expect((Item.objects.get({ pk: b.pk }) as any)._state.fields_cache).toEqual({});
+  });
+
+  it("keep their own state through select_related and save", () => {
+    const item = Item.objects.select_related("shelf").get({ title: "two" }) as any;
+    expect(item._state.fields_cache.shelf.name).toBe("A");
+    item.title = "TWO";
+    item.save();
+    expect((Item.objects.get({ pk: item.pk }) as any).title).toBe("TWO");
+    expect(item._state.adding).toBe(false);
+  });
+
+  it("a new instance starts adding, without a database", () => {
+    const fresh = new Item({ title: "new", price: "1.00" }) as any;
+    expect([fresh._state.adding, fresh._state.db]).toEqual([true, null]);
+  });
+
+  it("DecimalField columns are Decimals quantized to decimal_places, as Django's SQLite converter gives them", () => {
+    const prices = (Item.objects.all().list() as any[]).map((i) => i.price);
+    expect(prices.map(String)).toEqual(["10.99", "0.50", "-3.00", "1200.00"]);
+    expect(prices.every((p) => p instanceof Decimal)).toBe(true);
+    expect(prices.map((p: Decimal) => [p.sign, p.digits, p.exponent])).toEqual([[0, "1099", -2], [0, "50", -2], [1, "300", -2], [0, "120000", -2]]);
+  });
+});
+
+describe("Decimal.from_fixed", () => {
+  it("is Decimal(text) for every toFixed text", () => {
+    for (const n of [0, -0.0001, 1, -1, 10.99, 0.5, -0.004, 123456.789, 1e14, -99999.999, 0.001, 5e-7])
+      for (const places of [0, 1, 2, 5]) {
+        const text = n.toFixed(places);
+        const [fast, general] = [Decimal.from_fixed(text), new Decimal(text)];
+        expect([fast.sign, fast.digits, fast.exponent, String(fast)], text).toEqual([general.sign, general.digits, general.exponent, String(general)]);
+      }
+  });
+});
