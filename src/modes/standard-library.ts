@@ -22,6 +22,7 @@ export * as "python/mro" from "../frameworks/python/mro";
 export * as "lab" from "../frameworks/lab";
 export * as "lab/trace" from "../frameworks/lab/trace";
 export * as "python/typing" from "../frameworks/python/typing";
+export * as "python/sqlite3" from "../frameworks/python/sqlite3";
 
 // Libraries every project's virtualenv has, whatever its framework (FastAPI builds on Pydantic,
 // and a Flask or Django project may validate with it too).

@@ -14,6 +14,7 @@ import { MODE_BOOTS } from "../../src/modes";
 import { MODE_DESCRIPTORS } from "../../src/modes/descriptors";
 import { site } from "../../src/frameworks/django/contrib/admin";
 import { apps } from "../../src/frameworks/django/apps";
+import { _cv_app, _cv_request } from "../../src/frameworks/flask/globals";
 
 interface Outcome {
   responses: string[];
@@ -80,4 +81,38 @@ describe("modes: nothing survives from one project into the next", () => {
       expect({ id, permission_registered: registered.includes("auth.Permission"), leak_app: apps.is_installed("leak") }).toEqual({ id, permission_registered: false, leak_app: false });
     }
   }, 120_000);
+
+  it("a Flask extension, a context left pushed and an open sqlite3 transaction from one project are gone in the next", async () => {
+    const runtime = await HeadlessRuntime.create();
+    const leaky: Scenario = {
+      ...BUILTIN_SCENARIOS["flask-blueprints"],
+      entry: { kind: "flask", app: "leak.app" },
+      files: {
+        "leak.ts": `import { Flask } from "flask";
+import * as sqlite3 from "python/sqlite3";
+export const app = new Flask("leak");
+app.extensions["leaky_extension"] = { shout: () => "LEAKED" };
+// A context pushed at import and never popped, and a write never committed.
+app.app_context().push();
+export const db = sqlite3.connect("leak.sqlite");
+db.execute("CREATE TABLE leak (a)");
+db.execute("INSERT INTO leak VALUES (1)");
+app.route("/")(() => "leaky");
+`,
+      },
+    };
+    const loaded = await runtime.load(leaky);
+    expect(loaded.ok ? "loaded" : loaded.error.message).toBe("loaded");
+    expect(_cv_app.get(null)?.app.name).toBe("leak");
+
+    await runtime.load(BUILTIN_SCENARIOS["flask-blueprints"]);
+    expect([_cv_app.get(null), _cv_request.get(null)]).toEqual([null, null]);
+    const info = await runtime.request(build_request({ method: "GET", target: "/extension" }, null));
+    expect(JSON.parse(new TextDecoder().decode(info.response.body)).registered).toEqual(["my_extension"]);
+    expect([_cv_app.get(null), _cv_request.get(null)]).toEqual([null, null]);
+    const tables = await runtime.load({ ...leaky, files: { "leak.ts": `import { Flask } from "flask";\nimport * as sqlite3 from "python/sqlite3";\nexport const app = new Flask("probe");\napp.route("/")(() => JSON.stringify(sqlite3.connect("x").execute("SELECT name FROM sqlite_master").fetchall()));\n` } });
+    expect(tables.ok).toBe(true);
+    const probe = await runtime.request(build_request({ method: "GET", target: "/" }, null));
+    expect(new TextDecoder().decode(probe.response.body)).toBe("[]");
+  }, 60_000);
 });

@@ -1,10 +1,11 @@
 /**
  * flask.blueprints: `Blueprint` — see flask/sansio/blueprints.ts for how deferred registration,
- * prefixes and nested blueprints work. This module adds what needs a request (static files).
+ * prefixes and nested blueprints work. This module adds what needs a request (static files) or
+ * the project's files (`open_resource`).
  */
 import { RuntimeError } from "../python/builtins";
 import { Blueprint as SansioBlueprint } from "./sansio/blueprints";
-import { send_from_directory } from "./helpers";
+import { open_resource, send_from_directory, type ResourceFile } from "./helpers";
 
 export { BlueprintSetupState } from "./sansio/blueprints";
 
@@ -13,5 +14,10 @@ export class Blueprint extends SansioBlueprint {
   send_static_file(filename: string): never {
     if (!this.has_static_folder) throw new RuntimeError("'static_folder' must be set to serve static_files.");
     return send_from_directory(this.static_folder!, filename);
+  }
+
+  /** `open_resource(resource, mode="rb", encoding=None)`: a file under the blueprint's root path, for reading. */
+  open_resource(resource: string, mode = "rb", encoding: string | null = null): ResourceFile {
+    return open_resource(this.root_path, resource, mode, encoding);
   }
 }

@@ -8,7 +8,11 @@
  *     flash("Signed in.", "info");               // stored in the session until displayed
  *     const resp = make_response("Created", 201);
  */
-import { RuntimeError, py_tuple, type PyTuple } from "../python/builtins";
+import { RuntimeError, ValueError, py_tuple, type PyTuple } from "../python/builtins";
+import { utf8_encode, type Bytes } from "../python/bytes";
+// eslint-disable-next-line no-restricted-imports -- python/fs is the frameworks' own module (the project's files), not Node's fs
+import { FileNotFoundError } from "../python/fs";
+import { get_project_files } from "../jinja2/loaders";
 import { redirect as _wz_redirect } from "../werkzeug/utils";
 import { abort as _wz_abort, NotFound } from "../werkzeug/exceptions";
 import { _cv_app, _cv_request, _app_ctx, _request_ctx } from "./globals";
@@ -109,6 +113,27 @@ export function get_flashed_messages(options: { with_categories?: boolean; categ
  */
 export function send_from_directory(_directory: string, _path: string): never {
   throw new NotFound();
+}
+
+/** A file `open_resource` opened: read once, whole (`f.read()`), text or bytes by its mode. */
+export interface ResourceFile {
+  readonly name: string;
+  readonly mode: string;
+  read(): string | Bytes;
+  close(): void;
+}
+
+/**
+ * `open_resource(resource, mode="rb", encoding=None)` for an app or a blueprint: the project file
+ * at `<root_path>/<resource>` opened for reading ("rb" → bytes, "r"/"rt" → text).
+ */
+export function open_resource(root_path: string, resource: string, mode = "rb", _encoding: string | null = null): ResourceFile {
+  if (!["r", "rt", "rb"].includes(mode)) throw new ValueError("Resources can only be opened for reading.");
+  const path = [root_path, resource].filter(Boolean).join("/");
+  const files = get_project_files();
+  if (!Object.prototype.hasOwnProperty.call(files, path)) throw new FileNotFoundError(`[Errno 2] No such file or directory: '${path}'`);
+  const text = files[path];
+  return { name: path, mode, read: () => (mode === "rb" ? utf8_encode(text) : text), close: () => undefined };
 }
 
 /** `send_file(path_or_file, …)`: see send_from_directory. */

@@ -141,7 +141,12 @@ export class Token {
   }
 }
 
-/** The parser's view of the tokens: a cursor with one token of lookahead. */
+/**
+ * The parser's view of the tokens: a cursor with one token of lookahead. Jinja lexes lazily (the
+ * stream pulls tokens from a generator), so a lexing error surfaces only when the parser reaches
+ * it: a parse error earlier in the template is reported first. `error` is that deferred error,
+ * thrown when the cursor would move past the last token lexed before it.
+ */
 export class TokenStream {
   private pos = 0;
   current: Token;
@@ -151,7 +156,9 @@ export class TokenStream {
     private readonly tokens: Token[],
     readonly name: string | null,
     readonly filename: string | null,
+    private readonly error: TemplateSyntaxError | null = null,
   ) {
+    if (!tokens.length && error) throw error;
     this.current = tokens[0];
   }
 
@@ -164,11 +171,13 @@ export class TokenStream {
   next(): Token {
     const rv = this.current;
     if (this.pos < this.tokens.length - 1) this.pos++;
+    else if (this.error) throw this.error;
     this.current = this.tokens[this.pos];
     return rv;
   }
 
   look(): Token {
+    if (this.pos + 1 >= this.tokens.length && this.error) throw this.error;
     return this.tokens[Math.min(this.pos + 1, this.tokens.length - 1)];
   }
 
@@ -258,8 +267,9 @@ export class Lexer {
   }
 
   tokenize(source: string, name: string | null = null, filename: string | null = null): TokenStream {
-    const tokens = new Tokenizer(this.options, source, name, filename).run();
-    return new TokenStream(tokens, name, filename);
+    const tokenizer = new Tokenizer(this.options, source, name, filename);
+    const tokens = tokenizer.run();
+    return new TokenStream(tokens, name, filename, tokenizer.error);
   }
 }
 
@@ -305,18 +315,30 @@ class Tokenizer {
     }
   }
 
+  /** The lexing error that stopped the run (the tokens before it are kept, see TokenStream). */
+  error: TemplateSyntaxError | null = null;
+
   run(): Token[] {
     const src = this.source;
-    while (this.pos < src.length) {
-      const start = this.find_tag(this.pos);
-      if (start < 0) {
-        this.data(src.slice(this.pos));
-        this.pos = src.length;
-        break;
+    try {
+      while (this.pos < src.length) {
+        const start = this.find_tag(this.pos);
+        if (start < 0) {
+          this.data(src.slice(this.pos));
+          this.pos = src.length;
+          break;
+        }
+        this.open_tag(start);
       }
-      this.open_tag(start);
+    } catch (e) {
+      if (!(e instanceof TemplateSyntaxError)) throw e;
+      this.error = e;
+      return this.out;
     }
-    this.out.push(new Token(this.lineno, TOKEN_EOF, ""));
+    // Like Jinja's TokenStream, the end of the template is on the line of the last token (where
+    // that token starts: a trailing data token spanning lines still counts from its first line).
+    const last = this.out[this.out.length - 1];
+    this.out.push(new Token(last ? last.lineno : 1, TOKEN_EOF, ""));
     return this.out;
   }
 
@@ -353,7 +375,11 @@ class Tokenizer {
       const raw = /\s*raw\s*(-%\}\s*|%\})/y;
       raw.lastIndex = after;
       const m = raw.exec(src);
-      if (m) return this.raw(raw.lastIndex, m[1].startsWith("-"));
+      if (m) {
+        // The text before the tag is counted already: the raw block's lines start at the tag.
+        this.pos = start;
+        return this.raw(raw.lastIndex, m[1].startsWith("-"));
+      }
       this.push(TOKEN_BLOCK_BEGIN, src.slice(start, after));
       this.pos = after;
       return this.inside_tag(TOKEN_BLOCK_END);

@@ -12,6 +12,8 @@
  */
 import { OverflowError, TypeError, ValueError } from "./builtins";
 import { time as clock } from "./time";
+// A cycle (_strptime imports these classes); the function is only called from methods, after both load.
+import { strftime as format_by } from "./_strptime";
 
 const US_PER_SECOND = 1_000_000;
 const US_PER_DAY = 86_400 * US_PER_SECOND;
@@ -293,6 +295,11 @@ export class date {
     return this.weekday() + 1;
   }
 
+  /** `value.strftime(format)`: `%Y-%m-%d`, `%H:%M`, … (see _strptime). */
+  strftime(format: string): string {
+    return format_by(this, format);
+  }
+
   isoformat(): string {
     return `${pad(this.year, 4)}-${pad(this.month)}-${pad(this.day)}`;
   }
@@ -355,6 +362,11 @@ export class time {
   }
 
   /** `isoformat(timespec="auto")`: `13:45:01`, `13:45:01.500000`, plus `+HH:MM` when aware. */
+  /** `value.strftime(format)`: `%Y-%m-%d`, `%H:%M`, … (see _strptime). */
+  strftime(format: string): string {
+    return format_by(this, format);
+  }
+
   isoformat(timespec = "auto"): string {
     const s = format_time(this.hour, this.minute, this.second, this.microsecond, timespec);
     return this.tzinfo ? s + format_offset(this.tzinfo.utcoffset()) : s;

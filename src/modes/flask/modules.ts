@@ -22,6 +22,7 @@ export * as "werkzeug/datastructures" from "../../frameworks/werkzeug/datastruct
 export * as "werkzeug/exceptions" from "../../frameworks/werkzeug/exceptions";
 export * as "werkzeug/http" from "../../frameworks/werkzeug/http";
 export * as "werkzeug/local" from "../../frameworks/werkzeug/local";
+export * as "werkzeug/security" from "../../frameworks/werkzeug/security";
 export * as "werkzeug/routing" from "../../frameworks/werkzeug/routing";
 export * as "werkzeug/test" from "../../frameworks/werkzeug/test";
 export * as "werkzeug/urls" from "../../frameworks/werkzeug/urls";
