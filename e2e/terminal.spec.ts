@@ -5,7 +5,7 @@
  * keys recall a line; each command's trace (django.setup, settings, apps.populate) shows under it.
  * Screenshots go to /tmp/framework-lab-shots16/.
  */
-import { test, expect, openLab, replaceInEditor } from "./fixtures";
+import { test, expect, openLab, openPanel, replaceInEditor } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const SHOTS = process.env.E2E_SCREENSHOTS16 ?? "/tmp/framework-lab-shots16";
@@ -35,7 +35,7 @@ test("the Terminal: makemigrations and migrate after adding a field, then the sh
   await expect(page.getByRole("button", { name: /^Scenarios \(open: ORM/ })).toBeVisible();
   await expect(page.getByRole("status", { name: "Runtime status" })).toHaveText("Ready", { timeout: 30_000 });
 
-  await page.getByRole("tab", { name: "Terminal" }).click();
+  await openPanel(page, "Terminal");
   await expect(screen(page)).toContainText("~/project$", { timeout: 30_000 });
   await expect(status(page)).toHaveText("Ready: python manage.py <command>");
 
@@ -75,8 +75,8 @@ test("the Terminal: makemigrations and migrate after adding a field, then the sh
   await expect(status(page)).toHaveText("Ready: python manage.py <command>");
 
   // Switching tabs keeps the transcript.
-  await page.getByRole("tab", { name: "Database" }).click();
-  await page.getByRole("tab", { name: "Terminal" }).click();
+  await openPanel(page, "Database");
+  await openPanel(page, "Terminal");
   await expect(screen(page)).toContainText("now exiting InteractiveConsole...");
   await run(page, "python manage.py sqlmigrate blog 0002");
   await expect(screen(page)).toContainText('ALTER TABLE "new__blog_author" RENAME TO "blog_author";');

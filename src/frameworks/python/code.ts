@@ -7,7 +7,7 @@
  * "Hello" })` prints `<QuerySet [<Post: Hello>]>`, as Django's shell prints it. Turning typed text
  * into something that runs is the runtime's job (the only code allowed to evaluate source, ADR
  * 0016), so it installs the compiler with `set_console_compiler`. Reading a line waits for the
- * learner (`await input()`, ADR 0021).
+ * learner (`await input()`, ADR 0023).
  */
 import { py_repr } from "./builtins";
 import { EOFError, KeyboardInterrupt, input, stdout } from "./sys";
