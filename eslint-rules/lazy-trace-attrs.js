@@ -5,7 +5,8 @@
 // Checked calls (the attrs argument):
 //   traced(kind, name, ATTRS, fn)   open_span(kind, name, ATTRS)   trace_event(kind, name, ATTRS)
 //   SITE.open(name, ATTRS)   SITE.event(name, ATTRS)   SITE.run(name, ATTRS, fn)   (SITE: an UPPER_CASE call site)
-//   span_set(handle, ATTRS)
+//   span_set(handle, ATTRS)   span_async(SITE, name, ATTRS, fn)
+//   recorder.site_open(SITE, name, ATTRS)   recorder.site_event(SITE, name, ATTRS)   recorder.span_set(handle, ATTRS)
 // An object literal is allowed where the code only runs while tracing: under `if (tracing_enabled())`
 // (or a `… && …`, `? :` on it), or under a test that the span handle is live (`span >= 0`). That is
 // how a value that changes later (a header list, a response's status) is captured at the moment it
@@ -20,7 +21,12 @@ function attrs_argument(node) {
   if (callee.type === "Identifier") {
     if (["traced", "open_span", "trace_event"].includes(callee.name)) return node.arguments[2];
     if (callee.name === "span_set") return node.arguments[1];
+    if (callee.name === "span_async") return node.arguments[2];
     return undefined;
+  }
+  if (callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier") {
+    if (callee.property.name === "site_open" || callee.property.name === "site_event") return node.arguments[2];
+    if (callee.property.name === "span_set") return node.arguments[1];
   }
   if (callee.type === "MemberExpression" && !callee.computed && callee.object.type === "Identifier" && SITE.test(callee.object.name)) {
     if (["open", "event", "run"].includes(callee.property.name)) return node.arguments[1];

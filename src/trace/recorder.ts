@@ -333,6 +333,35 @@ export class Recorder {
     this.length = i + 1;
   }
 
+  // --- a site's span held with this recorder: async code whose awaits can outlast the step ----
+  // (a Channels consumer's dispatch), closing its span on the recorder it was opened on even if
+  // another one is active by then.
+
+  /** `site.open(...)` on this recorder. */
+  site_open(site: TraceSite, name: LazyName, attrs?: LazyAttrs, source?: SourceRef): number {
+    return this.enabled ? this.record_open(OP_OPEN, site, name, attrs, source) : -1;
+  }
+
+  /** `site.event(...)` on this recorder. */
+  site_event(site: TraceSite, name: LazyName, attrs?: LazyAttrs, source?: SourceRef): number {
+    return this.enabled ? this.record_open(OP_EVENT, site, name, attrs, source) : -1;
+  }
+
+  /** `span_set` for a span of this recorder. */
+  span_set(handle: number, attrs: LazyAttrs): void {
+    if (handle >= 0) this.record(OP_SET, handle, attrs, false);
+  }
+
+  /** `span_fail` for a span of this recorder. */
+  span_fail(handle: number, error: unknown): void {
+    if (handle >= 0) this.record(OP_FAIL, handle, is_span_error(error) ? error : describe_error(error), false);
+  }
+
+  /** `span_close` for a span of this recorder. */
+  span_close(handle: number): void {
+    if (handle >= 0) this.record(OP_CLOSE, handle, undefined, true);
+  }
+
   // --- the older interface: SpanHandle objects, attrs built at the call ---------------------
 
   /** Open a span as a child of the innermost open span. */

@@ -30,6 +30,9 @@ tester.run("lazy-trace-attrs", rule, {
     `function f() { if (!tracing_enabled()) return fast(); return SITE.run(name, attrs, (span) => { span_set(span, { a: 1 }); }); }`,
     `function g(span) { if (span < 0) return; span_set(span, { a: 1 }); }`,
     `map.set("k", { a: 1 }); response.headers.set("X", { a: 1 }); lower.open(name, { a: 1 });`,
+    `span_async(ROUTER, "Router", () => ({ path }), async (span) => find(span));`,
+    `const h = recorder.site_open(DISPATCH, name, () => ({ method })); recorder.span_set(h, () => ({ raised }));`,
+    `if (span >= 0) recorder.span_set(span, { members: [...members.keys()] });`,
   ],
   invalid: [
     { code: `RESOLVE.open(name, { path });`, errors: eager },
@@ -41,5 +44,9 @@ tester.run("lazy-trace-attrs", rule, {
     { code: `span_set(span, { status: response.status_code });`, errors: eager },
     { code: `if (tracing_enabled()) { x(); } else { SITE.event(name, { a: 1 }); }`, errors: eager },
     { code: `if (!tracing_enabled()) SITE.event(name, { a: 1 });`, errors: eager },
+    { code: `span_async(CORS, "CORSMiddleware", { origin }, fn);`, errors: eager },
+    { code: `recorder.site_open(DISPATCH, name, { method });`, errors: eager },
+    { code: `recorder.site_event(SITE, name, { a: 1 });`, errors: eager },
+    { code: `recorder.span_set(span, { raised });`, errors: eager },
   ],
 });

@@ -222,3 +222,28 @@ describe("reading", () => {
     expect(event.start).toBe(event.end);
   });
 });
+
+describe("a span held with its recorder (async work that outlasts a step)", () => {
+  it("closes, fails and sets on the recorder it was opened on, while another recorder is active", () => {
+    const first = new Recorder({ enabled: true });
+    const second = new Recorder({ enabled: true });
+    const previous = set_active_recorder(first);
+    let h = -1;
+    try {
+      h = first.site_open(STEP, "consumer.receive", () => ({ method: "receive" }));
+      set_active_recorder(second);
+      STEP.event("next step");
+      // The free functions act on the active recorder: this handle is not its span.
+      span_close(h);
+      first.span_set(h, () => ({ raised: "StopConsumer" }));
+      first.span_fail(h, new NotFound("gone"));
+      first.span_close(h);
+    } finally {
+      set_active_recorder(previous);
+    }
+    const [span] = first.trace().spans;
+    expect({ name: span.name, attrs: span.attrs, error: span.error }).toEqual({ name: "consumer.receive", attrs: { method: "receive", raised: "StopConsumer" }, error: { type: "Http404", message: "gone" } });
+    expect(second.trace().spans.map((s) => s.name)).toEqual(["next step"]);
+    expect(new Recorder({ enabled: false }).site_open(STEP, "off")).toBe(-1);
+  });
+});

@@ -14,7 +14,7 @@
  * `scope["user"]` but do not save the session: a consumer calls `session.save()` itself (a
  * WebSocket has no response to set a cookie on).
  */
-import { active_recorder, describe_error } from "../../trace";
+import { span_close, span_fail, span_set, trace_site, type Attrs, type TraceSite } from "../../trace";
 import { KeyError, ValueError } from "../python/builtins";
 import type { ASGIApplicationLike, ASGIReceiveCallable, ASGISendCallable, Scope } from "../asgiref/typing";
 import { settings } from "../django/conf";
@@ -27,19 +27,23 @@ import { database_sync_to_async } from "./db";
 import { BaseMiddleware } from "./middleware";
 import { CookieMiddleware, SessionMiddleware } from "./sessions";
 
+const GET_USER = trace_site("auth", "channels/auth.ts#get_user", { source: true });
+const LOGIN = trace_site("auth", "channels/auth.ts#login", { source: true });
+const LOGOUT = trace_site("auth", "channels/auth.ts#logout", { source: true });
+
 type User = any;
 
 /** Run `fn` inside an "auth" span. */
-function auth_span<T>(name: string, fn: (set: (attrs: Record<string, any>) => void) => T): T {
-  const recorder = active_recorder();
-  const span = recorder.open("auth", name, undefined, { file: "channels/auth.ts", symbol: name.replace(/\(.*$/, "") });
+function auth_span<T>(site: TraceSite, name: string, fn: (set: (attrs: Record<string, any>) => void) => T): T {
+  const span = site.open(name);
   try {
-    return fn((attrs) => span.set(attrs));
+    // The attrs describe the session and user as they are now: captured at the call.
+    return fn((attrs) => span_set(span, attrs as Attrs));
   } catch (e) {
-    span.fail(describe_error(e));
+    span_fail(span, e);
     throw e;
   } finally {
-    recorder.close(span);
+    span_close(span);
   }
 }
 
@@ -58,7 +62,7 @@ function _get_user_session_key(session: SessionBase): unknown {
  * whose hash does not match the user's password hash is flushed.
  */
 export const get_user = database_sync_to_async(function get_user(scope: Scope): User {
-  return auth_span("get_user(scope)", (set) => {
+  return auth_span(GET_USER, "get_user(scope)", (set) => {
     const session = session_of(scope, "Cannot find session in scope. You should wrap your consumer in SessionMiddleware.");
     let user: User = null;
     let user_id: unknown;
@@ -94,7 +98,7 @@ export const get_user = database_sync_to_async(function get_user(scope: Scope): 
  * `user_logged_in` (with `request=None`). Does not save the session.
  */
 export const login = database_sync_to_async(function login(scope: Scope, user: User, backend: string | null = null): void {
-  auth_span(`login(${String(user)})`, (set) => {
+  auth_span(LOGIN, `login(${String(user)})`, (set) => {
     const session = session_of(scope, "Cannot find session in scope. You should wrap your consumer in SessionMiddleware.");
     if (user === null || user === undefined) user = scope.user ?? null;
     if (user === null || user === undefined) throw new ValueError("User must be passed as an argument or must be present in the scope.");
@@ -128,7 +132,7 @@ function only_backend(): string {
 
 /** `await logout(scope)`: `user_logged_out`, the session flushed, `scope["user"]` anonymous. */
 export const logout = database_sync_to_async(function logout(scope: Scope): void {
-  auth_span("logout(scope)", (set) => {
+  auth_span(LOGOUT, "logout(scope)", (set) => {
     const session = session_of(scope, "Login cannot find session in scope. You should wrap your consumer in SessionMiddleware.");
     let user: User = scope.user ?? null;
     if (user !== null && user.is_authenticated === false) user = null;

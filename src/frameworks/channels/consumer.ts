@@ -23,7 +23,7 @@
  * (`connect`, `receive`, `disconnect`). The page runs one handler at a time (ADR 0015): a handler
  * that awaits keeps the next one waiting, so each span holds only its own consumer's work.
  */
-import { active_recorder, describe_error, type Attrs, type SpanHandle } from "../../trace";
+import { active_recorder, trace_site, type Attrs, type Recorder } from "../../trace";
 import { AttributeError, TypeError, ValueError } from "../python/builtins";
 import { Lock, type Task } from "../python/asyncio";
 import { async_to_sync } from "../asgiref/sync";
@@ -33,6 +33,10 @@ import { database_sync_to_async } from "./db";
 import { AcceptConnection, DenyConnection, StopConsumer } from "./exceptions";
 import { get_channel_layer, type BaseChannelLayer } from "./layers";
 import { await_many_dispatch } from "./utils";
+
+// Eager: the attrs describe the consumer (its channel, groups, scope) as it is at that moment.
+const DISPATCH = trace_site("consumer", "channels/consumer.ts#AsyncConsumer.dispatch", { source: true, eager: true });
+const METHOD = trace_site("consumer", "channels/consumer.ts#consumer_call", { eager: true });
 
 /**
  * `get_handler_name(message)`: `"chat.message"` → `"chat_message"`. No `type`, or a name that starts
@@ -235,28 +239,30 @@ async function dispatch_span(consumer: AsyncConsumer, message: Message, run: () 
     // dispatch itself raises it below, inside the span
   }
   const type = message && typeof message === "object" ? message.type : undefined;
-  const span = recorder.open("consumer", `${consumer.constructor.name}.${handler_name}`, () => ({
+  const span = recorder.site_open(DISPATCH, `${consumer.constructor.name}.${handler_name}`, () => ({
     ...consumer_attrs(consumer),
     method: handler_name,
     phase: "dispatch",
     message_type: typeof type === "string" ? type : null,
     source: typeof type === "string" && /^(websocket|http|lifespan)\./.test(type) ? "client" : "channel layer",
     message: message_summary(message),
-  }), { file: "channels/consumer.ts", symbol: "AsyncConsumer.dispatch" });
+  }));
   try {
     await run();
   } catch (e) {
-    end_with(span, e);
+    end_with(recorder, span, e);
     throw e;
   } finally {
-    recorder.close(span);
+    recorder.span_close(span);
     dispatch_lock.release();
   }
 }
 
-function end_with(span: SpanHandle, e: unknown): void {
-  if (is_control_flow(e)) span.set({ raised: (e as Error).constructor.name });
-  else span.fail(describe_error(e));
+function end_with(recorder: Recorder, span: number, e: unknown): void {
+  if (is_control_flow(e)) {
+    const raised = (e as Error).constructor.name;
+    recorder.span_set(span, () => ({ raised }));
+  } else recorder.span_fail(span, e);
 }
 
 /**
@@ -266,28 +272,28 @@ function end_with(span: SpanHandle, e: unknown): void {
 export function consumer_call<T>(consumer: AsyncConsumer, method: string, attrs: () => Attrs, fn: () => T): T {
   const recorder = active_recorder();
   if (!recorder.enabled) return fn();
-  const span = recorder.open("consumer", `${consumer.constructor.name}.${method}`, () => ({ ...consumer_attrs(consumer), method, phase: "method", ...attrs() }));
+  const span = recorder.site_open(METHOD, `${consumer.constructor.name}.${method}`, () => ({ ...consumer_attrs(consumer), method, phase: "method", ...attrs() }));
   let result: T;
   try {
     result = fn();
   } catch (e) {
-    end_with(span, e);
-    recorder.close(span);
+    end_with(recorder, span, e);
+    recorder.span_close(span);
     throw e;
   }
   if (result && typeof (result as { then?: unknown }).then === "function") {
     return (result as unknown as PromiseLike<unknown>).then(
       (value) => {
-        recorder.close(span);
+        recorder.span_close(span);
         return value;
       },
       (e: unknown) => {
-        end_with(span, e);
-        recorder.close(span);
+        end_with(recorder, span, e);
+        recorder.span_close(span);
         throw e;
       },
     ) as T;
   }
-  recorder.close(span);
+  recorder.span_close(span);
   return result;
 }

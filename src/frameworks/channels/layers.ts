@@ -26,7 +26,7 @@
  * Tracing: every operation is a "channel" span; `group_send` lists the channels it delivered to
  * (the Channel layer panel draws the fan-out from it).
  */
-import { active_recorder, describe_error, type Attrs, type Json, type SpanHandle } from "../../trace";
+import { span_close, span_fail, span_set, trace_site, tracing_enabled, type Attrs, type Json, type TraceSite } from "../../trace";
 import { AssertionError, KeyError, NotImplementedError, RuntimeError, TypeError } from "../python/builtins";
 import { Queue, Task } from "../python/asyncio";
 import * as re from "../python/re";
@@ -37,6 +37,13 @@ import { get_random_string } from "../django/utils/crypto";
 import { import_string } from "../django/utils/module_loading";
 import { DEFAULT_CHANNEL_LAYER } from "./index";
 import { ChannelFull, InvalidChannelLayerError } from "./exceptions";
+
+// The layer's call sites; eager where the attrs summarise a message the sender may change afterwards.
+const CHANNEL_EVENT = trace_site("channel", "channels/layers.ts#InMemoryChannelLayer");
+const LAYER_SEND = trace_site("channel", "channels/layers.ts#InMemoryChannelLayer.send", { source: true, eager: true });
+const LAYER_GROUP_ADD = trace_site("channel", "channels/layers.ts#InMemoryChannelLayer.group_add", { source: true });
+const LAYER_GROUP_DISCARD = trace_site("channel", "channels/layers.ts#InMemoryChannelLayer.group_discard", { source: true });
+const LAYER_GROUP_SEND = trace_site("channel", "channels/layers.ts#InMemoryChannelLayer.group_send", { source: true, eager: true });
 
 export type LayerMessage = Record<string, unknown>;
 
@@ -219,14 +226,14 @@ export class InMemoryChannelLayer extends BaseChannelLayer {
 
   /** `await send(channel, message)`: a deep copy of the message into the channel. */
   override _send(channel: string, message: LayerMessage): void {
-    layer_span("send", `send → ${String(channel)}`, () => ({ channel: String(channel), message_type: message_type(message), message: summary(message) }), (span) => {
+    layer_span(LAYER_SEND, "send", `send → ${String(channel)}`, () => ({ channel: String(channel), message_type: message_type(message), message: summary(message) }), (span) => {
       if (!is_dict(message)) throw new AssertionError("message is not a dict");
       this.require_valid_channel_name(channel);
       if ("__asgi_channel__" in message) throw new AssertionError();
       const queue = this.channel_queue(channel);
       if (queue.qsize() >= this.get_capacity(channel)) throw new ChannelFull(channel);
       queue.put_nowait([time() + this.expiry, deepcopy(message)]);
-      span?.set({ queued: queue.qsize() });
+      if (span >= 0) span_set(span, { queued: queue.qsize() });
     });
   }
 
@@ -266,7 +273,7 @@ export class InMemoryChannelLayer extends BaseChannelLayer {
   /** `await new_channel(prefix="specific.")`: `"specific..inmemory!AbCdEfGhIjKl"`, unique to this instance. */
   override _new_channel(prefix = "specific."): string {
     const name = `${prefix}.inmemory!${get_random_string(12, ASCII_LETTERS)}`;
-    active_recorder().event("channel", `new_channel ${name}`, () => ({ op: "new_channel", channel: name }));
+    CHANNEL_EVENT.event(`new_channel ${name}`, () => ({ op: "new_channel", channel: name }));
     return name;
   }
 
@@ -288,7 +295,7 @@ export class InMemoryChannelLayer extends BaseChannelLayer {
       for (const [channel, joined] of [...members]) {
         if (joined && Math.trunc(joined) < timeout) {
           members.delete(channel);
-          active_recorder().event("channel", `group membership expired: ${channel} left ${group}`, () => ({ op: "group_expired", group, channel }));
+          CHANNEL_EVENT.event(`group membership expired: ${channel} left ${group}`, () => ({ op: "group_expired", group, channel }));
         }
       }
     }
@@ -298,7 +305,7 @@ export class InMemoryChannelLayer extends BaseChannelLayer {
   override _flush(): void {
     this.channels = new Map();
     this.groups = new Map();
-    active_recorder().event("channel", "flush", () => ({ op: "flush" }));
+    CHANNEL_EVENT.event("flush", () => ({ op: "flush" }));
   }
 
   _remove_from_groups(channel: string): void {
@@ -307,19 +314,19 @@ export class InMemoryChannelLayer extends BaseChannelLayer {
 
   /** `await group_add(group, channel)`: the channel joins the group (again: its join time is renewed). */
   override _group_add(group: string, channel: string): void {
-    layer_span("group_add", `group_add ${String(group)} ← ${String(channel)}`, () => ({ group: String(group), channel: String(channel) }), (span) => {
+    layer_span(LAYER_GROUP_ADD, "group_add", `group_add ${String(group)} ← ${String(channel)}`, () => ({ group: String(group), channel: String(channel) }), (span) => {
       this.require_valid_group_name(group);
       this.require_valid_channel_name(channel);
       let members = this.groups.get(group);
       if (!members) this.groups.set(group, (members = new Map()));
       members.set(channel, time());
-      span?.set({ members: [...members.keys()] });
+      if (span >= 0) span_set(span, { members: [...members.keys()] });
     });
   }
 
   /** `await group_discard(group, channel)`: the channel leaves the group; an empty group is removed. */
   override _group_discard(group: string, channel: string): void {
-    layer_span("group_discard", `group_discard ${String(group)} → ${String(channel)}`, () => ({ group: String(group), channel: String(channel) }), (span) => {
+    layer_span(LAYER_GROUP_DISCARD, "group_discard", `group_discard ${String(group)} → ${String(channel)}`, () => ({ group: String(group), channel: String(channel) }), (span) => {
       this.require_valid_channel_name(channel);
       this.require_valid_group_name(group);
       const members = this.groups.get(group);
@@ -327,7 +334,7 @@ export class InMemoryChannelLayer extends BaseChannelLayer {
         members.delete(channel);
         if (!members.size) this.groups.delete(group);
       }
-      span?.set({ members: [...(this.groups.get(group)?.keys() ?? [])] });
+      if (span >= 0) span_set(span, { members: [...(this.groups.get(group)?.keys() ?? [])] });
     });
   }
 
@@ -336,7 +343,7 @@ export class InMemoryChannelLayer extends BaseChannelLayer {
    * joined; a full channel is skipped silently.
    */
   override _group_send(group: string, message: LayerMessage): void {
-    layer_span("group_send", `group_send ${String(group)}`, () => ({ group: String(group), message_type: message_type(message), message: summary(message) }), (span) => {
+    layer_span(LAYER_GROUP_SEND, "group_send", `group_send ${String(group)}`, () => ({ group: String(group), message_type: message_type(message), message: summary(message) }), (span) => {
       if (!is_dict(message)) throw new AssertionError("Message is not a dict");
       this.require_valid_group_name(group);
       const delivered: string[] = [];
@@ -350,7 +357,7 @@ export class InMemoryChannelLayer extends BaseChannelLayer {
           full.push(channel);
         }
       }
-      span?.set({ recipients: delivered, full });
+      if (span >= 0) span_set(span, { recipients: delivered, full });
     });
   }
 }
@@ -397,17 +404,16 @@ function summary(message: unknown): Json {
 }
 
 /** One layer operation as a "channel" span (synchronous: the in-memory layer never waits to store). */
-function layer_span(op: string, name: string, attrs: () => Attrs, fn: (span: SpanHandle | null) => void): void {
-  const recorder = active_recorder();
-  if (!recorder.enabled) return fn(null);
-  const span = recorder.open("channel", name, () => ({ op, ...attrs() }), { file: "channels/layers.ts", symbol: `InMemoryChannelLayer.${op}` });
+function layer_span(site: TraceSite, op: string, name: string, attrs: () => Attrs, fn: (span: number) => void): void {
+  if (!tracing_enabled()) return fn(-1);
+  const span = site.open(name, () => ({ op, ...attrs() }));
   try {
     fn(span);
   } catch (e) {
-    span.fail(describe_error(e));
+    span_fail(span, e);
     throw e;
   } finally {
-    recorder.close(span);
+    span_close(span);
   }
 }
 

@@ -21,7 +21,7 @@
  * tried and why it did or did not match (as Django's resolver does for views).
  */
 /* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- these classes make callable objects (asgiref/compatibility.ts, callable_object); the interface of the same name gives them their call signature. */
-import { active_recorder, describe_error, to_json, type Attrs, type SpanHandle } from "../../trace";
+import { span_close, span_fail, span_set, to_json, trace_site, tracing_enabled, type Attrs, type TraceSite } from "../../trace";
 import { ValueError } from "../python/builtins";
 import { py_repr } from "../python/builtins";
 import { callable_object, guarantee_single_callable } from "../asgiref/compatibility";
@@ -32,6 +32,12 @@ import { import_module } from "../python/importlib";
 import { Resolver404 } from "../django/urls/exceptions";
 import { RegexPattern, RoutePattern, URLPattern, URLResolver, type PatternMatch, type URLPatternMatcher } from "../django/urls/resolvers";
 import { name_that_thing } from "./utils";
+
+const PROTOCOL_TYPE_ROUTER = trace_site("asgi", "channels/routing.ts#ProtocolTypeRouter.__call__", { source: true });
+const CHANNEL_NAME_ROUTER = trace_site("asgi", "channels/routing.ts#ChannelNameRouter.__call__", { source: true });
+// Eager: its attrs read the scope.
+const URL_ROUTER = trace_site("resolver", "channels/routing.ts#URLRouter.__call__", { source: true, eager: true });
+const URL_ROUTE = trace_site("pattern", "channels/routing.ts#URLRouter.__call__", { source: true });
 
 /** `get_default_application()`: the object `settings.ASGI_APPLICATION` names ("project.asgi.application"). */
 export function get_default_application(): unknown {
@@ -51,18 +57,17 @@ export function get_default_application(): unknown {
 }
 
 /** Run a router's choice inside an "asgi" span; the chosen application runs inside it. */
-async function routed<T>(name: string, symbol: string, attrs: () => Attrs, choose: (span: SpanHandle) => T, run: (choice: T) => Promise<unknown>): Promise<unknown> {
-  const recorder = active_recorder();
-  const span = recorder.open("asgi", name, attrs, { file: "channels/routing.ts", symbol });
+async function routed<T>(site: TraceSite, name: string, attrs: () => Attrs, choose: () => T, run: (choice: T) => Promise<unknown>): Promise<unknown> {
+  const span = site.open(name, attrs);
   let choice: T;
   try {
-    choice = choose(span);
+    choice = choose();
   } catch (e) {
-    span.fail(describe_error(e));
-    recorder.close(span);
+    span_fail(span, e);
+    span_close(span);
     throw e;
   }
-  recorder.close(span);
+  span_close(span);
   return run(choice);
 }
 
@@ -81,8 +86,8 @@ export class ProtocolTypeRouter {
 
   async __call__(scope: Scope, receive: ASGIReceiveCallable, send: ASGISendCallable): Promise<unknown> {
     return routed(
+      PROTOCOL_TYPE_ROUTER,
       `ProtocolTypeRouter: ${String(scope.type)}`,
-      "ProtocolTypeRouter.__call__",
       () => ({ router: "ProtocolTypeRouter", scope_type: String(scope.type), protocols: Object.keys(this.application_mapping) }),
       () => {
         if (!Object.prototype.hasOwnProperty.call(this.application_mapping, String(scope.type)))
@@ -163,25 +168,25 @@ export class URLRouter {
    * default kwargs). A "resolver" span lists every route tried as a "pattern" event.
    */
   private next_match(scope: Scope, path: string, start: number) {
-    const recorder = active_recorder();
-    const span = recorder.open("resolver", `URLRouter ${py_repr(path)}`, () => ({ router: "URLRouter", path, full_path: typeof scope.path === "string" ? scope.path : null, nested: "path_remaining" in scope }), { file: "channels/routing.ts", symbol: "URLRouter.__call__" });
+    const span = URL_ROUTER.open(() => `URLRouter ${py_repr(path)}`, () => ({ router: "URLRouter", path, full_path: typeof scope.path === "string" ? scope.path : null, nested: "path_remaining" in scope }));
+    const tracing = tracing_enabled();
     try {
       for (let index = start; index < this.routes.length; index++) {
         const route = this.routes[index] as URLPattern;
         const match = route.pattern.match(path);
-        if (recorder.enabled) recorder.event("pattern", String(route.pattern) || "'' (empty route)", () => describe_try(route, path, match), { file: "channels/routing.ts", symbol: "URLRouter.__call__" });
+        if (tracing) URL_ROUTE.event(String(route.pattern) || "'' (empty route)", () => describe_try(route, path, match));
         if (!match) continue;
         const [new_path, args, captured] = match;
         const kwargs = { ...captured, ...route.default_args };
         const outer = (scope.url_route ?? {}) as { args?: unknown[]; kwargs?: Record<string, unknown> };
         const url_route = { args: [...(outer.args ?? []), ...args], kwargs: { ...(outer.kwargs ?? {}), ...kwargs } };
-        span.set({ matched: true, route: String(route.pattern), path_remaining: new_path, application: name_that_thing(route.callback), url_route: to_json(url_route) });
+        if (span >= 0) span_set(span, { matched: true, route: String(route.pattern), path_remaining: new_path, application: name_that_thing(route.callback), url_route: to_json(url_route) });
         return { index, application: guarantee_single_callable(route.callback), new_scope: { ...scope, path_remaining: new_path, url_route } };
       }
-      span.set({ matched: false });
+      span_set(span, () => ({ matched: false }));
       return null;
     } finally {
-      recorder.close(span);
+      span_close(span);
     }
   }
 }
@@ -230,8 +235,8 @@ export class ChannelNameRouter {
 
   async __call__(scope: Scope, receive: ASGIReceiveCallable, send: ASGISendCallable): Promise<unknown> {
     return routed(
+      CHANNEL_NAME_ROUTER,
       `ChannelNameRouter: ${String(scope.channel)}`,
-      "ChannelNameRouter.__call__",
       () => ({ router: "ChannelNameRouter", channel: scope.channel === undefined ? null : String(scope.channel), channels: Object.keys(this.application_mapping) }),
       () => {
         if (!("channel" in scope))

@@ -15,7 +15,7 @@
  * WebSocket messages never save it by themselves.
  */
 /* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- these classes make callable objects (asgiref/compatibility.ts, callable_object); the interface of the same name gives them their call signature. */
-import { active_recorder } from "../../trace";
+import { trace_site } from "../../trace";
 import { AssertionError } from "../python/builtins";
 import { time } from "../python/time";
 import { callable_object, guarantee_single_callable } from "../asgiref/compatibility";
@@ -29,6 +29,8 @@ import { UpdateError, type SessionBase } from "../django/contrib/sessions/backen
 import { latin1_decode, utf8_encode } from "../python/bytes";
 import { ValueError } from "../python/builtins";
 import { database_sync_to_async } from "./db";
+
+const COOKIES = trace_site("session", "channels/sessions.ts#CookieMiddleware.__call__");
 
 export interface CookieOptions {
   max_age?: number | null;
@@ -65,7 +67,7 @@ export class CookieMiddleware {
         break;
       }
     }
-    active_recorder().event("session", "CookieMiddleware: scope[\"cookies\"]", () => ({ middleware: "CookieMiddleware", header, cookies: Object.keys(cookies) }));
+    COOKIES.event("CookieMiddleware: scope[\"cookies\"]", () => ({ middleware: "CookieMiddleware", header, cookies: Object.keys(cookies) }));
     return guarantee_single_callable(this.inner)({ ...scope, cookies }, receive, send);
   }
 

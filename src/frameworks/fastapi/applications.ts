@@ -23,7 +23,7 @@ import type { Request } from "../starlette/requests";
 import { HTMLResponse, JSONResponse, type Response } from "../starlette/responses";
 import type { BaseRoute, LifespanContext } from "../starlette/routing";
 import { call_app, type ASGIAppLike, type ExceptionHandler, type Receive, type Scope, type Send } from "../starlette/types";
-import { trace_event, traced, tracing_enabled, type Json } from "../../trace";
+import { trace_site, tracing_enabled, type Json } from "../../trace";
 import { Default, type DefaultPlaceholder } from "./datastructures";
 import type { Call } from "./dependencies/models";
 import type { SignatureTable } from "./dependencies/utils";
@@ -34,6 +34,8 @@ import { get_openapi } from "./openapi/utils";
 import type * as params from "./params";
 import { py_set_order } from "../python/hash";
 import { APIRoute, APIRouter, type Handler, type IncludeOptions, type RouteOptions } from "./routing";
+
+const OPENAPI = trace_site("handler", "fastapi/applications.ts#FastAPI.openapi");
 
 type ResponseClass = new (content?: any, options?: any) => Response;
 
@@ -174,7 +176,8 @@ export class FastAPI extends Starlette {
   /** The OpenAPI document (generated once, then kept in `app.openapi_schema`). */
   openapi(): Record<string, unknown> {
     if (!this.openapi_schema) {
-      this.openapi_schema = traced("handler", "get_openapi", () => ({ routes: this.routes.length }), () =>
+      const routes = this.routes.length;
+      this.openapi_schema = OPENAPI.run("get_openapi", () => ({ routes }), () =>
         get_openapi({
           title: this.title,
           version: this.version,
@@ -204,7 +207,7 @@ export class FastAPI extends Starlette {
         async function openapi(request: Request) {
           const root_path = String(request.scope.root_path ?? "").replace(/\/+$/, "");
           let schema = app.openapi();
-          if (tracing_enabled()) trace_event("handler", "openapi operations", () => ({ operations: operations_of(app.routes) }));
+          if (tracing_enabled()) OPENAPI.event("openapi operations", () => ({ operations: operations_of(app.routes) }));
           if (root_path && app.root_path_in_servers) {
             const urls = new Set(((schema.servers as { url?: string }[]) ?? []).map((s) => s.url));
             if (!urls.has(root_path)) schema = { ...schema, servers: [{ url: root_path }, ...((schema.servers as unknown[]) ?? [])] };
@@ -308,7 +311,6 @@ export class FastAPI extends Starlette {
     };
   }
 }
-
 
 /** Each documented operation and where its handler is declared (the OpenAPI panel links them). */
 function operations_of(routes: BaseRoute[]): Json[] {

@@ -17,7 +17,7 @@
  * `include_router` copies another router's routes under a prefix, with its tags, dependencies
  * and responses. Main classes: `APIRoute`, `APIRouter`; main function: `get_request_handler`.
  */
-import { trace_event, tracing_enabled } from "../../trace";
+import { span_set, trace_site, tracing_enabled } from "../../trace";
 import { AssertionError } from "../python/builtins";
 import { utf8_decode } from "../python/bytes";
 import { AsyncExitStack } from "../python/contextlib";
@@ -44,6 +44,10 @@ import { jsonable_encoder } from "./encoders";
 import { FastAPIError, RequestValidationError, ResponseValidationError, type EndpointContext } from "./exceptions";
 import * as params from "./params";
 import { generate_unique_id, is_body_allowed_for_status_code } from "./utils";
+
+const RESPONSE_VALIDATION = trace_site("validation", "fastapi/routing.ts#serialize_response");
+const ENDPOINT = trace_site("view", "fastapi/routing.ts#run_endpoint_function");
+const BODY_VALIDATION = trace_site("validation", "fastapi/routing.ts#get_request_handler");
 
 type ResponseClass = new (content?: any, options?: any) => Response;
 type IncEx = Set<string> | Record<string, unknown> | string[];
@@ -130,10 +134,10 @@ export async function serialize_response(options: {
 }): Promise<unknown> {
   const { field, response_content } = options;
   if (!field) return jsonable_encoder(response_content);
-  return span_async("validation", `response_model ${annotation_repr(field.field_info.annotation)}`, () => ({ response_model: annotation_repr(field.field_info.annotation), stage: "response" }), async (span) => {
+  return span_async(RESPONSE_VALIDATION, () => `response_model ${annotation_repr(field.field_info.annotation)}`, () => ({ response_model: annotation_repr(field.field_info.annotation), stage: "response" }), async (span) => {
     const [value, errors] = options.is_coroutine === false ? await run_in_threadpool(() => field.validate(response_content, {}, { loc: ["response"] })) : field.validate(response_content, {}, { loc: ["response"] });
     if (errors.length) {
-      span.set({ errors: errors as never });
+      span_set(span, () => ({ errors: errors as never }));
       throw new ResponseValidationError(errors, { body: response_content, endpoint_ctx: options.endpoint_ctx ?? {} });
     }
     const dump = {
@@ -144,7 +148,7 @@ export async function serialize_response(options: {
       exclude_defaults: options.exclude_defaults ?? false,
       exclude_none: options.exclude_none ?? false,
     };
-    span.set({ filters: Object.fromEntries(Object.entries(dump).filter(([, v]) => v !== undefined && v !== false).map(([k, v]) => [k, v instanceof Set ? [...v] : (v as never)])) });
+    if (span >= 0) span_set(span, { filters: Object.fromEntries(Object.entries(dump).filter(([, v]) => v !== undefined && v !== false).map(([k, v]) => [k, v instanceof Set ? [...v] : (v as never)])) });
     return options.dump_json ? field.serialize_json(value, dump) : py_json_loads(field.serialize_json(value, dump));
   });
 }
@@ -158,7 +162,7 @@ function to_filter(value: IncEx | null | undefined): any {
 export function run_endpoint_function(dependant: Dependant, values: Record<string, unknown>, is_coroutine: boolean): Promise<unknown> {
   const call = dependant.call as (v: Record<string, unknown>) => unknown;
   return span_async(
-    "view",
+    ENDPOINT,
     call_name(call),
     () => ({ endpoint: call_name(call), threadpool: !is_coroutine, path: dependant.path }),
     // A coroutine function's own promise is awaited as it is (no extra async frame around it).
@@ -203,7 +207,7 @@ async function read_body(request: Request, strict_content_type: boolean, endpoin
     return py_json_loads(utf8_decode(body_bytes));
   } catch (e) {
     if (e instanceof JSONDecodeError) {
-      if (tracing_enabled()) trace_event("validation", "body json_invalid", () => ({ source: "body", error: e.msg, position: e.pos, raw: e.doc.slice(0, 2000) }));
+      if (tracing_enabled()) BODY_VALIDATION.event("body json_invalid", () => ({ source: "body", error: e.msg, position: e.pos, raw: e.doc.slice(0, 2000) }));
       throw new RequestValidationError([{ type: "json_invalid", loc: ["body", e.pos], msg: "JSON decode error", input: {}, ctx: { error: e.msg } }], { body: e.doc, endpoint_ctx });
     }
     if (e instanceof HTTPException) throw e;
@@ -235,7 +239,7 @@ export function get_request_handler(options: RequestHandlerOptions): (request: R
       embed_body_fields: options.embed_body_fields ?? false,
     });
     if (solved.errors.length) {
-      if (tracing_enabled()) trace_event("validation", `RequestValidationError (${solved.errors.length})`, () => ({ errors: solved.errors as never, status: 422 }));
+      if (tracing_enabled()) BODY_VALIDATION.event(`RequestValidationError (${solved.errors.length})`, () => ({ errors: solved.errors as never, status: 422 }));
       throw new RequestValidationError(solved.errors, { body, endpoint_ctx });
     }
     const raw_response = await run_endpoint_function(dependant, solved.values, is_coroutine);

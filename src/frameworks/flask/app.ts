@@ -26,7 +26,9 @@ import { RuntimeError, TypeError, ValueError, PyTuple } from "../python/builtins
 import { type_name } from "../python/operator";
 import { log_options } from "../python/logging";
 import { quote } from "../python/urllib/parse";
-import { describe_error, to_json, traced, tracing_enabled, type Attrs, type Json } from "../../trace";
+import { describe_error, span_set, to_json, trace_site, type Attrs, type Json } from "../../trace";
+
+// that changes afterwards (a response's status, the view's return value).
 import { Headers } from "../werkzeug/datastructures/headers";
 import { MultiDict } from "../werkzeug/datastructures/structures";
 import { HTTPException, InternalServerError } from "../werkzeug/exceptions";
@@ -48,6 +50,19 @@ import { SecureCookieSessionInterface, type SessionInterface } from "./sessions"
 import { FlaskClient, EnvironBuilder } from "./testing";
 import { TestResponse } from "../werkzeug/test";
 import { Request, Response } from "./wrappers";
+
+// The call sites Flask records through (docs/tracing.md). Eager where the attrs describe a value
+const ERROR_HANDLER = trace_site("hook", "flask/app.ts#Flask.call_error_handler");
+const USER_EXCEPTION = trace_site("exception", "flask/app.ts#Flask.handle_user_exception");
+const UNHANDLED_EXCEPTION = trace_site("exception", "flask/app.ts#Flask.handle_exception");
+const DISPATCH = trace_site("view", "flask/app.ts#Flask.dispatch_request", { eager: true });
+const FULL_DISPATCH = trace_site("handler", "flask/app.ts#Flask.full_dispatch_request");
+const MAKE_RESPONSE = trace_site("handler", "flask/app.ts#Flask.make_response", { eager: true });
+const URL_VALUE_PREPROCESSOR = trace_site("hook", "flask/app.ts#Flask.preprocess_request");
+const BEFORE_REQUEST = trace_site("hook", "flask/app.ts#Flask.preprocess_request", { eager: true });
+const AFTER_REQUEST = trace_site("hook", "flask/app.ts#Flask.process_response", { eager: true });
+const TEARDOWN = trace_site("hook", "flask/app.ts#Flask.do_teardown_request");
+const WSGI_APP = trace_site("handler", "flask/app.ts#Flask.wsgi_app", { source: true, eager: true });
 
 type StartResponse = (status: string, headers: [string, string][], exc_info?: unknown) => unknown;
 
@@ -206,7 +221,7 @@ export class Flask extends App {
 
   /** Run an error handler (a `hook` span). */
   private call_error_handler(handler: AnyFunction, e: unknown): unknown {
-    return traced("hook", `errorhandler: ${function_name(handler)}`, () => ({ hook: "errorhandler", function: function_name(handler), exception: describe_error(e).type }), () => this.ensure_sync(handler)(e), source_of(handler));
+    return ERROR_HANDLER.run(() => `errorhandler: ${function_name(handler)}`, () => ({ hook: "errorhandler", function: function_name(handler), exception: describe_error(e).type }), () => this.ensure_sync(handler)(e), source_of(handler));
   }
 
   /**
@@ -214,12 +229,12 @@ export class Flask extends App {
    * `handle_http_exception` (unless trapped); others to their error handler — none re-raises it.
    */
   handle_user_exception(e: unknown): unknown {
-    return traced("exception", "Flask.handle_user_exception", () => ({ exception: describe_error(e).type, message: describe_error(e).message }), (span) => {
+    return USER_EXCEPTION.run("Flask.handle_user_exception", () => ({ exception: describe_error(e).type, message: describe_error(e).message }), (span) => {
       if (e instanceof HTTPException && e.constructor.name === "BadRequestKeyError" && (this.debug || this.config.getitem("TRAP_BAD_REQUEST_ERRORS"))) (e as unknown as { show_exception: boolean }).show_exception = true;
       if (e instanceof HTTPException && !this.trap_http_exception(e)) return this.handle_http_exception(e);
       const handler = this._find_error_handler(e, _request_ctx().request.blueprints);
       if (handler === null) {
-        span.set({ handled: false });
+        span_set(span, () => ({ handled: false }));
         throw e;
       }
       return this.call_error_handler(handler, e);
@@ -231,11 +246,11 @@ export class Flask extends App {
    * TESTING/DEBUG); otherwise logged and answered with a 500 (through a 500 handler if any).
    */
   handle_exception(e: unknown): Response {
-    return traced("exception", "Flask.handle_exception", () => ({ exception: describe_error(e).type, message: describe_error(e).message }), (span) => {
+    return UNHANDLED_EXCEPTION.run("Flask.handle_exception", () => ({ exception: describe_error(e).type, message: describe_error(e).message }), (span) => {
       let propagate = this.config.getitem("PROPAGATE_EXCEPTIONS");
       if (propagate === null) propagate = this.testing || this.debug;
       if (propagate) {
-        span.set({ propagated: true });
+        span_set(span, () => ({ propagated: true }));
         throw e;
       }
       this.log_exception(e);
@@ -263,13 +278,12 @@ export class Flask extends App {
     if (rule.provide_automatic_options && req.method === "OPTIONS") return this.make_default_options_response();
     const view = this.view_functions[rule.endpoint];
     const view_args = req.view_args ?? {};
-    return traced(
-      "view",
-      function_name(view),
+    return DISPATCH.run(
+      () => function_name(view),
       () => ({ framework: "flask", endpoint: rule.endpoint, rule: rule.rule, view_args: to_json(view_args) as Json, function: function_name(view) }),
       (span) => {
         const rv = this.ensure_sync(view)(view_args);
-        if (tracing_enabled()) span.set({ returned: describe_return(rv) });
+        if (span >= 0) span_set(span, { returned: describe_return(rv) });
         return rv;
       },
       source_of(view),
@@ -279,7 +293,7 @@ export class Flask extends App {
   /** `full_dispatch_request()`: preprocess, dispatch, handle a user exception, finalize. */
   full_dispatch_request(): Response {
     this._got_first_request = true;
-    return traced("handler", "Flask.full_dispatch_request", () => ({}), () => {
+    return FULL_DISPATCH.run("Flask.full_dispatch_request", undefined, () => {
       let rv: unknown;
       try {
         rv = this.preprocess_request();
@@ -362,7 +376,7 @@ export class Flask extends App {
    * body; a dict or list is JSON (`jsonify`); a Response is used as it is; None is a TypeError.
    */
   make_response(rv_in: unknown): Response {
-    return traced("handler", "Flask.make_response", () => ({ flow_step: true, returned: describe_return(rv_in) }), (span) => {
+    return MAKE_RESPONSE.run("Flask.make_response", () => ({ flow_step: true, returned: describe_return(rv_in) }), (span) => {
       let rv = rv_in;
       let status: unknown = null;
       let headers: unknown = null;
@@ -383,7 +397,7 @@ export class Flask extends App {
         else response.status_code = status as number;
       }
       if (headers) response.headers.update(headers as Headers);
-      if (tracing_enabled()) span.set({ status: response.status, mimetype: response.mimetype });
+      if (span >= 0) span_set(span, { status: response.status, mimetype: response.mimetype });
       return response;
     });
   }
@@ -413,14 +427,14 @@ export class Flask extends App {
     const names: (string | null)[] = [null, ...[...request.blueprints].reverse()];
     for (const name of names) {
       for (const url_func of this.url_value_preprocessors.get(name) ?? []) {
-        traced("hook", `url_value_preprocessor: ${function_name(url_func)}`, () => ({ hook: "url_value_preprocessor", scope: name, function: function_name(url_func) }), () => url_func(request.endpoint, request.view_args), source_of(url_func));
+        URL_VALUE_PREPROCESSOR.run(() => `url_value_preprocessor: ${function_name(url_func)}`, () => ({ hook: "url_value_preprocessor", scope: name, function: function_name(url_func) }), () => url_func(request.endpoint, request.view_args), source_of(url_func));
       }
     }
     for (const name of names) {
       for (const before_func of this.before_request_funcs.get(name) ?? []) {
-        const rv = traced("hook", `before_request: ${function_name(before_func)}`, () => ({ hook: "before_request", scope: name, function: function_name(before_func) }), (span) => {
+        const rv = BEFORE_REQUEST.run(() => `before_request: ${function_name(before_func)}`, () => ({ hook: "before_request", scope: name, function: function_name(before_func) }), (span) => {
           const result = this.ensure_sync(before_func)();
-          if (result !== null && result !== undefined) span.set({ short_circuit: true, returned: describe_return(result) });
+          if (span >= 0 && result !== null && result !== undefined) span_set(span, { short_circuit: true, returned: describe_return(result) });
           return result;
         }, source_of(before_func));
         if (rv !== null && rv !== undefined) return rv;
@@ -440,7 +454,7 @@ export class Flask extends App {
     for (const func of ctx._after_request_functions) response = this.ensure_sync(func)(response);
     for (const name of [...ctx.request.blueprints, null]) {
       for (const func of [...(this.after_request_funcs.get(name) ?? [])].reverse()) {
-        response = traced("hook", `after_request: ${function_name(func)}`, () => ({ hook: "after_request", scope: name, function: function_name(func), status: response.status_code }), () => this.ensure_sync(func)(response), source_of(func));
+        response = AFTER_REQUEST.run(() => `after_request: ${function_name(func)}`, () => ({ hook: "after_request", scope: name, function: function_name(func), status: response.status_code }), () => this.ensure_sync(func)(response), source_of(func));
       }
     }
     if (!this.session_interface.is_null_session(ctx._session)) this.session_interface.save_session(this, ctx._session!, response);
@@ -452,7 +466,7 @@ export class Flask extends App {
     const request = _request_ctx().request;
     for (const name of [...request.blueprints, null]) {
       for (const func of [...(this.teardown_request_funcs.get(name) ?? [])].reverse()) {
-        traced("hook", `teardown_request: ${function_name(func)}`, () => teardown_attrs("teardown_request", name, func, exc), () => this.ensure_sync(func)(exc), source_of(func));
+        TEARDOWN.run(() => `teardown_request: ${function_name(func)}`, () => teardown_attrs("teardown_request", name, func, exc), () => this.ensure_sync(func)(exc), source_of(func));
       }
     }
   }
@@ -460,13 +474,13 @@ export class Flask extends App {
   /** `do_teardown_appcontext(exc)`: teardown_appcontext functions, in reverse order. */
   do_teardown_appcontext(exc: unknown = null): void {
     for (const func of [...this.teardown_appcontext_funcs].reverse()) {
-      traced("hook", `teardown_appcontext: ${function_name(func)}`, () => teardown_attrs("teardown_appcontext", null, func, exc), () => this.ensure_sync(func)(exc), source_of(func));
+      TEARDOWN.run(() => `teardown_appcontext: ${function_name(func)}`, () => teardown_attrs("teardown_appcontext", null, func, exc), () => this.ensure_sync(func)(exc), source_of(func));
     }
   }
 
   /** `wsgi_app(environ, start_response)`: one request, from environ to response body. */
   wsgi_app(environ: Record<string, any>, start_response: StartResponse): Iterable<Uint8Array> {
-    return traced("handler", "Flask.wsgi_app", () => ({ framework: "flask", flow_step: true, app: this.name, method: environ.REQUEST_METHOD, path: environ.PATH_INFO }), (span) => {
+    return WSGI_APP.run("Flask.wsgi_app", () => ({ framework: "flask", flow_step: true, app: this.name, method: environ.REQUEST_METHOD, path: environ.PATH_INFO }), (span) => {
       const ctx = this.request_context(environ);
       let error: unknown = null;
       try {
@@ -478,13 +492,13 @@ export class Flask extends App {
           error = e;
           response = this.handle_exception(e);
         }
-        if (tracing_enabled()) span.set({ status: response.status });
+        if (span >= 0) span_set(span, { status: response.status });
         return response.__call__(environ, start_response);
       } finally {
         if (error !== null && this.should_ignore_error(error)) error = null;
         ctx.pop(error);
       }
-    }, { file: "flask/app.ts", symbol: "Flask.wsgi_app" });
+    });
   }
 
   /** The app as a WSGI application: `app(environ, start_response)` is `app.wsgi_app(...)`. */

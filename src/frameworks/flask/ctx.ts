@@ -12,7 +12,7 @@
  */
 import { AttributeError, AssertionError, KeyError, RuntimeError } from "../python/builtins";
 import type { Token } from "../python/contextvars";
-import { close_span, open_span, traced, tracing_enabled, type Json } from "../../trace";
+import { span_set, trace_site, type Json } from "../../trace";
 import { HTTPException } from "../werkzeug/exceptions";
 import type { MapAdapter } from "../werkzeug/routing/map";
 import type { Rule } from "../werkzeug/routing/rules";
@@ -20,6 +20,12 @@ import { _cv_app, _cv_request, _app_ctx, _request_ctx } from "./globals";
 import type { Flask } from "./app";
 import type { Request } from "./wrappers";
 import type { SecureCookieSession } from "./sessions";
+
+// The context stacks' call sites: eager, since their attrs snapshot the stacks at that moment.
+const APP_PUSH = trace_site("context", "flask/ctx.ts#AppContext.push", { source: true, eager: true });
+const APP_POP = trace_site("context", "flask/ctx.ts#AppContext.pop", { source: true, eager: true });
+const REQUEST_PUSH = trace_site("context", "flask/ctx.ts#RequestContext.push", { source: true, eager: true });
+const REQUEST_POP = trace_site("context", "flask/ctx.ts#RequestContext.pop", { source: true, eager: true });
 
 /**
  * Names JavaScript code probes objects for (a Promise's `then`, `toJSON`, the duck-typed protocols
@@ -158,15 +164,12 @@ export class AppContext {
     const token = _cv_app.set(this);
     this._cv_tokens.push(token);
     app_tokens.push({ ctx: this, token });
-    if (tracing_enabled()) {
-      const span = open_span("context", "AppContext.push", () => ({ context: "app", action: "push", app: this.app.name, ...stack_attrs() }), { file: "flask/ctx.ts", symbol: "AppContext.push" });
-      close_span(span);
-    }
+    APP_PUSH.event("AppContext.push", () => ({ context: "app", action: "push", app: this.app.name, ...stack_attrs() }));
   }
 
   /** `pop(exc)`: run `teardown_appcontext` (when this is the last push) and restore the previous one. */
   pop(exc: unknown = null): void {
-    traced("context", "AppContext.pop", () => ({ context: "app", action: "pop", app: this.app.name, exception: exc === null ? null : String((exc as Error)?.constructor?.name) }), (span) => {
+    APP_POP.run("AppContext.pop", () => ({ context: "app", action: "pop", app: this.app.name, exception: exc === null ? null : String((exc as Error)?.constructor?.name) }), (span) => {
       let ctx: AppContext;
       try {
         if (this._cv_tokens.length === 1) this.app.do_teardown_appcontext(exc);
@@ -175,10 +178,10 @@ export class AppContext {
         const token = this._cv_tokens.pop()!;
         _cv_app.reset(token);
         remove_token(app_tokens, token);
-        if (tracing_enabled()) span.set(stack_attrs());
+        if (span >= 0) span_set(span, stack_attrs());
       }
       if (ctx !== this) throw new AssertionError(`Popped wrong app context. (${ctx.__repr__()} instead of ${this.__repr__()})`);
-    }, { file: "flask/ctx.ts", symbol: "AppContext.pop" });
+    });
   }
 
   __repr__(): string {
@@ -248,7 +251,7 @@ export class RequestContext {
    * and match the URL.
    */
   push(): void {
-    traced("context", "RequestContext.push", () => ({ context: "request", action: "push", url: this.request.url, method: this.request.method }), (span) => {
+    REQUEST_PUSH.run("RequestContext.push", () => ({ context: "request", action: "push", url: this.request.url, method: this.request.method }), (span) => {
       const current = _cv_app.get(null);
       let app_ctx: AppContext | null = null;
       if (current === null || current.app !== this.app) {
@@ -259,13 +262,13 @@ export class RequestContext {
       const token = _cv_request.set(this);
       this._cv_tokens.push([token, app_ctx]);
       request_tokens.push({ ctx: this, token });
-      if (tracing_enabled()) span.set({ ...stack_attrs(), pushed_app_context: app_ctx !== null });
+      if (span >= 0) span_set(span, { ...stack_attrs(), pushed_app_context: app_ctx !== null });
       if (this._session === null) {
         const session_interface = this.app.session_interface;
         this._session = session_interface.open_session(this.app, this.request) ?? session_interface.make_null_session(this.app);
       }
       if (this.url_adapter !== null) this.match_request();
-    }, { file: "flask/ctx.ts", symbol: "RequestContext.push" });
+    });
   }
 
   /**
@@ -273,7 +276,7 @@ export class RequestContext {
    * pop the application context this push created.
    */
   pop(exc: unknown = null): void {
-    traced("context", "RequestContext.pop", () => ({ context: "request", action: "pop", exception: exc === null ? null : String((exc as Error)?.constructor?.name) }), (span) => {
+    REQUEST_POP.run("RequestContext.pop", () => ({ context: "request", action: "pop", exception: exc === null ? null : String((exc as Error)?.constructor?.name) }), (span) => {
       const clear_request = this._cv_tokens.length === 1;
       let ctx: RequestContext;
       try {
@@ -286,12 +289,12 @@ export class RequestContext {
         const [token, app_ctx] = this._cv_tokens.pop()!;
         _cv_request.reset(token);
         remove_token(request_tokens, token);
-        if (tracing_enabled()) span.set(stack_attrs());
+        if (span >= 0) span_set(span, stack_attrs());
         if (clear_request) ctx.request.environ["werkzeug.request"] = null;
         if (app_ctx !== null) app_ctx.pop(exc);
       }
       if (ctx !== this) throw new AssertionError(`Popped wrong request context. (${ctx.__repr__()} instead of ${this.__repr__()})`);
-    }, { file: "flask/ctx.ts", symbol: "RequestContext.pop" });
+    });
   }
 
   __repr__(): string {

@@ -14,12 +14,14 @@
  */
 import { RuntimeError } from "../python/builtins";
 import { ContextVar } from "../python/contextvars";
-import { trace_event, tracing_enabled } from "../../trace";
+import { trace_site, tracing_enabled } from "../../trace";
 import { LocalProxy } from "../werkzeug/local";
 import type { AppContext, RequestContext, _AppCtxGlobals } from "./ctx";
 import type { Flask } from "./app";
 import type { Request } from "./wrappers";
 import type { SecureCookieSession } from "./sessions";
+
+const PROXY_ACCESS = trace_site("context", "flask/globals.ts#LocalProxy", { eager: true });
 
 export const _no_app_msg =
   "Working outside of application context.\n\nThis typically means that you attempted to use functionality that needed\nthe current application. To solve this, set up an application context\nwith app.app_context(). See the documentation for more information.";
@@ -55,7 +57,7 @@ function describe(obj: unknown): string {
 function recorder_for(proxy: string) {
   return (_attribute: string, key: string, obj: unknown): void => {
     if (!tracing_enabled() || key.startsWith("_")) return;
-    trace_event("context", `${proxy}.${key}`, () => ({ proxy, attribute: key, resolved: describe(obj) }));
+    PROXY_ACCESS.event(() => `${proxy}.${key}`, () => ({ proxy, attribute: key, resolved: describe(obj) }));
   };
 }
 

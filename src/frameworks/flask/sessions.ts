@@ -22,7 +22,7 @@ import { RuntimeError } from "../python/builtins";
 import { utf8_decode } from "../python/bytes";
 import { datetime, timedelta, timezone } from "../python/datetime";
 import { sha1 } from "../python/hashlib";
-import { to_json, traced, tracing_enabled, type Json } from "../../trace";
+import { span_set, to_json, trace_site, type Json } from "../../trace";
 import { BadSignature, SignatureExpired } from "../itsdangerous/exc";
 import { base64_decode, bytes_to_int } from "../itsdangerous/encoding";
 import { URLSafeTimedSerializer } from "../itsdangerous/url_safe";
@@ -31,6 +31,9 @@ import { CallbackDict } from "../werkzeug/datastructures/structures";
 import { TaggedJSONSerializer } from "./json/tag";
 import type { App } from "./sansio/app";
 import type { Request, Response } from "./wrappers";
+
+const OPEN_SESSION = trace_site("session", "flask/sessions.ts#SecureCookieSessionInterface.open_session", { source: true, eager: true });
+const SAVE_SESSION = trace_site("session", "flask/sessions.ts#SecureCookieSessionInterface.save_session", { source: true, eager: true });
 
 /** `SecureCookieSession(initial=None)`: a dict that notes when it is modified (and accessed). */
 export class SecureCookieSession extends CallbackDict<unknown> {
@@ -181,29 +184,29 @@ export class SecureCookieSessionInterface extends SessionInterface {
 
   /** `open_session(app, request)`: the session from the cookie; empty if missing or not trusted. */
   override open_session(app: App, request: Request): SecureCookieSession | null {
-    return traced("session", "SecureCookieSessionInterface.open_session", () => ({ framework: "flask", cookie_name: app.config.get("SESSION_COOKIE_NAME") }), (span) => {
+    return OPEN_SESSION.run("SecureCookieSessionInterface.open_session", () => ({ framework: "flask", cookie_name: app.config.get("SESSION_COOKIE_NAME") }), (span) => {
       const s = this.get_signing_serializer(app);
       if (s === null) {
-        span.set({ verdict: "no SECRET_KEY: NullSession" });
+        span_set(span, () => ({ verdict: "no SECRET_KEY: NullSession" }));
         return null;
       }
       const val = request.cookies.get(this.get_cookie_name(app));
       if (!val) {
-        span.set({ verdict: "no cookie: new empty session" });
+        span_set(span, () => ({ verdict: "no cookie: new empty session" }));
         return new this.session_class();
       }
       const max_age = Math.trunc((app.permanent_session_lifetime as timedelta).total_seconds());
-      if (tracing_enabled()) span.set({ cookie: describe_cookie(val), max_age });
+      if (span >= 0) span_set(span, { cookie: describe_cookie(val), max_age });
       try {
         const data = s.loads(val, { max_age }) as Record<string, unknown>;
-        if (tracing_enabled()) span.set({ verdict: "signature valid", data: to_json(data) });
+        if (span >= 0) span_set(span, { verdict: "signature valid", data: to_json(data) });
         return new this.session_class(data);
       } catch (e) {
         if (!(e instanceof BadSignature)) throw e;
-        span.set({ verdict: e instanceof SignatureExpired ? `expired: ${e.message}` : `bad signature: ${e.message}` });
+        span_set(span, () => ({ verdict: e instanceof SignatureExpired ? `expired: ${e.message}` : `bad signature: ${e.message}` }));
         return new this.session_class();
       }
-    }, { file: "flask/sessions.ts", symbol: "SecureCookieSessionInterface.open_session" });
+    });
   }
 
   /**
@@ -211,7 +214,7 @@ export class SecureCookieSessionInterface extends SessionInterface {
    * session became empty; otherwise sign and set it when it should be set.
    */
   override save_session(app: App, session: SecureCookieSession, response: Response): void {
-    traced("session", "SecureCookieSessionInterface.save_session", () => ({ framework: "flask", modified: session.modified, accessed: session.accessed, permanent: session.permanent }), (span) => {
+    SAVE_SESSION.run("SecureCookieSessionInterface.save_session", () => ({ framework: "flask", modified: session.modified, accessed: session.accessed, permanent: session.permanent }), (span) => {
       const name = this.get_cookie_name(app);
       const domain = this.get_cookie_domain(app);
       const path = this.get_cookie_path(app);
@@ -224,19 +227,19 @@ export class SecureCookieSessionInterface extends SessionInterface {
         if (session.modified) {
           response.delete_cookie(name, { domain, path, secure, partitioned, samesite, httponly });
           response.vary.add("Cookie");
-          span.set({ action: "deleted the cookie (the session is empty)" });
-        } else span.set({ action: "nothing to save (empty session)" });
+          span_set(span, () => ({ action: "deleted the cookie (the session is empty)" }));
+        } else span_set(span, () => ({ action: "nothing to save (empty session)" }));
         return;
       }
       if (!this.should_set_cookie(app, session)) {
-        span.set({ action: "not modified: cookie left as it is" });
+        span_set(span, () => ({ action: "not modified: cookie left as it is" }));
         return;
       }
       const expires = this.get_expiration_time(app, session);
       const val = this.get_signing_serializer(app)!.dumps(session.to_dict());
       response.set_cookie(name, val, { expires, httponly, domain, path, secure, partitioned, samesite });
       response.vary.add("Cookie");
-      if (tracing_enabled()) span.set({ action: "set the cookie", cookie: describe_cookie(val), data: to_json(session.to_dict()) });
-    }, { file: "flask/sessions.ts", symbol: "SecureCookieSessionInterface.save_session" });
+      if (span >= 0) span_set(span, { action: "set the cookie", cookie: describe_cookie(val), data: to_json(session.to_dict()) });
+    });
   }
 }

@@ -15,10 +15,16 @@ import { mark_kwargs, split_kwargs } from "../python/kwargs";
 import { PyFloat } from "../python/json";
 import { is_dict, py_str, type_name } from "../python/operator";
 import { PyTuple, tuple } from "../python/tuple";
-import { close_span, open_span, to_json, trace_event, type Json, type SpanHandle } from "../../trace";
+import { span_close, span_set, to_json, trace_site, type Json } from "../../trace";
 import { TemplateRuntimeError, UndefinedError } from "./exceptions";
 import { missing, object_type_repr } from "./utils";
 import type { Environment, Template } from "./environment";
+
+// The template tracer's call sites (a tracer exists only while tracing). Eager: a template's attrs
+// read the render's context as it starts.
+const TEMPLATE = trace_site("template", "jinja2/runtime.ts#TemplateTracer.open", { eager: true });
+const BLOCK = trace_site("template", "jinja2/runtime.ts#TemplateTracer.block");
+const MACRO = trace_site("template", "jinja2/runtime.ts#TemplateTracer.macro_open");
 
 export { missing };
 
@@ -680,7 +686,7 @@ export { IndexError };
 const MAX_TRACED_VARIABLES = 200;
 
 interface TracedTemplate {
-  span: SpanHandle;
+  span: number;
   name: string | null;
   variables: Json[];
   blocks: Json[];
@@ -697,16 +703,16 @@ export class TemplateTracer {
   static readonly block_origin = new WeakMap<Function, string | null>();
 
   open(template: Template, how: string, attrs: () => Record<string, Json>): void {
-    const span = open_span("template", template.name ?? "<string>", () => ({ origin: template.name ?? "<string>", name: template.name, engine: "jinja2", rendered_as: how, ...attrs() }));
+    const span = TEMPLATE.open(template.name ?? "<string>", () => ({ origin: template.name ?? "<string>", name: template.name, engine: "jinja2", rendered_as: how, ...attrs() }));
     this.stack.push({ span, name: template.name, variables: [], blocks: [], macros: [] });
   }
 
   close(error?: unknown): void {
     const top = this.stack.pop();
     if (!top) return;
-    top.span.set({ variables: top.variables, blocks_rendered: top.blocks, macros_called: top.macros });
+    span_set(top.span, () => ({ variables: top.variables, blocks_rendered: top.blocks, macros_called: top.macros }));
     void error;
-    close_span(top.span);
+    span_close(top.span);
   }
 
   get depth(): number {
@@ -725,17 +731,17 @@ export class TemplateTracer {
     const top = this.stack[this.stack.length - 1];
     const from = TemplateTracer.block_origin.get(func) ?? null;
     if (top) top.blocks.push({ block: name, from, via: via_reference ? "reference" : "block" });
-    trace_event("template", `block ${name}`, () => ({ block: name, overridden_in: from, rendered_in: top?.name ?? null }));
+    BLOCK.event(`block ${name}`, () => ({ block: name, overridden_in: from, rendered_in: top?.name ?? null }));
   }
 
-  macro_open(macro: Macro): SpanHandle {
+  macro_open(macro: Macro): number {
     const top = this.stack[this.stack.length - 1];
     if (top) top.macros.push({ macro: macro.name, template: macro.template_name });
-    return open_span("template", `macro ${macro.name}`, () => ({ macro: macro.name, defined_in: macro.template_name, arguments: [...macro.arguments_] }));
+    return MACRO.open(`macro ${macro.name}`, () => ({ macro: macro.name, defined_in: macro.template_name, arguments: [...macro.arguments_] }));
   }
 
-  macro_close(handle: SpanHandle): void {
-    close_span(handle);
+  macro_close(handle: number): void {
+    span_close(handle);
   }
 }
 

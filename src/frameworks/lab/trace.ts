@@ -8,7 +8,7 @@
  * attempt with no duration. User code is untrusted, so the kind is checked at run time and the
  * attributes are made JSON-safe before they reach the trace.
  */
-import { to_json, trace_event, traced, type Attrs } from "../../trace";
+import { to_json, trace_site, type Attrs, type TraceSite } from "../../trace";
 
 /**
  * The layers a raw app can mark: the same kinds the Django trace uses for the same layers, and
@@ -17,6 +17,11 @@ import { to_json, trace_event, traced, type Attrs } from "../../trace";
  */
 export const USER_SPAN_KINDS = ["middleware", "resolver", "pattern", "view", "user"] as const;
 export type UserSpanKind = (typeof USER_SPAN_KINDS)[number];
+
+// One call site per kind (the learner's code records through them). Eager: the attrs are the
+// learner's own object, which their code may change after the call.
+const SPAN_SITES = Object.fromEntries(USER_SPAN_KINDS.map((kind) => [kind, trace_site(kind, "lab/trace.ts#span", { eager: true })])) as Record<UserSpanKind, TraceSite>;
+const EVENT_SITES = Object.fromEntries(USER_SPAN_KINDS.map((kind) => [kind, trace_site(kind, "lab/trace.ts#event", { eager: true })])) as Record<UserSpanKind, TraceSite>;
 
 function check_kind(kind: unknown): UserSpanKind {
   if (typeof kind === "string" && (USER_SPAN_KINDS as readonly string[]).includes(kind)) return kind as UserSpanKind;
@@ -41,10 +46,10 @@ function json_attrs(attrs: unknown): Attrs {
 export function span<T>(kind: UserSpanKind, name: string, attrs: Record<string, unknown>, fn: () => T): T {
   const checked = check_kind(kind);
   if (typeof fn !== "function") throw new TypeError("lab/trace: span() needs a function to run as its last argument.");
-  return traced(checked, check_name(name), json_attrs(attrs), () => fn());
+  return SPAN_SITES[checked].run(check_name(name), () => json_attrs(attrs), () => fn());
 }
 
 /** Record something considered but not run (a route tried, matched or not): a span with no duration. */
 export function event(kind: UserSpanKind, name: string, attrs: Record<string, unknown> = {}): void {
-  trace_event(check_kind(kind), check_name(name), json_attrs(attrs));
+  EVENT_SITES[check_kind(kind)].event(check_name(name), () => json_attrs(attrs));
 }

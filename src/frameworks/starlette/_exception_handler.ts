@@ -7,11 +7,14 @@
  * Tracing: the handling is an `exception` span naming the handler chosen.
  */
 import { RuntimeError } from "../python/builtins";
+import { trace_site } from "../../trace";
 import { callable_label, span_async } from "./_tracing";
 import { is_async_callable } from "./_utils";
 import { run_in_threadpool } from "./concurrency";
 import { HTTPException } from "./exceptions";
 import type { ASGIApp, ExceptionHandler, Message, Receive, Scope, Send } from "./types";
+
+const HANDLER = trace_site("exception", "starlette/_exception_handler.ts#wrap_app_handling_exceptions");
 
 /** Handlers by exception class, and by HTTP status code. */
 export type ExceptionHandlers = Map<Function, ExceptionHandler>;
@@ -54,7 +57,7 @@ export function wrap_app_handling_exceptions(app: ASGIApp, conn: { scope: Scope 
       if (handler === null) handler = lookup_exception_handler(exception_handlers, exc);
       if (handler === null) throw exc;
       if (state.response_started) throw new RuntimeError("Caught handled exception, but response already started.");
-      await span_async("exception", `${callable_label(handler)}(${(exc as Error)?.constructor?.name ?? "exception"})`, () => ({ handler: callable_label(handler), exception: (exc as Error)?.constructor?.name ?? "", message: String((exc as Error)?.message ?? exc) }), async () => {
+      await span_async(HANDLER, `${callable_label(handler)}(${(exc as Error)?.constructor?.name ?? "exception"})`, () => ({ handler: callable_label(handler), exception: (exc as Error)?.constructor?.name ?? "", message: String((exc as Error)?.message ?? exc) }), async () => {
         const response = is_async_callable(handler) ? await handler!(conn, exc) : await run_in_threadpool(handler!, conn, exc);
         if (response !== null && response !== undefined) await response.__call__(scope, receive, sender);
       });

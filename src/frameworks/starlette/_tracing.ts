@@ -1,32 +1,33 @@
 /**
- * The one tracing seam Starlette and FastAPI share: `span_async(kind, name, attrs, fn)` opens a span,
- * awaits `fn`, and closes it, so an async step is timed from its start to its end (the recorder's
- * `traced()` closes a span when `fn` returns its promise). Spans nest in the order steps await
- * each other, which for a request is the onion's order: middleware → router → route → endpoint.
+ * The one tracing seam Starlette and FastAPI share: `span_async(SITE, name, attrs, fn)` opens a span
+ * of a call site (docs/tracing.md), awaits `fn`, and closes it, so an async step is timed from its
+ * start to its end (a site's `run()` closes a span when `fn` returns its promise). Spans nest in the
+ * order steps await each other, which for a request is the onion's order: middleware → router →
+ * route → endpoint.
  */
-import { close_span, describe_error, open_span, tracing_enabled, type LazyAttrs, type SourceRef, type SpanHandle, type SpanKind } from "../../trace";
+import { span_close, span_fail, tracing_enabled, type LazyAttrs, type LazyName, type SourceRef, type TraceSite } from "../../trace";
 
-export function span_async<T>(kind: SpanKind, name: string, attrs: LazyAttrs, fn: (span: SpanHandle) => Promise<T>, source?: SourceRef): Promise<T> {
+export function span_async<T>(site: TraceSite, name: LazyName, attrs: LazyAttrs | undefined, fn: (span: number) => Promise<T>, source?: SourceRef): Promise<T> {
   if (!tracing_enabled()) {
     // Tracing off (the benchmark, a replay without trace): no span, and no extra async frame.
     try {
-      return fn(open_span(kind, name));
+      return fn(-1);
     } catch (e) {
       return Promise.reject(e);
     }
   }
-  return traced_async(kind, name, attrs, fn, source);
+  return traced_async(site, name, attrs, fn, source);
 }
 
-async function traced_async<T>(kind: SpanKind, name: string, attrs: LazyAttrs, fn: (span: SpanHandle) => Promise<T>, source?: SourceRef): Promise<T> {
-  const span = open_span(kind, name, attrs, source);
+async function traced_async<T>(site: TraceSite, name: LazyName, attrs: LazyAttrs | undefined, fn: (span: number) => Promise<T>, source?: SourceRef): Promise<T> {
+  const span = site.open(name, attrs, source);
   try {
     return await fn(span);
   } catch (e) {
-    span.fail(describe_error(e));
+    span_fail(span, e);
     throw e;
   } finally {
-    close_span(span);
+    span_close(span);
   }
 }
 

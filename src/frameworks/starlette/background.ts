@@ -5,9 +5,12 @@
  * Each task is a `task` span in the trace. Main classes: `BackgroundTask`, `BackgroundTasks`.
  */
 import { callable_label } from "./_tracing";
+import { trace_site } from "../../trace";
 import { span_async } from "./_tracing";
 import { is_async_callable } from "./_utils";
 import { run_in_threadpool } from "./concurrency";
+
+const TASK = trace_site("task", "starlette/background.ts#BackgroundTask.__call__", { eager: true });
 
 export class BackgroundTask {
   readonly is_async: boolean;
@@ -22,7 +25,7 @@ export class BackgroundTask {
   }
 
   async __call__(): Promise<void> {
-    await span_async("task", callable_label(this.func), () => ({ func: callable_label(this.func), args: this.args.map((a) => String(a)), threadpool: !this.is_async }), async () => {
+    await span_async(TASK, callable_label(this.func), () => ({ func: callable_label(this.func), args: this.args.map((a) => String(a)), threadpool: !this.is_async }), async () => {
       if (this.is_async) await this.func(...this.args);
       else await run_in_threadpool(this.func, ...this.args);
     });

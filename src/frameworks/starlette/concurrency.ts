@@ -5,11 +5,13 @@
  * and now; the trace records the hop (a `run_in_threadpool` step) so a learner sees which
  * functions would have left the event loop.
  */
-import { trace_event, tracing_enabled } from "../../trace";
+import { trace_site, tracing_enabled } from "../../trace";
+
+const THREADPOOL = trace_site("handler", "starlette/concurrency.ts#run_in_threadpool");
 
 /** Call a sync function "in a worker thread" and await its result. */
 export async function run_in_threadpool<T>(func: (...args: any[]) => T, ...args: any[]): Promise<T> {
-  if (tracing_enabled()) trace_event("handler", "run_in_threadpool", () => ({ func: func.name || "<lambda>", thread: "AnyIO worker thread" }));
+  if (tracing_enabled()) THREADPOOL.event("run_in_threadpool", () => ({ func: func.name || "<lambda>", thread: "AnyIO worker thread" }));
   return func(...args);
 }
 

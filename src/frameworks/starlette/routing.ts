@@ -15,7 +15,7 @@
  * Tracing: `Router` is a `resolver` span with one `pattern` event per route tried (how it matched
  * and why not), and the endpoint a `view` span. Main classes: `Router`, `Route`, `Mount`.
  */
-import { trace_event, tracing_enabled, type SpanHandle } from "../../trace";
+import { span_set, trace_site, tracing_enabled } from "../../trace";
 import { AssertionError, Exception, ValueError } from "../python/builtins";
 import { py_set_order } from "../python/hash";
 import { callable_label, span_async } from "./_tracing";
@@ -30,6 +30,11 @@ import { Request } from "./requests";
 import { PlainTextResponse, RedirectResponse, type Response } from "./responses";
 import { call_app, type ASGIApp, type ASGIAppLike, type Receive, type Scope, type Send } from "./types";
 import { WebSocket, WebSocketClose } from "./websockets";
+
+const ENDPOINT = trace_site("view", "starlette/routing.ts#request_response");
+// Eager: the router's attrs read the scope, which the matched route then extends.
+const ROUTER = trace_site("resolver", "starlette/routing.ts#Router.app", { eager: true });
+const ROUTE = trace_site("pattern", "starlette/routing.ts#Router.app", { eager: true });
 
 /** `url_path_for` found no route with that name and those parameters. */
 export class NoMatchFound extends Exception {
@@ -61,7 +66,7 @@ export function request_response(func: Endpoint): ASGIApp {
 
 /** Await an async endpoint, or run a sync one "in the threadpool"; one `view` span either way. */
 export function call_endpoint(func: Endpoint, is_async: boolean, request: unknown): Promise<unknown> {
-  return span_async("view", callable_label(func), () => ({ endpoint: callable_label(func), threadpool: !is_async }), async () =>
+  return span_async(ENDPOINT, callable_label(func), () => ({ endpoint: callable_label(func), threadpool: !is_async }), async () =>
     is_async ? await func(request) : await run_in_threadpool(func, request),
   );
 }
@@ -71,7 +76,7 @@ export function websocket_session(func: (websocket: WebSocket) => Promise<void>)
   return async (scope, receive, send) => {
     const session = new WebSocket(scope, receive, send);
     const app: ASGIApp = async () => {
-      await span_async("view", callable_label(func), () => ({ endpoint: callable_label(func) }), () => func(session));
+      await span_async(ENDPOINT, callable_label(func), () => ({ endpoint: callable_label(func) }), () => func(session));
     };
     await wrap_app_handling_exceptions(app, session)(scope, receive, send);
   };
@@ -458,8 +463,8 @@ export class Router {
     if (!("router" in scope)) scope.router = this;
     if (type === "lifespan") return this.lifespan(scope, receive, send);
     const found = tracing_enabled()
-      ? await span_async("resolver", "Router", () => ({ path: get_route_path(scope), method: scope.method ?? null, routes: this.routes.length }), async (span) => this.find_route(scope, span))
-      : this.find_route(scope, null);
+      ? await span_async(ROUTER, "Router", () => ({ path: get_route_path(scope), method: scope.method ?? null, routes: this.routes.length }), async (span) => this.find_route(scope, span))
+      : this.find_route(scope, -1);
     if (found) {
       scope.route = found.route;
       Object.assign(scope, found.child_scope);
@@ -470,19 +475,19 @@ export class Router {
   }
 
   /** Try every route in order, recording each attempt. */
-  private find_route(scope: Scope, span: SpanHandle | null): { route: BaseRoute; child_scope: Scope } | null {
+  private find_route(scope: Scope, span: number): { route: BaseRoute; child_scope: Scope } | null {
     let partial: { route: BaseRoute; child_scope: Scope } | null = null;
     const tracing = tracing_enabled();
     for (const route of this.routes) {
       const [match, child_scope] = route.matches(scope);
-      if (tracing) trace_event("pattern", route.describe(), () => ({ route: route.describe(), name: (route as Route).name ?? null, match: Match[match], reason: match_reason(route, match, scope) }));
+      if (tracing) ROUTE.event(route.describe(), () => ({ route: route.describe(), name: (route as Route).name ?? null, match: Match[match], reason: match_reason(route, match, scope) }));
       if (match === Match.FULL) {
-        if (tracing) span?.set({ matched: route.describe(), match: "FULL" });
+        if (span >= 0) span_set(span, { matched: route.describe(), match: "FULL" });
         return { route, child_scope };
       }
       if (match === Match.PARTIAL && partial === null) partial = { route, child_scope };
     }
-    if (tracing) span?.set(partial ? { matched: partial.route.describe(), match: "PARTIAL" } : { matched: null, match: "NONE" });
+    if (span >= 0) span_set(span, partial ? { matched: partial.route.describe(), match: "PARTIAL" } : { matched: null, match: "NONE" });
     return partial;
   }
 
@@ -496,7 +501,7 @@ export class Router {
       const [match] = route.matches(redirect_scope);
       if (match !== Match.NONE) {
         const url = new URL("", { scope: redirect_scope });
-        if (tracing_enabled()) trace_event("pattern", route.describe(), () => ({ route: route.describe(), match: "REDIRECT", reason: `matches ${redirect_scope.path}: redirect_slashes`, location: String(url) }));
+        if (tracing_enabled()) ROUTE.event(route.describe(), () => ({ route: route.describe(), match: "REDIRECT", reason: `matches ${redirect_scope.path}: redirect_slashes`, location: String(url) }));
         await new RedirectResponse(url).__call__(scope, receive, send);
         return true;
       }

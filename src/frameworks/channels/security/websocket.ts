@@ -14,7 +14,7 @@
  * 80 for http/ws, 443 for https/wss). `*` allows everything, even no `Origin` at all.
  */
 /* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- these classes make callable objects (asgiref/compatibility.ts, callable_object); the interface of the same name gives them their call signature. */
-import { active_recorder } from "../../../trace";
+import { trace_site } from "../../../trace";
 import { ValueError } from "../../python/builtins";
 import { latin1_decode } from "../../python/bytes";
 import { urlsplit, type SplitResult } from "../../python/urllib/parse";
@@ -23,6 +23,8 @@ import type { ASGIApplicationLike, ASGIReceiveCallable, ASGISendCallable, Scope 
 import { settings } from "../../django/conf";
 import { is_same_domain } from "../../django/utils/http";
 import { AsyncWebsocketConsumer } from "../generic/websocket";
+
+const ORIGIN = trace_site("asgi", "channels/security/websocket.ts#OriginValidator.__call__");
 
 export interface OriginValidator {
   (scope: Scope, receive: ASGIReceiveCallable, send: ASGISendCallable): Promise<unknown>;
@@ -49,7 +51,7 @@ export class OriginValidator {
       }
     }
     const valid = this.valid_origin(parsed_origin);
-    active_recorder().event("asgi", `OriginValidator: ${valid ? "allowed" : "denied"}`, () => ({ middleware: "OriginValidator", origin: header, allowed_origins: this.allowed_origins, valid }));
+    ORIGIN.event(`OriginValidator: ${valid ? "allowed" : "denied"}`, () => ({ middleware: "OriginValidator", origin: header, allowed_origins: this.allowed_origins, valid }));
     if (valid) return guarantee_single_callable(this.application)(scope, receive, send);
     return WebsocketDenier.as_asgi()(scope, receive, send);
   }

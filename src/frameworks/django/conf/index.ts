@@ -11,9 +11,12 @@
  */
 import { AttributeError } from "../../python/builtins";
 import { import_module } from "../../python/importlib";
-import { traced } from "../../../trace";
+import { span_set, trace_site } from "../../../trace";
 import { ImproperlyConfigured } from "../core/exceptions";
 import * as global_settings from "./global_settings";
+
+const SETUP = trace_site("settings", "django/conf/index.ts#LazySettings._setup");
+const IMPORT = trace_site("module", "django/conf/index.ts#LazySettings._setup");
 
 export { global_settings };
 
@@ -87,11 +90,12 @@ class LazySettings {
         `Requested ${desc}, but settings are not configured. You must either define the environment variable DJANGO_SETTINGS_MODULE or call settings.configure() before accessing settings.`,
       );
     }
-    traced("settings", "LazySettings._setup", () => ({ settings_module: module_name, first_access: name }), (span) => {
-      const module = traced("module", `import ${module_name}`, () => ({ module: module_name }), () => import_module(module_name));
+    SETUP.run("LazySettings._setup", () => ({ settings_module: module_name, first_access: name }), (span) => {
+      const module = IMPORT.run(`import ${module_name}`, () => ({ module: module_name }), () => import_module(module_name));
       this.wrapped = new Settings(module, module_name);
       this.stack = [];
-      span.set({ settings: Object.keys(module).filter(is_setting_name) });
+      const names = Object.keys(module).filter(is_setting_name);
+      span_set(span, () => ({ settings: names }));
     });
   }
 
@@ -181,7 +185,6 @@ export const settings: SettingsValues & {
     return typeof name === "string" && target.configured && name in target.get_wrapped();
   },
 });
-
 
 /** `@override_settings(...)` as a call: `override_settings({DEBUG: true}, () => ...)`. */
 export function override_settings<T>(overrides: SettingsValues, fn: () => T): T {

@@ -16,7 +16,7 @@
 import { Exception } from "../../python/builtins";
 import { PyFloat } from "../../python/json";
 import { is_dict, is_str, py_str } from "../../python/operator";
-import { close_span, open_span, to_json, tracing_enabled, type Json, type SpanHandle } from "../../../trace";
+import { span_close, span_set, to_json, trace_site, tracing_enabled, type Json } from "../../../trace";
 import { localize } from "../utils/formats";
 import { conditional_escape, escape } from "../utils/html";
 import { mark_safe, SafeData, SafeString } from "../utils/safestring";
@@ -275,8 +275,11 @@ function raise_no_engine(): never {
 // ---------------------------------------------------------------------------------------------
 // Tracing: one "template" span per Template.render, with what it saw and what it resolved.
 
+// Eager: the attrs describe the context's layers as they are when the render starts.
+const TEMPLATE_RENDER = trace_site("template", "django/template/base.ts#Template.render", { eager: true });
+
 interface TemplateTraceRecord {
-  span: SpanHandle;
+  span: number;
   variables: { expr: string; line: number | null; value: unknown; template: string | null }[];
   appended: Record<string, Json[]>;
   started: number;
@@ -286,7 +289,7 @@ const trace_stack: TemplateTraceRecord[] = [];
 const MAX_TRACED_VARIABLES = 200;
 
 function open_template_span(template: Template, context: Context): TemplateTraceRecord {
-  const span = open_span("template", template.name ?? template.origin.name, () => ({
+  const span = TEMPLATE_RENDER.open(template.name ?? template.origin.name, () => ({
     name: template.name,
     origin: template.origin.name,
     loader: template.origin.loader_name,
@@ -300,15 +303,15 @@ function open_template_span(template: Template, context: Context): TemplateTrace
 
 function close_template_span(record: TemplateTraceRecord): void {
   trace_stack.splice(trace_stack.lastIndexOf(record), 1);
-  record.span.set({ variables: record.variables as unknown as never });
-  close_span(record.span);
+  const variables = record.variables;
+  span_set(record.span, () => ({ variables: variables as unknown as never }));
+  span_close(record.span);
 }
 
 /** Record something about the template being rendered (a block override, extends). */
 export function trace_template_attr(key: string, value: unknown): void {
   const top = trace_stack[trace_stack.length - 1];
-  if (!top) return;
-  top.span.set({ [key]: to_json(value) });
+  if (top && top.span >= 0) span_set(top.span, { [key]: to_json(value) });
 }
 
 /** Append to a list attribute of the template being rendered (every include, in order). */
@@ -317,7 +320,7 @@ export function trace_template_append(key: string, value: unknown): void {
   if (!top) return;
   const list = (top.appended[key] ??= []);
   list.push(to_json(value));
-  top.span.set({ [key]: list });
+  if (top.span >= 0) span_set(top.span, { [key]: list });
 }
 
 /**

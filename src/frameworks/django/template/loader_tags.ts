@@ -8,13 +8,15 @@
  * derived version, and `{{ block.super }}` renders the next one down. `{% include %}` renders
  * another template with the current context (plus `with` values, or only those with `only`).
  */
-import { trace_event } from "../../../trace";
+import { trace_site } from "../../../trace";
 import { iterate, py_str } from "../../python/operator";
 import { mark_safe, type SafeString } from "../utils/safestring";
 import { FilterExpression, Node, NodeList, Template, TextNode, token_kwargs, trace_template_attr, trace_template_append, type Origin } from "./base";
 import type { Context } from "./context";
 import { TemplateSyntaxError } from "./exceptions";
 import { Library } from "./library";
+
+const BLOCK = trace_site("template", "django/template/loader_tags.ts#BlockNode.render");
 
 export const register = new Library();
 
@@ -75,7 +77,7 @@ export class BlockNode extends Node {
       block.origin = source.origin;
       block.context = context;
       context.set("block", block);
-      if (push && push !== this) trace_event("template", `block ${this.name}`, () => ({ block: this.name, overridden_in: push.origin?.name ?? null }));
+      if (push && push !== this) BLOCK.event(() => `block ${this.name}`, () => ({ block: this.name, overridden_in: push.origin?.name ?? null }));
       const result = block.nodelist.render(context);
       if (push !== null) block_context.push(this.name, push);
       return result;

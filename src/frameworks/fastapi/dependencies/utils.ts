@@ -19,7 +19,7 @@
  * Tracing: each dependency is a `dependency` span (cache hits and cleanups are events), each
  * parameter validated a `validation` event with its source, raw value, coerced value and errors.
  */
-import { trace_event, tracing_enabled, type Attrs, type Json, type SourceRef } from "../../../trace";
+import { span_set, trace_site, tracing_enabled, type Attrs, type Json, type SourceRef } from "../../../trace";
 import { AssertionError } from "../../python/builtins";
 import { AsyncExitStack } from "../../python/contextlib";
 import { annotation_repr } from "../../python/typing";
@@ -51,6 +51,11 @@ import * as params from "../params";
 import { SecurityScopes, is_security_scheme } from "../security/base";
 import { get_path_param_names } from "../utils";
 import { Dependant, bound_call, call_name, get_computed_scope, get_oauth_scopes, invoke, is_async_gen_callable, is_class, is_coroutine_callable, is_gen_callable, type Call } from "./models";
+
+// Eager: a dependency's attrs and its validation events describe values the request goes on changing.
+const DEPENDENCY = trace_site("dependency", "fastapi/dependencies/utils.ts#solve_dependencies", { eager: true });
+const CLEANUP = trace_site("dependency", "fastapi/dependencies/utils.ts#solve_dependencies", { eager: true });
+const PARAM_VALIDATION = trace_site("validation", "fastapi/dependencies/utils.ts#request_params_to_args", { eager: true });
 
 /** A callable's parameters: name → annotation, marker or `Depends` (ADR 0010). */
 export type SignatureTable = Record<string, unknown>;
@@ -320,20 +325,22 @@ export async function solve_dependencies(options: SolveOptions): Promise<SolvedD
       use_sub_dependant = get_dependant({ path: sub_dependant.path!, call, name: sub_dependant.name, parent_oauth_scopes: get_oauth_scopes(sub_dependant), scope: sub_dependant.scope });
     }
     const key = get_cache_key(sub_dependant, uses_scopes_cache);
-    await span_async("dependency", call_name(call), () => dependency_attrs(sub_dependant, call, override !== undefined, dependant), async (span) => {
+    await span_async(DEPENDENCY, call_name(call), () => dependency_attrs(sub_dependant, call, override !== undefined, dependant), async (span) => {
       const solved_result = await solve_dependencies({ ...options, dependant: use_sub_dependant, background_tasks, response, dependency_cache, _uses_scopes_cache: uses_scopes_cache, _order: order });
       background_tasks = solved_result.background_tasks;
       if (solved_result.errors.length) {
         errors.push(...solved_result.errors);
-        span.set({ outcome: "not called: its parameters failed validation", errors: solved_result.errors.length });
+        const n = solved_result.errors.length;
+        span_set(span, () => ({ outcome: "not called: its parameters failed validation", errors: n }));
         return;
       }
       let solved: unknown;
       if (sub_dependant.use_cache && dependency_cache.has(key)) {
         solved = dependency_cache.get(key);
-        span.set({ outcome: "cache hit", cached: true, order: null });
+        span_set(span, () => ({ outcome: "cache hit", cached: true, order: null }));
       } else {
-        span.set({ order: ++order.n, outcome: "called" });
+        const n = ++order.n;
+        span_set(span, () => ({ order: n, outcome: "called" }));
         solved = await call_dependency(use_sub_dependant, call, solved_result.values, sub_dependant.scope === "function" ? function_astack : request_astack, span);
       }
       if (sub_dependant.name !== null) values[sub_dependant.name] = solved;
@@ -372,20 +379,21 @@ function collect([v, e]: [Record<string, unknown>, ErrorDict[]], values: Record<
 }
 
 /** Run one dependency: a `yield` one is entered on its exit stack; a coroutine awaited; anything else in the threadpool. */
-async function call_dependency(dependant: Dependant, call: Call, values: Record<string, unknown>, stack: AsyncExitStack, span: { set(a: Attrs): void }): Promise<unknown> {
+async function call_dependency(dependant: Dependant, call: Call, values: Record<string, unknown>, stack: AsyncExitStack, span: number): Promise<unknown> {
   if (is_gen_callable(call) || is_async_gen_callable(call)) {
     const is_async = is_async_gen_callable(call);
     const gen = (is_async ? invoke(call, values) : await run_in_threadpool(bound_call(call, values))) as Generator | AsyncGenerator;
     const name = call_name(call);
     const entered = await stack.enter_generator(traced_generator(gen, name), is_async);
-    span.set({ kind: is_async ? "async generator (yield)" : "generator (yield), in the threadpool", cleanup: get_computed_scope(dependant) === "function" ? "after the handler returns" : "after the response is sent" });
+    const cleanup = get_computed_scope(dependant) === "function" ? "after the handler returns" : "after the response is sent";
+    span_set(span, () => ({ kind: is_async ? "async generator (yield)" : "generator (yield), in the threadpool", cleanup }));
     return entered;
   }
   if (is_coroutine_callable(call)) {
-    span.set({ kind: "async" });
+    span_set(span, () => ({ kind: "async" }));
     return await invoke(call, values);
   }
-  span.set({ kind: is_class(call) ? "class (instantiated in the threadpool)" : "sync, in the threadpool" });
+  span_set(span, () => ({ kind: is_class(call) ? "class (instantiated in the threadpool)" : "sync, in the threadpool" }));
   return await run_in_threadpool(bound_call(call, values));
 }
 
@@ -393,7 +401,7 @@ async function call_dependency(dependant: Dependant, call: Call, values: Record<
 function traced_generator(gen: Generator | AsyncGenerator, name: string): Generator | AsyncGenerator {
   let entered = false;
   const report = (how: string, extra: Attrs = {}) => {
-    if (tracing_enabled()) trace_event("dependency", `cleanup ${name}`, () => ({ dependency: name, cleanup: how, ...extra }));
+    if (tracing_enabled()) CLEANUP.event(`cleanup ${name}`, () => ({ dependency: name, cleanup: how, ...extra }));
   };
   const wrapper = {
     next(value?: unknown) {
@@ -534,7 +542,7 @@ function trace_param(field: ModelField, raw: unknown, value: unknown, errors: Er
   if (!tracing_enabled()) return;
   const info = field.field_info as FieldInfo<any> & { in_?: string };
   const source = source_ref(info.source);
-  trace_event("validation", `${info.in_ ?? "body"} ${field.name}`, () => ({
+  PARAM_VALIDATION.event(`${info.in_ ?? "body"} ${field.name}`, () => ({
     parameter: field.name,
     source: info instanceof params.Body ? "body" : (info.in_ ?? "body"),
     alias: validation_alias(field),

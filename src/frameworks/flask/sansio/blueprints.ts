@@ -14,9 +14,11 @@
  *     app.register_blueprint(auth);          // /auth/login → "auth.login"
  */
 import { AssertionError, ValueError } from "../../python/builtins";
-import { traced } from "../../../trace";
+import { trace_site } from "../../../trace";
 import type { App } from "./app";
 import { _endpoint_from_view_func, Scaffold, scope_list, type AnyFunction, type ExceptionClass, type RouteOptions, type ScopeKey } from "./scaffold";
+
+const REGISTER = trace_site("app", "flask/sansio/blueprints.ts#Blueprint.register", { eager: true });
 
 export type DeferredSetupFunction = ((state: BlueprintSetupState) => void) & { __name__?: string };
 
@@ -139,7 +141,7 @@ export class Blueprint extends Scaffold {
     const name_prefix = options.name_prefix ?? "";
     const self_name = options.name ?? this.name;
     const name = `${name_prefix}.${self_name}`.replace(/^\.+/, "");
-    traced("app", `Blueprint.register ${name}`, () => ({ framework: "flask", blueprint: name, url_prefix: (options.url_prefix as string | undefined) ?? this.url_prefix, deferred: this.deferred_functions.length }), () => {
+    REGISTER.run(`Blueprint.register ${name}`, () => ({ framework: "flask", blueprint: name, url_prefix: (options.url_prefix as string | undefined) ?? this.url_prefix, deferred: this.deferred_functions.length }), () => {
       if (name in app.blueprints) {
         const bp_desc = app.blueprints[name] === this ? "this" : "a different";
         const existing_at = self_name !== name ? ` '${name}'` : "";

@@ -9,7 +9,7 @@
  * with pydantic-core — one specialised validator per model. Traced as a `validation` span named
  * `class Item(BaseModel)`.
  */
-import { traced } from "../../../trace";
+import { span_set, trace_site } from "../../../trace";
 import { SchemaSerializer, SchemaValidator } from "../../pydantic_core";
 import type { CoreSchema, FunctionSchema, ModelField, ModelSchema } from "../../pydantic_core/core_schema";
 import type { CoreConfig } from "../../pydantic_core/validators/build";
@@ -18,6 +18,8 @@ import type { ConfigDict } from "../config";
 import { FieldInfo, PydanticUndefined } from "../fields";
 import { decorator_info, type FieldValidatorInfo, type ModelValidatorInfo } from "../functional_validators";
 import { generate_schema, set_model_schema_source, unwrap } from "./_generate_schema";
+
+const PREPARE = trace_site("validation", "pydantic/_internal/_model_construction.ts#model_internals");
 
 /** What class preparation leaves on each model class. */
 export interface ModelInternals {
@@ -56,10 +58,10 @@ function ref_of(cls: any): string {
 /** The class's prepared internals, preparing it on first use. */
 export function model_internals(cls: any): ModelInternals {
   if (Object.prototype.hasOwnProperty.call(cls, INTERNALS)) return cls[INTERNALS];
-  return traced("validation", `class ${cls.name}(BaseModel)`, () => ({ model: cls.name }), (span) => {
+  return PREPARE.run(() => `class ${cls.name}(BaseModel)`, () => ({ model: cls.name }), (span) => {
     const internals = complete_model_class(cls);
-    if (span.id >= 0) {
-      span.set({
+    if (span >= 0) {
+      span_set(span, {
         fields: Object.fromEntries(Object.entries(internals.fields).map(([k, f]) => [k, { annotation: annotation_repr(unwrap(f).annotation), required: f.is_required(), source: f.source }])),
         config: Object.fromEntries(Object.entries(internals.config).filter(([, v]) => typeof v !== "function")) as Record<string, string | number | boolean | null>,
       });

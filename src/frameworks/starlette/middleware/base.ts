@@ -14,10 +14,13 @@
  */
 import { AssertionError, Exception, RuntimeError } from "../../python/builtins";
 import type { Bytes } from "../../python/bytes";
+import { trace_site } from "../../../trace";
 import { callable_label, span_async } from "../_tracing";
 import { ClientDisconnect, Request } from "../requests";
 import { Response } from "../responses";
 import { call_app, type ASGIAppLike, type Message, type Receive, type Scope, type Send } from "../types";
+
+const BASE_HTTP_MIDDLEWARE = trace_site("middleware", "starlette/middleware/base.ts#BaseHTTPMiddleware.__call__");
 
 export type RequestResponseEndpoint = (request: Request) => Promise<Response>;
 export type DispatchFunction = (request: Request, call_next: RequestResponseEndpoint) => Promise<Response>;
@@ -137,7 +140,7 @@ export class BaseHTTPMiddleware {
   async __call__(scope: Scope, receive: Receive, send: Send): Promise<void> {
     if (scope.type !== "http") return call_app(this.app, scope, receive, send);
     const name = this.middleware_name;
-    await span_async("middleware", name, () => ({ middleware: name, kind: "BaseHTTPMiddleware" }), () => this.run(scope, receive, send));
+    await span_async(BASE_HTTP_MIDDLEWARE, name, () => ({ middleware: name, kind: "BaseHTTPMiddleware" }), () => this.run(scope, receive, send));
   }
 
   private async run(scope: Scope, receive: Receive, send: Send): Promise<void> {

@@ -7,10 +7,13 @@
  * response gets `Access-Control-Allow-Origin` (`*`, or the origin itself when credentials are
  * allowed or origins are listed) and `Vary: Origin`. Main class: `CORSMiddleware`.
  */
+import { span_set, trace_site } from "../../../trace";
 import { span_async } from "../_tracing";
 import { Headers, MutableHeaders } from "../datastructures";
 import { PlainTextResponse, type Response } from "../responses";
 import { call_app, type ASGIAppLike, type Message, type Receive, type Scope, type Send } from "../types";
+
+const CORS = trace_site("middleware", "starlette/middleware/cors.ts#CORSMiddleware.__call__");
 
 export const ALL_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "QUERY"];
 const SAFELISTED_HEADERS = ["Accept", "Accept-Language", "Content-Language", "Content-Type"];
@@ -75,10 +78,10 @@ export class CORSMiddleware {
     const headers = new Headers({ scope });
     const origin = headers.get("origin");
     const preflight = origin !== null && scope.method === "OPTIONS" && headers.has("access-control-request-method");
-    await span_async("middleware", "CORSMiddleware", () => ({ middleware: "CORSMiddleware", origin, preflight }), async (span) => {
+    await span_async(CORS, "CORSMiddleware", () => ({ middleware: "CORSMiddleware", origin, preflight }), async (span) => {
       if (preflight) {
         const response = this.preflight_response(headers);
-        span.set({ short_circuit: true, status: response.status_code });
+        if (span >= 0) span_set(span, { short_circuit: true, status: response.status_code });
         await response.__call__(scope, receive, send);
         return;
       }

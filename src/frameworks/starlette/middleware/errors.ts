@@ -6,6 +6,7 @@
  * Main class: `ServerErrorMiddleware`.
  */
 import { extract_tb } from "../../python/traceback";
+import { span_set, trace_site } from "../../../trace";
 import { span_async } from "../_tracing";
 import { noting_start } from "../_exception_handler";
 import { is_async_callable } from "../_utils";
@@ -13,6 +14,8 @@ import { run_in_threadpool } from "../concurrency";
 import { Request } from "../requests";
 import { HTMLResponse, PlainTextResponse, type Response } from "../responses";
 import { call_app, type ASGIAppLike, type ExceptionHandler, type Receive, type Scope, type Send } from "../types";
+
+const SERVER_ERROR = trace_site("middleware", "starlette/middleware/errors.ts#ServerErrorMiddleware.__call__");
 
 export class ServerErrorMiddleware {
   readonly handler: ExceptionHandler | null;
@@ -30,7 +33,7 @@ export class ServerErrorMiddleware {
     if (scope.type !== "http") return call_app(this.app, scope, receive, send);
     const state = { response_started: false };
     const _send = noting_start(send, state);
-    return span_async("middleware", "ServerErrorMiddleware", () => ({ middleware: "ServerErrorMiddleware" }), async (span) => {
+    return span_async(SERVER_ERROR, "ServerErrorMiddleware", () => ({ middleware: "ServerErrorMiddleware" }), async (span) => {
       try {
         await call_app(this.app, scope, receive, _send);
       } catch (exc) {
@@ -39,7 +42,7 @@ export class ServerErrorMiddleware {
         if (this.debug) response = await run_in_threadpool(() => this.debug_response(request, exc));
         else if (this.handler === null) response = this.error_response(request, exc);
         else response = is_async_callable(this.handler) ? await this.handler(request, exc) : await run_in_threadpool(this.handler, request, exc);
-        span.set({ caught: `${(exc as Error)?.constructor?.name}: ${(exc as Error)?.message}`, response_started: state.response_started });
+        if (span >= 0) span_set(span, { caught: `${(exc as Error)?.constructor?.name}: ${(exc as Error)?.message}`, response_started: state.response_started });
         if (!state.response_started) await response.__call__(scope, receive, send);
         throw exc;
       }

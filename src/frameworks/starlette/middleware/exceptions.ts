@@ -5,6 +5,7 @@
  * an `HTTPException` becomes a plain-text response of its detail and status (no body for 204 and
  * 304), a `WebSocketException` a close with its code. Main class: `ExceptionMiddleware`.
  */
+import { trace_site } from "../../../trace";
 import { span_async } from "../_tracing";
 import { wrap_app_handling_exceptions, type ExceptionHandlers, type StatusHandlers } from "../_exception_handler";
 import { HTTPException, WebSocketException } from "../exceptions";
@@ -12,6 +13,8 @@ import { Request } from "../requests";
 import { PlainTextResponse, Response } from "../responses";
 import { call_app, type ASGIAppLike, type ExceptionHandler, type Receive, type Scope, type Send } from "../types";
 import { WebSocket } from "../websockets";
+
+const EXCEPTION_MIDDLEWARE = trace_site("middleware", "starlette/middleware/exceptions.ts#ExceptionMiddleware.__call__", { eager: true });
 
 export class ExceptionMiddleware {
   readonly _status_handlers: StatusHandlers = new Map();
@@ -37,7 +40,7 @@ export class ExceptionMiddleware {
     if (scope.type !== "http" && scope.type !== "websocket") return call_app(this.app, scope, receive, send);
     scope["starlette.exception_handlers"] = [this._exception_handlers, this._status_handlers];
     const conn = scope.type === "http" ? new Request(scope, receive, send) : new WebSocket(scope, receive, send);
-    return span_async("middleware", "ExceptionMiddleware", () => ({ middleware: "ExceptionMiddleware", handlers: [...this._exception_handlers.keys()].map((k) => k.name).concat([...this._status_handlers.keys()].map(String)) }), () =>
+    return span_async(EXCEPTION_MIDDLEWARE, "ExceptionMiddleware", () => ({ middleware: "ExceptionMiddleware", handlers: [...this._exception_handlers.keys()].map((k) => k.name).concat([...this._status_handlers.keys()].map(String)) }), () =>
       wrap_app_handling_exceptions((s, r, se) => call_app(this.app, s, r, se), conn)(scope, receive, send),
     );
   }

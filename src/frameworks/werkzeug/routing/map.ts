@@ -18,7 +18,7 @@
  */
 import { RuntimeError } from "../../python/builtins";
 import { quote, urljoin, urlunsplit } from "../../python/urllib/parse";
-import { to_json, trace_event, traced, tracing_enabled, type Json } from "../../../trace";
+import { span_set, to_json, trace_site, tracing_enabled, type Json } from "../../../trace";
 import { MultiDict } from "../datastructures/structures";
 import { HTTPException, MethodNotAllowed, NotFound } from "../exceptions";
 import { _wsgi_decoding_dance } from "../_internal";
@@ -28,6 +28,9 @@ import { DEFAULT_CONVERTERS, type ConverterClass } from "./converters";
 import { BuildError, NoMatch, RequestAliasRedirect, RequestPath, RequestRedirect, WebsocketMismatch } from "./exceptions";
 import { StateMachineMatcher, type MatchNotes } from "./matcher";
 import { compare_weights, Rule, SIMPLE_RULE_RE } from "./rules";
+
+const MATCH = trace_site("resolver", "werkzeug/routing/map.ts#MapAdapter.match", { source: true });
+const RULE = trace_site("pattern", "werkzeug/routing/map.ts#MapAdapter.match");
 
 export interface MapOptions {
   default_subdomain?: string;
@@ -222,29 +225,27 @@ export class MapAdapter {
     const m = (method ?? this.default_method).toUpperCase();
     const domain_part = !this.map.host_matching && this.subdomain !== null ? this.subdomain : this.server_name;
     const path_part = path ? `/${path.replace(/^\/+/, "")}` : "";
-    return traced(
-      "resolver",
-      `MapAdapter.match ${path_part || "/"}`,
+    return MATCH.run(
+      () => `MapAdapter.match ${path_part || "/"}`,
       () => ({ framework: "werkzeug", path: path_part, method: m, server_name: this.server_name, script_name: this.script_name }),
       (span) => {
         try {
           const [rule, rv] = this._match(domain_part, path_part, m, options);
           if (tracing_enabled()) {
             this.trace_rules(domain_part, path_part, m, rule);
-            span.set({ endpoint: to_json(rule.endpoint), rule: rule.rule, view_args: to_json(rv) as Json });
+            span_set(span, { endpoint: to_json(rule.endpoint), rule: rule.rule, view_args: to_json(rv) as Json });
           }
           return [options.return_rule ? rule : rule.endpoint, rv];
         } catch (e) {
           if (tracing_enabled()) {
             this.trace_rules(domain_part, path_part, m, null);
-            if (e instanceof RequestRedirect) span.set({ redirect: e.new_url, code: 308 });
-            else if (e instanceof MethodNotAllowed) span.set({ error: "MethodNotAllowed", allowed: [...(e.valid_methods ?? [])].sort() });
-            else if (e instanceof HTTPException) span.set({ error: e.constructor.name });
+            if (e instanceof RequestRedirect) span_set(span, { redirect: e.new_url, code: 308 });
+            else if (e instanceof MethodNotAllowed) span_set(span, { error: "MethodNotAllowed", allowed: [...(e.valid_methods ?? [])].sort() });
+            else if (e instanceof HTTPException) span_set(span, { error: e.constructor.name });
           }
           throw e;
         }
       },
-      { file: "werkzeug/routing/map.ts", symbol: "MapAdapter.match" },
     );
   }
 
@@ -295,7 +296,7 @@ export class MapAdapter {
         v = "matched";
         seen_winner = true;
       } else if (verdict === "matched") v = seen_winner ? "shadowed" : "matched";
-      trace_event("pattern", rule.rule, () => ({
+      RULE.event(rule.rule, () => ({
         framework: "werkzeug",
         order: index + 1,
         rule: rule.rule,

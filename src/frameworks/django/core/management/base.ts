@@ -15,13 +15,17 @@
  * prints `CommandError: message` on stderr and exits with its returncode (1), without a traceback.
  * `handle` may be async (it awaits `input()` when it prompts, ADR 0021).
  */
-import { traced } from "../../../../trace";
+import { span_set, trace_site } from "../../../../trace";
 import { Exception } from "../../../python/builtins";
 import { ArgumentParser, HelpFormatter, SUPPRESS, int, type Action, type ArgumentOptions, type Namespace, type ParserOptions } from "../../../python/argparse";
 import { stderr as sys_stderr, stdout as sys_stdout, exit as sys_exit, type TextStream } from "../../../python/sys";
 import { color_style, no_style, type Style, type StyleFunction } from "./color";
 import * as checks from "../checks";
 import { get_version } from "../../utils/version";
+
+// Eager: a command's options are summarised as they are when it starts.
+const EXECUTE = trace_site("command", "django/core/management/base.ts#BaseCommand.run_from_argv", { eager: true });
+const CHECKS = trace_site("command", "django/core/management/base.ts#BaseCommand.check");
 
 export const ALL_CHECKS = "__all__";
 
@@ -192,7 +196,7 @@ export class BaseCommand {
     const options = parser.parse_args(argv.slice(2));
     const { args = [], ...cmd_options } = { ...options } as CommandOptions;
     try {
-      await traced("command", `${argv[1]}.execute`, () => ({ args: (args as unknown[]).map(String), options: summarise(cmd_options) }), () => this.execute(...(args as unknown[]), cmd_options), command_source(this));
+      await EXECUTE.run(`${argv[1]}.execute`, () => ({ args: (args as unknown[]).map(String), options: summarise(cmd_options) }), () => this.execute(...(args as unknown[]), cmd_options), command_source(this));
     } catch (e) {
       if (!(e instanceof CommandError) || cmd_options.traceback) throw e;
       if (e instanceof SystemCheckError) this.stderr.write(e.message, (x) => x);
@@ -229,9 +233,9 @@ export class BaseCommand {
    * for any error; `display_num_errors` adds "System check identified N issues (0 silenced).".
    */
   check(options: { app_configs?: unknown[] | null; tags?: string[] | null; display_num_errors?: boolean; include_deployment_checks?: boolean; fail_level?: number; databases?: string[] | null } = {}): void {
-    const all_issues = traced("command", "system checks", () => ({ tags: options.tags ?? null }), (span) => {
+    const all_issues = CHECKS.run("system checks", () => ({ tags: options.tags ?? null }), (span) => {
       const found = checks.run_checks({ app_configs: options.app_configs ?? null, tags: options.tags ?? null, include_deployment_checks: options.include_deployment_checks ?? false, databases: options.databases ?? null });
-      span.set({ issues: found.map((issue) => `${issue.id}: ${issue.msg}`) });
+      if (span >= 0) span_set(span, { issues: found.map((issue) => `${issue.id}: ${issue.msg}`) });
       return found;
     });
     const visible = all_issues.filter((e) => !e.is_silenced());

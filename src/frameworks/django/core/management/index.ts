@@ -14,7 +14,7 @@
  * later apps losing to earlier ones. An unknown name gets Django's answer ("Unknown command:
  * 'migrat'. Did you mean migrate?") and exit status 1; `manage.py help` lists what is there.
  */
-import { traced } from "../../../../trace";
+import { trace_site } from "../../../../trace";
 import { TypeError as PyTypeError } from "../../../python/builtins";
 import { get_close_matches } from "../../../python/difflib";
 import { import_module } from "../../../python/importlib";
@@ -29,6 +29,8 @@ import { BaseCommand, CommandError, CommandParser, set_unapplied_migrations } fr
 import { no_style } from "./color";
 import { MigrationExecutor } from "../../db/migrations/executor";
 import { connection } from "../../db";
+
+const LOAD_COMMAND = trace_site("command", "django/core/management/index.ts#ManagementUtility.fetch_command");
 
 export { AppCommand, BaseCommand, CommandError, CommandParser, LabelCommand, OutputWrapper, SystemCheckError, DjangoHelpFormatter } from "./base";
 // The database commands as functions (the page's Database panel calls them).
@@ -150,7 +152,7 @@ export class ManagementUtility {
       stderr.write(`\nType '${this.prog_name} help' for usage.\n`);
       sys_exit(1);
     }
-    return traced("command", `load_command_class: ${subcommand}`, () => ({ app: app_name, module: `${app_name}.management.commands.${subcommand}` }), () => load_command_class(app_name, subcommand));
+    return LOAD_COMMAND.run(`load_command_class: ${subcommand}`, () => ({ app: app_name, module: `${app_name}.management.commands.${subcommand}` }), () => load_command_class(app_name, subcommand));
   }
 
   /** Find the subcommand, set Django up, run it. */
