@@ -18,7 +18,7 @@ describe("Flask static files", () => {
     const client = app.test_client({ use_cookies: false });
     const css = client.get("/static/style.css");
     expect([css.status_code, css.headers.get("Content-Type"), css.headers.get("Content-Length"), css.headers.get("Content-Disposition"), css.headers.get("Cache-Control"), css.headers.get("Accept-Ranges")]).toEqual([200, "text/css; charset=utf-8", "21", "inline; filename=style.css", "no-cache", "bytes"]);
-    expect(css.get_data({ as_text: true })).toBe("body { color: red; }\n");
+    expect(css.get_data(true)).toBe("body { color: red; }\n");
     expect(client.get("/static/app.js").headers.get("Content-Type")).toBe("text/javascript; charset=utf-8");
     expect([client.get("/static/nope.css").status_code, client.get("/static/").status_code]).toEqual([404, 404]);
   });
