@@ -16,6 +16,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { build, type Plugin, type InlineConfig } from "vite";
+import { frameSources } from "./frame-sources.js";
 
 const VIRTUAL_ID = "virtual:runtime-worker";
 const RESOLVED_ID = "\0" + VIRTUAL_ID;
@@ -30,7 +31,11 @@ function workerBuildConfig(root: string): InlineConfig {
       alias: [{ find: /^django\/(.*)$/, replacement: fileURLToPath(new URL("../src/frameworks/django/$1", import.meta.url)) }],
     },
     define: { "process.env.NODE_ENV": JSON.stringify("production") },
+    // frameSources: the hidden source map becomes a small table appended to the script (bundle
+    // position → framework source file), so tracebacks name `django/…` files, not the bundle.
+    plugins: [frameSources()],
     build: {
+      sourcemap: "hidden",
       write: false,
       target: "es2022",
       minify: true,

@@ -18,6 +18,7 @@ const IMPORT = trace_site("module", "runtime/loader.ts#ModuleLoader.load_user_mo
 import { set_module_importer, ModuleNotFoundError, type Module } from "../frameworks/python/importlib";
 import { set_frame_mapper, type FrameSummary } from "../frameworks/python/traceback";
 import { set_module_lister, type ModuleInfo } from "../frameworks/python/pkgutil";
+import { framework_source } from "./frame-sources";
 import { FRAMEWORK_MODULES, MODE_BOOTS, reset_all_modes } from "../modes";
 import { FUNCTION_BODY_LINE_OFFSET, UserSyntaxError, frame_symbol } from "./errors";
 import type { UserConsole } from "./console";
@@ -221,6 +222,9 @@ function list_modules(path: string, files: Files, framework: Record<string, Modu
 }
 
 function map_frame(frame: FrameSummary, loader: ModuleLoader): FrameSummary {
-  if (!loader.is_user_file(frame.filename)) return frame;
+  if (!loader.is_user_file(frame.filename)) {
+    const where = framework_source(frame.filename, frame.lineno, frame.colno);
+    return where ? { ...frame, filename: where.file, lineno: where.line, colno: where.line === null ? null : frame.colno } : frame;
+  }
   return { ...frame, name: frame_symbol(frame.name), lineno: frame.lineno === null ? null : frame.lineno - FUNCTION_BODY_LINE_OFFSET, is_user_code: true };
 }

@@ -133,6 +133,8 @@ export class UserAdmin extends ModelAdmin {
     ["Important dates", { fields: ["last_login", "date_joined"] }],
   ];
 }
+// django.contrib.auth registers User with its own UserAdmin; replace it, as the admin guide shows.
+site.unregister(User);
 site.register(User, UserAdmin);
 
 // The defaults: list_display is the object's str(), no filters, no search.

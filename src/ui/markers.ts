@@ -15,17 +15,22 @@ export function markersFromError(error: ErrorInfo): Markers {
   return markers;
 }
 
-/** One marker per distinct user-file location that an error in the trace points at. */
+/**
+ * One marker per distinct user-file location that an error in the trace points at: a span's error
+ * with a source (a SyntaxError in an imported module), or an exception the handler turned into a
+ * 500 — at the innermost line of user code, or the failing tag of a template.
+ */
 export function markersFromTrace(trace: Trace, files: Record<string, string>): Markers {
   const markers: Markers = {};
   const seen = new Set<string>();
   for (const span of trace.spans) {
-    const where = span.error ? (span.error.source ?? locationInMessage(span.error.message)) : undefined;
-    if (!span.error || !where?.line || !(where.file in files)) continue;
+    const error = span.error ?? (span.kind === "exception" && Number(span.attrs.status) >= 500 ? { type: String(span.attrs.error_type), message: String(span.attrs.message), source: span.source } : undefined);
+    const where = error ? (error.source ?? locationInMessage(error.message)) : undefined;
+    if (!error || !where?.line || !(where.file in files)) continue;
     const key = `${where.file}:${where.line}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    (markers[where.file] ??= []).push({ line: where.line, column: where.column, message: `${span.error.type}: ${span.error.message}` });
+    (markers[where.file] ??= []).push({ line: where.line, column: where.column, message: `${error.type}: ${error.message}` });
   }
   return markers;
 }

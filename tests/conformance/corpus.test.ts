@@ -13,20 +13,20 @@ const CORPUS = resolve(__dirname, "../../../shared/conformance");
 const FLOORS: { area: string; kind?: string; floor: number }[] = [
   // issue 2: the engine
   { area: "urls", floor: 1.0 },
-  { area: "http", floor: 0.98 },
+  { area: "http", floor: 0.99 }, // issue 12
   { area: "signals", kind: "script", floor: 1.0 },
   { area: "middleware", kind: "order", floor: 1.0 },
   // issue 4: the ORM
-  { area: "orm", floor: 0.97 },
+  { area: "orm", floor: 0.99 }, // issue 12: held-back ≥ 99 % in every Django area
   { area: "orm_schema", floor: 1.0 },
   { area: "signals", kind: "model", floor: 1.0 },
   // issue 5: templates, forms, class-based views
-  { area: "templates", floor: 0.97 },
-  { area: "forms", floor: 0.97 },
-  { area: "cbv", floor: 0.97 },
+  { area: "templates", floor: 0.99 }, // issue 12: held-back ≥ 99 % in every Django area
+  { area: "forms", floor: 0.99 }, // issue 12: held-back ≥ 99 % in every Django area
+  { area: "cbv", floor: 0.99 }, // issue 12: held-back ≥ 99 % in every Django area
   // issue 6: sessions, auth, CSRF, messages, admin
   { area: "middleware", floor: 1.0 },
-  { area: "admin", floor: 0.95 },
+  { area: "admin", floor: 0.99 }, // issue 12; the learner projects' floor (all 142 responses equal) is tests/learner/learner.test.ts
   { area: "fastapi", floor: 0.97 }, // issue 13: FastAPI
   { area: "jinja", floor: 0.97 }, // issue 10: 183/183 with the Flask port
   // issue 14: Channels

@@ -60,3 +60,24 @@ describe("framework models across runs", () => {
     expect(new TextDecoder().decode(steps[2].result.response.body)).toBe("visits=2 user=false");
   });
 });
+
+describe("relations of framework models resolve in every run", () => {
+  it("LogEntry.user reaches auth.User when django.contrib.admin is listed before auth, after another project ran", async () => {
+    const runtime = await HeadlessRuntime.create();
+    await runtime.load(project);
+    const settings = project.files["project/settings.ts"].replace('INSTALLED_APPS = ["django.contrib.auth"', 'INSTALLED_APPS = ["django.contrib.admin", "django.contrib.auth"');
+    const admin_first: Scenario = {
+      ...project,
+      files: {
+        "project/settings.ts": settings,
+        "project/urls.ts": `import { path } from "django/urls"; import { HttpResponse } from "django/http"; import { LogEntry } from "django/contrib/admin/models";
+export const urlpatterns = [path("", () => new HttpResponse(String(LogEntry._meta.get_field("user").related_model._meta.label) + " " + LogEntry.objects.select_related("user").count()))];`,
+      },
+      requests: [{ method: "GET", target: "/" }],
+    };
+    const loaded = await runtime.load(admin_first);
+    expect(loaded.ok ? "ok" : loaded.error.message).toBe("ok");
+    const steps = await replay(runtime, admin_first);
+    expect(new TextDecoder().decode(steps[0].result.response.body)).toBe("auth.User 0");
+  });
+});

@@ -11,7 +11,9 @@ import type { AreaReplayer, CaseResult, CorpusCase, CorpusFile } from "../area";
 import { first_difference, show } from "../compare";
 import { connection } from "../../frameworks/django/db";
 import * as models from "../../frameworks/django/db/models";
+
 import { Apps } from "../../frameworks/django/apps/registry";
+import { AppConfig } from "../../frameworks/django/apps/config";
 import { settings } from "../../frameworks/django/conf";
 import { Decimal } from "../../frameworks/python/decimal";
 import { py_json_dumps } from "../../frameworks/python/json";
@@ -80,6 +82,12 @@ function build_meta(meta: Record<string, any>, apps: Apps): Record<string, unkno
 /** The schema's models, prepared in a registry of their own. */
 export function build_models(schema: SchemaSpec): Map<string, models.ModelClass> {
   const apps = new Apps([]);
+  // The recording installed the schema as an app ("library", verbose name "Library"): the admin's
+  // app list and breadcrumbs read its AppConfig.
+  const config = new AppConfig();
+  config._init_app(schema.app_label, null);
+  config.apps = apps;
+  apps.app_configs.set(config.label, config);
   const out = new Map<string, models.ModelClass>();
   for (const m of schema.models) {
     const str_field = m.str;

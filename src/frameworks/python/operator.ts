@@ -113,7 +113,7 @@ export function has_len(value: unknown): boolean {
 /** `list(x)`: a dict gives its keys, a string its characters. TypeError when not iterable. */
 export function iterate(value: unknown): unknown[] {
   if (typeof value === "string" || value instanceof String) return [...value.valueOf()];
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) return value[Symbol.iterator] === Array.prototype[Symbol.iterator] ? value : [...value];
   if (is_dict(value)) return Object.keys(value);
   if (value instanceof Map) return [...value.keys()];
   const obj = value as { keys?: () => unknown[]; getitem?: unknown; [Symbol.iterator]?: () => Iterator<unknown> } | null;

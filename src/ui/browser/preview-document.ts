@@ -20,6 +20,7 @@
  * and is answered by the page through the simulated server; any other URL fails as a network error.
  */
 import { PREVIEW_SOCKET_SHIM } from "./preview-sockets";
+import { ADMIN_ICONS, ADMIN_PREVIEW_CSS } from "./admin-preview-css";
 
 export const PREVIEW_CSP = [
   "default-src 'none'",
@@ -204,14 +205,69 @@ function prepend(html: string, head: string): string {
   return head + html;
 }
 
-/** The Preview document: CSP, then the bridge, then the page. */
+const LINK_OR_SCRIPT = /<(link|script|img)\b/gi;
+const SCRIPT_CLOSE = /<\/script/gi;
+const ATTR_SRC_OR_HREF = /\b(src|href)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/i;
+const STYLESHEET = /\brel\s*=\s*("[^"]*\bstylesheet\b[^"]*"|'[^']*\bstylesheet\b[^']*'|stylesheet\b)/i;
+
+/**
+ * The page's external stylesheets and scripts (`<link rel="stylesheet" href>`, `<script src>`)
+ * become comments: the Preview's CSP would block each load (and log it), since the simulated
+ * server has no network address. A Django admin page (it links `admin/css/base.css`) gets the
+ * Preview's admin stylesheet in its place. One pass over the text, each tag scanned once.
+ */
+export function withoutExternalSubresources(html: string): string {
+  let out = "";
+  let at = 0;
+  let admin = false;
+  LINK_OR_SCRIPT.lastIndex = 0;
+  for (let m = LINK_OR_SCRIPT.exec(html); m; m = LINK_OR_SCRIPT.exec(html)) {
+    const start = m.index;
+    const tag_end = html.indexOf(">", start);
+    if (tag_end < 0) break;
+    const tag = html.slice(start, tag_end + 1);
+    const url = ATTR_SRC_OR_HREF.exec(tag)?.[2].replace(/^["']|["']$/g, "") ?? "";
+    const external = url !== "" && !/^data:/i.test(url);
+    const kind = m[1].toLowerCase();
+    const is_script = kind === "script";
+    let end = tag_end + 1;
+    if (kind === "img") {
+      // An image the Preview cannot load shows its alt text; the admin's icons have drawings of their own.
+      if (!external) continue;
+      const src = ATTR_SRC_OR_HREF.exec(tag)!;
+      const icon = /(?:^|\/)admin\/img\/([a-z-]+)\.svg$/.exec(url)?.[1];
+      const replacement = `src="${ADMIN_ICONS[icon ?? ""] ?? "data:,"}"`;
+      out += html.slice(at, start) + tag.slice(0, src.index) + replacement + tag.slice(src.index + src[0].length);
+      at = end;
+      LINK_OR_SCRIPT.lastIndex = end;
+      continue;
+    }
+    if (is_script) {
+      if (!/\bsrc\s*=/i.test(tag) || !external) continue;
+      SCRIPT_CLOSE.lastIndex = end;
+      const found = SCRIPT_CLOSE.exec(html);
+      if (!found) break;
+      const close_end = html.indexOf(">", found.index);
+      end = close_end < 0 ? html.length : close_end + 1;
+    } else if (!STYLESHEET.test(tag) || !external) continue;
+    const is_admin_css = !is_script && /(?:^|\/)admin\/css\/base\.css$/.test(url);
+    admin ||= is_admin_css;
+    out += html.slice(at, start) + `<!-- ${is_script ? "script" : "stylesheet"} ${url.replace(/--/g, "- -")} (not loaded in the Preview) -->`;
+    if (is_admin_css) out += `<style>${ADMIN_PREVIEW_CSS}</style>`;
+    at = end;
+    LINK_OR_SCRIPT.lastIndex = end;
+  }
+  return admin || at ? out + html.slice(at) : html;
+}
+
+/** The Preview document: CSP, then the bridge, then the page (its external subresources commented out). */
 export function buildPreviewDocument(html: string, target = "/"): string {
-  return prepend(html, `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}"><script>${bridgeScript(target)}</script>`);
+  return prepend(withoutExternalSubresources(html), `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}"><script>${bridgeScript(target)}</script>`);
 }
 
 /** Without the service worker: the page as a picture (scripts off in the frame), links going nowhere. */
 export function buildInertPreviewDocument(html: string): string {
-  return prepend(html, `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}"><base target="_blank">`);
+  return prepend(withoutExternalSubresources(html), `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}"><base target="_blank">`);
 }
 
 /** A message from the preview, after validation. */

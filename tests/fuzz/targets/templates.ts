@@ -14,7 +14,7 @@ import { register as defaultfilters } from "../../../src/frameworks/django/templ
 import { mark_safe } from "../../../src/frameworks/django/utils/safestring";
 import { NoReverseMatch } from "../../../src/frameworks/django/urls/exceptions";
 import { path } from "../../../src/frameworks/django/urls/conf";
-import { ADMIN_TEMPLATES } from "../../../src/frameworks/django/contrib/admin/templates/html";
+import { ADMIN_TEMPLATES } from "../../../src/frameworks/django/contrib/admin/templates";
 import { BUILTIN_SCENARIOS } from "../../../src/scenarios";
 import { Decimal } from "../../../src/frameworks/python/decimal";
 import { date, datetime } from "../../../src/frameworks/python/datetime";

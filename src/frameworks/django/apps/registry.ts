@@ -156,7 +156,12 @@ export class Apps {
     return models;
   }
 
-  /** Called by the ORM's class preparation for every model class defined. */
+  /**
+   * Called by the ORM's class preparation for every model class defined (and by contrib apps that
+   * register their long-lived model classes again in a new run). As in Django, registering a model
+   * runs the operations that waited for it: a ForeignKey("auth.User") declared before auth's
+   * models were imported resolves here.
+   */
   register_model(app_label: string, model: ModelClass): void {
     const model_name = model._meta?.model_name ?? model.name.toLowerCase();
     const app_models = this.app_models(app_label);
@@ -164,7 +169,36 @@ export class Apps {
     if (existing && existing !== model && existing.name !== model.name)
       throw new RuntimeError(`Conflicting '${model_name}' models in application '${app_label}': ${existing.name} and ${model.name}.`);
     app_models.set(model_name, model);
+    this.do_pending_operations(model);
     this.clear_cache();
+  }
+
+  /**
+   * `"app_label.model_name"` → functions waiting for that model (Django's `_pending_operations`).
+   * Kept across reset(): the framework's own model classes are prepared once per process, so a
+   * relation of theirs that waited in one run must still resolve in the next.
+   */
+  _pending_operations = new Map<string, ((model: ModelClass) => void)[]>();
+
+  /** Run `fn(model)` once `key` ("app_label.model_name") is registered (now, if it already is). */
+  lazy_model_operation(fn: (model: ModelClass) => void, key: string): void {
+    const [app_label, model_name] = key.split(".");
+    const existing = this.all_models.get(app_label)?.get(model_name);
+    if (existing) return fn(existing);
+    const waiting = this._pending_operations.get(key) ?? [];
+    waiting.push(fn);
+    this._pending_operations.set(key, waiting);
+  }
+
+  /** Resolve what waited for `model` (called by register_model). */
+  do_pending_operations(model: ModelClass): void {
+    const opts = model._meta as { app_label?: string; model_name?: string } | undefined;
+    if (!opts?.app_label || !opts.model_name) return;
+    const key = `${opts.app_label}.${opts.model_name}`;
+    const waiting = this._pending_operations.get(key);
+    if (!waiting) return;
+    this._pending_operations.delete(key);
+    for (const fn of waiting) fn(model);
   }
 
   /** Like get_model() but usable while populating; LookupError if not registered yet. */

@@ -505,6 +505,120 @@ export class DateTimeField extends BaseTemporalField {
   }
 }
 
+/**
+ * One value from several fields (`fields[i]` cleans the i-th part of a MultiWidget's list), then
+ * `compress()` joins the cleaned parts. With `require_all_fields` (the default) every part is
+ * required when the field is; otherwise a missing required part is "Enter a complete value."
+ */
+export class MultiValueField extends Field {
+  static override default_error_messages: Record<string, string> = { invalid: "Enter a list of values.", incomplete: "Enter a complete value." };
+  require_all_fields: boolean;
+  fields: Field[];
+
+  constructor(fields: Field[], options: FieldOptions & { require_all_fields?: boolean } = {}) {
+    const { require_all_fields, ...rest } = options;
+    super(rest);
+    this.require_all_fields = require_all_fields ?? true;
+    for (const f of fields) {
+      if (!("incomplete" in f.error_messages)) f.error_messages.incomplete = this.error_messages.incomplete;
+      if (this.disabled) f.disabled = true;
+      if (this.require_all_fields) f.required = false;
+    }
+    this.fields = fields;
+  }
+
+  override __deepcopy__(): this {
+    const copy = super.__deepcopy__();
+    copy.fields = this.fields.map((f) => f.__deepcopy__());
+    return copy;
+  }
+
+  override validate(_value: unknown): void {}
+
+  override clean(value: unknown): unknown {
+    const clean_data: unknown[] = [];
+    const errors: (ValidationError | string)[] = [];
+    let parts = value;
+    if (this.disabled && !Array.isArray(parts)) parts = (this.widget as widgets.MultiWidget).decompress(parts);
+    if (!parts || Array.isArray(parts)) {
+      if (!parts || !(parts as unknown[]).some((v) => !is_empty_value(v))) {
+        if (this.required) throw new ValidationError(this.error_messages.required, { code: "required" });
+        return this.compress([]);
+      }
+    } else throw new ValidationError(this.error_messages.invalid, { code: "invalid" });
+    const list = parts as unknown[];
+    this.fields.forEach((field, i) => {
+      const field_value = list[i] ?? null;
+      if (is_empty_value(field_value)) {
+        if (this.require_all_fields) {
+          if (this.required) throw new ValidationError(this.error_messages.required, { code: "required" });
+        } else if (field.required) {
+          if (!errors.some((e) => String(e instanceof ValidationError ? e.message : e) === field.error_messages.incomplete)) errors.push(field.error_messages.incomplete);
+          return;
+        }
+      }
+      try {
+        clean_data.push(field.clean(field_value));
+      } catch (e) {
+        if (!(e instanceof ValidationError)) throw e;
+        for (const m of e.error_list) if (!errors.some((x) => (x instanceof ValidationError ? x.formatted() : x) === m.formatted())) errors.push(m);
+      }
+    });
+    if (errors.length) throw new ValidationError(errors);
+    const out = this.compress(clean_data);
+    this.validate(out);
+    this.run_validators(out);
+    return out;
+  }
+
+  /** Join the cleaned parts into one value (subclasses say how). */
+  compress(_data_list: unknown[]): unknown {
+    throw new Error("Subclasses must implement this method.");
+  }
+
+  override has_changed(initial: unknown, data: unknown): boolean {
+    if (this.disabled) return false;
+    const data_list = Array.isArray(data) ? data : [];
+    const initial_list = initial === null || initial === undefined ? data_list.map(() => "") : Array.isArray(initial) ? initial : (this.widget as widgets.MultiWidget).decompress(initial);
+    for (let i = 0; i < Math.min(this.fields.length, initial_list.length, data_list.length); i++) {
+      let start: unknown;
+      try {
+        start = this.fields[i].to_python(initial_list[i]);
+      } catch (e) {
+        if (e instanceof ValidationError) return true;
+        throw e;
+      }
+      if (this.fields[i].has_changed(start, data_list[i])) return true;
+    }
+    return false;
+  }
+}
+
+/** A datetime entered as a date and a time (SplitDateTimeWidget), aware in the current time zone. */
+export class SplitDateTimeField extends MultiValueField {
+  static override widget: new (attrs?: Attrs | null) => widgets.Widget = widgets.SplitDateTimeWidget;
+  static override hidden_widget: new (attrs?: Attrs | null) => widgets.Widget = widgets.SplitHiddenDateTimeWidget;
+  static override default_error_messages: Record<string, string> = { invalid_date: "Enter a valid date.", invalid_time: "Enter a valid time." };
+
+  constructor(options: FieldOptions & { input_date_formats?: string[] | null; input_time_formats?: string[] | null } = {}) {
+    const { input_date_formats, input_time_formats, ...rest } = options;
+    const messages = { ...MultiValueField.default_error_messages, ...SplitDateTimeField.default_error_messages, ...(rest.error_messages ?? {}) };
+    const fields = [
+      new DateField({ input_formats: input_date_formats ?? null, error_messages: { invalid: messages.invalid_date } }),
+      new TimeField({ input_formats: input_time_formats ?? null, error_messages: { invalid: messages.invalid_time } }),
+    ];
+    super(fields, rest);
+  }
+
+  override compress(data_list: unknown[]): unknown {
+    if (!data_list.length) return null;
+    if (is_empty_value(data_list[0])) throw new ValidationError(this.error_messages.invalid_date, { code: "invalid_date" });
+    if (is_empty_value(data_list[1])) throw new ValidationError(this.error_messages.invalid_time, { code: "invalid_time" });
+    const [d, t] = data_list as [date, time];
+    return from_current_timezone(datetime.combine(d, t));
+  }
+}
+
 const DURATION_STANDARD = /^(?:(-?\d+) (?:days?, )?)?(-?)(?:(\d+):(?=\d+:\d+))?(?:(\d+):)?(\d+)(?:[.,](\d{1,6})\d{0,6})?$/;
 const DURATION_ISO = /^([-+]?)P(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
 

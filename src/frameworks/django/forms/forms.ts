@@ -27,7 +27,7 @@ import type { Json } from "../../../trace";
 import { Field, raised_by, mark_raised_by } from "./fields";
 import { BoundField } from "./boundfield";
 import { ErrorDict, ErrorList } from "./utils";
-import type { FormData, Widget } from "./widgets";
+import { Media, media_of_class, type FormData, type Widget } from "./widgets";
 import { form_context, render_div, render_p, render_table, render_ul } from "./renderers";
 
 const FORM = trace_site("form", "django/forms/forms.ts", { eager: true });
@@ -109,7 +109,7 @@ export class BaseForm {
     this.is_bound = data !== null && data !== undefined;
     this.data = data ?? {};
     this.files = options.files ?? {};
-    this.auto_id = options.auto_id ?? "id_%s";
+    this.auto_id = options.auto_id === undefined ? "id_%s" : (options.auto_id ?? false);
     this.prefix = options.prefix ?? cls.prefix;
     this.initial = { ...(options.initial ?? {}) };
     this.label_suffix = options.label_suffix ?? ":";
@@ -300,8 +300,9 @@ export class BaseForm {
     return [...this].filter((bf) => !bf.is_hidden);
   }
 
-  get media(): string {
-    return "";
+  /** The media of every field's widget, then the form class's own `static Media`. */
+  get media(): Media {
+    return media_of_class(this.constructor, () => Object.values(this.fields).reduce((m, field) => m.add(field.widget.media), new Media()));
   }
 
   is_multipart(): boolean {

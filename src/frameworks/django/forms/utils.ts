@@ -26,7 +26,7 @@ export function flatatt(attrs: Record<string, unknown>): SafeString {
   let out = "";
   for (const [name, value] of Object.entries(attrs)) {
     if (value === false) continue;
-    out += value === true ? ` ${escape(name)}` : ` ${escape(name)}="${conditional_escape(py_str(value))}"`;
+    out += value === true ? ` ${escape(name)}` : ` ${escape(name)}="${conditional_escape(value instanceof SafeString ? value : py_str(value))}"`;
   }
   return mark_safe(out);
 }
@@ -38,7 +38,7 @@ export class ErrorList extends Array<ValidationError | string> {
 
   constructor(initlist: Iterable<ValidationError | string> = [], options: { error_class?: string | null; field_id?: string | null } = {}) {
     super();
-    this.push(...initlist);
+    for (const item of initlist instanceof ErrorList ? initlist.raw() : initlist) this.push(item);
     if (options.error_class) this.error_class = `errorlist ${options.error_class}`;
     this.field_id = options.field_id ?? null;
   }
@@ -47,14 +47,27 @@ export class ErrorList extends Array<ValidationError | string> {
     return Array;
   }
 
+  /**
+   * Iterating an ErrorList gives its messages, as in Python (`{% for error in form.non_field_errors %}`
+   * prints each message); `raw()` gives the ValidationErrors themselves.
+   */
+  override *[Symbol.iterator](): ArrayIterator<any> {
+    yield* this.messages;
+  }
+
+  /** The stored errors (ValidationErrors or plain messages), by index. */
+  raw(): (ValidationError | string)[] {
+    return Array.from({ length: this.length }, (_, i) => this[i]);
+  }
+
   /** The messages, params filled in (Python iterates an ErrorList as its messages). */
   get messages(): string[] {
-    return this.map((e) => (e instanceof ValidationError ? e.formatted() : e));
+    return this.raw().map((e) => (e instanceof ValidationError ? e.formatted() : e));
   }
 
   /** `as_data()`: each error as a ValidationError (code and params kept). */
   as_data(): ValidationError[] {
-    return new ValidationError([...this]).error_list;
+    return new ValidationError(this.raw()).error_list;
   }
 
   get_json_data(escape_html = false): { message: string; code: string }[] {
@@ -66,7 +79,7 @@ export class ErrorList extends Array<ValidationError | string> {
   }
 
   copy(): ErrorList {
-    const copy = new ErrorList(this, { field_id: this.field_id });
+    const copy = new ErrorList(this.raw(), { field_id: this.field_id });
     copy.error_class = this.error_class;
     return copy;
   }

@@ -10,9 +10,11 @@
 import { escape, conditional_escape } from "../utils/html";
 import { mark_safe, SafeString } from "../utils/safestring";
 import { py_str } from "../../python/operator";
-import { date, time } from "../../python/datetime";
+import { date, datetime, time } from "../../python/datetime";
 import { strftime } from "../../python/_strptime";
 import { flatatt } from "./utils";
+import { KeyError } from "../../python/builtins";
+import { make_naive } from "../utils/timezone";
 
 export type Attrs = Record<string, unknown>;
 /** Submitted form data: a QueryDict/MultiValueDict (`get`, `getlist`, `has`) or a plain object. */
@@ -77,6 +79,159 @@ export interface Option {
 
 export type OptGroup = [unknown, Option[], number];
 
+
+// --- Media ------------------------------------------------------------------------------------
+
+/** A widget's, form's or admin's `class Media`: `{ js: [...], css: { all: [...] }, extend? }`. */
+export interface MediaDefinition {
+  js?: string[];
+  css?: Record<string, string[]>;
+  /** true (default): add to the parent class's media; false: replace it; a list: keep those media types. */
+  extend?: boolean | string[];
+}
+
+/** Python's `graphlib.TopologicalSorter(...).static_order()`, the order Media.merge relies on. */
+function static_order(edges: [string, string | null][]): string[] {
+  const info = new Map<string, { npred: number; successors: string[] }>();
+  const node = (n: string) => {
+    let i = info.get(n);
+    if (!i) info.set(n, (i = { npred: 0, successors: [] }));
+    return i;
+  };
+  for (const [n, pred] of edges) {
+    const i = node(n);
+    if (pred !== null) {
+      i.npred += 1;
+      node(pred).successors.push(n);
+    }
+  }
+  const out: string[] = [];
+  let ready = [...info].filter(([, i]) => i.npred === 0).map(([n]) => n);
+  while (ready.length) {
+    const group = ready;
+    ready = [];
+    out.push(...group);
+    for (const n of group)
+      for (const succ of info.get(n)!.successors) {
+        const si = info.get(succ)!;
+        si.npred -= 1;
+        if (si.npred === 0) ready.push(succ);
+      }
+  }
+  return out.length === info.size ? out : [...new Set(edges.map(([n]) => n))];
+}
+
+/** The CSS and JavaScript a widget (or form, or admin page) needs, merged keeping relative order. */
+export class Media {
+  _css_lists: Record<string, string[]>[];
+  _js_lists: string[][];
+
+  constructor(options: { media?: MediaDefinition | null; css?: Record<string, string[]> | null; js?: string[] | null } = {}) {
+    const css = options.media ? (options.media.css ?? {}) : (options.css ?? {});
+    const js = options.media ? (options.media.js ?? []) : (options.js ?? []);
+    this._css_lists = [css];
+    this._js_lists = [js];
+  }
+
+  /** Merge lists keeping each list's relative order (Django's stable topological sort). */
+  static merge(...lists: string[][]): string[] {
+    const edges: [string, string | null][] = [];
+    for (const list of lists.filter((l) => l.length)) {
+      let head = list[0];
+      edges.push([head, null]);
+      for (const item of list.slice(1)) {
+        if (head !== item) edges.push([item, head]);
+        head = item;
+      }
+    }
+    return static_order(edges);
+  }
+
+  get _css(): Record<string, string[]> {
+    const by_medium = new Map<string, string[][]>();
+    for (const css of this._css_lists) for (const [medium, list] of Object.entries(css)) by_medium.set(medium, [...(by_medium.get(medium) ?? []), list]);
+    return Object.fromEntries([...by_medium].map(([medium, lists]) => [medium, Media.merge(...lists)]));
+  }
+
+  get _js(): string[] {
+    return Media.merge(...this._js_lists);
+  }
+
+  /** A relative path goes through `static()`; `/…` and `http(s)://…` stay as they are. */
+  absolute_path(path: string): string {
+    if (/^(https?:\/\/|\/)/.test(path)) return path;
+    return media_static(path);
+  }
+
+  render_js(): string[] {
+    return this._js.map((path) => `<script src="${escape(this.absolute_path(path))}"></script>`);
+  }
+
+  render_css(): string[] {
+    const css = this._css;
+    return Object.keys(css)
+      .sort()
+      .flatMap((medium) => css[medium].map((path) => `<link href="${escape(this.absolute_path(path))}" media="${escape(medium)}" rel="stylesheet">`));
+  }
+
+  render(): SafeString {
+    return mark_safe([...this.render_css(), ...this.render_js()].join("\n"));
+  }
+
+  /** `media["js"]` / `media["css"]`: only that kind. */
+  __getitem__(name: string): Media {
+    if (name === "js") return new Media({ js: this._js });
+    if (name === "css") return new Media({ css: this._css });
+    throw new KeyError(`Unknown media type "${name}"`);
+  }
+
+  get js(): Media {
+    return this.__getitem__("js");
+  }
+
+  get css(): Media {
+    return this.__getitem__("css");
+  }
+
+  /** `a + b`: both lists kept, merged when rendered. */
+  add(other: Media): Media {
+    const combined = new Media();
+    combined._css_lists = [...this._css_lists];
+    combined._js_lists = [...this._js_lists];
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    for (const item of other._css_lists) if (Object.keys(item).length && !this._css_lists.some((x) => same(x, item))) combined._css_lists.push(item);
+    for (const item of other._js_lists) if (item.length && !this._js_lists.some((x) => same(x, item))) combined._js_lists.push(item);
+    return combined;
+  }
+
+  __html__(): SafeString {
+    return this.render();
+  }
+
+  toString(): string {
+    return this.render().valueOf();
+  }
+}
+
+/** `static(path)` for Media, installed by django.templatetags.static (which imports the URL resolver). */
+let media_static: (path: string) => string = (path) => `/static/${path}`;
+export function _set_media_static(fn: (path: string) => string): void {
+  media_static = fn;
+}
+
+/** A class's media: its own `static Media` added to its parent class's (Django's media_property). */
+export function media_of_class(cls: any, base_media: (cls: any) => Media = () => new Media()): Media {
+  if (!cls || cls === Object || cls === Function.prototype) return base_media(cls);
+  const parent = Object.getPrototypeOf(cls);
+  const base = parent && parent !== Function.prototype ? media_of_class(parent, base_media) : base_media(cls);
+  if (!Object.prototype.hasOwnProperty.call(cls, "Media") || !cls.Media) return base;
+  const definition: MediaDefinition = cls.Media;
+  const extend = definition.extend ?? true;
+  if (extend === false) return new Media({ media: definition });
+  const start = extend === true ? base : extend.reduce((m: Media, medium: string) => m.add(base.__getitem__(medium)), new Media());
+  return start.add(new Media({ media: definition }));
+}
+
 /** The base widget: attributes, value formatting and reading the value back from form data. */
 export class Widget {
   attrs: Attrs;
@@ -89,6 +244,11 @@ export class Widget {
 
   constructor(attrs: Attrs | null = null) {
     this.attrs = { ...(attrs ?? {}) };
+  }
+
+  /** The widget's media: `static Media` of its class and its parents (Django's media_property). */
+  get media(): Media {
+    return media_of_class(this.constructor);
   }
 
   /** Django deep-copies a field's widget per form instance. */
@@ -129,6 +289,16 @@ export class Widget {
   /** The template's output for a widget context (each subclass prints its own control). */
   render_context(widget: WidgetContext): string {
     return render_input(widget);
+  }
+
+  /**
+   * The output when another widget's template includes this one's (a MultiWidget's subwidgets):
+   * not stripped, so the newlines at the end of the template files stay — `text.html`,
+   * `date.html`… include `input.html`, each file ending in a newline.
+   */
+  render_included(widget: WidgetContext): string {
+    const tail = this.template_name === "django/forms/widgets/input.html" ? "\n" : "\n\n";
+    return this.render_context(widget) + tail;
   }
 
   build_attrs(base_attrs: Attrs, extra_attrs: Attrs | null = null): Attrs {
@@ -179,32 +349,41 @@ export class Input extends Widget {
 
 export class TextInput extends Input {
   override input_type: string | null = "text";
+  override template_name = "django/forms/widgets/text.html";
 }
 export class NumberInput extends Input {
   override input_type: string | null = "number";
+  override template_name = "django/forms/widgets/number.html";
 }
 export class EmailInput extends Input {
   override input_type: string | null = "email";
+  override template_name = "django/forms/widgets/email.html";
 }
 export class URLInput extends Input {
   override input_type: string | null = "url";
+  override template_name = "django/forms/widgets/url.html";
 }
 export class ColorInput extends Input {
   override input_type: string | null = "color";
+  override template_name = "django/forms/widgets/color.html";
 }
 export class SearchInput extends Input {
   override input_type: string | null = "search";
+  override template_name = "django/forms/widgets/search.html";
 }
 export class TelInput extends Input {
   override input_type: string | null = "tel";
+  override template_name = "django/forms/widgets/tel.html";
 }
 export class HiddenInput extends Input {
   override input_type: string | null = "hidden";
+  override template_name = "django/forms/widgets/hidden.html";
 }
 
 /** A password box; the submitted value is not echoed back unless `render_value`. */
 export class PasswordInput extends Input {
   override input_type: string | null = "password";
+  override template_name = "django/forms/widgets/password.html";
   render_value: boolean;
 
   constructor(attrs: Attrs | null = null, options: { render_value?: boolean } = {}) {
@@ -228,8 +407,10 @@ export class DateTimeBaseInput extends TextInput {
     this.format = options.format ?? null;
   }
 
+  /** Django's `formats.localize_input`: dates with the first input format; text (even "") as it is. */
   override format_value(value: unknown): unknown {
     if (value instanceof date || value instanceof time) return strftime(value, this.format ?? default_format(this.format_key));
+    if (typeof value === "string") return value;
     return super.format_value(value);
   }
 }
@@ -242,12 +423,15 @@ function default_format(key: string): string {
 
 export class DateInput extends DateTimeBaseInput {
   override format_key = "DATE_INPUT_FORMATS";
+  override template_name = "django/forms/widgets/date.html";
 }
 export class DateTimeInput extends DateTimeBaseInput {
   override format_key = "DATETIME_INPUT_FORMATS";
+  override template_name = "django/forms/widgets/datetime.html";
 }
 export class TimeInput extends DateTimeBaseInput {
   override format_key = "TIME_INPUT_FORMATS";
+  override template_name = "django/forms/widgets/time.html";
 }
 
 /** `<textarea cols="40" rows="10">` with the value after a newline (textarea.html). */
@@ -267,6 +451,7 @@ export class Textarea extends Widget {
 /** A checkbox: checked when `check_test(value)`; unchecked boxes are absent from POST data. */
 export class CheckboxInput extends Input {
   override input_type: string | null = "checkbox";
+  override template_name = "django/forms/widgets/checkbox.html";
   check_test: (value: unknown) => boolean;
 
   constructor(attrs: Attrs | null = null, options: { check_test?: (value: unknown) => boolean } = {}) {
@@ -539,6 +724,123 @@ export class MultipleHiddenInput extends HiddenInput {
   }
 }
 
+
+/**
+ * Several widgets acting as one (`<name>_0`, `<name>_1`, …): `decompress` splits the value, each
+ * subwidget renders its part, and the data comes back as a list. The label points nowhere (the
+ * subwidgets have their own ids).
+ */
+export class MultiWidget extends Widget {
+  override template_name = "django/forms/widgets/multiwidget.html";
+  override use_fieldset = true;
+  widgets: Widget[];
+  widgets_names: string[];
+
+  constructor(widgets: (Widget | (new () => Widget))[] | Record<string, Widget | (new () => Widget)>, attrs: Attrs | null = null) {
+    super(attrs);
+    const entries = Array.isArray(widgets) ? widgets.map((w, i) => [`_${i}`, w] as const) : Object.entries(widgets).map(([n, w]) => [n ? `_${n}` : "", w] as const);
+    this.widgets_names = entries.map(([n]) => n);
+    this.widgets = entries.map(([, w]) => (typeof w === "function" ? new w() : w));
+  }
+
+  override __deepcopy__(): this {
+    const copy = super.__deepcopy__();
+    copy.widgets = this.widgets.map((w) => w.__deepcopy__());
+    return copy;
+  }
+
+  override get is_hidden(): boolean {
+    return this.widgets.every((w) => w.is_hidden);
+  }
+
+  override get_context(name: string, value: unknown, attrs: Attrs | null) {
+    const context = super.get_context(name, value, attrs);
+    const values = Array.isArray(value) ? value : this.decompress(value);
+    const final_attrs = { ...context.widget.attrs };
+    const input_type = final_attrs.type;
+    delete final_attrs.type;
+    const id = final_attrs.id;
+    const subwidgets: WidgetContext[] = this.widgets.map((widget, i) => {
+      if (input_type !== undefined) (widget as Input).input_type = String(input_type);
+      const widget_attrs = id ? { ...final_attrs, id: `${py_str(id)}_${i}` } : final_attrs;
+      return widget.get_context(name + this.widgets_names[i], values[i] ?? null, widget_attrs).widget;
+    });
+    return { widget: { ...context.widget, subwidgets } as WidgetContext & { subwidgets: WidgetContext[] } };
+  }
+
+  /** multiwidget.html: the subwidgets' templates inside `{% spaceless %}`. */
+  override render_context(widget: WidgetContext): string {
+    const subs = (widget as WidgetContext & { subwidgets: WidgetContext[] }).subwidgets;
+    return this.render_subwidgets(subs)
+      .replace(/>\s+</g, "><")
+      .trim();
+  }
+
+  /** Each subwidget as its template prints it when included: the control plus the template's newlines. */
+  render_subwidgets(subs: WidgetContext[]): string {
+    return subs.map((sub, i) => this.widgets[i].render_included(sub)).join("");
+  }
+
+  override id_for_label(_id: string): string {
+    return "";
+  }
+
+  override value_from_datadict(data: FormData, files: unknown, name: string): unknown {
+    return this.widgets.map((w, i) => w.value_from_datadict(data, files, name + this.widgets_names[i]));
+  }
+
+  override value_omitted_from_data(data: FormData, files: unknown, name: string): boolean {
+    return this.widgets.every((w, i) => w.value_omitted_from_data(data, files, name + this.widgets_names[i]));
+  }
+
+  /** Split one value into the subwidgets' values (subclasses say how). */
+  decompress(_value: unknown): unknown[] {
+    throw new Error("Subclasses must implement this method.");
+  }
+
+  override get media(): Media {
+    return this.widgets.reduce((m, w) => m.add(w.media), new Media()).add(super.media);
+  }
+
+  get needs_multipart(): boolean {
+    return this.widgets.some((w) => w.needs_multipart_form);
+  }
+}
+
+/** A date input and a time input for one datetime (shown in the current time zone). */
+export class SplitDateTimeWidget extends MultiWidget {
+  override supports_microseconds = false;
+  override template_name = "django/forms/widgets/splitdatetime.html";
+
+  constructor(attrs: Attrs | null = null, options: { date_format?: string | null; time_format?: string | null; date_attrs?: Attrs | null; time_attrs?: Attrs | null } = {}) {
+    super([new DateInput(options.date_attrs ?? attrs, { format: options.date_format ?? null }), new TimeInput(options.time_attrs ?? attrs, { format: options.time_format ?? null })], attrs);
+  }
+
+  override decompress(value: unknown): unknown[] {
+    if (value instanceof datetime) {
+      const local = to_current_timezone(value);
+      return [local.date(), local.time()];
+    }
+    return [null, null];
+  }
+}
+
+/** The same, as two hidden inputs. */
+export class SplitHiddenDateTimeWidget extends SplitDateTimeWidget {
+  override template_name = "django/forms/widgets/splithiddendatetime.html";
+
+  constructor(attrs: Attrs | null = null, options: { date_format?: string | null; time_format?: string | null; date_attrs?: Attrs | null; time_attrs?: Attrs | null } = {}) {
+    super(attrs, options);
+    for (const widget of this.widgets) (widget as Input).input_type = "hidden";
+  }
+}
+
+/** An aware datetime in the current time zone, made naive (what a form shows). */
+function to_current_timezone(value: datetime): datetime {
+  if (value.utcoffset() === null) return value;
+  return make_naive(value);
+}
+
 export const WIDGETS = {
   Widget,
   Input,
@@ -562,4 +864,7 @@ export const WIDGETS = {
   RadioSelect,
   CheckboxSelectMultiple,
   MultipleHiddenInput,
+  MultiWidget,
+  SplitDateTimeWidget,
+  SplitHiddenDateTimeWidget,
 } as const;

@@ -13,13 +13,13 @@
  * A Template compiles once, when it is constructed; engines cache Templates through the cached
  * loader, so each template's source is parsed once per engine.
  */
-import { Exception } from "../../python/builtins";
+import { Exception, py_repr } from "../../python/builtins";
 import { PyFloat } from "../../python/json";
 import { is_dict, is_str, py_str } from "../../python/operator";
 import { span_close, span_set, to_json, trace_site, tracing_enabled, type Json } from "../../../trace";
 import { localize } from "../utils/formats";
 import { conditional_escape, escape } from "../utils/html";
-import { mark_safe, SafeData, SafeString } from "../utils/safestring";
+import { mark_safe, safe_str, SafeData, SafeString } from "../utils/safestring";
 import { get_text_list, smart_split, unescape_string_literal } from "../utils/text";
 import { localtime, is_naive } from "../utils/timezone";
 import { datetime } from "../../python/datetime";
@@ -561,7 +561,9 @@ export class Parser {
 
   extend_nodelist(nodelist: NodeList, node: Node, token: Token): void {
     if (node.must_be_first && nodelist.contains_nontext) {
-      throw this.error(token, `${node.__repr__()} must be the first tag in the template.`);
+      // Django names the template by its repr when the origin knows it: `in 'blog/post.html'`.
+      const origin = this.origin?.template_name ? py_repr(this.origin.template_name) : "the template";
+      throw this.error(token, `{% ${token.contents} %} must be the first tag in ${origin}.`);
     }
     if (!(node instanceof TextNode)) nodelist.contains_nontext = true;
     node.token = token;
@@ -726,7 +728,8 @@ export class FilterExpression {
         const [lookup, arg] = args[0];
         new_obj = func(obj, lookup ? (arg as Variable).resolve(context) : mark_safe(arg));
       }
-      obj = func.is_safe && obj instanceof SafeData ? mark_safe(new_obj) : new_obj;
+      // A string filter sees `str(value)`: safe input (a SafeString, or an object whose __str__ is one) stays safe.
+      obj = func.is_safe && (obj instanceof SafeData || safe_str(obj) !== null) ? mark_safe(new_obj) : new_obj;
     }
     return obj;
   }
@@ -907,6 +910,8 @@ function lookup_bit(current: unknown, bit: string): unknown {
       const i = Number(bit);
       return i < current.length ? current[i] : NOT_FOUND;
     }
+    // A list subclass's own attributes (ErrorList.as_ul, ResultList.form); a plain list has none.
+    if (Object.getPrototypeOf(current) !== Array.prototype && bit in current && !(bit in Array.prototype)) return (current as unknown as Record<string, unknown>)[bit];
     return NOT_FOUND;
   }
   if (typeof current !== "object" && typeof current !== "function") return NOT_FOUND;
@@ -1107,7 +1112,7 @@ export function template_localtime(value: unknown, use_tz: boolean | null = null
 export function render_value_in_context(value: unknown, context: Context): string | SafeString {
   let v = template_localtime(value, context.use_tz);
   v = localize(v, context.use_l10n);
-  if (context.autoescape) return conditional_escape(v instanceof SafeData || is_str(v) ? v : py_str(v));
+  if (context.autoescape) return conditional_escape(v instanceof SafeData || is_str(v) ? v : (safe_str(v) ?? py_str(v)));
   return py_str(v);
 }
 

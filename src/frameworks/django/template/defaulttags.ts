@@ -8,7 +8,7 @@
  */
 import { TypeError, ValueError } from "../../python/builtins";
 import { datetime } from "../../python/datetime";
-import { eq, has_len, is_str, iterate, py_str, truth } from "../../python/operator";
+import { eq, iterate, py_str, truth } from "../../python/operator";
 import { py_repr } from "../../python/builtins";
 import { settings } from "../conf";
 import { NoReverseMatch } from "../urls/exceptions";
@@ -268,7 +268,8 @@ export class ForNode extends Node {
     return context.with_push({}, () => {
       let values = this.sequence.resolve(context, true);
       if (values === null || values === undefined) values = [];
-      const items = has_len(values) && !is_str(values) && !Array.isArray(values) ? iterate(values) : Array.isArray(values) ? values : iterate(values);
+      // A plain array is read by index; anything else (an ErrorList yields its messages) by iterating.
+      const items = Array.isArray(values) && values[Symbol.iterator] === Array.prototype[Symbol.iterator] ? values : iterate(values);
       if (items.length < 1) return this.nodelist_empty.render(context);
       return this.render_items(context, this.is_reversed ? [...items].reverse() : items, parentloop);
     }, "for");
@@ -577,11 +578,9 @@ export function querystring(context: Context, query_dict?: unknown, kwargs: Reco
 }
 
 register.simple_tag(
-  function querystring_tag(context: Context, ...rest: unknown[]) {
-    const last = rest[rest.length - 1];
-    const has_kwargs = rest.length > 0 && last !== null && typeof last === "object" && Object.getPrototypeOf(last) === Object.prototype;
-    const kwargs = has_kwargs ? (rest.pop() as Record<string, unknown>) : {};
-    return querystring(context, rest[0], kwargs);
+  // Python's `def querystring(context, query_dict=None, **kwargs)`: keywords as one trailing object.
+  function querystring_tag(context: Context, query_dict: unknown = null, kwargs: Record<string, unknown> = {}) {
+    return querystring(context, query_dict, kwargs);
   },
   { takes_context: true, name: "querystring" },
 );

@@ -200,7 +200,11 @@ abstract class TagHelperNode extends Node {
         while (resolved.length < at) resolved.push(undefined);
         resolved[at] = this.kwargs[key].resolve(context);
       }
-    } else if (keys.length) resolved.push(Object.fromEntries(keys.map((k) => [k, this.kwargs[k].resolve(context)])));
+    } else if (keys.length) {
+      // The options object is the trailing parameter: missing positional ones take their defaults.
+      if (sig) while (resolved.length < sig.params.length) resolved.push(undefined);
+      resolved.push(Object.fromEntries(keys.map((k) => [k, this.kwargs[k].resolve(context)])));
+    }
     if (this.takes_context) resolved.unshift(context);
     return resolved;
   }

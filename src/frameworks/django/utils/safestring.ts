@@ -53,3 +53,16 @@ export function mark_safe(s: unknown): SafeString {
   if (s instanceof SafeString) return s;
   return new SafeString(py_str(s));
 }
+
+/**
+ * Python's `str(value)` where `__str__` may return a SafeString (a message added with
+ * `mark_safe`): the SafeString itself, so `{{ message }}` is not escaped. null when the value has
+ * no such `__str__` (callers then use their usual `str()`).
+ */
+export function safe_str(value: unknown): SafeString | null {
+  if (value instanceof SafeString) return value;
+  const str = value && typeof value === "object" ? (value as { __str__?: () => unknown }).__str__ : undefined;
+  if (typeof str !== "function") return null;
+  const out = str.call(value);
+  return out instanceof SafeString ? out : null;
+}

@@ -30,14 +30,21 @@ export class AdminConfig extends SimpleAdminConfig {
   }
 }
 
-/** Import `<app>.admin` for every installed app that has one (a missing module is skipped). */
+/**
+ * Import `<app>.admin` for every installed app that has one (a missing module is skipped). A
+ * framework module (django.contrib.auth.admin) stays loaded across projects, so its registrations
+ * are its `__register__()`, run here each time, as Python would run the module's top level.
+ */
 export function autodiscover(): void {
   for (const config of apps.get_app_configs()) {
     if (config.name === "django.contrib.admin") continue;
+    let module: Record<string, unknown>;
     try {
-      import_module(`${config.name}.admin`);
+      module = import_module(`${config.name}.admin`);
     } catch (e) {
       if (!(e instanceof ModuleNotFoundError)) throw e;
+      continue;
     }
+    if (config.name.startsWith("django.") && typeof module.__register__ === "function") (module.__register__ as () => void)();
   }
 }

@@ -33,7 +33,15 @@ export interface Choice {
 /** What a filter needs from the changelist: its query-string builder. */
 export interface ChangeListLike {
   get_query_string(new_params?: Record<string, unknown> | null, remove?: string[] | null): string;
+  /** `?_facets=True` (or show_facets "always"): each choice shows how many rows it would keep. */
+  add_facets?: boolean;
+  pk_attname?: string;
+  get_queryset?(request: any, exclude_parameters?: string[] | null): any;
 }
+
+/** A facet count: `Count(pk, filter=Q(...))` over the changelist without this filter's own parameters. */
+const facet = (pk_attname: string, q: Q) => new models.Count(pk_attname, { filter: q });
+const q_of = (lookup: string, value: unknown) => new Q([[lookup, value]]);
 
 export abstract class ListFilter {
   title: string | null = null;
@@ -52,6 +60,22 @@ export abstract class ListFilter {
 
   abstract has_output(): boolean;
   abstract choices(changelist: ChangeListLike): Choice[];
+
+  /** The counts each choice's facet shows (FacetsMixin.get_facet_counts). */
+  get_facet_counts(_pk_attname: string, _filtered_qs: any): Record<string, unknown> {
+    throw new Error("subclasses of FacetsMixin must provide a get_facet_counts() method.");
+  }
+
+  /** The changelist's queryset without this filter, aggregated into the facet counts. */
+  get_facet_queryset(changelist: ChangeListLike): Record<string, number> {
+    const filtered_qs = changelist.get_queryset!(this.request, this.expected_parameters());
+    return filtered_qs.aggregate(this.get_facet_counts(changelist.pk_attname!, filtered_qs));
+  }
+
+  /** The counts when the changelist shows facets, else null. */
+  protected facets(changelist: ChangeListLike): Record<string, number> | null {
+    return changelist.add_facets ? this.get_facet_queryset(changelist) : null;
+  }
   abstract queryset(request: any, queryset: any): any;
   abstract expected_parameters(): string[];
 }
@@ -89,10 +113,27 @@ export abstract class SimpleListFilter extends ListFilter {
     return [this.parameter_name!];
   }
 
+  override get_facet_counts(pk_attname: string, filtered_qs: any): Record<string, unknown> {
+    const original = this.used_parameters[this.parameter_name!];
+    const counts: Record<string, unknown> = {};
+    this.lookup_choices.forEach(([value], i) => {
+      this.used_parameters[this.parameter_name!] = value;
+      const lookup_qs = this.queryset(this.request, filtered_qs);
+      if (lookup_qs !== null && lookup_qs !== undefined) counts[`${i}__c`] = facet(pk_attname, new Q([["pk__in", lookup_qs]]));
+    });
+    this.used_parameters[this.parameter_name!] = original;
+    if (original === undefined) delete this.used_parameters[this.parameter_name!];
+    return counts;
+  }
+
   choices(changelist: ChangeListLike): Choice[] {
+    const counts = this.facets(changelist);
     const out: Choice[] = [{ selected: this.value() === null, query_string: changelist.get_query_string(null, [this.parameter_name!]), display: "All" }];
-    for (const [lookup, title] of this.lookup_choices)
-      out.push({ selected: this.value() === String(lookup), query_string: changelist.get_query_string({ [this.parameter_name!]: lookup }), display: title });
+    this.lookup_choices.forEach(([lookup, title], i) => {
+      let display = title;
+      if (counts) display = `${title} (${counts[`${i}__c`] ?? "-"})`;
+      out.push({ selected: this.value() === String(lookup), query_string: changelist.get_query_string({ [this.parameter_name!]: lookup }), display });
+    });
     return out;
   }
 }
@@ -201,16 +242,27 @@ export class RelatedFieldListFilter extends FieldListFilter {
     return relation_choices(field, this.field_admin_ordering(field, request, model_admin), null);
   }
 
+  override get_facet_counts(pk_attname: string, _filtered_qs: any): Record<string, unknown> {
+    const counts: Record<string, unknown> = Object.fromEntries(this.lookup_choices.map(([pk_val]) => [`${pk_val}__c`, facet(pk_attname, q_of(this.lookup_kwarg, pk_val))]));
+    if (this.include_empty_choice) counts.__c = facet(pk_attname, q_of(this.lookup_kwarg_isnull, true));
+    return counts;
+  }
+
   choices(changelist: ChangeListLike): Choice[] {
+    const counts = this.facets(changelist);
     const out: Choice[] = [{ selected: this.lookup_val === null && !this.lookup_val_isnull, query_string: changelist.get_query_string(null, [this.lookup_kwarg, this.lookup_kwarg_isnull]), display: "All" }];
     for (const [pk_val, val] of this.lookup_choices)
       out.push({
         selected: this.lookup_val !== null && this.lookup_val.includes(String(pk_val)),
         query_string: changelist.get_query_string({ [this.lookup_kwarg]: pk_val }, [this.lookup_kwarg_isnull]),
-        display: val,
+        display: counts ? `${val} (${counts[`${pk_val}__c`]})` : val,
       });
     if (this.include_empty_choice)
-      out.push({ selected: Boolean(this.lookup_val_isnull), query_string: changelist.get_query_string({ [this.lookup_kwarg_isnull]: "True" }, [this.lookup_kwarg]), display: this.empty_value_display });
+      out.push({
+        selected: Boolean(this.lookup_val_isnull),
+        query_string: changelist.get_query_string({ [this.lookup_kwarg_isnull]: "True" }, [this.lookup_kwarg]),
+        display: counts ? `${this.empty_value_display} (${counts.__c})` : this.empty_value_display,
+      });
     return out;
   }
 }
@@ -255,17 +307,28 @@ export class BooleanFieldListFilter extends FieldListFilter {
     return [this.lookup_kwarg, this.lookup_kwarg2];
   }
 
+  override get_facet_counts(pk_attname: string, _filtered_qs: any): Record<string, unknown> {
+    return { true__c: facet(pk_attname, q_of(this.field_path, true)), false__c: facet(pk_attname, q_of(this.field_path, false)), null__c: facet(pk_attname, q_of(this.lookup_kwarg2, true)) };
+  }
+
   choices(changelist: ChangeListLike): Choice[] {
     const labels = new Map<unknown, string>(this.field.flatchoices ?? []);
+    const counts = this.facets(changelist);
     const out: Choice[] = [];
-    for (const [lookup, title] of [
-      [null, "All"],
-      ["1", labels.get(true) ?? "Yes"],
-      ["0", labels.get(false) ?? "No"],
-    ] as [string | null, string][])
-      out.push({ selected: this.lookup_val === lookup && !this.lookup_val2, query_string: changelist.get_query_string({ [this.lookup_kwarg]: lookup }, [this.lookup_kwarg2]), display: title });
-    if (this.field.null)
-      out.push({ selected: this.lookup_val2 === "True", query_string: changelist.get_query_string({ [this.lookup_kwarg2]: "True" }, [this.lookup_kwarg]), display: labels.get(null) ?? "Unknown" });
+    for (const [lookup, title, count_field] of [
+      [null, "All", null],
+      ["1", labels.get(true) ?? "Yes", "true__c"],
+      ["0", labels.get(false) ?? "No", "false__c"],
+    ] as [string | null, string, string | null][])
+      out.push({
+        selected: this.lookup_val === lookup && !this.lookup_val2,
+        query_string: changelist.get_query_string({ [this.lookup_kwarg]: lookup }, [this.lookup_kwarg2]),
+        display: counts && count_field ? `${title} (${counts[count_field]})` : title,
+      });
+    if (this.field.null) {
+      const display = labels.get(null) ?? "Unknown";
+      out.push({ selected: this.lookup_val2 === "True", query_string: changelist.get_query_string({ [this.lookup_kwarg2]: "True" }, [this.lookup_kwarg]), display: counts ? `${display} (${counts.null__c})` : display });
+    }
     return out;
   }
 }
@@ -290,10 +353,16 @@ export class ChoicesFieldListFilter extends FieldListFilter {
     return [this.lookup_kwarg, this.lookup_kwarg_isnull];
   }
 
+  override get_facet_counts(pk_attname: string, _filtered_qs: any): Record<string, unknown> {
+    return Object.fromEntries((this.field.flatchoices as [unknown, string][]).map(([value], i) => [`${i}__c`, facet(pk_attname, value !== null ? q_of(this.lookup_kwarg, value) : q_of(this.lookup_kwarg_isnull, true))]));
+  }
+
   choices(changelist: ChangeListLike): Choice[] {
+    const counts = this.facets(changelist);
     const out: Choice[] = [{ selected: this.lookup_val === null, query_string: changelist.get_query_string(null, [this.lookup_kwarg, this.lookup_kwarg_isnull]), display: "All" }];
     let none_title = "";
-    for (const [lookup, title] of this.field.flatchoices as [unknown, string][]) {
+    for (const [i, [lookup, label]] of (this.field.flatchoices as [unknown, string][]).entries()) {
+      const title = counts ? `${label} (${counts[`${i}__c`]})` : label;
       if (lookup === null) {
         none_title = String(title);
         continue;
@@ -358,10 +427,15 @@ export class DateFieldListFilter extends FieldListFilter {
     return params;
   }
 
+  override get_facet_counts(pk_attname: string, _filtered_qs: any): Record<string, unknown> {
+    return Object.fromEntries(this.links.map(([, param_dict], i) => [`${i}__c`, facet(pk_attname, new Q(Object.entries(param_dict)))]));
+  }
+
   choices(changelist: ChangeListLike): Choice[] {
-    return this.links.map(([title, param_dict]) => {
+    const counts = this.facets(changelist);
+    return this.links.map(([title, param_dict], i) => {
       const as_str = Object.fromEntries(Object.entries(param_dict).map(([k, v]) => [k, py_value_str(v)]));
-      return { selected: same_params(this.date_params, as_str), query_string: changelist.get_query_string(as_str, [this.field_generic]), display: title };
+      return { selected: same_params(this.date_params, as_str), query_string: changelist.get_query_string(as_str, [this.field_generic]), display: counts ? `${title} (${counts[`${i}__c`]})` : title };
     });
   }
 }
@@ -404,19 +478,27 @@ export class AllValuesFieldListFilter extends FieldListFilter {
     return [this.lookup_kwarg, this.lookup_kwarg_isnull];
   }
 
+  override get_facet_counts(pk_attname: string, _filtered_qs: any): Record<string, unknown> {
+    return Object.fromEntries([...this.lookup_choices].map((value: unknown, i: number) => [`${i}__c`, facet(pk_attname, value !== null ? q_of(this.lookup_kwarg, value) : q_of(this.lookup_kwarg_isnull, true))]));
+  }
+
   choices(changelist: ChangeListLike): Choice[] {
+    const counts = this.facets(changelist);
     const out: Choice[] = [{ selected: this.lookup_val === null && this.lookup_val_isnull === null, query_string: changelist.get_query_string(null, [this.lookup_kwarg, this.lookup_kwarg_isnull]), display: "All" }];
     let include_none = false;
-    for (const raw of this.lookup_choices) {
+    let empty_title = this.empty_value_display;
+    for (const [i, raw] of [...this.lookup_choices].entries()) {
+      const count = counts ? counts[`${i}__c`] : null;
       if (raw === null) {
         include_none = true;
+        if (counts) empty_title = `${empty_title} (${count})`;
         continue;
       }
       const val = py_value_str(raw);
-      out.push({ selected: this.lookup_val !== null && this.lookup_val.includes(val), query_string: changelist.get_query_string({ [this.lookup_kwarg]: val }, [this.lookup_kwarg_isnull]), display: val });
+      out.push({ selected: this.lookup_val !== null && this.lookup_val.includes(val), query_string: changelist.get_query_string({ [this.lookup_kwarg]: val }, [this.lookup_kwarg_isnull]), display: counts ? `${val} (${count})` : val });
     }
     if (include_none)
-      out.push({ selected: Boolean(this.lookup_val_isnull), query_string: changelist.get_query_string({ [this.lookup_kwarg_isnull]: "True" }, [this.lookup_kwarg]), display: this.empty_value_display });
+      out.push({ selected: Boolean(this.lookup_val_isnull), query_string: changelist.get_query_string({ [this.lookup_kwarg_isnull]: "True" }, [this.lookup_kwarg]), display: empty_title });
     return out;
   }
 }
@@ -453,14 +535,20 @@ export class EmptyFieldListFilter extends FieldListFilter {
     return [this.lookup_kwarg];
   }
 
+  override get_facet_counts(pk_attname: string, _filtered_qs: any): Record<string, unknown> {
+    const condition = this.get_lookup_condition();
+    return { empty__c: facet(pk_attname, condition), not_empty__c: facet(pk_attname, condition.negate()) };
+  }
+
   choices(changelist: ChangeListLike): Choice[] {
+    const counts = this.facets(changelist);
     return (
       [
-        [null, "All"],
-        ["1", "Empty"],
-        ["0", "Not empty"],
-      ] as [string | null, string][]
-    ).map(([lookup, title]) => ({ selected: this.lookup_val === lookup, query_string: changelist.get_query_string({ [this.lookup_kwarg]: lookup }), display: title }));
+        [null, "All", null],
+        ["1", "Empty", "empty__c"],
+        ["0", "Not empty", "not_empty__c"],
+      ] as [string | null, string, string | null][]
+    ).map(([lookup, title, count_field]) => ({ selected: this.lookup_val === lookup, query_string: changelist.get_query_string({ [this.lookup_kwarg]: lookup }), display: counts && count_field ? `${title} (${counts[count_field]})` : title }));
   }
 }
 

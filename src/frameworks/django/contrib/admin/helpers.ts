@@ -1,291 +1,423 @@
 /**
  * django.contrib.admin.helpers: a ModelForm and the ModelAdmin's fieldsets → what change_form.html
- * walks: AdminForm → Fieldset → Fieldline → AdminField / AdminReadonlyField; and the inline
- * formsets (InlineFormSet, InlineAdminFormSet) edited on the same page.
+ * walks, and an inline formset → what the inline templates walk.
+ *
+ *   AdminForm → Fieldset → Fieldline → AdminField / AdminReadonlyField   (the main form)
+ *   InlineAdminFormSet → InlineAdminForm (one per row, then the empty form) → InlineFieldset → …
  *
  *   fieldsets = [[null, {fields: ["title", ["price", "pages"]]}], ["Dates", {fields: ["published"], classes: ["collapse"]}]]
- *   → two <fieldset>s; ["price", "pages"] shares one row; a readonly field shows its display value.
+ *   → two <fieldset>s; ["price", "pages"] share one row; a readonly field shows its display value.
  *
- * An inline formset posts `<prefix>-TOTAL_FORMS` / `-INITIAL_FORMS` and one `<prefix>-<i>-<field>`
- * group per row (hidden `id`, a `DELETE` checkbox); blank extra rows are skipped (empty_permitted).
+ * Each class iterates as Django's does (`{% for fieldset in adminform %}`); ActionForm is the
+ * changelist's "Action:" select.
  */
-import { format_html } from "../../utils/html";
-import { mark_safe, type SafeString } from "../../utils/safestring";
+import * as forms from "../../forms";
+import { ObjectDoesNotExist } from "../../core/exceptions";
+import { conditional_escape, escape, format_html, normalize_newlines } from "../../utils/html";
+import { mark_safe, SafeData, type SafeString } from "../../utils/safestring";
 import { capfirst } from "../../utils/text";
-import { modelform_factory } from "../../forms/models";
-import { FieldDoesNotExist } from "../../core/exceptions";
-import { display_for_field, display_for_value, label_for_field, lookup_field } from "./utils";
+import { reverse } from "../../urls/base";
+import { NoReverseMatch } from "../../urls/exceptions";
+import { flatatt } from "../../forms/utils";
+import { ErrorList } from "../../forms/utils";
+import { DELETION_FIELD_NAME } from "../../forms/formsets";
+import { py_json_dumps } from "../../../python/json";
+import { AttributeError, ValueError } from "../../../python/builtins";
+import { boolean_icon, display_for_field, flatten_fieldsets, help_text_for_field, label_for_field, lookup_field, quote } from "./utils";
 
-type Fieldsets = [string | null, { fields: (string | string[])[]; classes?: string[]; description?: string }][];
+/** The `linebreaksbr` filter (autoescaping): newlines → `<br>`. */
+function linebreaksbr(value: unknown): SafeString {
+  let text = normalize_newlines(value === null || value === undefined ? "None" : String(value));
+  if (!(value instanceof SafeData)) text = escape(text);
+  return mark_safe(text.replace(/\n/g, "<br>"));
+}
 
 export const ACTION_CHECKBOX_NAME = "_selected_action";
 
+export type FieldsetOptions = { fields: (string | string[])[]; classes?: string[]; description?: string | null };
+export type Fieldsets = [string | null, FieldsetOptions][];
+
+/** The changelist's action bar: the action select and the hidden "select across" flag. */
+export class ActionForm extends forms.Form {
+  static override fields = {
+    action: new forms.ChoiceField({ label: "Action:" }),
+    select_across: new forms.BooleanField({ label: "", required: false, initial: 0, widget: new forms.HiddenInput({ class: "select-across" }) }),
+  };
+}
+
+function form_meta(form: any): any {
+  return (form.constructor as { Meta?: unknown }).Meta ?? {};
+}
+
 export class AdminForm {
+  readonly prepopulated_fields: { field: any; dependencies: any[] }[];
+  readonly readonly_fields: string[];
+
   constructor(
     readonly form: any,
     readonly fieldsets: Fieldsets,
-    readonly prepopulated_fields: Record<string, string[]>,
-    readonly readonly_fields: string[] = [],
+    prepopulated_fields: Record<string, string[]>,
+    readonly_fields: string[] | null = null,
     readonly model_admin: any = null,
-  ) {}
+  ) {
+    this.prepopulated_fields = Object.entries(prepopulated_fields ?? {}).map(([name, dependencies]) => ({ field: form.bf(name), dependencies: dependencies.map((f) => form.bf(f)) }));
+    this.readonly_fields = readonly_fields ?? [];
+  }
 
-  get fieldset_list(): Fieldset[] {
-    return this.fieldsets.map(([name, options]) => new Fieldset(this.form, name, this.readonly_fields, options.fields, options.classes ?? [], options.description ?? null, this.model_admin));
+  __repr__(): string {
+    return `<${this.constructor.name}: form=${this.form.constructor.name} fieldsets=${JSON.stringify(this.fieldsets)}>`;
+  }
+
+  *[Symbol.iterator](): Iterator<Fieldset> {
+    for (const [name, options] of this.fieldsets) yield new Fieldset(this.form, name, this.readonly_fields, options.fields, options.classes ?? [], options.description ?? null, this.model_admin);
   }
 
   get errors(): any {
     return this.form.errors;
   }
 
-  get non_field_errors(): any {
+  non_field_errors(): any {
     return this.form.non_field_errors();
+  }
+
+  get fields(): Record<string, unknown> {
+    return this.form.fields;
   }
 
   get is_bound(): boolean {
     return this.form.is_bound;
   }
+
+  get media(): string {
+    return "";
+  }
 }
 
 export class Fieldset {
+  readonly classes: string;
+
   constructor(
     readonly form: any,
     readonly name: string | null,
     readonly readonly_fields: string[],
     readonly fields: (string | string[])[],
-    readonly classes: string[],
+    classes: string[],
     readonly description: string | null,
     readonly model_admin: any,
-  ) {}
-
-  get classes_text(): string {
-    return this.classes.join(" ");
+  ) {
+    this.classes = classes.join(" ");
   }
 
-  get lines(): Fieldline[] {
-    return this.fields.map((line) => new Fieldline(this.form, line, this.readonly_fields, this.model_admin));
+  get media(): string {
+    return "";
+  }
+
+  /** A "collapse" fieldset folds, unless one of its fields has an error. */
+  get is_collapsible(): boolean {
+    const errors = [...this.form.errors.keys()];
+    if (this.fields.some((f) => typeof f === "string" && errors.includes(f))) return false;
+    return this.classes.split(" ").includes("collapse");
+  }
+
+  *[Symbol.iterator](): Iterator<Fieldline> {
+    for (const field of this.fields) yield new Fieldline(this.form, field, this.readonly_fields, this.model_admin);
   }
 }
 
 export class Fieldline {
   readonly fields: string[];
+  readonly has_visible_field: boolean;
+
   constructor(
     readonly form: any,
     field: string | string[],
-    readonly readonly_fields: string[],
-    readonly model_admin: any,
+    readonly readonly_fields: string[] = [],
+    readonly model_admin: any = null,
   ) {
     this.fields = Array.isArray(field) ? field : [field];
+    this.has_visible_field = !this.fields.every((f) => f in form.fields && form.fields[f].widget.is_hidden);
   }
 
-  get has_visible_field(): boolean {
-    return this.fields.some((f) => this.readonly_fields.includes(f) || !this.form.fields[f]?.widget?.is_hidden);
+  *[Symbol.iterator](): Iterator<AdminField | AdminReadonlyField> {
+    let i = 0;
+    for (const field of this.fields) {
+      yield this.readonly_fields.includes(field) ? new AdminReadonlyField(this.form, field, i === 0, this.model_admin) : new AdminField(this.form, field, i === 0);
+      i++;
+    }
   }
 
-  get items(): (AdminField | AdminReadonlyField)[] {
-    return this.fields.map((f, i) => (this.readonly_fields.includes(f) || !(f in this.form.fields) ? new AdminReadonlyField(this.form, f, i === 0, this.model_admin) : new AdminField(this.form, f, i === 0)));
-  }
-
-  get errors(): SafeString {
-    const lists = this.fields.filter((f) => !this.readonly_fields.includes(f) && f in this.form.fields).map((f) => String(this.form.bf(f).errors));
-    return mark_safe(lists.join("\n").trim());
+  errors(): SafeString {
+    return mark_safe(
+      this.fields
+        .filter((f) => !this.readonly_fields.includes(f))
+        .map((f) => this.form.bf(f).errors.as_ul().valueOf())
+        .join("\n")
+        .replace(/^\n+|\n+$/g, ""),
+    );
   }
 }
 
 export class AdminField {
   readonly field: any;
-  readonly is_readonly = false;
   readonly is_checkbox: boolean;
+  readonly is_readonly = false;
+
   constructor(
-    readonly form: any,
-    name: string,
+    form: any,
+    field: string,
     readonly is_first: boolean,
   ) {
-    this.field = form.bf(name);
-    this.is_checkbox = this.field.widget_type === "checkbox";
+    this.field = form.bf(field);
+    this.is_checkbox = this.field.field.widget instanceof forms.CheckboxInput;
   }
 
-  get label_tag(): SafeString {
+  label_tag(): SafeString {
     const classes: string[] = [];
+    const contents = conditional_escape(this.field.label);
+    if (this.is_checkbox) classes.push("vCheckboxLabel");
     if (this.field.field.required) classes.push("required");
     if (!this.is_first) classes.push("inline");
-    const attrs = classes.length ? { class: classes.join(" ") } : null;
-    return this.field.label_tag(null, attrs, this.is_checkbox ? "" : null);
+    return this.field.label_tag(mark_safe(contents), classes.length ? { class: classes.join(" ") } : {}, this.is_checkbox ? "" : null);
   }
 
-  get errors(): SafeString {
-    return mark_safe(String(this.field.errors));
+  errors(): SafeString {
+    return mark_safe(this.field.errors.as_ul());
   }
 }
 
-/** A field shown as text: a readonly field, a method of the admin or the model, or a callable. */
+/** A field shown as text: a readonly model field, a method of the admin or the model, a callable. */
 export class AdminReadonlyField {
-  readonly is_readonly = true;
+  readonly field: { name: string; label: string; help_text: string; field: any; is_hidden: boolean };
   readonly is_checkbox = false;
-  readonly field: { name: string; label: string; help_text: string };
+  readonly is_readonly = true;
+  readonly empty_value_display: string;
+
   constructor(
     readonly form: any,
-    readonly name: string,
+    field: any,
     readonly is_first: boolean,
-    readonly model_admin: any,
+    readonly model_admin: any = null,
   ) {
-    const label = label_for_field(name, form.instance.constructor, model_admin);
-    this.field = { name, label: capfirst(label), help_text: "" };
+    const class_name = typeof field === "function" ? field.name : field;
+    const meta = form_meta(form);
+    const label = meta.labels?.[class_name] ?? label_for_field(field, meta.model ?? form.instance.constructor, model_admin);
+    const help_text = meta.help_texts?.[class_name] ?? help_text_for_field(class_name, meta.model ?? form.instance.constructor);
+    const is_hidden = typeof field === "string" && field in form.fields ? form.fields[field].widget.is_hidden : false;
+    this.field = { name: class_name, label, help_text, field, is_hidden };
+    this.empty_value_display = model_admin.get_empty_value_display();
   }
 
-  get label_tag(): SafeString {
-    return format_html("<label>{}:</label>", this.field.label);
+  label_tag(): SafeString {
+    const attrs: Record<string, unknown> = {};
+    if (!this.is_first) attrs.class = "inline";
+    return format_html("<label{}>{}{}</label>", flatatt(attrs), capfirst(this.field.label), this.form.label_suffix);
   }
 
-  get errors(): string {
-    return "";
+  get_admin_url(remote_field: any, remote_obj: any): SafeString | string {
+    const opts = remote_field.model._meta;
+    try {
+      const url = reverse(`admin:${opts.app_label}_${opts.model_name}_change`, { args: [quote(remote_obj.pk)], current_app: this.model_admin.admin_site.name });
+      return format_html('<a href="{}">{}</a>', url, remote_obj);
+    } catch (e) {
+      if (e instanceof NoReverseMatch) return String(remote_obj);
+      throw e;
+    }
   }
 
-  /** The display value: the field's display for a model field, the callable's result otherwise. */
-  contents(): SafeString | string {
+  contents(): SafeString {
+    const field = this.field.field;
     const obj = this.form.instance;
-    const empty = this.model_admin?.get_empty_value_display?.() ?? "-";
+    let result_repr: unknown;
     let f: any, attr: any, value: any;
     try {
-      [f, attr, value] = lookup_field(this.name, obj, this.model_admin);
+      [f, attr, value] = lookup_field(field, obj, this.model_admin);
     } catch (e) {
-      if (e instanceof FieldDoesNotExist) return empty;
-      return empty;
+      if (!(e instanceof AttributeError || e instanceof ValueError || e instanceof ObjectDoesNotExist)) throw e;
+      return conditional_escape(this.empty_value_display);
     }
-    if (f === null) return attr?.boolean ? mark_safe(display_for_value(value, empty, true)) : display_for_value(value, attr?.empty_value_display ?? empty);
-    if (f.many_to_many) return value ? [...value.all()].map(String).join(", ") || empty : empty;
-    if (f.is_relation && value !== null && value !== undefined) return String(value);
-    const shown = display_for_field(value, f, empty);
-    return shown.startsWith("<img") ? mark_safe(shown) : shown;
+    if (f === null) {
+      if (attr?.boolean) result_repr = mark_safe(boolean_icon(value));
+      else result_repr = value && typeof value === "object" && "__html__" in value ? value : linebreaksbr(value);
+    } else {
+      if (f.many_to_many && value !== null && value !== undefined) result_repr = [...value.all()].map(String).join(", ");
+      else if ((f.one_to_one || f.many_to_one || f.auto_created) && f.is_relation && value !== null && value !== undefined) result_repr = this.get_admin_url(f.remote_field, value);
+      else result_repr = display_for_field(value, f, this.empty_value_display);
+      result_repr = linebreaksbr(result_repr);
+    }
+    return conditional_escape(result_repr as string);
   }
 }
 
-// --- inline formsets ------------------------------------------------------------------------------
+// --- inlines ------------------------------------------------------------------------------------------
 
-/** One inline form: a ModelForm for a related row, with its hidden pk and DELETE checkbox values. */
-export class InlineForm {
-  constructor(
-    readonly form: any,
-    readonly original: any | null,
-    readonly prefix: string,
-  ) {}
-
-  get marked_for_delete(): boolean {
-    const v = this.form.data?.get?.(`${this.prefix}-DELETE`);
-    return v === "on" || v === "true" || v === "1";
-  }
-}
-
-/**
- * The formset of one inline: rows already related to the parent (initial), then `extra` blanks.
- * Bound to POST data, it validates the changed rows and saves them against the parent.
- */
-export class InlineFormSet {
-  readonly prefix: string;
-  readonly form_class: any;
-  readonly forms: InlineForm[] = [];
-  readonly fk: any;
-
-  constructor(
-    readonly inline: any,
-    readonly instance: any,
-    readonly data: any = null,
-  ) {
-    this.fk = inline.get_fk();
-    this.prefix = this.fk.remote_field.get_accessor_name?.() ?? `${inline.opts.model_name}_set`;
-    const fields = inline.get_fields_for_form().filter((n: string) => n !== this.fk.name);
-    this.form_class = modelform_factory(inline.model, { fields, widgets: inline.form_widgets(fields) });
-    const existing = instance && instance.pk !== null && instance.pk !== undefined ? [...inline.get_queryset_for(instance)] : [];
-    const total = data ? Number(data.get(`${this.prefix}-TOTAL_FORMS`) ?? existing.length) : existing.length + inline.get_extra();
-    for (let i = 0; i < total; i++) {
-      const prefix = `${this.prefix}-${i}`;
-      const original = existing[i] ?? null;
-      const form = new this.form_class(data, { prefix, instance: original ?? undefined, empty_permitted: original === null, use_required_attribute: false });
-      this.forms.push(new InlineForm(form, original, prefix));
-    }
-  }
-
-  get initial_form_count(): number {
-    return this.forms.filter((f) => f.original !== null).length;
-  }
-
-  get total_form_count(): number {
-    return this.forms.length;
-  }
-
-  /** The management form's hidden inputs. */
-  management_form(): SafeString {
-    const p = this.prefix;
-    return format_html(
-      '<input type="hidden" name="{}-TOTAL_FORMS" value="{}" id="id_{}-TOTAL_FORMS"><input type="hidden" name="{}-INITIAL_FORMS" value="{}" id="id_{}-INITIAL_FORMS"><input type="hidden" name="{}-MIN_NUM_FORMS" value="0" id="id_{}-MIN_NUM_FORMS"><input type="hidden" name="{}-MAX_NUM_FORMS" value="1000" id="id_{}-MAX_NUM_FORMS">',
-      p, this.total_form_count, p, p, this.initial_form_count, p, p, p, p, p,
-    );
-  }
-
-  is_valid(): boolean {
-    return this.forms.every((f) => f.marked_for_delete || (!f.original && !f.form.has_changed()) || f.form.is_valid());
-  }
-
-  get errors(): any[] {
-    return this.forms.map((f) => (f.form.is_bound && !f.marked_for_delete ? f.form.errors : {}));
-  }
-
-  /** Save changed rows against the parent, delete the rows marked DELETE. */
-  save(parent: any): { added: any[]; changed: [any, string[]][]; deleted: any[] } {
-    const out = { added: [] as any[], changed: [] as [any, string[]][], deleted: [] as any[] };
-    for (const f of this.forms) {
-      if (f.original && f.marked_for_delete) {
-        out.deleted.push(f.original);
-        f.original.delete();
-        continue;
-      }
-      if (!f.form.has_changed()) continue;
-      const obj = f.form.save({ commit: false });
-      obj[this.fk.name] = parent;
-      obj.save();
-      f.form.save_m2m?.();
-      if (f.original) out.changed.push([obj, f.form.changed_data]);
-      else out.added.push(obj);
-    }
-    return out;
-  }
-}
-
-/** What the inline templates walk: the formset, its rows as AdminForm-like fieldsets, its titles. */
+/** An inline formset as the inline templates show it: its rows, then the empty form. */
 export class InlineAdminFormSet {
+  readonly readonly_fields: string[];
+  readonly prepopulated_fields: Record<string, string[]>;
+  readonly classes: string;
+
   constructor(
     readonly opts: any,
-    readonly formset: InlineFormSet,
-    readonly readonly_fields: string[] = [],
-  ) {}
-
-  get verbose_name(): string {
-    return this.opts.get_verbose_name();
+    readonly formset: any,
+    readonly fieldsets: Fieldsets,
+    prepopulated_fields: Record<string, string[]> | null = null,
+    readonly_fields: string[] | null = null,
+    readonly model_admin: any = null,
+    readonly has_add_permission = true,
+    readonly has_change_permission = true,
+    readonly has_delete_permission = true,
+    readonly has_view_permission = true,
+  ) {
+    this.readonly_fields = readonly_fields ?? [];
+    this.prepopulated_fields = prepopulated_fields ?? {};
+    this.classes = opts.classes ? opts.classes.join(" ") : "";
   }
 
-  get verbose_name_plural(): string {
-    return this.opts.get_verbose_name_plural();
+  *[Symbol.iterator](): Iterator<InlineAdminForm> {
+    const readonly_for_editing = this.has_change_permission ? this.readonly_fields : [...this.readonly_fields, ...flatten_fieldsets(this.fieldsets)];
+    const originals = [...this.formset.get_queryset()];
+    const initial_forms = this.formset.initial_forms;
+    for (let i = 0; i < Math.min(initial_forms.length, originals.length); i++) {
+      const original = originals[i];
+      yield new InlineAdminForm(this.formset, initial_forms[i], this.fieldsets, this.prepopulated_fields, original, readonly_for_editing, this.opts, this.opts.get_view_on_site_url?.(original) ?? null);
+    }
+    for (const form of this.formset.extra_forms) yield new InlineAdminForm(this.formset, form, this.fieldsets, this.prepopulated_fields, null, this.readonly_fields, this.opts);
+    if (this.has_add_permission) yield new InlineAdminForm(this.formset, this.formset.empty_form, this.fieldsets, this.prepopulated_fields, null, this.readonly_fields, this.opts);
   }
 
-  get field_names(): string[] {
-    return this.opts.get_fields_for_form().filter((n: string) => n !== this.formset.fk.name);
+  /** The tabular inline's column headers (the parent's ForeignKey left out). */
+  *fields(): Iterable<Record<string, unknown>> {
+    const fk = this.formset.fk ?? null;
+    const empty_form = this.formset.empty_form;
+    const meta = form_meta(empty_form);
+    for (const field_name of flatten_fieldsets(this.fieldsets)) {
+      if (fk && fk.name === field_name) continue;
+      if (!this.has_change_permission || this.readonly_fields.includes(field_name)) {
+        const form_field = empty_form.fields[field_name];
+        yield {
+          name: field_name,
+          label: meta.labels?.[field_name] || label_for_field(field_name, this.opts.model, this.opts),
+          widget: { is_hidden: form_field ? form_field.widget.is_hidden : false },
+          required: false,
+          help_text: meta.help_texts?.[field_name] || help_text_for_field(field_name, this.opts.model),
+        };
+      } else {
+        const form_field = empty_form.fields[field_name];
+        yield { name: field_name, label: form_field.label ?? label_for_field(field_name, this.opts.model, this.opts), widget: form_field.widget, required: form_field.required, help_text: form_field.help_text };
+      }
+    }
   }
 
-  /** Column headers of a tabular inline. */
-  get fields(): { name: string; label: string; required: boolean }[] {
-    const form = new this.formset.form_class();
-    return this.field_names.map((name) => ({ name, label: capfirst(form.fields[name]?.label ?? label_for_field(name, this.opts.model, this.opts)), required: Boolean(form.fields[name]?.required) }));
+  /** The JSON the inline's "Add another" script reads. */
+  inline_formset_data(): string {
+    return py_json_dumps({
+      name: `#${this.formset.prefix}`,
+      options: { prefix: this.formset.prefix, addText: `Add another ${capfirst(String(this.opts.verbose_name))}`, deleteText: "Remove" },
+    });
   }
 
-  get rows(): { original: any; prefix: string; fields: any[]; errors: SafeString; pk_field: SafeString; fk_field: SafeString; can_delete: boolean; delete_checked: boolean }[] {
-    return this.formset.forms.map((f) => ({
-      original: f.original,
-      prefix: f.prefix,
-      fields: this.field_names.map((name) => (this.readonly_fields.includes(name) ? new AdminReadonlyField(f.form, name, false, this.opts) : new AdminField(f.form, name, false))),
-      errors: mark_safe(String(f.form.is_bound ? f.form.non_field_errors() : "")),
-      pk_field: format_html('<input type="hidden" name="{}-id" value="{}" id="id_{}-id">', f.prefix, f.original?.pk ?? "", f.prefix),
-      fk_field: format_html('<input type="hidden" name="{}-{}" value="{}" id="id_{}-{}">', f.prefix, this.formset.fk.name, this.formset.instance?.pk ?? "", f.prefix, this.formset.fk.name),
-      can_delete: this.opts.can_delete && f.original !== null,
-      delete_checked: f.marked_for_delete,
-    }));
+  get forms(): any[] {
+    return this.formset.forms;
+  }
+
+  get is_collapsible(): boolean {
+    if (this.formset.errors.some((e: any) => e.size)) return false;
+    return this.classes.split(" ").includes("collapse");
+  }
+
+  non_form_errors(): ErrorList {
+    return this.formset.non_form_errors();
+  }
+
+  get is_bound(): boolean {
+    return this.formset.is_bound;
+  }
+
+  total_form_count(): number {
+    return this.formset.total_form_count();
+  }
+
+  get media(): string {
+    return "";
+  }
+}
+
+/** One inline row: the form, the object it edits (null for extra rows), its hidden pk and fk. */
+export class InlineAdminForm extends AdminForm {
+  readonly show_url: boolean;
+
+  constructor(
+    readonly formset: any,
+    form: any,
+    fieldsets: Fieldsets,
+    prepopulated_fields: Record<string, string[]>,
+    readonly original: any,
+    readonly_fields: string[] | null = null,
+    model_admin: any = null,
+    readonly absolute_url: string | null = null,
+  ) {
+    super(form, fieldsets, prepopulated_fields, readonly_fields, model_admin);
+    this.show_url = Boolean(original) && absolute_url !== null;
+  }
+
+  override *[Symbol.iterator](): Iterator<Fieldset> {
+    for (const [name, options] of this.fieldsets) yield new InlineFieldset(this.formset, this.form, name, this.readonly_fields, options.fields, options.classes ?? [], options.description ?? null, this.model_admin);
+  }
+
+  /** The pk needs its own hidden input when it is not a form field (an auto pk). */
+  needs_explicit_pk_field(): boolean {
+    const meta = form_meta(this.form);
+    const model_opts = (meta.model ?? this.form.instance.constructor)._meta;
+    return Boolean(model_opts.auto_field) || !model_opts.pk.editable || Boolean(meta.exclude?.includes(model_opts.pk.name));
+  }
+
+  pk_field(): AdminField {
+    return new AdminField(this.form, this.formset._pk_field.name, false);
+  }
+
+  fk_field(): AdminField | string {
+    const fk = this.formset.fk ?? null;
+    return fk ? new AdminField(this.form, fk.name, false) : "";
+  }
+
+  deletion_field(): AdminField {
+    return new AdminField(this.form, DELETION_FIELD_NAME, false);
+  }
+}
+
+export class InlineFieldset extends Fieldset {
+  constructor(
+    readonly formset: any,
+    form: any,
+    name: string | null,
+    readonly_fields: string[],
+    fields: (string | string[])[],
+    classes: string[],
+    description: string | null,
+    model_admin: any,
+  ) {
+    super(form, name, readonly_fields, fields, classes, description, model_admin);
+  }
+
+  override *[Symbol.iterator](): Iterator<Fieldline> {
+    const fk = this.formset.fk ?? null;
+    for (const field of this.fields) if (!fk || fk.name !== field) yield new Fieldline(this.form, field, this.readonly_fields, this.model_admin);
+  }
+}
+
+/** Every error of the form and its inline formsets, for the change form's "Please correct …". */
+export class AdminErrorList extends ErrorList {
+  constructor(form: any, inline_formsets: any[]) {
+    super();
+    // As Python's `list.extend(errors.values())`: each field's ErrorList is one entry (the page
+    // counts fields in error), while a formset's non-form errors count one by one.
+    const entries = this as unknown as unknown[];
+    if (form.is_bound) {
+      for (const list of form.errors.values()) entries.push(list);
+      for (const inline_formset of inline_formsets) {
+        entries.push(...inline_formset.non_form_errors());
+        for (const errors of inline_formset.errors) for (const list of errors.values()) entries.push(list);
+      }
+    }
   }
 }

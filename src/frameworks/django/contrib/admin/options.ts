@@ -5,69 +5,116 @@
  *     list_display = ["title", "author", "published"];
  *     list_filter = ["in_print", "author"];
  *     search_fields = ["title", "=author__name"];
+ *     actions = ["mark_in_print"];            // a method below, decorated with admin.action(...)
+ *     inlines = [ReviewInline];               // a TabularInline / StackedInline subclass
  *   }
  *   admin.site.register(Book, BookAdmin);
  *
  * Options are instance fields a subclass overrides (Django's class attributes); every `get_*`
- * method reads them per request so a subclass can compute them. The changelist (views/main.ts)
- * asks this class for its queryset, its search results, its ordering, whether a lookup is allowed,
- * and its paginator. Permissions: a superuser passes; otherwise `user.has_perm("app.change_model")`.
+ * method reads them per request so a subclass can compute them. The views follow Django's:
+ *   changelist_view   ChangeList (views/main.ts) → actions → list_editable formset → change_list.html
+ *   changeform_view   ModelForm from get_form() + inline formsets (_create_formsets) → validate →
+ *                     save_form / save_model / save_related → log → response_add / response_change
+ *   delete_view, history_view
+ * Form fields come from formfield_for_dbfield: the admin's widgets per model field class
+ * (FORMFIELD_FOR_DBFIELD_DEFAULTS), relations wrapped in RelatedFieldWidgetWrapper.
  */
-import { FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied, ValidationError } from "../../core/exceptions";
+import { FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied, ValidationError, BadRequest } from "../../core/exceptions";
 import { Paginator } from "../../core/paginator";
 import * as models from "../../db/models";
 import { Q } from "../../db/models/query_utils";
 import { HttpResponseRedirect } from "../../http/response";
-import { smart_split, unescape_string_literal } from "../../utils/text";
+import { smart_split, unescape_string_literal, capfirst, get_text_list } from "../../utils/text";
 import { urlencode } from "../../utils/http";
 import { format_html } from "../../utils/html";
 import { mark_safe } from "../../utils/safestring";
-import { capfirst } from "../../utils/text";
 import { reverse } from "../../urls/base";
 import { atomic } from "../../db/transaction";
-import { modelform_factory } from "../../forms/models";
+import * as forms from "../../forms";
+import { modelform_factory, modelformset_factory, inlineformset_factory, model_field_to_formfield, BaseInlineFormSet } from "../../forms/models";
+import { all_valid, DELETION_FIELD_NAME } from "../../forms/formsets";
+import { TemplateResponse, SimpleTemplateResponse } from "../../template/response";
+import { ngettext } from "../../utils/translation";
+import { py_json_dumps } from "../../../python/json";
 import { ValueError } from "../../../python/builtins";
-import { ACTION_CHECKBOX_NAME, AdminForm, InlineAdminFormSet, InlineFormSet } from "./helpers";
-import { ADDITION, CHANGE, DELETION, LogEntry } from "./models";
-import { formfield_widget } from "./widgets";
+import { urlsplit, parse_qsl, quote as urlquote } from "../../../python/urllib/parse";
+import * as messages from "../messages/api";
+import * as message_levels from "../messages/constants";
+import * as helpers from "./helpers";
+import * as widgets from "./widgets";
+import { ACTION_CHECKBOX_NAME } from "./helpers";
+import { DisallowedModelAdminToField, NotRegistered } from "./exceptions";
 import { span_set, to_json, trace_site } from "../../../../trace";
 import { FieldListFilter, SimpleListFilter } from "./filters";
-import { ChangeList, ERROR_FLAG, IS_POPUP_VAR, IncorrectLookupParameters } from "./views/main";
-import { LOOKUP_SEP, get_deleted_objects, lookup_spawns_duplicates, model_format_dict, interpolate, quote, unquote } from "./utils";
+import { ChangeList, ERROR_FLAG, IS_POPUP_VAR, TO_FIELD_VAR, IncorrectLookupParameters } from "./views/main";
+import { add_preserved_filters } from "./templatetags/admin_urls";
+import { LOOKUP_SEP, NestedObjects, construct_change_message, flatten_fieldsets, get_deleted_objects, lookup_spawns_duplicates, model_format_dict, model_ngettext, interpolate, quote, unquote } from "./utils";
 
 const ADMIN = trace_site("admin", "django/contrib/admin/options.ts", { eager: true });
 
-// django.contrib.messages levels (the admin only needs the numbers).
-const INFO = 20;
-const SUCCESS = 25;
-const WARNING = 30;
-
-export { IncorrectLookupParameters };
+export { IncorrectLookupParameters, IS_POPUP_VAR, TO_FIELD_VAR };
 
 export const HORIZONTAL = 1;
 export const VERTICAL = 2;
 
 type Request = any;
 export type ActionFunction = ((modeladmin: any, request: Request, queryset: any) => any) & { short_description?: string; allowed_permissions?: string[] };
+type Fieldsets = helpers.Fieldsets;
 
 /** `get_permission_codename("change", opts)` → "change_book". */
 export function get_permission_codename(action: string, opts: { model_name: string }): string {
   return `${action}_${opts.model_name}`;
 }
 
-/** Options shared by ModelAdmin and inlines: the form's fields and read-only fields, and permissions. */
+export function get_content_type_for_model(obj: any): any {
+  const ContentType = (obj._meta ?? obj.constructor._meta).apps.get_model("contenttypes", "ContentType");
+  return ContentType.objects.get_for_model(obj, { for_concrete_model: false });
+}
+
+export function get_ul_class(radio_style: number): string {
+  return radio_style === VERTICAL ? "radiolist" : "radiolist inline";
+}
+
+/** The admin's form field options per model field class (the first class in the field's MRO wins). */
+export const FORMFIELD_FOR_DBFIELD_DEFAULTS = new Map<any, Record<string, unknown>>([
+  [models.DateTimeField, { form_class: forms.SplitDateTimeField, widget: widgets.AdminSplitDateTime }],
+  [models.DateField, { widget: widgets.AdminDateWidget }],
+  [models.TimeField, { widget: widgets.AdminTimeWidget }],
+  [models.TextField, { widget: widgets.AdminTextareaWidget }],
+  [models.URLField, { widget: widgets.AdminURLFieldWidget }],
+  [models.IntegerField, { widget: widgets.AdminIntegerFieldWidget }],
+  [models.BigIntegerField, { widget: widgets.AdminBigIntegerFieldWidget }],
+  [models.CharField, { widget: widgets.AdminTextInputWidget }],
+  [models.EmailField, { widget: widgets.AdminEmailInputWidget }],
+  [models.UUIDField, { widget: widgets.AdminUUIDInputWidget }],
+]);
+
+/** The classes of a field from its own up (Python's `type(field).mro()`, without object). */
+function class_chain(obj: any): any[] {
+  const chain: any[] = [];
+  for (let c = obj.constructor; c && c !== Object; c = Object.getPrototypeOf(c)) chain.push(c);
+  return chain;
+}
+
+/** Options shared by ModelAdmin and inlines: the form's fields, widgets and permissions. */
 export class BaseModelAdmin {
   model: any;
+  autocomplete_fields: string[] = [];
+  raw_id_fields: string[] = [];
   fields: (string | string[])[] | null = null;
   exclude: string[] | null = null;
-  fieldsets: [string | null, { fields: (string | string[])[]; classes?: string[]; description?: string }][] | null = null;
-  form: any = null;
+  fieldsets: Fieldsets | null = null;
+  form: any = forms.ModelForm;
+  filter_vertical: string[] = [];
+  filter_horizontal: string[] = [];
+  radio_fields: Record<string, number> = {};
+  prepopulated_fields: Record<string, string[]> = {};
+  /** `new Map([[models.TextField, { widget: MyWidget }]])`: options per model field class (Django's dict). */
+  formfield_overrides = new Map<any, Record<string, unknown>>();
   readonly_fields: string[] = [];
-  /** `{FieldClass: {widget}}`: the widget for every model field of that class (Django's dict). */
-  formfield_overrides = new Map<any, { widget?: any }>();
   ordering: any[] | null = null;
   sortable_by: string[] | null = null;
-  view_on_site = true;
+  view_on_site: boolean | ((obj: any) => string) = true;
   show_full_result_count = true;
   admin_site: any;
 
@@ -80,6 +127,134 @@ export class BaseModelAdmin {
     return this.model._meta;
   }
 
+  /** FORMFIELD_FOR_DBFIELD_DEFAULTS with this admin's formfield_overrides laid over them. */
+  _formfield_overrides(): Map<any, Record<string, unknown>> {
+    const merged = new Map<any, Record<string, unknown>>();
+    for (const [k, v] of FORMFIELD_FOR_DBFIELD_DEFAULTS) merged.set(k, { ...v });
+    const own = this.formfield_overrides instanceof Map ? this.formfield_overrides : new Map();
+    for (const [k, v] of own) merged.set(k, { ...(merged.get(k) ?? {}), ...v });
+    return merged;
+  }
+
+  /** The form field for a model field: choices → a select, relations → wrapped widgets, else the admin's widget. */
+  formfield_for_dbfield(db_field: any, request: Request, kwargs: Record<string, unknown> = {}): forms.Field | null {
+    if (db_field.choices && db_field.choices.length) return this.formfield_for_choice_field(db_field, request, kwargs);
+    const overrides = this._formfield_overrides();
+    if (db_field instanceof models.ForeignKey || db_field instanceof models.ManyToManyField) {
+      if (overrides.has(db_field.constructor)) kwargs = { ...overrides.get(db_field.constructor), ...kwargs };
+      const formfield = db_field instanceof models.ForeignKey ? this.formfield_for_foreignkey(db_field, request, kwargs) : this.formfield_for_manytomany(db_field, request, kwargs);
+      if (formfield && !this.raw_id_fields.includes(db_field.name)) {
+        let wrapper: Record<string, boolean> = {};
+        try {
+          const related = this.admin_site.get_model_admin(db_field.remote_field.model);
+          wrapper = {
+            can_add_related: related.has_add_permission(request),
+            can_change_related: related.has_change_permission(request),
+            can_delete_related: related.has_delete_permission(request),
+            can_view_related: related.has_view_permission(request),
+          };
+        } catch (e) {
+          if (!(e instanceof NotRegistered)) throw e;
+        }
+        formfield.widget = new widgets.RelatedFieldWidgetWrapper(formfield.widget, db_field.remote_field, this.admin_site, wrapper);
+      }
+      return formfield;
+    }
+    for (const cls of class_chain(db_field)) {
+      if (overrides.has(cls)) return model_field_to_formfield(db_field, { ...instantiate_widget(overrides.get(cls)!), ...kwargs });
+    }
+    return model_field_to_formfield(db_field, kwargs);
+  }
+
+  formfield_for_choice_field(db_field: any, request: Request, kwargs: Record<string, unknown> = {}): forms.Field | null {
+    void request;
+    if (db_field.name in this.radio_fields) {
+      if (!("widget" in kwargs)) kwargs = { ...kwargs, widget: new widgets.AdminRadioSelect({ class: get_ul_class(this.radio_fields[db_field.name]) }) };
+      if (!("choices" in kwargs)) kwargs = { ...kwargs, choices: [...(db_field.blank ? [["", "None"]] : []), ...db_field.choices] };
+    }
+    return model_field_to_formfield(db_field, kwargs);
+  }
+
+  /** The related admin's ordering for a relation's choices, when it has one. */
+  get_field_queryset(_db: unknown, db_field: any, request: Request): any {
+    let related: any;
+    try {
+      related = this.admin_site.get_model_admin(db_field.remote_field.model);
+    } catch (e) {
+      if (e instanceof NotRegistered) return null;
+      throw e;
+    }
+    const ordering = related.get_ordering(request);
+    if (ordering && ordering.length) return db_field.remote_field.model._default_manager.order_by(...ordering);
+    return null;
+  }
+
+  formfield_for_foreignkey(db_field: any, request: Request, kwargs: Record<string, unknown> = {}): forms.Field | null {
+    if (!("widget" in kwargs) && db_field.name in this.radio_fields) {
+      kwargs = { ...kwargs, widget: new widgets.AdminRadioSelect({ class: get_ul_class(this.radio_fields[db_field.name]) }), empty_label: db_field.blank ? (kwargs.empty_label ?? "None") : null };
+    }
+    if (!("queryset" in kwargs)) {
+      const queryset = this.get_field_queryset(null, db_field, request);
+      if (queryset !== null) kwargs = { ...kwargs, queryset };
+    }
+    return model_field_to_formfield(db_field, kwargs);
+  }
+
+  formfield_for_manytomany(db_field: any, request: Request, kwargs: Record<string, unknown> = {}): forms.Field | null {
+    if (!db_field.remote_field.through._meta.auto_created) return null;
+    if (!("queryset" in kwargs)) {
+      const queryset = this.get_field_queryset(null, db_field, request);
+      if (queryset !== null) kwargs = { ...kwargs, queryset };
+    }
+    const form_field = model_field_to_formfield(db_field, kwargs);
+    if (form_field && form_field.widget instanceof forms.SelectMultiple && !(form_field.widget instanceof forms.CheckboxSelectMultiple)) {
+      const msg = "Hold down “Control”, or “Command” on a Mac, to select more than one.";
+      form_field.help_text = form_field.help_text ? `${form_field.help_text} ${msg}` : msg;
+    }
+    return form_field;
+  }
+
+  get_autocomplete_fields(_request: Request): string[] {
+    return this.autocomplete_fields;
+  }
+
+  /** "View on site": the admin's redirect to the object's get_absolute_url() (or view_on_site(obj)). */
+  get_view_on_site_url(obj: any = null): string | null {
+    if (obj === null || !this.view_on_site) return null;
+    if (typeof this.view_on_site === "function") return this.view_on_site(obj);
+    if (typeof obj.get_absolute_url === "function")
+      return reverse("admin:view_on_site", { kwargs: { content_type_id: get_content_type_for_model(obj).pk, object_id: obj.pk }, current_app: this.admin_site.name });
+    return null;
+  }
+
+  get_empty_value_display(): string {
+    return mark_safe((this as { empty_value_display?: string | null }).empty_value_display ?? this.admin_site?.empty_value_display ?? "-") as unknown as string;
+  }
+
+  get_exclude(_request: Request, _obj: any = null): string[] | null {
+    return this.exclude;
+  }
+
+  /** `fields`, else the form's base fields followed by the readonly ones. */
+  get_fields(request: Request, obj: any = null): (string | string[])[] {
+    if (this.fields) return this.fields;
+    const form = this._get_form_for_get_fields(request, obj);
+    return [...Object.keys(form.base_fields()), ...this.get_readonly_fields(request, obj)];
+  }
+
+  _get_form_for_get_fields(_request: Request, _obj: any): any {
+    throw new Error("implemented by ModelAdmin and InlineModelAdmin");
+  }
+
+  get_fieldsets(request: Request, obj: any = null): Fieldsets {
+    if (this.fieldsets) return this.fieldsets;
+    return [[null, { fields: this.get_fields(request, obj) }]];
+  }
+
+  get_inlines(_request: Request, _obj: any): any[] {
+    return (this as { inlines?: any[] }).inlines ?? [];
+  }
+
   get_ordering(_request: Request): any[] {
     return this.ordering ?? [];
   }
@@ -88,82 +263,20 @@ export class BaseModelAdmin {
     return this.readonly_fields;
   }
 
-  /** `fields`, else the fields of a ModelForm for the whole model (minus `exclude`), then the readonly ones. */
-  get_fields(request: Request, obj: any = null): (string | string[])[] {
-    if (this.fields) return this.fields;
-    const readonly = this.get_readonly_fields(request, obj);
-    const Form = modelform_factory(this.model, this.exclude ? { exclude: this.exclude } : { fields: "__all__" });
-    const names = Object.keys(new Form().fields).filter((n) => !readonly.includes(n));
-    return [...names, ...readonly];
+  get_prepopulated_fields(_request: Request, _obj: any = null): Record<string, string[]> {
+    return this.prepopulated_fields;
   }
 
-  /** The ModelForm's fields: get_fields() without the readonly ones (flattening `[a, b]` rows). */
-  get_fields_for_form(request: Request = null, obj: any = null): string[] {
-    const readonly = this.get_readonly_fields(request, obj);
-    const names = (this.fieldsets ? this.fieldsets.flatMap(([, o]) => o.fields) : this.get_fields(request, obj)).flatMap((f) => (Array.isArray(f) ? f : [f]));
-    return names.filter((n) => !readonly.includes(n) && is_form_field(this.model, n));
+  /** The model's default manager, ordered by this admin's `get_ordering()` when it has one. */
+  get_queryset(request: Request): any {
+    let qs = this.model._default_manager.get_queryset();
+    const ordering = this.get_ordering(request);
+    if (ordering.length) qs = qs.order_by(...ordering);
+    return qs;
   }
 
-  /** The admin widget of each form field (formfield_overrides first, then the admin's defaults). */
-  form_widgets(fields: string[]): Record<string, any> {
-    const widgets: Record<string, any> = {};
-    for (const name of fields) {
-      const db_field = this.opts.get_field(name);
-      const override = [...this.formfield_overrides.entries()].find(([cls]) => db_field instanceof cls)?.[1];
-      const widget = override?.widget ?? formfield_widget(db_field);
-      if (widget) widgets[name] = typeof widget === "function" ? new widget() : widget;
-    }
-    return widgets;
-  }
-
-  get_fieldsets(request: Request, obj: any = null): [string | null, { fields: (string | string[])[]; classes?: string[]; description?: string }][] {
-    if (this.fieldsets) return this.fieldsets;
-    return [[null, { fields: this.get_fields(request, obj) }]];
-  }
-
-  get_empty_value_display(): string {
-    return this.admin_site?.empty_value_display ?? "-";
-  }
-
-  has_add_permission(request: Request, _obj: any = null): boolean {
-    return this.user_has(request, "add");
-  }
-
-  has_change_permission(request: Request, _obj: any = null): boolean {
-    return this.user_has(request, "change");
-  }
-
-  has_delete_permission(request: Request, _obj: any = null): boolean {
-    return this.user_has(request, "delete");
-  }
-
-  has_view_permission(request: Request, obj: any = null): boolean {
-    return this.user_has(request, "view") || this.has_change_permission(request, obj);
-  }
-
-  has_view_or_change_permission(request: Request, obj: any = null): boolean {
-    return this.has_view_permission(request, obj) || this.has_change_permission(request, obj);
-  }
-
-  has_module_permission(request: Request): boolean {
-    return Boolean(request.user?.has_module_perms?.(this.opts.app_label));
-  }
-
-  /** `request.user.has_perm("<app>.<action>_<model>")` (traced by auth as an "auth" span). */
-  protected user_has(request: Request, action: string): boolean {
-    const perm = `${this.opts.app_label}.${get_permission_codename(action, this.opts)}`;
-    return Boolean(request.user?.has_perm?.(perm));
-  }
-
-  /** May `?_to_field=` name this field? Only the pk or a field another model points at. */
-  to_field_allowed(_request: Request, to_field: string): boolean {
-    try {
-      const field = this.opts.get_field(to_field);
-      return field.primary_key || field.unique;
-    } catch (e) {
-      if (e instanceof FieldDoesNotExist) return false;
-      throw e;
-    }
+  get_sortable_by(request: Request): string[] | null {
+    return this.sortable_by ?? (this as any).get_list_display(request);
   }
 
   /**
@@ -198,29 +311,53 @@ export class BaseModelAdmin {
     }
     return valid.has(relation_parts.join(LOOKUP_SEP)) || valid.has([...relation_parts, part].join(LOOKUP_SEP));
   }
-}
 
-function is_form_field(model: any, name: string): boolean {
-  try {
-    const field = model._meta.get_field(name);
-    return field.editable !== false && !field.auto_created && field.concrete !== false;
-  } catch (e) {
-    if (e instanceof FieldDoesNotExist) return false;
-    throw e;
+  /** May `?_to_field=` name this field? Only the pk or a field another model points at. */
+  to_field_allowed(_request: Request, to_field: string): boolean {
+    try {
+      const field = this.opts.get_field(to_field);
+      return field.primary_key || field.unique;
+    } catch (e) {
+      if (e instanceof FieldDoesNotExist) return false;
+      throw e;
+    }
+  }
+
+  has_add_permission(request: Request, _obj: any = null): boolean {
+    return this.user_has(request, "add");
+  }
+
+  has_change_permission(request: Request, _obj: any = null): boolean {
+    return this.user_has(request, "change");
+  }
+
+  has_delete_permission(request: Request, _obj: any = null): boolean {
+    return this.user_has(request, "delete");
+  }
+
+  has_view_permission(request: Request, _obj: any = null): boolean {
+    return this.user_has(request, "view") || this.user_has(request, "change");
+  }
+
+  has_view_or_change_permission(request: Request, obj: any = null): boolean {
+    return this.has_view_permission(request, obj) || this.has_change_permission(request, obj);
+  }
+
+  has_module_permission(request: Request): boolean {
+    return Boolean(request.user?.has_module_perms?.(this.opts.app_label));
+  }
+
+  /** `request.user.has_perm("<app>.<action>_<model>")` (traced by auth as an "auth" span). */
+  protected user_has(request: Request, action: string): boolean {
+    const perm = `${this.opts.app_label}.${get_permission_codename(action, this.opts)}`;
+    return Boolean(request.user?.has_perm?.(perm));
   }
 }
 
-/** The JSON change message Django stores: [{"added": {}}] or [{"changed": {"fields": [...]}}] plus inline rows. */
-export function construct_change_message(form: any, inline_changes: { added: any[]; changed: [any, string[]][]; deleted: any[] }[], add: boolean): any[] {
-  const message: any[] = [];
-  if (add) message.push({ added: {} });
-  else if (form.changed_data.length) message.push({ changed: { fields: form.changed_data.map((n: string) => String(form.fields[n]?.label ?? n)) } });
-  for (const changes of inline_changes) {
-    for (const obj of changes.added) message.push({ added: { name: String(obj.constructor._meta.verbose_name), object: String(obj) } });
-    for (const [obj, fields] of changes.changed) message.push({ changed: { name: String(obj.constructor._meta.verbose_name), object: String(obj), fields } });
-    for (const obj of changes.deleted) message.push({ deleted: { name: String(obj.constructor._meta.verbose_name), object: String(obj) } });
-  }
-  return message;
+/** A `{widget: Class}` option gives a fresh widget instance per form field. */
+function instantiate_widget(options: Record<string, unknown>): Record<string, unknown> {
+  const w = options.widget;
+  return typeof w === "function" ? { ...options, widget: new (w as new () => unknown)() } : { ...options };
 }
 
 function auto_field(model: any): any {
@@ -232,7 +369,7 @@ function is_parent_link(model: any, field: any): boolean {
   return [...(model._meta.parents?.values() ?? [])].includes(field);
 }
 
-/** The admin for one model: the changelist's options, the form's options, actions and inlines. */
+/** The admin for one model: changelist options, the form's options, actions and inlines. */
 export class ModelAdmin extends BaseModelAdmin {
   list_display: any[] = ["__str__"];
   list_display_links: any[] | null = [];
@@ -247,35 +384,241 @@ export class ModelAdmin extends BaseModelAdmin {
   save_as = false;
   save_as_continue = true;
   save_on_top = false;
+  paginator: typeof Paginator = Paginator;
   preserve_filters = true;
   show_facets = "allow";
   inlines: any[] = [];
   empty_value_display: string | null = null;
-  /** Action functions (or names of methods on this class); null disables actions and the checkbox column. */
+  /** Action functions, or names of methods of this class or of the site's actions; null disables actions. */
   actions: (ActionFunction | string)[] | null = [];
-  action_form: any = null;
+  action_form: any = helpers.ActionForm;
   actions_on_top = true;
   actions_on_bottom = false;
   actions_selection_counter = true;
-  change_list_template: string | null = null;
+  add_form_template: string | null = null;
   change_form_template: string | null = null;
+  change_list_template: string | null = null;
   delete_confirmation_template: string | null = null;
+  delete_selected_confirmation_template: string | null = null;
   object_history_template: string | null = null;
+  popup_response_template: string | null = null;
 
   override toString(): string {
     return `${this.opts.app_label}.${this.constructor.name}`;
   }
 
-  override get_empty_value_display(): string {
-    return this.empty_value_display ?? super.get_empty_value_display();
+  __repr__(): string {
+    return `<${this.constructor.name}: model=${this.model.name} site=${this.admin_site}>`;
   }
 
-  /** The model's default manager, ordered by this admin's `get_ordering()` when it has one. */
-  get_queryset(request: Request): any {
-    let qs = this.model._meta.default_manager.get_queryset();
-    const ordering = this.get_ordering(request);
-    if (ordering.length) qs = qs.order_by(...ordering);
-    return qs;
+  get_inline_instances(request: Request, obj: any = null): InlineModelAdmin[] {
+    const instances: InlineModelAdmin[] = [];
+    for (const cls of this.get_inlines(request, obj)) {
+      const inline = new cls(this.model, this.admin_site) as InlineModelAdmin;
+      if (request) {
+        if (!(inline.has_view_or_change_permission(request, obj) || inline.has_add_permission(request, obj) || inline.has_delete_permission(request, obj))) continue;
+        if (!inline.has_add_permission(request, obj)) inline.max_num = 0;
+      }
+      instances.push(inline);
+    }
+    return instances;
+  }
+
+  /** The view for a URL of this model's admin: changelist, add, change, delete, history. */
+  get urls(): any[] {
+    return this.admin_site.model_urls(this);
+  }
+
+  /** The scripts every admin page of this model loads (minified unless DEBUG). */
+  get media(): forms.Media {
+    const extra = this.admin_site?.debug?.() ? "" : ".min";
+    const js = [`vendor/jquery/jquery${extra}.js`, "jquery.init.js", "core.js", "admin/RelatedObjectLookups.js", "actions.js", "urlify.js", "prepopulate.js", `vendor/xregexp/xregexp${extra}.js`];
+    return new forms.Media({ js: js.map((url) => `admin/js/${url}`) });
+  }
+
+  get_model_perms(request: Request): Record<string, boolean> {
+    return { add: this.has_add_permission(request), change: this.has_change_permission(request), delete: this.has_delete_permission(request), view: this.has_view_permission(request) };
+  }
+
+  override _get_form_for_get_fields(request: Request, obj: any): any {
+    return this.get_form(request, obj, { fields: null });
+  }
+
+  /** A ModelForm class for the add/change form: the fieldsets' fields minus readonly and excluded ones. */
+  get_form(request: Request, obj: any = null, options: { change?: boolean; fields?: string[] | null } & Record<string, unknown> = {}): any {
+    const { change = false, ...kwargs } = options;
+    const fields = "fields" in kwargs ? (kwargs.fields as string[] | null) : flatten_fieldsets(this.get_fieldsets(request, obj));
+    delete kwargs.fields;
+    const excluded = this.get_exclude(request, obj);
+    let exclude: string[] = excluded === null ? [] : [...excluded];
+    const readonly_fields = this.get_readonly_fields(request, obj);
+    exclude.push(...readonly_fields);
+    if (change && request?.user && !this.has_change_permission(request, obj)) exclude.push(...(fields ?? []));
+    if (excluded === null && this.form?.Meta?.exclude) exclude.push(...this.form.Meta.exclude);
+    const defaults: Record<string, unknown> = {
+      form: this.form,
+      fields: fields === null && !this.form?.Meta?.fields ? "__all__" : fields,
+      exclude: exclude.length ? exclude : undefined,
+      formfield_callback: (db_field: any, kw: Record<string, unknown>) => this.formfield_for_dbfield(db_field, request, kw),
+      ...kwargs,
+    };
+    exclude = [];
+    return modelform_factory(this.model, defaults as never);
+  }
+
+  get_changelist(_request: Request): typeof ChangeList {
+    return ChangeList;
+  }
+
+  /** The changelist for this request: list_display gains "action_checkbox" when there are actions. */
+  get_changelist_instance(request: Request): ChangeList {
+    let list_display = this.get_list_display(request);
+    const list_display_links = this.get_list_display_links(request, list_display);
+    if (Object.keys(this.get_actions(request)).length) list_display = ["action_checkbox", ...list_display];
+    const cls = this.get_changelist(request);
+    return new cls(request, this.model, {
+      list_display,
+      list_display_links,
+      list_filter: this.get_list_filter(request),
+      date_hierarchy: this.date_hierarchy,
+      search_fields: this.get_search_fields(request),
+      list_select_related: this.get_list_select_related(request),
+      list_per_page: this.list_per_page,
+      list_max_show_all: this.list_max_show_all,
+      list_editable: this.list_editable,
+      model_admin: this,
+      sortable_by: this.get_sortable_by(request),
+      search_help_text: this.search_help_text,
+    });
+  }
+
+  /** The object named by the URL, or null (Django answers "… doesn't exist. Perhaps it was deleted?"). */
+  get_object(request: Request, object_id: string, from_field: string | null = null): any {
+    const queryset = this.get_queryset(request);
+    const field = from_field === null ? this.opts.pk : this.opts.get_field(from_field);
+    try {
+      return queryset.get({ [field.name]: field.to_python(object_id) });
+    } catch (e) {
+      if (e instanceof ObjectDoesNotExist || e instanceof ValidationError || e instanceof ValueError) return null;
+      throw e;
+    }
+  }
+
+  get_changelist_form(request: Request, kwargs: Record<string, unknown> = {}): any {
+    const defaults: Record<string, unknown> = { formfield_callback: (db_field: any, kw: Record<string, unknown>) => this.formfield_for_dbfield(db_field, request, kw), ...kwargs };
+    if (!defaults.fields && !(defaults.form as any)?.Meta?.fields) defaults.fields = "__all__";
+    return modelform_factory(this.model, defaults as never);
+  }
+
+  /** The formset of list_editable's forms (no extra form: the changelist edits, never adds). */
+  get_changelist_formset(request: Request, kwargs: Record<string, unknown> = {}): any {
+    return modelformset_factory(this.model, {
+      form: this.get_changelist_form(request),
+      extra: 0,
+      fields: this.list_editable,
+      formfield_callback: (db_field: any, kw: Record<string, unknown>) => this.formfield_for_dbfield(db_field, request, kw),
+      ...kwargs,
+    });
+  }
+
+  *get_formsets_with_inlines(request: Request, obj: any = null): Iterable<[any, InlineModelAdmin]> {
+    for (const inline of this.get_inline_instances(request, obj)) yield [inline.get_formset(request, obj), inline];
+  }
+
+  get_paginator(_request: Request, queryset: any, per_page: number, orphans = 0, allow_empty_first_page = true): Paginator {
+    return new this.paginator(queryset, per_page, { orphans, allow_empty_first_page });
+  }
+
+  // --- logging ---------------------------------------------------------------------------------------
+
+  log_addition(request: Request, obj: any, message: unknown): any {
+    return this.admin_site.log_entry_model()?.objects.log_actions(request.user.pk, [obj], 1, message, { single_object: true });
+  }
+
+  log_change(request: Request, obj: any, message: unknown): any {
+    return this.admin_site.log_entry_model()?.objects.log_actions(request.user.pk, [obj], 2, message, { single_object: true });
+  }
+
+  log_deletions(request: Request, queryset: Iterable<any>): any {
+    return this.admin_site.log_entry_model()?.objects.log_actions(request.user.pk, queryset, 3);
+  }
+
+  // --- actions ---------------------------------------------------------------------------------------
+
+  /** The checkbox of a changelist row (list_display's "action_checkbox"). */
+  action_checkbox(obj: any): any {
+    const attrs = { class: "action-select", "aria-label": format_html("Select this object for an action - {}", String(obj)) };
+    const checkbox = new forms.CheckboxInput(attrs, { check_test: () => false });
+    return checkbox.render(ACTION_CHECKBOX_NAME, String(obj.pk));
+  }
+
+  static _get_action_description(func: any, name: string): string {
+    return func.short_description ?? capfirst(name.replace(/_/g, " "));
+  }
+
+  /** The site's actions (unless this admin names one the same), then this admin's. */
+  _get_base_actions(): [ActionFunction, string, string][] {
+    const base = (this.actions ?? []).map((a) => this.get_action(a)).filter((a): a is [ActionFunction, string, string] => a !== null);
+    const names = new Set(base.map(([, name]) => name));
+    const actions: [ActionFunction, string, string][] = [];
+    for (const [name, func] of this.admin_site.actions as [string, ActionFunction][]) {
+      if (names.has(name)) continue;
+      actions.push([func, name, ModelAdmin._get_action_description(func, name)]);
+    }
+    actions.push(...base);
+    return actions;
+  }
+
+  /** An action with `allowed_permissions` shows only when one of `has_<perm>_permission` passes. */
+  _filter_actions_by_permissions(request: Request, actions: [ActionFunction, string, string][]): [ActionFunction, string, string][] {
+    return actions.filter(([func]) => {
+      if (!func.allowed_permissions) return true;
+      return func.allowed_permissions.some((perm) => {
+        const check = (this as any)[`has_${perm}_permission`];
+        if (typeof check !== "function") throw new TypeError(`'${this.constructor.name}' object has no attribute 'has_${perm}_permission'`);
+        return check.call(this, request);
+      });
+    });
+  }
+
+  /** `{name: [func, name, description]}`; none in a popup or with `actions = null`. */
+  get_actions(request: Request): Record<string, [ActionFunction, string, string]> {
+    if (this.actions === null || request.GET?.__contains__?.(IS_POPUP_VAR)) return {};
+    const actions = this._filter_actions_by_permissions(request, this._get_base_actions());
+    return Object.fromEntries(actions.map(([func, name, desc]) => [name, [func, name, desc]]));
+  }
+
+  get_action_choices(request: Request, default_choices: [string, string][] = [["", "---------"]]): [string, string][] {
+    return [...default_choices, ...Object.values(this.get_actions(request)).map(([, name, description]) => [name, interpolate(String(description), model_format_dict(this.opts))] as [string, string])];
+  }
+
+  /**
+   * `[func, name, description]` for an action given as a function, the name of a method of this
+   * class (called as `func(modeladmin, request, queryset)` like Django's unbound method), or the
+   * name of a site-wide action.
+   */
+  get_action(action: ActionFunction | string): [ActionFunction, string, string] | null {
+    let func: ActionFunction;
+    let name: string;
+    if (typeof action === "function") {
+      func = action;
+      name = action.name;
+    } else if (typeof (this.constructor.prototype as any)[action] === "function") {
+      const method = (this.constructor.prototype as any)[action];
+      func = Object.assign(function (modeladmin: any, request: Request, queryset: any) {
+        return method.call(modeladmin, request, queryset);
+      }, { short_description: method.short_description, allowed_permissions: method.allowed_permissions }) as ActionFunction;
+      if (method.short_description === undefined) delete func.short_description;
+      if (method.allowed_permissions === undefined) delete func.allowed_permissions;
+      Object.defineProperty(func, "name", { value: action });
+      name = action;
+    } else {
+      const site_action = this.admin_site.get_action(action);
+      if (!site_action) return null;
+      func = site_action;
+      name = action;
+    }
+    return [func, name, ModelAdmin._get_action_description(func, name)];
   }
 
   get_list_display(_request: Request): any[] {
@@ -299,43 +642,9 @@ export class ModelAdmin extends BaseModelAdmin {
     return this.search_fields;
   }
 
-  get_sortable_by(request: Request): string[] | null {
-    return this.sortable_by ?? this.get_list_display(request);
-  }
-
-  get_paginator(_request: Request, queryset: any, per_page: number, orphans = 0, allow_empty_first_page = true): Paginator {
-    return new Paginator(queryset, per_page, { orphans, allow_empty_first_page });
-  }
-
-  get_changelist(_request: Request): typeof ChangeList {
-    return ChangeList;
-  }
-
   /** FieldListFilter.create, overridable per admin. */
   field_list_filter_create(field: any, request: Request, params: Record<string, any>, model: any, field_path: string): any {
     return FieldListFilter.create(field, request, params, model, this, field_path);
-  }
-
-  /** The changelist for this request: list_display gains "action_checkbox" when there are actions. */
-  get_changelist_instance(request: Request): ChangeList {
-    let list_display = this.get_list_display(request);
-    const list_display_links = this.get_list_display_links(request, list_display);
-    if (Object.keys(this.get_actions(request)).length) list_display = ["action_checkbox", ...list_display];
-    const cls = this.get_changelist(request);
-    return new cls(request, this.model, {
-      list_display,
-      list_display_links,
-      list_filter: this.get_list_filter(request),
-      date_hierarchy: this.date_hierarchy,
-      search_fields: this.get_search_fields(request),
-      list_select_related: this.get_list_select_related(request),
-      list_per_page: this.list_per_page,
-      list_max_show_all: this.list_max_show_all,
-      list_editable: this.list_editable,
-      model_admin: this,
-      sortable_by: this.get_sortable_by(request),
-      search_help_text: this.search_help_text,
-    });
   }
 
   /**
@@ -369,344 +678,578 @@ export class ModelAdmin extends BaseModelAdmin {
     return preserved ? urlencode({ _changelist_filters: preserved }) : "";
   }
 
-  // --- actions ---------------------------------------------------------------------------------
+  construct_change_message(_request: Request, form: any, formsets: any[] | null, add = false): any[] {
+    return construct_change_message(form, formsets, add);
+  }
 
-  /** `{name: [func, name, description]}`: the site's actions, then this admin's; none in a popup. */
-  get_actions(request: Request): Record<string, [ActionFunction, string, string]> {
-    if (this.actions === null || request.GET?.__contains__?.(IS_POPUP_VAR)) return {};
-    const out: Record<string, [ActionFunction, string, string]> = {};
-    const candidates: (ActionFunction | string)[] = [...(this.admin_site?.actions ?? []).map(([, f]: [string, ActionFunction]) => f), ...this.actions];
-    for (const action of candidates) {
-      const resolved = this.get_action(action);
-      if (!resolved) continue;
-      const [func, name] = resolved;
-      if (!this.action_permitted(request, func)) continue;
-      const description = func.short_description ?? name.replace(/_/g, " ");
-      out[name] = [func, name, description];
+  /** `messages.add_message` with a level number or name ("success", "warning", …). */
+  message_user(request: Request, message: unknown, level: number | string = message_levels.INFO, extra_tags = "", fail_silently = false): void {
+    let lvl = level;
+    if (typeof lvl !== "number") {
+      const found = (message_levels.DEFAULT_LEVELS as Record<string, number>)[lvl.toUpperCase()];
+      if (found === undefined) throw new ValueError(`Bad message level string: \`${lvl}\`. Possible values are: ${Object.values(message_levels.DEFAULT_TAGS).map((t) => `\`${t}\``).join(", ")}`);
+      lvl = found;
     }
-    return out;
+    messages.add_message(request, lvl, message, { extra_tags, fail_silently });
   }
 
-  get_action(action: ActionFunction | string): [ActionFunction, string] | null {
-    if (typeof action === "function") return [action, (action as any).action_name ?? action.name];
-    const method = (this as any)[action];
-    if (typeof method === "function") return [method.bind(this) as ActionFunction, action];
-    const site_action = this.admin_site?.get_action?.(action);
-    return site_action ? [site_action, action] : null;
+  save_form(_request: Request, form: any, _change: boolean): any {
+    return form.save({ commit: false });
   }
 
-  private action_permitted(request: Request, func: ActionFunction): boolean {
-    for (const perm of func.allowed_permissions ?? []) {
-      const check = (this as any)[`has_${perm}_permission`];
-      if (typeof check !== "function" || !check.call(this, request)) return false;
-    }
-    return true;
+  save_model(_request: Request, obj: any, _form: any, _change: boolean): void {
+    obj.save();
   }
 
-  get_action_choices(request: Request): [string, string][] {
-    return [["", "---------"], ...Object.values(this.get_actions(request)).map(([, name, description]) => [name, interpolate(description, model_format_dict(this.opts))] as [string, string])];
+  delete_model(_request: Request, obj: any): void {
+    obj.delete();
   }
 
-  /** The checkbox cell of a changelist row (list_display's "action_checkbox"). */
-  action_checkbox(obj: any): string {
-    return `<input type="checkbox" name="_selected_action" value="${String(obj.pk).replace(/"/g, "&quot;")}" class="action-select" aria-label="Select this object for an action - ${String(obj).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!)}">`;
+  delete_queryset(_request: Request, queryset: any): void {
+    queryset.delete();
   }
 
-  // --- views -----------------------------------------------------------------------------------
+  save_formset(_request: Request, _form: any, formset: any, _change: boolean): void {
+    formset.save();
+  }
 
-  /**
-   * GET: the ChangeList rendered; bad parameters → `?e=1`. A refused lookup raises
-   * DisallowedModelAdminLookup, a SuspiciousOperation the handler answers with 400.
-   */
-  changelist_view(request: Request, extra_context: Record<string, unknown> | null = null): any {
-    return ADMIN.run(`${this.constructor.name}.changelist_view`, () => ({ model: this.opts.label }), () => {
-      if (!this.has_view_or_change_permission(request)) throw new PermissionDenied();
-      let cl: ChangeList;
-      try {
-        cl = this.get_changelist_instance(request);
-      } catch (e) {
-        if (e instanceof IncorrectLookupParameters) {
-          ADMIN.event("IncorrectLookupParameters → ?e=1", () => ({ reason: to_json(e.message) }));
-          if (request.GET.has(ERROR_FLAG)) return this.admin_site.render_admin(request, "admin/invalid_setup.html", { title: "Database error" });
-          return new HttpResponseRedirect(`${request.path}?${ERROR_FLAG}=1`);
-        }
-        throw e;
-      }
-      if (request.method === "POST" && request.POST.has("action")) {
-        const response = this.response_action(request, cl.get_queryset(request));
-        if (response) return response;
-      }
-      const context = this.changelist_context(request, cl, extra_context);
-      return this.admin_site.render_admin(request, this.change_list_template ?? "admin/change_list.html", context);
+  save_related(request: Request, form: any, formsets: any[], change: boolean): void {
+    form.save_m2m();
+    for (const formset of formsets) this.save_formset(request, form, formset, change);
+  }
+
+  // --- the change form -------------------------------------------------------------------------------
+
+  render_change_form(request: Request, context: Record<string, unknown>, options: { add?: boolean; change?: boolean; form_url?: string; obj?: any } = {}): TemplateResponse {
+    const { add = false, change = false, obj = null } = options;
+    const app_label = this.opts.app_label;
+    const preserved_filters = this.get_preserved_filters(request);
+    const form_url = add_preserved_filters({ preserved_filters, opts: this.opts }, options.form_url ?? "");
+    const view_on_site_url = this.get_view_on_site_url(obj);
+    const inline_admin_formsets = context.inline_admin_formsets as helpers.InlineAdminFormSet[];
+    const has_editable_inline_admin_formsets = inline_admin_formsets.some((inline) => inline.has_add_permission || inline.has_change_permission || inline.has_delete_permission);
+    Object.assign(context, {
+      add,
+      change,
+      has_view_permission: this.has_view_permission(request, obj),
+      has_add_permission: this.has_add_permission(request),
+      has_change_permission: this.has_change_permission(request, obj),
+      has_delete_permission: this.has_delete_permission(request, obj),
+      has_editable_inline_admin_formsets,
+      has_file_field: (context.adminform as helpers.AdminForm).form.is_multipart() || inline_admin_formsets.some((f) => f.formset.is_multipart()),
+      has_absolute_url: view_on_site_url !== null,
+      absolute_url: view_on_site_url,
+      form_url,
+      opts: this.opts,
+      content_type_id: this.admin_site.content_type_id_for(this.model),
+      save_as: this.save_as,
+      save_on_top: this.save_on_top,
+      to_field_var: TO_FIELD_VAR,
+      is_popup_var: IS_POPUP_VAR,
+      app_label,
+    });
+    const form_template = add && this.add_form_template !== null ? this.add_form_template : this.change_form_template;
+    request.current_app = this.admin_site.name;
+    return new TemplateResponse(request, form_template ?? [`admin/${app_label}/${this.opts.model_name}/change_form.html`, `admin/${app_label}/change_form.html`, "admin/change_form.html"], context);
+  }
+
+  _get_preserved_qsl(request: Request, preserved_filters: string): [string, string][] {
+    const query_string = urlsplit(request.build_absolute_uri()).query;
+    return parse_qsl(preserved_filters ? query_string.split(preserved_filters).join("") : query_string);
+  }
+
+  private popup_response(request: Request, data: Record<string, unknown>): TemplateResponse {
+    const opts = this.opts;
+    return new TemplateResponse(request, this.popup_response_template ?? [`admin/${opts.app_label}/${opts.model_name}/popup_response.html`, `admin/${opts.app_label}/popup_response.html`, "admin/popup_response.html"], {
+      popup_response_data: py_json_dumps(data),
     });
   }
 
-  changelist_context(request: Request, cl: ChangeList, extra_context: Record<string, unknown> | null): Record<string, unknown> {
+  /** After an add: `_continue` → its change form, `_addanother` → a blank form, else the changelist. */
+  response_add(request: Request, obj: any, post_url_continue: string | null = null): any {
+    const opts = obj.constructor._meta;
+    const preserved_filters = this.get_preserved_filters(request);
+    const preserved_qsl = this._get_preserved_qsl(request, preserved_filters);
+    const obj_url = reverse(`admin:${opts.app_label}_${opts.model_name}_change`, { args: [quote(obj.pk)], current_app: this.admin_site.name });
+    const obj_repr = this.has_change_permission(request, obj) ? format_html('<a href="{}">{}</a>', urlquote(obj_url), obj) : String(obj);
+    const name = opts.verbose_name;
+    const carry = (url: string) => add_preserved_filters({ preserved_filters, preserved_qsl, opts }, url);
+    if (request.POST.__contains__(IS_POPUP_VAR)) {
+      const to_field = request.POST.get(TO_FIELD_VAR);
+      const attr = to_field ? String(to_field) : opts.pk.attname;
+      return this.popup_response(request, { value: String(obj.serializable_value(attr)), obj: String(obj) });
+    }
+    if (request.POST.__contains__("_continue") || (request.POST.__contains__("_saveasnew") && this.save_as_continue && this.has_change_permission(request, obj))) {
+      let msg = "The {name} “{obj}” was added successfully.";
+      if (this.has_change_permission(request, obj)) msg += " You may edit it again below.";
+      this.message_user(request, format_html(msg.replace("{name}", "{}").replace("{obj}", "{}"), name, obj_repr), message_levels.SUCCESS);
+      return new HttpResponseRedirect(carry(post_url_continue ?? obj_url));
+    }
+    if (request.POST.__contains__("_addanother")) {
+      this.message_user(request, format_html("The {} “{}” was added successfully. You may add another {} below.", name, obj_repr, name), message_levels.SUCCESS);
+      return new HttpResponseRedirect(carry(request.path));
+    }
+    this.message_user(request, format_html("The {} “{}” was added successfully.", name, obj_repr), message_levels.SUCCESS);
+    return this.response_post_save_add(request, obj);
+  }
+
+  /** After a change: `_continue` → the same form, `_addanother` → the add form, else the changelist. */
+  response_change(request: Request, obj: any): any {
+    const opts = this.opts;
+    if (request.POST.__contains__(IS_POPUP_VAR)) {
+      const to_field = request.POST.get(TO_FIELD_VAR);
+      const attr = to_field ? String(to_field) : opts.pk.attname;
+      const value = request.resolver_match.kwargs.object_id;
+      return this.popup_response(request, { action: "change", value: String(value), obj: String(obj), new_value: String(obj.serializable_value(attr)) });
+    }
+    const preserved_filters = this.get_preserved_filters(request);
+    const preserved_qsl = this._get_preserved_qsl(request, preserved_filters);
+    const obj_link = format_html('<a href="{}">{}</a>', urlquote(request.path), obj);
+    const carry = (url: string) => add_preserved_filters({ preserved_filters, preserved_qsl, opts }, url);
+    if (request.POST.__contains__("_continue")) {
+      this.message_user(request, format_html("The {} “{}” was changed successfully. You may edit it again below.", opts.verbose_name, obj_link), message_levels.SUCCESS);
+      return new HttpResponseRedirect(carry(request.path));
+    }
+    if (request.POST.__contains__("_addanother")) {
+      this.message_user(request, format_html("The {} “{}” was changed successfully. You may add another {} below.", opts.verbose_name, obj_link, opts.verbose_name), message_levels.SUCCESS);
+      return new HttpResponseRedirect(carry(reverse(`admin:${opts.app_label}_${opts.model_name}_add`, { current_app: this.admin_site.name })));
+    }
+    this.message_user(request, format_html("The {} “{}” was changed successfully.", opts.verbose_name, obj_link), message_levels.SUCCESS);
+    return this.response_post_save_change(request, obj);
+  }
+
+  _response_post_save(request: Request, _obj: any): any {
+    let post_url: string;
+    if (this.has_view_or_change_permission(request)) {
+      post_url = reverse(`admin:${this.opts.app_label}_${this.opts.model_name}_changelist`, { current_app: this.admin_site.name });
+      post_url = add_preserved_filters({ preserved_filters: this.get_preserved_filters(request), opts: this.opts }, post_url);
+    } else post_url = reverse("admin:index", { current_app: this.admin_site.name });
+    return new HttpResponseRedirect(post_url);
+  }
+
+  response_post_save_add(request: Request, obj: any): any {
+    return this._response_post_save(request, obj);
+  }
+
+  response_post_save_change(request: Request, obj: any): any {
+    return this._response_post_save(request, obj);
+  }
+
+  /**
+   * A POST from the changelist's action bar: the ActionForm picks the action (the Go button's
+   * `index` chooses between the top and bottom bars), then `func(modeladmin, request, queryset)`
+   * runs on the selected rows (or all of them with "select across"). An HttpResponse it returns is
+   * the answer; otherwise the changelist is shown again.
+   */
+  response_action(request: Request, queryset: any): any {
+    let action_index = Number.parseInt(String(request.POST.get("index", 0)), 10);
+    if (Number.isNaN(action_index)) action_index = 0;
+    const data = request.POST.copy();
+    if (data.__contains__(ACTION_CHECKBOX_NAME)) data.pop(ACTION_CHECKBOX_NAME);
+    if (data.__contains__("index")) data.pop("index");
+    const chosen = data.getlist("action")[action_index];
+    if (chosen !== undefined) data.setitem("action", chosen);
+    const action_form = new this.action_form(data, { auto_id: null });
+    action_form.fields.action.choices = this.get_action_choices(request);
+    if (!action_form.is_valid()) {
+      this.message_user(request, "No action selected.", message_levels.WARNING);
+      return null;
+    }
+    const action: string = action_form.cleaned_data.action;
+    const select_across = action_form.cleaned_data.select_across;
+    const func = this.get_actions(request)[action][0];
+    const selected: string[] = request.POST.getlist(ACTION_CHECKBOX_NAME);
+    if (!selected.length && !select_across) {
+      this.message_user(request, "Items must be selected in order to perform actions on them. No items have been changed.", message_levels.WARNING);
+      return null;
+    }
+    const rows = select_across ? queryset : queryset.filter({ pk__in: selected });
+    const response = ADMIN.run(`action ${action}`, () => ({ selected: to_json(selected), select_across: Boolean(select_across) }), () => func(this, request, rows));
+    if (response && typeof response === "object" && "status_code" in response) return response;
+    return new HttpResponseRedirect(request.get_full_path());
+  }
+
+  response_delete(request: Request, obj_display: string, obj_id: unknown): any {
+    if (request.POST.__contains__(IS_POPUP_VAR)) return this.popup_response(request, { action: "delete", value: String(obj_id) });
+    this.message_user(request, `The ${this.opts.verbose_name} “${obj_display}” was deleted successfully.`, message_levels.SUCCESS);
+    let post_url: string;
+    if (this.has_change_permission(request, null)) {
+      post_url = reverse(`admin:${this.opts.app_label}_${this.opts.model_name}_changelist`, { current_app: this.admin_site.name });
+      post_url = add_preserved_filters({ preserved_filters: this.get_preserved_filters(request), opts: this.opts }, post_url);
+    } else post_url = reverse("admin:index", { current_app: this.admin_site.name });
+    return new HttpResponseRedirect(post_url);
+  }
+
+  render_delete_form(request: Request, context: Record<string, unknown>): TemplateResponse {
+    const app_label = this.opts.app_label;
+    request.current_app = this.admin_site.name;
+    Object.assign(context, { to_field_var: TO_FIELD_VAR, is_popup_var: IS_POPUP_VAR, media: this.media });
+    return new TemplateResponse(request, this.delete_confirmation_template ?? [`admin/${app_label}/${this.opts.model_name}/delete_confirmation.html`, `admin/${app_label}/delete_confirmation.html`, "admin/delete_confirmation.html"], context);
+  }
+
+  get_inline_formsets(request: Request, formsets: any[], inline_instances: InlineModelAdmin[], obj: any = null): helpers.InlineAdminFormSet[] {
+    const can_edit_parent = obj ? this.has_change_permission(request, obj) : this.has_add_permission(request);
+    return inline_instances.map((inline, i) => {
+      const formset = formsets[i];
+      const fieldsets = inline.get_fieldsets(request, obj);
+      const readonly = inline.get_readonly_fields(request, obj);
+      let [has_add, has_change, has_delete] = [false, false, false];
+      if (can_edit_parent) [has_add, has_change, has_delete] = [inline.has_add_permission(request, obj), inline.has_change_permission(request, obj), inline.has_delete_permission(request, obj)];
+      const has_view = inline.has_view_permission(request, obj);
+      return new helpers.InlineAdminFormSet(inline, formset, fieldsets, { ...inline.get_prepopulated_fields(request, obj) }, readonly, this, has_add, has_change, has_delete, has_view);
+    });
+  }
+
+  /** `?title=…` on the add page pre-fills the form (a ManyToManyField takes comma-separated pks). */
+  get_changeform_initial_data(request: Request): Record<string, unknown> {
+    const initial: Record<string, unknown> = Object.fromEntries(request.GET.items());
+    for (const k of Object.keys(initial)) {
+      let f: any;
+      try {
+        f = this.opts.get_field(k);
+      } catch (e) {
+        if (e instanceof FieldDoesNotExist) continue;
+        throw e;
+      }
+      if (f instanceof models.ManyToManyField) initial[k] = String(initial[k]).split(",");
+    }
+    return initial;
+  }
+
+  _get_obj_does_not_exist_redirect(request: Request, opts: any, object_id: string): any {
+    this.message_user(request, `${capfirst(String(opts.verbose_name))} with ID “${unquote(object_id)}” doesn’t exist. Perhaps it was deleted?`, message_levels.WARNING);
+    return new HttpResponseRedirect(reverse("admin:index", { current_app: this.admin_site.name }));
+  }
+
+  /** GET shows the form; POST validates the form and the inlines, saves, logs and redirects. */
+  changeform_view(request: Request, object_id: string | null = null, form_url = "", extra_context: Record<string, unknown> | null = null): any {
+    return ADMIN.run(`${this.constructor.name}.${object_id === null ? "add_view" : "change_view"}`, () => ({ model: this.opts.label, object_id }), () => {
+      if (["GET", "HEAD", "OPTIONS", "TRACE"].includes(request.method)) return this._changeform_view(request, object_id, form_url, extra_context);
+      return atomic(() => this._changeform_view(request, object_id, form_url, extra_context));
+    });
+  }
+
+  _changeform_view(request: Request, object_id: string | null, form_url: string, extra_context: Record<string, unknown> | null): any {
+    const to_field = request.POST.get(TO_FIELD_VAR, request.GET.get(TO_FIELD_VAR));
+    if (to_field && !this.to_field_allowed(request, to_field)) throw new DisallowedModelAdminToField(`The field ${to_field} cannot be referenced.`);
+    if (request.method === "POST" && request.POST.__contains__("_saveasnew")) object_id = null;
+    let add = object_id === null;
+    let obj: any = null;
+    if (add) {
+      if (!this.has_add_permission(request)) throw new PermissionDenied();
+    } else {
+      obj = this.get_object(request, unquote(object_id!), to_field);
+      if (request.method === "POST" ? !this.has_change_permission(request, obj) : !this.has_view_or_change_permission(request, obj)) throw new PermissionDenied();
+      if (obj === null) return this._get_obj_does_not_exist_redirect(request, this.opts, object_id!);
+    }
+    const fieldsets = this.get_fieldsets(request, obj);
+    const Form = this.get_form(request, obj, { change: !add, fields: flatten_fieldsets(fieldsets) });
+    let form: any;
+    let formsets: any[];
+    let inline_instances: InlineModelAdmin[];
+    let form_validated = false;
+    if (request.method === "POST") {
+      form = new Form(request.POST, { files: request.FILES, instance: obj ?? undefined });
+      [formsets, inline_instances] = this._create_formsets(request, form.instance, !add);
+      form_validated = form.is_valid();
+      const new_object = form_validated ? this.save_form(request, form, !add) : form.instance;
+      const inlines_valid = all_valid(formsets);
+      ADMIN.event("change form validated", () => ({ form_valid: form_validated, inlines_valid, errors: to_json(form_validated ? {} : (form.errors.get_json_data?.() ?? String(form.errors))) }));
+      if (inlines_valid && form_validated) {
+        this.save_model(request, new_object, form, !add);
+        this.save_related(request, form, formsets, !add);
+        const change_message = this.construct_change_message(request, form, formsets, add);
+        if (add) {
+          this.log_addition(request, new_object, change_message);
+          return this.response_add(request, new_object);
+        }
+        this.log_change(request, new_object, change_message);
+        return this.response_change(request, new_object);
+      }
+      form_validated = false;
+    } else if (add) {
+      form = new Form(null, { initial: this.get_changeform_initial_data(request) });
+      [formsets, inline_instances] = this._create_formsets(request, form.instance, false);
+    } else {
+      form = new Form(null, { instance: obj });
+      [formsets, inline_instances] = this._create_formsets(request, obj, true);
+    }
+    const can_change = add || this.has_change_permission(request, obj);
+    const readonly_fields = !add && !this.has_change_permission(request, obj) ? flatten_fieldsets(fieldsets) : this.get_readonly_fields(request, obj);
+    const admin_form = new helpers.AdminForm(form, [...fieldsets], can_change ? this.get_prepopulated_fields(request, obj) : {}, readonly_fields, this);
+    let media = this.media.add(admin_form.form.media);
+    const inline_formsets = this.get_inline_formsets(request, formsets, inline_instances, obj);
+    for (const inline_formset of inline_formsets) media = media.add(inline_formset.opts.media.add(inline_formset.formset.media));
+    const title = add ? "Add %s" : this.has_change_permission(request, obj) ? "Change %s" : "View %s";
+    const context: Record<string, unknown> = {
+      ...this.admin_site.each_context(request),
+      title: title.replace("%s", String(this.opts.verbose_name)),
+      subtitle: obj ? String(obj) : null,
+      adminform: admin_form,
+      object_id,
+      original: obj,
+      is_popup: request.POST.__contains__(IS_POPUP_VAR) || request.GET.__contains__(IS_POPUP_VAR),
+      to_field,
+      media,
+      inline_admin_formsets: inline_formsets,
+      errors: new helpers.AdminErrorList(form, formsets),
+      preserved_filters: this.get_preserved_filters(request),
+    };
+    if (request.method === "POST" && !form_validated && request.POST.__contains__("_saveasnew")) {
+      context.show_save = false;
+      context.show_save_and_continue = false;
+      add = false;
+    }
+    Object.assign(context, extra_context ?? {});
+    return this.render_change_form(request, context, { add, change: !add, obj, form_url });
+  }
+
+  add_view(request: Request, form_url = "", extra_context: Record<string, unknown> | null = null): any {
+    return this.changeform_view(request, null, form_url, extra_context);
+  }
+
+  change_view(request: Request, object_id: string, form_url = "", extra_context: Record<string, unknown> | null = null): any {
+    return this.changeform_view(request, object_id, form_url, extra_context);
+  }
+
+  _get_edited_object_pks(request: Request, prefix: string): string[] {
+    const pattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-\\d+-${this.opts.pk.name}$`);
+    return [...request.POST.items()].filter(([key]: [string, string]) => pattern.test(key)).map(([, value]: [string, string]) => value);
+  }
+
+  _get_list_editable_queryset(request: Request, prefix: string): any {
+    const object_pks = this._get_edited_object_pks(request, prefix);
+    const queryset = this.get_queryset(request);
+    try {
+      for (const pk of object_pks) this.opts.pk.to_python(pk);
+    } catch (e) {
+      if (e instanceof ValidationError) return queryset;
+      throw e;
+    }
+    return queryset.filter({ pk__in: object_pks });
+  }
+
+  /**
+   * GET: the ChangeList rendered (bad parameters → `?e=1`). POST: an action on the selected rows,
+   * or the list_editable formset saved (`_save`).
+   */
+  changelist_view(request: Request, extra_context: Record<string, unknown> | null = null): any {
+    return ADMIN.run(`${this.constructor.name}.changelist_view`, () => ({ model: this.opts.label }), () => this._changelist_view(request, extra_context));
+  }
+
+  _changelist_view(request: Request, extra_context: Record<string, unknown> | null): any {
+    const app_label = this.opts.app_label;
+    if (!this.has_view_or_change_permission(request)) throw new PermissionDenied();
+    let cl: ChangeList;
+    try {
+      cl = this.get_changelist_instance(request);
+    } catch (e) {
+      if (!(e instanceof IncorrectLookupParameters)) throw e;
+      ADMIN.event("IncorrectLookupParameters → ?e=1", () => ({ reason: to_json(e.message) }));
+      if (request.GET.__contains__(ERROR_FLAG)) return new SimpleTemplateResponse("admin/invalid_setup.html", { title: "Database error" });
+      return new HttpResponseRedirect(`${request.path}?${ERROR_FLAG}=1`);
+    }
+    let action_failed = false;
+    const selected: string[] = request.POST.getlist(ACTION_CHECKBOX_NAME);
     const actions = this.get_actions(request);
-    return {
+    const has_actions = Object.keys(actions).length > 0;
+    if (has_actions && request.method === "POST" && request.POST.__contains__("index") && !request.POST.__contains__("_save")) {
+      if (selected.length) {
+        const response = this.response_action(request, cl.get_queryset(request));
+        if (response) return response;
+        action_failed = true;
+      } else {
+        this.message_user(request, "Items must be selected in order to perform actions on them. No items have been changed.", message_levels.WARNING);
+        action_failed = true;
+      }
+    }
+    if (has_actions && request.method === "POST" && request.POST.__contains__(ACTION_CHECKBOX_NAME) && !request.POST.__contains__("index") && !request.POST.__contains__("_save")) {
+      if (selected.length) {
+        const response = this.response_action(request, cl.get_queryset(request));
+        if (response) return response;
+        action_failed = true;
+      }
+    }
+    if (action_failed) return new HttpResponseRedirect(request.get_full_path());
+    const saved = this.changelist_formset(request, cl);
+    if (saved) return saved;
+    let media = this.media;
+    if (cl.formset) media = media.add(cl.formset.media);
+    let action_form: any = null;
+    if (has_actions) {
+      action_form = new this.action_form(null, { auto_id: null });
+      action_form.fields.action.choices = this.get_action_choices(request);
+      media = media.add(action_form.media);
+    }
+    const result_list_length = [...cl.result_list].length;
+    const context: Record<string, unknown> = {
       ...this.admin_site.each_context(request),
       module_name: String(this.opts.verbose_name_plural),
-      selection_note: `0 of ${cl.result_list.length ?? 0} selected`,
-      selection_note_all: `All ${cl.result_count} selected`,
+      selection_note: `0 of ${result_list_length} selected`,
+      selection_note_all: ngettext("%(total_count)s selected", "All %(total_count)s selected", cl.result_count).replace("%(total_count)s", String(cl.result_count)),
       title: cl.title,
       subtitle: null,
       is_popup: cl.is_popup,
       to_field: cl.to_field,
       cl,
+      media,
       has_add_permission: this.has_add_permission(request),
       opts: cl.opts,
+      action_form,
       actions_on_top: this.actions_on_top,
       actions_on_bottom: this.actions_on_bottom,
       actions_selection_counter: this.actions_selection_counter,
-      action_choices: Object.keys(actions).length ? this.get_action_choices(request) : null,
       preserved_filters: this.get_preserved_filters(request),
       ...(extra_context ?? {}),
     };
+    request.current_app = this.admin_site.name;
+    return new TemplateResponse(request, this.change_list_template ?? [`admin/${app_label}/${this.opts.model_name}/change_list.html`, `admin/${app_label}/change_list.html`, "admin/change_list.html"], context);
   }
 
-  // --- the change form, delete and history views -------------------------------------------------
-
-  /** A ModelForm class for the change form: get_fields() minus the readonly ones (or `form` when set). */
-  get_form(request: Request, obj: any = null): any {
-    if (this.form) return this.form;
-    const fields = this.get_fields_for_form(request, obj);
-    return modelform_factory(this.model, { fields, widgets: this.form_widgets(fields) });
-  }
-
-
-  get_inline_instances(_request: Request, _obj: any = null): InlineModelAdmin[] {
-    return this.inlines.map((cls) => new cls(this.model, this.admin_site));
-  }
-
-  /** The object named by the URL, or null (Django answers "… doesn't exist. Perhaps it was deleted?"). */
-  get_object(request: Request, object_id: string): any {
-    try {
-      return this.get_queryset(request).get({ pk: unquote(object_id) });
-    } catch (e: any) {
-      if (e instanceof ObjectDoesNotExist || e instanceof ValidationError || e instanceof ValueError) return null;
-      throw e;
-    }
-  }
-
-  add_view(request: Request, extra_context: Record<string, unknown> | null = null): any {
-    return this.changeform_view(request, null, extra_context);
-  }
-
-  change_view(request: Request, object_id: string, extra_context: Record<string, unknown> | null = null): any {
-    return this.changeform_view(request, object_id, extra_context);
-  }
-
-  /** GET shows the form; POST validates the form and the inlines, saves, logs, and redirects. */
-  changeform_view(request: Request, object_id: string | null, extra_context: Record<string, unknown> | null = null): any {
-    return ADMIN.run(`${this.constructor.name}.${object_id === null ? "add_view" : "change_view"}`, () => ({ model: this.opts.label, object_id }), () =>
-      atomic(() => this._changeform_view(request, object_id, extra_context)),
-    );
-  }
-
-  _changeform_view(request: Request, object_id: string | null, extra_context: Record<string, unknown> | null): any {
-    const add = object_id === null;
-    const obj = add ? null : this.get_object(request, object_id);
-    if (!add && obj === null) return this.redirect_missing(request, object_id);
-    if (add ? !this.has_add_permission(request) : !this.has_view_or_change_permission(request, obj)) throw new PermissionDenied();
-    const can_change = add || this.has_change_permission(request, obj);
-    const Form = this.get_form(request, obj);
-    const posted = request.method === "POST" && can_change;
-    const form = posted ? new Form(request.POST, { instance: obj ?? undefined }) : new Form(null, { instance: obj ?? undefined });
-    const inlines = this.get_inline_instances(request, obj);
-    const formsets = inlines.map((inline) => new InlineFormSet(inline, obj, posted ? request.POST : null));
-    if (posted) {
-      const form_ok = form.is_valid();
-      const inlines_ok = formsets.every((fs) => fs.is_valid());
-      ADMIN.event("change form validated", () => ({ form_valid: form_ok, inlines_valid: inlines_ok, errors: to_json(form_ok ? {} : form.errors.get_json_data?.() ?? String(form.errors)) }));
-      if (form_ok && inlines_ok) {
-        const new_object = form.save();
-        const inline_changes = formsets.map((fs) => fs.save(new_object));
-        const message = construct_change_message(form, inline_changes, add);
-        if (add) this.log_addition(request, new_object, message);
-        else this.log_change(request, new_object, message);
-        return add ? this.response_add(request, new_object) : this.response_change(request, new_object);
+  /**
+   * list_editable: the formset over the page's rows. A POST with `_save` saves the changed rows
+   * (one LogEntry each, "N questions were changed successfully.") and redirects; an invalid
+   * formset stays on the page with its errors.
+   */
+  private changelist_formset(request: Request, cl: ChangeList): any {
+    cl.formset = null;
+    if (request.method === "POST" && cl.list_editable.length && request.POST.__contains__("_save")) {
+      if (!this.has_change_permission(request)) throw new PermissionDenied();
+      const FormSet = this.get_changelist_formset(request);
+      const modified_objects = this._get_list_editable_queryset(request, FormSet.get_default_prefix());
+      const formset = (cl.formset = new FormSet(request.POST, { files: request.FILES, queryset: modified_objects }));
+      if (formset.is_valid()) {
+        let changecount = 0;
+        atomic(() => {
+          for (const form of formset.forms) {
+            if (!form.has_changed()) continue;
+            const obj = this.save_form(request, form, true);
+            if (obj._state.adding) throw new BadRequest("list_editable does not allow adding.");
+            this.save_model(request, obj, form, true);
+            this.save_related(request, form, [], true);
+            this.log_change(request, obj, this.construct_change_message(request, form, null));
+            changecount += 1;
+          }
+        });
+        if (changecount) {
+          const msg = ngettext("%(count)s %(name)s was changed successfully.", "%(count)s %(name)s were changed successfully.", changecount);
+          this.message_user(request, msg.replace("%(count)s", String(changecount)).replace("%(name)s", model_ngettext(this.opts, changecount)), message_levels.SUCCESS);
+        }
+        return new HttpResponseRedirect(request.get_full_path());
       }
+    } else if (cl.list_editable.length && this.has_change_permission(request)) {
+      const FormSet = this.get_changelist_formset(request);
+      cl.formset = new FormSet(null, { queryset: cl.result_list });
     }
-    const admin_form = new AdminForm(form, this.get_fieldsets(request, obj), {}, this.get_readonly_fields(request, obj), this);
-    const inline_admin_formsets = formsets.map((fs, i) => new InlineAdminFormSet(inlines[i], fs, inlines[i].get_readonly_fields(request, obj)));
-    const title = add ? `Add ${this.opts.verbose_name}` : can_change ? `Change ${this.opts.verbose_name}` : `View ${this.opts.verbose_name}`;
-    return this.admin_site.render_admin(request, this.change_form_template ?? "admin/change_form.html", {
-      ...this.admin_site.each_context(request),
-      title,
-      subtitle: obj ? String(obj) : null,
-      adminform: admin_form,
-      object_id,
-      original: obj,
-      is_popup: false,
-      to_field: null,
-      inline_admin_formsets,
-      errors: posted && (!form.is_valid() || formsets.some((fs) => !fs.is_valid())),
-      error_count: posted ? form.errors.size + formsets.reduce((n, fs) => n + fs.errors.filter((e: any) => e.size).length, 0) : 0,
-      preserved_filters: this.get_preserved_filters(request),
-      add,
-      change: !add,
-      has_view_permission: this.has_view_permission(request, obj),
-      has_add_permission: this.has_add_permission(request),
-      has_change_permission: can_change,
-      has_delete_permission: !add && this.has_delete_permission(request, obj),
-      has_editable_inline_admin_formsets: inlines.length > 0,
-      save_as: this.save_as,
-      save_on_top: this.save_on_top,
-      opts: this.opts,
-      changelist_url: this.changelist_url(),
-      ...(extra_context ?? {}),
-    });
+    return null;
   }
 
-  private redirect_missing(request: Request, object_id: string): any {
-    this.message_user(request, `${capfirst(String(this.opts.verbose_name))} with ID “${object_id}” doesn’t exist. Perhaps it was deleted?`, WARNING);
-    return new HttpResponseRedirect(reverse("admin:index", { current_app: this.admin_site.name }));
-  }
-
-  changelist_url(): string {
-    return reverse(`admin:${this.opts.app_label}_${this.opts.model_name}_changelist`, { current_app: this.admin_site.name });
-  }
-
-  /** After an add: "_continue" → the change form, "_addanother" → a blank form, else the changelist. */
-  response_add(request: Request, obj: any): any {
-    const link = format_html('<a href="{}">{}</a>', reverse(`admin:${this.opts.app_label}_${this.opts.model_name}_change`, { args: [quote(obj.pk)], current_app: this.admin_site.name }), String(obj));
-    const name = capfirst(String(this.opts.verbose_name));
-    if (request.POST.has("_continue")) {
-      this.message_user(request, mark_safe(`The ${this.opts.verbose_name} “${link}” was added successfully. You may edit it again below.`), SUCCESS);
-      return new HttpResponseRedirect(reverse(`admin:${this.opts.app_label}_${this.opts.model_name}_change`, { args: [quote(obj.pk)], current_app: this.admin_site.name }));
-    }
-    if (request.POST.has("_addanother")) {
-      this.message_user(request, mark_safe(`The ${this.opts.verbose_name} “${link}” was added successfully. You may add another ${this.opts.verbose_name} below.`), SUCCESS);
-      return new HttpResponseRedirect(request.path);
-    }
-    void name;
-    this.message_user(request, mark_safe(`The ${this.opts.verbose_name} “${link}” was added successfully.`), SUCCESS);
-    return new HttpResponseRedirect(this.changelist_url());
-  }
-
-  response_change(request: Request, obj: any): any {
-    const link = format_html('<a href="{}">{}</a>', request.path, String(obj));
-    if (request.POST.has("_continue")) {
-      this.message_user(request, mark_safe(`The ${this.opts.verbose_name} “${link}” was changed successfully. You may edit it again below.`), SUCCESS);
-      return new HttpResponseRedirect(request.get_full_path());
-    }
-    if (request.POST.has("_addanother")) {
-      this.message_user(request, mark_safe(`The ${this.opts.verbose_name} “${link}” was changed successfully. You may add another ${this.opts.verbose_name} below.`), SUCCESS);
-      return new HttpResponseRedirect(reverse(`admin:${this.opts.app_label}_${this.opts.model_name}_add`, { current_app: this.admin_site.name }));
-    }
-    this.message_user(request, mark_safe(`The ${this.opts.verbose_name} “${link}” was changed successfully.`), SUCCESS);
-    const filters = request.GET.get("_changelist_filters");
-    return new HttpResponseRedirect(this.changelist_url() + (filters ? `?${filters}` : ""));
+  get_deleted_objects(objs: any[], request: Request): [any[], Record<string, number>, Set<string>, string[]] {
+    return get_deleted_objects(objs, request, this.admin_site);
   }
 
   /** GET: "Are you sure?" with everything the cascade removes; POST: delete, log, back to the changelist. */
   delete_view(request: Request, object_id: string, extra_context: Record<string, unknown> | null = null): any {
     return ADMIN.run(`${this.constructor.name}.delete_view`, () => ({ model: this.opts.label, object_id }), () => {
-      const obj = this.get_object(request, object_id);
-      if (obj === null) return this.redirect_missing(request, object_id);
-      if (!this.has_delete_permission(request, obj)) throw new PermissionDenied();
-      const [deleted_objects, model_count, perms_needed, protected_objs] = get_deleted_objects([obj], request, this.admin_site);
-      if (request.method === "POST" && !protected_objs.length) {
-        if (perms_needed.size) throw new PermissionDenied();
-        const repr = String(obj);
-        this.log_deletion(request, obj, repr);
-        obj.delete();
-        this.message_user(request, `The ${this.opts.verbose_name} “${repr}” was deleted successfully.`, SUCCESS);
-        return new HttpResponseRedirect(this.changelist_url());
-      }
-      const object_name = String(this.opts.verbose_name);
-      const title = perms_needed.size || protected_objs.length ? `Cannot delete ${object_name}` : "Delete";
-      return this.admin_site.render_admin(request, this.delete_confirmation_template ?? "admin/delete_confirmation.html", {
-        ...this.admin_site.each_context(request),
-        title,
-        subtitle: null,
-        object_name,
-        object: obj,
-        deleted_objects,
-        model_count: Object.entries(model_count),
-        perms_lacking: [...perms_needed],
-        protected: protected_objs,
-        opts: this.opts,
-        object_id,
-        ...(extra_context ?? {}),
-      });
+      if (["GET", "HEAD", "OPTIONS", "TRACE"].includes(request.method)) return this._delete_view(request, object_id, extra_context);
+      return atomic(() => this._delete_view(request, object_id, extra_context));
     });
   }
 
-  /** The LogEntry rows for one object, oldest first. */
-  history_view(request: Request, object_id: string, extra_context: Record<string, unknown> | null = null): any {
-    const obj = this.get_object(request, object_id);
-    if (obj === null) return this.redirect_missing(request, object_id);
-    if (!this.has_view_or_change_permission(request, obj)) throw new PermissionDenied();
-    let action_list: any[] = [];
-    try {
-      action_list = [...LogEntry.objects.filter({ object_id: String(obj.pk) }).select_related().order_by("action_time")].filter((e: any) => !e.content_type_id || e.content_type?.model === this.opts.model_name);
-    } catch {
-      action_list = [];
+  _delete_view(request: Request, object_id: string, extra_context: Record<string, unknown> | null): any {
+    const app_label = this.opts.app_label;
+    const to_field = request.POST.get(TO_FIELD_VAR, request.GET.get(TO_FIELD_VAR));
+    if (to_field && !this.to_field_allowed(request, to_field)) throw new DisallowedModelAdminToField(`The field ${to_field} cannot be referenced.`);
+    const obj = this.get_object(request, unquote(object_id), to_field);
+    if (!this.has_delete_permission(request, obj)) throw new PermissionDenied();
+    if (obj === null) return this._get_obj_does_not_exist_redirect(request, this.opts, object_id);
+    const [deleted_objects, model_count, perms_needed, protected_objs] = this.get_deleted_objects([obj], request);
+    if (request.method === "POST" && request.POST.len() && !protected_objs.length) {
+      if (perms_needed.size) throw new PermissionDenied();
+      const obj_display = String(obj);
+      const attr = to_field ? String(to_field) : this.opts.pk.attname;
+      const obj_id = obj.serializable_value(attr);
+      this.log_deletions(request, [obj]);
+      this.delete_model(request, obj);
+      return this.response_delete(request, obj_display, obj_id);
     }
-    return this.admin_site.render_admin(request, this.object_history_template ?? "admin/object_history.html", {
+    const object_name = String(this.opts.verbose_name);
+    const title = perms_needed.size || protected_objs.length ? `Cannot delete ${object_name}` : "Delete";
+    return this.render_delete_form(request, {
       ...this.admin_site.each_context(request),
-      title: `Change history: ${String(obj)}`,
+      title,
       subtitle: null,
-      action_list,
-      module_name: capfirst(String(this.opts.verbose_name_plural)),
+      object_name,
       object: obj,
+      deleted_objects,
+      model_count: Object.entries(model_count),
+      perms_lacking: [...perms_needed],
+      protected: protected_objs,
       opts: this.opts,
+      app_label,
+      preserved_filters: this.get_preserved_filters(request),
+      is_popup: request.POST.__contains__(IS_POPUP_VAR) || request.GET.__contains__(IS_POPUP_VAR),
+      to_field,
       ...(extra_context ?? {}),
     });
   }
 
-  // --- actions on the changelist ---------------------------------------------------------------
+  /** The LogEntry rows of one object, oldest first, 100 per page. */
+  history_view(request: Request, object_id: string, extra_context: Record<string, unknown> | null = null): any {
+    const obj = this.get_object(request, unquote(object_id));
+    if (obj === null) return this._get_obj_does_not_exist_redirect(request, this.opts, object_id);
+    if (!this.has_view_or_change_permission(request, obj)) throw new PermissionDenied();
+    const app_label = this.opts.app_label;
+    const LogEntry = this.admin_site.log_entry_model();
+    const action_list = LogEntry === null ? [] : LogEntry.objects.filter({ object_id: unquote(object_id), content_type: get_content_type_for_model(this.model) }).select_related().order_by("action_time");
+    const paginator = this.get_paginator(request, action_list, 100);
+    const page_obj = paginator.get_page(request.GET.get("p", 1));
+    const context = {
+      ...this.admin_site.each_context(request),
+      title: `Change history: ${String(obj)}`,
+      subtitle: null,
+      action_list: page_obj,
+      page_range: [...paginator.get_elided_page_range(page_obj.number)],
+      page_var: "p",
+      pagination_required: paginator.count > 100,
+      module_name: capfirst(String(this.opts.verbose_name_plural)),
+      object: obj,
+      opts: this.opts,
+      preserved_filters: this.get_preserved_filters(request),
+      ...(extra_context ?? {}),
+    };
+    request.current_app = this.admin_site.name;
+    return new TemplateResponse(request, this.object_history_template ?? [`admin/${app_label}/${this.opts.model_name}/object_history.html`, `admin/${app_label}/object_history.html`, "admin/object_history.html"], context);
+  }
 
-  /** POST from the changelist: run the chosen action on the selected rows (or all, with select_across). */
-  response_action(request: Request, queryset: any): any {
-    const name = request.POST.get("action");
-    const actions = this.get_actions(request);
-    if (!name || !(name in actions)) return null;
-    const selected: string[] = request.POST.getlist(ACTION_CHECKBOX_NAME);
-    const select_across = request.POST.get("select_across") === "1";
-    if (!selected.length && !select_across) {
-      this.message_user(request, "Items must be selected in order to perform actions on them. No items have been changed.", WARNING);
-      return null;
+  get_formset_kwargs(request: Request, obj: any, inline: InlineModelAdmin, prefix: string): Record<string, unknown> {
+    const params: Record<string, unknown> = { instance: obj, prefix, queryset: inline.get_queryset(request) };
+    if (request.method === "POST") Object.assign(params, { data: request.POST.copy(), files: request.FILES, save_as_new: request.POST.__contains__("_saveasnew") });
+    return params;
+  }
+
+  /** One formset per inline, prefixed by the relation's accessor (`choice_set`), numbered if repeated. */
+  _create_formsets(request: Request, obj: any, change: boolean): [any[], InlineModelAdmin[]] {
+    const formsets: any[] = [];
+    const inline_instances: InlineModelAdmin[] = [];
+    const prefixes = new Map<string, number>();
+    for (const [FormSet, inline] of this.get_formsets_with_inlines(request, change ? obj : null)) {
+      let prefix: string = FormSet.get_default_prefix();
+      prefixes.set(prefix, (prefixes.get(prefix) ?? 0) + 1);
+      if (prefixes.get(prefix) !== 1 || !prefix) prefix = `${prefix}-${prefixes.get(prefix)}`;
+      const { data = null, ...params } = this.get_formset_kwargs(request, obj, inline, prefix);
+      const formset = new FormSet(data, params);
+      if (!inline.has_change_permission(request, change ? obj : null)) {
+        formset.initial_forms.forEach((form: any, index: number) => {
+          if (inline.has_delete_permission(request, obj) && request.POST.__contains__(`${formset.prefix}-${index}-DELETE`)) return;
+          form._errors = new forms.ErrorDict();
+          form.cleaned_data = form.initial;
+        });
+      }
+      formsets.push(formset);
+      inline_instances.push(inline);
     }
-    const [func] = actions[name];
-    const rows = select_across ? queryset : queryset.filter({ pk__in: selected });
-    return ADMIN.run(`action ${name}`, () => ({ selected: to_json(selected), select_across }), () => func(this, request, rows) ?? new HttpResponseRedirect(request.get_full_path()));
-  }
-
-  // --- logging and messages ------------------------------------------------------------------------
-
-  /** `messages.add_message` when the messages framework is on the request (fail silently otherwise). */
-  message_user(request: Request, message: unknown, level: number = INFO, extra_tags = ""): void {
-    const storage = request._messages;
-    if (storage && typeof storage.add === "function") storage.add(level, message, extra_tags);
-  }
-
-  log_addition(request: Request, obj: any, message: unknown): void {
-    this.log(request, obj, ADDITION, message);
-  }
-
-  log_change(request: Request, obj: any, message: unknown): void {
-    this.log(request, obj, CHANGE, message);
-  }
-
-  log_deletion(request: Request, obj: any, _repr: string): void {
-    this.log(request, obj, DELETION, "");
-  }
-
-  log_deletions(request: Request, objs: any[]): void {
-    for (const obj of objs) this.log(request, obj, DELETION, "");
-  }
-
-  /** A LogEntry row, when django.contrib.admin is installed (its table exists). */
-  private log(request: Request, obj: any, flag: number, message: unknown): void {
-    if (!this.admin_site.logging_enabled?.()) return;
-    LogEntry.objects.log_actions(request.user.pk, [obj], flag, message, { single_object: true });
-  }
-
-  /** The view for a URL of this model's admin: changelist, add, change, delete, history. */
-  get urls(): any[] {
-    return this.admin_site.model_urls(this);
+    return [formsets, inline_instances];
   }
 }
 
@@ -733,46 +1276,138 @@ export function construct_search(opts: any, field_name: string): string {
 /** An inline: a formset of a related model edited on its parent's change form. */
 export class InlineModelAdmin extends BaseModelAdmin {
   fk_name: string | null = null;
+  formset: any = BaseInlineFormSet;
   extra = 3;
   min_num: number | null = null;
   max_num: number | null = null;
   template = "";
-  verbose_name: string | null = null;
-  verbose_name_plural: string | null = null;
   can_delete = true;
   show_change_link = false;
   classes: string[] | null = null;
   parent_model: any;
 
-  constructor(parent_model: any, admin_site: any, model: any = null) {
-    super(model, admin_site);
+  constructor(parent_model: any, admin_site: any) {
+    super(null, admin_site);
     this.parent_model = parent_model;
   }
 
-  /** The ForeignKey from the inline model to the parent (by `fk_name`, else the only one). */
-  get_fk(): any {
-    const fks = this.opts.fields.filter((f: any) => f instanceof models.ForeignKey && (this.fk_name ? f.name === this.fk_name : f.related_model === this.parent_model));
-    if (fks.length !== 1) throw new Error(`'${this.opts.label}' has ${fks.length ? "more than one" : "no"} ForeignKey to '${this.parent_model._meta.label}'.`);
-    return fks[0];
+  get has_registered_model(): boolean {
+    return this.admin_site.is_registered(this.model);
   }
 
-  get_extra(): number {
+  // `verbose_name` / `verbose_name_plural` default to the model's; a given singular makes the plural
+  // "<name>s". (The subclass's `model = Choice` is set after this class's constructor, so these are
+  // read when used; a subclass field `verbose_name = "…"` takes their place.)
+  private _verbose_name: string | null = null;
+  private _verbose_name_plural: string | null = null;
+
+  get verbose_name(): string {
+    return this._verbose_name ?? String(this.opts.verbose_name);
+  }
+
+  set verbose_name(value: string | null) {
+    this._verbose_name = value;
+  }
+
+  get verbose_name_plural(): string {
+    if (this._verbose_name_plural !== null) return this._verbose_name_plural;
+    const own = Object.getOwnPropertyDescriptor(this, "verbose_name")?.value ?? this._verbose_name;
+    return own === null || own === undefined ? String(this.opts.verbose_name_plural) : `${own}s`;
+  }
+
+  set verbose_name_plural(value: string | null) {
+    this._verbose_name_plural = value;
+  }
+
+  get media(): forms.Media {
+    const extra = this.admin_site?.debug?.() ? "" : ".min";
+    const js = [`vendor/jquery/jquery${extra}.js`, "jquery.init.js", "inlines.js"];
+    if (this.filter_vertical.length || this.filter_horizontal.length) js.push("SelectBox.js", "SelectFilter2.js");
+    return new forms.Media({ js: js.map((url) => `admin/js/${url}`) });
+  }
+
+  get_extra(_request: Request, _obj: any = null): number {
     return this.extra;
   }
 
-  get_verbose_name(): string {
-    return this.verbose_name ?? String(this.opts.verbose_name);
+  get_min_num(_request: Request, _obj: any = null): number | null {
+    return this.min_num;
   }
 
-  get_verbose_name_plural(): string {
-    return this.verbose_name_plural ?? (this.verbose_name ? `${this.verbose_name}s` : String(this.opts.verbose_name_plural));
+  get_max_num(_request: Request, _obj: any = null): number | null {
+    return this.max_num;
   }
 
-  /** The rows of the related model that belong to `obj`. */
-  get_queryset_for(obj: any): any {
-    if (!obj) return this.model._meta.default_manager.none();
-    const fk = this.get_fk();
-    return this.model._meta.default_manager.filter({ [fk.attname]: obj.pk });
+  /** The inline formset class: the fieldsets' fields, deletion that refuses protected rows, permission checks. */
+  get_formset(request: Request, obj: any = null, kwargs: Record<string, unknown> = {}): any {
+    const fields = "fields" in kwargs ? (kwargs.fields as string[] | null) : flatten_fieldsets(this.get_fieldsets(request, obj));
+    const rest = { ...kwargs };
+    delete rest.fields;
+    const excluded = this.get_exclude(request, obj);
+    const exclude: string[] = excluded === null ? [] : [...excluded];
+    exclude.push(...this.get_readonly_fields(request, obj));
+    if (excluded === null && this.form?.Meta?.exclude) exclude.push(...this.form.Meta.exclude);
+    const can_delete = this.can_delete && this.has_delete_permission(request, obj);
+    const can_change = request ? this.has_change_permission(request, obj) : true;
+    const can_add = request ? this.has_add_permission(request, obj) : true;
+    const base_model_form = this.form;
+    const inline = this;
+    class DeleteProtectedModelForm extends base_model_form {
+      /** A row marked for deletion whose deletion a PROTECT relation would block is an error. */
+      hand_clean_DELETE(): void {
+        if (!this.cleaned_data?.[DELETION_FIELD_NAME]) return;
+        if (this.instance._state.adding) return;
+        const collector = new NestedObjects("default");
+        collector.collect([this.instance]);
+        if (collector.protected_objs.size) {
+          const objs = [...collector.protected_objs].map((p: any) => `${p.constructor._meta.verbose_name} ${p}`);
+          const params = { class_name: this.instance.constructor._meta.verbose_name, instance: this.instance, related_objects: get_text_list(objs, "and") };
+          throw new ValidationError("Deleting %(class_name)s %(instance)s would require deleting the following protected related objects: %(related_objects)s", { code: "deleting_protected", params });
+        }
+      }
+
+      is_valid(): boolean {
+        const result = super.is_valid();
+        this.hand_clean_DELETE();
+        return result;
+      }
+
+      has_changed(): boolean {
+        if (!can_change && !this.instance._state.adding) return false;
+        if (!can_add && this.instance._state.adding) return false;
+        return super.has_changed();
+      }
+    }
+    Object.defineProperty(DeleteProtectedModelForm, "name", { value: "DeleteProtectedModelForm" });
+    void inline;
+    const defaults: Record<string, unknown> = {
+      form: DeleteProtectedModelForm,
+      formset: this.formset,
+      fk_name: this.fk_name,
+      fields: fields === null && !base_model_form?.Meta?.fields ? "__all__" : fields,
+      exclude: exclude.length ? exclude : undefined,
+      formfield_callback: (db_field: any, kw: Record<string, unknown>) => this.formfield_for_dbfield(db_field, request, kw),
+      extra: this.get_extra(request, obj),
+      min_num: this.get_min_num(request, obj),
+      max_num: this.get_max_num(request, obj),
+      can_delete,
+      ...rest,
+    };
+    return inlineformset_factory(this.parent_model, this.model, defaults as never);
+  }
+
+  override _get_form_for_get_fields(request: Request, obj: any = null): any {
+    return this.get_formset(request, obj, { fields: null }).form;
+  }
+
+  override get_queryset(request: Request): any {
+    const queryset = super.get_queryset(request);
+    return this.has_view_or_change_permission(request) ? queryset : queryset.none();
+  }
+
+  override has_add_permission(request: Request, obj: any = null): boolean {
+    void obj;
+    return super.has_add_permission(request);
   }
 }
 

@@ -12,6 +12,9 @@ import { FieldDoesNotExist } from "../../core/exceptions";
 import * as models from "../../db/models";
 import { Q } from "../../db/models/query_utils";
 import { format_html } from "../../utils/html";
+import { StaticNode } from "../../templatetags/static";
+
+const static_url = (path: string) => StaticNode.handle_simple(path);
 import { localize, number_format } from "../../utils/formats";
 import { py_str } from "../../utils/encoding";
 import { pretty_name } from "../../forms/utils";
@@ -194,18 +197,27 @@ export function lookup_field(name: any, obj: any, model_admin: any = null): [Any
   return [null, null, value];
 }
 
-/** The boolean icon: `<img src=… alt="True">` in Django; an inline SVG data URL here (no static files). */
+/** The boolean icon: `<img src="/static/admin/img/icon-yes.svg" alt="True">` (no, unknown). */
 export function boolean_icon(field_val: boolean | null): string {
-  const key = field_val === true ? "True" : field_val === false ? "False" : "None";
-  return format_html('<img src="{}" alt="{}">', ICONS[key], key).toString();
+  const [key, icon] = field_val === true ? ["True", "yes"] : field_val === false ? ["False", "no"] : ["None", "unknown"];
+  return format_html('<img src="{}" alt="{}">', static_url(`admin/img/icon-${icon}.svg`), key).toString();
 }
 
-const svg = (fill: string, path: string) => `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="${fill}"/><path d="${path}" stroke="#fff" stroke-width="2" fill="none"/></svg>`)}`;
-const ICONS: Record<string, string> = {
-  True: svg("#70bf2b", "M4 8l3 3 5-6"),
-  False: svg("#dd4646", "M5 5l6 6M11 5l-6 6"),
-  None: svg("#999", "M6 6a2 2 0 1 1 2 2v2M8 12v1"),
-};
+/** The field names of fieldsets, rows flattened: `[[null, {fields: ["a", ["b", "c"]]}]]` → a, b, c. */
+export function flatten_fieldsets(fieldsets: [unknown, { fields: (string | string[])[] }][]): string[] {
+  return fieldsets.flatMap(([, options]) => options.fields.flatMap((f) => (Array.isArray(f) ? f : [f])));
+}
+
+/** A model field's help_text, or "" for a name that is not a field. */
+export function help_text_for_field(name: string, model: ModelClass): string {
+  try {
+    const field = _get_non_gfk_field(model._meta, name);
+    return field.help_text ?? "";
+  } catch (e) {
+    if (e instanceof FieldDoesNotExist || e instanceof FieldIsAForeignKeyColumnName) return "";
+    throw e;
+  }
+}
 
 function is_empty_for_field(value: unknown, field: AnyField): boolean {
   const empty: unknown[] = field.empty_values ?? EMPTY_VALUES;
@@ -294,7 +306,8 @@ export class NestedObjects extends models.Collector {
  * `get_deleted_objects(objs, request, admin_site)` → [to_delete (nested strings), model_count,
  * perms_needed, protected]: what the delete confirmation page lists.
  */
-export function get_deleted_objects(objs: any[], request: any, admin_site: any): [any[], Record<string, number>, Set<string>, string[]] {
+export function get_deleted_objects(objs_or_queryset: Iterable<any>, request: any, admin_site: any): [any[], Record<string, number>, Set<string>, string[]] {
+  const objs = [...objs_or_queryset];
   const collector = new NestedObjects("default");
   collector.collect(objs);
   const perms_needed = new Set<string>();
@@ -356,4 +369,36 @@ function nest(roots: any[], collected: any[], describe: (obj: any) => unknown): 
 
 function capfirst_text(s: string): string {
   return s ? s[0].toUpperCase() + s.slice(1) : s;
+}
+
+/** `ngettext(verbose_name, verbose_name_plural, n)` of a model ("question" / "questions"). */
+export function model_ngettext(obj: any, n: number | null = null): string {
+  const opts = obj._meta ?? obj;
+  const { verbose_name, verbose_name_plural } = model_format_dict(opts);
+  return n === 1 ? verbose_name : verbose_name_plural;
+}
+
+/**
+ * The JSON change message a LogEntry stores: `[{"added": {}}]`, or `[{"changed": {"fields":
+ * [labels]}}]`, then one entry per inline object added, changed or deleted.
+ */
+export function construct_change_message(form: any, formsets: any[] | null, add: boolean): any[] {
+  const changed_data: string[] = form.changed_data;
+  const change_message: any[] = [];
+  if (add) change_message.push({ added: {} });
+  else if (changed_data.length) change_message.push({ changed: { fields: changed_field_labels(form, changed_data) } });
+  for (const formset of formsets ?? []) {
+    for (const added of formset.new_objects ?? []) change_message.push({ added: { name: String(added.constructor._meta.verbose_name), object: String(added) } });
+    for (const [changed, fields] of formset.changed_objects ?? []) change_message.push({ changed: { name: String(changed.constructor._meta.verbose_name), object: String(changed), fields: changed_field_labels(formset.forms[0], fields) } });
+    for (const deleted of formset.deleted_objects ?? []) change_message.push({ deleted: { name: String(deleted.constructor._meta.verbose_name), object: String(deleted) } });
+  }
+  return change_message;
+}
+
+/** A form field's label, else the field name, for each changed field. */
+function changed_field_labels(form: any, changed_data: string[]): string[] {
+  return changed_data.map((name) => {
+    const label = form.fields[name]?.label;
+    return label ? String(label) : name;
+  });
 }

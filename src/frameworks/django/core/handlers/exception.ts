@@ -7,7 +7,8 @@
  * SuspiciousOperation (DisallowedHost, TooManyFieldsSent …) → 400, anything else → 500 (with
  * `got_request_exception` sent). With DEBUG the 404 and 500 are Django's technical pages.
  */
-import { describe_error, error_type, span_close, span_set, trace_site } from "../../../../trace";
+import { describe_error, error_type, span_close, span_set, trace_site, tracing_enabled, type SourceRef } from "../../../../trace";
+import { extract_tb } from "../../../python/traceback";
 import { settings } from "../../conf";
 import { Http404 } from "../../http/response";
 import { get_resolver, get_urlconf } from "../../urls";
@@ -50,7 +51,8 @@ function layer_name(fn: unknown): string {
  * the onion the exception came out of (a middleware, or `_get_response` for the view and its hooks).
  */
 export function response_for_exception(request: HttpRequest, exc: unknown, escaped_from = "get_response"): HttpResponseBase {
-  const span = EXCEPTION.open(`${error_type(exc)} → response`, () => ({ escaped_from, ...json_error(exc) }));
+  // The source (the innermost user frame) is read now: the traceback is the exception's, at the raise.
+  const span = EXCEPTION.open(`${error_type(exc)} → response`, () => ({ escaped_from, ...json_error(exc) }), tracing_enabled() ? (exception_source(exc) ?? undefined) : undefined);
   try {
     const response = convert_by_family(request, exc);
     if (span >= 0) span_set(span, { status: response.status_code });
@@ -58,6 +60,20 @@ export function response_for_exception(request: HttpRequest, exc: unknown, escap
   } finally {
     span_close(span);
   }
+}
+
+/**
+ * Where an exception points in the project, as the technical 500 page shows it: the failing tag's
+ * template and line (`template_debug`, set by the innermost node that raised), else the innermost
+ * frame of user code. The "exception" span carries it as its source (editor marker, Errors panel).
+ */
+export function exception_source(exc: unknown): SourceRef | null {
+  const info = (exc as { template_debug?: { name?: string; line?: number } } | null)?.template_debug;
+  if (info?.name && info.line) return { file: info.name, line: info.line };
+  const user = extract_tb(exc).filter((f) => f.is_user_code && f.lineno !== null);
+  const innermost = user[user.length - 1];
+  if (!innermost) return null;
+  return { file: innermost.filename, line: innermost.lineno!, ...(innermost.colno !== null ? { column: innermost.colno } : {}) };
 }
 
 function convert_by_family(request: HttpRequest, exc: unknown): HttpResponseBase {

@@ -9,6 +9,7 @@ import { FieldError } from "../../core/exceptions";
 import { TypeError as PyTypeError } from "../../../python/builtins";
 import { Case, Func, Value, When, type Compiler, type SQL } from "./expressions";
 import { DecimalField, FloatField, IntegerField, type Field } from "./fields";
+import { EmptyResultSet, FullResultSet } from "./lookups";
 
 export class Aggregate extends Func {
   static function_name = "";
@@ -24,7 +25,9 @@ export class Aggregate extends Func {
     super([expression], { output_field: options.output_field ?? null });
     this.function = (this.constructor as typeof Aggregate).function_name;
     this.distinct = options.distinct ?? false;
-    this.filter = options.filter ?? null;
+    // Django tests `if self.filter:` — an empty Q() filters nothing.
+    const filter = options.filter ?? null;
+    this.filter = filter && Array.isArray(filter.children) && !filter.children.length ? null : filter;
     this.default = options.default ?? null;
     if (this.distinct && !(this.constructor as typeof Aggregate).allow_distinct) throw new PyTypeError(`${this.constructor.name} does not allow distinct.`);
   }
@@ -54,9 +57,16 @@ export class Aggregate extends Func {
   override as_sql(compiler: Compiler, _connection?: any): SQL {
     let [sql, params] = this.source_expressions[0] === "*" ? ["*", []] : compiler.compile(this.source_expressions[0]);
     if (this.filter) {
-      const [fs, fp] = compiler.compile(this.filter);
-      sql = `CASE WHEN ${fs} THEN ${sql} ELSE NULL END`;
-      params = [...fp, ...params];
+      // SQLite has no FILTER clause: CASE WHEN filter THEN value END. A filter that matches every
+      // row (FullResultSet) needs no CASE; one that matches none (EmptyResultSet) leaves NULL.
+      try {
+        const [fs, fp] = compiler.compile(this.filter);
+        sql = `CASE WHEN ${fs} THEN ${sql} ELSE NULL END`;
+        params = [...fp, ...params];
+      } catch (e) {
+        if (e instanceof EmptyResultSet) [sql, params] = ["NULL", []];
+        else if (!(e instanceof FullResultSet)) throw e;
+      }
     }
     let out = `${this.function}(${this.distinct ? "DISTINCT " : ""}${sql})`;
     if (this.default !== null && this.default !== undefined) {

@@ -18,7 +18,7 @@ import { apps as global_apps, type Apps } from "../../apps/registry";
 import { DEFAULT_DB_ALIAS } from "../utils";
 import { Options, type MetaOptions } from "./options";
 import { AutoField, BigAutoField, Field, NOT_PROVIDED, type ModelLike } from "./fields";
-import { do_pending_operations, ForeignKey, THROUGH_FACTORY, type ManyToManyField } from "./fields/related";
+import { ForeignKey, THROUGH_FACTORY, type ManyToManyField } from "./fields/related";
 import { pre_init, post_init, pre_save, post_save, class_prepared } from "./signals";
 import { Manager } from "./manager";
 import { Collector } from "./deletion";
@@ -525,7 +525,6 @@ export function prepare_model(cls: ModelClass): Options {
     delete (cls as any)[PREPARING];
     if (!opts.abstract) {
       registry.register_model(opts.app_label, cls);
-      do_pending_operations(registry, cls as unknown as ModelLike);
       for (const m of registry.all_models.values()) for (const model of m.values()) (model as any)._meta?._expire_cache?.();
     }
     class_prepared.send(cls, {});

@@ -8,6 +8,7 @@
  *     → [18, {"library.Book_tags": 8, "library.Review": 4, ..., "library.Author": 1}]
  */
 import { IntegrityError } from "../utils";
+import { Q } from "./query_utils";
 import { pre_delete, post_delete } from "./signals";
 import { atomic } from "../transaction";
 
@@ -151,8 +152,9 @@ export class Collector {
   /** `related_model` rows pointing at `objs` through any of `fields`, unevaluated. */
   related_objects(related_model: any, fields: any[], objs: any[]): QuerySetLike {
     const pks = objs.map((o) => o.pk);
-    const q = fields.map((f) => ({ [`${f.name}__in`]: pks }));
-    return q.length === 1 ? related_model._base_manager.filter(q[0]) : related_model._base_manager.filter(...q);
+    // Several fields from one model (both sides of a symmetrical many-to-many's through table): OR.
+    const q = fields.map((f) => new Q({ [`${f.name}__in`]: pks })).reduce((a, b) => a.or(b));
+    return related_model._base_manager.filter(q);
   }
 
   /** Collect `objs` (instances or a QuerySet) and, through every relation to their model, what depends on them. */

@@ -204,12 +204,6 @@ export class CombinedExpression extends Expression {
     const [rs, rp] = compiler.compile(this.rhs);
     return [`(${ls} ${this.connector} ${rs})`, [...lp, ...rp]];
   }
-  /** SQLite: decimal arithmetic is CAST(... AS NUMERIC) (SQLiteNumericMixin). */
-  as_sqlite(compiler: Compiler, _connection: any): SQL {
-    const [sql, params] = this.as_sql(compiler);
-    if (this._output_field_or_null instanceof DecimalField) return [`CAST(${sql} AS NUMERIC)`, params];
-    return [sql, params];
-  }
 }
 
 /** `F("pages")`: a reference to a field (or annotation), resolved against the query. */
@@ -590,5 +584,23 @@ export function quote_name_unless_alias(name: string): string {
 export function quote_name(name: string): string {
   return name.startsWith('"') && name.endsWith('"') ? name : `"${name}"`;
 }
+
+/**
+ * Django's SQLiteNumericMixin: on SQLite an expression whose output is a DecimalField (arithmetic,
+ * a function or aggregate, a literal, a CASE, an ExpressionWrapper) is written
+ * `(CAST(<sql> AS NUMERIC))`, so that it compares and sums as a number. An output type that cannot
+ * be resolved leaves the SQL as it is (Django catches the FieldError).
+ */
+function as_sqlite_numeric(this: Expression, compiler: Compiler, connection: any): SQL {
+  const [sql, params] = (this as any).as_sql(compiler, connection);
+  let decimal = false;
+  try {
+    decimal = this._output_field_or_null instanceof DecimalField;
+  } catch (e) {
+    if (!(e instanceof FieldError)) throw e;
+  }
+  return decimal ? [`(CAST(${sql} AS NUMERIC))`, params] : [sql, params];
+}
+for (const cls of [CombinedExpression, Func, Value, ExpressionWrapper, Case]) Object.defineProperty(cls.prototype, "as_sqlite", { value: as_sqlite_numeric, writable: true, configurable: true });
 
 export { PyTypeError as _PyTypeError };

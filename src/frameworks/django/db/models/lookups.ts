@@ -348,10 +348,37 @@ export class TruncDate extends Transform {
   }
 }
 
-/** `__year=1815` on a date: a BETWEEN on the column instead of extracting (index-friendly). */
+/** `created__time`: the time of day of a datetime (`django_datetime_cast_time`). */
+export class TruncTime extends Transform {
+  static override lookup_name = "time";
+  constructor(expression: unknown) {
+    super([expression], { output_field: new TimeField() });
+  }
+  override as_sql(compiler: Compiler): SQL {
+    const [sql, params] = compiler.compile(this.lhs);
+    return [`django_datetime_cast_time(${sql}, %s, %s)`, [...params, "UTC", "UTC"]];
+  }
+}
+
+/** The Monday of ISO week 1 of `year` (the week with January 4th), as [year, month, day]. */
+function iso_year_start(year: number): Date {
+  const jan4 = new Date(Date.UTC(2000, 0, 4));
+  jan4.setUTCFullYear(year);
+  return new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000);
+}
+
+const iso_date = (d: Date) => `${pad4(d.getUTCFullYear())}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}`;
+
+/** `__year=1815` (and `__iso_year`) on a date: a BETWEEN on the column instead of extracting (index-friendly). */
 class YearLookup extends BuiltinLookup {
   year_bounds(year: number): [string, string] {
     const is_dt = this.lhs.lhs._output_field_or_null instanceof DateTimeField;
+    if (this.lhs.lookup_kind === "iso_year") {
+      // ISO years run from the Monday of week 1 to the day before the next ISO year's.
+      const start = iso_year_start(year);
+      const last = new Date(iso_year_start(year + 1).getTime() - 86_400_000);
+      return is_dt ? [`${iso_date(start)} 00:00:00`, `${iso_date(last)} 23:59:59.999999`] : [iso_date(start), iso_date(last)];
+    }
     return is_dt ? [`${pad4(year)}-01-01 00:00:00`, `${pad4(year)}-12-31 23:59:59.999999`] : [`${pad4(year)}-01-01`, `${pad4(year)}-12-31`];
   }
   override as_sql(compiler: Compiler, connection: any): SQL {
@@ -609,11 +636,12 @@ for (const t of [ExtractYear, ExtractIsoYear, ExtractMonth, ExtractDay, ExtractW
   DateField.register_lookup(t as any);
 for (const t of [ExtractHour, ExtractMinute, ExtractSecond]) DateTimeField.register_lookup(t as any);
 DateTimeField.register_lookup(TruncDate as any);
+DateTimeField.register_lookup(TruncTime as any);
 
 const year_lookups: Record<string, any> = { exact: YearExact, gt: YearGt, gte: YearGte, lt: YearLt, lte: YearLte };
 for (const ycls of [ExtractYear, ExtractIsoYear])
   (ycls.prototype as any).get_lookup = function (this: Transform, name: string) {
-    if (ycls === ExtractYear && year_lookups[name]) return year_lookups[name];
+    if (year_lookups[name]) return year_lookups[name];
     return (this.output_field as Field).get_lookup(name);
   };
 

@@ -132,6 +132,21 @@ export class Options {
     return `${this.app_label}.${this.model_name}`;
   }
 
+  /** The model's AutoField (Django sets it when an AutoField joins the model), or null. */
+  get auto_field(): Field | null {
+    const pk = (this as { pk?: Field | null }).pk ?? null;
+    return pk && /AutoField$/.test(pk.get_internal_type()) ? pk : null;
+  }
+
+  /** The AppConfig of the model's app (None for a model outside INSTALLED_APPS). */
+  get app_config(): unknown {
+    try {
+      return (this.apps as { app_configs?: Map<string, unknown> }).app_configs?.get(this.app_label) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
   toString(): string {
     return this.label_lower;
   }

@@ -10,19 +10,19 @@
 import { type Attrs, type SourceRef, trace_site, tracing_enabled } from "../../../../trace";
 import { extract_tb } from "../../../python/traceback";
 import { py_repr } from "../../../python/builtins";
+import { py_str } from "../../../python/operator";
 import { AttributeError, IndexError, TypeError as PyTypeError, ValueError } from "../../../python/builtins";
 import { connections } from "../index";
 import { DEFAULT_DB_ALIAS } from "../utils";
 import { Q } from "./query_utils";
 import { Query } from "./sql/query";
 import { SQLCompiler } from "./sql/compiler";
-import { last_executed_query } from "../backends/utils";
 import { Collector } from "./deletion";
 import { EmptyResultSet } from "./lookups";
 import { Case, F, Ref, Value, When } from "./expressions";
 import { DateField, DateTimeField } from "./fields";
 import { atomic } from "../transaction";
-import { IntegrityError } from "../utils";
+import { IntegrityError, NotSupportedError } from "../utils";
 
 const QUERYSET = trace_site("queryset", "django/db/models/query.ts", { eager: true });
 
@@ -212,11 +212,18 @@ export class QuerySet<T = any> {
   }
 
   filter(...args: (Kwargs | Q | any)[]): QuerySet<T> {
+    this._not_support_combined_queries("filter");
     return this._filter_or_exclude(false, args);
   }
 
   exclude(...args: (Kwargs | Q | any)[]): QuerySet<T> {
+    this._not_support_combined_queries("exclude");
     return this._filter_or_exclude(true, args);
+  }
+
+  /** After union()/intersection()/difference() only ordering, slicing and values() apply, as in Django. */
+  _not_support_combined_queries(operation_name: string): void {
+    if (this.query.combinator) throw new NotSupportedError(`Calling QuerySet.${operation_name}() after ${this.query.combinator}() is not supported.`);
   }
 
   _filter_or_exclude(negate: boolean, args: unknown[]): QuerySet<T> {
@@ -247,6 +254,7 @@ export class QuerySet<T = any> {
   }
 
   distinct(...fields: string[]): QuerySet<T> {
+    this._not_support_combined_queries("distinct");
     const c = this._chain();
     c.query.distinct = true;
     c.query.distinct_fields = fields;
@@ -266,14 +274,17 @@ export class QuerySet<T = any> {
   }
 
   only(..._fields: string[]): QuerySet<T> {
+    this._not_support_combined_queries("only");
     return this._chain();
   }
 
   defer(..._fields: string[]): QuerySet<T> {
+    this._not_support_combined_queries("defer");
     return this._chain();
   }
 
   select_related(...fields: (string | null)[]): QuerySet<T> {
+    this._not_support_combined_queries("select_related");
     if (this._fields !== null) throw new PyTypeError("Cannot call select_related() after .values() or .values_list()");
     const c = this._chain();
     if (fields.length === 1 && fields[0] === null) c.query.select_related = false;
@@ -283,6 +294,7 @@ export class QuerySet<T = any> {
   }
 
   prefetch_related(...lookups: unknown[]): QuerySet<T> {
+    this._not_support_combined_queries("prefetch_related");
     const c = this._chain();
     if (lookups.length === 1 && lookups[0] === null) c._prefetch_related_lookups = [];
     else c._prefetch_related_lookups.push(...lookups);
@@ -291,10 +303,12 @@ export class QuerySet<T = any> {
 
   /** `annotate(n=Count("books"))`; positional aggregates are named by `default_alias`. */
   annotate(...args: any[]): QuerySet<T> {
+    this._not_support_combined_queries("annotate");
     return this._annotate(args, true);
   }
 
   alias(kwargs: Kwargs): QuerySet<T> {
+    this._not_support_combined_queries("alias");
     return this._annotate([kwargs], false);
   }
 
@@ -394,7 +408,8 @@ export class QuerySet<T = any> {
     }
     for (const [alias, expr] of named) if (!expr || !expr.contains_aggregate) throw new PyTypeError(`${alias} is not an aggregate expression`);
     const q = this.query.chain();
-    const needs_subquery = q.distinct || q.is_sliced || q.group_by !== null || q.combinator;
+    const existing_aggregation = [...q.annotations.values()].some((a: any) => a?.contains_aggregate);
+    const needs_subquery = q.distinct || q.is_sliced || q.group_by !== null || q.combinator || existing_aggregation;
     if (needs_subquery) return this._aggregate_over_subquery(named);
     q.clear_ordering(true);
     q.default_cols = false;
@@ -420,6 +435,10 @@ export class QuerySet<T = any> {
     const inner = this.query.chain();
     if (!inner.is_sliced) inner.clear_ordering(true);
     inner.select_related = false;
+    // An aggregate annotation over whole rows (annotate(n=Count("books")).aggregate(Sum("n"))):
+    // the inner query groups by the primary key, since it no longer selects the model's columns.
+    const existing_aggregation = [...inner.annotations.values()].some((a: any) => a?.contains_aggregate);
+    if (inner.default_cols && existing_aggregation && !inner.values_select.length) inner.group_by = [this.model._meta.pk.get_col(inner.get_initial_alias())];
     if (!inner.distinct && !inner.values_select.length && !inner.combinator) inner.default_cols = false;
     let n = 0;
     const outer: any[] = [];
@@ -463,8 +482,8 @@ export class QuerySet<T = any> {
   }
 
   get(...args: any[]): T {
-    let clone = args.length ? this.filter(...args) : this._chain();
-    if (this.query.combinator) clone = this._chain();
+    if (this.query.combinator && args.length) throw new NotSupportedError(`Calling QuerySet.get(...) with filters after ${this.query.combinator}() is not supported.`);
+    const clone = args.length ? this.filter(...args) : this._chain();
     if (!clone.query.is_sliced) clone.query.clear_ordering(true);
     const limit = 21;
     if (!clone.query.is_sliced) clone.query.set_limits(null, limit);
@@ -559,6 +578,7 @@ export class QuerySet<T = any> {
 
   /** `update(pages=F("pages") + 10)` → the number of rows changed. */
   update(kwargs: Kwargs): number {
+    this._not_support_combined_queries("update");
     if (this.query.is_sliced) throw new PyTypeError("Cannot update a query once a slice has been taken.");
     const values: [any, null, unknown][] = [];
     for (const [name, value] of Object.entries(kwargs)) {
@@ -576,6 +596,7 @@ export class QuerySet<T = any> {
 
   /** Delete the rows (and what cascades from them): `[total, {"app.Model": n}]`. */
   delete(): [number, Record<string, number>] {
+    this._not_support_combined_queries("delete");
     if (this.query.is_sliced) throw new PyTypeError("Cannot use 'limit' or 'offset' with delete().");
     if (this._fields !== null) throw new PyTypeError("Cannot call delete() after .values() or .values_list()");
     const del = this._chain();
@@ -706,10 +727,16 @@ export class QuerySet<T = any> {
  * Node, outside the runtime) the first frame not under src/frameworks. Only called while tracing:
  * capturing a stack costs more than building the QuerySet.
  */
+/** The ORM's own code (and the Python helpers under it), by mapped path or by source path under Node. */
+function is_orm_frame(filename: string): boolean {
+  return /^(django\/db|python)\//.test(filename) || /[\\/]src[\\/]frameworks[\\/](django[\\/]db|python)[\\/]/.test(filename);
+}
+
 export function caller_source(): SourceRef | null {
   const frames = extract_tb(new Error());
   const user = frames.filter((f) => f.is_user_code);
-  const pick = user.length ? user[user.length - 1] : [...frames].reverse().find((f) => !/[\\/]src[\\/]frameworks[\\/]/.test(f.filename) && !f.filename.startsWith("node:"));
+  // No user code on the stack (the admin, a generic view): the innermost caller outside the ORM.
+  const pick = user.length ? user[user.length - 1] : [...frames].reverse().find((f) => !is_orm_frame(f.filename) && !f.filename.startsWith("node:"));
   return pick ? { file: pick.filename, line: pick.lineno ?? undefined, column: pick.colno ?? undefined } : null;
 }
 
@@ -994,6 +1021,7 @@ function attach_related(obj: any, info: any, row: unknown[], db: string): void {
     const related = values[pk_index] === null ? null : sub.model.from_db(db, sub.attnames, values);
     if (related && sub.related.length) attach_related(related, sub, row, db);
     obj._state.fields_cache[field.name] = related;
+    if (related && field.remote) related._state.fields_cache[field.remote] = obj;
   }
 }
 
@@ -1003,12 +1031,16 @@ function empty_value(annotation: any): unknown {
   return null;
 }
 
-/** `str(qs.query)`: the SQL with params interpolated (for display only). */
+/**
+ * `str(qs.query)`: Python's `sql % params` — each param as `str()` prints it, unquoted (for display
+ * only; `connection.queries` shows the backend's quoted `last_executed_query`).
+ */
 Object.defineProperty(Query.prototype, "toString", {
   configurable: true,
   writable: true,
   value: function (this: Query) {
     const [sql, params] = new SQLCompiler(this, connections.__getitem__(DEFAULT_DB_ALIAS)).as_sql();
-    return last_executed_query(sql, params);
+    let i = 0;
+    return sql.replace(/%%|%s/g, (m) => (m === "%%" ? "%" : i < params.length ? py_str(params[i++]) : m));
   },
 });

@@ -18,6 +18,12 @@ import { Engine, type EngineOptions } from "../engine";
 import { TemplateDoesNotExist } from "../exceptions";
 import { Library } from "../library";
 import type { BackendTemplate, TemplateEngine } from "../loader";
+import { register as i18n } from "../../templatetags/i18n";
+import { register as l10n } from "../../templatetags/l10n";
+import { register as static_ } from "../../templatetags/static";
+
+/** The libraries under `django/templatetags/`, which every DjangoTemplates engine can load. */
+const DJANGO_LIBRARIES: Record<string, Library> = { i18n, l10n, static: static_ };
 
 export interface TemplatesSetting {
   BACKEND: string;
@@ -74,8 +80,13 @@ export class DjangoTemplates implements TemplateEngine {
   }
 }
 
-/** `{% load name %}` → `<app>.templatetags.<name>`'s `register`, for the first installed app that has it. */
+/**
+ * `{% load name %}` → Django's own libraries (`django.templatetags.<name>`: i18n, l10n, static),
+ * then `<app>.templatetags.<name>`'s `register` for the first installed app that has it.
+ */
 export function find_app_library(name: string): Library | null {
+  const builtin = DJANGO_LIBRARIES[name];
+  if (builtin) return builtin;
   let configs: { name: string }[] = [];
   try {
     configs = apps.get_app_configs();

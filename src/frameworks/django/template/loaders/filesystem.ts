@@ -26,9 +26,32 @@ export function template_files_version(): number {
   return version;
 }
 
-/** The source at a project path, or null. */
+/**
+ * Files the framework's own packages ship (django.contrib.admin's `templates/admin/*.html`):
+ * directory → { relative path → source }. They sit where Django's package files sit, so the
+ * app_directories loader finds them under the app's path like any app's templates.
+ */
+const package_files = new Map<string, Record<string, string>>();
+
+/** Make `files` readable under `directory` (a package's folder, e.g. "django/contrib/admin/templates"). */
+export function register_package_files(directory: string, sources: Record<string, string>): void {
+  package_files.set(normalize_path(directory), sources);
+}
+
+function read_package_file(path: string): string | null {
+  for (const [directory, sources] of package_files) {
+    if (!path.startsWith(directory + "/")) continue;
+    const name = path.slice(directory.length + 1);
+    if (Object.prototype.hasOwnProperty.call(sources, name)) return sources[name];
+  }
+  return null;
+}
+
+/** The source at a project path (or a framework package's file), or null. */
 export function read_template_file(path: string): string | null {
   const p = normalize_path(path);
+  const shipped = read_package_file(p);
+  if (shipped !== null) return shipped;
   if (typeof files === "function") return files(p) ?? null;
   return Object.prototype.hasOwnProperty.call(files, p) ? files[p] : null;
 }

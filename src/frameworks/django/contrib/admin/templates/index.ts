@@ -1,63 +1,58 @@
 /**
- * The admin's templates: `admin/*.html` names → templates rendered by an engine of the admin's own.
+ * django/contrib/admin/templates/: the admin's template files → the package files the template
+ * loaders read (`register_package_files`), so `admin/change_list.html` is found by the project's
+ * DjangoTemplates engine through the app_directories loader, after the project's own templates —
+ * a project's `templates/admin/base_site.html` overrides the admin's as in Django.
  *
- * Django ships them as files in the app's `templates/` folder (the app_directories loader finds
- * them); the framework has no files to read in the page, so they are TS string modules
- * (html.ts) served by a locmem loader. A project's own `admin/…` template is not consulted yet.
- *
- * Django's inclusion tags (`{% result_list cl %}`, `{% pagination cl %}`, `{% date_hierarchy cl %}`,
- * `{% search_form cl %}`, `{% admin_list_filter cl spec %}`) become context variables computed by
- * templatetags/admin_list.ts before the page renders: `result_headers`, `results`, `pagination`,
- * `date_hierarchy`, `search`, `filters`.
+ * The sources (admin/*.ts) reproduce Django 5.2's templates: the same block names, markup and
+ * whitespace, so every admin page is byte for byte the page Django renders (ADR 0016).
+ * The widgets' own templates (admin/widgets/*.html) print from code, in widgets.ts, as the
+ * form widgets do.
  */
-import { Engine } from "../../../template/engine";
-import { settings } from "../../../conf";
-import { make_context } from "../../../template/context";
-import { Loader as LocmemLoader } from "../../../template/loaders/locmem";
-import type { BackendTemplate } from "../../../template/loader";
-import { trace_site } from "../../../../../trace";
-import { ADMIN_TEMPLATES } from "./html";
-import { changelist_display } from "./changelist_display";
+import { register_package_files } from "../../../template/loaders/filesystem";
+import * as base from "./admin/base";
+import * as change_list from "./admin/change_list";
+import * as change_form from "./admin/change_form";
+import * as deletion from "./admin/delete";
+import * as registration from "./admin/registration";
 
-const TEMPLATE = trace_site("template", "django/contrib/admin/templates/index.ts", { eager: true });
+/** Template name → source, as the files sit under `django/contrib/admin/templates/`. */
+export const ADMIN_TEMPLATES: Record<string, string> = {
+  "admin/base.html": base.base_html,
+  "admin/base_site.html": base.base_site_html,
+  "admin/color_theme_toggle.html": base.color_theme_toggle_html,
+  "admin/nav_sidebar.html": base.nav_sidebar_html,
+  "admin/app_list.html": base.app_list_html,
+  "admin/index.html": base.index_html,
+  "admin/app_index.html": base.app_index_html,
+  "admin/login.html": base.login_html,
+  "admin/invalid_setup.html": base.invalid_setup_html,
+  "admin/404.html": base.page_404_html,
+  "admin/500.html": base.page_500_html,
+  "admin/change_list.html": change_list.change_list_html,
+  "admin/change_list_results.html": change_list.change_list_results_html,
+  "admin/change_list_object_tools.html": change_list.change_list_object_tools_html,
+  "admin/pagination.html": change_list.pagination_html,
+  "admin/search_form.html": change_list.search_form_html,
+  "admin/date_hierarchy.html": change_list.date_hierarchy_html,
+  "admin/actions.html": change_list.actions_html,
+  "admin/filter.html": change_list.filter_html,
+  "admin/change_form.html": change_form.change_form_html,
+  "admin/change_form_object_tools.html": change_form.change_form_object_tools_html,
+  "admin/submit_line.html": change_form.submit_line_html,
+  "admin/includes/fieldset.html": change_form.fieldset_html,
+  "admin/edit_inline/tabular.html": change_form.tabular_html,
+  "admin/edit_inline/stacked.html": change_form.stacked_html,
+  "admin/prepopulated_fields_js.html": change_form.prepopulated_fields_js_html,
+  "admin/popup_response.html": change_form.popup_response_html,
+  "admin/delete_confirmation.html": deletion.delete_confirmation_html,
+  "admin/delete_selected_confirmation.html": deletion.delete_selected_confirmation_html,
+  "admin/includes/object_delete_summary.html": deletion.object_delete_summary_html,
+  "admin/object_history.html": deletion.object_history_html,
+  "admin/auth/user/add_form.html": registration.user_add_form_html,
+  "registration/logged_out.html": registration.logged_out_html,
+  "registration/password_change_form.html": registration.password_change_form_html,
+  "registration/password_change_done.html": registration.password_change_done_html,
+};
 
-let engine: Engine | null = null;
-let engine_key = "";
-
-/**
- * The admin's engine: the templates in html.ts, with the context processors of the project's
- * DjangoTemplates backend (Django renders admin pages with the project's engine, so `user`,
- * `messages`, `perms` and `csrf_token` come from there).
- */
-export function admin_engine(): Engine {
-  const processors = project_context_processors();
-  const key = JSON.stringify(processors);
-  if (!engine || key !== engine_key) {
-    engine = new Engine({ loaders: [], context_processors: processors });
-    engine.loaders = [new LocmemLoader(engine, ADMIN_TEMPLATES)];
-    engine_key = key;
-  }
-  return engine;
-}
-
-function project_context_processors(): string[] {
-  if (!settings.configured) return [];
-  const backends = (settings.TEMPLATES ?? []) as { BACKEND: string; OPTIONS?: { context_processors?: string[] } }[];
-  const django = backends.find((b) => b.BACKEND === "django.template.backends.django.DjangoTemplates");
-  return [...(django?.OPTIONS?.context_processors ?? [])];
-}
-
-/** A template the admin's views hand to TemplateResponse. */
-export function admin_template(name: string): BackendTemplate & { template_name: string } {
-  return {
-    template_name: name,
-    render(context: Record<string, unknown> | null = null, request: unknown = null): string {
-      return TEMPLATE.run(name, () => ({ engine: "admin" }), () => {
-        const data: Record<string, unknown> = { ...(context ?? {}) };
-        if (data.cl && name.endsWith("change_list.html")) Object.assign(data, changelist_display(data.cl as any));
-        const template = admin_engine().get_template(name);
-        return template.render(make_context(data, request, { autoescape: true })).valueOf();
-      });
-    },
-  };
-}
+register_package_files("django/contrib/admin/templates", ADMIN_TEMPLATES);

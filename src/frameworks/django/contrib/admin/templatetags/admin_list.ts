@@ -1,23 +1,63 @@
 /**
- * django.contrib.admin.templatetags.admin_list: a ChangeList → what the changelist template shows.
+ * django.contrib.admin.templatetags.admin_list: `{% load admin_list %}` → the changelist's pieces.
+ * Each inclusion tag turns a ChangeList into the context of its template:
  *
- *   result_headers(cl)  → one header per column: label, sortable?, sorted?, the `?o=` links
- *   results(cl)         → one row per object: the cells' HTML (`<th>` for the link column)
- *   date_hierarchy(cl)  → the drill-down links (years → months → days)
- *   pagination(cl)      → the elided page range and the "Show all" link
- *   search_form(cl)     → the search box state and the "N results (M total)" counts
+ *   {% result_list cl %}       change_list_results.html  headers (sort links), one row per object
+ *   {% pagination cl %}        pagination.html           elided page range (`1 2 … 9 10`), Show all
+ *   {% search_form cl %}       search_form.html          the box and "N results (M total)"
+ *   {% date_hierarchy cl %}    date_hierarchy.html       years → months → days drill-down
+ *   {% admin_actions %}        actions.html              the action <select> and Go
+ *   {% admin_list_filter cl spec %}                      one filter (its own template)
+ *   {% change_list_object_tools %}                       the "Add …" button
+ *
+ * result_headers / items_for_result / results are also what the admin conformance replayer reads.
  */
 import { capfirst } from "../../../utils/text";
 import { format_html } from "../../../utils/html";
-import { mark_safe, type SafeString } from "../../../utils/safestring";
+import { mark_safe, SafeData, type SafeString } from "../../../utils/safestring";
 import { date_format } from "../../../utils/formats";
 import { localtime, is_aware } from "../../../utils/timezone";
 import * as models from "../../../db/models";
 import { ObjectDoesNotExist } from "../../../core/exceptions";
-import { date } from "../../../../python/datetime";
-import { ALL_VAR, ORDER_VAR, PAGE_VAR, SEARCH_VAR, parse_int, type ChangeList } from "../views/main";
+import { NoReverseMatch } from "../../../urls/exceptions";
+import type { Parser, Token } from "../../../template/base";
+import type { Context } from "../../../template/context";
+import { Library } from "../../../template/library";
+import { get_template } from "../../../template/loader";
+import { date, time } from "../../../../python/datetime";
+import { ALL_VAR, IS_FACETS_VAR, IS_POPUP_VAR, ORDER_VAR, PAGE_VAR, SEARCH_VAR, parse_int, type ChangeList } from "../views/main";
 import { display_for_field, display_for_value, get_fields_from_path, label_for_field, lookup_field, LOOKUP_SEP } from "../utils";
 import { add_preserved_filters } from "./admin_urls";
+import { InclusionAdminNode } from "./base";
+
+export const register = new Library();
+
+/** One page link: the current page as a span, `…` as text, others as `?p=N` links. */
+export function paginator_number(cl: ChangeList, i: number | string): SafeString {
+  if (i === cl.paginator.constructor.ELLIPSIS) return format_html("{} ", cl.paginator.constructor.ELLIPSIS);
+  if (i === cl.page_num) return format_html('<span class="this-page">{}</span> ', i);
+  return format_html('<a href="{}"{}>{}</a> ', cl.get_query_string({ [PAGE_VAR]: i }), mark_safe(i === cl.paginator.num_pages ? ' class="end"' : ""), i);
+}
+register.simple_tag(function paginator_number_tag(cl: ChangeList, i: number | string) {
+  return paginator_number(cl, i);
+}, { name: "paginator_number" });
+
+export interface Pagination {
+  cl: ChangeList;
+  pagination_required: boolean;
+  show_all_url: string | false;
+  page_range: (number | string)[];
+  ALL_VAR: string;
+}
+
+/** The page links (elided: `1 2 … 7 8 9 10 11 … 49 50`) and the "Show all" link. */
+export function pagination(cl: ChangeList): Pagination {
+  const pagination_required = (!cl.show_all || !cl.can_show_all) && cl.multi_page;
+  const page_range = pagination_required ? [...cl.paginator.get_elided_page_range(cl.page_num)] : [];
+  const need_show_all_link = cl.can_show_all && !cl.show_all && cl.multi_page;
+  return { cl, pagination_required, show_all_url: need_show_all_link && cl.get_query_string({ [ALL_VAR]: "" }), page_range, ALL_VAR };
+}
+register.tag("pagination", (parser: Parser, token: Token) => new InclusionAdminNode(parser, token, pagination, "pagination.html", false));
 
 export interface Header {
   text: string | SafeString;
@@ -44,11 +84,16 @@ export function result_headers(cl: ChangeList): Header[] {
   return cl.list_display.map((raw_name, i): Header => {
     const [text, attr] = label_for_field(raw_name, cl.model, cl.model_admin, true);
     let sortable = cl.sortable_by === null || cl.sortable_by.includes(raw_name);
-    const field_name = coerce_field_name(raw_name, i);
+    let field_name = raw_name;
     if (attr) {
+      field_name = coerce_field_name(raw_name, i);
       if (field_name === "action_checkbox")
-        return { text: mark_safe('<input type="checkbox" id="action-toggle" aria-label="Select all objects on this page for an action">'), class_attrib: mark_safe(' class="action-checkbox-column"'), sortable: false };
-      if (!attr.admin_order_field && !field_name.includes(LOOKUP_SEP)) sortable = false;
+        return {
+          text: mark_safe('<input type="checkbox" id="action-toggle" aria-label="Select all objects on this page for an action">'),
+          class_attrib: mark_safe(' class="action-checkbox-column"'),
+          sortable: false,
+        };
+      if (!attr.admin_order_field && !String(field_name).includes(LOOKUP_SEP)) sortable = false;
     }
     if (!sortable) return { text, class_attrib: format_html(' class="column-{}"', field_name), sortable: false };
     const th_classes = ["sortable", `column-${field_name}`];
@@ -98,58 +143,115 @@ function link_in_col(is_first: boolean, field_name: any, cl: ChangeList): boolea
   return cl.list_display_links.includes(field_name);
 }
 
-/** One row's cells as HTML: `<td class="field-x">…</td>`, or `<th>` with the change link. */
-export function items_for_result(cl: ChangeList, result: any): SafeString[] {
-  let first = true;
-  const cells: SafeString[] = [];
-  cl.list_display.forEach((field_name, index) => {
-    const [result_repr, classes] = cell_repr(cl, result, field_name, index, link_in_col(first, field_name, cl));
-    const row_class = mark_safe(` class="${classes.join(" ")}"`);
-    if (link_in_col(first, field_name, cl)) {
-      const tag = first ? "th" : "td";
-      first = false;
-      const url = add_preserved_filters({ preserved_filters: cl.preserved_filters, opts: cl.opts }, cl.url_for_result(result));
-      const link = format_html('<a href="{}">{}</a>', url, result_repr);
-      cells.push(format_html("<{}{}>{}</{}>", tag, row_class, link, tag));
-    } else cells.push(format_html("<td{}>{}</td>", row_class, result_repr));
-  });
-  return cells;
-}
-
-/** The display text of one cell (a SafeString when it holds HTML) and its CSS classes. */
-function cell_repr(cl: ChangeList, result: any, field_name: any, index: number, is_link: boolean): [unknown, string[]] {
+/** The display of one cell (a SafeString when it holds HTML) and its CSS classes. */
+function cell_repr(cl: ChangeList, result: any, field_name: any, index: number, link_to_changelist: boolean): [unknown, string[]] {
   let empty_value_display = cl.model_admin.get_empty_value_display();
-  const classes = [`field-${coerce_field_name(field_name, index)}`];
+  let row_classes = [`field-${coerce_field_name(field_name, index)}`];
   let f: any, attr: any, value: any;
   try {
     [f, attr, value] = lookup_field(field_name, result, cl.model_admin);
   } catch (e) {
-    if (e instanceof ObjectDoesNotExist) return [empty_value_display, classes];
+    if (e instanceof ObjectDoesNotExist) return [empty_value_display, row_classes];
     throw e;
   }
   empty_value_display = attr?.empty_value_display ?? empty_value_display;
   if (typeof value === "string" && value.trim() === "") value = "";
   if (f === null || f.auto_created) {
-    if (field_name === "action_checkbox") return [mark_safe(value), ["action-checkbox"]];
-    const repr = display_for_value(value, empty_value_display, Boolean(attr?.boolean));
-    if (value instanceof date) classes.push("nowrap");
-    return [attr?.boolean ? mark_safe(repr) : value?.__html__ ? value : repr, classes];
+    if (field_name === "action_checkbox") row_classes = ["action-checkbox"];
+    const boolean = Boolean(attr?.boolean);
+    const repr = value instanceof SafeData && !boolean ? value : display_for_value(value, empty_value_display, boolean);
+    if (value instanceof date || value instanceof time) row_classes.push("nowrap");
+    return [boolean || value instanceof SafeData ? mark_safe(repr) : repr, row_classes];
   }
   let repr: unknown;
   if (f.remote_field instanceof models.ManyToOneRel) {
-    const related = result[f.name];
-    repr = related === null || related === undefined ? empty_value_display : String(related);
+    const field_val = result[f.name];
+    repr = field_val === null || field_val === undefined ? empty_value_display : field_val;
   } else {
-    const shown = display_for_field(value, f, empty_value_display, is_link);
-    repr = f instanceof models.BooleanField || f instanceof models.URLField ? mark_safe(shown) : shown;
+    const shown: unknown = display_for_field(value, f, empty_value_display, link_to_changelist);
+    repr = shown instanceof SafeData || f instanceof models.BooleanField || (f instanceof models.URLField && !link_to_changelist) ? mark_safe(shown) : shown;
   }
-  if (f instanceof models.DateField || f instanceof models.TimeField || f instanceof models.ForeignKey) classes.push("nowrap");
-  return [repr, classes];
+  if (f instanceof models.DateField || f instanceof models.TimeField || f instanceof models.ForeignKey) row_classes.push("nowrap");
+  return [repr, row_classes];
 }
 
-export function results(cl: ChangeList): SafeString[][] {
-  return [...cl.result_list].map((result: any) => items_for_result(cl, result));
+/** One row's cells as HTML: `<td class="field-x">…</td>`, `<th>` with the change link, form widgets. */
+export function items_for_result(cl: ChangeList, result: any, form: any): SafeString[] {
+  let first = true;
+  const pk = cl.lookup_opts.pk.attname;
+  const cells: SafeString[] = [];
+  cl.list_display.forEach((field_name, field_index) => {
+    const link_to_changelist = link_in_col(first, field_name, cl);
+    const [repr, row_classes] = cell_repr(cl, result, field_name, field_index, link_to_changelist);
+    let result_repr = repr;
+    const row_class = mark_safe(` class="${row_classes.join(" ")}"`);
+    if (link_to_changelist) {
+      const table_tag = first ? "th" : "td";
+      first = false;
+      let link_or_text: unknown;
+      try {
+        const url = add_preserved_filters({ preserved_filters: cl.preserved_filters, opts: cl.opts }, cl.url_for_result(result));
+        const value = result.serializable_value ? result.serializable_value(cl.to_field ? String(cl.to_field) : pk) : result[pk];
+        link_or_text = format_html('<a href="{}"{}>{}</a>', url, cl.is_popup ? format_html(' data-popup-opener="{}"', value) : "", result_repr);
+      } catch (e) {
+        if (!(e instanceof NoReverseMatch)) throw e;
+        link_or_text = result_repr;
+      }
+      cells.push(format_html("<{}{}>{}</{}>", table_tag, row_class, link_or_text, table_tag));
+    } else {
+      const pk_name = cl.model._meta.pk.name;
+      if (form && field_name in form.fields && !(field_name === pk_name && form.bf(pk_name).is_hidden)) {
+        const bf = form.bf(field_name);
+        result_repr = mark_safe(String(bf.errors) + String(bf));
+      }
+      cells.push(format_html("<td{}>{}</td>", row_class, result_repr));
+    }
+  });
+  if (form && !form.bf(cl.model._meta.pk.name).is_hidden) cells.push(format_html("<td>{}</td>", form.bf(cl.model._meta.pk.name)));
+  return cells;
 }
+
+/** A row's cells, with the list_editable form of that row (for its non-field errors). */
+export class ResultList extends Array<SafeString> {
+  form: any = null;
+
+  static override get [Symbol.species]() {
+    return Array;
+  }
+
+  static of_items(form: any, items: SafeString[]): ResultList {
+    const list = new ResultList();
+    list.push(...items);
+    list.form = form;
+    return list;
+  }
+}
+
+export function results(cl: ChangeList): ResultList[] {
+  const rows = [...cl.result_list];
+  if (cl.formset) return rows.map((res: any, i: number) => ResultList.of_items(cl.formset.forms[i], items_for_result(cl, res, cl.formset.forms[i])));
+  return rows.map((res: any) => ResultList.of_items(null, items_for_result(cl, res, null)));
+}
+
+/** The hidden pk inputs of a list_editable changelist's forms. */
+export function result_hidden_fields(cl: ChangeList): SafeString[] {
+  if (!cl.formset) return [];
+  const pk_name = cl.model._meta.pk.name;
+  return cl.formset.forms.slice(0, [...cl.result_list].length).filter((form: any) => form.bf(pk_name).is_hidden).map((form: any) => mark_safe(String(form.bf(pk_name))));
+}
+
+/** Headers and rows together: the context of change_list_results.html. */
+export function result_list(cl: ChangeList): Record<string, unknown> {
+  const headers = result_headers(cl);
+  return {
+    cl,
+    result_hidden_fields: result_hidden_fields(cl),
+    result_headers: headers,
+    num_sorted_fields: headers.filter((h) => h.sortable && h.sorted).length,
+    results: results(cl),
+  };
+}
+register.tag("result_list", (parser: Parser, token: Token) => new InclusionAdminNode(parser, token, result_list, "change_list_results.html", false));
 
 export interface DateHierarchy {
   show: boolean;
@@ -198,30 +300,31 @@ export function date_hierarchy(cl: ChangeList): DateHierarchy | null {
     };
   return { show: true, back: null, choices: list("year").map((year: any) => ({ link: link({ [year_field]: String(year.year) }), title: String(year.year) })) };
 }
-
-export interface Pagination {
-  cl: ChangeList;
-  pagination_required: boolean;
-  show_all_url: string | false;
-  page_range: (number | string)[];
-  ALL_VAR: string;
-}
-
-/** The page links (elided: `1 2 … 7 8 9 10 11 … 49 50`) and the "Show all" link. */
-export function pagination(cl: ChangeList): Pagination {
-  const pagination_required = (!cl.show_all || !cl.can_show_all) && cl.multi_page;
-  const page_range = pagination_required ? [...cl.paginator.get_elided_page_range(cl.page_num)] : [];
-  const need_show_all_link = cl.can_show_all && !cl.show_all && cl.multi_page;
-  return { cl, pagination_required, show_all_url: need_show_all_link && cl.get_query_string({ [ALL_VAR]: "" }), page_range, ALL_VAR };
-}
-
-/** One page link: the current page as a span, `…` as text, others as `?p=N` links. */
-export function paginator_number(cl: ChangeList, i: number | string): SafeString {
-  if (i === cl.paginator.constructor.ELLIPSIS) return format_html("{} ", i);
-  if (i === cl.page_num) return format_html('<span class="this-page">{}</span> ', i);
-  return format_html('<a href="{}"{}>{}</a> ', cl.get_query_string({ [PAGE_VAR]: i }), mark_safe(i === cl.paginator.num_pages ? ' class="end"' : ""), i);
-}
+register.tag("date_hierarchy", (parser: Parser, token: Token) => new InclusionAdminNode(parser, token, date_hierarchy, "date_hierarchy.html", false));
 
 export function search_form(cl: ChangeList): Record<string, unknown> {
-  return { cl, show_result_count: cl.result_count !== cl.full_result_count, search_var: SEARCH_VAR, is_popup_var: "_popup", is_facets_var: "_facets" };
+  return { cl, show_result_count: cl.result_count !== cl.full_result_count, search_var: SEARCH_VAR, is_popup_var: IS_POPUP_VAR, is_facets_var: IS_FACETS_VAR };
 }
+register.tag("search_form", (parser: Parser, token: Token) => new InclusionAdminNode(parser, token, search_form, "search_form.html", false));
+
+/** One list filter, rendered with its own template (`admin/filter.html` by default). */
+export function admin_list_filter(cl: ChangeList, spec: any): string {
+  const tpl = get_template(spec.template ?? "admin/filter.html");
+  return tpl.render({ title: spec.title, choices: [...spec.choices(cl)], spec });
+}
+register.simple_tag(function admin_list_filter_tag(cl: ChangeList, spec: any) {
+  return mark_safe(admin_list_filter(cl, spec));
+}, { name: "admin_list_filter" });
+
+/** Counts the action bars rendered on the page (top and bottom), so each Go button has its index. */
+export function admin_actions(context: Context): Context {
+  context.set("action_index", ((context.get("action_index", -1) as number) ?? -1) + 1);
+  return context;
+}
+register.tag("admin_actions", (parser: Parser, token: Token) => new InclusionAdminNode(parser, token, admin_actions, "actions.html"));
+
+register.tag("change_list_object_tools", (parser: Parser, token: Token) =>
+  new InclusionAdminNode(parser, token, function change_list_object_tools(context: Context) {
+    return context;
+  }, "change_list_object_tools.html"),
+);

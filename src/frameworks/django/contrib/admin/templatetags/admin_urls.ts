@@ -1,43 +1,70 @@
 /**
- * django.contrib.admin.templatetags.admin_urls: admin URL names and preserved changelist filters.
+ * django.contrib.admin.templatetags.admin_urls: `{% load admin_urls %}` → admin URL names and the
+ * changelist filters a page carries along.
  *
- *   admin_urlname(opts, "change")        → "admin:library_book_change"
- *   add_preserved_filters({preserved_filters: "_changelist_filters=o%3D4", opts}, "/admin/library/book/9/change/")
- *                                        → "/admin/library/book/9/change/?_changelist_filters=o%3D4"
- * A link back to the changelist unwraps `_changelist_filters`, so the list reopens as it was left.
+ *   {{ opts|admin_urlname:"change" }}                → "admin:polls_question_change"
+ *   {{ original.pk|admin_urlquote }}                 → the pk quoted as admin URLs quote it
+ *   {% add_preserved_filters url %}                  → url + "?_changelist_filters=…" (on a changelist
+ *                                                      URL, the filters themselves)
  */
-import { resolve } from "../../../urls/base";
+import { Library } from "../../../template/library";
+import type { Context } from "../../../template/context";
+import { resolve, get_script_prefix } from "../../../urls/base";
 import { Resolver404 } from "../../../urls/exceptions";
-import { parse_qsl, unquote, urlencode, urlsplit, urlunsplit } from "../../../../python/urllib/parse";
+import { urlencode } from "../../../utils/http";
+import { parse_qsl, unquote, urlsplit, urlunsplit } from "../../../../python/urllib/parse";
+import { quote } from "../utils";
 
-export function admin_urlname(opts: { app_label: string; model_name: string }, arg: string): string {
-  return `admin:${opts.app_label}_${opts.model_name}_${arg}`;
+export const register = new Library();
+
+export function admin_urlname(value: { app_label: string; model_name: string }, arg: string): string {
+  return `admin:${value.app_label}_${value.model_name}_${arg}`;
 }
+register.filter("admin_urlname", admin_urlname);
 
 export function admin_urlquote(value: unknown): string {
-  return String(value).replace(/[_:/#?;@&=+$,"[\]<>%\n\\]/g, (c) => `_${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return quote(value);
+}
+register.filter("admin_urlquote", admin_urlquote);
+
+type ContextLike = Pick<Context, "get"> | { preserved_filters?: string; opts?: any; preserved_qsl?: [string, string][] };
+
+function context_get(context: ContextLike, key: string): any {
+  if (typeof (context as Context).get === "function") return (context as Context).get(key);
+  return (context as Record<string, unknown>)[key] ?? null;
 }
 
-export function add_preserved_filters(context: { preserved_filters?: string; opts?: any; preserved_qsl?: [string, string][] }, url: string, popup = false, to_field: string | null = null): string {
-  const parts = urlsplit(url);
-  const merged = new Map<string, string>(context.preserved_qsl ?? []);
-  if (context.opts && context.preserved_filters) {
-    let preserved = new Map(parse_qsl(context.preserved_filters));
-    if (is_changelist_url(url, context.opts) && preserved.has("_changelist_filters")) preserved = new Map(parse_qsl(preserved.get("_changelist_filters")!));
+/** The URL with the changelist's filters merged into its query string (the URL's own keys win). */
+export function add_preserved_filters(context: ContextLike, url: string, popup: unknown = false, to_field: unknown = null): string {
+  const opts = context_get(context, "opts");
+  const preserved_filters = context_get(context, "preserved_filters");
+  const preserved_qsl = context_get(context, "preserved_qsl");
+  const parsed = urlsplit(url);
+  const merged = new Map<string, unknown>();
+  for (const [k, v] of (preserved_qsl ?? []) as [string, string][]) merged.set(k, v);
+  if (opts && preserved_filters) {
+    let preserved = new Map(parse_qsl(String(preserved_filters)));
+    const prefix = get_script_prefix();
+    const at = unquote(url).indexOf(prefix);
+    const match_url = `/${at >= 0 ? unquote(url).slice(at + prefix.length) : ""}`;
+    try {
+      const match = resolve(match_url);
+      const current_url = `${match.app_name}:${match.url_name}`;
+      const changelist_url = `admin:${opts.app_label}_${opts.model_name}_changelist`;
+      if (changelist_url === current_url && preserved.has("_changelist_filters")) preserved = new Map(parse_qsl(preserved.get("_changelist_filters")!));
+    } catch (e) {
+      if (!(e instanceof Resolver404)) throw e;
+    }
     for (const [k, v] of preserved) merged.set(k, v);
   }
-  if (popup) merged.set("_popup", "1");
+  if (popup) merged.set("_popup", 1);
   if (to_field) merged.set("_to_field", to_field);
-  for (const [k, v] of parse_qsl(parts.query)) merged.set(k, v);
-  return urlunsplit([parts.scheme, parts.netloc, parts.path, urlencode([...merged.entries()]), parts.fragment]);
+  for (const [k, v] of parse_qsl(parsed.query)) merged.set(k, v);
+  return urlunsplit([parsed.scheme, parsed.netloc, parsed.path, urlencode([...merged.entries()] as [string, unknown][]), parsed.fragment]);
 }
-
-function is_changelist_url(url: string, opts: any): boolean {
-  try {
-    const match = resolve(unquote(urlsplit(url).path));
-    return `${match.app_name}:${match.url_name}` === admin_urlname(opts, "changelist");
-  } catch (e) {
-    if (e instanceof Resolver404) return false;
-    throw e;
-  }
-}
+register.simple_tag(
+  function add_preserved_filters_tag(context: Context, url: string, popup: unknown = false, to_field: unknown = null) {
+    return add_preserved_filters(context, url, popup, to_field);
+  },
+  { takes_context: true, name: "add_preserved_filters" },
+);

@@ -88,6 +88,9 @@ export class ChangeList {
   show_all: boolean;
   is_popup: boolean;
   add_facets = false;
+  is_facets_optional = true;
+  add_facet_link = "";
+  remove_facet_link = "";
   to_field: string | null;
   params: Record<string, string>;
   filter_params: Lists;
@@ -127,6 +130,10 @@ export class ChangeList {
     this.page_num = parse_int(request.GET.get(PAGE_VAR) ?? 1) ?? 1;
     this.show_all = request.GET.has(ALL_VAR);
     this.is_popup = request.GET.has(IS_POPUP_VAR);
+    // ShowFacets: "allow" (the default) shows a "Show counts" link; "always" counts every choice.
+    const show_facets = String(admin.show_facets ?? "allow").toLowerCase();
+    this.add_facets = show_facets === "always" || (show_facets === "allow" && request.GET.has(IS_FACETS_VAR));
+    this.is_facets_optional = show_facets === "allow";
     this.to_field = request.GET.get(TO_FIELD_VAR) ?? null;
     if (this.to_field && !admin.to_field_allowed(request, this.to_field)) throw new DisallowedModelAdminToField(`The field ${this.to_field} cannot be referenced.`);
     this.params = Object.fromEntries(request.GET.items());
@@ -135,6 +142,8 @@ export class ChangeList {
       delete this.params[ignored];
       delete this.filter_params[ignored];
     }
+    this.remove_facet_link = this.get_query_string(null, [IS_FACETS_VAR]);
+    this.add_facet_link = this.get_query_string({ [IS_FACETS_VAR]: true });
     this.list_editable = this.is_popup ? [] : options.list_editable;
     this.queryset = this.get_queryset(request);
     this.get_results(request);

@@ -39,6 +39,11 @@ export class Message {
     return String(this.message);
   }
 
+  /** `str(message)`: the text, still a SafeString when the message was marked safe. */
+  __str__(): unknown {
+    return this.message;
+  }
+
   /** `extra_tags` then the level's tag, space-separated. */
   get tags(): string {
     return [this.extra_tags, this.level_tag].filter((t) => t).join(" ");

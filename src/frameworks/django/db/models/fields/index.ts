@@ -13,7 +13,7 @@
  */
 import { TypeError as PyTypeError, ValueError } from "../../../../python/builtins";
 import { date, datetime, time, timedelta, timezone } from "../../../../python/datetime";
-import { Decimal } from "../../../../python/decimal";
+import { Decimal, create_decimal_from_float } from "../../../../python/decimal";
 import { UUID, uuid4 } from "../../../../python/uuid";
 import { ValidationError } from "../../../core/exceptions";
 import { settings } from "../../../conf";
@@ -587,7 +587,7 @@ export class DecimalField extends Field {
    * a plain column is also quantized to `decimal_places` (`get_col_db_converters`).
    */
   override get_db_converters(connection?: ConnectionLike): Converter[] {
-    const convert: Converter = (v) => (typeof v === "number" ? new Decimal(Number.isInteger(v) ? String(v) : v.toPrecision(15)) : typeof v === "string" ? new Decimal(v) : v);
+    const convert: Converter = (v) => (typeof v === "number" ? create_decimal_from_float(v, 15) : typeof v === "string" ? new Decimal(v) : v);
     return [convert, ...super.get_db_converters(connection)];
   }
 

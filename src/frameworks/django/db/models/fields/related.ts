@@ -24,27 +24,9 @@ export type RelationTarget = string | ModelLike;
 
 // --- lazy resolution of string targets ---------------------------------------------------------
 
-const pending = new WeakMap<Apps, Map<string, ((model: ModelLike) => void)[]>>();
-
 /** Run `fn(model)` once `app_label.model_name` is registered in `apps` (now, if it already is). */
 export function lazy_model_operation(apps: Apps, key: string, fn: (model: ModelLike) => void): void {
-  const [app_label, model_name] = key.split(".");
-  const existing = apps.all_models.get(app_label)?.get(model_name);
-  if (existing) return fn(existing as ModelLike);
-  let waiting = pending.get(apps);
-  if (!waiting) pending.set(apps, (waiting = new Map()));
-  const list = waiting.get(key) ?? [];
-  list.push(fn);
-  waiting.set(key, list);
-}
-
-/** Called by class preparation after a model registers: resolve what waited for it. */
-export function do_pending_operations(apps: Apps, model: ModelLike): void {
-  const key = model._meta.label_lower;
-  const list = pending.get(apps)?.get(key);
-  if (!list) return;
-  pending.get(apps)!.delete(key);
-  for (const fn of list) fn(model);
+  apps.lazy_model_operation(fn as never, key);
 }
 
 /** "Author" / "library.Author" / "self" / a class → "app_label.model_name" (Django's resolve_relation). */

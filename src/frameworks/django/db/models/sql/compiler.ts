@@ -28,7 +28,8 @@ export interface KlassInfo {
   model: any;
   start: number;
   attnames: string[];
-  related: { field: any; info: KlassInfo }[];
+  /** `field.name` is the cache key on the instance; `remote` (a reverse one-to-one) caches the instance back on the related object. */
+  related: { field: { name: string; remote?: string }; info: KlassInfo }[];
 }
 
 export class SQLCompiler {
@@ -160,6 +161,23 @@ export class SQLCompiler {
       klass_info.related.push({ field: f, info });
       const next = names ? names[f.name] : true;
       if (names ? Object.keys(next).length : depth < q.max_depth) this.get_related_selections(info, related_opts, alias, names ? next : true, depth + 1);
+    }
+    // A reverse one-to-one (author.profile) only when named: LEFT OUTER JOIN, since the row may be missing.
+    if (!names) return;
+    for (const rel of opts.related_objects.filter((r: any) => r.one_to_one && r.name in names)) {
+      const f = rel.field;
+      const related_opts = rel.related_model._meta;
+      const alias = q.join(new Join(related_opts.db_table, root_alias, "", "INNER JOIN", [[f.target_field.column, f.column]], true, false));
+      q.promote_joins([alias]);
+      const fields = related_opts.concrete_fields;
+      const info: KlassInfo = { model: rel.related_model, start: this.select.length, attnames: fields.map((x: any) => x.attname), related: [] };
+      for (const rf of fields) {
+        const [sql, params] = this.compile(rf.get_col(alias));
+        this.select.push({ expr: rf.get_col(alias), sql, params, alias: null });
+      }
+      klass_info.related.push({ field: { name: rel.get_accessor_name(), remote: f.name }, info });
+      const next = names[rel.name];
+      if (Object.keys(next).length) this.get_related_selections(info, related_opts, alias, next, depth + 1);
     }
   }
 

@@ -1,5 +1,10 @@
-/** A compact stylesheet in the spirit of Django's admin (base.css, changelists.css, forms.css), inlined. */
-export const ADMIN_CSS = `
+/**
+ * The Preview's stylesheet for Django's admin pages. The admin's HTML (as Django renders it) links
+ * /static/admin/css/*.css and scripts, which the sandboxed Preview cannot load (opaque origin, a
+ * CSP without network access); this compact stylesheet in the spirit of Django's base.css,
+ * changelists.css and forms.css takes their place so a page reads as the admin.
+ */
+export const ADMIN_PREVIEW_CSS = `
 :root{--primary:#79aec8;--secondary:#417690;--accent:#f5dd5d;--primary-fg:#fff;--body-fg:#333;--body-bg:#fff;--body-quiet-color:#666;--header-color:#ffc;--breadcrumbs-bg:#79aec8;--link-fg:#417893;--link-hover-color:#036;--hairline-color:#e8e8e8;--border-color:#ccc;--error-fg:#ba2121;--message-success-bg:#dfd;--message-warning-bg:#ffc;--message-error-bg:#ffefef;--darkened-bg:#f8f8f8;--selected-bg:#e4e4e4;--selected-row:#ffc;--button-bg:#79aec8;--default-button-bg:#417690;--delete-button-bg:#ba2121;--object-tools-bg:#888;}
 *{box-sizing:border-box}
 body{margin:0;padding:0;font-size:0.875rem;font-family:-apple-system,"Segoe UI",system-ui,Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--body-fg);background:var(--body-bg)}
@@ -71,4 +76,27 @@ textarea{vertical-align:top;width:30em}input[type=text]{width:20em}
 body.login #container{max-width:28em;margin:100px auto;border:1px solid var(--hairline-color);border-radius:4px}body.login #header{justify-content:center}body.login #content{padding:20px}
 body.login .form-row label{display:block;padding:0 0 4px}body.login .form-row input{width:100%}body.login .submit-row{background:none;border:none;padding:1em 0 0}
 #footer{clear:both;padding:10px}.clear{clear:both}
+.base-svgs,.theme-toggle,#toggle-nav-sidebar,#nav-sidebar,.hidden,.empty-form,.skip-to-content-link,.sortoptions a:empty{display:none}
+details>summary{cursor:pointer;list-style:none}fieldset.collapse h2,fieldset details h2{display:inline}
+.flex-container{display:flex;flex-wrap:wrap;align-items:center;gap:6px}.fieldBox{margin-right:20px}
+p.datetime,p.date,p.time{margin:0;line-height:2}.related-widget-wrapper{display:flex;gap:6px;align-items:center}.related-widget-wrapper-link img{width:16px;height:16px}
+.inline-heading{margin:0;padding:8px;font-weight:400;font-size:.8125rem;background:var(--primary);color:var(--primary-fg)}
+#changelist-filter details{margin:0 0 12px}#changelist-filter summary{font-weight:600}
+nav.toplinks{display:flex;gap:10px;padding:8px;border-bottom:1px solid var(--hairline-color)}
+#changelist-search img{width:14px;height:14px;vertical-align:middle}
 `;
+
+const svg = (body: string) => `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">${body}</svg>`)}`;
+const circle = (fill: string, path: string) => svg(`<circle cx="8" cy="8" r="7" fill="${fill}"/><path d="${path}" stroke="#fff" stroke-width="2" fill="none"/>`);
+
+/** The admin's icons as data URLs (the boolean column's yes/no/unknown, the related-object links, search). */
+export const ADMIN_ICONS: Record<string, string> = {
+  "icon-yes": circle("#70bf2b", "M4 8l3 3 5-6"),
+  "icon-no": circle("#dd4646", "M5 5l6 6M11 5l-6 6"),
+  "icon-unknown": circle("#999", "M6 6a2 2 0 1 1 2 2v2M8 12v1"),
+  "icon-changelink": svg('<path d="M3 13l1-4 7-7 3 3-7 7z" fill="#efb80b"/>'),
+  "icon-addlink": svg('<path d="M7 2h2v12H7zM2 7h12v2H2z" fill="#70bf2b"/>'),
+  "icon-deletelink": svg('<path d="M4 4l8 8M12 4l-8 8" stroke="#dd4646" stroke-width="2"/>'),
+  "icon-viewlink": svg('<ellipse cx="8" cy="8" rx="7" ry="4" fill="none" stroke="#417690" stroke-width="1.5"/><circle cx="8" cy="8" r="2" fill="#417690"/>'),
+  search: svg('<circle cx="6.5" cy="6.5" r="4.5" fill="none" stroke="#555" stroke-width="2"/><path d="M10 10l4 4" stroke="#555" stroke-width="2"/>'),
+};
