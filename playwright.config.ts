@@ -38,6 +38,8 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
     headless: true,
+    // Service workers run (the Preview is served by one); the offline worker is replaced by an
+    // empty one except where a test opts in (e2e/fixtures.ts, `offlineWorker`).
   },
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort`,

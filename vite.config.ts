@@ -7,6 +7,7 @@ import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 import { frameworkDts } from "./scripts/framework-dts.js";
+import { offlineServiceWorker } from "./scripts/offline-sw.js";
 import { runtimeWorkerBundle } from "./scripts/runtime-worker-bundle.js";
 
 /** Dev only: Vite's React refresh preamble is an inline script, which index.html's policy forbids. */
@@ -21,7 +22,8 @@ function devPagePolicy(): Plugin {
 export default defineConfig({
   // frameworkDts: `virtual:framework-dts`, the editor's declarations generated from the framework's source.
   // runtimeWorkerBundle: `virtual:runtime-worker`, the runtime worker as one classic script (docs/adr/0019).
-  plugins: [react(), frameworkDts(), runtimeWorkerBundle(), devPagePolicy()],
+  // offlineServiceWorker: `sw.js`, the service worker that keeps the page working offline (src/offline).
+  plugins: [react(), frameworkDts(), runtimeWorkerBundle(), devPagePolicy(), offlineServiceWorker()],
   resolve: {
     // User code and the framework import `django/...`; the runtime worker resolves it the same way.
     alias: [{ find: /^django\/(.*)$/, replacement: fileURLToPath(new URL("./src/frameworks/django/$1", import.meta.url)) }],
@@ -32,7 +34,14 @@ export default defineConfig({
     target: "es2022",
     // Monaco's TypeScript worker is ~6.8 MB by itself; the warning would fire on every build.
     chunkSizeWarningLimit: 8000,
-    rolldownOptions: { checks: { bundlerTimings: false } } as Record<string, unknown>,
+    rolldownOptions: {
+      checks: { bundlerTimings: false },
+      output: {
+        // The frameworks' source text (presenter mode, ui/presenter/framework-sources.ts): one chunk per
+        // file under assets/source/, which the service worker caches on use rather than up front.
+        chunkFileNames: (chunk: { facadeModuleId?: string | null }) => (chunk.facadeModuleId && /\/src\/(frameworks|gateway)\/.*\?raw$/.test(chunk.facadeModuleId) ? "assets/source/[name]-[hash].js" : "assets/[name]-[hash].js"),
+      },
+    } as Record<string, unknown>,
   },
   preview: { port: 4173, strictPort: true },
 });

@@ -5,7 +5,7 @@
  * Session panels show each step, and a forged POST without a token gets 403 with the CSRF panel
  * saying why. Screenshots go to /tmp/framework-lab-shots6/.
  */
-import { test, expect, openLab } from "./fixtures";
+import { test, expect, openLab, openPanel } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const SHOTS6 = process.env.E2E_SCREENSHOTS6 ?? "/tmp/framework-lab-shots6";
@@ -38,7 +38,7 @@ async function go(page: Page, target: string): Promise<void> {
 }
 
 async function panel(page: Page, name: RegExp) {
-  await page.getByRole("tablist", { name: "Trace panels" }).getByRole("tab", { name }).click();
+  await openPanel(page, name);
 }
 
 async function signIn(page: Page): Promise<void> {

@@ -10,7 +10,7 @@
  */
 import type { Page } from "@playwright/test";
 import { deflateSync } from "node:zlib";
-import { test, expect, openLab, setFile, labState, shot } from "./fixtures";
+import { test, expect, openLab, setFile, labState, shot, openPanel, panelNames } from "./fixtures";
 import { startAttacker } from "./attacker";
 import { encodePermalink, toBase64Url } from "../src/ui/share/permalink";
 import { SECRET, attackerScenario } from "./attack-project";
@@ -323,12 +323,11 @@ test("a response with an empty trace renders in every panel, and a panel that fa
     const bare = { ...e, id: 99, outcome: { kind: "response", result: { ...e.outcome.result, trace: { spans: [] } } } };
     store.setState({ exchanges: [...s.exchanges, bare], selected: 99, nav: { entries: [...s.nav.entries, 99], index: s.nav.entries.length } });
   });
-  const tabs = page.getByRole("tablist", { name: "Trace panels" }).getByRole("tab");
-  const count = await tabs.count();
-  for (let i = 0; i < count; i++) {
-    await tabs.nth(i).click();
+  // Every panel, those under the tab bar's More menu included.
+  for (const name of await panelNames(page)) {
+    await openPanel(page, new RegExp(`^${name}`));
     await expect(page.locator(".brand")).toBeVisible();
-    await expect(page.locator("#trace-panel .pane-error"), `panel ${await tabs.nth(i).textContent()}`).toHaveCount(0);
+    await expect(page.locator("#trace-panel .pane-error"), `panel ${name}`).toHaveCount(0);
   }
   // A panel that throws (here on a span kind the schema would have refused): its message stays in
   // its pane; the header, the browser pane and the other panels are untouched.
@@ -345,7 +344,7 @@ test("a response with an empty trace renders in every panel, and a panel that fa
   await expect(page.getByLabel("Response status")).toHaveText(/^200/);
   // Selecting the real exchange again brings every panel back.
   await page.evaluate(() => (window as unknown as { __lab: { store: { setState(s: object): void } } }).__lab.store.setState({ selected: 1 }));
-  await page.getByRole("tab", { name: /^Timeline/ }).click();
+  await openPanel(page, /^Timeline/);
   await expect(page.locator(".pane-error")).toHaveCount(0);
   await expect(page.getByRole("tablist", { name: "Trace panels" })).toBeVisible();
 });

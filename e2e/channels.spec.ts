@@ -5,7 +5,7 @@
  * message through the simulated server; nothing leaves the page. Screenshots go to
  * /tmp/framework-lab-shots14/.
  */
-import { test, expect, openLab } from "./fixtures";
+import { test, expect, openLab, openPanel } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const SHOTS = process.env.E2E_SCREENSHOTS14 ?? "/tmp/framework-lab-shots14";
@@ -23,7 +23,7 @@ async function openChat(page: Page): Promise<void> {
 }
 
 async function panel(page: Page, name: RegExp) {
-  await page.getByRole("tablist", { name: "Trace panels" }).getByRole("tab", { name }).click();
+  await openPanel(page, name);
 }
 
 async function connect(page: Page, name: string) {

@@ -1,5 +1,5 @@
 /** Cookies carried and shown; forms submitted inside the Preview become traced requests (GET and POST, urlencoded). */
-import { test, expect, openLab, setFile, labState, shot } from "./fixtures";
+import { test, expect, openLab, setFile, labState, shot, openPanel } from "./fixtures";
 
 const preview = 'iframe[title="Response preview"]';
 
@@ -82,7 +82,7 @@ export function old_greet_form(request) {`,
   expect(last.initiator).toBe("form");
   expect(last.request.method).toBe("POST");
   expect(last.request.body).toBe("topic=a%26b%3Dc&level=deep");
-  await page.getByRole("tab", { name: "History" }).click();
+  await openPanel(page, "History");
   await expect(page.locator(".history-item").first()).toContainText("POST");
   await shot(page, "18-form-post");
   expect(consoleErrors).toEqual([]);

@@ -1,5 +1,5 @@
 /** Craft: accessible names and keyboard reach for every control, focus back from the Preview, the narrow layout. */
-import { test, expect, openLab } from "./fixtures";
+import { test, expect, openLab, openPanel, panelNames } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const INTERACTIVE = new Set(["button", "textbox", "combobox", "checkbox", "tab", "link", "menuitem", "slider", "spinbutton", "searchbox", "radio", "switch", "treeitem", "listbox"]);
@@ -31,11 +31,10 @@ test("every control has an accessible name and is reachable by keyboard, in ever
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByLabel("Response status")).toHaveText(/^200/);
   const problems = new Set(await audit(page));
-  const tabs = page.getByRole("tablist", { name: "Trace panels" }).getByRole("tab");
-  for (const name of await tabs.allInnerTexts()) {
-    await tabs.filter({ hasText: name.split("\n")[0] }).first().click();
+  for (const name of await panelNames(page)) {
+    await openPanel(page, new RegExp(`^${name}`));
     await page.waitForTimeout(150);
-    for (const p of await audit(page)) problems.add(`${name.split("\n")[0]}: ${p}`);
+    for (const p of await audit(page)) problems.add(`${name}: ${p}`);
   }
   for (const name of ["Headers", "Body", "Cookies"]) {
     await page.getByRole("tablist", { name: "Request parts" }).getByRole("tab", { name }).click();

@@ -6,7 +6,7 @@
  * the Dependencies graph draws; the ASGI panel lists the messages. Screenshots go to
  * /tmp/framework-lab-shots13/.
  */
-import { test, expect, openLab } from "./fixtures";
+import { test, expect, openLab, openPanel } from "./fixtures";
 import type { Page, Request } from "@playwright/test";
 
 const SHOTS13 = process.env.E2E_SCREENSHOTS13 ?? "/tmp/framework-lab-shots13";
@@ -25,7 +25,7 @@ async function go(page: Page, target: string): Promise<void> {
 }
 
 async function panel(page: Page, name: RegExp): Promise<void> {
-  await page.getByRole("tablist", { name: "Trace panels" }).getByRole("tab", { name }).click();
+  await openPanel(page, name);
 }
 
 /** Every request the browser makes that is not to the page's own server (the Preview's CSP would block them; none may even be tried). */
@@ -88,7 +88,7 @@ test("fastapi-items: an invalid body answers 422 and the Validation panel points
   // The failing field, at the line of the model that declared it; the link opens it in the editor.
   await expect(errors).toContainText("field Item.price");
   await errors.getByRole("button", { name: "models.ts:12" }).click();
-  await expect(page.getByRole("tablist", { name: "Open files" }).getByRole("tab", { name: "models.ts" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("list", { name: "Open files" }).getByRole("button", { name: "models.ts" })).toHaveAttribute("aria-current", "page");
   await expect(table.locator(".validation-body")).toContainText('"price"');
   await page.screenshot({ path: `${SHOTS13}/04-validation-422.png` });
 

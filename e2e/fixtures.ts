@@ -3,7 +3,17 @@ import { test as base, expect, type Page } from "@playwright/test";
 
 export const SHOTS = process.env.E2E_SCREENSHOTS ?? "/tmp/framework-lab-shots";
 
-export const test = base.extend<{ consoleErrors: string[] }>({
+/**
+ * `offlineWorker`: let the page install its offline service worker (sw.js), which precaches the
+ * whole build — only e2e/offline.spec.ts needs it; every other test gets an empty worker in its
+ * place instead of paying for that download. The Preview's own worker (preview-sw.js) always runs.
+ */
+export const test = base.extend<{ consoleErrors: string[]; offlineWorker: boolean }>({
+  offlineWorker: [false, { option: true }],
+  context: async ({ context, offlineWorker }, use) => {
+    if (!offlineWorker) await context.route(/\/sw\.js$/, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "// The offline worker is left out of this test (e2e/fixtures.ts).\n" }));
+    await use(context);
+  },
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
@@ -40,9 +50,37 @@ export async function waitForEditor(page: Page): Promise<void> {
   await expect(page.locator(".monaco-editor .view-lines")).toBeVisible();
 }
 
+/** Show a trace panel: its tab, or its entry in the More menu when the one-row tab bar has no room for it. */
+export async function openPanel(page: Page, name: string | RegExp): Promise<void> {
+  const tab = page.getByRole("tablist", { name: "Trace panels" }).getByRole("tab", { name });
+  if (await tab.count()) return tab.first().click();
+  await page.getByRole("button", { name: /^More trace panels/ }).click();
+  await page.getByRole("menu", { name: "More trace panels" }).getByRole("menuitem", { name }).first().click();
+}
+
+/** Every trace panel's title, those under More included. */
+export async function panelNames(page: Page): Promise<string[]> {
+  const names = (await page.getByRole("tablist", { name: "Trace panels" }).getByRole("tab").allInnerTexts()).map((t) => t.split("\n")[0].replace(/\s*\d+$/, "").trim());
+  const more = page.getByRole("button", { name: /^More trace panels/ });
+  if (await more.count()) {
+    await more.click();
+    names.push(...(await page.getByRole("menu", { name: "More trace panels" }).getByRole("menuitem").allInnerTexts()).map((t) => t.split("\n")[0].replace(/\s*\d+$/, "").trim()));
+    await page.keyboard.press("Escape");
+  }
+  return names;
+}
+
+/** Show the file tree (the sidebar starts closed at 1280 px, so that the code gets 80 columns). */
+export async function showFiles(page: Page): Promise<void> {
+  if (await page.getByRole("tree").count()) return;
+  await page.getByRole("group", { name: "Sidebar" }).getByRole("button", { name: "Files" }).click();
+  await expect(page.getByRole("tree")).toBeVisible();
+}
+
 /** Open `path` from the file tree, select the first occurrence of `text` and type `replacement` over it (insertText: trap 5). */
 export async function replaceInEditor(page: Page, path: string, text: string, replacement: string): Promise<void> {
   await waitForEditor(page);
+  await showFiles(page);
   await page.getByRole("tree").getByRole("button", { name: path.split("/").pop()!, exact: true }).first().click();
   await page.waitForFunction((p) => (window as unknown as { __labEditor: EditorHook }).__labEditor.editor.getModel()?.uri.path === `/${p}`, path);
   await page.evaluate((t) => {

@@ -6,7 +6,7 @@
  * Django-only panel. Then a Django scenario and back: each behaves as if loaded first.
  * Screenshots go to /tmp/framework-lab-shots10/.
  */
-import { test, expect, openLab } from "./fixtures";
+import { test, expect, openLab, openPanel, panelNames } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const SHOTS = process.env.E2E_SCREENSHOTS10 ?? "/tmp/framework-lab-shots10";
@@ -30,11 +30,11 @@ async function go(page: Page, target: string): Promise<void> {
 }
 
 async function panel(page: Page, name: RegExp) {
-  await page.getByRole("tablist", { name: "Trace panels" }).getByRole("tab", { name }).click();
+  await openPanel(page, name);
 }
 
 async function tabNames(page: Page): Promise<string[]> {
-  return page.getByRole("tablist", { name: "Trace panels" }).getByRole("tab").allInnerTexts();
+  return panelNames(page);
 }
 
 test("flask-blueprints: sign in through the Preview; Context, URL map and Session panels; no Django-only tab", async ({ page, consoleErrors }) => {

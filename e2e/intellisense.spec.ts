@@ -1,5 +1,5 @@
 /** IntelliSense from the framework's own source: declarations generated at build time, registered with Monaco. */
-import { test, expect, openLab, waitForEditor, markersOf } from "./fixtures";
+import { test, expect, openLab, waitForEditor, markersOf, showFiles } from "./fixtures";
 
 type Hook = {
   __labEditor: {
@@ -11,6 +11,7 @@ type Hook = {
 test("typing in a view offers the framework's names and members (HttpRes → HttpResponse, .set_c → set_cookie)", async ({ page }) => {
   await openLab(page);
   await waitForEditor(page);
+  await showFiles(page);
   await page.getByRole("tree").getByRole("button", { name: "views.ts", exact: true }).first().click();
   const libs = await page.evaluate(() => (window as unknown as Hook).__labEditor.frameworkTypes);
   expect(libs).toBeGreaterThan(50);

@@ -4,7 +4,7 @@
  * Class-based view panels show the template chain, each field's cleaning and the view methods
  * that ran. Screenshots go to /tmp/framework-lab-shots5/.
  */
-import { test, expect, openLab } from "./fixtures";
+import { test, expect, openLab, openPanel } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const SHOTS5 = process.env.E2E_SCREENSHOTS5 ?? "/tmp/framework-lab-shots5";
@@ -38,7 +38,7 @@ test("blog-cbv: the list paginates in the Preview; the Class-based view panel sh
   await expect(frame.getByRole("link", { name: "previous" })).toBeVisible();
   await shot5(page, "01-list-page-2");
 
-  await page.getByRole("tab", { name: /^Class-based view/ }).click();
+  await openPanel(page, /^Class-based view/);
   const mro = page.getByRole("list", { name: "Method resolution order" });
   await expect(mro.locator("li")).toHaveCount(9);
   await expect(mro.locator("li").first()).toContainText("PostListView");
@@ -49,7 +49,7 @@ test("blog-cbv: the list paginates in the Preview; the Class-based view panel sh
   await expect(calls.locator("li.super-hop", { hasText: "ContextMixin.get_context_data()" })).toHaveCount(1);
   await shot5(page, "02-cbv-panel");
 
-  await page.getByRole("tab", { name: /^Templates/ }).click();
+  await openPanel(page, /^Templates/);
   const list = page.getByRole("listitem", { name: "Template blog/post_list.html" });
   await expect(list).toContainText("rendered by the view");
   await expect(list).toContainText("extends blog/base.html");
@@ -69,7 +69,7 @@ test("blog-cbv: the create form shows field errors, then saves and redirects to 
   await expect(frame.locator(".errorlist").first()).toHaveText("This field is required.");
   await expect(frame.locator(".errorlist")).toHaveCount(3);
 
-  await page.getByRole("tab", { name: /^Forms/ }).click();
+  await openPanel(page, /^Forms/);
   const form = page.getByRole("region", { name: "Form PostForm" });
   await expect(form).toContainText("invalid");
   await expect(form.locator("tr", { hasText: "title" })).toContainText("raised by validate");
@@ -103,7 +103,7 @@ test("templates-api: edit a template in the Templates panel and re-render it wit
   await expect(page.getByRole("status", { name: "Runtime status" })).toHaveText("Ready", { timeout: 30_000 });
   await go(page, "/books/fluent-python/");
   await expect(page.frameLocator(preview).locator("h1")).toHaveText("Fluent Python");
-  await page.getByRole("tab", { name: /^Templates/ }).click();
+  await openPanel(page, /^Templates/);
   const card = page.getByRole("listitem", { name: "Template shelf/book_detail.html" });
   await card.getByRole("button", { name: "Edit & re-render" }).click();
   const source = card.getByLabel("Source of shelf/templates/shelf/book_detail.html");

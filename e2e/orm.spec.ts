@@ -2,7 +2,7 @@
  * The ORM lesson (blog-orm) in the page: the N+1 caught by the SQL panel and fixed with
  * select_related, EXPLAIN QUERY PLAN on demand; the Database panel's manage.py commands and tables.
  */
-import { test, expect, openLab, replaceInEditor, setFile, labState, shot } from "./fixtures";
+import { test, expect, openLab, replaceInEditor, setFile, labState, shot, openPanel, showFiles } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 async function openBlog(page: Page): Promise<void> {
@@ -25,7 +25,7 @@ test("blog-orm: the SQL panel flags the N+1 at its line, select_related brings 8
   await expect(page.locator('.flow-node[data-node="sql"] .flow-node-count')).toContainText("8 queries");
   await shot(page, "20-orm-flow-n-plus-one");
 
-  await page.getByRole("tab", { name: /^SQL/ }).click();
+  await openPanel(page, /^SQL/);
   await expect(page.locator(".sql-summary")).toContainText("8 queries");
   const warning = page.locator(".n-plus-one");
   await expect(warning).toHaveCount(1);
@@ -48,14 +48,14 @@ test("blog-orm: the SQL panel flags the N+1 at its line, select_related brings 8
   await expect(page.locator(".sql-summary")).toContainText(/^1 query in/);
   await expect(page.locator(".n-plus-one")).toHaveCount(0);
   await expect(page.locator(".sql-text").first()).toContainText("INNER JOIN");
-  await page.getByRole("tab", { name: /^Flow/ }).click();
+  await openPanel(page, /^Flow/);
   await expect(page.locator('.flow-node[data-node="sql"] .flow-node-count')).toContainText(/^1 query/);
   expect(consoleErrors).toEqual([]);
 });
 
 test("Database panel: makemigrations writes 0002 into the project, migrate applies it, sqlmigrate shows its SQL; tables and rows", async ({ page, consoleErrors }) => {
   await openBlog(page);
-  await page.getByRole("tab", { name: "Database" }).click();
+  await openPanel(page, "Database");
   // The seeded tables with their row counts; a table's rows, read-only.
   await expect(page.getByRole("button", { name: /^blog_post\s*7 rows/ })).toBeVisible();
   await page.getByRole("button", { name: /^blog_author/ }).click();
@@ -68,6 +68,7 @@ test("Database panel: makemigrations writes 0002 into the project, migrate appli
   const added = await labState(page, (s) => Object.keys(s.files).filter((p) => p.startsWith("blog/migrations/0002_")));
   expect(added).toHaveLength(1);
   const name = added[0].split("/").pop()!;
+  await showFiles(page);
   await expect(page.getByRole("tree").getByRole("button", { name, exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "migrate", exact: true }).click();

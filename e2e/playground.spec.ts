@@ -1,4 +1,4 @@
-import { test, expect, openLab, shot } from "./fixtures";
+import { test, expect, openLab, shot, openPanel } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 type Lab = { store: { getState(): { files: Record<string, string>; exchanges: unknown[] }; setState(s: object): void } };
@@ -19,19 +19,19 @@ test("Send shows the response, the flow graph and the URL patterns tried", async
   await expect(page.getByLabel("Response status")).toHaveText(/^200 OK/);
   await expect(page.locator(".flow-node", { hasText: "URL resolver" })).toBeVisible();
   await expect(page.locator(".flow-node", { hasText: "hello.views.index" })).toBeVisible();
-  await page.getByRole("tab", { name: /^URLs/ }).click();
+  await openPanel(page, /^URLs/);
   await expect(page.locator(".pattern").first()).toBeVisible();
   await shot(page, "03-urls");
-  await page.getByRole("tab", { name: /^Middleware/ }).click();
+  await openPanel(page, /^Middleware/);
   await expect(page.locator(".middleware-item").first()).toBeVisible();
   await shot(page, "04-middleware");
-  await page.getByRole("tab", { name: /^Timeline/ }).click();
+  await openPanel(page, /^Timeline/);
   await expect(page.locator(".timeline-row").first()).toBeVisible();
   await shot(page, "05-timeline");
   await page.getByLabel("Address").fill("/nowhere/");
   await page.keyboard.press("Control+Enter");
   await expect(page.getByLabel("Response status")).toHaveText(/^404/);
-  await page.getByRole("tab", { name: /^URLs/ }).click();
+  await openPanel(page, /^URLs/);
   await expect(page.locator(".result.no")).toContainText("didn't match any of these");
   await shot(page, "05b-urls-404");
   expect(consoleErrors).toEqual([]);
@@ -52,7 +52,7 @@ test("a link clicked in the preview becomes a new traced request", async ({ page
   await expect(page.getByLabel("Address")).toHaveValue("/");
   await page.frameLocator('iframe[title="Response preview"]').getByRole("link", { name: "an old link" }).click();
   await expect(page.getByLabel("Address")).toHaveValue("/hello/again/");
-  await page.getByRole("tab", { name: "History" }).click();
+  await openPanel(page, "History");
   await expect(page.locator(".history-item")).toHaveCount(4);
   await expect(page.locator(".history-item", { hasText: "redirect" })).toHaveCount(1);
   await shot(page, "07-history");

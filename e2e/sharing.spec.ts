@@ -1,6 +1,6 @@
 /** Scenarios and sharing: the gallery, permalinks (round trip, damaged, newer), long-link warning, files, drafts and resets. */
 import { readFile } from "node:fs/promises";
-import { test, expect, openLab, labState, setFile, shot } from "./fixtures";
+import { test, expect, openLab, labState, setFile, shot, showFiles } from "./fixtures";
 import { builtin_scenario_names } from "../src/scenarios";
 
 const EDIT = "<h1>Shared from class</h1>";
@@ -82,12 +82,13 @@ test("the gallery lists the built-ins, restores edits, and resets a file and the
   await page.getByRole("button", { name: /^Open Django/ }).click();
   await expect(page.locator(".notice")).toContainText("Your edits to this scenario were restored");
   expect(await labState(page, (s) => s.files["hello/views.ts"])).toContain("<h1>Edited</h1>");
+  await showFiles(page);
   await page.getByRole("tree").getByRole("button", { name: "views.ts" }).click();
   await page.getByRole("button", { name: "Reset file to original" }).click();
   expect(await labState(page, (s) => s.files["hello/views.ts"])).toContain("<h1>Framework Lab</h1>");
   await setFile(page, "project/urls.ts", (t) => t + "\n// edited\n");
   page.once("dialog", (d) => void d.accept());
-  await page.getByRole("button", { name: "Reset scenario to original" }).click();
+  await page.getByRole("button", { name: /^Reset all files/ }).click();
   expect(await labState(page, (s) => s.files["project/urls.ts"])).not.toContain("// edited");
   expect(consoleErrors).toEqual([]);
 });

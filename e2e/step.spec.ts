@@ -1,6 +1,6 @@
 /** Step (classroom mode) and History exports. */
 import { readFile } from "node:fs/promises";
-import { test, expect, openLab, waitForEditor, labState, shot } from "./fixtures";
+import { test, expect, openLab, waitForEditor, labState, shot, openPanel } from "./fixtures";
 
 test("the Step panel replays a request span by span with buttons and arrow keys, highlighting node and line", async ({ page, consoleErrors }) => {
   await openLab(page);
@@ -8,7 +8,7 @@ test("the Step panel replays a request span by span with buttons and arrow keys,
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByLabel("Response status")).toHaveText(/^200/);
   await waitForEditor(page);
-  await page.getByRole("tab", { name: /^Step/ }).click();
+  await openPanel(page, /^Step/);
   const position = page.getByLabel("Step position");
   await expect(position).toHaveText(/^Step 1 of \d+$/);
   const total = Number((await position.textContent())!.match(/of (\d+)/)![1]);
@@ -27,7 +27,7 @@ test("the Step panel replays a request span by span with buttons and arrow keys,
     await page.keyboard.press("ArrowRight");
   }
   await expect(page.locator(".flow-node.selected")).toContainText("greet");
-  await expect(page.locator(".step-now")).toContainText("Highlighted in the editor: hello/views.ts:");
+  await expect(page.locator(".step-now")).toContainText("Your code: hello/views.ts:");
   await expect(page.locator(".monaco-editor .step-line")).toHaveCount(1);
   expect(await labState(page, (s) => (s.stepLine as { file: string } | null)?.file)).toBe("hello/views.ts");
   await shot(page, "15-step");
@@ -46,7 +46,7 @@ test("History exports the selected trace as Perfetto JSON and the session as HAR
   await page.getByLabel("Address").fill("/hello/old/");
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByLabel("Address")).toHaveValue("/hello/again/");
-  await page.getByRole("tab", { name: "History" }).click();
+  await openPanel(page, "History");
   const [traceFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export trace (Perfetto JSON)" }).click()]);
   const trace = JSON.parse(await readFile(await traceFile.path(), "utf8"));
   expect(trace.traceEvents.length).toBeGreaterThan(5);

@@ -1,7 +1,7 @@
 // Sums the suites of one CI run into the closing line "N passed, M failed".
-// `npm test` runs lint → typecheck → vitest → build → playwright and stops at the first failure:
-// lint, typecheck and build count as one test each; Vitest and Playwright JSON reports give the rest;
-// a stage that never ran because an earlier one failed counts as one failure.
+// `npm test` (scripts/test.mjs) runs lint → typecheck → vitest beside build → playwright and writes
+// each step's result to stages.json: lint, typecheck and build count as one test each; Vitest and
+// Playwright JSON reports give the rest; a step that never ran (its lane stopped) counts as one failure.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -13,13 +13,16 @@ let passed = 0;
 let failed = 0;
 const reached = (marker) => log.includes(marker);
 
-// Each stage is "reached" when the next one started (npm prints "> <command>" as it starts a script).
+const steps = read("stages.json");
+const stepPassed = (name) => steps?.results?.some((r) => r.name === name && r.ok) ?? false;
+// Without stages.json (an older runner): a stage is "reached" when the next one started.
 const stages = [
-  { name: "lint", done: reached("> tsc --noEmit") },
-  { name: "typecheck", done: reached("RUN  v") || reached("Test Files") },
-  { name: "build", done: reached("> playwright test") || (reached("> vite build") && reached("built in")) },
+  { name: "lint", done: steps ? stepPassed("lint") : reached("> tsc --noEmit") },
+  { name: "typecheck", done: steps ? stepPassed("typecheck") : reached("RUN  v") || reached("Test Files") },
+  { name: "build", done: steps ? stepPassed("build") : reached("> playwright test") || (reached("> vite build") && reached("built in")) },
 ];
 for (const s of stages) s.done ? passed++ : failed++;
+if (steps) console.log(`npm test took ${Math.floor(steps.wall / 60)} min ${Math.round(steps.wall % 60)} s`);
 
 const vitest = read("vitest.json");
 if (vitest) {

@@ -108,6 +108,7 @@ const REPLY_OF: Record<PageToWorker["type"], ChannelOut["type"]> = {
   render_template: "rendered",
   inspect_class: "inspected",
   socket: "socket_result",
+  export_database: "database_exported",
 };
 
 function sandboxedWorker(): WorkerLike {
@@ -182,6 +183,11 @@ export class RuntimeClient {
   /** A class-based view's anatomy (MRO, attributes and their owners) by dotted path. */
   inspectClass(path: string): Promise<Outcome<ClassAnatomyResult>> {
     return this.enqueue("request", (id) => ({ type: "inspect_class", id, path }), (m) => (m.type === "inspected" ? m.result : undefined));
+  }
+
+  /** The database as a SQLite file (null before a project has loaded). */
+  exportDatabase(): Promise<Outcome<{ image: Uint8Array | null }>> {
+    return this.enqueue("query", (id) => ({ type: "export_database", id }), (m) => (m.type === "database_exported" ? { image: m.image } : undefined));
   }
 
   /** Serve one HTTP request. */

@@ -271,6 +271,7 @@ const MESSAGES: Record<ChannelOut["type"], Check<unknown>> = {
   inspected: obj({ type: literal("inspected"), id, result: inspectedResult }),
   database: obj({ type: literal("database"), id, image: bytes(LIMITS.databaseBytes, false) }),
   socket_result: obj({ type: literal("socket_result"), id, result: socketResult }),
+  database_exported: obj({ type: literal("database_exported"), id, image: nullable(bytes(LIMITS.databaseBytes, false)) }),
 };
 
 /** An untrusted message → the protocol message it is; throws ProtocolViolation (path and reason). */

@@ -15,6 +15,8 @@
  *   page → worker   {type: "tables", id}               worker → page   {type: "tables", id, result: TablesResult}
  *   page → worker   {type: "render_template", id, source, context}   worker → page   {type: "rendered", id, result: RenderTemplateResult}
  *   page → worker   {type: "inspect_class", id, path}                 worker → page   {type: "inspected", id, result: ClassAnatomyResult}
+ *   page → worker   {type: "export_database", id}      worker → page   {type: "database_exported", id, image}  (the SQLite file, or null)
+ *   (a database file is imported by `load` with `options.database`: the project reloads on it, setup skipped)
  *   page → worker   {type: "socket", id, action}       worker → page   {type: "socket_result", id, result: SocketResult}
  *                   (a simulated client opens a WebSocket, sends a frame, or closes it; ASGI projects)
  */
@@ -183,6 +185,7 @@ export type PageToWorker =
   | { type: "tables"; id: number }
   | { type: "render_template"; id: number; source: string; context: Record<string, unknown> }
   | { type: "inspect_class"; id: number; path: string }
+  | { type: "export_database"; id: number }
   | { type: "socket"; id: number; action: SocketAction };
 
 // --- worker → page ---------------------------------------------------------------------------
@@ -197,6 +200,8 @@ export type WorkerToPage =
   | { type: "tables"; id: number; result: TablesResult }
   | { type: "rendered"; id: number; result: RenderTemplateResult }
   | { type: "inspected"; id: number; result: ClassAnatomyResult }
+  /** The database as a SQLite file (what DB Browser for SQLite opens); null before any project has loaded. */
+  | { type: "database_exported"; id: number; image: Uint8Array | null }
   | { type: "socket_result"; id: number; result: SocketResult }
   | { type: "log"; entry: LogEntry }
   | { type: "error"; id: number | null; error: ErrorInfo };

@@ -22,7 +22,13 @@ import type { WorkerLike } from "./client";
 const FRAME_TIMEOUT_MS = 20_000;
 const FRAME_PATH = "runtime-frame.html";
 
-type ControlIn = { type: "frame-ready" } | { type: "worker-error"; generation: number; message: string };
+type ControlIn = { type: "frame-ready" } | { type: "not-sandboxed" } | { type: "worker-error"; generation: number; message: string };
+
+/** Whether the page's offline worker (sw.js at the page's base) controls this page. */
+function offlineWorkerControls(): boolean {
+  const controller = typeof navigator !== "undefined" ? navigator.serviceWorker?.controller : null;
+  return !!controller && controller.scriptURL === new URL(`${import.meta.env.BASE_URL}sw.js`, location.href).href;
+}
 
 export class RuntimeSandbox {
   private static instance: RuntimeSandbox | null = null;
@@ -81,22 +87,48 @@ export class RuntimeSandbox {
     return control;
   }
 
-  private openFrame(): Promise<MessagePort> {
+  /**
+   * Load the frame. Sandboxed by its `sandbox` attribute — except when the page's offline worker
+   * (src/offline/service-worker.ts) controls it: Chromium sends no sandboxed frame's navigation to a
+   * service worker, so offline the frame could not load; the worker serves it instead with a
+   * `Content-Security-Policy: sandbox allow-scripts` header (the same opaque origin). The frame's
+   * script checks its origin is opaque and otherwise runs nothing and says so: then the frame is
+   * opened again with the attribute.
+   */
+  private async openFrame(): Promise<MessagePort> {
+    if (offlineWorkerControls()) {
+      try {
+        return await this.openFrameOnce(false);
+      } catch {
+        /* not sandboxed by the worker (an older one, or none answered): the attribute then */
+      }
+    }
+    return this.openFrameOnce(true);
+  }
+
+  private openFrameOnce(attribute: boolean): Promise<MessagePort> {
     return new Promise((resolve, reject) => {
       const frame = document.createElement("iframe");
-      frame.setAttribute("sandbox", "allow-scripts");
+      if (attribute) frame.setAttribute("sandbox", "allow-scripts");
       frame.title = "Runtime sandbox";
       frame.hidden = true;
       frame.tabIndex = -1;
       frame.setAttribute("aria-hidden", "true");
       frame.className = "runtime-sandbox";
       const { port1, port2 } = new MessageChannel();
-      const timer = setTimeout(() => reject(new Error("The runtime sandbox did not start (runtime-frame.html did not load).")), FRAME_TIMEOUT_MS);
+      const timer = setTimeout(() => {
+        if (!attribute) frame.remove();
+        reject(new Error("The runtime sandbox did not start (runtime-frame.html did not load)."));
+      }, FRAME_TIMEOUT_MS);
       port1.onmessage = (event: MessageEvent<ControlIn>) => {
         const m = event.data;
         if (m?.type === "frame-ready") {
           clearTimeout(timer);
           resolve(port1);
+        } else if (m?.type === "not-sandboxed") {
+          clearTimeout(timer);
+          frame.remove();
+          reject(new Error("The runtime sandbox's frame was not sandboxed."));
         } else if (m?.type === "worker-error" && typeof m.generation === "number") {
           this.workers.get(m.generation)?.fail(typeof m.message === "string" ? m.message.slice(0, 2000) : "The runtime worker failed.");
         }

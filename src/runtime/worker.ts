@@ -141,6 +141,9 @@ export async function handle(message: ChannelIn): Promise<void> {
     case "tables":
       post({ type: "tables", id: message.id, result: await r.tables() });
       return;
+    case "export_database":
+      post({ type: "database_exported", id: message.id, image: r.export_database() });
+      return;
   }
 }
 

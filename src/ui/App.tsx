@@ -1,14 +1,20 @@
-/** The app shell: header, then editor | browser | trace panels (stacked tabs on a narrow screen). */
-import { useEffect, useState } from "react";
-import { Group, Panel, Separator } from "react-resizable-panels";
+/**
+ * The app shell: the header, then the workspace (shell/Workspace.tsx: sidebar | code | browser over
+ * trace), or stacked tabs on a narrow screen; presenter mode (`?present`, the Presenter button) and
+ * the embed (`?embed`) replace the workspace with their own layouts. The page zoom (Ctrl+= / Ctrl+-)
+ * applies to all of it.
+ */
+import { lazy, Suspense, useEffect, useState } from "react";
 import { Header } from "./shell/Header";
-import { EditorPane } from "./editor/EditorPane";
-import { BrowserPane } from "./browser/BrowserPane";
-import { TracePane } from "./panels/TracePane";
+import { Workspace } from "./shell/Workspace";
 import { useLab } from "./state/react";
-import { useSession } from "./session-context";
+import { useGlobalShortcuts } from "./shell/shortcuts";
 import { ErrorBoundary } from "./shell/ErrorBoundary";
 import { CourseBar } from "./course/CourseBar";
+import { Browser, Editor, Sidebar, Trace } from "./shell/panes";
+
+const Presenter = lazy(() => import("./presenter/Presenter"));
+const Embed = lazy(() => import("./embed/Embed"));
 
 const NARROW = "(max-width: 900px)";
 
@@ -23,41 +29,9 @@ function useNarrow(): boolean {
   return narrow;
 }
 
-/** Ctrl+Enter (Cmd+Enter) sends the address bar's request from anywhere, the editor included. */
-function useSendShortcut(): void {
-  const session = useSession();
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
-        e.preventDefault();
-        e.stopPropagation();
-        void session.sendDraft();
-      }
-    };
-    window.addEventListener("keydown", onKey, true);
-    return () => window.removeEventListener("keydown", onKey, true);
-  }, [session]);
-}
-
-/** Each pane in its own error boundary: one failing never blanks the others. */
-const Editor = () => (
-  <ErrorBoundary name="The editor">
-    <EditorPane />
-  </ErrorBoundary>
-);
-// The browser and trace panes show the selected exchange: selecting another one tries again.
-const Browser = () => (
-  <ErrorBoundary name="The browser pane" resetKey={useLab((s) => s.selected)}>
-    <BrowserPane />
-  </ErrorBoundary>
-);
-const Trace = () => (
-  <ErrorBoundary name="The trace pane" resetKey={useLab((s) => `${s.selected}:${s.activePanel}`)}>
-    <TracePane />
-  </ErrorBoundary>
-);
-
 const PANES = [
+  { id: "lesson", title: "Lesson", render: () => <Sidebar which="lesson" /> },
+  { id: "files", title: "Files", render: () => <Sidebar which="files" /> },
   { id: "editor", title: "Code", render: () => <Editor /> },
   { id: "browser", title: "Browser", render: () => <Browser /> },
   { id: "trace", title: "Trace", render: () => <Trace /> },
@@ -83,40 +57,51 @@ function StackedPanes() {
   );
 }
 
-function ColumnPanes() {
+/** Read out what the page says to screen readers (store.announcement). */
+function Announcer() {
+  const text = useLab((s) => s.announcement);
   return (
-    <Group orientation="horizontal" className="columns" id="framework-lab-columns">
-      <Panel id="editor" defaultSize="38" minSize="18">
-        <Editor />
-      </Panel>
-      <Separator className="separator" />
-      <Panel id="browser" defaultSize="28" minSize="20">
-        <Browser />
-      </Panel>
-      <Separator className="separator" />
-      <Panel id="trace" defaultSize="34" minSize="20">
-        <Trace />
-      </Panel>
-    </Group>
+    <div className="visually-hidden announcer" aria-live="polite" aria-atomic="true">
+      {text}
+    </div>
   );
 }
 
 export function App() {
   const theme = useLab((s) => s.theme);
+  const view = useLab((s) => s.view);
+  const zoom = useLab((s) => s.prefs.zoom);
   const narrow = useNarrow();
-  useSendShortcut();
+  useGlobalShortcuts();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   return (
-    <div className="app">
-      <ErrorBoundary name="The header">
-        <Header />
-      </ErrorBoundary>
-      <ErrorBoundary name="The course bar">
-        <CourseBar />
-      </ErrorBoundary>
-      <main className="workspace">{narrow ? <StackedPanes /> : <ColumnPanes />}</main>
+    <div className={`app view-${view}`} style={zoom !== 1 ? { zoom } : undefined}>
+      {view === "embed" ? (
+        <Suspense fallback={<p className="hint">Loading…</p>}>
+          <ErrorBoundary name="The embed">
+            <Embed />
+          </ErrorBoundary>
+        </Suspense>
+      ) : view === "presenter" ? (
+        <Suspense fallback={<p className="hint">Loading presenter mode…</p>}>
+          <ErrorBoundary name="Presenter mode">
+            <Presenter />
+          </ErrorBoundary>
+        </Suspense>
+      ) : (
+        <>
+          <ErrorBoundary name="The header">
+            <Header />
+          </ErrorBoundary>
+          <ErrorBoundary name="The course bar">
+            <CourseBar />
+          </ErrorBoundary>
+          <main className="workspace">{narrow ? <StackedPanes /> : <Workspace />}</main>
+        </>
+      )}
+      <Announcer />
     </div>
   );
 }

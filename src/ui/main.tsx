@@ -14,12 +14,14 @@ import { LibraryContext, SessionContext } from "./session-context";
 import { ScenarioLibrary } from "./share/library";
 import { DraftStore } from "./share/drafts";
 import { isPermalinkHash } from "./share/permalink";
+import { persistPrefs } from "./state/prefs";
+import { registerServiceWorker } from "./offline/register";
 import { previewReady } from "./browser/preview-host";
 import { prepareRuntime } from "../runtime/client";
+import "./styles.css";
 
 // The runtime sandbox (frame, bundle, sql.js) loads while the rest of the page starts.
 prepareRuntime();
-import "./styles.css";
 
 const prefersDark = typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
 const savedTheme = (() => {
@@ -29,11 +31,16 @@ const savedTheme = (() => {
     return null;
   }
 })();
-const store = createLabStore({ theme: savedTheme === "dark" || savedTheme === "light" ? savedTheme : prefersDark ? "dark" : "light" });
+const params = new URLSearchParams(location.search);
+/** `?present`: presenter mode; `?embed`: one scenario, compact, for slides and blog posts. */
+const view = params.has("embed") ? "embed" : params.has("present") ? "presenter" : "full";
+const store = createLabStore({ theme: savedTheme === "dark" || savedTheme === "light" ? savedTheme : prefersDark ? "dark" : "light", view, ...(view === "presenter" ? { activePanel: "step" } : {}) });
+// An embed keeps nothing of its own: the host page's visitors share one origin's storage.
+if (view !== "embed") persistPrefs(store);
 const session = new Session(store);
 
 async function boot(): Promise<ScenarioLibrary> {
-  const library = new ScenarioLibrary(store, session, await DraftStore.open());
+  const library = new ScenarioLibrary(store, session, view === "embed" ? null : await DraftStore.open());
   // Test hook (e2e): read state and drive the session without going through the UI.
   (window as unknown as { __lab: unknown }).__lab = { store, session, library };
   createRoot(document.getElementById("root")!).render(
@@ -56,6 +63,8 @@ async function boot(): Promise<ScenarioLibrary> {
   });
   setTimeout(() => void previewReady(), 5000);
   await library.boot();
+  // Offline after the first visit (offline/sw.ts); an update found is announced once it is ready.
+  registerServiceWorker(store);
   // A permalink pasted into the address bar of an open page arrives as a hash change.
   window.addEventListener("hashchange", () => {
     if (isPermalinkHash(location.hash)) library.openPermalink(location.hash);

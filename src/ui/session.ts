@@ -4,7 +4,7 @@
  * redirects (each hop is its own exchange), keeps back/forward history, and guards against crash
  * loops. Main class: `Session`.
  */
-import { RuntimeClient, type Outcome, type RejectedMessage, type RequestResult } from "../runtime/client";
+import { RuntimeClient, type Outcome, type RejectedMessage, type RequestResult, type RuntimeClientOptions } from "../runtime/client";
 import type { CommandResult, ExplainResult, HttpRequestMessage, LoadInput, LogEntry, ManagementCommand, Scenario, SelectResult, SocketAction, SocketEvent, SocketResult, TablesResult, WebSocketServerEvent } from "../runtime/protocol";
 import type { ScenarioRequest } from "../scenarios/format";
 import type { ClassAnatomyResult, RenderTemplateResult } from "../runtime/protocol";
@@ -15,8 +15,15 @@ import { first_file, mode_descriptor } from "../modes/descriptors";
 import { markersFromError, markersFromTrace } from "./markers";
 import type { Exchange, ExchangeOutcome, FrameEntry, Initiator, LabState, LabStore, SocketClient } from "./state/store";
 import { entryOf, hex, upgradeRequest } from "./http/websocket";
-import { meets } from "../scenarios/client";
+import { meets, run_checks, type CheckOutcome, type Replay, type ReplayStep } from "../scenarios/client";
 import type { SocketExpectation } from "../scenarios/format";
+
+/** How one navigation is made: from a private window (no cookies sent or kept), following redirects or not. */
+export interface NavigateOptions {
+  privateWindow?: boolean;
+  /** Follow 3xx responses as a browser does (default); Run all sends each scripted request once, as the CLI's replay. */
+  followRedirects?: boolean;
+}
 
 const MAX_REDIRECTS = 20;
 /**
@@ -87,7 +94,11 @@ export class Session {
    */
   onDatabaseSnapshot: ((draftId: string, image: Uint8Array | null) => void) | null = null;
 
-  constructor(readonly store: LabStore) {}
+  /** `createClient`: the runtime client (tests give one whose worker runs in-process). */
+  constructor(
+    readonly store: LabStore,
+    private readonly createClient: (options: RuntimeClientOptions) => RuntimeClient = (options) => new RuntimeClient(options),
+  ) {}
 
   /** Start the runtime, unless the last visit left a run unfinished (then wait for the user). */
   start(): void {
@@ -107,7 +118,7 @@ export class Session {
     if (this.client) return this.client;
     // Set once constructed: the constructor already reports "starting".
     let client: RuntimeClient | null = null;
-    client = new RuntimeClient({
+    client = this.createClient({
       deadlineMs: this.store.getState().deadlineMs,
       onLog: (entry) => this.streamed.push(entry),
       onStatus: (status) => {
@@ -253,13 +264,96 @@ export class Session {
     return result.ok ? { ok: true, modules: result.modules } : { ok: false, modules: [], error: result.error };
   }
 
-  /** Send the address bar's request (the Send button, Ctrl+Enter). */
-  sendDraft(): Promise<void> {
+  /**
+   * Send the address bar's request (the Send button, Ctrl+Enter). A scripted request marked
+   * `no_cookies` goes as from a private window, exactly as the CLI's replay sends it: without the
+   * jar's cookies, and what it sets is not kept.
+   */
+  async sendDraft(): Promise<void> {
     this.automaticNavigations = 0;
     const state = this.store.getState();
     if (state.runtime === "blocked" || state.runtime === "inert") this.store.setState({ runtime: "idle", notice: null });
-    const cookie = cookieHeaderFor(state.cookies, state.draft.target, ORIGIN.scheme, Date.now());
-    return this.navigate(draftToMessage(state.draft, cookie), "address");
+    const privateWindow = this.scriptedIsPrivate();
+    const cookie = privateWindow ? null : cookieHeaderFor(state.cookies, state.draft.target, ORIGIN.scheme, Date.now());
+    await this.navigate(draftToMessage(state.draft, cookie), "address", { privateWindow });
+  }
+
+  /** Whether the address bar holds a scripted request marked `no_cookies` (a private window). */
+  scriptedIsPrivate(): boolean {
+    const { script, scenario } = this.store.getState();
+    return script !== null && scenario?.requests[script]?.no_cookies === true;
+  }
+
+  /**
+   * Run all: the scenario's scripted requests in order, from a fresh database, an empty cookie jar
+   * and no WebSocket clients, each sent once (no redirect followed) — what `npm run lab -- replay`
+   * does — then the scenario's checks on what came back. A scenario with a `script` (WebSocket
+   * clients, Channels) runs the requests the script does not name first, then the script's steps;
+   * its `expect` steps are checked against each client's received frames. Stops at a request that
+   * got no response (a deadline, a project that does not load): its checks and the later ones fail
+   * as "not run".
+   */
+  async runAll(): Promise<CheckOutcome[]> {
+    const scenario = this.store.getState().scenario;
+    if (!scenario) return [];
+    const exchanges: (number | null)[] = scenario.requests.map(() => null);
+    const update = (patch: Partial<NonNullable<LabState["runAll"]>>) => {
+      const current = this.store.getState().runAll ?? { running: true, exchanges, checks: [], stopped: null };
+      this.store.setState({ runAll: { ...current, ...patch } });
+    };
+    this.store.setState({ runAll: { running: true, exchanges: [...exchanges], checks: [], stopped: null }, cookies: [], clients: [], announcement: `Run all: sending ${scenario.requests.length} requests.` });
+    this.automaticNavigations = 0;
+    const runtime = this.store.getState().runtime;
+    if (runtime === "blocked" || runtime === "inert") this.store.setState({ runtime: "idle", notice: null });
+    await this.resetDatabase();
+    const replay: Replay = { requests: [], script: [] };
+    let stopped: string | null = null;
+    const send = async (index: number): Promise<ReplayStep | null> => {
+      this.selectScript(index);
+      await this.sendDraftOnce();
+      const exchange = this.currentExchange();
+      exchanges[index] = exchange?.id ?? null;
+      update({ exchanges: [...exchanges] });
+      if (!exchange || exchange.outcome.kind !== "response") {
+        stopped = `Request ${index + 1} got no response (${exchange?.outcome.kind === "deadline" ? "stopped at the deadline" : "the project failed"}), so the run stopped there.`;
+        return null;
+      }
+      const step: ReplayStep = { request: exchange.request, result: exchange.outcome.result, index };
+      replay.requests.push(step);
+      return step;
+    };
+    const script = scenario.script ?? [];
+    const named = new Set(script.flatMap((step) => ("request" in step ? [step.request] : [])));
+    for (let i = 0; i < scenario.requests.length && !stopped; i++) if (!named.has(i)) await send(i);
+    const read = new Map<string, number>();
+    for (const [index, step] of script.entries()) {
+      if (stopped) break;
+      if ("request" in step) {
+        const ran = await send(step.request);
+        if (ran) replay.script.push({ index, step, request: ran });
+        continue;
+      }
+      if ("expect" in step) replay.script.push({ index, step, expectation: this.noteExpectation(step.client, step.expect, read) });
+      else if ("connect" in step) await this.openClient(step.client, step.connect, { subprotocols: step.subprotocols ?? [], private: step.no_cookies ?? false });
+      else if ("send" in step) await this.sendFrame(step.client, { text: step.send });
+      else if ("send_json" in step) await this.sendFrame(step.client, { text: JSON.stringify(step.send_json) });
+      else if ("send_bytes" in step) await this.sendFrame(step.client, { bytes: Uint8Array.from(atob(step.send_bytes), (c) => c.charCodeAt(0)) });
+      else if ("close" in step) await this.closeClient(step.client, step.close, step.reason ?? "");
+      if (!("expect" in step)) replay.script.push({ index, step });
+    }
+    const checks = run_checks(scenario.checks ?? [], replay);
+    const passed = checks.filter((c) => c.passed).length;
+    update({ running: false, checks, stopped });
+    this.store.setState({ announcement: `Run all finished: ${passed} of ${checks.length} checks passed.` });
+    return checks;
+  }
+
+  /** The address bar's scripted request, once: no redirect followed (Run all). */
+  private sendDraftOnce(): Promise<void> {
+    const state = this.store.getState();
+    const privateWindow = this.scriptedIsPrivate();
+    const cookie = privateWindow ? null : cookieHeaderFor(state.cookies, state.draft.target, ORIGIN.scheme, Date.now());
+    return this.navigate(draftToMessage(state.draft, cookie), "script", { privateWindow, followRedirects: false });
   }
 
   /**
@@ -299,7 +393,7 @@ export class Session {
     const sent: [string, string][] = [["Host", HOST_HEADER], ...headers.filter(([k]) => !["host", "cookie", "content-length"].includes(k.toLowerCase()))];
     if (cookie) sent.push(["Cookie", cookie]);
     const request: HttpRequestMessage = { method, target, headers: sent, body, scheme: ORIGIN.scheme, server_name: ORIGIN.host, server_port: ORIGIN.port, remote_addr: "127.0.0.1" };
-    const exchange = await this.exchange(request, "fetch", null, false);
+    const exchange = await this.exchange(request, "fetch", null, { navigates: false });
     const outcome = exchange.outcome;
     if (outcome.kind === "deadline") throw new Error("The request ran out of time");
     if (outcome.kind === "failed") throw new Error(`The project failed: ${outcome.error.message}`);
@@ -315,12 +409,14 @@ export class Session {
   }
 
   /** Send a request and follow its redirects; every hop lands in the history. */
-  async navigate(request: HttpRequestMessage, initiator: Initiator): Promise<void> {
-    let exchange = await this.exchange(request, initiator, null);
+  async navigate(request: HttpRequestMessage, initiator: Initiator, options: NavigateOptions = {}): Promise<void> {
+    const privateWindow = options.privateWindow === true;
+    let exchange = await this.exchange(request, initiator, null, { privateWindow });
+    if (options.followRedirects === false) return;
     for (let hops = 0; hops < MAX_REDIRECTS; hops++) {
       const next = redirectTarget(exchange);
       if (!next) return;
-      const cookie = cookieHeaderFor(this.store.getState().cookies, next.target, ORIGIN.scheme, Date.now());
+      const cookie = privateWindow ? null : cookieHeaderFor(this.store.getState().cookies, next.target, ORIGIN.scheme, Date.now());
       const headers: [string, string][] = [["Host", HOST_HEADER]];
       if (next.keepBody) {
         const type = header(exchange.request.headers, "content-type");
@@ -329,13 +425,13 @@ export class Session {
       if (cookie) headers.push(["Cookie", cookie]);
       const body = next.keepBody ? exchange.request.body : "";
       this.store.setState({ draft: { ...this.store.getState().draft, method: next.method, target: next.target }, script: null });
-      exchange = await this.exchange({ ...exchange.request, method: next.method, target: next.target, headers, body }, "redirect", exchange.id);
+      exchange = await this.exchange({ ...exchange.request, method: next.method, target: next.target, headers, body }, "redirect", exchange.id, { privateWindow });
     }
     this.store.setState({ notice: { tone: "warn", text: `Stopped after ${MAX_REDIRECTS} redirects (ERR_TOO_MANY_REDIRECTS).` } });
   }
 
   /** One request → one exchange in the store (reloading first when files changed). */
-  private async exchange(request: HttpRequestMessage, initiator: Initiator, redirectedFrom: number | null, navigates = true): Promise<Exchange> {
+  private async exchange(request: HttpRequestMessage, initiator: Initiator, redirectedFrom: number | null, { privateWindow = false, navigates = true }: { privateWindow?: boolean; navigates?: boolean } = {}): Promise<Exchange> {
     const started = performance.now();
     const files = this.store.getState().files;
     this.store.setState({ notice: null });
@@ -355,6 +451,7 @@ export class Session {
       middleware: this.middleware,
       outcome,
       at: Date.now(),
+      ...(privateWindow ? { privateWindow: true } : {}),
     };
     // After a deadline the runtime is a replacement: load the files again before the next request,
     // even if its own restore did not finish (the database image it was given is kept).
@@ -435,9 +532,9 @@ export class Session {
   }
 
   /** An `expect` step of the script, checked against the client's unread received lines. */
-  private noteExpectation(name: string, expected: SocketExpectation, read: Map<string, number>): void {
+  private noteExpectation(name: string, expected: SocketExpectation, read: Map<string, number>): { passed: boolean; message: string } {
     const client = this.store.getState().clients.find((c) => c.name === name);
-    if (!client) return;
+    if (!client) return { passed: false, message: `no client named ${name}` };
     const received = client.log.filter((e) => e.dir === "in");
     const from = read.get(name) ?? 0;
     const events: WebSocketServerEvent[] = received.slice(from).map(eventOfEntry);
@@ -445,6 +542,7 @@ export class Session {
     const outcome = meets(expected, events);
     read.set(name, from + (before - events.length));
     this.appendLog(name, { dir: "info", kind: outcome.passed ? "accept" : "error", text: `expect ${JSON.stringify(expected)}: ${outcome.passed ? "✓" : "✗"} ${outcome.message}`, exchange: null });
+    return outcome;
   }
 
   /** Forget a closed client (the Clients panel's ×). */
@@ -611,7 +709,8 @@ export class Session {
     const state = this.store.getState();
     const logs = exchange.outcome.kind === "response" ? exchange.outcome.result.logs : this.streamed;
     let cookies = state.cookies;
-    if (exchange.outcome.kind === "response") cookies = storeSetCookies(cookies, exchange.outcome.result.response.headers, exchange.request.target, Date.now());
+    // A private window's cookies die with it: the jar is left as it was (scenario format, `no_cookies`).
+    if (exchange.outcome.kind === "response" && !exchange.privateWindow) cookies = storeSetCookies(cookies, exchange.outcome.result.response.headers, exchange.request.target, Date.now());
     if (!navigates) {
       // A fetch from the page: in the History, not in the address bar's navigation, not selected.
       this.store.setState({ exchanges: [...state.exchanges, exchange], cookies, logs: { ...state.logs, [exchange.id]: logs } });
@@ -649,6 +748,54 @@ export class Session {
   /** A class-based view's anatomy by dotted path (the Class-based view panel's MRO). */
   inspectClass(path: string): Promise<Outcome<ClassAnatomyResult>> {
     return this.ensureClient().inspectClass(path);
+  }
+
+  /** The database as a SQLite file (Download .sqlite), after loading the project if it is not loaded yet. */
+  async exportDatabase(): Promise<{ ok: true; image: Uint8Array } | { ok: false; message: string }> {
+    if (!this.loadedFiles) {
+      const reload = await this.reloadIfChanged(this.store.getState().files);
+      if (reload === "deadline") return { ok: false, message: "Loading the project ran past the deadline." };
+    }
+    const outcome = await this.ensureClient().exportDatabase();
+    if (outcome.kind !== "done") return { ok: false, message: outcome.kind === "deadline" ? "The runtime was restarted before the export finished." : outcome.error.message };
+    return outcome.value.image ? { ok: true, image: outcome.value.image } : { ok: false, message: "There is no database yet: the project has not loaded." };
+  }
+
+  /**
+   * Replace the database with an uploaded SQLite file (already checked by share/database-file.ts):
+   * the project reloads on it as it is, without the scenario's setup. A file SQLite cannot read
+   * leaves the old database in place.
+   */
+  async importDatabase(image: Uint8Array): Promise<{ ok: true } | { ok: false; message: string }> {
+    const client = this.ensureClient();
+    const files = this.store.getState().files;
+    const before = this.loadedFiles ? await client.exportDatabase() : null;
+    const previous = before?.kind === "done" ? before.value.image : null;
+    this.store.setState({ runtime: "loading" });
+    const outcome = await this.guard.around("the database upload", () => client.load(this.loadInput(files), { database: image }));
+    // SQLite reads a file lazily: list its tables to be sure it opens.
+    const tables = outcome.kind === "done" && outcome.value.ok ? await client.tables() : null;
+    this.bumpDatabase();
+    if (outcome.kind === "done" && outcome.value.ok && tables?.kind === "done" && tables.value.ok) {
+      this.loadedFiles = files;
+      this.freshDatabase = false;
+      this.middleware = outcome.value.middleware ?? [];
+      return { ok: true };
+    }
+    const why =
+      outcome.kind === "deadline" ? "loading ran past the deadline"
+      : outcome.kind === "failed" ? outcome.error.message
+      : !outcome.value.ok ? outcome.value.error.message
+      : tables?.kind === "done" && !tables.value.ok ? tables.value.error.message
+      : "the runtime could not read it";
+    // Back to the database as it was before the upload.
+    this.loadedFiles = null;
+    if (previous) {
+      await client.load(this.loadInput(files), { database: previous });
+      this.loadedFiles = files;
+      this.bumpDatabase();
+    }
+    return { ok: false, message: why };
   }
 
   /** The runtime's database image after the last completed request (for tests and downloads). */

@@ -38,7 +38,13 @@ const FLOORS: { area: string; kind?: string; floor: number }[] = [
   { area: "flask", floor: 0.97 },
 ];
 
-describe.skipIf(!existsSync(CORPUS))("conformance corpus", () => {
+// A missing corpus is a failure, never a skip: a green run without ../shared would hide every
+// regression of the frameworks' behaviour (issue 15).
+it("finds the conformance corpus", () => {
+  expect(existsSync(CORPUS), `the conformance corpus is missing at ${CORPUS} (clone ../shared next to the repo, or point the runner at it with --cases)`).toBe(true);
+});
+
+describe.runIf(existsSync(CORPUS))("conformance corpus", () => {
   let verdicts: CaseVerdict[] = [];
   let kinds: Map<string, string>;
 

@@ -24,6 +24,15 @@ describe("the runtime sandbox frame (public/runtime-frame.html)", () => {
     ]);
     expect(frame.indexOf("Content-Security-Policy")).toBeLessThan(frame.indexOf("<script>"));
   });
+
+  it("runs nothing unless its origin is opaque (served by the offline worker, it is sandboxed by a header instead of the attribute)", () => {
+    const script = /<script>([\s\S]*?)<\/script>/.exec(frame)?.[1] ?? "";
+    const check = script.indexOf('if (self.origin !== "null")');
+    expect(check).toBeGreaterThan(0);
+    // Before the control port is kept: a frame that is not sandboxed never gets to start a worker.
+    expect(check).toBeLessThan(script.indexOf("control = event.ports[0]"));
+    expect(script.slice(check, script.indexOf("control = event.ports[0]"))).toContain('postMessage({ type: "not-sandboxed" });\n      return;');
+  });
 });
 
 describe("the Preview's service worker (public/preview-sw.js)", () => {

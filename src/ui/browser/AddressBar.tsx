@@ -11,6 +11,8 @@ export function AddressBar() {
   const draft = useLab((s) => s.draft);
   const nav = useLab((s) => s.nav);
   const busy = useLab((s) => s.runtime === "busy" || s.runtime === "loading" || s.runtime === "replacing");
+  // A scripted request marked no_cookies is sent as from a private window (session.ts).
+  const privateWindow = useLab((s) => s.script !== null && s.scenario?.requests[s.script]?.no_cookies === true);
   const setDraft = (patch: Partial<typeof draft>) => store.setState({ draft: { ...store.getState().draft, ...patch }, script: null });
   return (
     <form
@@ -37,8 +39,14 @@ export function AddressBar() {
         </span>
         <input className="mono" aria-label="Address" spellCheck={false} value={draft.target} onChange={(e) => setDraft({ target: e.target.value })} />
       </div>
+      {privateWindow && (
+        <span className="badge private-badge" title="This scripted request is sent as from a private window: without the jar's cookies, and what it sets is not kept">
+          private
+        </span>
+      )}
       <button type="submit" className="primary" aria-label="Send" title="Send (Ctrl+Enter)" disabled={busy}>
-        {busy ? "Sending…" : "Send"}
+        Send
+        {busy && <span className="sending" aria-hidden="true" />}
       </button>
     </form>
   );

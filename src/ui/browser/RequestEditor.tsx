@@ -83,12 +83,14 @@ export function RequestEditor() {
   ];
   return (
     <section className="request-editor" aria-label="Request">
-      <div className="tabs small" role="tablist" aria-label="Request parts">
-        {tabs.map(([id, title]) => (
-          <button key={id} role="tab" aria-selected={tab === id} aria-expanded={tab === id} className="tab" onClick={() => setTab(tab === id ? null : id)}>
-            {title}
-          </button>
-        ))}
+      <div className="tabs small request-parts">
+        <div className="tabs-row" role="tablist" aria-label="Request parts">
+          {tabs.map(([id, title]) => (
+            <button key={id} role="tab" aria-selected={tab === id} aria-expanded={tab === id} className="tab" onClick={() => setTab(tab === id ? null : id)}>
+              {title}
+            </button>
+          ))}
+        </div>
         <span className="header-spacer" />
         <ScriptedRequests />
       </div>

@@ -3,6 +3,7 @@ import { useLab, useLabStore } from "../state/react";
 import { bodyBytes, bodyText, formatBytes, formatMs, mediaType, header } from "../http/message";
 import { parseSetCookie } from "../http/cookies";
 import { HtmlPreview } from "./Preview";
+import { CopyAsTest } from "./CopyAsTest";
 import { openPreviewTab } from "./PreviewTabs";
 import type { Exchange, LabState } from "../state/store";
 import type { HttpResponseMessage } from "../../runtime/protocol";
@@ -186,6 +187,9 @@ export function ResponseView() {
           </button>
         )}
         {exchange.reload && <span className="badge" title={exchange.reload.modules.join(", ")}>project reloaded</span>}
+        {exchange.privateWindow && <span className="badge" title="Sent without the jar's cookies; what it set was not kept (the scripted request's no_cookies)">private window</span>}
+        <span className="header-spacer" />
+        <CopyAsTest exchange={exchange} />
       </div>
       {response ? (
         <>
@@ -196,7 +200,7 @@ export function ResponseView() {
               </button>
             ))}
           </div>
-          <div className="response-body">
+          <div className="response-body" tabIndex={0} role="region" aria-label="Response body">
             <Body exchange={exchange} response={response} tab={tab} />
           </div>
         </>

@@ -37,7 +37,7 @@ export function PathSection({ onOpened }: { onOpened: () => void }) {
               </span>
               <button
                 className="primary"
-                aria-label={`Open project ${project.number}: ${project.title}`}
+                aria-label={`${progress ? "Continue" : "Start"} project ${project.number}: ${project.title}`}
                 onClick={() => {
                   void library.openBuiltin(courseScenarioId(project, "starter"));
                   onOpened();

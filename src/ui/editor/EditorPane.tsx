@@ -1,28 +1,82 @@
-/** The editor pane: file tree beside tabs and the (lazily loaded) Monaco editor. */
+/**
+ * The editor pane: a bar (sidebar toggles, open files, word wrap, font size, what Tab does) over the
+ * lazily loaded Monaco editor. The file tree and the lesson live in the sidebar (shell/Workspace.tsx).
+ */
 import { lazy, Suspense } from "react";
 import { useLab, useLabStore } from "../state/react";
 import { closeTab, openFile } from "../state/files";
-import { FileTree } from "./FileTree";
+import { FONT_SIZES, setPrefs, stepValue, toggleTabIndents } from "../state/prefs";
 
 const MonacoEditor = lazy(() => import("./MonacoEditor"));
 
+/** The open files: a button each (the shown one marked current) and its close button. */
 function Tabs() {
   const store = useLabStore();
   const tabs = useLab((s) => s.openTabs);
   const active = useLab((s) => s.activeFile);
   const markers = useLab((s) => s.markers);
   return (
-    <div className="tabs editor-tabs" role="tablist" aria-label="Open files">
+    <ul className="tabs editor-tabs" aria-label="Open files">
       {tabs.map((path) => (
-        <span key={path} className={`tab closable${markers[path]?.length ? " has-error" : ""}`} role="presentation">
-          <button className="tab-open" role="tab" aria-selected={path === active} onClick={() => openFile(store, path)} title={path}>
+        <li key={path} className={`tab closable${path === active ? " current" : ""}${markers[path]?.length ? " has-error" : ""}`}>
+          <button className="tab-open" aria-current={path === active ? "page" : undefined} onClick={() => openFile(store, path)} title={path}>
             {path.split("/").pop()}
           </button>
           <button className="tab-close" aria-label={`Close ${path}`} onClick={() => closeTab(store, path)}>
             ×
           </button>
-        </span>
+        </li>
       ))}
+    </ul>
+  );
+}
+
+/** Show or hide the sidebar's files or lesson (the same button again hides it). */
+function SidebarToggles() {
+  const store = useLabStore();
+  const sidebar = useLab((s) => s.prefs.sidebar);
+  const toggle = (which: "files" | "lesson") => setPrefs(store, { sidebar: sidebar === which ? null : which });
+  return (
+    <div className="sidebar-toggles" role="group" aria-label="Sidebar">
+      <button className="bar-button" aria-pressed={sidebar === "files"} title="Show the project's files (file tree)" onClick={() => toggle("files")}>
+        Files
+      </button>
+      <button className="bar-button" aria-pressed={sidebar === "lesson"} title="Show the lesson and its scripted requests" onClick={() => toggle("lesson")}>
+        Lesson
+      </button>
+    </div>
+  );
+}
+
+/** Word wrap, font size, and what the Tab key does in the editor (Ctrl+M switches, as in VS Code). */
+function EditorControls() {
+  const store = useLabStore();
+  const prefs = useLab((s) => s.prefs);
+  return (
+    <div className="editor-controls" role="group" aria-label="Editor settings">
+      <button className="bar-button" aria-pressed={prefs.wordWrap} title="Wrap long lines (Alt+Z)" onClick={() => setPrefs(store, { wordWrap: !prefs.wordWrap })}>
+        Wrap
+      </button>
+      <button className="bar-button" title="Smaller code font" disabled={prefs.fontSize <= FONT_SIZES[0]} onClick={() => setPrefs(store, { fontSize: stepValue(FONT_SIZES, prefs.fontSize, -1) })}>
+        <span aria-hidden="true">A−</span>
+        <span className="visually-hidden">Smaller code font</span>
+      </button>
+      <span className="font-size mono" role="status" aria-label="Code font size">
+        {prefs.fontSize}px
+      </span>
+      <button className="bar-button" title="Larger code font" disabled={prefs.fontSize >= FONT_SIZES[FONT_SIZES.length - 1]} onClick={() => setPrefs(store, { fontSize: stepValue(FONT_SIZES, prefs.fontSize, 1) })}>
+        <span aria-hidden="true">A+</span>
+        <span className="visually-hidden">Larger code font</span>
+      </button>
+      <button
+        className="bar-button"
+        aria-pressed={prefs.tabIndents}
+        title={prefs.tabIndents ? "Tab indents code in the editor (Ctrl+M: Tab moves focus instead)" : "Tab moves focus out of the editor (Ctrl+M: Tab indents code instead)"}
+        onClick={() => toggleTabIndents(store)}
+      >
+        <span aria-hidden="true">Tab: {prefs.tabIndents ? "indent" : "focus"}</span>
+        <span className="visually-hidden">Tab key indents code</span>
+      </button>
     </div>
   );
 }
@@ -30,17 +84,18 @@ function Tabs() {
 export function EditorPane() {
   const active = useLab((s) => s.activeFile);
   return (
-    <div className="pane editor-pane">
-      <FileTree />
-      <div className="editor-main">
+    <section className="pane editor-pane" aria-label="Code">
+      <div className="editor-bar">
+        <SidebarToggles />
         <Tabs />
-        <div className="editor-body">
-          <Suspense fallback={<div className="editor-loading">Loading editor…</div>}>
-            <MonacoEditor />
-          </Suspense>
-          {!active && <div className="editor-empty hint">Open a file from the tree.</div>}
-        </div>
+        <EditorControls />
       </div>
-    </div>
+      <div className="editor-body">
+        <Suspense fallback={<div className="editor-loading">Loading editor…</div>}>
+          <MonacoEditor />
+        </Suspense>
+        {!active && <div className="editor-empty hint">Open a file from the tree.</div>}
+      </div>
+    </section>
   );
 }

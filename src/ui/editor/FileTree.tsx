@@ -19,7 +19,7 @@ function ResetButtons() {
       <button className="link-button" disabled={!fileChanged} title={active ? `Bring back the original ${active}` : undefined} aria-label="Reset file to original" onClick={() => active && library.resetFile(active)}>
         Reset file
       </button>
-      <button className="link-button" disabled={!anyChanged} aria-label="Reset scenario to original" title="Bring back every original file" onClick={() => window.confirm("Discard every edit to this scenario and bring back its original files?") && library.resetScenario()}>
+      <button className="link-button" disabled={!anyChanged} aria-label="Reset all files: the scenario's originals" title="Bring back every original file" onClick={() => window.confirm("Discard every edit to this scenario and bring back its original files?") && library.resetScenario()}>
         Reset all
       </button>
     </div>

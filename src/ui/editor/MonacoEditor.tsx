@@ -2,11 +2,16 @@
  * The code editor (a lazy chunk): one Monaco editor, one model per project file. Edits go to the
  * store; store changes (another scenario, a rename) update the models; runtime errors become
  * markers; `reveal` jumps to a file and line.
+ *
+ * Tab: by default Tab moves focus out of the editor (Monaco's tab-focus mode), so the keyboard can
+ * cross the page and never indents code by accident; Ctrl+M (as in VS Code) or the bar's Tab button
+ * is the explicit choice to let Tab indent, and each change is announced.
  */
 import { useEffect, useRef } from "react";
-import { monaco, languageFor, frameworkTypes, revalidateAll } from "./monaco-setup";
+import { monaco, languageFor, frameworkTypes, revalidateAll, monacoTheme } from "./monaco-setup";
 import { useLab, useLabStore } from "../state/react";
 import { editFile } from "../state/files";
+import { setPrefs, toggleTabIndents } from "../state/prefs";
 import type { LabStore } from "../state/store";
 import { mode_descriptor } from "../../modes/descriptors";
 import type { ModeDescriptor } from "../../modes/types";
@@ -61,14 +66,18 @@ export default function MonacoEditor() {
   const theme = useLab((s) => s.theme);
   const stepLine = useLab((s) => s.stepLine);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const prefs = useLab((s) => s.prefs);
 
   useEffect(() => {
+    const { prefs } = store.getState();
     const e = monaco.editor.create(host.current!, {
       model: null,
       automaticLayout: true,
       minimap: { enabled: false },
-      fontSize: 13,
-      lineHeight: 20,
+      fontSize: prefs.fontSize,
+      lineHeight: Math.round(prefs.fontSize * 1.54),
+      wordWrap: prefs.wordWrap ? "on" : "off",
+      tabFocusMode: !prefs.tabIndents,
       scrollBeyondLastLine: false,
       tabSize: 2,
       renderLineHighlight: "line",
@@ -82,8 +91,19 @@ export default function MonacoEditor() {
       const model = e.getModel();
       if (model) editFile(store, pathOf(model), model.getValue());
     });
+    // Ctrl+M: what Tab does (VS Code's "Toggle Tab Key Moves Focus"); Alt+Z: word wrap.
+    e.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM, () => toggleTabIndents(store));
+    e.addCommand(monaco.KeyMod.Alt | monaco.KeyCode.KeyZ, () => setPrefs(store, { wordWrap: !store.getState().prefs.wordWrap }));
+    let announced = -Infinity;
+    const focus = e.onDidFocusEditorText(() => {
+      if (performance.now() - announced < 15000) return;
+      announced = performance.now();
+      const { tabIndents } = store.getState().prefs;
+      store.setState({ announcement: tabIndents ? "Editing code. Tab indents; press Control M, then Tab, to leave the editor." : "Editing code. Tab moves focus out of the editor; press Control M to indent with Tab." });
+    });
     return () => {
       sub.dispose();
+      focus.dispose();
       e.dispose();
       editor.current = null;
     };
@@ -92,7 +112,10 @@ export default function MonacoEditor() {
   const templates = useLab((s) => mode_descriptor(s.scenario?.framework ?? "")?.template_language ?? "html");
   useEffect(() => syncModels(files, templates), [files, templates]);
   useEffect(() => applyMarkers(store), [markers, files, store]);
-  useEffect(() => monaco.editor.setTheme(theme === "dark" ? "vs-dark" : "vs"), [theme]);
+  useEffect(() => monaco.editor.setTheme(monacoTheme(theme)), [theme]);
+  useEffect(() => {
+    editor.current?.updateOptions({ fontSize: prefs.fontSize, lineHeight: Math.round(prefs.fontSize * 1.54), wordWrap: prefs.wordWrap ? "on" : "off", tabFocusMode: !prefs.tabIndents });
+  }, [prefs.fontSize, prefs.wordWrap, prefs.tabIndents]);
 
   useEffect(() => {
     const e = editor.current;

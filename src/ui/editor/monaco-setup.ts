@@ -95,6 +95,46 @@ export function revalidateAll(): void {
   }, 300);
 }
 
+/**
+ * Monaco's themes with the few token colours that fall under WCAG AA contrast (4.5:1) moved just
+ * enough to pass — on the plain background and on the Step highlight — so the editor passes the
+ * page's accessibility check (e2e/accessibility.spec.ts): comments, types and numbers in light;
+ * comments, HTML delimiters and regular expressions in dark.
+ */
+monaco.editor.defineTheme("lab-light", {
+  base: "vs",
+  inherit: true,
+  rules: [
+    { token: "comment", foreground: "006b00" },
+    { token: "type", foreground: "006a6a" },
+    { token: "number", foreground: "07704a" },
+    { token: "attribute.value.number", foreground: "07704a" },
+    { token: "attribute.value.unit", foreground: "07704a" },
+    { token: "attribute.name", foreground: "b00000" },
+    { token: "metatag", foreground: "b00000" },
+    { token: "metatag.content.html", foreground: "b00000" },
+    { token: "string.sql", foreground: "b00000" },
+  ],
+  colors: {},
+});
+monaco.editor.defineTheme("lab-dark", {
+  base: "vs-dark",
+  inherit: true,
+  rules: [
+    { token: "comment", foreground: "7fae6a" },
+    { token: "delimiter.html", foreground: "a0a0a0" },
+    { token: "metatag.html", foreground: "a0a0a0" },
+    { token: "metatag.xml", foreground: "a0a0a0" },
+    { token: "annotation", foreground: "a0a0a0" },
+    { token: "regexp", foreground: "c47aa6" },
+    { token: "invalid", foreground: "ff6b61" },
+  ],
+  colors: {},
+});
+
+/** The page theme's Monaco theme. */
+export const monacoTheme = (theme: "light" | "dark") => (theme === "dark" ? "lab-dark" : "lab-light");
+
 /** Monaco's language for `.html` files per the mode's template language (src/modes: `template_language`). */
 const TEMPLATE_LANGUAGE_IDS: Record<TemplateLanguage, string> = {
   django: DJANGO_HTML_ID,

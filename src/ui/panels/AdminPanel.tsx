@@ -34,6 +34,29 @@ function wrapJson(value: Json | undefined): string {
   return showJson(value);
 }
 
+/**
+ * ChangeList.get_ordering()'s list → the ORDER BY it compiles to: `-x` is `x DESC`, and a field
+ * listed twice (the admin's ordering, then the queryset's own order_by) is ordered by once — the
+ * SQL compiler drops the repeat.
+ */
+export function orderByText(ordering: Json | undefined): { sql: string; repeated: string[] } {
+  if (!Array.isArray(ordering)) return { sql: showJson(ordering), repeated: [] };
+  const seen = new Set<string>();
+  const repeated: string[] = [];
+  const terms: string[] = [];
+  for (const item of ordering) {
+    const field = typeof item === "string" ? item : showJson(item);
+    const bare = field.replace(/^[-+]/, "");
+    if (seen.has(bare)) {
+      repeated.push(field);
+      continue;
+    }
+    seen.add(bare);
+    terms.push(field.startsWith("-") ? `${bare} DESC` : `${bare} ASC`);
+  }
+  return { sql: terms.join(", "), repeated };
+}
+
 function Option({ name, value, effect }: { name: string; value: Json | undefined; effect: React.ReactNode }) {
   return (
     <li className="admin-option">
@@ -108,7 +131,18 @@ function ChangeList({ root, index }: { root: Span; index: SpanIndex }) {
             <Option
               name="ordering"
               value={a.ordering}
-              effect={ordering ? <>{ordering.attrs.o ? `?o=${showJson(ordering.attrs.o)} (a column header) → ` : ""}ORDER BY {wrapJson(ordering.attrs.ordering)}</> : <span className="muted">—</span>}
+              effect={
+                ordering ? (
+                  <>
+                    {ordering.attrs.o ? `?o=${showJson(ordering.attrs.o)} (a column header) → ` : ""}get_ordering() = {wrapJson(ordering.attrs.ordering)} → <span className="mono">ORDER BY {orderByText(ordering.attrs.ordering).sql}</span>
+                    {orderByText(ordering.attrs.ordering).repeated.length > 0 && (
+                      <span className="muted"> ({orderByText(ordering.attrs.ordering).repeated.join(", ")} listed again by the queryset's own order_by; the SQL orders by it once)</span>
+                    )}
+                  </>
+                ) : (
+                  <span className="muted">—</span>
+                )
+              }
             />
             <Option
               name="list_select_related"

@@ -2,10 +2,12 @@
  * Database: the project's SQLite database, independent of any trace. `manage.py` commands
  * (makemigrations, migrate, showmigrations, sqlmigrate) with their output — the migration files
  * makemigrations writes join the project and open in the editor — and the tables with their row
- * counts, schema and rows (read-only, a page at a time).
+ * counts, schema and rows (read-only, a page at a time). The database downloads as a `.sqlite`
+ * file (DB Browser for SQLite opens it) and a `.sqlite` file uploads in its place.
  */
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { useLab } from "../state/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useLab, useLabStore } from "../state/react";
+import { checkSqliteFile, databaseFileName } from "../share/database-file";
 import { useSession } from "../session-context";
 import type { Outcome } from "../../runtime/client";
 import type { CommandResult, ManagementCommand, SelectResult, TableInfo } from "../../runtime/protocol";
@@ -151,6 +153,71 @@ function TableRows({ table, version }: { table: TableInfo; version: number }) {
   );
 }
 
+function saveBytes(name: string, bytes: Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.sqlite3" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Download the database as a .sqlite file; upload one in its place. */
+function DatabaseFile() {
+  const store = useLabStore();
+  const session = useSession();
+  const title = useLab((s) => s.scenario?.title ?? "framework-lab");
+  const input = useRef<HTMLInputElement>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const say = (text: string, tone: "info" | "warn" = "info") => {
+    setStatus(text);
+    if (tone === "warn") store.setState({ notice: { tone, text } });
+  };
+  return (
+    <div className="db-command-row">
+      <button
+        className="button"
+        title="The database as a SQLite file: DB Browser for SQLite or the sqlite3 shell open it"
+        onClick={async () => {
+          const result = await session.exportDatabase();
+          if (!result.ok) return say(`The database could not be downloaded: ${result.message}`, "warn");
+          saveBytes(databaseFileName(title), result.image);
+          say(`Downloaded ${databaseFileName(title)} (${result.image.length.toLocaleString("en")} bytes).`);
+        }}
+      >
+        Download .sqlite
+      </button>
+      <button className="button" title="Replace the database with a SQLite file (the project's code stays as it is)" onClick={() => input.current?.click()}>
+        Upload .sqlite…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".sqlite,.sqlite3,.db,application/vnd.sqlite3,application/x-sqlite3"
+        aria-label="SQLite file to upload"
+        hidden
+        onChange={async (e) => {
+          const file = e.target.files?.[0];
+          e.target.value = "";
+          if (!file) return;
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          const problem = checkSqliteFile(bytes);
+          if (problem) return say(`${file.name} was not loaded: ${problem}. The database is unchanged.`, "warn");
+          const result = await session.importDatabase(bytes);
+          say(result.ok ? `The database is now ${file.name}.` : `${file.name} could not be opened: ${result.message}. The database is as it was.`, result.ok ? "info" : "warn");
+        }}
+      />
+      {status && (
+        <span className="muted" role="status">
+          {status}
+        </span>
+      )}
+    </div>
+  );
+}
+
 export function DatabasePanel() {
   const session = useSession();
   const version = useLab((s) => s.databaseVersion);
@@ -192,6 +259,7 @@ export function DatabasePanel() {
             Reset database
           </button>
         </div>
+        <DatabaseFile />
         {blocked && <p className="hint">Nothing has run yet: press Send to run the project.</p>}
         {error && <p className="error-text">{error}</p>}
         {tables && !tables.length && <p className="hint">The database has no tables yet: run migrate.</p>}

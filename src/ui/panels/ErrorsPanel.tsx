@@ -3,21 +3,22 @@
  * linked into the editor — from a failed load, a failed request, or spans that raised.
  */
 import type { ErrorInfo } from "../../runtime/protocol";
-import { visitSpanKind, type SpanKindHandlers } from "../../trace/span";
+import { visitSpanKind, type Span, type SpanKindHandlers } from "../../trace/span";
+import type { SpanIndex } from "./span-index";
 import { SourceLink } from "./SourceLink";
 import type { PanelProps } from "./registry";
 
-/** Spans whose error is worth listing on its own (the root of an exception's path, not every span it crossed). */
+/** Spans whose error is listed where it was raised (the request's own error is the failed outcome; a log line is not raised). */
 const LIST_ERROR: SpanKindHandlers<boolean> = {
   exception: () => true,
   view: () => true,
-  middleware: () => false,
-  handler: () => false,
+  middleware: () => true,
+  handler: () => true,
   request: () => false,
   gateway: () => true,
   resolver: () => true,
-  pattern: () => false,
-  signal: () => false,
+  pattern: () => true,
+  signal: () => true,
   receiver: () => true,
   queryset: () => true,
   sql: () => true,
@@ -30,13 +31,13 @@ const LIST_ERROR: SpanKindHandlers<boolean> = {
   settings: () => true,
   app: () => true,
   log: () => false,
-  context: () => false,
+  context: () => true,
   hook: () => true,
   asgi: () => true,
   dependency: () => true,
-  validation: () => false,
+  validation: () => true,
   task: () => true,
-  websocket: () => false,
+  websocket: () => true,
   consumer: () => true,
   channel: () => true,
   command: () => true,
@@ -66,10 +67,54 @@ export function errorCount({ exchange, index }: PanelProps): number {
   return own + index.spans.filter((s) => s.kind === "exception" || (s.kind === "gateway" && s.error)).length;
 }
 
+const sameError = (a: Span, b: Span) => !!a.error && !!b.error && a.error.type === b.error.type && a.error.message === b.error.message;
+
+/** What became of an exception: it escaped the request, a handler turned it into a response, or code caught it. */
+export type ErrorFate =
+  | { kind: "uncaught" }
+  | { kind: "response"; by: Span; status: number | null }
+  | { kind: "caught"; by: Span };
+
+/**
+ * Follow an exception up the span tree from where it was raised: the spans it crossed carry the
+ * same error; the first ancestor without it caught it — as a response when that ancestor recorded
+ * an `exception` span converting this error (Django's convert_exception_to_response), otherwise by
+ * handling it (a resolver moving on to its next pattern).
+ */
+export function fateOf(index: SpanIndex, span: Span): ErrorFate {
+  let top = span;
+  for (let p = top.parent === null ? undefined : index.byId.get(top.parent); p && sameError(p, span); p = p.parent === null ? undefined : index.byId.get(p.parent)) top = p;
+  const by = top.parent === null ? undefined : index.byId.get(top.parent);
+  if (!by) return { kind: "uncaught" };
+  const converted = (index.children.get(by.id) ?? []).find((c) => c.kind === "exception" && c.attrs.error_type === span.error?.type);
+  if (converted) return { kind: "response", by: converted, status: typeof converted.attrs.status === "number" ? converted.attrs.status : null };
+  return { kind: "caught", by };
+}
+
+/** Where each exception was raised: spans with an error that none of their children passed up to them. */
+export function raisedErrors(index: SpanIndex): Span[] {
+  return index.spans.filter((s) => s.error && visitSpanKind(s, LIST_ERROR) && !(index.children.get(s.id) ?? []).some((c) => sameError(c, s)));
+}
+
+function FateLine({ fate }: { fate: ErrorFate }) {
+  if (fate.kind === "uncaught") return <p className="error-text">Not caught: it escaped the request.</p>;
+  if (fate.kind === "response")
+    return (
+      <p className="muted">
+        Handled: turned into {fate.status ? `a ${fate.status} response` : "a response"} by the framework ({fate.by.name}).
+      </p>
+    );
+  return (
+    <p className="muted">
+      Caught inside the framework by {fate.by.kind} <span className="mono">{fate.by.name}</span>, which went on — not an error of this request.
+    </p>
+  );
+}
+
 export function ErrorsPanel({ exchange, index }: PanelProps) {
   const failed = exchange.outcome.kind === "failed" ? exchange.outcome.error : exchange.outcome.kind === "socket" && !exchange.outcome.result.ok ? exchange.outcome.result.error : exchange.reload?.error;
-  const spans = index.spans.filter((s) => (s.error && visitSpanKind(s, LIST_ERROR)) || s.kind === "exception");
-  if (!failed && !spans.length) return <p className="hint">No errors in this request.</p>;
+  const raised = raisedErrors(index);
+  if (!failed && !raised.length) return <p className="hint">No errors in this request.</p>;
   return (
     <div className="errors">
       {failed && (
@@ -81,17 +126,20 @@ export function ErrorsPanel({ exchange, index }: PanelProps) {
           <Frames error={failed} />
         </section>
       )}
-      {spans.map((s) => (
-        <section key={s.id} className="error-card">
-          <h3 className="error-text">
-            {s.error ? `${s.error.type}: ` : ""}
-            <span className="mono">{s.error?.message ?? String(s.attrs.message ?? s.name)}</span>
-          </h3>
-          <p className="muted">
-            in {s.kind} <span className="mono">{s.name}</span> <SourceLink source={s.error?.source ?? s.source} />
-          </p>
-        </section>
-      ))}
+      {raised.map((s) => {
+        const fate = fateOf(index, s);
+        return (
+          <section key={s.id} className={`error-card fate-${fate.kind}`}>
+            <h3 className={fate.kind === "uncaught" ? "error-text" : undefined}>
+              {s.error!.type}: <span className="mono">{s.error!.message}</span>
+            </h3>
+            <p className="muted">
+              Raised in {s.kind} <span className="mono">{s.name}</span> <SourceLink source={s.error?.source ?? s.source} />
+            </p>
+            <FateLine fate={fate} />
+          </section>
+        );
+      })}
     </div>
   );
 }

@@ -138,8 +138,12 @@ function layout(graph: FlowGraph, index: SpanIndex, selected: string | null): La
   return { nodes, edges, bounds: { x: laneX - half, y: top, width: 2 * half, height: end - top } };
 }
 
-/** The flow graph; `highlight` marks one node (the Step panel's current step) instead of a clicked one. */
-function FlowPanel({ index, exchange, highlight }: PanelProps & { highlight?: string | null }) {
+/**
+ * The flow graph; `highlight` marks one node (the Step panel's current step) instead of a clicked one.
+ * `spotlight`: the view follows the highlighted node at a readable zoom (`spotlightZoom`, 1 by default)
+ * and dims the others, rather than shrinking the whole graph into the pane.
+ */
+function FlowPanel({ index, exchange, highlight, spotlight = false, spotlightZoom = 1 }: PanelProps & { highlight?: string | null; spotlight?: boolean; spotlightZoom?: number }) {
   const graph = useMemo(() => buildFlowGraph(index, exchange.middleware ?? []), [index, exchange]);
   const [clicked, setSelected] = useState<string | null>(null);
   const selected = highlight !== undefined ? highlight : clicked;
@@ -147,12 +151,37 @@ function FlowPanel({ index, exchange, highlight }: PanelProps & { highlight?: st
   // Fit the graph whenever its pane changes size (panes resize, tabs show it after layout).
   const canvas = useRef<HTMLDivElement>(null);
   const flow = useRef<ReactFlowInstance<LifecycleNode> | null>(null);
-  const frame = useRef(bounds);
-  frame.current = bounds;
-  const fit = () => void flow.current?.fitBounds(frame.current, { padding: 0.06 }).then(() => {
-    const zoom = flow.current?.getZoom() ?? 1;
-    if (zoom > 1) void flow.current?.zoomTo(1);
-  });
+  const frame = useRef({ bounds, nodes, selected, spotlight, spotlightZoom });
+  frame.current = { bounds, nodes, selected, spotlight, spotlightZoom };
+  const fit = (animate = false) => {
+    const instance = flow.current;
+    const el = canvas.current;
+    if (!instance || !el) return;
+    const { bounds, nodes, selected, spotlight, spotlightZoom } = frame.current;
+    const target = spotlight ? nodes.find((n) => n.id === selected) : undefined;
+    if (target) {
+      // Follow the node down the lane; keep the whole width of the graph in view when the pane is wide enough.
+      const fitsAcross = bounds.width * spotlightZoom <= el.clientWidth - 16;
+      // Otherwise the node, moved toward the main lane (the graph's middle) as far as keeps it in view with a margin.
+      const middle = bounds.x + bounds.width / 2;
+      const own = target.position.x + (target.width ?? 0) / 2;
+      const room = Math.max(0, (el.clientWidth - 16) / 2 / spotlightZoom - (target.width ?? 0) / 2 - 40);
+      const x = fitsAcross ? middle : own + Math.sign(middle - own) * Math.min(Math.abs(middle - own), room);
+      void instance.setCenter(x, target.position.y + (target.height ?? 0) / 2, { zoom: spotlightZoom, duration: animate ? 250 : 0 });
+      return;
+    }
+    // Readable first: as wide as the pane allows (never above 1), top-aligned; scroll for the rest.
+    const width = el.clientWidth;
+    const height = el.clientHeight;
+    const zoom = Math.max(Math.min(1, (width - 16) / bounds.width), 0.55);
+    if (bounds.height * zoom <= height - 16) {
+      void instance.fitBounds(bounds, { padding: 0.06 }).then(() => {
+        if ((instance.getZoom() ?? 1) > 1) void instance.zoomTo(1);
+      });
+      return;
+    }
+    void instance.setViewport({ x: (width - bounds.width * zoom) / 2 - bounds.x * zoom, y: 12 - bounds.y * zoom, zoom });
+  };
   useEffect(() => {
     const el = canvas.current;
     if (!el) return;
@@ -160,13 +189,15 @@ function FlowPanel({ index, exchange, highlight }: PanelProps & { highlight?: st
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
-  useEffect(() => fit(), [bounds]);
+  const boundsKey = `${bounds.x},${bounds.y},${bounds.width},${bounds.height}`;
+  // A click on a node (no spotlight) keeps the view where the reader scrolled it.
+  useEffect(() => fit(true), [boundsKey, spotlight ? selected : null, spotlight, spotlightZoom]);
   const node = highlight !== undefined ? undefined : [...graph.main, ...graph.side].find((n) => n.key === selected);
   if (!graph.main.length) return <p className="hint">This trace has no lifecycle spans.</p>;
   return (
-    <div className="flow">
+    <div className={`flow${spotlight ? " spotlight" : ""}`}>
       <div className="flow-canvas" aria-label="Request flow graph" role="figure" ref={canvas}>
-        <ReactFlow key={exchange.id} onInit={(instance) => { flow.current = instance; fit(); }} nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} minZoom={0.3} maxZoom={1.5} proOptions={{ hideAttribution: true }} onNodeClick={(_, n) => setSelected(n.id === selected ? null : n.id)} nodesDraggable={false} nodesConnectable={false}>
+        <ReactFlow key={exchange.id} onInit={(instance) => { flow.current = instance; fit(); }} nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} minZoom={0.3} maxZoom={2.5} proOptions={{ hideAttribution: true }} onNodeClick={(_, n) => setSelected(n.id === selected ? null : n.id)} nodesDraggable={false} nodesConnectable={false} panOnScroll zoomOnScroll={false}>
           <Background gap={16} size={1} />
           <Controls showInteractive={false} position="bottom-right" />
         </ReactFlow>

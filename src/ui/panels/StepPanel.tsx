@@ -1,130 +1,107 @@
 /**
  * Step (classroom mode): replay the selected request span by span, in the order they started.
- * Previous / Next buttons and the arrow keys (Home / End for the ends) move; each step shows the
- * span, where it sits in the tree, its node highlighted in the flow graph and its line in the editor.
+ * Previous / Next buttons and the arrow keys (Home / End for the ends, PageUp / PageDown for a
+ * clicker) move; each step shows the span, where it sits in the tree, its node in the flow graph
+ * under a spotlight, its line in the learner's code (highlighted in the editor) and the framework
+ * source that ran it.
  */
-import { lazy, Suspense, useEffect, useMemo } from "react";
-import { useLab, useLabStore } from "../state/react";
-import { openFile } from "../state/files";
+import { lazy, Suspense } from "react";
 import { visitSpanKind, type Span } from "../../trace/span";
 import { ancestors } from "./span-index";
 import { flowNodeKeyOf } from "./flow-graph";
 import { KIND_LOOK } from "./kinds";
 import { SpanDetail } from "./SpanDetail";
+import { useStepKeys, useStepper, type Stepper } from "./use-stepper";
+import type { FrameworkPlace } from "./step-source";
 import type { PanelProps } from "./registry";
 
 const FlowPanel = lazy(() => import("./FlowPanel"));
 
-/** Keys typed into a field or the code editor are theirs, not the stepper's. */
-function typingIn(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName) || !!el.closest?.(".monaco-editor"));
+export { lineOfSymbol } from "./step-source";
+
+export function placeText(place: FrameworkPlace): string {
+  return `${place.file}${place.symbol ? ` · ${place.symbol}` : place.line ? `:${place.line}` : ""}`;
 }
 
-/** The user-file line a span points at: its own source, else the nearest ancestor's. */
-function userLine(span: Span, props: PanelProps, files: Record<string, string>): { file: string; line: number } | null {
-  for (const s of [span, ...ancestors(props.index, span)]) {
-    const src = s.error?.source ?? s.source;
-    if (!src || !(src.file in files)) continue;
-    const line = src.line ?? (src.symbol ? lineOfSymbol(files[src.file], src.symbol) : null);
-    if (line) return { file: src.file, line };
-  }
-  return null;
+/** First / Previous / position / Next / Last. */
+export function StepBar({ stepper, keysHint = true }: { stepper: Stepper; keysHint?: boolean }) {
+  const { step, steps, go } = stepper;
+  return (
+    <div className="step-bar" role="toolbar" aria-label="Step through the request">
+      <button className="button" aria-label="First step" onClick={() => go(0)} disabled={step === 0}>
+        First
+      </button>
+      <button className="button" aria-label="Previous step" onClick={() => go(step - 1)} disabled={step === 0}>
+        ◀ Previous
+      </button>
+      <span className="step-count" aria-live="polite" aria-label="Step position">
+        Step {step + 1} of {steps.length}
+      </span>
+      <button className="primary" aria-label="Next step" onClick={() => go(step + 1)} disabled={step >= steps.length - 1}>
+        Next ▶
+      </button>
+      <button className="button" aria-label="Last step" onClick={() => go(steps.length - 1)} disabled={step >= steps.length - 1}>
+        Last
+      </button>
+      {keysHint && <span className="muted step-keys">← → keys</span>}
+    </div>
+  );
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/**
- * Where a symbol is defined when the trace names it without a line (a view `greet`, a method
- * `TimingMiddleware.__call__`): each dotted part is looked for after the previous one.
- */
-export function lineOfSymbol(text: string, symbol: string): number | null {
-  let from = 0;
-  for (const part of symbol.split(".")) {
-    const name = escape(part);
-    const re = new RegExp(`(?:function\\s*\\*?\\s*|class\\s+|const\\s+|let\\s+|var\\s+)${name}\\b|^[ \\t]*(?:static\\s+|async\\s+|get\\s+)*${name}\\s*\\(`, "gm");
-    re.lastIndex = from;
-    const m = re.exec(text);
-    if (!m) return null;
-    from = m.index + m[0].length;
-  }
-  return text.slice(0, from).split("\n").length;
-}
-
-export function StepPanel(props: PanelProps) {
-  const store = useLabStore();
-  const files = useLab((s) => s.files);
-  const stepState = useLab((s) => s.step);
-  const steps = useMemo(() => [...props.index.spans].sort((a, b) => a.start - b.start || a.id - b.id), [props.index]);
-  const step = Math.min(Math.max(stepState ?? 0, 0), Math.max(steps.length - 1, 0));
-  const span = steps[step];
-  const go = (to: number) => store.setState({ step: Math.min(Math.max(to, 0), steps.length - 1) });
-  const line = span ? userLine(span, props, files) : null;
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (typingIn(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
-      const to = { ArrowRight: step + 1, ArrowDown: step + 1, ArrowLeft: step - 1, ArrowUp: step - 1, Home: 0, End: steps.length - 1 }[e.key];
-      if (to === undefined) return;
-      e.preventDefault();
-      store.setState({ step: Math.min(Math.max(to, 0), steps.length - 1) });
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [step, steps.length, store]);
-
-  // The editor shows the step's line (a decoration); leaving the panel clears it.
-  const lineKey = line ? `${line.file}:${line.line}` : "";
-  useEffect(() => {
-    const at = lineKey ? { file: lineKey.slice(0, lineKey.lastIndexOf(":")), line: Number(lineKey.slice(lineKey.lastIndexOf(":") + 1)) } : null;
-    store.setState({ stepLine: at });
-    if (at && store.getState().activeFile !== at.file) openFile(store, at.file);
-  }, [lineKey, store]);
-  useEffect(() => () => store.setState({ stepLine: null }), [store]);
-
-  if (!span) return <p className="hint">This request has no trace to step through.</p>;
-  const path = [...ancestors(props.index, span)].reverse();
+/** What the current step is: its kind and name, the path to it, and the code it stands for. */
+export function StepNow({ stepper, props }: { stepper: Stepper; props: PanelProps }) {
+  const { span, line, place } = stepper;
+  if (!span) return null;
+  const path: Span[] = [...ancestors(props.index, span)].reverse();
   const look = visitSpanKind(span, KIND_LOOK);
   return (
-    <div className="step">
-      <div className="step-bar" role="toolbar" aria-label="Step through the request">
-        <button className="button" aria-label="First step" onClick={() => go(0)} disabled={step === 0}>
-          First
-        </button>
-        <button className="button" aria-label="Previous step" onClick={() => go(step - 1)} disabled={step === 0}>
-          ◀ Previous
-        </button>
-        <span className="step-count" aria-live="polite" aria-label="Step position">
-          Step {step + 1} of {steps.length}
-        </span>
-        <button className="primary" aria-label="Next step" onClick={() => go(step + 1)} disabled={step >= steps.length - 1}>
-          Next ▶
-        </button>
-        <button className="button" aria-label="Last step" onClick={() => go(steps.length - 1)} disabled={step >= steps.length - 1}>
-          Last
-        </button>
-        <span className="muted step-keys">← → keys</span>
-      </div>
-      <div className="step-now" aria-label="Current step">
+    <div className="step-now" aria-label="Current step">
+      <div className="step-title">
         <span className="kind-tag" style={{ borderColor: look.color, color: look.color }}>
           {look.label}
         </span>{" "}
         <strong className="mono">{span.name}</strong>
-        {path.length > 0 && <div className="step-path muted mono">{path.map((s) => s.name).join(" › ")}</div>}
+        {span.error && <span className="badge error">raised {span.error.type}</span>}
+      </div>
+      {path.length > 0 && (
+        <div className="step-path muted" title={path.map((s) => s.name).join(" › ")}>
+          in <span className="mono">{(path.length > 3 ? ["…", ...path.slice(-3).map((s) => s.name)] : path.map((s) => s.name)).join(" › ")}</span>
+        </div>
+      )}
+      <div className="step-code">
         {line ? (
-          <div className="muted">
-            Highlighted in the editor: <span className="mono">{line.file}:{line.line}</span>
+          <div>
+            Your code: <span className="mono">{line.file}:{line.line}</span>
+            <span className="visually-hidden"> (highlighted in the editor)</span>
           </div>
         ) : (
-          span.source && <div className="muted">Framework code: <span className="mono">{span.source.file}{span.source.symbol ? ` (${span.source.symbol})` : ""}</span></div>
+          <div className="muted">Your code: nothing of yours runs at this step.</div>
+        )}
+        {place && (
+          <div>
+            Framework: <span className="mono">{placeText(place)}</span>
+          </div>
         )}
       </div>
+    </div>
+  );
+}
+
+export function StepPanel(props: PanelProps) {
+  const stepper = useStepper(props.index);
+  useStepKeys(stepper.step, stepper.steps.length);
+  const { span } = stepper;
+  if (!span) return <p className="hint">This request has no trace to step through.</p>;
+  return (
+    <div className="step">
+      <StepBar stepper={stepper} />
+      <StepNow stepper={stepper} props={props} />
       <div className="step-flow">
         <Suspense fallback={<p className="hint">Loading graph…</p>}>
-          <FlowPanel {...props} highlight={flowNodeKeyOf(props.index, span)} />
+          <FlowPanel {...props} highlight={flowNodeKeyOf(props.index, span)} spotlight />
         </Suspense>
       </div>
-      <div className="step-detail">
+      <div className="step-detail" tabIndex={0} role="region" aria-label="Details of the current step">
         <SpanDetail span={span} />
       </div>
     </div>

@@ -97,6 +97,26 @@ function enclosingTemplate(index: SpanIndex, span: Span): Span | undefined {
   return undefined;
 }
 
+/**
+ * Who asked for a top-level template: the view, or — when no view ran — what did (an error page
+ * built by the exception handler, a middleware, the admin). Never "the view" unless one ran.
+ */
+function renderedBy(index: SpanIndex, span: Span): string {
+  for (let p = span.parent === null ? undefined : index.byId.get(span.parent); p; p = p.parent === null ? undefined : index.byId.get(p.parent)) {
+    if (p.kind === "view") return `rendered by the view ${p.name}`;
+    if (p.kind === "exception") return `rendered for the error page (${p.name})`;
+    if (p.kind === "middleware") return `rendered by the middleware ${p.name}`;
+    if (p.kind === "admin") return `rendered by the admin (${p.name})`;
+    if (p.kind === "consumer" || p.kind === "command") return `rendered by ${p.name}`;
+  }
+  return "rendered outside any view";
+}
+
+/** `<unknown source>` is Django's name for a template built from a string (`Template("...")`). */
+function templateTitle(name: string): string {
+  return name === "<unknown source>" ? "a template from a string (<unknown source>)" : name;
+}
+
 function howRendered(index: SpanIndex, span: Span): string {
   const how = str(span.attrs.rendered_as);
   if (how && JINJA_HOW[how]) {
@@ -104,7 +124,7 @@ function howRendered(index: SpanIndex, span: Span): string {
     return how === "extends" ? `parent of ${by?.name ?? "?"} (${JINJA_HOW[how]})` : `${how === "import" ? "imported" : "included"} by ${by?.name ?? "?"} (${JINJA_HOW[how]})`;
   }
   const parent = span.parent === null ? undefined : index.byId.get(span.parent);
-  if (!parent || roleOf(parent) !== "template") return "rendered by the view";
+  if (!parent || roleOf(parent) !== "template") return renderedBy(index, span);
   if (str(parent.attrs.extends) === span.name) return `parent of ${parent.name} ({% extends %})`;
   return `included by ${parent.name}`;
 }
@@ -275,7 +295,7 @@ function TemplateCard({ index, span }: { index: SpanIndex; span: Span }) {
   return (
     <li className="tpl-card" style={{ marginLeft: depth * 16 }} aria-label={`Template ${span.name}`}>
       <header className="tpl-head">
-        <strong className="mono">{span.name}</strong>
+        <strong className="mono">{templateTitle(span.name)}</strong>
         <span className="muted">{howRendered(index, span)}</span>
         <span className="mono">{formatMs(duration(span))}</span>
         <SourceLink source={{ file: origin }} />

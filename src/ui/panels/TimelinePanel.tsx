@@ -29,6 +29,10 @@ export function TimelinePanel({ index }: PanelProps) {
   const [selected, setSelected] = useState<number | null>(null);
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const origin = rows.length ? Math.min(...rows.map((s) => s.start)) : 0;
+  // The name column is as wide as the longest label needs (indent included), up to 70 % of the row:
+  // labels are read, the bars only compared.
+  const labelCh = useMemo(() => Math.max(12, ...rows.map((s) => s.name.length + (index.depth.get(s.id) ?? 0) * 1.25 + 3)), [rows, index]);
+  const columns = `min(calc(${labelCh.toFixed(1)}ch + 24px), 70%) minmax(48px, 1fr) 64px`;
   const span = selected !== null ? index.byId.get(selected) : undefined;
   return (
     <div className="timeline">
@@ -47,11 +51,12 @@ export function TimelinePanel({ index }: PanelProps) {
                 aria-selected={selected === s.id}
                 tabIndex={0}
                 className={`timeline-row${s.error ? " has-error" : ""}${selected === s.id ? " selected" : ""}`}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, gridTemplateColumns: columns }}
+                title={`${s.name} — ${look.label}, ${formatMs(duration(s))}`}
                 onClick={() => setSelected(s.id)}
                 onKeyDown={(e) => e.key === "Enter" && setSelected(s.id)}
               >
-                <span className="timeline-name" style={{ paddingLeft: 6 + (index.depth.get(s.id) ?? 0) * 12 }}>
+                <span className="timeline-name" style={{ paddingLeft: 6 + (index.depth.get(s.id) ?? 0) * 10 }}>
                   <span className="kind-dot" style={{ background: look.color }} title={look.label} />
                   <span className="mono">{s.name}</span>
                 </span>

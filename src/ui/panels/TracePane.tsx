@@ -1,9 +1,10 @@
-/** The trace pane: a tab per registered panel, showing the selected exchange's trace. */
+/** The trace pane: a tab per registered panel (one row, the rest under More), showing the selected exchange's trace. */
 import { Suspense, useMemo } from "react";
 import { useLab, useLabStore } from "../state/react";
 import { visiblePanels, type PanelDefinition, type PanelProps } from "./registry";
 import { mode_descriptor } from "../../modes/descriptors";
 import { indexTrace } from "./span-index";
+import { OverflowTabs } from "../shell/OverflowTabs";
 import type { Exchange } from "../state/store";
 import type { Trace } from "../../runtime/protocol";
 import { ErrorBoundary } from "../shell/ErrorBoundary";
@@ -36,18 +37,20 @@ export function TracePane() {
   const panel = panels.find((p) => p.id === active) ?? panels[0];
   return (
     <div className="pane trace-pane">
-      <div className="tabs" role="tablist" aria-label="Trace panels">
-        {panels.map((p) => {
-          const badge = badgeOf(p, props);
-          return (
-            <button key={p.id} role="tab" id={`panel-tab-${p.id}`} aria-selected={p.id === panel.id} aria-controls="trace-panel" className="tab" onClick={() => store.setState({ activePanel: p.id })}>
-              {p.title}
-              {badge !== null && badge !== undefined && <span className="tab-badge">{badge}</span>}
-            </button>
-          );
-        })}
-      </div>
-      <div className="panel-body" id="trace-panel" role="tabpanel" aria-labelledby={`panel-tab-${panel.id}`}>
+      <OverflowTabs
+        label="Trace panels"
+        items={panels.map((p) => ({ id: p.id, title: p.title, badge: badgeOf(p, props) }))}
+        active={panel.id}
+        onSelect={(id, via) => {
+          store.setState({ activePanel: id });
+          // Clicking Step puts the keyboard in the panel, so ← → step through the request at once
+          // (on the tabs, the arrow keys move between tabs).
+          if (id === "step" && via === "click") requestAnimationFrame(() => document.getElementById("trace-panel")?.focus({ preventScroll: true }));
+        }}
+        idPrefix="panel-tab-"
+        controls="trace-panel"
+      />
+      <div className="panel-body" id="trace-panel" role="tabpanel" tabIndex={0} aria-labelledby={`panel-tab-${panel.id}`}>
         {exchange && exchange.outcome.kind !== "response" && exchange.outcome.kind !== "socket" && !panel.withoutTrace ? (
           <p className="hint big">{exchange.outcome.kind === "deadline" ? "No trace: the runtime was stopped at the deadline before the request finished." : "No trace: the project failed to load (see Errors)."}</p>
         ) : props || panel.needsExchange === false ? (

@@ -53,6 +53,28 @@ function describe(span: Span): string {
   return `${route}${name ? ` [name='${name}']` : ""}`;
 }
 
+/**
+ * How a tried pattern reads: Django's route (`hello/<str:name>/`, `''` for the empty one) or
+ * include() prefix; a project's own router (a raw WSGI app's `event("pattern", "GET /hello")`)
+ * records no route, so its span name says what it tried.
+ */
+function patternText(span: Span): string {
+  const text = span.kind === "resolver" ? str(span.attrs.pattern) : str(span.attrs.route);
+  if (text !== null) return text || "''";
+  return span.name;
+}
+
+/** A Django URLResolver (its spans point at django/urls), rather than a project's own router. */
+const isDjangoResolver = (span: Span) => span.source?.file.startsWith("django/urls/") === true;
+
+/** Whether a resolver found its match: its own verdict, or — for a router that records none — one of its patterns matched. */
+function resolverMatched(index: SpanIndex, resolver: Span): boolean | null {
+  if (typeof resolver.attrs.matched === "boolean") return resolver.attrs.matched;
+  const children = tried(index, resolver);
+  if (children.some((c) => c.attrs.matched === true)) return true;
+  return children.some((c) => c.attrs.matched === false) ? false : null;
+}
+
 function Attempt({ span, index, depth }: { span: Span; index: SpanIndex; depth: number }) {
   const ok = span.attrs.matched === true;
   const isResolver = span.kind === "resolver";
@@ -64,7 +86,7 @@ function Attempt({ span, index, depth }: { span: Span; index: SpanIndex; depth: 
         <span className="pattern-mark" aria-label={ok ? "matched" : "not matched"}>
           {ok ? "✓" : "✗"}
         </span>
-        <span className="mono pattern-text">{(isResolver ? str(span.attrs.pattern) : str(span.attrs.route)) || "''"}</span>
+        <span className="mono pattern-text">{patternText(span)}</span>
         {isResolver && <span className="badge">include{str(span.attrs.namespace) ? ` · namespace ${str(span.attrs.namespace)}` : ""}</span>}
         {str(span.attrs.name) && <span className="muted mono">name='{str(span.attrs.name)}'</span>}
         {!ok && str(span.attrs.reason) && <span className="muted reason">{str(span.attrs.reason)}</span>}
@@ -88,12 +110,29 @@ function debugPageList(index: SpanIndex, resolver: Span, prefix: string[] = []):
 }
 
 function Final({ resolver, index }: { resolver: Span; index: SpanIndex }) {
-  if (resolver.attrs.matched === true)
+  const matched = resolverMatched(index, resolver);
+  if (matched === true) {
+    const hit = tried(index, resolver).find((c) => c.attrs.matched === true);
+    const route = str(resolver.attrs.route) ?? (hit ? patternText(hit) : "");
     return (
       <p className="result ok">
-        Matched <span className="mono">{str(resolver.attrs.route) ?? ""}</span> → <span className="mono">{str(resolver.attrs.func) ?? ""}</span>
+        Matched <span className="mono">{route}</span>
+        {str(resolver.attrs.func) && (
+          <>
+            {" "}
+            → <span className="mono">{str(resolver.attrs.func)}</span>
+          </>
+        )}
         {str(resolver.attrs.view_name) && <span className="mono muted"> ({str(resolver.attrs.view_name)})</span>}
         {resolver.attrs.kwargs !== undefined && <span className="mono"> kwargs {showJson(resolver.attrs.kwargs)}</span>}
+      </p>
+    );
+  }
+  if (matched === null) return <p className="result">The router recorded no verdict for this path.</p>;
+  if (!isDjangoResolver(resolver))
+    return (
+      <p className="result no">
+        No route matched <span className="mono">{str(resolver.attrs.path) ?? resolver.name}</span>: what the app does next is its own code (see the view or the response).
       </p>
     );
   const list = debugPageList(index, resolver);

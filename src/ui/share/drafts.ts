@@ -154,9 +154,11 @@ export function startAutosave(store: LabStore, drafts: DraftStore | null, delayM
   return store.subscribe((state, previous) => {
     if (state.files === previous.files && state.folders === previous.folders && state.scenarioId === previous.scenarioId) return;
     if (!state.scenarioId) return;
-    if (state.scenarioId !== previous.scenarioId) rememberLastDraft(state.scenarioId);
+    const opened = state.scenarioId !== previous.scenarioId;
+    if (opened) rememberLastDraft(state.scenarioId);
     if (timer) clearTimeout(timer);
-    if (state.saveState !== "saving") store.setState({ saveState: "saving" });
+    // Opening a scenario saves quietly; "Saving…" is for the learner's edits.
+    if (!opened && state.saveState !== "saving") store.setState({ saveState: "saving" });
     timer = setTimeout(() => void save(), delayMs);
   });
 }

@@ -61,23 +61,43 @@ export class ScenarioLibrary {
     return this.drafts?.getDatabase(id).catch(() => null) ?? Promise.resolve(null);
   }
 
-  /** First paint is done: list the built-ins, then open the link in the URL, the last draft, or the default scenario. */
+  /**
+   * First paint is done: list the built-ins, then open the link in the URL, the last draft, or the
+   * default scenario. An embed (`?embed`) shows the link's scenario or `?scenario=<built-in id>` as
+   * published — never the visitor's saved edits — and saves nothing.
+   */
   async boot(): Promise<void> {
     this.builtins = await loadBuiltinScenarios();
     const listed = this.builtins.filter(({ id }) => !isCourseScenarioId(id) && !id.startsWith("compare-"));
     this.store.setState({ scenarios: listed.map(({ id, scenario }) => ({ id, title: scenario.title, framework: scenario.framework, description: scenario.description })) });
+    if (this.store.getState().view === "embed") return this.bootEmbed();
     startAutosave(this.store, this.drafts);
     await refreshSavedDrafts(this.store, this.drafts);
     if (isCourseHash(location.hash) && (await this.openCourseLink(location.hash))) return;
     if (isPermalinkHash(location.hash) && this.openPermalink(location.hash)) return;
     // A link that could not be opened: its message stays over whatever opens instead.
     const failure = this.store.getState().notice;
+    // `?scenario=<id>` (an embed's "Open in Framework Lab") opens that built-in, with the learner's edits if any.
+    const asked = new URLSearchParams(location.search).get("scenario");
+    if (asked && this.builtins.some((e) => e.id === asked)) {
+      await this.openBuiltin(asked);
+      if (failure) this.store.setState({ notice: failure });
+      return;
+    }
     const last = lastDraftId();
     if (!(last && (await this.openDraft(last)))) {
       const first = this.builtins[0];
       if (first) await this.openBuiltin(first.id);
     }
     if (failure) this.store.setState({ notice: failure });
+  }
+
+  private async bootEmbed(): Promise<void> {
+    this.store.setState({ saveState: "off" });
+    if (isPermalinkHash(location.hash) && this.openPermalink(location.hash, { embed: true })) return;
+    const wanted = new URLSearchParams(location.search).get("scenario");
+    const entry = this.builtins.find((e) => e.id === wanted) ?? this.builtins[0];
+    if (entry) this.session.openScenario(entry.id, entry.scenario);
   }
 
   /**
@@ -142,20 +162,22 @@ export class ScenarioLibrary {
   }
 
   /** Open a permalink as a new draft; a bad link changes nothing and says why. Returns whether it opened. */
-  openPermalink(hash: string): boolean {
+  openPermalink(hash: string, { embed = false }: { embed?: boolean } = {}): boolean {
     try {
       const shared = decodePermalink(hash);
       this.session.openScenario(newDraftId("shared"), shared.scenario, { request: shared.request, pendingStep: shared.step, inert: true });
-      this.store.setState({
-        notice: { tone: "info", text: `Opened a shared link as a new draft: “${shared.scenario.title}”${about(shared.scenario)}. Nothing has run yet: read its code and lesson, then press Send to run it. Your saved work is unchanged (Scenarios lists it).` },
-      });
+      if (!embed)
+        this.store.setState({
+          notice: { tone: "info", text: `Opened a shared link as a new draft: “${shared.scenario.title}”${about(shared.scenario)}. Nothing has run yet: read its code and lesson, then press Send to run it. Your saved work is unchanged (Scenarios lists it).` },
+        });
       return true;
     } catch (e) {
       const text = e instanceof PermalinkError ? e.message : `This link could not be opened: ${String(e)}`;
       this.store.setState({ notice: { tone: "error", text: `${text} Nothing was changed.` } });
       return false;
     } finally {
-      history.replaceState(null, "", location.pathname + location.search);
+      // The embed keeps its link: its "Open in Framework Lab" passes the same scenario on.
+      if (!embed) history.replaceState(null, "", location.pathname + location.search);
     }
   }
 

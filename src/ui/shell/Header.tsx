@@ -4,7 +4,23 @@ import { useSession } from "../session-context";
 import { Gallery } from "./Gallery";
 import { ComparePage } from "../course/ComparePage";
 import { ShareDialog } from "./ShareDialog";
-import type { RuntimeStatus } from "../state/store";
+import { applyUpdateNow } from "../offline/register";
+import type { LabStore, RuntimeStatus } from "../state/store";
+
+/** Presenter mode, with `?present` in the URL so a reload (or the link) stays in it. */
+export function enterPresenter(store: LabStore): void {
+  const url = new URL(location.href);
+  url.searchParams.set("present", "");
+  history.replaceState(history.state, "", url.pathname + url.search.replace("present=", "present") + url.hash);
+  store.setState({ view: "presenter", activePanel: "step" });
+}
+
+export function leavePresenter(store: LabStore): void {
+  const url = new URL(location.href);
+  url.searchParams.delete("present");
+  history.replaceState(history.state, "", url.pathname + url.search + url.hash);
+  store.setState({ view: "full" });
+}
 
 const STATUS_TEXT: Record<RuntimeStatus, string> = {
   idle: "Idle",
@@ -22,18 +38,25 @@ function ScenarioButton() {
   const title = useLab((s) => s.scenario?.title ?? "Loading…");
   const origin = useLab((s) => (s.scenarioId?.startsWith("shared-") ? "shared link" : s.scenarioId?.startsWith("file-") ? "file" : null));
   return (
-    <button className="scenario-button" aria-label={`Scenarios (open: ${title})`} title="Choose a scenario" onClick={() => store.setState({ dialog: "gallery" })}>
+    // Named by its content, "Scenarios (open: <title>, shared link)": the words a screen reader
+    // adds are hidden on screen (an aria-label would not hold the visible text as axe requires).
+    <button className="scenario-button" title="Choose a scenario" onClick={() => store.setState({ dialog: "gallery" })}>
       <span className="scenario-button-label">Scenarios</span>
+      <span className="visually-hidden"> (open: </span>
       <span className="scenario-title">{title}</span>
+      {origin && <span className="visually-hidden">, </span>}
       {origin && <span className="badge">{origin}</span>}
+      <span className="visually-hidden">)</span>
     </button>
   );
 }
 
-const SAVE_TEXT = { saved: "Saved", saving: "Saving…", unsaved: "Not saved", off: "Not saved (storage unavailable)" } as const;
+const SAVE_TEXT = { unknown: "", saved: "Saved", saving: "Saving…", unsaved: "Not saved", off: "Not saved (storage unavailable)" } as const;
 
 function SaveState() {
   const state = useLab((s) => s.saveState);
+  // Until the draft store has answered, say nothing (it used to flash "storage unavailable" on every start).
+  if (state === "unknown") return null;
   return (
     <span className={`save-state save-${state}`} role="status" aria-label="Draft saved">
       {SAVE_TEXT[state]}
@@ -88,6 +111,11 @@ function NoticeBar() {
   return (
     <div className={`notice notice-${notice.tone}`} role={notice.tone === "error" ? "alert" : "status"}>
       <span>{notice.text}</span>
+      {notice.action === "use-update" && (
+        <button className="button" onClick={applyUpdateNow}>
+          Use it now
+        </button>
+      )}
       <button className="link-button" aria-label="Dismiss message" onClick={() => store.setState({ notice: null })}>
         ✕
       </button>
@@ -111,8 +139,11 @@ export function Header() {
         <ScenarioButton />
         <SaveState />
         <div className="header-spacer" />
-        <button className="button" onClick={() => store.setState({ dialog: "share" })}>
+        <button className="button" title="Share a link to this scenario (Ctrl+S)" onClick={() => store.setState({ dialog: "share" })}>
           Share
+        </button>
+        <button className="button" title="Presenter mode: large type, the chosen panes, step through a request with the keyboard" onClick={() => enterPresenter(store)}>
+          Presenter
         </button>
         <span className={`status-pill status-${status}`} role="status" aria-label="Runtime status">
           {STATUS_TEXT[status]}

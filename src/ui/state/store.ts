@@ -8,6 +8,8 @@ import type { ErrorInfo, LogEntry, RequestResult, Scenario, SocketResult } from 
 import type { Cookie } from "../http/cookies";
 import { emptyDraft, type RequestDraft } from "../http/message";
 import type { HttpRequestMessage } from "../../runtime/protocol";
+import { defaultPrefs, type Prefs } from "./prefs";
+import type { CheckOutcome } from "../../scenarios/client";
 
 /** What started a request: the Send button, a link or form in the preview, a redirect, or a lesson script. */
 export type Initiator = "address" | "link" | "form" | "redirect" | "script" | "history" | "fetch";
@@ -34,6 +36,8 @@ export interface Exchange {
   at: number;
   /** settings.MIDDLEWARE as loaded for this request, outermost first (the Flow graph dims the ones never reached). */
   middleware?: string[];
+  /** Sent as from a private window (a scripted request's `no_cookies`): no Cookie header, and its Set-Cookie not kept. */
+  privateWindow?: boolean;
   /** A WebSocket step: which client did what (`request` is then its upgrade request, or the frame). */
   socket?: { client: string; op: "open" | "send" | "close"; summary: string };
 }
@@ -80,9 +84,25 @@ export type RuntimeStatus = "idle" | "starting" | "loading" | "ready" | "busy" |
 export interface Notice {
   tone: "info" | "warn" | "error";
   text: string;
+  /** A button beside the text: "Use it now" for a downloaded update (offline/register.ts). */
+  action?: "use-update";
 }
 
-export type SaveState = "saved" | "saving" | "unsaved" | "off";
+/** `unknown`: storage not opened yet (nothing is shown, so nothing flashes at start). */
+export type SaveState = "unknown" | "saved" | "saving" | "unsaved" | "off";
+
+/** How the page is laid out: the full workspace, presenter mode (`?present`) or an embed (`?embed`). */
+export type ViewMode = "full" | "presenter" | "embed";
+
+/** Run all: the scripted requests sent in order, and each check's verdict as it arrives. */
+export interface RunAllState {
+  running: boolean;
+  /** The exchange of each scripted request (by index), once sent. */
+  exchanges: (number | null)[];
+  checks: CheckOutcome[];
+  /** Why the run stopped early (a deadline, a failed load), if it did. */
+  stopped: string | null;
+}
 
 export interface LabState {
   /** The draft being edited: a built-in's id (its edits), or `shared-…` / `file-…` for an opened link or file. */
@@ -97,10 +117,18 @@ export interface LabState {
   step: number | null;
   /** The source line the Step panel points at (a decoration in the editor). */
   stepLine: { file: string; line: number } | null;
+  /** The framework source the current step ran (presenter mode's read-only viewer). */
+  frameworkPlace: { file: string; symbol?: string; line?: number } | null;
   /** A step to show once the first response arrives (a permalink's). */
   pendingStep: number | null;
   /** The open dialog, if any. */
   dialog: "gallery" | "share" | "compare" | null;
+  view: ViewMode;
+  /** Layout, editor and keyboard preferences (kept in localStorage: state/prefs.ts). */
+  prefs: Prefs;
+  runAll: RunAllState | null;
+  /** A message for screen readers (an aria-live region reads it out): "Tab now moves focus", "Run all: 4 of 4 checks passed". */
+  announcement: string;
   /** The built-in scenarios, for the gallery (grouped there by `framework`, the mode's id). */
   scenarios: { id: string; title: string; framework: string; description?: string }[];
   /** The scenario as it was opened (built-in, link or file): what "reset" goes back to. */
@@ -143,12 +171,17 @@ export function initialState(): LabState {
   return {
     scenarioId: null,
     savedDrafts: [],
-    saveState: "off",
+    saveState: "unknown",
     script: null,
     step: null,
     pendingStep: null,
     stepLine: null,
+    frameworkPlace: null,
     dialog: null,
+    view: "full",
+    prefs: defaultPrefs(),
+    runAll: null,
+    announcement: "",
     scenarios: [],
     scenario: null,
     files: {},

@@ -80,7 +80,7 @@ describe("django.contrib panels", () => {
     expect(out).toContain('?q=grace → terms ["grace"] → lookups ["username__icontains", "first_name__icontains", "last_name__icontains", "email__icontains"]');
     expect(out).toContain("(AND: (OR: ('username__icontains', grace)");
     expect(out).toContain("staff status: is_staff__exact=0");
-    expect(out).toContain("?o=2 (a column header) → ORDER BY");
+    expect(out).toContain('?o=2 (a column header) → get_ordering() = ["email", "username"] → ORDER BY email ASC, username ASC');
     expect(out).toContain("1 of 13 rows → page 1 of 1 → LIMIT 10");
     expect(out).toContain(`LIKE '%grace%'`);
     expect(adminCount(indexTrace(sent.search.result.trace))).toBe(1);
@@ -91,5 +91,13 @@ describe("django.contrib panels", () => {
     expect(text(AuthPanel, sent.plain)).toContain("No authentication in this request");
     expect(text(CsrfPanel, sent.plain)).toContain("CsrfViewMiddleware did not check this request");
     expect(text(AdminPanel, sent.plain)).toContain("The admin did not handle this request.");
+  });
+});
+
+describe("Admin panel: the ordering a change list compiles to", () => {
+  it("names a field listed twice (the admin's ordering, then the queryset's own) once in ORDER BY, and says so", async () => {
+    const { orderByText } = await import("../../../src/ui/panels/AdminPanel");
+    expect(orderByText(["username", "username"])).toEqual({ sql: "username ASC", repeated: ["username"] });
+    expect(orderByText(["-date_joined", "username", "-pk"])).toEqual({ sql: "date_joined DESC, username ASC, pk DESC", repeated: [] });
   });
 });

@@ -1,0 +1,81 @@
+// `npm test`: lint, typecheck, Vitest, build and Playwright, in two lanes that run side by side —
+//   lane 1: lint → typecheck → Vitest      lane 2: build → Playwright (the e2e suite needs the build)
+// — so that a two-core machine keeps both cores busy: each of these steps mostly uses one core
+// (Vitest runs one worker on two cores; Playwright one test at a time). Every step runs even when
+// another failed (a lane stops at its own first failure: Playwright needs the build). Each step's
+// output is printed whole when it ends, with its wall and CPU time; the last lines sum them up.
+// In CI (CI set) the steps' results go to .ci-results/stages.json for scripts/ci-summary.mjs.
+//
+//   node scripts/test.mjs            every step
+//   node scripts/test.mjs --serial   one step at a time, in the order above (to measure a step alone)
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+
+const serial = process.argv.includes("--serial");
+const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+
+const STEPS = {
+  lint: ["npx", "eslint", "src", "tests", "bench", "e2e"],
+  typecheck: ["npx", "tsc", "--noEmit", "-p", "tsconfig.json"],
+  vitest: ["npx", "vitest", "run"],
+  build: ["npx", "vite", "build"],
+  playwright: ["npx", "playwright", "test"],
+};
+const LANES = serial ? [["lint", "typecheck", "vitest", "build", "playwright"]] : [["lint", "typecheck", "vitest"], ["build", "playwright"]];
+
+/** One step: its output, exit code, wall and CPU seconds (CPU when /usr/bin/time is there). */
+function run(name) {
+  const argv = STEPS[name];
+  const started = Date.now();
+  console.log(`== ${name} started (${argv.join(" ")})`);
+  return new Promise((resolve) => {
+    const command = TIME ? [TIME, "-f", "\n__cpu %U %S", ...argv] : argv;
+    const child = spawn(command[0], command.slice(1), { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0" } });
+    const chunks = [];
+    child.stdout.on("data", (c) => chunks.push(c));
+    child.stderr.on("data", (c) => chunks.push(c));
+    child.on("close", (code) => {
+      let output = Buffer.concat(chunks).toString("utf8");
+      let cpu = null;
+      const m = /\n__cpu ([\d.]+) ([\d.]+)\s*$/.exec(output);
+      if (m) {
+        cpu = Number(m[1]) + Number(m[2]);
+        output = output.slice(0, m.index);
+      }
+      const wall = (Date.now() - started) / 1000;
+      console.log(`\n== ${name}: ${code === 0 ? "passed" : `FAILED (exit ${code})`} in ${wall.toFixed(0)} s${cpu === null ? "" : ` (CPU ${cpu.toFixed(0)} s)`}\n${output.trimEnd()}\n== end of ${name}\n`);
+      resolve({ name, ok: code === 0, wall, cpu });
+    });
+  });
+}
+
+async function lane(names) {
+  const results = [];
+  for (const name of names) {
+    const result = await run(name);
+    results.push(result);
+    if (!result.ok) {
+      for (const rest of names.slice(names.indexOf(name) + 1)) {
+        console.log(`== ${rest}: not run (${name} failed)`);
+        results.push({ name: rest, ok: false, wall: 0, cpu: null, skipped: true });
+      }
+      break;
+    }
+  }
+  return results;
+}
+
+const started = Date.now();
+const load = loadavg()[0];
+const results = (await Promise.all(LANES.map(lane))).flat();
+const wall = (Date.now() - started) / 1000;
+const minutes = (s) => `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+console.log(`== summary (${cpus().length} cores, load average ${load.toFixed(1)} at the start${serial ? ", serial" : ""})`);
+for (const r of results) console.log(`   ${r.name.padEnd(11)} ${r.skipped ? "not run" : r.ok ? "passed" : "FAILED"}  ${r.wall.toFixed(0).padStart(4)} s${r.cpu === null ? "" : `  CPU ${r.cpu.toFixed(0)} s`}`);
+console.log(`   total       ${minutes(wall)}`);
+if (process.env.CI) {
+  mkdirSync(".ci-results", { recursive: true });
+  writeFileSync(".ci-results/stages.json", JSON.stringify({ wall, load, results }, null, 2));
+}
+process.exit(results.every((r) => r.ok) ? 0 : 1);
