@@ -32,6 +32,11 @@ function forge() {
 }
 forge();
 setInterval(forge, 100);
+// A 300 MB database image, handed over (transferred) on the worker's own channel: nobody listens there.
+const huge = new Uint8Array(300 * 1024 * 1024);
+self.postMessage({ type: "database", id: 3, image: huge }, [huge.buffer]);
+// A mark in the worker's globals: a runtime reused for the victim's next project would still hold it.
+globalThis.__planted = "${SECRET}";
 `;
 
 /** GET /hello/worker/: every way out of the runtime worker, one line each. */
@@ -85,7 +90,7 @@ export async function worker_attacks(request) {
 }
 
 export function forged(request) {
-  return new HttpResponse("real response; onmessage saw " + seen.onmessage + " messages; " + seen.captured + " ports or events captured", { content_type: "text/plain" });
+  return new HttpResponse("real response; onmessage saw " + seen.onmessage + " messages; " + seen.captured + " ports or events captured; planted here: " + (globalThis.__planted === "${SECRET}" ? "yes" : "no"), { content_type: "text/plain" });
 }
 `;
 

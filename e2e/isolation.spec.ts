@@ -121,6 +121,8 @@ test("the Preview's WebSocket reaches the simulated server through the bridge's 
   await page.getByRole("button", { name: /^Scenarios/ }).click();
   await page.getByRole("dialog", { name: "Scenarios" }).getByRole("button", { name: /^Open Channels: a chat room/ }).click();
   await expect(page.getByRole("status", { name: "Runtime status" })).toHaveText("Ready", { timeout: 30_000 });
+  // A long deadline: on a loaded machine the first request of a fresh runtime can pass the default 5 s.
+  await page.getByLabel("Deadline").selectOption("30000");
   await page.getByLabel("Address").fill("/chat/lobby/");
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByLabel("Response status")).toHaveText(/^200/);

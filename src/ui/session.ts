@@ -670,6 +670,21 @@ export class Session {
     return outcome;
   }
 
+  /**
+   * The Terminal: a `manage` command line starts a process on the project as the editor has it
+   * (as runCommand); `manage_input` / `manage_interrupt` answer the process paused at a prompt,
+   * without reloading (a reload would end that process).
+   */
+  async manage(command: ManagementCommand): Promise<Outcome<CommandResult>> {
+    if (command.command !== "manage_input" && command.command !== "manage_interrupt") return this.runCommand(command);
+    const outcome = await this.guard.around("manage.py input", () => this.ensureClient().command(command));
+    if (outcome.kind === "done" && outcome.value.ok) this.addFiles(outcome.value.files);
+    if (outcome.kind === "deadline") this.loadedFiles = null;
+    this.bumpDatabase();
+    if (outcome.kind === "done" && outcome.value.database_changed) this.persistSnapshot();
+    return outcome;
+  }
+
   private addFiles(files: Record<string, string>): void {
     const paths = Object.keys(files);
     if (!paths.length) return;

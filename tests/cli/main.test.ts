@@ -55,4 +55,14 @@ describe("lab CLI", () => {
     });
     expect(tree).toBe('[resolver] resolve /x/  1.00ms\n  ✗ [pattern] a/  0.00ms  reason="no match"\n  ✓ [pattern] x/  0.00ms');
   });
+
+  it("manage <scenario> <command…> prints what manage.py prints, stdout and stderr apart, and exits with its status", async () => {
+    const { code, out, err } = await run(["manage", "blog-orm", "showmigrations", "blog"]);
+    expect(code).toBe(0);
+    expect(out).toBe("blog\n [X] 0001_initial\n");
+    expect(err.startsWith("System check identified some issues:\n\nWARNINGS:\nblog.Author: (models.W042)")).toBe(true);
+    const bad = await run(["manage", "blog-orm", "sqlmigrate", "blog", "0009"]);
+    expect(bad.code).toBe(1);
+    expect(bad.err.endsWith("CommandError: Cannot find a migration matching '0009' from app 'blog'. Is it in INSTALLED_APPS?\n")).toBe(true);
+  });
 });

@@ -1,11 +1,11 @@
 /**
- * `npm run fuzz [-- --n 100000] [--seed 1] [--target templates] [--index I] [--json FILE]`:
+ * `npm run fuzz [-- --n 100000] [--seed 1] [--target templates] [--index I] [--only-stress] [--json FILE]`:
  * fuzz every parser of untrusted input and print one row per parser (inputs, unexpected errors,
  * slowest input, size limit), then the first failure of each kind. Exit code 1 on any failure.
  */
 import { writeFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
-import { TARGETS } from "./targets";
+import { PENDING_TARGETS, TARGETS as CI_TARGETS } from "./targets";
 import { format_table, fuzz, make_input, TIME_LIMIT_MS, type FuzzReport } from "./runner";
 
 function arg(name: string): string | undefined {
@@ -16,9 +16,12 @@ function arg(name: string): string | undefined {
 const n = Number(arg("n") ?? 5000);
 const seed = Number(arg("seed") ?? 1);
 const only = arg("target");
+// A pending (known-failing) target runs only when asked for by name.
+const TARGETS = [...CI_TARGETS, ...PENDING_TARGETS.filter((t) => only?.split(",").includes(t.name))];
 const index = arg("index") !== undefined ? Number(arg("index")) : undefined;
 const stress_every = Number(arg("stress-every") ?? 1000);
 const json = arg("json");
+const only_stress = process.argv.includes("--only-stress");
 
 /**
  * A hang cannot be timed from inside (the parser never returns): a watchdog thread sees the input
@@ -45,9 +48,9 @@ for (const target of TARGETS) {
     Atomics.store(beat, 1, i);
     Atomics.add(beat, 2, 1);
   };
-  const report = await fuzz(target, { n, seed, stress_every, index, on_input });
+  const report = await fuzz(target, { n, seed, stress_every, index, on_input, only_stress });
   reports.push(report);
-  console.log(`${report.seconds.toFixed(1)} s, ${report.unexpected} unexpected, ${report.slow.length} slow, slowest ${report.slowest_ms.toFixed(1)} ms`);
+  console.log(`${report.seconds.toFixed(1)} s, ${report.unexpected} unexpected, ${report.slow.length} slow, slowest ${report.slowest_ms.toFixed(1)} ms CPU (${report.slowest_wall_ms.toFixed(0)} ms elapsed, ${report.slowest_size} units)`);
 }
 console.log("\n" + format_table(reports) + "\n");
 for (const r of reports) {

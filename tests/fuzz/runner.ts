@@ -18,6 +18,8 @@ export interface FuzzOptions {
   stress_scale?: number;
   /** Only this input (replay). */
   index?: number;
+  /** Only the stress inputs among the N (the largest inputs, where a super-linear parser shows). */
+  only_stress?: boolean;
   /** Called before each input (the CLI's hang watchdog reads it). */
   on_input?: (index: number) => void;
 }
@@ -41,6 +43,8 @@ export interface FuzzReport {
   kinds: Record<string, number>;
   documented: Record<string, number>;
   slowest_ms: number;
+  /** The elapsed time of the slowest input (the same run). */
+  slowest_wall_ms: number;
   slowest_index: number;
   slowest_size: number;
   slowest_input: string;
@@ -75,14 +79,26 @@ export function error_kind(e: unknown): string {
   return `${native ? "native " : ""}${name}: ${message}`;
 }
 
-async function timed<I>(target: FuzzTarget<I>, input: I): Promise<{ ms: number; error: unknown; threw: boolean }> {
+/**
+ * One run of one input. `ms` is the CPU time the process spent on it (user + system, every thread:
+ * the garbage collector's helpers count too, so it never under-reports the parser's own work);
+ * `wall_ms` the elapsed time. The 1 s rule is held on CPU time: on a machine shared by other jobs
+ * the elapsed time measures them as much as the parser (a load average of 15 on 2 cores stretched a
+ * 0.1 s input to over 1 s), while a parser that is not linear shows in its CPU time all the same.
+ */
+async function timed<I>(target: FuzzTarget<I>, input: I): Promise<{ ms: number; wall_ms: number; error: unknown; threw: boolean }> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
+  const done = (error: unknown, threw: boolean) => {
+    const used = process.cpuUsage(cpu);
+    return { ms: (used.user + used.system) / 1000, wall_ms: performance.now() - start, error, threw };
+  };
   try {
     const result = target.run(input);
     if (result instanceof Promise) await result;
-    return { ms: performance.now() - start, error: null, threw: false };
+    return done(null, false);
   } catch (e) {
-    return { ms: performance.now() - start, error: e, threw: true };
+    return done(e, true);
   }
 }
 
@@ -99,6 +115,7 @@ export async function fuzz<I>(target: FuzzTarget<I>, options: FuzzOptions): Prom
     kinds: {},
     documented: {},
     slowest_ms: 0,
+    slowest_wall_ms: 0,
     slowest_index: -1,
     slowest_size: 0,
     slowest_input: "",
@@ -106,7 +123,8 @@ export async function fuzz<I>(target: FuzzTarget<I>, options: FuzzOptions): Prom
     size_limit: `${target.size_limit.toLocaleString("en-US")} ${target.unit}`,
     seconds: 0,
   };
-  const indexes = options.index !== undefined ? [options.index] : Array.from({ length: options.n }, (_, i) => i);
+  let indexes = options.index !== undefined ? [options.index] : Array.from({ length: options.n }, (_, i) => i);
+  if (options.only_stress) indexes = indexes.filter((i) => is_stress(options, i));
   for (const index of indexes) {
     options.on_input?.(index);
     const input = make_input(target, options, index);
@@ -116,9 +134,9 @@ export async function fuzz<I>(target: FuzzTarget<I>, options: FuzzOptions): Prom
     const size = target.size_of(input);
     // A pause of the machine (GC, another process) is not the parser's: re-time a slow input once.
     if (outcome.ms > TIME_LIMIT_MS && size <= target.size_limit) outcome = await timed(target, input);
-    if (outcome.ms > report.slowest_ms) Object.assign(report, { slowest_ms: outcome.ms, slowest_index: index, slowest_size: size, slowest_input: target.describe(input) });
+    if (outcome.ms > report.slowest_ms) Object.assign(report, { slowest_ms: outcome.ms, slowest_wall_ms: outcome.wall_ms, slowest_index: index, slowest_size: size, slowest_input: target.describe(input) });
     if (outcome.ms > TIME_LIMIT_MS && size <= target.size_limit)
-      report.slow.push({ index, kind: "slow", message: `${outcome.ms.toFixed(0)} ms for ${size} ${target.unit}`, input: target.describe(input) });
+      report.slow.push({ index, kind: "slow", message: `${outcome.ms.toFixed(0)} ms of CPU (${outcome.wall_ms.toFixed(0)} ms elapsed) for ${size} ${target.unit}`, input: target.describe(input) });
     if (!outcome.threw) continue;
     const e = outcome.error;
     if (target.errors.some((cls) => e instanceof cls)) {
@@ -138,7 +156,7 @@ export async function fuzz<I>(target: FuzzTarget<I>, options: FuzzOptions): Prom
 
 /** The table `npm run fuzz` prints: one row per parser. */
 export function format_table(reports: FuzzReport[]): string {
-  const rows = [["parser", "inputs", "unexpected errors", "slowest input ms", "size limit", "documented errors raised", "s"]];
+  const rows = [["parser", "inputs", "unexpected errors", "slowest input ms (CPU)", "size limit", "documented errors raised", "s"]];
   for (const r of reports)
     rows.push([
       r.target,

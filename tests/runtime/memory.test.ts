@@ -12,6 +12,10 @@ describe("memory over a long admin session", () => {
     const f = await run_admin_session({ requests: 400, warmup: 200, sample_every: 50, window: 100 });
     expect(f.statuses).toEqual({ "200": 400 });
     // Before the fix, connection.queries_log kept every statement of every request (~2.2 kB per admin request: +2.6 % here).
+    // The JS heap alone (so sql.js's 25 MB of WebAssembly memory does not dilute it), and the
+    // WebAssembly memory itself (a prepared statement never freed would grow it, not the heap).
+    expect(f.heap_growth_pct).toBeLessThan(2);
+    expect(f.external_growth_pct).toBeLessThan(1);
     expect(f.memory_growth_pct).toBeLessThan(2);
     // In CPU time: wall time in a parallel test run measures the other workers as much as this one.
     // Within 10 %: on a loaded 2-core machine a window's CPU time varies by a few percent (cache

@@ -19,7 +19,7 @@
  */
 import { span_set, trace_site, tracing_enabled } from "../../trace";
 import { AssertionError } from "../python/builtins";
-import { utf8_decode } from "../python/bytes";
+import { json_bytes_decode } from "../python/bytes";
 import { AsyncExitStack } from "../python/contextlib";
 import { py_set_order } from "../python/hash";
 import { JSONDecodeError, py_json_loads } from "../python/json_decoder";
@@ -204,7 +204,7 @@ async function read_body(request: Request, strict_content_type: boolean, endpoin
     const content_type = request.headers.get("content-type");
     const parse = content_type ? is_json_content_type(content_type) : !strict_content_type;
     if (!parse) return body_bytes;
-    return py_json_loads(utf8_decode(body_bytes));
+    return py_json_loads(json_bytes_decode(body_bytes));
   } catch (e) {
     if (e instanceof JSONDecodeError) {
       if (tracing_enabled()) BODY_VALIDATION.event("body json_invalid", () => ({ source: "body", error: e.msg, position: e.pos, raw: e.doc.slice(0, 2000) }));

@@ -8,8 +8,9 @@
 import { UnicodeDecodeError, UnicodeEncodeError } from "./builtins";
 
 const utf8_encoder = new TextEncoder();
-const utf8_strict = new TextDecoder("utf-8", { fatal: true });
-const utf8_replace = new TextDecoder("utf-8");
+// ignoreBOM: Python's utf-8 codec keeps a leading U+FEFF (only "utf-8-sig" strips it).
+const utf8_strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const utf8_replace = new TextDecoder("utf-8", { ignoreBOM: true });
 
 export type Bytes = Uint8Array;
 
@@ -43,6 +44,14 @@ export function utf8_decode(b: Bytes, errors: "strict" | "replace" = "strict"): 
   }
 }
 
+/**
+ * `json.loads(b)` of bytes decodes them as its `detect_encoding` says: UTF-8 with a leading BOM is
+ * 'utf-8-sig' (the BOM skipped); otherwise 'utf-8', strict. (UTF-16 and UTF-32 bodies aside.)
+ */
+export function json_bytes_decode(b: Bytes): string {
+  return utf8_decode(b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b);
+}
+
 const utf16le = new TextDecoder("utf-16le");
 
 /**
@@ -53,7 +62,7 @@ const utf16le = new TextDecoder("utf-16le");
 export function latin1_decode(b: Bytes): string {
   // apply, not spread: spreading a typed array walks its iterator (≈ 7× slower for a header).
   if (b.length <= 64) return String.fromCharCode.apply(null, b as unknown as number[]);
-  return utf16le.decode(Uint16Array.from(b));
+  return utf16le.decode(new Uint16Array(b));
 }
 
 /** `s.encode('latin-1')`: raises UnicodeEncodeError for characters above U+00FF. */
@@ -87,7 +96,10 @@ export function decode(b: Bytes, charset: string, errors: "strict" | "replace" =
   if (name === "latin-1") return latin1_decode(b);
   if (name === "ascii") {
     if (errors === "strict" && b.some((c) => c > 0x7f)) throw new UnicodeDecodeError("'ascii' codec can't decode byte: ordinal not in range(128)");
-    return latin1_decode(b.map((c) => (c > 0x7f ? 0x3f : c)));
+    // errors="replace": each byte past 0x7F is U+FFFD, as in CPython.
+    let out = "";
+    for (let i = 0; i < b.length; i += 8192) out += String.fromCharCode.apply(null, Array.from(b.subarray(i, i + 8192), (c) => (c > 0x7f ? 0xfffd : c)));
+    return out;
   }
   try {
     return new TextDecoder(charset, { fatal: errors === "strict" }).decode(b);

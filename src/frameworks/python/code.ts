@@ -7,7 +7,7 @@
  * "Hello" })` prints `<QuerySet [<Post: Hello>]>`, as Django's shell prints it. Turning typed text
  * into something that runs is the runtime's job (the only code allowed to evaluate source, ADR
  * 0016), so it installs the compiler with `set_console_compiler`. Reading a line waits for the
- * learner (`await input()`, ADR 0021).
+ * learner (`await input()`, ADR 0023).
  */
 import { py_repr } from "./builtins";
 import { EOFError, KeyboardInterrupt, input, stdout } from "./sys";
@@ -45,11 +45,50 @@ export function display_repr(value: unknown): string {
   return py_repr(value);
 }
 
-/** One exception as Python's console prints it (the console's own frame, then the error). */
-export function format_exception(e: unknown): string {
+/**
+ * An exception's last traceback line as Python writes it: `Type: message`. JavaScript's own
+ * errors get their Python names: an unknown name is `NameError: name 'x' is not defined`.
+ */
+export function exception_line(e: unknown): string {
+  if (e instanceof ReferenceError) {
+    const name = /^(\S+) is not defined$/.exec(e.message)?.[1];
+    if (name) return `NameError: name '${name}' is not defined`;
+  }
   const type = e instanceof Error ? ((e as { constructor: { name: string } }).constructor.name === "Error" ? e.name : (e as { constructor: { name: string } }).constructor.name) : "Exception";
   const message = e instanceof Error ? e.message : String(e);
-  return `Traceback (most recent call last):\n  File "<console>", line 1, in <module>\n${type}${message ? `: ${message}` : ""}\n`;
+  return `${type}${message ? `: ${message}` : ""}`;
+}
+
+/** One exception as Python's console prints it (the console's own frame, then the error). */
+export function format_exception(e: unknown): string {
+  return `Traceback (most recent call last):\n  File "<console>", line 1, in <module>\n${exception_line(e)}\n`;
+}
+
+/** Python's `print(*objects)` for the console: each object's str, separated by spaces, to sys.stdout. */
+export function print(...objects: unknown[]): void {
+  stdout.write(objects.map((o) => (typeof o === "string" ? o : display_str(o))).join(" ") + "\n");
+}
+
+/** `str(value)`: an object's own toString (a model's `__str__`), else its repr. */
+function display_str(value: unknown): string {
+  if (value !== null && typeof value === "object") {
+    const to_string = (value as { toString?: unknown }).toString;
+    if (typeof to_string === "function" && to_string !== Object.prototype.toString && to_string !== Array.prototype.toString) return String(value);
+  }
+  return display_repr(value);
+}
+
+/**
+ * `exec(source, namespace)`: run a whole program at once (`shell -c`, or standard input that is
+ * not a terminal) — no values shown, an exception propagates to the caller (manage.py prints its
+ * traceback and exits 1).
+ */
+export function exec(source: string, namespace: Record<string, unknown>): void {
+  if (!compiler) throw new Error("The console cannot run code here: no compiler is installed.");
+  if (!("print" in namespace)) Object.defineProperty(namespace, "print", { value: print, enumerable: false, writable: true, configurable: true });
+  const compiled = compiler(source, namespace);
+  if (compiled.kind === "incomplete") throw new SyntaxError("unexpected EOF while parsing");
+  compiled.run();
 }
 
 export class InteractiveConsole {
@@ -58,6 +97,8 @@ export class InteractiveConsole {
 
   constructor(locals: Record<string, unknown> = {}) {
     this.locals = locals;
+    // Python's builtins are there in every namespace; print writes to the program's stdout.
+    if (!("print" in locals)) Object.defineProperty(locals, "print", { value: print, enumerable: false, writable: true, configurable: true });
   }
 
   /** Write to sys.stdout (Python's console writes tracebacks to stderr; one stream reads better in a page). */

@@ -6,7 +6,7 @@
  * There is no process here: the runtime runs `manage.py` as a "process" by calling `run_process`
  * with the streams it collects and a `readline` that answers prompts (a line, or null at the end
  * of input). Reading input has to wait for the learner to type, and nothing in a worker can block
- * while it waits, so `input()` returns a Promise (ADR 0021): Python's
+ * while it waits, so `input()` returns a Promise (ADR 0023): Python's
  * `username = input("Username: ")` is `const username = await input("Username: ")`. Outside a
  * process, stdout and stderr go to the console and input is at its end (EOFError).
  */

@@ -10,7 +10,7 @@
  * Main classes: `HTTPConnection`, `Request`.
  */
 import { AssertionError, RuntimeError } from "../python/builtins";
-import { concat_bytes, utf8_decode, type Bytes } from "../python/bytes";
+import { concat_bytes, json_bytes_decode, type Bytes } from "../python/bytes";
 import { Exception } from "../python/builtins";
 import { py_json_loads } from "../python/json_decoder";
 import { Address, Headers, QueryParams, State, URL } from "./datastructures";
@@ -194,7 +194,7 @@ export class Request extends HTTPConnection {
 
   /** `json.loads(await request.body())` (cached; Python's parser: floats stay floats, NaN allowed). */
   async json(): Promise<unknown> {
-    if (this._json === undefined) this._json = { value: py_json_loads(utf8_decode(await this.body())) };
+    if (this._json === undefined) this._json = { value: py_json_loads(json_bytes_decode(await this.body())) };
     return this._json.value;
   }
 

@@ -10,7 +10,7 @@ export const descriptor: ModeDescriptor = {
   gateway: "wsgi",
   entry: [{ name: "settings", example: "project.settings", describes: "the settings module" }],
   span_kinds: ["request", "gateway", "handler", "middleware", "resolver", "pattern", "view", "signal", "receiver", "exception", "queryset", "sql", "template", "form", "admin", "session", "auth", "module", "settings", "app", "log", "command"],
-  panels: ["flow", "step", "timeline", "middleware", "urls", "sql", "signals", "templates", "forms", "cbv", "session", "auth", "csrf", "admin", "request", "logs", "errors", "history", "database"],
+  panels: ["flow", "step", "timeline", "middleware", "urls", "sql", "signals", "templates", "forms", "cbv", "session", "auth", "csrf", "admin", "request", "logs", "errors", "history", "database", "terminal"],
   first_file: ["**/views.ts", "**/views.js", "**/*.ts"],
   template_language: "django",
 };

@@ -14,6 +14,7 @@ import { import_string } from "../../frameworks/django/utils/module_loading";
 
 import { run_process, type TextStream } from "../../frameworks/python/sys";
 import { extract_tb } from "../../frameworks/python/traceback";
+import { exception_line } from "../../frameworks/python/code";
 import { settings } from "../../frameworks/django/conf";
 import { execute_from_command_line } from "../../frameworks/django/core/management";
 import { get_wsgi_application } from "../../frameworks/django/core/handlers/wsgi";
@@ -97,8 +98,6 @@ function served_after(): { application?: ServedApplication } {
 /** Python's traceback for an exception that escaped the command: the project's own frames, then the error. */
 export function format_traceback(e: unknown): string {
   const frames = extract_tb(e).filter((f) => f.is_user_code);
-  const type = e instanceof Error ? (e.constructor.name === "Error" ? e.name : e.constructor.name) : "Exception";
-  const message = e instanceof Error ? e.message : String(e);
-  const lines = ["Traceback (most recent call last):", ...frames.map((f) => `  File "${f.filename}", line ${f.lineno ?? "?"}, in ${f.name}`), `${type}${message ? `: ${message}` : ""}`];
+  const lines = ["Traceback (most recent call last):", ...frames.map((f) => `  File "${f.filename}", line ${f.lineno ?? "?"}, in ${f.name}`), exception_line(e)];
   return lines.join("\n") + "\n";
 }

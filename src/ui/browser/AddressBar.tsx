@@ -11,6 +11,8 @@ export function AddressBar() {
   const draft = useLab((s) => s.draft);
   const nav = useLab((s) => s.nav);
   const busy = useLab((s) => s.runtime === "busy" || s.runtime === "loading" || s.runtime === "replacing");
+  // Until the visit's scenario is open there is no project to send to (a press would be lost).
+  const opening = useLab((s) => s.scenario === null);
   // A scripted request marked no_cookies is sent as from a private window (session.ts).
   const privateWindow = useLab((s) => s.script !== null && s.scenario?.requests[s.script]?.no_cookies === true);
   const setDraft = (patch: Partial<typeof draft>) => store.setState({ draft: { ...store.getState().draft, ...patch }, script: null });
@@ -19,7 +21,7 @@ export function AddressBar() {
       className="address-bar"
       onSubmit={(e) => {
         e.preventDefault();
-        void session.sendDraft();
+        if (!opening) void session.sendDraft();
       }}
     >
       <button type="button" className="icon-button" aria-label="Back" title="Back" disabled={nav.index <= 0} onClick={() => session.go(-1)}>
@@ -44,7 +46,7 @@ export function AddressBar() {
           private
         </span>
       )}
-      <button type="submit" className="primary" aria-label="Send" title="Send (Ctrl+Enter)" disabled={busy}>
+      <button type="submit" className="primary" aria-label="Send" title="Send (Ctrl+Enter)" disabled={busy || opening}>
         Send
         {busy && <span className="sending" aria-hidden="true" />}
       </button>

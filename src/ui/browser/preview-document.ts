@@ -214,7 +214,8 @@ const STYLESHEET = /\brel\s*=\s*("[^"]*\bstylesheet\b[^"]*"|'[^']*\bstylesheet\b
  * The page's external stylesheets and scripts (`<link rel="stylesheet" href>`, `<script src>`)
  * become comments: the Preview's CSP would block each load (and log it), since the simulated
  * server has no network address. A Django admin page (it links `admin/css/base.css`) gets the
- * Preview's admin stylesheet in its place. One pass over the text, each tag scanned once.
+ * Preview's admin stylesheet in its place. One pass over the text, each tag scanned once (and each
+ * character in at most one tag: linear in the page).
  */
 export function withoutExternalSubresources(html: string): string {
   let out = "";
@@ -226,6 +227,10 @@ export function withoutExternalSubresources(html: string): string {
     const tag_end = html.indexOf(">", start);
     if (tag_end < 0) break;
     const tag = html.slice(start, tag_end + 1);
+    // A tag left as it is: the scan goes on after it, so that no character is read as part of two
+    // tags ("<img<img<img…>" would rescan the rest of the text at every "<": quadratic, seconds of
+    // frozen page for a few hundred kB a stranger's view returns).
+    LINK_OR_SCRIPT.lastIndex = tag_end + 1;
     const url = ATTR_SRC_OR_HREF.exec(tag)?.[2].replace(/^["']|["']$/g, "") ?? "";
     const external = url !== "" && !/^data:/i.test(url);
     const kind = m[1].toLowerCase();

@@ -67,6 +67,8 @@ const SqlPanel = lazy(() => import("./SqlPanel"));
 const DependenciesPanel = lazy(() => import("./DependenciesPanel"));
 // The Channel layer panel draws with @xyflow/react: loaded when it first shows.
 const ChannelLayerPanel = lazy(() => import("./ChannelLayerPanel"));
+// The Terminal brings @xterm/xterm: loaded when the panel first shows.
+const TerminalPanel = lazy(() => import("./TerminalPanel"));
 
 /** The trace has a span of one of these kinds. */
 const has = (...kinds: SpanKind[]) => ({ index }: PanelProps) => index.spans.some((s) => kinds.includes(s.kind));
@@ -104,6 +106,8 @@ export const PANELS: PanelDefinition[] = [
   { id: "history", title: "History", Component: HistoryPanel, needsExchange: false, withoutTrace: true },
   // Not a view of the trace: the database itself (manage.py commands, tables, rows).
   { id: "database", title: "Database", Component: DatabasePanel, needsExchange: false, withoutTrace: true },
+  // manage.py at a prompt: the project's commands run in the worker, each with its own trace.
+  { id: "terminal", title: "Terminal", Component: TerminalPanel, needsExchange: false, withoutTrace: true },
 ];
 
 /**

@@ -1,8 +1,7 @@
 /**
  * Every parser of untrusted input the fuzz suite covers, one target module each, with its
  * documented typed errors and size limit. A parser that lands later adds one module and one line
- * here. Not covered yet: Jinja templates and Pydantic validation (on main, no target written yet),
- * Werkzeug routing (not landed).
+ * here. Not covered yet: Pydantic validation and Werkzeug routing (no target written yet).
  */
 import type { FuzzTarget } from "../target";
 import { asgi } from "./asgi";
@@ -15,5 +14,13 @@ import { querydict } from "./querydict";
 import { scenario } from "./scenario";
 import { templates } from "./templates";
 import { urls } from "./urls";
+import { jinja } from "./jinja";
 
 export const TARGETS: FuzzTarget<any>[] = [gateway, asgi, django_request, querydict, cookies, multipart, urls, templates, permalink, scenario];
+
+/**
+ * Targets written but failing, so not in CI and not in the default `npm run fuzz` run: ask for
+ * them by name (`npm run fuzz -- --target jinja`). Each one is a defect to fix, listed in
+ * docs/limits.md ("Not covered yet").
+ */
+export const PENDING_TARGETS: FuzzTarget<any>[] = [jinja];

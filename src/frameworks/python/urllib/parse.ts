@@ -8,13 +8,14 @@
  * valid hex left alone, invalid UTF-8 decoded with U+FFFD).
  */
 import { ValueError } from "../builtins";
-import { concat_bytes, decode, encode, latin1_decode, normalize_codec, utf8_encode, type Bytes } from "../bytes";
+import { decode, encode, latin1_decode, normalize_codec, utf8_decode, utf8_encode, type Bytes } from "../bytes";
 
 const ALWAYS_SAFE = new Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~".split("").map((c) => c.charCodeAt(0)));
 const HEX = "0123456789ABCDEF";
 
 /** Per `safe` set: which bytes stay as they are (built once per set). */
 const SAFE_TABLES = new Map<string, Uint8Array>();
+const ascii_decoder = new TextDecoder("utf-8");
 const HEX_CODES = Uint8Array.from(HEX, (c) => c.charCodeAt(0));
 
 function safe_table(safe: string | Bytes): Uint8Array {
@@ -23,7 +24,8 @@ function safe_table(safe: string | Bytes): Uint8Array {
   if (!table) {
     table = new Uint8Array(256);
     for (const c of ALWAYS_SAFE) table[c] = 1;
-    for (const c of typeof safe === "string" ? utf8_encode(safe) : safe) table[c] = 1;
+    // CPython drops the non-ASCII characters of `safe`: the output is always ASCII.
+    for (const c of typeof safe === "string" ? utf8_encode(safe) : safe) if (c < 0x80) table[c] = 1;
     if (SAFE_TABLES.size < 64) SAFE_TABLES.set(key, table);
   }
   return table;
@@ -31,22 +33,23 @@ function safe_table(safe: string | Bytes): Uint8Array {
 
 /**
  * `quote_from_bytes(bs, safe)`: percent-encode every byte outside A–Z a–z 0–9 `_.-~` and `safe`.
- * Written into one byte buffer and read back as Latin-1 (each output byte is one character).
+ * Written into one byte buffer of ASCII and read back in one call.
  */
-export function quote_from_bytes(bs: Bytes, safe: string | Bytes = "/"): string {
+export function quote_from_bytes(bs: Bytes, safe: string | Bytes = "/", plus = false): string {
   const table = safe_table(safe);
   const out = new Uint8Array(bs.length * 3);
   let n = 0;
   for (let i = 0; i < bs.length; i++) {
     const b = bs[i];
-    if (table[b]) out[n++] = b;
+    if (plus && b === 0x20) out[n++] = 0x2b;
+    else if (table[b]) out[n++] = b;
     else {
       out[n++] = 0x25;
       out[n++] = HEX_CODES[b >> 4];
       out[n++] = HEX_CODES[b & 15];
     }
   }
-  return latin1_decode(out.subarray(0, n));
+  return ascii_decoder.decode(out.subarray(0, n));
 }
 
 /** `quote(string, safe="/", encoding="utf-8")`; bytes are quoted as they are. */
@@ -55,12 +58,10 @@ export function quote(string: string | Bytes, safe: string | Bytes = "/", encodi
   return quote_from_bytes(bs, safe);
 }
 
-/** `quote_plus`: like quote, but spaces become `+` (form encoding). */
+/** `quote_plus`: like quote, but spaces become `+` (form encoding), written as such in the one pass. */
 export function quote_plus(string: string | Bytes, safe: string | Bytes = "", encoding = "utf-8"): string {
-  const text = typeof string === "string" ? string : latin1_decode(string);
-  if (!text.includes(" ")) return quote(string, safe, encoding);
-  const safe_with_space = typeof safe === "string" ? safe + " " : concat_bytes([safe, new Uint8Array([0x20])]);
-  return quote(string, safe_with_space, encoding).replace(/ /g, "+");
+  const bs = typeof string === "string" ? encode(string, encoding) : string;
+  return quote_from_bytes(bs, safe, true);
 }
 
 /** The value of the hex digit at s[i], or -1. */
@@ -111,17 +112,122 @@ export function unquote_to_bytes(string: string): Bytes {
   return out.slice(0, n);
 }
 
-/** `unquote(string, encoding="utf-8", errors="replace")`: runs of ASCII are decoded, the rest kept. */
-export function unquote(string: string, encoding = "utf-8", errors: "strict" | "replace" = "replace"): string {
-  if (!string.includes("%")) return string;
+/**
+ * `unquote` in one pass, for the codecs whose ASCII bytes decode to themselves (UTF-8, Latin-1,
+ * ASCII) with errors="replace" — what parse_qsl, QueryDict and Django's URL helpers use.
+ *
+ * CPython decodes each run of ASCII characters (escapes included) on its own and keeps the other
+ * characters as they are. For UTF-8 the same text comes out of one decode of the whole string's
+ * bytes: an ASCII byte, and the lead byte a non-ASCII character's own encoding starts with, both
+ * end an incomplete sequence exactly where a run boundary would, and a well-formed character
+ * decodes back to itself. A lone surrogate (which has no UTF-8 form) returns null: the caller
+ * takes the run-by-run path. Latin-1 and ASCII map each escaped byte to one code unit directly.
+ * `plus`: `+` is a space (unquote_plus).
+ */
+function unquote_one_pass(string: string, codec: string, plus: boolean): string | null {
+  const n = string.length;
+  if (codec === "utf-8") {
+    const out = new Uint8Array(n * 3);
+    let o = 0;
+    let i = 0;
+    while (i < n) {
+      const c = string.charCodeAt(i);
+      if (c < 0x80) {
+        if (c === 0x25) {
+          const hi = hex_digit(string, i + 1);
+          const lo = hi < 0 ? -1 : hex_digit(string, i + 2);
+          if (lo >= 0) {
+            out[o++] = hi * 16 + lo;
+            i += 3;
+            continue;
+          }
+        }
+        out[o++] = plus && c === 0x2b ? 0x20 : c;
+        i++;
+        continue;
+      }
+      // A non-ASCII character, written as its UTF-8 bytes; a lone surrogate has none.
+      if (c < 0x800) {
+        out[o++] = 0xc0 | (c >> 6);
+        out[o++] = 0x80 | (c & 0x3f);
+        i++;
+      } else if (c < 0xd800 || c > 0xdfff) {
+        out[o++] = 0xe0 | (c >> 12);
+        out[o++] = 0x80 | ((c >> 6) & 0x3f);
+        out[o++] = 0x80 | (c & 0x3f);
+        i++;
+      } else {
+        const d = string.charCodeAt(i + 1);
+        if (c > 0xdbff || !(d >= 0xdc00 && d <= 0xdfff)) return null;
+        const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        out[o++] = 0xf0 | (cp >> 18);
+        out[o++] = 0x80 | ((cp >> 12) & 0x3f);
+        out[o++] = 0x80 | ((cp >> 6) & 0x3f);
+        out[o++] = 0x80 | (cp & 0x3f);
+        i += 2;
+      }
+    }
+    return utf8_decode(out.subarray(0, o), "replace");
+  }
+  const out = new Uint16Array(n);
+  let o = 0;
+  for (let i = 0; i < n; ) {
+    const c = string.charCodeAt(i);
+    if (c === 0x25) {
+      const hi = hex_digit(string, i + 1);
+      const lo = hi < 0 ? -1 : hex_digit(string, i + 2);
+      if (lo >= 0) {
+        const b = hi * 16 + lo;
+        out[o++] = b < 0x80 || codec === "latin-1" ? b : 0xfffd;
+        i += 3;
+        continue;
+      }
+    }
+    out[o++] = plus && c === 0x2b ? 0x20 : c;
+    i++;
+  }
+  return code_units_to_string(out.subarray(0, o));
+}
+
+/** `string.replace('+', ' ')`, a code unit at a time (a regex replace of millions of matches takes a quarter second). */
+function plus_to_space(string: string): string {
+  const out = new Uint16Array(string.length);
+  for (let i = 0; i < string.length; i++) {
+    const c = string.charCodeAt(i);
+    out[i] = c === 0x2b ? 0x20 : c;
+  }
+  return code_units_to_string(out);
+}
+
+/** UTF-16 code units → string, lone surrogates kept (a UTF-16 decoder would replace them). */
+function code_units_to_string(units: Uint16Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < units.length; i += 8192) parts.push(String.fromCharCode.apply(null, units.subarray(i, i + 8192) as unknown as number[]));
+  return parts.join("");
+}
+
+/** CPython's own path: each run of ASCII characters is unquoted to bytes and decoded; other characters stay. */
+function unquote_by_runs(string: string, encoding: string, errors: "strict" | "replace"): string {
   // In an ASCII-compatible codec a run without "%" decodes to itself: only runs holding an escape go through bytes.
   const ascii_compatible = ["utf-8", "latin-1", "ascii"].includes(normalize_codec(encoding));
   return string.replace(/[\x00-\x7f]+/g, (run) => (ascii_compatible && !run.includes("%") ? run : decode(unquote_to_bytes(run), encoding, errors)));
 }
 
+/** `unquote(string, encoding="utf-8", errors="replace")`: `%XX` escapes decoded, in time linear in the string. */
+export function unquote(string: string, encoding = "utf-8", errors: "strict" | "replace" = "replace"): string {
+  if (!string.includes("%")) return string;
+  const codec = normalize_codec(encoding);
+  const fast = errors === "replace" && (codec === "utf-8" || codec === "latin-1" || codec === "ascii") ? unquote_one_pass(string, codec, false) : null;
+  return fast ?? unquote_by_runs(string, encoding, errors);
+}
+
 /** `unquote_plus`: `+` means space, then unquote. */
 export function unquote_plus(string: string, encoding = "utf-8", errors: "strict" | "replace" = "replace"): string {
-  return unquote(string.replace(/\+/g, " "), encoding, errors);
+  const has_plus = string.includes("+");
+  if (!string.includes("%")) return has_plus ? plus_to_space(string) : string;
+  const codec = normalize_codec(encoding);
+  const fast = errors === "replace" && (codec === "utf-8" || codec === "latin-1" || codec === "ascii") ? unquote_one_pass(string, codec, true) : null;
+  return fast ?? unquote_by_runs(has_plus ? plus_to_space(string) : string, encoding, errors);
 }
 
 export interface ParseQslOptions {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { parse_qsl, quote, quote_plus, unquote, urlencode, urljoin, urlsplit } from "../../../../src/frameworks/python/urllib/parse";
+import { parse_qsl, quote, quote_plus, unquote, unquote_plus, urlencode, urljoin, urlsplit } from "../../../../src/frameworks/python/urllib/parse";
+import { decode } from "../../../../src/frameworks/python/bytes";
+// 400 random strings of escapes (valid, truncated, overlong, surrogate, BOM), `+`, ASCII and
+// non-ASCII characters, with what CPython 3.11's urllib.parse returns for each.
+import CASES from "./unquote-cases.json";
+
+type Case = { s: string; "utf-8": [string, string]; "latin-1": [string, string]; ascii: [string, string]; quote_plus: string; quote_plus_safe: string; quote: string };
 
 describe("python urllib.parse", () => {
   it("quote keeps unreserved characters and the safe set", () => {
@@ -11,6 +17,28 @@ describe("python urllib.parse", () => {
     expect(unquote("%2&%zz&caf%C3%A9")).toBe("%2&%zz&café");
     expect(unquote("%FF")).toBe("\uFFFD");
     expect(unquote("caf%E9", "latin-1")).toBe("café");
+  });
+
+  it("unquote, unquote_plus and quote_plus give CPython's text for 400 recorded strings, in UTF-8, Latin-1 and ASCII", () => {
+    const cases = CASES as Case[];
+    for (const encoding of ["utf-8", "latin-1", "ascii"] as const)
+      expect(cases.map((c) => [unquote_plus(c.s, encoding), unquote(c.s, encoding)])).toEqual(cases.map((c) => c[encoding]));
+    expect(cases.map((c) => [quote_plus(c.s), quote_plus(c.s, "/+"), quote(c.s)])).toEqual(cases.map((c) => [c.quote_plus, c.quote_plus_safe, c.quote]));
+    // A lone surrogate (no UTF-8 form) goes the run-by-run way and is kept, as Python keeps it.
+    expect(unquote("%C3%A9\uD800+%41")).toBe("é\uD800+A");
+    expect(unquote_plus("%C3%A9\uDC00+%41")).toBe("é\uDC00 A");
+    // Python's utf-8 codec keeps a BOM; ASCII with errors="replace" gives U+FFFD per byte.
+    expect(unquote("%EF%BB%BFa")).toBe("\uFEFFa");
+    expect(decode(new Uint8Array([0x61, 0xff, 0x80]), "ascii", "replace")).toBe("a\uFFFD\uFFFD");
+  });
+
+  it("unquote_plus and quote_plus take linear time: 2.5 MB of `+`, escapes or non-ASCII text in well under a second", () => {
+    for (const text of ["+".repeat(2_500_000), "%C3%A9+".repeat(350_000), "é%2".repeat(800_000)]) {
+      const t = performance.now();
+      const plain = unquote_plus(text);
+      quote_plus(plain);
+      expect(performance.now() - t).toBeLessThan(1000);
+    }
   });
 
   it("parse_qsl splits on & only and keeps blank values when asked", () => {

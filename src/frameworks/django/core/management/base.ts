@@ -13,7 +13,7 @@
  * CommandParser and DjangoHelpFormatter), then `execute` — the system checks (unless the command
  * opts out), `handle(...args, options)`, its return value written to stdout. A `CommandError`
  * prints `CommandError: message` on stderr and exits with its returncode (1), without a traceback.
- * `handle` may be async (it awaits `input()` when it prompts, ADR 0021).
+ * `handle` may be async (it awaits `input()` when it prompts, ADR 0023).
  */
 import { span_set, trace_site } from "../../../../trace";
 import { Exception } from "../../../python/builtins";

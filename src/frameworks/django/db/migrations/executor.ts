@@ -104,18 +104,19 @@ export class MigrationExecutor {
   /** The SQL each migration of the plan would run, with `-- description` comments. */
   collect_sql(plan: PlanStep[]): string[] {
     const statements: string[] = [];
-    for (const [migration] of plan) {
+    for (const [migration, backwards] of plan) {
       const state = this.loader.project_state([migration.key], false);
-      statements.push(...collect_migration_sql(this.connection, migration, state));
+      statements.push(...collect_migration_sql(this.connection, migration, state, backwards));
     }
     return statements;
   }
 }
 
-/** One migration's SQL from a given starting state, as `sqlmigrate` prints it (no BEGIN/COMMIT). */
-export function collect_migration_sql(connection: BaseDatabaseWrapper, migration: Migration, state: ProjectState = new ProjectState()): string[] {
+/** One migration's SQL from a given starting state (the state before it), as `sqlmigrate [--backwards]` prints it (no BEGIN/COMMIT). */
+export function collect_migration_sql(connection: BaseDatabaseWrapper, migration: Migration, state: ProjectState = new ProjectState(), backwards = false): string[] {
   const editor = new DatabaseSchemaEditor(connection, { collect_sql: true, atomic: migration.atomic }).__enter__();
-  migration.apply(state.clone(), editor, true);
+  if (backwards) migration.unapply(state.clone(), editor, true);
+  else migration.apply(state.clone(), editor, true);
   editor.__exit__();
   return editor.collected_sql;
 }

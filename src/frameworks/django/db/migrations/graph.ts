@@ -33,6 +33,11 @@ export class MigrationGraph {
     this.children.get(key_text(parent))!.push(child);
   }
 
+  /** The migrations `key` depends on directly (`node.parents`). */
+  parents_of(key: MigrationKey): MigrationKey[] {
+    return [...(this.parents.get(key_text(key)) ?? [])];
+  }
+
   /** Everything `target` needs, dependencies first, `target` last (a depth-first post-order). */
   forwards_plan(target: MigrationKey): MigrationKey[] {
     return this.post_order(target, this.parents);

@@ -58,6 +58,8 @@ export class Migration {
    * that produced no SQL says `-- (no-op)`.
    */
   apply(project_state: ProjectState, schema_editor: BaseDatabaseSchemaEditor, collect_sql = false): ProjectState {
+    // sqlmigrate starts from a state not yet rendered; migrate renders it before applying.
+    let rendered = !collect_sql;
     for (const operation of this.operations) {
       if (collect_sql) {
         schema_editor.collected_sql.push("--", `-- ${operation.describe()}`, "--");
@@ -69,7 +71,13 @@ export class Migration {
       const before = schema_editor.collected_sql.length;
       const old_state = project_state.clone();
       operation.state_forwards(this.app_label, project_state);
-      this.apply_operation(operation, schema_editor, old_state, project_state);
+      schema_editor.states_rendered_new_first = !rendered;
+      try {
+        this.apply_operation(operation, schema_editor, old_state, project_state);
+      } finally {
+        schema_editor.states_rendered_new_first = false;
+      }
+      rendered = true;
       if (collect_sql && schema_editor.collected_sql.length === before) schema_editor.collected_sql.push("-- (no-op)");
     }
     return project_state;
@@ -82,8 +90,11 @@ export class Migration {
     );
   }
 
-  /** Undo the operations, last first (each needs the state from before it). */
-  unapply(project_state: ProjectState, schema_editor: BaseDatabaseSchemaEditor): ProjectState {
+  /**
+   * Undo the operations, last first (each needs the state from before it). With `collect_sql`
+   * (`sqlmigrate --backwards`), each operation's SQL is collected under its description instead.
+   */
+  unapply(project_state: ProjectState, schema_editor: BaseDatabaseSchemaEditor, collect_sql = false): ProjectState {
     const steps: [Operation, ProjectState, ProjectState][] = [];
     let state = project_state;
     for (const operation of this.operations) {
@@ -92,7 +103,18 @@ export class Migration {
       steps.push([operation, state.clone(), before]);
       state = state.clone();
     }
-    for (const [operation, after, before] of steps.reverse()) operation.database_backwards(this.app_label, schema_editor, after, before);
+    for (const [operation, after, before] of steps.reverse()) {
+      if (collect_sql) {
+        schema_editor.collected_sql.push("--", `-- ${operation.describe()}`, "--");
+        if (!operation.reduces_to_sql) {
+          schema_editor.collected_sql.push("-- THIS OPERATION CANNOT BE WRITTEN AS SQL");
+          continue;
+        }
+      }
+      const collected_before = schema_editor.collected_sql.length;
+      operation.database_backwards(this.app_label, schema_editor, after, before);
+      if (collect_sql && schema_editor.collected_sql.length === collected_before) schema_editor.collected_sql.push("-- (no-op)");
+    }
     return project_state;
   }
 

@@ -31,6 +31,9 @@ type Kwargs = Record<string, unknown>;
 /** How rows become results: instances, dicts (values), lists (values_list), scalars (flat). */
 type IterableKind = "model" | "values" | "values_list" | "flat";
 
+/** How many rows `repr(qs)` shows (Django's REPR_OUTPUT_SIZE). */
+export const REPR_OUTPUT_SIZE = 20;
+
 export class QuerySet<T = any> {
   model: any;
   query: Query;
@@ -195,8 +198,16 @@ export class QuerySet<T = any> {
     return qs;
   }
 
+  /**
+   * `repr(qs)`: at most 20 rows — an unevaluated QuerySet runs its query with `LIMIT 21`, and a
+   * 21st row becomes "...(remaining elements truncated)...". Rows in Python's repr: models as
+   * `<Post: Hello>`, values() rows as dicts, values_list() rows as tuples.
+   */
   toString(): string {
-    return `<QuerySet [${this._fetch_all().slice(0, 20).map((o: any) => (o && o.__repr__ ? o.__repr__() : JSON.stringify(o))).join(", ")}]>`;
+    const data: unknown[] = this._result_cache ? this._result_cache.slice(0, REPR_OUTPUT_SIZE + 1) : [...(this.slice(0, REPR_OUTPUT_SIZE + 1) as QuerySet<T>)._fetch_all()];
+    const shown = data.map((o) => py_repr(o));
+    if (data.length > REPR_OUTPUT_SIZE) shown[shown.length - 1] = py_repr("...(remaining elements truncated)...");
+    return `<${this.constructor.name} [${shown.join(", ")}]>`;
   }
 
   get ordered(): boolean {

@@ -97,6 +97,7 @@ describe("MigrationExecutor", () => {
 });
 
 describe("migrate backwards", () => {
+  // Going backwards, Django 5.2.17 first renders the states ("Rendering model states... DONE"), as its manage.py migrate prints.
   it("unapplies the migrations after a target, then everything with zero", async () => {
     const { migrate, showmigrations } = await import("../../../../../src/frameworks/django/core/management/commands");
     connection.close();
@@ -106,12 +107,12 @@ describe("migrate backwards", () => {
     rows("INSERT INTO shop_author (name) VALUES ('Ann')");
     rows("INSERT INTO shop_book (title, author_id, pages) VALUES ('Emma', 1, 3)");
     expect(migrate({ ...options, app_label: "shop", migration_name: "0001" }).output).toBe(
-      "Operations to perform:\n  Target specific migration: 0001_initial, from shop\nRunning migrations:\n  Unapplying shop.0002_book_pages... OK\n",
+      "Operations to perform:\n  Target specific migration: 0001_initial, from shop\nRunning migrations:\n  Rendering model states... DONE\n  Unapplying shop.0002_book_pages... OK\n",
     );
     expect(rows("SELECT * FROM shop_book")).toEqual([[1, "Emma", 1]]);
     expect(showmigrations(options)).toBe("shop\n [X] 0001_initial\n [ ] 0002_book_pages\n");
     expect(migrate({ ...options, app_label: "shop", migration_name: "zero" }).output).toBe(
-      "Operations to perform:\n  Unapply all migrations: shop\nRunning migrations:\n  Unapplying shop.0001_initial... OK\n",
+      "Operations to perform:\n  Unapply all migrations: shop\nRunning migrations:\n  Rendering model states... DONE\n  Unapplying shop.0001_initial... OK\n",
     );
     expect(rows("SELECT name FROM sqlite_master WHERE name LIKE 'shop_%'")).toEqual([]);
     expect(migrate(options).applied).toEqual(["shop.0001_initial", "shop.0002_book_pages"]);

@@ -32,6 +32,9 @@ export class Command extends BaseCommand {
       this.stdout.write([...registry.tags_available(include_deployment_checks)].sort().join("\n"));
       return;
     }
+    // Django's deployment checks are its security checks (security.W001…): not written here yet, so
+    // --deploy says so rather than printing a report without them.
+    if (include_deployment_checks && !registry.tags_available(true).has("security")) throw new CommandError("--deploy is not supported in Framework Lab: the security deployment checks are not implemented.");
     const app_configs = app_labels.length ? app_labels.map((label) => apps.get_app_config(label)) : null;
     const tags = options.tags as string[] | null;
     const invalid = tags?.find((tag) => !checks.tag_exists(tag, include_deployment_checks));

@@ -121,9 +121,9 @@ export class Command extends BaseCommand {
       }
     });
     if (bad.length) sys_exit(2);
-    const result = makemigrations({ app_labels: app_labels.length ? app_labels : default_apps.get_app_configs().map((c) => c.label), name: (options.name as string | null) ?? undefined });
+    const result = makemigrations({ app_labels: app_labels.length ? app_labels : undefined, name: (options.name as string | null) ?? undefined });
     const dry_run = Boolean(options.dry_run) || Boolean(options.check_changes);
-    if ((options.verbosity as number) >= 1) this.stdout.write(app_labels.length ? result.output : result.output, null, "");
+    if ((options.verbosity as number) >= 1) this.stdout.write(result.output, null, "");
     if (!dry_run) for (const file of result.files) project_files().write(file.path, file.contents);
     if (options.check_changes && result.files.length) sys_exit(1);
   }

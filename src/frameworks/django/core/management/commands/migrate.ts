@@ -12,16 +12,22 @@
 import { connection as default_connection } from "../../../db";
 import type { BaseDatabaseWrapper } from "../../../db/backends/base/base";
 import { MigrationExecutor } from "../../../db/migrations/executor";
-import type { MigrationLoaderOptions } from "../../../db/migrations/loader";
+import { AmbiguityError, type MigrationLoaderOptions } from "../../../db/migrations/loader";
 import { BaseCommand, CommandError, type CommandOptions, type CommandParser } from "../base";
 import { apps as global_apps } from "../../../apps/registry";
 import { emit_post_migrate_signal, emit_pre_migrate_signal } from "../sql";
+import type { Operation } from "../../../db/migrations/operations/base";
+import { exit as sys_exit } from "../../../../python/sys";
 
 export interface MigrateOptions extends MigrationLoaderOptions {
   app_label?: string;
   migration_name?: string;
   /** `--fake`: record the migrations as applied without running them. */
   fake?: boolean;
+  /** `--plan`: list what would run (each migration and its operations) and run nothing. */
+  plan?: boolean;
+  /** `--check`: run nothing; `unapplied` says whether anything would run (the command exits 1 then). */
+  check_unapplied?: boolean;
   connection?: BaseDatabaseWrapper;
 }
 
@@ -29,6 +35,36 @@ export interface MigrateResult {
   /** `app.name` of each migration applied (or unapplied), in order. */
   applied: string[];
   output: string;
+  /** With `plan` or `check_unapplied`: how many migrations would have run. */
+  unapplied?: number;
+}
+
+/** One operation of `migrate --plan`: its description, "Undo …" going backwards, its code's doc or SQL after " -> " (40 characters). */
+function describe_operation(operation: Operation, backwards: boolean): { message: string; is_error: boolean } {
+  let prefix = "";
+  let is_error = false;
+  let action: string | null;
+  const op = operation as Operation & { code?: unknown; reverse_code?: unknown; sql?: unknown; reverse_sql?: unknown };
+  if ("code" in op) {
+    const code = backwards ? op.reverse_code : op.code;
+    action = code ? String((code as { __doc__?: string }).__doc__ ?? "") : null;
+  } else if ("sql" in op) {
+    const sql = backwards ? op.reverse_sql : op.sql;
+    action = sql === null || sql === undefined ? null : String(sql);
+  } else {
+    action = "";
+    if (backwards) prefix = "Undo ";
+  }
+  if (action !== null) action = action.replace(/\n/g, "");
+  else if (backwards) {
+    action = "IRREVERSIBLE";
+    is_error = true;
+  }
+  if (action) action = ` -> ${action}`;
+  // Truncator(action).chars(40): at most 40 characters, the last one "…" when cut.
+  const chars = [...(action ?? "")];
+  const truncated = chars.length > 40 ? `${chars.slice(0, 39).join("")}…` : chars.join("");
+  return { message: prefix + operation.describe() + truncated, is_error };
 }
 
 export function migrate(options: MigrateOptions = {}): MigrateResult {
@@ -43,19 +79,43 @@ export function migrate(options: MigrateOptions = {}): MigrateResult {
       targets = [[options.app_label, null]];
       lines.push(`  Unapply all migrations: ${options.app_label}`);
     } else if (options.migration_name) {
-      targets = [executor.loader.get_migration_by_prefix(options.app_label, options.migration_name).key];
+      let migration;
+      try {
+        migration = executor.loader.get_migration_by_prefix(options.app_label, options.migration_name);
+      } catch (e) {
+        if (e instanceof AmbiguityError) throw new CommandError(`More than one migration matches '${options.migration_name}' in app '${options.app_label}'. Please be more specific.`);
+        throw new CommandError(`Cannot find a migration matching '${options.migration_name}' from app '${options.app_label}'.`);
+      }
+      targets = [migration.key];
       lines.push(`  Target specific migration: ${targets[0][1]}, from ${options.app_label}`);
     } else {
       targets = graph.leaf_nodes(options.app_label);
       lines.push(`  Apply all migrations: ${options.app_label}`);
     }
   } else lines.push(`  Apply all migrations: ${apps.join(", ")}`);
+  if (options.plan || options.check_unapplied) {
+    const plan = executor.migration_plan(targets);
+    if (!options.plan) return { applied: [], output: "", unapplied: plan.length };
+    const planned = ["Planned operations:"];
+    if (!plan.length) planned.push("  No planned migration operations.");
+    for (const [migration, backwards] of plan) {
+      planned.push(String(migration));
+      for (const operation of migration.operations) planned.push(`    ${describe_operation(operation, backwards).message}`);
+    }
+    return { applied: [], output: planned.join("\n") + "\n", unapplied: plan.length };
+  }
   lines.push("Running migrations:");
   const applied: string[] = [];
   emit_pre_migrate_signal({ verbosity: 1, interactive: false, using: "default" });
+  let rendered = false;
   executor.migrate(targets, {
     fake: options.fake,
     on_applied: (m, backwards) => {
+      // Going backwards, Django first renders the model states of every step ("render_start/success").
+      if (backwards && !rendered) {
+        rendered = true;
+        lines.push("  Rendering model states... DONE");
+      }
       applied.push(String(m));
       lines.push(`  ${backwards ? "Unapplying" : "Applying"} ${m}...${options.fake ? " FAKED" : " OK"}`);
     },
@@ -67,7 +127,7 @@ export function migrate(options: MigrateOptions = {}): MigrateResult {
 }
 
 /** Options Django's migrate has that Framework Lab does not reproduce: using one says so, rather than doing something else. */
-const UNSUPPORTED: [string, string][] = [["fake_initial", "--fake-initial"], ["plan", "--plan"], ["run_syncdb", "--run-syncdb"], ["check_unapplied", "--check"], ["prune", "--prune"]];
+const UNSUPPORTED: [string, string][] = [["fake_initial", "--fake-initial"], ["run_syncdb", "--run-syncdb"], ["prune", "--prune"]];
 
 /** `manage.py migrate`: the command around `migrate()`, with Django's arguments and help. */
 export class Command extends BaseCommand {
@@ -99,7 +159,16 @@ export class Command extends BaseCommand {
         throw new CommandError(e instanceof Error ? e.message : String(e));
       }
     }
-    const result = migrate({ app_labels: global_apps.get_app_configs().map((c) => c.label), app_label, migration_name: (options.migration_name as string | null) ?? undefined, fake: Boolean(options.fake) });
-    if ((options.verbosity as number) >= 1) this.stdout.write(result.output, null, "");
+    const result = migrate({
+      app_labels: global_apps.get_app_configs().map((c) => c.label),
+      app_label,
+      migration_name: (options.migration_name as string | null) ?? undefined,
+      fake: Boolean(options.fake),
+      plan: Boolean(options.plan),
+      check_unapplied: Boolean(options.check_unapplied),
+    });
+    if (result.output && ((options.verbosity as number) >= 1 || options.plan)) this.stdout.write(result.output, null, "");
+    // --check: a non-zero status when anything is unapplied (with --plan or without).
+    if (options.check_unapplied && (result.unapplied ?? 0) > 0) sys_exit(1);
   }
 }

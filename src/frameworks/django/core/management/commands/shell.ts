@@ -7,7 +7,8 @@
  */
 import { apps } from "../../../apps/registry";
 import { AppRegistryNotReady } from "../../exceptions";
-import { InteractiveConsole } from "../../../../python/code";
+import { InteractiveConsole, exec } from "../../../../python/code";
+import { EOFError, input, stdin } from "../../../../python/sys";
 import { BaseCommand, CommandError, type CommandOptions, type CommandParser } from "../base";
 
 export class Command extends BaseCommand {
@@ -60,15 +61,34 @@ export class Command extends BaseCommand {
 
   override async handle(options: CommandOptions): Promise<void> {
     if (options.interface && options.interface !== "python") throw new CommandError(`Couldn't import ${options.interface} interface.`);
+    // `-c "…"`: run it as one program with the project's models in scope, and exit.
     if (options.command) {
-      const console = new InteractiveConsole(this.get_namespace({ ...options, verbosity: 0 }));
-      for (const line of String(options.command).split("\n")) console.push(line);
+      exec(String(options.command), this.get_namespace(options));
       return;
     }
+    // Standard input that is not a terminal is a program too: read to its end, then run it.
+    if (!stdin.isatty()) {
+      const lines: string[] = [];
+      for (;;) {
+        try {
+          lines.push(await input());
+        } catch (e) {
+          if (e instanceof EOFError) break;
+          throw e;
+        }
+      }
+      exec(lines.join("\n"), this.get_namespace(options));
+      return;
+    }
+    return this.python(options);
+  }
+
+  /** The plain Python shell: `code.interact` with the namespace, in TypeScript here. */
+  async python(options: CommandOptions): Promise<void> {
     const console = new InteractiveConsole(this.get_namespace(options));
     await console.interact(
       "Framework Lab shell: TypeScript, with Django set up and your models imported.\n" +
-        'Type an expression (Post.objects.all()) or a statement (const p = Post.objects.create({ title: "Hi" })); the SQL of each line shows in the SQL panel.\n' +
+        'Type an expression (Post.objects.all()) or a statement (const p = Post.objects.create({ title: "Hi" })); the SQL of each line shows in the trace under the terminal.\n' +
         "Ctrl-D or exit() to leave.\n(InteractiveConsole)",
     );
   }

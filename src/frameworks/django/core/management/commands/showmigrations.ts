@@ -11,13 +11,13 @@ import type { BaseDatabaseWrapper } from "../../../db/backends/base/base";
 import { MigrationLoader, type MigrationLoaderOptions } from "../../../db/migrations/loader";
 import { apps as global_apps } from "../../../apps/registry";
 import { exit as sys_exit } from "../../../../python/sys";
-import { BaseCommand, CommandError, type CommandOptions, type CommandParser } from "../base";
+import { BaseCommand, type CommandOptions, type CommandParser } from "../base";
 
 export interface ShowmigrationsOptions extends MigrationLoaderOptions {
   connection?: BaseDatabaseWrapper;
 }
 
-export function showmigrations(options: ShowmigrationsOptions = {}): string {
+export function showmigrations(options: ShowmigrationsOptions & { verbosity?: number } = {}): string {
   const loader = new MigrationLoader(options.connection ?? default_connection, options);
   const app_labels = [...new Set([...loader.app_labels, ...[...loader.disk_migrations.values()].map((m) => m.app_label)])].sort();
   const lines: string[] = [];
@@ -28,10 +28,39 @@ export function showmigrations(options: ShowmigrationsOptions = {}): string {
       for (const [app, name] of loader.graph.forwards_plan(leaf)) {
         if (app !== app_label || shown.has(name)) continue;
         shown.add(name);
-        lines.push(` [${loader.applied_migrations.has(`${app}.${name}`) ? "X" : " "}] ${name}`);
+        const applied = loader.applied_migrations.get(`${app}.${name}`);
+        // With -v 2, when each was applied (to the second).
+        const when = applied !== undefined && (options.verbosity ?? 1) >= 2 ? ` (applied at ${applied.slice(0, 19)})` : "";
+        lines.push(` [${applied !== undefined ? "X" : " "}] ${name}${when}`);
       }
     if (!shown.size) lines.push(" (no migrations)");
   }
+  return lines.join("\n") + "\n";
+}
+
+/**
+ * `showmigrations --plan`: every migration in the order migrate would apply them, `[X]` when
+ * applied; with -v 2 each names the migrations it depends on: `[X]  blog.0002_x ... (blog.0001_initial)`.
+ */
+export function show_plan(options: ShowmigrationsOptions & { verbosity?: number; only?: string[] } = {}): string {
+  const loader = new MigrationLoader(options.connection ?? default_connection, options);
+  const graph = loader.graph;
+  const targets = graph.leaf_nodes().filter(([app]) => !options.only?.length || options.only.includes(app));
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const target of targets)
+    for (const key of graph.forwards_plan(target)) {
+      const name = `${key[0]}.${key[1]}`;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const parents = graph
+        .parents_of(key)
+        .map(([app, parent]) => `${app}.${parent}`)
+        .sort();
+      const deps = (options.verbosity ?? 1) >= 2 && parents.length ? ` ... (${parents.join(", ")})` : "";
+      lines.push(`[${loader.applied_migrations.has(name) ? "X" : " "}]  ${name}${deps}`);
+    }
+  if (!lines.length) lines.push("(no migrations)");
   return lines.join("\n") + "\n";
 }
 
@@ -59,7 +88,6 @@ export class Command extends BaseCommand {
   }
 
   override handle(options: CommandOptions): void {
-    if (options.format === "plan") throw new CommandError("--plan is not supported in Framework Lab.");
     const app_names = (options.app_label as string[]) ?? [];
     let bad = false;
     for (const app_name of app_names) {
@@ -72,7 +100,12 @@ export class Command extends BaseCommand {
     }
     if (bad) sys_exit(2);
     const all = global_apps.get_app_configs().map((c) => c.label);
-    const text = showmigrations({ app_labels: all });
+    const verbosity = options.verbosity as number;
+    if (options.format === "plan") {
+      this.stdout.write(show_plan({ app_labels: all, verbosity, only: app_names }), null, "");
+      return;
+    }
+    const text = showmigrations({ app_labels: all, verbosity });
     this.stdout.write(app_names.length ? only_apps(text, app_names) : text, null, "");
   }
 }

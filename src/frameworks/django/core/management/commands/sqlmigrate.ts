@@ -75,7 +75,6 @@ export class Command extends BaseCommand {
   override handle(options: CommandOptions): string {
     const app_label = options.app_label as string;
     const migration_name = options.migration_name as string;
-    if (options.backwards) throw new CommandError("--backwards is not supported in Framework Lab.");
     try {
       global_apps.get_app_config(app_label);
     } catch (e) {
@@ -92,7 +91,7 @@ export class Command extends BaseCommand {
     }
     // A non-atomic migration is not wrapped in a transaction.
     this.output_transaction = migration.atomic;
-    const statements = executor.collect_sql([[migration, false]]);
+    const statements = executor.collect_sql([[migration, Boolean(options.backwards)]]);
     if (!statements.length && (options.verbosity as number) >= 1) this.stderr.write("No operations found.");
     return statements.join("\n");
   }

@@ -153,6 +153,12 @@ export abstract class BaseDatabaseSchemaEditor {
   readonly collect_sql: boolean;
   readonly atomic_migration: boolean;
   collected_sql: string[] = [];
+  /**
+   * Whether the operation running is the first of its migration on a state nobody has rendered
+   * yet (sqlmigrate's): Django then builds the new state's models before the old state's, which
+   * decides the column order of a rebuilt SQLite table (sqlite3/schema.ts `_remake_table`).
+   */
+  states_rendered_new_first = false;
   deferred_sql: (Statement | string)[] = [];
 
   constructor(

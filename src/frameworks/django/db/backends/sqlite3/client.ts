@@ -6,7 +6,7 @@
  * (`1|Hello`), and its dot-commands `.tables`, `.schema`, `.headers`, `.mode`, `.help`, `.quit`.
  * Main class: `DatabaseClient`.
  */
-import { EOFError, KeyboardInterrupt, input, stdout } from "../../../../python/sys";
+import { EOFError, KeyboardInterrupt, input, stdin, stdout } from "../../../../python/sys";
 import type { BaseDatabaseWrapper } from "../base/base";
 
 type Mode = "list" | "column" | "line";
@@ -25,16 +25,18 @@ export class DatabaseClient {
       this.run_sql(parameters.join(" "));
       return;
     }
+    // Reading a pipe, sqlite3 prints no banner and no prompts: it runs what it reads.
+    const tty = stdin.isatty();
     const [version] = this.connection.cursor().execute("SELECT sqlite_version()").fetchone() ?? ["3"];
-    stdout.write(`SQLite version ${String(version)}\nEnter ".help" for usage hints.\n`);
+    if (tty) stdout.write(`SQLite version ${String(version)}\nEnter ".help" for usage hints.\n`);
     let buffer = "";
     for (;;) {
       let line: string;
       try {
-        line = await input(buffer ? "   ...> " : "sqlite> ");
+        line = await input(!tty ? "" : buffer ? "   ...> " : "sqlite> ");
       } catch (e) {
         if (e instanceof EOFError) {
-          stdout.write("\n");
+          if (tty) stdout.write("\n");
           return;
         }
         if (e instanceof KeyboardInterrupt) {

@@ -238,11 +238,19 @@ export class DatabaseSchemaEditor extends BaseDatabaseSchemaEditor {
       body.delete(deleted.name);
       mapping.delete(deleted.column);
     }
+    // Django orders the new model's fields by when each was made. Usually the migration's field
+    // (added or altered) is the newest, so it comes last, as `body` has it. When the operation is
+    // the first of a migration on an unrendered state (sqlmigrate), the new state's models were
+    // built before the old state's: the migration's field comes right after the auto-created
+    // primary key (`"id", "bio", "name"` for sqlmigrate of "Add field bio to author").
+    const from_migration = new Set([change.create_field?.name, ...(change.alter_fields ?? []).map(([, f]) => f.name)]);
+    const rank = ([name, f]: [string, SchemaField]) => (f.auto_created ? 0 : from_migration.has(name) ? 1 : 2);
+    const fields = this.states_rendered_new_first ? [...body].map((entry, i) => ({ entry, i })).sort((a, b) => rank(a.entry) - rank(b.entry) || a.i - b.i).map(({ entry }) => entry) : [...body];
     const new_model = build_model({
       app_label: meta.app_label,
       name: `New${meta.object_name}`,
       db_table: `new__${meta.db_table.replace(/^"|"$/g, "")}`,
-      fields: [...body],
+      fields,
       unique_together: meta.unique_together.map((names) => names.map((n) => rename_mapping.get(n) ?? n)),
       indexes: deleted ? meta.indexes.filter((i) => !i.fields.map((f) => f.replace(/^-/, "")).includes(deleted.name)) : meta.indexes,
       constraints: meta.constraints,

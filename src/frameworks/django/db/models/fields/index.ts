@@ -16,6 +16,7 @@ import { date, datetime, time, timedelta, timezone } from "../../../../python/da
 import { Decimal, create_decimal_from_float } from "../../../../python/decimal";
 import { UUID, uuid4 } from "../../../../python/uuid";
 import { ValidationError } from "../../../core/exceptions";
+import { validate_email } from "../../../core/validators";
 import { settings } from "../../../conf";
 import { class_lookup, register_lookup, type LookupClass } from "../query_utils";
 import { DATA_TYPES, DATA_TYPE_CHECK_CONSTRAINTS, DATA_TYPES_SUFFIX } from "../../backends/sqlite3/base";
@@ -681,6 +682,8 @@ export class EmailField extends CharField {
   constructor(...args: FieldArgs<CharFieldOptions>) {
     const options = field_options(args);
     super({ max_length: 254, ...options });
+    // default_validators = [validate_email], run before the field's own.
+    this.validators.unshift((value) => validate_email.__call__(value));
   }
 }
 
