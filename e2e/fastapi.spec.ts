@@ -3,7 +3,8 @@
  * in the Preview lists the operations with no request leaving the page (its scripts and styles are
  * the page's own bundled files, the document comes through the simulated server); an invalid body
  * answers 422 and the Validation panel points at the failing field and the line that declared it;
- * the Dependencies graph draws; the ASGI panel lists the messages. Screenshots go to
+ * Swagger UI's "Try it out" sends through the simulated server (each request in the History with its
+ * trace, a 422 with its Validation panel); the Dependencies graph draws; the ASGI panel lists the messages. Screenshots go to
  * /tmp/framework-lab-shots13/.
  */
 import { test, expect, openLab, openPanel } from "./fixtures";
@@ -71,6 +72,55 @@ test("fastapi-items: /docs draws Swagger UI in the Preview from bundled files, w
   expect(consoleErrors.filter((e) => !/Content Security Policy|Refused to/.test(e))).toEqual([]);
 });
 
+test("fastapi-items: Swagger UI's Try it out sends through the simulated server; each request has its trace, a 422 its Validation panel", async ({ page, consoleErrors }) => {
+  const outside = watchOutside(page);
+  await openScenario(page, /^Open FastAPI: an items API/);
+  await go(page, "/docs");
+  const frame = page.frameLocator(preview);
+  await expect(frame.locator(".swagger-ui .info .title")).toContainText("My API", { timeout: 30_000 });
+
+  // GET /items/{item_id}: Try it out, item_id 1, Execute. Swagger UI's fetch() is answered by the app.
+  const get = frame.locator(".opblock-get");
+  await get.locator(".opblock-summary-control").click();
+  await get.getByRole("button", { name: "Try it out" }).click();
+  await get.locator('input[placeholder="item_id"]').fill("1");
+  await get.getByRole("button", { name: "Execute" }).click();
+  await expect(get.locator(".live-responses-table tbody .response-col_status").first()).toHaveText("200", { timeout: 20_000 });
+  await expect(get.locator(".live-responses-table tbody .response-col_description")).toContainText('"Hammer"');
+
+  // POST /items/ with a body missing price: the 422 comes back to Swagger UI.
+  const post = frame.locator(".opblock-post");
+  await post.locator(".opblock-summary-control").click();
+  await post.getByRole("button", { name: "Try it out" }).click();
+  await post.locator("textarea.body-param__text").fill('{"name": "Pen"}');
+  await post.getByRole("button", { name: "Execute" }).click();
+  await expect(post.locator(".live-responses-table tbody .response-col_status").first()).toHaveText(/422/, { timeout: 20_000 });
+  await expect(post.locator(".live-responses-table tbody .response-col_description")).toContainText('"missing"');
+  await page.screenshot({ path: `${SHOTS13}/08-try-it-out.png` });
+
+  // Both requests are in the History, made by the page (fetch), each with its own trace.
+  await panel(page, /^History/);
+  const history = page.getByRole("list", { name: "Requests of this session" });
+  const fetched = history.locator("button.history-item").filter({ hasText: "fetch" });
+  await expect(fetched.filter({ hasText: "/items/1" })).toHaveCount(1);
+  await expect(fetched.filter({ hasText: "/items/" }).filter({ hasText: "422" })).toHaveCount(1);
+  await fetched.filter({ hasText: "/items/1" }).click();
+  await panel(page, /^Validation/);
+  await expect(page.locator('.validation-panel tr[data-parameter="item_id"]')).toContainText("path");
+  await panel(page, /^ASGI/);
+  await expect(page.locator(".asgi-message").first()).toHaveAttribute("data-type", "http.response.start");
+
+  await panel(page, /^History/);
+  await fetched.filter({ hasText: "422" }).click();
+  await panel(page, /^Validation/);
+  const errors = page.getByRole("list", { name: "Errors of item" });
+  await expect(errors.locator(".validation-error")).toContainText('"loc":["body","price"]');
+  await expect(errors.getByRole("button", { name: "models.ts:12" })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS13}/09-try-it-out-422-validation.png` });
+  expect(outside).toEqual([]);
+  expect(consoleErrors.filter((e) => !/Content Security Policy|Refused to/.test(e))).toEqual([]);
+});
+
 test("fastapi-items: an invalid body answers 422 and the Validation panel points at the field and its declaration", async ({ page, consoleErrors }) => {
   await openScenario(page, /^Open FastAPI: an items API/);
   await page.getByLabel("Scripted requests").selectOption("5");
@@ -120,7 +170,12 @@ test("fastapi-deps: the Dependencies graph draws the request's dependencies, the
   await expect(canvas.locator(".dep-node.cached")).toHaveCount(1);
   await page.screenshot({ path: `${SHOTS13}/06-dependencies.png` });
   await panel(page, /^Flow/);
+  // The ASGI path, in order; the stage that ran the sync dependencies says "threadpool".
   await expect(page.locator(".flow-node").first()).toBeVisible();
+  await expect(page.locator(".flow-node .flow-node-label")).toHaveText(["Client (browser)", "Web server (ASGI)", "ServerErrorMiddleware", "ExceptionMiddleware", "URL resolver", "Dependencies", "list_users", "console output", "Validation"]);
+  await expect(page.locator('.flow-node[data-node="dependencies"] .badge')).toHaveText("threadpool");
+  await expect(page.locator('.flow-node[data-node="dependencies"] .badge')).toHaveAttribute("title", "run_in_threadpool: get_db, pagination");
+  await expect(page.locator('.flow-node[data-node="view"] .badge')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS13}/07-flow.png` });
   expect(consoleErrors).toEqual([]);
 });

@@ -145,7 +145,8 @@ export class ModuleLoader {
 export function compile_module(path: string, source: string): string {
   const transforms: ("typescript" | "imports")[] = path.endsWith(".js") || path.endsWith(".mjs") ? ["imports"] : ["typescript", "imports"];
   try {
-    return transform(source, { transforms, filePath: path, production: true }).code;
+    const code = transform(source, { transforms, filePath: path, production: true }).code;
+    return transforms.includes("typescript") ? name_enums(code) : code;
   } catch (e) {
     const loc = (e as { loc?: { line: number; column: number } }).loc;
     const message = String((e as Error).message)
@@ -153,6 +154,16 @@ export function compile_module(path: string, source: string): string {
       .replace(/ \(\d+:\d+\)$/, "");
     throw new UserSyntaxError(message, path, loc?.line ?? null, loc ? loc.column + 1 : null);
   }
+}
+
+/**
+ * A TS `enum` compiles to an object that has forgotten its name (`var Color; (function (Color) {…})
+ * (Color || (Color = {}))`); Pydantic names an Enum's JSON schema after its class (`t.Enum(Color)`
+ * → `#/components/schemas/Color`), so the object starts with a hidden `__name__`, as a Python class
+ * has. No newline is added: line numbers are kept.
+ */
+function name_enums(code: string): string {
+  return code.replace(/\((\w+) \|\| \(((?:exports\.\w+ = )?)\1 = \{\}\)\)/g, (_m, name: string, exported: string) => `(${name} || (${exported}${name} = Object.defineProperty({}, "__name__", { value: "${name}" })))`);
 }
 
 /** `blog/views.ts` → `blog.views`; a package's `blog/index.ts` → `blog`. */

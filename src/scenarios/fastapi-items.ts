@@ -103,10 +103,10 @@ export const fastapi_items: Scenario = {
     { method: "GET", target: "/docs", note: "Swagger UI, drawing the document (open it in the Preview)" },
   ],
   checks: [
-    { request: 0, status: 200, body_contains: '{"name":"Hammer","price":12.5,"description":"Claw hammer"}' },
-    { request: 1, status: 422, body_contains: '"type":"greater_than","loc":["path","item_id"]' },
-    { request: 4, status: 201, body_contains: '{"name":"Pen","price":1.5,"description":null}' },
-    { request: 5, status: 422, body_contains: '"type":"missing","loc":["body","price"]' },
-    { request: 6, status: 200, body_contains: '"/items/{item_id}":{"get":{"summary":"Read Item","operationId":"read_item_items__item_id__get"' },
+    { request: 0, status: 200, body_contains: '{"name":"Hammer","price":12.5,"description":"Claw hammer"}', label: "1. the ASGI app answers: GET /items/1 returns the item" },
+    { request: 1, status: 422, body_contains: '"type":"greater_than","loc":["path","item_id"]', label: "2. type hints validate: item_id must be > 0, a 422 before the handler runs" },
+    { request: 4, status: 201, body_contains: '{"name":"Pen","price":1.5,"description":null}', label: "3. Pydantic models validate bodies: the body becomes an Item, \"1.5\" coerced to 1.5" },
+    { request: 5, status: 422, body_contains: '"type":"missing","loc":["body","price"]', label: "3. Pydantic models validate bodies: a body without price is a 422 at [\"body\", \"price\"]" },
+    { request: 6, status: 200, body_contains: '"/items/{item_id}":{"get":{"summary":"Read Item","operationId":"read_item_items__item_id__get"', label: "4. the OpenAPI document is generated from the declarations" },
   ],
 };

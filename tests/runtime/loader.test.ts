@@ -44,6 +44,13 @@ describe("ModuleLoader: user files → modules", () => {
     expect(module_name("blog/index.ts")).toBe("blog");
   });
 
+  it("gives each TS enum its name as a hidden __name__ (an Enum's schema is named after its class), lines kept", () => {
+    const loader = load({ "enums.ts": `enum Color { red = "red" }\nexport enum Level { low = 1, high = 2 }\nexport const color = Color;` });
+    const m = loader.require("./enums");
+    expect([m.color.__name__, m.Level.__name__, Object.keys(m.color), Object.keys(m.Level)]).toEqual(["Color", "Level", ["red"], ["1", "2", "low", "high"]]);
+    expect(compile_module("enums.ts", "enum A { x }\nconst y = 1;").split("\n").length).toBe(2);
+  });
+
   it("keeps a subclass's own __module__ rather than inheriting its base class's", () => {
     const loader = load({ "a.ts": `export class Base {}`, "b.ts": `import { Base } from "./a"; export class Child extends Base {}` });
     expect(loader.require("./b").Child.__module__).toBe("b");

@@ -13,7 +13,7 @@ import { Exception } from "../python/builtins";
 import { utf8_decode } from "../python/bytes";
 import { date, time, timedelta } from "../python/datetime";
 import { Decimal } from "../python/decimal";
-import { PyFloat } from "../python/json";
+import { PyFloat, float_tag, tagged_float } from "../python/json";
 import { py_json_loads } from "../python/json_decoder";
 import { UUID } from "../python/uuid";
 import { BaseModel } from "../pydantic/main";
@@ -79,7 +79,11 @@ export function jsonable_encoder(obj: unknown, options: EncoderOptions = {}): un
   if (obj === null || obj === undefined || obj === PydanticUndefined) return null;
   if (typeof obj === "string" || typeof obj === "number" || typeof obj === "boolean" || typeof obj === "bigint" || obj instanceof PyFloat) return obj;
   if (obj instanceof Map || is_plain_object(obj)) return encode_dict(obj, options);
-  if (Array.isArray(obj) || obj instanceof Set) return [...obj].map((item) => jsonable_encoder(item, options));
+  if (Array.isArray(obj)) {
+    const tag = float_tag(obj);
+    return obj.map((item, i) => jsonable_encoder(tagged_float(tag, i, item), options));
+  }
+  if (obj instanceof Set) return [...obj].map((item) => jsonable_encoder(item, options));
   return encode_by_type(obj, options);
 }
 
@@ -89,7 +93,9 @@ function encode_dict(obj: Map<unknown, unknown> | Record<string, unknown>, optio
   const exclude = key_set(options.exclude);
   const out: Record<string, unknown> = {};
   const sqlalchemy_safe = options.sqlalchemy_safe ?? true;
-  for (const [key, value] of entries) {
+  const tag = obj instanceof Map ? undefined : float_tag(obj);
+  for (const [key, raw] of entries) {
+    const value = tagged_float(tag, key as string, raw);
     if (sqlalchemy_safe && typeof key === "string" && key.startsWith("_sa")) continue;
     if (value === null && options.exclude_none) continue;
     if (include && !include.has(key)) continue;

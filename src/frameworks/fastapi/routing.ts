@@ -135,7 +135,9 @@ export async function serialize_response(options: {
   const { field, response_content } = options;
   if (!field) return jsonable_encoder(response_content);
   return span_async(RESPONSE_VALIDATION, () => `response_model ${annotation_repr(field.field_info.annotation)}`, () => ({ response_model: annotation_repr(field.field_info.annotation), stage: "response" }), async (span) => {
-    const [value, errors] = options.is_coroutine === false ? await run_in_threadpool(() => field.validate(response_content, {}, { loc: ["response"] })) : field.validate(response_content, {}, { loc: ["response"] });
+    // For a sync handler FastAPI sends `field.validate` to the threadpool too (the trace names it "validate").
+    const validate = () => field.validate(response_content, {}, { loc: ["response"] });
+    const [value, errors] = options.is_coroutine === false ? await run_in_threadpool(validate) : validate();
     if (errors.length) {
       span_set(span, () => ({ errors: errors as never }));
       throw new ResponseValidationError(errors, { body: response_content, endpoint_ctx: options.endpoint_ctx ?? {} });

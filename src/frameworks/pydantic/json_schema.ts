@@ -2,7 +2,8 @@
  * Pydantic's `GenerateJsonSchema`: a core schema → JSON Schema (draft 2020-12) as Pydantic 2
  * writes it: models and enums under `$defs` referenced by `$ref`, `anyOf` with `{"type": "null"}`
  * for Optional, titles from field names (`zip_code` → "Zip Code"), constraints as
- * `minLength`/`exclusiveMinimum`/…, keys sorted as Pydantic sorts them. FastAPI builds its
+ * `minLength`/`exclusiveMinimum`/…, keys sorted as Pydantic sorts them (`model_json_schema`; each
+ * schema is built in Pydantic's own order first, which FastAPI's parameter schemas keep). FastAPI builds its
  * OpenAPI components with the same generator and `ref_template`.
  */
 import type { CoreSchema, ModelFieldsSchema } from "../pydantic_core/core_schema";
@@ -54,7 +55,7 @@ export class GenerateJsonSchema {
         return { anyOf: [numeric("number", schema), str] };
       }
       case "list": return seq({ type: "array", items: this.generate(schema.items_schema ?? { type: "any" }) }, schema);
-      case "set": case "frozenset": return seq({ type: "array", items: this.generate(schema.items_schema ?? { type: "any" }), uniqueItems: true }, schema);
+      case "set": case "frozenset": return seq({ type: "array", uniqueItems: true, items: this.generate(schema.items_schema ?? { type: "any" }) }, schema);
       case "tuple": {
         if (schema.variadic_item_index !== undefined) return seq({ type: "array", items: this.generate(schema.items_schema[0]) }, schema);
         const n = schema.items_schema.length;
@@ -148,12 +149,14 @@ function num(v: unknown): unknown {
 }
 
 function numeric(type: string, s: { gt?: unknown; ge?: unknown; lt?: unknown; le?: unknown; multiple_of?: unknown }): Json {
+  // In the order of Pydantic's `ValidationsMapping.numeric` (visible where FastAPI keeps a
+  // parameter's schema unsorted): multipleOf, maximum, minimum, exclusiveMaximum, exclusiveMinimum.
   const out: Json = { type };
-  if (s.gt !== undefined) out.exclusiveMinimum = num(s.gt);
+  if (s.multiple_of !== undefined) out.multipleOf = num(s.multiple_of);
+  if (s.le !== undefined) out.maximum = num(s.le);
   if (s.ge !== undefined) out.minimum = num(s.ge);
   if (s.lt !== undefined) out.exclusiveMaximum = num(s.lt);
-  if (s.le !== undefined) out.maximum = num(s.le);
-  if (s.multiple_of !== undefined) out.multipleOf = num(s.multiple_of);
+  if (s.gt !== undefined) out.exclusiveMinimum = num(s.gt);
   return out;
 }
 
@@ -173,11 +176,11 @@ function decimal_pattern(max_digits?: number, decimal_places?: number): string {
   return `^(?!^[-+.]*$)[+-]?0*\\d*\\.?\\d{0,${decimal_places}}0*$`;
 }
 
-/** Pydantic sorts every key except the names under `properties` (and values like `default`). */
+/** Pydantic sorts every key except the names under `properties` and inside a `default` (examples are sorted too). */
 export function sort_json_schema(value: unknown, parent_key: string | null = null): unknown {
   if (Array.isArray(value)) return value.map((v) => sort_json_schema(v, parent_key));
   if (value === null || typeof value !== "object") return value;
-  if (parent_key === "default" || parent_key === "examples" || parent_key === "const" || parent_key === "enum") return value;
+  if (parent_key === "default" || parent_key === "const" || parent_key === "enum") return value;
   const entries = Object.entries(value as Json);
   const keep_order = parent_key === "properties";
   if (!keep_order) entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

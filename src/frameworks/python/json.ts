@@ -31,6 +31,33 @@ export function py_float(value: number): PyFloat {
   return new PyFloat(value);
 }
 
+/**
+ * Which keys of a dict (or, with `true`, every item of a list) hold Python floats. Pydantic's
+ * `model_dump()` hands out plain JavaScript numbers, so a float field worth `1` would print `1`
+ * once the dict is returned from a handler; the dump marks its float fields with this hidden
+ * symbol-keyed property (copied by `{ ...dump }` and `Object.assign`, invisible to `Object.keys`
+ * and `JSON.stringify`), and the JSON encoders print those integral numbers as `1.0`.
+ */
+export const FLOAT_KEYS: unique symbol = Symbol.for("python.float_keys");
+
+export type FloatTag = ReadonlySet<string> | true;
+
+/** The float tag of a dict or list, if it has one. */
+export function float_tag(o: object): FloatTag | undefined {
+  return (o as { [FLOAT_KEYS]?: FloatTag })[FLOAT_KEYS];
+}
+
+/** Marks `o`'s float entries (an enumerable symbol property, so that spreading a dump keeps it). */
+export function set_float_tag(o: object, tag: FloatTag): void {
+  Object.defineProperty(o, FLOAT_KEYS, { value: tag, enumerable: true, configurable: true, writable: true });
+}
+
+/** `value` as the float it was tagged to be: an integral number becomes a `PyFloat`. */
+export function tagged_float(tag: FloatTag | undefined, key: string | number, value: unknown): unknown {
+  if (tag === undefined || typeof value !== "number" || !Number.isInteger(value)) return value;
+  return tag === true || tag.has(String(key)) ? new PyFloat(value) : value;
+}
+
 /** Python's `repr(float)` (the same digits and layout as `str(float)`). */
 export const py_float_repr = py_float_str;
 
@@ -106,7 +133,8 @@ export class JSONEncoder {
     if (items.length === 0) return "[]";
     if (stack.includes(items)) throw new ValueError("Circular reference detected");
     const inner = [...stack, items];
-    const parts = items.map((item) => this.encode_value(item, level + 1, inner));
+    const tag = float_tag(items);
+    const parts = items.map((item, i) => this.encode_value(tagged_float(tag, i, item), level + 1, inner));
     return this.wrap("[", "]", parts, level);
   }
 
@@ -115,10 +143,11 @@ export class JSONEncoder {
     if (entries.length === 0) return "{}";
     if (stack.includes(dict)) throw new ValueError("Circular reference detected");
     const inner = [...stack, dict];
+    const tag = float_tag(dict);
     const keyed: [string, unknown][] = [];
     for (const [k, v] of entries) {
       const key = this.encode_key(k);
-      if (key !== null) keyed.push([key, v]);
+      if (key !== null) keyed.push([key, tagged_float(tag, key, v)]);
     }
     if (this.sort_keys) keyed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const parts = keyed.map(([k, v]) => encode_string(k, this.ensure_ascii) + this.key_separator + this.encode_value(v, level + 1, inner));

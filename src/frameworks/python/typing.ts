@@ -74,11 +74,19 @@ const BYTES = form<Uint8Array>("bytes");
 const NONE = form<null>("none");
 const ANY = form<any>("any");
 
-/** A TS `enum` (or any `{ member: value }` object) as a Python `Enum` class named `name`. */
-function Enum<E extends Record<string, string | number>>(members: E, name = "Enum"): TypeForm<E[keyof E]> {
+/**
+ * A TS `enum` (or any `{ member: value }` object) as a Python `Enum` class named `name`: by default
+ * the enum's own name (the loader gives each TS `enum` a hidden `__name__`, as a Python class has).
+ */
+function Enum<E extends Record<string, string | number>>(members: E, name: string = enum_name(members)): TypeForm<E[keyof E]> {
   // A numeric TS enum also maps values back to names (`{ 0: "a", a: 0 }`): keep the named ones.
   const entries = Object.entries(members).filter(([k, v]) => !(typeof v === "string" && /^\d+$/.test(k) && members[v] !== undefined));
   return form<E[keyof E]>("enum", entries.map(([, v]) => v), { name, members: Object.fromEntries(entries) });
+}
+
+function enum_name(members: object): string {
+  const own = Object.getOwnPropertyDescriptor(members, "__name__");
+  return own && !own.enumerable && typeof own.value === "string" ? own.value : "Enum";
 }
 
 export const t = Object.freeze({

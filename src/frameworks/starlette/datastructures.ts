@@ -380,6 +380,11 @@ export class MutableHeaders extends Headers {
     else this._list.push([set_key, set_value]);
   }
 
+  /** `headers[key] = value`, spelled as the lab's other header maps spell it (Django, Werkzeug). */
+  set(key: string, value: string): void {
+    this.setitem(key, value);
+  }
+
   /** `del headers[key]`: every occurrence. */
   delitem(key: string): void {
     const wanted = key.toLowerCase();

@@ -51,6 +51,17 @@ function content_type_bytes(content_type: string): Bytes {
   return encoded;
 }
 
+const RESPONSE_KEYWORDS = new Set(["content", "status_code", "headers", "media_type", "background"]);
+
+const EMPTY_OPTIONS: ResponseOptions = Object.freeze({});
+
+/** A one-argument call whose object is keywords only (ADR 0014), not content. */
+function is_keyword_call(value: unknown): boolean {
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => RESPONSE_KEYWORDS.has(k)) && keys.some((k) => k !== "content");
+}
+
 export class Response {
   static media_type: string | null = null;
   charset = "utf-8";
@@ -61,7 +72,17 @@ export class Response {
   raw_headers!: [Bytes, Bytes][];
   private _headers?: MutableHeaders;
 
-  constructor(content: unknown = null, options: ResponseOptions = {}) {
+  /**
+   * `Response(content, status_code, headers, media_type, background)`: keywords as a trailing options
+   * object (`new JSONResponse({ a: 1 }, { status_code: 201 })`), the status code also positionally
+   * (`new JSONResponse(content, 418)`), and a keyword-only call as one object when every key is a
+   * keyword name (`new JSONResponse({ status_code: 418, content: {...} })`, ADR 0014).
+   */
+  constructor(content: unknown = null, options?: ResponseOptions | number, headers?: Record<string, string> | null, media_type?: string | null) {
+    if (options === undefined) {
+      options = EMPTY_OPTIONS;
+      if (is_keyword_call(content)) [options, content] = [content as ResponseOptions, (content as { content?: unknown }).content ?? null];
+    } else if (typeof options === "number") options = { status_code: options, headers: headers ?? null, media_type: media_type ?? undefined };
     this.status_code = options.status_code ?? 200;
     this.media_type = options.media_type ?? (new.target as typeof Response).media_type;
     this.background = options.background ?? null;

@@ -80,3 +80,14 @@ export const WS_1012_SERVICE_RESTART = 1012;
 export const WS_1013_TRY_AGAIN_LATER = 1013;
 export const WS_1014_BAD_GATEWAY = 1014;
 export const WS_1015_TLS_HANDSHAKE = 1015;
+
+// The older names, still answered by Starlette 1.7 (with a StarletteDeprecationWarning): the
+// tutorial's `status.HTTP_422_UNPROCESSABLE_ENTITY` keeps working.
+/** @deprecated Use HTTP_413_CONTENT_TOO_LARGE instead. */
+export const HTTP_413_REQUEST_ENTITY_TOO_LARGE = 413;
+/** @deprecated Use HTTP_414_URI_TOO_LONG instead. */
+export const HTTP_414_REQUEST_URI_TOO_LONG = 414;
+/** @deprecated Use HTTP_416_RANGE_NOT_SATISFIABLE instead. */
+export const HTTP_416_REQUESTED_RANGE_NOT_SATISFIABLE = 416;
+/** @deprecated Use HTTP_422_UNPROCESSABLE_CONTENT instead. */
+export const HTTP_422_UNPROCESSABLE_ENTITY = 422;

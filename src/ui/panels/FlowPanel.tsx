@@ -59,6 +59,11 @@ const LifecycleNodeView = memo(function LifecycleNodeView({ data }: NodeProps<Li
       </div>
       <div className="flow-node-meta">
         <span className="flow-node-count">{metaText(node)}</span>
+        {node.threadpool.length > 0 && (
+          <span className="badge" title={`run_in_threadpool: ${node.threadpool.join(", ")}`}>
+            threadpool
+          </span>
+        )}
         {node.shortCircuit && <span className="badge warn">returned early</span>}
         {node.error && <span className="badge error">raised</span>}
       </div>

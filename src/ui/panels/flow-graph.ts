@@ -75,6 +75,8 @@ export interface FlowNode {
   shortCircuit: boolean;
   /** Side nodes: the main node they happened in. */
   attachedTo: string | null;
+  /** The sync functions this stage ran in the threadpool (`run_in_threadpool`): a sync handler, sync dependencies. */
+  threadpool: string[];
 }
 
 export interface FlowGraph {
@@ -85,7 +87,7 @@ export interface FlowGraph {
 function nodeFor(nodes: Map<string, FlowNode>, role: NonNullable<Role>, span: Span, attachedTo: string | null): FlowNode {
   let node = nodes.get(role.key);
   if (!node) {
-    node = { key: role.key, label: role.label, lane: role.lane, kind: span.kind, spans: [], ms: 0, count: 0, error: false, shortCircuit: false, unreached: false, attachedTo };
+    node = { key: role.key, label: role.label, lane: role.lane, kind: span.kind, spans: [], ms: 0, count: 0, error: false, shortCircuit: false, unreached: false, attachedTo, threadpool: [] };
     nodes.set(role.key, node);
   }
   return node;
@@ -102,7 +104,16 @@ export function buildFlowGraph(index: SpanIndex, middleware: string[] = []): Flo
   for (const span of index.spans) {
     const role = visitSpanKind(span, FLOW_ROLE);
     roleOf.set(span.id, role);
-    if (!role) continue;
+    if (!role) {
+      // A sync function sent to the threadpool: its stage (the handler, the dependencies) says so.
+      if (span.kind === "handler" && span.name === "run_in_threadpool") {
+        const stage = ancestors(index, span).map((a) => roleOf.get(a.id)).find((r) => r?.lane === "main");
+        const node = stage ? nodes.get(stage.key) : undefined;
+        const func = str(span.attrs.func) ?? "?";
+        if (node && !node.threadpool.includes(func)) node.threadpool.push(func);
+      }
+      continue;
+    }
     const up = ancestors(index, span);
     const mainAncestor = up.map((a) => roleOf.get(a.id)).find((r) => r?.lane === "main");
     const node = nodeFor(nodes, role, span, role.lane === "side" ? (mainAncestor?.key ?? "client") : null);
@@ -127,7 +138,7 @@ function withUnreached(main: FlowNode[], middleware: string[]): FlowNode[] {
   const listed = middleware.map((path) => {
     const name = path.split(".").pop() ?? path;
     const key = `mw:${name}`;
-    const node: FlowNode = reached.get(key) ?? { key, label: name, lane: "main", kind: "middleware", spans: [], ms: 0, count: 0, error: false, shortCircuit: false, unreached: true, attachedTo: null };
+    const node: FlowNode = reached.get(key) ?? { key, label: name, lane: "main", kind: "middleware", spans: [], ms: 0, count: 0, error: false, shortCircuit: false, unreached: true, attachedTo: null, threadpool: [] };
     reached.delete(key);
     return node;
   });

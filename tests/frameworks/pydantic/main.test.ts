@@ -5,6 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { BaseModel, ConfigDict, Field, field_validator, model_validator, t, TypeAdapter, ValidationError, ValueError } from "../../../src/frameworks/pydantic";
 import { datetime } from "../../../src/frameworks/python/datetime";
+import { py_json_dumps } from "../../../src/frameworks/python/json";
+import { jsonable_encoder } from "../../../src/frameworks/fastapi/encoders";
 
 class Address extends BaseModel {
   static fields = { city: t.str, zip_code: Field(t.str, { pattern: "^\\d{5}$", description: "Zip" }) };
@@ -176,5 +178,17 @@ describe("TypeAdapter for parameters", () => {
     expect([item_id, q]).toEqual([INVALID, INVALID]);
     expect(st.errors.map((e) => [e.type, e.input, e.ctx])).toEqual([["int_parsing", "5.5", undefined], ["string_too_long", "abcd", { max_length: 3 }]]);
     expect(new TypeAdapter(t.list(t.int)).validate_python(["1", 2])).toEqual([1, 2]);
+  });
+
+  it("model_dump() marks its float fields, so a dump spread into a dict prints 1.0 as Python does, the keys unchanged", () => {
+    class Price extends BaseModel {
+      static fields = { name: t.str, price: t.float, tax: Field(t.Optional(t.float), { default: null }), count: t.int, history: Field(t.list(t.float), { default: [] }) };
+    }
+    const dump = new Price({ name: "a", price: 1, tax: 2.5, count: 3, history: [1, 2.5] }).model_dump();
+    const result = { item_id: 3, ...dump };
+    expect([Object.keys(result), JSON.stringify(result)]).toEqual([["item_id", "name", "price", "tax", "count", "history"], '{"item_id":3,"name":"a","price":1,"tax":2.5,"count":3,"history":[1,2.5]}']);
+    expect(py_json_dumps(result, { separators: [",", ":"] })).toBe('{"item_id":3,"name":"a","price":1.0,"tax":2.5,"count":3,"history":[1.0,2.5]}');
+    expect(py_json_dumps(jsonable_encoder(result), { separators: [",", ":"] })).toBe('{"item_id":3,"name":"a","price":1.0,"tax":2.5,"count":3,"history":[1.0,2.5]}');
+    expect(py_json_dumps({ item_id: 3, price: 1 }, { separators: [",", ":"] })).toBe('{"item_id":3,"price":1}');
   });
 });

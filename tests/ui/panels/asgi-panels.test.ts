@@ -14,6 +14,7 @@ import type { PanelProps } from "../../../src/ui/panels/registry";
 import { asgiExchange, dependencyGraph, fieldDeclaration, operationSources, operationsOf, validationSummary } from "../../../src/ui/panels/asgi-spans";
 import { ValidationPanel, validationCount } from "../../../src/ui/panels/ValidationPanel";
 import { AsgiPanel } from "../../../src/ui/panels/AsgiPanel";
+import { buildFlowGraph } from "../../../src/ui/panels/flow-graph";
 
 type Sent = { request: HttpRequestMessage; result: RequestResult; index: SpanIndex };
 
@@ -44,6 +45,10 @@ beforeAll(async () => {
   sent.users = await send(deps, 0, fastapi_deps.requests[0]);
   sent.unauthorized = await send(deps, 1, fastapi_deps.requests[1]);
   sent.notify = await send(deps, 2, fastapi_deps.requests[2]);
+  // fastapi-items with a sync handler (`function read_item`, no `async`).
+  const sync = await HeadlessRuntime.create();
+  await sync.load({ ...fastapi_items, files: { ...fastapi_items.files, "main.ts": fastapi_items.files["main.ts"].replace("(async function read_item", "(function read_item") } });
+  sent.sync_read = await send(sync, 0);
 }, 60_000);
 
 describe("ASGI panel data", () => {
@@ -146,5 +151,19 @@ describe("ASGI panel", () => {
     expect(out).toMatch(/→ app http\.request \+[\d.]+ ms \{"body":"b'\{\\"name\\": \\"Pen\\", \\"price\\": \\"1\.5\\"\}'","more_body":false\}/);
     expect(out).toContain('app → http.response.start');
     expect(out).toContain('{"status":201,"headers":[["content-length","45"],["content-type","application/json"]]}');
+  });
+});
+
+describe("Flow on the ASGI path", () => {
+  const lane = (name: string) => buildFlowGraph(sent[name].index).main.map((n) => [n.label, n.threadpool]);
+  it("server → middleware → router → dependencies → handler, and the stage that ran sync dependencies says threadpool", () => {
+    expect(lane("users")).toEqual([["Client (browser)", []], ["Web server (ASGI)", []], ["ServerErrorMiddleware", []], ["ExceptionMiddleware", []], ["URL resolver", []], ["Dependencies", ["get_db", "pagination"]], ["list_users", []]]);
+  });
+  it("an async handler with a response model, then background tasks run in the threadpool after the response", () => {
+    expect(lane("read")).toEqual([["Client (browser)", []], ["Web server (ASGI)", []], ["ServerErrorMiddleware", []], ["ExceptionMiddleware", []], ["URL resolver", []], ["read_item", []], ["Response model", []]]);
+    expect(lane("notify").slice(-3)).toEqual([["Dependencies", []], ["send_notification", []], ["Background tasks", ["write_notification"]]]);
+  });
+  it("a sync handler runs in the threadpool, and so does its response model's validate", () => {
+    expect(lane("sync_read").slice(-2)).toEqual([["read_item", ["read_item"]], ["Response model", ["validate"]]]);
   });
 });

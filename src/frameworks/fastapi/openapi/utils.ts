@@ -99,12 +99,15 @@ type FieldMapping = Map<ModelField, Json>;
 function field_level_schema(gen: GenerateJsonSchema, field: ModelField): Json {
   const info = field.field_info;
   const schema = gen.generate(field.type_adapter.core_schema);
+  // Pydantic's order (unsorted: FastAPI keeps it in a parameter's schema): the type's keywords,
+  // then title, description, deprecated, examples, json_schema_extra, and the default last.
+  if (info.title) schema.title = info.title;
   if (info.description) schema.description = info.description;
   if (info.deprecated) schema.deprecated = true;
   if (info.examples) schema.examples = info.examples;
+  if (info.json_schema_extra) Object.assign(schema, info.json_schema_extra);
   if (!info.is_required() && info.default_factory === null)
     schema.default = infer_serialize(info.default, { mode: "json", by_alias: true, exclude_unset: false, exclude_defaults: false, exclude_none: false, round_trip: false, exact_floats: true }, null, null);
-  if (info.json_schema_extra) Object.assign(schema, info.json_schema_extra);
   return schema;
 }
 
@@ -165,7 +168,8 @@ export function get_definitions(fields: ModelField[], separate_input_output_sche
   for (const [mode, defs] of [["validation", v], ["serialization", s]] as [JsonSchemaMode, Json][])
     for (const [name, def] of Object.entries(defs)) definitions[name_in(mode)(name)] = sort_json_schema(rename_refs(def, name_in(mode)));
   const mapping: FieldMapping = new Map();
-  for (const [field, [mode, schema]] of raw) mapping.set(field, sort_json_schema(rename_refs(schema, name_in(mode))) as Json);
+  // A field's own schema stays in generation order (Pydantic sorts only the definitions).
+  for (const [field, [mode, schema]] of raw) mapping.set(field, rename_refs(schema, name_in(mode)) as Json);
   for (const def of Object.values(definitions)) if (typeof def.description === "string") def.description = def.description.split("\f")[0];
   return [mapping, definitions];
 }
@@ -480,10 +484,101 @@ function as_schema_model(schema: unknown): unknown {
   return out;
 }
 
-/** `jsonable_encoder(OpenAPI(**output), by_alias=True, exclude_none=True)` */
+// The other models of fastapi.openapi.models, as field orders.
+const COMPONENTS_FIELDS = ["schemas", "responses", "parameters", "examples", "requestBodies", "headers", "securitySchemes", "links", "callbacks", "pathItems"];
+const INFO_FIELDS = ["title", "summary", "description", "termsOfService", "contact", "license", "version"];
+const CONTACT_FIELDS = ["name", "url", "email"];
+const LICENSE_FIELDS = ["name", "identifier", "url"];
+const TAG_FIELDS = ["name", "description", "externalDocs"];
+const SECURITY_SCHEME_FIELDS = ["type", "description", "in", "name", "scheme", "bearerFormat", "flows", "openIdConnectUrl"];
+const OAUTH_FLOWS_FIELDS = ["implicit", "password", "clientCredentials", "authorizationCode"];
+const OAUTH_FLOW_FIELDS = ["refreshUrl", "scopes", "authorizationUrl", "tokenUrl"];
+const PATH_ITEM_FIELDS = ["$ref", "summary", "description", "get", "put", "post", "delete", "options", "head", "patch", "trace", "servers", "parameters"];
+const OPERATION_FIELDS = ["tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody", "responses", "callbacks", "deprecated", "security", "servers"];
+const REQUEST_BODY_FIELDS = ["description", "content", "required"];
+const RESPONSE_FIELDS = ["description", "headers", "content", "links"];
+const MEDIA_TYPE_FIELDS = ["schema", "example", "examples", "encoding"];
+const EXAMPLE_FIELDS = ["summary", "description", "value", "externalValue"];
+const PATH_ITEM_OPERATIONS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+
+const is_object = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
+const map_values = (obj: Json, fn: (v: unknown) => unknown): Json => Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, fn(v)]));
+
+/** A `MediaType` (`content` values): its schema through the `Schema` model, its examples as `Example`s. */
+function as_media_type_model(media: unknown): unknown {
+  if (!is_object(media)) return media;
+  const out = in_field_order(media, MEDIA_TYPE_FIELDS);
+  if ("schema" in out) out.schema = as_schema_model(out.schema);
+  if (is_object(out.examples)) out.examples = map_values(out.examples, (e) => (is_object(e) && !("$ref" in e) ? in_field_order(e, EXAMPLE_FIELDS) : e));
+  return out;
+}
+
+function as_content_model(content: unknown): unknown {
+  return is_object(content) ? map_values(content, as_media_type_model) : content;
+}
+
+/** An `Operation` validated by its model: every part in its model's field order. */
+function as_operation_model(operation: unknown): unknown {
+  if (!is_object(operation)) return operation;
+  const out = in_field_order(operation, OPERATION_FIELDS);
+  if (is_object(out.requestBody) && !("$ref" in out.requestBody)) {
+    const body = in_field_order(out.requestBody, REQUEST_BODY_FIELDS);
+    body.content = as_content_model(body.content);
+    out.requestBody = body;
+  }
+  if (is_object(out.responses))
+    out.responses = map_values(out.responses, (r) => {
+      if (!is_object(r) || typeof r.description !== "string") return r; // `Response | Any`: not a Response, kept as it is
+      const response = in_field_order(r, RESPONSE_FIELDS);
+      if ("content" in response) response.content = as_content_model(response.content);
+      return response;
+    });
+  return out;
+}
+
+/**
+ * `paths: dict[str, PathItem | Any]` in Pydantic's smart union: a path item is re-built by the
+ * `PathItem` model only when it validates in strict mode, and a parameter's `"in"` (an enum given
+ * as a string) never does — so a path whose operations take parameters keeps FastAPI's own key
+ * order, and one without (a body, security, metadata only) comes out in the models' field order,
+ * its schemas through the `Schema` model (numeric bounds as floats).
+ */
+function validates_strictly_as_path_item(item: Json): boolean {
+  for (const [method, operation] of Object.entries(item)) {
+    if (!PATH_ITEM_OPERATIONS.has(method) || !is_object(operation)) continue;
+    const parameters = operation.parameters;
+    if (Array.isArray(parameters) && parameters.some((p) => !(is_object(p) && typeof p.$ref === "string"))) return false;
+  }
+  return true;
+}
+
+function as_path_item_model(item: unknown): unknown {
+  if (!is_object(item) || !validates_strictly_as_path_item(item)) return item;
+  const out = in_field_order(item, PATH_ITEM_FIELDS);
+  for (const method of PATH_ITEM_OPERATIONS) if (method in out) out[method] = as_operation_model(out[method]);
+  return out;
+}
+
+function as_security_scheme_model(scheme: unknown): unknown {
+  if (!is_object(scheme) || "$ref" in scheme) return scheme;
+  const out = in_field_order(scheme, SECURITY_SCHEME_FIELDS);
+  if (is_object(out.flows)) out.flows = map_values(in_field_order(out.flows, OAUTH_FLOWS_FIELDS), (f) => (is_object(f) ? in_field_order(f, OAUTH_FLOW_FIELDS) : f));
+  return out;
+}
+
+/** `jsonable_encoder(OpenAPI(**output), by_alias=True, exclude_none=True)`: each part in its model's field order. */
 function through_openapi_model(output: Json): Json {
+  const info = in_field_order(output.info, INFO_FIELDS);
+  if (is_object(info.contact)) info.contact = in_field_order(info.contact, CONTACT_FIELDS);
+  if (is_object(info.license)) info.license = in_field_order(info.license, LICENSE_FIELDS);
+  output.info = info;
+  if (Array.isArray(output.tags)) output.tags = output.tags.map((t: unknown) => (is_object(t) ? in_field_order(t, TAG_FIELDS) : t));
+  if (is_object(output.paths)) output.paths = map_values(output.paths, as_path_item_model);
+  if (is_object(output.components)) output.components = in_field_order(output.components, COMPONENTS_FIELDS);
   const schemas = output.components?.schemas;
-  if (schemas) output.components.schemas = Object.fromEntries(Object.entries(schemas).map(([k, v]) => [k, as_schema_model(v)]));
+  if (schemas) output.components.schemas = map_values(schemas, as_schema_model);
+  const security_schemes = output.components?.securitySchemes;
+  if (security_schemes) output.components.securitySchemes = map_values(security_schemes, as_security_scheme_model);
   return jsonable_encoder(in_field_order(output, OPENAPI_FIELDS), { exclude_none: true }) as Json;
 }
 

@@ -10,7 +10,7 @@
  */
 import { date, datetime, time, timedelta } from "../../python/datetime";
 import { Decimal } from "../../python/decimal";
-import { PyFloat } from "../../python/json";
+import { PyFloat, set_float_tag } from "../../python/json";
 import { UUID } from "../../python/uuid";
 import { utf8_decode } from "../../python/bytes";
 import type { CoreSchema, DefaultSchema, ModelFieldsSchema } from "../core_schema";
@@ -88,6 +88,19 @@ function float_out(x: unknown, o: SerializeOptions): unknown {
   return n;
 }
 
+/** Does this schema hold a float (through `nullable`/`default`)? Its python-mode value is a bare number, so the dict or list that holds it is tagged (python/json.ts FLOAT_KEYS). */
+function holds_float(schema: CoreSchema | undefined): boolean {
+  if (!schema) return false;
+  if (schema.type === "float") return true;
+  if (schema.type === "nullable" || schema.type === "default") return holds_float(schema.schema as CoreSchema);
+  return false;
+}
+
+/** An integral number a python-mode dump hands out for a float. */
+function plain_integral(o: SerializeOptions, out: unknown): boolean {
+  return o.mode === "python" && typeof out === "number" && Number.isInteger(out);
+}
+
 function build_inner(schema: CoreSchema, defs: SerDefinitions): Serialize {
   const sub = (s: CoreSchema | undefined) => (s ? build_serializer(s, defs) : infer_serialize);
   if (schema.serialization?.kind === "plain") {
@@ -108,9 +121,11 @@ function build_inner(schema: CoreSchema, defs: SerDefinitions): Serialize {
     case "list": case "tuple": {
       const items = schema.type === "list" ? [sub(schema.items_schema)] : schema.items_schema.map(sub);
       const variadic = schema.type === "tuple" ? schema.variadic_item_index : 0;
+      const floats = schema.type === "list" && holds_float(schema.items_schema);
       return (v, o, inc, exc) => {
         if (!Array.isArray(v)) return infer_serialize(v, o, inc, exc);
         const out: unknown[] = [];
+        if (floats && o.mode === "python") set_float_tag(out, true);
         for (let i = 0; i < v.length; i++) {
           if (inc && !includes_key(inc, i)) continue;
           if (excludes_whole(exc, i)) continue;
@@ -129,8 +144,10 @@ function build_inner(schema: CoreSchema, defs: SerDefinitions): Serialize {
     }
     case "dict": {
       const value = sub(schema.values_schema);
+      const floats = holds_float(schema.values_schema);
       return (v, o, inc, exc) => {
         const out: Record<string, unknown> = {};
+        if (floats && o.mode === "python") set_float_tag(out, true);
         for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
           if (inc && !includes_key(inc, k)) continue;
           if (excludes_whole(exc, k)) continue;
@@ -193,6 +210,7 @@ function model_serializer(fields_schema: ModelFieldsSchema, defs: SerDefinitions
       alias: f.serialization_alias ?? name,
       exclude: f.serialization_exclude ?? false,
       ser: build_serializer(d ? d.schema : f.schema, defs),
+      float: holds_float(f.schema),
       has_default: !!d && !d.default_factory && d.has_default,
       default: d?.default,
       default_factory: d?.default_factory,
@@ -205,6 +223,7 @@ function model_serializer(fields_schema: ModelFieldsSchema, defs: SerDefinitions
     const obj = v as Record<string | symbol, unknown>;
     const out: Record<string, unknown> = {};
     const set = o.exclude_unset ? fields_set_of(obj, names) : null;
+    let floats: Set<string> | null = null;
     for (const f of fields) {
       if (f.exclude) continue;
       if (inc && !includes_key(inc, f.name)) continue;
@@ -213,8 +232,12 @@ function model_serializer(fields_schema: ModelFieldsSchema, defs: SerDefinitions
       const value = obj[f.name];
       if (o.exclude_none && (value === null || value === undefined)) continue;
       if (o.exclude_defaults && (f.has_default ? deep_equal(value, f.default) : f.default_factory ? deep_equal(value, f.default_factory()) : false)) continue;
-      out[o.by_alias ? f.alias : f.name] = f.ser(value, o, filter_child(inc, f.name), filter_child(exc, f.name));
+      const key = o.by_alias ? f.alias : f.name;
+      const dumped = f.ser(value, o, filter_child(inc, f.name), filter_child(exc, f.name));
+      out[key] = dumped;
+      if (f.float && plain_integral(o, dumped)) (floats ??= new Set()).add(key);
     }
+    if (floats) set_float_tag(out, floats);
     const extra = obj[EXTRA] as Record<string, unknown> | undefined;
     if (extra) {
       for (const k of Object.keys(extra)) {

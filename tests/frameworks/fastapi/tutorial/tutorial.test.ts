@@ -1,0 +1,48 @@
+/**
+ * Tutorial-style FastAPI apps (four, 125 requests), as a learner writes them following FastAPI's tutorial, answered as
+ * real FastAPI 0.142.2 answers them: NAME.py is the Python app, NAME.main.ts.txt the same app for
+ * the lab, NAME.requests.json the requests, NAME.recorded.json real FastAPI's answers (record.py).
+ * Each request's status, headers and body must be identical.
+ *
+ * Known difference left out of the requests: an integral float computed in the handler from floats
+ * (`item.price + item.tax` with 1 and 2) or a `float` parameter returned in a dict prints `3` where
+ * Python prints `3.0` (JavaScript has one number type). A model's floats print `1.0` as in Python:
+ * through a `response_model`, a model instance, and a `model_dump()` spread into a dict (the dump
+ * marks its float fields, python/json.ts FLOAT_KEYS).
+ */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { HeadlessRuntime } from "../../../../src/runtime/headless";
+import { build_request } from "../../../../src/scenarios/client";
+import { SCENARIO_FORMAT, type Scenario } from "../../../../src/scenarios/format";
+
+type Sent = { method?: string; url: string; headers?: [string, string][]; json?: unknown; body?: string };
+const read = (file: string) => readFileSync(resolve(__dirname, file), "utf8");
+let runtime: HeadlessRuntime;
+
+beforeAll(async () => {
+  runtime = await HeadlessRuntime.create();
+}, 60_000);
+
+describe("tutorial-style FastAPI apps answer as real FastAPI does", () => {
+  for (const name of ["basics", "deps_security", "models_responses", "advanced"]) {
+    it(`${name}: every request's status, headers and body`, async () => {
+      const scenario: Scenario = { format: SCENARIO_FORMAT, title: name, framework: "fastapi", entry: { kind: "fastapi", app: "main.app" }, files: { "main.ts": read(`${name}.main.ts.txt`) }, requests: [] };
+      const loaded = await runtime.load(scenario);
+      expect(loaded.ok).toBe(true);
+      const sent = JSON.parse(read(`${name}.requests.json`)) as Sent[];
+      const recorded = JSON.parse(read(`${name}.recorded.json`)) as unknown[];
+      const answers: unknown[] = [];
+      for (const r of sent) {
+        const headers: [string, string][] = [...(r.headers ?? [])];
+        if (r.json !== undefined) headers.push(["Content-Type", "application/json"]);
+        const body = r.json !== undefined ? JSON.stringify(r.json) : r.body;
+        const { response } = await runtime.request(build_request({ method: r.method ?? "GET", target: r.url, headers, ...(body !== undefined ? { body } : {}) }, null));
+        const kept = response.headers.map(([k, v]) => [k.toLowerCase(), v]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1));
+        answers.push([r.method ?? "GET", r.url, response.status, kept, new TextDecoder().decode(response.body)]);
+      }
+      expect(answers).toEqual(recorded);
+    }, 60_000);
+  }
+});
