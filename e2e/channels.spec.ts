@@ -100,7 +100,7 @@ test("the tutorial's chat app as the tutorial teaches: index → room, then the 
   await expect(main.locator("#chat-log")).toHaveValue("hello from tab 2\n");
   await expect(second.locator("#chat-log")).toHaveValue("hello from tab 2\n");
   await main.locator("#chat-message-input").fill("hi back from tab 1");
-  await main.locator("#chat-message-submit").click();
+  await main.locator("#chat-message-input").press("Enter");
   await expect(second.locator("#chat-log")).toHaveValue("hello from tab 2\nhi back from tab 1\n");
   await expect(main.locator("#chat-log")).toHaveValue("hello from tab 2\nhi back from tab 1\n");
   await shot(page, "05-two-preview-tabs");

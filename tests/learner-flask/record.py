@@ -37,7 +37,8 @@ def record(name):
             responses = []
             today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
             for spec in json.load(open(os.path.join(folder, "requests.json"))):
-                response = client.open(spec["target"], method=spec["method"], data=spec.get("form"))
+                data = spec["body"] if "body" in spec else spec.get("form")
+                response = client.open(spec["target"], method=spec["method"], data=data, headers=spec.get("headers"))
                 responses.append({
                     "request": f"{spec['method']} {spec['target']}",
                     "status": response.status_code,

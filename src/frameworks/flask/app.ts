@@ -128,10 +128,10 @@ export class Flask extends App {
     }
   }
 
-  /** `send_static_file(filename)`: the page has no static folder on disk, so NotFound. */
+  /** `send_static_file(filename)`: a file of the static folder (`<root_path>/static`), or NotFound. */
   send_static_file(filename: string): Response {
     if (!this.has_static_folder) throw new RuntimeError("'static_folder' must be set to serve static_files.");
-    return send_from_directory(this.static_folder!, filename);
+    return send_from_directory([this.root_path, this.static_folder!].filter(Boolean).join("/"), filename);
   }
 
   /** `open_resource(resource, mode="rb", encoding=None)`: a file under the app's root path (`schema.sql`), for reading. */

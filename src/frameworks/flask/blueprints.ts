@@ -6,14 +6,15 @@
 import { RuntimeError } from "../python/builtins";
 import { Blueprint as SansioBlueprint } from "./sansio/blueprints";
 import { open_resource, send_from_directory, type ResourceFile } from "./helpers";
+import type { Response } from "./wrappers";
 
 export { BlueprintSetupState } from "./sansio/blueprints";
 
 export class Blueprint extends SansioBlueprint {
-  /** `send_static_file(filename)`: the page has no static folder on disk, so NotFound. */
-  send_static_file(filename: string): never {
+  /** `send_static_file(filename)`: a file of the static folder (`<root_path>/static`), or NotFound. */
+  send_static_file(filename: string): Response {
     if (!this.has_static_folder) throw new RuntimeError("'static_folder' must be set to serve static_files.");
-    return send_from_directory(this.static_folder!, filename);
+    return send_from_directory([this.root_path, this.static_folder!].filter(Boolean).join("/"), filename);
   }
 
   /** `open_resource(resource, mode="rb", encoding=None)`: a file under the blueprint's root path, for reading. */

@@ -14,6 +14,7 @@ import { utf8_encode, type Bytes } from "../python/bytes";
 import { FileNotFoundError } from "../python/fs";
 import { get_project_files } from "../jinja2/loaders";
 import { redirect as _wz_redirect } from "../werkzeug/utils";
+import { safe_join } from "../werkzeug/security";
 import { abort as _wz_abort, NotFound } from "../werkzeug/exceptions";
 import { _cv_app, _cv_request, _app_ctx, _request_ctx } from "./globals";
 import type { Response } from "./wrappers";
@@ -107,12 +108,33 @@ export function get_flashed_messages(options: { with_categories?: boolean; categ
   return flashes;
 }
 
+/** `mimetypes.guess_type` for the files a project serves (by extension). */
+const MIMETYPES: Record<string, string> = {
+  css: "text/css", js: "text/javascript", mjs: "text/javascript", html: "text/html", htm: "text/html", txt: "text/plain", csv: "text/csv", md: "text/markdown",
+  xml: "application/xml", json: "application/json", svg: "image/svg+xml", png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp",
+  ico: "image/vnd.microsoft.icon", pdf: "application/pdf", wasm: "application/wasm", woff: "font/woff", woff2: "font/woff2",
+};
+
 /**
- * `send_from_directory(directory, path, **kwargs)`: the page has no file system, so every file is
- * missing — NotFound, as Flask answers for a missing file.
+ * `send_from_directory(directory, path, **kwargs)`: a project file under `directory` (a folder of
+ * the project, `flaskr/static`) as Flask sends it — inline, its type guessed from the extension
+ * (text types in UTF-8), `Cache-Control: no-cache` (SEND_FILE_MAX_AGE_DEFAULT is None), ranges
+ * accepted; a path leaving the folder, or no such file, is NotFound. Project files have no
+ * modification time, so there is no Last-Modified or ETag (nor a 304 to a conditional request).
  */
-export function send_from_directory(_directory: string, _path: string): never {
-  throw new NotFound();
+export function send_from_directory(directory: string, path: string): Response {
+  const joined = safe_join(directory, path);
+  const files = get_project_files();
+  if (joined === null || !Object.prototype.hasOwnProperty.call(files, joined.replace(/^\.\//, ""))) throw new NotFound();
+  const name = joined.split("/").pop()!;
+  const extension = name.includes(".") ? name.slice(name.lastIndexOf(".") + 1).toLowerCase() : "";
+  const mimetype = MIMETYPES[extension] ?? "application/octet-stream";
+  const app = _cv_app.get().app;
+  const response = new app.response_class(utf8_encode(files[joined.replace(/^\.\//, "")]), { mimetype, direct_passthrough: false });
+  response.headers.set("Content-Disposition", `inline; filename=${name}`);
+  response.headers.set("Cache-Control", "no-cache");
+  response.headers.set("Accept-Ranges", "bytes");
+  return response as Response;
 }
 
 /** A file `open_resource` opened: read once, whole (`f.read()`), text or bytes by its mode. */
@@ -136,9 +158,10 @@ export function open_resource(root_path: string, resource: string, mode = "rb", 
   return { name: path, mode, read: () => (mode === "rb" ? utf8_encode(text) : text), close: () => undefined };
 }
 
-/** `send_file(path_or_file, …)`: see send_from_directory. */
-export function send_file(_path: string): never {
-  throw new NotFound();
+/** `send_file(path_or_file, …)`: a project file by its path (see send_from_directory). */
+export function send_file(path: string): Response {
+  const slash = path.lastIndexOf("/");
+  return send_from_directory(slash < 0 ? "." : path.slice(0, slash), path.slice(slash + 1));
 }
 
 /**

@@ -9,6 +9,7 @@
  * `pbkdf2:<hash>:<iterations>` (1,000,000 iterations of sha256 by default); the salt is
  * `salt_length` characters of letters and digits; the hash is the key in hex. A hash made here
  * verifies in real Werkzeug and the other way round. The key derivations are @noble/hashes'.
+ * Also `safe_join`, which static files are served through.
  */
 import { pbkdf2 } from "@noble/hashes/pbkdf2.js";
 import { scrypt } from "@noble/hashes/scrypt.js";
@@ -92,3 +93,32 @@ export function check_password_hash(pwhash: string, password: string): boolean {
   const [method, salt, hashval] = parts;
   return compare_digest(_hash_internal(method, salt, password)[0], hashval);
 }
+
+/** `posixpath.normpath`: `a//b/./c/../d` → `a/b/d` (a leading `..` stays; "" → "."). */
+function normpath(path: string): string {
+  if (path === "") return ".";
+  const initial = path.startsWith("/") ? (path.startsWith("//") && !path.startsWith("///") ? "//" : "/") : "";
+  const out: string[] = [];
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part !== ".." || (!initial && !out.length) || (out.length && out[out.length - 1] === "..")) out.push(part);
+    else if (out.length) out.pop();
+  }
+  return initial + out.join("/") || ".";
+}
+
+/**
+ * `safe_join(directory, *pathnames)`: the path of `pathnames` inside `directory`, or null when one
+ * would leave it (absolute, `..`, `../x` after normalising).
+ */
+export function safe_join(directory: string, ...pathnames: string[]): string | null {
+  const parts = [directory || "."];
+  for (let filename of pathnames) {
+    if (filename !== "") filename = normpath(filename);
+    if (filename.startsWith("/") || filename === ".." || filename.startsWith("../")) return null;
+    parts.push(filename);
+  }
+  // posixpath.join: each part after a separator.
+  return parts.reduce((acc, part) => (part.startsWith("/") ? part : acc === "" || acc.endsWith("/") ? acc + part : `${acc}/${part}`));
+}
+

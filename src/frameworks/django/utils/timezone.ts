@@ -71,3 +71,8 @@ export function localtime(value: datetime | null = null, tz: timezone | null = n
   if (is_naive(v)) throw new ValueError("localtime() cannot be applied to a naive datetime");
   return v.astimezone(tz ?? get_current_timezone());
 }
+
+/** `localdate(value=None, timezone=None)`: the date of `localtime(value, timezone)` (today in the current time zone). */
+export function localdate(value: datetime | null = null, tz: timezone | null = null) {
+  return localtime(value, tz).date();
+}

@@ -17,7 +17,6 @@
  * no-cache, no-store, must-revalidate, private` (`never_cache`) and is CSRF-protected.
  */
 import { python_class } from "../../../python/mro";
-import { time } from "../../../python/time";
 import { ValueError } from "../../../python/builtins";
 import { urlsplit, urlunsplit } from "../../../python/urllib/parse";
 import { settings } from "../../conf";
@@ -26,7 +25,8 @@ import { QueryDict, type HttpRequest } from "../../http/request";
 import { HttpResponseRedirect, type HttpResponseBase } from "../../http/response";
 import { resolve_url } from "../../shortcuts";
 import { reverse } from "../../urls/base";
-import { http_date, url_has_allowed_host_and_scheme } from "../../utils/http";
+import { url_has_allowed_host_and_scheme } from "../../utils/http";
+import { add_never_cache_headers } from "../../utils/cache";
 import { csrf_protect } from "../../views/decorators/csrf";
 import { TemplateView, type Kwargs, type Context } from "../../views/generic/base";
 import { FormView } from "../../views/generic/edit";
@@ -66,23 +66,8 @@ function protected_dispatch(request: HttpRequest, dispatch: () => any): HttpResp
   return response;
 }
 
-/**
- * `django.utils.cache.add_never_cache_headers(response)`: `Expires` now and
- * `Cache-Control: max-age=0, no-cache, no-store, must-revalidate, private`, merged into any
- * directives the response already has.
- */
-export function add_never_cache_headers(response: HttpResponseBase): void {
-  if (!response.has_header("Expires")) response.headers.set("Expires", http_date(time()));
-  const directives = new Map<string, string | true>();
-  if (response.has_header("Cache-Control"))
-    for (const part of String(response.headers.get("Cache-Control")).split(/\s*,\s*/)) {
-      const [key, value] = part.split("=", 2);
-      if (key) directives.set(key.toLowerCase(), value ?? true);
-    }
-  directives.set("max-age", "0");
-  for (const flag of ["no-cache", "no-store", "must-revalidate", "private"]) directives.set(flag, true);
-  response.headers.set("Cache-Control", [...directives].map(([k, v]) => (v === true ? k : `${k}=${v}`)).join(", "));
-}
+/** Django imports it from django.utils.cache; kept here for the admin, which imports it with the views. */
+export { add_never_cache_headers };
 
 export const RedirectURLMixin = python_class("django.contrib.auth.views", [], (Base) =>
   /** Where to go after the form: a safe `next` from POST or GET, else the view's default. */
