@@ -4,7 +4,7 @@
  * and the Errors panel names that place; framework frames show framework source paths, never the
  * bundle's URL.
  */
-import { test, expect, openLab, waitForEditor, setFile, markersOf, shot } from "./fixtures";
+import { test, expect, openLab, waitForEditor, setFile, markersOf, openPanel, shot } from "./fixtures";
 
 async function send(page: import("@playwright/test").Page, target: string): Promise<void> {
   await page.getByLabel("Address").fill(target);
@@ -24,7 +24,7 @@ test("a runtime error in a view: marker on the view's line, the Errors panel nam
   await send(page, "/hello/Ada/");
   await expect(page.getByLabel("Response status")).toHaveText(/^500/);
   await expect.poll(async () => (await markersOf(page, "hello/views.ts")).filter((m) => m.message.startsWith("TypeError")).map((m) => m.line), { timeout: 30_000 }).toEqual([19]);
-  await page.getByRole("tab", { name: /^Errors/ }).click();
+  await openPanel(page, /^Errors/);
   const panel = page.locator(".errors");
   await expect(panel.getByRole("button", { name: /^hello\/views\.ts:19/ }).first()).toBeVisible();
   // The technical 500 page's traceback: framework frames by their source path, no bundle URL.
@@ -52,7 +52,7 @@ test("a NoReverseMatch in an included template: marker on the tag's line of the 
   await expect(page.getByLabel("Response status")).toHaveText(/^500/);
   await expect.poll(async () => (await markersOf(page, "hello/templates/hello/part.html")).map((m) => [m.line, m.message.split(":")[0]]), { timeout: 30_000 }).toEqual([[3, "NoReverseMatch"]]);
   expect((await markersOf(page, "hello/templates/hello/page.html")).length).toBe(0);
-  await page.getByRole("tab", { name: /^Errors/ }).click();
+  await openPanel(page, /^Errors/);
   await expect(page.locator(".errors").getByRole("button", { name: /^hello\/templates\/hello\/part\.html:3/ }).first()).toBeVisible();
   // Django's debug page names the template and the line of the failing tag.
   const body = await page.frameLocator('iframe[title="Response preview"]').locator("body").innerText();

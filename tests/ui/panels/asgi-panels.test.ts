@@ -148,7 +148,7 @@ describe("ASGI panel", () => {
   it("renders the scope and the messages", () => {
     const out = text(AsgiPanel, sent.created);
     expect(out).toContain('raw_path "b\'/items/\'"');
-    expect(out).toMatch(/→ app http\.request \+[\d.]+ ms \{"body":"b'\{\\"name\\": \\"Pen\\", \\"price\\": \\"1\.5\\"\}'","more_body":false\}/);
+    expect(out).toMatch(/→ app http\.request \+[\d.]+ ms (?:waited [\d.]+ ms )?\{"body":"b'\{\\"name\\": \\"Pen\\", \\"price\\": \\"1\.5\\"\}'","more_body":false\}/);
     expect(out).toContain('app → http.response.start');
     expect(out).toContain('{"status":201,"headers":[["content-length","45"],["content-type","application/json"]]}');
   });
