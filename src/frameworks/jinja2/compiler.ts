@@ -88,12 +88,14 @@ class CompilerExit extends Error {}
 interface FunctionScope {
   decls: Set<string>;
   params: Set<string>;
-  marker: string;
+  /** Index of the piece of `out` that receives the function's `let` line. */
+  marker: number;
 }
 
 /** Walks the tree and writes the module source. One generator per template. */
 export class CodeGenerator {
-  private out = "";
+  /** The module text in pieces: a function's `let` line is filled in its own piece when it closes (no rescan of the text). */
+  private out: string[] = [];
   private indentation = 0;
   private readonly scopes: FunctionScope[] = [];
   private last_identifier = 0;
@@ -131,11 +133,11 @@ export class CodeGenerator {
   }
 
   private write(s: string): void {
-    this.out += s;
+    this.out.push(s);
   }
 
   private writeline(s: string, lineno?: number): void {
-    this.out += "\n" + "  ".repeat(this.indentation) + s;
+    this.out.push("\n" + "  ".repeat(this.indentation) + s);
     this.line_no++;
     if (lineno !== undefined) this.debug_info.push([lineno, this.line_no]);
   }
@@ -149,17 +151,17 @@ export class CodeGenerator {
   }
 
   private open_function(header: string, params: string[]): void {
-    const marker = `/*@decl${this.scopes.length}_${this.last_identifier++}@*/`;
-    this.scopes.push({ decls: new Set(), params: new Set(params), marker });
+    this.last_identifier++;
     this.write(header + " {");
     this.indent();
-    this.writeline(marker);
+    this.writeline("");
+    this.scopes.push({ decls: new Set(), params: new Set(params), marker: this.out.length - 1 });
   }
 
   private close_function(tail = "}"): void {
     const scope = this.scopes.pop()!;
     const decls = [...scope.decls];
-    this.out = this.out.replace(scope.marker, decls.length ? `let ${decls.join(", ")};` : "");
+    this.out[scope.marker] += decls.length ? `let ${decls.join(", ")};` : "";
     this.outdent();
     this.writeline(tail);
   }
@@ -284,7 +286,7 @@ export class CodeGenerator {
     const blocks_kv = [...this.blocks.keys()].map((n) => `${js(n)}: block_${n}`).join(", ");
     this.writeline(`const blocks = {${blocks_kv}};`);
     this.writeline(`return { root, blocks, debug_info: ${JSON.stringify(this.debug_info.map(([a, b]) => `${a}=${b}`).join("&"))} };`);
-    return this.prologue() + this.module_lines.join("\n") + this.out;
+    return this.prologue() + this.module_lines.join("\n") + this.out.join("");
   }
 
   private prologue(): string {

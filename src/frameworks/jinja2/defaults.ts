@@ -3,9 +3,10 @@
  * global functions (`range`, `dict`, `lipsum`, `cycler`, `joiner`, `namespace`) and the policies
  * some filters read (`truncate.leeway`, `urlize.rel`, `json.dumps_kwargs`…).
  */
-import { py_repr, ValueError } from "../python/builtins";
+import { IndexError, py_repr, ValueError } from "../python/builtins";
 import { split_kwargs } from "../python/kwargs";
 import { FILTERS } from "./filters";
+import { check_items } from "./limits";
 import { TESTS } from "./tests";
 import { Cycler, generate_lorem_ipsum, Joiner, Namespace } from "./utils";
 
@@ -38,12 +39,13 @@ export class PyRange {
   }
   *[Symbol.iterator](): Iterator<number> {
     const n = this.__len__();
+    check_items("range()", n);
     for (let i = 0; i < n; i++) yield this.start + i * this.step;
   }
   __getitem__(i: number): number {
     const n = this.__len__();
     const at = i < 0 ? i + n : i;
-    if (at < 0 || at >= n) throw new RangeError("range object index out of range");
+    if (at < 0 || at >= n) throw new IndexError("range object index out of range");
     return this.start + at * this.step;
   }
   __contains__(x: unknown): boolean {
@@ -58,6 +60,8 @@ export class PyRange {
     return this.__repr__();
   }
 }
+/** Python calls it `range` in its errors (`'range' object has no attribute 'items'`). */
+Object.defineProperty(PyRange, "name", { value: "range" });
 
 /** `dict(**kwargs)` / `dict(pairs)`: a plain dict. */
 function dict(...args: unknown[]): Record<string, unknown> {

@@ -31,6 +31,7 @@ import { Parser } from "./parser";
 import * as runtime from "./runtime";
 import { Context, new_context, TemplateTracer, Undefined, state, type BlockFunc, type UndefinedClass, type Vars } from "./runtime";
 import { missing } from "./utils";
+import { as_recursion_error, check_items } from "./limits";
 
 type Filter = (...args: any[]) => unknown;
 
@@ -167,6 +168,13 @@ export const RT = {
   TemplateNotFound,
   truth,
   ...py_arith,
+  /** `a * b`, a repetition bounded (`'x' * 999999999` is MemoryError, not "Invalid string length"). */
+  py_mul(a: unknown, b: unknown): unknown {
+    const seq = typeof a === "string" || a instanceof String || Array.isArray(a) ? a : typeof b === "string" || b instanceof String || Array.isArray(b) ? b : null;
+    const n = seq === a ? b : a;
+    if (seq !== null && (typeof n === "number" || typeof n === "bigint")) check_items("a repetition", (seq as { length: number }).length * Math.max(0, Number(n)));
+    return py_arith.py_mul(a, b);
+  },
   eq,
   ne: (a: unknown, b: unknown) => !eq(a, b),
   lt: (a: unknown, b: unknown) => (typeof a === "number" && typeof b === "number" ? a < b : (fail_if_undefined(a, b), compare(a, b, "<") < 0)),
@@ -332,7 +340,7 @@ export class Environment {
       return new Parser(this, source, name, filename).parse();
     } catch (e) {
       if (e instanceof TemplateSyntaxError) e.source = source;
-      throw e;
+      throw as_recursion_error(e);
     }
   }
 
@@ -349,11 +357,15 @@ export class Environment {
       code = this._generate(tree, name, filename);
     } catch (e) {
       if (e instanceof TemplateSyntaxError && typeof source === "string") e.source = source;
-      throw e;
+      throw as_recursion_error(e);
     }
     if (raw) return code;
-    const factory = compile_function(["rt", "environment"], code, filename ?? name ?? "<template>");
-    return factory(RT, this) as CompiledModule;
+    try {
+      const factory = compile_function(["rt", "environment"], code, filename ?? name ?? "<template>");
+      return factory(RT, this) as CompiledModule;
+    } catch (e) {
+      throw as_recursion_error(e);
+    }
   }
 
   join_path(template: string, _parent: string): string {
@@ -470,7 +482,11 @@ export class Template {
     const vars: Vars = {};
     for (const a of args) if (a) Object.assign(vars, a);
     const context = this.new_context(vars);
-    return this._render_traced("render", () => this.root_render_func(context), context);
+    try {
+      return this._render_traced("render", () => this.root_render_func(context), context);
+    } catch (e) {
+      throw as_recursion_error(e);
+    }
   }
 
   /** Run `fn` as this template's render, inside a "template" span when a trace is recorded. */

@@ -10,18 +10,19 @@
  *   {{ people|map(attribute='name')|join(', ') }}
  */
 import { escape, has_html, Markup, soft_str } from "../markupsafe";
-import { py_repr, ValueError } from "../python/builtins";
+import { AssertionError, AttributeError, py_repr, TypeError, ValueError } from "../python/builtins";
 import { py_add } from "../python/arith";
 import { percent_format } from "../python/format";
 import { py_json_dumps } from "../python/json";
 import { split_kwargs } from "../python/kwargs";
 import { builtin_method } from "../python/methods";
-import { compare, eq, is_dict, len, py_str, truth } from "../python/operator";
+import { compare, eq, is_dict, len, py_str, truth, type_name } from "../python/operator";
 import { PyFloat } from "../python/json";
 import { PyTuple, tuple } from "../python/tuple";
 import { FilterArgumentError } from "./exceptions";
+import { check_width } from "./limits";
 import { iterate, Undefined, type Context, type EvalContext } from "./runtime";
-import { params, pass_context, pass_environment, pass_eval_context, urlize } from "./utils";
+import { Namespace, params, pass_context, pass_environment, pass_eval_context, urlize } from "./utils";
 import type { Environment } from "./environment";
 
 type Env = Environment;
@@ -88,9 +89,22 @@ export const do_urlencode = (value: unknown): string => {
     return for_qs ? out.replace(/%20/g, "+") : out;
   };
   if (typeof value === "string" || value instanceof String) return quote(value, false);
-  const items = is_dict(value) ? Object.entries(value) : value instanceof Map ? [...value.entries()] : (iterate(value) as [unknown, unknown][]);
+  const items = is_dict(value) ? Object.entries(value) : value instanceof Map ? [...value.entries()] : iterate(value).map(unpack_pair);
   return items.map(([k, v]) => `${quote(k, true)}=${quote(v, true)}`).join("&");
 };
+/** Python's `k, v = item`: TypeError for what is not iterable, ValueError for the wrong length. */
+function unpack_pair(item: unknown): [unknown, unknown] {
+  let parts: unknown[];
+  try {
+    parts = iterate(item);
+  } catch (e) {
+    if (e instanceof TypeError) throw new TypeError(`cannot unpack non-iterable ${type_name(item)} object`);
+    throw e;
+  }
+  if (parts.length < 2) throw new ValueError(`not enough values to unpack (expected 2, got ${parts.length})`);
+  if (parts.length > 2) throw new ValueError("too many values to unpack (expected 2)");
+  return [parts[0], parts[1]];
+}
 export const do_replace = pass_eval_context(
   params((eval_ctx: EvalContext, s: unknown, old: unknown, new_: unknown, count: number | null = null): string | Markup => {
     const n = count === null || count === undefined ? -1 : count;
@@ -121,10 +135,19 @@ export const do_items = (value: unknown): unknown[] => {
   if (typeof items === "function") return [...items.call(value)];
   throw new TypeError("Can only get item pairs from a mapping.");
 };
+/** Python's `value.items()`: AttributeError for what is not a mapping (`'range' object has no attribute 'items'`). */
+function dict_items(value: unknown, _filter: string): unknown[] {
+  if (value instanceof Map) return [...value.entries()].map(([k, v]) => tuple([k, v]));
+  if (is_dict(value)) return Object.entries(value).map(([k, v]) => tuple([k, v]));
+  const items = value !== null && typeof value === "object" ? (value as { items?: () => Iterable<unknown> }).items : undefined;
+  if (typeof items === "function") return [...items.call(value)];
+  if (value instanceof Namespace) throw new AttributeError("items");
+  throw new AttributeError(`'${type_name(value)}' object has no attribute 'items'`);
+}
 export const do_xmlattr = pass_eval_context(
   params((eval_ctx: EvalContext, d: Record<string, unknown>, autospace = true): string | Markup => {
     const parts: string[] = [];
-    for (const [key, value] of Object.entries(d)) {
+    for (const [key, value] of dict_items(d, "xmlattr") as [string, unknown][]) {
       if (value === null || value === undefined || value instanceof Undefined) continue;
       if (/[\s/>=]/.test(key)) throw new ValueError(`Invalid character in attribute name: ${py_repr(key)}`);
       parts.push(`${escape(key)}="${escape(value)}"`);
@@ -134,8 +157,9 @@ export const do_xmlattr = pass_eval_context(
     return eval_ctx.autoescape ? new Markup(rv) : rv;
   }, ["autospace"]),
 );
-export const do_center = params((value: unknown, width = 80) => builtin_method(py_str(value), "center")!(width) as string, ["width"]);
+export const do_center = params((value: unknown, width = 80) => (check_width("center", "width", width), builtin_method(py_str(value), "center")!(width) as string), ["width"]);
 export const do_indent = params((s: unknown, width: number | string = 4, first = false, blank = false): string | Markup => {
+  check_width("indent", "width", width);
   const indention = typeof width === "string" ? width : " ".repeat(width);
   const text = py_str(s) + "\n";
   const lines = builtin_method(text, "splitlines")!() as string[];
@@ -152,8 +176,8 @@ export const do_truncate = pass_environment(
   params((env: Env, s: unknown, length = 255, killwords = false, end = "...", leeway: number | null = null): string => {
     const text = py_str(s);
     const lw = leeway ?? (env.policies["truncate.leeway"] as number);
-    if (length < end.length) throw new Error(`expected length >= ${end.length}, got ${length}`);
-    if (lw < 0) throw new Error(`expected leeway >= 0, got ${lw}`);
+    if (compare(length, end.length, ">=") < 0) throw new AssertionError(`expected length >= ${end.length}, got ${length}`);
+    if (compare(lw, 0, ">=") < 0) throw new AssertionError(`expected leeway >= 0, got ${lw}`);
     if (text.length <= length + lw) return text;
     if (killwords) return text.slice(0, length - end.length) + end;
     const head = text.slice(0, length - end.length);
@@ -194,10 +218,18 @@ export const do_wordwrap = pass_environment(
 export const do_wordcount = (s: unknown) => (py_str(s).match(/[\p{L}\p{N}_]+/gu) ?? []).length;
 export const do_trim = params((value: unknown, chars: string | null = null) => builtin_method(py_str(soft_str(value)), "strip")!(chars) as string, ["chars"]);
 export const do_striptags = (value: unknown) => new Markup(has_html(value) ? py_str(value.__html__()) : py_str(value)).striptags();
+/** The widths and precisions of a %-format (`%999999999s`) bounded as `center`'s width. */
+function check_format_widths(format: string): void {
+  for (const m of format.matchAll(/%%|%(?:\([^)]*\))?[-#0 +]*(\d*)(?:\.(\d*))?/g)) {
+    if (m[1]) check_width("format", "width", Number(m[1]));
+    if (m[2]) check_width("format", "precision", Number(m[2]));
+  }
+}
 export const do_format = (value: unknown, ...rest: unknown[]): string | Markup => {
   const [args, kwargs] = split_kwargs(rest);
   if (args.length && Object.keys(kwargs).length) throw new FilterArgumentError("can't handle positional and keyword arguments at the same time");
   const subs = Object.keys(kwargs).length ? kwargs : tuple(args);
+  check_format_widths(py_str(value));
   if (is_markup(value)) {
     const escaped = subs instanceof PyTuple ? tuple(subs.map((a) => (has_html(a) ? a : escape(a)))) : Object.fromEntries(Object.entries(subs).map(([k, a]) => [k, has_html(a) ? a : escape(a)]));
     return new Markup(percent_format(value.valueOf(), escaped));
@@ -263,7 +295,7 @@ export const do_sort = pass_environment(
 export const do_dictsort = params((value: unknown, case_sensitive = false, by = "key", reverse = false) => {
   const pos = by === "key" ? 0 : by === "value" ? 1 : -1;
   if (pos < 0) throw new FilterArgumentError('You can only sort by either "key" or "value"');
-  const items = do_items(value) as unknown[][];
+  const items = dict_items(value, "dictsort") as unknown[][];
   return sorted(items, (item) => (case_sensitive ? (item as unknown[])[pos] : ignore_case((item as unknown[])[pos])), reverse);
 }, ["case_sensitive", "by", "reverse"]);
 export const do_unique = pass_environment(

@@ -16,11 +16,11 @@ import { templates } from "./templates";
 import { urls } from "./urls";
 import { jinja } from "./jinja";
 
-export const TARGETS: FuzzTarget<any>[] = [gateway, asgi, django_request, querydict, cookies, multipart, urls, templates, permalink, scenario];
+export const TARGETS: FuzzTarget<any>[] = [gateway, asgi, django_request, querydict, cookies, multipart, urls, templates, permalink, scenario, jinja];
 
 /**
  * Targets written but failing, so not in CI and not in the default `npm run fuzz` run: ask for
  * them by name (`npm run fuzz -- --target jinja`). Each one is a defect to fix, listed in
  * docs/limits.md ("Not covered yet").
  */
-export const PENDING_TARGETS: FuzzTarget<any>[] = [jinja];
+export const PENDING_TARGETS: FuzzTarget<any>[] = [];

@@ -104,7 +104,7 @@ export const jinja = define_target<{ source: string }>({
   size_limit: TEMPLATE_SOURCE_LIMIT,
   unit: "chars",
   limit_note: "a template is a project file: LIMITS.file_chars (500,000) in src/scenarios/format.ts",
-  errors: [TemplateError, py.RecursionError, py.MemoryError, py.ValueError, py.TypeError, py.ZeroDivisionError, py.OverflowError, py.AttributeError, py.KeyError, py.IndexError],
+  errors: [TemplateError, py.RecursionError, py.MemoryError, py.ValueError, py.TypeError, py.ZeroDivisionError, py.OverflowError, py.AttributeError, py.KeyError, py.IndexError, py.AssertionError],
   setup() {
     install_code_compiler();
     env = new Environment({ loader: new DictLoader(INCLUDED), autoescape: true });
