@@ -138,7 +138,7 @@ test("fastapi-items: an invalid body answers 422 and the Validation panel points
   // The failing field, at the line of the model that declared it; the link opens it in the editor.
   await expect(errors).toContainText("field Item.price");
   await errors.getByRole("button", { name: "models.ts:12" }).click();
-  await expect(page.getByRole("list", { name: "Open files" }).getByRole("button", { name: "models.ts" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("list", { name: "Open files" }).getByRole("button", { name: "models.ts", exact: true })).toHaveAttribute("aria-current", "page");
   await expect(table.locator(".validation-body")).toContainText('"price"');
   await page.screenshot({ path: `${SHOTS13}/04-validation-422.png` });
 

@@ -39,14 +39,17 @@ function ScenarioButton() {
   const origin = useLab((s) => (s.scenarioId?.startsWith("shared-") ? "shared link" : s.scenarioId?.startsWith("file-") ? "file" : null));
   return (
     // Named by its content, "Scenarios (open: <title>, shared link)": the words a screen reader
-    // adds are hidden on screen (an aria-label would not hold the visible text as axe requires).
+    // adds are in the title's own inline run at zero size (an aria-label would not hold the visible
+    // text as axe requires; an out-of-flow hidden span would make the name "… title )").
     <button className="scenario-button" title="Choose a scenario" onClick={() => store.setState({ dialog: "gallery" })}>
       <span className="scenario-button-label">Scenarios</span>
-      <span className="visually-hidden"> (open: </span>
-      <span className="scenario-title">{title}</span>
-      {origin && <span className="visually-hidden">, </span>}
-      {origin && <span className="badge">{origin}</span>}
-      <span className="visually-hidden">)</span>
+      <span className="scenario-title">
+        <span className="sr-inline">(open: </span>
+        {title}
+        {origin && <span className="sr-inline">, {origin}</span>}
+        <span className="sr-inline">)</span>
+      </span>
+      {origin && <span className="badge" aria-hidden="true">{origin}</span>}
     </button>
   );
 }
