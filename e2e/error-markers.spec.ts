@@ -11,10 +11,7 @@ async function send(page: import("@playwright/test").Page, target: string): Prom
   await page.getByRole("button", { name: "Send" }).click();
 }
 
-// FIXME (issue 12, left open): since the recorder moved to call sites (ADR 0020) a span's error
-// carries no source of its own, so the Errors panel names the view (`hello/views.ts#greet`), not the
-// line; the editor marker is still right. Both tests stay written and are marked fixme until fixed.
-test.fixme("a runtime error in a view: marker on the view's line, the Errors panel names it", async ({ page }) => {
+test("a runtime error in a view: marker on the view's line, the Errors panel names it", async ({ page }) => {
   await openLab(page);
   await waitForEditor(page);
   // hello/views.ts line 19 is `console.log("greeting", name);` in greet().
@@ -38,7 +35,7 @@ test.fixme("a runtime error in a view: marker on the view's line, the Errors pan
   await shot(page, "12-runtime-error-marker");
 });
 
-test.fixme("a NoReverseMatch in an included template: marker on the tag's line of the included file", async ({ page }) => {
+test("a NoReverseMatch in an included template: marker on the tag's line of the included file", async ({ page }) => {
   await openLab(page);
   await waitForEditor(page);
   await setFile(page, "project/settings.ts", (text) => `${text}\nexport const TEMPLATES = [{ BACKEND: "django.template.backends.django.DjangoTemplates", DIRS: [], APP_DIRS: true, OPTIONS: {} }];\n`);

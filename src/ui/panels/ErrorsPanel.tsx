@@ -91,6 +91,17 @@ export function fateOf(index: SpanIndex, span: Span): ErrorFate {
   return { kind: "caught", by };
 }
 
+/**
+ * The place to point at for a raised exception: its own source when it has one; else, when the
+ * framework turned it into a response, the line that `exception` span located (the innermost line
+ * of user code, or a template's failing tag); else the span's own definition (`views.ts#greet`).
+ */
+function raisedAt(span: Span, fate: ErrorFate): Span["source"] {
+  if (span.error?.source) return span.error.source;
+  if (fate.kind === "response" && fate.by.source?.line) return fate.by.source;
+  return span.source;
+}
+
 /** Where each exception was raised: spans with an error that none of their children passed up to them. */
 export function raisedErrors(index: SpanIndex): Span[] {
   return index.spans.filter((s) => s.error && visitSpanKind(s, LIST_ERROR) && !(index.children.get(s.id) ?? []).some((c) => sameError(c, s)));
@@ -134,7 +145,7 @@ export function ErrorsPanel({ exchange, index }: PanelProps) {
               {s.error!.type}: <span className="mono">{s.error!.message}</span>
             </h3>
             <p className="muted">
-              Raised in {s.kind} <span className="mono">{s.name}</span> <SourceLink source={s.error?.source ?? s.source} />
+              Raised in {s.kind} <span className="mono">{s.name}</span> <SourceLink source={raisedAt(s, fate)} />
             </p>
             <FateLine fate={fate} />
           </section>

@@ -104,6 +104,12 @@ function enclosingTemplate(index: SpanIndex, span: Span): Span | undefined {
 function renderedBy(index: SpanIndex, span: Span): string {
   for (let p = span.parent === null ? undefined : index.byId.get(span.parent); p; p = p.parent === null ? undefined : index.byId.get(p.parent)) {
     if (p.kind === "view") return `rendered by the view ${p.name}`;
+    // A TemplateResponse is rendered lazily: the view returns it unrendered and the handler calls
+    // response.render() once the process_template_response hooks have run — still the view's template.
+    if (p.kind === "handler" && p.name === "response.render()") {
+      const view = (index.children.get(p.parent) ?? []).find((s) => s.kind === "view");
+      if (view) return `rendered by the view ${view.name} (its TemplateResponse, rendered once it returned)`;
+    }
     if (p.kind === "exception") return `rendered for the error page (${p.name})`;
     if (p.kind === "middleware") return `rendered by the middleware ${p.name}`;
     if (p.kind === "admin") return `rendered by the admin (${p.name})`;

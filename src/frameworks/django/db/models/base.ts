@@ -55,7 +55,17 @@ function fetched_state(db: string): FetchedState {
   if (!state) fetched_states.set(db, (state = new FetchedState(db)));
   return state;
 }
+/**
+ * The key an instance keeps its ModelState under. It stays out of Model's declared shape (reached
+ * through `holder()`), so the editor's declarations of user models never have to name this symbol.
+ */
 const STATE = Symbol("_state");
+interface StateHolder {
+  [STATE]?: ModelState;
+}
+function holder(obj: object): StateHolder {
+  return obj as StateHolder;
+}
 
 export interface SaveOptions {
   force_insert?: boolean;
@@ -78,23 +88,22 @@ export class Model {
   declare static __module__?: string;
 
   declare _prefetched_objects_cache?: Record<string, any>;
-  declare [STATE]: ModelState | undefined;
   [key: string]: any;
 
   /** Django's `instance._state`: which database the row came from, whether it is being added, related objects cached. */
   get _state(): ModelState {
-    const state = this[STATE];
+    const state = holder(this)[STATE];
     if (state !== undefined && !(state instanceof FetchedState)) return state;
     const own = new ModelState();
     if (state) {
       own.adding = false;
       own.db = state.db;
     }
-    return (this[STATE] = own);
+    return (holder(this)[STATE] = own);
   }
 
   set _state(state: ModelState) {
-    this[STATE] = state;
+    holder(this)[STATE] = state;
   }
 
   /** `Model._meta`: class preparation runs on first use. */
@@ -144,7 +153,7 @@ export class Model {
     const send = pre_init.has_listeners(this);
     if (send) pre_init.send(this, { args: [...values], kwargs: {} });
     const obj = Object.create(this.prototype) as T;
-    obj[STATE] = fetched_state(db);
+    holder(obj)[STATE] = fetched_state(db);
     for (let i = 0; i < field_names.length; i++) (obj as any)[field_names[i]] = values[i];
     if (send || post_init.has_listeners(this)) post_init.send(this, { instance: obj });
     return obj;
@@ -163,7 +172,7 @@ export class Model {
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
       const obj = Object.create(proto) as T;
-      obj[STATE] = state;
+      holder(obj)[STATE] = state;
       for (let i = 0; i < n; i++) (obj as any)[field_names[i]] = row[i];
       out[r] = obj;
     }
