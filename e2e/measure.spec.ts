@@ -63,9 +63,9 @@ interface Run {
   loadingAfterResponse: boolean;
 }
 
-async function firstResponse(page: Page, reload = false): Promise<Run> {
+async function firstResponse(page: Page, site: string, reload = false): Promise<Run> {
   if (reload) await page.reload({ waitUntil: "commit" });
-  else await page.goto("/", { waitUntil: "commit" });
+  else await page.goto(`${site}/`, { waitUntil: "commit" });
   await page.waitForFunction(() => performance.getEntriesByName("bench:trace-shown").length > 0 && performance.getEntriesByName("bench:response-shown").length > 0, null, { timeout: 60_000, polling: 100 });
   const { marks, loadingAfterResponse } = await page.evaluate(() => {
     const marks: Record<string, number> = {};
@@ -103,36 +103,70 @@ async function sendToTrace(page: Page, target: string, count: number): Promise<n
   );
 }
 
-test("navigation → first response, cold and warm; Send → trace shown", async ({ browser }) => {
-  // Sixteen page loads and sends: far over the default 60 s on a loaded 2-core machine.
-  test.setTimeout(600_000);
+interface Site {
+  url: string;
+  cold: Run[];
+  warm: Run[];
+  send: number[];
+}
+
+/**
+ * `MEASURE_SITES=http://localhost:4204,http://localhost:4294` measures several builds (this one and
+ * a baseline served by another `vite preview`) in one window, their runs interleaved, so that a
+ * busy machine's load falls on each alike. Default: the build Playwright serves.
+ */
+test("navigation → first response, cold and warm; Send → trace shown", async ({ browser, baseURL }) => {
+  // Sixteen page loads and sends per site: far over the default 60 s on a loaded 2-core machine.
+  test.setTimeout(1_200_000);
   const runs = Number(process.env.MEASURE_RUNS ?? 5);
-  const cold: Run[] = [];
+  const sites: Site[] = (process.env.MEASURE_SITES ?? baseURL ?? "").split(",").map((url) => ({ url: url.replace(/\/$/, ""), cold: [], warm: [], send: [] }));
   for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext();
-    await context.addInitScript(watchFirstResponse);
-    cold.push(await firstResponse(await context.newPage()));
-    console.log(`cold ${cold.at(-1)!.total.toFixed(0)} ms`);
-    await context.close();
+    for (const site of sites) {
+      const context = await browser.newContext();
+      await context.addInitScript(watchFirstResponse);
+      site.cold.push(await firstResponse(await context.newPage(), site.url));
+      console.log(`${site.url} cold ${site.cold.at(-1)!.total.toFixed(0)} ms`);
+      await context.close();
+    }
   }
-  const context = await browser.newContext();
-  await context.addInitScript(watchFirstResponse);
-  const page = await context.newPage();
-  await firstResponse(page);
-  const warm: Run[] = [];
-  for (let i = 0; i < runs; i++) {
-    warm.push(await firstResponse(page, true));
-    console.log(`warm ${warm.at(-1)!.total.toFixed(0)} ms`);
-  }
-  const send: number[] = [];
-  for (let i = 0; i < runs; i++) send.push(await sendToTrace(page, i % 2 ? "/" : "/hello/Ada/", 2 + i));
-  console.log(breakdown("COLD", cold));
-  console.log(breakdown("WARM", warm));
-  const loading = [...cold, ...warm].filter((r) => r.loadingAfterResponse).length;
-  const list = (rs: Run[]) => rs.map((r) => r.total.toFixed(0)).join(",");
-  console.log(
-    `FIGURES cold ${list(cold)} median ${median(cold.map((r) => r.total)).toFixed(0)} ms; warm ${list(warm)} median ${median(warm.map((r) => r.total)).toFixed(0)} ms; ` +
-      `send→trace ${send.map((x) => x.toFixed(0)).join(",")} median ${median(send).toFixed(0)} ms; "Loading panel…" after the response in ${loading} of ${cold.length + warm.length} starts`,
+  // Warm: a context per site that has loaded the page once (HTTP cache, service worker, drafts),
+  // then a fresh tab per run, closed after it, so no tab left open competes with the next run.
+  const contexts = await Promise.all(
+    sites.map(async (site) => {
+      const context = await browser.newContext();
+      await context.addInitScript(watchFirstResponse);
+      const page = await context.newPage();
+      await firstResponse(page, site.url);
+      await page.close();
+      return context;
+    }),
   );
-  await context.close();
+  for (let i = 0; i < runs; i++) {
+    for (const [n, site] of sites.entries()) {
+      const page = await contexts[n].newPage();
+      site.warm.push(await firstResponse(page, site.url));
+      console.log(`${site.url} warm ${site.warm.at(-1)!.total.toFixed(0)} ms`);
+      await page.close();
+    }
+  }
+  // Send → trace: on a page that has settled (the editor loaded, a second to spare), one site at a time.
+  for (const [n, site] of sites.entries()) {
+    const page = await contexts[n].newPage();
+    await firstResponse(page, site.url);
+    await page.waitForFunction(() => Boolean((window as unknown as { __labEditor?: unknown }).__labEditor), null, { timeout: 60_000 });
+    await page.waitForTimeout(1000);
+    for (let i = 0; i < runs; i++) site.send.push(await sendToTrace(page, i % 2 ? "/" : "/hello/Ada/", 2 + i));
+    await page.close();
+  }
+  const list = (rs: Run[]) => rs.map((r) => r.total.toFixed(0)).join(",");
+  for (const site of sites) {
+    console.log(breakdown(`${site.url} COLD`, site.cold));
+    console.log(breakdown(`${site.url} WARM`, site.warm));
+    const loading = [...site.cold, ...site.warm].filter((r) => r.loadingAfterResponse).length;
+    console.log(
+      `FIGURES ${site.url}: cold ${list(site.cold)} median ${median(site.cold.map((r) => r.total)).toFixed(0)} ms; warm ${list(site.warm)} median ${median(site.warm.map((r) => r.total)).toFixed(0)} ms; ` +
+        `send→trace ${site.send.map((x) => x.toFixed(0)).join(",")} median ${median(site.send).toFixed(0)} ms; "Loading panel…" after the response in ${loading} of ${site.cold.length + site.warm.length} starts`,
+    );
+  }
+  for (const context of contexts) await context.close();
 });

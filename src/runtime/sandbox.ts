@@ -41,6 +41,9 @@ export class RuntimeSandbox {
    * fresh as any other (no project was ever loaded into it).
    */
   private spare: SandboxedWorker | null = null;
+  private markSpawned: () => void = () => undefined;
+  /** Settles once the frame has been asked to start a worker (or could not be): see `prepare()`. */
+  private readonly spawned = new Promise<void>((resolve) => (this.markSpawned = resolve));
 
   /** The page's one sandbox frame (created on first use). */
   static shared(): RuntimeSandbox {
@@ -50,11 +53,14 @@ export class RuntimeSandbox {
 
   /**
    * Start loading the frame, the bundle and the wasm now, and start the first worker as soon as
-   * they are there (the page calls this before it renders anything).
+   * they are there (the page calls this before it renders anything). Resolves once that worker has
+   * been asked for: the frame needs the page's main thread to load, so the page's entry waits for
+   * this before it evaluates the app (main.tsx).
    */
-  prepare(): void {
+  prepare(): Promise<void> {
     void this.ensureControl().catch(() => undefined);
     if (this.workers.size === 0 && !this.spare) this.spare = this.start();
+    return this.spawned;
   }
 
   /** A new runtime worker in the sandbox; messages posted before it boots wait in its port. */
@@ -70,8 +76,14 @@ export class RuntimeSandbox {
     const worker = new SandboxedWorker(channel.port1, generation, () => this.terminate(generation));
     this.workers.set(generation, worker);
     this.ensureControl().then(
-      (control) => control.postMessage({ type: "spawn", generation, port: channel.port2 }, [channel.port2]),
-      (e: unknown) => worker.fail(e instanceof Error ? e.message : String(e)),
+      (control) => {
+        control.postMessage({ type: "spawn", generation, port: channel.port2 }, [channel.port2]);
+        this.markSpawned();
+      },
+      (e: unknown) => {
+        worker.fail(e instanceof Error ? e.message : String(e));
+        this.markSpawned();
+      },
     );
     return worker;
   }

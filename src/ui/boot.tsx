@@ -63,9 +63,9 @@ async function boot(): Promise<ScenarioLibrary> {
     void previewReady();
   });
   setTimeout(() => void previewReady(), 5000);
-  await library.boot();
-  // The project is loading in the worker: meanwhile fetch the code of the panel its first response shows.
+  // Meanwhile fetch the code of the panel the first response shows (it must be there before the response is).
   void preloadPanels();
+  await library.boot();
   // Offline after the first visit (offline/sw.ts); an update found is announced once it is ready.
   registerServiceWorker(store);
   // A permalink pasted into the address bar of an open page arrives as a hash change.
