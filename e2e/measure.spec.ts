@@ -149,12 +149,13 @@ test("navigation → first response, cold and warm; Send → trace shown", async
       await page.close();
     }
   }
-  // Send → trace: on a page that has settled (the editor loaded, a second to spare), one site at a time.
+  // Send → trace: on a page that has settled (the editor loaded, its TypeScript worker given three
+  // seconds to check the project), one site at a time.
   for (const [n, site] of sites.entries()) {
     const page = await contexts[n].newPage();
     await firstResponse(page, site.url);
     await page.waitForFunction(() => Boolean((window as unknown as { __labEditor?: unknown }).__labEditor), null, { timeout: 60_000 });
-    await page.waitForTimeout(1000);
+    await page.waitForTimeout(3000);
     for (let i = 0; i < runs; i++) site.send.push(await sendToTrace(page, i % 2 ? "/" : "/hello/Ada/", 2 + i));
     await page.close();
   }
