@@ -12,6 +12,7 @@ import { Col, OrderBy, F, type SQL } from "../expressions";
 import { ForeignKey } from "../fields/related";
 import { EmptyResultSet, FullResultSet } from "../lookups";
 import { LOOKUP_SEP } from "../query_utils";
+import { WhereNode } from "./where";
 import { COMPILERS, Join, qn, type Query } from "./query";
 import type { Converter } from "../fields";
 
@@ -89,7 +90,8 @@ export class SQLCompiler {
 
   /** A condition tree; a tree that matches everything adds nothing, one that matches nothing raises. */
   compile_condition(node: any, params: unknown[]): string {
-    if (!node) return "";
+    // No condition at all: what compiling it would say (FullResultSet), without raising.
+    if (!node || (node instanceof WhereNode && node.children.length === 0)) return "";
     try {
       const [s, p] = this.compile(node);
       params.push(...p);
