@@ -96,8 +96,9 @@ const EDITOR_IDLE_MS = 400;
  */
 function useEditorWanted(): [boolean, () => void] {
   const [wanted, setWanted] = useState(false);
-  const runtime = useLab((s) => s.runtime);
-  const opened = useLab((s) => s.scenario !== null);
+  // Once Monaco is wanted the pane stops following the runtime: a Send must not re-render the editor.
+  const runtime = useLab((s) => (wanted ? null : s.runtime));
+  const opened = useLab((s) => !wanted && s.scenario !== null);
   useEffect(() => {
     if (wanted) return;
     const timer = setTimeout(() => setWanted(true), EDITOR_WAIT_MS);
