@@ -415,7 +415,7 @@ export class URLPattern {
   /** The pattern matched → a ResolverMatch with the default kwargs laid over the captured ones. */
   resolve(path: string): ResolverMatch | null {
     const m = this.pattern.match_or_miss(path);
-    if (tracing_enabled()) PATTERN.event_with(String(this.pattern) || "'' (empty route)", attempt_attrs, this, path, m);
+    PATTERN.event_with(attempt_name, attempt_attrs, this, path, m);
     if (is_miss(m)) return null;
     const [, args, captured_kwargs] = m;
     const kwargs = { ...captured_kwargs, ...this.default_args };
@@ -442,10 +442,15 @@ export class URLPattern {
   }
 }
 
+/** The "pattern" trace event's name: the route (built when the trace is read). */
+function attempt_name(pattern: URLPattern): string {
+  return pattern.pattern.toString() || "'' (empty route)";
+}
+
 /** The "pattern" trace event's attributes: this pattern was tried, matched or not, and why (built when the trace is read). */
 function attempt_attrs(pattern: URLPattern, path: string, m: PatternMatch | PatternMiss): Attrs {
   const missed = is_miss(m);
-  const attrs: Attrs = { route: String(pattern.pattern), path, name: pattern.name, kind: pattern.pattern instanceof RegexPattern ? "re_path" : "path", matched: !missed };
+  const attrs: Attrs = { route: pattern.pattern.toString(), path, name: pattern.name, kind: pattern.pattern instanceof RegexPattern ? "re_path" : "path", matched: !missed };
   if (!missed) {
     attrs.args = to_json(m[1]);
     attrs.captured_kwargs = to_json(m[2]);
