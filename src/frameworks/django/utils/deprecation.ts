@@ -39,7 +39,7 @@ export class MiddlewareMixin {
     const span = PHASE.open_with(labels.process_request, phase_attrs, labels.middleware, "process_request");
     try {
       const r = this.process_request!(request);
-      if (r) span_set(span, { short_circuit: true, response: describe_response(r) });
+      if (r && span >= 0) span_set(span, { short_circuit: true, response: describe_response(r) });
       return r || null;
     } catch (e) {
       span_fail(span, e);
