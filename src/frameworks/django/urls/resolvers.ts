@@ -293,6 +293,8 @@ export class RoutePattern implements URLPatternMatcher {
   converters: Record<string, Converter>;
   private readonly _regex: string;
   private compiled: re.Pattern | null = null;
+  /** The start of the trace's words for a regex miss (this pattern tries many paths; made once). */
+  private miss_words: string | undefined = undefined;
 
   constructor(route: string, options: { name?: string | null; is_endpoint?: boolean } = {}) {
     this._route = String(route);
@@ -331,7 +333,7 @@ export class RoutePattern implements URLPatternMatcher {
 
   explain_miss(path: string, miss: PatternMiss = this.match_or_miss(path) as PatternMiss): string {
     if (!is_miss(miss)) return "no match";
-    if (miss.missed === "regex") return `route '${this._route}' (regex ${this._regex}) did not match '${path}'`;
+    if (miss.missed === "regex") return (this.miss_words ??= `route '${this._route}' (regex ${this._regex}) did not match '`) + path + "'";
     return `${miss.converter}.to_python(${py_repr(miss.value)}) for <${miss.key}> raised ${miss.error}`;
   }
 
