@@ -29,9 +29,21 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** Open the page fresh and wait until the default scenario is loaded and ready to send. */
-export async function openLab(page: Page): Promise<void> {
-  await page.goto("/");
-  await expect(page.getByLabel("Address")).not.toHaveValue("");
+export async function openLab(page: Page, url = "/"): Promise<void> {
+  await page.goto(url);
+  await waitForScenario(page);
+}
+
+/**
+ * Wait until the visit's scenario is open and its project loaded. "Ready" alone is not enough: the
+ * runtime worker starts with the page and says Ready before the library has opened the scenario
+ * (and the address bar reads "/" from the start), so an edit made through `setFile` then went into
+ * the empty store and was replaced by the scenario's own files a moment later — the next Send ran
+ * the original code. Once the scenario is open its project load has begun ("Loading project…"),
+ * so the Ready that follows is that load's.
+ */
+export async function waitForScenario(page: Page): Promise<void> {
+  await expect(page.locator(".scenario-button .scenario-title")).not.toHaveText(/Loading…/, { timeout: 30_000 });
   await expect(page.getByRole("status", { name: "Runtime status" })).toHaveText("Ready", { timeout: 30_000 });
 }
 
