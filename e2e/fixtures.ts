@@ -7,11 +7,19 @@ export const SHOTS = process.env.E2E_SCREENSHOTS ?? "/tmp/framework-lab-shots";
  * `offlineWorker`: let the page install its offline service worker (sw.js), which precaches the
  * whole build — only e2e/offline.spec.ts needs it; every other test gets an empty worker in its
  * place instead of paying for that download. The Preview's own worker (preview-sw.js) always runs.
+ *
+ * `typescriptWorker`: let Monaco start its TypeScript worker (IntelliSense and the editor's type and
+ * syntax markers over the framework's 1.4 MB of declarations) — about 2 s of CPU per page load on
+ * this machine, a quarter of a typical test's. The specs about markers and IntelliSense opt in
+ * (`test.use({ typescriptWorker: true })`); elsewhere the worker answers nothing, so the editor
+ * shows no type squiggles while every runtime marker (a failed load or request) still appears.
  */
-export const test = base.extend<{ consoleErrors: string[]; offlineWorker: boolean }>({
+export const test = base.extend<{ consoleErrors: string[]; offlineWorker: boolean; typescriptWorker: boolean }>({
   offlineWorker: [false, { option: true }],
-  context: async ({ context, offlineWorker }, use) => {
+  typescriptWorker: [false, { option: true }],
+  context: async ({ context, offlineWorker, typescriptWorker }, use) => {
     if (!offlineWorker) await context.route(/\/sw\.js$/, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "// The offline worker is left out of this test (e2e/fixtures.ts).\n" }));
+    if (!typescriptWorker) await context.route(/\/ts\.worker-[^/]*\.js$/, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "// The TypeScript worker is left out of this test (e2e/fixtures.ts).\nself.onmessage = () => {};\n" }));
     await use(context);
   },
   consoleErrors: async ({ page }, use) => {
