@@ -5,8 +5,9 @@ export const SHOTS = process.env.E2E_SCREENSHOTS ?? "/tmp/framework-lab-shots";
 
 /**
  * `offlineWorker`: let the page install its offline service worker (sw.js), which precaches the
- * whole build — only e2e/offline.spec.ts needs it; every other test gets an empty worker in its
- * place instead of paying for that download. The Preview's own worker (preview-sw.js) always runs.
+ * whole build — only e2e/offline.spec.ts needs it; in every other test its registration is refused
+ * (the page then works online, as in a browser without service workers) instead of paying for that
+ * download. The Preview's own worker (preview-sw.js) always runs.
  *
  * `typescriptWorker`: let Monaco start its TypeScript worker (IntelliSense and the editor's type and
  * syntax markers over the framework's 1.4 MB of declarations) — about 2 s of CPU per page load on
@@ -18,7 +19,19 @@ export const test = base.extend<{ consoleErrors: string[]; offlineWorker: boolea
   offlineWorker: [false, { option: true }],
   typescriptWorker: [false, { option: true }],
   context: async ({ context, offlineWorker, typescriptWorker }, use) => {
-    if (!offlineWorker) await context.route(/\/sw\.js$/, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "// The offline worker is left out of this test (e2e/fixtures.ts).\n" }));
+    if (!offlineWorker) {
+      // Not registered at all: an empty worker served in its place was replaced by the real sw.js
+      // when the browser checked for an update on a reload (that fetch is not routed), and its "A new
+      // version … has been downloaded" notice hid the notice a test was reading (course.spec.ts).
+      await context.addInitScript(() => {
+        const register = ServiceWorkerContainer.prototype.register;
+        ServiceWorkerContainer.prototype.register = function (url: string | URL, options?: RegistrationOptions) {
+          if (/(^|\/)sw\.js(\?.*)?$/.test(String(url))) return Promise.reject(new DOMException("The offline worker is left out of this test (e2e/fixtures.ts).", "SecurityError"));
+          return register.call(this, url, options);
+        };
+      });
+      await context.route(/\/sw\.js$/, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "// The offline worker is left out of this test (e2e/fixtures.ts).\n" }));
+    }
     if (!typescriptWorker) await context.route(/\/ts\.worker-[^/]*\.js$/, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "// The TypeScript worker is left out of this test (e2e/fixtures.ts).\nself.onmessage = () => {};\n" }));
     await use(context);
   },

@@ -91,7 +91,6 @@ function run(name) {
         output = output.slice(0, m.index);
       }
       const wall = (Date.now() - started) / 1000;
-if (sampler) clearInterval(sampler);
       console.log(`\n== ${name}: ${code === 0 ? "passed" : `FAILED (exit ${code})`} in ${wall.toFixed(0)} s${cpu === null ? "" : ` (CPU ${cpu.toFixed(0)} s)`}\n${output.trimEnd()}\n== end of ${name}\n`);
       resolve({ name, ok: code === 0, wall, cpu });
     });
