@@ -57,8 +57,10 @@ for (const size of SIZES)
       await shot("06-urls-404");
       await openPanel(page, /^Errors/);
       await shot("07-errors");
-      await page.getByRole("group", { name: "Sidebar" }).getByRole("button", { name: "Lesson" }).click();
-      await page.getByRole("button", { name: "Run all" }).click();
+      // The Lesson pane opens by default on a wide screen; on a projector it is one click away.
+      const runAll = page.getByRole("button", { name: "Run all" });
+      if (!(await runAll.isVisible())) await page.getByRole("group", { name: "Sidebar" }).getByRole("button", { name: "Lesson" }).click();
+      await runAll.click();
       await expect(page.getByRole("status", { name: "Run all result" })).toContainText("checks passed", { timeout: 30_000 });
       await shot("08-lesson-run-all");
       await showFiles(page);

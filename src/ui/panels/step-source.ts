@@ -136,6 +136,15 @@ function ownUserLine(span: Span, index: SpanIndex, files: Record<string, string>
     }
     case "receiver":
       return /^[A-Za-z_$][\w$.]*$/.test(span.name) ? findSymbol(files, span.name) : null;
+    case "queryset": {
+      // The line that made the QuerySet hit the database (a loop, len(), `post.author`), else the
+      // line that built it: QuerySets are lazy, so the two are often far apart.
+      for (const at of [span.attrs.evaluated_at, span.attrs.built_at]) {
+        const place = at && typeof at === "object" ? (at as { file?: unknown; line?: unknown }) : null;
+        if (place && typeof place.file === "string" && place.file in files && typeof place.line === "number") return { file: place.file, line: place.line };
+      }
+      return null;
+    }
     default:
       return null;
   }
@@ -203,6 +212,14 @@ function ownFrameworkPlace(span: Span, index: SpanIndex, files: Record<string, s
       const fallback = method === "__call__" && exists(mixin) ? { file: mixin, symbol: "MiddlewareMixin.__call__" } : { file, symbol: cls };
       return { file, symbol: `${cls}.${method}`, fallback };
     }
+    case "queryset":
+      // Evaluating a QuerySet: _fetch_all() runs the query once and caches the rows.
+      return exists("django/db/models/query.ts") ? { file: "django/db/models/query.ts", symbol: "QuerySet._fetch_all" } : null;
+    case "sql":
+      // Every statement goes through the cursor wrapper, which times it and records it in connection.queries.
+      return exists("django/db/backends/utils.ts") ? { file: "django/db/backends/utils.ts", symbol: "CursorWrapper.execute" } : null;
+    case "template":
+      return exists("django/template/base.ts") && str(span.attrs.loader)?.startsWith("django.") ? { file: "django/template/base.ts", symbol: "Template.render" } : null;
     case "signal":
       return exists("django/dispatch/dispatcher.ts") ? { file: "django/dispatch/dispatcher.ts", symbol: str(span.attrs.method) === "send_robust" ? "Signal.send_robust" : "Signal.send" } : null;
     default:

@@ -5,6 +5,7 @@ import { HeadlessRuntime } from "../../../src/runtime/headless";
 import { build_request } from "../../../src/scenarios/client";
 import { django_hello } from "../../../src/scenarios/django-hello";
 import { wsgi_hello } from "../../../src/scenarios/wsgi-hello";
+import { blog_orm } from "../../../src/scenarios/blog-orm";
 import { indexTrace, type SpanIndex } from "../../../src/ui/panels/span-index";
 import { frameworkPlaceOf, lineOfSymbol, userLineOf } from "../../../src/ui/panels/step-source";
 import { fateOf, raisedErrors } from "../../../src/ui/panels/ErrorsPanel";
@@ -69,6 +70,21 @@ describe("which code ran at a step: the learner's line and the framework's place
       const read = (p: { file: string }) => readFileSync(resolve(SRC, p.file.startsWith("gateway/") ? p.file : `frameworks/${p.file}`), "utf8");
       const line = lineOfSymbol(read(place), place.symbol) ?? (place.fallback?.symbol ? lineOfSymbol(read(place.fallback), place.fallback.symbol) : null);
       expect(line, `${span.kind} ${span.name} → ${place.file}#${place.symbol}`).not.toBeNull();
+    }
+  });
+
+  it("ORM: a QuerySet step points at the line that made it hit the database, its SQL at the cursor, its template at Template.render", async () => {
+    const { readFileSync } = await import("node:fs");
+    const index = await trace(blog_orm, "/");
+    const author = index.spans.find((s) => s.kind === "queryset" && s.name === "Author QuerySet")!;
+    expect(lineText(blog_orm.files, userLineOf(author, index, blog_orm.files))).toMatch(/^rows\.push\(\{ title: post\.title, author: post\.author\.name \}\);/);
+    const sql = index.children.get(author.id)!.find((s) => s.kind === "sql")!;
+    expect(userLineOf(sql, index, blog_orm.files)).toEqual(userLineOf(author, index, blog_orm.files));
+    const template = index.spans.find((s) => s.kind === "template")!;
+    for (const [span, symbol] of [[author, "QuerySet._fetch_all"], [sql, "CursorWrapper.execute"], [template, "Template.render"]] as const) {
+      const place = frameworkPlaceOf(span, index, blog_orm.files, exists)!;
+      expect(place.symbol).toBe(symbol);
+      expect(lineOfSymbol(readFileSync(resolve(SRC, `frameworks/${place.file}`), "utf8"), symbol), symbol).not.toBeNull();
     }
   });
 
