@@ -1,11 +1,13 @@
-// `npm test`: lint, typecheck, Vitest, build and Playwright, in two lanes that run side by side —
-//   lane 1: lint → typecheck → Vitest      lane 2: build → Playwright (the e2e suite needs the build)
-// — so that a two-core machine keeps both cores busy: lint, typecheck and build mostly use one
-// core, Vitest one worker on two cores; Playwright runs two tests at a time (E2E_WORKERS), whose
-// pages spend much of their time waiting (the runtime worker, timers, the Preview's round trips). Every step runs even when
-// another failed (a lane stops at its own first failure: Playwright needs the build). Each step's
-// output is printed whole when it ends, with its wall and CPU time; the last lines sum them up.
-// In CI (CI set) the steps' results go to .ci-results/stages.json for scripts/ci-summary.mjs.
+// `npm test`: lint, typecheck, Vitest, build and Playwright, in three lanes that run side by side —
+//   build → Playwright (the e2e suite needs the build)      Vitest      lint → typecheck
+// — so that a two-core machine keeps both cores busy from start to end. Playwright is the longest
+// chain (about two thirds of the CPU time: two tests at a time, E2E_WORKERS), so it starts as soon
+// as the build is done; Vitest (one worker on two cores) starts at once instead of after lint and
+// typecheck, which had made its lane the last to finish once Playwright ran two tests at a time.
+// Every step runs even when another failed (a lane stops at its own first failure: Playwright
+// needs the build). Each step's output is printed whole when it ends, with its wall and CPU time;
+// the last lines sum them up. In CI (CI set) the steps' results go to .ci-results/stages.json for
+// scripts/ci-summary.mjs.
 //
 //   node scripts/test.mjs            every step
 //   node scripts/test.mjs --serial   one step at a time, in the order above (to measure a step alone)
@@ -64,7 +66,7 @@ const STEPS = {
   build: ["npx", "vite", "build"],
   playwright: ["npx", "playwright", "test"],
 };
-const LANES = serial ? [["lint", "typecheck", "vitest", "build", "playwright"]] : [["lint", "typecheck", "vitest"], ["build", "playwright"]];
+const LANES = serial ? [["lint", "typecheck", "vitest", "build", "playwright"]] : [["build", "playwright"], ["vitest"], ["lint", "typecheck"]];
 
 /** One step: its output, exit code, wall and CPU seconds (CPU when /usr/bin/time is there). */
 function run(name) {
