@@ -19,6 +19,7 @@ import { Apps } from "../src/frameworks/django/apps/registry";
 import { DatabaseSchemaEditor } from "../src/frameworks/django/db/backends/sqlite3/schema";
 import { Decimal } from "../src/frameworks/python/decimal";
 import { date, timedelta } from "../src/frameworks/python/datetime";
+import { SQLCompiler, apply_converters } from "../src/frameworks/django/db/models/sql/compiler";
 import { Recorder, set_active_recorder } from "../src/trace";
 import { figure, per_run_ratio, run_cases, type Figure, type RunOptions } from "./harness";
 
@@ -95,20 +96,42 @@ function check_fetch(raw: unknown[][], books: any[]): void {
   if (!ok) throw new Error(`bench orm: unexpected rows ${JSON.stringify(raw[1])}`);
 }
 
-/** For profiling: the seeded database and the two loops the ratio compares. */
-export async function orm_workloads(): Promise<{ raw: () => unknown[][]; instances: () => unknown[] }> {
+/** For profiling (a small driver under `node --cpu-prof`): the seeded database and the loops the ratio compares, with the layers between them. */
+export async function orm_workloads(): Promise<Record<"build" | "raw" | "driver" | "cursor" | "compile" | "convert" | "values_list" | "instances", () => unknown[]>> {
   set_active_recorder(new Recorder({ enabled: false }));
   const driver = await open_database(1000);
   const sql = `SELECT ${BOOK_COLS} FROM benchapp_book`;
+  const cursor = () => {
+    const c = connection.cursor();
+    c.execute(sql, []);
+    const rows = c.fetchall();
+    c.close();
+    return rows;
+  };
+  const compile = () => [new SQLCompiler(Book.objects.all().query, connection).as_sql()];
+  const convert = () => {
+    const compiler = new SQLCompiler(Book.objects.all().query, connection);
+    compiler.as_sql();
+    const rows = driver.execute(sql, []).rows;
+    apply_converters(rows, compiler.get_converters(), compiler.select, connection);
+    return rows;
+  };
+  const converted = convert();
+  const attnames = ["id", "title", "author_id", "publisher_id", "pages", "price", "published", "in_print"];
+  const build = () => (Book as any).from_db_rows("default", attnames, converted);
+  return { build, raw: raw_fetch(driver, sql), driver: () => driver.execute(sql, []).rows, cursor, compile, convert, values_list: () => Book.objects.values_list().list(), instances: () => Book.objects.all().list() };
+}
+
+/** The raw sql.js loop: what Python's `sqlite3` `execute().fetchall()` does — every row stepped into an array. */
+function raw_fetch(driver: SqlJsDriver, sql: string): () => unknown[][] {
   const db = driver.db;
-  const raw = () => {
+  return () => {
     const stmt = db.prepare(sql);
     const rows: unknown[][] = [];
     while (stmt.step()) rows.push(stmt.get());
     stmt.free();
     return rows;
   };
-  return { raw, instances: () => Book.objects.all().list() };
 }
 
 export async function bench_orm(options: RunOptions): Promise<Figure[]> {
@@ -118,14 +141,7 @@ export async function bench_orm(options: RunOptions): Promise<Figure[]> {
   try {
     driver = await open_database(1000);
     const sql = `SELECT ${BOOK_COLS} FROM benchapp_book`;
-    const db = driver.db;
-    const raw = () => {
-      const stmt = db.prepare(sql);
-      const rows: unknown[][] = [];
-      while (stmt.step()) rows.push(stmt.get());
-      stmt.free();
-      return rows;
-    };
+    const raw = raw_fetch(driver, sql);
     const instances = () => Book.objects.all().list();
     const values_list = () => Book.objects.values_list().list();
     check_fetch(raw(), instances());

@@ -143,6 +143,7 @@ export class SqlJsDriver implements DatabaseDriver {
 
 /** sql.js's `prepare` silently ignores what follows the first statement; sqlite3 refuses it. */
 function has_more_statements(sql: string, statement: Statement): boolean {
+  if (!sql.includes(";")) return false; // only a ";" ends a statement
   const first = statement.getSQL();
   const index = sql.indexOf(first);
   if (index < 0) return false;

@@ -11,8 +11,33 @@ const DATETIME_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{1,2})(?::(\d{
 
 /** `django.utils.dateparse.parse_date`; ValueError for a well-formed but impossible date. */
 export function parse_date(text: string): date | null {
+  const iso = parse_iso_date(text);
+  if (iso) return iso;
   const m = DATE_RE.exec(text);
   return m ? new date(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/**
+ * The common case first, as Django tries `date.fromisoformat` before its regex: exactly
+ * "YYYY-MM-DD" (what SQLite stores for a DateField), read digit by digit. Null for anything else.
+ */
+function parse_iso_date(text: string): date | null {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null; // 45 is "-"
+  const year = read_digits(text, 0, 4);
+  const month = read_digits(text, 5, 2);
+  const day = read_digits(text, 8, 2);
+  return year < 0 || month < 0 || day < 0 ? null : new date(year, month, day);
+}
+
+/** The number written by `count` ASCII digits at `start`, or -1 if one of them is not a digit. */
+function read_digits(text: string, start: number, count: number): number {
+  let n = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = text.charCodeAt(i) - 48; // 48 is "0"
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 export function parse_datetime(text: string): datetime | null {

@@ -67,7 +67,7 @@ export class CursorWrapper {
   /** `cursor.execute(sql, params=None)`; returns the cursor, as sqlite3's does. */
   execute(sql: string, params: Params = null): this {
     this.check_open();
-    const query = params === null || params === undefined ? sql : convert_query(sql);
+    const query = params === null || params === undefined || !sql.includes("%") ? sql : convert_query(sql);
     const adapted = adapt_params(params ?? []);
     if (!tracing_enabled()) this.store(run_on_driver(this.db, query, adapted), -1);
     else {

@@ -55,6 +55,24 @@ function fetched_state(db: string): FetchedState {
   if (!state) fetched_states.set(db, (state = new FetchedState(db)));
   return state;
 }
+
+/**
+ * Python's `cls.__new__(cls)`: a blank instance of a model, its constructor not run. A plain
+ * function whose `prototype` is the model's makes it: `new` on one function gives every fetched
+ * row of a model the same shape, with room for its columns inside the object (`Object.create`
+ * would start each one empty and move the columns out to a separate store as they are added).
+ */
+const blank_makers = new WeakMap<object, new () => object>();
+function blank_maker(cls: { prototype: object }): new () => object {
+  let make = blank_makers.get(cls);
+  if (make === undefined) {
+    make = function model_new() {} as unknown as new () => object;
+    make.prototype = cls.prototype;
+    blank_makers.set(cls, make);
+  }
+  return make;
+}
+
 /**
  * The key an instance keeps its ModelState under. It stays out of Model's declared shape (reached
  * through `holder()`), so the editor's declarations of user models never have to name this symbol.
@@ -152,7 +170,7 @@ export class Model {
   static from_db<T extends Model>(this: ModelClass<T>, db: string, field_names: string[], values: unknown[]): T {
     const send = pre_init.has_listeners(this);
     if (send) pre_init.send(this, { args: [...values], kwargs: {} });
-    const obj = Object.create(this.prototype) as T;
+    const obj = new (blank_maker(this))() as T;
     holder(obj)[STATE] = fetched_state(db);
     for (let i = 0; i < field_names.length; i++) (obj as any)[field_names[i]] = values[i];
     if (send || post_init.has_listeners(this)) post_init.send(this, { instance: obj });
@@ -165,13 +183,13 @@ export class Model {
    */
   static from_db_rows<T extends Model>(this: ModelClass<T>, db: string, field_names: string[], rows: unknown[][]): T[] {
     if (pre_init.has_listeners(this) || post_init.has_listeners(this)) return rows.map((r) => this.from_db(db, field_names, r.length === field_names.length ? r : r.slice(0, field_names.length)));
-    const proto = this.prototype;
+    const model_new = blank_maker(this);
     const n = field_names.length;
     const state = fetched_state(db);
     const out: T[] = new Array(rows.length);
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
-      const obj = Object.create(proto) as T;
+      const obj = new model_new() as T;
       holder(obj)[STATE] = state;
       for (let i = 0; i < n; i++) (obj as any)[field_names[i]] = row[i];
       out[r] = obj;

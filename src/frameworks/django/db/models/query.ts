@@ -107,6 +107,8 @@ export class QuerySet<T = any> {
       }
       case "values_list": {
         const order = this._values_list_order(compiler);
+        // Rows that hold just the asked columns, in order, are the tuples (the cursor handed them over).
+        if (rows.length && rows[0].length === order.length && order.every((column, i) => column === i)) return rows as T[];
         return rows.map((r) => order.map((i) => r[i])) as T[];
       }
       case "flat": {

@@ -66,6 +66,48 @@ describe("fetched instances", () => {
   });
 });
 
+describe("rows into instances", () => {
+  it("are instances of their model, each column an own property under its attname, the constructor not run", () => {
+    const items = Item.objects.all().list() as any[];
+    expect(items.map((i) => [i instanceof Item, i.constructor === Item, Object.keys(i)])).toEqual(
+      Array.from({ length: 4 }, () => [true, true, ["id", "title", "price", "shelf_id"]]),
+    );
+    expect(items.map((i) => String(i))).toEqual(["Item object (1)", "Item object (2)", "Item object (3)", "Item object (4)"]);
+  });
+
+  it("rows holding the same stored price share one Decimal, which cannot be changed", () => {
+    Item.objects.create({ title: "five", price: "10.99", shelf: Shelf.objects.get({ name: "A" }) });
+    const prices = (Item.objects.filter({ price: "10.99" }).list() as any[]).map((i) => i.price);
+    expect(prices.map(String)).toEqual(["10.99", "10.99"]);
+    expect(() => {
+      prices[0].digits = "1";
+    }).toThrowError(TypeError);
+    expect(String(prices[1])).toBe("10.99");
+  });
+
+  it("the same stored number read through fields with other decimal_places is quantized for each", () => {
+    const Coarse = models.create_model("Coarse", { app_label: "lib", Meta: { apps, db_table: "lib_item" }, fields: { price: new models.DecimalField({ max_digits: 8, decimal_places: 1 }) } });
+    const Fine = models.create_model("Fine", { app_label: "lib", Meta: { apps, db_table: "lib_item" }, fields: { price: new models.DecimalField({ max_digits: 8, decimal_places: 3 }) } });
+    const prices = (model: any) => (model.objects.order_by("id").list() as any[]).map((i) => String(i.price));
+    expect([prices(Coarse), prices(Fine), prices(Item)]).toEqual([
+      ["11.0", "0.5", "-3.0", "1200.0"],
+      ["10.990", "0.500", "-3.000", "1200.000"],
+      ["10.99", "0.50", "-3.00", "1200.00"],
+    ]);
+  });
+
+  it("DateField columns come back as dates, the stored text parsed per row", () => {
+    const Dated = models.create_model("Dated", { app_label: "lib", Meta: { apps }, fields: { on: new models.DateField() } });
+    connection.cursor().execute('CREATE TABLE "lib_dated" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "on" date NOT NULL)');
+    connection.cursor().execute(`INSERT INTO "lib_dated" ("on") VALUES ('2000-01-08'), ('2024-2-29'), ('2024-02-29 10:00:00')`);
+    expect((Dated.objects.order_by("id").list() as any[]).map((d) => [d.on.constructor.name, d.on.isoformat()])).toEqual([
+      ["date", "2000-01-08"],
+      ["date", "2024-02-29"],
+      ["date", "2024-02-29"],
+    ]);
+  });
+});
+
 describe("Decimal.from_fixed", () => {
   it("is Decimal(text) for every toFixed text", () => {
     for (const n of [0, -0.0001, 1, -1, 10.99, 0.5, -0.004, 123456.789, 1e14, -99999.999, 0.001, 5e-7])

@@ -594,7 +594,17 @@ export class DecimalField extends Field {
 
   get_col_db_converters(connection?: ConnectionLike): Converter[] {
     const places = this.decimal_places;
+    const quantized = places === null ? null : quantized_decimals(places);
     const quantize: Converter = (v) => {
+      if (typeof v === "number" && quantized !== null) {
+        let d = quantized.get(v);
+        if (d === undefined) {
+          if (!Number.isFinite(v) || Math.abs(v) >= 1e15) return new Decimal(String(v));
+          if (quantized.size >= 4096) quantized.clear();
+          quantized.set(v, (d = Object.freeze(Decimal.from_fixed(v.toFixed(places!))) as Decimal));
+        }
+        return d;
+      }
       if (typeof v !== "number" && typeof v !== "string") return v;
       const n = Number(v);
       return places !== null && Number.isFinite(n) && Math.abs(n) < 1e15 ? Decimal.from_fixed(n.toFixed(places)) : new Decimal(String(v));
@@ -971,20 +981,19 @@ export function adapt_datetime(value: datetime): string {
 }
 
 /**
- * `date` objects are immutable (as in Python), so the same stored text can share one parsed value:
- * a result set repeats dates a lot, and parsing is most of a date column's cost.
+ * `Decimal` objects are immutable (as in Python): a stored number quantized to a column's decimal
+ * places is one value, shared (frozen) by every row that holds it (prices repeat), so a result set
+ * builds each distinct price once. One cache per number of places, emptied when it grows past 4,096.
  */
-const parsed_dates = new Map<string, unknown>();
+const quantized_by_places = new Map<number, Map<number, Decimal>>();
+function quantized_decimals(places: number): Map<number, Decimal> {
+  let cache = quantized_by_places.get(places);
+  if (cache === undefined) quantized_by_places.set(places, (cache = new Map()));
+  return cache;
+}
 
-export const convert_date: Converter = (v) => {
-  if (typeof v !== "string") return v;
-  let d = parsed_dates.get(v);
-  if (d === undefined) {
-    if (parsed_dates.size >= 4096) parsed_dates.clear();
-    parsed_dates.set(v, (d = parse_date(v.slice(0, 10))));
-  }
-  return d;
-};
+/** Django's SQLite `convert_datefield_value`: stored text → `date` (parse_date reads "YYYY-MM-DD" directly). */
+export const convert_date: Converter = (v) => (typeof v === "string" ? parse_date(v.slice(0, 10)) : v);
 
 export const convert_datetime: Converter = (v) => {
   if (typeof v !== "string") return v;

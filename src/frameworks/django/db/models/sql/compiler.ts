@@ -12,6 +12,7 @@ import { Col, OrderBy, F, type SQL } from "../expressions";
 import { ForeignKey } from "../fields/related";
 import { EmptyResultSet, FullResultSet } from "../lookups";
 import { LOOKUP_SEP } from "../query_utils";
+import { WhereNode } from "./where";
 import { COMPILERS, Join, qn, type Query } from "./query";
 import type { Converter } from "../fields";
 
@@ -89,7 +90,8 @@ export class SQLCompiler {
 
   /** A condition tree; a tree that matches everything adds nothing, one that matches nothing raises. */
   compile_condition(node: any, params: unknown[]): string {
-    if (!node) return "";
+    // No condition at all: what compiling it would say (FullResultSet), without raising.
+    if (!node || (node instanceof WhereNode && node.children.length === 0)) return "";
     try {
       const [s, p] = this.compile(node);
       params.push(...p);
@@ -379,27 +381,20 @@ export class SQLCompiler {
   }
 }
 
-/** Each row's values through their column's converters, in place (one pass; nothing allocated per row). */
+/**
+ * Each row's values through their column's converters, in place, one column at a time: a column's
+ * converter is called for every row in turn, and nothing is allocated per row.
+ */
 export function apply_converters(rows: unknown[][], converters: (Converter[] | null)[], select: SelectItem[], connection: any): void {
-  const columns: number[] = [];
-  const chains: Converter[][] = [];
-  const exprs: unknown[] = [];
-  converters.forEach((c, i) => {
-    if (!c) return;
-    columns.push(i);
-    chains.push(c);
-    exprs.push(select[i].expr);
-  });
-  const width = columns.length;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    for (let k = 0; k < width; k++) {
-      const i = columns[k];
-      const chain = chains[k];
-      let v = row[i];
-      for (let j = 0; j < chain.length; j++) v = chain[j](v, exprs[k] as never, connection);
-      row[i] = v;
-    }
+  for (let i = 0; i < converters.length; i++) {
+    const chain = converters[i];
+    if (!chain) continue;
+    const expr = select[i].expr;
+    for (const convert of chain)
+      for (let r = 0; r < rows.length; r++) {
+        const row = rows[r];
+        row[i] = convert(row[i], expr, connection);
+      }
   }
 }
 
