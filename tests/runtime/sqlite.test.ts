@@ -64,6 +64,29 @@ describe("django.db connection over sql.js", () => {
     expect(new IntegrityError("x")).toBeInstanceOf(DatabaseError);
   });
 
+  it("counts a statement's parameters exactly, from none to hundreds, to say how many bindings it takes", async () => {
+    await fresh();
+    const cursor = connection.cursor();
+    const message = (uses: number, supplied: number) => `Incorrect number of bindings supplied. The current statement uses ${uses}, and there are ${supplied} supplied.`;
+    const error = (sql: string, params: unknown[]) => {
+      try {
+        cursor.execute(sql, params);
+        return "no error";
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    const placeholders = (n: number) => Array.from({ length: n }, () => "%s").join(", ");
+    expect([
+      error("SELECT 1", [1]),
+      error(`SELECT ${placeholders(2)}`, [1, 2, 3]),
+      error(`SELECT ${placeholders(3)}`, [1]),
+      error(`SELECT ${placeholders(700)}`, new Array(701).fill(1)),
+      error(`SELECT ${placeholders(513)}`, new Array(512).fill(1)),
+      error(`SELECT ${placeholders(1024)}`, new Array(1024).fill(1)),
+    ]).toEqual([message(0, 1), message(2, 3), message(3, 1), message(700, 701), message(513, 512), "no error"]);
+  });
+
   it("records one sql span per execute with sql, params and row count", async () => {
     await fresh();
     const recorder = new Recorder();

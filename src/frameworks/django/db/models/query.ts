@@ -24,7 +24,8 @@ import { DateField, DateTimeField } from "./fields";
 import { atomic } from "../transaction";
 import { IntegrityError, NotSupportedError } from "../utils";
 
-const QUERYSET = trace_site("queryset", "django/db/models/query.ts", { eager: true });
+// Its attrs are built when the trace is read, from values that do not change (see _trace_attrs).
+const QUERYSET = trace_site("queryset", "django/db/models/query.ts");
 
 type Kwargs = Record<string, unknown>;
 
@@ -45,7 +46,8 @@ export class QuerySet<T = any> {
   _sticky_filter = false;
   /** For the trace (recorded only while tracing): the calls that built this QuerySet, and where. */
   _method_chain: string[] = [];
-  _built_at: SourceRef | null = null;
+  /** The stack where the chain began (captured now, read as a source line when the trace is read). */
+  _built_stack: Error | null = null;
   /** Set by the related descriptors on a lazy load: `{kind, field, model}` for the trace. */
   _related_load: { kind: string; field: string; model: string } | null = null;
 
@@ -66,7 +68,7 @@ export class QuerySet<T = any> {
     c._prefetch_related_lookups = [...this._prefetch_related_lookups];
     c._related_load = this._related_load;
     c._method_chain = this._method_chain;
-    c._built_at = this._built_at;
+    c._built_stack = this._built_stack;
     return c;
   }
 
@@ -84,14 +86,25 @@ export class QuerySet<T = any> {
     return this._result_cache!;
   }
 
-  /** The "queryset" span's attrs: the model, and for a lazy relation load which relation it was. */
-  _trace_attrs(): Attrs {
-    const attrs: Attrs = { model: this.model._meta.label, method_chain: this._method_chain };
-    if (this._built_at) attrs.built_at = { ...this._built_at };
-    const evaluated_at = caller_source();
-    if (evaluated_at) attrs.evaluated_at = { ...evaluated_at };
-    if (this._related_load) attrs.related = this._related_load;
-    return attrs;
+  /**
+   * The "queryset" span's attrs, built when the trace is read: the model, the calls that built the
+   * QuerySet, where it was built and where evaluated (both stacks captured at the call, which is
+   * cheap, and read only then), and for a lazy relation load which relation it was. None of these
+   * values changes afterwards (a chained QuerySet gets a new method_chain array).
+   */
+  _trace_attrs(): () => Attrs {
+    const label = this.model._meta.label;
+    const { _method_chain: method_chain, _built_stack: built_stack, _related_load: related } = this;
+    const evaluated_stack = new Error();
+    return () => {
+      const attrs: Attrs = { model: label, method_chain };
+      const built_at = built_stack && caller_source(built_stack);
+      if (built_at) attrs.built_at = { ...built_at };
+      const evaluated_at = caller_source(evaluated_stack);
+      if (evaluated_at) attrs.evaluated_at = { ...evaluated_at };
+      if (related) attrs.related = related;
+      return attrs;
+    };
   }
 
   _evaluate(): T[] {
@@ -735,18 +748,19 @@ export class QuerySet<T = any> {
 
 // --- where a QuerySet was built and evaluated (for the trace) ----------------------------------------
 
-/**
- * The nearest frame outside the framework: user code when the runtime has marked it, else (in
- * Node, outside the runtime) the first frame not under src/frameworks. Only called while tracing:
- * capturing a stack costs more than building the QuerySet.
- */
 /** The ORM's own code (and the Python helpers under it), by mapped path or by source path under Node. */
 function is_orm_frame(filename: string): boolean {
   return /^(django\/db|python)\//.test(filename) || /[\\/]src[\\/]frameworks[\\/](django[\\/]db|python)[\\/]/.test(filename);
 }
 
-export function caller_source(): SourceRef | null {
-  const frames = extract_tb(new Error());
+/**
+ * The nearest frame of `stack` outside the framework: user code when the runtime has marked it,
+ * else (in Node, outside the runtime) the first frame not under src/frameworks. Only called while
+ * tracing: reading a stack costs more than building the QuerySet, so the stack is captured at the
+ * call (`new Error()`) and read here when the trace is read.
+ */
+export function caller_source(stack: Error = new Error()): SourceRef | null {
+  const frames = extract_tb(stack);
   const user = frames.filter((f) => f.is_user_code);
   // No user code on the stack (the admin, a generic view): the innermost caller outside the ORM.
   const pick = user.length ? user[user.length - 1] : [...frames].reverse().find((f) => !is_orm_frame(f.filename) && !f.filename.startsWith("node:"));
@@ -785,7 +799,7 @@ for (const name of CHAIN_METHODS) {
       const result = method.apply(this, args);
       if (tracing_enabled() && result instanceof QuerySet && result !== this) {
         result._method_chain = [...this._method_chain, call_repr(name, args)];
-        result._built_at = this._built_at ?? caller_source();
+        result._built_stack = this._built_stack ?? new Error();
       }
       return result;
     },
