@@ -19,11 +19,38 @@ function devPagePolicy(): Plugin {
   };
 }
 
+/**
+ * Build only: the page's entry (src/ui/main.tsx) starts the runtime sandbox, then imports the app
+ * (src/ui/boot.tsx) dynamically; modulepreload links let the app's chunks download meanwhile.
+ */
+function preloadApp(): Plugin {
+  let base = "/";
+  return {
+    name: "framework-lab:preload-app",
+    apply: "build",
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: "post",
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return [];
+        const boot = Object.values(bundle).find((o) => o.type === "chunk" && !!o.facadeModuleId?.endsWith("/src/ui/boot.tsx"));
+        if (!boot || boot.type !== "chunk") return [];
+        return [boot.fileName, ...boot.imports]
+          .filter((file) => !html.includes(`${base}${file}`))
+          .map((file) => ({ tag: "link", attrs: { rel: "modulepreload", crossorigin: "", href: `${base}${file}` }, injectTo: "head" as const }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
   // frameworkDts: `virtual:framework-dts`, the editor's declarations generated from the framework's source.
   // runtimeWorkerBundle: `virtual:runtime-worker`, the runtime worker as one classic script (docs/adr/0019).
   // offlineServiceWorker: `sw.js`, the service worker that keeps the page working offline (src/offline).
-  plugins: [react(), frameworkDts(), runtimeWorkerBundle(), devPagePolicy(), offlineServiceWorker()],
+  plugins: [react(), frameworkDts(), runtimeWorkerBundle(), devPagePolicy(), offlineServiceWorker(), preloadApp()],
   resolve: {
     // User code and the framework import `django/...`; the runtime worker resolves it the same way.
     alias: [{ find: /^django\/(.*)$/, replacement: fileURLToPath(new URL("./src/frameworks/django/$1", import.meta.url)) }],

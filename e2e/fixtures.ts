@@ -138,6 +138,8 @@ type LabHook = { store: { getState(): Record<string, unknown> & { files: Record<
 
 /** The store's state (through the test hook). */
 export async function labState<T>(page: Page, pick: (s: Record<string, unknown> & { files: Record<string, string> }) => T): Promise<T> {
+  // The hook is set once the app's script has run (src/ui/boot.tsx), which follows the runtime's start.
+  await page.waitForFunction(() => Boolean((window as unknown as { __lab?: unknown }).__lab));
   return page.evaluate(`(${pick.toString()})(window.__lab.store.getState())`) as Promise<T>;
 }
 

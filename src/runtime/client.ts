@@ -115,9 +115,9 @@ function sandboxedWorker(): WorkerLike {
   return RuntimeSandbox.shared().spawn();
 }
 
-/** Start the runtime sandbox loading (frame, bundle, wasm) before anything asks for a worker. */
-export function prepareRuntime(): void {
-  if (typeof document !== "undefined") RuntimeSandbox.shared().prepare();
+/** Start the runtime sandbox loading (frame, bundle, wasm, a first worker) before anything asks for a worker; resolves once that worker is asked for. */
+export function prepareRuntime(): Promise<void> {
+  return typeof document !== "undefined" ? RuntimeSandbox.shared().prepare() : Promise.resolve();
 }
 
 export class RuntimeClient {

@@ -35,6 +35,15 @@ export class RuntimeSandbox {
   private control: Promise<MessagePort> | null = null;
   private readonly workers = new Map<number, SandboxedWorker>();
   private nextGeneration = 1;
+  /**
+   * A worker started by `prepare()`, before anything asked for one, so that parsing the runtime
+   * bundle and booting sql.js overlap the page's own start; the first `spawn()` takes it. It is as
+   * fresh as any other (no project was ever loaded into it).
+   */
+  private spare: SandboxedWorker | null = null;
+  private markSpawned: () => void = () => undefined;
+  /** Settles once the frame has been asked to start a worker (or could not be): see `prepare()`. */
+  private readonly spawned = new Promise<void>((resolve) => (this.markSpawned = resolve));
 
   /** The page's one sandbox frame (created on first use). */
   static shared(): RuntimeSandbox {
@@ -42,20 +51,39 @@ export class RuntimeSandbox {
     return RuntimeSandbox.instance;
   }
 
-  /** Start loading the frame, the bundle and the wasm now (the page calls this before its first paint). */
-  prepare(): void {
+  /**
+   * Start loading the frame, the bundle and the wasm now, and start the first worker as soon as
+   * they are there (the page calls this before it renders anything). Resolves once that worker has
+   * been asked for: the frame needs the page's main thread to load, so the page's entry waits for
+   * this before it evaluates the app (main.tsx).
+   */
+  prepare(): Promise<void> {
     void this.ensureControl().catch(() => undefined);
+    if (this.workers.size === 0 && !this.spare) this.spare = this.start();
+    return this.spawned;
   }
 
   /** A new runtime worker in the sandbox; messages posted before it boots wait in its port. */
   spawn(): WorkerLike {
+    const spare = this.spare;
+    this.spare = null;
+    return spare ?? this.start();
+  }
+
+  private start(): SandboxedWorker {
     const generation = this.nextGeneration++;
     const channel = new MessageChannel();
     const worker = new SandboxedWorker(channel.port1, generation, () => this.terminate(generation));
     this.workers.set(generation, worker);
     this.ensureControl().then(
-      (control) => control.postMessage({ type: "spawn", generation, port: channel.port2 }, [channel.port2]),
-      (e: unknown) => worker.fail(e instanceof Error ? e.message : String(e)),
+      (control) => {
+        control.postMessage({ type: "spawn", generation, port: channel.port2 }, [channel.port2]);
+        this.markSpawned();
+      },
+      (e: unknown) => {
+        worker.fail(e instanceof Error ? e.message : String(e));
+        this.markSpawned();
+      },
     );
     return worker;
   }
@@ -142,8 +170,11 @@ export class RuntimeSandbox {
 
 /** A worker in the sandbox as the RuntimeClient sees it: its MessagePort, plus the frame's error reports. */
 class SandboxedWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent<unknown>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
+  private receiver: ((event: MessageEvent<unknown>) => void) | null = null;
+  private failure: ((event: ErrorEvent) => void) | null = null;
+  /** What arrived before the client attached its handlers (a worker started by `prepare()`). */
+  private early: MessageEvent<unknown>[] = [];
+  private earlyFailure: string | null = null;
   private closed = false;
 
   constructor(
@@ -152,8 +183,36 @@ class SandboxedWorker implements WorkerLike {
     private readonly onTerminate: () => void,
   ) {
     port.onmessage = (event: MessageEvent<unknown>) => {
-      if (!this.closed) this.onmessage?.(event);
+      if (this.closed) return;
+      if (this.receiver) this.receiver(event);
+      // Only "ready" comes before any call; a few more are kept, never an unbounded queue.
+      else if (this.early.length < 8) this.early.push(event);
     };
+  }
+
+  get onmessage(): ((event: MessageEvent<unknown>) => void) | null {
+    return this.receiver;
+  }
+
+  set onmessage(handler: ((event: MessageEvent<unknown>) => void) | null) {
+    this.receiver = handler;
+    if (!handler) return;
+    const early = this.early;
+    this.early = [];
+    for (const event of early) if (!this.closed) handler(event);
+  }
+
+  get onerror(): ((event: ErrorEvent) => void) | null {
+    return this.failure;
+  }
+
+  set onerror(handler: ((event: ErrorEvent) => void) | null) {
+    this.failure = handler;
+    if (handler && this.earlyFailure !== null) {
+      const message = this.earlyFailure;
+      this.earlyFailure = null;
+      this.fail(message);
+    }
   }
 
   postMessage(message: ChannelIn): void {
@@ -163,6 +222,7 @@ class SandboxedWorker implements WorkerLike {
   terminate(): void {
     if (this.closed) return;
     this.closed = true;
+    this.early = [];
     this.port.onmessage = null;
     this.port.close();
     this.onTerminate();
@@ -171,7 +231,8 @@ class SandboxedWorker implements WorkerLike {
   /** The frame saw the worker fail (a script error at start) or could not start it. */
   fail(message: string): void {
     if (this.closed) return;
-    this.onerror?.({ message, preventDefault() {} } as ErrorEvent);
+    if (this.failure) this.failure({ message, preventDefault() {} } as ErrorEvent);
+    else this.earlyFailure ??= message;
   }
 }
 

@@ -1,75 +1,24 @@
 /**
- * The page's entry: create the store, the session and the scenario library, paint the shell, then
- * open what the visit asks for (a permalink in the URL, the last draft, or the default scenario
- * with its first request ready to send). Monaco and the runtime (sucrase, sql.js) load lazily,
- * after this first paint.
+ * The page's entry, kept small so that it runs as soon as the HTML is parsed: start the runtime
+ * sandbox (its frame, the runtime bundle, sql.js' wasm and the first worker; runtime/sandbox.ts,
+ * docs/adr/0019-runtime-isolation.md), then evaluate the app (boot.tsx: React, the shell, the store).
+ *
+ * The order matters on a busy machine: the sandbox frame loads on the page's main thread, so the app's
+ * evaluation (hundreds of ms of script) would hold the frame, and with it the worker, back. The app's
+ * code downloads meanwhile (modulepreload links, vite.config.ts); it is evaluated once the first
+ * worker is asked for, or after START_WAIT_MS at most. The worker then parses the runtime and boots
+ * sql.js while the app renders.
  */
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { App } from "./App";
-import { createLabStore } from "./state/store";
-import { StoreContext } from "./state/react";
-import { Session } from "./session";
-import { LibraryContext, SessionContext } from "./session-context";
-import { ScenarioLibrary } from "./share/library";
-import { DraftStore } from "./share/drafts";
-import { isPermalinkHash } from "./share/permalink";
-import { persistPrefs } from "./state/prefs";
-import { registerServiceWorker } from "./offline/register";
-import { previewReady } from "./browser/preview-host";
 import { prepareRuntime } from "../runtime/client";
 import "./styles.css";
 
-// The runtime sandbox (frame, bundle, sql.js) loads while the rest of the page starts.
-prepareRuntime();
+const START_WAIT_MS = 1500;
 
-const prefersDark = typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
-const savedTheme = (() => {
-  try {
-    return localStorage.getItem("framework-lab:theme");
-  } catch {
-    return null;
-  }
-})();
-const params = new URLSearchParams(location.search);
-/** `?present`: presenter mode; `?embed`: one scenario, compact, for slides and blog posts. */
-const view = params.has("embed") ? "embed" : params.has("present") ? "presenter" : "full";
-const store = createLabStore({ theme: savedTheme === "dark" || savedTheme === "light" ? savedTheme : prefersDark ? "dark" : "light", view, ...(view === "presenter" ? { activePanel: "step" } : {}) });
-// An embed keeps nothing of its own: the host page's visitors share one origin's storage.
-if (view !== "embed") persistPrefs(store);
-const session = new Session(store);
-
-async function boot(): Promise<ScenarioLibrary> {
-  const library = new ScenarioLibrary(store, session, view === "embed" ? null : await DraftStore.open());
-  // Test hook (e2e): read state and drive the session without going through the UI.
-  (window as unknown as { __lab: unknown }).__lab = { store, session, library };
-  createRoot(document.getElementById("root")!).render(
-    <StrictMode>
-      <StoreContext.Provider value={store}>
-        <SessionContext.Provider value={session}>
-          <LibraryContext.Provider value={library}>
-            <App />
-          </LibraryContext.Provider>
-        </SessionContext.Provider>
-      </StoreContext.Provider>
-    </StrictMode>,
-  );
-  session.start();
-  // The Preview's service worker registers once the runtime is up (not competing with its start).
-  const unsubscribe = store.subscribe((state) => {
-    if (state.runtime !== "ready") return;
-    unsubscribe();
-    void previewReady();
+performance.mark("lab:entry");
+const started = prepareRuntime();
+void Promise.race([started, new Promise((resolve) => setTimeout(resolve, START_WAIT_MS))])
+  .then(() => import("./boot"))
+  .catch((e: unknown) => {
+    const root = document.getElementById("root");
+    if (root) root.textContent = `The page could not start: ${String(e)}`;
   });
-  setTimeout(() => void previewReady(), 5000);
-  await library.boot();
-  // Offline after the first visit (offline/sw.ts); an update found is announced once it is ready.
-  registerServiceWorker(store);
-  // A permalink pasted into the address bar of an open page arrives as a hash change.
-  window.addEventListener("hashchange", () => {
-    if (isPermalinkHash(location.hash)) library.openPermalink(location.hash);
-  });
-  return library;
-}
-
-boot().catch((e: unknown) => store.setState({ notice: { tone: "error", text: `The page could not start: ${String(e)}` } }));

@@ -15,9 +15,8 @@ export interface ScenarioEntry {
 const DEFAULT_ORDER = ["django-hello", "wsgi-hello"];
 
 export async function loadBuiltinScenarios(): Promise<ScenarioEntry[]> {
-  const { BUILTIN_SCENARIOS } = await import("../scenarios/index");
-  const { COURSE } = await import("../course/index");
-  const { COMPARISON } = await import("../course/compare");
+  // Three chunks, fetched side by side (the default scenario waits for them all).
+  const [{ BUILTIN_SCENARIOS }, { COURSE }, { COMPARISON }] = await Promise.all([import("../scenarios/index"), import("../course/index"), import("../course/compare")]);
   // The course's starters and solutions open like built-ins (with the learner's saved edits); the
   // gallery lists them in its learning path, not among the framework sections.
   const course = COURSE.flatMap((project) => (["starter", "solution"] as const).map((variant) => ({ id: `course-${project.id}-${variant}`, scenario: project[variant] })));

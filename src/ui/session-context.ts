@@ -1,4 +1,4 @@
-/** The session (runtime calls) and the scenario library for components: provided once by main.tsx. */
+/** The session (runtime calls) and the scenario library for components: provided once by boot.tsx. */
 import { createContext, useContext } from "react";
 import type { Session } from "./session";
 import type { ScenarioLibrary } from "./share/library";

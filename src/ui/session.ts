@@ -239,7 +239,9 @@ export class Session {
     const keepDatabase = !this.freshDatabase;
     const database = this.freshDatabase ? (this.savedDatabase ?? undefined) : undefined;
     this.clientHasProject = true;
+    performance.mark("lab:load-start");
     const outcome = await this.guard.around("the project load", () => client.load(this.loadInput(files), { keepDatabase, database }));
+    performance.mark("lab:load-done");
     this.bumpDatabase();
     // A new project (or a replaced runtime) has none of the old connections: the server went away.
     this.dropClients(1001, "the project was reloaded");
@@ -440,7 +442,11 @@ export class Session {
     this.streamed = [];
     if (reload === "deadline") outcome = { kind: "deadline", phase: "load" };
     else if (reload && !reload.ok && reload.error) outcome = { kind: "failed", error: reload.error };
-    else outcome = toExchangeOutcome(await this.guard.around(`request ${request.method} ${request.target}`, () => this.ensureClient().request(request)));
+    else {
+      performance.mark("lab:request-start");
+      outcome = toExchangeOutcome(await this.guard.around(`request ${request.method} ${request.target}`, () => this.ensureClient().request(request)));
+      performance.mark("lab:response");
+    }
     const exchange: Exchange = {
       id: this.nextExchangeId++,
       request,

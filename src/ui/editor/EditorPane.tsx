@@ -2,7 +2,7 @@
  * The editor pane: a bar (sidebar toggles, open files, word wrap, font size, what Tab does) over the
  * lazily loaded Monaco editor. The file tree and the lesson live in the sidebar (shell/Workspace.tsx).
  */
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useLab, useLabStore } from "../state/react";
 import { closeTab, openFile } from "../state/files";
 import { FONT_SIZES, setPrefs, stepValue, toggleTabIndents } from "../state/prefs";
@@ -81,8 +81,54 @@ function EditorControls() {
   );
 }
 
+/** The longest Monaco waits for the project's first load (ms after the pane shows). */
+const EDITOR_WAIT_MS = 6000;
+/** How long the runtime must stay idle after the first load before Monaco starts loading (ms). */
+const EDITOR_IDLE_MS = 400;
+
+/**
+ * Whether to load Monaco yet. Monaco is megabytes of script, and its TypeScript worker parses ~7 MB
+ * more: loaded with the page, it competes with the runtime for the CPU (two cores here) and delays
+ * the first response by seconds. So it waits until the project's first load is over and the runtime
+ * has been idle a moment (a Send pressed at once gets its answer first), or until the learner
+ * reaches for the code (a click or focus in the pane), or EDITOR_WAIT_MS at most. Until then the
+ * open file shows as plain text. Once loaded it stays.
+ */
+function useEditorWanted(): [boolean, () => void] {
+  const [wanted, setWanted] = useState(false);
+  const runtime = useLab((s) => s.runtime);
+  const opened = useLab((s) => s.scenario !== null);
+  useEffect(() => {
+    if (wanted) return;
+    const timer = setTimeout(() => setWanted(true), EDITOR_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [wanted]);
+  useEffect(() => {
+    if (wanted) return;
+    // Nothing runs (a link, a crashed last visit) or the project is loaded and idle: load Monaco.
+    const settled = runtime === "inert" || runtime === "blocked" || (opened && (runtime === "ready" || runtime === "idle"));
+    if (!settled) return;
+    const timer = setTimeout(() => setWanted(true), runtime === "ready" ? EDITOR_IDLE_MS : 0);
+    return () => clearTimeout(timer);
+  }, [wanted, runtime, opened]);
+  return [wanted, () => setWanted(true)];
+}
+
+/** The open file as plain text while Monaco is not loaded yet. */
+function PlainCode({ onWant }: { onWant: () => void }) {
+  const active = useLab((s) => s.activeFile);
+  const text = useLab((s) => (s.activeFile ? s.files[s.activeFile] : undefined));
+  if (text === undefined) return <div className="editor-loading">Loading editor…</div>;
+  return (
+    <pre className="editor-plain mono" tabIndex={0} aria-label={`${active} (the editor is loading)`} onPointerDown={onWant} onFocus={onWant}>
+      {text}
+    </pre>
+  );
+}
+
 export function EditorPane() {
   const active = useLab((s) => s.activeFile);
+  const [wanted, want] = useEditorWanted();
   return (
     <section className="pane editor-pane" aria-label="Code">
       <div className="editor-bar">
@@ -91,9 +137,13 @@ export function EditorPane() {
         <EditorControls />
       </div>
       <div className="editor-body">
-        <Suspense fallback={<div className="editor-loading">Loading editor…</div>}>
-          <MonacoEditor />
-        </Suspense>
+        {wanted ? (
+          <Suspense fallback={<PlainCode onWant={want} />}>
+            <MonacoEditor />
+          </Suspense>
+        ) : (
+          <PlainCode onWant={want} />
+        )}
         {!active && <div className="editor-empty hint">Open a file from the tree.</div>}
       </div>
     </section>

@@ -7,7 +7,7 @@
  * tab), in the mode's order, and of those only the ones the selected trace has something for
  * (`relevant`): a request that ran no SQL shows no SQL tab.
  */
-import { lazy, type ComponentType } from "react";
+import { createElement, lazy, useState, type ComponentType } from "react";
 import type { Exchange } from "../state/store";
 import type { LogEntry } from "../../runtime/protocol";
 import type { SpanIndex } from "./span-index";
@@ -59,8 +59,38 @@ export interface PanelDefinition {
   relevant?: (props: PanelProps) => boolean;
 }
 
-// The flow graph pulls in @xyflow/react and dagre: loaded when the panel first shows.
-const FlowPanel = lazy(() => import("./FlowPanel"));
+/**
+ * A lazily loaded panel whose code can be fetched before it first shows (`preload()`): once it is
+ * there, a new instance renders at once, without the "Loading panel…" fallback (React.lazy would
+ * suspend for a tick even then). An instance that started out lazy stays lazy, so it never remounts.
+ */
+function preloadable<P extends object>(load: () => Promise<{ default: ComponentType<P> }>): ComponentType<P> & { preload(): Promise<void> } {
+  let loaded: ComponentType<P> | null = null;
+  let pending: Promise<{ default: ComponentType<P> }> | null = null;
+  const fetch = () =>
+    (pending ??= load().then(
+      (module) => ((loaded = module.default), module),
+      (e: unknown) => {
+        pending = null;
+        throw e;
+      },
+    ));
+  const Lazy = lazy(fetch);
+  function Preloadable(props: P) {
+    const [Component] = useState(() => loaded);
+    return createElement((Component ?? Lazy) as ComponentType<P>, props);
+  }
+  return Object.assign(Preloadable, { preload: () => fetch().then(() => undefined) });
+}
+
+// The flow graph pulls in @xyflow/react and dagre: fetched ahead of the first response
+// (preloadPanels, called by the page once its project starts loading), or when the panel first shows.
+const FlowPanel = preloadable(() => import("./FlowPanel"));
+
+/** Fetch the code of the panel the first response shows (Flow), so that it is ready when the response arrives. */
+export function preloadPanels(): Promise<void> {
+  return FlowPanel.preload().catch(() => undefined);
+}
 // The SQL panel brings sql-formatter: loaded when the panel first shows.
 const SqlPanel = lazy(() => import("./SqlPanel"));
 // The dependency graph pulls in @xyflow/react and dagre, as Flow does.

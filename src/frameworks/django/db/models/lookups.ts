@@ -28,9 +28,14 @@ export class Lookup extends Expression {
   rhs: any;
 
   constructor(lhs: any, rhs: unknown) {
-    super(new BooleanField());
+    super();
     this.lhs = lhs;
     this.rhs = this.get_prep_lookup(rhs);
+  }
+
+  /** Django's `output_field` cached property: a BooleanField, made the first time it is asked for (a filter rarely asks). */
+  override _resolve_output_field(): Field | null {
+    return new BooleanField();
   }
 
   get lookup_name(): string {
