@@ -22,7 +22,10 @@ export default defineConfig({
   testDir: "e2e",
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  workers: 1,
+  // Two tests at a time, each in its own browser context (storage, service workers, routes), and
+  // files split between the workers test by test; `E2E_WORKERS=1` runs one at a time.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
+  fullyParallel: true,
   // One retry in CI: a loaded 2-core machine can delay Monaco or a worker past a wait; a test that
   // needed it is reported as flaky in the summary, not hidden.
   retries: process.env.CI ? 1 : 0,

@@ -5,6 +5,9 @@
  */
 import { test, expect, openLab, waitForEditor } from "./fixtures";
 
+// Markers and IntelliSense come from Monaco's TypeScript worker (left out of other specs: fixtures.ts).
+test.use({ typescriptWorker: true });
+
 type Hook = {
   __labEditor: {
     frameworkTypes: Promise<number>;

@@ -189,8 +189,7 @@ test("?present opens presenter mode directly", async ({ page }) => {
 });
 
 test("the Lesson pane: the lesson's Markdown, the scripted requests, and Run all on wsgi-hello with every check ✓", async ({ page }) => {
-  await page.goto("/?scenario=wsgi-hello");
-  await expect(page.getByRole("status", { name: "Runtime status" })).toHaveText("Ready", { timeout: 30_000 });
+  await openLab(page, "/?scenario=wsgi-hello");
   await page.getByRole("group", { name: "Sidebar" }).getByRole("button", { name: "Lesson" }).click();
   const lesson = page.locator(".lesson");
   await expect(lesson.locator(".lesson-text strong", { hasText: "bytes" })).toBeVisible();
@@ -240,8 +239,7 @@ test("?embed shows one scenario compactly (Preview, Flow, Step), links to the fu
 });
 
 test("the database downloads as a .sqlite file SQLite opens, and uploads back; another file is refused with the reason", async ({ page }) => {
-  await page.goto("/?scenario=blog-orm");
-  await expect(page.getByRole("status", { name: "Runtime status" })).toHaveText("Ready", { timeout: 30_000 });
+  await openLab(page, "/?scenario=blog-orm");
   await openPanel(page, "Database");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download .sqlite" }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.sqlite$/);

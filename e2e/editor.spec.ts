@@ -1,6 +1,9 @@
 /** Editing: a change typed into Monaco takes effect on the next Send; a syntax error becomes a marker on its line. */
 import { test, expect, openLab, replaceInEditor, markersOf, shot } from "./fixtures";
 
+// Markers and IntelliSense come from Monaco's TypeScript worker (left out of other specs: fixtures.ts).
+test.use({ typescriptWorker: true });
+
 test("an edit typed into the editor changes the next response", async ({ page, consoleErrors }) => {
   await openLab(page);
   await page.getByRole("button", { name: "Send" }).click();

@@ -6,6 +6,9 @@
  */
 import { test, expect, openLab, waitForEditor, setFile, markersOf, openPanel, shot } from "./fixtures";
 
+// Markers and IntelliSense come from Monaco's TypeScript worker (left out of other specs: fixtures.ts).
+test.use({ typescriptWorker: true });
+
 async function send(page: import("@playwright/test").Page, target: string): Promise<void> {
   await page.getByLabel("Address").fill(target);
   await page.getByRole("button", { name: "Send" }).click();

@@ -5,13 +5,34 @@ export const SHOTS = process.env.E2E_SCREENSHOTS ?? "/tmp/framework-lab-shots";
 
 /**
  * `offlineWorker`: let the page install its offline service worker (sw.js), which precaches the
- * whole build — only e2e/offline.spec.ts needs it; every other test gets an empty worker in its
- * place instead of paying for that download. The Preview's own worker (preview-sw.js) always runs.
+ * whole build — only e2e/offline.spec.ts needs it; in every other test its registration is refused
+ * (the page then works online, as in a browser without service workers) instead of paying for that
+ * download. The Preview's own worker (preview-sw.js) always runs.
+ *
+ * `typescriptWorker`: let Monaco start its TypeScript worker (IntelliSense and the editor's type and
+ * syntax markers over the framework's 1.4 MB of declarations) — about 2 s of CPU per page load on
+ * this machine, a quarter of a typical test's. The specs about markers and IntelliSense opt in
+ * (`test.use({ typescriptWorker: true })`); elsewhere the worker answers nothing, so the editor
+ * shows no type squiggles while every runtime marker (a failed load or request) still appears.
  */
-export const test = base.extend<{ consoleErrors: string[]; offlineWorker: boolean }>({
+export const test = base.extend<{ consoleErrors: string[]; offlineWorker: boolean; typescriptWorker: boolean }>({
   offlineWorker: [false, { option: true }],
-  context: async ({ context, offlineWorker }, use) => {
-    if (!offlineWorker) await context.route(/\/sw\.js$/, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "// The offline worker is left out of this test (e2e/fixtures.ts).\n" }));
+  typescriptWorker: [false, { option: true }],
+  context: async ({ context, offlineWorker, typescriptWorker }, use) => {
+    if (!offlineWorker) {
+      // Not registered at all: an empty worker served in its place was replaced by the real sw.js
+      // when the browser checked for an update on a reload (that fetch is not routed), and its "A new
+      // version … has been downloaded" notice hid the notice a test was reading (course.spec.ts).
+      await context.addInitScript(() => {
+        const register = ServiceWorkerContainer.prototype.register;
+        ServiceWorkerContainer.prototype.register = function (url: string | URL, options?: RegistrationOptions) {
+          if (/(^|\/)sw\.js(\?.*)?$/.test(String(url))) return Promise.reject(new DOMException("The offline worker is left out of this test (e2e/fixtures.ts).", "SecurityError"));
+          return register.call(this, url, options);
+        };
+      });
+      await context.route(/\/sw\.js$/, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "// The offline worker is left out of this test (e2e/fixtures.ts).\n" }));
+    }
+    if (!typescriptWorker) await context.route(/\/ts\.worker-[^/]*\.js$/, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "// The TypeScript worker is left out of this test (e2e/fixtures.ts).\nself.onmessage = () => {};\n" }));
     await use(context);
   },
   consoleErrors: async ({ page }, use) => {
@@ -29,9 +50,21 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** Open the page fresh and wait until the default scenario is loaded and ready to send. */
-export async function openLab(page: Page): Promise<void> {
-  await page.goto("/");
-  await expect(page.getByLabel("Address")).not.toHaveValue("");
+export async function openLab(page: Page, url = "/"): Promise<void> {
+  await page.goto(url);
+  await waitForScenario(page);
+}
+
+/**
+ * Wait until the visit's scenario is open and its project loaded. "Ready" alone is not enough: the
+ * runtime worker starts with the page and says Ready before the library has opened the scenario
+ * (and the address bar reads "/" from the start), so an edit made through `setFile` then went into
+ * the empty store and was replaced by the scenario's own files a moment later — the next Send ran
+ * the original code. Once the scenario is open its project load has begun ("Loading project…"),
+ * so the Ready that follows is that load's.
+ */
+export async function waitForScenario(page: Page): Promise<void> {
+  await expect(page.locator(".scenario-button .scenario-title")).not.toHaveText(/Loading…/, { timeout: 30_000 });
   await expect(page.getByRole("status", { name: "Runtime status" })).toHaveText("Ready", { timeout: 30_000 });
 }
 

@@ -1,6 +1,9 @@
 /** IntelliSense from the framework's own source: declarations generated at build time, registered with Monaco. */
 import { test, expect, openLab, waitForEditor, markersOf, showFiles } from "./fixtures";
 
+// Markers and IntelliSense come from Monaco's TypeScript worker (left out of other specs: fixtures.ts).
+test.use({ typescriptWorker: true });
+
 type Hook = {
   __labEditor: {
     frameworkTypes: Promise<number>;

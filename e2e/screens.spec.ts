@@ -7,6 +7,9 @@
 import { test, expect, openLab, openPanel, showFiles, waitForEditor } from "./fixtures";
 import type { Page } from "@playwright/test";
 
+// Markers and IntelliSense come from Monaco's TypeScript worker (left out of other specs: fixtures.ts).
+test.use({ typescriptWorker: true });
+
 const DIR = process.env.SCREENS_DIR ?? "/tmp/framework-lab-shots3";
 const snap = (page: Page, name: string) => page.screenshot({ path: `${DIR}/${name}.png` });
 

@@ -1,5 +1,5 @@
 // Sums the suites of one CI run into the closing line "N passed, M failed".
-// `npm test` (scripts/test.mjs) runs lint → typecheck → vitest beside build → playwright and writes
+// `npm test` (scripts/test.mjs) runs build → playwright beside vitest and lint → typecheck and writes
 // each step's result to stages.json: lint, typecheck and build count as one test each; Vitest and
 // Playwright JSON reports give the rest; a step that never ran (its lane stopped) counts as one failure.
 import { existsSync, readFileSync } from "node:fs";

@@ -38,6 +38,12 @@ export type LazyAttrs = Attrs | (() => Attrs);
 /** A span's name, or (for a call site's spans) a function that builds it when the trace is read. */
 export type LazyName = string | (() => string);
 
+/**
+ * The name of an `open_with`/`event_with` span: a string, or a function of the same kept values as
+ * the attrs (`(pattern) => String(pattern)`), called when the trace is read.
+ */
+export type NameWith<A, B, C> = string | ((a: A, b: B, c: C) => string);
+
 /** The handle framework code holds while a span is open; `id` is -1 when tracing is off. */
 export interface SpanHandle {
   readonly id: number;
@@ -104,13 +110,13 @@ export class TraceSite {
    * (at the call, for an eager site). Nothing is allocated per call — not even the closure an
    * attrs function would be — for the hottest sites (a URL pattern tried, a template variable).
    */
-  open_with<A, B = undefined, C = undefined>(name: LazyName, build: (a: A, b: B, c: C) => Attrs, a: A, b?: B, c?: C, source?: SourceRef): number {
+  open_with<A, B = undefined, C = undefined>(name: NameWith<A, B, C>, build: (a: A, b: B, c: C) => Attrs, a: A, b?: B, c?: C, source?: SourceRef): number {
     const r = active;
     return r.enabled ? r.record_open_with(OP_OPEN, this, name, build, a, b, c, source) : -1;
   }
 
   /** `event()` with attrs built from values kept aside (see `open_with`). */
-  event_with<A, B = undefined, C = undefined>(name: LazyName, build: (a: A, b: B, c: C) => Attrs, a: A, b?: B, c?: C, source?: SourceRef): number {
+  event_with<A, B = undefined, C = undefined>(name: NameWith<A, B, C>, build: (a: A, b: B, c: C) => Attrs, a: A, b?: B, c?: C, source?: SourceRef): number {
     const r = active;
     return r.enabled ? r.record_open_with(OP_EVENT, this, name, build, a, b, c, source) : -1;
   }
@@ -222,7 +228,7 @@ const EMPTY_SPANS: Span[] = [];
 const EMPTY_NUMBERS: number[] = [];
 
 /** The arrays of one read log, kept for the next recorder (a request's trace reuses the last one's). */
-let spare: { ops: Uint8Array; targets: Int32Array; times: Float64Array; refs: Int32Array } | null = null;
+let spare: { ops: Uint8Array; targets: Int32Array; times: Float64Array; refs: Int32Array; values: unknown[] } | null = null;
 
 export class Recorder {
   readonly enabled: boolean;
@@ -239,7 +245,16 @@ export class Recorder {
   /** Index into `values` of what the record keeps (OPEN/EVENT: name, attrs, source; others: one value). */
   private refs = EMPTY_I32;
   private values: unknown[] = EMPTY_VALUES;
+  /** How many of `values` are in use (the array is reused, so its length is its capacity). */
+  private nvalues = 0;
   private length = 0;
+  /**
+   * The time of the latest open or close. The clock is read at span boundaries only: an event (a
+   * span with no duration — a pattern tried, a receiver skipped) is stamped with this time, the
+   * moment its parent opened or its previous sibling closed, which keeps it inside its parent and
+   * in order, for the price of no clock read.
+   */
+  private last = 0;
   private spans_opened = 0;
   /** The call site of each span, by span index (for `eager` sites' `span_set`). */
   private span_sites: number[] = EMPTY_NUMBERS;
@@ -260,13 +275,13 @@ export class Recorder {
       this.stack = [];
       this.span_sites = [];
     }
-    if (this.values === EMPTY_VALUES) this.values = [];
     if (this.ops === EMPTY_U8 && spare) {
       // The log of the previous trace that was read (a request's worth of records), reused.
-      ({ ops: this.ops, targets: this.targets, times: this.times, refs: this.refs } = spare);
+      ({ ops: this.ops, targets: this.targets, times: this.times, refs: this.refs, values: this.values } = spare);
       spare = null;
       return;
     }
+    if (this.values === EMPTY_VALUES) this.values = [];
     const capacity = Math.max(INITIAL_RECORDS, this.ops.length * 2);
     const ops = new Uint8Array(capacity);
     const targets = new Int32Array(capacity);
@@ -290,9 +305,14 @@ export class Recorder {
     if (i === this.ops.length) this.grow();
     this.ops[i] = op;
     this.targets[i] = site.id;
-    this.times[i] = now() - this.origin;
-    this.refs[i] = this.values.length;
-    this.values.push(name, kept, source);
+    this.times[i] = op === OP_OPEN ? (this.last = now() - this.origin) : this.last;
+    const v = this.nvalues;
+    const values = this.values;
+    this.refs[i] = v;
+    values[v] = name;
+    values[v + 1] = kept;
+    values[v + 2] = source;
+    this.nvalues = v + 3;
     this.length = i + 1;
     const index = this.spans_opened++;
     this.span_sites.push(site.id);
@@ -300,15 +320,23 @@ export class Recorder {
   }
 
   /** OPEN or EVENT whose attrs are built from three values kept aside. */
-  record_open_with(op: number, site: TraceSite, name: LazyName, build: (a: any, b: any, c: any) => Attrs, a: unknown, b: unknown, c: unknown, source: SourceRef | undefined): number {
-    if (site.eager) return this.record_open(op, site, name, build(a, b, c), source);
+  record_open_with(op: number, site: TraceSite, name: NameWith<any, any, any>, build: (a: any, b: any, c: any) => Attrs, a: unknown, b: unknown, c: unknown, source: SourceRef | undefined): number {
+    if (site.eager) return this.record_open(op, site, typeof name === "function" ? name(a, b, c) : name, build(a, b, c), source);
     const i = this.length;
     if (i === this.ops.length) this.grow();
     this.ops[i] = op | WITH_ARGS;
     this.targets[i] = site.id;
-    this.times[i] = now() - this.origin;
-    this.refs[i] = this.values.length;
-    this.values.push(name, build, source, a, b, c);
+    this.times[i] = op === OP_OPEN ? (this.last = now() - this.origin) : this.last;
+    const v = this.nvalues;
+    const values = this.values;
+    this.refs[i] = v;
+    values[v] = name;
+    values[v + 1] = build;
+    values[v + 2] = source;
+    values[v + 3] = a;
+    values[v + 4] = b;
+    values[v + 5] = c;
+    this.nvalues = v + 6;
     this.length = i + 1;
     const index = this.spans_opened++;
     this.span_sites.push(site.id);
@@ -325,10 +353,10 @@ export class Recorder {
     if (i === this.ops.length) this.grow();
     this.ops[i] = op;
     this.targets[i] = index;
-    if (timed) this.times[i] = now() - this.origin;
+    if (timed) this.times[i] = this.last = now() - this.origin;
     if (value !== undefined) {
-      this.refs[i] = this.values.length;
-      this.values.push(value);
+      this.refs[i] = this.nvalues;
+      this.values[this.nvalues++] = value;
     }
     this.length = i + 1;
   }
@@ -401,12 +429,17 @@ export class Recorder {
    * read start a new log; span indices go on counting).
    */
   private release_log(): void {
-    if (this.ops !== EMPTY_U8 && (!spare || spare.ops.length < this.ops.length)) spare = { ops: this.ops, targets: this.targets, times: this.times, refs: this.refs };
+    if (this.ops !== EMPTY_U8 && (!spare || spare.ops.length < this.ops.length)) {
+      // The kept values are dropped (so they can be collected), the array's room is kept.
+      this.values.fill(undefined, 0, this.nvalues);
+      spare = { ops: this.ops, targets: this.targets, times: this.times, refs: this.refs, values: this.values };
+    }
     this.ops = EMPTY_U8;
     this.targets = EMPTY_I32;
     this.times = EMPTY_F64;
     this.refs = EMPTY_I32;
     this.values = EMPTY_VALUES;
+    this.nvalues = 0;
     this.length = 0;
     this.replayed = 0;
   }
@@ -418,20 +451,17 @@ export class Recorder {
       const site = sites[this.targets[i]];
       const v = this.refs[i];
       const values = this.values;
-      const name = values[v] as LazyName;
+      const name = values[v] as string | ((a?: unknown, b?: unknown, c?: unknown) => string);
       const t = this.times[i];
       const stack = this.stack;
-      const span: Span = {
-        id: this.built.length,
-        parent: stack.length ? stack[stack.length - 1].id : null,
-        kind: site.kind,
-        name: typeof name === "function" ? build_name(name) : name,
-        start: t,
-        end: t,
-        attrs: raw & WITH_ARGS ? build_attrs_with(values[v + 1] as (a: unknown, b: unknown, c: unknown) => Attrs, values[v + 3], values[v + 4], values[v + 5]) : build_attrs(values[v + 1] as LazyAttrs | undefined),
-      };
-      const source = (this.values[v + 2] as SourceRef | undefined) ?? site.source;
-      if (source) span.source = source;
+      const id = this.built.length;
+      const parent = stack.length ? stack[stack.length - 1].id : null;
+      const with_args = (raw & WITH_ARGS) !== 0;
+      const span_name = typeof name === "string" ? name : with_args ? build_name(name, values[v + 3], values[v + 4], values[v + 5]) : build_name(name);
+      const attrs = with_args ? build_attrs_with(values[v + 1] as (a: unknown, b: unknown, c: unknown) => Attrs, values[v + 3], values[v + 4], values[v + 5]) : build_attrs(values[v + 1] as LazyAttrs | undefined);
+      const source = (values[v + 2] as SourceRef | undefined) ?? site.source;
+      // Two literal shapes (with and without a source), never a property added afterwards.
+      const span: Span = source ? { id, parent, kind: site.kind, name: span_name, start: t, end: t, attrs, source } : { id, parent, kind: site.kind, name: span_name, start: t, end: t, attrs };
       this.built.push(span);
       if (op === OP_OPEN) stack.push(span);
       return;
@@ -473,9 +503,9 @@ function build_attrs_with(build: (a: unknown, b: unknown, c: unknown) => Attrs, 
   }
 }
 
-function build_name(name: () => string): string {
+function build_name(name: (a?: unknown, b?: unknown, c?: unknown) => string, a?: unknown, b?: unknown, c?: unknown): string {
   try {
-    return name();
+    return name(a, b, c);
   } catch (e) {
     return `<name raised ${describe_error(e).type}>`;
   }

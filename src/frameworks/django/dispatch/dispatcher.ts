@@ -365,7 +365,9 @@ export class Signal {
     const kwargs = receiver_kwargs(this, receiver, named);
     if (!tracing_enabled()) return receiver(sender, kwargs);
     // The attrs are built now: the receiver may change what it was sent (an instance, the environ).
-    const attrs: Attrs = { sender: describe_sender(sender), kwargs: summarize(named) };
+    // What `send()` was given was summarised when its span opened; its receivers share that copy.
+    const kwargs_json = sending?.named === named ? sending.summary : summarize(named);
+    const attrs: Attrs = { sender: describe_sender(sender), kwargs: kwargs_json };
     return RECEIVER.run(receiver_label(receiver), attrs, (span) => record_response(span, receiver(sender, kwargs)), receiver_source(receiver));
   }
 
@@ -388,10 +390,17 @@ export class Signal {
 
   private _traced_send<T>(method: string, sender: unknown, named: Record<string, unknown>, fn: () => T): T {
     if (!tracing_enabled()) return fn();
-    const attrs: Attrs = { method, sender: describe_sender(sender), kwargs: summarize(named) };
+    const summary = summarize(named);
+    const attrs: Attrs = { method, sender: describe_sender(sender), kwargs: summary };
     return SEND.run(this.name, attrs, () => {
-      this._trace_skipped_receivers(sender);
-      return fn();
+      const outer = sending;
+      sending = { named, summary };
+      try {
+        this._trace_skipped_receivers(sender);
+        return fn();
+      } finally {
+        sending = outer;
+      }
     });
   }
 
@@ -526,6 +535,13 @@ function describe_sender(sender: unknown) {
   if (typeof sender === "function") return (sender as { name?: string }).name || "anonymous";
   return to_json(sender);
 }
+
+/**
+ * The send being traced and its summarised kwargs, which its receivers' spans share (one JSON copy
+ * of a request's environ instead of one per receiver). Sync receivers run inside it; an async
+ * receiver started later summarises for itself.
+ */
+let sending: { named: Record<string, unknown>; summary: Attrs } | null = null;
 
 function summarize(named: Record<string, unknown>): Attrs {
   const out: Attrs = {};

@@ -293,6 +293,8 @@ export class RoutePattern implements URLPatternMatcher {
   converters: Record<string, Converter>;
   private readonly _regex: string;
   private compiled: re.Pattern | null = null;
+  /** The start of the trace's words for a regex miss (this pattern tries many paths; made once). */
+  private miss_words: string | undefined = undefined;
 
   constructor(route: string, options: { name?: string | null; is_endpoint?: boolean } = {}) {
     this._route = String(route);
@@ -331,7 +333,7 @@ export class RoutePattern implements URLPatternMatcher {
 
   explain_miss(path: string, miss: PatternMiss = this.match_or_miss(path) as PatternMiss): string {
     if (!is_miss(miss)) return "no match";
-    if (miss.missed === "regex") return `route '${this._route}' (regex ${this._regex}) did not match '${path}'`;
+    if (miss.missed === "regex") return (this.miss_words ??= `route '${this._route}' (regex ${this._regex}) did not match '`) + path + "'";
     return `${miss.converter}.to_python(${py_repr(miss.value)}) for <${miss.key}> raised ${miss.error}`;
   }
 
@@ -415,7 +417,7 @@ export class URLPattern {
   /** The pattern matched → a ResolverMatch with the default kwargs laid over the captured ones. */
   resolve(path: string): ResolverMatch | null {
     const m = this.pattern.match_or_miss(path);
-    if (tracing_enabled()) PATTERN.event_with(String(this.pattern) || "'' (empty route)", attempt_attrs, this, path, m);
+    PATTERN.event_with(attempt_name, attempt_attrs, this, path, m);
     if (is_miss(m)) return null;
     const [, args, captured_kwargs] = m;
     const kwargs = { ...captured_kwargs, ...this.default_args };
@@ -442,10 +444,15 @@ export class URLPattern {
   }
 }
 
+/** The "pattern" trace event's name: the route (built when the trace is read). */
+function attempt_name(pattern: URLPattern): string {
+  return pattern.pattern.toString() || "'' (empty route)";
+}
+
 /** The "pattern" trace event's attributes: this pattern was tried, matched or not, and why (built when the trace is read). */
 function attempt_attrs(pattern: URLPattern, path: string, m: PatternMatch | PatternMiss): Attrs {
   const missed = is_miss(m);
-  const attrs: Attrs = { route: String(pattern.pattern), path, name: pattern.name, kind: pattern.pattern instanceof RegexPattern ? "re_path" : "path", matched: !missed };
+  const attrs: Attrs = { route: pattern.pattern.toString(), path, name: pattern.name, kind: pattern.pattern instanceof RegexPattern ? "re_path" : "path", matched: !missed };
   if (!missed) {
     attrs.args = to_json(m[1]);
     attrs.captured_kwargs = to_json(m[2]);

@@ -6,7 +6,7 @@
  * runs `process_request` (a response returned there short-circuits everything inside), then the
  * rest of the onion, then `process_response`. Each phase is a trace span of its own.
  */
-import { span_set, trace_site, tracing_enabled } from "../../../trace";
+import { span_close, span_fail, span_set, trace_site, tracing_enabled, type Attrs } from "../../../trace";
 import type { HttpRequest } from "../http/request";
 import type { HttpResponseBase } from "../http/response";
 import { describe_response, header_changes, snapshot_headers } from "../core/handlers/introspection";
@@ -35,24 +35,60 @@ export class MiddlewareMixin {
   }
 
   private traced_process_request(request: HttpRequest): HttpResponseBase | null {
-    const name = this.constructor.name;
-    return PHASE.run(`${name}.process_request`, () => ({ middleware: name, phase: "process_request" }), (span) => {
+    const labels = phase_labels(this);
+    const span = PHASE.open_with(labels.process_request, phase_attrs, labels.middleware, "process_request");
+    try {
       const r = this.process_request!(request);
       if (r && span >= 0) span_set(span, { short_circuit: true, response: describe_response(r) });
       return r || null;
-    });
+    } catch (e) {
+      span_fail(span, e);
+      throw e;
+    } finally {
+      span_close(span);
+    }
   }
 
   private run_process_response(request: HttpRequest, response: HttpResponseBase): HttpResponseBase {
     if (!this.process_response) return response;
     if (!tracing_enabled()) return this.process_response(request, response);
-    const name = this.constructor.name;
-    return PHASE.run(`${name}.process_response`, () => ({ middleware: name, phase: "process_response" }), (span) => {
+    const labels = phase_labels(this);
+    const span = PHASE.open_with(labels.process_response, phase_attrs, labels.middleware, "process_response");
+    try {
       const before = snapshot_headers(response);
-      const result = this.process_response!(request, response);
+      const result = this.process_response(request, response);
       // The headers now, not when the trace is read: the layers outside change them again.
       span_set(span, { response_replaced: result !== response, header_changes: header_changes(before, snapshot_headers(result)), response: describe_response(result) });
       return result;
-    });
+    } catch (e) {
+      span_fail(span, e);
+      throw e;
+    } finally {
+      span_close(span);
+    }
   }
+}
+
+/** The trace's names for one middleware class (`SessionMiddleware.process_request`…), made once per class. */
+interface PhaseLabels {
+  middleware: string;
+  process_request: string;
+  process_response: string;
+}
+const labels_by_class = new WeakMap<Function, PhaseLabels>();
+
+function phase_labels(middleware: MiddlewareMixin): PhaseLabels {
+  const cls = middleware.constructor;
+  let labels = labels_by_class.get(cls);
+  if (!labels) {
+    const name = cls.name;
+    labels = { middleware: name, process_request: `${name}.process_request`, process_response: `${name}.process_response` };
+    labels_by_class.set(cls, labels);
+  }
+  return labels;
+}
+
+/** A phase span's attributes (built when the trace is read). */
+function phase_attrs(middleware: string, phase: string): Attrs {
+  return { middleware, phase };
 }

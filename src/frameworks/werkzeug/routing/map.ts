@@ -26,7 +26,7 @@ import { _urlencode } from "../urls";
 import { get_host } from "../wsgi";
 import { DEFAULT_CONVERTERS, type ConverterClass } from "./converters";
 import { BuildError, NoMatch, RequestAliasRedirect, RequestPath, RequestRedirect, WebsocketMismatch } from "./exceptions";
-import { StateMachineMatcher, type MatchNotes } from "./matcher";
+import { StateMachineMatcher, type MatchMiss, type MatchNotes } from "./matcher";
 import { compare_weights, Rule, SIMPLE_RULE_RE } from "./rules";
 
 const MATCH = trace_site("resolver", "werkzeug/routing/map.ts#MapAdapter.match", { source: true });
@@ -442,6 +442,14 @@ export class MapAdapter {
 const SOLO_MATCHERS = new WeakMap<Rule, StateMachineMatcher>();
 
 /** Explain one rule against a path on its own (a matcher holding only that rule). */
+/** Why a rule on its own did not match, from what its NoMatch carries (raised or returned). */
+function explain_no_match(miss: MatchMiss, notes: MatchNotes, rule: Rule, path: string, method: string): { verdict: RuleVerdict; detail: string; values: null } {
+  if (notes.validation_error) return { verdict: "converter", detail: "a converter refused the value", values: null };
+  if (miss.have_match_for.size) return { verdict: "method", detail: `${method} not in ${[...miss.have_match_for].sort().join(", ")}`, values: null };
+  if (miss.websocket_mismatch) return { verdict: "websocket", detail: "websocket rule", values: null };
+  return { verdict: "path", detail: `${path || "/"} does not match ${rule.rule}`, values: null };
+}
+
 function explain_rule(rule: Rule, domain: string, path: string, method: string, merge_slashes: boolean): { verdict: RuleVerdict; detail: string; values: Record<string, unknown> | null } {
   let solo = SOLO_MATCHERS.get(rule);
   if (!solo) {
@@ -452,19 +460,15 @@ function explain_rule(rule: Rule, domain: string, path: string, method: string, 
   }
   const notes: MatchNotes = {};
   try {
-    const [, values] = solo.match(domain, path, method, rule.websocket, notes);
-    return { verdict: "matched", detail: "path and method match", values };
+    const m = solo.match_or_miss(domain, path, method, rule.websocket, notes);
+    if (!Array.isArray(m)) return explain_no_match(m, notes, rule, path, method);
+    return { verdict: "matched", detail: "path and method match", values: m[1] };
   } catch (e) {
     if (e instanceof RequestPath) {
       const slash = e.path_info.endsWith("/") && e.path_info.slice(0, -1) === path;
       return { verdict: "slash", detail: slash ? `matches with a trailing slash: redirect to ${e.path_info}` : `matches once slashes are merged: redirect to ${e.path_info}`, values: null };
     }
-    if (e instanceof NoMatch) {
-      if (notes.validation_error) return { verdict: "converter", detail: "a converter refused the value", values: null };
-      if (e.have_match_for.size) return { verdict: "method", detail: `${method} not in ${[...e.have_match_for].sort().join(", ")}`, values: null };
-      if (e.websocket_mismatch) return { verdict: "websocket", detail: "websocket rule", values: null };
-      return { verdict: "path", detail: `${path || "/"} does not match ${rule.rule}`, values: null };
-    }
+    if (e instanceof NoMatch) return explain_no_match(e, notes, rule, path, method);
     if (e instanceof RequestAliasRedirect) return { verdict: "matched", detail: "alias: redirect to the canonical URL", values: e.matched_values };
     return { verdict: "path", detail: String(e), values: null };
   }

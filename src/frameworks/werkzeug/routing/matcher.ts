@@ -40,6 +40,12 @@ export interface MatchNotes {
   validation_error?: boolean;
 }
 
+/** What a NoMatch carries: the methods other rules at this path accept, and whether only a websocket rule matched. */
+export interface MatchMiss {
+  have_match_for: Set<string>;
+  websocket_mismatch: boolean;
+}
+
 export class StateMachineMatcher {
   readonly _root = new State();
   constructor(public merge_slashes: boolean) {}
@@ -79,6 +85,17 @@ export class StateMachineMatcher {
    * the path with a slash, or with slashes merged), RequestAliasRedirect, or NoMatch.
    */
   match(domain: string, path: string, method: string, websocket: boolean, notes: MatchNotes = {}): [Rule, Record<string, unknown>] {
+    const m = this.match_or_miss(domain, path, method, websocket, notes);
+    if (!Array.isArray(m)) throw new NoMatch(m.have_match_for, m.websocket_mismatch);
+    return m;
+  }
+
+  /**
+   * `match()` that answers the common miss — no state accepts the path — with what its NoMatch
+   * would carry instead of raising it (the trace asks every rule; an exception captures a stack).
+   * Redirects, and a converter that refuses the value, still raise as in `match()`.
+   */
+  match_or_miss(domain: string, path: string, method: string, websocket: boolean, notes: MatchNotes = {}): [Rule, Record<string, unknown>] | MatchMiss {
     const have_match_for = new Set<string>();
     const flags = { websocket_mismatch: false };
     let rv: [Rule, string[]] | null;
@@ -96,10 +113,10 @@ export class StateMachineMatcher {
         if (e instanceof SlashRequired) throw new RequestPath(`${merged}/`);
         throw e;
       }
-      if (rv === null || rv[0].merge_slashes === false) throw new NoMatch(have_match_for, flags.websocket_mismatch);
+      if (rv === null || rv[0].merge_slashes === false) return { have_match_for, websocket_mismatch: flags.websocket_mismatch };
       throw new RequestPath(merged);
     }
-    if (rv === null) throw new NoMatch(have_match_for, flags.websocket_mismatch);
+    if (rv === null) return { have_match_for, websocket_mismatch: flags.websocket_mismatch };
     return this.convert(rv, have_match_for, flags.websocket_mismatch, notes);
   }
 

@@ -152,8 +152,9 @@ export class BaseHandler {
       if (!tracing_enabled()) result = call_with_kwargs(view, request, match.args, match.kwargs);
       else {
         // Copied now: the view receives args and kwargs and may change them.
-        const attrs: Attrs = { view: callable_name(view), args: to_json(match.args), kwargs: to_json(match.kwargs), url_name: match.url_name ?? null, route: match.route ?? null };
-        result = VIEW.run(callable_name(view), attrs, () => call_with_kwargs(view, request, match.args, match.kwargs), callable_source(view));
+        const name = callable_name(view);
+        const attrs: Attrs = { view: name, args: to_json(match.args), kwargs: to_json(match.kwargs), url_name: match.url_name ?? null, route: match.route ?? null };
+        result = VIEW.run(name, attrs, () => call_with_kwargs(view, request, match.args, match.kwargs), callable_source(view));
       }
     } catch (e) {
       return recover(e);
@@ -258,47 +259,74 @@ function trace_layer(path: string, layer: GetResponse): GetResponse {
 }
 
 function finish_layer(span: number, layer: GetResponse, request: HttpRequest, innermost: boolean): MaybePromise<HttpResponseBase> {
-  const inner_seen = mark_inner_calls(innermost);
-  const done = (response: HttpResponseBase): HttpResponseBase => {
-    // Now, not when the trace is read: the layers outside this one may change the response.
-    span_set(span, { response: describe_response(response), ...inner_seen.summary(response) } as Attrs);
-    span_close(span);
-    return response;
-  };
+  const state = enter_layer();
   let result: MaybePromise<HttpResponseBase>;
   try {
     result = layer(request);
   } catch (e) {
+    leave_layer(state);
     span_fail(span, { type: error_type(e), message: e instanceof Error ? e.message : String(e) });
     span_close(span);
     throw e;
   }
-  if (result instanceof Promise) return result.then(done, (e) => { span_fail(span, { type: error_type(e), message: String(e) }); span_close(span); throw e; });
-  return done(result);
+  if (result instanceof Promise)
+    return result.then(
+      (response) => close_layer(span, state, response, innermost),
+      (e) => {
+        leave_layer(state);
+        span_fail(span, { type: error_type(e), message: String(e) });
+        span_close(span);
+        throw e;
+      },
+    );
+  return close_layer(span, state, result, innermost);
 }
 
-/** Track whether the layer inside this one was reached, and snapshot the response it returned. */
-const layer_stack: { reached: boolean; inner_response: HttpResponseBase | null; inner_headers: (readonly [string, string])[] }[] = [];
-function mark_inner_calls(innermost: boolean) {
-  const state = { reached: false, inner_response: null as HttpResponseBase | null, inner_headers: [] as (readonly [string, string])[] };
+/** A layer returned: what it did, recorded now (the layers outside this one may change the response). */
+function close_layer(span: number, state: LayerState, response: HttpResponseBase, innermost: boolean): HttpResponseBase {
+  span_set(span, layer_summary(state, response, innermost));
+  span_close(span);
+  return response;
+}
+
+/** Whether the layer inside this one was reached, and the response it returned (with its headers then). */
+interface LayerState {
+  reached: boolean;
+  inner_response: HttpResponseBase | null;
+  inner_headers: readonly (readonly [string, string])[];
+}
+const layer_stack: LayerState[] = [];
+const NO_HEADERS: readonly (readonly [string, string])[] = [];
+
+function enter_layer(): LayerState {
+  const state: LayerState = { reached: false, inner_response: null, inner_headers: NO_HEADERS };
   if (layer_stack.length) layer_stack[layer_stack.length - 1].reached = true;
   layer_stack.push(state);
-  return {
-    summary(response: HttpResponseBase) {
-      const i = layer_stack.lastIndexOf(state);
-      if (i >= 0) layer_stack.splice(i, 1);
-      const headers = snapshot_headers(response);
-      const parent = layer_stack[layer_stack.length - 1];
-      if (parent) {
-        parent.inner_response = response;
-        parent.inner_headers = headers;
-      }
-      if (innermost) return {}; // _get_response has no inner layer to skip
-      if (!state.reached) return { short_circuit: true };
-      const replaced = state.inner_response !== null && state.inner_response !== response;
-      return { short_circuit: false, response_replaced: replaced, header_changes: header_changes(state.inner_headers, headers) };
-    },
-  };
+  return state;
+}
+
+function leave_layer(state: LayerState): void {
+  if (layer_stack[layer_stack.length - 1] === state) layer_stack.pop();
+  else {
+    const i = layer_stack.lastIndexOf(state);
+    if (i >= 0) layer_stack.splice(i, 1);
+  }
+}
+
+/** The layer's span attributes: the response, and whether it short-circuited, replaced the inner response or changed its headers. */
+function layer_summary(state: LayerState, response: HttpResponseBase, innermost: boolean): Attrs {
+  leave_layer(state);
+  const headers = snapshot_headers(response);
+  const parent = layer_stack[layer_stack.length - 1];
+  if (parent) {
+    parent.inner_response = response;
+    parent.inner_headers = headers;
+  }
+  const described = describe_response(response);
+  if (innermost) return { response: described }; // _get_response has no inner layer to skip
+  if (!state.reached) return { response: described, short_circuit: true };
+  const replaced = state.inner_response !== null && state.inner_response !== response;
+  return { response: described, short_circuit: false, response_replaced: replaced, header_changes: header_changes(state.inner_headers, headers) };
 }
 
 function then<T, R>(value: MaybePromise<T>, fn: (v: T) => MaybePromise<R>): MaybePromise<R> {
