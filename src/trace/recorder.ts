@@ -301,43 +301,47 @@ export class Recorder {
   record_open(op: number, site: TraceSite, name: LazyName, attrs: LazyAttrs | undefined, source: SourceRef | undefined): number {
     // An eager site's attrs are built first: building them may itself record (it never does today).
     const kept = site.eager && typeof attrs === "function" ? attrs() : attrs;
-    const i = this.length;
-    if (i === this.ops.length) this.grow();
-    this.ops[i] = op;
-    this.targets[i] = site.id;
-    this.times[i] = op === OP_OPEN ? (this.last = now() - this.origin) : this.last;
-    const v = this.nvalues;
+    const v = this.push_open(op, 0, site, 3);
     const values = this.values;
-    this.refs[i] = v;
     values[v] = name;
     values[v + 1] = kept;
     values[v + 2] = source;
-    this.nvalues = v + 3;
-    this.length = i + 1;
-    const index = this.spans_opened++;
-    this.span_sites.push(site.id);
-    return this.epoch * SPANS_PER_EPOCH + index;
+    return this.next_handle(site);
   }
 
   /** OPEN or EVENT whose attrs are built from three values kept aside. */
   record_open_with(op: number, site: TraceSite, name: NameWith<any, any, any>, build: (a: any, b: any, c: any) => Attrs, a: unknown, b: unknown, c: unknown, source: SourceRef | undefined): number {
     if (site.eager) return this.record_open(op, site, typeof name === "function" ? name(a, b, c) : name, build(a, b, c), source);
-    const i = this.length;
-    if (i === this.ops.length) this.grow();
-    this.ops[i] = op | WITH_ARGS;
-    this.targets[i] = site.id;
-    this.times[i] = op === OP_OPEN ? (this.last = now() - this.origin) : this.last;
-    const v = this.nvalues;
+    const v = this.push_open(op, WITH_ARGS, site, 6);
     const values = this.values;
-    this.refs[i] = v;
     values[v] = name;
     values[v + 1] = build;
     values[v + 2] = source;
     values[v + 3] = a;
     values[v + 4] = b;
     values[v + 5] = c;
-    this.nvalues = v + 6;
+    return this.next_handle(site);
+  }
+
+  /**
+   * The fixed-width part of an OPEN or EVENT record (an open reads the clock; an event takes the
+   * last reading) with room for `count` values; returns where its values start.
+   */
+  private push_open(op: number, flags: number, site: TraceSite, count: number): number {
+    const i = this.length;
+    if (i === this.ops.length) this.grow();
+    this.ops[i] = op | flags;
+    this.targets[i] = site.id;
+    this.times[i] = op === OP_OPEN ? (this.last = now() - this.origin) : this.last;
+    const v = this.nvalues;
+    this.refs[i] = v;
+    this.nvalues = v + count;
     this.length = i + 1;
+    return v;
+  }
+
+  /** The handle of the span just recorded: its index in this recorder's epoch. */
+  private next_handle(site: TraceSite): number {
     const index = this.spans_opened++;
     this.span_sites.push(site.id);
     return this.epoch * SPANS_PER_EPOCH + index;
