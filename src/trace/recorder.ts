@@ -133,14 +133,14 @@ export class TraceSite {
     try {
       result = fn(h);
     } catch (e) {
-      r.record(OP_FAIL, h, describe_error(e), false);
-      r.record(OP_CLOSE, h, undefined, true);
+      r.record(OP_FAIL, h, describe_error(e));
+      r.record_close(h);
       throw e;
     }
-    r.record(OP_CLOSE, h, undefined, true);
+    r.record_close(h);
     if (result instanceof Promise)
       return result.catch((e: unknown) => {
-        r.record(OP_FAIL, h, describe_error(e), false);
+        r.record(OP_FAIL, h, describe_error(e));
         throw e;
       }) as T;
     return result;
@@ -179,27 +179,41 @@ function compat_site(kind: SpanKind): TraceSite {
 // Handles: span index + the recorder's epoch, so a handle outliving its recorder is ignored
 // ---------------------------------------------------------------------------------------------
 
-const SPANS_PER_EPOCH = 2 ** 24;
+// A handle is `epoch << 24 | index`: at most 2^29 - 1, so it stays a small integer (V8 boxes a
+// number above 2^30 - 1 into a heap object — one allocation per handle returned, which the
+// first recorder's `epoch * 2^24` did for 7 recorders in 8).
+const INDEX_BITS = 24;
+const INDEX_MASK = (1 << INDEX_BITS) - 1;
+const EPOCHS = 32;
 let epochs = 0;
 
 /** Add attributes to an open (or closed) span. A function is called when the trace is read. */
 export function span_set(handle: number, attrs: LazyAttrs): void {
-  if (handle >= 0) active.record(OP_SET, handle, attrs, false);
+  if (handle >= 0) active.record(OP_SET, handle, attrs);
 }
 
 /** Mark a span failed: an exception (described with its Python class name) or a `SpanError`. */
 export function span_fail(handle: number, error: unknown): void {
-  if (handle >= 0) active.record(OP_FAIL, handle, is_span_error(error) ? error : describe_error(error), false);
+  if (handle >= 0) active.record(OP_FAIL, handle, is_span_error(error) ? error : describe_error(error));
+}
+
+/**
+ * Mark a span failed with a `SpanError` built when the trace is read (at the call, for an eager
+ * site's span): for an error the framework answers with instead of raising (a Resolver404 that
+ * an include's miss would carry), whose message takes formatting.
+ */
+export function span_fail_with(handle: number, error: () => SpanError): void {
+  if (handle >= 0) active.record(OP_FAIL, handle, error);
 }
 
 /** Point a span at code (user code's line, usually), replacing the site's source. */
 export function span_source(handle: number, source: SourceRef): void {
-  if (handle >= 0) active.record(OP_SOURCE, handle, source, false);
+  if (handle >= 0) active.record(OP_SOURCE, handle, source);
 }
 
 /** Close a span, and any span left open inside it (which a thrown exception can cause). */
 export function span_close(handle: number): void {
-  if (handle >= 0) active.record(OP_CLOSE, handle, undefined, true);
+  if (handle >= 0) active.record_close(handle);
 }
 
 function is_span_error(e: unknown): e is SpanError {
@@ -207,47 +221,56 @@ function is_span_error(e: unknown): e is SpanError {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The recorder: an operation log in typed arrays, replayed into spans when read
+// The recorder: an operation log, replayed into spans when read
 // ---------------------------------------------------------------------------------------------
 
+// A record is one small integer, `target << 4 | operation`: the call site's id (OPEN, EVENT) or
+// the target span's index (the others). What it keeps follows in `values`, in record order and
+// a number of slots fixed by the operation — so no record stores where its values are: the
+// replay walks both with one cursor each. Likewise `times` holds one reading per OPEN and CLOSE.
 const OP_OPEN = 1;
 const OP_EVENT = 2;
-/** Added to OP_OPEN / OP_EVENT: the attrs are `build(a, b, c)` (values: name, build, source, a, b, c). */
-const WITH_ARGS = 8;
 const OP_CLOSE = 3;
 const OP_SET = 4;
 const OP_FAIL = 5;
 const OP_SOURCE = 6;
-
-const INITIAL_RECORDS = 128;
-const EMPTY_U8: Uint8Array = new Uint8Array(0);
-const EMPTY_I32: Int32Array = new Int32Array(0);
-const EMPTY_F64: Float64Array = new Float64Array(0);
-const EMPTY_VALUES: unknown[] = [];
-const EMPTY_SPANS: Span[] = [];
-const EMPTY_NUMBERS: number[] = [];
+/** Added to OP_OPEN / OP_EVENT: the attrs are `build(a, b, c)` (values: name, build, source, a, b, c). */
+const WITH_ARGS = 8;
+const OP_BITS = 4;
+const OP_MASK = 7;
 
 /** The arrays of one read log, kept for the next recorder (a request's trace reuses the last one's). */
-let spare: { ops: Uint8Array; targets: Int32Array; times: Float64Array; refs: Int32Array; values: unknown[] } | null = null;
+let spare: Log | null = null;
+
+/**
+ * The log's three arrays. Plain arrays, not typed ones: a typed array's memory lives outside V8's
+ * young generation, so a recorder that makes fresh ones (one whose trace is never read, whose
+ * arrays cannot go to the next) paid ~2 µs for them; a plain array of small integers or of
+ * doubles is stored unboxed too, and costs a bump of the young generation to make.
+ */
+interface Log {
+  codes: number[];
+  times: number[];
+  values: unknown[];
+}
+
+const EMPTY_NUMBERS: number[] = [];
+const EMPTY_VALUES: unknown[] = [];
+const EMPTY_SPANS: Span[] = [];
 
 export class Recorder {
   readonly enabled: boolean;
   private readonly origin: number;
   private readonly epoch: number;
   // A disabled recorder (every untraced request has one) allocates nothing: the arrays below are
-  // shared empty ones until the first record.
-  /** Operation of each record (OP_*). */
-  private ops = EMPTY_U8;
-  /** OPEN/EVENT: the call site's id; the others: the target span's index. */
-  private targets = EMPTY_I32;
-  /** OPEN/EVENT/CLOSE: milliseconds since the recorder started. */
-  private times = EMPTY_F64;
-  /** Index into `values` of what the record keeps (OPEN/EVENT: name, attrs, source; others: one value). */
-  private refs = EMPTY_I32;
-  private values: unknown[] = EMPTY_VALUES;
-  /** How many of `values` are in use (the array is reused, so its length is its capacity). */
+  // shared empty ones until the first record. Their `length` is their room (they are reused):
+  // `ncodes`, `ntimes` and `nvalues` say how much of it is in use.
+  private codes = EMPTY_NUMBERS;
+  private times = EMPTY_NUMBERS;
+  private values = EMPTY_VALUES;
+  private ncodes = 0;
+  private ntimes = 0;
   private nvalues = 0;
-  private length = 0;
   /**
    * The time of the latest open or close. The clock is read at span boundaries only: an event (a
    * span with no duration — a pattern tried, a receiver skipped) is stamped with this time, the
@@ -256,113 +279,105 @@ export class Recorder {
    */
   private last = 0;
   private spans_opened = 0;
-  /** The call site of each span, by span index (for `eager` sites' `span_set`). */
-  private span_sites: number[] = EMPTY_NUMBERS;
-  /** The replay: spans built so far, the stack of open ones, and how many records were replayed. */
+  /** The call site of each span of an `eager` site, by span index (for `span_set` on it); others are left empty. */
+  private eager_sites: number[] = EMPTY_NUMBERS;
+  /** The replay: spans built so far, the stack of open ones, and how far the log was replayed. */
   private built: Span[] = EMPTY_SPANS;
   private stack: Span[] = EMPTY_SPANS;
   private replayed = 0;
+  private replayed_times = 0;
+  private replayed_values = 0;
+  private replay_last = 0;
 
   constructor(options: { enabled?: boolean } = {}) {
     this.enabled = options.enabled ?? true;
     this.origin = this.enabled ? now() : 0;
-    this.epoch = this.enabled ? ++epochs % 512 : 0;
+    this.epoch = this.enabled ? ++epochs % EPOCHS : 0;
   }
 
-  private grow(): void {
+  /** The first record: the previous read log's arrays, or new ones. */
+  private start_log(): void {
     if (this.built === EMPTY_SPANS) {
       this.built = [];
       this.stack = [];
-      this.span_sites = [];
     }
-    if (this.ops === EMPTY_U8 && spare) {
-      // The log of the previous trace that was read (a request's worth of records), reused.
-      ({ ops: this.ops, targets: this.targets, times: this.times, refs: this.refs, values: this.values } = spare);
+    if (spare) {
+      ({ codes: this.codes, times: this.times, values: this.values } = spare);
       spare = null;
-      return;
+    } else {
+      this.codes = [];
+      this.times = [];
+      this.values = [];
     }
-    if (this.values === EMPTY_VALUES) this.values = [];
-    const capacity = Math.max(INITIAL_RECORDS, this.ops.length * 2);
-    const ops = new Uint8Array(capacity);
-    const targets = new Int32Array(capacity);
-    const times = new Float64Array(capacity);
-    const refs = new Int32Array(capacity);
-    ops.set(this.ops);
-    targets.set(this.targets);
-    times.set(this.times);
-    refs.set(this.refs);
-    this.ops = ops;
-    this.targets = targets;
-    this.times = times;
-    this.refs = refs;
   }
 
   /** OPEN or EVENT: one record, three values (name, attrs or their function, source). */
   record_open(op: number, site: TraceSite, name: LazyName, attrs: LazyAttrs | undefined, source: SourceRef | undefined): number {
     // An eager site's attrs are built first: building them may itself record (it never does today).
     const kept = site.eager && typeof attrs === "function" ? attrs() : attrs;
-    const v = this.push_open(op, 0, site, 3);
+    if (this.codes === EMPTY_NUMBERS) this.start_log();
+    this.codes[this.ncodes++] = (site.id << OP_BITS) | op;
+    if (op === OP_OPEN) this.times[this.ntimes++] = this.last = now() - this.origin;
     const values = this.values;
+    const v = this.nvalues;
     values[v] = name;
     values[v + 1] = kept;
     values[v + 2] = source;
+    this.nvalues = v + 3;
     return this.next_handle(site);
   }
 
   /** OPEN or EVENT whose attrs are built from three values kept aside. */
   record_open_with(op: number, site: TraceSite, name: NameWith<any, any, any>, build: (a: any, b: any, c: any) => Attrs, a: unknown, b: unknown, c: unknown, source: SourceRef | undefined): number {
     if (site.eager) return this.record_open(op, site, typeof name === "function" ? name(a, b, c) : name, build(a, b, c), source);
-    const v = this.push_open(op, WITH_ARGS, site, 6);
+    if (this.codes === EMPTY_NUMBERS) this.start_log();
+    this.codes[this.ncodes++] = (site.id << OP_BITS) | op | WITH_ARGS;
+    if (op === OP_OPEN) this.times[this.ntimes++] = this.last = now() - this.origin;
     const values = this.values;
+    const v = this.nvalues;
     values[v] = name;
     values[v + 1] = build;
     values[v + 2] = source;
     values[v + 3] = a;
     values[v + 4] = b;
     values[v + 5] = c;
+    this.nvalues = v + 6;
     return this.next_handle(site);
-  }
-
-  /**
-   * The fixed-width part of an OPEN or EVENT record (an open reads the clock; an event takes the
-   * last reading) with room for `count` values; returns where its values start.
-   */
-  private push_open(op: number, flags: number, site: TraceSite, count: number): number {
-    const i = this.length;
-    if (i === this.ops.length) this.grow();
-    this.ops[i] = op | flags;
-    this.targets[i] = site.id;
-    this.times[i] = op === OP_OPEN ? (this.last = now() - this.origin) : this.last;
-    const v = this.nvalues;
-    this.refs[i] = v;
-    this.nvalues = v + count;
-    this.length = i + 1;
-    return v;
   }
 
   /** The handle of the span just recorded: its index in this recorder's epoch. */
   private next_handle(site: TraceSite): number {
     const index = this.spans_opened++;
-    this.span_sites.push(site.id);
-    return this.epoch * SPANS_PER_EPOCH + index;
+    if (site.eager) {
+      if (this.eager_sites === EMPTY_NUMBERS) this.eager_sites = [];
+      this.eager_sites[index] = site.id;
+    }
+    return (this.epoch << INDEX_BITS) | index;
   }
 
-  /** CLOSE, SET, FAIL or SOURCE of the span a handle names (ignored if the handle is another recorder's). */
-  record(op: number, handle: number, value: unknown, timed: boolean): void {
-    const epoch = Math.floor(handle / SPANS_PER_EPOCH);
-    if (epoch !== this.epoch || !this.enabled) return;
-    const index = handle - epoch * SPANS_PER_EPOCH;
-    if (op === OP_SET && typeof value === "function" && sites[this.span_sites[index]].eager) value = (value as () => Attrs)();
-    const i = this.length;
-    if (i === this.ops.length) this.grow();
-    this.ops[i] = op;
-    this.targets[i] = index;
-    if (timed) this.times[i] = this.last = now() - this.origin;
-    if (value !== undefined) {
-      this.refs[i] = this.nvalues;
-      this.values[this.nvalues++] = value;
-    }
-    this.length = i + 1;
+  /** The span index a handle names, or -1 if the handle is another recorder's (or tracing is off). */
+  private index_of(handle: number): number {
+    return handle >>> INDEX_BITS === this.epoch && this.enabled ? handle & INDEX_MASK : -1;
+  }
+
+  /** SET, FAIL or SOURCE of the span a handle names (ignored if the handle is another recorder's): one value. */
+  record(op: number, handle: number, value: unknown): void {
+    const index = this.index_of(handle);
+    if (index < 0) return;
+    // An eager site's span: attrs (and a failure) functions are called now.
+    if (typeof value === "function" && this.eager_sites[index] !== undefined) value = (value as () => unknown)();
+    if (this.codes === EMPTY_NUMBERS) this.start_log();
+    this.codes[this.ncodes++] = (index << OP_BITS) | op;
+    this.values[this.nvalues++] = value;
+  }
+
+  /** CLOSE of the span a handle names: the clock is read. */
+  record_close(handle: number): void {
+    const index = this.index_of(handle);
+    if (index < 0) return;
+    if (this.codes === EMPTY_NUMBERS) this.start_log();
+    this.codes[this.ncodes++] = (index << OP_BITS) | OP_CLOSE;
+    this.times[this.ntimes++] = this.last = now() - this.origin;
   }
 
   // --- a site's span held with this recorder: async code whose awaits can outlast the step ----
@@ -381,17 +396,17 @@ export class Recorder {
 
   /** `span_set` for a span of this recorder. */
   span_set(handle: number, attrs: LazyAttrs): void {
-    if (handle >= 0) this.record(OP_SET, handle, attrs, false);
+    if (handle >= 0) this.record(OP_SET, handle, attrs);
   }
 
   /** `span_fail` for a span of this recorder. */
   span_fail(handle: number, error: unknown): void {
-    if (handle >= 0) this.record(OP_FAIL, handle, is_span_error(error) ? error : describe_error(error), false);
+    if (handle >= 0) this.record(OP_FAIL, handle, is_span_error(error) ? error : describe_error(error));
   }
 
   /** `span_close` for a span of this recorder. */
   span_close(handle: number): void {
-    if (handle >= 0) this.record(OP_CLOSE, handle, undefined, true);
+    if (handle >= 0) this.record_close(handle);
   }
 
   // --- the older interface: SpanHandle objects, attrs built at the call ---------------------
@@ -404,7 +419,7 @@ export class Recorder {
 
   /** Close a span (and any span left open inside it, which a thrown exception can cause). */
   close(handle: SpanHandle): void {
-    if (handle.id >= 0 && handle instanceof Handle) this.record(OP_CLOSE, handle.handle, undefined, true);
+    if (handle.id >= 0 && handle instanceof Handle) this.record_close(handle.handle);
   }
 
   /** A span with no duration: something that was considered (a pattern tried, a receiver skipped). */
@@ -420,7 +435,7 @@ export class Recorder {
    * recorder serves one request, so the spans are handed over, not copied.
    */
   trace(): Trace {
-    for (let i = this.replayed; i < this.length; i++) this.replay(i);
+    if (this.replayed < this.ncodes) this.replay();
     this.release_log();
     if (this.result === undefined || (this.result.spans !== this.built && this.built !== EMPTY_SPANS)) this.result = { spans: this.built === EMPTY_SPANS ? [] : this.built };
     return this.result;
@@ -433,56 +448,86 @@ export class Recorder {
    * read start a new log; span indices go on counting).
    */
   private release_log(): void {
-    if (this.ops !== EMPTY_U8 && (!spare || spare.ops.length < this.ops.length)) {
+    if (this.codes !== EMPTY_NUMBERS && (!spare || spare.codes.length < this.codes.length)) {
       // The kept values are dropped (so they can be collected), the array's room is kept.
       this.values.fill(undefined, 0, this.nvalues);
-      spare = { ops: this.ops, targets: this.targets, times: this.times, refs: this.refs, values: this.values };
+      spare = { codes: this.codes, times: this.times, values: this.values };
     }
-    this.ops = EMPTY_U8;
-    this.targets = EMPTY_I32;
-    this.times = EMPTY_F64;
-    this.refs = EMPTY_I32;
+    this.codes = EMPTY_NUMBERS;
+    this.times = EMPTY_NUMBERS;
     this.values = EMPTY_VALUES;
-    this.nvalues = 0;
-    this.length = 0;
-    this.replayed = 0;
+    this.ncodes = this.ntimes = this.nvalues = 0;
+    this.replayed = this.replayed_times = this.replayed_values = 0;
   }
 
-  private replay(i: number): void {
-    const raw = this.ops[i];
-    const op = raw & ~WITH_ARGS;
-    if (op === OP_OPEN || op === OP_EVENT) {
-      const site = sites[this.targets[i]];
-      const v = this.refs[i];
-      const values = this.values;
-      const name = values[v] as string | ((a?: unknown, b?: unknown, c?: unknown) => string);
-      const t = this.times[i];
-      const stack = this.stack;
-      const id = this.built.length;
-      const parent = stack.length ? stack[stack.length - 1].id : null;
-      const with_args = (raw & WITH_ARGS) !== 0;
-      const span_name = typeof name === "string" ? name : with_args ? build_name(name, values[v + 3], values[v + 4], values[v + 5]) : build_name(name);
-      const attrs = with_args ? build_attrs_with(values[v + 1] as (a: unknown, b: unknown, c: unknown) => Attrs, values[v + 3], values[v + 4], values[v + 5]) : build_attrs(values[v + 1] as LazyAttrs | undefined);
-      const source = (values[v + 2] as SourceRef | undefined) ?? site.source;
-      // Two literal shapes (with and without a source), never a property added afterwards.
-      const span: Span = source ? { id, parent, kind: site.kind, name: span_name, start: t, end: t, attrs, source } : { id, parent, kind: site.kind, name: span_name, start: t, end: t, attrs };
-      this.built.push(span);
-      if (op === OP_OPEN) stack.push(span);
-      return;
-    }
-    const span = this.built[this.targets[i]];
-    if (!span) return;
-    if (op === OP_CLOSE) {
-      const t = this.times[i];
-      const stack = this.stack;
-      while (stack.length) {
-        const top = stack.pop()!;
-        top.end = t;
-        if (top === span) return;
+  /** The records not yet replayed, made spans (or changes to spans). */
+  private replay(): void {
+    const { codes, times, values, built, stack } = this;
+    let t = this.replayed_times;
+    let v = this.replayed_values;
+    let last = this.replay_last;
+    for (let i = this.replayed; i < this.ncodes; i++) {
+      const code = codes[i];
+      const op = code & OP_MASK;
+      const target = code >>> OP_BITS;
+      if (op === OP_OPEN || op === OP_EVENT) {
+        const site = sites[target];
+        if (op === OP_OPEN) last = times[t++];
+        const name = values[v] as string | ((a?: unknown, b?: unknown, c?: unknown) => string);
+        const id = built.length;
+        const parent = stack.length ? stack[stack.length - 1].id : null;
+        let span_name: string;
+        let attrs: Attrs;
+        if ((code & WITH_ARGS) !== 0) {
+          const a = values[v + 3];
+          const b = values[v + 4];
+          const c = values[v + 5];
+          span_name = typeof name === "string" ? name : build_name(name, a, b, c);
+          attrs = build_attrs_with(values[v + 1] as (a: unknown, b: unknown, c: unknown) => Attrs, a, b, c);
+        } else {
+          span_name = typeof name === "string" ? name : build_name(name);
+          attrs = build_attrs(values[v + 1] as LazyAttrs | undefined);
+        }
+        const source = (values[v + 2] as SourceRef | undefined) ?? site.source;
+        v += (code & WITH_ARGS) !== 0 ? 6 : 3;
+        // Two literal shapes (with and without a source), never a property added afterwards.
+        const span: Span = source ? { id, parent, kind: site.kind, name: span_name, start: last, end: last, attrs, source } : { id, parent, kind: site.kind, name: span_name, start: last, end: last, attrs };
+        built.push(span);
+        if (op === OP_OPEN) stack.push(span);
+        continue;
       }
-    } else if (op === OP_SET) Object.assign(span.attrs, build_attrs(this.values[this.refs[i]] as LazyAttrs));
-    else if (op === OP_FAIL) span.error = this.values[this.refs[i]] as SpanError;
-    else if (op === OP_SOURCE) span.source = this.values[this.refs[i]] as SourceRef;
+      if (op === OP_CLOSE) {
+        last = times[t++];
+        const span = built[target];
+        if (span === undefined) continue;
+        while (stack.length) {
+          const top = stack.pop()!;
+          top.end = last;
+          if (top === span) break;
+        }
+        continue;
+      }
+      const value = values[v++];
+      const span = built[target];
+      if (span === undefined) continue;
+      if (op === OP_SET) Object.assign(span.attrs, build_attrs(value as LazyAttrs));
+      else if (op === OP_FAIL) span.error = typeof value === "function" ? build_error(value as () => SpanError) : (value as SpanError);
+      else if (op === OP_SOURCE) span.source = value as SourceRef;
+    }
+    this.replayed = this.ncodes;
+    this.replayed_times = t;
+    this.replayed_values = v;
+    this.replay_last = last;
+  }
+}
+
+/** A failure built when read; one that raises is described instead of raised. */
+function build_error(error: () => SpanError): SpanError {
+  try {
+    return error();
+  } catch (e) {
+    const raised = describe_error(e);
+    return { type: raised.type, message: `<describing this failure raised ${raised.type}: ${raised.message}>` };
   }
 }
 
@@ -522,16 +567,16 @@ class Handle implements SpanHandle {
     readonly handle: number,
   ) {}
   get id(): number {
-    return this.handle % SPANS_PER_EPOCH;
+    return this.handle & INDEX_MASK;
   }
   set(attrs: LazyAttrs): void {
-    this.recorder.record(OP_SET, this.handle, typeof attrs === "function" ? attrs() : attrs, false);
+    this.recorder.record(OP_SET, this.handle, typeof attrs === "function" ? attrs() : attrs);
   }
   set_source(source: SourceRef): void {
-    this.recorder.record(OP_SOURCE, this.handle, source, false);
+    this.recorder.record(OP_SOURCE, this.handle, source);
   }
   fail(error: SpanError): void {
-    this.recorder.record(OP_FAIL, this.handle, error, false);
+    this.recorder.record(OP_FAIL, this.handle, error);
   }
 }
 
@@ -561,7 +606,7 @@ export function open_span(kind: SpanKind, name: string, attrs?: LazyAttrs, sourc
 }
 
 export function close_span(handle: SpanHandle): void {
-  if (handle.id >= 0 && handle instanceof Handle) handle_recorder(handle).record(OP_CLOSE, handle.handle, undefined, true);
+  if (handle.id >= 0 && handle instanceof Handle) handle_recorder(handle).record_close(handle.handle);
 }
 
 export function trace_event(kind: SpanKind, name: string, attrs?: LazyAttrs, source?: SourceRef): SpanHandle {

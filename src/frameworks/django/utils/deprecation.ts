@@ -9,7 +9,7 @@
 import { span_close, span_fail, span_set, trace_site, tracing_enabled, type Attrs } from "../../../trace";
 import type { HttpRequest } from "../http/request";
 import type { HttpResponseBase } from "../http/response";
-import { describe_response, header_changes, snapshot_headers } from "../core/handlers/introspection";
+import { describe_response, header_changes, owned_layer, snapshot_headers, type LayerState } from "../core/handlers/introspection";
 
 type MaybePromise<T> = T | Promise<T>;
 export type GetResponse = (request: HttpRequest) => MaybePromise<HttpResponseBase>;
@@ -53,12 +53,37 @@ export class MiddlewareMixin {
     if (!this.process_response) return response;
     if (!tracing_enabled()) return this.process_response(request, response);
     const labels = phase_labels(this);
+    const layer = owned_layer(this);
+    if (layer !== null) return this.traced_process_response(request, response, labels, layer);
     const span = PHASE.open_with(labels.process_response, phase_attrs, labels.middleware, "process_response");
     try {
       const before = snapshot_headers(response);
       const result = this.process_response(request, response);
       // The headers now, not when the trace is read: the layers outside change them again.
       span_set(span, { response_replaced: result !== response, header_changes: header_changes(before, snapshot_headers(result)), response: describe_response(result) });
+      return result;
+    } catch (e) {
+      span_fail(span, e);
+      throw e;
+    } finally {
+      span_close(span);
+    }
+  }
+
+  /**
+   * process_response inside this middleware's own traced layer: the response as given is the one
+   * the inner layer returned (its headers already snapshotted), and the one returned is what the
+   * layer returns — so the two spans share the snapshots, captured now, compared when read.
+   */
+  private traced_process_response(request: HttpRequest, response: HttpResponseBase, labels: PhaseLabels, layer: LayerState): HttpResponseBase {
+    const span = PHASE.open_with(labels.process_response, process_response_attrs, labels.middleware, layer);
+    try {
+      layer.given = response;
+      layer.given_headers = layer.reached && layer.inner_response === response ? layer.inner_headers : snapshot_headers(response);
+      const result = this.process_response!(request, response);
+      layer.returned_headers = snapshot_headers(result);
+      layer.returned_described = describe_response(result);
+      layer.returned = result;
       return result;
     } catch (e) {
       span_fail(span, e);
@@ -91,4 +116,10 @@ function phase_labels(middleware: MiddlewareMixin): PhaseLabels {
 /** A phase span's attributes (built when the trace is read). */
 function phase_attrs(middleware: string, phase: string): Attrs {
   return { middleware, phase };
+}
+
+/** A process_response span's attributes, from what its layer captured (built when the trace is read). */
+function process_response_attrs(middleware: string, layer: LayerState): Attrs {
+  if (layer.returned_described === null) return { middleware, phase: "process_response" };
+  return { middleware, phase: "process_response", response_replaced: layer.returned !== layer.given, header_changes: layer.changes(layer.given_headers, layer.returned_headers), response: layer.returned_described };
 }

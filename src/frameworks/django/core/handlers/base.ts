@@ -17,7 +17,8 @@ import { log_response } from "../../utils/log";
 import { ImportError, import_string } from "../../utils/module_loading";
 import { ImproperlyConfigured, MiddlewareNotUsed } from "../exceptions";
 import { convert_exception_to_response, type GetResponse } from "./exception";
-import { callable_name, callable_source, describe_response, header_changes, snapshot_headers } from "./introspection";
+import { callable_name, callable_source, describe_response, enter_layer, layer_returned, leave_layer, type LayerState } from "./introspection";
+import { MiddlewareMixin } from "../../utils/deprecation";
 
 type MaybePromise<T> = T | Promise<T>;
 type ViewMiddleware = (request: HttpRequest, view: Function, args: unknown[], kwargs: Record<string, unknown>) => MaybePromise<HttpResponseBase | null | undefined>;
@@ -63,7 +64,7 @@ export class BaseHandler {
       if (mw_instance === null || mw_instance === undefined)
         throw new ImproperlyConfigured(`Middleware factory ${middleware_path} returned None.`);
       this.register_hooks({ path: middleware_path, instance: mw_instance });
-      handler = convert_exception_to_response(trace_layer(middleware_path, as_callable(mw_instance)));
+      handler = convert_exception_to_response(trace_layer(middleware_path, as_callable(mw_instance), calls_mixin(mw_instance) ? mw_instance : null));
       loaded.unshift(middleware_path);
     }
     this.middleware_names = loaded;
@@ -234,6 +235,11 @@ function construct(factory: unknown, get_response: GetResponse): unknown {
   return is_class ? new (factory as new (g: GetResponse) => unknown)(get_response) : (factory as (g: GetResponse) => unknown)(get_response);
 }
 
+/** Whether calling this middleware runs `MiddlewareMixin.__call__` itself (not an override of it). */
+function calls_mixin(instance: unknown): instance is object {
+  return instance instanceof MiddlewareMixin && (instance as { __call__: unknown }).__call__ === MiddlewareMixin.prototype.__call__;
+}
+
 /** A middleware instance is called like Python's `__call__`: a function, or an object with `__call__`. */
 function as_callable(instance: any): GetResponse {
   if (typeof instance === "function") return instance;
@@ -244,22 +250,23 @@ function as_callable(instance: any): GetResponse {
 /**
  * The tracing seam: one span per layer of the onion. It records whether the layer called the next
  * one (if not, it short-circuited), the response it returned, and what it changed on the way out.
+ * `owner` is the middleware instance when the layer calls `MiddlewareMixin.__call__` itself, whose
+ * `process_response` span then shares this layer's snapshots (introspection.ts, LayerState).
  */
-function trace_layer(path: string, layer: GetResponse): GetResponse {
+function trace_layer(path: string, layer: GetResponse, owner: object | null = null): GetResponse {
   const name = short_name(path);
   const innermost = path === "_get_response";
   const site = innermost ? CORE : LAYER;
-  const attrs = () => ({ middleware: name, path, phase: "__call__" });
   const traced_layer: GetResponse = (request) => {
     if (!tracing_enabled()) return layer(request);
-    return finish_layer(site.open(name, attrs), layer, request, innermost);
+    const state = enter_layer(owner);
+    return finish_layer(site.open_with(name, innermost ? core_attrs : layer_attrs, name, path, state), state, layer, request);
   };
   Object.defineProperty(traced_layer, "__wrapped_name__", { value: name });
   return traced_layer;
 }
 
-function finish_layer(span: number, layer: GetResponse, request: HttpRequest, innermost: boolean): MaybePromise<HttpResponseBase> {
-  const state = enter_layer();
+function finish_layer(span: number, state: LayerState, layer: GetResponse, request: HttpRequest): MaybePromise<HttpResponseBase> {
   let result: MaybePromise<HttpResponseBase>;
   try {
     result = layer(request);
@@ -271,7 +278,7 @@ function finish_layer(span: number, layer: GetResponse, request: HttpRequest, in
   }
   if (result instanceof Promise)
     return result.then(
-      (response) => close_layer(span, state, response, innermost),
+      (response) => close_layer(span, state, response),
       (e) => {
         leave_layer(state);
         span_fail(span, { type: error_type(e), message: String(e) });
@@ -279,54 +286,33 @@ function finish_layer(span: number, layer: GetResponse, request: HttpRequest, in
         throw e;
       },
     );
-  return close_layer(span, state, result, innermost);
+  return close_layer(span, state, result);
 }
 
-/** A layer returned: what it did, recorded now (the layers outside this one may change the response). */
-function close_layer(span: number, state: LayerState, response: HttpResponseBase, innermost: boolean): HttpResponseBase {
-  span_set(span, layer_summary(state, response, innermost));
+/** A layer returned: what it did, captured now (the layers outside this one may change the response), made attrs when read. */
+function close_layer(span: number, state: LayerState, response: HttpResponseBase): HttpResponseBase {
+  layer_returned(state, response);
   span_close(span);
   return response;
 }
 
-/** Whether the layer inside this one was reached, and the response it returned (with its headers then). */
-interface LayerState {
-  reached: boolean;
-  inner_response: HttpResponseBase | null;
-  inner_headers: readonly (readonly [string, string])[];
-}
-const layer_stack: LayerState[] = [];
-const NO_HEADERS: readonly (readonly [string, string])[] = [];
-
-function enter_layer(): LayerState {
-  const state: LayerState = { reached: false, inner_response: null, inner_headers: NO_HEADERS };
-  if (layer_stack.length) layer_stack[layer_stack.length - 1].reached = true;
-  layer_stack.push(state);
-  return state;
+/**
+ * A layer's span attributes (built when the trace is read, from what was captured when it
+ * returned): the response, and whether it short-circuited, replaced the inner response or changed
+ * its headers. A layer that raised has only its name (its span carries the error).
+ */
+function layer_attrs(middleware: string, path: string, state: LayerState): Attrs {
+  const described = state.final_described;
+  if (described === null) return { middleware, path, phase: "__call__" };
+  if (!state.reached) return { middleware, path, phase: "__call__", response: described, short_circuit: true };
+  const replaced = state.inner_response !== null && state.inner_response !== state.final_response;
+  return { middleware, path, phase: "__call__", response: described, short_circuit: false, response_replaced: replaced, header_changes: state.changes(state.inner_headers, state.final_headers) };
 }
 
-function leave_layer(state: LayerState): void {
-  if (layer_stack[layer_stack.length - 1] === state) layer_stack.pop();
-  else {
-    const i = layer_stack.lastIndexOf(state);
-    if (i >= 0) layer_stack.splice(i, 1);
-  }
-}
-
-/** The layer's span attributes: the response, and whether it short-circuited, replaced the inner response or changed its headers. */
-function layer_summary(state: LayerState, response: HttpResponseBase, innermost: boolean): Attrs {
-  leave_layer(state);
-  const headers = snapshot_headers(response);
-  const parent = layer_stack[layer_stack.length - 1];
-  if (parent) {
-    parent.inner_response = response;
-    parent.inner_headers = headers;
-  }
-  const described = describe_response(response);
-  if (innermost) return { response: described }; // _get_response has no inner layer to skip
-  if (!state.reached) return { response: described, short_circuit: true };
-  const replaced = state.inner_response !== null && state.inner_response !== response;
-  return { response: described, short_circuit: false, response_replaced: replaced, header_changes: header_changes(state.inner_headers, headers) };
+/** `_get_response`'s span: it has no inner layer to skip. */
+function core_attrs(middleware: string, path: string, state: LayerState): Attrs {
+  const described = state.final_described;
+  return described === null ? { middleware, path, phase: "__call__" } : { middleware, path, phase: "__call__", response: described };
 }
 
 function then<T, R>(value: MaybePromise<T>, fn: (v: T) => MaybePromise<R>): MaybePromise<R> {
