@@ -1,5 +1,5 @@
 // Bundle any bench entry the way bench/run.mjs does (rolldown, keepNames) → node_modules/.cache/framework-lab-bench/NAME.mjs
-/* global process */
+/* global process, console */
 import { mkdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";

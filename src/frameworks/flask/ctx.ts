@@ -24,8 +24,10 @@ import type { SecureCookieSession } from "./sessions";
 // The context stacks' call sites: eager, since their attrs snapshot the stacks at that moment.
 const APP_PUSH = trace_site("context", "flask/ctx.ts#AppContext.push", { source: true, eager: true });
 const APP_POP = trace_site("context", "flask/ctx.ts#AppContext.pop", { source: true, eager: true });
-const REQUEST_PUSH = trace_site("context", "flask/ctx.ts#RequestContext.push", { source: true, eager: true });
-const REQUEST_POP = trace_site("context", "flask/ctx.ts#RequestContext.pop", { source: true, eager: true });
+// Not eager: their attrs read the request's url and method (Werkzeug caches both on first read)
+// and the exception's class, which do not change; the stacks are captured by `span_set(span, {…})`.
+const REQUEST_PUSH = trace_site("context", "flask/ctx.ts#RequestContext.push", { source: true });
+const REQUEST_POP = trace_site("context", "flask/ctx.ts#RequestContext.pop", { source: true });
 
 /**
  * Names JavaScript code probes objects for (a Promise's `then`, `toJSON`, the duck-typed protocols

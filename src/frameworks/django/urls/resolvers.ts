@@ -26,7 +26,7 @@
 import { KeyError, TypeError, ValueError, py_float_str, py_repr } from "../../python/builtins";
 import * as re from "../../python/re";
 import { quote } from "../../python/urllib/parse";
-import { span_close, span_fail, span_set, trace_site, tracing_enabled, to_json, describe_error, type Attrs } from "../../../trace";
+import { span_close, span_fail, span_fail_with, span_set, trace_site, tracing_enabled, to_json, describe_error, type Attrs } from "../../../trace";
 import { settings } from "../conf";
 import { ImproperlyConfigured } from "../core/exceptions";
 import { import_module } from "../utils/module_loading";
@@ -444,6 +444,16 @@ export class URLPattern {
   }
 }
 
+/** A resolver span's name: `resolve /path/` for the root URLconf, `include admin/` for an include (built when the trace is read). */
+function resolver_span_name(resolver: URLResolver, path: string): string {
+  return resolver.pattern instanceof RegexPattern && resolver.pattern._regex === "^/" ? `resolve ${path}` : `include ${String(resolver.pattern)}`;
+}
+
+/** A resolver span's attributes (built when the trace is read: a resolver's pattern and names do not change). */
+function resolver_span_attrs(resolver: URLResolver, path: string): Attrs {
+  return { path, pattern: String(resolver.pattern), namespace: resolver.namespace, app_name: resolver.app_name };
+}
+
 /** The "pattern" trace event's name: the route (built when the trace is read). */
 function attempt_name(pattern: URLPattern): string {
   return pattern.pattern.toString() || "'' (empty route)";
@@ -451,16 +461,15 @@ function attempt_name(pattern: URLPattern): string {
 
 /** The "pattern" trace event's attributes: this pattern was tried, matched or not, and why (built when the trace is read). */
 function attempt_attrs(pattern: URLPattern, path: string, m: PatternMatch | PatternMiss): Attrs {
-  const missed = is_miss(m);
-  const attrs: Attrs = { route: pattern.pattern.toString(), path, name: pattern.name, kind: pattern.pattern instanceof RegexPattern ? "re_path" : "path", matched: !missed };
-  if (!missed) {
-    attrs.args = to_json(m[1]);
-    attrs.captured_kwargs = to_json(m[2]);
-    if (Object.keys(pattern.default_args).length) attrs.extra_kwargs = to_json(pattern.default_args);
-    if (Object.keys(pattern.pattern.converters).length) attrs.converters = converter_names(pattern.pattern.converters);
-  } else {
-    attrs.reason = pattern.pattern.explain_miss(path, m);
-  }
+  const route = pattern.pattern.toString();
+  const kind = pattern.pattern instanceof RegexPattern ? "re_path" : "path";
+  // A miss (104 of the 105 spans of a resolve of the last pattern) is one object literal.
+  if (is_miss(m)) return { route, path, name: pattern.name, kind, matched: false, reason: pattern.pattern.explain_miss(path, m) };
+  const attrs: Attrs = { route, path, name: pattern.name, kind, matched: true };
+  attrs.args = to_json(m[1]);
+  attrs.captured_kwargs = to_json(m[2]);
+  if (Object.keys(pattern.default_args).length) attrs.extra_kwargs = to_json(pattern.default_args);
+  if (Object.keys(pattern.pattern.converters).length) attrs.converters = converter_names(pattern.pattern.converters);
   return attrs;
 }
 
@@ -564,7 +573,7 @@ export class URLResolver {
   resolve_or_miss(path: string): ResolverMatch | Resolver404Info {
     path = String(path);
     if (!tracing_enabled()) return this._resolve(path);
-    const span = RESOLVE.open(this.trace_name(path), () => ({ path, pattern: String(this.pattern), namespace: this.namespace, app_name: this.app_name }));
+    const span = RESOLVE.open_with(resolver_span_name, resolver_span_attrs, this, path);
     try {
       const found = this._resolve(path);
       if (found instanceof ResolverMatch) {
@@ -573,7 +582,8 @@ export class URLResolver {
         span_set(span, () => ({ matched: true, view_name: found.view_name, route: found.route, args, kwargs, func: found._func_path }));
       } else {
         span_set(span, { matched: false, reason: found.tried === undefined ? `prefix ${String(this.pattern)} did not match` : "no pattern inside matched", unmatched: found.path });
-        span_fail(span, { type: "Resolver404", message: py_repr(resolver404_arg(found)) });
+        // The Resolver404's words are formatted when the trace is read (`found` is not changed afterwards).
+        span_fail_with(span, () => ({ type: "Resolver404", message: py_repr(resolver404_arg(found)) }));
       }
       return found;
     } catch (e) {
@@ -584,9 +594,6 @@ export class URLResolver {
     }
   }
 
-  private trace_name(path: string): string {
-    return this.pattern instanceof RegexPattern && this.pattern._regex === "^/" ? `resolve ${path}` : `include ${String(this.pattern)}`;
-  }
 
   private _resolve(path: string): ResolverMatch | Resolver404Info {
     const tried: (URLPattern | URLResolver)[][] = [];

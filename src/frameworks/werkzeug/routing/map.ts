@@ -93,6 +93,17 @@ export class Map {
     return [...this._rules_by_endpoint.values()].flat();
   }
 
+  /** The rules the matcher tries, in the order it tries them (for the trace; kept until a rule is added). */
+  _rules_in_match_order(): readonly Rule[] {
+    if (this._match_order === null) {
+      const rules = this._rules.filter((r) => !r.build_only);
+      this._match_order = rules.map((r, i) => [r, i] as const).sort((a, b) => match_order(a[0], b[0]) || a[1] - b[1]).map(([r]) => r);
+    }
+    return this._match_order;
+  }
+
+  private _match_order: Rule[] | null = null;
+
   /** `iter_rules(endpoint=None)` */
   iter_rules(endpoint: unknown = null): Rule[] {
     this.update();
@@ -110,6 +121,7 @@ export class Map {
       else this._rules_by_endpoint.set(rule.endpoint, [rule]);
     }
     this._remap = true;
+    this._match_order = null;
   }
 
   /**
@@ -286,10 +298,9 @@ export class MapAdapter {
 
   /** Record each rule with why it did or did not match (tracing only). */
   private trace_rules(domain: string, path: string, method: string, winner: Rule | null): void {
-    const rules = this.map._rules.filter((r) => !r.build_only);
-    const ordered = rules.map((r, i) => [r, i] as const).sort((a, b) => match_order(a[0], b[0]) || a[1] - b[1]);
+    const ordered = this.map._rules_in_match_order();
     let seen_winner = false;
-    ordered.forEach(([rule], index) => {
+    ordered.forEach((rule, index) => {
       const { verdict, detail, values } = explain_rule(rule, domain, path, method, this.map.merge_slashes);
       let v: RuleVerdict = verdict;
       if (rule === winner) {
