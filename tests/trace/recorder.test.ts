@@ -10,6 +10,7 @@ import {
   set_active_recorder,
   span_close,
   span_fail,
+  span_fail_with,
   span_set,
   span_source,
   trace_event,
@@ -175,6 +176,50 @@ describe("handles", () => {
     set_active_recorder(previous);
     expect(first.trace().spans.map((s) => s.attrs)).toEqual([{}]);
     expect(second.trace().spans.map((s) => [s.name, s.attrs])).toEqual([["second", {}]]);
+  });
+
+  it("stay small integers whatever the recorder's epoch (a larger number would be boxed per handle)", () => {
+    const handles: number[] = [];
+    for (let i = 0; i < 70; i++) {
+      const recorder = new Recorder();
+      const previous = set_active_recorder(recorder);
+      handles.push(STEP.open("a"), STEP.event("b"));
+      set_active_recorder(previous);
+    }
+    expect(handles.every((h) => Number.isInteger(h) && h >= 0 && h < 2 ** 30)).toBe(true);
+  });
+});
+
+describe("span_fail_with", () => {
+  it("builds the failure when the trace is read, from values that do not change", () => {
+    let built = 0;
+    const spans = record(() => {
+      const h = STEP.open("resolve");
+      span_fail_with(h, () => (built++, { type: "Resolver404", message: "{'path': 'x/'}" }));
+      expect(built).toBe(0);
+      span_close(h);
+    });
+    expect(built).toBe(1);
+    expect(spans.map((s) => [s.name, s.error])).toEqual([["resolve", { type: "Resolver404", message: "{'path': 'x/'}" }]]);
+  });
+
+  it("on an eager site's span builds it at the call; a builder that raises is described, not raised", () => {
+    let built = 0;
+    const spans = record(() => {
+      const eager = EAGER.open("loaded");
+      span_fail_with(eager, () => (built++, { type: "KeyError", message: "'k'" }));
+      expect(built).toBe(1);
+      span_close(eager);
+      const lazy = STEP.open("broken");
+      span_fail_with(lazy, () => {
+        throw new NotFound("gone");
+      });
+      span_close(lazy);
+    });
+    expect(spans.map((s) => s.error)).toEqual([
+      { type: "KeyError", message: "'k'" },
+      { type: "Http404", message: "<describing this failure raised Http404: gone>" },
+    ]);
   });
 });
 

@@ -244,8 +244,10 @@ export class MapAdapter {
         try {
           const [rule, rv] = this._match(domain_part, path_part, m, options);
           if (tracing_enabled()) {
-            this.trace_rules(domain_part, path_part, m, rule);
-            span_set(span, { endpoint: to_json(rule.endpoint), rule: rule.rule, view_args: to_json(rv) as Json });
+            // Copied now: the view receives these values as its keyword arguments and may change them.
+            const view_args = to_json(rv) as Json;
+            this.trace_rules(domain_part, path_part, m, rule, view_args);
+            span_set(span, { endpoint: to_json(rule.endpoint), rule: rule.rule, view_args });
           }
           return [options.return_rule ? rule : rule.endpoint, rv];
         } catch (e) {
@@ -297,11 +299,12 @@ export class MapAdapter {
   }
 
   /** Record each rule with why it did or did not match (tracing only). */
-  private trace_rules(domain: string, path: string, method: string, winner: Rule | null): void {
+  private trace_rules(domain: string, path: string, method: string, winner: Rule | null, winner_values: Json = null): void {
     const ordered = this.map._rules_in_match_order();
     let seen_winner = false;
     ordered.forEach((rule, index) => {
-      const { verdict, detail, values } = explain_rule(rule, domain, path, method, this.map.merge_slashes);
+      // The rule that matched needs no second match to say so: the map's own match gave its values.
+      const { verdict, detail, values } = rule === winner ? { verdict: "matched" as const, detail: MATCHED_DETAIL, values: winner_values as Record<string, unknown> } : explain_rule(rule, domain, path, method, this.map.merge_slashes);
       let v: RuleVerdict = verdict;
       if (rule === winner) {
         v = "matched";
@@ -461,6 +464,8 @@ function explain_no_match(miss: MatchMiss, notes: MatchNotes, rule: Rule, path: 
   return { verdict: "path", detail: `${path || "/"} does not match ${rule.rule}`, values: null };
 }
 
+const MATCHED_DETAIL = "path and method match";
+
 function explain_rule(rule: Rule, domain: string, path: string, method: string, merge_slashes: boolean): { verdict: RuleVerdict; detail: string; values: Record<string, unknown> | null } {
   let solo = SOLO_MATCHERS.get(rule);
   if (!solo) {
@@ -473,7 +478,7 @@ function explain_rule(rule: Rule, domain: string, path: string, method: string, 
   try {
     const m = solo.match_or_miss(domain, path, method, rule.websocket, notes);
     if (!Array.isArray(m)) return explain_no_match(m, notes, rule, path, method);
-    return { verdict: "matched", detail: "path and method match", values: m[1] };
+    return { verdict: "matched", detail: MATCHED_DETAIL, values: m[1] };
   } catch (e) {
     if (e instanceof RequestPath) {
       const slash = e.path_info.endsWith("/") && e.path_info.slice(0, -1) === path;

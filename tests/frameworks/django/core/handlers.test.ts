@@ -220,3 +220,62 @@ export const urlpatterns = [path("broken/", (request) => render(request, "broken
     expect(r.text).toContain('<span class="specific">{% if %}</span>');
   });
 });
+
+/**
+ * A MiddlewareMixin layer and its process_response span describe the same two moments and share
+ * their header snapshots (introspection.ts, LayerState); a layer whose `__call__` is overridden
+ * (and changes the response after process_response returned) must not share them.
+ */
+const SHARED = `
+import { HttpResponse } from "django/http";
+import { XFrameOptionsMiddleware } from "django/middleware/clickjacking";
+// MiddlewareMixin subclasses (XFrameOptionsMiddleware is one), their process_response replaced.
+export class Tagger extends XFrameOptionsMiddleware {
+  process_response(request, response) { response.headers.set("X-Tag", "1"); return response; }
+}
+export class Replacer extends XFrameOptionsMiddleware {
+  process_response(request, response) { return request.path === "/ok/" && request.GET.get("replace") ? new HttpResponse("replaced", { status: 202 }) : response; }
+}
+export class AfterCall extends XFrameOptionsMiddleware {
+  process_response(request, response) { response.headers.set("X-Before", "b"); return response; }
+  __call__(request) { const r = super.__call__(request); r.headers.set("X-After", "a"); return r; }
+}
+`;
+
+describe("a middleware layer and its process_response span", () => {
+  let runtime: HeadlessRuntime;
+  beforeAll(async () => {
+    const scenario = project(`export const MIDDLEWARE = ["project.shared.Tagger", "project.shared.AfterCall", "project.shared.Replacer"];`);
+    scenario.files["project/shared.ts"] = SHARED;
+    runtime = await HeadlessRuntime.create();
+    const loaded = await runtime.load(scenario);
+    expect(loaded.ok ? "" : `${loaded.error.type}: ${loaded.error.message}`).toBe("");
+  });
+
+  const attrs = (trace: { spans: Span[] }, name: string) => {
+    const { middleware: _m, path: _p, phase: _ph, ...rest } = spans(trace, "middleware").find((s) => s.name === name)!.attrs;
+    return rest;
+  };
+
+  it("record the same header changes and response when nothing runs between them", async () => {
+    const r = await get(runtime, "/ok/");
+    expect(attrs(r.trace, "Tagger.process_response")).toEqual({ response_replaced: false, header_changes: { added: { "X-Tag": "1" }, changed: {}, removed: [] }, response: { class: "HttpResponse", status: 200, reason: "OK" } });
+    expect(attrs(r.trace, "Tagger")).toEqual({ response: { class: "HttpResponse", status: 200, reason: "OK" }, short_circuit: false, response_replaced: false, header_changes: { added: { "X-Tag": "1" }, changed: {}, removed: [] } });
+  });
+
+  it("a layer whose __call__ changes the response after process_response records its own snapshot", async () => {
+    const r = await get(runtime, "/ok/");
+    expect(attrs(r.trace, "AfterCall.process_response").header_changes).toEqual({ added: { "X-Before": "b" }, changed: {}, removed: [] });
+    expect(attrs(r.trace, "AfterCall").header_changes).toEqual({ added: { "X-Before": "b", "X-After": "a" }, changed: {}, removed: [] });
+    // The layer outside compares with the headers as AfterCall's layer returned them (X-After included).
+    expect(attrs(r.trace, "Tagger.process_response").header_changes).toEqual({ added: { "X-Tag": "1" }, changed: {}, removed: [] });
+  });
+
+  it("a replaced response: both spans say so, and the layer outside starts from the replacement", async () => {
+    const r = await get(runtime, "/ok/?replace=1");
+    expect(r.status).toBe(202);
+    expect(attrs(r.trace, "Replacer.process_response")).toMatchObject({ response_replaced: true, response: { class: "HttpResponse", status: 202, reason: "Accepted" } });
+    expect(attrs(r.trace, "Replacer")).toMatchObject({ response_replaced: true, response: { status: 202 } });
+    expect(attrs(r.trace, "AfterCall.process_response")).toMatchObject({ response_replaced: false, header_changes: { added: { "X-Before": "b" }, changed: {}, removed: [] } });
+  });
+});
