@@ -687,7 +687,7 @@ export class CodeGenerator {
           set_loop!(l, loop_ctx);
         }
         assign_target(l, items[i]);
-        out += enter_loop(l);
+        if (enter_loop !== EMPTY) out += enter_loop(l);
         out += body(l);
       }
       out += leave_loop(l);
@@ -1328,19 +1328,34 @@ export class CodeGenerator {
     const env = this.environment;
     const passed: ((l: Locals) => unknown) | null = pass === "context" ? (l) => l.context : pass === "eval_context" ? (l) => l.context.eval_ctx : pass === "environment" ? () => env : null;
     const { args, fixed_args, kwargs } = this.signature(node, frame);
-    if (kwargs === null) {
-      if (passed === null && fixed_args !== null) {
-        // The common case, without an arguments array: `x|upper`, `x|default('n/a', true)`.
-        if (fixed_args.length === 0) return (l) => func(value(l));
-        if (fixed_args.length === 1) {
-          const [a] = fixed_args;
-          return (l) => func(value(l), a(l));
+    if (kwargs === null && fixed_args !== null) {
+      // The common cases, without an arguments array: `x|upper`, `x|default('n/a', true)`, `x|join(', ')`.
+      const [a, b, c, d] = fixed_args;
+      if (passed === null) {
+        switch (fixed_args.length) {
+          case 0:
+            return (l) => func(value(l));
+          case 1:
+            return (l) => func(value(l), a(l));
+          case 2:
+            return (l) => func(value(l), a(l), b(l));
+          case 3:
+            return (l) => func(value(l), a(l), b(l), c(l));
+          case 4:
+            return (l) => func(value(l), a(l), b(l), c(l), d(l));
         }
-        if (fixed_args.length === 2) {
-          const [a, b] = fixed_args;
-          return (l) => func(value(l), a(l), b(l));
+      } else {
+        switch (fixed_args.length) {
+          case 0:
+            return (l) => func(passed(l), value(l));
+          case 1:
+            return (l) => func(passed(l), value(l), a(l));
+          case 2:
+            return (l) => func(passed(l), value(l), a(l), b(l));
         }
       }
+    }
+    if (kwargs === null) {
       if (passed === null) return (l) => func(value(l), ...args(l));
       return (l) => func(passed(l), value(l), ...args(l));
     }
