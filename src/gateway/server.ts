@@ -83,11 +83,20 @@ function check_headers(headers: unknown): void {
     const [name, value] = header as unknown[];
     if (typeof name !== "string") throw new WSGIAssertionError(`Header name must be of type str (got ${py_repr(name)})`);
     if (typeof value !== "string") throw new WSGIAssertionError(`Header value must be of type str (got ${py_repr(value)})`);
-    if (!TOKEN.test(name)) throw new WSGIAssertionError(`Invalid header name ${py_repr(name)}`);
+    // A name checked before passed both of its checks (wsgiref checks every time; responses repeat a few names).
+    const known = checked_names.has(name);
+    if (!known && !TOKEN.test(name)) throw new WSGIAssertionError(`Invalid header name ${py_repr(name)}`);
     if (CONTROL_CHARS.test(value)) throw new WSGIAssertionError(`Invalid header value ${py_repr(value)}: control characters are not allowed`);
-    if (is_hop_by_hop(name)) throw new WSGIAssertionError(`Hop-by-hop header, '${name}: ${value}', not allowed`);
+    if (!known) {
+      if (is_hop_by_hop(name)) throw new WSGIAssertionError(`Hop-by-hop header, '${name}: ${value}', not allowed`);
+      if (checked_names.size >= 256) checked_names.clear(); // bounded: a flood of new names cannot grow it
+      checked_names.add(name);
+    }
   }
 }
+
+/** Header names that are valid tokens and not hop-by-hop, as seen by check_headers. */
+const checked_names = new Set<string>();
 
 /**
  * Serve one request: HTTP message → environ → application → HTTP message. Never throws: a broken

@@ -253,7 +253,9 @@ export class CaseInsensitiveMapping<V = string> {
   }
 
   items(): [string, V][] {
-    return [...this._store.values()].map(([k, v]) => [k, v]);
+    const items: [string, V][] = [];
+    for (const [k, v] of this._store.values()) items.push([k, v]);
+    return items;
   }
 
   /**
