@@ -21,7 +21,7 @@ import { settings } from "../conf";
 import { DisallowedRedirect } from "../core/exceptions";
 import { request_finished } from "../core/signals";
 import { DjangoJSONEncoder } from "../core/serializers/json";
-import { CaseInsensitiveMapping, unpack_items } from "../utils/datastructures";
+import { CaseInsensitiveMapping, lower_key, unpack_items } from "../utils/datastructures";
 import { iri_to_uri, py_str } from "../utils/encoding";
 import { base64_encode, content_disposition_header, http_date, MAX_URL_REDIRECT_LENGTH } from "../utils/http";
 import { is_naive, make_aware } from "../utils/timezone";
@@ -110,7 +110,7 @@ export class ResponseHeaders extends CaseInsensitiveMapping<string> {
   setitem(key: string, value: unknown): void {
     const k = this._convert_to_charset(key, "ascii");
     const v = this._convert_to_charset(value, "latin-1", true);
-    this._store.set(k.toLowerCase(), [k, v]);
+    this._store.set(lower_key(k), [k, v]);
   }
 
   set(key: string, value: unknown): void {
@@ -127,13 +127,14 @@ export class ResponseHeaders extends CaseInsensitiveMapping<string> {
   }
 
   pop(key: string, default_: string | null = null): string | null {
-    const entry = this._store.get(key.toLowerCase());
-    this._store.delete(key.toLowerCase());
+    const lower = lower_key(key);
+    const entry = this._store.get(lower);
+    this._store.delete(lower);
     return entry ? entry[1] : default_;
   }
 
   setdefault(key: string, value: unknown): void {
-    if (!this._store.has(key.toLowerCase())) this.setitem(key, value);
+    if (!this._store.has(lower_key(key))) this.setitem(key, value);
   }
 }
 
