@@ -88,6 +88,9 @@ export function _make_id(target: unknown): string {
 
 const NONE_ID = _make_id(null);
 
+/** The async half of `_live_receivers()` while there is none (most signals): shared, never written. */
+const NO_ASYNC_RECEIVERS: Receiver[] = Object.freeze([]) as unknown as Receiver[];
+
 /** Marker cached for a sender that has no receivers, so `send()` can return at once. */
 const NO_RECEIVERS: unique symbol = Symbol("NO_RECEIVERS");
 
@@ -308,7 +311,7 @@ export class Signal {
       receivers = this.sender_receivers_cache.get(sender);
       if (receivers === NO_RECEIVERS) return [[], []];
     }
-    const live: [Receiver[], Receiver[]] = [[], []];
+    const live: [Receiver[], Receiver[]] = [[], NO_ASYNC_RECEIVERS];
     if (receivers === undefined) {
       this._clear_dead_receivers();
       if (!this.use_caching) {
@@ -329,7 +332,8 @@ export class Signal {
   private _add_live(live: [Receiver[], Receiver[]], receiver: Receiver | ReceiverRef, is_async: boolean): void {
     const fn = is_ref(receiver) ? receiver.deref() : receiver;
     if (fn === undefined) this._dead_receivers = true;
-    else live[is_async ? 1 : 0].push(fn);
+    else if (!is_async) live[0].push(fn);
+    else (live[1] === NO_ASYNC_RECEIVERS ? (live[1] = []) : live[1]).push(fn);
   }
 
   /** Receivers connected for any sender (`null`) or for exactly this sender. */
