@@ -6,7 +6,7 @@
  * and loops over `template_items(100)` emitting per row `{% cycle %}`, `forloop.counter`, `item.id`
  * and five filters (upper, truncatechars:40, floatformat:2, join, default) plus an `{% if %}`.
  * Engine: autoescape on, the cached loader (parsed once, each FilterExpression's filters compiled
- * into FilterSteps, ADR 0025); render = `template.render(Context(ctx))`.
+ * into FilterSteps, ADR 0026); render = `template.render(Context(ctx))`.
  * The output is checked as the anchors check it: 100 `<tr `, escaped text present, 22,401 chars.
  * The same page in Jinja2 (the anchors' jinja_templates/) is timed the same way.
  */
@@ -102,7 +102,7 @@ export async function bench_templates(options: RunOptions): Promise<Figure[]> {
  * The anchors' Jinja2 workload (../shared/anchors/python-bench: jinja_templates/base.html +
  * list.html, `template_items(100)`, autoescape on, keep_trailing_newline): the child extends the
  * base, overrides four blocks (one with `super()`), and renders 100 rows with `loop.cycle`,
- * `loop.index` and five filters. Compiled once to closures (jinja2/compiler.ts, ADR 0025),
+ * `loop.index` and five filters. Compiled once to closures (jinja2/compiler.ts, ADR 0026),
  * rendered repeatedly. `--anchors` also runs the
  * real Jinja2 (template_bench.py) in the same window and prints the ratio.
  */

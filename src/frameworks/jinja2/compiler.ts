@@ -5,7 +5,7 @@
  * Jinja compiles every template once to Python source — a `root(context)` function for the body,
  * one `block_<name>(context)` per block, a function per macro — and `exec`s it, so a render runs
  * compiled code instead of walking the tree. This port makes the same module without writing
- * source text (`src/frameworks` never evaluates code, ADR 0025): the `CodeGenerator` visits each
+ * source text (`src/frameworks` never evaluates code, ADR 0026): the `CodeGenerator` visits each
  * node once and returns a closure that does what Jinja's generated line would do. The module's
  * functions carry Jinja's names (`root`, `block_content`, a macro's `macro_<name>`), so a stack
  * trace or a debugger reads as Jinja's generated module does. Compile once, render many: the

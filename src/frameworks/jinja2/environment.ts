@@ -4,7 +4,7 @@
  *
  * Loading a template runs Jinja's pipeline, one named step each:
  *   source --lex--> tokens --parse--> nodes.Template --generate--> { root, blocks } → Template
- * (`generate` turns the tree into JavaScript closures once, ADR 0025; the environment caches the
+ * (`generate` turns the tree into JavaScript closures once, ADR 0026; the environment caches the
  * template), and rendering calls the compiled `root(context)`. Attribute lookup is Jinja's: `a.b` tries the
  * attribute, then the item; `a['b']` the item, then the attribute; a miss is an `Undefined`.
  *
@@ -350,7 +350,7 @@ export class Environment {
 
   /**
    * Source → compiled module, once per template (the loader's cache keeps it). Jinja's `raw=True`
-   * returns the generated Python source; there is no source text here (ADR 0025), so `raw` gives
+   * returns the generated Python source; there is no source text here (ADR 0026), so `raw` gives
    * the module's functions by name instead: "root", "block_title", ….
    */
   compile(source: string | nodes.Template, name: string | null = null, filename: string | null = null, raw = false): string | CompiledModule {

@@ -639,7 +639,7 @@ type FilterArg = [lookup: boolean, value: unknown];
  * One filter of an expression, ready to apply: `(value, context) → filtered value`. Built once,
  * when the template is parsed (the cached loader keeps it): the filter's flags read, its argument
  * turned into a lookup or a constant already marked safe, its `needs_autoescape` padding counted.
- * Django re-reads all of this on every render; the outputs are the same (ADR 0025).
+ * Django re-reads all of this on every render; the outputs are the same (ADR 0026).
  */
 export type FilterStep = (obj: unknown, context: BaseContext) => unknown;
 
