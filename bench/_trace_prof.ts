@@ -1,0 +1,41 @@
+// Profiling entry: node --cpu-prof on the bundled file. argv: what (resolve-rec|resolve-read|resolve-off|hello-on|hello-off|flask-on|flask-off) N
+import { startproject_runtime } from "./django";
+import { Recorder, set_active_recorder } from "../src/trace";
+import { resolve } from "../src/frameworks/django/urls";
+import { HeadlessRuntime } from "../src/runtime/headless";
+import { flask_hello_scenario } from "./flask";
+const what = process.argv[2] ?? "resolve-rec";
+const N = Number(process.argv[3] ?? 20000);
+const HELLO = { method: "GET", target: "/hello/", headers: [["Host", "testserver"]] as [string, string][], body: "" };
+let step: () => unknown;
+if (what.startsWith("resolve")) {
+  await startproject_runtime();
+  set_active_recorder(new Recorder({ enabled: false }));
+  step = () => {
+    if (what === "resolve-off") return resolve("/r99/42/hello-world/");
+    const r = new Recorder({ enabled: true });
+    const p = set_active_recorder(r);
+    try { resolve("/r99/42/hello-world/"); } finally { set_active_recorder(p); }
+    if (what === "resolve-read") return r.trace();
+  };
+} else if (what.startsWith("hello")) {
+  const rt = await startproject_runtime();
+  const trace = what === "hello-on";
+  step = () => rt.request(HELLO, { trace });
+} else {
+  const rt = await HeadlessRuntime.create({ trace: false });
+  await rt.load(flask_hello_scenario);
+  const trace = what === "flask-on";
+  step = () => rt.request(HELLO, { trace });
+}
+for (let i = 0; i < Math.min(N, 3000); i++) await step();
+const rounds = Number(process.argv[4] ?? 5);
+const cpu: number[] = [];
+for (let r = 0; r < rounds; r++) {
+  const c0 = process.cpuUsage();
+  for (let i = 0; i < N; i++) await step();
+  const c = process.cpuUsage(c0);
+  cpu.push((c.user + c.system) / N);
+}
+cpu.sort((a, b) => a - b);
+console.log(what, "cpu us min", cpu[0].toFixed(2), "median", cpu[rounds >> 1].toFixed(2));
