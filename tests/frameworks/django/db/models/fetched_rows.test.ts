@@ -132,7 +132,7 @@ describe("rows into instances, row by row, when something must see each one made
         return obj;
       }
     }
-    const pieces = Piece.objects.select_related("shelf").order_by("id").slice(0, 2).list() as any[];
+    const pieces = (Piece.objects.select_related("shelf").order_by("id").slice(0, 2) as models.QuerySet).list() as any[];
     expect(made).toEqual(["Piece 1,one,1", "Rack 1,A", "Piece 2,two,1", "Rack 1,A"]);
     expect([pieces[0]._loaded_values, pieces[0]._state.fields_cache.shelf._loaded_values, pieces[1].shelf.name]).toEqual([{ id: 1, title: "one", shelf_id: 1 }, { id: 1, name: "A" }, "A"]);
     made.length = 0;
