@@ -63,7 +63,7 @@ export class SqlJsDriver implements DatabaseDriver {
     // normal locking mode, takes and drops the file's lock around every statement and looks for a
     // leftover journal each time: file-system calls into JavaScript that were more than half of a
     // one-row SELECT. Nothing else ever opens that file, so the connection keeps its lock (a
-    // ":memory:" database, which Python's sqlite3 would use, has no file to lock at all; ADR 0026).
+    // ":memory:" database, which Python's sqlite3 would use, has no file to lock at all; ADR 0027).
     db.run("PRAGMA locking_mode = EXCLUSIVE");
   }
 
