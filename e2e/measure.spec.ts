@@ -94,15 +94,12 @@ interface SendTiming {
 
 /**
  * Busy work for Monaco's TypeScript worker: a file the project does not contain (so the next Send does
- * not reload the project) that imports the framework's declarations and uses them, a little different
- * each time so that nothing is cached.
+ * not reload the project) whose types take the checker about a second (tuples built up to ~900
+ * elements), a little different each time so that nothing is cached.
  */
 function busySource(n: number): string {
-  const lines = ['import * as models from "django/db/models";', 'import * as http from "django/http";', 'import * as urls from "django/urls";', 'import * as forms from "django/forms";'];
-  for (let i = 0; i < 60; i++) {
-    lines.push(`export class Model${n}_${i} extends models.Model { static title = new models.CharField({ max_length: ${i + 1} }); static count = new models.IntegerField({ default: ${i} }); }`);
-    lines.push(`export function view${n}_${i}(request: http.HttpRequest): http.HttpResponse { const f = new forms.CharField({ max_length: ${i} }); return new http.HttpResponse(String(f) + urls.reverse("x${i}")); }`);
-  }
+  const lines = ['type Count<N extends number, A extends unknown[] = []> = A["length"] extends N ? A : Count<N, [...A, 0]>;'];
+  for (let i = 0; i < 4; i++) lines.push(`export const busy${n}_${i}: Count<${900 + n + i}>["length"] = ${900 + n + i};`);
   return lines.join("\n");
 }
 
@@ -145,6 +142,7 @@ async function sendToTrace(page: Page, target: string, busy: number | null): Pro
       send.click();
       const painted = await new Promise<number>((resolve) => {
         const tick = () => {
+          if (performance.now() - t0 > 30_000) return resolve(NaN);
           const exchanges = store.getState().exchanges;
           const latest = exchanges.length > before ? exchanges[exchanges.length - 1] : null;
           if (latest && document.querySelector(`.flow-canvas[data-exchange="${latest.id}"] .flow-node`)) {
@@ -158,7 +156,7 @@ async function sendToTrace(page: Page, target: string, busy: number | null): Pro
       unsubscribe();
       const result: { total: number; store: number; busy?: { ms: number; overlapped: boolean } } = { total: painted - t0, store: stored };
       if (checked) {
-        const done = await checked;
+        const done = await Promise.race([checked, new Promise<number>((resolve) => setTimeout(() => resolve(NaN), 60_000))]);
         result.busy = { ms: done - checkStart, overlapped: done > painted };
       }
       return result;
@@ -174,7 +172,8 @@ async function settleTypeScript(page: Page): Promise<void> {
     const hook = (window as unknown as { __labEditor: { monaco: { editor: { getModels(): Model[] } }; typescriptWorker: () => Promise<(...uris: unknown[]) => Promise<{ getSemanticDiagnostics(f: string): Promise<unknown[]> }>> } }).__labEditor;
     const models = hook.monaco.editor.getModels().filter((m) => m.getLanguageId() === "typescript");
     const worker = await (await hook.typescriptWorker())(...models.map((m) => m.uri));
-    for (const model of models) await worker.getSemanticDiagnostics(model.uri.toString());
+    const checked = Promise.all(models.map((model) => worker.getSemanticDiagnostics(model.uri.toString())));
+    await Promise.race([checked, new Promise((resolve) => setTimeout(resolve, 60_000))]);
   });
   await page.waitForTimeout(1000);
 }
@@ -236,8 +235,10 @@ test("navigation → first response, cold and warm; Send → trace shown", async
     for (let i = 0; i < runs; i++) {
       await settleTypeScript(page);
       site.idle.push(await sendToTrace(page, i % 2 ? "/" : "/hello/Ada/", null));
+      console.log(`${site.url} send→trace, TypeScript worker idle: ${JSON.stringify(site.idle.at(-1))}`);
       await settleTypeScript(page);
       site.busy.push(await sendToTrace(page, i % 2 ? "/hello/Ada/" : "/", i));
+      console.log(`${site.url} send→trace, TypeScript worker busy: ${JSON.stringify(site.busy.at(-1))}`);
     }
     await page.close();
   }
