@@ -46,6 +46,13 @@ export interface MatchMiss {
   websocket_mismatch: boolean;
 }
 
+/** `[domain, *path.split("/")]`: what the state machine walks (the domain is the first step). */
+function split_path(domain: string, path: string): string[] {
+  const parts = path.split("/");
+  parts.unshift(domain);
+  return parts;
+}
+
 export class StateMachineMatcher {
   readonly _root = new State();
   constructor(public merge_slashes: boolean) {}
@@ -100,7 +107,7 @@ export class StateMachineMatcher {
     const flags = { websocket_mismatch: false };
     let rv: [Rule, string[]] | null;
     try {
-      rv = this._match(this._root, [domain, ...path.split("/")], [], method, websocket, have_match_for, flags);
+      rv = this._match(this._root, split_path(domain, path), 0, [], method, websocket, have_match_for, flags);
     } catch (e) {
       if (e instanceof SlashRequired) throw new RequestPath(`${path}/`);
       throw e;
@@ -108,7 +115,7 @@ export class StateMachineMatcher {
     if (this.merge_slashes && rv === null) {
       const merged = path.replace(/\/{2,}/g, "/");
       try {
-        rv = this._match(this._root, [domain, ...merged.split("/")], [], method, websocket, have_match_for, flags);
+        rv = this._match(this._root, split_path(domain, merged), 0, [], method, websocket, have_match_for, flags);
       } catch (e) {
         if (e instanceof SlashRequired) throw new RequestPath(`${merged}/`);
         throw e;
@@ -123,10 +130,10 @@ export class StateMachineMatcher {
   /** The converters' `to_python` on the captured text, then the rule's defaults. */
   private convert([rule, values]: [Rule, string[]], have_match_for: Set<string>, websocket_mismatch: boolean, notes: MatchNotes): [Rule, Record<string, unknown>] {
     const result: Record<string, unknown> = {};
-    const names = Object.keys(rule._converters);
-    names.forEach((name, i) => {
+    let i = 0;
+    for (const name in rule._converters) {
       try {
-        result[name] = rule._converters[name].to_python(values[i]);
+        result[name] = rule._converters[name].to_python(values[i++]);
       } catch (e) {
         if (e instanceof ValidationError) {
           notes.validation_error = true;
@@ -134,7 +141,7 @@ export class StateMachineMatcher {
         }
         throw e;
       }
-    });
+    }
     if (rule.defaults) Object.assign(result, rule.defaults);
     if (rule.alias && rule.map!.redirect_defaults) throw new RequestAliasRedirect(result, rule.endpoint);
     return [rule, result];
@@ -151,8 +158,12 @@ export class StateMachineMatcher {
     return null;
   }
 
-  private _match(state: State, parts: string[], values: string[], method: string, websocket: boolean, have_match_for: Set<string>, flags: { websocket_mismatch: boolean }): [Rule, string[]] | null {
-    if (parts.length === 0) {
+  /**
+   * `_match(state, parts, values)`: the walk from `state` over `parts[at:]` (Werkzeug slices the
+   * list at each step; here the walk moves an index along one list instead of copying its rest).
+   */
+  private _match(state: State, parts: string[], at: number, values: string[], method: string, websocket: boolean, have_match_for: Set<string>, flags: { websocket_mismatch: boolean }): [Rule, string[]] | null {
+    if (at === parts.length) {
       const rule = this.accept(state.rules, method, websocket, have_match_for, flags, false);
       if (rule) return [rule, values];
       // A rule for this path plus "/" exists: redirect (strict slashes) or match anyway.
@@ -167,30 +178,28 @@ export class StateMachineMatcher {
       }
       return null;
     }
-    const part = parts[0];
+    const part = parts[at];
     const next_static = state.static.get(part);
     if (next_static) {
-      const rv = this._match(next_static, parts.slice(1), values, method, websocket, have_match_for, flags);
+      const rv = this._match(next_static, parts, at + 1, values, method, websocket, have_match_for, flags);
       if (rv !== null) return rv;
     }
     for (const [test_part, new_state] of state.dynamic) {
-      let target = part;
-      let remaining = parts.slice(1);
-      if (test_part.final) {
-        target = parts.join("/");
-        remaining = [];
-      }
+      // A final part (`<path:…>`) takes the rest of the path; any other, one segment.
+      const target = test_part.final ? parts.slice(at).join("/") : part;
       const match = compiled(test_part.content).exec(target);
       if (match === null) continue;
-      if (test_part.suffixed && match[match.length - 1] === "/") remaining = [""];
+      let rest = parts;
+      let rest_at = test_part.final ? parts.length : at + 1;
+      if (test_part.suffixed && match[match.length - 1] === "/") [rest, rest_at] = [[""], 0];
       const groups = Object.entries(match.groups ?? {})
         .filter(([k]) => k.startsWith("__werkzeug_"))
         .sort((a, b) => Number(a[0].slice(11)) - Number(b[0].slice(11)))
         .map(([, v]) => v);
-      const rv = this._match(new_state, remaining, [...values, ...groups], method, websocket, have_match_for, flags);
+      const rv = this._match(new_state, rest, rest_at, [...values, ...groups], method, websocket, have_match_for, flags);
       if (rv !== null) return rv;
     }
-    if (parts.length === 1 && parts[0] === "") {
+    if (at === parts.length - 1 && part === "") {
       const rule = this.accept(state.rules, method, websocket, have_match_for, flags, true);
       if (rule) return [rule, values];
     }
