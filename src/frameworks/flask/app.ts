@@ -441,12 +441,16 @@ export class Flask extends App {
     const request = _request_ctx().request;
     const names = scopes_outermost_first(request);
     for (const name of names) {
-      for (const url_func of this.url_value_preprocessors.get(name) ?? []) {
+      const url_funcs = this.url_value_preprocessors.get(name);
+      if (url_funcs === undefined) continue;
+      for (const url_func of url_funcs) {
         URL_VALUE_PREPROCESSOR.run(() => `url_value_preprocessor: ${function_name(url_func)}`, () => ({ hook: "url_value_preprocessor", scope: name, function: function_name(url_func) }), () => url_func(request.endpoint, request.view_args), source_of(url_func));
       }
     }
     for (const name of names) {
-      for (const before_func of this.before_request_funcs.get(name) ?? []) {
+      const before_funcs = this.before_request_funcs.get(name);
+      if (before_funcs === undefined) continue;
+      for (const before_func of before_funcs) {
         const rv = BEFORE_REQUEST.run(() => `before_request: ${function_name(before_func)}`, () => ({ hook: "before_request", scope: name, function: function_name(before_func) }), (span) => {
           const result = this.ensure_sync(before_func)();
           if (span >= 0 && result !== null && result !== undefined) span_set(span, { short_circuit: true, returned: describe_return(result) });

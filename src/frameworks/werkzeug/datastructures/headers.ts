@@ -81,10 +81,10 @@ export class Headers implements Iterable<[string, string]> {
   }
 
   /** `headers.get(key, default=None, type=None)` */
-  get<T = string>(key: string, default_: unknown = null, options: { type?: Converter<T> | null } = {}): any {
+  get<T = string>(key: string, default_: unknown = null, options?: { type?: Converter<T> | null }): any {
     const rv = this._lookup(key);
     if (rv === undefined) return default_;
-    if (!options.type) return rv;
+    if (!options?.type) return rv;
     try {
       return options.type(rv);
     } catch (e) {

@@ -40,6 +40,9 @@ export interface MatchNotes {
   validation_error?: boolean;
 }
 
+/** Notes nobody reads (a match outside the trace): written to, never looked at. */
+const NO_NOTES: MatchNotes = {};
+
 /** What a NoMatch carries: the methods other rules at this path accept, and whether only a websocket rule matched. */
 export interface MatchMiss {
   have_match_for: Set<string>;
@@ -48,8 +51,13 @@ export interface MatchMiss {
 
 /** `[domain, *path.split("/")]`: what the state machine walks (the domain is the first step). */
 function split_path(domain: string, path: string): string[] {
-  const parts = path.split("/");
-  parts.unshift(domain);
+  const parts = [domain];
+  let start = 0;
+  for (let slash = path.indexOf("/"); slash >= 0; slash = path.indexOf("/", start)) {
+    parts.push(path.slice(start, slash));
+    start = slash + 1;
+  }
+  parts.push(path.slice(start));
   return parts;
 }
 
@@ -91,7 +99,7 @@ export class StateMachineMatcher {
    * `match(domain, path, method, websocket)` → `[rule, values]`. Raises RequestPath (redirect to
    * the path with a slash, or with slashes merged), RequestAliasRedirect, or NoMatch.
    */
-  match(domain: string, path: string, method: string, websocket: boolean, notes: MatchNotes = {}): [Rule, Record<string, unknown>] {
+  match(domain: string, path: string, method: string, websocket: boolean, notes: MatchNotes = NO_NOTES): [Rule, Record<string, unknown>] {
     const m = this.match_or_miss(domain, path, method, websocket, notes);
     if (!Array.isArray(m)) throw new NoMatch(m.have_match_for, m.websocket_mismatch);
     return m;
@@ -102,7 +110,7 @@ export class StateMachineMatcher {
    * would carry instead of raising it (the trace asks every rule; an exception captures a stack).
    * Redirects, and a converter that refuses the value, still raise as in `match()`.
    */
-  match_or_miss(domain: string, path: string, method: string, websocket: boolean, notes: MatchNotes = {}): [Rule, Record<string, unknown>] | MatchMiss {
+  match_or_miss(domain: string, path: string, method: string, websocket: boolean, notes: MatchNotes = NO_NOTES): [Rule, Record<string, unknown>] | MatchMiss {
     const have_match_for = new Set<string>();
     const flags = { websocket_mismatch: false };
     let rv: [Rule, string[]] | null;

@@ -27,6 +27,8 @@ import { _get_server, BytesStream, get_input_stream, type InputStream } from "..
 /** Python's `Ellipsis`: "nothing cached yet" for `get_json`. */
 const NOT_CACHED: unique symbol = Symbol("Ellipsis");
 
+const NOTHING_CACHED: readonly [unknown, unknown] = Object.freeze([NOT_CACHED, NOT_CACHED] as [unknown, unknown]);
+
 /** Python's `json` module, as `get_json` uses it unless told otherwise (one object for every request). */
 const JSON_MODULE: { loads(s: string): unknown } = Object.freeze({ loads: py_json_loads });
 
@@ -44,7 +46,8 @@ export class Request extends SansIORequest {
   readonly shallow: boolean;
   /** The json module `get_json` uses (Flask sets `app.json`). */
   json_module: { loads(s: string): unknown } = JSON_MODULE;
-  private _cached_json: [unknown, unknown] = [NOT_CACHED, NOT_CACHED];
+  /** `[value, value when silent]`; replaced (never changed in place) when `get_json` caches. */
+  private _cached_json: readonly [unknown, unknown] = NOTHING_CACHED;
   _cached_data: Bytes | null = null;
 
   constructor(environ: Record<string, any>, populate_request = true, shallow = false) {
