@@ -77,7 +77,7 @@ function is_iterator(rv: unknown): boolean {
 }
 
 /** The scopes of a request outside any blueprint: the app's alone (one list shared by every such request). */
-const APP_SCOPE: readonly (string | null)[] = Object.freeze([null]);
+const APP_SCOPE: readonly (string | null)[] = [null];
 
 /** The hook scopes of a request, innermost first: its blueprints (`"admin.reports"`, `"admin"`), then the app (None). */
 function scopes_innermost_first(request: Request): readonly (string | null)[] {
