@@ -190,12 +190,12 @@ export class SecureCookieSessionInterface extends SessionInterface {
     return OPEN_SESSION.run("SecureCookieSessionInterface.open_session", () => ({ framework: "flask", cookie_name: app.config.get("SESSION_COOKIE_NAME") }), (span) => {
       const s = this.get_signing_serializer(app);
       if (s === null) {
-        span_set(span, () => ({ verdict: "no SECRET_KEY: NullSession" }));
+        if (span >= 0) span_set(span, () => ({ verdict: "no SECRET_KEY: NullSession" }));
         return null;
       }
       const val = request.cookies.get(this.get_cookie_name(app));
       if (!val) {
-        span_set(span, () => ({ verdict: "no cookie: new empty session" }));
+        if (span >= 0) span_set(span, () => ({ verdict: "no cookie: new empty session" }));
         return new this.session_class();
       }
       const max_age = Math.trunc((app.permanent_session_lifetime as timedelta).total_seconds());
