@@ -43,6 +43,8 @@ export async function enter_generator(gen: AnyGenerator, is_async: boolean): Pro
   return { value: first.value, exit };
 }
 
+const ENTERED_NOTHING: Promise<void> = Promise.resolve();
+
 /** `contextlib.AsyncExitStack`: exits run newest first; each sees what is still pending. */
 export class AsyncExitStack {
   private readonly exits: ExitCallback[] = [];
@@ -81,6 +83,14 @@ export class AsyncExitStack {
       }
     }
     if (pending !== NO_EXCEPTION) throw pending;
+  }
+
+  /**
+   * `__aexit__` after a block that ended normally: every exit, with no exception pending (as
+   * `aclose()`), and nothing to await when nothing was entered (the usual request).
+   */
+  aclose_entered(): Promise<void> {
+    return this.exits.length ? this.aclose() : ENTERED_NOTHING;
   }
 
   /** `async with AsyncExitStack() as stack: body(stack)` */

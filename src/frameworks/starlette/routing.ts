@@ -468,7 +468,8 @@ export class Router {
     if (found) {
       scope.route = found.route;
       Object.assign(scope, found.child_scope);
-      return found.route.handle(scope, receive, send);
+      await found.route.handle(scope, receive, send); // awaited, not returned: an async function returning a promise takes two more turns
+      return;
     }
     if (await this.redirect_slash(scope, receive, send)) return;
     await this.default(scope, receive, send);
