@@ -59,9 +59,10 @@ export interface ServeOptions extends ScopeOptions {}
  */
 export async function serve_asgi(app: ASGIApplication, request: HttpRequestMessage, options: ServeOptions = {}): Promise<HttpResponseMessage> {
   const scope = build_http_scope(request, options);
-  const span = GATEWAY.open(`ASGI ${request.method} ${request.target}`, () => ({ protocol: "asgi", type: "http", method: scope.method, path: scope.path }));
+  const tracing = tracing_enabled(); // off: no span name built, no attrs closure made
+  const span = tracing ? GATEWAY.open(`ASGI ${request.method} ${request.target}`, () => ({ protocol: "asgi", type: "http", method: scope.method, path: scope.path })) : -1;
   const cycle = new RequestResponseCycle(scope, request_body(request));
-  MESSAGE.event("scope http", () => ({ at: 0, scope: scope_json(scope) }));
+  if (tracing) MESSAGE.event("scope http", () => ({ at: 0, scope: scope_json(scope) }));
   await run_asgi(app, cycle, span);
   const response = finish_exchange(request.method, cycle.response_message());
   if (span >= 0) span_set(span, { status: response.status, reason: response.reason, response_headers: response.headers.map(([k, v]) => [k, v]), bytes_sent: cycle.bytes_sent, ...cycle.summary() });

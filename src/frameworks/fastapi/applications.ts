@@ -89,7 +89,7 @@ export class AsyncExitStackMiddleware {
       await stack.aclose(e); // re-raises e unless an exit swallowed it
       return;
     }
-    await stack.aclose_entered();
+    if (stack.entered()) await stack.aclose();
   }
 }
 

@@ -32,14 +32,15 @@ import { HTTPException } from "../starlette/exceptions";
 import { Request } from "../starlette/requests";
 import { JSONResponse, PlainTextResponse, Response } from "../starlette/responses";
 import * as starlette_routing from "../starlette/routing";
-import { BaseRoute, Match, compile_path, get_name, type LifespanContext } from "../starlette/routing";
+import { BaseRoute, Match, NO_MATCH, compile_path, get_name, match_params, type LifespanContext } from "../starlette/routing";
+import { get_route_path } from "../starlette/_utils";
 import type { Middleware } from "../starlette/middleware";
 import type { ASGIApp, Receive, Scope, Send } from "../starlette/types";
 import type { WebSocket } from "../starlette/websockets";
 import { create_model_field, type ModelField } from "./_compat";
 import { Default, DefaultPlaceholder, get_value_or_default } from "./datastructures";
 import { Dependant, bound_call, call_name, is_async_gen_callable, is_coroutine_callable, is_gen_callable, type Call } from "./dependencies/models";
-import { get_body_field, get_dependant, get_flat_body_params, should_embed_body_fields, solve_dependencies, source_ref, type SignatureTable } from "./dependencies/utils";
+import { get_body_field, get_dependant, get_flat_body_params, should_embed_body_fields, solve_dependencies, solve_dependencies_without_await, source_ref, type SignatureTable, type SolveOptions } from "./dependencies/utils";
 import { jsonable_encoder } from "./encoders";
 import { FastAPIError, RequestValidationError, ResponseValidationError, type EndpointContext } from "./exceptions";
 import * as params from "./params";
@@ -131,7 +132,7 @@ async function handle_in_exit_stacks(func: (request: Request) => Promise<Respons
     } catch (e) {
       await function_stack.aclose(e); // re-raises e unless an exit swallowed it
     }
-    await function_stack.aclose_entered();
+    if (function_stack.entered()) await function_stack.aclose();
     if (response !== undefined) {
       await response.__call__(scope, receive, send);
       response_awaited = true;
@@ -139,7 +140,7 @@ async function handle_in_exit_stacks(func: (request: Request) => Promise<Respons
   } catch (e) {
     await request_stack.aclose(e);
   }
-  await request_stack.aclose_entered();
+  if (request_stack.entered()) await request_stack.aclose();
   if (!response_awaited)
     throw new FastAPIError(
       "Response not awaited. There's a high chance that the application code is raising an exception and a dependency with yield has a block with a bare except, or a block with except Exception, and is not raising the exception again. Read more about it in the docs: https://fastapi.tiangolo.com/tutorial/dependencies/dependencies-with-yield/#dependencies-with-yield-and-except",
@@ -264,14 +265,16 @@ export function get_request_handler(options: RequestHandlerOptions): (request: R
   return async (request: Request): Promise<Response> => {
     let body: unknown = null;
     if (options.body_field) body = is_body_form ? await read_form(request) : await read_body(request, strict_content_type, endpoint_context(endpoint_name, dependant, request));
-    const solved = await solve_dependencies({
+    const solve_options: SolveOptions = {
       request,
       dependant,
       body,
       dependency_overrides_provider: options.dependency_overrides_provider,
       async_exit_stack: request.scope.fastapi_inner_astack,
       embed_body_fields: options.embed_body_fields ?? false,
-    });
+    };
+    // `await solve_dependencies(...)`; with no sub-dependencies nothing in it awaits (solve_dependencies_without_await).
+    const solved = dependant.dependencies.length ? await solve_dependencies(solve_options) : solve_dependencies_without_await(solve_options);
     if (solved.errors.length) {
       if (tracing_enabled()) BODY_VALIDATION.event(`RequestValidationError (${solved.errors.length})`, () => ({ errors: solved.errors as never, status: 422 }));
       throw new RequestValidationError(solved.errors, { body, endpoint_ctx: endpoint_context(endpoint_name, dependant, request) });
@@ -480,11 +483,9 @@ export class APIRoute extends BaseRoute {
   }
 
   matches(scope: Scope): [Match, Scope] {
-    if (scope.type !== "http") return [Match.NONE, {} as Scope];
-    const m = this.path_regex.exec(starlette_route_path(scope));
-    if (!m) return [Match.NONE, {} as Scope];
-    const path_params: Record<string, unknown> = { ...(scope.path_params ?? {}) };
-    for (const [key, value] of Object.entries(m.groups ?? {})) path_params[key] = this.param_convertors[key].convert(value);
+    if (scope.type !== "http") return NO_MATCH;
+    const path_params = match_params(this.path_regex, this.param_convertors, get_route_path(scope), scope);
+    if (path_params === null) return NO_MATCH;
     const child_scope = { endpoint: this.endpoint, path_params, route: this } as unknown as Scope;
     return [this.methods.has(scope.method) ? Match.FULL : Match.PARTIAL, child_scope];
   }
@@ -513,14 +514,6 @@ export class APIRoute extends BaseRoute {
   __repr__(): string {
     return `APIRoute(path='${this.path}', name='${this.name}', methods=[${[...this.methods].sort().map((m) => `'${m}'`).join(", ")}])`;
   }
-}
-
-function starlette_route_path(scope: Scope): string {
-  const path: string = scope.path;
-  const root_path: string = scope.root_path ?? "";
-  if (!root_path || !path.startsWith(root_path)) return path;
-  if (path === root_path) return "";
-  return path[root_path.length] === "/" ? path.slice(root_path.length) : path;
 }
 
 /** An annotation (or a FieldInfo) as the FieldInfo a ModelField wraps. */

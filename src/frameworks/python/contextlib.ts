@@ -43,8 +43,6 @@ export async function enter_generator(gen: AnyGenerator, is_async: boolean): Pro
   return { value: first.value, exit };
 }
 
-const ENTERED_NOTHING: Promise<void> = Promise.resolve();
-
 /** `contextlib.AsyncExitStack`: exits run newest first; each sees what is still pending. */
 export class AsyncExitStack {
   private readonly exits: ExitCallback[] = [];
@@ -86,11 +84,12 @@ export class AsyncExitStack {
   }
 
   /**
-   * `__aexit__` after a block that ended normally: every exit, with no exception pending (as
-   * `aclose()`), and nothing to await when nothing was entered (the usual request).
+   * Whether anything was entered (an exit is waiting). After a block that ended normally,
+   * `if (stack.entered()) await stack.aclose()` is `__aexit__` with nothing pending — without an
+   * await (a turn of the event loop) when nothing was entered, the usual request.
    */
-  aclose_entered(): Promise<void> {
-    return this.exits.length ? this.aclose() : ENTERED_NOTHING;
+  entered(): boolean {
+    return this.exits.length > 0;
   }
 
   /** `async with AsyncExitStack() as stack: body(stack)` */

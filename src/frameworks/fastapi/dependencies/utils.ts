@@ -306,10 +306,7 @@ export function sub_response(): Response {
 
 export async function solve_dependencies(options: SolveOptions): Promise<SolvedDependency> {
   const { request, dependant } = options;
-  const request_astack = request.scope.fastapi_inner_astack as AsyncExitStack;
-  const function_astack = request.scope.fastapi_function_astack as AsyncExitStack;
-  if (!(request_astack instanceof AsyncExitStack)) throw new AssertionError("fastapi_inner_astack not found in request scope");
-  if (!(function_astack instanceof AsyncExitStack)) throw new AssertionError("fastapi_function_astack not found in request scope");
+  const [request_astack, function_astack] = exit_stacks(request);
   const values: Record<string, unknown> = {};
   const errors: ErrorDict[] = [];
   // FastAPI makes the temporal `Response()` and the caches at the start of every solve; here they
@@ -354,6 +351,39 @@ export async function solve_dependencies(options: SolveOptions): Promise<SolvedD
       if (!cache!.has(key)) cache!.set(key, solved);
     }, (call as { __source__?: SourceRef }).__source__ ?? source_ref(override === undefined ? sub_dependant.source : null));
   }
+  return solve_own_parameters(options, values, errors, background_tasks, response, dependency_cache);
+}
+
+/**
+ * `solve_dependencies` for a dependant with no sub-dependencies: nothing in it awaits, so it runs
+ * as a plain call (FastAPI awaits it all the same; here that would only add a turn of the event
+ * loop). The same checks, values and errors.
+ */
+export function solve_dependencies_without_await(options: SolveOptions): SolvedDependency {
+  if (options.dependant.dependencies.length) throw new AssertionError("solve_dependencies_without_await: the dependant has sub-dependencies");
+  exit_stacks(options.request);
+  return solve_own_parameters(options, {}, [], options.background_tasks ?? null, options.response ?? null, options.dependency_cache ?? null);
+}
+
+/** The exit stacks `request_response` put in the scope (for `yield` dependencies), checked as FastAPI asserts them. */
+function exit_stacks(request: Request | WebSocket): [AsyncExitStack, AsyncExitStack] {
+  const request_astack = request.scope.fastapi_inner_astack as AsyncExitStack;
+  const function_astack = request.scope.fastapi_function_astack as AsyncExitStack;
+  if (!(request_astack instanceof AsyncExitStack)) throw new AssertionError("fastapi_inner_astack not found in request scope");
+  if (!(function_astack instanceof AsyncExitStack)) throw new AssertionError("fastapi_function_astack not found in request scope");
+  return [request_astack, function_astack];
+}
+
+/** The rest of a solve, once the sub-dependencies are done: the request's parameters, the body, then what FastAPI injects. */
+function solve_own_parameters(
+  options: SolveOptions,
+  values: Record<string, unknown>,
+  errors: ErrorDict[],
+  background_tasks: StarletteBackgroundTasks | null,
+  response: Response | null,
+  dependency_cache: Map<string, unknown> | null,
+): SolvedDependency {
+  const { request, dependant } = options;
   validate_request_params(dependant, request, values, errors);
   if (dependant.body_params.length) {
     const [body_values, body_errors] = request_body_to_args(dependant.body_params, options.body, options.embed_body_fields);
