@@ -29,6 +29,7 @@ import { span_async } from "../starlette/_tracing";
 import { wrap_app_handling_exceptions } from "../starlette/_exception_handler";
 import { run_in_threadpool } from "../starlette/concurrency";
 import { HTTPException } from "../starlette/exceptions";
+import type { BackgroundTask } from "../starlette/background";
 import { Request } from "../starlette/requests";
 import { JSONResponse, PlainTextResponse, Response } from "../starlette/responses";
 import * as starlette_routing from "../starlette/routing";
@@ -284,7 +285,7 @@ export function get_request_handler(options: RequestHandlerOptions): (request: R
       if (raw_response.background === null) raw_response.background = solved.background_tasks;
       return raw_response;
     }
-    const response_args = build_response_args(options.status_code ?? null, solved.response);
+    const response_args = build_response_args(options.status_code ?? null, solved.response, solved.background_tasks);
     const use_dump_json = Boolean(options.response_field) && response_class instanceof DefaultPlaceholder;
     // Without a response model, serialize_response is jsonable_encoder: called as it is (no async frame).
     const content = !options.response_field
@@ -303,8 +304,8 @@ export function get_request_handler(options: RequestHandlerOptions): (request: R
           dump_json: use_dump_json,
         });
     const response = use_dump_json
-      ? new Response(content, { media_type: "application/json", ...response_args, background: solved.background_tasks })
-      : new actual_response_class(content, { ...response_args, background: solved.background_tasks });
+      ? new Response(content, { media_type: "application/json", ...response_args })
+      : new actual_response_class(content, response_args);
     if (!is_body_allowed_for_status_code(response.status_code)) response.body = new Uint8Array(0);
     if (solved.response !== null) response.raw_headers.push(...solved.response.raw_headers);
     return response;
@@ -328,12 +329,10 @@ function endpoint_context(endpoint_name: string, dependant: Dependant, request: 
  * The status code: the route's, unless the handler set one on the injected `response` (null when
  * no dependency asked for that response: then there is nothing it could have set).
  */
-function build_response_args(status_code: number | null, sub_response: Response | null): { status_code?: number } {
-  const args: { status_code?: number } = {};
+function build_response_args(status_code: number | null, sub_response: Response | null, background: BackgroundTask | null): { status_code?: number; background: BackgroundTask | null } {
   const set = sub_response === null ? null : (sub_response.status_code as number | null);
-  const current = status_code || set;
-  if (current !== null && current !== undefined) args.status_code = current;
-  if (set) args.status_code = set;
+  const current = set ? set : status_code || set; // the injected response's code wins when it set one
+  const args: { status_code?: number; background: BackgroundTask | null } = current !== null && current !== undefined ? { status_code: current, background } : { background };
   return args;
 }
 

@@ -59,6 +59,23 @@ function content_type_bytes(media_type: string, charset: string): Bytes {
   return encoded;
 }
 
+/**
+ * `content.encode("utf-8")` of a response's text. A short text (a hello, `{"ok":true}`) is encoded
+ * once and its bytes shared by every response that sends it (bytes are immutable: nothing writes
+ * into a body, and the server copies what it is sent); anything longer is encoded each time.
+ */
+const SHORT_CONTENT = new Map<string, Bytes>();
+
+export function encode_content(text: string): Bytes {
+  if (text.length > 64) return utf8_encode(text);
+  let encoded = SHORT_CONTENT.get(text);
+  if (encoded === undefined) {
+    encoded = utf8_encode(text);
+    if (SHORT_CONTENT.size < 256) SHORT_CONTENT.set(text, encoded);
+  }
+  return encoded;
+}
+
 /** `str(len(body)).encode("latin-1")`, encoded once per size for bodies under 64 KiB. */
 function content_length_bytes(length: number): Bytes {
   let encoded = CONTENT_LENGTHS.get(length);
@@ -113,7 +130,7 @@ export class Response {
     if (content === null || content === undefined) return new Uint8Array(0);
     if (content instanceof Uint8Array) return content;
     if (typeof content !== "string") throw new AttributeError(`'${value_type_name(content)}' object has no attribute 'encode'`);
-    return utf8_encode(content);
+    return encode_content(content);
   }
 
   /** The raw header list: the given headers (lowercased), then content-length and content-type if missing. */
@@ -183,7 +200,7 @@ export class JSONResponse extends Response {
   static override media_type: string | null = "application/json";
 
   override render(content: unknown): Bytes {
-    return utf8_encode(py_json_dumps(content, { ensure_ascii: false, allow_nan: false, indent: null, separators: [",", ":"] }));
+    return encode_content(py_json_dumps(content, { ensure_ascii: false, allow_nan: false, indent: null, separators: [",", ":"] }));
   }
 }
 
