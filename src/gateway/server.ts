@@ -83,11 +83,20 @@ function check_headers(headers: unknown): void {
     const [name, value] = header as unknown[];
     if (typeof name !== "string") throw new WSGIAssertionError(`Header name must be of type str (got ${py_repr(name)})`);
     if (typeof value !== "string") throw new WSGIAssertionError(`Header value must be of type str (got ${py_repr(value)})`);
-    if (!TOKEN.test(name)) throw new WSGIAssertionError(`Invalid header name ${py_repr(name)}`);
+    // A name checked before passed both of its checks (wsgiref checks every time; responses repeat a few names).
+    const known = checked_names.has(name);
+    if (!known && !TOKEN.test(name)) throw new WSGIAssertionError(`Invalid header name ${py_repr(name)}`);
     if (CONTROL_CHARS.test(value)) throw new WSGIAssertionError(`Invalid header value ${py_repr(value)}: control characters are not allowed`);
-    if (is_hop_by_hop(name)) throw new WSGIAssertionError(`Hop-by-hop header, '${name}: ${value}', not allowed`);
+    if (!known) {
+      if (is_hop_by_hop(name)) throw new WSGIAssertionError(`Hop-by-hop header, '${name}: ${value}', not allowed`);
+      if (checked_names.size >= 256) checked_names.clear(); // bounded: a flood of new names cannot grow it
+      checked_names.add(name);
+    }
   }
 }
+
+/** Header names that are valid tokens and not hop-by-hop, as seen by check_headers. */
+const checked_names = new Set<string>();
 
 /**
  * Serve one request: HTTP message → environ → application → HTTP message. Never throws: a broken
@@ -100,7 +109,8 @@ export async function serve_wsgi(app: WSGIApplication, request: HttpRequestMessa
   const writer = new ResponseWriter();
   let response: HttpResponseMessage;
   try {
-    await run_application(app, built.environ, writer);
+    const running = run_application(app, built.environ, writer);
+    if (running) await running;
     response = finish_response(writer);
   } catch (e) {
     response = error_response(e, built, writer, span);
@@ -111,24 +121,43 @@ export async function serve_wsgi(app: WSGIApplication, request: HttpRequestMessa
   return response;
 }
 
-/** Call the app, iterate its body into the writer, and always call the body's close(). */
-async function run_application(app: WSGIApplication, environ: WSGIEnviron, writer: ResponseWriter): Promise<void> {
-  const body = await app(environ, writer.start_response);
-  try {
-    await iterate_body(body, writer);
-  } finally {
-    if (body && typeof (body as { close?: unknown }).close === "function") (body as { close: () => void }).close();
-  }
+/**
+ * Call the app, iterate its body into the writer, and always call the body's close(). A body
+ * returned at once and iterable at once (Django's HttpResponse) is served without waiting a turn
+ * of the event loop: a promise only when the application or its body is asynchronous.
+ */
+function run_application(app: WSGIApplication, environ: WSGIEnviron, writer: ResponseWriter): Promise<void> | undefined {
+  const body = app(environ, writer.start_response);
+  if (body !== null && body !== undefined && typeof (body as { then?: unknown }).then === "function") return Promise.resolve(body).then((b: WSGIBody) => serve_body(b, writer));
+  return serve_body(body as WSGIBody, writer);
 }
 
-async function iterate_body(body: WSGIBody, writer: ResponseWriter): Promise<void> {
-  if (body !== null && body !== undefined && typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === "function") {
-    for await (const chunk of body as AsyncIterable<Uint8Array>) writer.write(chunk);
-    return;
+function serve_body(body: WSGIBody, writer: ResponseWriter): Promise<void> | undefined {
+  let iterating: Promise<void> | undefined;
+  try {
+    iterating = iterate_body(body, writer);
+  } finally {
+    if (iterating === undefined) close_body(body);
   }
+  return iterating?.finally(() => close_body(body));
+}
+
+function close_body(body: WSGIBody): void {
+  if (body && typeof (body as { close?: unknown }).close === "function") (body as { close: () => void }).close();
+}
+
+/** Write each chunk of the body; an async iterable body is read in a promise (returned). */
+function iterate_body(body: WSGIBody, writer: ResponseWriter): Promise<void> | undefined {
+  if (body !== null && body !== undefined && typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === "function")
+    return iterate_async_body(body as AsyncIterable<Uint8Array>, writer);
   if (body === null || body === undefined || typeof (body as Iterable<Uint8Array>)[Symbol.iterator] !== "function")
     throw new WSGITypeError(`'${python_type_name(body)}' object is not iterable`);
   for (const chunk of body as Iterable<Uint8Array>) writer.write(chunk);
+  return undefined;
+}
+
+async function iterate_async_body(body: AsyncIterable<Uint8Array>, writer: ResponseWriter): Promise<void> {
+  for await (const chunk of body) writer.write(chunk);
 }
 
 function finish_response(writer: ResponseWriter): HttpResponseMessage {

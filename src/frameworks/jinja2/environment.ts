@@ -3,9 +3,9 @@
  * the template cache) and `Template` (one compiled template: `render(vars)` → text).
  *
  * Loading a template runs Jinja's pipeline, one named step each:
- *   source --lex--> tokens --parse--> nodes.Template --generate--> JavaScript source
- *          --compile_function (the runtime's hook, ADR 0016)--> { root, blocks } → Template
- * and rendering calls the compiled `root(context)`. Attribute lookup is Jinja's: `a.b` tries the
+ *   source --lex--> tokens --parse--> nodes.Template --generate--> { root, blocks } → Template
+ * (`generate` turns the tree into JavaScript closures once, ADR 0026; the environment caches the
+ * template), and rendering calls the compiled `root(context)`. Attribute lookup is Jinja's: `a.b` tries the
  * attribute, then the item; `a['b']` the item, then the attribute; a miss is an `Undefined`.
  *
  *   const env = new Environment({ loader: new DictLoader({ "hi.html": "Hi {{ name }}!" }), autoescape: true });
@@ -13,7 +13,6 @@
  */
 import { Markup } from "../markupsafe";
 import { AttributeError, Exception, IndexError, KeyError, LookupError, TypeError } from "../python/builtins";
-import { compile_function } from "../python/compile";
 import { builtin_method } from "../python/methods";
 import { KWARGS_PROTO, split_kwargs } from "../python/kwargs";
 import { PyFloat } from "../python/json";
@@ -21,7 +20,7 @@ import * as py_arith from "../python/arith";
 import { compare, contains, eq, is_dict, truth } from "../python/operator";
 import { PyTuple, tuple } from "../python/tuple";
 import { to_json, tracing_enabled, type Json } from "../../trace";
-import { generate } from "./compiler";
+import { generate, type CompiledModule } from "./compiler";
 import * as defaults from "./defaults";
 import { TemplateNotFound, TemplateRuntimeError, TemplatesNotFound, TemplateSyntaxError, UndefinedError } from "./exceptions";
 import { Lexer, type TokenStream } from "./lexer";
@@ -156,7 +155,7 @@ function fail_if_undefined(a: unknown, b: unknown): void {
   if (b instanceof Undefined) b._fail_with_undefined_error();
 }
 
-/** The namespace compiled templates receive as `rt`. */
+/** The helpers compiled templates call (`rt`): Python's operators and the runtime's seams. */
 export const RT = {
   ...runtime,
   missing,
@@ -344,28 +343,27 @@ export class Environment {
     }
   }
 
-  /** Syntax tree → JavaScript source of the template module. */
-  _generate(source: nodes.Template, name: string | null, filename: string | null): string {
-    return generate(source, this, name, filename);
+  /** Syntax tree → the template's module: `root` and one `block_<name>` closure per block. */
+  _generate(source: nodes.Template, name: string | null, filename: string | null): CompiledModule {
+    return generate(source, this, name, filename, RT);
   }
 
-  /** Source → compiled module (`raw` returns the generated JavaScript instead). */
+  /**
+   * Source → compiled module, once per template (the loader's cache keeps it). Jinja's `raw=True`
+   * returns the generated Python source; there is no source text here (ADR 0026), so `raw` gives
+   * the module's functions by name instead: "root", "block_title", ….
+   */
   compile(source: string | nodes.Template, name: string | null = null, filename: string | null = null, raw = false): string | CompiledModule {
     const tree = typeof source === "string" ? this.parse(source, name, filename) : source;
-    let code: string;
+    let code: CompiledModule;
     try {
       code = this._generate(tree, name, filename);
     } catch (e) {
       if (e instanceof TemplateSyntaxError && typeof source === "string") e.source = source;
       throw as_recursion_error(e);
     }
-    if (raw) return code;
-    try {
-      const factory = compile_function(["rt", "environment"], code, filename ?? name ?? "<template>");
-      return factory(RT, this) as CompiledModule;
-    } catch (e) {
-      throw as_recursion_error(e);
-    }
+    if (raw) return [code.root.name, ...Object.values(code.blocks).map((b) => b.name)].join("\n");
+    return code;
   }
 
   join_path(template: string, _parent: string): string {
@@ -435,11 +433,9 @@ export class Environment {
   }
 }
 
-export interface CompiledModule {
-  root: BlockFunc;
-  blocks: Record<string, BlockFunc>;
-  debug_info: string;
-}
+export type { CompiledModule };
+/** The helpers compiled templates call. */
+export type Runtime = typeof RT;
 
 /** One compiled template. `render(vars)` runs its root function in a fresh Context. */
 export class Template {
@@ -450,7 +446,6 @@ export class Template {
   blocks!: Record<string, BlockFunc>;
   root_render_func!: BlockFunc;
   _module: TemplateModule | null = null;
-  _debug_info = "";
   _uptodate: (() => boolean) | null = null;
 
   /** `Template(source)`: compile a string in a shared default environment (as Jinja does). */
@@ -470,7 +465,6 @@ export class Template {
     t.filename = filename;
     t.blocks = code.blocks;
     t.root_render_func = code.root;
-    t._debug_info = code.debug_info;
     t._uptodate = uptodate;
     t._module = null;
     for (const fn of Object.values(code.blocks)) TemplateTracer.block_origin.set(fn, name);

@@ -218,12 +218,17 @@ export const do_wordwrap = pass_environment(
 export const do_wordcount = (s: unknown) => (py_str(s).match(/[\p{L}\p{N}_]+/gu) ?? []).length;
 export const do_trim = params((value: unknown, chars: string | null = null) => builtin_method(py_str(soft_str(value)), "strip")!(chars) as string, ["chars"]);
 export const do_striptags = (value: unknown) => new Markup(has_html(value) ? py_str(value.__html__()) : py_str(value)).striptags();
+/** Formats already found within the bounds (a template's `'%.2f'|format(x)` is checked once). */
+const CHECKED_FORMATS = new Set<string>();
 /** The widths and precisions of a %-format (`%999999999s`) bounded as `center`'s width. */
 function check_format_widths(format: string): void {
+  if (CHECKED_FORMATS.has(format)) return;
   for (const m of format.matchAll(/%%|%(?:\([^)]*\))?[-#0 +]*(\d*)(?:\.(\d*))?/g)) {
     if (m[1]) check_width("format", "width", Number(m[1]));
     if (m[2]) check_width("format", "precision", Number(m[2]));
   }
+  if (CHECKED_FORMATS.size >= 256) CHECKED_FORMATS.clear();
+  CHECKED_FORMATS.add(format);
 }
 export const do_format = (value: unknown, ...rest: unknown[]): string | Markup => {
   const [args, kwargs] = split_kwargs(rest);

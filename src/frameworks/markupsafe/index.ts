@@ -23,13 +23,40 @@ export function has_html(value: unknown): value is HasHTML {
   return value !== null && typeof value === "object" && typeof (value as { __html__?: unknown }).__html__ === "function";
 }
 
-const ESCAPE_RE = /[&<>'"]/;
-const ESCAPE_RE_G = /[&<>'"]/g;
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "'": "&#39;", '"': "&#34;" };
-
-/** The five replacements of `markupsafe.escape` on plain text (no Markup allocated). */
+/**
+ * The five replacements of `markupsafe.escape` on plain text (no Markup allocated), in one scan
+ * (markupsafe's C speedup does the same; a regex replace with a callback was twice as slow).
+ */
 export function escape_text(s: string): string {
-  return ESCAPE_RE.test(s) ? s.replace(ESCAPE_RE_G, (c) => ENTITIES[c]) : s;
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    let entity: string;
+    switch (s.charCodeAt(i)) {
+      case 38: // &
+        entity = "&amp;";
+        break;
+      case 60: // <
+        entity = "&lt;";
+        break;
+      case 62: // >
+        entity = "&gt;";
+        break;
+      case 39: // '
+        entity = "&#39;";
+        break;
+      case 34: // "
+        entity = "&#34;";
+        break;
+      default:
+        continue;
+    }
+    if (last !== i) out += s.slice(last, i);
+    out += entity;
+    last = i + 1;
+  }
+  if (last === 0) return s;
+  return last < s.length ? out + s.slice(last) : out;
 }
 
 /** A string that is safe to insert into HTML without escaping. */

@@ -560,6 +560,7 @@ export class Pattern {
   readonly groupindex: Readonly<Record<string, number>>;
   private readonly translated: TranslatedPattern;
   private readonly regexps = new Map<string, RegExp>();
+  private _named_groups: readonly (readonly [string, number])[] | null = null;
 
   constructor(pattern: string, flags = 0) {
     this.translated = translate_pattern(pattern, flags);
@@ -567,6 +568,11 @@ export class Pattern {
     this.flags = this.translated.flags;
     this.groups = this.translated.groups;
     this.groupindex = Object.freeze({ ...this.translated.groupindex });
+  }
+
+  /** `groupindex`'s names in the order their groups open (what groupdict() lists), sorted once. */
+  named_groups(): readonly (readonly [string, number])[] {
+    return (this._named_groups ??= Object.entries(this.groupindex).sort((a, b) => a[1] - b[1]));
   }
 
   /** The JS RegExp for one mode; `d` adds group indices (only used when a Match asks for spans). */
@@ -711,8 +717,7 @@ export class Match {
   /** Named groups in the order they appear in the pattern. */
   groupdict<D = null>(default_: D = null as D): Record<string, string | D> {
     const out: Record<string, string | D> = {};
-    const names = Object.entries(this.re.groupindex).sort((a, b) => a[1] - b[1]);
-    for (const [name, index] of names) out[name] = this.m[index] ?? default_;
+    for (const [name, index] of this.re.named_groups()) out[name] = this.m[index] ?? default_;
     return out;
   }
 

@@ -1,9 +1,11 @@
 /**
- * jinja2.environment and compiler: templates compile once to JavaScript functions (root + one per
- * block), render through them, and report blocks, macros and expressions to the trace.
+ * jinja2.environment and compiler: templates compile once to JavaScript closures (root + one per
+ * block, named as Jinja's generated module names them), render through them, and report blocks,
+ * macros and expressions to the trace.
  */
 import { describe, expect, it } from "vitest";
 import { DictLoader, Environment, TemplateSyntaxError, UndefinedError } from "../../../src/frameworks/jinja2";
+import type { CompiledModule } from "../../../src/frameworks/jinja2/environment";
 import { Recorder, set_active_recorder } from "../../../src/trace";
 
 const TEMPLATES = {
@@ -15,11 +17,39 @@ const TEMPLATES = {
 const env = () => new Environment({ loader: new DictLoader(TEMPLATES), autoescape: true });
 
 describe("jinja2 Environment", () => {
-  it("compiles a template to JavaScript with Jinja's root and block functions", () => {
-    const source = env().compile("{% block a %}{{ x }}{% endblock %}", "t.html", null, true) as string;
-    expect(source).toContain("function root(context)");
-    expect(source).toContain("function block_a(context)");
-    expect(source).toContain('const blocks = {"a": block_a};');
+  it("compiles a template to a module of closures named as Jinja's: root and block_<name>", () => {
+    const module = env().compile("{% block a %}{{ x }}{% endblock %}", "t.html", null) as CompiledModule;
+    expect(module.root.name).toBe("root");
+    expect(Object.keys(module.blocks)).toEqual(["a"]);
+    expect(module.blocks.a.name).toBe("block_a");
+    expect(env().compile("{% block a %}{% endblock %}{% block b %}{% endblock %}", "t.html", null, true)).toBe("root\nblock_a\nblock_b");
+  });
+
+  it("compiles once: rendering twice runs the same closures with fresh variables", () => {
+    const t = env().from_string("{% set n = n + 1 %}{{ n }}{% for i in range(2) %}{% set n = i %}{{ n }}{% endfor %}{{ n }}");
+    expect(t.render({ n: 1 })).toBe("2012");
+    expect(t.render({ n: 5 })).toBe("6016");
+  });
+
+  it("macros see the enclosing template's variables as Python closures do, even ones set after the macro", () => {
+    const t = env().from_string("{% macro m() %}[{{ x }}|{{ y }}]{% endmacro %}{% set x = 1 %}{{ m() }}{% for y in [2, 3] %}{% macro n() %}{{ y }}{% endmacro %}{{ n() }}{% endfor %}");
+    expect(t.render({ y: "Y" })).toBe("[1|Y]23");
+  });
+
+  it("a recursive loop with a filter, loop.depth and an else branch renders each level", () => {
+    const tree = [{ n: "a", kids: [{ n: "b", kids: [] }, { n: "skip", kids: [] }] }, { n: "c", kids: [] }];
+    const t = env().from_string("{% for x in tree if x.n != 'skip' recursive %}{{ loop.depth }}{{ x.n }}({{ loop(x.kids) }}){% else %}-{% endfor %}");
+    expect(t.render({ tree })).toBe("1a(2b(-))1c(-)");
+  });
+
+  it("call blocks, filter blocks and set blocks feed their body to the caller, the filter and the name", () => {
+    const t = env().from_string("{% macro box() %}<{{ caller('k') }}>{% endmacro %}{% call(v) box() %}{{ v|upper }}{% endcall %}{% filter upper %}a{{ 'b' }}{% endfilter %}{% set s | trim %}  c  {% endset %}[{{ s }}]");
+    expect(t.render()).toBe("<K>AB[c]");
+  });
+
+  it("a second unconditional extends fails at render time with Jinja's message", () => {
+    const e = new Environment({ loader: new DictLoader({ "b.html": "B", "c.html": "{% extends 'b.html' %}{% extends 'b.html' %}after" }) });
+    expect(() => e.get_template("c.html").render()).toThrowError("extended multiple times");
   });
 
   it("renders inheritance, super(), imported macros and autoescaping through the compiled code", () => {

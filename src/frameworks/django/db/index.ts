@@ -45,7 +45,7 @@ export * as models from "./models";
  * `connection.queries` holds one request's statements and a long run does not accumulate them.
  */
 export function reset_queries(): void {
-  for (const wrapper of connections.all()) wrapper.queries_log.length = 0;
+  for (const wrapper of connections.all()) if (wrapper.queries_log.length) wrapper.queries_log.length = 0;
 }
 request_started.connect(reset_queries);
 

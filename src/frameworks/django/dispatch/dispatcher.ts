@@ -88,6 +88,9 @@ export function _make_id(target: unknown): string {
 
 const NONE_ID = _make_id(null);
 
+/** The async half of `_live_receivers()` while there is none (most signals): shared, never written. */
+const NO_ASYNC_RECEIVERS: Receiver[] = Object.freeze([]) as unknown as Receiver[];
+
 /** Marker cached for a sender that has no receivers, so `send()` can return at once. */
 const NO_RECEIVERS: unique symbol = Symbol("NO_RECEIVERS");
 
@@ -308,18 +311,29 @@ export class Signal {
       receivers = this.sender_receivers_cache.get(sender);
       if (receivers === NO_RECEIVERS) return [[], []];
     }
+    const live: [Receiver[], Receiver[]] = [[], NO_ASYNC_RECEIVERS];
     if (receivers === undefined) {
       this._clear_dead_receivers();
+      if (!this.use_caching) {
+        // Nothing to cache (request_started, request_finished…): match and dereference in one pass.
+        const sender_key = _make_id(sender);
+        for (const { lookup_key, receiver, is_async } of this.receivers)
+          if (lookup_key[1] === NONE_ID || lookup_key[1] === sender_key) this._add_live(live, receiver, is_async);
+        return live;
+      }
       receivers = this._matching_receivers(sender);
-      if (this.use_caching) this.sender_receivers_cache.set(sender, receivers.length ? receivers : NO_RECEIVERS);
+      this.sender_receivers_cache.set(sender, receivers.length ? receivers : NO_RECEIVERS);
     }
-    const live: [Receiver[], Receiver[]] = [[], []];
-    for (const [receiver, is_async] of receivers as Array<[Receiver | ReceiverRef, boolean]>) {
-      const fn = is_ref(receiver) ? receiver.deref() : receiver;
-      if (fn === undefined) this._dead_receivers = true;
-      else live[is_async ? 1 : 0].push(fn);
-    }
+    for (const [receiver, is_async] of receivers as Array<[Receiver | ReceiverRef, boolean]>) this._add_live(live, receiver, is_async);
     return live;
+  }
+
+  /** A receiver into [sync, async], its weak reference resolved; a dead one is noted for clearing. */
+  private _add_live(live: [Receiver[], Receiver[]], receiver: Receiver | ReceiverRef, is_async: boolean): void {
+    const fn = is_ref(receiver) ? receiver.deref() : receiver;
+    if (fn === undefined) this._dead_receivers = true;
+    else if (!is_async) live[0].push(fn);
+    else (live[1] === NO_ASYNC_RECEIVERS ? (live[1] = []) : live[1]).push(fn);
   }
 
   /** Receivers connected for any sender (`null`) or for exactly this sender. */
@@ -450,8 +464,10 @@ function same_key(a: readonly [string, string], b: readonly [string, string]): b
 
 /** A fresh kwargs object per call; Python refuses `signal`/`sender` among the named arguments. */
 function receiver_kwargs(signal: Signal, receiver: Receiver, named: Record<string, unknown>): SignalKwargs {
-  for (const reserved of ["signal", "sender"])
-    if (reserved in named) throw new TypeError(`${receiver_label(receiver)}() got multiple values for keyword argument '${reserved}'`);
+  if ("signal" in named || "sender" in named) {
+    const reserved = "signal" in named ? "signal" : "sender";
+    throw new TypeError(`${receiver_label(receiver)}() got multiple values for keyword argument '${reserved}'`);
+  }
   return { signal, ...named };
 }
 

@@ -382,6 +382,8 @@ export class SimpleCookie {
  */
 export function parse_cookie(cookie: string): Record<string, string> {
   const cookiedict: Record<string, string> = {};
+  // Most requests carry no Cookie header: "" splits into one empty chunk, which is skipped.
+  if (cookie === "") return cookiedict;
   for (const chunk of cookie.split(";")) {
     const eq = chunk.indexOf("=");
     const [key, val] = eq >= 0 ? [chunk.slice(0, eq), chunk.slice(eq + 1)] : ["", chunk];

@@ -54,7 +54,8 @@ export function split_domain_port(host: string): [string, string] {
  * subdomains, anything else must match exactly. `domain` is already lowercased and port-less.
  */
 export function validate_host(host: string, allowed_hosts: string[]): boolean {
-  return allowed_hosts.some((pattern) => pattern === "*" || is_same_domain(host, pattern));
+  for (const pattern of allowed_hosts) if (pattern === "*" || is_same_domain(host, pattern)) return true;
+  return false;
 }
 
 /** `bytes_to_text(s, encoding)`: decode bytes with U+FFFD for bad input; other values pass. */
@@ -446,7 +447,14 @@ export class HttpRequest {
 
   /** Set content_type, content_params and (for a known charset) encoding from CONTENT_TYPE. */
   protected _set_content_type_params(meta: Meta): void {
-    [this.content_type, this.content_params] = parse_header_parameters(meta.CONTENT_TYPE ?? "");
+    const raw: string = meta.CONTENT_TYPE ?? "";
+    if (raw === "") {
+      // No Content-Type (a GET): Django parses "" into ("", {}); the same, without the parser.
+      this.content_type = "";
+      this.content_params = {};
+      return;
+    }
+    [this.content_type, this.content_params] = parse_header_parameters(raw);
     const charset = this.content_params.charset;
     if (charset !== undefined && is_known_codec(charset)) this.encoding = charset;
   }

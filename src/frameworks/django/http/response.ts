@@ -21,7 +21,7 @@ import { settings } from "../conf";
 import { DisallowedRedirect } from "../core/exceptions";
 import { request_finished } from "../core/signals";
 import { DjangoJSONEncoder } from "../core/serializers/json";
-import { CaseInsensitiveMapping, unpack_items } from "../utils/datastructures";
+import { CaseInsensitiveMapping, lower_key, unpack_items } from "../utils/datastructures";
 import { iri_to_uri, py_str } from "../utils/encoding";
 import { base64_encode, content_disposition_header, http_date, MAX_URL_REDIRECT_LENGTH } from "../utils/http";
 import { is_naive, make_aware } from "../utils/timezone";
@@ -54,6 +54,9 @@ export const REASON_PHRASES: Record<number, string> = {
 };
 
 const charset_from_content_type_re = /;\s*charset=([^\s;]+)/i;
+/** The charset found in the last Content-Type the `charset` getter read (null: none in it). */
+let last_content_type: string | null = null;
+let last_content_type_charset: string | null = null;
 
 /** Python's "can't encode character(s) …" message for the first run of characters outside `limit`. */
 function encode_error_message(value: string, codec: string, limit: number): string {
@@ -75,6 +78,9 @@ function fits(text: string, limit: 0x7f | 0xff): boolean {
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const NEWLINE = /[\n\r]/;
 const LATIN1_ONLY = /^[\x00-\xff]*$/;
+/** The common case in one test: ASCII (a name) or Latin-1 (a value) text without CR or LF. */
+const PLAIN_ASCII = /^[\x00-\x09\x0b\x0c\x0e-\x7f]*$/;
+const PLAIN_LATIN1 = /^[\x00-\x09\x0b\x0c\x0e-\xff]*$/;
 
 export type HeaderInit = Iterable<[string, unknown]> | Record<string, unknown> | Map<string, unknown> | null | undefined;
 
@@ -90,6 +96,8 @@ export class ResponseHeaders extends CaseInsensitiveMapping<string> {
 
   /** Check and convert a header name (`ascii`) or value (`latin-1`, MIME-encoded if needed). */
   private _convert_to_charset(value: unknown, charset: "ascii" | "latin-1", mime_encode = false): string {
+    // Fast path: text that already fits and has no newline comes back as it is (what the checks below conclude).
+    if (typeof value === "string" && (charset === "ascii" ? PLAIN_ASCII : PLAIN_LATIN1).test(value)) return value;
     const text = is_bytes(value) ? decode(value, charset) : py_str(value);
     if (NEWLINE.test(text)) throw new BadHeaderError(`Header values can't contain newlines (got ${py_repr(text)})`);
     const limit = charset === "ascii" ? 0x7f : 0xff;
@@ -102,7 +110,7 @@ export class ResponseHeaders extends CaseInsensitiveMapping<string> {
   setitem(key: string, value: unknown): void {
     const k = this._convert_to_charset(key, "ascii");
     const v = this._convert_to_charset(value, "latin-1", true);
-    this._store.set(k.toLowerCase(), [k, v]);
+    this._store.set(lower_key(k), [k, v]);
   }
 
   set(key: string, value: unknown): void {
@@ -119,13 +127,14 @@ export class ResponseHeaders extends CaseInsensitiveMapping<string> {
   }
 
   pop(key: string, default_: string | null = null): string | null {
-    const entry = this._store.get(key.toLowerCase());
-    this._store.delete(key.toLowerCase());
+    const lower = lower_key(key);
+    const entry = this._store.get(lower);
+    this._store.delete(lower);
     return entry ? entry[1] : default_;
   }
 
   setdefault(key: string, value: unknown): void {
-    if (!this.has(key)) this.setitem(key, value);
+    if (!this._store.has(lower_key(key))) this.setitem(key, value);
   }
 }
 
@@ -201,9 +210,14 @@ export class HttpResponseBase {
   get charset(): string {
     if (this._charset !== null && this._charset !== undefined) return this._charset;
     const content_type = this.headers.get("Content-Type");
-    const m = content_type ? charset_from_content_type_re.exec(content_type) : null;
-    if (m) return m[1].replace(/"/g, "");
-    return settings.DEFAULT_CHARSET;
+    if (!content_type) return settings.DEFAULT_CHARSET;
+    // Responses share a few Content-Type values: the last one's charset is remembered, not searched again.
+    if (content_type !== last_content_type) {
+      const m = charset_from_content_type_re.exec(content_type);
+      last_content_type = content_type;
+      last_content_type_charset = m ? m[1].replace(/"/g, "") : null;
+    }
+    return last_content_type_charset ?? settings.DEFAULT_CHARSET;
   }
 
   set charset(value: string | null) {
@@ -317,6 +331,7 @@ export class HttpResponseBase {
 
   /** Text to bytes in the response charset; bytes as they are; anything else through `str()`. */
   make_bytes(value: unknown): Bytes {
+    if (typeof value === "string") return encode(value, this.charset);
     if (is_bytes(value)) return value;
     return encode(py_str(value), this.charset);
   }
@@ -363,7 +378,9 @@ export class HttpResponseBase {
 
   /** What the WSGI handler passes to `start_response`: the headers, then one Set-Cookie per cookie. */
   wsgi_headers(): [string, string][] {
-    return [...this.items(), ...this.cookies.values().map((m): [string, string] => ["Set-Cookie", m.OutputString()])];
+    const headers = this.items();
+    for (const morsel of this.cookies.values()) headers.push(["Set-Cookie", morsel.OutputString()]);
+    return headers;
   }
 }
 

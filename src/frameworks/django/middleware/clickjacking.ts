@@ -13,7 +13,8 @@ import { MiddlewareMixin } from "../utils/deprecation";
 export class XFrameOptionsMiddleware extends MiddlewareMixin {
   override process_response(request: HttpRequest, response: HttpResponseBase): HttpResponseBase {
     // A value set by the view itself wins.
-    if (response.headers.get("X-Frame-Options") !== undefined && response.headers.get("X-Frame-Options") !== null) return response;
+    const own = response.headers.get("X-Frame-Options");
+    if (own !== undefined && own !== null) return response;
     if ((response as unknown as { xframe_options_exempt?: boolean }).xframe_options_exempt) return response;
     response.headers.set("X-Frame-Options", this.get_xframe_options_value(request, response));
     return response;

@@ -291,7 +291,7 @@ export class CsrfViewMiddleware extends MiddlewareMixin {
   process_view(request: HttpRequest, callback: View, _callback_args: unknown[], _callback_kwargs: Record<string, unknown>): HttpResponseBase | null {
     if (request.csrf_processing_done) return null;
     if (callback?.csrf_exempt) return null;
-    if (["GET", "HEAD", "OPTIONS", "TRACE"].includes(String(request.method))) return this._accept(request);
+    if (SAFE_METHODS.includes(String(request.method))) return this._accept(request);
     if (request._dont_enforce_csrf_checks) return this._accept(request);
     if ("HTTP_ORIGIN" in request.META) {
       if (!this._origin_verified(request)) return this._reject(request, REASON_BAD_ORIGIN.replace("%s", request.META.HTTP_ORIGIN));
@@ -320,6 +320,9 @@ export class CsrfViewMiddleware extends MiddlewareMixin {
     return response;
   }
 }
+
+/** RFC 9110's safe methods: they must not change anything, so they need no token. */
+const SAFE_METHODS: readonly string[] = ["GET", "HEAD", "OPTIONS", "TRACE"];
 
 function trusted_origins(): string[] {
   return [...((settings.CSRF_TRUSTED_ORIGINS as string[] | undefined) ?? [])];

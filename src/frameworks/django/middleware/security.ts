@@ -54,11 +54,24 @@ export class SecurityMiddleware extends MiddlewareMixin {
       response.headers.set("Strict-Transport-Security", sts_header);
     }
     if (this.content_type_nosniff) response.headers.setdefault("X-Content-Type-Options", "nosniff");
-    if (this.referrer_policy) {
-      const values = typeof this.referrer_policy === "string" ? this.referrer_policy.split(",").map((v) => v.trim()) : this.referrer_policy;
-      response.headers.setdefault("Referrer-Policy", values.join(","));
-    }
+    if (this.referrer_policy) response.headers.setdefault("Referrer-Policy", referrer_policy_header(this.referrer_policy));
     if (this.cross_origin_opener_policy) response.headers.setdefault("Cross-Origin-Opener-Policy", this.cross_origin_opener_policy);
     return response;
   }
 }
+
+/**
+ * SECURE_REFERRER_POLICY as the header's value: a comma-separated string or a list, each policy
+ * stripped and joined with ",". Django splits the setting on every response; the last string's
+ * header is remembered here (the setting rarely changes).
+ */
+function referrer_policy_header(policy: string | string[]): string {
+  if (typeof policy !== "string") return policy.join(",");
+  if (policy !== last_policy) {
+    last_policy_header = policy.split(",").map((v) => v.trim()).join(",");
+    last_policy = policy;
+  }
+  return last_policy_header;
+}
+let last_policy: string | null = null;
+let last_policy_header = "";

@@ -636,12 +636,58 @@ const PLAIN_VARIABLE = /^[A-Za-z0-9_.]+$/;
 type FilterArg = [lookup: boolean, value: unknown];
 
 /**
+ * One filter of an expression, ready to apply: `(value, context) → filtered value`. Built once,
+ * when the template is parsed (the cached loader keeps it): the filter's flags read, its argument
+ * turned into a lookup or a constant already marked safe, its `needs_autoescape` padding counted.
+ * Django re-reads all of this on every render; the outputs are the same (ADR 0026).
+ */
+export type FilterStep = (obj: unknown, context: BaseContext) => unknown;
+
+/** `arg` of `value|filter:arg` at render time: a Variable resolved, or a literal marked safe once. */
+function filter_argument([lookup, arg]: FilterArg): (context: BaseContext) => unknown {
+  if (lookup) return (context) => (arg as Variable).resolve(context);
+  const safe = mark_safe(arg);
+  return () => safe;
+}
+
+/** Compile one `|filter:arg` into its FilterStep (what `FilterExpression.resolve` did per call). */
+export function compile_filter_step(func: FilterFunction, args: FilterArg[]): FilterStep {
+  let call: (obj: unknown, context: BaseContext) => unknown;
+  if (func.needs_autoescape) {
+    const getters = args.map(filter_argument);
+    const padding = Math.max(0, (func.max_args ?? 0) - getters.length);
+    call = (obj, context) => {
+      const positional = getters.map((g) => g(context));
+      for (let i = 0; i < padding; i++) positional.push(undefined);
+      return func(obj, ...positional, { autoescape: (context as Context).autoescape ?? true });
+    };
+  } else if (args.length === 0) {
+    call = (obj) => func(obj);
+  } else {
+    // A filter takes at most one argument (FILTER_RE): a variable resolved now, or a constant.
+    const arg = filter_argument(args[0]);
+    call = (obj, context) => func(obj, arg(context));
+  }
+  const expects_localtime = !!func.expects_localtime;
+  const is_safe = !!func.is_safe;
+  if (!expects_localtime && !is_safe) return call;
+  return (obj, context) => {
+    if (expects_localtime) obj = template_localtime(obj, (context as Context).use_tz);
+    const new_obj = call(obj, context);
+    // A string filter sees `str(value)`: safe input (a SafeString, or an object whose __str__ is one) stays safe.
+    return is_safe && (obj instanceof SafeData || safe_str(obj) !== null) ? mark_safe(new_obj) : new_obj;
+  };
+}
+
+/**
  * `{{ value|filter:arg|other }}`'s inside: a variable (or literal) and the filters applied to it.
  * Literal strings are SafeStrings: `{{ missing|default:"<b>" }}` outputs `<b>` unescaped.
  */
 export class FilterExpression {
   readonly token: string;
   readonly filters: [FilterFunction, FilterArg[]][] = [];
+  /** The filters compiled once (`compile_filter_step`), applied in order by `resolve`. */
+  readonly steps: FilterStep[] = [];
   readonly var: Variable | unknown;
   readonly is_var: boolean;
 
@@ -677,6 +723,7 @@ export class FilterExpression {
         const filter_func = parser.find_filter(g.filter_name);
         FilterExpression.args_check(g.filter_name, filter_func, args);
         this.filters.push([filter_func, args]);
+        this.steps.push(compile_filter_step(filter_func, args));
       }
       upto = start + match[0].length;
     }
@@ -688,13 +735,13 @@ export class FilterExpression {
   /** The value after every filter; a missing variable becomes string_if_invalid (or None when ignored). */
   resolve(context: BaseContext, ignore_failures = false): unknown {
     let obj: unknown;
-    if (this.var instanceof Variable) {
+    if (this.is_var) {
       // Django: `self.var.resolve(context)`, catching VariableDoesNotExist. A missing name is common
       // (`{% if user.is_staff %}`), so resolve_or_missing answers MISSING instead of throwing: the
       // same branch runs, without the cost of building an exception per failed lookup.
       let missing: boolean;
       try {
-        obj = this.var.resolve_or_missing(context);
+        obj = (this.var as Variable).resolve_or_missing(context);
         missing = obj === MISSING;
       } catch (e) {
         if (!(e instanceof VariableDoesNotExist)) throw e;
@@ -704,33 +751,15 @@ export class FilterExpression {
         if (ignore_failures) obj = null;
         else {
           const string_if_invalid = context_engine(context)?.string_if_invalid ?? "";
-          if (string_if_invalid) return string_if_invalid.includes("%s") ? string_if_invalid.replace("%s", this.var.var) : string_if_invalid;
+          if (string_if_invalid) return string_if_invalid.includes("%s") ? string_if_invalid.replace("%s", (this.var as Variable).var) : string_if_invalid;
           obj = string_if_invalid;
         }
       }
     } else {
       obj = this.var;
     }
-    const filters = this.filters;
-    for (let f = 0; f < filters.length; f++) {
-      const [func, args] = filters[f];
-      if (func.expects_localtime) obj = template_localtime(obj, (context as Context).use_tz);
-      let new_obj: unknown;
-      if (func.needs_autoescape) {
-        const positional = args.map(([lookup, arg]) => (lookup ? (arg as Variable).resolve(context) : mark_safe(arg)));
-        while (positional.length < (func.max_args ?? 0)) positional.push(undefined);
-        new_obj = func(obj, ...positional, { autoescape: (context as Context).autoescape ?? true });
-      } else if (args.length === 0) {
-        new_obj = func(obj);
-      } else {
-        // A filter takes at most one argument (FILTER_RE): a variable resolved now, or a constant
-        // marked safe, as Django does — without an array of arguments per call.
-        const [lookup, arg] = args[0];
-        new_obj = func(obj, lookup ? (arg as Variable).resolve(context) : mark_safe(arg));
-      }
-      // A string filter sees `str(value)`: safe input (a SafeString, or an object whose __str__ is one) stays safe.
-      obj = func.is_safe && (obj instanceof SafeData || safe_str(obj) !== null) ? mark_safe(new_obj) : new_obj;
-    }
+    const steps = this.steps;
+    for (let f = 0; f < steps.length; f++) obj = steps[f](obj, context);
     return obj;
   }
 
@@ -1121,6 +1150,8 @@ export function render_value_in_context(value: unknown, context: Context): strin
  * SafeString made for each `{{ }}` (the list marks its whole output safe).
  */
 function render_value_text(value: unknown, context: Context): string {
+  // Text is neither a datetime nor localized: straight to escaping.
+  if (typeof value === "string") return context.autoescape ? escape(value) : value;
   let v = template_localtime(value, context.use_tz);
   v = localize(v, context.use_l10n);
   if (typeof v === "string") return context.autoescape ? escape(v) : v;

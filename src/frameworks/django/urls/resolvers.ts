@@ -70,12 +70,12 @@ export class ResolverMatch {
     readonly extra_kwargs: Kwargs | null = null,
   ) {
     // An include without namespace or app_name contributes an empty value; those are dropped.
-    this.app_names = (app_names ?? []).filter((x): x is string => !!x);
-    this.app_name = this.app_names.join(":");
-    this.namespaces = (namespaces ?? []).filter((x): x is string => !!x);
-    this.namespace = this.namespaces.join(":");
+    this.app_names = app_names === null ? [] : app_names.filter((x): x is string => !!x);
+    this.app_name = this.app_names.length ? this.app_names.join(":") : "";
+    this.namespaces = namespaces === null ? [] : namespaces.filter((x): x is string => !!x);
+    this.namespace = this.namespaces.length ? this.namespaces.join(":") : "";
     this._func_path = func_path(func);
-    this.view_name = [...this.namespaces, url_name || this._func_path].join(":");
+    this.view_name = this.namespaces.length ? [...this.namespaces, url_name || this._func_path].join(":") : url_name || this._func_path;
   }
 
   /** `func, args, kwargs = resolve(path)` works as in Python: `const [func, args, kwargs] = resolve(path)`. */

@@ -207,6 +207,21 @@ export function unpack_items<T>(data: Iterable<[string, T]> | Record<string, T> 
 }
 
 /**
+ * `key.lower()`, remembered for the few keys a program uses (header names are mostly literals):
+ * a fresh lowercased string would be allocated and hashed again on every lookup.
+ */
+export function lower_key(key: string): string {
+  let lower = lowered.get(key);
+  if (lower === undefined) {
+    lower = key.toLowerCase();
+    if (lowered.size >= 512) lowered.clear(); // bounded: keys built from input cannot grow it
+    lowered.set(key, lower);
+  }
+  return lower;
+}
+const lowered = new Map<string, string>();
+
+/**
  * A mapping that looks keys up case-insensitively and keeps each key's last-set spelling.
  * Iteration yields `[key, value]` pairs (what a for-of over `.items()` would give in Python).
  */
@@ -215,25 +230,25 @@ export class CaseInsensitiveMapping<V = string> {
   protected _store = new Map<string, [string, V]>();
 
   constructor(data?: Iterable<[string, V]> | Record<string, V> | Map<string, V> | null) {
-    for (const [k, v] of unpack_items(data)) this._store.set(k.toLowerCase(), [k, v]);
+    for (const [k, v] of unpack_items(data)) this._store.set(lower_key(k), [k, v]);
   }
 
   /** `m[key]`: KeyError when missing. */
   getitem(key: string): V {
-    const entry = this._store.get(key.toLowerCase());
+    const entry = this._store.get(lower_key(key));
     if (!entry) throw new KeyError(key);
     return entry[1];
   }
 
   /** `m.get(key, default)` */
   get<D = null>(key: string, default_: D = null as D): V | D {
-    const entry = this._store.get(String(key).toLowerCase());
+    const entry = this._store.get(lower_key(String(key)));
     return entry ? entry[1] : default_;
   }
 
   /** `key in m` */
   has(key: string): boolean {
-    return this._store.has(String(key).toLowerCase());
+    return this._store.has(lower_key(String(key)));
   }
 
   get length(): number {
@@ -253,7 +268,9 @@ export class CaseInsensitiveMapping<V = string> {
   }
 
   items(): [string, V][] {
-    return [...this._store.values()].map(([k, v]) => [k, v]);
+    const items: [string, V][] = [];
+    for (const [k, v] of this._store.values()) items.push([k, v]);
+    return items;
   }
 
   /**

@@ -29,35 +29,40 @@ import { redirect_to_login } from "./views";
 
 const AUTH = trace_site("auth", "django/contrib/auth/middleware.ts", { eager: true });
 
-/** Where a request keeps its lazy user: how to load it, and the value once loaded (or assigned). */
-interface LazyUser {
-  load: (() => unknown) | null;
-  value: unknown;
-}
+/**
+ * Where a request keeps its lazy user: the user once loaded (or assigned), or NOT_LOADED. Django's
+ * SimpleLazyObject wraps a closure made per request; here the request itself is the state, so
+ * installing the lazy user allocates nothing but the property.
+ */
 const LAZY_USER = Symbol("request.user");
+const NOT_LOADED = Symbol("not loaded");
+type WithLazyUser = { [LAZY_USER]: unknown };
 
 /** One accessor pair shared by every request (Django's SimpleLazyObject around get_user). */
 const USER_PROPERTY: PropertyDescriptor = {
   configurable: true,
   enumerable: true,
-  get(this: { [LAZY_USER]: LazyUser }) {
-    const lazy = this[LAZY_USER];
-    if (lazy.load) {
-      const load = lazy.load;
-      lazy.load = null;
-      lazy.value = load();
+  get(this: WithLazyUser) {
+    let user = this[LAZY_USER];
+    if (user === NOT_LOADED) {
+      this[LAZY_USER] = undefined; // a read from inside get_user() sees no user rather than looping
+      user = this[LAZY_USER] = load_user(this as unknown as HttpRequest);
     }
-    return lazy.value;
+    return user;
   },
-  set(this: { [LAZY_USER]: LazyUser }, user: unknown) {
-    this[LAZY_USER].load = null;
-    this[LAZY_USER].value = user;
+  set(this: WithLazyUser, user: unknown) {
+    this[LAZY_USER] = user;
   },
 };
 
+/** `get_user(request)`, the first time a request's user is read. */
+function load_user(request: HttpRequest): unknown {
+  return AUTH.run("request.user (lazy load)", () => ({}), () => get_user(request as any));
+}
+
 /** `request.user` as a getter that loads once; an assignment replaces the value. */
-export function install_lazy_user(request: HttpRequest, load: () => unknown): void {
-  (request as unknown as { [LAZY_USER]: LazyUser })[LAZY_USER] = { load, value: undefined };
+export function install_lazy_user(request: HttpRequest): void {
+  (request as unknown as WithLazyUser)[LAZY_USER] = NOT_LOADED;
   Object.defineProperty(request, "user", USER_PROPERTY);
 }
 
@@ -68,7 +73,7 @@ export class AuthenticationMiddleware extends MiddlewareMixin {
         "The Django authentication middleware requires session middleware to be installed. Edit your MIDDLEWARE setting to insert 'django.contrib.sessions.middleware.SessionMiddleware' before 'django.contrib.auth.middleware.AuthenticationMiddleware'.",
       );
     const req = request as HttpRequest & Record<string, any>;
-    install_lazy_user(request, () => AUTH.run("request.user (lazy load)", () => ({}), () => get_user(req as any)));
+    install_lazy_user(request);
     req.auser = async () => req.user;
     return null;
   }

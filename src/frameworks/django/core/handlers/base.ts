@@ -85,24 +85,24 @@ export class BaseHandler {
   get_response(request: HttpRequest): MaybePromise<HttpResponseBase> {
     set_urlconf(settings.ROOT_URLCONF);
     if (!this._middleware_chain) throw new ImproperlyConfigured("load_middleware() has not been called.");
-    const finish = (response: HttpResponseBase): HttpResponseBase => {
-      response._resource_closers.push(() => (request as unknown as { close?: () => void }).close?.());
-      if (response.status_code >= 400) log_response("%s: %s", [response.reason_phrase, request.path], { response, request });
-      return response;
-    };
     const response = this._middleware_chain(request);
-    return response instanceof Promise ? response.then(finish) : finish(response);
+    return response instanceof Promise ? response.then((r) => finish_get_response(request, r)) : finish_get_response(request, response);
   }
 
   /** The core of the onion: resolve, process_view hooks, the view, template-response hooks, render. */
   _get_response(request: HttpRequest): MaybePromise<HttpResponseBase> {
     const match = this.resolve_request(request);
     const early = this.process_view_hooks(request, match);
-    const after_view = (response: HttpResponseBase | null): MaybePromise<HttpResponseBase> => {
-      if (response) return this.finish_response(request, response, match);
-      return then(this.call_view(request, match), (r) => this.finish_response(request, r, match));
-    };
-    return then(early, after_view);
+    if (early instanceof Promise) return early.then((response) => this.after_view_hooks(request, match, response));
+    return this.after_view_hooks(request, match, early);
+  }
+
+  /** A process_view hook's response short-circuits the view; otherwise call it, then finish its response. */
+  private after_view_hooks(request: HttpRequest, match: ResolverMatch, response: HttpResponseBase | null): MaybePromise<HttpResponseBase> {
+    if (response) return this.finish_response(request, response, match);
+    const result = this.call_view(request, match);
+    if (result instanceof Promise) return result.then((r) => this.finish_response(request, r, match));
+    return this.finish_response(request, result, match);
   }
 
   /** Resolve `request.path_info` with the request's own URLconf if middleware set one. */
@@ -142,11 +142,6 @@ export class BaseHandler {
   /** Call the view; if it raises, give process_exception hooks a chance to answer instead. */
   private call_view(request: HttpRequest, match: ResolverMatch): MaybePromise<HttpResponseBase> {
     const view = match.func as (...a: unknown[]) => MaybePromise<HttpResponseBase>;
-    const recover = (e: unknown): HttpResponseBase => {
-      const response = this.process_exception_by_middleware(e, request);
-      if (!response) throw e;
-      return response;
-    };
     let result: MaybePromise<HttpResponseBase>;
     try {
       if (!tracing_enabled()) result = call_with_kwargs(view, request, match.args, match.kwargs);
@@ -157,10 +152,17 @@ export class BaseHandler {
         result = VIEW.run(name, attrs, () => call_with_kwargs(view, request, match.args, match.kwargs), callable_source(view));
       }
     } catch (e) {
-      return recover(e);
+      return this.recover_from_view(e, request);
     }
-    if (result instanceof Promise) return result.then((r) => this.check_response(r, view), recover);
+    if (result instanceof Promise) return result.then((r) => this.check_response(r, view), (e) => this.recover_from_view(e, request));
     return this.check_response(result, view);
+  }
+
+  /** The view raised: a process_exception hook's response replaces it, or the exception goes on. */
+  private recover_from_view(e: unknown, request: HttpRequest): HttpResponseBase {
+    const response = this.process_exception_by_middleware(e, request);
+    if (!response) throw e;
+    return response;
   }
 
   /** TemplateResponse: run process_template_response hooks, then render (render errors go to process_exception). */
@@ -208,6 +210,13 @@ export class BaseHandler {
     }
     return null;
   }
+}
+
+/** The onion answered: the request is closed with the response, and a 4xx/5xx is logged once. */
+function finish_get_response(request: HttpRequest, response: HttpResponseBase): HttpResponseBase {
+  response._resource_closers.push(() => (request as unknown as { close?: () => void }).close?.());
+  if (response.status_code >= 400) log_response("%s: %s", [response.reason_phrase, request.path], { response, request });
+  return response;
 }
 
 /** Import one MIDDLEWARE entry; a missing one is ImproperlyConfigured naming it, never skipped. */

@@ -36,13 +36,8 @@ export class WSGIHandler extends BaseHandler {
     set_script_prefix(get_script_name(environ));
     request_started.send(WSGIHandler, { environ });
     const request = new this.request_class(environ);
-    const respond = (response: HttpResponseBase): HttpResponseBase => {
-      (response as unknown as { _handler_class: unknown })._handler_class = WSGIHandler;
-      start_response(`${response.status_code} ${response.reason_phrase}`, response.wsgi_headers());
-      return response;
-    };
     const response = tracing_enabled() ? GET_RESPONSE.run("get_response", { path: request.path, method: request.method }, () => this.get_response(request)) : this.get_response(request);
-    return response instanceof Promise ? response.then(respond) : respond(response);
+    return response instanceof Promise ? response.then((r) => start_wsgi_response(r, start_response)) : start_wsgi_response(response, start_response);
   }
 
   /** Let the handler be passed around as a plain WSGI callable. */
@@ -50,6 +45,13 @@ export class WSGIHandler extends BaseHandler {
     const app = (environ: WSGIEnviron, start_response: StartResponse) => this.__call__(environ, start_response);
     return Object.assign(app, { handler: this });
   }
+}
+
+/** The status line and headers (each cookie its own Set-Cookie) to the server; the response is the body. */
+function start_wsgi_response(response: HttpResponseBase, start_response: StartResponse): HttpResponseBase {
+  (response as unknown as { _handler_class: unknown })._handler_class = WSGIHandler;
+  start_response(`${response.status_code} ${response.reason_phrase}`, response.wsgi_headers());
+  return response;
 }
 
 /** `django.core.wsgi.get_wsgi_application()`: set Django up, then build the handler once. */

@@ -76,13 +76,14 @@ const ASCII = /^[\x00-\x7f]*$/;
  */
 export function get_script_name(environ: WSGIEnviron): string {
   if (settings.FORCE_SCRIPT_NAME !== null && settings.FORCE_SCRIPT_NAME !== undefined) return settings.FORCE_SCRIPT_NAME;
-  let script_url = get_str_from_wsgi(environ, "SCRIPT_URL", "") || get_str_from_wsgi(environ, "REDIRECT_URL", "");
+  // Without mod_rewrite's SCRIPT_URL / REDIRECT_URL (the usual case) the answer is SCRIPT_NAME.
+  let script_url = environ.SCRIPT_URL === undefined && environ.REDIRECT_URL === undefined ? "" : get_str_from_wsgi(environ, "SCRIPT_URL", "") || get_str_from_wsgi(environ, "REDIRECT_URL", "");
   if (script_url) {
     script_url = script_url.replace(/\/+/g, "/");
     const path_info = get_str_from_wsgi(environ, "PATH_INFO", "");
     return path_info && script_url.endsWith(path_info) ? script_url.slice(0, script_url.length - path_info.length) : script_url;
   }
-  return utf8_decode(get_bytes_from_wsgi(environ, "SCRIPT_NAME", ""), "replace");
+  return get_str_from_wsgi(environ, "SCRIPT_NAME", ""); // its bytes decoded as UTF-8, bad bytes replaced
 }
 
 export class WSGIRequest extends HttpRequest {

@@ -51,12 +51,15 @@ class MessagePartGatherSerializer {
   }
 }
 
+/** `json.dumps(not_finished)`, written once (Django's is a class attribute; here each instance would re-encode it). */
+const NOT_FINISHED_JSON = JSON.stringify("__messagesnotfinished__");
+
 export class CookieStorage extends BaseStorage {
   cookie_name = "messages";
   /** Half of uwsgi's 4 KB header limit, leaving room for other cookies. */
   max_cookie_size = 2048;
   not_finished = "__messagesnotfinished__";
-  not_finished_json = JSON.stringify("__messagesnotfinished__");
+  not_finished_json = NOT_FINISHED_JSON;
   key_salt = "django.contrib.messages";
   private _signer: Signer | null = null;
 

@@ -11,7 +11,8 @@ import { SessionStorage } from "./session";
 export class FallbackStorage extends BaseStorage {
   static storage_classes: (new (request: HttpRequest) => BaseStorage)[] = [CookieStorage, SessionStorage];
   storages: BaseStorage[];
-  private _used_storages = new Set<BaseStorage>();
+  /** The storages that held messages when read (made on first use: most requests read none). */
+  private _used_storages: Set<BaseStorage> | null = null;
 
   constructor(request: HttpRequest) {
     super(request);
@@ -26,7 +27,7 @@ export class FallbackStorage extends BaseStorage {
       const [messages, retrieved] = storage._get();
       all_retrieved = retrieved;
       if (messages === null) break;
-      if (messages.length) this._used_storages.add(storage);
+      if (messages.length) (this._used_storages ??= new Set()).add(storage);
       all_messages.push(...messages);
       if (retrieved) break;
     }
@@ -37,9 +38,9 @@ export class FallbackStorage extends BaseStorage {
   _store(messages: Message[], response: HttpResponseBase): Message[] {
     for (const storage of this.storages) {
       if (messages.length) messages = storage._store(messages, response, false);
-      else if (this._used_storages.has(storage)) {
+      else if (this._used_storages?.has(storage)) {
         storage._store([], response);
-        this._used_storages.delete(storage);
+        this._used_storages!.delete(storage);
       }
     }
     return messages;
