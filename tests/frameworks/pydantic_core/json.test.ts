@@ -28,6 +28,11 @@ describe("pydantic_core.from_json (jiter's rules, JSON.parse for the plain docum
     expect(doc.c).toBe(12345678901234567890n);
     expect(doc.d).toBe("5.0");
     expect(doc.e).toBe(123456789012345);
+    const rounded = from_json('[1.0000000000000001, 0.5e1, 2.25, "v1.0 1e3"]') as unknown[];
+    expect(rounded[0]).toBeInstanceOf(PyFloat);
+    expect(rounded[1]).toBeInstanceOf(PyFloat);
+    expect(rounded.slice(2)).toEqual([2.25, "v1.0 1e3"]);
+    expect(from_json('{"a": [{"b": 7}], "c": "x"}')).toEqual({ a: [{ b: 7 }], c: "x" });
   });
 
   it("accepts NaN and Infinity, keeps the last of a repeated key and __proto__ as an own key", () => {
@@ -45,5 +50,6 @@ describe("pydantic_core.from_json (jiter's rules, JSON.parse for the plain docum
     expect(error_of('"\\"')).toBe("EOF while parsing a string at line 1 column 3");
     expect(error_of("[".repeat(201) + "]".repeat(201))).toBe("recursion limit exceeded at line 1 column 201");
     expect(from_json("[".repeat(200) + "]".repeat(200))).toBeInstanceOf(Array);
+    expect(error_of('{"a": ' + "[".repeat(200) + "1" + "]".repeat(200) + "}")).toBe("recursion limit exceeded at line 1 column 206");
   });
 });
