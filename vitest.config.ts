@@ -10,7 +10,6 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts", "src/**/*.test.ts"],
-    setupFiles: ["tests/setup/code-compiler.ts"],
     environment: "node",
     testTimeout: 30000,
     // CI sums every suite into one line (scripts/ci-summary.mjs) from these JSON reports.

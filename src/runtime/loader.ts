@@ -22,10 +22,8 @@ import { framework_source } from "./frame-sources";
 import { FRAMEWORK_MODULES, MODE_BOOTS, reset_all_modes } from "../modes";
 import { FUNCTION_BODY_LINE_OFFSET, UserSyntaxError, frame_symbol } from "./errors";
 import type { UserConsole } from "./console";
-import { install_code_compiler } from "./code-compiler";
 import { install_console_compiler } from "./console-compiler";
 
-install_code_compiler();
 install_console_compiler();
 
 export type Files = Record<string, string>;

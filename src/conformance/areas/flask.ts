@@ -19,7 +19,6 @@ import { RequestRedirect } from "../../frameworks/werkzeug/routing/exceptions";
 import { current_app, g, has_app_context, has_request_context, request, session, url_for, type Flask } from "../../frameworks/flask";
 import type { AppContext, RequestContext } from "../../frameworks/flask/ctx";
 import { EVENTS, build_app, python_json } from "./flask_harness";
-import { install_code_compiler } from "../../runtime/code-compiler";
 import { decode, encode, error_of, plain } from "./flask_values";
 
 const FROZEN_EPOCH = 1735689600.5;
@@ -357,7 +356,6 @@ function replay(c: CorpusCase): CaseResult {
 
 export const replayer: AreaReplayer = {
   prepare() {
-    install_code_compiler();
     return (c: CorpusCase) => with_frozen_time(FROZEN_EPOCH, () => replay(c));
   },
 };

@@ -16,7 +16,6 @@ import { PyFloat, py_json_dumps } from "../../frameworks/python/json";
 import { tuple } from "../../frameworks/python/tuple";
 import { py_str, len } from "../../frameworks/python/operator";
 import { DictLoader, Environment, TemplateAssertionError, TemplateSyntaxError } from "../../frameworks/jinja2";
-import { install_code_compiler } from "../../runtime/code-compiler";
 import { flask_render } from "./flask_harness";
 
 /** JSON with §1.2 value markers → the Python-like values templates see. */
@@ -132,7 +131,6 @@ function judge(c: CorpusCase, actual: Outcome): CaseResult {
 
 export const replayer: AreaReplayer = {
   prepare(file) {
-    install_code_compiler();
     const file_app = (file.app ?? {}) as Record<string, any>;
     return (c: CorpusCase) => judge(c, replay(c.input, file_app));
   },

@@ -27,6 +27,11 @@ import type { Environment } from "./environment";
 
 type Env = Environment;
 
+/** `1.5` and `1e308` in a template are floats (an integral one arrives as a PyFloat). */
+function is_float(value: unknown): boolean {
+  return value instanceof PyFloat || (typeof value === "number" && !Number.isInteger(value));
+}
+
 function is_markup(v: unknown): v is Markup {
   return v instanceof Markup;
 }
@@ -157,10 +162,18 @@ export const do_xmlattr = pass_eval_context(
     return eval_ctx.autoescape ? new Markup(rv) : rv;
   }, ["autospace"]),
 );
-export const do_center = params((value: unknown, width = 80) => (check_width("center", "width", width), builtin_method(py_str(value), "center")!(width) as string), ["width"]);
-export const do_indent = params((s: unknown, width: number | string = 4, first = false, blank = false): string | Markup => {
+export const do_center = params((value: unknown, width: unknown = 80) => {
+  // str.center takes an int: a float width is refused before anything is built, whatever its size.
+  if (is_float(width)) throw new TypeError("'float' object cannot be interpreted as an integer");
+  check_width("center", "width", width);
+  return builtin_method(py_str(value), "center")!(width) as string;
+}, ["width"]);
+export const do_indent = params((s: unknown, width: unknown = 4, first = false, blank = false): string | Markup => {
+  // The indentation is `" " * width` (a str width is used as is): a float cannot repeat a string,
+  // and a negative count gives the empty string.
+  if (is_float(width)) throw new TypeError("can't multiply sequence by non-int of type 'float'");
   check_width("indent", "width", width);
-  const indention = typeof width === "string" ? width : " ".repeat(width);
+  const indention = typeof width === "string" ? width : " ".repeat(Math.max(0, Number(width)));
   const text = py_str(s) + "\n";
   const lines = builtin_method(text, "splitlines")!() as string[];
   let rv: string;
@@ -569,6 +582,7 @@ export const do_rejectattr = pass_context((context: Context, value: unknown, ...
 
 export const do_attr = pass_environment(
   params((environment: Env, obj: unknown, name: string) => {
+    if (name === undefined) throw new TypeError("do_attr() missing 1 required positional argument: 'name'");
     const value = environment.getattr(obj, name);
     if (value instanceof Undefined && !(obj instanceof Undefined)) {
       // `attr` does not fall back to items: a dict key is not an attribute.

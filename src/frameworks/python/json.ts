@@ -10,7 +10,10 @@
  *   py_json_dumps({ a: [1, py_float(2)] })                  // '{"a": [1, 2.0]}'
  *   py_json_dumps({ b: 1, a: 2 }, { sort_keys: true, indent: 2 })
  */
-import { py_float_str, TypeError, ValueError } from "./builtins";
+import { MemoryError, py_float_str, TypeError, ValueError } from "./builtins";
+
+/** The widest `indent` the lab prints (as the template engines' MAX_WIDTH). */
+const MAX_INDENT = 100_000;
 
 /**
  * A Python `float`. JavaScript has one number type, so `1.0` and `1` are the same `number`;
@@ -79,6 +82,7 @@ export interface JSONDumpsOptions {
 /** `json.JSONEncoder`: subclasses override `default(o)` to teach it new types. */
 export class JSONEncoder {
   readonly indent: string | null;
+  private readonly too_wide: number | null;
   readonly item_separator: string;
   readonly key_separator: string;
   readonly sort_keys: boolean;
@@ -88,7 +92,11 @@ export class JSONEncoder {
 
   constructor(options: JSONDumpsOptions = {}) {
     const indent = options.indent ?? null;
-    this.indent = indent === null ? null : typeof indent === "string" ? indent : " ".repeat(indent);
+    // `indent=n` means n spaces per level (none when n is negative). The lab refuses widths that
+    // could not be printed anyway (only once a container needs it) rather than failing inside
+    // String.repeat.
+    this.too_wide = typeof indent === "number" && indent > MAX_INDENT ? indent : null;
+    this.indent = indent === null ? null : typeof indent === "string" ? indent : " ".repeat(this.too_wide === null ? Math.max(0, Number(indent)) : 0);
     const [item, key] = options.separators ?? (this.indent !== null ? [",", ": "] : [", ", ": "]);
     this.item_separator = item;
     this.key_separator = key;
@@ -168,6 +176,7 @@ export class JSONEncoder {
 
   private wrap(open: string, close: string, parts: string[], level: number): string {
     if (this.indent === null) return open + parts.join(this.item_separator) + close;
+    if (this.too_wide !== null) throw new MemoryError(`json.dumps: an indent of ${this.too_wide} is over the lab's limit of ${MAX_INDENT} (docs/limits.md)`);
     const newline = "\n" + this.indent.repeat(level + 1);
     return open + newline + parts.join(this.item_separator + newline) + "\n" + this.indent.repeat(level) + close;
   }

@@ -70,6 +70,13 @@ function count_of(s: string, sub: string): number {
   return n;
 }
 
+/** A width or count argument: Python refuses a float where it needs an int. */
+function as_index(value: unknown): number {
+  if (typeof value === "number" && Number.isInteger(value)) return value;
+  if (typeof value === "boolean") return Number(value);
+  throw new TypeError(`'${type_name(value)}' object cannot be interpreted as an integer`);
+}
+
 function pad_center(s: string, width: number, fill: string): string {
   const n = width - s.length;
   if (n <= 0) return s;
@@ -157,7 +164,7 @@ function str_methods(s: string): Record<string, Method> {
       return str_format(s, pos, kw);
     },
     format_map: (mapping: Record<string, unknown>) => str_format(s, [], mapping),
-    center: (w: number, fill = " ") => pad_center(s, w, fill),
+    center: (w: number, fill = " ") => pad_center(s, as_index(w), fill),
     ljust: (w: number, fill = " ") => s.padEnd(w, fill),
     rjust: (w: number, fill = " ") => s.padStart(w, fill),
     zfill: (w: number) => (/^[+-]/.test(s) ? s[0] + s.slice(1).padStart(w - 1, "0") : s.padStart(w, "0")),

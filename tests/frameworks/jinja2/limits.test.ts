@@ -67,3 +67,25 @@ describe("jinja2 filters raise Jinja2 3.1.6's Python errors, not JavaScript's", 
     expect(failure("{{ 'abcdef'|truncate(none) }}")).toBe("TypeError: '>=' not supported between instances of 'NoneType' and 'int'");
   });
 });
+
+describe("jinja2 filters given a float or a missing argument fail as CPython does (fuzz, 20,000 inputs)", () => {
+  it("indent(-1e308) and indent(1.5): a float cannot repeat a string", () => {
+    expect(failure("{{ n|indent(-1e308) }}", { n: 42 })).toBe("TypeError: can't multiply sequence by non-int of type 'float'");
+    expect(failure("{{ n|indent(1.5) }}", { n: "a\nb" })).toBe("TypeError: can't multiply sequence by non-int of type 'float'");
+  });
+  it("indent(-3): a negative width indents nothing", () => {
+    expect(failure("{{ n|indent(-3) }}", { n: "a\nb" })).toBe('rendered "a\\nb"');
+  });
+  it("center(1e308) and center(1.5): str.center takes an int", () => {
+    expect(failure("{{ no|center(1e308) }}", { no: false })).toBe("TypeError: 'float' object cannot be interpreted as an integer");
+    expect(failure("{{ 'ab'|center(1.5) }}")).toBe("TypeError: 'float' object cannot be interpreted as an integer");
+  });
+  it("tojson with a negative indent breaks lines without indenting; a huge one is refused only when used", () => {
+    expect(failure("{{ {'a': [1]}|tojson(-3) }}")).toBe('rendered "{\\n\\"a\\": [\\n1\\n]\\n}"');
+    expect(failure("{{ 'X'|tojson(999999999) }}")).toBe('rendered "\\"X\\""');
+    expect(failure("{{ [1]|tojson(999999999) }}")).toBe("MemoryError: json.dumps: an indent of 999999999 is over the lab's limit of 100000 (docs/limits.md)");
+  });
+  it("attr without a name", () => {
+    expect(failure("{{ 3|attr }}")).toBe("TypeError: do_attr() missing 1 required positional argument: 'name'");
+  });
+});

@@ -10,7 +10,6 @@ import { DictLoader, Environment, Markup } from "../../../src/frameworks/jinja2"
 import { TemplateError } from "../../../src/frameworks/jinja2/exceptions";
 import { FILTERS } from "../../../src/frameworks/jinja2/filters";
 import { BUILTIN_SCENARIOS } from "../../../src/scenarios";
-import { install_code_compiler } from "../../../src/runtime/code-compiler";
 import * as py from "../../../src/frameworks/python/builtins";
 import { mutate, repeat_to } from "../mutate";
 import { random_name, random_text, type Rng } from "../prng";
@@ -106,7 +105,6 @@ export const jinja = define_target<{ source: string }>({
   limit_note: "a template is a project file: LIMITS.file_chars (500,000) in src/scenarios/format.ts",
   errors: [TemplateError, py.RecursionError, py.MemoryError, py.ValueError, py.TypeError, py.ZeroDivisionError, py.OverflowError, py.AttributeError, py.KeyError, py.IndexError, py.AssertionError],
   setup() {
-    install_code_compiler();
     env = new Environment({ loader: new DictLoader(INCLUDED), autoescape: true });
     SEEDS = seeds();
   },

@@ -110,7 +110,10 @@ describe("lesson Markdown from strangers: nothing runs or loads", () => {
       const small = Math.max(time(make(20_000)), 3);
       const large = time(make(80_000));
       // Four times the input: linear work takes about four times as long; quadratic would take sixteen.
-      expect(large / small, `${name}: ${small.toFixed(1)} ms → ${large.toFixed(1)} ms`).toBeLessThan(10);
+      // The bound sits below sixteen with room for noise: process.cpuUsage counts the whole process,
+      // so the other test files Vitest runs in parallel threads add to both runs (10.75 seen at
+      // load 15 with a limit of 10).
+      expect(large / small, `${name}: ${small.toFixed(1)} ms → ${large.toFixed(1)} ms`).toBeLessThan(12);
       expect(large, name).toBeLessThan(4000);
     }
     // CPU time is what is measured; a loaded machine stretches the wall time the runner counts.

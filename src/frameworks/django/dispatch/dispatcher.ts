@@ -67,15 +67,16 @@ export interface ReceiverEntry {
 // Identity: Python's id(), which Django uses to key receivers and senders.
 
 let next_id = 1;
-const object_ids = new WeakMap<object, number>();
+/** Each object's key, made once (`#1`, `#2`…): a send keys its sender on every call. */
+const object_ids = new WeakMap<object, string>();
 
 /** `id(obj)` for objects and functions; a value key for primitives (they have no identity in JS). */
 function identity(target: unknown): string {
   if (target === null || target === undefined) return "None";
   if (typeof target === "object" || typeof target === "function") {
     let id = object_ids.get(target);
-    if (id === undefined) object_ids.set(target, (id = next_id++));
-    return `#${id}`;
+    if (id === undefined) object_ids.set(target, (id = `#${next_id++}`));
+    return id;
   }
   return `${typeof target}:${String(target)}`;
 }

@@ -43,11 +43,16 @@ const host_validation_re = /^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(?::([0-9]+)
  * and loses a trailing dot; an invalid host gives `["", ""]`.
  */
 export function split_domain_port(host: string): [string, string] {
-  const m = host_validation_re.exec(host.toLowerCase());
-  if (!m) return ["", ""];
-  const domain = m[1].endsWith(".") ? m[1].slice(0, -1) : m[1];
-  return [domain, m[2] ?? ""];
+  // A host repeats from request to request: the last one's answer is remembered (a pure function of it).
+  if (host !== last_host) {
+    const m = host_validation_re.exec(host.toLowerCase());
+    last_domain_port = m ? [m[1].endsWith(".") ? m[1].slice(0, -1) : m[1], m[2] ?? ""] : ["", ""];
+    last_host = host;
+  }
+  return [last_domain_port[0], last_domain_port[1]];
 }
+let last_host: string | null = null;
+let last_domain_port: readonly [string, string] = ["", ""];
 
 /**
  * `validate_host(domain, allowed_hosts)`: `*` allows anything, `.example.com` a domain and its

@@ -91,7 +91,7 @@ export type HeaderInit = Iterable<[string, unknown]> | Record<string, unknown> |
 export class ResponseHeaders extends CaseInsensitiveMapping<string> {
   constructor(data?: HeaderInit) {
     super();
-    for (const [header, value] of unpack_items(data as any)) this.setitem(header, value);
+    if (data) for (const [header, value] of unpack_items(data as any)) this.setitem(header, value);
   }
 
   /** Check and convert a header name (`ascii`) or value (`latin-1`, MIME-encoded if needed). */

@@ -230,7 +230,7 @@ export class CaseInsensitiveMapping<V = string> {
   protected _store = new Map<string, [string, V]>();
 
   constructor(data?: Iterable<[string, V]> | Record<string, V> | Map<string, V> | null) {
-    for (const [k, v] of unpack_items(data)) this._store.set(lower_key(k), [k, v]);
+    if (data) for (const [k, v] of unpack_items(data)) this._store.set(lower_key(k), [k, v]);
   }
 
   /** `m[key]`: KeyError when missing. */
