@@ -20,6 +20,7 @@ import { DatabaseSchemaEditor } from "../src/frameworks/django/db/backends/sqlit
 import { Decimal } from "../src/frameworks/python/decimal";
 import { date, timedelta } from "../src/frameworks/python/datetime";
 import { SQLCompiler, apply_converters } from "../src/frameworks/django/db/models/sql/compiler";
+import { from_db_loader } from "../src/frameworks/django/db/models/base";
 import { Recorder, set_active_recorder } from "../src/trace";
 import { figure, per_run_ratio, run_cases, type Figure, type RunOptions } from "./harness";
 
@@ -31,7 +32,7 @@ const Publisher = models.create_model("Publisher", {
   fields: { name: new models.CharField({ max_length: 100 }), country: new models.ForeignKey(Country, { on_delete: models.CASCADE, related_name: "publishers" }) },
 });
 const Author = models.create_model("Author", { Meta, fields: { name: new models.CharField({ max_length: 100 }), email: new models.EmailField() } });
-const Book = models.create_model("Book", {
+export const Book = models.create_model("Book", {
   Meta,
   fields: {
     title: new models.CharField({ max_length: 200 }),
@@ -118,7 +119,10 @@ export async function orm_workloads(): Promise<Record<"build" | "raw" | "driver"
   };
   const converted = convert();
   const attnames = ["id", "title", "author_id", "publisher_id", "pages", "price", "published", "in_print"];
-  const build = () => (Book as any).from_db_rows("default", attnames, converted);
+  const build = () => {
+    const load = from_db_loader(Book as never, "default", attnames);
+    return converted.map((row) => load(row, 0));
+  };
   return { build, raw: raw_fetch(driver, sql), driver: () => driver.execute(sql, []).rows, cursor, compile, convert, values_list: () => Book.objects.values_list().list(), instances: () => Book.objects.all().list() };
 }
 

@@ -59,6 +59,12 @@ export class SqlJsDriver implements DatabaseDriver {
   constructor(readonly db: Database) {
     // Django's SQLite backend turns foreign-key enforcement on for every new connection.
     db.run("PRAGMA foreign_keys = ON");
+    // sql.js keeps the database in a file of Emscripten's in-memory file system, and SQLite, in its
+    // normal locking mode, takes and drops the file's lock around every statement and looks for a
+    // leftover journal each time: file-system calls into JavaScript that were more than half of a
+    // one-row SELECT. Nothing else ever opens that file, so the connection keeps its lock (a
+    // ":memory:" database, which Python's sqlite3 would use, has no file to lock at all; ADR 0027).
+    db.run("PRAGMA locking_mode = EXCLUSIVE");
   }
 
   /** A fresh in-memory database, or one opened from an exported image. */

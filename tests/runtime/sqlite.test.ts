@@ -114,6 +114,22 @@ describe("django.db connection over sql.js", () => {
     expect(last_executed_query("SELECT %s, '%%'", [true])).toBe("SELECT 1, '%'");
   });
 
+  it("keeps its database file locked between statements (nothing else opens it), and still rolls back, exports and reopens", async () => {
+    const driver = await SqlJsDriver.open();
+    expect(driver.execute("PRAGMA locking_mode", []).rows).toEqual([["exclusive"]]);
+    driver.execute("CREATE TABLE t (n integer)", []);
+    driver.execute("BEGIN", []);
+    driver.execute("INSERT INTO t VALUES (1), (2)", []);
+    driver.execute("ROLLBACK", []);
+    driver.execute("INSERT INTO t VALUES (3)", []);
+    const copy = await SqlJsDriver.open(driver.export());
+    driver.execute("INSERT INTO t VALUES (4)", []);
+    expect([driver.execute("SELECT n FROM t", []).rows, copy.execute("SELECT n FROM t", []).rows]).toEqual([[[3], [4]], [[3]]]);
+    expect(copy.execute("PRAGMA foreign_keys", []).rows).toEqual([[1]]);
+    copy.close();
+    driver.close();
+  });
+
   it("connections['default'] is connection; an unknown alias raises ConnectionDoesNotExist", () => {
     expect(connections["default"]).toBe(connection);
     expect(() => connections.__getitem__("other")).toThrowError(new ConnectionDoesNotExist("The connection 'other' doesn't exist."));

@@ -76,6 +76,21 @@ function is_iterator(rv: unknown): boolean {
   return rv !== null && typeof rv === "object" && !Array.isArray(rv) && typeof (rv as { next?: unknown }).next === "function" && Symbol.iterator in (rv as object);
 }
 
+/** The scopes of a request outside any blueprint: the app's alone (one list shared by every such request). */
+const APP_SCOPE: readonly (string | null)[] = [null];
+
+/** The hook scopes of a request, innermost first: its blueprints (`"admin.reports"`, `"admin"`), then the app (None). */
+function scopes_innermost_first(request: Request): readonly (string | null)[] {
+  const blueprints = request.blueprints;
+  return blueprints.length ? [...blueprints, null] : APP_SCOPE;
+}
+
+/** The same scopes outermost first: the app (None), then its blueprints from the outermost in. */
+function scopes_outermost_first(request: Request): readonly (string | null)[] {
+  const blueprints = request.blueprints;
+  return blueprints.length ? [null, ...[...blueprints].reverse()] : APP_SCOPE;
+}
+
 function is_plain_object(rv: unknown): rv is Record<string, unknown> {
   return rv !== null && typeof rv === "object" && Object.getPrototypeOf(rv) === Object.prototype;
 }
@@ -424,14 +439,18 @@ export class Flask extends App {
    */
   preprocess_request(): unknown {
     const request = _request_ctx().request;
-    const names: (string | null)[] = [null, ...[...request.blueprints].reverse()];
+    const names = scopes_outermost_first(request);
     for (const name of names) {
-      for (const url_func of this.url_value_preprocessors.get(name) ?? []) {
+      const url_funcs = this.url_value_preprocessors.get(name);
+      if (url_funcs === undefined) continue;
+      for (const url_func of url_funcs) {
         URL_VALUE_PREPROCESSOR.run(() => `url_value_preprocessor: ${function_name(url_func)}`, () => ({ hook: "url_value_preprocessor", scope: name, function: function_name(url_func) }), () => url_func(request.endpoint, request.view_args), source_of(url_func));
       }
     }
     for (const name of names) {
-      for (const before_func of this.before_request_funcs.get(name) ?? []) {
+      const before_funcs = this.before_request_funcs.get(name);
+      if (before_funcs === undefined) continue;
+      for (const before_func of before_funcs) {
         const rv = BEFORE_REQUEST.run(() => `before_request: ${function_name(before_func)}`, () => ({ hook: "before_request", scope: name, function: function_name(before_func) }), (span) => {
           const result = this.ensure_sync(before_func)();
           if (span >= 0 && result !== null && result !== undefined) span_set(span, { short_circuit: true, returned: describe_return(result) });
@@ -452,8 +471,12 @@ export class Flask extends App {
     let response = response_in;
     const ctx = _request_ctx();
     for (const func of ctx._after_request_functions) response = this.ensure_sync(func)(response);
-    for (const name of [...ctx.request.blueprints, null]) {
-      for (const func of [...(this.after_request_funcs.get(name) ?? [])].reverse()) {
+    for (const name of scopes_innermost_first(ctx.request)) {
+      const funcs = this.after_request_funcs.get(name);
+      if (funcs === undefined) continue;
+      // Python's `reversed(list)`: walk the list from its end, by index.
+      for (let i = funcs.length - 1; i >= 0; i--) {
+        const func = funcs[i];
         response = AFTER_REQUEST.run(() => `after_request: ${function_name(func)}`, () => ({ hook: "after_request", scope: name, function: function_name(func), status: response.status_code }), () => this.ensure_sync(func)(response), source_of(func));
       }
     }
@@ -464,8 +487,11 @@ export class Flask extends App {
   /** `do_teardown_request(exc)`: teardown_request functions, innermost blueprint first, each list reversed. */
   do_teardown_request(exc: unknown = null): void {
     const request = _request_ctx().request;
-    for (const name of [...request.blueprints, null]) {
-      for (const func of [...(this.teardown_request_funcs.get(name) ?? [])].reverse()) {
+    for (const name of scopes_innermost_first(request)) {
+      const funcs = this.teardown_request_funcs.get(name);
+      if (funcs === undefined) continue;
+      for (let i = funcs.length - 1; i >= 0; i--) {
+        const func = funcs[i];
         TEARDOWN.run(() => `teardown_request: ${function_name(func)}`, () => teardown_attrs("teardown_request", name, func, exc), () => this.ensure_sync(func)(exc), source_of(func));
       }
     }

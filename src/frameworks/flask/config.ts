@@ -40,13 +40,15 @@ export class Config implements Iterable<string> {
 
   /** `config[key]`: KeyError when missing. */
   getitem(key: string): any {
-    if (!this._data.has(key)) throw new KeyError(key);
-    return this._data.get(key);
+    const value = this._data.get(key);
+    if (value === undefined && !this._data.has(key)) throw new KeyError(key);
+    return value;
   }
 
   /** `config.get(key, default=None)` */
   get(key: string, default_: unknown = null): any {
-    return this._data.has(key) ? this._data.get(key) : default_;
+    const value = this._data.get(key);
+    return value !== undefined || this._data.has(key) ? value : default_;
   }
 
   /** `config[key] = value` */

@@ -34,6 +34,18 @@ const REQUEST_POP = trace_site("context", "flask/ctx.ts#RequestContext.pop", { s
  */
 const JS_PROBES = new Set(["then", "toJSON", "constructor", "valueOf", "toString", "inspect", "asymmetricMatch", "nodeType", "getitem", "len", "keys", "items", "values", "length", "size", "next"]);
 
+/** What makes a missing attribute of `g` an AttributeError (one handler shared by every `g`). */
+const G_TRAPS: ProxyHandler<_AppCtxGlobals> = {
+  get(target, key, receiver) {
+    if (typeof key === "symbol" || key in target || JS_PROBES.has(key) || key.startsWith("_") || key.startsWith("$")) return Reflect.get(target, key, receiver);
+    throw new AttributeError(key);
+  },
+  deleteProperty(target, key) {
+    if (!(key in target)) throw new AttributeError(String(key));
+    return Reflect.deleteProperty(target, key);
+  },
+};
+
 /**
  * `_AppCtxGlobals`: the `g` object — a plain namespace for one application context. Reading an
  * attribute that was never set is AttributeError, as in Python; `g.get(name, default)` is safe.
@@ -42,16 +54,7 @@ export class _AppCtxGlobals {
   [name: string]: any;
 
   constructor() {
-    return new Proxy(this, {
-      get(target, key, receiver) {
-        if (typeof key === "symbol" || key in target || JS_PROBES.has(key) || key.startsWith("_") || key.startsWith("$")) return Reflect.get(target, key, receiver);
-        throw new AttributeError(key);
-      },
-      deleteProperty(target, key) {
-        if (!(key in target)) throw new AttributeError(String(key));
-        return Reflect.deleteProperty(target, key);
-      },
-    });
+    return new Proxy(this, G_TRAPS);
   }
 
   /** Python's `__getattr__`: an attribute that was never set is AttributeError (Jinja prints it as undefined). */
@@ -189,10 +192,16 @@ export class AppContext {
   }
 }
 
+/** Take a token off its stack (the last one, unless contexts were popped out of order). */
 function remove_token<C>(list: { ctx: C; token: Token<C> }[], token: Token<C>): void {
-  const i = list.findIndex((t) => t.token === token);
-  if (i >= 0) list.splice(i, 1);
+  let i = list.length - 1;
+  while (i >= 0 && list[i].token !== token) i--;
+  if (i === list.length - 1) list.pop();
+  else if (i >= 0) list.splice(i, 1);
 }
+
+/** `match(return_rule=True)`: the options `match_request` passes on every request. */
+const RETURN_RULE = Object.freeze({ return_rule: true });
 
 /** `RequestContext(app, environ, request=None, session=None)`: `request` and `session` for one request. */
 export class RequestContext {
@@ -230,7 +239,7 @@ export class RequestContext {
   /** `match_request()`: match the URL; a 404/405/308 is kept for `dispatch_request` to raise. */
   match_request(): void {
     try {
-      const [rule, view_args] = this.url_adapter!.match(null, null, { return_rule: true });
+      const [rule, view_args] = this.url_adapter!.match(null, null, RETURN_RULE);
       this.request.url_rule = rule as Rule;
       this.request.view_args = view_args;
     } catch (e) {

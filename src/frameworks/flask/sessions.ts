@@ -35,6 +35,11 @@ import type { Request, Response } from "./wrappers";
 const OPEN_SESSION = trace_site("session", "flask/sessions.ts#SecureCookieSessionInterface.open_session", { source: true, eager: true });
 const SAVE_SESSION = trace_site("session", "flask/sessions.ts#SecureCookieSessionInterface.save_session", { source: true, eager: true });
 
+/** The session's `on_update`: any change through the dict's methods marks it modified. */
+function mark_modified(self: SecureCookieSession): void {
+  self.modified = true;
+}
+
 /** `SecureCookieSession(initial=None)`: a dict that notes when it is modified (and accessed). */
 export class SecureCookieSession extends CallbackDict<unknown> {
   /** Flask's cookie sessions never set this (it stays False, as in Flask). */
@@ -45,9 +50,7 @@ export class SecureCookieSession extends CallbackDict<unknown> {
   accessed = false;
 
   constructor(initial: Record<string, unknown> | null = null) {
-    super(initial, (self: SecureCookieSession) => {
-      self.modified = true;
-    });
+    super(initial, mark_modified);
     this.modified = false;
   }
 
@@ -187,12 +190,12 @@ export class SecureCookieSessionInterface extends SessionInterface {
     return OPEN_SESSION.run("SecureCookieSessionInterface.open_session", () => ({ framework: "flask", cookie_name: app.config.get("SESSION_COOKIE_NAME") }), (span) => {
       const s = this.get_signing_serializer(app);
       if (s === null) {
-        span_set(span, () => ({ verdict: "no SECRET_KEY: NullSession" }));
+        if (span >= 0) span_set(span, () => ({ verdict: "no SECRET_KEY: NullSession" }));
         return null;
       }
       const val = request.cookies.get(this.get_cookie_name(app));
       if (!val) {
-        span_set(span, () => ({ verdict: "no cookie: new empty session" }));
+        if (span >= 0) span_set(span, () => ({ verdict: "no cookie: new empty session" }));
         return new this.session_class();
       }
       const max_age = Math.trunc((app.permanent_session_lifetime as timedelta).total_seconds());

@@ -17,6 +17,9 @@ import { LookupError, RuntimeError, ValueError } from "./builtins";
 /** Python's `contextvars.Token.MISSING`: the variable had no value before `set()`. */
 export const MISSING: unique symbol = Symbol("Token.MISSING");
 
+/** `get()` called without a default (a named marker, so that no call allocates an arguments list). */
+const NO_DEFAULT: unique symbol = Symbol("no default");
+
 /** `contextvars.Token`: what `set()` replaced, to be given back to `reset()` once. */
 export class Token<T> {
   used = false;
@@ -45,9 +48,9 @@ export class ContextVar<T> {
   }
 
   /** `var.get([default])`: the value, else the default given here, else the var's default, else LookupError. */
-  get<D = T>(...default_: [D?]): T | D {
+  get<D = T>(default_: D | typeof NO_DEFAULT = NO_DEFAULT): T | D {
     if (this.value !== MISSING) return this.value;
-    if (default_.length) return default_[0] as D;
+    if (default_ !== NO_DEFAULT) return default_;
     if (this.has_default) return this.default_ as T;
     throw new LookupError(`<ContextVar name='${this.name}'>`);
   }

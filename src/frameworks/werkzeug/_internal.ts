@@ -9,15 +9,21 @@
 import { latin1_decode, latin1_encode, utf8_decode, utf8_encode } from "../python/bytes";
 import { ValueError } from "../python/builtins";
 
+/** Only ASCII characters (which read the same as Latin-1 and as UTF-8)? */
+function is_ascii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** Latin-1 "native string" → text (UTF-8, invalid bytes replaced). */
 export function _wsgi_decoding_dance(s: string): string {
-  if (/^[\x00-\x7f]*$/.test(s)) return s; // ASCII reads the same either way
+  if (is_ascii(s)) return s; // ASCII reads the same either way
   return utf8_decode(latin1_encode(s), "replace");
 }
 
 /** Text → Latin-1 "native string" (its UTF-8 bytes). */
 export function _wsgi_encoding_dance(s: string): string {
-  if (/^[\x00-\x7f]*$/.test(s)) return s;
+  if (is_ascii(s)) return s;
   return latin1_decode(utf8_encode(s));
 }
 

@@ -13,6 +13,7 @@ const CHARSET_MIMETYPES = new Set([
 
 /** `get_content_type(mimetype, charset)`: `text/html` → `text/html; charset=utf-8`. */
 export function get_content_type(mimetype: string, charset: string): string {
+  if (mimetype === "text/html" && charset === "utf-8") return "text/html; charset=utf-8"; // every Flask response by default
   if (mimetype.startsWith("text/") || CHARSET_MIMETYPES.has(mimetype) || mimetype.endsWith("+xml")) return `${mimetype}; charset=${charset}`;
   return mimetype;
 }

@@ -25,8 +25,16 @@ export type HeaderPairs = MultiItems<unknown> | Headers;
 /** Header values are text without CR or LF. */
 export function _str_header_value(value: unknown): string {
   const s = typeof value === "string" ? value : py_str(value);
-  if (/[\r\n]/.test(s)) throw new ValueError("Header values must not contain newline characters.");
+  if (s.includes("\n") || s.includes("\r")) throw new ValueError("Header values must not contain newline characters.");
   return s;
+}
+
+/**
+ * Is `k` the header name `ikey` (already lower-cased), ignoring case? Names of another length are
+ * told apart without lower-casing anything (most names compared on every lookup).
+ */
+function same_name(k: string, ikey: string): boolean {
+  return k.length === ikey.length && (k === ikey || k.toLowerCase() === ikey);
 }
 
 /** `**kwargs` of `add`/`set`: `add("Content-Disposition", "attachment", { filename: "a.txt" })`. */
@@ -67,15 +75,16 @@ export class Headers implements Iterable<[string, string]> {
   /** The first value of a header, or undefined (lookups that must not raise stay cheap). */
   protected _lookup(key: string): string | undefined {
     const ikey = key.toLowerCase();
-    for (const [k, v] of this._list) if (k.toLowerCase() === ikey) return v;
+    const list = this._list;
+    for (let i = 0; i < list.length; i++) if (same_name(list[i][0], ikey)) return list[i][1];
     return undefined;
   }
 
   /** `headers.get(key, default=None, type=None)` */
-  get<T = string>(key: string, default_: unknown = null, options: { type?: Converter<T> | null } = {}): any {
+  get<T = string>(key: string, default_: unknown = null, options?: { type?: Converter<T> | null }): any {
     const rv = this._lookup(key);
     if (rv === undefined) return default_;
-    if (!options.type) return rv;
+    if (!options?.type) return rv;
     try {
       return options.type(rv);
     } catch (e) {
@@ -131,7 +140,7 @@ export class Headers implements Iterable<[string, string]> {
 
   protected _del_key(key: string): void {
     const ikey = key.toLowerCase();
-    this._list = this._list.filter(([k]) => k.toLowerCase() !== ikey);
+    this._list = this._list.filter(([k]) => !same_name(k, ikey));
   }
 
   /** `headers.remove(key)`: like `del`, but no error when missing. */
@@ -178,8 +187,8 @@ export class Headers implements Iterable<[string, string]> {
   }
 
   /** `headers.add(key, value, **kwargs)`: one more header (options become `; k=v` parameters). */
-  add(key: string, value: unknown, kwargs: Record<string, unknown> = {}): void {
-    const v = Object.keys(kwargs).length ? _options_header_vkw(value, kwargs) : value;
+  add(key: string, value: unknown, kwargs?: Record<string, unknown>): void {
+    const v = kwargs !== undefined && Object.keys(kwargs).length ? _options_header_vkw(value, kwargs) : value;
     this._list.push([key, _str_header_value(v)]);
   }
 
@@ -192,16 +201,21 @@ export class Headers implements Iterable<[string, string]> {
   }
 
   /** `headers.set(key, value, **kwargs)` / `headers[key] = value`: replace in place, or append. */
-  set(key: string, value: unknown, kwargs: Record<string, unknown> = {}): void {
-    const v = _str_header_value(Object.keys(kwargs).length ? _options_header_vkw(value, kwargs) : value);
+  set(key: string, value: unknown, kwargs?: Record<string, unknown>): void {
+    const v = _str_header_value(kwargs !== undefined && Object.keys(kwargs).length ? _options_header_vkw(value, kwargs) : value);
     const ikey = key.toLowerCase();
-    const idx = this._list.findIndex(([k]) => k.toLowerCase() === ikey);
-    if (idx < 0) {
-      this._list.push([key, v]);
+    const list = this._list;
+    let idx = 0;
+    while (idx < list.length && !same_name(list[idx][0], ikey)) idx++;
+    if (idx === list.length) {
+      list.push([key, v]);
       return;
     }
-    this._list[idx] = [key, v];
-    this._list = [...this._list.slice(0, idx + 1), ...this._list.slice(idx + 1).filter(([k]) => k.toLowerCase() !== ikey)];
+    list[idx] = [key, v];
+    // Later headers of the same name go (Werkzeug keeps the first one's position).
+    let kept = idx + 1;
+    for (let i = idx + 1; i < list.length; i++) if (!same_name(list[i][0], ikey)) list[kept++] = list[i];
+    list.length = kept;
   }
 
   /** `headers.setlist(key, values)`: replace with several values (none removes the header). */
@@ -250,7 +264,7 @@ export class Headers implements Iterable<[string, string]> {
 
   /** The pairs a WSGI server receives. */
   to_wsgi_list(): [string, string][] {
-    return [...this];
+    return this._list.slice();
   }
 
   copy(): Headers {

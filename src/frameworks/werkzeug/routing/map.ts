@@ -129,8 +129,7 @@ export class Map {
   bind_to_environ(environ: Record<string, any>, options: { server_name?: string | null; subdomain?: string | null } = {}): MapAdapter {
     const wsgi_server_name = get_host(environ).toLowerCase();
     let scheme: string = environ["wsgi.url_scheme"];
-    const upgrade = String(environ.HTTP_CONNECTION ?? "").toLowerCase().split(",").some((v) => v.replace(/^[ \t]+|[ \t]+$/g, "") === "upgrade");
-    if (upgrade && String(environ.HTTP_UPGRADE ?? "").toLowerCase() === "websocket") scheme = scheme === "https" ? "wss" : "ws";
+    if (is_websocket_upgrade(environ)) scheme = scheme === "https" ? "wss" : "ws";
     let server_name = options.server_name ?? null;
     let subdomain = options.subdomain ?? null;
     if (server_name === null) server_name = wsgi_server_name;
@@ -146,14 +145,13 @@ export class Map {
       if (offset < 0 || cur.slice(offset).join(".") !== real.join(".")) subdomain = "<invalid>";
       else subdomain = cur.slice(0, offset).filter(Boolean).join(".");
     }
-    const wsgi = (key: string) => (environ[key] === undefined || environ[key] === null ? null : _wsgi_decoding_dance(environ[key]));
     return this.bind(server_name, {
-      script_name: wsgi("SCRIPT_NAME"),
+      script_name: environ_text(environ, "SCRIPT_NAME"),
       subdomain,
       url_scheme: scheme,
       default_method: environ.REQUEST_METHOD,
-      path_info: wsgi("PATH_INFO"),
-      query_args: wsgi("QUERY_STRING"),
+      path_info: environ_text(environ, "PATH_INFO"),
+      query_args: environ_text(environ, "QUERY_STRING"),
     });
   }
 
@@ -174,6 +172,20 @@ export class Map {
   toString(): string {
     return `Map([${this.iter_rules().map((r) => r.__repr__()).join(",\n ")}])`;
   }
+}
+
+/** A WSGI "native string" of the environ as text (`_wsgi_decoding_dance`), or None when absent. */
+function environ_text(environ: Record<string, any>, key: string): string | null {
+  const value = environ[key];
+  return value === undefined || value === null ? null : _wsgi_decoding_dance(value);
+}
+
+/** `Connection: upgrade` (one of its comma-separated tokens) with `Upgrade: websocket`. */
+function is_websocket_upgrade(environ: Record<string, any>): boolean {
+  const connection = environ.HTTP_CONNECTION;
+  if (connection === undefined || connection === null) return false; // most requests: nothing to parse
+  const upgrade = String(connection).toLowerCase().split(",").some((v) => v.replace(/^[ \t]+|[ \t]+$/g, "") === "upgrade");
+  return upgrade && String(environ.HTTP_UPGRADE ?? "").toLowerCase() === "websocket";
 }
 
 /** Does rule `a` come before rule `b` in the matcher's walk (static parts first, then weights)? */
@@ -224,7 +236,8 @@ export class MapAdapter {
     const path = path_info ?? this.path_info;
     const m = (method ?? this.default_method).toUpperCase();
     const domain_part = !this.map.host_matching && this.subdomain !== null ? this.subdomain : this.server_name;
-    const path_part = path ? `/${path.replace(/^\/+/, "")}` : "";
+    // Werkzeug: `"/" + path_info.lstrip("/")`; a path with exactly one leading slash is that already.
+    const path_part = !path ? "" : path[0] === "/" && path[1] !== "/" ? path : `/${path.replace(/^\/+/, "")}`;
     return MATCH.run(
       () => `MapAdapter.match ${path_part || "/"}`,
       () => ({ framework: "werkzeug", path: path_part, method: m, server_name: this.server_name, script_name: this.script_name }),

@@ -40,10 +40,25 @@ export interface MatchNotes {
   validation_error?: boolean;
 }
 
+/** Notes nobody reads (a match outside the trace): written to, never looked at. */
+const NO_NOTES: MatchNotes = {};
+
 /** What a NoMatch carries: the methods other rules at this path accept, and whether only a websocket rule matched. */
 export interface MatchMiss {
   have_match_for: Set<string>;
   websocket_mismatch: boolean;
+}
+
+/** `[domain, *path.split("/")]`: what the state machine walks (the domain is the first step). */
+function split_path(domain: string, path: string): string[] {
+  const parts = [domain];
+  let start = 0;
+  for (let slash = path.indexOf("/"); slash >= 0; slash = path.indexOf("/", start)) {
+    parts.push(path.slice(start, slash));
+    start = slash + 1;
+  }
+  parts.push(path.slice(start));
+  return parts;
 }
 
 export class StateMachineMatcher {
@@ -84,7 +99,7 @@ export class StateMachineMatcher {
    * `match(domain, path, method, websocket)` → `[rule, values]`. Raises RequestPath (redirect to
    * the path with a slash, or with slashes merged), RequestAliasRedirect, or NoMatch.
    */
-  match(domain: string, path: string, method: string, websocket: boolean, notes: MatchNotes = {}): [Rule, Record<string, unknown>] {
+  match(domain: string, path: string, method: string, websocket: boolean, notes: MatchNotes = NO_NOTES): [Rule, Record<string, unknown>] {
     const m = this.match_or_miss(domain, path, method, websocket, notes);
     if (!Array.isArray(m)) throw new NoMatch(m.have_match_for, m.websocket_mismatch);
     return m;
@@ -95,12 +110,12 @@ export class StateMachineMatcher {
    * would carry instead of raising it (the trace asks every rule; an exception captures a stack).
    * Redirects, and a converter that refuses the value, still raise as in `match()`.
    */
-  match_or_miss(domain: string, path: string, method: string, websocket: boolean, notes: MatchNotes = {}): [Rule, Record<string, unknown>] | MatchMiss {
+  match_or_miss(domain: string, path: string, method: string, websocket: boolean, notes: MatchNotes = NO_NOTES): [Rule, Record<string, unknown>] | MatchMiss {
     const have_match_for = new Set<string>();
     const flags = { websocket_mismatch: false };
     let rv: [Rule, string[]] | null;
     try {
-      rv = this._match(this._root, [domain, ...path.split("/")], [], method, websocket, have_match_for, flags);
+      rv = this._match(this._root, split_path(domain, path), 0, [], method, websocket, have_match_for, flags);
     } catch (e) {
       if (e instanceof SlashRequired) throw new RequestPath(`${path}/`);
       throw e;
@@ -108,7 +123,7 @@ export class StateMachineMatcher {
     if (this.merge_slashes && rv === null) {
       const merged = path.replace(/\/{2,}/g, "/");
       try {
-        rv = this._match(this._root, [domain, ...merged.split("/")], [], method, websocket, have_match_for, flags);
+        rv = this._match(this._root, split_path(domain, merged), 0, [], method, websocket, have_match_for, flags);
       } catch (e) {
         if (e instanceof SlashRequired) throw new RequestPath(`${merged}/`);
         throw e;
@@ -123,10 +138,10 @@ export class StateMachineMatcher {
   /** The converters' `to_python` on the captured text, then the rule's defaults. */
   private convert([rule, values]: [Rule, string[]], have_match_for: Set<string>, websocket_mismatch: boolean, notes: MatchNotes): [Rule, Record<string, unknown>] {
     const result: Record<string, unknown> = {};
-    const names = Object.keys(rule._converters);
-    names.forEach((name, i) => {
+    let i = 0;
+    for (const name in rule._converters) {
       try {
-        result[name] = rule._converters[name].to_python(values[i]);
+        result[name] = rule._converters[name].to_python(values[i++]);
       } catch (e) {
         if (e instanceof ValidationError) {
           notes.validation_error = true;
@@ -134,7 +149,7 @@ export class StateMachineMatcher {
         }
         throw e;
       }
-    });
+    }
     if (rule.defaults) Object.assign(result, rule.defaults);
     if (rule.alias && rule.map!.redirect_defaults) throw new RequestAliasRedirect(result, rule.endpoint);
     return [rule, result];
@@ -151,8 +166,12 @@ export class StateMachineMatcher {
     return null;
   }
 
-  private _match(state: State, parts: string[], values: string[], method: string, websocket: boolean, have_match_for: Set<string>, flags: { websocket_mismatch: boolean }): [Rule, string[]] | null {
-    if (parts.length === 0) {
+  /**
+   * `_match(state, parts, values)`: the walk from `state` over `parts[at:]` (Werkzeug slices the
+   * list at each step; here the walk moves an index along one list instead of copying its rest).
+   */
+  private _match(state: State, parts: string[], at: number, values: string[], method: string, websocket: boolean, have_match_for: Set<string>, flags: { websocket_mismatch: boolean }): [Rule, string[]] | null {
+    if (at === parts.length) {
       const rule = this.accept(state.rules, method, websocket, have_match_for, flags, false);
       if (rule) return [rule, values];
       // A rule for this path plus "/" exists: redirect (strict slashes) or match anyway.
@@ -167,30 +186,28 @@ export class StateMachineMatcher {
       }
       return null;
     }
-    const part = parts[0];
+    const part = parts[at];
     const next_static = state.static.get(part);
     if (next_static) {
-      const rv = this._match(next_static, parts.slice(1), values, method, websocket, have_match_for, flags);
+      const rv = this._match(next_static, parts, at + 1, values, method, websocket, have_match_for, flags);
       if (rv !== null) return rv;
     }
     for (const [test_part, new_state] of state.dynamic) {
-      let target = part;
-      let remaining = parts.slice(1);
-      if (test_part.final) {
-        target = parts.join("/");
-        remaining = [];
-      }
+      // A final part (`<path:…>`) takes the rest of the path; any other, one segment.
+      const target = test_part.final ? parts.slice(at).join("/") : part;
       const match = compiled(test_part.content).exec(target);
       if (match === null) continue;
-      if (test_part.suffixed && match[match.length - 1] === "/") remaining = [""];
+      let rest = parts;
+      let rest_at = test_part.final ? parts.length : at + 1;
+      if (test_part.suffixed && match[match.length - 1] === "/") [rest, rest_at] = [[""], 0];
       const groups = Object.entries(match.groups ?? {})
         .filter(([k]) => k.startsWith("__werkzeug_"))
         .sort((a, b) => Number(a[0].slice(11)) - Number(b[0].slice(11)))
         .map(([, v]) => v);
-      const rv = this._match(new_state, remaining, [...values, ...groups], method, websocket, have_match_for, flags);
+      const rv = this._match(new_state, rest, rest_at, [...values, ...groups], method, websocket, have_match_for, flags);
       if (rv !== null) return rv;
     }
-    if (parts.length === 1 && parts[0] === "") {
+    if (at === parts.length - 1 && part === "") {
       const rule = this.accept(state.rules, method, websocket, have_match_for, flags, true);
       if (rule) return [rule, values];
     }

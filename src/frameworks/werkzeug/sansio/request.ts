@@ -43,8 +43,10 @@ export class Request {
     readonly remote_addr: string | null,
   ) {
     this.method = method.toUpperCase();
-    this.root_path = root_path.replace(/\/+$/, "");
-    this.path = "/" + path.replace(/^\/+/, "");
+    // Werkzeug: `root_path.rstrip("/")` and `"/" + path.lstrip("/")`; a path that already has
+    // exactly one leading slash (and a root without a trailing one) is kept as it is.
+    this.root_path = root_path.endsWith("/") ? root_path.replace(/\/+$/, "") : root_path;
+    this.path = path.startsWith("/") && path[1] !== "/" ? path : "/" + path.replace(/^\/+/, "");
   }
 
   /** `cached_property`: compute once per request. */

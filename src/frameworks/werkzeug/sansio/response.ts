@@ -27,10 +27,17 @@ export interface SetCookieOptions {
   partitioned?: boolean;
 }
 
+/** The status line of each numeric code seen so far (`200` → `"200 OK"`): a code is spelt the same every time. */
+const STATUS_LINES = new Map<number, string>();
+
 /** `_clean_status(value)` → `[status line, status code]`. */
 export function _clean_status(value: string | number): [string, number] {
   let status_code: number;
-  if (typeof value === "number") status_code = Math.trunc(value);
+  if (typeof value === "number") {
+    status_code = Math.trunc(value);
+    const line = STATUS_LINES.get(status_code);
+    if (line !== undefined) return [line, status_code];
+  }
   else {
     const v = value.trim();
     if (!v) throw new ValueError("Empty status argument");
@@ -44,7 +51,9 @@ export function _clean_status(value: string | number): [string, number] {
     if (space >= 0) return [v, status_code];
   }
   const phrase = HTTP_STATUS_CODES[status_code];
-  return [phrase ? `${status_code} ${phrase.toUpperCase()}` : `${status_code} UNKNOWN`, status_code];
+  const line = phrase ? `${status_code} ${phrase.toUpperCase()}` : `${status_code} UNKNOWN`;
+  if (STATUS_LINES.size < 1000) STATUS_LINES.set(status_code, line);
+  return [line, status_code];
 }
 
 /** `Response(status=None, headers=None, mimetype=None, content_type=None)` without a body. */
@@ -87,7 +96,9 @@ export class Response {
     return this._status;
   }
   set status(value: string | number) {
-    [this._status, this._status_code] = _clean_status(value);
+    const [status, code] = _clean_status(value);
+    this._status = status;
+    this._status_code = code;
   }
 
   /**

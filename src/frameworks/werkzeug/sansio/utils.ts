@@ -13,15 +13,23 @@ import { _plain_int } from "../_internal";
 
 const HOST_RE = /^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(?::([1-9][0-9]{0,4}))?$/i;
 
+/** The last host found plausible with no trusted list (each request asks about the same host several times). */
+let last_plausible_host: string | null = null;
+
 /** `host_is_trusted(hostname, trusted_list=None)` */
 export function host_is_trusted(hostname: string | null, trusted_list: string[] | string | null = null): boolean {
   if (!hostname) return false;
+  const no_list = !trusted_list || !trusted_list.length;
+  if (no_list && hostname === last_plausible_host) return true;
   const m = HOST_RE.exec(hostname);
   if (!m) return false;
   const [, host, port] = m;
   if (port && !(Number(port) >= 1 && Number(port) <= 65535)) return false;
-  if (!trusted_list || !trusted_list.length) return true;
-  for (let ref of typeof trusted_list === "string" ? [trusted_list] : trusted_list) {
+  if (no_list) {
+    last_plausible_host = hostname;
+    return true;
+  }
+  for (let ref of typeof trusted_list === "string" ? [trusted_list] : trusted_list!) {
     let suffix_match = false;
     if (ref.startsWith(".")) {
       ref = ref.slice(1);

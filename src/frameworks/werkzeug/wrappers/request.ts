@@ -27,6 +27,14 @@ import { _get_server, BytesStream, get_input_stream, type InputStream } from "..
 /** Python's `Ellipsis`: "nothing cached yet" for `get_json`. */
 const NOT_CACHED: unique symbol = Symbol("Ellipsis");
 
+const NOTHING_CACHED: readonly [unknown, unknown] = Object.freeze([NOT_CACHED, NOT_CACHED] as [unknown, unknown]);
+
+/** Python's `json` module, as `get_json` uses it unless told otherwise (one object for every request). */
+const JSON_MODULE: { loads(s: string): unknown } = Object.freeze({ loads: py_json_loads });
+
+/** The empty query string's bytes (most requests have none; bytes are never changed in place here). */
+const NO_QUERY: Bytes = new Uint8Array(0);
+
 /** `Request(environ, populate_request=True, shallow=False)` */
 export class Request extends SansIORequest {
   static max_content_length_default: number | null = null;
@@ -37,8 +45,9 @@ export class Request extends SansIORequest {
   readonly environ: Record<string, any>;
   readonly shallow: boolean;
   /** The json module `get_json` uses (Flask sets `app.json`). */
-  json_module: { loads(s: string): unknown } = { loads: py_json_loads };
-  private _cached_json: [unknown, unknown] = [NOT_CACHED, NOT_CACHED];
+  json_module: { loads(s: string): unknown } = JSON_MODULE;
+  /** `[value, value when silent]`; replaced (never changed in place) when `get_json` caches. */
+  private _cached_json: readonly [unknown, unknown] = NOTHING_CACHED;
   _cached_data: Bytes | null = null;
 
   constructor(environ: Record<string, any>, populate_request = true, shallow = false) {
@@ -48,7 +57,7 @@ export class Request extends SansIORequest {
       _get_server(environ),
       _wsgi_decoding_dance(environ.SCRIPT_NAME || ""),
       _wsgi_decoding_dance(environ.PATH_INFO || ""),
-      latin1_encode(environ.QUERY_STRING ?? ""),
+      environ.QUERY_STRING ? latin1_encode(environ.QUERY_STRING) : NO_QUERY,
       new EnvironHeaders(environ),
       environ.REMOTE_ADDR ?? null,
     );

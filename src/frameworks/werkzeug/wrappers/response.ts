@@ -32,6 +32,9 @@ export interface ResponseOptions {
 
 type StartResponse = (status: string, headers: [string, string][], exc_info?: unknown) => unknown;
 
+/** Python's `json` module, as `get_json` uses it unless told otherwise (one object for every response). */
+const JSON_MODULE: { loads(s: string): unknown } = Object.freeze({ loads: py_json_loads });
+
 function is_options(x: unknown): x is ResponseOptions {
   return x !== null && typeof x === "object" && Object.getPrototypeOf(x) === Object.prototype && !Array.isArray(x);
 }
@@ -57,14 +60,15 @@ export class Response extends SansIOResponse {
   response: Iterable<string | Bytes> & { close?: () => void };
   direct_passthrough: boolean;
   /** The json module `get_json` uses (Flask's test client sets `app.json`). */
-  json_module: { loads(s: string): unknown } = { loads: py_json_loads };
+  json_module: { loads(s: string): unknown } = JSON_MODULE;
   private _on_close: (() => unknown)[] = [];
 
   constructor(response: Body = null, status: number | string | null | ResponseOptions = null, headers: HeaderPairs = null, mimetype: string | null = null, content_type: string | null = null, direct_passthrough = false) {
-    const o: ResponseOptions = is_options(status) ? status : { status, headers, mimetype, content_type, direct_passthrough };
-    super(o.status ?? null, o.headers ?? null, o.mimetype ?? null, o.content_type ?? null);
-    this.direct_passthrough = o.direct_passthrough ?? false;
-    this._on_close = [];
+    // Positional arguments are read as they are; only an options object is unpacked.
+    const o = is_options(status) ? status : null;
+    if (o === null) super(status as number | string | null, headers, mimetype, content_type);
+    else super(o.status ?? null, o.headers ?? null, o.mimetype ?? null, o.content_type ?? null);
+    this.direct_passthrough = (o === null ? direct_passthrough : o.direct_passthrough) ?? false;
     if (response === null || response === undefined) this.response = [];
     else if (typeof response === "string" || response instanceof Uint8Array || response instanceof String) {
       this.response = [];
@@ -147,6 +151,16 @@ export class Response extends SansIOResponse {
     yield* _iter_encoded(this.response);
   }
 
+  /**
+   * The body of a sequence response as a list of bytes. Werkzeug walks `iter_encoded()`; a list
+   * whose chunks are all bytes already (what `set_data` stores) is copied without the walk.
+   */
+  private encoded_sequence(): Bytes[] {
+    const chunks = this.response as unknown[];
+    for (let i = 0; i < chunks.length; i++) if (!(chunks[i] instanceof Uint8Array)) return [...this.iter_encoded()];
+    return chunks.slice() as Bytes[];
+  }
+
   get is_streamed(): boolean {
     return !Array.isArray(this.response);
   }
@@ -182,7 +196,7 @@ export class Response extends SansIOResponse {
     else if (status === 304) remove_entity_headers(headers);
     if ((this.constructor as typeof Response).automatically_set_content_length && this.is_sequence && content_length === null && status !== 204 && status !== 304 && !(100 <= status && status < 200)) {
       let n = 0;
-      for (const chunk of this.iter_encoded()) n += chunk.length;
+      for (const chunk of this.encoded_sequence()) n += chunk.length;
       headers.set("Content-Length", String(n));
     }
     return headers;
@@ -192,7 +206,7 @@ export class Response extends SansIOResponse {
   get_app_iter(environ: Record<string, any>): Iterable<Bytes> & { close(): void } {
     const status = this.status_code;
     const empty = environ.REQUEST_METHOD === "HEAD" || (100 <= status && status < 200) || status === 204 || status === 304;
-    const chunks = empty ? [] : this.is_sequence ? [...this.iter_encoded()] : this.iter_encoded();
+    const chunks = empty ? [] : this.is_sequence ? this.encoded_sequence() : this.iter_encoded();
     return new ClosingIterator(chunks, () => this.close());
   }
 

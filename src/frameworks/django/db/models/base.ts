@@ -85,6 +85,27 @@ function holder(obj: object): StateHolder {
   return obj as StateHolder;
 }
 
+/**
+ * `cls.from_db(db, field_names, row[start : start + len(field_names)])`, made once per query for all
+ * the rows it will load (ModelIterable and RelatedPopulator in query.ts). Whether anything must see
+ * each instance being made — pre_init/post_init receivers, a model's own `from_db` — is asked here,
+ * once. If nothing must, each instance is one object holding its columns and the ModelState its rows
+ * share, made without slicing the row: the hot path of every QuerySet.
+ */
+export function from_db_loader<T extends Model>(cls: ModelClass<T>, db: string, field_names: string[]): (row: unknown[], start: number) => T {
+  const n = field_names.length;
+  if (cls.from_db !== Model.from_db || pre_init.has_listeners(cls) || post_init.has_listeners(cls))
+    return (row, start) => cls.from_db(db, field_names, start === 0 && row.length === n ? row : row.slice(start, start + n));
+  const model_new = blank_maker(cls);
+  const state = fetched_state(db);
+  return (row, start) => {
+    const obj = new model_new() as T;
+    holder(obj)[STATE] = state;
+    for (let i = 0; i < n; i++) (obj as any)[field_names[i]] = row[start + i];
+    return obj;
+  };
+}
+
 export interface SaveOptions {
   force_insert?: boolean;
   force_update?: boolean;
@@ -165,7 +186,8 @@ export class Model {
 
   /**
    * An instance from a database row, without running the constructor: one property assignment per
-   * column. `field_names` are attnames in the order of `values`.
+   * column. `field_names` are attnames in the order of `values`. A model may define its own
+   * (Django's documented way to remember the values loaded); the QuerySet then calls it per row.
    */
   static from_db<T extends Model>(this: ModelClass<T>, db: string, field_names: string[], values: unknown[]): T {
     const send = pre_init.has_listeners(this);
@@ -175,26 +197,6 @@ export class Model {
     for (let i = 0; i < field_names.length; i++) (obj as any)[field_names[i]] = values[i];
     if (send || post_init.has_listeners(this)) post_init.send(this, { instance: obj });
     return obj;
-  }
-
-  /**
-   * `from_db` for a whole result set: the signal check is made once, and each instance is one
-   * object with its column values and a ModelState — the hot path of every QuerySet.
-   */
-  static from_db_rows<T extends Model>(this: ModelClass<T>, db: string, field_names: string[], rows: unknown[][]): T[] {
-    if (pre_init.has_listeners(this) || post_init.has_listeners(this)) return rows.map((r) => this.from_db(db, field_names, r.length === field_names.length ? r : r.slice(0, field_names.length)));
-    const model_new = blank_maker(this);
-    const n = field_names.length;
-    const state = fetched_state(db);
-    const out: T[] = new Array(rows.length);
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r];
-      const obj = new model_new() as T;
-      holder(obj)[STATE] = state;
-      for (let i = 0; i < n; i++) (obj as any)[field_names[i]] = row[i];
-      out[r] = obj;
-    }
-    return out;
   }
 
   /** `str(obj)`: Django's default is "Book object (1)". */

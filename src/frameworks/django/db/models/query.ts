@@ -16,7 +16,8 @@ import { connections } from "../index";
 import { DEFAULT_DB_ALIAS } from "../utils";
 import { Q } from "./query_utils";
 import { Query } from "./sql/query";
-import { SQLCompiler } from "./sql/compiler";
+import { SQLCompiler, type KlassInfo } from "./sql/compiler";
+import { from_db_loader } from "./base";
 import { Collector } from "./deletion";
 import { EmptyResultSet } from "./lookups";
 import { Case, F, Ref, Value, When } from "./expressions";
@@ -113,11 +114,9 @@ export class QuerySet<T = any> {
     const rows = compiler.execute_sql();
     switch (this._iterable_class) {
       case "model":
-        return this._build_instances(compiler, rows);
-      case "values": {
-        const keys = this._value_keys(compiler);
-        return rows.map((r) => Object.fromEntries(keys.map((k, i) => [k, r[i]]))) as T[];
-      }
+        return new ModelIterable(this).results(compiler, rows);
+      case "values":
+        return values_dicts(this._value_keys(compiler), rows) as T[];
       case "values_list": {
         const order = this._values_list_order(compiler);
         // Rows that hold just the asked columns, in order, are the tuples (the cursor handed them over).
@@ -129,20 +128,6 @@ export class QuerySet<T = any> {
         return rows.map((r) => r[order[0]]) as T[];
       }
     }
-  }
-
-  /** One instance per row via `from_db` (no constructor), annotations and select_related attached. */
-  _build_instances(compiler: SQLCompiler, rows: unknown[][]): T[] {
-    const info = compiler.klass_info!;
-    const annotations = [...compiler.annotation_col_map];
-    const out: T[] = this.model.from_db_rows(this.db, info.attnames, rows);
-    if (annotations.length || info.related.length)
-      for (let r = 0; r < rows.length; r++) {
-        const obj: any = out[r];
-        for (const [name, i] of annotations) obj[name] = rows[r][i];
-        if (info.related.length) attach_related(obj, info, rows[r], this.db);
-      }
-    return out;
   }
 
   _value_keys(compiler: SQLCompiler): string[] {
@@ -746,6 +731,98 @@ export class QuerySet<T = any> {
   }
 }
 
+// --- rows → results -----------------------------------------------------------------------------
+
+/**
+ * Django's ModelIterable: the rows of a query (already through the compiler's converters) → model
+ * instances. What each row needs is worked out once per query — the model and the attnames of its
+ * columns (`init_list`), a RelatedPopulator per select_related model, the annotation columns — and
+ * then applied to the rows in tight loops: nothing is allocated per row but the instances.
+ */
+export class ModelIterable<T> {
+  constructor(readonly queryset: QuerySet<T>) {}
+
+  results(compiler: SQLCompiler, rows: unknown[][]): T[] {
+    const db = this.queryset.db;
+    const klass_info = compiler.klass_info!;
+    const load = from_db_loader<any>(klass_info.model, db, klass_info.attnames);
+    const related_populators = get_related_populators(klass_info, db);
+    const annotation_names = [...compiler.annotation_col_map.keys()];
+    const annotation_cols = [...compiler.annotation_col_map.values()];
+    const objs: T[] = new Array(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      const obj = load(row, 0); // the model's own columns come first
+      for (const populator of related_populators) populator.populate(row, obj);
+      for (let i = 0; i < annotation_names.length; i++) obj[annotation_names[i]] = row[annotation_cols[i]];
+      objs[r] = obj;
+    }
+    return objs;
+  }
+}
+
+/**
+ * Django's RelatedPopulator: one select_related model in each joined row. Its columns start at
+ * `cols_start`; a NULL primary key (an outer join that matched nothing) means no object. The object
+ * goes into the field cache of the instance it belongs to (so `book.author` makes no query) and,
+ * for a reverse one-to-one (`author.profile`), that instance into the object's.
+ */
+export class RelatedPopulator {
+  readonly model_cls: any;
+  /** `model_cls.from_db` for this query's rows (base.ts). */
+  readonly load: (row: unknown[], start: number) => any;
+  readonly cols_start: number;
+  readonly init_list: string[];
+  /** Where the primary key is among `init_list`. */
+  readonly pk_idx: number;
+  readonly related_populators: RelatedPopulator[];
+  /** The field-cache key on the instance the object belongs to (`author`, `profile`). */
+  readonly local_cache_name: string;
+  /** For a reverse one-to-one, the field-cache key on the object for that instance. */
+  readonly remote_cache_name: string | null;
+
+  constructor(
+    related: KlassInfo["related"][number],
+    readonly db: string,
+  ) {
+    const { field, info } = related;
+    this.model_cls = info.model;
+    this.load = from_db_loader(info.model, db, info.attnames);
+    this.cols_start = info.start;
+    this.init_list = info.attnames;
+    this.pk_idx = info.attnames.indexOf(info.model._meta.pk.attname);
+    this.related_populators = get_related_populators(info, db);
+    this.local_cache_name = field.name;
+    this.remote_cache_name = field.remote ?? null;
+  }
+
+  populate(row: unknown[], from_obj: any): void {
+    const obj: any = row[this.cols_start + this.pk_idx] === null ? null : this.load(row, this.cols_start);
+    if (obj !== null) for (const populator of this.related_populators) populator.populate(row, obj);
+    from_obj._state.fields_cache[this.local_cache_name] = obj;
+    if (obj !== null && this.remote_cache_name !== null) obj._state.fields_cache[this.remote_cache_name] = from_obj;
+  }
+}
+
+/** One RelatedPopulator per select_related model directly under `klass_info`. */
+export function get_related_populators(klass_info: KlassInfo, db: string): RelatedPopulator[] {
+  return klass_info.related.map((related) => new RelatedPopulator(related, db));
+}
+
+/** Django's ValuesIterable: one dict per row, its keys in the order values() names them. */
+function values_dicts(keys: string[], rows: unknown[][]): Record<string, unknown>[] {
+  // An own "__proto__" key must be defined, not assigned (which would set the prototype).
+  if (keys.includes("__proto__")) return rows.map((r) => Object.fromEntries(keys.map((k, i) => [k, r[i]])));
+  const out: Record<string, unknown>[] = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const dict: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) dict[keys[i]] = row[i];
+    out[r] = dict;
+  }
+  return out;
+}
+
 // --- where a QuerySet was built and evaluated (for the trace) ----------------------------------------
 
 /** The ORM's own code (and the Python helpers under it), by mapped path or by source path under Node. */
@@ -1039,18 +1116,6 @@ function resolve_callables(values: Kwargs): Kwargs {
 
 /** functions/Trunc registers itself here. */
 export const TRUNC: { Trunc?: any } = {};
-
-/** Put select_related objects into each instance's field cache. */
-function attach_related(obj: any, info: any, row: unknown[], db: string): void {
-  for (const { field, info: sub } of info.related) {
-    const values = row.slice(sub.start, sub.start + sub.attnames.length);
-    const pk_index = sub.attnames.indexOf(sub.model._meta.pk.attname);
-    const related = values[pk_index] === null ? null : sub.model.from_db(db, sub.attnames, values);
-    if (related && sub.related.length) attach_related(related, sub, row, db);
-    obj._state.fields_cache[field.name] = related;
-    if (related && field.remote) related._state.fields_cache[field.remote] = obj;
-  }
-}
 
 function empty_value(annotation: any): unknown {
   if (annotation && annotation.constructor.name === "Count") return 0;

@@ -10,6 +10,7 @@ import * as models from "../../../../../src/frameworks/django/db/models";
 import { Apps } from "../../../../../src/frameworks/django/apps/registry";
 import { Decimal } from "../../../../../src/frameworks/python/decimal";
 import { Recorder, set_active_recorder } from "../../../../../src/trace";
+import { post_init } from "../../../../../src/frameworks/django/db/models/signals";
 
 const apps = new Apps([]);
 const Shelf = models.create_model("Shelf", { app_label: "lib", Meta: { apps }, fields: { name: new models.CharField({ max_length: 20 }) } });
@@ -105,6 +106,53 @@ describe("rows into instances", () => {
       ["date", "2024-02-29"],
       ["date", "2024-02-29"],
     ]);
+  });
+});
+
+describe("rows into instances, row by row, when something must see each one made", () => {
+  it("a model's own from_db makes every fetched instance, select_related's too, each row's before the next, as Django's ModelIterable and RelatedPopulator call it", () => {
+    const made: string[] = [];
+    class Rack extends models.Model {
+      static override fields = { name: new models.CharField({ max_length: 20 }) };
+      static override Meta = { apps, app_label: "lib", db_table: "lib_shelf" };
+      static override from_db(this: any, db: string, field_names: string[], values: unknown[]): any {
+        made.push(`Rack ${values.join(",")}`);
+        const obj = models.Model.from_db.call(this, db, field_names, values);
+        obj._loaded_values = Object.fromEntries(field_names.map((name, i) => [name, values[i]]));
+        return obj;
+      }
+    }
+    class Piece extends models.Model {
+      static override fields = { title: new models.CharField({ max_length: 50 }), shelf: new models.ForeignKey(Rack, { on_delete: models.CASCADE }) };
+      static override Meta = { apps, app_label: "lib", db_table: "lib_item" };
+      static override from_db(this: any, db: string, field_names: string[], values: unknown[]): any {
+        made.push(`Piece ${values.join(",")}`);
+        const obj = models.Model.from_db.call(this, db, field_names, values);
+        obj._loaded_values = Object.fromEntries(field_names.map((name, i) => [name, values[i]]));
+        return obj;
+      }
+    }
+    const pieces = (Piece.objects.select_related("shelf").order_by("id").slice(0, 2) as models.QuerySet).list() as any[];
+    expect(made).toEqual(["Piece 1,one,1", "Rack 1,A", "Piece 2,two,1", "Rack 1,A"]);
+    expect([pieces[0]._loaded_values, pieces[0]._state.fields_cache.shelf._loaded_values, pieces[1].shelf.name]).toEqual([{ id: 1, title: "one", shelf_id: 1 }, { id: 1, name: "A" }, "A"]);
+    made.length = 0;
+    expect((Piece.objects.order_by("-id").list() as any[]).map((p) => p.title)).toEqual(["four", "three", "two", "one"]);
+    expect(made).toEqual(["Piece 4,four,1", "Piece 3,three,1", "Piece 2,two,1", "Piece 1,one,1"]);
+  });
+
+  it("post_init is sent for each row's instance, then for its select_related object, row after row", () => {
+    const seen: string[] = [];
+    const receiver = (sender: any, kwargs: any) => seen.push(`${sender.name} ${kwargs.instance.pk}`);
+    post_init.connect(receiver, { sender: Item, weak: false });
+    post_init.connect(receiver, { sender: Shelf, weak: false });
+    try {
+      const items = Item.objects.select_related("shelf").filter({ pk__lte: 2 }).list() as any[];
+      expect(seen).toEqual(["Item 1", "Shelf 1", "Item 2", "Shelf 1"]);
+      expect(items.map((i) => [i.title, i.shelf.name])).toEqual([["one", "A"], ["two", "A"]]);
+    } finally {
+      post_init.disconnect(receiver, { sender: Item });
+      post_init.disconnect(receiver, { sender: Shelf });
+    }
   });
 });
 
