@@ -1,8 +1,8 @@
 /**
  * Figures for the closing note of issue 11 (not assertions; kept out of the test run by
  * playwright.config.ts unless MEASURE=1): navigation → first response, cold (a fresh browser
- * context) and warm (the same context, reloaded), median of 5; Send → trace shown, median of 5;
- * and where a cold start spends its time (the page's performance marks, docs/benchmarks.md).
+ * context) and warm (the same context, reloaded), median of 5; Send → trace shown (sendToTrace),
+ * median of 5 with Monaco's TypeScript worker idle and 5 with it busy; and where a cold start spends its time (the page's performance marks, docs/benchmarks.md).
  * Run: `npm run build && E2E_PORT=… npm run bench:page`.
  *
  * Everything is timed inside the page (performance.now(), from the navigation's start), not by
@@ -83,31 +83,111 @@ function breakdown(label: string, runs: Run[]): string {
   return `${label} (ms from navigation start, per run)\n${rows.join("\n")}`;
 }
 
-/** Send → trace shown: the click to the first frame with the new exchange's flow graph, timed in the page. */
-async function sendToTrace(page: Page, target: string, count: number): Promise<number> {
+interface SendTiming {
+  /** Click → the frame with the new exchange's Flow graph painted. */
+  total: number;
+  /** Click → the exchange in the store (the runtime's round trip and the session's bookkeeping). */
+  store: number;
+  /** With a busy TypeScript worker: how long its check took, and whether it was still running when the trace was painted. */
+  busy?: { ms: number; overlapped: boolean };
+}
+
+/**
+ * Busy work for Monaco's TypeScript worker: a file the project does not contain (so the next Send does
+ * not reload the project) whose types take the checker about a second (tuples built up to ~900
+ * elements), each run's lengths new: the worker keeps the types it built (in the 18:36 window,
+ * when runs' lengths overlapped, 5 of the 10 busy checks took only 10–30 ms and were over before Send).
+ */
+function busySource(n: number): string {
+  const lines = ['type Count<N extends number, A extends unknown[] = []> = A["length"] extends N ? A : Count<N, [...A, 0]>;'];
+  for (let i = 0; i < 4; i++) lines.push(`export const busy${n}_${i}: Count<${900 + 4 * n + i}>["length"] = ${900 + 4 * n + i};`);
+  return lines.join("\n");
+}
+
+/**
+ * Send → trace shown (issue 11), as measured here: from the click on Send to the end of the first
+ * frame whose page shows the new exchange's Flow graph (`.flow-canvas[data-exchange=<id>] .flow-node`).
+ * Every animation frame after the click checks the page; in the frame where the graph is there, a
+ * message posted from the requestAnimationFrame callback runs once that frame's style, layout and
+ * paint are done: its time is the figure. `busy`: Monaco's TypeScript worker is given a new file to
+ * check just before the click (busySource), so it checks while the request runs; otherwise it has
+ * finished checking every open model first (settleTypeScript).
+ */
+async function sendToTrace(page: Page, target: string, busy: number | null): Promise<SendTiming> {
   await page.getByLabel("Address").fill(target);
   return page.evaluate(
-    ([n]) =>
-      new Promise<number>((resolve) => {
-        const store = (window as unknown as { __lab: { store: { getState(): { exchanges: unknown[]; selected: number | null } } } }).__lab.store;
-        const send = [...document.querySelectorAll("button")].find((b) => b.textContent?.trim() === "Send") as HTMLButtonElement;
-        const t0 = performance.now();
-        send.click();
+    async ([busyRun, source]) => {
+      type Worker = { getSemanticDiagnostics(file: string): Promise<unknown[]> };
+      type Model = { uri: { toString(): string }; dispose(): void };
+      const hook = (window as unknown as { __labEditor: { monaco: { Uri: { parse(s: string): unknown }; editor: { createModel(text: string, language: string, uri: unknown): Model } }; typescriptWorker: () => Promise<(...uris: unknown[]) => Promise<Worker>> } }).__labEditor;
+      const store = (window as unknown as { __lab: { store: { getState(): { exchanges: { id: number }[] }; subscribe(fn: (s: { exchanges: { id: number }[] }) => void): () => void } } }).__lab.store;
+      let checked: Promise<number> | null = null;
+      let checkStart = 0;
+      if (busyRun !== null) {
+        const uri = hook.monaco.Uri.parse(`file:///__bench/busy-${busyRun}.ts`);
+        const model = hook.monaco.editor.createModel(source, "typescript", uri);
+        const worker = await Promise.race([(async () => (await hook.typescriptWorker())(uri))(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error("Monaco's TypeScript worker did not answer in 30 s")), 30_000))]);
+        checkStart = performance.now();
+        checked = worker.getSemanticDiagnostics(model.uri.toString()).then(() => {
+          model.dispose();
+          return performance.now();
+        });
+      }
+      const before = store.getState().exchanges.length;
+      let stored = NaN;
+      const send = [...document.querySelectorAll("button")].find((b) => b.textContent?.trim() === "Send") as HTMLButtonElement;
+      const t0 = performance.now();
+      const unsubscribe = store.subscribe((state) => {
+        if (Number.isNaN(stored) && state.exchanges.length > before) stored = performance.now() - t0;
+      });
+      send.click();
+      const painted = await new Promise<number>((resolve) => {
         const tick = () => {
-          if (store.getState().exchanges.length >= n && document.querySelector(".flow-node") && !document.body.textContent?.includes("Loading panel…")) resolve(performance.now() - t0);
-          else requestAnimationFrame(tick);
+          if (performance.now() - t0 > 30_000) return resolve(NaN);
+          const exchanges = store.getState().exchanges;
+          const latest = exchanges.length > before ? exchanges[exchanges.length - 1] : null;
+          if (latest && document.querySelector(`.flow-canvas[data-exchange="${latest.id}"] .flow-node`)) {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve(performance.now());
+            channel.port2.postMessage(null);
+          } else requestAnimationFrame(tick);
         };
         requestAnimationFrame(tick);
-      }),
-    [count],
+      });
+      unsubscribe();
+      const result: { total: number; store: number; busy?: { ms: number; overlapped: boolean } } = { total: painted - t0, store: stored };
+      if (checked) {
+        const done = await Promise.race([checked, new Promise<number>((resolve) => setTimeout(() => resolve(NaN), 60_000))]);
+        result.busy = { ms: done - checkStart, overlapped: done > painted };
+      }
+      return result;
+    },
+    [busy, busy === null ? "" : busySource(busy)] as const,
   );
+}
+
+/** Wait until Monaco's TypeScript worker has checked every open TypeScript model, then a quiet second. */
+async function settleTypeScript(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    type Model = { uri: { toString(): string }; getLanguageId(): string };
+    const hook = (window as unknown as { __labEditor: { monaco: { editor: { getModels(): Model[] } }; typescriptWorker: () => Promise<(...uris: unknown[]) => Promise<{ getSemanticDiagnostics(f: string): Promise<unknown[]> }>> } }).__labEditor;
+    const models = hook.monaco.editor.getModels().filter((m) => m.getLanguageId() === "typescript");
+    const checked = (async () => {
+      const worker = await (await hook.typescriptWorker())(...models.map((m) => m.uri));
+      await Promise.all(models.map((model) => worker.getSemanticDiagnostics(model.uri.toString())));
+    })();
+    await Promise.race([checked, new Promise((resolve) => setTimeout(resolve, 60_000))]);
+  });
+  await page.waitForTimeout(1000);
 }
 
 interface Site {
   url: string;
   cold: Run[];
   warm: Run[];
-  send: number[];
+  /** Send → trace shown with Monaco's TypeScript worker idle, then busy. */
+  idle: SendTiming[];
+  busy: SendTiming[];
 }
 
 /**
@@ -119,7 +199,7 @@ test("navigation → first response, cold and warm; Send → trace shown", async
   // Sixteen page loads and sends per site: far over the default 60 s on a loaded 2-core machine.
   test.setTimeout(1_200_000);
   const runs = Number(process.env.MEASURE_RUNS ?? 5);
-  const sites: Site[] = (process.env.MEASURE_SITES ?? baseURL ?? "").split(",").map((url) => ({ url: url.replace(/\/$/, ""), cold: [], warm: [], send: [] }));
+  const sites: Site[] = (process.env.MEASURE_SITES ?? baseURL ?? "").split(",").map((url) => ({ url: url.replace(/\/$/, ""), cold: [], warm: [], idle: [], busy: [] }));
   for (let i = 0; i < runs; i++) {
     for (const site of sites) {
       const context = await browser.newContext();
@@ -149,16 +229,7 @@ test("navigation → first response, cold and warm; Send → trace shown", async
       await page.close();
     }
   }
-  // Send → trace: on a page that has settled (the editor loaded, its TypeScript worker given three
-  // seconds to check the project), one site at a time.
-  for (const [n, site] of sites.entries()) {
-    const page = await contexts[n].newPage();
-    await firstResponse(page, site.url);
-    await page.waitForFunction(() => Boolean((window as unknown as { __labEditor?: unknown }).__labEditor), null, { timeout: 60_000 });
-    await page.waitForTimeout(3000);
-    for (let i = 0; i < runs; i++) site.send.push(await sendToTrace(page, i % 2 ? "/" : "/hello/Ada/", 2 + i));
-    await page.close();
-  }
+  // The start figures now, so that they are printed even if the Send part below fails.
   const list = (rs: Run[]) => rs.map((r) => r.total.toFixed(0)).join(",");
   for (const site of sites) {
     console.log(breakdown(`${site.url} COLD`, site.cold));
@@ -166,7 +237,32 @@ test("navigation → first response, cold and warm; Send → trace shown", async
     const loading = [...site.cold, ...site.warm].filter((r) => r.loadingAfterResponse).length;
     console.log(
       `FIGURES ${site.url}: cold ${list(site.cold)} median ${median(site.cold.map((r) => r.total)).toFixed(0)} ms; warm ${list(site.warm)} median ${median(site.warm.map((r) => r.total)).toFixed(0)} ms; ` +
-        `send→trace ${site.send.map((x) => x.toFixed(0)).join(",")} median ${median(site.send).toFixed(0)} ms; "Loading panel…" after the response in ${loading} of ${site.cold.length + site.warm.length} starts`,
+        `"Loading panel…" after the response in ${loading} of ${site.cold.length + site.warm.length} starts`,
+    );
+  }
+  // Send → trace: on a page whose editor is loaded, one site at a time; each Send alternately with
+  // Monaco's TypeScript worker idle (it has checked every open model) and busy (checking a new file).
+  for (const [n, site] of sites.entries()) {
+    const page = await contexts[n].newPage();
+    await firstResponse(page, site.url);
+    await page.waitForFunction(() => Boolean((window as unknown as { __labEditor?: unknown }).__labEditor), null, { timeout: 60_000 });
+    for (let i = 0; i < runs; i++) {
+      await settleTypeScript(page);
+      site.idle.push(await sendToTrace(page, i % 2 ? "/" : "/hello/Ada/", null));
+      console.log(`${site.url} send→trace, TypeScript worker idle: ${JSON.stringify(site.idle.at(-1))}`);
+      await settleTypeScript(page);
+      site.busy.push(await sendToTrace(page, i % 2 ? "/hello/Ada/" : "/", i));
+      console.log(`${site.url} send→trace, TypeScript worker busy: ${JSON.stringify(site.busy.at(-1))}`);
+    }
+    await page.close();
+  }
+  for (const site of sites) {
+    const sends = (xs: SendTiming[]) => `${xs.map((x) => x.total.toFixed(0)).join(",")} median ${median(xs.map((x) => x.total)).toFixed(0)} ms (click → store: median ${median(xs.map((x) => x.store)).toFixed(0)} ms)`;
+    const checks = site.busy.map((x) => x.busy ?? { ms: NaN, overlapped: false });
+    console.log(
+      `SENDS ${site.url}:\n` +
+        `  send→trace, TypeScript worker idle: ${sends(site.idle)}\n` +
+        `  send→trace, TypeScript worker busy: ${sends(site.busy)}; its check took ${checks.map((c) => c.ms.toFixed(0)).join(",")} ms, still running when the trace was painted in ${checks.filter((c) => c.overlapped).length} of ${checks.length}`,
     );
   }
   for (const context of contexts) await context.close();

@@ -49,8 +49,18 @@ export function parse_stack(stack: string): StackFrame[] {
   return frames;
 }
 
-/** How many lines `new Function` puts above the body (measured, not assumed). */
-export const FUNCTION_BODY_LINE_OFFSET: number = measure_body_offset();
+/**
+ * How many lines `new Function` puts above the body (measured, not assumed), on first use. Not at
+ * module load: a throw while the runtime bundle's top level runs has the whole bundle's function on
+ * the stack, and in the page's worker V8 then re-parses that function (2 MB) to place the frame —
+ * about 100 ms of the worker's start on this machine (docs/benchmarks.md, 2026-12-07 17:30).
+ */
+export function function_body_line_offset(): number {
+  body_line_offset ??= measure_body_offset();
+  return body_line_offset;
+}
+
+let body_line_offset: number | null = null;
 
 function measure_body_offset(): number {
   const probe = "__framework_lab_probe__.js";
@@ -68,7 +78,7 @@ export function user_frames(error: unknown, is_user_file: (path: string) => bool
   if (!(error instanceof Error) || typeof error.stack !== "string") return [];
   return parse_stack(error.stack)
     .filter((f) => is_user_file(f.file))
-    .map((f) => ({ file: f.file, line: f.line - FUNCTION_BODY_LINE_OFFSET, column: f.column, symbol: frame_symbol(f.name) }));
+    .map((f) => ({ file: f.file, line: f.line - function_body_line_offset(), column: f.column, symbol: frame_symbol(f.name) }));
 }
 
 /** V8 names a module's top-level code "eval"; Python calls it `<module>`. */

@@ -20,7 +20,7 @@ import { set_frame_mapper, type FrameSummary } from "../frameworks/python/traceb
 import { set_module_lister, type ModuleInfo } from "../frameworks/python/pkgutil";
 import { framework_source } from "./frame-sources";
 import { FRAMEWORK_MODULES, MODE_BOOTS, reset_all_modes } from "../modes";
-import { FUNCTION_BODY_LINE_OFFSET, UserSyntaxError, frame_symbol } from "./errors";
+import { function_body_line_offset, UserSyntaxError, frame_symbol } from "./errors";
 import type { UserConsole } from "./console";
 import { install_console_compiler } from "./console-compiler";
 
@@ -237,5 +237,5 @@ function map_frame(frame: FrameSummary, loader: ModuleLoader): FrameSummary {
     const where = framework_source(frame.filename, frame.lineno, frame.colno);
     return where ? { ...frame, filename: where.file, lineno: where.line, colno: where.line === null ? null : frame.colno } : frame;
   }
-  return { ...frame, name: frame_symbol(frame.name), lineno: frame.lineno === null ? null : frame.lineno - FUNCTION_BODY_LINE_OFFSET, is_user_code: true };
+  return { ...frame, name: frame_symbol(frame.name), lineno: frame.lineno === null ? null : frame.lineno - function_body_line_offset(), is_user_code: true };
 }

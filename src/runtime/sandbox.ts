@@ -8,7 +8,7 @@
  * that sends no headers) allows no connections, no fonts, no images and scripts only by hash, eval
  * and WebAssembly; a blob worker inherits it, and an opaque origin has no IndexedDB, caches, OPFS
  * or cookies. The page fetches the bundle and sql.js' wasm itself (its own origin) and hands both
- * over as data: the worker never loads anything.
+ * over as data (bytes): the worker never loads anything.
  *
  * A worker generation is a number the page picks; terminating one asks the frame to terminate that
  * worker and closes its port, so nothing it still sends can arrive.
@@ -99,19 +99,24 @@ export class RuntimeSandbox {
     return this.control;
   }
 
-  /** Load the frame, give it the control port, then the runtime bundle and the wasm bytes. */
+  /**
+   * Load the frame, give it the control port, then the runtime bundle and sql.js' wasm as bytes,
+   * transferred: the bundle is not decoded into a string on the page's main thread, copied as one
+   * through the message and encoded again when the frame makes its worker's blob URL (together
+   * ~200 ms of the frame's main thread on this machine: docs/benchmarks.md, 2026-12-07 17:30).
+   */
   private async boot(): Promise<MessagePort> {
     // Marks for the page benchmark (npm run bench:page): where a cold start spends its time.
     const mark = (name: string) => performance.mark(`runtime-sandbox:${name}`);
     mark("boot");
     const [bundle, wasm, control] = await Promise.all([
-      fetchText(runtimeWorkerUrl).then((t) => (mark("bundle-fetched"), t)),
-      fetchBytes(wasmUrl).then((b) => (mark("wasm-fetched"), b)),
+      fetchBytes(runtimeWorkerUrl, "The runtime").then((b) => (mark("bundle-fetched"), b)),
+      fetchBytes(wasmUrl, "SQLite").then((b) => (mark("wasm-fetched"), b)),
       this.openFrame().then((p) => (mark("frame-ready"), p)),
     ]);
-    // Stack frames of framework code then name this file rather than a blob: URL.
-    const source = `${bundle}\n//# sourceURL=framework-lab-runtime.js\n`;
-    control.postMessage({ type: "init", source, wasm }, [wasm]);
+    // The frame appends `//# sourceURL=framework-lab-runtime.js` to the bundle, so that stack frames
+    // of framework code name that rather than a blob: URL (frame-sources.ts).
+    control.postMessage({ type: "init", bundle, wasm }, [bundle, wasm]);
     return control;
   }
 
@@ -236,14 +241,9 @@ class SandboxedWorker implements WorkerLike {
   }
 }
 
-async function fetchText(url: string): Promise<string> {
+/** A file of the build as bytes (`what` names it in the error). */
+async function fetchBytes(url: string, what: string): Promise<ArrayBuffer> {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`The runtime could not be loaded (${url}: HTTP ${response.status}).`);
-  return response.text();
-}
-
-async function fetchBytes(url: string): Promise<ArrayBuffer> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`SQLite could not be loaded (${url}: HTTP ${response.status}).`);
+  if (!response.ok) throw new Error(`${what} could not be loaded (${url}: HTTP ${response.status}).`);
   return response.arrayBuffer();
 }

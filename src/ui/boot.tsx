@@ -12,6 +12,7 @@ import { StoreContext } from "./state/react";
 import { Session } from "./session";
 import { LibraryContext, SessionContext } from "./session-context";
 import { ScenarioLibrary } from "./share/library";
+import { loadBuiltinScenarios } from "./scenarios";
 import { DraftStore } from "./share/drafts";
 import { isPermalinkHash } from "./share/permalink";
 import { persistPrefs } from "./state/prefs";
@@ -41,6 +42,9 @@ const session = new Session(store);
 session.start();
 
 async function boot(): Promise<ScenarioLibrary> {
+  // The built-in scenarios' chunks download while the drafts' database opens (the first project load waits for both).
+  const builtins = loadBuiltinScenarios();
+  builtins.catch(() => undefined);
   const library = new ScenarioLibrary(store, session, view === "embed" ? null : await DraftStore.open());
   // Test hook (e2e): read state and drive the session without going through the UI.
   (window as unknown as { __lab: unknown }).__lab = { store, session, library };
@@ -65,7 +69,7 @@ async function boot(): Promise<ScenarioLibrary> {
   setTimeout(() => void previewReady(), 5000);
   // Meanwhile fetch the code of the panel the first response shows (it must be there before the response is).
   void preloadPanels();
-  await library.boot();
+  await library.boot(builtins);
   // Offline after the first visit (offline/sw.ts); an update found is announced once it is ready.
   registerServiceWorker(store);
   // A permalink pasted into the address bar of an open page arrives as a hash change.

@@ -8,7 +8,7 @@
  * is the explicit choice to let Tab indent, and each change is announced.
  */
 import { useEffect, useRef } from "react";
-import { monaco, languageFor, frameworkTypes, revalidateAll, monacoTheme } from "./monaco-setup";
+import { monaco, languageFor, frameworkTypes, revalidateAll, monacoTheme, getTypeScriptWorker } from "./monaco-setup";
 import { useLab, useLabStore } from "../state/react";
 import { editFile } from "../state/files";
 import { setPrefs, toggleTabIndents } from "../state/prefs";
@@ -85,8 +85,9 @@ export default function MonacoEditor() {
       ariaLabel: "Code editor",
     });
     editor.current = e;
-    // Test hook (e2e): the editor and Monaco's API, to place the cursor and read markers.
-    (window as unknown as { __labEditor?: unknown }).__labEditor = { editor: e, monaco, frameworkTypes };
+    // Test hook (e2e): the editor and Monaco's API, to place the cursor and read markers; the
+    // TypeScript worker, to time Send with it idle and busy (e2e/measure.spec.ts).
+    (window as unknown as { __labEditor?: unknown }).__labEditor = { editor: e, monaco, frameworkTypes, typescriptWorker: getTypeScriptWorker };
     const sub = e.onDidChangeModelContent(() => {
       const model = e.getModel();
       if (model) editFile(store, pathOf(model), model.getValue());

@@ -10,7 +10,7 @@ import "monaco-editor/languages/definitions/typescript/register";
 import "monaco-editor/languages/definitions/javascript/register";
 import "monaco-editor/languages/definitions/css/register";
 import "monaco-editor/languages/definitions/markdown/register";
-import { typescriptDefaults, javascriptDefaults, ModuleKind, ScriptTarget, ModuleResolutionKind } from "monaco-editor/languages/features/typescript/register";
+import { typescriptDefaults, javascriptDefaults, ModuleKind, ScriptTarget, ModuleResolutionKind, getTypeScriptWorker } from "monaco-editor/languages/features/typescript/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
 import { DJANGO_HTML_ID, djangoHtmlConfiguration, djangoHtmlLanguage } from "./django-template-language";
@@ -154,4 +154,5 @@ export function languageFor(path: string, templates: TemplateLanguage = "django"
   return "plaintext";
 }
 
-export { monaco };
+/** `getTypeScriptWorker`: for the page benchmark (e2e/measure.spec.ts), which times Send with the TypeScript worker idle and busy. */
+export { monaco, getTypeScriptWorker };

@@ -201,7 +201,7 @@ function FlowPanel({ index, exchange, highlight, spotlight = false, spotlightZoo
   if (!graph.main.length) return <p className="hint">This trace has no lifecycle spans.</p>;
   return (
     <div className={`flow${spotlight ? " spotlight" : ""}`}>
-      <div className="flow-canvas" aria-label="Request flow graph" role="figure" ref={canvas}>
+      <div className="flow-canvas" aria-label="Request flow graph" role="figure" ref={canvas} data-exchange={exchange.id}>
         <ReactFlow key={exchange.id} onInit={(instance) => { flow.current = instance; fit(); }} nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} minZoom={0.3} maxZoom={2.5} proOptions={{ hideAttribution: true }} onNodeClick={(_, n) => setSelected(n.id === selected ? null : n.id)} nodesDraggable={false} nodesConnectable={false} panOnScroll zoomOnScroll={false}>
           <Background gap={16} size={1} />
           <Controls showInteractive={false} position="bottom-right" />

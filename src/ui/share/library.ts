@@ -64,10 +64,11 @@ export class ScenarioLibrary {
   /**
    * First paint is done: list the built-ins, then open the link in the URL, the last draft, or the
    * default scenario. An embed (`?embed`) shows the link's scenario or `?scenario=<built-in id>` as
-   * published — never the visitor's saved edits — and saves nothing.
+   * published — never the visitor's saved edits — and saves nothing. `builtins`: the built-ins
+   * already being loaded (boot.tsx starts that before it opens the drafts' database).
    */
-  async boot(): Promise<void> {
-    this.builtins = await loadBuiltinScenarios();
+  async boot(builtins: Promise<ScenarioEntry[]> = loadBuiltinScenarios()): Promise<void> {
+    this.builtins = await builtins;
     const listed = this.builtins.filter(({ id }) => !isCourseScenarioId(id) && !id.startsWith("compare-"));
     this.store.setState({ scenarios: listed.map(({ id, scenario }) => ({ id, title: scenario.title, framework: scenario.framework, description: scenario.description })) });
     if (this.store.getState().view === "embed") return this.bootEmbed();

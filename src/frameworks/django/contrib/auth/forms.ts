@@ -13,6 +13,7 @@
  * Django's `SetPasswordMixin` is a set of helpers shared by the password forms; here they are
  * functions that take the form (`validate_passwords(form, …)`).
  */
+import { settings } from "../../conf";
 import { ValidationError } from "../../core/exceptions";
 import { CharField, type CharFieldOptions, type Field } from "../../forms/fields";
 import { Form } from "../../forms/forms";
@@ -65,11 +66,15 @@ export function create_password_fields(label1 = "Password", label2 = "Password c
 
 /** `password_validators_help_text_html()`: the validators' help texts as a list (empty without validators). */
 function password_validators_help_html(): string {
+  // At class definition time settings are not configured yet: no texts (asked first rather than
+  // caught, so that loading the framework throws nothing — docs/benchmarks.md, 2026-12-07 17:30).
   let texts: string[] = [];
-  try {
-    texts = password_validators_help_texts();
-  } catch {
-    texts = []; // settings not configured yet (class definition time)
+  if (settings.configured) {
+    try {
+      texts = password_validators_help_texts();
+    } catch {
+      texts = [];
+    }
   }
   return texts.length ? `<ul>${texts.map((t) => `<li>${t}</li>`).join("")}</ul>` : "";
 }
