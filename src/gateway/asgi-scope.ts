@@ -45,10 +45,10 @@ export function build_http_scope(request: HttpRequestMessage, options: ScopeOpti
     method: request.method,
     root_path,
     path: root_path + unquote(path),
-    raw_path: ascii(root_path + path),
+    raw_path: short_bytes(root_path + path),
     query_string: ascii(query),
     headers: scope_headers(request.headers),
-    state: { ...(options.state ?? {}) },
+    state: options.state ? { ...options.state } : {},
   };
 }
 
@@ -87,7 +87,38 @@ function server_of(request: HttpRequestMessage, scheme: "http" | "https"): [stri
 
 /** `[(b"host", b"example.com"), (b"accept", b"text/html")]`: names lowercased, values trimmed, order and repeats kept. */
 export function scope_headers(headers: [string, string][]): ASGIHeader[] {
-  return headers.map(([name, value]) => [ascii(name.toLowerCase()), header_bytes(value.trim())]);
+  const out: ASGIHeader[] = new Array(headers.length);
+  for (let i = 0; i < headers.length; i++) out[i] = [header_name_bytes(headers[i][0]), short_bytes(headers[i][1].trim())];
+  return out;
+}
+
+/**
+ * A header name as sent (`Host`) → its lowercased bytes (`b"host"`). A browser sends a handful of
+ * names (and the same short values and paths, request after request), so each is encoded once
+ * and the bytes shared between scopes: Python's bytes are immutable, and nothing here or in the
+ * frameworks writes into them. The tables stop growing at a few hundred entries.
+ */
+const HEADER_NAMES = new Map<string, Uint8Array>();
+const SHORT_BYTES = new Map<string, Uint8Array>();
+
+function header_name_bytes(name: string): Uint8Array {
+  let bytes = HEADER_NAMES.get(name);
+  if (bytes === undefined) {
+    bytes = ascii(name.toLowerCase());
+    if (HEADER_NAMES.size < 256) HEADER_NAMES.set(name, bytes);
+  }
+  return bytes;
+}
+
+/** A short header value or path → its bytes, encoded once while the table has room. */
+function short_bytes(text: string): Uint8Array {
+  if (text.length > 64) return header_bytes(text);
+  let bytes = SHORT_BYTES.get(text);
+  if (bytes === undefined) {
+    bytes = header_bytes(text);
+    if (SHORT_BYTES.size < 512) SHORT_BYTES.set(text, bytes);
+  }
+  return bytes;
 }
 
 /** `Sec-WebSocket-Protocol: chat, superchat` (possibly repeated) → `["chat", "superchat"]`. */

@@ -59,9 +59,10 @@ export interface ServeOptions extends ScopeOptions {}
  */
 export async function serve_asgi(app: ASGIApplication, request: HttpRequestMessage, options: ServeOptions = {}): Promise<HttpResponseMessage> {
   const scope = build_http_scope(request, options);
-  const span = GATEWAY.open(`ASGI ${request.method} ${request.target}`, () => ({ protocol: "asgi", type: "http", method: scope.method, path: scope.path }));
+  const tracing = tracing_enabled(); // off: no span name built, no attrs closure made
+  const span = tracing ? GATEWAY.open(`ASGI ${request.method} ${request.target}`, () => ({ protocol: "asgi", type: "http", method: scope.method, path: scope.path })) : -1;
   const cycle = new RequestResponseCycle(scope, request_body(request));
-  MESSAGE.event("scope http", () => ({ at: 0, scope: scope_json(scope) }));
+  if (tracing) MESSAGE.event("scope http", () => ({ at: 0, scope: scope_json(scope) }));
   await run_asgi(app, cycle, span);
   const response = finish_exchange(request.method, cycle.response_message());
   if (span >= 0) span_set(span, { status: response.status, reason: response.reason, response_headers: response.headers.map(([k, v]) => [k, v]), bytes_sent: cycle.bytes_sent, ...cycle.summary() });
@@ -112,8 +113,10 @@ export class RequestResponseCycle {
   private transport_closed = false;
   private returned = false;
   private readonly started = tracing_enabled() ? now() : 0;
-  private readonly messages: number[] = [];
-  private readonly server_log: string[] = [];
+  /** Messages received and sent (the gateway span's `messages`). */
+  private message_count = 0;
+  /** uvicorn's log lines about this cycle (made when there is one). */
+  private server_log: string[] | null = null;
   private wake_disconnect: (() => void) | null = null;
   private disconnected: Promise<void> | null = null;
   /** The callables the application gets (bound once: no closure named per request). */
@@ -214,7 +217,7 @@ export class RequestResponseCycle {
   }
 
   log(line: string): void {
-    this.server_log.push(line);
+    (this.server_log ??= []).push(line);
   }
 
   response_message(): HttpResponseMessage {
@@ -223,8 +226,8 @@ export class RequestResponseCycle {
 
   /** What the gateway span adds about the cycle. */
   summary(): Attrs {
-    const out: Attrs = { messages: this.messages.length, response_complete: this.response_complete, app_returned: this.returned };
-    if (this.server_log.length) out.server_log = [...this.server_log];
+    const out: Attrs = { messages: this.message_count, response_complete: this.response_complete, app_returned: this.returned };
+    if (this.server_log) out.server_log = [...this.server_log];
     if (this.transport_closed) out.connection_closed = true;
     return out;
   }
@@ -235,7 +238,7 @@ export class RequestResponseCycle {
   }
 
   private record(direction: "receive" | "send", message: ASGIMessage, called: number, error?: unknown): void {
-    this.messages.push(called);
+    this.message_count++;
     if (!tracing_enabled()) return;
     const at = this.elapsed();
     const event = MESSAGE.event(`${direction} ${String((message as { type?: unknown })?.type)}`, () => ({ direction, at, waited: Math.max(0, at - called), message: message_json(message) }));
@@ -250,12 +253,37 @@ function response_headers(headers: unknown): [string, string][] {
   const out: [string, string][] = [];
   for (const pair of headers) {
     if (!Array.isArray(pair) || pair.length !== 2) throw new ASGITypeError(`ASGI header ${asgi_value_json(pair)} is not a [name, value] pair.`);
-    const [name, value] = pair as unknown[];
+    const name: unknown = pair[0];
+    const value: unknown = pair[1];
     if (!(name instanceof Uint8Array) || !(value instanceof Uint8Array))
       throw new ASGITypeError(`ASGI header names and values must be bytes, got [${python_type_name(name)}, ${python_type_name(value)}].`);
-    out.push([latin1(name), latin1(value)]);
+    out.push([header_text(name), header_text(value)]);
   }
   return out;
+}
+
+/**
+ * Header bytes → text, as uvicorn writes them on the wire (Latin-1). The response classes send the
+ * same arrays with every response (Starlette's `content-type` name and value, the `content-length`
+ * of a size seen before), so an array seen twice has its text remembered. Bytes are Python's
+ * `bytes` here, immutable: nothing in the lab writes into an array once it is sent (the frameworks
+ * share these constants between responses), which is what makes remembering them by identity
+ * sound. An array seen once (a cookie made for this response) is only decoded: remembering every
+ * array would cost more than it saves.
+ */
+const HEADER_TEXT = new WeakMap<Uint8Array, string>();
+const RECENT_HEADERS: (Uint8Array | undefined)[] = new Array(16);
+let recent_header = 0;
+
+function header_text(bytes: Uint8Array): string {
+  const known = HEADER_TEXT.get(bytes);
+  if (known !== undefined) return known;
+  const text = latin1(bytes);
+  if (bytes.length <= 256) {
+    if (RECENT_HEADERS.includes(bytes)) HEADER_TEXT.set(bytes, text);
+    else RECENT_HEADERS[recent_header++ & 15] = bytes;
+  }
+  return text;
 }
 
 /** A message's `type`, checked (every ASGI event is a dict with a str `type`). */

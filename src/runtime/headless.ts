@@ -350,13 +350,16 @@ export class HeadlessRuntime implements Runtime {
     const span = REQUEST.open(`${request.method} ${request.target}`, () => ({ method: request.method, target: request.target }));
     this.logs.drain();
     const changes_before = this.total_changes();
+    // What a request can leave running once the server has its response: consumers of open
+    // WebSockets woken through the channel layer. The ASGI server waits for the application to
+    // return (background tasks included), and a WSGI request is over when its body is consumed, so
+    // without a live connection there is nothing to wait for — no timer turns (~1 ms each in Node,
+    // a task each in the worker; they were most of a FastAPI request's time).
+    const may_wake_consumers = this.app?.interface === "asgi" && this.sockets.has_live_connection();
     try {
       const response = this.app?.interface === "asgi" ? await serve_asgi(this.app.app, request) : await serve_wsgi(this.wsgi_app(), request);
       span_set(span, () => ({ status: response.status, reason: response.reason }));
-      // Only an ASGI application can leave work running (consumers woken through the channel
-      // layer, tasks it created); a WSGI request is over when its body is consumed — no timer turns
-      // (~1 ms each).
-      if (this.app?.interface === "asgi") await settle();
+      if (may_wake_consumers) await settle();
       const socket_events = this.sockets.drain();
       return { response, trace: finish(recorder, span), logs: this.logs.drain(), database_changed: this.total_changes() !== changes_before, ...(socket_events.length ? { socket_events } : {}) };
     } finally {

@@ -64,6 +64,12 @@ export class SocketHub {
     else socket.connection.send_text(action.text ?? "");
   }
 
+  /** Whether any client's connection is not closed: only then can a step wake a consumer that outlives it. */
+  has_live_connection(): boolean {
+    for (const { connection } of this.sockets.values()) if (connection.state !== "closed") return true;
+    return false;
+  }
+
   /** Every client's server events the page has not had yet, client by client, oldest first. */
   drain(): SocketEvent[] {
     const out: SocketEvent[] = [];

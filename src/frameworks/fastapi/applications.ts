@@ -79,11 +79,17 @@ export class AsyncExitStackMiddleware {
     readonly context_name = "fastapi_middleware_astack",
   ) {}
 
-  __call__(scope: Scope, receive: Receive, send: Send): Promise<void> {
-    return AsyncExitStack.run((stack) => {
-      scope[this.context_name] = stack;
-      return call_app(this.app, scope, receive, send);
-    });
+  /** `async with AsyncExitStack() as stack: scope[context_name] = stack; await self.app(scope, receive, send)` */
+  async __call__(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    const stack = new AsyncExitStack();
+    scope[this.context_name] = stack;
+    try {
+      await call_app(this.app, scope, receive, send);
+    } catch (e) {
+      await stack.aclose(e); // re-raises e unless an exit swallowed it
+      return;
+    }
+    if (stack.entered()) await stack.aclose();
   }
 }
 

@@ -29,17 +29,19 @@ import { span_async } from "../starlette/_tracing";
 import { wrap_app_handling_exceptions } from "../starlette/_exception_handler";
 import { run_in_threadpool } from "../starlette/concurrency";
 import { HTTPException } from "../starlette/exceptions";
+import type { BackgroundTask } from "../starlette/background";
 import { Request } from "../starlette/requests";
 import { JSONResponse, PlainTextResponse, Response } from "../starlette/responses";
 import * as starlette_routing from "../starlette/routing";
-import { BaseRoute, Match, compile_path, get_name, type LifespanContext } from "../starlette/routing";
+import { BaseRoute, Match, NO_MATCH, compile_path, get_name, match_params, type LifespanContext } from "../starlette/routing";
+import { get_route_path } from "../starlette/_utils";
 import type { Middleware } from "../starlette/middleware";
 import type { ASGIApp, Receive, Scope, Send } from "../starlette/types";
 import type { WebSocket } from "../starlette/websockets";
 import { create_model_field, type ModelField } from "./_compat";
 import { Default, DefaultPlaceholder, get_value_or_default } from "./datastructures";
 import { Dependant, bound_call, call_name, is_async_gen_callable, is_coroutine_callable, is_gen_callable, type Call } from "./dependencies/models";
-import { get_body_field, get_dependant, get_flat_body_params, should_embed_body_fields, solve_dependencies, source_ref, type SignatureTable } from "./dependencies/utils";
+import { get_body_field, get_dependant, get_flat_body_params, should_embed_body_fields, solve_dependencies, solve_dependencies_without_await, source_ref, type SignatureTable, type SolveOptions } from "./dependencies/utils";
 import { jsonable_encoder } from "./encoders";
 import { FastAPIError, RequestValidationError, ResponseValidationError, type EndpointContext } from "./exceptions";
 import * as params from "./params";
@@ -98,24 +100,52 @@ export type Handler<P extends SignatureTable> = (args: HandlerArgs<P>) => unknow
 export function request_response(func: (request: Request) => Promise<Response>): ASGIApp {
   return async (scope, receive, send) => {
     const request = new Request(scope, receive, send);
-    await wrap_app_handling_exceptions(async (scope, receive, send) => {
-      let response_awaited = false;
-      await AsyncExitStack.run(async (request_stack) => {
-        scope.fastapi_inner_astack = request_stack;
-        const response = await AsyncExitStack.run(async (function_stack) => {
-          scope.fastapi_function_astack = function_stack;
-          return await func(request);
-        });
-        if (response === undefined) return; // an exit swallowed the handler's exception
-        await response.__call__(scope, receive, send);
-        response_awaited = true;
-      });
-      if (!response_awaited)
-        throw new FastAPIError(
-          "Response not awaited. There's a high chance that the application code is raising an exception and a dependency with yield has a block with a bare except, or a block with except Exception, and is not raising the exception again. Read more about it in the docs: https://fastapi.tiangolo.com/tutorial/dependencies/dependencies-with-yield/#dependencies-with-yield-and-except",
-        );
-    }, request)(scope, receive, send);
+    await wrap_app_handling_exceptions((scope, receive, send) => handle_in_exit_stacks(func, request, scope, receive, send), request)(scope, receive, send);
   };
+}
+
+/**
+ * The inner `app` of FastAPI's `request_response`:
+ *
+ *     async with AsyncExitStack() as request_stack:          # yield dependencies (scope "request")
+ *         scope["fastapi_inner_astack"] = request_stack
+ *         async with AsyncExitStack() as function_stack:     # yield dependencies (scope "function")
+ *             scope["fastapi_function_astack"] = function_stack
+ *             response = await f(request)
+ *         await response(scope, receive, send)
+ *         response_awaited = True
+ *     if not response_awaited: raise FastAPIError(...)
+ *
+ * Each `async with` is written out as its try/except (an exit may swallow the exception, and then
+ * the block is left normally), in one async function rather than a closure and an async frame per
+ * block: the same steps in the same order.
+ */
+async function handle_in_exit_stacks(func: (request: Request) => Promise<Response>, request: Request, scope: Scope, receive: Receive, send: Send): Promise<void> {
+  let response_awaited = false;
+  const request_stack = new AsyncExitStack();
+  scope.fastapi_inner_astack = request_stack;
+  try {
+    const function_stack = new AsyncExitStack();
+    scope.fastapi_function_astack = function_stack;
+    let response: Response | undefined;
+    try {
+      response = await func(request);
+    } catch (e) {
+      await function_stack.aclose(e); // re-raises e unless an exit swallowed it
+    }
+    if (function_stack.entered()) await function_stack.aclose();
+    if (response !== undefined) {
+      await response.__call__(scope, receive, send);
+      response_awaited = true;
+    }
+  } catch (e) {
+    await request_stack.aclose(e);
+  }
+  if (request_stack.entered()) await request_stack.aclose();
+  if (!response_awaited)
+    throw new FastAPIError(
+      "Response not awaited. There's a high chance that the application code is raising an exception and a dependency with yield has a block with a bare except, or a block with except Exception, and is not raising the exception again. Read more about it in the docs: https://fastapi.tiangolo.com/tutorial/dependencies/dependencies-with-yield/#dependencies-with-yield-and-except",
+    );
 }
 
 /** The response model check: validate what the handler returned, then dump it (or jsonable_encoder without a model). */
@@ -163,6 +193,14 @@ function to_filter(value: IncEx | null | undefined): any {
 /** Call the handler: awaited when async, in the threadpool when not. One `view` span. */
 export function run_endpoint_function(dependant: Dependant, values: Record<string, unknown>, is_coroutine: boolean): Promise<unknown> {
   const call = dependant.call as (v: Record<string, unknown>) => unknown;
+  // Tracing off: the call itself, with no span (and no closure made for one).
+  if (!tracing_enabled()) {
+    try {
+      return is_coroutine ? Promise.resolve(call(values)) : run_in_threadpool(bound_call(call, values));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
   return span_async(
     ENDPOINT,
     call_name(call),
@@ -224,32 +262,30 @@ export function get_request_handler(options: RequestHandlerOptions): (request: R
   const actual_response_class = response_class instanceof DefaultPlaceholder ? response_class.value : response_class;
   const strict_content_type = options.strict_content_type instanceof DefaultPlaceholder ? options.strict_content_type.value : (options.strict_content_type ?? true);
   const is_body_form = options.body_field?.field_info instanceof params.Form;
+  const endpoint_name = call_name(dependant.call);
   return async (request: Request): Promise<Response> => {
-    const endpoint_ctx: EndpointContext = { function: call_name(dependant.call) };
-    if (dependant.path) {
-      const root_path = request.scope.root_path;
-      endpoint_ctx.path = `${request.method} ${root_path ? String(root_path).replace(/\/+$/, "") : ""}${dependant.path}`;
-    }
     let body: unknown = null;
-    if (options.body_field) body = is_body_form ? await read_form(request) : await read_body(request, strict_content_type, endpoint_ctx);
-    const solved = await solve_dependencies({
+    if (options.body_field) body = is_body_form ? await read_form(request) : await read_body(request, strict_content_type, endpoint_context(endpoint_name, dependant, request));
+    const solve_options: SolveOptions = {
       request,
       dependant,
       body,
       dependency_overrides_provider: options.dependency_overrides_provider,
       async_exit_stack: request.scope.fastapi_inner_astack,
       embed_body_fields: options.embed_body_fields ?? false,
-    });
+    };
+    // `await solve_dependencies(...)`; with no sub-dependencies nothing in it awaits (solve_dependencies_without_await).
+    const solved = dependant.dependencies.length ? await solve_dependencies(solve_options) : solve_dependencies_without_await(solve_options);
     if (solved.errors.length) {
       if (tracing_enabled()) BODY_VALIDATION.event(`RequestValidationError (${solved.errors.length})`, () => ({ errors: solved.errors as never, status: 422 }));
-      throw new RequestValidationError(solved.errors, { body, endpoint_ctx });
+      throw new RequestValidationError(solved.errors, { body, endpoint_ctx: endpoint_context(endpoint_name, dependant, request) });
     }
     const raw_response = await run_endpoint_function(dependant, solved.values, is_coroutine);
     if (raw_response instanceof Response) {
       if (raw_response.background === null) raw_response.background = solved.background_tasks;
       return raw_response;
     }
-    const response_args = build_response_args(options.status_code ?? null, solved.response);
+    const response_args = build_response_args(options.status_code ?? null, solved.response, solved.background_tasks);
     const use_dump_json = Boolean(options.response_field) && response_class instanceof DefaultPlaceholder;
     // Without a response model, serialize_response is jsonable_encoder: called as it is (no async frame).
     const content = !options.response_field
@@ -264,24 +300,39 @@ export function get_request_handler(options: RequestHandlerOptions): (request: R
           exclude_defaults: options.response_model_exclude_defaults,
           exclude_none: options.response_model_exclude_none,
           is_coroutine,
-          endpoint_ctx,
+          endpoint_ctx: endpoint_context(endpoint_name, dependant, request),
           dump_json: use_dump_json,
         });
     const response = use_dump_json
-      ? new Response(content, { media_type: "application/json", ...response_args, background: solved.background_tasks })
-      : new actual_response_class(content, { ...response_args, background: solved.background_tasks });
+      ? new Response(content, { media_type: "application/json", ...response_args })
+      : new actual_response_class(content, response_args);
     if (!is_body_allowed_for_status_code(response.status_code)) response.body = new Uint8Array(0);
-    response.raw_headers.push(...solved.response.raw_headers);
+    if (solved.response !== null) response.raw_headers.push(...solved.response.raw_headers);
     return response;
   };
 }
 
-/** The status code: the route's, unless the handler set one on the injected `response`. */
-function build_response_args(status_code: number | null, sub_response: Response): { status_code?: number } {
-  const args: { status_code?: number } = {};
-  const current = status_code || (sub_response.status_code as number | null);
-  if (current !== null && current !== undefined) args.status_code = current;
-  if (sub_response.status_code) args.status_code = sub_response.status_code;
+/**
+ * What the errors name as the endpoint: its function and `"GET /items/{item_id}"` (behind the mount
+ * path). FastAPI builds it at the start of every request; here it is built when an error needs it.
+ */
+function endpoint_context(endpoint_name: string, dependant: Dependant, request: Request): EndpointContext {
+  const endpoint_ctx: EndpointContext = { function: endpoint_name };
+  if (dependant.path) {
+    const root_path = request.scope.root_path;
+    endpoint_ctx.path = `${request.method} ${root_path ? String(root_path).replace(/\/+$/, "") : ""}${dependant.path}`;
+  }
+  return endpoint_ctx;
+}
+
+/**
+ * The status code: the route's, unless the handler set one on the injected `response` (null when
+ * no dependency asked for that response: then there is nothing it could have set).
+ */
+function build_response_args(status_code: number | null, sub_response: Response | null, background: BackgroundTask | null): { status_code?: number; background: BackgroundTask | null } {
+  const set = sub_response === null ? null : (sub_response.status_code as number | null);
+  const current = set ? set : status_code || set; // the injected response's code wins when it set one
+  const args: { status_code?: number; background: BackgroundTask | null } = current !== null && current !== undefined ? { status_code: current, background } : { background };
   return args;
 }
 
@@ -431,11 +482,9 @@ export class APIRoute extends BaseRoute {
   }
 
   matches(scope: Scope): [Match, Scope] {
-    if (scope.type !== "http") return [Match.NONE, {} as Scope];
-    const m = this.path_regex.exec(starlette_route_path(scope));
-    if (!m) return [Match.NONE, {} as Scope];
-    const path_params: Record<string, unknown> = { ...(scope.path_params ?? {}) };
-    for (const [key, value] of Object.entries(m.groups ?? {})) path_params[key] = this.param_convertors[key].convert(value);
+    if (scope.type !== "http") return NO_MATCH;
+    const path_params = match_params(this.path_regex, this.param_convertors, get_route_path(scope), scope);
+    if (path_params === null) return NO_MATCH;
     const child_scope = { endpoint: this.endpoint, path_params, route: this } as unknown as Scope;
     return [this.methods.has(scope.method) ? Match.FULL : Match.PARTIAL, child_scope];
   }
@@ -444,14 +493,17 @@ export class APIRoute extends BaseRoute {
     return starlette_routing.Route.prototype.url_path_for.call(this as never, name, path_params);
   }
 
-  async handle(scope: Scope, receive: Receive, send: Send): Promise<void> {
-    if (!this.methods.has(scope.method)) {
-      const headers = { Allow: py_set_order(this.methods).join(", ") };
-      if ("app" in scope) throw new HTTPException(405, null, headers);
-      await new PlainTextResponse("Method Not Allowed", { status_code: 405, headers }).__call__(scope, receive, send);
-      return;
-    }
+  /** The handler's app, or 405 for a method this route does not take. (Not an async frame of its own: it hands on the app's promise.) */
+  handle(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    if (!this.methods.has(scope.method)) return this.method_not_allowed(scope, receive, send);
     return this.app(scope, receive, send);
+  }
+
+  /** 405 with `Allow` (an HTTPException inside an app). */
+  private async method_not_allowed(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    const headers = { Allow: py_set_order(this.methods).join(", ") };
+    if ("app" in scope) throw new HTTPException(405, null, headers);
+    await new PlainTextResponse("Method Not Allowed", { status_code: 405, headers }).__call__(scope, receive, send);
   }
 
   describe(): string {
@@ -461,14 +513,6 @@ export class APIRoute extends BaseRoute {
   __repr__(): string {
     return `APIRoute(path='${this.path}', name='${this.name}', methods=[${[...this.methods].sort().map((m) => `'${m}'`).join(", ")}])`;
   }
-}
-
-function starlette_route_path(scope: Scope): string {
-  const path: string = scope.path;
-  const root_path: string = scope.root_path ?? "";
-  if (!root_path || !path.startsWith(root_path)) return path;
-  if (path === root_path) return "";
-  return path[root_path.length] === "/" ? path.slice(root_path.length) : path;
 }
 
 /** An annotation (or a FieldInfo) as the FieldInfo a ModelField wraps. */

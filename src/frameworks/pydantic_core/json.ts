@@ -20,7 +20,65 @@ const MAX_DEPTH = 200;
 
 /** `pydantic_core.from_json(text)`. */
 export function from_json(text: string): unknown {
-  return new Reader(text).document();
+  const plain = plain_json(text);
+  return plain !== NOT_PLAIN ? plain : new Reader(text).document();
+}
+
+const NOT_PLAIN: unique symbol = Symbol("not plain JSON");
+
+/**
+ * The usual document, read by the engine's own `JSON.parse` — which gives the same values as the
+ * reader below whenever jiter's rules and JSON's agree. They differ on integral float literals
+ * (`5.0`, `1e3`: a Python float), integers past 2^53 (a Python int), `NaN`/`Infinity` (accepted),
+ * nesting past 200 (refused), and the wording of every error: a scan of the text outside its
+ * strings looks for the first three, and anything `JSON.parse` refuses goes to the reader, so
+ * those documents still get the reader's values and messages. Linear: one pass, then the parse.
+ */
+function plain_json(text: string): unknown {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      i = string_end(text, i);
+      if (i < 0) return NOT_PLAIN;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > MAX_DEPTH) return NOT_PLAIN;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      depth--;
+    } else if (c === 45 /* - */ || (c >= 48 && c <= 57)) {
+      const start = i;
+      let float = false;
+      while (i + 1 < n && is_number_char(text.charCodeAt(i + 1))) if (!is_digit(text.charCodeAt(++i))) float = true;
+      if (float ? Number.isInteger(Number(text.slice(start, i + 1))) : i + 1 - start > 15) return NOT_PLAIN;
+    }
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return NOT_PLAIN;
+  }
+}
+
+/** The index of the quote closing the string that opens at `start` (skipping escaped ones), or -1. */
+function string_end(text: string, start: number): number {
+  let end = text.indexOf('"', start + 1);
+  while (end > 0) {
+    let backslashes = 0;
+    while (text.charCodeAt(end - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return end;
+    end = text.indexOf('"', end + 1);
+  }
+  return -1;
+}
+
+function is_digit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A character that can continue a number literal: a digit, `.`, `e`/`E`, `+`/`-`. */
+function is_number_char(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 46 || c === 101 || c === 69 || c === 43 || c === 45;
 }
 
 class Reader {

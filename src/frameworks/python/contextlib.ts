@@ -83,6 +83,15 @@ export class AsyncExitStack {
     if (pending !== NO_EXCEPTION) throw pending;
   }
 
+  /**
+   * Whether anything was entered (an exit is waiting). After a block that ended normally,
+   * `if (stack.entered()) await stack.aclose()` is `__aexit__` with nothing pending — without an
+   * await (a turn of the event loop) when nothing was entered, the usual request.
+   */
+  entered(): boolean {
+    return this.exits.length > 0;
+  }
+
   /** `async with AsyncExitStack() as stack: body(stack)` */
   static async run<T>(body: (stack: AsyncExitStack) => Promise<T>): Promise<T> {
     const stack = new AsyncExitStack();

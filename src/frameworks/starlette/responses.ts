@@ -40,13 +40,48 @@ function value_type_name(value: unknown): string {
 const CONTENT_LENGTH = latin1_encode("content-length");
 const CONTENT_TYPE = latin1_encode("content-type");
 const CONTENT_TYPES = new Map<string, Bytes>();
+const CONTENT_LENGTHS = new Map<number, Bytes>();
 
-/** A media type's bytes: a handful of distinct values per app, encoded once each. */
-function content_type_bytes(content_type: string): Bytes {
-  let encoded = CONTENT_TYPES.get(content_type);
+/**
+ * The `content-type` value's bytes: the media type, with `; charset=…` added to a `text/*` one that
+ * has none. A handful of distinct values per app, so each is built and encoded once (for the
+ * default utf-8 charset; another charset is built each time).
+ */
+function content_type_bytes(media_type: string, charset: string): Bytes {
+  const cached = charset === "utf-8";
+  let encoded = cached ? CONTENT_TYPES.get(media_type) : undefined;
   if (encoded === undefined) {
+    let content_type = media_type;
+    if (content_type.startsWith("text/") && !content_type.toLowerCase().includes("charset=")) content_type += "; charset=" + charset;
     encoded = latin1_encode(content_type);
-    if (CONTENT_TYPES.size < 64) CONTENT_TYPES.set(content_type, encoded);
+    if (cached && CONTENT_TYPES.size < 64) CONTENT_TYPES.set(media_type, encoded);
+  }
+  return encoded;
+}
+
+/**
+ * `content.encode("utf-8")` of a response's text. A short text (a hello, `{"ok":true}`) is encoded
+ * once and its bytes shared by every response that sends it (bytes are immutable: nothing writes
+ * into a body, and the server copies what it is sent); anything longer is encoded each time.
+ */
+const SHORT_CONTENT = new Map<string, Bytes>();
+
+export function encode_content(text: string): Bytes {
+  if (text.length > 64) return utf8_encode(text);
+  let encoded = SHORT_CONTENT.get(text);
+  if (encoded === undefined) {
+    encoded = utf8_encode(text);
+    if (SHORT_CONTENT.size < 256) SHORT_CONTENT.set(text, encoded);
+  }
+  return encoded;
+}
+
+/** `str(len(body)).encode("latin-1")`, encoded once per size for bodies under 64 KiB. */
+function content_length_bytes(length: number): Bytes {
+  let encoded = CONTENT_LENGTHS.get(length);
+  if (encoded === undefined) {
+    encoded = latin1_encode(String(length));
+    if (length < 65536 && CONTENT_LENGTHS.size < 4096) CONTENT_LENGTHS.set(length, encoded);
   }
   return encoded;
 }
@@ -95,7 +130,7 @@ export class Response {
     if (content === null || content === undefined) return new Uint8Array(0);
     if (content instanceof Uint8Array) return content;
     if (typeof content !== "string") throw new AttributeError(`'${value_type_name(content)}' object has no attribute 'encode'`);
-    return utf8_encode(content);
+    return encode_content(content);
   }
 
   /** The raw header list: the given headers (lowercased), then content-length and content-type if missing. */
@@ -111,12 +146,9 @@ export class Response {
     }
     const body = this.body as Bytes | undefined;
     if (body !== undefined && populate_content_length && !(this.status_code < 200 || this.status_code === 204 || this.status_code === 304))
-      raw.push([CONTENT_LENGTH, latin1_encode(String(body.length))]);
-    let content_type = this.media_type;
-    if (content_type !== null && populate_content_type) {
-      if (content_type.startsWith("text/") && !content_type.toLowerCase().includes("charset=")) content_type += "; charset=" + this.charset;
-      raw.push([CONTENT_TYPE, content_type_bytes(content_type)]);
-    }
+      raw.push([CONTENT_LENGTH, content_length_bytes(body.length)]);
+    const media_type = this.media_type;
+    if (media_type !== null && populate_content_type) raw.push([CONTENT_TYPE, content_type_bytes(media_type, this.charset)]);
     this.raw_headers = raw;
   }
 
@@ -168,7 +200,7 @@ export class JSONResponse extends Response {
   static override media_type: string | null = "application/json";
 
   override render(content: unknown): Bytes {
-    return utf8_encode(py_json_dumps(content, { ensure_ascii: false, allow_nan: false, indent: null, separators: [",", ":"] }));
+    return encode_content(py_json_dumps(content, { ensure_ascii: false, allow_nan: false, indent: null, separators: [",", ":"] }));
   }
 }
 

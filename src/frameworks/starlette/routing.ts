@@ -98,6 +98,15 @@ export function replace_params(path: string, param_convertors: Record<string, Co
   return [path, path_params];
 }
 
+/**
+ * The regex of a path without parameters (`^/hello/$`) matches that one string: `match_params`
+ * compares strings instead of running it (Starlette runs the regex; the answer is the same).
+ */
+const LITERAL_PATHS = new WeakMap<RegExp, string>();
+
+/** A route that did not match: `(Match.NONE, {})`, one shared pair (nothing writes into it). */
+export const NO_MATCH: [Match, Scope] = Object.freeze([Match.NONE, Object.freeze({}) as Scope]) as [Match, Scope];
+
 const PARAM_REGEX = /{([a-zA-Z_][a-zA-Z0-9_]*)(:[a-zA-Z_][a-zA-Z0-9_]*)?}/g;
 
 function re_escape(text: string): string {
@@ -138,8 +147,11 @@ export function compile_path(path: string): [RegExp, string, Record<string, Conv
     path_regex += re_escape(path.slice(idx)) + "$";
   }
   path_format += path.slice(idx);
-  return [new RegExp(path_regex, "s"), path_format, param_convertors];
+  const regex = new RegExp(path_regex, "s");
+  if (idx === 0 && !is_host) LITERAL_PATHS.set(regex, path);
+  return [regex, path_format, param_convertors];
 }
+
 
 /** What a route reports when it is tried (for the trace's `pattern` events). */
 export interface MatchReport {
@@ -169,12 +181,19 @@ export abstract class BaseRoute {
 }
 
 /** Match `{name}` params and convert them; null when the path does not match. */
-function match_params(regex: RegExp, convertors: Record<string, Convertor<any>>, route_path: string, scope: Scope): Record<string, unknown> | null {
+export function match_params(regex: RegExp, convertors: Record<string, Convertor<any>>, route_path: string, scope: Scope): Record<string, unknown> | null {
+  const literal = LITERAL_PATHS.get(regex);
+  if (literal !== undefined) return literal === route_path ? copy_path_params(scope) : null;
   const m = regex.exec(route_path);
   if (!m) return null;
-  const path_params: Record<string, unknown> = { ...(scope.path_params ?? {}) };
+  const path_params = copy_path_params(scope);
   for (const [key, value] of Object.entries(m.groups ?? {})) path_params[key] = convertors[key].convert(value!);
   return path_params;
+}
+
+/** `dict(scope.get("path_params", {}))`: the parameters matched so far (a Mount's), as a new dict. */
+export function copy_path_params(scope: Scope): Record<string, unknown> {
+  return scope.path_params ? { ...scope.path_params } : {};
 }
 
 function wrap_middleware(app: ASGIAppLike, middleware: Middleware[] | null | undefined): ASGIAppLike {
@@ -224,9 +243,9 @@ export class Route extends BaseRoute {
   }
 
   matches(scope: Scope): [Match, Scope] {
-    if (scope.type !== "http") return [Match.NONE, {} as Scope];
+    if (scope.type !== "http") return NO_MATCH;
     const path_params = match_params(this.path_regex, this.param_convertors, get_route_path(scope), scope);
-    if (path_params === null) return [Match.NONE, {} as Scope];
+    if (path_params === null) return NO_MATCH;
     const child_scope = { endpoint: this.endpoint, path_params } as unknown as Scope;
     return [this.methods && !this.methods.has(scope.method) ? Match.PARTIAL : Match.FULL, child_scope];
   }
@@ -280,9 +299,9 @@ export class WebSocketRoute extends BaseRoute {
   }
 
   matches(scope: Scope): [Match, Scope] {
-    if (scope.type !== "websocket") return [Match.NONE, {} as Scope];
+    if (scope.type !== "websocket") return NO_MATCH;
     const path_params = match_params(this.path_regex, this.param_convertors, get_route_path(scope), scope);
-    if (path_params === null) return [Match.NONE, {} as Scope];
+    if (path_params === null) return NO_MATCH;
     return [Match.FULL, { endpoint: this.endpoint, path_params } as unknown as Scope];
   }
 
@@ -329,11 +348,11 @@ export class Mount extends BaseRoute {
   }
 
   matches(scope: Scope): [Match, Scope] {
-    if (scope.type !== "http" && scope.type !== "websocket") return [Match.NONE, {} as Scope];
+    if (scope.type !== "http" && scope.type !== "websocket") return NO_MATCH;
     const root_path: string = scope.root_path ?? "";
     const route_path = get_route_path(scope);
     const path_params = match_params(this.path_regex, this.param_convertors, route_path, scope);
-    if (path_params === null) return [Match.NONE, {} as Scope];
+    if (path_params === null) return NO_MATCH;
     const remaining_path = "/" + String(path_params.path);
     delete path_params.path;
     const matched_path = route_path.slice(0, route_path.length - remaining_path.length);
@@ -456,20 +475,42 @@ export class Router {
     return call_app(this.middleware_stack, scope, receive, send);
   }
 
-  /** Find the route: FULL wins, else the first PARTIAL, else a slash redirect, else the default. */
-  async app(scope: Scope, receive: Receive, send: Send): Promise<void> {
-    const type = scope.type;
-    if (type !== "http" && type !== "websocket" && type !== "lifespan") throw new AssertionError("");
-    if (!("router" in scope)) scope.router = this;
-    if (type === "lifespan") return this.lifespan(scope, receive, send);
-    const found = tracing_enabled()
-      ? await span_async(ROUTER, "Router", () => ({ path: get_route_path(scope), method: scope.method ?? null, routes: this.routes.length }), async (span) => this.find_route(scope, span))
-      : this.find_route(scope, -1);
-    if (found) {
-      scope.route = found.route;
-      Object.assign(scope, found.child_scope);
-      return found.route.handle(scope, receive, send);
+  /**
+   * Find the route: FULL wins, else the first PARTIAL, else a slash redirect, else the default.
+   * (Starlette's `app` is one coroutine; here the matched route is handed the request from a plain
+   * call — its promise is the router's — and an async frame is made only to time the traced
+   * resolver span or to try the redirect and the default.)
+   */
+  app(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    try {
+      const type = scope.type;
+      if (type !== "http" && type !== "websocket" && type !== "lifespan") throw new AssertionError("");
+      if (!("router" in scope)) scope.router = this;
+      if (type === "lifespan") return this.lifespan(scope, receive, send);
+      if (tracing_enabled()) return this.traced_app(scope, receive, send);
+      const found = this.find_route(scope, -1);
+      return found ? this.handle_match(found, scope, receive, send) : this.handle_no_match(scope, receive, send);
+    } catch (e) {
+      return Promise.reject(e);
     }
+  }
+
+  /** `app` with the resolver span around the search. */
+  private async traced_app(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    const found = await span_async(ROUTER, "Router", () => ({ path: get_route_path(scope), method: scope.method ?? null, routes: this.routes.length }), async (span) => this.find_route(scope, span));
+    if (found) await this.handle_match(found, scope, receive, send);
+    else await this.handle_no_match(scope, receive, send);
+  }
+
+  /** `scope.update(child_scope)`, then the route handles the request. */
+  private handle_match(found: { route: BaseRoute; child_scope: Scope }, scope: Scope, receive: Receive, send: Send): Promise<void> {
+    scope.route = found.route;
+    Object.assign(scope, found.child_scope);
+    return found.route.handle(scope, receive, send);
+  }
+
+  /** No route matched: a slash redirect if one would, else the default (404). */
+  private async handle_no_match(scope: Scope, receive: Receive, send: Send): Promise<void> {
     if (await this.redirect_slash(scope, receive, send)) return;
     await this.default(scope, receive, send);
   }

@@ -275,8 +275,10 @@ export interface SolvedDependency {
   values: Record<string, unknown>;
   errors: ErrorDict[];
   background_tasks: StarletteBackgroundTasks | null;
-  response: Response;
-  dependency_cache: Map<string, unknown>;
+  /** The temporal response, made when a dependant asked for it (`response: Response`); else null. */
+  response: Response | null;
+  /** The values solved so far, by cache key (made when there are sub-dependencies). */
+  dependency_cache: Map<string, unknown> | null;
 }
 
 export interface SolveOptions {
@@ -304,17 +306,18 @@ export function sub_response(): Response {
 
 export async function solve_dependencies(options: SolveOptions): Promise<SolvedDependency> {
   const { request, dependant } = options;
-  const request_astack = request.scope.fastapi_inner_astack as AsyncExitStack;
-  const function_astack = request.scope.fastapi_function_astack as AsyncExitStack;
-  if (!(request_astack instanceof AsyncExitStack)) throw new AssertionError("fastapi_inner_astack not found in request scope");
-  if (!(function_astack instanceof AsyncExitStack)) throw new AssertionError("fastapi_function_astack not found in request scope");
+  const [request_astack, function_astack] = exit_stacks(request);
   const values: Record<string, unknown> = {};
   const errors: ErrorDict[] = [];
-  const response = options.response ?? sub_response();
-  const dependency_cache = options.dependency_cache ?? new Map<string, unknown>();
-  const uses_scopes_cache = options._uses_scopes_cache ?? new Map<Dependant, boolean>();
-  const order = options._order ?? { n: 0 };
+  // FastAPI makes the temporal `Response()` and the caches at the start of every solve; here they
+  // are made when first needed (most handlers take no `response` and have no sub-dependencies).
+  let response = options.response ?? null;
+  let dependency_cache = options.dependency_cache ?? null;
   let background_tasks = options.background_tasks ?? null;
+  const has_dependencies = dependant.dependencies.length > 0;
+  const cache = has_dependencies ? (dependency_cache ??= new Map<string, unknown>()) : null;
+  const uses_scopes_cache = has_dependencies ? (options._uses_scopes_cache ?? new Map<Dependant, boolean>()) : undefined;
+  const order = has_dependencies ? (options._order ?? { n: 0 }) : null;
   for (const sub_dependant of dependant.dependencies) {
     const overrides = options.dependency_overrides_provider?.dependency_overrides;
     let use_sub_dependant = sub_dependant;
@@ -326,8 +329,9 @@ export async function solve_dependencies(options: SolveOptions): Promise<SolvedD
     }
     const key = get_cache_key(sub_dependant, uses_scopes_cache);
     await span_async(DEPENDENCY, call_name(call), () => dependency_attrs(sub_dependant, call, override !== undefined, dependant), async (span) => {
-      const solved_result = await solve_dependencies({ ...options, dependant: use_sub_dependant, background_tasks, response, dependency_cache, _uses_scopes_cache: uses_scopes_cache, _order: order });
+      const solved_result = await solve_dependencies({ ...options, dependant: use_sub_dependant, background_tasks, response, dependency_cache, _uses_scopes_cache: uses_scopes_cache, _order: order! });
       background_tasks = solved_result.background_tasks;
+      response = solved_result.response;
       if (solved_result.errors.length) {
         errors.push(...solved_result.errors);
         const n = solved_result.errors.length;
@@ -335,18 +339,51 @@ export async function solve_dependencies(options: SolveOptions): Promise<SolvedD
         return;
       }
       let solved: unknown;
-      if (sub_dependant.use_cache && dependency_cache.has(key)) {
-        solved = dependency_cache.get(key);
+      if (sub_dependant.use_cache && cache!.has(key)) {
+        solved = cache!.get(key);
         span_set(span, () => ({ outcome: "cache hit", cached: true, order: null }));
       } else {
-        const n = ++order.n;
+        const n = ++order!.n;
         span_set(span, () => ({ order: n, outcome: "called" }));
         solved = await call_dependency(use_sub_dependant, call, solved_result.values, sub_dependant.scope === "function" ? function_astack : request_astack, span);
       }
       if (sub_dependant.name !== null) values[sub_dependant.name] = solved;
-      if (!dependency_cache.has(key)) dependency_cache.set(key, solved);
+      if (!cache!.has(key)) cache!.set(key, solved);
     }, (call as { __source__?: SourceRef }).__source__ ?? source_ref(override === undefined ? sub_dependant.source : null));
   }
+  return solve_own_parameters(options, values, errors, background_tasks, response, dependency_cache);
+}
+
+/**
+ * `solve_dependencies` for a dependant with no sub-dependencies: nothing in it awaits, so it runs
+ * as a plain call (FastAPI awaits it all the same; here that would only add a turn of the event
+ * loop). The same checks, values and errors.
+ */
+export function solve_dependencies_without_await(options: SolveOptions): SolvedDependency {
+  if (options.dependant.dependencies.length) throw new AssertionError("solve_dependencies_without_await: the dependant has sub-dependencies");
+  exit_stacks(options.request);
+  return solve_own_parameters(options, {}, [], options.background_tasks ?? null, options.response ?? null, options.dependency_cache ?? null);
+}
+
+/** The exit stacks `request_response` put in the scope (for `yield` dependencies), checked as FastAPI asserts them. */
+function exit_stacks(request: Request | WebSocket): [AsyncExitStack, AsyncExitStack] {
+  const request_astack = request.scope.fastapi_inner_astack as AsyncExitStack;
+  const function_astack = request.scope.fastapi_function_astack as AsyncExitStack;
+  if (!(request_astack instanceof AsyncExitStack)) throw new AssertionError("fastapi_inner_astack not found in request scope");
+  if (!(function_astack instanceof AsyncExitStack)) throw new AssertionError("fastapi_function_astack not found in request scope");
+  return [request_astack, function_astack];
+}
+
+/** The rest of a solve, once the sub-dependencies are done: the request's parameters, the body, then what FastAPI injects. */
+function solve_own_parameters(
+  options: SolveOptions,
+  values: Record<string, unknown>,
+  errors: ErrorDict[],
+  background_tasks: StarletteBackgroundTasks | null,
+  response: Response | null,
+  dependency_cache: Map<string, unknown> | null,
+): SolvedDependency {
+  const { request, dependant } = options;
   validate_request_params(dependant, request, values, errors);
   if (dependant.body_params.length) {
     const [body_values, body_errors] = request_body_to_args(dependant.body_params, options.body, options.embed_body_fields);
@@ -360,7 +397,7 @@ export async function solve_dependencies(options: SolveOptions): Promise<SolvedD
     if (background_tasks === null) background_tasks = new BackgroundTasks();
     values[dependant.background_tasks_param_name] = background_tasks;
   }
-  if (dependant.response_param_name) values[dependant.response_param_name] = response;
+  if (dependant.response_param_name) values[dependant.response_param_name] = response ??= sub_response();
   if (dependant.security_scopes_param_name) values[dependant.security_scopes_param_name] = new SecurityScopes(get_oauth_scopes(dependant));
   return { values, errors, background_tasks, response, dependency_cache };
 }

@@ -6,7 +6,7 @@
  * Main class: `ServerErrorMiddleware`.
  */
 import { extract_tb } from "../../python/traceback";
-import { span_set, trace_site } from "../../../trace";
+import { span_set, trace_site, tracing_enabled } from "../../../trace";
 import { span_async } from "../_tracing";
 import { noting_start } from "../_exception_handler";
 import { is_async_callable } from "../_utils";
@@ -16,6 +16,7 @@ import { HTMLResponse, PlainTextResponse, type Response } from "../responses";
 import { call_app, type ASGIAppLike, type ExceptionHandler, type Receive, type Scope, type Send } from "../types";
 
 const SERVER_ERROR = trace_site("middleware", "starlette/middleware/errors.ts#ServerErrorMiddleware.__call__");
+const SERVER_ERROR_ATTRS = () => ({ middleware: "ServerErrorMiddleware" });
 
 export class ServerErrorMiddleware {
   readonly handler: ExceptionHandler | null;
@@ -33,20 +34,24 @@ export class ServerErrorMiddleware {
     if (scope.type !== "http") return call_app(this.app, scope, receive, send);
     const state = { response_started: false };
     const _send = noting_start(send, state);
-    return span_async(SERVER_ERROR, "ServerErrorMiddleware", () => ({ middleware: "ServerErrorMiddleware" }), async (span) => {
-      try {
-        await call_app(this.app, scope, receive, _send);
-      } catch (exc) {
-        const request = new Request(scope);
-        let response: Response;
-        if (this.debug) response = await run_in_threadpool(() => this.debug_response(request, exc));
-        else if (this.handler === null) response = this.error_response(request, exc);
-        else response = is_async_callable(this.handler) ? await this.handler(request, exc) : await run_in_threadpool(this.handler, request, exc);
-        if (span >= 0) span_set(span, { caught: `${(exc as Error)?.constructor?.name}: ${(exc as Error)?.message}`, response_started: state.response_started });
-        if (!state.response_started) await response.__call__(scope, receive, send);
-        throw exc;
-      }
-    });
+    if (!tracing_enabled()) return this.guard(scope, receive, send, _send, state, -1);
+    return span_async(SERVER_ERROR, "ServerErrorMiddleware", SERVER_ERROR_ATTRS, (span) => this.guard(scope, receive, send, _send, state, span));
+  }
+
+  /** `try: await self.app(scope, receive, _send)`, and what the `except Exception` does: answer 500 unless started, then re-raise. */
+  private async guard(scope: Scope, receive: Receive, send: Send, _send: Send, state: { response_started: boolean }, span: number): Promise<void> {
+    try {
+      await call_app(this.app, scope, receive, _send);
+    } catch (exc) {
+      const request = new Request(scope);
+      let response: Response;
+      if (this.debug) response = await run_in_threadpool(() => this.debug_response(request, exc));
+      else if (this.handler === null) response = this.error_response(request, exc);
+      else response = is_async_callable(this.handler) ? await this.handler(request, exc) : await run_in_threadpool(this.handler, request, exc);
+      if (span >= 0) span_set(span, { caught: `${(exc as Error)?.constructor?.name}: ${(exc as Error)?.message}`, response_started: state.response_started });
+      if (!state.response_started) await response.__call__(scope, receive, send);
+      throw exc;
+    }
   }
 
   /** Debug mode: the traceback, as HTML for a browser (Accept: text/html), else as text. */

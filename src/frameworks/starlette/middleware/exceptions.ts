@@ -5,7 +5,7 @@
  * an `HTTPException` becomes a plain-text response of its detail and status (no body for 204 and
  * 304), a `WebSocketException` a close with its code. Main class: `ExceptionMiddleware`.
  */
-import { trace_site } from "../../../trace";
+import { trace_site, tracing_enabled } from "../../../trace";
 import { span_async } from "../_tracing";
 import { wrap_app_handling_exceptions, type ExceptionHandlers, type StatusHandlers } from "../_exception_handler";
 import { HTTPException, WebSocketException } from "../exceptions";
@@ -29,7 +29,14 @@ export class ExceptionMiddleware {
       [WebSocketException, (websocket, exc) => this.websocket_exception(websocket, exc)],
     ]);
     for (const [key, handler] of options.handlers ?? []) this.add_exception_handler(key, handler);
+    this.registered = [this._exception_handlers, this._status_handlers];
+    this.call_next = (scope, receive, send) => call_app(this.app, scope, receive, send);
   }
+
+  /** What goes in every scope as `starlette.exception_handlers` (the same two maps each time). */
+  private readonly registered: [ExceptionHandlers, StatusHandlers];
+  /** `self.app` as the ASGI callable `wrap_app_handling_exceptions` guards (made once). */
+  private readonly call_next: (scope: Scope, receive: Receive, send: Send) => Promise<void>;
 
   add_exception_handler(exc_class_or_status_code: Function | number, handler: ExceptionHandler): void {
     if (typeof exc_class_or_status_code === "number") this._status_handlers.set(exc_class_or_status_code, handler);
@@ -38,10 +45,11 @@ export class ExceptionMiddleware {
 
   __call__(scope: Scope, receive: Receive, send: Send): Promise<void> {
     if (scope.type !== "http" && scope.type !== "websocket") return call_app(this.app, scope, receive, send);
-    scope["starlette.exception_handlers"] = [this._exception_handlers, this._status_handlers];
+    scope["starlette.exception_handlers"] = this.registered;
     const conn = scope.type === "http" ? new Request(scope, receive, send) : new WebSocket(scope, receive, send);
+    if (!tracing_enabled()) return wrap_app_handling_exceptions(this.call_next, conn)(scope, receive, send);
     return span_async(EXCEPTION_MIDDLEWARE, "ExceptionMiddleware", () => ({ middleware: "ExceptionMiddleware", handlers: [...this._exception_handlers.keys()].map((k) => k.name).concat([...this._status_handlers.keys()].map(String)) }), () =>
-      wrap_app_handling_exceptions((s, r, se) => call_app(this.app, s, r, se), conn)(scope, receive, send),
+      wrap_app_handling_exceptions(this.call_next, conn)(scope, receive, send),
     );
   }
 
