@@ -11,7 +11,12 @@ import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { HeadlessRuntime } from "../src/runtime/headless";
 import { Flask } from "../src/frameworks/flask";
+import { serve_wsgi } from "../src/gateway/server";
+import type { WSGIApplication } from "../src/gateway/wsgi";
+import { Recorder, set_active_recorder } from "../src/trace";
 import { SCENARIO_FORMAT, type Scenario } from "../src/scenarios/format";
+import { figure, run_cases, type AnchorRef, type Figure, type RunOptions } from "./harness";
+import { hello_bench } from "./hello";
 
 export const flask_hello_scenario: Scenario = {
   format: SCENARIO_FORMAT,
@@ -126,6 +131,88 @@ export async function bench_flask(): Promise<void> {
     console.log(
       `bench flask hello: real Flask WSGI app ${real.wall.toFixed(1)} µs/request (${real.cpu.toFixed(1)} µs CPU) → ours is ${(real.wall / o.wall).toFixed(1)}x faster wall, ${(real.cpu / o.cpu).toFixed(1)}x CPU (trace off; trace on ${(real.cpu / t.cpu).toFixed(1)}x CPU)  (goal ≥ 10x)`,
     );
+}
+
+/** The anchors' make_flask(): Flask("bench") with `@app.get("/hello/")` returning the string. */
+function make_flask(): Flask {
+  const app = new Flask("bench");
+  app.get("/hello/")(function hello() {
+    return "Hello, World!";
+  });
+  return app;
+}
+
+/**
+ * micro_bench's `wsgi_caller`: a fresh copy of one environ per request, `app(environ,
+ * start_response)`, the body joined and closed — the layer real Flask is timed at.
+ */
+function wsgi_caller(app: Flask): (() => Uint8Array[]) & { text: () => string } {
+  const base = {
+    REQUEST_METHOD: "GET", PATH_INFO: "/hello/", SCRIPT_NAME: "", QUERY_STRING: "", SERVER_NAME: "testserver", SERVER_PORT: "80", SERVER_PROTOCOL: "HTTP/1.1",
+    REMOTE_ADDR: "127.0.0.1", HTTP_HOST: "testserver", "wsgi.version": [1, 0], "wsgi.url_scheme": "http",
+    "wsgi.errors": { write() {} }, "wsgi.multithread": false, "wsgi.multiprocess": false, "wsgi.run_once": false,
+  };
+  let status = "";
+  const start_response = (s: string) => {
+    status = s;
+    return () => {};
+  };
+  const decoder = new TextDecoder();
+  const call = () => {
+    const environ: Record<string, unknown> = Object.assign({}, base);
+    environ["wsgi.input"] = { read: () => new Uint8Array() };
+    const body = app.wsgi_app(environ, start_response) as Iterable<Uint8Array> & { close?: () => void };
+    const chunks: Uint8Array[] = [];
+    try {
+      for (const chunk of body) chunks.push(chunk);
+    } finally {
+      body.close?.();
+    }
+    return chunks;
+  };
+  return Object.assign(call, {
+    /** The body as text, or the status and body when it is not a 200 (checked before timing). */
+    text: () => {
+      const text = call().map((c) => decoder.decode(c)).join("");
+      return status.startsWith("200") ? text : `${status} ${text}`;
+    },
+  });
+}
+
+const FLASK_ANCHOR: AnchorRef = { script: "micro_bench", workload: "micro.hello: Flask WSGI app direct", metric: "us/req" };
+const runtime_hello = hello_bench({ scenario: flask_hello_scenario, key: "flask_hello_us", label: "Flask hello through the headless runtime", body: "Hello, World!", anchor: FLASK_ANCHOR });
+
+/**
+ * `npm run bench`'s Flask rows: through the headless runtime (what a Send costs, traced and not),
+ * over the WSGI gateway (`serve_wsgi` builds the environ from the HTTP message, as `serve_asgi`
+ * does for FastAPI's row), and `wsgi_app` called directly as micro_bench calls real Flask.
+ */
+export async function bench_flask_figures(options: RunOptions): Promise<Figure[]> {
+  const previous = set_active_recorder(new Recorder({ enabled: false }));
+  let res;
+  try {
+    const app = make_flask();
+    const wsgi: WSGIApplication = (environ, start_response) => app.wsgi_app(environ, start_response);
+    const request = { method: "GET", target: "/hello/", headers: [["Host", "testserver"]] as [string, string][], body: "" };
+    const first = await serve_wsgi(wsgi, request);
+    if (first.status !== 200 || new TextDecoder().decode(first.body) !== "Hello, World!") throw new Error(`flask bench: hello answered ${first.status}`);
+    const direct = wsgi_caller(app);
+    if (direct.text() !== "Hello, World!") throw new Error(`flask bench: direct hello answered ${direct.text()}`);
+    res = await run_cases(
+      [
+        { name: "served", fn: () => serve_wsgi(wsgi, request), n: 2000, async: true },
+        { name: "direct", fn: direct, n: 2000 },
+      ],
+      options,
+    );
+  } finally {
+    set_active_recorder(previous);
+  }
+  return [
+    ...(await runtime_hello(options)),
+    figure("flask_hello_wsgi_us", "Flask hello over WSGI (serve_wsgi, trace off)", "us", res.get("served")!, FLASK_ANCHOR),
+    figure("flask_hello_direct_us", "Flask hello, app.wsgi_app(environ, start_response) direct", "us", res.get("direct")!, FLASK_ANCHOR),
+  ];
 }
 
 if (process.argv[1]?.endsWith("flask.ts")) await bench_flask();

@@ -21,8 +21,7 @@ import { anchor_values, find_anchors, run_anchor, type AnchorScript } from "./an
 import { bench_django, startproject_runtime } from "./django";
 import { format_value, median, pool, type AnchorRef, type Figure, type RunOptions } from "./harness";
 import { bench_fastapi_figures } from "./fastapi";
-import { flask_hello_scenario } from "./flask";
-import { hello_bench } from "./hello";
+import { bench_flask_figures } from "./flask";
 import { bench_memory } from "./memory";
 import { bench_orm } from "./orm";
 import { bench_pydantic } from "./pydantic";
@@ -42,7 +41,7 @@ export const BENCHES: Bench[] = [
   { name: "jinja", run: bench_jinja },
   { name: "orm", run: bench_orm },
   { name: "pydantic", run: bench_pydantic },
-  { name: "flask", run: hello_bench({ scenario: flask_hello_scenario, key: "flask_hello_us", label: "Flask hello", body: "Hello, World!", anchor: { script: "micro_bench", workload: "micro.hello: Flask WSGI app direct", metric: "us/req" } }) },
+  { name: "flask", run: bench_flask_figures },
   { name: "fastapi", run: bench_fastapi_figures },
   { name: "memory", run: memory_figures, once: true },
 ];
@@ -79,8 +78,15 @@ const GOALS: Goal[] = [
   { text: "Jinja2 (ours) no slower than Jinja2", key: "jinja_render_ms", vs: { script: "template_bench", workload: "template.jinja2 render child (extends base)", metric: "us/op" }, max: 1 },
   { text: "2,000 admin requests: heap flat within 10 %", key: "memory_growth_pct", max: 10 },
   { text: "tracing on / off ≤ 1.10× on Flask hello", key: "flask_hello_trace_ratio", max: 1.1 },
-  { text: "Flask hello ≥ 10× faster than Flask", key: "flask_hello_us", vs: { script: "micro_bench", workload: "micro.hello: Flask WSGI app direct", metric: "us/req" }, max: 0.1 },
-  { text: "FastAPI hello ≥ 10× faster than FastAPI", key: "fastapi_hello_us", vs: { script: "micro_bench", workload: "micro.hello: FastAPI ASGI direct (async def, 50/loop entry)", metric: "us/req" }, max: 0.1 },
+  // Real Flask is timed as a WSGI app called directly (micro_bench's wsgi_caller), real FastAPI as
+  // an ASGI app awaited directly: the like-for-like figures are ours called the same way. Ours
+  // through the gateway and through the headless runtime (the worker's recorder, log drain and
+  // change counter, which have no counterpart there) are checked too, against the same anchor.
+  { text: "Flask hello ≥ 10× faster than Flask (both WSGI apps called directly)", key: "flask_hello_direct_us", vs: { script: "micro_bench", workload: "micro.hello: Flask WSGI app direct", metric: "us/req" }, max: 0.1 },
+  { text: "the same, ours over the WSGI gateway", key: "flask_hello_wsgi_us", vs: { script: "micro_bench", workload: "micro.hello: Flask WSGI app direct", metric: "us/req" }, max: 0.1 },
+  { text: "the same, ours through the headless runtime", key: "flask_hello_us", vs: { script: "micro_bench", workload: "micro.hello: Flask WSGI app direct", metric: "us/req" }, max: 0.1 },
+  { text: "FastAPI hello ≥ 10× faster than FastAPI (both ASGI apps awaited directly)", key: "fastapi_hello_direct_us", vs: { script: "micro_bench", workload: "micro.hello: FastAPI ASGI direct (async def, 50/loop entry)", metric: "us/req" }, max: 0.1 },
+  { text: "the same, ours over the ASGI gateway", key: "fastapi_hello_us", vs: { script: "micro_bench", workload: "micro.hello: FastAPI ASGI direct (async def, 50/loop entry)", metric: "us/req" }, max: 0.1 },
   { text: "Item validation no slower than pydantic-core", key: "pydantic_validate_us", vs: { script: "micro_bench", workload: "micro.pydantic alone: Item.model_validate(dict)", metric: "us/op" }, max: 1 },
 ];
 
