@@ -12,6 +12,7 @@
  */
 import { AssertionError, AttributeError } from "../python/builtins";
 import { latin1_encode, utf8_encode, type Bytes } from "../python/bytes";
+import { bounded_cache } from "../python/functools";
 import { py_json_dumps, py_type_name } from "../python/json";
 import { quote } from "../python/urllib/parse";
 import type { BackgroundTask } from "./background";
@@ -39,8 +40,6 @@ function value_type_name(value: unknown): string {
 /** Header names every response writes, encoded once (bytes are never written to in place). */
 const CONTENT_LENGTH = latin1_encode("content-length");
 const CONTENT_TYPE = latin1_encode("content-type");
-const CONTENT_TYPES = new Map<string, Bytes>();
-const CONTENT_LENGTHS = new Map<number, Bytes>();
 
 /**
  * The `content-type` value's bytes: the media type, with `; charset=…` added to a `text/*` one that
@@ -48,43 +47,34 @@ const CONTENT_LENGTHS = new Map<number, Bytes>();
  * default utf-8 charset; another charset is built each time).
  */
 function content_type_bytes(media_type: string, charset: string): Bytes {
-  const cached = charset === "utf-8";
-  let encoded = cached ? CONTENT_TYPES.get(media_type) : undefined;
-  if (encoded === undefined) {
-    let content_type = media_type;
-    if (content_type.startsWith("text/") && !content_type.toLowerCase().includes("charset=")) content_type += "; charset=" + charset;
-    encoded = latin1_encode(content_type);
-    if (cached && CONTENT_TYPES.size < 64) CONTENT_TYPES.set(media_type, encoded);
-  }
-  return encoded;
+  return charset === "utf-8" ? utf8_content_type_bytes(media_type) : build_content_type_bytes(media_type, charset);
 }
+
+function build_content_type_bytes(media_type: string, charset: string): Bytes {
+  let content_type = media_type;
+  if (content_type.startsWith("text/") && !content_type.toLowerCase().includes("charset=")) content_type += "; charset=" + charset;
+  return latin1_encode(content_type);
+}
+
+const utf8_content_type_bytes = bounded_cache(64, (media_type: string) => build_content_type_bytes(media_type, "utf-8"));
 
 /**
  * `content.encode("utf-8")` of a response's text. A short text (a hello, `{"ok":true}`) is encoded
  * once and its bytes shared by every response that sends it (bytes are immutable: nothing writes
  * into a body, and the server copies what it is sent); anything longer is encoded each time.
  */
-const SHORT_CONTENT = new Map<string, Bytes>();
-
 export function encode_content(text: string): Bytes {
-  if (text.length > 64) return utf8_encode(text);
-  let encoded = SHORT_CONTENT.get(text);
-  if (encoded === undefined) {
-    encoded = utf8_encode(text);
-    if (SHORT_CONTENT.size < 256) SHORT_CONTENT.set(text, encoded);
-  }
-  return encoded;
+  return text.length > 64 ? utf8_encode(text) : encode_short_content(text);
 }
+
+const encode_short_content = bounded_cache(256, utf8_encode);
 
 /** `str(len(body)).encode("latin-1")`, encoded once per size for bodies under 64 KiB. */
 function content_length_bytes(length: number): Bytes {
-  let encoded = CONTENT_LENGTHS.get(length);
-  if (encoded === undefined) {
-    encoded = latin1_encode(String(length));
-    if (length < 65536 && CONTENT_LENGTHS.size < 4096) CONTENT_LENGTHS.set(length, encoded);
-  }
-  return encoded;
+  return length < 65536 ? encode_small_length(length) : latin1_encode(String(length));
 }
+
+const encode_small_length = bounded_cache(4096, (length: number) => latin1_encode(String(length)));
 
 const RESPONSE_KEYWORDS = new Set(["content", "status_code", "headers", "media_type", "background"]);
 

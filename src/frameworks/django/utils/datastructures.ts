@@ -10,6 +10,7 @@
  *   the body has been parsed).
  */
 import { AttributeError, KeyError, ValueError, py_repr } from "../../python/builtins";
+import { bounded_cache } from "../../python/functools";
 
 /** `d[key]` on a MultiValueDict for a missing key: a KeyError, so `except KeyError` catches it. */
 export class MultiValueDictKeyError extends KeyError {}
@@ -210,16 +211,7 @@ export function unpack_items<T>(data: Iterable<[string, T]> | Record<string, T> 
  * `key.lower()`, remembered for the few keys a program uses (header names are mostly literals):
  * a fresh lowercased string would be allocated and hashed again on every lookup.
  */
-export function lower_key(key: string): string {
-  let lower = lowered.get(key);
-  if (lower === undefined) {
-    lower = key.toLowerCase();
-    if (lowered.size >= 512) lowered.clear(); // bounded: keys built from input cannot grow it
-    lowered.set(key, lower);
-  }
-  return lower;
-}
-const lowered = new Map<string, string>();
+export const lower_key: (key: string) => string = bounded_cache(512, (key) => key.toLowerCase());
 
 /**
  * A mapping that looks keys up case-insensitively and keeps each key's last-set spelling.

@@ -8,28 +8,32 @@
  * valid hex left alone, invalid UTF-8 decoded with U+FFFD).
  */
 import { ValueError } from "../builtins";
+import { bounded_cache } from "../functools";
 import { decode, encode, latin1_decode, normalize_codec, utf8_decode, utf8_encode, type Bytes } from "../bytes";
 
 const ALWAYS_SAFE = new Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~".split("").map((c) => c.charCodeAt(0)));
 const HEX = "0123456789ABCDEF";
 
-/** Per `safe` set: which bytes stay as they are (built once per set). */
-const SAFE_TABLES = new Map<string, Uint8Array>();
 const ascii_decoder = new TextDecoder("utf-8");
 const HEX_CODES = Uint8Array.from(HEX, (c) => c.charCodeAt(0));
 
 function safe_table(safe: string | Bytes): Uint8Array {
-  const key = typeof safe === "string" ? safe : latin1_decode(safe);
-  let table = SAFE_TABLES.get(key);
-  if (!table) {
-    table = new Uint8Array(256);
-    for (const c of ALWAYS_SAFE) table[c] = 1;
-    // CPython drops the non-ASCII characters of `safe`: the output is always ASCII.
-    for (const c of typeof safe === "string" ? utf8_encode(safe) : safe) if (c < 0x80) table[c] = 1;
-    if (SAFE_TABLES.size < 64) SAFE_TABLES.set(key, table);
+  return safe_table_of(typeof safe === "string" ? safe : latin1_decode(safe));
+}
+
+/**
+ * Per `safe` set: which bytes stay as they are (built once per set). CPython drops the non-ASCII
+ * characters of `safe` (the output is always ASCII), so only its ASCII characters count.
+ */
+const safe_table_of = bounded_cache(64, (safe: string) => {
+  const table = new Uint8Array(256);
+  for (const c of ALWAYS_SAFE) table[c] = 1;
+  for (let i = 0; i < safe.length; i++) {
+    const c = safe.charCodeAt(i);
+    if (c < 0x80) table[c] = 1;
   }
   return table;
-}
+});
 
 /**
  * `quote_from_bytes(bs, safe)`: percent-encode every byte outside A–Z a–z 0–9 `_.-~` and `safe`.
