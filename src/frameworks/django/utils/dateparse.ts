@@ -23,21 +23,17 @@ export function parse_date(text: string): date | null {
  */
 function parse_iso_date(text: string): date | null {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null; // 45 is "-"
-  const year = read_digits(text, 0, 4);
-  const month = read_digits(text, 5, 2);
-  const day = read_digits(text, 8, 2);
-  return year < 0 || month < 0 || day < 0 ? null : new date(year, month, day);
+  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+  const month = digit(text, 5) * 10 + digit(text, 6);
+  const day = digit(text, 8) * 10 + digit(text, 9);
+  // A character that is not a digit reads as NaN, which survives the arithmetic and fails this test.
+  return year === year && month === month && day === day ? new date(year, month, day) : null;
 }
 
-/** The number written by `count` ASCII digits at `start`, or -1 if one of them is not a digit. */
-function read_digits(text: string, start: number, count: number): number {
-  let n = 0;
-  for (let i = start; i < start + count; i++) {
-    const digit = text.charCodeAt(i) - 48; // 48 is "0"
-    if (digit < 0 || digit > 9) return -1;
-    n = n * 10 + digit;
-  }
-  return n;
+/** The value of the ASCII digit at `i`, or NaN if it is not one. */
+function digit(text: string, i: number): number {
+  const d = text.charCodeAt(i) - 48; // 48 is "0"
+  return d >= 0 && d <= 9 ? d : NaN;
 }
 
 export function parse_datetime(text: string): datetime | null {
