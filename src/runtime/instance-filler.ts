@@ -22,6 +22,8 @@
  * it holds: data, never code. The only other text is the column's index, a number this module
  * counts. The body is strict, as the loop it replaces is (a store to a read-only property throws).
  */
+// The package first: its modules depend on each other in an order only its index gets right.
+import "../frameworks/django/db";
 import { loop_instance_filler, set_instance_filler_factory, type InstanceFiller } from "../frameworks/django/db/models/base";
 
 /** A model with more columns than this is filled by the pure loop (its source would be large for no gain). */

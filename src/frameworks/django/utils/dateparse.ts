@@ -23,17 +23,11 @@ export function parse_date(text: string): date | null {
  */
 function parse_iso_date(text: string): date | null {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null; // 45 is "-"
-  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
-  const month = digit(text, 5) * 10 + digit(text, 6);
-  const day = digit(text, 8) * 10 + digit(text, 9);
-  // A character that is not a digit reads as NaN, which survives the arithmetic and fails this test.
-  return year === year && month === month && day === day ? new date(year, month, day) : null;
-}
-
-/** The value of the ASCII digit at `i`, or NaN if it is not one. */
-function digit(text: string, i: number): number {
-  const d = text.charCodeAt(i) - 48; // 48 is "0"
-  return d >= 0 && d <= 9 ? d : NaN;
+  // Each character minus "0" (48); as an unsigned number, anything but a digit is more than 9.
+  const y1 = text.charCodeAt(0) - 48, y2 = text.charCodeAt(1) - 48, y3 = text.charCodeAt(2) - 48, y4 = text.charCodeAt(3) - 48;
+  const m1 = text.charCodeAt(5) - 48, m2 = text.charCodeAt(6) - 48, d1 = text.charCodeAt(8) - 48, d2 = text.charCodeAt(9) - 48;
+  if (y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || y4 >>> 0 > 9 || m1 >>> 0 > 9 || m2 >>> 0 > 9 || d1 >>> 0 > 9 || d2 >>> 0 > 9) return null;
+  return new date(y1 * 1000 + y2 * 100 + y3 * 10 + y4, m1 * 10 + m2, d1 * 10 + d2);
 }
 
 export function parse_datetime(text: string): datetime | null {

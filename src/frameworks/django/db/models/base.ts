@@ -108,8 +108,8 @@ export function loop_instance_filler(attnames: readonly string[]): InstanceFille
 }
 
 let filler_factory: InstanceFillerFactory = loop_instance_filler;
-/** Per model: the filler for each list of attnames it was loaded with (`only()`/`defer()` make others). */
-let fillers = new WeakMap<object, Map<string, InstanceFiller>>();
+/** Per model: the attnames it was loaded with (`only()`/`defer()` make other lists) and the filler made for each. */
+let fillers = new WeakMap<object, { names: readonly string[]; fill: InstanceFiller }[]>();
 const FILLERS_PER_MODEL = 64;
 
 /**
@@ -125,15 +125,20 @@ export function set_instance_filler_factory(factory: InstanceFillerFactory | nul
 
 /** The filler for a model's attnames, made once per model and list of names. */
 function instance_filler(cls: object, attnames: readonly string[]): InstanceFiller {
-  let by_names = fillers.get(cls);
-  if (by_names === undefined) fillers.set(cls, (by_names = new Map()));
-  const key = JSON.stringify(attnames);
-  let fill = by_names.get(key);
-  if (fill === undefined) {
-    if (by_names.size >= FILLERS_PER_MODEL) by_names.clear();
-    by_names.set(key, (fill = filler_factory(attnames)));
-  }
+  let made = fillers.get(cls);
+  if (made === undefined) fillers.set(cls, (made = []));
+  for (const entry of made) if (same_names(entry.names, attnames)) return entry.fill;
+  if (made.length >= FILLERS_PER_MODEL) made.length = 0;
+  const names = attnames.slice();
+  const fill = filler_factory(names);
+  made.push({ names, fill });
   return fill;
+}
+
+function same_names(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
