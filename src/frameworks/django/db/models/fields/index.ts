@@ -612,7 +612,8 @@ export class DecimalField extends Field {
    */
   get_col_db_converters(connection?: ConnectionLike): Converter[] {
     const places = this.decimal_places;
-    if (places === null) return this.get_db_converters(connection);
+    // Without decimal_places (a field the system checks refuse: fields.E130) a number is kept as it reads.
+    if (places === null) return [(v) => (typeof v === "number" || typeof v === "string" ? new Decimal(String(v)) : v), ...super.get_db_converters(connection)];
     const decimals = quantized_decimals(places, this.max_digits ?? 28);
     const quantize = column_converter(
       (v) => (v === null || v === undefined ? v : decimals.get(v)),
