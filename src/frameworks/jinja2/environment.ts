@@ -318,6 +318,7 @@ export class Environment {
     } else if (pass === "eval_context") fixed.push(eval_ctx ?? context?.eval_ctx ?? new runtime.EvalContext(this));
     else if (pass === "environment") fixed.push(this);
     fixed.push(value);
+    runtime.check_call(func, args.length, Object.keys(kwargs));
     if (!Object.keys(kwargs).length) return func(...fixed, ...args);
     return runtime.call_with_kwargs(func, fixed, args, kwargs, name);
   }

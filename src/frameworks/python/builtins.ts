@@ -81,7 +81,7 @@ export function float(x: unknown): number {
     if (special === "inf" || special === "infinity") return Infinity;
     if (special === "-inf" || special === "-infinity") return -Infinity;
     if (special === "nan" || special === "-nan") return NaN;
-    throw new ValueError(`could not convert string to float: ${py_repr(x.valueOf())}`);
+    throw new ValueError(`could not convert string to float: ${py_repr(x)}`);
   }
   if (x !== null && typeof x === "object" && typeof (x as { valueOf(): unknown }).valueOf() === "number") return (x as { valueOf(): number }).valueOf();
   throw new TypeError(`float() argument must be a string or a real number, not '${x === null || x === undefined ? "NoneType" : typeof x}'`);
