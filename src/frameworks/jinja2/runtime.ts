@@ -11,7 +11,7 @@
  */
 import { escape_text, has_html, Markup } from "../markupsafe";
 import { AttributeError, IndexError, TypeError, ValueError } from "../python/builtins";
-import { mark_kwargs, split_kwargs } from "../python/kwargs";
+import { is_kwargs, mark_kwargs, split_kwargs } from "../python/kwargs";
 import { PyFloat } from "../python/json";
 import { is_dict, py_str, type_name } from "../python/operator";
 import { signature_of, type Signature } from "../python/signature";
@@ -292,6 +292,8 @@ export class Context {
   /** Call `func` from a template: context-wanting callables get the context first. */
   call(func: unknown, ...args: unknown[]): unknown {
     if (typeof func === "function") {
+      const signature = signature_of(func);
+      if (signature !== undefined) check_arguments(signature, args);
       const pass = (func as { jinja_pass_arg?: string }).jinja_pass_arg;
       if (pass === undefined) return func(...args);
       if (pass === "context") return func(this, ...args);
@@ -678,6 +680,19 @@ export function check_call(func: Function, n_args: number, keywords: readonly st
   const signature = signature_of(func);
   if (signature === undefined) return;
   const message = signature.bind_error(positional_count(signature, n_args), keywords);
+  if (message !== null) throw new TypeError(message);
+}
+
+/**
+ * A call of a function with a Python signature (a str's method, `range`, `lipsum`) that the real
+ * function would refuse raises its TypeError. `args` ends with the keyword object, if any; a bound
+ * method's signature that names `self` counts it, as Python does.
+ */
+function check_arguments(signature: Signature, args: unknown[]): void {
+  const last = args[args.length - 1];
+  const keywords = is_kwargs(last) ? Object.keys(last) : null;
+  const given = args.length - (keywords ? 1 : 0) + (signature.params[0] === "self" ? 1 : 0);
+  const message = signature.bind_error(given, keywords ?? []);
   if (message !== null) throw new TypeError(message);
 }
 

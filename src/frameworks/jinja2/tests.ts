@@ -134,6 +134,6 @@ for (const [names, operator] of [[["==", "eq", "equalto"], "eq"], [["!=", "ne"],
   // One function per operator, as `operator.eq` is one object behind `==`, `eq` and `equalto`.
   const compare = TESTS[names[0]];
   const test = (a: unknown, b: unknown) => compare(a, b);
-  with_signature(test, Signature.builtin_positional("_operator", operator, 2));
+  with_signature(test, Signature.positional(operator, 2, 2, `_operator.${operator}`));
   for (const name of names) TESTS[name] = test;
 }

@@ -10,13 +10,18 @@
  *
  * The checks run in CPython's order (3.11, `initialize_locals`): each keyword in turn (unknown,
  * positional-only, or already given by position), then too many positional arguments, then the
- * required ones still missing. Functions written in C check differently and word it differently:
- * `abs()` takes exactly one argument and no keywords (`Signature.builtin_o`), `operator.eq` exactly
- * two (`Signature.builtin_positional`).
+ * required ones still missing. Functions written in C check differently and word it differently,
+ * by how they read their arguments:
+ *
+ *   Signature.noargs("str.upper")                     "str.upper() takes no arguments (1 given)"
+ *   Signature.builtin_o("abs")                        "abs() takes exactly one argument (2 given)"
+ *   Signature.positional("replace", 2, 3, "str.replace")   "replace expected at least 2 arguments, got 1"
+ *   Signature.varargs("startswith", 1, 3)             "startswith() takes at least 1 argument (0 given)"
+ *   Signature.keywords("split", ["sep", "maxsplit"])  "'x' is an invalid keyword argument for split()"
  */
 
 /** How the function is implemented, which decides the wording of its errors. */
-type Style = "def" | "builtin_o" | "builtin_positional";
+type Style = "def" | "noargs" | "builtin_o" | "positional" | "varargs" | "keywords";
 
 export class Signature {
   private constructor(
@@ -31,8 +36,13 @@ export class Signature {
     readonly varargs: boolean,
     readonly varkw: boolean,
     private readonly style: Style,
-    /** For a C function checked with `_PyArg_CheckPositional`: its module (`_operator`). */
-    private readonly module = "",
+    /**
+     * A C function's bounds on its arguments (for `keywords`: `min` is how many may be given by
+     * position, `max` how many in all), and the qualified name some of its messages use.
+     */
+    private readonly min = 0,
+    private readonly max = 0,
+    private readonly qualname = name,
   ) {}
 
   /**
@@ -47,7 +57,7 @@ export class Signature {
     let positional_only = 0;
     let varargs = false;
     let varkw = false;
-    for (const raw of match[2].split(",").map((p) => p.trim()).filter(Boolean)) {
+    for (const raw of split_parameters(match[2])) {
       if (raw === "/") positional_only = params.length;
       else if (raw.startsWith("**")) varkw = true;
       else if (raw.startsWith("*")) varargs = true;
@@ -61,14 +71,37 @@ export class Signature {
     return new Signature(match[1], params, defaults, positional_only, varargs, varkw, "def");
   }
 
-  /** A C function taking exactly one argument and no keywords (`METH_O`: `abs`, `len`, `callable`). */
-  static builtin_o(name: string): Signature {
-    return new Signature(name, ["obj"], 0, 1, false, false, "builtin_o");
+  /** A C method taking no arguments (`METH_NOARGS`: `str.upper`, `dict.items`). */
+  static noargs(qualname: string): Signature {
+    return new Signature(qualname, [], 0, 0, false, false, "noargs");
   }
 
-  /** A C function taking exactly `count` positional arguments (`operator.eq(a, b, /)`). */
-  static builtin_positional(module: string, name: string, count: number): Signature {
-    return new Signature(name, Array.from({ length: count }, (_, i) => String.fromCharCode(97 + i)), 0, count, false, false, "builtin_positional", module);
+  /** A C function taking exactly one argument and no keywords (`METH_O`: `abs`, `len`, `str.join`). */
+  static builtin_o(qualname: string): Signature {
+    return new Signature(qualname, ["obj"], 0, 1, false, false, "builtin_o");
+  }
+
+  /**
+   * A C function taking `min` to `max` positional arguments, checked by Argument Clinic
+   * (`operator.eq`, `str.replace`, `dict.get`, `range`); `keywords` when it also takes any keyword
+   * (`dict(a=1)`), else a keyword is refused in the name of `qualname`.
+   */
+  static positional(name: string, min: number, max: number, qualname: string = name, options: { keywords?: boolean } = {}): Signature {
+    return new Signature(name, [], 0, max, false, options.keywords ?? false, "positional", min, max, qualname);
+  }
+
+  /** A C function reading `min` to `max` arguments with `PyArg_ParseTuple` (`str.startswith`, `str.find`). */
+  static varargs(name: string, min: number, max: number): Signature {
+    return new Signature(name, [], 0, max, false, false, "varargs", min, max);
+  }
+
+  /**
+   * A C function whose parameters can also be named (Argument Clinic with keywords: `str.split(sep,
+   * maxsplit)`); `positional` is how many can be given by position (0 for `list.sort(*, key,
+   * reverse)`).
+   */
+  static keywords(name: string, params: string[], positional: number = params.length): Signature {
+    return new Signature(name, params, params.length, 0, false, false, "keywords", positional, params.length);
   }
 
   /**
@@ -80,10 +113,31 @@ export class Signature {
       if (keywords.length) return `${this.name}() takes no keyword arguments`;
       return given === 1 ? null : `${this.name}() takes exactly one argument (${given} given)`;
     }
-    if (this.style === "builtin_positional") {
-      if (keywords.length) return `${this.module}.${this.name}() takes no keyword arguments`;
-      const count = this.params.length;
-      return given === count ? null : `${this.name} expected ${count} argument${count === 1 ? "" : "s"}, got ${given}`;
+    if (this.style === "noargs") {
+      if (keywords.length) return `${this.name}() takes no keyword arguments`;
+      return given === 0 ? null : `${this.name}() takes no arguments (${given} given)`;
+    }
+    if (this.style === "positional") {
+      if (keywords.length && !this.varkw) return `${this.qualname}() takes no keyword arguments`;
+      if (given >= this.min && given <= this.max) return null;
+      const bound = this.min === this.max ? this.min : given < this.min ? this.min : this.max;
+      const how = this.min === this.max ? "" : given < this.min ? "at least " : "at most ";
+      return `${this.name} expected ${how}${bound} argument${bound === 1 ? "" : "s"}, got ${given}`;
+    }
+    if (this.style === "varargs") {
+      if (keywords.length) return `${this.name}() takes no keyword arguments`;
+      if (given >= this.min && given <= this.max) return null;
+      const bound = given < this.min ? this.min : this.max;
+      const how = this.min === this.max ? "exactly" : given < this.min ? "at least" : "at most";
+      return `${this.name}() takes ${how} ${bound} argument${bound === 1 ? "" : "s"} (${given} given)`;
+    }
+    if (this.style === "keywords") {
+      const total = given + keywords.length;
+      if (total > this.max) return `${this.name}() takes at most ${this.max} argument${this.max === 1 ? "" : "s"} (${total} given)`;
+      const positional = this.min;
+      if (given > positional) return positional === 0 ? `${this.name}() takes no positional arguments` : `${this.name}() takes at most ${positional} positional argument${positional === 1 ? "" : "s"} (${given} given)`;
+      const unknown = keywords.find((k) => !this.params.includes(k));
+      return unknown === undefined ? null : `'${unknown}' is an invalid keyword argument for ${this.name}()`;
     }
     const bound = new Set<number>();
     for (let i = 0; i < Math.min(given, this.params.length); i++) bound.add(i);
@@ -112,6 +166,29 @@ export class Signature {
     if (missing.length) return `${this.name}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${name_list(missing)}`;
     return null;
   }
+}
+
+/** The parameter list at its top-level commas (a default may be `', '` or `(1, 2)`). */
+function split_parameters(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = "";
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    else if (c === "," && depth === 0) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out.map((p) => p.trim()).filter(Boolean);
 }
 
 /** `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`: how CPython lists missing arguments. */

@@ -41,7 +41,7 @@ describe("Signature.bind_error", () => {
     expect(abs.bind_error(2, [])).toBe("abs() takes exactly one argument (2 given)");
     expect(Signature.builtin_o("len").bind_error(0, [])).toBe("len() takes exactly one argument (0 given)");
     expect(abs.bind_error(0, ["x"])).toBe("abs() takes no keyword arguments");
-    const eq = Signature.builtin_positional("_operator", "eq", 2);
+    const eq = Signature.positional("eq", 2, 2, "_operator.eq");
     expect(eq.bind_error(1, [])).toBe("eq expected 2 arguments, got 1");
     expect(eq.bind_error(1, ["b"])).toBe("_operator.eq() takes no keyword arguments");
     expect(eq.bind_error(2, [])).toBeNull();
