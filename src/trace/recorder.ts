@@ -261,7 +261,12 @@ const EMPTY_SPANS: Span[] = [];
 
 export class Recorder {
   readonly enabled: boolean;
-  private readonly origin: number;
+  /**
+   * The clock's reading that times count from: the first one taken (the first span's start), so
+   * a recorder reads the clock only at span boundaries. `times` holds raw readings; the replay
+   * makes them relative.
+   */
+  private origin = -1;
   private readonly epoch: number;
   // A disabled recorder (every untraced request has one) allocates nothing: the arrays below are
   // shared empty ones until the first record. Their `length` is their room (they are reused):
@@ -272,36 +277,31 @@ export class Recorder {
   private ncodes = 0;
   private ntimes = 0;
   private nvalues = 0;
-  /**
-   * The time of the latest open or close. The clock is read at span boundaries only: an event (a
-   * span with no duration — a pattern tried, a receiver skipped) is stamped with this time, the
-   * moment its parent opened or its previous sibling closed, which keeps it inside its parent and
-   * in order, for the price of no clock read.
-   */
-  private last = 0;
   private spans_opened = 0;
   /** The call site of each span of an `eager` site, by span index (for `span_set` on it); others are left empty. */
   private eager_sites: number[] = EMPTY_NUMBERS;
-  /** The replay: spans built so far, the stack of open ones, and how far the log was replayed. */
+  /** The replay: spans built so far, the stack of open ones (their indices), and how far the log was replayed. */
   private built: Span[] = EMPTY_SPANS;
-  private stack: Span[] = EMPTY_SPANS;
+  private stack: number[] = EMPTY_NUMBERS;
   private replayed = 0;
   private replayed_times = 0;
   private replayed_values = 0;
+  /**
+   * The time of the latest open or close, as replayed. The clock is read at span boundaries only:
+   * an event (a span with no duration — a pattern tried, a receiver skipped) is stamped with this
+   * time, the moment its parent opened or its previous sibling closed, which keeps it inside its
+   * parent and in order, for the price of no clock read.
+   */
   private replay_last = 0;
 
   constructor(options: { enabled?: boolean } = {}) {
     this.enabled = options.enabled ?? true;
-    this.origin = this.enabled ? now() : 0;
     this.epoch = this.enabled ? ++epochs % EPOCHS : 0;
   }
 
   /** The first record: the previous read log's arrays, or new ones. */
   private start_log(): void {
-    if (this.built === EMPTY_SPANS) {
-      this.built = [];
-      this.stack = [];
-    }
+    if (this.stack === EMPTY_NUMBERS) this.stack = [];
     if (spare) {
       ({ codes: this.codes, times: this.times, values: this.values } = spare);
       spare = null;
@@ -320,7 +320,7 @@ export class Recorder {
     const kept = site.eager && typeof attrs === "function" ? attrs() : attrs;
     if (this.codes === EMPTY_NUMBERS) this.start_log();
     this.codes[this.ncodes++] = (site.id << OP_BITS) | op;
-    if (op === OP_OPEN) this.times[this.ntimes++] = this.last = now() - this.origin;
+    if (op === OP_OPEN) this.times[this.ntimes++] = now();
     const values = this.values;
     const v = this.nvalues;
     values[v] = name;
@@ -335,7 +335,7 @@ export class Recorder {
     if (site.eager) return this.record_open(op, site, typeof name === "function" ? name(a, b, c) : name, build(a, b, c), source);
     if (this.codes === EMPTY_NUMBERS) this.start_log();
     this.codes[this.ncodes++] = (site.id << OP_BITS) | op | WITH_ARGS;
-    if (op === OP_OPEN) this.times[this.ntimes++] = this.last = now() - this.origin;
+    if (op === OP_OPEN) this.times[this.ntimes++] = now();
     const values = this.values;
     const v = this.nvalues;
     values[v] = name;
@@ -380,7 +380,7 @@ export class Recorder {
     if (index < 0) return;
     if (this.codes === EMPTY_NUMBERS) this.start_log();
     this.codes[this.ncodes++] = (index << OP_BITS) | OP_CLOSE;
-    this.times[this.ntimes++] = this.last = now() - this.origin;
+    this.times[this.ntimes++] = now();
   }
 
   // --- a site's span held with this recorder: async code whose awaits can outlast the step ----
@@ -467,55 +467,64 @@ export class Recorder {
 
   /** The records not yet replayed, made spans (or changes to spans). */
   private replay(): void {
-    const { codes, times, values, built, stack } = this;
+    const { codes, times, values, stack } = this;
+    let built = this.built;
+    if (built === EMPTY_SPANS) built = this.built = [];
+    let n = built.length;
     let t = this.replayed_times;
     let v = this.replayed_values;
     let last = this.replay_last;
-    for (let i = this.replayed; i < this.ncodes; i++) {
+    // Times are counted from the first reading (ms since the trace started).
+    if (this.origin < 0 && this.ntimes !== 0) this.origin = times[0];
+    const origin = this.origin;
+    for (let i = this.replayed, end = this.ncodes; i < end; i++) {
       const code = codes[i];
       const op = code & OP_MASK;
       const target = code >>> OP_BITS;
       if (op === OP_OPEN || op === OP_EVENT) {
         const site = sites[target];
-        if (op === OP_OPEN) last = times[t++];
-        const name = values[v] as string | ((a?: unknown, b?: unknown, c?: unknown) => string);
-        const id = built.length;
-        const parent = stack.length ? stack[stack.length - 1].id : null;
+        if (op === OP_OPEN) last = times[t++] - origin;
+        const name = values[v];
+        const parent = stack.length !== 0 ? stack[stack.length - 1] : null;
         let span_name: string;
         let attrs: Attrs;
+        let source: SourceRef | undefined;
         if ((code & WITH_ARGS) !== 0) {
           const a = values[v + 3];
           const b = values[v + 4];
           const c = values[v + 5];
-          span_name = typeof name === "string" ? name : build_name(name, a, b, c);
+          span_name = typeof name === "string" ? name : build_name(name as (a: unknown, b: unknown, c: unknown) => string, a, b, c);
           attrs = build_attrs_with(values[v + 1] as (a: unknown, b: unknown, c: unknown) => Attrs, a, b, c);
+          source = (values[v + 2] as SourceRef | undefined) ?? site.source;
+          v += 6;
         } else {
-          span_name = typeof name === "string" ? name : build_name(name);
+          span_name = typeof name === "string" ? name : build_name(name as () => string);
           attrs = build_attrs(values[v + 1] as LazyAttrs | undefined);
+          source = (values[v + 2] as SourceRef | undefined) ?? site.source;
+          v += 3;
         }
-        const source = (values[v + 2] as SourceRef | undefined) ?? site.source;
-        v += (code & WITH_ARGS) !== 0 ? 6 : 3;
         // Two literal shapes (with and without a source), never a property added afterwards.
-        const span: Span = source ? { id, parent, kind: site.kind, name: span_name, start: last, end: last, attrs, source } : { id, parent, kind: site.kind, name: span_name, start: last, end: last, attrs };
+        const span: Span = source ? { id: n, parent, kind: site.kind, name: span_name, start: last, end: last, attrs, source } : { id: n, parent, kind: site.kind, name: span_name, start: last, end: last, attrs };
         built.push(span);
-        if (op === OP_OPEN) stack.push(span);
+        if (op === OP_OPEN) stack.push(n);
+        n++;
         continue;
       }
       if (op === OP_CLOSE) {
-        last = times[t++];
-        const span = built[target];
-        if (span === undefined) continue;
-        while (stack.length) {
+        last = times[t++] - origin;
+        if (target >= n) continue;
+        // The span and any left open inside it (a thrown exception can cause that).
+        while (stack.length !== 0) {
           const top = stack.pop()!;
-          top.end = last;
-          if (top === span) break;
+          built[top].end = last;
+          if (top === target) break;
         }
         continue;
       }
       const value = values[v++];
+      if (target >= n) continue;
       const span = built[target];
-      if (span === undefined) continue;
-      if (op === OP_SET) Object.assign(span.attrs, build_attrs(value as LazyAttrs));
+      if (op === OP_SET) assign(span.attrs, build_attrs(value as LazyAttrs));
       else if (op === OP_FAIL) span.error = typeof value === "function" ? build_error(value as () => SpanError) : (value as SpanError);
       else if (op === OP_SOURCE) span.source = value as SourceRef;
     }
@@ -524,6 +533,11 @@ export class Recorder {
     this.replayed_values = v;
     this.replay_last = last;
   }
+}
+
+/** `Object.assign` for plain attrs objects, without its generic path. */
+function assign(attrs: Attrs, more: Attrs): void {
+  for (const key in more) attrs[key] = more[key];
 }
 
 /** A failure built when read; one that raises is described instead of raised. */
