@@ -81,6 +81,12 @@ export interface TraceSiteOptions {
  */
 export class TraceSite {
   readonly source: SourceRef | undefined;
+  /**
+   * The name and attrs builder of this site's first `open_with`/`event_with` (a site has one pair
+   * almost always): a record made with them keeps only its three values, not the pair again.
+   */
+  with_name: unknown = undefined;
+  with_build: unknown = undefined;
 
   constructor(
     readonly id: number,
@@ -236,7 +242,9 @@ const OP_FAIL = 5;
 const OP_SOURCE = 6;
 /** Added to OP_OPEN / OP_EVENT: the attrs are `build(a, b, c)` (values: name, build, source, a, b, c). */
 const WITH_ARGS = 8;
-const OP_BITS = 4;
+/** Added to OP_OPEN / OP_EVENT: the attrs are the site's own `with_build(a, b, c)`, named by its `with_name` (values: a, b, c). */
+const SITE_ARGS = 16;
+const OP_BITS = 5;
 const OP_MASK = 7;
 
 /** The arrays of one read log, kept for the next recorder (a request's trace reuses the last one's). */
@@ -334,10 +342,24 @@ export class Recorder {
   record_open_with(op: number, site: TraceSite, name: NameWith<any, any, any>, build: (a: any, b: any, c: any) => Attrs, a: unknown, b: unknown, c: unknown, source: SourceRef | undefined): number {
     if (site.eager) return this.record_open(op, site, typeof name === "function" ? name(a, b, c) : name, build(a, b, c), source);
     if (this.codes === EMPTY_NUMBERS) this.start_log();
-    this.codes[this.ncodes++] = (site.id << OP_BITS) | op | WITH_ARGS;
-    if (op === OP_OPEN) this.times[this.ntimes++] = now();
     const values = this.values;
     const v = this.nvalues;
+    if (site.with_build === undefined) {
+      site.with_name = name;
+      site.with_build = build;
+    }
+    if (build === site.with_build && name === site.with_name && source === undefined) {
+      // The site's own name and builder: only the values are kept.
+      this.codes[this.ncodes++] = (site.id << OP_BITS) | op | SITE_ARGS;
+      if (op === OP_OPEN) this.times[this.ntimes++] = now();
+      values[v] = a;
+      values[v + 1] = b;
+      values[v + 2] = c;
+      this.nvalues = v + 3;
+      return this.next_handle(site);
+    }
+    this.codes[this.ncodes++] = (site.id << OP_BITS) | op | WITH_ARGS;
+    if (op === OP_OPEN) this.times[this.ntimes++] = now();
     values[v] = name;
     values[v + 1] = build;
     values[v + 2] = source;
@@ -484,20 +506,33 @@ export class Recorder {
       if (op === OP_OPEN || op === OP_EVENT) {
         const site = sites[target];
         if (op === OP_OPEN) last = times[t++] - origin;
-        const name = values[v];
         const parent = stack.length !== 0 ? stack[stack.length - 1] : null;
         let span_name: string;
         let attrs: Attrs;
         let source: SourceRef | undefined;
-        if ((code & WITH_ARGS) !== 0) {
-          const a = values[v + 3];
-          const b = values[v + 4];
-          const c = values[v + 5];
+        if ((code & (WITH_ARGS | SITE_ARGS)) !== 0) {
+          let name: unknown, build: unknown, a: unknown, b: unknown, c: unknown;
+          if ((code & SITE_ARGS) !== 0) {
+            name = site.with_name;
+            build = site.with_build;
+            source = site.source;
+            a = values[v];
+            b = values[v + 1];
+            c = values[v + 2];
+            v += 3;
+          } else {
+            name = values[v];
+            build = values[v + 1];
+            source = (values[v + 2] as SourceRef | undefined) ?? site.source;
+            a = values[v + 3];
+            b = values[v + 4];
+            c = values[v + 5];
+            v += 6;
+          }
           span_name = typeof name === "string" ? name : build_name(name as (a: unknown, b: unknown, c: unknown) => string, a, b, c);
-          attrs = build_attrs_with(values[v + 1] as (a: unknown, b: unknown, c: unknown) => Attrs, a, b, c);
-          source = (values[v + 2] as SourceRef | undefined) ?? site.source;
-          v += 6;
+          attrs = build_attrs_with(build as (a: unknown, b: unknown, c: unknown) => Attrs, a, b, c);
         } else {
+          const name = values[v];
           span_name = typeof name === "string" ? name : build_name(name as () => string);
           attrs = build_attrs(values[v + 1] as LazyAttrs | undefined);
           source = (values[v + 2] as SourceRef | undefined) ?? site.source;
