@@ -73,6 +73,13 @@ export interface TraceSiteOptions {
    * later (a model instance, a dict the code goes on filling, the ASGI scope).
    */
   eager?: boolean;
+  /**
+   * The site's usual `open_with`/`event_with` name and attrs builder — module-level functions (or a
+   * string name), declared once here: a record made with them keeps only its three values, not the
+   * pair again. Another pair given at the call still works (its record keeps the pair).
+   */
+  name?: NameWith<any, any, any>;
+  attrs?: (a: any, b: any, c: any) => Attrs;
 }
 
 /**
@@ -81,12 +88,9 @@ export interface TraceSiteOptions {
  */
 export class TraceSite {
   readonly source: SourceRef | undefined;
-  /**
-   * The name and attrs builder of this site's first `open_with`/`event_with` (a site has one pair
-   * almost always): a record made with them keeps only its three values, not the pair again.
-   */
-  with_name: unknown = undefined;
-  with_build: unknown = undefined;
+  /** The usual `open_with`/`event_with` name and attrs builder, if the site declared them (`TraceSiteOptions`). */
+  readonly with_name: NameWith<any, any, any> | undefined;
+  readonly with_build: ((a: any, b: any, c: any) => Attrs) | undefined;
 
   constructor(
     readonly id: number,
@@ -94,7 +98,10 @@ export class TraceSite {
     readonly where: string,
     readonly eager: boolean,
     with_source: boolean,
+    with_pair?: { name?: NameWith<any, any, any>; attrs?: (a: any, b: any, c: any) => Attrs },
   ) {
+    this.with_name = with_pair?.attrs ? with_pair.name : undefined;
+    this.with_build = with_pair?.attrs;
     const hash = where.indexOf("#");
     this.source = with_source ? Object.freeze(hash < 0 ? { file: where } : { file: where.slice(0, hash), symbol: where.slice(hash + 1) }) : undefined;
   }
@@ -161,7 +168,7 @@ export function trace_site(kind: SpanKind, where: string, options: TraceSiteOpti
   const key = `${kind}\u0000${where}\u0000${options.source ? 1 : 0}${options.eager ? 1 : 0}`;
   let site = sites_by_key.get(key);
   if (!site) {
-    site = new TraceSite(sites.length, kind, where, options.eager ?? false, options.source ?? false);
+    site = new TraceSite(sites.length, kind, where, options.eager ?? false, options.source ?? false, options);
     sites.push(site);
     sites_by_key.set(key, site);
   }
@@ -242,7 +249,7 @@ const OP_FAIL = 5;
 const OP_SOURCE = 6;
 /** Added to OP_OPEN / OP_EVENT: the attrs are `build(a, b, c)` (values: name, build, source, a, b, c). */
 const WITH_ARGS = 8;
-/** Added to OP_OPEN / OP_EVENT: the attrs are the site's own `with_build(a, b, c)`, named by its `with_name` (values: a, b, c). */
+/** Added to OP_OPEN / OP_EVENT: the attrs are the site's declared `with_build(a, b, c)`, named by its `with_name` (values: a, b, c). */
 const SITE_ARGS = 16;
 const OP_BITS = 5;
 const OP_MASK = 7;
@@ -344,10 +351,6 @@ export class Recorder {
     if (this.codes === EMPTY_NUMBERS) this.start_log();
     const values = this.values;
     const v = this.nvalues;
-    if (site.with_build === undefined) {
-      site.with_name = name;
-      site.with_build = build;
-    }
     if (build === site.with_build && name === site.with_name && source === undefined) {
       // The site's own name and builder: only the values are kept.
       this.codes[this.ncodes++] = (site.id << OP_BITS) | op | SITE_ARGS;

@@ -107,10 +107,10 @@ describe("call sites", () => {
     ]);
   });
 
-  it("a site's own name and builder (kept once) and other ones given at the call build each span from its own", () => {
-    const SITE = trace_site("pattern", "tests/trace#with-pairs", { source: true });
+  it("a site's declared name and builder (kept once) and other ones given at the call build each span from its own", () => {
     const route = (p: { route: string }) => p.route;
     const tried = (p: { route: string }, path: string) => ({ route: p.route, path });
+    const SITE = trace_site("pattern", "tests/trace#with-pairs", { source: true, name: route, attrs: tried });
     const other = (p: { route: string }, path: string, why: string) => ({ other: `${p.route} ${path} ${why}` });
     const spans = record(() => {
       SITE.event_with(route, tried, { route: "a/" }, "/x/");
