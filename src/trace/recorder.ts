@@ -562,7 +562,7 @@ export class Recorder {
       const value = values[v++];
       if (target >= n) continue;
       const span = built[target];
-      if (op === OP_SET) assign(span.attrs, build_attrs(value as LazyAttrs));
+      if (op === OP_SET) Object.assign(span.attrs, build_attrs(value as LazyAttrs));
       else if (op === OP_FAIL) span.error = typeof value === "function" ? build_error(value as () => SpanError) : (value as SpanError);
       else if (op === OP_SOURCE) span.source = value as SourceRef;
     }
@@ -571,11 +571,6 @@ export class Recorder {
     this.replayed_values = v;
     this.replay_last = last;
   }
-}
-
-/** `Object.assign` for plain attrs objects, without its generic path. */
-function assign(attrs: Attrs, more: Attrs): void {
-  for (const key in more) attrs[key] = more[key];
 }
 
 /** A failure built when read; one that raises is described instead of raised. */
