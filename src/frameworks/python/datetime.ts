@@ -248,9 +248,9 @@ function parse_iso_time(text: string): [number, number, number, number, timezone
 
 /** `datetime.date`: a calendar day. */
 export class date {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
+  declare readonly year: number;
+  declare readonly month: number;
+  declare readonly day: number;
 
   constructor(year: number, month: number, day: number) {
     check_date_fields(year, month, day);

@@ -11,7 +11,13 @@
  * `4.5 * 1.2` in JavaScript is 5.3999999999999995. `add`, `sub`, `mul`, `neg`, `abs`, `compare`
  * and `quantize` are Python's `+`, `-`, `*`, unary `-`, `abs()`, comparison and `quantize()`.
  */
-import { ValueError } from "./builtins";
+import { Exception, ValueError } from "./builtins";
+
+/** Python's `ArithmeticError` ← `decimal.DecimalException` ← `decimal.InvalidOperation`. */
+export class ArithmeticError extends Exception {}
+export class DecimalException extends ArithmeticError {}
+/** Raised (the default context traps it) e.g. when `quantize` would need more digits than the precision. */
+export class InvalidOperation extends DecimalException {}
 
 const DECIMAL_RE = /^([+-])?(?:(\d+)(?:\.(\d*))?|\.(\d+))(?:[eE]([+-]?\d+))?$/;
 const SPECIAL_RE = /^([+-])?(inf|infinity|nan|snan)(\d*)$/i;
