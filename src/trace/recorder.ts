@@ -237,9 +237,9 @@ function is_span_error(e: unknown): e is SpanError {
 // The recorder: an operation log, replayed into spans when read
 // ---------------------------------------------------------------------------------------------
 
-// A record is one small integer, `target << 4 | operation`: the call site's id (OPEN, EVENT) or
+// A record is one small integer, `target << 5 | flags | operation`: the call site's id (OPEN, EVENT) or
 // the target span's index (the others). What it keeps follows in `values`, in record order and
-// a number of slots fixed by the operation — so no record stores where its values are: the
+// a number of slots fixed by the operation and its flag — so no record stores where its values are: the
 // replay walks both with one cursor each. Likewise `times` holds one reading per OPEN and CLOSE.
 const OP_OPEN = 1;
 const OP_EVENT = 2;
