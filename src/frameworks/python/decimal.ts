@@ -23,6 +23,8 @@ const DECIMAL_RE = /^([+-])?(?:(\d+)(?:\.(\d*))?|\.(\d+))(?:[eE]([+-]?\d+))?$/;
 const SPECIAL_RE = /^([+-])?(inf|infinity|nan|snan)(\d*)$/i;
 
 export class Decimal {
+  /** Its name in Python's messages (`'decimal.Decimal' object is not iterable`). */
+  static readonly __tp_name__ = "decimal.Decimal";
   /** 0 for positive, 1 for negative (Python's `as_tuple().sign`). */
   readonly sign: 0 | 1;
   /** Coefficient digits without leading zeros ("0" for zero); "" for special values. */
