@@ -703,7 +703,7 @@ export function py_percent_format(fmt: string, value: unknown): string {
   else if (conv === "%") body = "%";
   else {
     if (!(typeof value === "number" || typeof value === "boolean" || value instanceof PyFloat || value instanceof Decimal))
-      throw new TypeError(`%${conv} format: a real number is required, not ${typeof value}`);
+      throw new TypeError(`%${conv} format: a real number is required, not ${type_name(value)}`);
     let n = Number(value instanceof PyFloat || value instanceof Decimal ? value.valueOf() : value);
     if ("xXo".includes(conv) && !is_int(typeof value === "boolean" ? Number(value) : value)) throw new TypeError(`%${conv} format: an integer is required`);
     if (n < 0 || Object.is(n, -0)) {
