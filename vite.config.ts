@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { frameworkDts } from "./scripts/framework-dts.js";
 import { offlineServiceWorker } from "./scripts/offline-sw.js";
 import { runtimeWorkerBundle } from "./scripts/runtime-worker-bundle.js";
+import { sandboxBootstrap } from "./scripts/sandbox-bootstrap.js";
 
 /** Dev only: Vite's React refresh preamble is an inline script, which index.html's policy forbids. */
 function devPagePolicy(): Plugin {
@@ -50,7 +51,8 @@ export default defineConfig({
   // frameworkDts: `virtual:framework-dts`, the editor's declarations generated from the framework's source.
   // runtimeWorkerBundle: `virtual:runtime-worker`, the runtime worker as one classic script (docs/adr/0019).
   // offlineServiceWorker: `sw.js`, the service worker that keeps the page working offline (src/offline).
-  plugins: [react(), frameworkDts(), runtimeWorkerBundle(), devPagePolicy(), offlineServiceWorker(), preloadApp()],
+  // sandboxBootstrap: the inline script, allowed by its hash, that starts the runtime sandbox while the HTML parses.
+  plugins: [react(), frameworkDts(), runtimeWorkerBundle(), devPagePolicy(), sandboxBootstrap(), offlineServiceWorker(), preloadApp()],
   resolve: {
     // User code and the framework import `django/...`; the runtime worker resolves it the same way.
     alias: [{ find: /^django\/(.*)$/, replacement: fileURLToPath(new URL("./src/frameworks/django/$1", import.meta.url)) }],
