@@ -8,11 +8,25 @@
  */
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { build, type Plugin } from "vite";
+import { build, runnerImport, type Plugin } from "vite";
 
 const POLICY_SCRIPTS = "script-src 'self';";
 
-async function bootstrapScript(root: string, urls: { base: string; bundle: string; wasm: string }): Promise<string> {
+/**
+ * The mode of the scenario a first visit opens (src/ui/scenarios.ts: the first of DEFAULT_ORDER
+ * that is a built-in): the first worker evaluates that mode's code while the page starts.
+ */
+async function firstVisitMode(root: string): Promise<string | undefined> {
+  const options = { root, configFile: false as const, logLevel: "warn" as const };
+  const [{ module: ui }, { module: builtins }] = await Promise.all([
+    runnerImport<{ DEFAULT_ORDER: string[] }>(fileURLToPath(new URL("../src/ui/scenarios.ts", import.meta.url)), options),
+    runnerImport<{ BUILTIN_SCENARIOS: Record<string, { entry: { kind: string } }> }>(fileURLToPath(new URL("../src/scenarios/index.ts", import.meta.url)), options),
+  ]);
+  const id = ui.DEFAULT_ORDER.find((id) => Object.hasOwn(builtins.BUILTIN_SCENARIOS, id));
+  return id ? builtins.BUILTIN_SCENARIOS[id].entry.kind : undefined;
+}
+
+async function bootstrapScript(root: string, urls: { base: string; bundle: string; wasm: string; firstVisitMode?: string }): Promise<string> {
   const result = await build({
     configFile: false,
     root,
@@ -70,7 +84,7 @@ export function sandboxBootstrap(): Plugin {
         const worker = file(/(^|\/)runtime-worker-[^/]+\.js$/);
         const wasm = file(/(^|\/)sql-wasm-browser-[^/]+\.wasm$/);
         if (!worker || !wasm) throw new Error("sandbox-bootstrap: the build has no runtime worker or sql.js wasm");
-        const urls = { base, bundle: `${base}${worker}`, wasm: `${base}${wasm}` };
+        const urls = { base, bundle: `${base}${worker}`, wasm: `${base}${wasm}`, firstVisitMode: await firstVisitMode(root) };
         // The bootstrap's own fetches are the two files' preloads: a <link rel="preload"> seen after
         // them would fetch each file a second time.
         const unloaded = [urls.bundle, urls.wasm].reduce((text, url) => text.replace(new RegExp(`\\s*<link rel="preload"[^>]*href="${url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*>`), ""), html);

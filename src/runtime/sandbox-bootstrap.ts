@@ -6,15 +6,16 @@
 import { startSandbox } from "./sandbox-start";
 
 /** The build's URLs, put in by the build (`define`). */
-declare const __FRAMEWORK_LAB_SANDBOX__: { base: string; bundle: string; wasm: string };
+declare const __FRAMEWORK_LAB_SANDBOX__: { base: string; bundle: string; wasm: string; firstVisitMode?: string };
 
 try {
-  const { base, bundle, wasm } = __FRAMEWORK_LAB_SANDBOX__;
+  const { base, bundle, wasm, firstVisitMode } = __FRAMEWORK_LAB_SANDBOX__;
   (window as unknown as { __frameworkLabSandbox?: unknown }).__frameworkLabSandbox = startSandbox({
     bundle,
     wasm,
     frame: `${base}runtime-frame.html`,
     offlineWorker: new URL(`${base}sw.js`, location.href).href,
+    firstVisitMode,
   });
 } catch {
   /* the page's entry starts it instead (sandbox.ts) */

@@ -24,6 +24,34 @@ export interface SandboxUrls {
   frame: string;
   /** The offline service worker's script URL (`<base>sw.js`), absolute. */
   offlineWorker: string;
+  /** The mode of the scenario a first visit opens (the build knows it): the first worker's guess when the page has none remembered. */
+  firstVisitMode?: string;
+}
+
+/** Where the page remembers the mode of the last project it loaded (`rememberMode`). */
+const MODE_KEY = "framework-lab:runtime-mode";
+/** A mode id as the frame and the worker accept it in a boot's `warm` list. */
+export const MODE_ID = /^[a-z][a-z0-9_-]{0,31}$/;
+
+/** The mode the next start should guess: the last project's, or the first visit's. */
+export function guessMode(urls: Pick<SandboxUrls, "firstVisitMode">): string[] {
+  let remembered: string | null = null;
+  try {
+    remembered = localStorage.getItem(MODE_KEY);
+  } catch {
+    /* storage refused (an embed in a third-party frame): the first visit's guess */
+  }
+  const mode = remembered ?? urls.firstVisitMode ?? "";
+  return MODE_ID.test(mode) ? [mode] : [];
+}
+
+/** Remember the mode of a project being loaded, for the next visit's first worker. */
+export function rememberMode(mode: string): void {
+  try {
+    if (MODE_ID.test(mode) && localStorage.getItem(MODE_KEY) !== mode) localStorage.setItem(MODE_KEY, mode);
+  } catch {
+    /* nothing remembered: the next visit guesses the first visit's mode */
+  }
 }
 
 /** What the frame tells the page on the control port. */
@@ -63,7 +91,7 @@ export function startSandbox(urls: SandboxUrls): SandboxStart {
   const channel = new MessageChannel();
   const first: StartedWorker = { generation: 1, port: channel.port1 };
   const spawned = control.then(
-    (port) => port.postMessage({ type: "spawn", generation: 1, port: channel.port2 }, [channel.port2]),
+    (port) => port.postMessage({ type: "spawn", generation: 1, port: channel.port2, warm: guessMode(urls) }, [channel.port2]),
     (e: unknown) => workerError(1, e instanceof Error ? e.message : String(e)),
   );
   return {
