@@ -19,6 +19,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** Marks shown in the breakdown, in the order a start passes them. */
 const STEPS = [
   "html",
+  "runtime-sandbox:boot",
   "lab:entry",
   "lab:main",
   "lab:rendered",
