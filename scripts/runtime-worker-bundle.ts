@@ -9,8 +9,12 @@
  * anything: the whole runtime must arrive as text. Chromium refuses module workers from `blob:null`
  * URLs, so the bundle is a classic script (IIFE), not an ES module.
  *
- * Build: a nested Vite build in library mode, emitted as `assets/runtime-worker-<hash>.js`; the
- * page's HTML preloads it and sql.js' wasm, so both download while the page's own script starts.
+ * Build: a nested Vite build in library mode, CommonJS chunks (the runtime's entry, and one entry per
+ * mode folder's `boot.ts`), put together by `assemble` into the one script, emitted as
+ * `assets/runtime-worker-<hash>.js`: the runtime's chunks compiled with it, each mode's kept as text
+ * and evaluated on first use (src/modes/lazy-source.ts; docs/adr/0024-page-start-order.md, third
+ * round). The page's HTML preloads it and sql.js' wasm (or its inline bootstrap fetches both,
+ * scripts/sandbox-bootstrap.ts), so both download while the page's own script starts.
  * Dev (`npm run dev`): the same nested build on the first request of `/@runtime-worker.js`, kept
  * until a file under src/ changes.
  */
