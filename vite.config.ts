@@ -22,7 +22,8 @@ function devPagePolicy(): Plugin {
 
 /**
  * Build only: the page's entry (src/ui/main.tsx) starts the runtime sandbox, then imports the app
- * (src/ui/boot.tsx) dynamically; modulepreload links let the app's chunks download meanwhile.
+ * (src/ui/boot.tsx) dynamically; modulepreload links let the app's chunks, and the Flow panel's,
+ * download meanwhile.
  */
 function preloadApp(): Plugin {
   let base = "/";
@@ -37,9 +38,13 @@ function preloadApp(): Plugin {
       handler(html, ctx) {
         const bundle = ctx.bundle;
         if (!bundle) return [];
-        const boot = Object.values(bundle).find((o) => o.type === "chunk" && !!o.facadeModuleId?.endsWith("/src/ui/boot.tsx"));
+        const chunk = (suffix: string) => Object.values(bundle).find((o) => o.type === "chunk" && !!o.facadeModuleId?.endsWith(suffix));
+        const boot = chunk("/src/ui/boot.tsx");
         if (!boot || boot.type !== "chunk") return [];
-        return [boot.fileName, ...boot.imports]
+        // The Flow panel's code too: the first response shows it (panels/registry.ts, preloadPanels).
+        const flow = chunk("/src/ui/panels/FlowPanel.tsx");
+        const panel = flow && flow.type === "chunk" ? [flow.fileName, ...flow.imports] : [];
+        return [...new Set([boot.fileName, ...boot.imports, ...panel])]
           .filter((file) => !html.includes(`${base}${file}`))
           .map((file) => ({ tag: "link", attrs: { rel: "modulepreload", crossorigin: "", href: `${base}${file}` }, injectTo: "head" as const }));
       },

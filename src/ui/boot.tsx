@@ -49,6 +49,9 @@ async function boot(): Promise<ScenarioLibrary> {
   // The built-in scenarios' chunks download while the drafts' database opens (the first project load waits for both).
   const builtins = loadBuiltinScenarios();
   builtins.catch(() => undefined);
+  // And the code of the panel the first response shows: it must be there before the response is,
+  // which can come soon after the project is opened (below, before the first render).
+  void preloadPanels();
   const library = new ScenarioLibrary(store, session, view === "embed" ? null : await DraftStore.open());
   // Test hook (e2e): read state and drive the session without going through the UI.
   (window as unknown as { __lab: unknown }).__lab = { store, session, library };
@@ -77,8 +80,6 @@ async function boot(): Promise<ScenarioLibrary> {
     void previewReady();
   });
   setTimeout(() => void previewReady(), 5000);
-  // Meanwhile fetch the code of the panel the first response shows (it must be there before the response is).
-  void preloadPanels();
   await opened;
   // Offline after the first visit (offline/sw.ts); an update found is announced once it is ready.
   registerServiceWorker(store);
