@@ -12,6 +12,10 @@
  *
  * A worker generation is a number the page picks; terminating one asks the frame to terminate that
  * worker and closes its port, so nothing it still sends can arrive.
+ *
+ * The start itself (the frame, the two fetches, the first worker) is sandbox-start.ts, which the
+ * built page runs from an inline script in index.html before its entry module; `prepare()` takes
+ * over what it started (docs/adr/0024-page-start-order.md).
  */
 import runtimeWorkerUrl from "virtual:runtime-worker";
 import wasmUrl from "sql.js/dist/sql-wasm-browser.wasm?url";
