@@ -133,7 +133,11 @@ function parse_time_at(s: string, i: number): TimeParts | SpeedateError {
 
 /** A string of digits with an optional sign and fraction: a unix timestamp. */
 function numeric_text(s: string): number | null {
-  if (!/^-?\d+(\.\d+)?$/.test(s) || s.length > 30) return null;
+  const m = /^[+-]?(\d+)(\.\d+)?$/.exec(s);
+  if (!m) return null;
+  // The whole part is read as an i64: past 9223372036854775807 the text is tried as a date.
+  const whole = m[1].replace(/^0+(?=\d)/, "");
+  if (whole.length > 19 || (whole.length === 19 && whole > "9223372036854775807")) return null;
   return Number(s);
 }
 

@@ -68,7 +68,8 @@ function float_ctx(x: number): unknown {
 function check_number<N extends number | bigint>(x: N, s: { gt?: unknown; ge?: unknown; lt?: unknown; le?: unknown; multiple_of?: unknown }, st: ValidationState, input: unknown, as_float: boolean): N | typeof INVALID {
   if (s.multiple_of !== undefined) {
     const m = Number(s.multiple_of);
-    const r = Number(x) % m;
+    // A big int's remainder in exact arithmetic (Number(x) would round 99999999999999999999 up to 1e20).
+    const r = typeof x === "bigint" && Number.isInteger(m) && m !== 0 ? Number(x % BigInt(m)) : Number(x) % m;
     if (as_float ? Math.abs(r) > 1e-9 && Math.abs(Math.abs(r) - Math.abs(m)) > 1e-9 : r !== 0) return fail(st, "multiple_of", input, { multiple_of: number_ctx(s.multiple_of, as_float) });
   }
   if (s.le !== undefined && !(x <= Number(s.le))) return fail(st, "less_than_equal", input, { le: number_ctx(s.le, as_float) });
