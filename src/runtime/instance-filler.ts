@@ -2,7 +2,7 @@
  * The runtime's instance filler factory: a model's attnames → a function made for them that stores
  * a fetched row's columns on a blank instance, one store per column. Main function:
  * `generated_instance_filler`; `install_instance_filler` hands it to the ORM
- * (`set_instance_filler_factory`, django/db/models/base.ts), as the runtime does when it starts
+ * (`set_instance_filler_factory`, django/db/models/fillers.ts), as the runtime does when it starts
  * (headless.ts, which the worker runs) and as `npm run bench` does.
  *
  *     generated_instance_filler(["id", "title"])  →  function (obj, row, offset) {
@@ -22,9 +22,8 @@
  * it holds: data, never code. The only other text is the column's index, a number this module
  * counts. The body is strict, as the loop it replaces is (a store to a read-only property throws).
  */
-// The package first: its modules depend on each other in an order only its index gets right.
-import "../frameworks/django/db";
-import { loop_instance_filler, set_instance_filler_factory, type InstanceFiller } from "../frameworks/django/db/models/base";
+// fillers.ts imports nothing: installing the factory loads no Django module (the worker evaluates a mode's modules on first use).
+import { loop_instance_filler, set_instance_filler_factory, type InstanceFiller } from "../frameworks/django/db/models/fillers";
 
 /** A model with more columns than this is filled by the pure loop (its source would be large for no gain). */
 const MAX_GENERATED_COLUMNS = 2000;

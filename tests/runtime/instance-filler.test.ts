@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { generated_instance_filler } from "../../src/runtime/instance-filler";
 import "../../src/runtime/headless";
-import { loop_instance_filler, set_instance_filler_factory, type InstanceFiller } from "../../src/frameworks/django/db/models/base";
+import { loop_instance_filler, set_instance_filler_factory, type InstanceFiller } from "../../src/frameworks/django/db/models/fillers";
 
 const ATTACKS = [
   '"]; globalThis.pwned = 1; //',

@@ -24,6 +24,8 @@ import { Manager } from "./manager";
 import { Collector } from "./deletion";
 import { CASCADE } from "./deletion";
 import { settings } from "../../conf";
+import { instance_filler } from "./fillers";
+export { loop_instance_filler, set_instance_filler_factory, type InstanceFiller, type InstanceFillerFactory } from "./fillers";
 
 const APP = trace_site("app", "django/db/models/base.ts", { eager: true });
 
@@ -83,62 +85,6 @@ interface StateHolder {
 }
 function holder(obj: object): StateHolder {
   return obj as StateHolder;
-}
-
-/**
- * An instance filler stores a row's columns on a blank instance: `fill(obj, row, offset)` does
- * `obj[attnames[i]] = row[offset + i]` for each of the attnames it was made for, in order — Python's
- * `cls(*values)` fast path, which sets each field by name (`_setattr(self, field.attname, val)`).
- * A factory makes one per model and set of attnames (base.ts caches them per model).
- */
-export type InstanceFiller = (obj: object, row: readonly unknown[], offset: number) => void;
-export type InstanceFillerFactory = (attnames: readonly string[]) => InstanceFiller;
-
-/**
- * The pure filler: one loop for every model. Its store `obj[name] = …` sees every column name of
- * every model, so V8 serves it by its generic keyed store (~10 ns a column). The runtime installs a
- * factory that makes a store per column instead (src/runtime/instance-filler.ts, ADR 0030).
- */
-export function loop_instance_filler(attnames: readonly string[]): InstanceFiller {
-  const names = attnames.slice();
-  const n = names.length;
-  return (obj, row, offset) => {
-    for (let i = 0; i < n; i++) (obj as any)[names[i]] = row[offset + i];
-  };
-}
-
-let filler_factory: InstanceFillerFactory = loop_instance_filler;
-/** Per model: the attnames it was loaded with (`only()`/`defer()` make other lists) and the filler made for each. */
-let fillers = new WeakMap<object, { names: readonly string[]; fill: InstanceFiller }[]>();
-const FILLERS_PER_MODEL = 64;
-
-/**
- * Install the factory that makes instance fillers (the runtime's, or `null` for the pure loop) and
- * return the one it replaces. Fillers made by the previous factory are forgotten.
- */
-export function set_instance_filler_factory(factory: InstanceFillerFactory | null): InstanceFillerFactory {
-  const previous = filler_factory;
-  filler_factory = factory ?? loop_instance_filler;
-  fillers = new WeakMap();
-  return previous;
-}
-
-/** The filler for a model's attnames, made once per model and list of names. */
-function instance_filler(cls: object, attnames: readonly string[]): InstanceFiller {
-  let made = fillers.get(cls);
-  if (made === undefined) fillers.set(cls, (made = []));
-  for (const entry of made) if (same_names(entry.names, attnames)) return entry.fill;
-  if (made.length >= FILLERS_PER_MODEL) made.length = 0;
-  const names = attnames.slice();
-  const fill = filler_factory(names);
-  made.push({ names, fill });
-  return fill;
-}
-
-function same_names(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**
