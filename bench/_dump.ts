@@ -155,7 +155,7 @@ console.log(
     .replace(/"(expires|Expires|date|Date)": "[^"]*"/g, '"$1": "…"')
     .replace(/\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?(\+00:00|Z)?/g, "<datetime>")
     .replace(/expires=[^;"]*/g, "expires=…")
-    .replace(/:[0-9a-z]{6}:[A-Za-z0-9_-]{43}/g, ":<ts>:<sig>")
+    .replace(/:[0-9A-Za-z]{6}:[A-Za-z0-9_-]{43}/g, ":<ts>:<sig>")
     .replace(/\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27}\b/g, ".<ts>.<sig>")
     .replace(/"(timestamp)": \d+/g, '"$1": 0')
     .replace(/"(signature)": "[^"]*"/g, '"$1": "<sig>"')
