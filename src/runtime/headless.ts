@@ -347,7 +347,7 @@ export class HeadlessRuntime implements Runtime {
   private async request_now(request: HttpRequestMessage, options: RequestOptions): Promise<RequestResult> {
     const recorder = new Recorder({ enabled: options.trace ?? this.options.trace ?? true });
     const previous = set_active_recorder(recorder);
-    const span = REQUEST.open(`${request.method} ${request.target}`, () => ({ method: request.method, target: request.target }));
+    const span = REQUEST.open_with(request_span_name, request_span_attrs, request);
     this.logs.drain();
     const changes_before = this.total_changes();
     // What a request can leave running once the server has its response: consumers of open
@@ -454,6 +454,15 @@ function socket_step_name(action: SocketAction): string {
   if (action.op === "open") return `${action.client}: connect ${action.request.target}`;
   if (action.op === "close") return `${action.client}: close ${action.code ?? 1000}`;
   return `${action.client}: send ${action.bytes !== undefined ? `${action.bytes.length} bytes` : JSON.stringify((action.text ?? "").length > 60 ? `${(action.text ?? "").slice(0, 57)}…` : (action.text ?? ""))}`;
+}
+
+/** The root span of a request: `GET /hello/` (when the trace is read; the request message is not changed). */
+function request_span_name(request: HttpRequestMessage): string {
+  return `${request.method} ${request.target}`;
+}
+
+function request_span_attrs(request: HttpRequestMessage): Attrs {
+  return { method: request.method, target: request.target };
 }
 
 function socket_step_attrs(action: SocketAction): import("../trace").Attrs {
