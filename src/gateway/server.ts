@@ -161,9 +161,8 @@ export async function serve_wsgi(app: WSGIApplication, request: HttpRequestMessa
  * shares it if nothing changed it in between. The request message is the caller's and not changed.
  */
 function open_gateway_span(request: HttpRequestMessage, built: BuiltEnviron): number {
-  const copy: Record<string, unknown> = {};
   const environ = built.environ;
-  for (const key in environ) copy[key] = environ[key];
+  const copy: Record<string, unknown> = { ...environ };
   kept_copy.of = environ;
   kept_copy.copy = copy;
   return GATEWAY.open_with(gateway_span_name, gateway_span_attrs, request, copy, built.dropped_headers);
