@@ -335,7 +335,7 @@ function traced_process_view(hook: Hook<ViewMiddleware>, request: HttpRequest, m
     throw e;
   }
   if (!(result instanceof Promise)) {
-    if (result) span_set(span, { short_circuit: true, response: describe_response(result) });
+    if (result && span >= 0) span_set(span, { short_circuit: true, response: describe_response(result) });
     span_close(span);
     return result;
   }
@@ -343,7 +343,7 @@ function traced_process_view(hook: Hook<ViewMiddleware>, request: HttpRequest, m
   const recorder = active_recorder();
   return result
     .then((r) => {
-      if (r) span_set(span, { short_circuit: true, response: describe_response(r) });
+      if (r && span >= 0) span_set(span, { short_circuit: true, response: describe_response(r) });
       return r;
     })
     .catch((e: unknown) => {
