@@ -27,6 +27,7 @@ export class WSGITypeError extends Error {
 }
 
 const GATEWAY = trace_site("gateway", "gateway/server.ts#serve_wsgi");
+const NOTHING: readonly never[] = [];
 
 const utf8 = new TextEncoder();
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -145,7 +146,10 @@ export async function serve_wsgi(app: WSGIApplication, request: HttpRequestMessa
   response = finish_exchange(request.method, response);
   if (span >= 0) {
     // Lent for the application's call only (held longer, it would outlive the request).
-    if (kept_copy.of === built.environ) kept_copy.of = kept_copy.copy = null;
+    if (kept_copy.of === built.environ) {
+      kept_copy.of = null;
+      kept_copy.keys = kept_copy.values = NOTHING;
+    }
     record_response(span, built, writer, response);
   }
   span_close(span);
@@ -162,10 +166,14 @@ export async function serve_wsgi(app: WSGIApplication, request: HttpRequestMessa
  */
 function open_gateway_span(request: HttpRequestMessage, built: BuiltEnviron): number {
   const environ = built.environ;
-  const copy: Record<string, unknown> = { ...environ };
+  const keys = Object.keys(environ);
+  const values: unknown[] = new Array(keys.length);
+  let i = 0;
+  for (const key in environ) values[i++] = environ[key];
   kept_copy.of = environ;
-  kept_copy.copy = copy;
-  return GATEWAY.open_with(gateway_span_name, gateway_span_attrs, request, copy, built.dropped_headers);
+  kept_copy.keys = keys;
+  kept_copy.values = values;
+  return GATEWAY.open_with(gateway_span_name, gateway_span_attrs, request, { keys, values }, built.dropped_headers);
 }
 
 /** `WSGI GET /hello/` (when the trace is read). */
@@ -174,8 +182,15 @@ function gateway_span_name(request: HttpRequestMessage): string {
 }
 
 /** The gateway span's opening attributes (when the trace is read). */
-function gateway_span_attrs(_request: HttpRequestMessage, environ: Record<string, unknown>, dropped_headers: string[]): Attrs {
-  return { environ: environ_json(environ as WSGIEnviron), dropped_headers };
+function gateway_span_attrs(_request: HttpRequestMessage, copy: { keys: readonly string[]; values: readonly unknown[] }, dropped_headers: string[]): Attrs {
+  return { environ: environ_json(copied_object(copy) as WSGIEnviron), dropped_headers };
+}
+
+/** The object a copy of keys and values describes. */
+function copied_object(copy: { keys: readonly string[]; values: readonly unknown[] }): Record<string, any> {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < copy.keys.length; i++) out[copy.keys[i]] = copy.values[i];
+  return out;
 }
 
 /**

@@ -697,5 +697,5 @@ export function to_json(value: unknown, depth = 0): Json {
   return String(value);
 }
 
-/** A shallow copy one call site made of a mutable object (the gateway's environ), for a later site that finds the object unchanged to share instead of copying it again (ADR 0030). */
-export const kept_copy: { of: object | null; copy: Record<string, unknown> | null } = { of: null, copy: null };
+/** The keys and values one call site copied of a mutable object (the gateway's environ), for a later site that finds them unchanged to share instead of copying again (ADR 0030). */
+export const kept_copy: { of: object | null; keys: readonly string[]; values: readonly unknown[] } = { of: null, keys: [], values: [] };

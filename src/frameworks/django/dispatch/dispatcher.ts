@@ -607,7 +607,7 @@ class SentKwargs {
   constructor(
     private readonly json: Attrs,
     /** `[key, the gateway's copy]` for each value shared rather than copied, or null. */
-    private readonly shared: [string, Record<string, unknown>][] | null,
+    private readonly shared: [string, Copy][] | null,
   ) {}
 
   /** The kwargs as JSON (made once, when the first span that shows them is read). */
@@ -615,11 +615,17 @@ class SentKwargs {
     if (this.shared === null) return this.json;
     if (this.described === null) {
       const out: Attrs = { ...this.json };
-      for (const [key, copy] of this.shared) out[key] = to_json(copy);
+      for (const [key, copy] of this.shared) out[key] = to_json(copied_object(copy));
       this.described = out;
     }
     return this.described;
   }
+}
+
+/** Keys and values, in order (`kept_copy`'s). */
+interface Copy {
+  keys: readonly string[];
+  values: readonly unknown[];
 }
 
 const NO_KWARGS_JSON: Attrs = Object.freeze({}) as Attrs;
@@ -629,27 +635,34 @@ function keep_kwargs(named: Record<string, unknown>): SentKwargs {
   const keys = Object.keys(named);
   if (keys.length === 0) return new SentKwargs(NO_KWARGS_JSON, null);
   const json: Attrs = {};
-  let shared: [string, Record<string, unknown>][] | null = null;
+  let shared: [string, Copy][] | null = null;
   for (const key of keys) {
     const value = named[key];
-    const copy = kept_copy.copy;
-    if (value === kept_copy.of && copy !== null && same_values(value as Record<string, unknown>, copy)) {
+    if (value !== null && value === kept_copy.of && same_values(value as Record<string, unknown>, kept_copy)) {
       json[key] = null; // its place in the key order; described when read
-      (shared ??= []).push([key, copy]);
+      (shared ??= []).push([key, { keys: kept_copy.keys, values: kept_copy.values }]);
     } else json[key] = to_json(value);
   }
   return new SentKwargs(json, shared);
 }
 
-/** The same keys, each holding the very same value. */
-function same_values(live: Record<string, unknown>, copy: Record<string, unknown>): boolean {
-  let n = 0;
-  for (const key in live) {
-    if (live[key] !== copy[key]) return false;
-    n++;
-  }
-  for (const _key in copy) n--;
-  return n === 0;
+/** The same keys in the same order, each holding the very same value. */
+function same_values(live: Record<string, unknown>, copy: Copy): boolean {
+  const keys = Object.keys(live);
+  const n = keys.length;
+  if (n !== copy.keys.length) return false;
+  for (let i = 0; i < n; i++) if (keys[i] !== copy.keys[i]) return false;
+  const values = copy.values;
+  let i = 0;
+  for (const key in live) if (live[key] !== values[i++]) return false;
+  return true;
+}
+
+/** The object a copy's keys and values describe. */
+function copied_object(copy: Copy): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < copy.keys.length; i++) out[copy.keys[i]] = copy.values[i];
+  return out;
 }
 
 /** The sender as the trace keeps it: a class (named when read) as it is, anything else as JSON now. */
