@@ -361,7 +361,8 @@ export class HeadlessRuntime implements Runtime {
       span_set(span, () => ({ status: response.status, reason: response.reason }));
       if (may_wake_consumers) await settle();
       const socket_events = this.sockets.drain();
-      return { response, trace: finish(recorder, span), logs: this.logs.drain(), database_changed: this.total_changes() !== changes_before, ...(socket_events.length ? { socket_events } : {}) };
+      const trace = options.unread ? (span_close(span), UNREAD) : finish(recorder, span);
+      return { response, trace, logs: this.logs.drain(), database_changed: this.total_changes() !== changes_before, ...(socket_events.length ? { socket_events } : {}) };
     } finally {
       set_active_recorder(previous);
     }
@@ -477,6 +478,9 @@ function cell_of(value: unknown): SqlCell {
   if (value instanceof Uint8Array) return `<${value.length} bytes>`;
   return String(value);
 }
+
+/** The trace of a request recorded but left unread (`RequestOptions.unread`). */
+const UNREAD: Trace = Object.freeze({ spans: Object.freeze([]) as unknown as Trace["spans"] });
 
 function finish(recorder: Recorder, span: number): Trace {
   span_close(span);
