@@ -29,10 +29,12 @@ import { TemplateAssertionError, TemplateNotFound, TemplateRuntimeError } from "
 import { find_undeclared, Symbols, VAR_LOAD_ALIAS, VAR_LOAD_PARAMETER, VAR_LOAD_RESOLVE, VAR_LOAD_UNDEFINED } from "./idtracking";
 import { PyFloat } from "../python/json";
 import { KWARGS_PROTO } from "../python/kwargs";
+import { TypeError } from "../python/builtins";
+import { signature_of } from "../python/signature";
 import { tuple } from "../python/tuple";
 import { Markup } from "../markupsafe";
 import { pass_arg_of } from "./utils";
-import { iterate, LoopContext, Macro, make_dict, markup_join, missing, missing_dependency, namespace_set, Slice, state, str_join, TemplateReference, to_escaped, to_str, unpack, type BlockFunc, type Context, type TemplateTracer, type Vars } from "./runtime";
+import { check_call, iterate, LoopContext, Macro, make_dict, markup_join, missing, missing_dependency, namespace_set, positional_count, Slice, state, str_join, TemplateReference, to_escaped, to_str, unpack, type BlockFunc, type Context, type TemplateTracer, type Vars } from "./runtime";
 import type { Environment, Runtime, Template } from "./environment";
 
 // ------------------------------------------------------------------------------------------
@@ -1328,6 +1330,32 @@ export class CodeGenerator {
     const env = this.environment;
     const passed: ((l: Locals) => unknown) | null = pass === "context" ? (l) => l.context : pass === "eval_context" ? (l) => l.context.eval_ctx : pass === "environment" ? () => env : null;
     const { args, fixed_args, kwargs } = this.signature(node, frame);
+    const python = signature_of(func);
+    if (python !== undefined) {
+      // A built-in filter or test has a Python signature: a call that cannot bind raises Python's
+      // TypeError once the value and the arguments are evaluated, as the real call would.
+      if (node.dyn_args === null && node.dyn_kwargs === null) {
+        const message = python.bind_error(positional_count(python, node.args.length), node.kwargs.map((k) => k.key));
+        if (message !== null) {
+          return (l) => {
+            value(l);
+            args(l);
+            kwargs?.(l, false);
+            throw new TypeError(message);
+          };
+        }
+      } else {
+        const call_with_kwargs = this.rt.call_with_kwargs;
+        const what = node.name;
+        return (l) => {
+          const fixed = passed ? [passed(l), value(l)] : [value(l)];
+          const a = args(l);
+          const kw = kwargs ? kwargs(l, false) : {};
+          check_call(func, a.length, Object.keys(kw));
+          return Object.keys(kw).length ? call_with_kwargs(func, fixed, a, kw, what) : func(...fixed, ...a);
+        };
+      }
+    }
     if (kwargs === null && fixed_args !== null) {
       // The common cases, without an arguments array: `x|upper`, `x|default('n/a', true)`, `x|join(', ')`.
       const [a, b, c, d] = fixed_args;

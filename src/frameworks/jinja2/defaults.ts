@@ -5,6 +5,8 @@
  */
 import { IndexError, py_repr, ValueError } from "../python/builtins";
 import { split_kwargs } from "../python/kwargs";
+import { iterate } from "../python/operator";
+import { Signature, with_signature } from "../python/signature";
 import { FILTERS } from "./filters";
 import { check_items } from "./limits";
 import { TESTS } from "./tests";
@@ -70,7 +72,7 @@ function dict(...args: unknown[]): Record<string, unknown> {
   for (const p of positional) {
     if (p instanceof Map) for (const [k, v] of p) out[String(k)] = v;
     else if (p !== null && typeof p === "object" && !Array.isArray(p)) Object.assign(out, p);
-    else for (const pair of p as Iterable<[unknown, unknown]>) out[String(pair[0])] = pair[1];
+    else for (const pair of iterate(p) as [unknown, unknown][]) out[String(pair[0])] = pair[1];
   }
   return Object.assign(out, kwargs);
 }
@@ -79,18 +81,19 @@ export const DEFAULT_FILTERS = FILTERS;
 export const DEFAULT_TESTS = TESTS;
 
 export const DEFAULT_NAMESPACE: Record<string, unknown> = {
-  range: (...args: number[]) => new PyRange(...args),
-  dict,
-  lipsum: (...args: unknown[]) => {
+  range: with_signature((...args: number[]) => new PyRange(...args), Signature.positional("range", 1, 3)),
+  dict: with_signature(dict, Signature.positional("dict", 0, 1, "dict", { keywords: true })),
+  lipsum: with_signature((...args: unknown[]) => {
     const [pos, kw] = split_kwargs(args);
     return generate_lorem_ipsum((pos[0] ?? kw.n ?? 5) as number, (pos[1] ?? kw.html ?? true) as boolean, (pos[2] ?? kw.min ?? 20) as number, (pos[3] ?? kw.max ?? 100) as number);
-  },
+  }, "generate_lorem_ipsum(n=5, html=True, min=20, max=100)"),
   cycler: (...items: unknown[]) => new Cycler(...items),
-  joiner: (...args: unknown[]) => {
+  joiner: with_signature((...args: unknown[]) => {
     const [pos, kw] = split_kwargs(args);
     return new Joiner((pos[0] ?? kw.sep ?? ", ") as string);
-  },
-  namespace: (...args: unknown[]) => new Namespace(...args),
+  }, "Joiner.__init__(self, sep=', ')"),
+  // `Namespace(*args, **kwargs)` hands its arguments to `dict()`.
+  namespace: with_signature((...args: unknown[]) => new Namespace(...args), Signature.positional("dict", 0, 1, "dict", { keywords: true })),
 };
 
 export const DEFAULT_POLICIES: Record<string, unknown> = {

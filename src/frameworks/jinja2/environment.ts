@@ -13,7 +13,8 @@
  */
 import { Markup } from "../markupsafe";
 import { AttributeError, Exception, IndexError, KeyError, LookupError, TypeError } from "../python/builtins";
-import { builtin_method } from "../python/methods";
+import { builtin_method, method_signature } from "../python/methods";
+import { with_signature } from "../python/signature";
 import { KWARGS_PROTO, split_kwargs } from "../python/kwargs";
 import { PyFloat } from "../python/json";
 import * as py_arith from "../python/arith";
@@ -70,7 +71,7 @@ function has_own(obj: object, key: string): boolean {
 function py_getattr(obj: unknown, name: string): unknown {
   if (obj === null || obj === undefined) return NOT_FOUND;
   if (obj instanceof Undefined) return obj.__getattr__(name);
-  if (typeof obj === "string") return builtin_method(obj, name) ?? NOT_FOUND;
+  if (typeof obj === "string") return python_method(obj, name);
   if (typeof obj !== "object" && typeof obj !== "function") return NOT_FOUND;
   if (BLOCKED_ATTRIBUTES.has(name)) return NOT_FOUND;
   const custom = obj as { __getattr__?: (n: string) => unknown };
@@ -85,16 +86,27 @@ function py_getattr(obj: unknown, name: string): unknown {
   }
   if (obj instanceof String) {
     if (name in obj && !(name in String.prototype)) return bind(obj, (obj as any)[name]);
-    return builtin_method(obj, name) ?? NOT_FOUND;
+    return python_method(obj, name);
   }
   if (Array.isArray(obj)) {
     if (name in obj && !(name in Array.prototype) && !/^\d+$/.test(name)) return bind(obj, (obj as any)[name]);
-    return builtin_method(obj, name) ?? NOT_FOUND;
+    return python_method(obj, name);
   }
-  if (obj instanceof Map || is_dict(obj)) return builtin_method(obj, name) ?? NOT_FOUND;
+  if (obj instanceof Map || is_dict(obj)) return python_method(obj, name);
   if (typeof obj === "function") return name === "__name__" ? (obj as Function).name : NOT_FOUND;
   if (name in obj) return bind(obj, (obj as any)[name]);
   return NOT_FOUND;
+}
+
+/**
+ * A str's, list's, tuple's or dict's method, carrying its Python signature so that a call the real
+ * method would refuse raises the same TypeError (`Context.call` checks it), or NOT_FOUND.
+ */
+function python_method(obj: unknown, name: string): unknown {
+  const method = builtin_method(obj, name);
+  if (method === undefined) return NOT_FOUND;
+  const signature = method_signature(obj, name);
+  return signature === undefined ? method : with_signature(method, signature);
 }
 
 function bind(obj: object, value: unknown): unknown {
@@ -318,6 +330,7 @@ export class Environment {
     } else if (pass === "eval_context") fixed.push(eval_ctx ?? context?.eval_ctx ?? new runtime.EvalContext(this));
     else if (pass === "environment") fixed.push(this);
     fixed.push(value);
+    runtime.check_call(func, args.length, Object.keys(kwargs));
     if (!Object.keys(kwargs).length) return func(...fixed, ...args);
     return runtime.call_with_kwargs(func, fixed, args, kwargs, name);
   }

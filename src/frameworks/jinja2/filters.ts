@@ -10,11 +10,12 @@
  *   {{ people|map(attribute='name')|join(', ') }}
  */
 import { escape, has_html, Markup, soft_str } from "../markupsafe";
-import { AssertionError, AttributeError, py_repr, TypeError, ValueError } from "../python/builtins";
+import { AssertionError, AttributeError, float, py_repr, TypeError, ValueError } from "../python/builtins";
 import { py_add } from "../python/arith";
 import { percent_format } from "../python/format";
 import { py_json_dumps } from "../python/json";
 import { split_kwargs } from "../python/kwargs";
+import { Signature, with_signature } from "../python/signature";
 import { builtin_method } from "../python/methods";
 import { compare, eq, is_dict, len, py_str, truth, type_name } from "../python/operator";
 import { PyFloat } from "../python/json";
@@ -39,6 +40,14 @@ function is_markup(v: unknown): v is Markup {
 /** Keep a Markup a Markup when a string method transforms it. */
 function same_kind(original: unknown, result: string): string | Markup {
   return is_markup(original) ? new Markup(result) : result;
+}
+
+/** Comparing an undefined value fails as undefined (`Undefined.__lt__`), as soon as two keys meet. */
+function fail_if_undefined(keys: unknown[]): void {
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const k = keys[i];
+    if (k instanceof Undefined) k._fail_with_undefined_error();
+  }
 }
 
 function ignore_case<T>(value: T): T | string {
@@ -72,6 +81,7 @@ function make_multi_attrgetter(environment: Env, attribute: unknown, postprocess
 
 function sorted(items: unknown[], key: (v: unknown) => unknown, reverse: boolean): unknown[] {
   const decorated = items.map((v, i) => ({ k: key(v), v, i }));
+  if (decorated.length > 1) fail_if_undefined(decorated.map((d) => d.k));
   decorated.sort((a, b) => compare(a.k, b.k) * (reverse ? -1 : 1) || a.i - b.i);
   return decorated.map((d) => d.v);
 }
@@ -80,6 +90,11 @@ function sorted(items: unknown[], key: (v: unknown) => unknown, reverse: boolean
 // Strings
 
 export const do_forceescape = (value: unknown) => escape(has_html(value) ? py_str(value.__html__()) : py_str(value));
+/** `isinstance(value, abc.Iterable)` for the values templates pass. */
+function is_iterable(value: unknown): boolean {
+  if (value === null || value === undefined || typeof value !== "object") return typeof value === "string";
+  return Symbol.iterator in value || is_dict(value) || typeof (value as { __iter__?: unknown }).__iter__ === "function";
+}
 export const do_urlencode = (value: unknown): string => {
   const quote = (v: unknown, for_qs: boolean) => {
     const text = py_str(v);
@@ -93,7 +108,7 @@ export const do_urlencode = (value: unknown): string => {
     }
     return for_qs ? out.replace(/%20/g, "+") : out;
   };
-  if (typeof value === "string" || value instanceof String) return quote(value, false);
+  if (typeof value === "string" || value instanceof String || !is_iterable(value)) return quote(value, false);
   const items = is_dict(value) ? Object.entries(value) : value instanceof Map ? [...value.entries()] : iterate(value).map(unpack_pair);
   return items.map(([k, v]) => `${quote(k, true)}=${quote(v, true)}`).join("&");
 };
@@ -142,6 +157,7 @@ export const do_items = (value: unknown): unknown[] => {
 };
 /** Python's `value.items()`: AttributeError for what is not a mapping (`'range' object has no attribute 'items'`). */
 function dict_items(value: unknown, _filter: string): unknown[] {
+  if (value instanceof Undefined) return value._fail_with_undefined_error();
   if (value instanceof Map) return [...value.entries()].map(([k, v]) => tuple([k, v]));
   if (is_dict(value)) return Object.entries(value).map(([k, v]) => tuple([k, v]));
   const items = value !== null && typeof value === "object" ? (value as { items?: () => Iterable<unknown> }).items : undefined;
@@ -174,7 +190,7 @@ export const do_indent = params((s: unknown, width: unknown = 4, first = false, 
   if (is_float(width)) throw new TypeError("can't multiply sequence by non-int of type 'float'");
   check_width("indent", "width", width);
   const indention = typeof width === "string" ? width : " ".repeat(Math.max(0, Number(width)));
-  const text = py_str(s) + "\n";
+  const text = str_plus_newline(s, "+=") + "\n";
   const lines = builtin_method(text, "splitlines")!() as string[];
   let rv: string;
   if (blank) rv = lines.join("\n" + indention);
@@ -185,10 +201,21 @@ export const do_indent = params((s: unknown, width: unknown = 4, first = false, 
   if (first) rv = indention + rv;
   return same_kind(s, rv);
 }, ["width", "first", "blank"]);
+/**
+ * What `s += "\n"` or `s.splitlines()` does to a value that is not text in Python: an undefined
+ * value fails as undefined, a list has no `splitlines`, anything else cannot be added to a str.
+ */
+function str_plus_newline(s: unknown, how: "+=" | "splitlines"): string {
+  if (typeof s === "string" || s instanceof String) return s.valueOf();
+  if (s instanceof Undefined) return s._fail_with_undefined_error();
+  if (how === "splitlines" || Array.isArray(s)) throw new AttributeError(`'${type_name(s)}' object has no attribute 'splitlines'`);
+  throw new TypeError(`unsupported operand type(s) for +=: '${type_name(s)}' and 'str'`);
+}
 export const do_truncate = pass_environment(
   params((env: Env, s: unknown, length = 255, killwords = false, end = "...", leeway: number | null = null): string => {
     const text = py_str(s);
     const lw = leeway ?? (env.policies["truncate.leeway"] as number);
+    if (typeof end !== "string" && !((end as unknown) instanceof String)) len(end);
     if (compare(length, end.length, ">=") < 0) throw new AssertionError(`expected length >= ${end.length}, got ${length}`);
     if (compare(lw, 0, ">=") < 0) throw new AssertionError(`expected leeway >= 0, got ${lw}`);
     if (text.length <= length + lw) return text;
@@ -201,7 +228,9 @@ export const do_truncate = pass_environment(
 export const do_wordwrap = pass_environment(
   params((env: Env, s: unknown, width = 79, break_long_words = true, wrapstring: string | null = null, _break_on_hyphens = true): string => {
     const sep = wrapstring ?? env.newline_sequence;
-    return (builtin_method(py_str(s), "splitlines")!() as string[])
+    // `wrapstring.join(... s.splitlines() ...)`: both looked up on what was passed.
+    if (typeof sep !== "string" && !((sep as unknown) instanceof String)) throw new AttributeError(`'${type_name(sep)}' object has no attribute 'join'`);
+    return (builtin_method(str_plus_newline(s, "splitlines"), "splitlines")!() as string[])
       .map((line) => {
         const words = line.split(/\s+/).filter(Boolean);
         const out: string[] = [];
@@ -229,7 +258,10 @@ export const do_wordwrap = pass_environment(
   }, ["width", "break_long_words", "wrapstring", "break_on_hyphens"]),
 );
 export const do_wordcount = (s: unknown) => (py_str(s).match(/[\p{L}\p{N}_]+/gu) ?? []).length;
-export const do_trim = params((value: unknown, chars: string | null = null) => builtin_method(py_str(soft_str(value)), "strip")!(chars) as string, ["chars"]);
+export const do_trim = params((value: unknown, chars: string | null = null) => {
+  if (chars !== null && chars !== undefined && typeof chars !== "string" && !((chars as unknown) instanceof String)) throw new TypeError("strip arg must be None or str");
+  return builtin_method(py_str(soft_str(value)), "strip")!(chars) as string;
+}, ["chars"]);
 export const do_striptags = (value: unknown) => new Markup(has_html(value) ? py_str(value.__html__()) : py_str(value)).striptags();
 /** Formats already found within the bounds (a template's `'%.2f'|format(x)` is checked once). */
 const CHECKED_FORMATS = new Set<string>();
@@ -254,8 +286,15 @@ export const do_format = (value: unknown, ...rest: unknown[]): string | Markup =
   }
   return percent_format(py_str(value), subs);
 };
+/** Python's `float(value)`: numbers and numeric text; anything else raises as it would there. */
+function python_float(value: unknown): number {
+  if (value instanceof PyFloat) return value.value;
+  if (value instanceof Undefined) return value._fail_with_undefined_error();
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string" || value instanceof String) return float(value);
+  throw new TypeError(`float() argument must be a string or a real number, not '${type_name(value)}'`);
+}
 export const do_filesizeformat = params((value: unknown, binary = false): string => {
-  const bytes = Number(value instanceof PyFloat ? value.value : value);
+  const bytes = python_float(value);
   const base = binary ? 1024 : 1000;
   const prefixes = binary ? ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"] : ["kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
   if (bytes === 1) return "1 Byte";
@@ -272,6 +311,7 @@ export const do_filesizeformat = params((value: unknown, binary = false): string
 export const do_urlize = pass_eval_context(
   params((eval_ctx: EvalContext, value: unknown, trim_url_limit: number | null = null, nofollow = false, target: string | null = null, rel: string | null = null, extra_schemes: string[] | null = null): string | Markup => {
     const policies = eval_ctx.environment.policies;
+    if (rel !== null && rel !== undefined && typeof rel !== "string") throw new AttributeError(`'${type_name(rel)}' object has no attribute 'split'`);
     const rels = new Set((rel ?? "").split(/\s+/).filter(Boolean));
     if (nofollow) rels.add("nofollow");
     for (const r of String(policies["urlize.rel"] ?? "").split(/\s+/).filter(Boolean)) rels.add(r);
@@ -291,9 +331,16 @@ export const do_first = pass_environment((environment: Env, seq: unknown) => {
   return items.length ? items[0] : new environment.undefined("No first item, sequence was empty.");
 });
 export const do_last = pass_environment((environment: Env, seq: unknown) => {
-  const items = iterate(seq);
+  const items = reversible(seq);
   return items.length ? items[items.length - 1] : new environment.undefined("No last item, sequence was empty.");
 });
+/** What `reversed(seq)` accepts: sequences and mappings; anything else "is not reversible". */
+function reversible(seq: unknown): unknown[] {
+  if (seq instanceof Undefined || typeof seq === "string" || seq instanceof String || Array.isArray(seq) || is_dict(seq) || seq instanceof Map) return iterate(seq);
+  const obj = seq as { __reversed__?: unknown; __len__?: unknown; __getitem__?: unknown } | null;
+  if (obj !== null && typeof obj === "object" && (typeof obj.__reversed__ === "function" || (typeof obj.__len__ === "function" && typeof obj.__getitem__ === "function"))) return iterate(seq);
+  throw new TypeError(`'${type_name(seq)}' object is not reversible`);
+}
 export const do_random = pass_context((context: Context, seq: unknown) => {
   const items = iterate(seq);
   return items.length ? items[Math.floor(Math.random() * items.length)] : new context.environment.undefined("No random item, sequence was empty.");
@@ -302,7 +349,14 @@ export const do_length = (value: unknown) => len(value);
 export const do_list = (value: unknown) => [...iterate(value)];
 export const do_reverse = (value: unknown): unknown => {
   if (typeof value === "string" || value instanceof String) return [...value.valueOf()].reverse().join("");
-  return [...iterate(value)].reverse();
+  let items: unknown[];
+  try {
+    items = iterate(value);
+  } catch (e) {
+    if (e instanceof TypeError) throw new FilterArgumentError("argument must be iterable");
+    throw e;
+  }
+  return [...items].reverse();
 };
 export const do_sort = pass_environment(
   params((environment: Env, value: unknown, reverse = false, case_sensitive = false, attribute: unknown = null) => {
@@ -339,6 +393,7 @@ function min_or_max(environment: Env, value: unknown, sign: number, case_sensiti
   let best_key = key(best);
   for (const item of items.slice(1)) {
     const k = key(item);
+    fail_if_undefined([best_key, k]);
     if (compare(k, best_key) * sign > 0) {
       best = item;
       best_key = k;
@@ -446,7 +501,14 @@ export const do_groupby = pass_environment(
 // ------------------------------------------------------------------------------------------
 // Numbers
 
-export const do_abs = (value: unknown) => (value instanceof PyFloat ? new PyFloat(Math.abs(value.value)) : Math.abs(Number(value)));
+export const do_abs = (value: unknown) => {
+  if (value instanceof PyFloat) return new PyFloat(Math.abs(value.value));
+  if (typeof value === "bigint") return value < 0n ? -value : value;
+  if (typeof value === "number" || typeof value === "boolean") return Math.abs(Number(value));
+  const custom = value as { __abs__?: () => unknown } | null;
+  if (custom !== null && typeof custom === "object" && typeof custom.__abs__ === "function") return custom.__abs__();
+  throw new TypeError(`bad operand type for abs(): '${type_name(value)}'`);
+};
 export const do_int = params((value: unknown, default_: unknown = 0, base = 10): unknown => {
   if (typeof value === "string" || value instanceof String) {
     const text = value.valueOf().trim().replace(/_/g, "");
@@ -464,8 +526,11 @@ export const do_int = params((value: unknown, default_: unknown = 0, base = 10):
   if (custom && typeof custom.__int__ === "function") {
     try {
       return custom.__int__();
-    } catch {
-      return default_;
+    } catch (e) {
+      // `int(value)` failing with TypeError or ValueError gives the default; an undefined value's
+      // UndefinedError goes through.
+      if (e instanceof TypeError || e instanceof ValueError) return default_;
+      throw e;
     }
   }
   return default_;
@@ -498,6 +563,7 @@ export const do_float = params((value: unknown, default_: unknown = new PyFloat(
     x = /^[+-]?inf/i.test(text) ? (text.startsWith("-") ? -Infinity : Infinity) : /nan/i.test(text) ? NaN : Number(text);
   } else if (typeof value === "number" || typeof value === "boolean") x = Number(value);
   else if (value instanceof PyFloat) return value;
+  else if (value instanceof Undefined) return value._fail_with_undefined_error();
   else return default_;
   return Number.isInteger(x) ? new PyFloat(x) : x;
 }, ["default"]);
@@ -526,6 +592,11 @@ function py_round(x: number, n: number): number {
 
 export const do_round = params((value: unknown, precision = 0, method = "common"): unknown => {
   if (!["common", "ceil", "floor"].includes(method)) throw new FilterArgumentError("method must be common, ceil or floor");
+  if (!(typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" || value instanceof PyFloat)) {
+    if (method === "common") throw new TypeError(`type ${type_name(value)} doesn't define __round__ method`);
+    throw new TypeError(`must be real number, not ${type_name(value)}`);
+  }
+  if (typeof value === "boolean") value = value ? 1 : 0;
   if (method === "common" && typeof value === "number" && Number.isInteger(value) && precision >= 0) return value;
   const x = value instanceof PyFloat ? value.value : Number(value);
   const scale = 10 ** precision;
@@ -583,12 +654,10 @@ export const do_rejectattr = pass_context((context: Context, value: unknown, ...
 export const do_attr = pass_environment(
   params((environment: Env, obj: unknown, name: string) => {
     if (name === undefined) throw new TypeError("do_attr() missing 1 required positional argument: 'name'");
-    const value = environment.getattr(obj, name);
-    if (value instanceof Undefined && !(obj instanceof Undefined)) {
-      // `attr` does not fall back to items: a dict key is not an attribute.
-      if (is_dict(obj) && Object.prototype.hasOwnProperty.call(obj, name)) return new environment.undefined(null, obj, name);
-    }
-    return value;
+    if (typeof name !== "string" && !((name as unknown) instanceof String)) throw new TypeError(`attribute name must be string, not '${type_name(name)}'`);
+    // `attr` does not fall back to items: a dict key is not an attribute.
+    if (is_dict(obj) && Object.prototype.hasOwnProperty.call(obj, name)) return new environment.undefined(null, obj, String(name));
+    return environment.getattr(obj, String(name));
   }, ["name"]),
 );
 
@@ -670,3 +739,66 @@ export const FILTERS: Record<string, (...args: any[]) => unknown> = {
   xmlattr: do_xmlattr,
   tojson: do_tojson,
 };
+
+/**
+ * Each built-in filter's Python signature, as `jinja2.filters` defines it (the synchronous
+ * variant's name where Jinja has an async one): `{{ s|replace('a') }}` raises the TypeError that
+ * calling `do_replace(eval_ctx, s, 'a')` raises in Python.
+ */
+const FILTER_SIGNATURES: Record<string, string | Signature> = {
+  abs: Signature.builtin_o("abs"),
+  attr: "do_attr(environment, obj, name)",
+  batch: "do_batch(value, linecount, fill_with=None)",
+  capitalize: "do_capitalize(s)",
+  center: "do_center(value, width=80)",
+  count: Signature.builtin_o("len"),
+  d: "do_default(value, default_value='', boolean=False)",
+  default: "do_default(value, default_value='', boolean=False)",
+  dictsort: "do_dictsort(value, case_sensitive=False, by='key', reverse=False)",
+  e: "escape(s, /)",
+  escape: "escape(s, /)",
+  filesizeformat: "do_filesizeformat(value, binary=False)",
+  first: "sync_do_first(environment, seq)",
+  float: "do_float(value, default=0.0)",
+  forceescape: "do_forceescape(value)",
+  format: "do_format(value, *args, **kwargs)",
+  groupby: "sync_do_groupby(environment, value, attribute, default=None, case_sensitive=False)",
+  indent: "do_indent(s, width=4, first=False, blank=False)",
+  int: "do_int(value, default=0, base=10)",
+  items: "do_items(value)",
+  join: "sync_do_join(eval_ctx, value, d='', attribute=None)",
+  last: "do_last(environment, seq)",
+  length: Signature.builtin_o("len"),
+  list: "sync_do_list(value)",
+  lower: "do_lower(s)",
+  map: "sync_do_map(context, value, *args, **kwargs)",
+  max: "do_max(environment, value, case_sensitive=False, attribute=None)",
+  min: "do_min(environment, value, case_sensitive=False, attribute=None)",
+  pprint: "do_pprint(value)",
+  random: "do_random(context, seq)",
+  reject: "sync_do_reject(context, value, *args, **kwargs)",
+  rejectattr: "sync_do_rejectattr(context, value, *args, **kwargs)",
+  replace: "do_replace(eval_ctx, s, old, new, count=None)",
+  reverse: "do_reverse(value)",
+  round: "do_round(value, precision=0, method='common')",
+  safe: "do_mark_safe(value)",
+  select: "sync_do_select(context, value, *args, **kwargs)",
+  selectattr: "sync_do_selectattr(context, value, *args, **kwargs)",
+  slice: "sync_do_slice(value, slices, fill_with=None)",
+  sort: "do_sort(environment, value, reverse=False, case_sensitive=False, attribute=None)",
+  string: "soft_str(s, /)",
+  striptags: "do_striptags(value)",
+  sum: "sync_do_sum(environment, iterable, attribute=None, start=0)",
+  title: "do_title(s)",
+  tojson: "do_tojson(eval_ctx, value, indent=None)",
+  trim: "do_trim(value, chars=None)",
+  truncate: "do_truncate(env, s, length=255, killwords=False, end='...', leeway=None)",
+  unique: "sync_do_unique(environment, value, case_sensitive=False, attribute=None)",
+  upper: "do_upper(s)",
+  urlencode: "do_urlencode(value)",
+  urlize: "do_urlize(eval_ctx, value, trim_url_limit=None, nofollow=False, target=None, rel=None, extra_schemes=None)",
+  wordcount: "do_wordcount(s)",
+  wordwrap: "do_wordwrap(environment, s, width=79, break_long_words=True, wrapstring=None, break_on_hyphens=True)",
+  xmlattr: "do_xmlattr(eval_ctx, d, autospace=True)",
+};
+for (const [name, signature] of Object.entries(FILTER_SIGNATURES)) with_signature(FILTERS[name], signature);

@@ -11,9 +11,10 @@
  */
 import { escape_text, has_html, Markup } from "../markupsafe";
 import { AttributeError, IndexError, TypeError, ValueError } from "../python/builtins";
-import { mark_kwargs, split_kwargs } from "../python/kwargs";
+import { is_kwargs, mark_kwargs, split_kwargs } from "../python/kwargs";
 import { PyFloat } from "../python/json";
 import { is_dict, py_str, type_name } from "../python/operator";
+import { signature_of, type Signature } from "../python/signature";
 import { PyTuple, tuple } from "../python/tuple";
 import { span_close, span_set, to_json, trace_site, type Json } from "../../trace";
 import { TemplateRuntimeError, UndefinedError } from "./exceptions";
@@ -291,6 +292,8 @@ export class Context {
   /** Call `func` from a template: context-wanting callables get the context first. */
   call(func: unknown, ...args: unknown[]): unknown {
     if (typeof func === "function") {
+      const signature = signature_of(func);
+      if (signature !== undefined) check_arguments(signature, args);
       const pass = (func as { jinja_pass_arg?: string }).jinja_pass_arg;
       if (pass === undefined) return func(...args);
       if (pass === "context") return func(this, ...args);
@@ -652,6 +655,45 @@ export function make_dict(pairs: [unknown, unknown][]): Record<string, unknown> 
     return d;
   }
   return new Map(pairs);
+}
+
+/**
+ * The parameters through which Jinja hands a filter or test the context, the evaluation context or
+ * the environment: when a Python signature starts with one of them, the call passes it first.
+ */
+const PASSED_PARAMS = new Set(["context", "eval_ctx", "environment", "env"]);
+
+/**
+ * How many positional arguments the Python function receives when a template passes `n_args`
+ * after the value: the value, the arguments, and the passed context or environment if it takes one.
+ */
+export function positional_count(signature: Signature, n_args: number): number {
+  return (PASSED_PARAMS.has(signature.params[0]) ? 1 : 0) + 1 + n_args;
+}
+
+/**
+ * A filter or test called with arguments its Python signature refuses raises Python's TypeError
+ * (`{{ s|replace('a') }}` → "do_replace() missing 1 required positional argument: 'new'").
+ * Functions without a signature (a project's own, written in TypeScript) are not checked.
+ */
+export function check_call(func: Function, n_args: number, keywords: readonly string[]): void {
+  const signature = signature_of(func);
+  if (signature === undefined) return;
+  const message = signature.bind_error(positional_count(signature, n_args), keywords);
+  if (message !== null) throw new TypeError(message);
+}
+
+/**
+ * A call of a function with a Python signature (a str's method, `range`, `lipsum`) that the real
+ * function would refuse raises its TypeError. `args` ends with the keyword object, if any; a bound
+ * method's signature that names `self` counts it, as Python does.
+ */
+function check_arguments(signature: Signature, args: unknown[]): void {
+  const last = args[args.length - 1];
+  const keywords = is_kwargs(last) ? Object.keys(last) : null;
+  const given = args.length - (keywords ? 1 : 0) + (signature.params[0] === "self" ? 1 : 0);
+  const message = signature.bind_error(given, keywords ?? []);
+  if (message !== null) throw new TypeError(message);
 }
 
 /** Call a filter or test with keyword arguments bound to its declared Python parameters. */

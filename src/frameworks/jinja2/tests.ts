@@ -4,17 +4,20 @@
  *   {{ 3 is odd }} → True      {{ x is defined }}      {{ 'upper' is filter }}
  */
 import { has_html } from "../markupsafe";
+import { py_mod } from "../python/arith";
 import { PyFloat } from "../python/json";
-import { contains, eq, ge, gt, is_dict, le, lt, py_str } from "../python/operator";
+import { TypeError } from "../python/builtins";
+import { contains, eq, ge, gt, is_dict, le, lt, py_str, type_name } from "../python/operator";
+import { Signature, with_signature } from "../python/signature";
 import { Undefined } from "./runtime";
 import { pass_environment } from "./utils";
 import type { Environment } from "./environment";
 
-const num = (v: unknown) => (v instanceof PyFloat ? v.value : Number(v));
 
-export const test_odd = (value: unknown) => num(value) % 2 === 1 || num(value) % 2 === -1;
-export const test_even = (value: unknown) => num(value) % 2 === 0;
-export const test_divisibleby = (value: unknown, num_: unknown) => num(value) % num(num_) === 0;
+// `value % 2 == 1`, as Python computes it: text is %-formatted, an undefined value fails.
+export const test_odd = (value: unknown) => eq(py_mod(value, 2), 1);
+export const test_even = (value: unknown) => eq(py_mod(value, 2), 0);
+export const test_divisibleby = (value: unknown, num_: unknown) => eq(py_mod(value, num_), 0);
 export const test_defined = (value: unknown) => !(value instanceof Undefined);
 export const test_undefined = (value: unknown) => value instanceof Undefined;
 export const test_filter = pass_environment((env: Environment, value: string) => Object.prototype.hasOwnProperty.call(env.filters, value));
@@ -44,7 +47,15 @@ export const test_iterable = (value: unknown) => {
 export const test_callable = (value: unknown) => typeof value === "function" || (value !== null && typeof value === "object" && typeof (value as { __call__?: unknown }).__call__ === "function");
 export const test_sameas = (value: unknown, other: unknown) => value === other;
 export const test_escaped = (value: unknown) => has_html(value);
-export const test_in = (value: unknown, seq: unknown) => contains(seq, value);
+export const test_in = (value: unknown, seq: unknown) => {
+  try {
+    return contains(seq, value);
+  } catch (e) {
+    // `value in seq` words a container that cannot be searched its own way.
+    if (e instanceof TypeError && /object is not iterable$/.test(e.message)) throw new TypeError(`argument of type '${type_name(seq)}' is not iterable`);
+    throw e;
+  }
+};
 
 export const TESTS: Record<string, (...args: any[]) => unknown> = {
   odd: test_odd,
@@ -87,3 +98,42 @@ export const TESTS: Record<string, (...args: any[]) => unknown> = {
   "<=": le,
   le: le,
 };
+
+/**
+ * Each built-in test's Python signature (`jinja2.tests`; the comparisons are the C functions of
+ * Python's `operator` module): `{{ 4 is divisibleby }}` raises the TypeError Python would.
+ */
+const TEST_SIGNATURES: Record<string, string | Signature> = {
+  odd: "test_odd(value)",
+  even: "test_even(value)",
+  divisibleby: "test_divisibleby(value, num)",
+  defined: "test_defined(value)",
+  undefined: "test_undefined(value)",
+  filter: "test_filter(env, value)",
+  test: "test_test(env, value)",
+  none: "test_none(value)",
+  boolean: "test_boolean(value)",
+  false: "test_false(value)",
+  true: "test_true(value)",
+  integer: "test_integer(value)",
+  float: "test_float(value)",
+  lower: "test_lower(value)",
+  upper: "test_upper(value)",
+  string: "test_string(value)",
+  mapping: "test_mapping(value)",
+  number: "test_number(value)",
+  sequence: "test_sequence(value)",
+  iterable: "test_iterable(value)",
+  callable: Signature.builtin_o("callable"),
+  sameas: "test_sameas(value, other)",
+  escaped: "test_escaped(value)",
+  in: "test_in(value, seq)",
+};
+for (const [name, signature] of Object.entries(TEST_SIGNATURES)) with_signature(TESTS[name], signature);
+for (const [names, operator] of [[["==", "eq", "equalto"], "eq"], [["!=", "ne"], "ne"], [[">", "gt", "greaterthan"], "gt"], [[">=", "ge"], "ge"], [["<", "lt", "lessthan"], "lt"], [["<=", "le"], "le"]] as const) {
+  // One function per operator, as `operator.eq` is one object behind `==`, `eq` and `equalto`.
+  const compare = TESTS[names[0]];
+  const test = (a: unknown, b: unknown) => compare(a, b);
+  with_signature(test, Signature.positional(operator, 2, 2, `_operator.${operator}`));
+  for (const name of names) TESTS[name] = test;
+}

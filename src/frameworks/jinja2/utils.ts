@@ -7,9 +7,9 @@
  *   const ns = new Namespace({ count: 0 })            // {% set ns.count = ns.count + 1 %}
  */
 import { escape, escape_text, Markup } from "../markupsafe";
-import { py_repr } from "../python/builtins";
+import { py_repr, RuntimeError } from "../python/builtins";
 import { split_kwargs } from "../python/kwargs";
-import { is_dict, py_str } from "../python/operator";
+import { is_dict, iterate, py_str } from "../python/operator";
 
 /** The value of a name that is not defined at all (distinct from None). */
 export const missing: unique symbol = Symbol("missing");
@@ -68,7 +68,7 @@ export class Namespace {
     for (const p of positional) {
       if (p instanceof Map) for (const [k, v] of p) this.__attrs[py_str(k)] = v;
       else if (is_dict(p)) Object.assign(this.__attrs, p);
-      else for (const pair of p as Iterable<[unknown, unknown]>) this.__attrs[py_str(pair[0])] = pair[1];
+      else for (const pair of iterate(p) as [unknown, unknown][]) this.__attrs[py_str(pair[0])] = pair[1];
     }
     Object.assign(this.__attrs, kwargs);
   }
@@ -92,7 +92,7 @@ export class Cycler {
   private pos = 0;
   readonly items: unknown[];
   constructor(...items: unknown[]) {
-    if (!items.length) throw new TypeError("at least one item has to be provided");
+    if (!items.length) throw new RuntimeError("at least one item has to be provided");
     this.items = items;
   }
   reset(): void {

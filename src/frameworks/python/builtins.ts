@@ -81,7 +81,7 @@ export function float(x: unknown): number {
     if (special === "inf" || special === "infinity") return Infinity;
     if (special === "-inf" || special === "-infinity") return -Infinity;
     if (special === "nan" || special === "-nan") return NaN;
-    throw new ValueError(`could not convert string to float: ${py_repr(x.valueOf())}`);
+    throw new ValueError(`could not convert string to float: ${py_repr(x)}`);
   }
   if (x !== null && typeof x === "object" && typeof (x as { valueOf(): unknown }).valueOf() === "number") return (x as { valueOf(): number }).valueOf();
   throw new TypeError(`float() argument must be a string or a real number, not '${x === null || x === undefined ? "NoneType" : typeof x}'`);
@@ -94,7 +94,7 @@ export function py_repr(value: unknown): string {
   if (value === false) return "False";
   if (typeof value === "string") return py_str_repr(value);
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : py_float_str(value);
-  if (value instanceof PyTuple) return value.__repr__();
+  if (value instanceof PyTuple || value instanceof DictView) return value.__repr__();
   if (Array.isArray(value)) return `[${value.map(py_repr).join(", ")}]`;
   if (typeof value === "bigint") return value.toString();
   if (value instanceof Uint8Array) return py_bytes_repr(value);
@@ -192,6 +192,28 @@ export class PyTuple<T = unknown> extends Array<T> {
   __repr__(): string {
     return this.length === 1 ? `(${py_repr(this[0])},)` : `(${[...this].map(py_repr).join(", ")})`;
   }
+}
+
+/**
+ * What `d.keys()`, `d.values()` and `d.items()` return: a sequence that prints as Python's views do
+ * (`dict_keys(['a'])`). Here it is the dict's content at the call, not a live view.
+ */
+export class DictView<T = unknown> extends Array<T> {
+  static override get [Symbol.species]() {
+    return Array;
+  }
+  kind: "dict_keys" | "dict_values" | "dict_items" = "dict_keys";
+  __repr__(): string {
+    return `${this.kind}([${[...this].map(py_repr).join(", ")}])`;
+  }
+}
+
+/** A `dict_keys`, `dict_values` or `dict_items` of these items. */
+export function dict_view<T>(kind: DictView["kind"], items: Iterable<T>): DictView<T> {
+  const view = new DictView<T>();
+  view.kind = kind;
+  for (const item of items) view.push(item);
+  return view;
 }
 
 /** `(a, b, c)`: a tuple of these items. */

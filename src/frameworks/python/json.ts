@@ -119,6 +119,8 @@ export class JSONEncoder {
 
   private encode_value(o: unknown, level: number, stack: unknown[]): string {
     if (typeof o === "string") return encode_string(o, this.ensure_ascii);
+    // A str subclass (markupsafe's Markup, a lazy translation made text) is encoded as its text.
+    if (o instanceof String) return encode_string(o.valueOf(), this.ensure_ascii);
     if (o === null || o === undefined) return "null";
     if (o === true) return "true";
     if (o === false) return "false";
