@@ -183,14 +183,7 @@ function gateway_span_name(request: HttpRequestMessage): string {
 
 /** The gateway span's opening attributes (when the trace is read). */
 function gateway_span_attrs(_request: HttpRequestMessage, copy: { keys: readonly string[]; values: readonly unknown[] }, dropped_headers: string[]): Attrs {
-  return { environ: environ_json(copied_object(copy) as WSGIEnviron), dropped_headers };
-}
-
-/** The object a copy of keys and values describes. */
-function copied_object(copy: { keys: readonly string[]; values: readonly unknown[] }): Record<string, any> {
-  const out: Record<string, unknown> = {};
-  for (let i = 0; i < copy.keys.length; i++) out[copy.keys[i]] = copy.values[i];
-  return out;
+  return { environ: environ_json_of(copy.keys, copy.values), dropped_headers };
 }
 
 /**
@@ -299,9 +292,18 @@ function outcome_attrs(o: GatewayOutcome): Attrs {
 
 /** The environ for the trace: plain JSON, with the two streams summarised. */
 export function environ_json(environ: WSGIEnviron): Attrs {
+  const keys = Object.keys(environ);
+  const values: unknown[] = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) values[i] = environ[keys[i]];
+  return environ_json_of(keys, values);
+}
+
+/** `environ_json` of an environ's keys and values, in order. */
+function environ_json_of(keys: readonly string[], values: readonly unknown[]): Attrs {
   const out: Attrs = {};
-  for (const key of Object.keys(environ)) {
-    const value = environ[key];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = values[i];
     if (key === "wsgi.input") out[key] = (value as { summary?: () => string }).summary?.() ?? "<wsgi.input>";
     else if (key === "wsgi.errors") out[key] = "<wsgi.errors>";
     else out[key] = typeof value === "string" ? value : safe_json(value);

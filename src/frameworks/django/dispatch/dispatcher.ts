@@ -615,7 +615,7 @@ class SentKwargs {
     if (this.shared === null) return this.json;
     if (this.described === null) {
       const out: Attrs = { ...this.json };
-      for (const [key, copy] of this.shared) out[key] = to_json(copied_object(copy));
+      for (const [key, copy] of this.shared) out[key] = copied_json(copy);
       this.described = out;
     }
     return this.described;
@@ -658,10 +658,11 @@ function same_values(live: Record<string, unknown>, copy: Copy): boolean {
   return true;
 }
 
-/** The object a copy's keys and values describe. */
-function copied_object(copy: Copy): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (let i = 0; i < copy.keys.length; i++) out[copy.keys[i]] = copy.values[i];
+/** `to_json` of the object a copy's keys and values describe (a plain object: at most 100 keys, each value one level down). */
+function copied_json(copy: Copy): Attrs {
+  const out: Attrs = {};
+  const n = Math.min(copy.keys.length, 100);
+  for (let i = 0; i < n; i++) out[copy.keys[i]] = to_json(copy.values[i], 1);
   return out;
 }
 
