@@ -32,6 +32,38 @@ if (what.startsWith("resolve")) {
 if (what.endsWith("-rec") && !what.startsWith("resolve")) Recorder.prototype.trace = () => ({ spans: [] });
 for (let i = 0; i < Math.min(N, 3000); i++) await step();
 const rounds = Number(process.argv[4] ?? 5);
+if (what === "resolve-split") {
+  // The resolve's recording and its reading timed apart: N recorders recorded, then N traces read
+  // (CPU time of each phase; fastest round of each).
+  const rec: number[] = [];
+  const read: number[] = [];
+  const BATCH = 50;
+  const recorders: Recorder[] = new Array(BATCH);
+  const cpu = (c: NodeJS.CpuUsage) => c.user + c.system;
+  for (let round = 0; round < rounds; round++) {
+    let trec = 0;
+    let tread = 0;
+    for (let k = 0; k < N; k += BATCH) {
+      const c0 = process.cpuUsage();
+      for (let i = 0; i < BATCH; i++) {
+        const r = (recorders[i] = new Recorder({ enabled: true }));
+        const p = set_active_recorder(r);
+        try { resolve("/r99/42/hello-world/"); } finally { set_active_recorder(p); }
+      }
+      const c1 = process.cpuUsage();
+      for (let i = 0; i < BATCH; i++) recorders[i].trace();
+      const c2 = process.cpuUsage();
+      trec += cpu(c1) - cpu(c0);
+      tread += cpu(c2) - cpu(c1);
+    }
+    rec.push(trec / N);
+    read.push(tread / N);
+  }
+  rec.sort((x, y) => x - y);
+  read.sort((x, y) => x - y);
+  console.log("resolve-split record us min", rec[0].toFixed(2), "median", rec[rounds >> 1].toFixed(2), "read us min", read[0].toFixed(2), "median", read[rounds >> 1].toFixed(2));
+  process.exit(0);
+}
 const cpu: number[] = [];
 for (let r = 0; r < rounds; r++) {
   const c0 = process.cpuUsage();

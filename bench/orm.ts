@@ -9,7 +9,9 @@
  *   orm_fetch_ratio   instances / raw, per run of the round-robin (goal ≤ 1.25×; Django 9.4×).
  *
  * Also `values_list()` and the N+1 list (50 books → author.name, lazily and with select_related).
- * The bench opens its own database and puts the runtime's connection driver back afterwards.
+ * The bench opens its own database and puts the runtime's connection driver back afterwards. Fetched
+ * instances are filled by the runtime's generated per-model stores, installed as the runtime installs
+ * them (`install_instance_filler`, src/runtime/instance-filler.ts).
  */
 import { SqlJsDriver } from "../src/runtime/sqlite";
 import { connection } from "../src/frameworks/django/db";
@@ -23,6 +25,11 @@ import { SQLCompiler, apply_converters } from "../src/frameworks/django/db/model
 import { from_db_loader } from "../src/frameworks/django/db/models/base";
 import { Recorder, set_active_recorder } from "../src/trace";
 import { figure, per_run_ratio, run_cases, type Figure, type RunOptions } from "./harness";
+import { install_instance_filler } from "../src/runtime/instance-filler";
+
+// The ORM fills fetched instances as it does in the page: src/runtime/headless.ts (which the worker
+// runs) installs the generated per-model stores when it is loaded (ADR 0030); the bench does the same.
+install_instance_filler();
 
 const apps = new Apps([]);
 const Meta = { apps, app_label: "benchapp" };

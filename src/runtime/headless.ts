@@ -30,6 +30,10 @@ import type { ClassAnatomyResult, CommandResult, ErrorInfo, ExplainResult, LoadI
 import { SocketHub, settle } from "./sockets";
 import { ManageProcess, type ProcessOutcome } from "./manage";
 import { SqlJsDriver, boot_sqlite, type SqliteBootOptions } from "./sqlite";
+import { install_instance_filler } from "./instance-filler";
+
+// The ORM fills fetched instances with stores generated per model (ADR 0030): the worker runs this runtime too.
+install_instance_filler();
 
 const LOAD = trace_site("module", "runtime/headless.ts#HeadlessRuntime.load");
 const COMMAND = trace_site("module", "runtime/headless.ts#HeadlessRuntime.command");

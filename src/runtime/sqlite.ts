@@ -75,18 +75,43 @@ export class SqlJsDriver implements DatabaseDriver {
 
   execute(sql: string, params: SqlValue[]): ExecuteResult {
     this.statements_run++;
-    const statement = this.prepare_one(sql);
+    // Taken out of the cache while it runs: a SQL function that runs the same text meanwhile prepares its own.
+    let statement = this.statements.get(sql);
+    if (statement !== undefined) this.statements.delete(sql);
+    else statement = this.prepare_one(sql);
     try {
       bind_checked(statement, sql, params, this.parameter_counts);
-      const columns = statement.getColumnNames();
       const rows: SqlValue[][] = [];
       while (statement.step()) rows.push(statement.get() as SqlValue[]);
+      // Asked after stepping: a cached statement is prepared again by its first step if the schema changed.
+      const columns = statement.getColumnNames();
       const rows_modified = columns.length ? 0 : this.db.getRowsModified();
       return { columns, rows, rows_modified, last_insert_rowid: rows_modified ? this.last_insert_rowid() : null };
     } catch (e) {
       throw as_driver_error(e);
     } finally {
+      this.keep(sql, statement);
+    }
+  }
+
+  /**
+   * Python's sqlite3 keeps a connection's last 128 prepared statements (`cached_statements`) and
+   * runs a text it has seen again without compiling it: a statement is reset (its bindings cleared)
+   * and kept here, the least recently used one freed when a 129th arrives.
+   */
+  private readonly statements = new Map<string, Statement>();
+
+  private keep(sql: string, statement: Statement): void {
+    statement.reset();
+    if (this.statements.has(sql)) {
       statement.free();
+      return;
+    }
+    this.statements.set(sql, statement);
+    if (this.statements.size > CACHED_STATEMENTS) {
+      const [oldest, evicted] = this.statements.entries().next().value as [string, Statement];
+      this.statements.delete(oldest);
+      evicted.free();
     }
   }
 
@@ -124,6 +149,8 @@ export class SqlJsDriver implements DatabaseDriver {
   }
 
   close(): void {
+    for (const statement of this.statements.values()) statement.free();
+    this.statements.clear();
     this.db.close();
   }
 
@@ -201,6 +228,8 @@ function parameter_count(statement: Statement): number {
 }
 
 const MAX_PARAMETERS = 32767;
+/** sqlite3.connect's `cached_statements` default. */
+const CACHED_STATEMENTS = 128;
 
 function as_driver_error(e: unknown): unknown {
   if (e instanceof SqliteDriverError) return e;

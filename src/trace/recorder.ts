@@ -73,6 +73,13 @@ export interface TraceSiteOptions {
    * later (a model instance, a dict the code goes on filling, the ASGI scope).
    */
   eager?: boolean;
+  /**
+   * The site's usual `open_with`/`event_with` name and attrs builder — module-level functions (or a
+   * string name), declared once here: a record made with them keeps only its three values, not the
+   * pair again. Another pair given at the call still works (its record keeps the pair).
+   */
+  name?: NameWith<any, any, any>;
+  attrs?: (a: any, b: any, c: any) => Attrs;
 }
 
 /**
@@ -81,6 +88,9 @@ export interface TraceSiteOptions {
  */
 export class TraceSite {
   readonly source: SourceRef | undefined;
+  /** The usual `open_with`/`event_with` name and attrs builder, if the site declared them (`TraceSiteOptions`). */
+  readonly with_name: NameWith<any, any, any> | undefined;
+  readonly with_build: ((a: any, b: any, c: any) => Attrs) | undefined;
 
   constructor(
     readonly id: number,
@@ -88,7 +98,10 @@ export class TraceSite {
     readonly where: string,
     readonly eager: boolean,
     with_source: boolean,
+    with_pair?: { name?: NameWith<any, any, any>; attrs?: (a: any, b: any, c: any) => Attrs },
   ) {
+    this.with_name = with_pair?.attrs ? with_pair.name : undefined;
+    this.with_build = with_pair?.attrs;
     const hash = where.indexOf("#");
     this.source = with_source ? Object.freeze(hash < 0 ? { file: where } : { file: where.slice(0, hash), symbol: where.slice(hash + 1) }) : undefined;
   }
@@ -155,7 +168,7 @@ export function trace_site(kind: SpanKind, where: string, options: TraceSiteOpti
   const key = `${kind}\u0000${where}\u0000${options.source ? 1 : 0}${options.eager ? 1 : 0}`;
   let site = sites_by_key.get(key);
   if (!site) {
-    site = new TraceSite(sites.length, kind, where, options.eager ?? false, options.source ?? false);
+    site = new TraceSite(sites.length, kind, where, options.eager ?? false, options.source ?? false, options);
     sites.push(site);
     sites_by_key.set(key, site);
   }
@@ -224,9 +237,9 @@ function is_span_error(e: unknown): e is SpanError {
 // The recorder: an operation log, replayed into spans when read
 // ---------------------------------------------------------------------------------------------
 
-// A record is one small integer, `target << 4 | operation`: the call site's id (OPEN, EVENT) or
+// A record is one small integer, `target << 5 | flags | operation`: the call site's id (OPEN, EVENT) or
 // the target span's index (the others). What it keeps follows in `values`, in record order and
-// a number of slots fixed by the operation — so no record stores where its values are: the
+// a number of slots fixed by the operation and its flag — so no record stores where its values are: the
 // replay walks both with one cursor each. Likewise `times` holds one reading per OPEN and CLOSE.
 const OP_OPEN = 1;
 const OP_EVENT = 2;
@@ -236,7 +249,9 @@ const OP_FAIL = 5;
 const OP_SOURCE = 6;
 /** Added to OP_OPEN / OP_EVENT: the attrs are `build(a, b, c)` (values: name, build, source, a, b, c). */
 const WITH_ARGS = 8;
-const OP_BITS = 4;
+/** Added to OP_OPEN / OP_EVENT: the attrs are the site's declared `with_build(a, b, c)`, named by its `with_name` (values: a, b, c). */
+const SITE_ARGS = 16;
+const OP_BITS = 5;
 const OP_MASK = 7;
 
 /** The arrays of one read log, kept for the next recorder (a request's trace reuses the last one's). */
@@ -261,7 +276,12 @@ const EMPTY_SPANS: Span[] = [];
 
 export class Recorder {
   readonly enabled: boolean;
-  private readonly origin: number;
+  /**
+   * The clock's reading that times count from: the first one taken (the first span's start), so
+   * a recorder reads the clock only at span boundaries. `times` holds raw readings; the replay
+   * makes them relative.
+   */
+  private origin = -1;
   private readonly epoch: number;
   // A disabled recorder (every untraced request has one) allocates nothing: the arrays below are
   // shared empty ones until the first record. Their `length` is their room (they are reused):
@@ -272,36 +292,31 @@ export class Recorder {
   private ncodes = 0;
   private ntimes = 0;
   private nvalues = 0;
-  /**
-   * The time of the latest open or close. The clock is read at span boundaries only: an event (a
-   * span with no duration — a pattern tried, a receiver skipped) is stamped with this time, the
-   * moment its parent opened or its previous sibling closed, which keeps it inside its parent and
-   * in order, for the price of no clock read.
-   */
-  private last = 0;
   private spans_opened = 0;
   /** The call site of each span of an `eager` site, by span index (for `span_set` on it); others are left empty. */
   private eager_sites: number[] = EMPTY_NUMBERS;
-  /** The replay: spans built so far, the stack of open ones, and how far the log was replayed. */
+  /** The replay: spans built so far, the stack of open ones (their indices), and how far the log was replayed. */
   private built: Span[] = EMPTY_SPANS;
-  private stack: Span[] = EMPTY_SPANS;
+  private stack: number[] = EMPTY_NUMBERS;
   private replayed = 0;
   private replayed_times = 0;
   private replayed_values = 0;
+  /**
+   * The time of the latest open or close, as replayed. The clock is read at span boundaries only:
+   * an event (a span with no duration — a pattern tried, a receiver skipped) is stamped with this
+   * time, the moment its parent opened or its previous sibling closed, which keeps it inside its
+   * parent and in order, for the price of no clock read.
+   */
   private replay_last = 0;
 
   constructor(options: { enabled?: boolean } = {}) {
     this.enabled = options.enabled ?? true;
-    this.origin = this.enabled ? now() : 0;
     this.epoch = this.enabled ? ++epochs % EPOCHS : 0;
   }
 
   /** The first record: the previous read log's arrays, or new ones. */
   private start_log(): void {
-    if (this.built === EMPTY_SPANS) {
-      this.built = [];
-      this.stack = [];
-    }
+    if (this.stack === EMPTY_NUMBERS) this.stack = [];
     if (spare) {
       ({ codes: this.codes, times: this.times, values: this.values } = spare);
       spare = null;
@@ -320,7 +335,7 @@ export class Recorder {
     const kept = site.eager && typeof attrs === "function" ? attrs() : attrs;
     if (this.codes === EMPTY_NUMBERS) this.start_log();
     this.codes[this.ncodes++] = (site.id << OP_BITS) | op;
-    if (op === OP_OPEN) this.times[this.ntimes++] = this.last = now() - this.origin;
+    if (op === OP_OPEN) this.times[this.ntimes++] = now();
     const values = this.values;
     const v = this.nvalues;
     values[v] = name;
@@ -334,10 +349,20 @@ export class Recorder {
   record_open_with(op: number, site: TraceSite, name: NameWith<any, any, any>, build: (a: any, b: any, c: any) => Attrs, a: unknown, b: unknown, c: unknown, source: SourceRef | undefined): number {
     if (site.eager) return this.record_open(op, site, typeof name === "function" ? name(a, b, c) : name, build(a, b, c), source);
     if (this.codes === EMPTY_NUMBERS) this.start_log();
-    this.codes[this.ncodes++] = (site.id << OP_BITS) | op | WITH_ARGS;
-    if (op === OP_OPEN) this.times[this.ntimes++] = this.last = now() - this.origin;
     const values = this.values;
     const v = this.nvalues;
+    if (build === site.with_build && name === site.with_name && source === undefined) {
+      // The site's own name and builder: only the values are kept.
+      this.codes[this.ncodes++] = (site.id << OP_BITS) | op | SITE_ARGS;
+      if (op === OP_OPEN) this.times[this.ntimes++] = now();
+      values[v] = a;
+      values[v + 1] = b;
+      values[v + 2] = c;
+      this.nvalues = v + 3;
+      return this.next_handle(site);
+    }
+    this.codes[this.ncodes++] = (site.id << OP_BITS) | op | WITH_ARGS;
+    if (op === OP_OPEN) this.times[this.ntimes++] = now();
     values[v] = name;
     values[v + 1] = build;
     values[v + 2] = source;
@@ -380,7 +405,7 @@ export class Recorder {
     if (index < 0) return;
     if (this.codes === EMPTY_NUMBERS) this.start_log();
     this.codes[this.ncodes++] = (index << OP_BITS) | OP_CLOSE;
-    this.times[this.ntimes++] = this.last = now() - this.origin;
+    this.times[this.ntimes++] = now();
   }
 
   // --- a site's span held with this recorder: async code whose awaits can outlast the step ----
@@ -467,54 +492,76 @@ export class Recorder {
 
   /** The records not yet replayed, made spans (or changes to spans). */
   private replay(): void {
-    const { codes, times, values, built, stack } = this;
+    const { codes, times, values, stack } = this;
+    let built = this.built;
+    if (built === EMPTY_SPANS) built = this.built = [];
+    let n = built.length;
     let t = this.replayed_times;
     let v = this.replayed_values;
     let last = this.replay_last;
-    for (let i = this.replayed; i < this.ncodes; i++) {
+    // Times are counted from the first reading (ms since the trace started).
+    if (this.origin < 0 && this.ntimes !== 0) this.origin = times[0];
+    const origin = this.origin;
+    for (let i = this.replayed, end = this.ncodes; i < end; i++) {
       const code = codes[i];
       const op = code & OP_MASK;
       const target = code >>> OP_BITS;
       if (op === OP_OPEN || op === OP_EVENT) {
         const site = sites[target];
-        if (op === OP_OPEN) last = times[t++];
-        const name = values[v] as string | ((a?: unknown, b?: unknown, c?: unknown) => string);
-        const id = built.length;
-        const parent = stack.length ? stack[stack.length - 1].id : null;
+        if (op === OP_OPEN) last = times[t++] - origin;
+        const parent = stack.length !== 0 ? stack[stack.length - 1] : null;
         let span_name: string;
         let attrs: Attrs;
-        if ((code & WITH_ARGS) !== 0) {
-          const a = values[v + 3];
-          const b = values[v + 4];
-          const c = values[v + 5];
-          span_name = typeof name === "string" ? name : build_name(name, a, b, c);
-          attrs = build_attrs_with(values[v + 1] as (a: unknown, b: unknown, c: unknown) => Attrs, a, b, c);
+        let source: SourceRef | undefined;
+        if ((code & (WITH_ARGS | SITE_ARGS)) !== 0) {
+          let name: unknown, build: unknown, a: unknown, b: unknown, c: unknown;
+          if ((code & SITE_ARGS) !== 0) {
+            name = site.with_name;
+            build = site.with_build;
+            source = site.source;
+            a = values[v];
+            b = values[v + 1];
+            c = values[v + 2];
+            v += 3;
+          } else {
+            name = values[v];
+            build = values[v + 1];
+            source = (values[v + 2] as SourceRef | undefined) ?? site.source;
+            a = values[v + 3];
+            b = values[v + 4];
+            c = values[v + 5];
+            v += 6;
+          }
+          span_name = typeof name === "string" ? name : build_name(name as (a: unknown, b: unknown, c: unknown) => string, a, b, c);
+          attrs = build_attrs_with(build as (a: unknown, b: unknown, c: unknown) => Attrs, a, b, c);
         } else {
-          span_name = typeof name === "string" ? name : build_name(name);
+          const name = values[v];
+          span_name = typeof name === "string" ? name : build_name(name as () => string);
           attrs = build_attrs(values[v + 1] as LazyAttrs | undefined);
+          source = (values[v + 2] as SourceRef | undefined) ?? site.source;
+          v += 3;
         }
-        const source = (values[v + 2] as SourceRef | undefined) ?? site.source;
-        v += (code & WITH_ARGS) !== 0 ? 6 : 3;
         // Two literal shapes (with and without a source), never a property added afterwards.
-        const span: Span = source ? { id, parent, kind: site.kind, name: span_name, start: last, end: last, attrs, source } : { id, parent, kind: site.kind, name: span_name, start: last, end: last, attrs };
+        const span: Span = source ? { id: n, parent, kind: site.kind, name: span_name, start: last, end: last, attrs, source } : { id: n, parent, kind: site.kind, name: span_name, start: last, end: last, attrs };
         built.push(span);
-        if (op === OP_OPEN) stack.push(span);
+        if (op === OP_OPEN) stack.push(n);
+        n++;
         continue;
       }
       if (op === OP_CLOSE) {
-        last = times[t++];
-        const span = built[target];
-        if (span === undefined) continue;
-        while (stack.length) {
+        last = times[t++] - origin;
+        if (target >= n) continue;
+        // The span and any left open inside it (a thrown exception can cause that).
+        while (stack.length !== 0) {
           const top = stack.pop()!;
-          top.end = last;
-          if (top === span) break;
+          built[top].end = last;
+          if (top === target) break;
         }
         continue;
       }
       const value = values[v++];
+      if (target >= n) continue;
       const span = built[target];
-      if (span === undefined) continue;
       if (op === OP_SET) Object.assign(span.attrs, build_attrs(value as LazyAttrs));
       else if (op === OP_FAIL) span.error = typeof value === "function" ? build_error(value as () => SpanError) : (value as SpanError);
       else if (op === OP_SOURCE) span.source = value as SourceRef;

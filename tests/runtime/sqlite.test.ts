@@ -130,6 +130,45 @@ describe("django.db connection over sql.js", () => {
     driver.close();
   });
 
+  it("runs a text it has seen again from its prepared statement, as sqlite3's statement cache does, with the same results", async () => {
+    const driver = await SqlJsDriver.open();
+    driver.execute("CREATE TABLE t (id integer PRIMARY KEY, name text)", []);
+    driver.execute("INSERT INTO t (id, name) VALUES (?, ?), (?, ?)", [1, "a", 2, "b"]);
+    const select = "SELECT * FROM t WHERE id >= ? ORDER BY id";
+    expect([driver.execute(select, [1]).rows, driver.execute(select, [2]).rows]).toEqual([[[1, "a"], [2, "b"]], [[2, "b"]]]);
+    // A wrong number of bindings, then the right one: the statement's bindings do not linger.
+    expect(() => driver.execute(select, [])).toThrowError("Incorrect number of bindings supplied. The current statement uses 1, and there are 0 supplied.");
+    expect(driver.execute(select, [2]).rows).toEqual([[2, "b"]]);
+    // The schema changes under a kept statement: its next run sees the new column, names included.
+    driver.execute("ALTER TABLE t ADD COLUMN extra integer DEFAULT 7", []);
+    expect(driver.execute(select, [2])).toMatchObject({ columns: ["id", "name", "extra"], rows: [[2, "b", 7]] });
+    // A kept statement holds no lock: a transaction commits, the table can be dropped.
+    driver.execute("BEGIN", []);
+    expect(driver.execute(select, [1]).rows.length).toBe(2);
+    driver.execute("COMMIT", []);
+    driver.execute("DROP TABLE t", []);
+    expect(() => driver.execute(select, [1])).toThrowError("no such table: t");
+    driver.close();
+  });
+
+  it("keeps at most 128 statements, and a SQL function running the same text meanwhile gets its own", async () => {
+    const driver = await SqlJsDriver.open();
+    driver.execute("CREATE TABLE n (v integer)", []);
+    for (let i = 0; i < 300; i++) driver.execute(`INSERT INTO n (v) VALUES (${i})`, []);
+    expect(driver.execute("SELECT count(*), sum(v) FROM n", []).rows).toEqual([[300, 44850]]);
+    const inner = "SELECT v FROM n WHERE v < ? ORDER BY v";
+    driver.create_function("inner_count", (limit) => driver.execute(inner, [limit]).rows.length);
+    expect(driver.execute(inner, [3]).rows).toEqual([[0], [1], [2]]);
+    const outer = driver.execute("SELECT v, inner_count(v) FROM n WHERE v IN (SELECT v FROM n WHERE v < ?) ORDER BY v", [3]);
+    expect(outer.rows).toEqual([[0, 0], [1, 1], [2, 2]]);
+    expect(driver.execute(inner, [2]).rows).toEqual([[0], [1]]);
+    // The same text, run again from inside itself.
+    const again = "SELECT again(?)";
+    driver.create_function("again", (depth) => (Number(depth) > 0 ? Number(driver.execute(again, [Number(depth) - 1]).rows[0][0]) + 1 : 0));
+    expect([driver.execute(again, [3]).rows, driver.execute(again, [2]).rows]).toEqual([[[3]], [[2]]]);
+    driver.close();
+  });
+
   it("connections['default'] is connection; an unknown alias raises ConnectionDoesNotExist", () => {
     expect(connections["default"]).toBe(connection);
     expect(() => connections.__getitem__("other")).toThrowError(new ConnectionDoesNotExist("The connection 'other' doesn't exist."));

@@ -107,6 +107,28 @@ describe("call sites", () => {
     ]);
   });
 
+  it("a site's declared name and builder (kept once) and other ones given at the call build each span from its own", () => {
+    const route = (p: { route: string }) => p.route;
+    const tried = (p: { route: string }, path: string) => ({ route: p.route, path });
+    const SITE = trace_site("pattern", "tests/trace#with-pairs", { source: true, name: route, attrs: tried });
+    const other = (p: { route: string }, path: string, why: string) => ({ other: `${p.route} ${path} ${why}` });
+    const spans = record(() => {
+      SITE.event_with(route, tried, { route: "a/" }, "/x/");
+      SITE.event_with("named", other, { route: "b/" }, "/y/", "because");
+      SITE.event_with(route, tried, { route: "c/" }, "/z/", undefined, { file: "blog/urls.ts", line: 4 });
+      const h = SITE.open_with(route, tried, { route: "d/" }, "/w/");
+      SITE.event_with(route, tried, { route: "e/" }, "/v/");
+      span_close(h);
+    });
+    expect(spans.map((s) => [s.name, s.parent, s.attrs, s.source])).toEqual([
+      ["a/", null, { route: "a/", path: "/x/" }, { file: "tests/trace", symbol: "with-pairs" }],
+      ["named", null, { other: "b/ /y/ because" }, { file: "tests/trace", symbol: "with-pairs" }],
+      ["c/", null, { route: "c/", path: "/z/" }, { file: "blog/urls.ts", line: 4 }],
+      ["d/", null, { route: "d/", path: "/w/" }, { file: "tests/trace", symbol: "with-pairs" }],
+      ["e/", 3, { route: "e/", path: "/v/" }, { file: "tests/trace", symbol: "with-pairs" }],
+    ]);
+  });
+
   it("run marks the span failed with the Python class name and re-raises; close pops spans left open", () => {
     const spans = record(() => {
       expect(() =>

@@ -22,7 +22,11 @@ import { ValidationError } from "../../frameworks/django/core/exceptions";
 import { date, datetime, time, timedelta } from "../../frameworks/python/datetime";
 import { sqlmigrate_text } from "../../frameworks/django/core/management/commands/sqlmigrate";
 import { SqlJsDriver, boot_sqlite } from "../../runtime/sqlite";
+import { install_instance_filler } from "../../runtime/instance-filler";
 import { initial_migration } from "./orm_schema";
+
+// Fetched instances are filled as in the page: by the stores the runtime generates per model (ADR 0030).
+install_instance_filler();
 
 interface FieldSpec {
   name: string;

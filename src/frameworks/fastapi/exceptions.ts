@@ -5,7 +5,8 @@
  * `ResponseValidationError` (the handler returned something its `response_model` refuses: a
  * 500), and `FastAPIError` for misuse. Main class: `RequestValidationError`.
  */
-import { Exception, RuntimeError } from "../python/builtins";
+import { Exception, py_repr, RuntimeError } from "../python/builtins";
+import { PyTuple, tuple } from "../python/tuple";
 import { HTTPException as StarletteHTTPException, WebSocketException as StarletteWebSocketException } from "../starlette/exceptions";
 
 export class HTTPException extends StarletteHTTPException {}
@@ -46,10 +47,17 @@ export class ValidationException extends Exception {
   override toString(): string {
     const n = this._errors.length;
     let message = `${n} validation error${n !== 1 ? "s" : ""}:\n`;
-    for (const err of this._errors) message += `  ${JSON.stringify(err)}\n`;
+    for (const err of this._errors) message += `  ${error_repr(err)}\n`;
     message += this.format_endpoint_context();
     return message.trimEnd();
   }
+}
+
+/** An error dict as Python prints it: `{'type': 'missing', 'loc': ('body', 'name'), …}`. */
+function error_repr(err: unknown): string {
+  if (err === null || typeof err !== "object" || Array.isArray(err)) return py_repr(err);
+  const loc = (err as { loc?: unknown }).loc;
+  return py_repr(Array.isArray(loc) && !(loc instanceof PyTuple) ? { ...err, loc: tuple(loc) } : err);
 }
 
 export class RequestValidationError extends ValidationException {

@@ -133,7 +133,11 @@ function parse_time_at(s: string, i: number): TimeParts | SpeedateError {
 
 /** A string of digits with an optional sign and fraction: a unix timestamp. */
 function numeric_text(s: string): number | null {
-  if (!/^-?\d+(\.\d+)?$/.test(s) || s.length > 30) return null;
+  const m = /^[+-]?(\d+)(\.\d+)?$/.exec(s);
+  if (!m) return null;
+  // The whole part is read as an i64: past 9223372036854775807 the text is tried as a date.
+  const whole = m[1].replace(/^0+(?=\d)/, "");
+  if (whole.length > 19 || (whole.length === 19 && whole > "9223372036854775807")) return null;
   return Number(s);
 }
 
@@ -201,8 +205,14 @@ export function time_from_seconds(x: number): time | SpeedateError {
   return new time(Math.floor(whole / 3600), Math.floor((whole % 3600) / 60), whole % 60, us, timezone.utc);
 }
 
-/** speedate `Duration::parse_str`: ISO 8601 (`P1DT2H`, `-PT1S`, `P1W`) or `[D day[s], ]HH:MM:SS[.f]`. */
+/**
+ * speedate `Duration::parse_str`: ISO 8601 (`P1DT2H`, `-PT1S`, `P1W`), or days and a clock time:
+ * `1 day, 1:00:00`, `2d`, `12:30`, `123:30:00.5` (hours are not bounded by a day). Which of the
+ * two plain forms is read depends on the text, as speedate decides: with a `d` in it, or shorter
+ * than five characters, it is days (then perhaps a time); otherwise it is a time.
+ */
 export function parse_duration(s: string): timedelta | SpeedateError {
+  if (s.length === 0) return new SpeedateError("input is too short");
   let i = 0;
   let sign = 1;
   if (s[i] === "-" || s[i] === "+") {
@@ -210,7 +220,9 @@ export function parse_duration(s: string): timedelta | SpeedateError {
     i++;
   }
   if (s[i] === "P" || s[i] === "p") return parse_iso_duration(s, i + 1, sign);
-  return parse_clock_duration(s.slice(i), sign);
+  const rest = s.slice(i);
+  if (/[dD]/.test(rest) || rest.length < 5) return parse_days_time(rest, sign);
+  return parse_clock_duration(rest, sign, 0);
 }
 
 function parse_iso_duration(s: string, i: number, sign: number): timedelta | SpeedateError {
@@ -220,8 +232,11 @@ function parse_iso_duration(s: string, i: number, sign: number): timedelta | Spe
   if (i >= s.length) return new SpeedateError("input is too short");
   while (i < s.length) {
     if (s[i] === "T" || s[i] === "t") {
+      if (in_time) return new SpeedateError("`t` character repeated in duration");
       in_time = true;
       i++;
+      // `PT` says nothing at all; `P1DT` has its days.
+      if (i >= s.length && days === 0 && seconds === 0 && i === 2 + (s[0] === "-" || s[0] === "+" ? 1 : 0)) return new SpeedateError("input is too short");
       continue;
     }
     const m = /^\d+(?:[.,]\d+)?/.exec(s.slice(i));
@@ -237,26 +252,67 @@ function parse_iso_duration(s: string, i: number, sign: number): timedelta | Spe
     else if (in_time && unit === "H") seconds += n * 3600;
     else if (in_time && unit === "M") seconds += n * 60;
     else if (in_time && unit === "S") seconds += n;
-    else return new SpeedateError(unit ? "invalid duration time unit" : "input is too short");
+    else return new SpeedateError(`quantity invalid in ${in_time ? "time" : "date"} part of duration`);
   }
   return new timedelta({ days: sign * days, seconds: sign * seconds });
 }
 
-function parse_clock_duration(s: string, sign: number): timedelta | SpeedateError {
-  let days = 0;
-  const dm = /^(\d+) days?,? ?/.exec(s);
-  let rest = s;
-  if (dm) {
-    days = Number(dm[1]);
-    rest = s.slice(dm[0].length);
-    if (!rest) return new timedelta({ days: sign * days });
+const MAX_DURATION_DAYS = 999_999_999;
+
+/** `N d`, `N day[s][,]`, then perhaps a clock time. */
+function parse_days_time(s: string, sign: number): timedelta | SpeedateError {
+  const digits = /^\d+/.exec(s);
+  if (!digits) return new SpeedateError("invalid digit in duration");
+  const days = Number(digits[0]);
+  let j = digits[0].length;
+  while (s[j] === " ") j++;
+  if (s[j] !== "d" && s[j] !== "D") return new SpeedateError('"day" identifier in duration not correctly formatted');
+  j++;
+  if (s.slice(j, j + 2).toLowerCase() === "ay") {
+    j += 2;
+    if (s[j] === "s" || s[j] === "S") j++;
+  } else if (s[j] === "a" || s[j] === "A") return new SpeedateError('"day" identifier in duration not correctly formatted');
+  if (s[j] === ",") j++;
+  while (s[j] === " ") j++;
+  if (days > MAX_DURATION_DAYS) return new SpeedateError("durations may not exceed 999,999,999 days");
+  if (j === s.length) return new timedelta({ days: sign * days });
+  return parse_clock_duration(s.slice(j), sign, days);
+}
+
+/** `H…H:MM[:SS[.ffffff]]`, after `days` days: hours without a bound of 24. */
+function parse_clock_duration(s: string, sign: number, days: number): timedelta | SpeedateError {
+  if (s.length < 5) return new SpeedateError("input is too short");
+  // More than nine characters before the first colon cannot be an hour count below a billion.
+  if (s.indexOf(":") > 9) return new SpeedateError("durations may not exceed 999,999,999 hours");
+  const hour_digits = /^\d+/.exec(s);
+  if (!hour_digits || s[hour_digits[0].length] !== ":") return new SpeedateError("invalid character in hour");
+  const hours = Number(hour_digits[0]);
+  let j = hour_digits[0].length + 1;
+  const two_digits = (at: number, what: "minute" | "second"): number | SpeedateError => {
+    if (what === "minute" && at + 2 > s.length) return new SpeedateError("input is too short");
+    return /^\d\d/.test(s.slice(at, at + 2)) ? Number(s.slice(at, at + 2)) : new SpeedateError(`invalid character in ${what}`);
+  };
+  const minutes = two_digits(j, "minute");
+  if (minutes instanceof SpeedateError) return minutes;
+  if (minutes > 59) return new SpeedateError("minute value is outside expected range of 0-59");
+  j += 2;
+  let seconds = 0;
+  let microseconds = 0;
+  if (s[j] === ":") {
+    const sec = two_digits(j + 1, "second");
+    if (sec instanceof SpeedateError) return sec;
+    if (sec > 59) return new SpeedateError("second value is outside expected range of 0-59");
+    seconds = sec;
+    j += 3;
+    if (s[j] === "." || s[j] === ",") {
+      const fraction = /^\d+/.exec(s.slice(j + 1));
+      if (!fraction) return new SpeedateError(`second fraction digits missing after \`${s[j]}\``);
+      microseconds = Number(fraction[0].slice(0, 6).padEnd(6, "0"));
+      j += 1 + fraction[0].length;
+    }
   }
-  const tm = /^(\d{1,2}):(\d{2}):(\d{2})(?:[.,](\d{1,6}))?$/.exec(rest) ?? /^(\d{1,2}):(\d{2})()()$/.exec(rest);
-  if (!tm) {
-    if (!/^\d/.test(rest)) return new SpeedateError("invalid digit in duration");
-    return new SpeedateError('"day" identifier in duration not correctly formatted');
-  }
-  const us = tm[4] ? Number(tm[4].padEnd(6, "0")) : 0;
-  const seconds = Number(tm[1]) * 3600 + Number(tm[2]) * 60 + Number(tm[3] || 0);
-  return new timedelta({ days: sign * days, seconds: sign * seconds, microseconds: sign * us });
+  if (j < s.length) return new SpeedateError("unexpected extra characters at the end of the input");
+  // After a number of days the clock is a time of day; alone, it may count any number of hours.
+  if (hours > MAX_DURATION_DAYS || (days > 0 && hours > 23)) return new SpeedateError("durations may not exceed 999,999,999 hours");
+  return new timedelta({ days: sign * days, seconds: sign * (hours * 3600 + minutes * 60 + seconds), microseconds: sign * microseconds });
 }

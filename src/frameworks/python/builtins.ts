@@ -67,7 +67,7 @@ export function int(x: unknown): number {
     throw new ValueError(`invalid literal for int() with base 10: ${py_repr(x.valueOf())}`);
   }
   if (x !== null && typeof x === "object" && typeof (x as { valueOf(): unknown }).valueOf() === "number") return int((x as { valueOf(): number }).valueOf());
-  throw new TypeError(`int() argument must be a string, a bytes-like object or a real number, not '${x === null || x === undefined ? "NoneType" : typeof x}'`);
+  throw new TypeError(`int() argument must be a string, a bytes-like object or a real number, not '${type_name_of(x)}'`);
 }
 
 /** `float(x)`: a number from a number or from text (`"1.5"`, `" -2e3 "`, `"inf"`, `"nan"`). */
@@ -84,7 +84,36 @@ export function float(x: unknown): number {
     throw new ValueError(`could not convert string to float: ${py_repr(x)}`);
   }
   if (x !== null && typeof x === "object" && typeof (x as { valueOf(): unknown }).valueOf() === "number") return (x as { valueOf(): number }).valueOf();
-  throw new TypeError(`float() argument must be a string or a real number, not '${x === null || x === undefined ? "NoneType" : typeof x}'`);
+  throw new TypeError(`float() argument must be a string or a real number, not '${type_name_of(x)}'`);
+}
+
+/**
+ * Python's `type(value).__name__` as its messages print it: `int`, `list`, `NoneType`, `function`,
+ * a class's own name (`Post`), or — for the types CPython implements in C — the qualified name
+ * a class declares as its own `__tp_name__` (`datetime.date`, `decimal.Decimal`), which a subclass
+ * written in Python does not inherit.
+ */
+export function type_name_of(value: unknown): string {
+  if (value === null || value === undefined) return "NoneType";
+  switch (typeof value) {
+    case "boolean":
+      return "bool";
+    case "number":
+      return Number.isInteger(value) ? "int" : "float";
+    case "string":
+      return "str";
+    case "bigint":
+      return "int";
+    case "function":
+      return "function";
+  }
+  if (value instanceof PyTuple) return "tuple";
+  if (Array.isArray(value)) return "list";
+  const proto = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) return "dict";
+  const cls = (value as object).constructor as { name?: string; __tp_name__?: string } | undefined;
+  if (cls && Object.prototype.hasOwnProperty.call(cls, "__tp_name__")) return cls.__tp_name__!;
+  return cls?.name || "object";
 }
 
 /** Python's repr() for the plain values the frameworks put in messages. */

@@ -84,6 +84,8 @@ export interface TimedeltaParts {
 
 /** `datetime.timedelta`: normalized to days, 0 ≤ seconds < 86400, 0 ≤ microseconds < 10⁶. */
 export class timedelta {
+  /** Its name in Python's messages (`'datetime.timedelta' object is not iterable`). */
+  static readonly __tp_name__ = "datetime.timedelta";
   readonly days: number;
   readonly seconds: number;
   readonly microseconds: number;
@@ -248,9 +250,11 @@ function parse_iso_time(text: string): [number, number, number, number, timezone
 
 /** `datetime.date`: a calendar day. */
 export class date {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
+  /** Its name in Python's messages (`'datetime.date' object is not iterable`). */
+  static readonly __tp_name__: string = "datetime.date";
+  declare readonly year: number;
+  declare readonly month: number;
+  declare readonly day: number;
 
   constructor(year: number, month: number, day: number) {
     check_date_fields(year, month, day);
@@ -337,6 +341,8 @@ export class date {
 
 /** `datetime.time`: a time of day, naive or with a fixed-offset tzinfo. */
 export class time {
+  /** Its name in Python's messages (`'datetime.time' object is not iterable`). */
+  static readonly __tp_name__ = "datetime.time";
   readonly hour: number;
   readonly minute: number;
   readonly second: number;
@@ -402,6 +408,7 @@ export class time {
 
 /** `datetime.datetime`: a date and a time of day; naive (`tzinfo` null) or aware. */
 export class datetime extends date {
+  static override readonly __tp_name__ = "datetime.datetime";
   readonly hour: number;
   readonly minute: number;
   readonly second: number;

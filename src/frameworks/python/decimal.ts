@@ -11,12 +11,20 @@
  * `4.5 * 1.2` in JavaScript is 5.3999999999999995. `add`, `sub`, `mul`, `neg`, `abs`, `compare`
  * and `quantize` are Python's `+`, `-`, `*`, unary `-`, `abs()`, comparison and `quantize()`.
  */
-import { ValueError } from "./builtins";
+import { Exception, ValueError } from "./builtins";
+
+/** Python's `ArithmeticError` ← `decimal.DecimalException` ← `decimal.InvalidOperation`. */
+export class ArithmeticError extends Exception {}
+export class DecimalException extends ArithmeticError {}
+/** Raised (the default context traps it) e.g. when `quantize` would need more digits than the precision. */
+export class InvalidOperation extends DecimalException {}
 
 const DECIMAL_RE = /^([+-])?(?:(\d+)(?:\.(\d*))?|\.(\d+))(?:[eE]([+-]?\d+))?$/;
 const SPECIAL_RE = /^([+-])?(inf|infinity|nan|snan)(\d*)$/i;
 
 export class Decimal {
+  /** Its name in Python's messages (`'decimal.Decimal' object is not iterable`). */
+  static readonly __tp_name__ = "decimal.Decimal";
   /** 0 for positive, 1 for negative (Python's `as_tuple().sign`). */
   readonly sign: 0 | 1;
   /** Coefficient digits without leading zeros ("0" for zero); "" for special values. */

@@ -12,11 +12,10 @@
  *   lt(null, 1)          // raises TypeError, as None < 1
  *   contains("ell", "hello")  // true
  */
-import { py_float_str, py_repr, TypeError } from "./builtins";
+import { py_float_str, py_repr, type_name_of, TypeError } from "./builtins";
 import { Decimal } from "./decimal";
 import { date, time, timedelta } from "./datetime";
 import { PyFloat } from "./json";
-import { PyTuple } from "./builtins";
 
 /** A plain JavaScript object standing for a Python dict. */
 export function is_dict(value: unknown): value is Record<string, unknown> {
@@ -129,11 +128,9 @@ export function type_name(value: unknown): string {
   if (typeof value === "number") return Number.isInteger(value) ? "int" : "float";
   if (typeof value === "string") return "str";
   if (typeof value === "bigint") return "int";
-  if (value instanceof PyTuple) return "tuple";
-  if (Array.isArray(value)) return "list";
   if (is_dict(value)) return "dict";
   if (value instanceof PyFloat) return "float";
-  return (value as object).constructor?.name ?? "object";
+  return type_name_of(value);
 }
 
 /** `a == b` */

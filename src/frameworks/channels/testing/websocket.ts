@@ -12,7 +12,7 @@
  * The scope is what the communicator in Python builds: `path` percent-decoded, `query_string` the
  * raw query, `headers` and `subprotocols` as given — no `client`, `server`, `root_path`.
  */
-import { AssertionError, TypeError } from "../../python/builtins";
+import { AssertionError, type_name_of, TypeError } from "../../python/builtins";
 import { utf8_encode } from "../../python/bytes";
 import { py_json_dumps } from "../../python/json";
 import { json_loads } from "../../python/json_decoder";
@@ -24,7 +24,7 @@ export class WebsocketCommunicator extends ApplicationCommunicator {
   response_headers: unknown[] | null = null;
 
   constructor(application: ASGIApplicationLike, path: string, headers: [Uint8Array, Uint8Array][] | null = null, subprotocols: string[] | null = null, spec_version: string | null = null) {
-    if (typeof path !== "string") throw new TypeError(`Expected str, got ${typeof path}`);
+    if (typeof path !== "string") throw new TypeError(`Expected str, got ${type_name_of(path)}`);
     const parsed = urlsplit(path);
     const scope: Record<string, unknown> = {
       type: "websocket",

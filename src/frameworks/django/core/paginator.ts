@@ -11,7 +11,7 @@
  *     const page = paginator.page(2);      // SELECT ... LIMIT 10 OFFSET 10
  *     page.has_next(); page.start_index(); // 11
  */
-import { Exception, TypeError, ValueError } from "../../python/builtins";
+import { Exception, type_name_of, TypeError, ValueError } from "../../python/builtins";
 
 export class UnorderedObjectListWarning extends Exception {}
 export class InvalidPage extends Exception {}
@@ -176,7 +176,7 @@ export class Page {
 
   /** `page[i]` (the objects are fetched once and kept as a list). */
   index(i: number): unknown {
-    if (!Number.isInteger(i)) throw new TypeError(`Page indices must be integers or slices, not ${typeof i}.`);
+    if (!Number.isInteger(i)) throw new TypeError(`Page indices must be integers or slices, not ${type_name_of(i)}.`);
     const items = this.list();
     return items[i < 0 ? items.length + i : i];
   }

@@ -7,11 +7,11 @@
  *   expects_localtime  aware datetimes arrive converted to the current time zone
  * "String filters" first turn the value into a `str` (Django's @stringfilter).
  */
-import { IndexError, py_repr, TypeError, ValueError, ZeroDivisionError } from "../../python/builtins";
+import { AttributeError, IndexError, KeyError, py_repr, TypeError, ValueError, ZeroDivisionError } from "../../python/builtins";
 import { Decimal } from "../../python/decimal";
 import { date as py_date, time as py_time } from "../../python/datetime";
 import { PyFloat } from "../../python/json";
-import { compare, is_dict, is_float, is_int, is_str, iterate, len as py_len, py_str, truth } from "../../python/operator";
+import { compare, is_dict, is_float, is_int, is_str, iterate, len as py_len, py_str, truth, type_name } from "../../python/operator";
 import { quote } from "../../python/urllib/parse";
 import { iri_to_uri } from "../utils/encoding";
 import { date_format, number_format, time_format } from "../utils/formats";
@@ -61,7 +61,7 @@ export function py_int(value: unknown): number {
     if (/^[+-]?\d(?:_?\d)*$/.test(s)) return Number(s.replace(/_/g, ""));
     throw new ValueError(`invalid literal for int() with base 10: ${py_repr(value.valueOf())}`);
   }
-  throw new TypeError(`int() argument must be a string, a bytes-like object or a real number, not '${value === null ? "NoneType" : typeof value}'`);
+  throw new TypeError(`int() argument must be a string, a bytes-like object or a real number, not '${type_name(value)}'`);
 }
 
 /** Python's `float(x)`. */
@@ -76,7 +76,7 @@ export function py_float(value: unknown): number {
     if (/^[+-]?nan$/.test(s)) return NaN;
     throw new ValueError(`could not convert string to float: ${py_repr(value.valueOf())}`);
   }
-  throw new TypeError(`float() argument must be a string or a real number, not '${value === null ? "NoneType" : typeof value}'`);
+  throw new TypeError(`float() argument must be a string or a real number, not '${type_name(value)}'`);
 }
 
 // ---- string filters -------------------------------------------------------------------------
@@ -90,7 +90,16 @@ filter("lower", (value) => to_str(value).toLowerCase(), [0, 0], { is_safe: true 
 filter("upper", (value) => to_str(value).toUpperCase(), [0, 0], { is_safe: false });
 filter("make_list", (value) => [...to_str(value)], [0, 0], { is_safe: false });
 filter("slugify", (value) => slugify_util(to_str(value)), [0, 0], { is_safe: true });
-filter("phone2numeric", (value) => phone2numeric(value), [0, 0], { is_safe: true });
+// Not a string filter: `phone2numeric(value)` calls `value.lower()`, which only text has.
+filter(
+  "phone2numeric",
+  (value) => {
+    if (!is_str(value)) throw new AttributeError(`'${type_name(value)}' object has no attribute 'lower'`);
+    return phone2numeric(value);
+  },
+  [0, 0],
+  { is_safe: true },
+);
 filter("striptags", (value) => strip_tags(to_str(value)), [0, 0], { is_safe: true });
 filter("wordcount", (value) => to_str(value).split(/\s+/).filter(Boolean).length, [0, 0], { is_safe: false });
 
@@ -278,7 +287,9 @@ function index(value: unknown, i: number): unknown {
       throw e;
     }
   }
-  throw new TypeError(`'${value === null ? "NoneType" : typeof value}' object is not subscriptable`);
+  // A dict is subscriptable by key: `{"a": 1}[0]` is a KeyError, which `first` does not catch.
+  if (is_dict(value)) throw new KeyError(i);
+  throw new TypeError(`'${type_name(value)}' object is not subscriptable`);
 }
 filter("first", (value) => index(value, 0), [0, 0], { is_safe: false });
 filter("last", (value) => index(value, -1), [0, 0], { is_safe: true });
@@ -692,7 +703,7 @@ export function py_percent_format(fmt: string, value: unknown): string {
   else if (conv === "%") body = "%";
   else {
     if (!(typeof value === "number" || typeof value === "boolean" || value instanceof PyFloat || value instanceof Decimal))
-      throw new TypeError(`%${conv} format: a real number is required, not ${typeof value}`);
+      throw new TypeError(`%${conv} format: a real number is required, not ${type_name(value)}`);
     let n = Number(value instanceof PyFloat || value instanceof Decimal ? value.valueOf() : value);
     if ("xXo".includes(conv) && !is_int(typeof value === "boolean" ? Number(value) : value)) throw new TypeError(`%${conv} format: an integer is required`);
     if (n < 0 || Object.is(n, -0)) {

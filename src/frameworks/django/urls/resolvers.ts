@@ -42,8 +42,8 @@ export type PatternMatch = [remaining: string, args: unknown[], kwargs: Kwargs];
 /** A urlconf module: anything with `urlpatterns` (and maybe `app_name`, `handler404`, …), or the list itself. */
 export type URLconf = string | { urlpatterns: unknown; app_name?: string; [k: string]: unknown } | (URLPattern | URLResolver)[];
 
-const RESOLVE = trace_site("resolver", "django/urls/resolvers.ts#URLResolver.resolve", { source: true });
-const PATTERN = trace_site("pattern", "django/urls/resolvers.ts#URLPattern.resolve", { source: true });
+const RESOLVE = trace_site("resolver", "django/urls/resolvers.ts#URLResolver.resolve", { source: true, name: resolver_span_name, attrs: resolver_span_attrs });
+const PATTERN = trace_site("pattern", "django/urls/resolvers.ts#URLPattern.resolve", { source: true, name: attempt_name, attrs: attempt_attrs });
 
 // ---------------------------------------------------------------------------------------------
 // ResolverMatch: what resolve() found

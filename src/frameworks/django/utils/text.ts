@@ -141,7 +141,7 @@ export class Truncator {
         if (truncate_len === 0) break;
       }
     }
-    if (html) return truncate_html(text, { length: truncate_len, truncate, words: false });
+    if (html) return truncate_html(text, { length: truncate_len, truncate, words: false, exact: length });
     if (ascii) {
       // One character per code unit and no combining marks: the count is the length.
       return text.length > length ? add_truncation_text(text.slice(0, truncate_len), truncate) : text;
@@ -173,10 +173,16 @@ export class Truncator {
  * HTML-aware truncation: tags are copied, only text counts (an entity is one character), and the
  * tags still open at the cut are closed in reverse order. Text is re-escaped on the way out.
  */
-function truncate_html(text: string, o: { length: number; truncate: string | null; words: boolean }): string {
+/**
+ * Truncate HTML to `length` characters (or words) of text, tags kept and closed. For characters,
+ * `exact` is the length asked for: text that reaches it exactly with its last piece, at the very
+ * end of the input, is kept as it was written (nothing to cut), as Django's parser does.
+ */
+function truncate_html(text: string, o: { length: number; truncate: string | null; words: boolean; exact?: number }): string {
   const output: string[] = [];
   const open_tags: string[] = [];
   let remaining = o.length;
+  let processed = 0;
   const token_re = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][^\s/>]*)([^>]*)>|[^<]+|</g;
   for (const m of text.matchAll(token_re)) {
     const token = m[0];
@@ -198,6 +204,15 @@ function truncate_html(text: string, o: { length: number; truncate: string | nul
     }
     const data = html_text(token);
     const pieces = o.words ? data.split(/(?<=\S)\s+(?=\S)/) : [...data];
+    if (o.exact !== undefined) {
+      processed += pieces.length;
+      // (The parser compares what is left of the raw input with the decoded text: an entity in it
+      // makes them differ, and the text is cut after all.)
+      if (processed === o.exact && m.index + token.length === text.length && token.length === data.length) {
+        output.push(token, ...open_tags.map((t) => `</${t}>`));
+        return output.join("");
+      }
+    }
     if (remaining < pieces.length) {
       const kept = o.words ? pieces.slice(0, remaining).join(" ") : pieces.slice(0, remaining).join("");
       output.push(add_truncation_text(escape(kept), o.truncate));

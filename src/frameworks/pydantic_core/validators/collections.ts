@@ -164,10 +164,10 @@ export function dict_validator(schema: DictSchema, keys: CompiledValidator | nul
           prefix_loc(st, mark, "[key]");
           prefix_loc(st, mark, k as string);
           ok = false;
-          continue;
         }
       }
       let value: unknown = v;
+      // The value is validated even when its key failed: both errors are reported.
       if (values) {
         const mark = st.errors.length;
         value = values.validate(v, st);
@@ -177,6 +177,7 @@ export function dict_validator(schema: DictSchema, keys: CompiledValidator | nul
           continue;
         }
       }
+      if (!ok) continue;
       const name = String(key);
       if (name === "__proto__") Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
       else out[name] = value;

@@ -133,6 +133,9 @@ export function time_validator(schema: TimeSchema, config: ScalarConfig): Compil
   return { validate, name: "time" };
 }
 
+/** Seconds from which speedate refuses a number as a duration (a billion days). */
+const MAX_DURATION_SECONDS = 86_400 * 1e9;
+
 export function timedelta_validator(schema: TimedeltaSchema, config: ScalarConfig): CompiledValidator {
   const own_strict = schema.strict ?? config.strict ?? false;
   const validate = (input: unknown, st: ValidationState): unknown => {
@@ -144,10 +147,15 @@ export function timedelta_validator(schema: TimedeltaSchema, config: ScalarConfi
       const td = parse_duration(text);
       return td instanceof SpeedateError ? fail(st, "time_delta_parsing", input, { error: td.message }) : td;
     }
+    // A JSON `true` is no duration; a Python `True` is one second.
+    if (typeof input === "boolean" && st.json) return fail(st, "time_delta_type", input);
     const n = typeof input === "boolean" ? (input ? 1 : 0) : number_of(input);
     if (n !== null) {
       downgrade(st, LAX);
-      return timedelta.from_microseconds(Math.round(n * 1e6));
+      if (Math.abs(n) >= MAX_DURATION_SECONDS) return fail(st, "time_delta_parsing", input, { error: "durations may not exceed 999,999,999 days" });
+      // Whole seconds and the fraction apart: n × 10⁶ would lose microseconds past 2**53.
+      const whole = Math.trunc(n);
+      return new timedelta({ seconds: whole, microseconds: Math.round((n - whole) * 1e6) });
     }
     return fail(st, "time_delta_type", input);
   };

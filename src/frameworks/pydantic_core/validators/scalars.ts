@@ -6,6 +6,7 @@
  * strict mode accepts only the exact type (a JSON string still makes a UUID or bytes). Each
  * constraint is checked in pydantic-core's order and reports its own error type with its ctx.
  */
+import { py_float_str } from "../../python/builtins";
 import { utf8_decode, utf8_encode } from "../../python/bytes";
 import { Decimal } from "../../python/decimal";
 import { PyFloat } from "../../python/json";
@@ -67,7 +68,8 @@ function float_ctx(x: number): unknown {
 function check_number<N extends number | bigint>(x: N, s: { gt?: unknown; ge?: unknown; lt?: unknown; le?: unknown; multiple_of?: unknown }, st: ValidationState, input: unknown, as_float: boolean): N | typeof INVALID {
   if (s.multiple_of !== undefined) {
     const m = Number(s.multiple_of);
-    const r = Number(x) % m;
+    // A big int's remainder in exact arithmetic (Number(x) would round 99999999999999999999 up to 1e20).
+    const r = typeof x === "bigint" && Number.isInteger(m) && m !== 0 ? Number(x % BigInt(m)) : Number(x) % m;
     if (as_float ? Math.abs(r) > 1e-9 && Math.abs(Math.abs(r) - Math.abs(m)) > 1e-9 : r !== 0) return fail(st, "multiple_of", input, { multiple_of: number_ctx(s.multiple_of, as_float) });
   }
   if (s.le !== undefined && !(x <= Number(s.le))) return fail(st, "less_than_equal", input, { le: number_ctx(s.le, as_float) });
@@ -85,13 +87,22 @@ function has_number_constraints(s: { gt?: unknown; ge?: unknown; lt?: unknown; l
   return s.gt !== undefined || s.ge !== undefined || s.lt !== undefined || s.le !== undefined || s.multiple_of !== undefined;
 }
 
+/**
+ * pydantic-core holds an int from a float as an i64: a float at or past 2**63 (`1e19`, and any
+ * JavaScript number that large, which can only have come from a float) does not fit.
+ */
+const I64_LIMIT = 2 ** 63;
+
 /** `int`: ints as they are; bools, integral floats and numeric strings in lax mode. */
 export function int_validator(schema: IntSchema, config: ScalarConfig): CompiledValidator {
   const own_strict = schema.strict ?? config.strict ?? false;
   const constrained = has_number_constraints(schema);
   const coerce = (input: unknown, st: ValidationState): unknown => {
     if (typeof input === "number") {
-      if (Number.isInteger(input)) return Object.is(input, -0) ? 0 : input;
+      if (Number.isInteger(input)) {
+        if (Math.abs(input) >= I64_LIMIT) return fail(st, "int_parsing_size", input);
+        return Object.is(input, -0) ? 0 : input;
+      }
       if (strict_of(st, own_strict)) return fail(st, "int_type", input);
       if (!Number.isFinite(input)) return fail(st, "finite_number", input);
       return fail(st, "int_from_float", input);
@@ -102,6 +113,7 @@ export function int_validator(schema: IntSchema, config: ScalarConfig): Compiled
       if (strict) return fail(st, "int_type", input);
       if (!Number.isFinite(input.value)) return fail(st, "finite_number", input);
       if (!Number.isInteger(input.value)) return fail(st, "int_from_float", input);
+      if (Math.abs(input.value) >= I64_LIMIT) return fail(st, "int_parsing_size", input);
       downgrade(st, st.json ? STRICT : LAX);
       return input.value;
     }
@@ -182,7 +194,8 @@ export function bool_validator(schema: BoolSchema, config: ScalarConfig): Compil
       return word;
     }
     const n = typeof input === "number" ? input : input instanceof PyFloat ? input.value : typeof input === "bigint" ? Number(input) : null;
-    if (n === null) return fail(st, "bool_type", input);
+    // Past an i64 a number is no candidate for 0 or 1 at all.
+    if (n === null || Math.abs(n) >= I64_LIMIT) return fail(st, "bool_type", input);
     if (input instanceof PyFloat || typeof input === "number") {
       if (n === 0 || n === 1) {
         downgrade(st, LAX);
@@ -292,7 +305,8 @@ export function decimal_validator(schema: DecimalSchema, config: ScalarConfig): 
       downgrade(st, LAX);
     } else if (typeof input === "number" || input instanceof PyFloat || typeof input === "bigint") {
       const x = input instanceof PyFloat ? input.value : input;
-      d = new Decimal(typeof x === "bigint" ? x.toString() : input instanceof PyFloat && Number.isInteger(x) ? `${x}.0` : (x as number));
+      // A float becomes the Decimal of its repr, as `Decimal(str(1e300))` does.
+      d = new Decimal(typeof x === "bigint" ? x.toString() : input instanceof PyFloat ? py_float_str(x as number) : (x as number));
       downgrade(st, LAX);
     } else return fail(st, "decimal_type", input);
     if (!allow_inf_nan && (d.is_nan() || d.is_infinite())) return fail(st, "finite_number", input);

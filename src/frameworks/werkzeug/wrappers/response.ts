@@ -10,7 +10,7 @@
  *     new Response("Hello", { status: 201, mimetype: "text/plain" })
  *     new Response("Not here", 404)                      // positional, as in Python
  */
-import { TypeError } from "../../python/builtins";
+import { type_name_of, TypeError } from "../../python/builtins";
 import { concat_bytes, utf8_decode, utf8_encode, type Bytes } from "../../python/bytes";
 import { py_json_loads } from "../../python/json";
 import type { HeaderPairs } from "../datastructures/headers";
@@ -44,7 +44,7 @@ function* _iter_encoded(iterable: Iterable<string | Bytes>): Generator<Bytes> {
   for (const item of iterable as Iterable<unknown>) {
     if (item instanceof Uint8Array) yield item;
     else if (typeof item === "string" || item instanceof String) yield utf8_encode(String(item));
-    else throw new TypeError(`a bytes-like object is required, not '${typeof item}'`);
+    else throw new TypeError(`a bytes-like object is required, not '${type_name_of(item)}'`);
   }
 }
 

@@ -86,6 +86,62 @@ function holder(obj: object): StateHolder {
 }
 
 /**
+ * An instance filler stores a row's columns on a blank instance: `fill(obj, row, offset)` does
+ * `obj[attnames[i]] = row[offset + i]` for each of the attnames it was made for, in order — Python's
+ * `cls(*values)` fast path, which sets each field by name (`_setattr(self, field.attname, val)`).
+ * A factory makes one per model and set of attnames (base.ts caches them per model).
+ */
+export type InstanceFiller = (obj: object, row: readonly unknown[], offset: number) => void;
+export type InstanceFillerFactory = (attnames: readonly string[]) => InstanceFiller;
+
+/**
+ * The pure filler: one loop for every model. Its store `obj[name] = …` sees every column name of
+ * every model, so V8 serves it by its generic keyed store (~10 ns a column). The runtime installs a
+ * factory that makes a store per column instead (src/runtime/instance-filler.ts, ADR 0030).
+ */
+export function loop_instance_filler(attnames: readonly string[]): InstanceFiller {
+  const names = attnames.slice();
+  const n = names.length;
+  return (obj, row, offset) => {
+    for (let i = 0; i < n; i++) (obj as any)[names[i]] = row[offset + i];
+  };
+}
+
+let filler_factory: InstanceFillerFactory = loop_instance_filler;
+/** Per model: the attnames it was loaded with (`only()`/`defer()` make other lists) and the filler made for each. */
+let fillers = new WeakMap<object, { names: readonly string[]; fill: InstanceFiller }[]>();
+const FILLERS_PER_MODEL = 64;
+
+/**
+ * Install the factory that makes instance fillers (the runtime's, or `null` for the pure loop) and
+ * return the one it replaces. Fillers made by the previous factory are forgotten.
+ */
+export function set_instance_filler_factory(factory: InstanceFillerFactory | null): InstanceFillerFactory {
+  const previous = filler_factory;
+  filler_factory = factory ?? loop_instance_filler;
+  fillers = new WeakMap();
+  return previous;
+}
+
+/** The filler for a model's attnames, made once per model and list of names. */
+function instance_filler(cls: object, attnames: readonly string[]): InstanceFiller {
+  let made = fillers.get(cls);
+  if (made === undefined) fillers.set(cls, (made = []));
+  for (const entry of made) if (same_names(entry.names, attnames)) return entry.fill;
+  if (made.length >= FILLERS_PER_MODEL) made.length = 0;
+  const names = attnames.slice();
+  const fill = filler_factory(names);
+  made.push({ names, fill });
+  return fill;
+}
+
+function same_names(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
  * `cls.from_db(db, field_names, row[start : start + len(field_names)])`, made once per query for all
  * the rows it will load (ModelIterable and RelatedPopulator in query.ts). Whether anything must see
  * each instance being made — pre_init/post_init receivers, a model's own `from_db` — is asked here,
@@ -98,10 +154,11 @@ export function from_db_loader<T extends Model>(cls: ModelClass<T>, db: string, 
     return (row, start) => cls.from_db(db, field_names, start === 0 && row.length === n ? row : row.slice(start, start + n));
   const model_new = blank_maker(cls);
   const state = fetched_state(db);
+  const fill = instance_filler(cls, field_names);
   return (row, start) => {
     const obj = new model_new() as T;
     holder(obj)[STATE] = state;
-    for (let i = 0; i < n; i++) (obj as any)[field_names[i]] = row[start + i];
+    fill(obj, row, start);
     return obj;
   };
 }

@@ -14,7 +14,7 @@
  * Foreign keys are written inline (`REFERENCES "library_author" ("id") DEFERRABLE INITIALLY
  * DEFERRED`); Django emulates `on_delete` in Python, so SQLite only ever sees NO ACTION.
  */
-import { py_float_str, ValueError } from "../../../../python/builtins";
+import { py_float_str, type_name_of, ValueError } from "../../../../python/builtins";
 import { IntegrityError } from "../../utils";
 import { is_bytes } from "../../../../python/bytes";
 import { Decimal } from "../../../../python/decimal";
@@ -123,7 +123,7 @@ export class DatabaseSchemaEditor extends BaseDatabaseSchemaEditor {
     if (typeof value === "string") return `'${value.replace(/'/g, "''")}'`;
     if (value === null || value === undefined) return "NULL";
     if (is_bytes(value)) return `X'${Array.from(value, (b) => b.toString(16).padStart(2, "0")).join("")}'`;
-    throw new ValueError(`Cannot quote parameter value ${String(value)} of type ${typeof value}`);
+    throw new ValueError(`Cannot quote parameter value ${String(value)} of type <class '${type_name_of(value)}'>`);
   }
 
   prepare_default(value: unknown): string {

@@ -13,7 +13,7 @@
  */
 import { TypeError as PyTypeError, ValueError } from "../../../../python/builtins";
 import { date, datetime, time, timedelta, timezone } from "../../../../python/datetime";
-import { Decimal, create_decimal_from_float } from "../../../../python/decimal";
+import { Decimal, InvalidOperation, create_decimal_from_float } from "../../../../python/decimal";
 import { UUID, uuid4 } from "../../../../python/uuid";
 import { ValidationError } from "../../../core/exceptions";
 import { validate_email } from "../../../core/validators";
@@ -88,8 +88,20 @@ export type Deconstructed = [string | null, string, unknown[], Record<string, un
 /** Connection as fields see it: only used to pick the backend (always SQLite here). */
 export type ConnectionLike = { vendor?: string } | null | undefined;
 
-/** A converter from a database value to a Python value. */
-export type Converter = (value: any, expression: unknown, connection: ConnectionLike) => any;
+/**
+ * A converter from a database value to a Python value. The backend's own converters (bool, date,
+ * Decimal) also carry `column(rows, i)`: the same conversion applied to column `i` of every row, in
+ * a loop of their own (the compiler's `apply_converters` uses it), so converting 1,000 values is not
+ * 1,000 calls from one call site shared by every converter.
+ */
+export type Converter = ((value: any, expression: unknown, connection: ConnectionLike) => any) & { column?: (rows: unknown[][], i: number) => void };
+
+/** `convert` with its column loop attached. */
+function column_converter(convert: (value: any) => any, column: (rows: unknown[][], i: number) => void): Converter {
+  const converter: Converter = convert;
+  converter.column = column;
+  return converter;
+}
 
 /** Defaults of the keyword arguments, for deconstruct(): only non-default ones are written. */
 const DECONSTRUCT_DEFAULTS: [keyof FieldOptions, unknown][] = [
@@ -592,23 +604,27 @@ export class DecimalField extends Field {
     return [convert, ...super.get_db_converters(connection)];
   }
 
+  /**
+   * Django's SQLite converter for a column: `Context(prec=15).create_decimal_from_float(value)`
+   * then `.quantize(Decimal(1).scaleb(-decimal_places), context=Context(prec=max_digits))` — rounded
+   * half to even, and InvalidOperation when the result needs more than max_digits digits. Each
+   * distinct stored number is converted once per (decimal_places, max_digits) (`QuantizedDecimals`).
+   */
   get_col_db_converters(connection?: ConnectionLike): Converter[] {
     const places = this.decimal_places;
-    const quantized = places === null ? null : quantized_decimals(places);
-    const quantize: Converter = (v) => {
-      if (typeof v === "number" && quantized !== null) {
-        let d = quantized.get(v);
-        if (d === undefined) {
-          if (!Number.isFinite(v) || Math.abs(v) >= 1e15) return new Decimal(String(v));
-          if (quantized.size >= 4096) quantized.clear();
-          quantized.set(v, (d = Object.freeze(Decimal.from_fixed(v.toFixed(places!))) as Decimal));
+    // Without decimal_places (a field the system checks refuse: fields.E130) a number is kept as it reads.
+    if (places === null) return [(v) => (typeof v === "number" || typeof v === "string" ? new Decimal(String(v)) : v), ...super.get_db_converters(connection)];
+    const decimals = quantized_decimals(places, this.max_digits ?? 28);
+    const quantize = column_converter(
+      (v) => (v === null || v === undefined ? v : decimals.get(v)),
+      (rows, i) => {
+        for (let r = 0; r < rows.length; r++) {
+          const row = rows[r];
+          const v = row[i];
+          if (v !== null) row[i] = decimals.get(v);
         }
-        return d;
-      }
-      if (typeof v !== "number" && typeof v !== "string") return v;
-      const n = Number(v);
-      return places !== null && Number.isFinite(n) && Math.abs(n) < 1e15 ? Decimal.from_fixed(n.toFixed(places)) : new Decimal(String(v));
-    };
+      },
+    );
     return [quantize, ...super.get_db_converters(connection)];
   }
 
@@ -650,9 +666,22 @@ export class BooleanField extends Field {
   }
 
   override get_db_converters(connection?: ConnectionLike): Converter[] {
-    return [(v) => (v === 1 || v === 0 ? v === 1 : v), ...super.get_db_converters(connection)];
+    return [convert_boolean, ...super.get_db_converters(connection)];
   }
 }
+
+/** Django's SQLite `convert_booleanfield_value`: 1 and 0 → True and False, anything else as it is. */
+const convert_boolean = column_converter(
+  (v) => (v === 1 || v === 0 ? v === 1 : v),
+  (rows, i) => {
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      const v = row[i];
+      if (v === 1) row[i] = true;
+      else if (v === 0) row[i] = false;
+    }
+  },
+);
 
 export interface CharFieldOptions extends FieldOptions {
   db_collation?: string | null;
@@ -981,19 +1010,102 @@ export function adapt_datetime(value: datetime): string {
 }
 
 /**
- * `Decimal` objects are immutable (as in Python): a stored number quantized to a column's decimal
- * places is one value, shared (frozen) by every row that holds it (prices repeat), so a result set
- * builds each distinct price once. One cache per number of places, emptied when it grows past 4,096.
+ * Stored numbers → the Decimals Django's column converter makes of them, for one number of decimal
+ * places and one precision (max_digits). `Decimal` objects are immutable (as in Python): each
+ * distinct number is converted once and its (frozen) Decimal shared by every row that holds it
+ * (prices repeat). The cache is direct-mapped: a slot per hash of the number, a new number
+ * replacing whatever shared its slot, so a lookup is one array read and one comparison.
  */
-const quantized_by_places = new Map<number, Map<number, Decimal>>();
-function quantized_decimals(places: number): Map<number, Decimal> {
-  let cache = quantized_by_places.get(places);
-  if (cache === undefined) quantized_by_places.set(places, (cache = new Map()));
+class QuantizedDecimals {
+  private readonly numbers: number[] = new Array(QUANTIZED_SLOTS).fill(NaN);
+  private readonly decimals: (Decimal | undefined)[] = new Array(QUANTIZED_SLOTS).fill(undefined);
+  private readonly exp: Decimal;
+
+  constructor(
+    readonly places: number,
+    readonly prec: number,
+  ) {
+    this.exp = Decimal.from_fixed((0).toFixed(places));
+  }
+
+  /** What the converter returns for a value SQLite gave back (TypeError for text and blobs, as `create_decimal_from_float`). */
+  get(v: unknown): Decimal {
+    if (typeof v !== "number") throw new PyTypeError("argument must be int or float");
+    const slot = Math.imul((v * 100) | 0, 0x9e3779b1) >>> (32 - QUANTIZED_BITS);
+    if (this.numbers[slot] === v && v !== 0) return this.decimals[slot]!;
+    if (v === 0) return Object.is(v, -0) ? (this.negative_zero ??= this.frozen(v)) : (this.zero ??= this.frozen(v));
+    const d = this.frozen(v);
+    this.numbers[slot] = v;
+    this.decimals[slot] = d;
+    return d;
+  }
+
+  private zero: Decimal | undefined;
+  private negative_zero: Decimal | undefined;
+
+  private frozen(v: number): Decimal {
+    return Object.freeze(this.quantize(v)) as Decimal;
+  }
+
+  /**
+   * The 15 significant digits of `v` are `toPrecision(15)`, correctly rounded; it rounds an exact tie
+   * up where Python rounds it to even, so a number whose 16-digit form ends in 5 (possibly such a
+   * tie) takes the exact path, as do numbers below 1e-6 or from 1e15 (written with an exponent).
+   */
+  private quantize(v: number): Decimal {
+    const a = Math.abs(v);
+    if (!(a >= 1e-6 && a < 1e15)) return this.quantize_exactly(v);
+    const sixteen = a.toPrecision(16);
+    if (sixteen.charCodeAt(sixteen.length - 1) === 53) return this.quantize_exactly(v); // 53 is "5"
+    const text = a.toPrecision(15);
+    const point = text.indexOf(".");
+    const int_part = point < 0 ? text : text.slice(0, point);
+    const frac = point < 0 ? "" : text.slice(point + 1);
+    const places = this.places;
+    let digits: string;
+    if (frac.length <= places) digits = int_part + frac.padEnd(places, "0");
+    else {
+      digits = int_part + frac.slice(0, places);
+      const next = frac.charCodeAt(places) - 48;
+      const beyond = /[1-9]/.test(frac.slice(places + 1));
+      const odd = (digits.charCodeAt(digits.length - 1) - 48) % 2 === 1;
+      if (next > 5 || (next === 5 && (beyond || odd))) digits = (BigInt(digits) + 1n).toString();
+    }
+    digits = digits.replace(/^0+(?=\d)/, "");
+    if (digits.length > this.prec) throw new InvalidOperation("[<class 'decimal.InvalidOperation'>]");
+    const fixed = places === 0 ? digits : `${digits.slice(0, -places) || "0"}.${digits.slice(-places).padStart(places, "0")}`;
+    return Decimal.from_fixed(v < 0 ? `-${fixed}` : fixed);
+  }
+
+  /** The same with exact (BigInt) arithmetic: `create_decimal_from_float` then `quantize`. */
+  private quantize_exactly(v: number): Decimal {
+    if (!Number.isFinite(v)) throw new InvalidOperation("[<class 'decimal.InvalidOperation'>]");
+    const d = create_decimal_from_float(v, 15).quantize(this.exp);
+    if (d.digits.length > this.prec) throw new InvalidOperation("[<class 'decimal.InvalidOperation'>]");
+    return d;
+  }
+}
+const QUANTIZED_BITS = 12;
+const QUANTIZED_SLOTS = 1 << QUANTIZED_BITS;
+const quantized_by_format = new Map<string, QuantizedDecimals>();
+function quantized_decimals(places: number, prec: number): QuantizedDecimals {
+  const key = `${places}/${prec}`;
+  let cache = quantized_by_format.get(key);
+  if (cache === undefined) quantized_by_format.set(key, (cache = new QuantizedDecimals(places, prec)));
   return cache;
 }
 
 /** Django's SQLite `convert_datefield_value`: stored text → `date` (parse_date reads "YYYY-MM-DD" directly). */
-export const convert_date: Converter = (v) => (typeof v === "string" ? parse_date(v.slice(0, 10)) : v);
+export const convert_date: Converter = column_converter(
+  (v) => (typeof v === "string" ? parse_date(v.slice(0, 10)) : v),
+  (rows, i) => {
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      const v = row[i];
+      if (typeof v === "string") row[i] = parse_date(v.length === 10 ? v : v.slice(0, 10));
+    }
+  },
+);
 
 export const convert_datetime: Converter = (v) => {
   if (typeof v !== "string") return v;

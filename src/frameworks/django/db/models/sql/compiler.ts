@@ -390,11 +390,16 @@ export function apply_converters(rows: unknown[][], converters: (Converter[] | n
     const chain = converters[i];
     if (!chain) continue;
     const expr = select[i].expr;
-    for (const convert of chain)
+    for (const convert of chain) {
+      if (convert.column !== undefined) {
+        convert.column(rows, i);
+        continue;
+      }
       for (let r = 0; r < rows.length; r++) {
         const row = rows[r];
         row[i] = convert(row[i], expr, connection);
       }
+    }
   }
 }
 
