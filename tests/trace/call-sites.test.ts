@@ -1,6 +1,6 @@
 /**
  * The call sites keep what they record cheaply and describe it when the trace is read
- * (docs/adr/0030-call-sites-keep-values.md). These tests pin the moments the trace must still
+ * (docs/adr/0032-call-sites-keep-values.md). These tests pin the moments the trace must still
  * show: the environ as the application received it and as request_started sent it, a header set
  * by an inner middleware absent from an outer one's "before", a response's status as each layer
  * returned it, a view's kwargs as the resolver found them and as the view was given them, and a
