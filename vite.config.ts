@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { frameworkDts } from "./scripts/framework-dts.js";
 import { offlineServiceWorker } from "./scripts/offline-sw.js";
 import { runtimeWorkerBundle } from "./scripts/runtime-worker-bundle.js";
+import { sandboxBootstrap } from "./scripts/sandbox-bootstrap.js";
 
 /** Dev only: Vite's React refresh preamble is an inline script, which index.html's policy forbids. */
 function devPagePolicy(): Plugin {
@@ -21,7 +22,8 @@ function devPagePolicy(): Plugin {
 
 /**
  * Build only: the page's entry (src/ui/main.tsx) starts the runtime sandbox, then imports the app
- * (src/ui/boot.tsx) dynamically; modulepreload links let the app's chunks download meanwhile.
+ * (src/ui/boot.tsx) dynamically; modulepreload links let the app's chunks, and the Flow panel's,
+ * download meanwhile.
  */
 function preloadApp(): Plugin {
   let base = "/";
@@ -36,9 +38,13 @@ function preloadApp(): Plugin {
       handler(html, ctx) {
         const bundle = ctx.bundle;
         if (!bundle) return [];
-        const boot = Object.values(bundle).find((o) => o.type === "chunk" && !!o.facadeModuleId?.endsWith("/src/ui/boot.tsx"));
+        const chunk = (suffix: string) => Object.values(bundle).find((o) => o.type === "chunk" && !!o.facadeModuleId?.endsWith(suffix));
+        const boot = chunk("/src/ui/boot.tsx");
         if (!boot || boot.type !== "chunk") return [];
-        return [boot.fileName, ...boot.imports]
+        // The Flow panel's code too: the first response shows it (panels/registry.ts, preloadPanels).
+        const flow = chunk("/src/ui/panels/FlowPanel.tsx");
+        const panel = flow && flow.type === "chunk" ? [flow.fileName, ...flow.imports] : [];
+        return [...new Set([boot.fileName, ...boot.imports, ...panel])]
           .filter((file) => !html.includes(`${base}${file}`))
           .map((file) => ({ tag: "link", attrs: { rel: "modulepreload", crossorigin: "", href: `${base}${file}` }, injectTo: "head" as const }));
       },
@@ -50,7 +56,8 @@ export default defineConfig({
   // frameworkDts: `virtual:framework-dts`, the editor's declarations generated from the framework's source.
   // runtimeWorkerBundle: `virtual:runtime-worker`, the runtime worker as one classic script (docs/adr/0019).
   // offlineServiceWorker: `sw.js`, the service worker that keeps the page working offline (src/offline).
-  plugins: [react(), frameworkDts(), runtimeWorkerBundle(), devPagePolicy(), offlineServiceWorker(), preloadApp()],
+  // sandboxBootstrap: the inline script, allowed by its hash, that starts the runtime sandbox while the HTML parses.
+  plugins: [react(), frameworkDts(), runtimeWorkerBundle(), devPagePolicy(), sandboxBootstrap(), offlineServiceWorker(), preloadApp()],
   resolve: {
     // User code and the framework import `django/...`; the runtime worker resolves it the same way.
     alias: [{ find: /^django\/(.*)$/, replacement: fileURLToPath(new URL("./src/frameworks/django/$1", import.meta.url)) }],

@@ -80,16 +80,25 @@ export function frameSourceTable(map: { sources: string[]; mappings: string }): 
   return { sources: labels, lines };
 }
 
-/** The worker's plugin: append each chunk's table, drop the hidden maps. */
-export function frameSources(): Plugin {
+/** One chunk's table as the statement that registers it under `file` (appended to the code it describes). */
+export function frameSourceStatement(file: string, table: { sources: string[]; lines: string[] }): string {
+  return `\n;(globalThis.__LAB_FRAME_SOURCES__ ??= {})[${JSON.stringify(file)}] = ${JSON.stringify(table)};\n`;
+}
+
+/**
+ * The worker's plugin: append each chunk's table, drop the hidden maps. With `collect`, each
+ * chunk's table is handed to it instead of appended (the chunks are put together afterwards,
+ * scripts/runtime-worker-bundle.ts, which places the tables itself).
+ */
+export function frameSources(collect?: (fileName: string, table: { sources: string[]; lines: string[] }) => void): Plugin {
   return {
     name: "framework-lab:frame-sources",
     generateBundle(_options, bundle) {
       for (const [fileName, item] of Object.entries(bundle)) {
         if (item.type !== "chunk" || !item.map) continue;
         const table = frameSourceTable(item.map as unknown as { sources: string[]; mappings: string });
-        const base = fileName.split("/").pop()!;
-        item.code += `\n;(globalThis.__LAB_FRAME_SOURCES__ ??= {})[${JSON.stringify(base)}] = ${JSON.stringify(table)};\n`;
+        if (collect) collect(fileName, table);
+        else item.code += frameSourceStatement(fileName.split("/").pop()!, table);
         delete bundle[`${fileName}.map`];
       }
     },

@@ -9,20 +9,70 @@
  * anything: the whole runtime must arrive as text. Chromium refuses module workers from `blob:null`
  * URLs, so the bundle is a classic script (IIFE), not an ES module.
  *
- * Build: a nested Vite build in library mode, emitted as `assets/runtime-worker-<hash>.js`; the
- * page's HTML preloads it and sql.js' wasm, so both download while the page's own script starts.
+ * Build: a nested Vite build in library mode, CommonJS chunks (the runtime's entry, and one entry per
+ * mode folder's `boot.ts`), put together by `assemble` into the one script, emitted as
+ * `assets/runtime-worker-<hash>.js`: the runtime's chunks compiled with it, each mode's kept as text
+ * and evaluated on first use (src/modes/lazy-source.ts; docs/adr/0024-page-start-order.md, third
+ * round). The page's HTML preloads it and sql.js' wasm (or its inline bootstrap fetches both,
+ * scripts/sandbox-bootstrap.ts), so both download while the page's own script starts.
  * Dev (`npm run dev`): the same nested build on the first request of `/@runtime-worker.js`, kept
  * until a file under src/ changes.
  */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin, type InlineConfig } from "vite";
-import { frameSources } from "./frame-sources.js";
+import { frameSourceStatement, frameSources } from "./frame-sources.js";
 
 const VIRTUAL_ID = "virtual:runtime-worker";
 const RESOLVED_ID = "\0" + VIRTUAL_ID;
 const DEV_PATH = "/@runtime-worker.js";
 
-function workerBuildConfig(root: string): InlineConfig {
+/** Where a mode's files are, by its id: `src/modes/<id>/`. */
+const MODES_DIR = fileURLToPath(new URL("../src/modes/", import.meta.url));
+const LAZY_SOURCE_ID = "\0framework-lab:lazy-mode-source";
+
+/**
+ * The modes, in the order `src/modes/source.ts` lists them, and which importable module names each
+ * provides (its `modules.ts`, one `export * as "<name>"` line per module; a name two modes provide
+ * is the later one's, as in source.ts). src/modes/lazy-source.ts checks each mode it evaluates.
+ */
+export function modeTable(modesDir = MODES_DIR): { ids: string[]; owners: Record<string, string> } {
+  const source = readFileSync(join(modesDir, "source.ts"), "utf8");
+  const ids = [...source.matchAll(/^import \{ boot as \w+ \} from "\.\/([\w-]+)\/boot";$/gm)].map((m) => m[1]);
+  if (ids.length === 0) throw new Error("runtime-worker: src/modes/source.ts lists no mode");
+  const owners: Record<string, string> = {};
+  for (const id of ids) {
+    const file = join(modesDir, id, "modules.ts");
+    if (!existsSync(file)) continue;
+    for (const m of readFileSync(file, "utf8").matchAll(/^export \* as "([^"]+)" from /gm)) owners[m[1]] = id;
+  }
+  return { ids, owners };
+}
+
+/** src/modes/source.ts → the lazy source, in the worker's build only (every mode's boot is an entry of its own). */
+function lazyModeSource(table: { ids: string[]; owners: Record<string, string> }): Plugin {
+  const sourceFile = join(MODES_DIR, "source.ts");
+  return {
+    name: "framework-lab:lazy-mode-source",
+    enforce: "pre",
+    async resolveId(id, importer, options) {
+      if (!importer || !id.startsWith(".")) return null;
+      const resolved = await this.resolve(id, importer, { ...options, skipSelf: true });
+      return resolved?.id === sourceFile ? LAZY_SOURCE_ID : null;
+    },
+    load(id) {
+      if (id !== LAZY_SOURCE_ID) return null;
+      return `import { lazy_source } from ${JSON.stringify(join(MODES_DIR, "lazy-source.ts"))};\nexport const MODE_SOURCE = lazy_source(${JSON.stringify(table.ids)}, ${JSON.stringify(table.owners)});\n`;
+    },
+  };
+}
+
+type Table = { sources: string[]; lines: string[] };
+
+function workerBuildConfig(root: string, table: { ids: string[]; owners: Record<string, string> }, tables: Map<string, Table>): InlineConfig {
+  const entries: Record<string, string> = { runtime: fileURLToPath(new URL("../src/runtime/worker.ts", import.meta.url)) };
+  for (const id of table.ids) entries[`mode-${id}`] = join(MODES_DIR, id, "boot.ts");
   return {
     configFile: false,
     root,
@@ -31,9 +81,9 @@ function workerBuildConfig(root: string): InlineConfig {
       alias: [{ find: /^django\/(.*)$/, replacement: fileURLToPath(new URL("../src/frameworks/django/$1", import.meta.url)) }],
     },
     define: { "process.env.NODE_ENV": JSON.stringify("production") },
-    // frameSources: the hidden source map becomes a small table appended to the script (bundle
-    // position → framework source file), so tracebacks name `django/…` files, not the bundle.
-    plugins: [frameSources()],
+    // frameSources: the hidden source maps become small tables (bundle position → framework source
+    // file), so tracebacks name `django/…` files, not the bundle; placed by `assemble`.
+    plugins: [lazyModeSource(table), frameSources((fileName, t) => tables.set(fileName, t))],
     build: {
       sourcemap: "hidden",
       write: false,
@@ -42,23 +92,101 @@ function workerBuildConfig(root: string): InlineConfig {
       emptyOutDir: false,
       copyPublicDir: false,
       reportCompressedSize: false,
-      lib: { entry: fileURLToPath(new URL("../src/runtime/worker.ts", import.meta.url)), formats: ["iife"], name: "FrameworkLabRuntime", fileName: () => "runtime-worker.js" },
+      // CommonJS chunks: the runtime's own, and each mode's (with the framework code only it uses),
+      // put together by `assemble` into one classic script.
+      lib: { entry: entries, formats: ["cjs"], fileName: (_format, name) => `${name}.js` },
       // The framework reports classes and functions by name (middleware, views, Http404): keep them.
-      rolldownOptions: { output: { keepNames: true }, checks: { bundlerTimings: false } } as Record<string, unknown>,
+      rolldownOptions: { output: { keepNames: true, chunkFileNames: "[name].js" }, checks: { bundlerTimings: false } } as Record<string, unknown>,
     },
   };
 }
 
+/** A chunk of the worker's build: its file, code and the chunks it requires. */
+export interface WorkerChunk {
+  fileName: string;
+  code: string;
+  imports: readonly string[];
+  dynamicImports: readonly string[];
+}
+
+/**
+ * The chunks → one classic script (a blob worker can load nothing, and Chromium refuses module
+ * workers from `blob:null`): the chunks `runtime.js` requires, as functions compiled with the
+ * script; every other chunk (the modes') as text, evaluated by the prelude's `require` on first
+ * use. Tracebacks: the script's table maps its lines to the runtime chunks' tables; each lazy
+ * chunk carries its own, under its `sourceURL`.
+ */
+export function assemble(chunks: readonly WorkerChunk[], tables: ReadonlyMap<string, Table>): string {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const eager = new Set<string>();
+  const visit = (name: string) => {
+    if (eager.has(name)) return;
+    const chunk = byName.get(name);
+    if (!chunk) throw new Error(`runtime-worker: no chunk ${name}`);
+    eager.add(name);
+    for (const dep of chunk.imports) visit(dep);
+  };
+  visit("runtime.js");
+  const lazy: Record<string, string> = {};
+  for (const chunk of chunks) {
+    if (eager.has(chunk.fileName)) continue;
+    const t = tables.get(chunk.fileName);
+    // The prelude evaluates "(function (exports, require, module) {\n" + text: one line before the chunk's first.
+    lazy[chunk.fileName] = chunk.code + (t ? frameSourceStatement(`framework-lab-${chunk.fileName}`, { sources: t.sources, lines: ["", ...t.lines] }) : "");
+  }
+  const lines: string[] = [];
+  const push = (text: string) => lines.push(...text.split("\n"));
+  push(`(function () {
+var defs = Object.create(null), texts = ${JSON.stringify(lazy)}, evaluated = Object.create(null);
+function require(name) {
+  name = name.replace(/^\\.\\//, "");
+  var module = evaluated[name];
+  if (module) return module.exports;
+  var def = defs[name];
+  if (!def) {
+    var text = texts[name];
+    if (typeof text !== "string") throw new Error("The runtime has no chunk " + name + ".");
+    delete texts[name];
+    def = (0, eval)("(function (exports, require, module) {\\n" + text + "\\n})\\n//# sourceURL=framework-lab-" + name);
+  }
+  module = evaluated[name] = { exports: {} };
+  def.call(module.exports, module.exports, require, module);
+  return module.exports;
+}`);
+  const merged: Table = { sources: [], lines: [] };
+  for (const name of eager) {
+    push(`defs[${JSON.stringify(name)}] = function (exports, require, module) {`);
+    const first = lines.length;
+    push(byName.get(name)!.code);
+    const t = tables.get(name);
+    if (t) {
+      const offset = merged.sources.length;
+      merged.sources.push(...t.sources);
+      const shift = (entry: string) => (entry ? entry.split(",").map((pair) => { const [col, src] = pair.split(":"); return `${col}:${(parseInt(src, 36) + offset).toString(36)}`; }).join(",") : "");
+      while (merged.lines.length < first) merged.lines.push("");
+      t.lines.forEach((entry, i) => (merged.lines[first + i] = shift(entry)));
+    }
+    push("};");
+  }
+  push(`globalThis.__LAB_CHUNKS__ = { require: require };
+require("runtime.js");
+})();`);
+  while (merged.lines.length && !merged.lines[merged.lines.length - 1]) merged.lines.pop();
+  return lines.join("\n") + frameSourceStatement("framework-lab-runtime.js", merged);
+}
+
 /** Bundle the worker; returns the script text. */
 export async function bundleRuntimeWorker(root: string): Promise<string> {
-  const result = await build(workerBuildConfig(root));
-  const outputs = Array.isArray(result) ? result : [result];
-  for (const output of outputs) {
+  const table = modeTable();
+  const tables = new Map<string, Table>();
+  const result = await build(workerBuildConfig(root, table, tables));
+  const chunks: WorkerChunk[] = [];
+  for (const output of Array.isArray(result) ? result : [result]) {
     if (!("output" in output)) continue;
-    const chunk = output.output.find((o) => o.type === "chunk");
-    if (chunk && chunk.type === "chunk") return chunk.code;
+    for (const o of output.output) if (o.type === "chunk") chunks.push({ fileName: o.fileName, code: o.code, imports: o.imports, dynamicImports: o.dynamicImports });
   }
-  throw new Error("runtime-worker: the nested build produced no script");
+  if (chunks.length === 0) throw new Error("runtime-worker: the nested build produced no script");
+  return assemble(chunks, tables);
 }
 
 export function runtimeWorkerBundle(): Plugin {

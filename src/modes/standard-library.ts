@@ -24,7 +24,5 @@ export * as "lab/trace" from "../frameworks/lab/trace";
 export * as "python/typing" from "../frameworks/python/typing";
 export * as "python/sqlite3" from "../frameworks/python/sqlite3";
 
-// Libraries every project's virtualenv has, whatever its framework (FastAPI builds on Pydantic,
-// and a Flask or Django project may validate with it too).
-export * as "pydantic" from "../frameworks/pydantic";
-export * as "pydantic_core" from "../frameworks/pydantic_core";
+// Pydantic is importable from every project too (a Flask or Django project may validate with it),
+// but its code comes with the FastAPI mode's (modes/fastapi/modules.ts), evaluated on first use.

@@ -170,3 +170,20 @@ export interface ModeBoot {
   /** A class's anatomy by dotted path: bases, MRO, attributes and who defines each (the Class-based view panel). */
   inspect_class?(path: string): ClassAnatomy;
 }
+
+/**
+ * Where the registry (index.ts) gets the modes' code: every mode imported at once (source.ts), or
+ * each evaluated on first use (lazy-source.ts, the built page's worker).
+ */
+export interface ModeSource {
+  /** Every mode's id, in order. */
+  ids: readonly string[];
+  /** Modes whose code is already evaluated (all of them, for source.ts). */
+  preloaded: readonly ModeBoot[];
+  /** The mode's code, evaluated now if it was not yet. */
+  load(id: string): ModeBoot | null;
+  /** The id of the mode that provides an importable module (`"flask"`, `"werkzeug/routing"`), without evaluating it. */
+  owner_of(name: string): string | null;
+  /** Every importable module name the modes provide. */
+  names(): readonly string[];
+}

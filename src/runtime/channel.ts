@@ -27,4 +27,10 @@ export interface BootMessage {
   generation: number;
   /** A compiled module (same agent cluster as the frame) or the .wasm bytes. */
   wasm: WebAssembly.Module | ArrayBuffer;
+  /**
+   * Modes to evaluate once the runtime is ready, before any call: the page's guess of the first
+   * project's mode (sandbox-start.ts), so its code is compiled while the page is still starting.
+   * Ids only (checked by the frame and again here); a wrong guess costs time, never behaviour.
+   */
+  warm?: string[];
 }

@@ -38,6 +38,7 @@ import type {
 import type { ChannelIn, ChannelOut } from "./channel";
 import { LIMITS, ProtocolViolation, parseRuntimeMessage } from "./protocol-schema";
 import { RuntimeSandbox } from "./sandbox";
+import { rememberMode } from "./sandbox-start";
 
 export type { CommandResult, ErrorInfo, ExplainResult, LoadInput, LoadResult, LogEntry, ManagementCommand, RequestResult, SelectResult, SocketAction, SocketResult, TablesResult };
 
@@ -145,6 +146,8 @@ export class RuntimeClient {
    * draft's saved rows); otherwise a fresh one, set up by the scenario's setup steps (migrate, seed).
    */
   load(input: LoadInput, { keepDatabase = false, database }: { keepDatabase?: boolean; database?: Uint8Array } = {}): Promise<Outcome<LoadResult>> {
+    // The next visit's first worker evaluates this mode's code before its load arrives (sandbox-start.ts).
+    if (typeof document !== "undefined") rememberMode(input.entry.kind);
     return this.enqueue(
       "load",
       (id) => ({ type: "load", id, scenario: input, ...(keepDatabase ? { keep_database: true } : {}), ...(database ? { options: { database } } : {}) }),

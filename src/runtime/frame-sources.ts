@@ -4,7 +4,8 @@
  * `/…/src/frameworks/django/core/handlers/base.ts` → `django/core/handlers/base.ts` (line kept).
  *
  * The page's table is made at build time (scripts/frame-sources.ts) and appended to the worker's
- * bundle as `globalThis.__LAB_FRAME_SOURCES__`: per bundle file, the source files and, per line,
+ * bundle as `globalThis.__LAB_FRAME_SOURCES__`: per bundle file (`framework-lab-runtime.js`, and
+ * `framework-lab-<chunk>.js` for each mode's chunk, scripts/runtime-worker-bundle.ts), the source files and, per line,
  * the columns where the source changes. A bundle frame has no source line (the table keeps files
  * only, to stay small), so the frame keeps its function name and loses its line. Main function:
  * `framework_source`.
@@ -33,7 +34,7 @@ function table_for(file: string): Decoded | null {
   // `//# sourceURL=framework-lab-runtime.js` (sandbox.ts): its frames name that, not the bundle file.
   const only = tables ? Object.values(tables) : [];
   const renamed = base === "framework-lab-runtime.js" || file.startsWith("blob:");
-  const table = tables?.[base] ?? (renamed && only.length === 1 ? only[0] : undefined);
+  const table = tables?.[base] ?? (renamed ? (tables?.["framework-lab-runtime.js"] ?? (only.length === 1 ? only[0] : undefined)) : undefined);
   let result: Decoded | null = null;
   if (table) {
     const lines = table.lines.map((text) => (text ? text.split(",").map((pair) => pair.split(":").map((n) => parseInt(n, 36)) as [number, number]) : []));

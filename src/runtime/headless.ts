@@ -22,7 +22,7 @@ import { serve_asgi } from "../gateway/asgi";
 import type { ASGIApplication } from "../gateway/asgi-types";
 import type { HttpRequestMessage, WSGIApplication } from "../gateway/wsgi";
 import type { ScenarioSetupStep } from "../scenarios/format";
-import { MODE_BOOTS, mode_boot, type ManagementCommand, type ModeBoot, type ServedApplication } from "../modes";
+import { MODE_BOOTS, attach_database_to_modes, mode_boot, type ManagementCommand, type ModeBoot, type ServedApplication } from "../modes";
 import { LogCollector } from "./console";
 import { error_info } from "./errors";
 import { load, type ModuleLoader } from "./loader";
@@ -427,9 +427,9 @@ export class HeadlessRuntime implements Runtime {
 
   /** A new in-memory database per load (empty, or from an image): nothing else survives into the next run. */
   private async open_database(image: Uint8Array | null): Promise<void> {
-    for (const mode of MODE_BOOTS) mode.attach_database?.(null);
+    attach_database_to_modes(null);
     this.driver = await SqlJsDriver.open(image, this.options.sqlite);
-    for (const mode of MODE_BOOTS) mode.attach_database?.(this.driver);
+    attach_database_to_modes(this.driver);
   }
 
   /** SQLite's count of rows changed since the database was opened (0 without one). */

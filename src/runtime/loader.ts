@@ -19,7 +19,7 @@ import { set_module_importer, ModuleNotFoundError, type Module } from "../framew
 import { set_frame_mapper, type FrameSummary } from "../frameworks/python/traceback";
 import { set_module_lister, type ModuleInfo } from "../frameworks/python/pkgutil";
 import { framework_source } from "./frame-sources";
-import { FRAMEWORK_MODULES, MODE_BOOTS, reset_all_modes } from "../modes";
+import { FRAMEWORK_MODULES, attach_project_to_modes, reset_all_modes } from "../modes";
 import { function_body_line_offset, UserSyntaxError, frame_symbol } from "./errors";
 import type { UserConsole } from "./console";
 import { install_console_compiler } from "./console-compiler";
@@ -212,7 +212,7 @@ export function load(files: Files, options: LoaderOptions = {}): ModuleLoader {
   set_module_importer(loader.import_module);
   set_frame_mapper((frame) => map_frame(frame, loader));
   set_module_lister((path) => list_modules(path, loader.files, options.framework_modules ?? FRAMEWORK_MODULES));
-  for (const mode of MODE_BOOTS) mode.attach_project?.({ import_module: loader.import_module, files: loader.files });
+  attach_project_to_modes({ import_module: loader.import_module, files: loader.files });
   return loader;
 }
 

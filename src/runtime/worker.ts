@@ -19,6 +19,7 @@
  * worker accepts that image back.
  */
 import { HeadlessRuntime } from "./headless";
+import { mode_boot } from "../modes";
 import { PROTOCOL_VERSION, type ErrorInfo } from "./protocol";
 import type { BootMessage, ChannelIn, ChannelOut } from "./channel";
 import type { SqliteBootOptions } from "./sqlite";
@@ -53,10 +54,34 @@ scope.onmessage = (event) => {
   scope.onmessage = null;
   post = bind(portPostMessage, port) as unknown as (message: ChannelOut) => void;
   port.onmessage = (e) => receive(eventData(e) as ChannelIn);
-  runtime = start(boot.wasm);
+  runtime = start(boot.wasm, boot.warm);
 };
 
-function start(wasm: BootMessage["wasm"]): Promise<HeadlessRuntime> {
+/** The most modes a boot message may ask to warm, and what an id looks like (as the frame checks them). */
+const MAX_WARM = 4;
+const MODE_ID = /^[a-z][a-z0-9_-]{0,31}$/;
+
+/**
+ * Evaluate the modes the page guessed (the first project's, usually), once the runtime is ready and
+ * before any call is handled: their code compiles while the page is still starting instead of when
+ * the project's load arrives. Unknown ids are ignored; a mode that fails to evaluate fails again,
+ * with its error reported, when a project of that mode loads.
+ */
+export function warm_modes(ids: unknown): string[] {
+  const warmed: string[] = [];
+  if (!Array.isArray(ids)) return warmed;
+  for (const id of ids.slice(0, MAX_WARM)) {
+    if (typeof id !== "string" || !MODE_ID.test(id)) continue;
+    try {
+      if (mode_boot(id)) warmed.push(id);
+    } catch {
+      /* reported when a project of this mode loads */
+    }
+  }
+  return warmed;
+}
+
+function start(wasm: BootMessage["wasm"], warm: unknown): Promise<HeadlessRuntime> {
   const sqlite: SqliteBootOptions =
     wasm instanceof WebAssembly.Module
       ? {
@@ -71,7 +96,10 @@ function start(wasm: BootMessage["wasm"]): Promise<HeadlessRuntime> {
     return r;
   });
   created.then(
-    () => post({ type: "ready", version: PROTOCOL_VERSION }),
+    () => {
+      post({ type: "ready", version: PROTOCOL_VERSION });
+      warm_modes(warm);
+    },
     (e: unknown) => post({ type: "error", id: null, error: runtimeError(`The runtime could not start: ${describe(e)}`) }),
   );
   return created;

@@ -1,7 +1,8 @@
 /**
  * The app (loaded by main.tsx once the runtime sandbox is starting): create the store, the session
- * and the scenario library, paint the shell, then open what the visit asks for (a permalink in the
- * URL, the last draft, or the default scenario with its first request ready to send). Monaco waits
+ * and the scenario library, open what the visit asks for (a permalink in the URL, the last draft, or
+ * the default scenario with its first request ready to send) — which sends its load to the worker —
+ * then paint the shell. Monaco waits
  * for the project's first load (editor/EditorPane.tsx); trace panels with heavy code load lazily.
  */
 import { StrictMode } from "react";
@@ -19,6 +20,9 @@ import { persistPrefs } from "./state/prefs";
 import { registerServiceWorker } from "./offline/register";
 import { previewReady } from "./browser/preview-host";
 import { preloadPanels } from "./panels/registry";
+
+/** The longest the first paint waits for the visit's project to be opened (its load sent). */
+const FIRST_PAINT_WAIT_MS = 500;
 
 // Marks for the page benchmark (npm run bench:page, e2e/measure.spec.ts): where a start spends its time.
 performance.mark("lab:main");
@@ -45,9 +49,18 @@ async function boot(): Promise<ScenarioLibrary> {
   // The built-in scenarios' chunks download while the drafts' database opens (the first project load waits for both).
   const builtins = loadBuiltinScenarios();
   builtins.catch(() => undefined);
+  // And the code of the panel the first response shows: it must be there before the response is,
+  // which can come soon after the project is opened (below, before the first render).
+  void preloadPanels();
   const library = new ScenarioLibrary(store, session, view === "embed" ? null : await DraftStore.open());
   // Test hook (e2e): read state and drive the session without going through the UI.
   (window as unknown as { __lab: unknown }).__lab = { store, session, library };
+  // Open what the visit asks for before React's first render: opening it sends the project's load,
+  // so the worker loads the project while this thread renders the app (the render is one long task
+  // that would otherwise hold the load back; docs/adr/0024-page-start-order.md). Not for longer
+  // than FIRST_PAINT_WAIT_MS: the page paints then, whatever is still being opened.
+  const opened = library.boot(builtins);
+  await Promise.race([opened.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, FIRST_PAINT_WAIT_MS))]);
   createRoot(document.getElementById("root")!).render(
     <StrictMode>
       <StoreContext.Provider value={store}>
@@ -67,9 +80,7 @@ async function boot(): Promise<ScenarioLibrary> {
     void previewReady();
   });
   setTimeout(() => void previewReady(), 5000);
-  // Meanwhile fetch the code of the panel the first response shows (it must be there before the response is).
-  void preloadPanels();
-  await library.boot(builtins);
+  await opened;
   // Offline after the first visit (offline/sw.ts); an update found is announced once it is ready.
   registerServiceWorker(store);
   // A permalink pasted into the address bar of an open page arrives as a hash change.

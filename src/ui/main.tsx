@@ -1,7 +1,8 @@
 /**
- * The page's entry, kept small so that it runs as soon as the HTML is parsed: start the runtime
- * sandbox (its frame, the runtime bundle, sql.js' wasm and the first worker; runtime/sandbox.ts,
- * docs/adr/0019-runtime-isolation.md), then evaluate the app (boot.tsx: React, the shell, the store).
+ * The page's entry, kept small so that it runs as soon as the HTML is parsed: take over the runtime
+ * sandbox that index.html's inline bootstrap started (its frame, the runtime bundle, sql.js' wasm and
+ * the first worker; or start it, under `npm run dev`: runtime/sandbox.ts, docs/adr/0019 and 0024),
+ * then evaluate the app (boot.tsx: React, the shell, the store).
  *
  * The order matters on a busy machine: the sandbox frame loads on the page's main thread, so the app's
  * evaluation (hundreds of ms of script) would hold the frame, and with it the worker, back. The app's

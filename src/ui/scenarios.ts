@@ -12,7 +12,7 @@ export interface ScenarioEntry {
 }
 
 /** Preferred first: the scenario a first visit opens. */
-const DEFAULT_ORDER = ["django-hello", "wsgi-hello"];
+export const DEFAULT_ORDER = ["django-hello", "wsgi-hello"];
 
 export async function loadBuiltinScenarios(): Promise<ScenarioEntry[]> {
   // Three chunks, fetched side by side (the default scenario waits for them all).

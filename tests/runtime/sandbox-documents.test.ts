@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { inlineBootstrap } from "../../scripts/sandbox-bootstrap";
 
 const frame = readFileSync(new URL("../../public/runtime-frame.html", import.meta.url), "utf8");
 const policyOf = (html: string) => /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? "";
@@ -32,6 +33,34 @@ describe("the runtime sandbox frame (public/runtime-frame.html)", () => {
     // Before the control port is kept: a frame that is not sandboxed never gets to start a worker.
     expect(check).toBeLessThan(script.indexOf("control = event.ports[0]"));
     expect(script.slice(check, script.indexOf("control = event.ports[0]"))).toContain('postMessage({ type: "not-sandboxed" });\n      return;');
+  });
+});
+
+describe("the frame's worker start: what the page's spawn message may carry into a worker", () => {
+  it("passes on only a few mode ids, each checked, and only a real port", () => {
+    const script = /<script>([\s\S]*?)<\/script>/.exec(frame)?.[1] ?? "";
+    expect(script).toContain('m.type === "spawn" && workerUrl && typeof m.generation === "number" && m.port instanceof MessagePort');
+    expect(script).toContain('var warm = Array.isArray(m.warm) ? m.warm.filter(function (id) { return typeof id === "string" && /^[a-z][a-z0-9_-]{0,31}$/.test(id); }).slice(0, 4) : [];');
+    expect(script).toContain('worker.postMessage({ type: "boot", generation: generation, wasm: module, warm: warm }, [port]);');
+  });
+});
+
+describe("the page's inline bootstrap (scripts/sandbox-bootstrap.ts)", () => {
+  const page = readFileSync(new URL("../../index.html", import.meta.url), "utf8");
+  it("goes right after the page's policy, which allows exactly it by hash and nothing inline besides", () => {
+    const code = "(function(){window.__started=1})();";
+    const html = inlineBootstrap(page, code);
+    const hash = createHash("sha256").update(code).digest("base64");
+    expect(policyOf(html)).toContain(`script-src 'self' 'sha256-${hash}';`);
+    expect(policyOf(html).split("; ").find((d) => d.startsWith("script-src"))).toBe(`script-src 'self' 'sha256-${hash}'`);
+    expect(html).toContain(`/>\n    <script>${code}</script>`);
+    expect(html.indexOf(`<script>${code}`)).toBeLessThan(html.indexOf('<script type="module"'));
+    expect(html.replace(`<script>${code}</script>`, "")).not.toMatch(/<script>/);
+  });
+
+  it("refuses a script that would end its own element, and a page whose policy it cannot find", () => {
+    expect(() => inlineBootstrap(page, 'x="</script><script>alert(1)"')).toThrow("would end its own <script> element");
+    expect(() => inlineBootstrap(page.replace("script-src 'self';", "script-src 'self' 'unsafe-inline';"), "x")).toThrow("index.html's policy has no");
   });
 });
 

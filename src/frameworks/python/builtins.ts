@@ -53,9 +53,10 @@ export class KeyError extends LookupError {
 /**
  * `int(x)`: a whole number from a number (truncated) or from text written in base 10 — surrounding
  * whitespace, a sign and `_` between digits allowed, as Python allows them. Anything else is
- * `ValueError: invalid literal for int() with base 10: 'x'`.
+ * `ValueError: invalid literal for int() with base 10: 'x'`. Text past 2**53 becomes a BigInt, exact
+ * as Python's int is (`int("99999999999999999999")`), rather than a rounded number.
  */
-export function int(x: unknown): number {
+export function int(x: unknown): number | bigint {
   if (typeof x === "number") {
     if (!Number.isFinite(x)) throw new (Number.isNaN(x) ? ValueError : OverflowError)(Number.isNaN(x) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");
     return Math.trunc(x);
@@ -63,7 +64,11 @@ export function int(x: unknown): number {
   if (typeof x === "boolean") return x ? 1 : 0;
   if (typeof x === "string" || x instanceof String) {
     const s = x.valueOf().trim();
-    if (/^[+-]?\d+(_\d+)*$/.test(s)) return Number(s.replace(/_/g, ""));
+    if (/^[+-]?\d+(_\d+)*$/.test(s)) {
+      const digits = s.replace(/_/g, "");
+      const n = Number(digits);
+      return Number.isSafeInteger(n) ? n : BigInt(digits);
+    }
     throw new ValueError(`invalid literal for int() with base 10: ${py_repr(x.valueOf())}`);
   }
   if (x !== null && typeof x === "object" && typeof (x as { valueOf(): unknown }).valueOf() === "number") return int((x as { valueOf(): number }).valueOf());

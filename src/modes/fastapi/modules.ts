@@ -26,3 +26,7 @@ export * as "fastapi/security" from "../../frameworks/fastapi/security";
 export * as "fastapi/middleware/cors" from "../../frameworks/fastapi/middleware/cors";
 export * as "fastapi/openapi/docs" from "../../frameworks/fastapi/openapi/docs";
 export * as "fastapi/openapi/utils" from "../../frameworks/fastapi/openapi/utils";
+// Importable from any project (a Flask or Django one may validate with it): FastAPI builds on it, so
+// its code is this mode's and is evaluated with it (docs/adr/0024-page-start-order.md).
+export * as "pydantic" from "../../frameworks/pydantic";
+export * as "pydantic_core" from "../../frameworks/pydantic_core";

@@ -7,7 +7,6 @@
 import { Flask } from "../../frameworks/flask/app";
 import { _reset_context_stacks } from "../../frameworks/flask/ctx";
 import { set_project_files } from "../../frameworks/jinja2/loaders";
-import { _attach_database } from "../../frameworks/python/sqlite3";
 import type { WSGIApplication } from "../../gateway/wsgi";
 import type { ModeBoot } from "../types";
 import { import_attribute, wsgi_callable } from "../wsgi/boot";
@@ -20,9 +19,6 @@ export const boot: ModeBoot = {
   // Templates are project files: Jinja's FileSystemLoader reads them from the project about to load.
   attach_project: ({ files }) => set_project_files(files),
   boot: ({ app }, context) => ({ interface: "wsgi", app: serve(import_attribute(app, context), app) }),
-  // The project's database, for Python's sqlite3 (the Flask tutorial's get_db): called for every
-  // mode on every load, so any project's sqlite3.connect() reaches its own database.
-  attach_database: (driver) => _attach_database(driver),
 };
 
 /** A Flask app is served through `wsgi_app`; any other WSGI callable as it is. */

@@ -8,6 +8,7 @@
  * `un.str`, `pet.Cat.meows`).
  */
 import { py_repr } from "../../python/builtins";
+import { PyFloat } from "../../python/json";
 import type { EnumSchema, LiteralSchema, NullableSchema, UnionSchema } from "../core_schema";
 import { EXACT, fail as _fail, INVALID as _INVALID, prefix_loc, type CompiledValidator, type ValidationState } from "./validator";
 // Module-local copies: the hot path reads these without going through the import binding.
@@ -86,6 +87,9 @@ export function literal_validator(schema: LiteralSchema): CompiledValidator {
 }
 
 /** A Python `Enum` class: its members' values are what this port holds for members. */
+const I64_MAX = 2n ** 63n - 1n;
+const I64_MIN = -(2n ** 63n);
+
 export function enum_validator(schema: EnumSchema, config: { strict?: boolean }): CompiledValidator {
   const values = schema.values;
   const text = expected_text(values);
@@ -93,9 +97,20 @@ export function enum_validator(schema: EnumSchema, config: { strict?: boolean })
   const validate = (input: unknown, st: ValidationState): unknown => {
     for (let i = 0; i < values.length; i++) if (values[i] === input) return input;
     const strict = st.strict ?? schema.strict ?? config.strict ?? false;
-    if (!strict && int_like && typeof input === "string" && /^\s*[+-]?\d+\s*$/.test(input)) {
-      const n = Number(input);
-      for (let i = 0; i < values.length; i++) if (values[i] === n) return n;
+    if (!strict && int_like) {
+      // Lax mode reads an int from text (`" 2 "`, `"+1"`, `"1.0"`; no `_`), an integral float or a
+      // bool; a number past an i64 is an int_parsing_size error naming the number.
+      let n: number | null = null;
+      if (typeof input === "string") {
+        const m = /^\s*([+-]?\d+)(?:\.0*)?\s*$/.exec(input);
+        if (m) {
+          const whole = BigInt(m[1]);
+          if (whole > I64_MAX || whole < I64_MIN) return fail(st, "int_parsing_size", whole);
+          n = Number(whole);
+        }
+      } else if (input instanceof PyFloat && Number.isInteger(input.value)) n = input.value;
+      else if (typeof input === "boolean") n = input ? 1 : 0;
+      if (n !== null) for (let i = 0; i < values.length; i++) if (values[i] === n) return n;
     }
     return fail(st, "enum", input, { expected: text });
   };

@@ -9,6 +9,7 @@
  * validator and its default, walked in a plain loop; the instance is filled in place, so a valid
  * input allocates only the instance and its values.
  */
+import { PyFloat } from "../../python/json";
 import { AssertionError, ValueError } from "../../python/builtins";
 import { LineError, PydanticCustomError, PydanticKnownError } from "../errors";
 import type { DefaultSchema, FunctionSchema, ModelFieldsSchema, ModelSchema } from "../core_schema";
@@ -174,7 +175,9 @@ export function model_validator(schema: ModelSchema, filler: FieldsFiller, confi
     let source = input;
     if (!is_dict(input)) {
       if (input instanceof cls) source = { ...(input as object) };
-      else if ((st.from_attributes ?? config.from_attributes) && input !== null && typeof input === "object" && !Array.isArray(input) && !(input instanceof Uint8Array)) source = attributes_of(input);
+      // (A float or text that happens to be a JavaScript object here — a JSON `2.0`, a Markup — is
+      // a value, not an object with attributes.)
+      else if ((st.from_attributes ?? config.from_attributes) && input !== null && typeof input === "object" && !Array.isArray(input) && !(input instanceof Uint8Array) && !(input instanceof PyFloat) && !(input instanceof String)) source = attributes_of(input);
       else if (st.from_attributes ?? config.from_attributes) return fail(st, "model_attributes_type", input);
       else return fail(st, "model_type", input, { class_name: cls.name });
     }

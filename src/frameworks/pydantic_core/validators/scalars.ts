@@ -115,7 +115,7 @@ export function int_validator(schema: IntSchema, config: ScalarConfig): Compiled
       if (!Number.isInteger(input.value)) return fail(st, "int_from_float", input);
       if (Math.abs(input.value) >= I64_LIMIT) return fail(st, "int_parsing_size", input);
       downgrade(st, st.json ? STRICT : LAX);
-      return input.value;
+      return input.value === 0 ? 0 : input.value; // int(-0.0) is 0
     }
     if (strict) return fail(st, "int_type", input);
     if (typeof input === "boolean") {

@@ -124,7 +124,7 @@ export class PathConverter extends BaseConverter {
 /** `NumberConverter`: the base of int and float — fixed digits, min, max, signed. */
 export class NumberConverter extends BaseConverter {
   static override weight = 50;
-  static num_convert: (value: unknown) => number = int;
+  static num_convert: (value: unknown) => number | bigint = int;
   readonly fixed_digits: number;
   readonly min: number | null;
   readonly max: number | null;
@@ -139,13 +139,13 @@ export class NumberConverter extends BaseConverter {
     this.signed = signed;
   }
 
-  protected num_convert(value: unknown): number {
+  protected num_convert(value: unknown): number | bigint {
     return (this.constructor as typeof NumberConverter).num_convert(value);
   }
 
   override to_python(value: string): unknown {
     if (this.fixed_digits && value.length !== this.fixed_digits) throw new ValidationError();
-    let n: number;
+    let n: number | bigint;
     try {
       n = this.num_convert(value);
     } catch (e) {
@@ -190,7 +190,7 @@ export class FloatConverter extends NumberConverter {
 
   override to_url(value: unknown): string {
     const n = this.num_convert(value instanceof PyFloat ? value.value : value);
-    return py_str(new PyFloat(n));
+    return py_str(new PyFloat(Number(n)));
   }
 }
 

@@ -44,7 +44,7 @@ export function _clean_status(value: string | number): [string, number] {
     const space = v.indexOf(" ");
     const code_str = space < 0 ? v : v.slice(0, space);
     try {
-      status_code = int(code_str);
+      status_code = Number(int(code_str));
     } catch {
       return [`0 ${v}`, 0];
     }
@@ -142,7 +142,7 @@ export class Response {
 
   get content_length(): number | null {
     const v = this.headers.get("Content-Length");
-    return v === null ? null : int(v);
+    return v === null ? null : Number(int(v));
   }
   set content_length(value: number | null) {
     this.set_header("Content-Length", value === null ? null : String(value));
