@@ -1,4 +1,5 @@
-// Profiling entry: node --cpu-prof on the bundled file. argv: what (resolve-rec|resolve-read|resolve-off|hello-on|hello-off|flask-on|flask-off) N
+// Profiling entry: node --cpu-prof on the bundled file. argv: what (resolve-rec|resolve-read|resolve-off|hello-on|hello-rec|hello-off|flask-on|flask-rec|flask-off) N
+// (*-rec: the request recorded, its trace not read — `Recorder.trace` answers an empty trace.)
 import { startproject_runtime } from "./django";
 import { Recorder, set_active_recorder } from "../src/trace";
 import { resolve } from "../src/frameworks/django/urls";
@@ -20,14 +21,15 @@ if (what.startsWith("resolve")) {
   };
 } else if (what.startsWith("hello")) {
   const rt = await startproject_runtime();
-  const trace = what === "hello-on";
+  const trace = what !== "hello-off";
   step = () => rt.request(HELLO, { trace });
 } else {
   const rt = await HeadlessRuntime.create({ trace: false });
   await rt.load(flask_hello_scenario);
-  const trace = what === "flask-on";
+  const trace = what !== "flask-off";
   step = () => rt.request(HELLO, { trace });
 }
+if (what.endsWith("-rec") && !what.startsWith("resolve")) Recorder.prototype.trace = () => ({ spans: [] });
 for (let i = 0; i < Math.min(N, 3000); i++) await step();
 const rounds = Number(process.argv[4] ?? 5);
 if (what === "resolve-split") {

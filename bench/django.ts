@@ -13,6 +13,7 @@
  *             HTTP message → WSGI environ → handler → HTTP message), the page's path; the anchors'
  *             `django.hello/wsgi` row calls WSGIHandler with a prebuilt environ.
  *   traced    the same request with the trace recorded and read (its spans built), as the page does.
+ *   recorded  the same request with the trace recorded and left unread: what recording costs at the call sites and the recorder.
  *   resolve   `resolve("/r99/42/hello-world/")`: 5 + 99 patterns tried, the 105th matches. Traced:
  *             a fresh recorder per resolve, and its trace read (every pattern's span built).
  */
@@ -141,10 +142,10 @@ export async function startproject_runtime(): Promise<HeadlessRuntime> {
   return runtime;
 }
 
-/** One request; a wrong answer stops the bench (a fast error page is not a figure). */
-function hello_request(runtime: HeadlessRuntime, trace: boolean): () => Promise<void> {
+/** One request; a wrong answer stops the bench (a fast error page is not a figure). `unread`: recorded, the trace left unread. */
+function hello_request(runtime: HeadlessRuntime, trace: boolean, unread = false): () => Promise<void> {
   return async () => {
-    const result = await runtime.request(HELLO, { trace });
+    const result = await runtime.request(HELLO, { trace, unread });
     if (result.response.status !== 200) throw new Error(`bench hello: status ${result.response.status}`);
   };
 }
@@ -183,6 +184,7 @@ export async function bench_django(runtime: HeadlessRuntime, options: RunOptions
       [
         { name: "hello", fn: hello_request(runtime, false), n: 1000, async: true },
         { name: "hello traced", fn: hello_request(runtime, true), n: 1000, async: true },
+        { name: "hello recorded", fn: hello_request(runtime, true, true), n: 1000, async: true },
         { name: "resolve", fn: resolve_untraced, n: 3000 },
         { name: "resolve traced", fn: resolve_traced, n: 3000 },
         { name: "resolve recorded", fn: resolve_recorded, n: 3000 },
@@ -197,6 +199,8 @@ export async function bench_django(runtime: HeadlessRuntime, options: RunOptions
       figure("resolve_us", "resolve() of the 105th of 105 patterns", "us", res.get("resolve")!, resolve_anchor),
       figure("resolve_traced_us", "resolve(), traced (106 spans built)", "us", res.get("resolve traced")!, resolve_anchor),
       figure("django_hello_trace_ratio", "tracing on / off, hello", "x", per_run_ratio(res.get("hello traced")!, res.get("hello")!)),
+      figure("django_hello_recorded_us", "Django hello, recorded, trace not read", "us", res.get("hello recorded")!, hello_anchor),
+      figure("django_hello_record_ratio", "recording on / off, hello (spans not built)", "x", per_run_ratio(res.get("hello recorded")!, res.get("hello")!)),
       figure("resolve_trace_ratio", "tracing on / off, resolve of 105 patterns", "x", per_run_ratio(res.get("resolve traced")!, res.get("resolve")!)),
       figure("resolve_recorded_us", "resolve(), recorded, trace not read", "us", res.get("resolve recorded")!, resolve_anchor),
       figure("resolve_record_ratio", "recording on / off, resolve of 105 patterns (spans not built)", "x", per_run_ratio(res.get("resolve recorded")!, res.get("resolve")!)),

@@ -21,6 +21,9 @@ export interface BuiltEnviron {
   dropped_headers: string[];
 }
 
+/** PEP 3333's `(1, 0)`: a tuple, so one frozen pair shared by every environ. */
+const WSGI_VERSION = Object.freeze([1, 0]) as unknown as [number, number];
+
 export function build_environ(request: HttpRequestMessage): BuiltEnviron {
   const scheme = request.scheme ?? "http";
   const body = request_body(request);
@@ -39,7 +42,7 @@ export function build_environ(request: HttpRequestMessage): BuiltEnviron {
     SERVER_PROTOCOL,
     REMOTE_ADDR: request.remote_addr ?? DEFAULT_REMOTE_ADDR,
     GATEWAY_INTERFACE: "CGI/1.1",
-    "wsgi.version": [1, 0],
+    "wsgi.version": WSGI_VERSION,
     "wsgi.url_scheme": scheme,
     "wsgi.input": input,
     "wsgi.errors": errors,

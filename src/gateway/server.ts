@@ -7,7 +7,7 @@
  * violation or uncaught exception into wsgiref's `500 Internal Server Error`. The whole exchange is
  * one "gateway" span in the trace. Main function: `serve_wsgi`; main class: `ResponseWriter`.
  */
-import { describe_error, span_close, span_fail, span_set, trace_site, tracing_enabled, type Attrs, type Json } from "../trace";
+import { describe_error, kept_copy, span_close, span_fail, span_set, trace_site, tracing_enabled, type Attrs, type Json } from "../trace";
 import { build_environ, type BuiltEnviron } from "./environ";
 import { concat, finish_exchange, py_repr, python_type_name, safe_json, type HttpRequestMessage, type HttpResponseMessage } from "./exchange";
 import { is_hop_by_hop, type WSGIApplication, type WSGIBody, type WSGIEnviron, type WriteCallable } from "./wsgi";
@@ -27,6 +27,7 @@ export class WSGITypeError extends Error {
 }
 
 const GATEWAY = trace_site("gateway", "gateway/server.ts#serve_wsgi");
+const NOTHING: readonly never[] = [];
 
 const utf8 = new TextEncoder();
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -42,11 +43,32 @@ export class ResponseWriter {
   headers_sent = false;
   readonly chunks: Uint8Array[] = [];
   bytes_written = 0;
-  /** Every start_response call, for the trace (an error page adds a second one); recorded while tracing. */
-  readonly calls: { status: Json; headers: Json; exc_info: boolean }[] = [];
+  /**
+   * Every start_response call, for the trace (an error page adds a second one); recorded while
+   * tracing. A call the server accepted keeps its status (a string) and the server's own copy of
+   * its headers (`headers`, which nothing changes afterwards but the response it becomes), described
+   * when the trace is read; a call it refused is described at once (the application may change
+   * what it passed).
+   */
+  readonly calls: StartResponseCall[] = [];
 
   start_response = (status: string, headers: [string, string][], exc_info?: unknown): WriteCallable => {
-    if (tracing_enabled()) this.calls.push({ status: safe_json(status), headers: safe_json(headers), exc_info: Boolean(exc_info) });
+    if (!tracing_enabled()) return this.start(status, headers, exc_info);
+    const call: StartResponseCall = { status, headers, exc_info: Boolean(exc_info) };
+    this.calls.push(call);
+    try {
+      const write = this.start(status, headers, exc_info);
+      call.headers = this.headers;
+      return write;
+    } catch (e) {
+      call.status = safe_json(status);
+      call.headers = safe_json(headers);
+      throw e;
+    }
+  };
+
+  /** PEP 3333's checks, then the status and a copy of the headers kept for the response. */
+  private start(status: string, headers: [string, string][], exc_info: unknown): WriteCallable {
     if (exc_info) {
       if (this.headers_sent) throw Array.isArray(exc_info) ? exc_info[1] : exc_info;
     } else if (this.headers !== null) {
@@ -57,7 +79,7 @@ export class ResponseWriter {
     this.status = status;
     this.headers = headers.map(([name, value]) => [name, value]);
     return this.write;
-  };
+  }
 
   write = (data: Uint8Array): void => {
     if (!(data instanceof Uint8Array)) throw new WSGIAssertionError("write() argument must be a bytes instance");
@@ -66,6 +88,13 @@ export class ResponseWriter {
     this.chunks.push(data.slice());
     this.bytes_written += data.length;
   };
+}
+
+/** One start_response call as the trace keeps it (see `ResponseWriter.calls`). */
+export interface StartResponseCall {
+  status: unknown;
+  headers: unknown;
+  exc_info: boolean;
 }
 
 function check_status(status: unknown): asserts status is string {
@@ -104,8 +133,7 @@ const checked_names = new Set<string>();
  */
 export async function serve_wsgi(app: WSGIApplication, request: HttpRequestMessage): Promise<HttpResponseMessage> {
   const built = build_environ(request);
-  // The environ as the application receives it (it changes it: Django's request.META is the environ).
-  const span = tracing_enabled() ? GATEWAY.open(`WSGI ${request.method} ${request.target}`, { environ: environ_json(built.environ), dropped_headers: built.dropped_headers }) : -1;
+  const span = tracing_enabled() ? open_gateway_span(request, built) : -1;
   const writer = new ResponseWriter();
   let response: HttpResponseMessage;
   try {
@@ -116,9 +144,46 @@ export async function serve_wsgi(app: WSGIApplication, request: HttpRequestMessa
     response = error_response(e, built, writer, span);
   }
   response = finish_exchange(request.method, response);
-  if (span >= 0) record_response(span, built, writer, response);
+  if (span >= 0) {
+    // Lent for the application's call only (held longer, it would outlive the request).
+    if (kept_copy.of === built.environ) {
+      kept_copy.of = null;
+      kept_copy.keys = kept_copy.values = NOTHING;
+    }
+    record_response(span, built, writer, response);
+  }
   span_close(span);
   return response;
+}
+
+/**
+ * The gateway's span opens on the environ as the application receives it — which the application
+ * then changes (Django's request.META is the environ), so its values are copied now, once and
+ * shallowly: every value the gateway puts there is a string, a boolean, the frozen version pair or
+ * one of the two streams (described by facts that do not change), so the copy is described when
+ * the trace is read. `kept_copy` lends the copy to request_started, which sends this environ and
+ * shares it if nothing changed it in between. The request message is the caller's and not changed.
+ */
+function open_gateway_span(request: HttpRequestMessage, built: BuiltEnviron): number {
+  const environ = built.environ;
+  const keys = Object.keys(environ);
+  const values: unknown[] = new Array(keys.length);
+  let i = 0;
+  for (const key in environ) values[i++] = environ[key];
+  kept_copy.of = environ;
+  kept_copy.keys = keys;
+  kept_copy.values = values;
+  return GATEWAY.open_with(gateway_span_name, gateway_span_attrs, request, { keys, values }, built.dropped_headers);
+}
+
+/** `WSGI GET /hello/` (when the trace is read). */
+function gateway_span_name(request: HttpRequestMessage): string {
+  return `WSGI ${request.method} ${request.target}`;
+}
+
+/** The gateway span's opening attributes (when the trace is read). */
+function gateway_span_attrs(_request: HttpRequestMessage, copy: { keys: readonly string[]; values: readonly unknown[] }, dropped_headers: string[]): Attrs {
+  return { environ: environ_json_of(copy.keys, copy.values), dropped_headers };
 }
 
 /**
@@ -187,25 +252,58 @@ function error_response(e: unknown, built: BuiltEnviron, writer: ResponseWriter,
   };
 }
 
+/**
+ * What the exchange came to. The numbers and the error text are read now; the headers are the
+ * server's (`writer.headers`, which becomes the response's, the caller's to change once this
+ * returns), so they are copied now, once, for both the response and the start_response call that
+ * set them; the rest is described when the trace is read.
+ */
 function record_response(span: number, built: BuiltEnviron, writer: ResponseWriter, response: HttpResponseMessage): void {
-  const attrs: Attrs = {
-    start_response: writer.calls,
+  const outcome: GatewayOutcome = {
+    calls: writer.calls,
+    live_headers: response.headers,
+    headers: response.headers.map(([k, v]) => [k, v]),
     bytes_written: writer.bytes_written,
     bytes_read: built.input.bytes_read,
     status: response.status,
     reason: response.reason,
-    response_headers: response.headers.map(([k, v]) => [k, v]),
+    errors: built.errors.getvalue(),
   };
-  const errors = built.errors.getvalue();
-  if (errors) attrs["wsgi.errors"] = errors;
-  span_set(span, attrs);
+  span_set(span, () => outcome_attrs(outcome));
+}
+
+interface GatewayOutcome {
+  calls: StartResponseCall[];
+  live_headers: [string, string][];
+  headers: [string, string][];
+  bytes_written: number;
+  bytes_read: number;
+  status: number;
+  reason: string;
+  errors: string;
+}
+
+function outcome_attrs(o: GatewayOutcome): Attrs {
+  const calls: Json[] = o.calls.map((call) => ({ status: safe_json(call.status), headers: safe_json(call.headers === o.live_headers ? o.headers : call.headers), exc_info: call.exc_info }));
+  const attrs: Attrs = { start_response: calls, bytes_written: o.bytes_written, bytes_read: o.bytes_read, status: o.status, reason: o.reason, response_headers: o.headers };
+  if (o.errors) attrs["wsgi.errors"] = o.errors;
+  return attrs;
 }
 
 /** The environ for the trace: plain JSON, with the two streams summarised. */
 export function environ_json(environ: WSGIEnviron): Attrs {
+  const keys = Object.keys(environ);
+  const values: unknown[] = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) values[i] = environ[keys[i]];
+  return environ_json_of(keys, values);
+}
+
+/** `environ_json` of an environ's keys and values, in order. */
+function environ_json_of(keys: readonly string[], values: readonly unknown[]): Attrs {
   const out: Attrs = {};
-  for (const key of Object.keys(environ)) {
-    const value = environ[key];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = values[i];
     if (key === "wsgi.input") out[key] = (value as { summary?: () => string }).summary?.() ?? "<wsgi.input>";
     else if (key === "wsgi.errors") out[key] = "<wsgi.errors>";
     else out[key] = typeof value === "string" ? value : safe_json(value);

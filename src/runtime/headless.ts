@@ -351,7 +351,7 @@ export class HeadlessRuntime implements Runtime {
   private async request_now(request: HttpRequestMessage, options: RequestOptions): Promise<RequestResult> {
     const recorder = new Recorder({ enabled: options.trace ?? this.options.trace ?? true });
     const previous = set_active_recorder(recorder);
-    const span = REQUEST.open(`${request.method} ${request.target}`, () => ({ method: request.method, target: request.target }));
+    const span = REQUEST.open_with(request_span_name, request_span_attrs, request);
     this.logs.drain();
     const changes_before = this.total_changes();
     // What a request can leave running once the server has its response: consumers of open
@@ -365,7 +365,8 @@ export class HeadlessRuntime implements Runtime {
       span_set(span, () => ({ status: response.status, reason: response.reason }));
       if (may_wake_consumers) await settle();
       const socket_events = this.sockets.drain();
-      return { response, trace: finish(recorder, span), logs: this.logs.drain(), database_changed: this.total_changes() !== changes_before, ...(socket_events.length ? { socket_events } : {}) };
+      const trace = options.unread ? (span_close(span), UNREAD) : finish(recorder, span);
+      return { response, trace, logs: this.logs.drain(), database_changed: this.total_changes() !== changes_before, ...(socket_events.length ? { socket_events } : {}) };
     } finally {
       set_active_recorder(previous);
     }
@@ -460,6 +461,15 @@ function socket_step_name(action: SocketAction): string {
   return `${action.client}: send ${action.bytes !== undefined ? `${action.bytes.length} bytes` : JSON.stringify((action.text ?? "").length > 60 ? `${(action.text ?? "").slice(0, 57)}…` : (action.text ?? ""))}`;
 }
 
+/** The root span of a request: `GET /hello/` (when the trace is read; the request message is not changed). */
+function request_span_name(request: HttpRequestMessage): string {
+  return `${request.method} ${request.target}`;
+}
+
+function request_span_attrs(request: HttpRequestMessage): Attrs {
+  return { method: request.method, target: request.target };
+}
+
 function socket_step_attrs(action: SocketAction): import("../trace").Attrs {
   if (action.op === "open") return { op: "open", client: action.client, target: action.request.target, headers: action.request.headers.map(([k, v]) => [k, v]) };
   if (action.op === "close") return { op: "close", client: action.client, code: action.code ?? 1000, reason: action.reason ?? "" };
@@ -472,6 +482,9 @@ function cell_of(value: unknown): SqlCell {
   if (value instanceof Uint8Array) return `<${value.length} bytes>`;
   return String(value);
 }
+
+/** The trace of a request recorded but left unread (`RequestOptions.unread`). */
+const UNREAD: Trace = Object.freeze({ spans: Object.freeze([]) as unknown as Trace["spans"] });
 
 function finish(recorder: Recorder, span: number): Trace {
   span_close(span);

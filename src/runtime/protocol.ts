@@ -114,6 +114,8 @@ export type TablesResult = { ok: true; tables: TableInfo[] } | { ok: false; erro
 export interface RequestOptions {
   /** Record a trace for this request (default: the runtime's setting, itself on by default). */
   trace?: boolean;
+  /** Record the trace but leave it unread — the result's trace is empty: what recording alone costs (`npm run bench`). */
+  unread?: boolean;
 }
 
 /** A template source rendered with a captured context (the Templates panel's re-render). */

@@ -743,3 +743,6 @@ export function to_json(value: unknown, depth = 0): Json {
   }
   return String(value);
 }
+
+/** The keys and values one call site copied of a mutable object (the gateway's environ), for a later site that finds them unchanged to share instead of copying again (ADR 0032). */
+export const kept_copy: { of: object | null; keys: readonly string[]; values: readonly unknown[] } = { of: null, keys: [], values: [] };

@@ -12,7 +12,7 @@
  */
 import { AttributeError, AssertionError, KeyError, RuntimeError } from "../python/builtins";
 import type { Token } from "../python/contextvars";
-import { span_set, trace_site, type Json } from "../../trace";
+import { span_set, trace_site, type Attrs, type Json } from "../../trace";
 import { HTTPException } from "../werkzeug/exceptions";
 import type { MapAdapter } from "../werkzeug/routing/map";
 import type { Rule } from "../werkzeug/routing/rules";
@@ -21,11 +21,12 @@ import type { Flask } from "./app";
 import type { Request } from "./wrappers";
 import type { SecureCookieSession } from "./sessions";
 
-// The context stacks' call sites: eager, since their attrs snapshot the stacks at that moment.
-const APP_PUSH = trace_site("context", "flask/ctx.ts#AppContext.push", { source: true, eager: true });
-const APP_POP = trace_site("context", "flask/ctx.ts#AppContext.pop", { source: true, eager: true });
-// Not eager: their attrs read the request's url and method (Werkzeug caches both on first read)
-// and the exception's class, which do not change; the stacks are captured by `span_set(span, {…})`.
+// The context stacks' call sites. Not eager: their attrs read the app's name, the request's url and
+// method (Werkzeug caches both on first read) and the exception's class, which do not change; the
+// stacks are copied at the moment (`kept_stacks()`, the contexts on each) and the contexts named
+// when the trace is read (`__repr__`: the app's name, the request's url and method).
+const APP_PUSH = trace_site("context", "flask/ctx.ts#AppContext.push", { source: true });
+const APP_POP = trace_site("context", "flask/ctx.ts#AppContext.pop", { source: true });
 const REQUEST_PUSH = trace_site("context", "flask/ctx.ts#RequestContext.push", { source: true });
 const REQUEST_POP = trace_site("context", "flask/ctx.ts#RequestContext.pop", { source: true });
 
@@ -145,8 +146,23 @@ export function context_stacks(): { app: string[]; request: string[] } {
 /** Orders stack changes within a trace (a push span can end after a nested one began). */
 let stack_change = 0;
 
-function stack_attrs(): { seq: number; stacks: Json } {
-  return { seq: ++stack_change, stacks: context_stacks() as unknown as Json };
+/** The two stacks at this moment, for the trace: the contexts on each, named when the trace is read. */
+interface KeptStacks {
+  seq: number;
+  app: AppContext[];
+  request: RequestContext[];
+}
+
+function kept_stacks(): KeptStacks {
+  const app: AppContext[] = new Array(app_tokens.length);
+  for (let i = 0; i < app.length; i++) app[i] = app_tokens[i].ctx;
+  const request: RequestContext[] = new Array(request_tokens.length);
+  for (let i = 0; i < request.length; i++) request[i] = request_tokens[i].ctx;
+  return { seq: ++stack_change, app, request };
+}
+
+function stack_attrs(kept: KeptStacks): { seq: number; stacks: Json } {
+  return { seq: kept.seq, stacks: { app: kept.app.map((ctx) => ctx.__repr__()), request: kept.request.map((ctx) => ctx.__repr__()) } };
 }
 
 // The live tokens of both variables, in push order: the context "stacks".
@@ -169,7 +185,7 @@ export class AppContext {
     const token = _cv_app.set(this);
     this._cv_tokens.push(token);
     app_tokens.push({ ctx: this, token });
-    APP_PUSH.event("AppContext.push", () => ({ context: "app", action: "push", app: this.app.name, ...stack_attrs() }));
+    APP_PUSH.event_with("AppContext.push", app_push_attrs, this, kept_stacks());
   }
 
   /** `pop(exc)`: run `teardown_appcontext` (when this is the last push) and restore the previous one. */
@@ -183,7 +199,10 @@ export class AppContext {
         const token = this._cv_tokens.pop()!;
         _cv_app.reset(token);
         remove_token(app_tokens, token);
-        if (span >= 0) span_set(span, stack_attrs());
+        if (span >= 0) {
+          const kept = kept_stacks();
+          span_set(span, () => stack_attrs(kept));
+        }
       }
       if (ctx !== this) throw new AssertionError(`Popped wrong app context. (${ctx.__repr__()} instead of ${this.__repr__()})`);
     });
@@ -192,6 +211,10 @@ export class AppContext {
   __repr__(): string {
     return `<AppContext of '${this.app.name}'>`;
   }
+}
+
+function app_push_attrs(ctx: AppContext, kept: KeptStacks): Attrs {
+  return { context: "app", action: "push", app: ctx.app.name, ...stack_attrs(kept) };
 }
 
 /** Take a token off its stack (the last one, unless contexts were popped out of order). */
@@ -273,7 +296,11 @@ export class RequestContext {
       const token = _cv_request.set(this);
       this._cv_tokens.push([token, app_ctx]);
       request_tokens.push({ ctx: this, token });
-      if (span >= 0) span_set(span, { ...stack_attrs(), pushed_app_context: app_ctx !== null });
+      if (span >= 0) {
+        const kept = kept_stacks();
+        const pushed_app_context = app_ctx !== null;
+        span_set(span, () => ({ ...stack_attrs(kept), pushed_app_context }));
+      }
       if (this._session === null) {
         const session_interface = this.app.session_interface;
         this._session = session_interface.open_session(this.app, this.request) ?? session_interface.make_null_session(this.app);
@@ -300,7 +327,10 @@ export class RequestContext {
         const [token, app_ctx] = this._cv_tokens.pop()!;
         _cv_request.reset(token);
         remove_token(request_tokens, token);
-        if (span >= 0) span_set(span, stack_attrs());
+        if (span >= 0) {
+          const kept = kept_stacks();
+          span_set(span, () => stack_attrs(kept));
+        }
         if (clear_request) ctx.request.environ["werkzeug.request"] = null;
         if (app_ctx !== null) app_ctx.pop(exc);
       }

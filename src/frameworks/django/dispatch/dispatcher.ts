@@ -23,7 +23,7 @@
  */
 import { TypeError, ValueError } from "../../python/builtins";
 import { settings } from "../conf";
-import { span_set, to_json, trace_site, tracing_enabled } from "../../../trace";
+import { active_recorder, describe_error, kept_copy, span_close, span_fail, span_set, to_json, trace_site, tracing_enabled } from "../../../trace";
 
 const SEND = trace_site("signal", "django/dispatch/dispatcher.ts#Signal.send");
 const RECEIVER = trace_site("receiver", "django/dispatch/dispatcher.ts#Signal.send");
@@ -379,11 +379,29 @@ export class Signal {
   private _call(receiver: Receiver, sender: unknown, named: Record<string, unknown>): unknown {
     const kwargs = receiver_kwargs(this, receiver, named);
     if (!tracing_enabled()) return receiver(sender, kwargs);
-    // The attrs are built now: the receiver may change what it was sent (an instance, the environ).
-    // What `send()` was given was summarised when its span opened; its receivers share that copy.
-    const kwargs_json = sending?.named === named ? sending.summary : summarize(named);
-    const attrs: Attrs = { sender: describe_sender(sender), kwargs: kwargs_json };
-    return RECEIVER.run(receiver_label(receiver), attrs, (span) => record_response(span, receiver(sender, kwargs)), receiver_source(receiver));
+    // The receiver may change what it was sent (an instance, the environ): its span shows the kwargs
+    // as `send()` was given them, kept when the send's span opened and shared by its receivers.
+    // The receiver itself and a class sender are kept as they are and named when the trace is read.
+    const kept = sending_named === named && sending_kept !== null ? sending_kept : keep_kwargs(named);
+    const span = RECEIVER.open_with(receiver_label, receiver_attrs, receiver, keep_sender(sender), kept, receiver_source(receiver));
+    let response: unknown;
+    try {
+      response = receiver(sender, kwargs);
+    } catch (e) {
+      span_fail(span, describe_error(e));
+      span_close(span);
+      throw e;
+    }
+    record_response(span, response);
+    span_close(span);
+    if (response instanceof Promise) {
+      const recorder = active_recorder();
+      return response.catch((e: unknown) => {
+        recorder.span_fail(span, describe_error(e));
+        throw e;
+      });
+    }
+    return response;
   }
 
   /** `_call` with the exception as the response (sync throw or async rejection). */
@@ -405,18 +423,32 @@ export class Signal {
 
   private _traced_send<T>(method: string, sender: unknown, named: Record<string, unknown>, fn: () => T): T {
     if (!tracing_enabled()) return fn();
-    const summary = summarize(named);
-    const attrs: Attrs = { method, sender: describe_sender(sender), kwargs: summary };
-    return SEND.run(this.name, attrs, () => {
-      const outer = sending;
-      sending = { named, summary };
-      try {
-        this._trace_skipped_receivers(sender);
-        return fn();
-      } finally {
-        sending = outer;
-      }
-    });
+    const kept = keep_kwargs(named);
+    const span = SEND.open_with(this.name, send_attrs, method, keep_sender(sender), kept);
+    const recorder = active_recorder();
+    const outer_named = sending_named;
+    const outer_kept = sending_kept;
+    sending_named = named;
+    sending_kept = kept;
+    let result: T;
+    try {
+      this._trace_skipped_receivers(sender);
+      result = fn();
+    } catch (e) {
+      span_fail(span, describe_error(e));
+      span_close(span);
+      throw e;
+    } finally {
+      sending_named = outer_named;
+      sending_kept = outer_kept;
+    }
+    span_close(span);
+    if (result instanceof Promise)
+      return result.catch((e: unknown) => {
+        recorder.span_fail(span, describe_error(e));
+        throw e;
+      }) as T;
+    return result;
   }
 
   private _trace_empty(method: string, sender: unknown, named: Record<string, unknown>): [] {
@@ -429,12 +461,8 @@ export class Signal {
     const sender_key = _make_id(sender);
     for (const r of this.receivers) {
       const [, r_sender_key] = r.lookup_key;
-      if (r_sender_key !== NONE_ID && r_sender_key !== sender_key) {
-        const attrs = { filtered_out: true, receiver_sender: r.sender_label, actual_sender: describe_sender(sender) };
-        RECEIVER.event(r.label, attrs, r.source);
-      } else if (is_ref(r.receiver) && r.receiver.deref() === undefined) {
-        RECEIVER.event(r.label, () => ({ dead_reference: true }), r.source);
-      }
+      if (r_sender_key !== NONE_ID && r_sender_key !== sender_key) RECEIVER.event_with(r.label, filtered_attrs, r.sender_label, keep_sender(sender), undefined, r.source);
+      else if (is_ref(r.receiver) && r.receiver.deref() === undefined) RECEIVER.event_with(r.label, dead_attrs, undefined, undefined, undefined, r.source);
     }
   }
 }
@@ -539,9 +567,19 @@ function receiver_label(receiver: unknown): string {
 
 /** User code may carry `__module__` (set by the runtime's loader); it becomes the span's source. */
 function receiver_source(receiver: unknown): SourceRef | undefined {
-  const fn = (is_bound_method(receiver) ? receiver.__func__ : receiver) as { __module__?: string };
-  return typeof fn?.__module__ === "string" ? { file: fn.__module__, symbol: receiver_label(receiver) } : undefined;
+  const bound = is_bound_method(receiver);
+  const fn = (bound ? receiver.__func__ : receiver) as { __module__?: string };
+  const module = fn?.__module__;
+  if (typeof module !== "string") return undefined;
+  if (bound) return { file: module, symbol: receiver_label(receiver) };
+  // A function's name does not change: its source is made once (and made again if its module is).
+  const known = sources.get(fn as Function);
+  if (known !== undefined && known.file === module) return known;
+  const source = { file: module, symbol: receiver_label(receiver) };
+  sources.set(fn as Function, source);
+  return source;
 }
+const sources = new WeakMap<Function, SourceRef>();
 
 function sender_label(sender: unknown): string | null {
   return sender === null || sender === undefined ? null : String(describe_sender(sender));
@@ -553,30 +591,127 @@ function describe_sender(sender: unknown) {
   return to_json(sender);
 }
 
-/**
- * The send being traced and its summarised kwargs, which its receivers' spans share (one JSON copy
- * of a request's environ instead of one per receiver). Sync receivers run inside it; an async
- * receiver started later summarises for itself.
- */
-let sending: { named: Record<string, unknown>; summary: Attrs } | null = null;
+// ---------------------------------------------------------------------------------------------
+// What the trace keeps of a send: taken at the call only where it may change, described when read.
 
-function summarize(named: Record<string, unknown>): Attrs {
+/**
+ * A send's kwargs as its span and its receivers' spans show them (`to_json` of each value as it was
+ * sent). A value is copied at the send (as JSON) since receivers and the code after them may change
+ * it — except the environ the gateway copied when the request arrived, found unchanged (the same
+ * values under the same keys): its copy is shared and described when the trace is read, so a
+ * request's environ is copied once, not once by the gateway and again by request_started.
+ */
+class SentKwargs {
+  private described: Attrs | null = null;
+
+  constructor(
+    private readonly json: Attrs,
+    /** `[key, the gateway's copy]` for each value shared rather than copied, or null. */
+    private readonly shared: [string, Copy][] | null,
+  ) {}
+
+  /** The kwargs as JSON (made once, when the first span that shows them is read). */
+  attrs(): Attrs {
+    if (this.shared === null) return this.json;
+    if (this.described === null) {
+      const out: Attrs = { ...this.json };
+      for (const [key, copy] of this.shared) out[key] = copied_json(copy);
+      this.described = out;
+    }
+    return this.described;
+  }
+}
+
+/** Keys and values, in order (`kept_copy`'s). */
+interface Copy {
+  keys: readonly string[];
+  values: readonly unknown[];
+}
+
+const NO_KWARGS_JSON: Attrs = Object.freeze({}) as Attrs;
+
+/** `send()`'s kwargs kept for the trace (see SentKwargs). */
+function keep_kwargs(named: Record<string, unknown>): SentKwargs {
+  const keys = Object.keys(named);
+  if (keys.length === 0) return new SentKwargs(NO_KWARGS_JSON, null);
+  const json: Attrs = {};
+  let shared: [string, Copy][] | null = null;
+  for (const key of keys) {
+    const value = named[key];
+    if (value !== null && value === kept_copy.of && same_values(value as Record<string, unknown>, kept_copy)) {
+      json[key] = null; // its place in the key order; described when read
+      (shared ??= []).push([key, { keys: kept_copy.keys, values: kept_copy.values }]);
+    } else json[key] = to_json(value);
+  }
+  return new SentKwargs(json, shared);
+}
+
+/** The same keys in the same order, each holding the very same value. */
+function same_values(live: Record<string, unknown>, copy: Copy): boolean {
+  const keys = Object.keys(live);
+  const n = keys.length;
+  if (n !== copy.keys.length) return false;
+  for (let i = 0; i < n; i++) if (keys[i] !== copy.keys[i]) return false;
+  const values = copy.values;
+  let i = 0;
+  for (const key in live) if (live[key] !== values[i++]) return false;
+  return true;
+}
+
+/** `to_json` of the object a copy's keys and values describe (a plain object: at most 100 keys, each value one level down). */
+function copied_json(copy: Copy): Attrs {
   const out: Attrs = {};
-  for (const [k, v] of Object.entries(named)) out[k] = to_json(v);
+  const n = Math.min(copy.keys.length, 100);
+  for (let i = 0; i < n; i++) out[copy.keys[i]] = to_json(copy.values[i], 1);
   return out;
 }
 
-/** Put the response (or, later, the async result) on the receiver span. */
-function record_response(span: number, response: unknown): unknown {
-  if (span < 0) return response;
+/** The sender as the trace keeps it: a class (named when read) as it is, anything else as JSON now. */
+function keep_sender(sender: unknown): unknown {
+  return typeof sender === "function" ? sender : to_json(sender);
+}
+
+/** The send being traced and its kept kwargs, which its sync receivers' spans share; an async receiver started later keeps its own. */
+let sending_named: Record<string, unknown> | null = null;
+let sending_kept: SentKwargs | null = null;
+
+/** A send span's attributes (when the trace is read). */
+function send_attrs(method: string, sender: unknown, kept: SentKwargs): Attrs {
+  return { method, sender: describe_sender(sender), kwargs: kwargs_json(kept) };
+}
+
+/** A receiver span's attributes (when the trace is read; `response` is set when it returns). */
+function receiver_attrs(_receiver: Receiver, sender: unknown, kept: SentKwargs): Attrs {
+  return { sender: describe_sender(sender), kwargs: kwargs_json(kept) };
+}
+
+/** The kwargs for one span: a fresh `{}` for a send with none (spans do not share a frozen object). */
+function kwargs_json(kept: SentKwargs): Attrs {
+  const attrs = kept.attrs();
+  return attrs === NO_KWARGS_JSON ? {} : attrs;
+}
+
+function filtered_attrs(receiver_sender: string | null, sender: unknown): Attrs {
+  return { filtered_out: true, receiver_sender, actual_sender: describe_sender(sender) };
+}
+
+function dead_attrs(): Attrs {
+  return { dead_reference: true };
+}
+
+/** A receiver that returned nothing (most do): one attrs object for them all. */
+const NO_RESPONSE: Attrs = Object.freeze({ response: null }) as Attrs;
+
+/** Put the response (or, later, the async result) on the receiver span, as JSON now (the receiver's caller may change it). */
+function record_response(span: number, response: unknown): void {
+  if (span < 0) return;
   if (!(response instanceof Promise)) {
-    span_set(span, { response: to_json(response) });
-    return response;
+    span_set(span, response === undefined || response === null ? NO_RESPONSE : { response: to_json(response) });
+    return;
   }
   span_set(span, { async: true });
   response.then(
     (value) => span_set(span, { response: to_json(value) }),
     () => undefined,
   );
-  return response;
 }

@@ -16,7 +16,7 @@
  * A rejection renders settings.CSRF_FAILURE_VIEW and logs `Forbidden (<reason>): <path>` at WARNING
  * on `django.security.csrf`.
  */
-import { trace_site } from "../../../trace";
+import { trace_site, type Attrs } from "../../../trace";
 import { settings } from "../conf";
 import { Exception } from "../../python/builtins";
 import { urlsplit } from "../../python/urllib/parse";
@@ -31,6 +31,12 @@ import { is_same_domain } from "../utils/http";
 import { log_response } from "../utils/log";
 
 const MIDDLEWARE = trace_site("middleware", "django/middleware/csrf.ts", { eager: true });
+/** The same place, for events whose values are kept at the call (nothing read later can change). */
+const CHECKED = trace_site("middleware", "django/middleware/csrf.ts");
+
+function accepted_attrs(method: string | null): Attrs {
+  return { middleware: "CsrfViewMiddleware", csrf: "accepted", method };
+}
 
 export const REASON_BAD_ORIGIN = "Origin checking failed - %s does not match any trusted origins.";
 export const REASON_NO_REFERER = "Referer checking failed - no Referer.";
@@ -147,7 +153,8 @@ export class CsrfViewMiddleware extends MiddlewareMixin {
 
   _accept(request: HttpRequest): null {
     request.csrf_processing_done = true;
-    MIDDLEWARE.event("CSRF check passed", () => ({ middleware: "CsrfViewMiddleware", csrf: "accepted", method: request.method }));
+    // The method as it is now, kept (a string): the event is described when the trace is read.
+    CHECKED.event_with("CSRF check passed", accepted_attrs, request.method);
     return null;
   }
 

@@ -27,6 +27,7 @@ import { KeyError, TypeError, ValueError, py_float_str, py_repr } from "../../py
 import * as re from "../../python/re";
 import { quote } from "../../python/urllib/parse";
 import { span_close, span_fail, span_fail_with, span_set, trace_site, tracing_enabled, to_json, describe_error, type Attrs } from "../../../trace";
+import { keep_json } from "../core/handlers/introspection";
 import { settings } from "../conf";
 import { ImproperlyConfigured } from "../core/exceptions";
 import { import_module } from "../utils/module_loading";
@@ -577,9 +578,11 @@ export class URLResolver {
     try {
       const found = this._resolve(path);
       if (found instanceof ResolverMatch) {
-        // Copied now: the view receives match.args and match.kwargs and may change them.
-        const [args, kwargs] = [to_json(found.args), to_json(found.kwargs)];
-        span_set(span, () => ({ matched: true, view_name: found.view_name, route: found.route, args, kwargs, func: found._func_path }));
+        // Kept now: the view receives match.args and match.kwargs and may change them (none, or
+        // only strings and numbers — a converter's usual values — are described when read).
+        const args = keep_json(found.args);
+        const kwargs = keep_json(found.kwargs);
+        span_set(span, () => ({ matched: true, view_name: found.view_name, route: found.route, args: to_json(args), kwargs: to_json(kwargs), func: found._func_path }));
       } else {
         span_set(span, { matched: false, reason: found.tried === undefined ? `prefix ${String(this.pattern)} did not match` : "no pattern inside matched", unmatched: found.path });
         // The Resolver404's words are formatted when the trace is read (`found` is not changed afterwards).

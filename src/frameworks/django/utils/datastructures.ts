@@ -273,6 +273,14 @@ export class CaseInsensitiveMapping<V = string> {
     return Array.from(this._store.values());
   }
 
+  /** Whether `pairs` (an earlier `_pairs()`) are still the stored pairs, in order: the snapshot still holds. */
+  _holds(pairs: readonly (readonly [string, V])[]): boolean {
+    if (pairs.length !== this._store.size) return false;
+    let i = 0;
+    for (const pair of this._store.values()) if (pair !== pairs[i++]) return false;
+    return true;
+  }
+
   [Symbol.iterator](): Iterator<[string, V]> {
     return this.items()[Symbol.iterator]();
   }

@@ -18,6 +18,8 @@ const PHASE = trace_site("middleware", "django/utils/deprecation.ts#MiddlewareMi
 
 export class MiddlewareMixin {
   get_response: GetResponse;
+  /** The trace's names for this middleware's phases (its class's, made once per class), looked up once per instance. */
+  #labels: PhaseLabels | null = null;
   process_request?(request: HttpRequest): HttpResponseBase | null | undefined | void;
   process_response?(request: HttpRequest, response: HttpResponseBase): HttpResponseBase;
 
@@ -35,7 +37,7 @@ export class MiddlewareMixin {
   }
 
   private traced_process_request(request: HttpRequest): HttpResponseBase | null {
-    const labels = phase_labels(this);
+    const labels = (this.#labels ??= phase_labels(this));
     const span = PHASE.open_with(labels.process_request, phase_attrs, labels.middleware, "process_request");
     try {
       const r = this.process_request!(request);
@@ -52,7 +54,7 @@ export class MiddlewareMixin {
   private run_process_response(request: HttpRequest, response: HttpResponseBase): HttpResponseBase {
     if (!this.process_response) return response;
     if (!tracing_enabled()) return this.process_response(request, response);
-    const labels = phase_labels(this);
+    const labels = (this.#labels ??= phase_labels(this));
     const layer = owned_layer(this);
     if (layer !== null) return this.traced_process_response(request, response, labels, layer);
     const span = PHASE.open_with(labels.process_response, phase_attrs, labels.middleware, "process_response");

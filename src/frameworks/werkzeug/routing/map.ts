@@ -18,7 +18,7 @@
  */
 import { RuntimeError } from "../../python/builtins";
 import { quote, urljoin, urlunsplit } from "../../python/urllib/parse";
-import { span_set, to_json, trace_site, tracing_enabled, type Json } from "../../../trace";
+import { span_set, to_json, trace_site, tracing_enabled, type Attrs, type Json } from "../../../trace";
 import { MultiDict } from "../datastructures/structures";
 import { HTTPException, MethodNotAllowed, NotFound } from "../exceptions";
 import { _wsgi_decoding_dance } from "../_internal";
@@ -311,32 +311,21 @@ export class MapAdapter {
     return urljoin(`${this.url_scheme || "http"}://${netloc}${this.script_name}`, redirect_url);
   }
 
-  /** Record each rule with why it did or did not match (tracing only). */
+  /**
+   * Record each rule with why it did or did not match (tracing only). A rule that missed is
+   * explained by matching it alone: when its converters are all Werkzeug's own (pure functions of
+   * the path), that waits until the trace is read; a converter of the project's runs now, as the
+   * match ran it. Everything else a rule's event shows is the rule's own, described when read.
+   */
   private trace_rules(domain: string, path: string, method: string, winner: Rule | null, winner_values: Json = null): void {
     const ordered = this.map._rules_in_match_order();
-    let seen_winner = false;
-    ordered.forEach((rule, index) => {
-      // The rule that matched needs no second match to say so: the map's own match gave its values.
-      const { verdict, detail, values } = rule === winner ? { verdict: "matched" as const, detail: MATCHED_DETAIL, values: winner_values as Record<string, unknown> } : explain_rule(rule, domain, path, method, this.map.merge_slashes);
-      let v: RuleVerdict = verdict;
-      if (rule === winner) {
-        v = "matched";
-        seen_winner = true;
-      } else if (verdict === "matched") v = seen_winner ? "shadowed" : "matched";
-      RULE.event(rule.rule, () => ({
-        framework: "werkzeug",
-        order: index + 1,
-        rule: rule.rule,
-        endpoint: to_json(rule.endpoint),
-        methods: rule.methods ? [...rule.methods].sort() : null,
-        strict_slashes: rule.strict_slashes,
-        converters: Object.fromEntries(Object.entries(rule._converters).map(([k, c]) => [k, c.constructor.name])),
-        matched: v === "matched",
-        verdict: v,
-        reason: v === "shadowed" ? "an earlier rule matched first" : detail,
-        values: values === null ? null : (to_json(values) as Json),
-      }));
-    });
+    const tried: RulesTried = { domain, path, method, merge_slashes: this.map.merge_slashes, winner, winner_values, winner_index: -1 };
+    for (let index = 0; index < ordered.length; index++) {
+      const rule = ordered[index];
+      if (rule === winner) tried.winner_index = index;
+      const at: RuleTried = rule === winner || has_own_converters(rule) === false ? index : { index, explained: explain_rule(rule, domain, path, method, tried.merge_slashes) };
+      RULE.event_with(rule.rule, rule_attrs, rule, tried, at);
+    }
   }
 
   /** `dispatch(view_func, path_info=None, method=None, catch_http_exceptions=False)` */
@@ -478,6 +467,56 @@ function explain_no_match(miss: MatchMiss, notes: MatchNotes, rule: Rule, path: 
 }
 
 const MATCHED_DETAIL = "path and method match";
+
+/** One match's rules, as `trace_rules` keeps them for the rules' events. */
+interface RulesTried {
+  domain: string;
+  path: string;
+  method: string;
+  merge_slashes: boolean;
+  winner: Rule | null;
+  winner_values: Json;
+  /** The winner's place in match order (-1: none); a later rule that would match too was shadowed. */
+  winner_index: number;
+}
+
+/** A rule's place in match order, with its explanation when it was made at the call. */
+type RuleTried = number | { index: number; explained: ReturnType<typeof explain_rule> };
+
+const OWN_CONVERTERS = new Set<Function>(Object.values(DEFAULT_CONVERTERS));
+
+/** Whether a rule has a converter that is not one of Werkzeug's own (whose code may do anything). */
+function has_own_converters(rule: Rule): boolean {
+  for (const name in rule._converters) if (!OWN_CONVERTERS.has(rule._converters[name].constructor)) return true;
+  return false;
+}
+
+/** A rule's event: tried, matched or not, and why (when the trace is read). */
+function rule_attrs(rule: Rule, tried: RulesTried, at: RuleTried): Attrs {
+  const index = typeof at === "number" ? at : at.index;
+  const is_winner = rule === tried.winner;
+  const { verdict, detail, values } = is_winner
+    ? { verdict: "matched" as const, detail: MATCHED_DETAIL, values: tried.winner_values as Record<string, unknown> }
+    : typeof at === "number"
+      ? explain_rule(rule, tried.domain, tried.path, tried.method, tried.merge_slashes)
+      : at.explained;
+  let v: RuleVerdict = verdict;
+  if (is_winner) v = "matched";
+  else if (verdict === "matched") v = tried.winner_index >= 0 && tried.winner_index < index ? "shadowed" : "matched";
+  return {
+    framework: "werkzeug",
+    order: index + 1,
+    rule: rule.rule,
+    endpoint: to_json(rule.endpoint),
+    methods: rule.methods ? [...rule.methods].sort() : null,
+    strict_slashes: rule.strict_slashes,
+    converters: Object.fromEntries(Object.entries(rule._converters).map(([k, c]) => [k, c.constructor.name])),
+    matched: v === "matched",
+    verdict: v,
+    reason: v === "shadowed" ? "an earlier rule matched first" : detail,
+    values: values === null ? null : (to_json(values) as Json),
+  };
+}
 
 function explain_rule(rule: Rule, domain: string, path: string, method: string, merge_slashes: boolean): { verdict: RuleVerdict; detail: string; values: Record<string, unknown> | null } {
   let solo = SOLO_MATCHERS.get(rule);

@@ -7,7 +7,7 @@
  * every layer with `convert_exception_to_response`. `get_response(request)` then calls the outer
  * layer. Tracing sits at exactly this seam: each layer, each hook, the view.
  */
-import { error_type, span_close, span_fail, span_set, to_json, trace_site, tracing_enabled, type Attrs } from "../../../../trace";
+import { active_recorder, describe_error, error_type, span_close, span_fail, span_set, to_json, trace_site, tracing_enabled, type Attrs } from "../../../../trace";
 import { ValueError } from "../../../python/builtins";
 import { settings } from "../../conf";
 import type { HttpRequest } from "../../http/request";
@@ -17,7 +17,7 @@ import { log_response } from "../../utils/log";
 import { ImportError, import_string } from "../../utils/module_loading";
 import { ImproperlyConfigured, MiddlewareNotUsed } from "../exceptions";
 import { convert_exception_to_response, type GetResponse } from "./exception";
-import { callable_name, callable_source, describe_response, enter_layer, layer_returned, leave_layer, type LayerState } from "./introspection";
+import { callable_facts, describe_response, enter_layer, keep_json, layer_returned, leave_layer, type LayerState } from "./introspection";
 import { MiddlewareMixin } from "../../utils/deprecation";
 
 type MaybePromise<T> = T | Promise<T>;
@@ -37,10 +37,18 @@ interface Loaded {
   instance: any;
 }
 
+/** A middleware hook as the handler keeps it: the method, and the names the trace shows (made once). */
+interface Hook<M> {
+  name: string;
+  method: M;
+  /** `CsrfViewMiddleware.process_view`… */
+  label: string;
+}
+
 export class BaseHandler {
-  _view_middleware: { name: string; method: ViewMiddleware }[] = [];
-  _template_response_middleware: { name: string; method: TemplateResponseMiddleware }[] = [];
-  _exception_middleware: { name: string; method: ExceptionMiddleware }[] = [];
+  _view_middleware: Hook<ViewMiddleware>[] = [];
+  _template_response_middleware: Hook<TemplateResponseMiddleware>[] = [];
+  _exception_middleware: Hook<ExceptionMiddleware>[] = [];
   _middleware_chain: GetResponse | null = null;
   /** Outermost first, as in settings.MIDDLEWARE; for the trace and the page's flow graph. */
   middleware_names: string[] = [];
@@ -75,11 +83,11 @@ export class BaseHandler {
   private register_hooks({ path, instance }: Loaded): void {
     const name = short_name(path);
     if (typeof instance.process_view === "function")
-      this._view_middleware.unshift({ name, method: instance.process_view.bind(instance) });
+      this._view_middleware.unshift({ name, method: instance.process_view.bind(instance), label: `${name}.process_view` });
     if (typeof instance.process_template_response === "function")
-      this._template_response_middleware.push({ name, method: instance.process_template_response.bind(instance) });
+      this._template_response_middleware.push({ name, method: instance.process_template_response.bind(instance), label: `${name}.process_template_response` });
     if (typeof instance.process_exception === "function")
-      this._exception_middleware.push({ name, method: instance.process_exception.bind(instance) });
+      this._exception_middleware.push({ name, method: instance.process_exception.bind(instance), label: `${name}.process_exception` });
   }
 
   /** Return a response for this request: set the URLconf, run the onion, log a 4xx/5xx once. */
@@ -126,15 +134,8 @@ export class BaseHandler {
     const hooks = this._view_middleware;
     const step = (i: number): MaybePromise<HttpResponseBase | null> => {
       if (i >= hooks.length) return null;
-      const { name, method } = hooks[i];
-      const result = !tracing_enabled()
-        ? method(request, match.func, match.args, match.kwargs)
-        : HOOK.run(`${name}.process_view`, () => ({ middleware: name, phase: "process_view" }), (span) =>
-            then(method(request, match.func, match.args, match.kwargs), (r) => {
-              if (r) span_set(span, { short_circuit: true, response: describe_response(r) });
-              return r;
-            }),
-          );
+      const hook = hooks[i];
+      const result = !tracing_enabled() ? hook.method(request, match.func, match.args, match.kwargs) : traced_process_view(hook, request, match);
       return then(result, (r) => (r ? r : step(i + 1)));
     };
     return step(0);
@@ -145,13 +146,7 @@ export class BaseHandler {
     const view = match.func as (...a: unknown[]) => MaybePromise<HttpResponseBase>;
     let result: MaybePromise<HttpResponseBase>;
     try {
-      if (!tracing_enabled()) result = call_with_kwargs(view, request, match.args, match.kwargs);
-      else {
-        // Copied now: the view receives args and kwargs and may change them.
-        const name = callable_name(view);
-        const attrs: Attrs = { view: name, args: to_json(match.args), kwargs: to_json(match.kwargs), url_name: match.url_name ?? null, route: match.route ?? null };
-        result = VIEW.run(name, attrs, () => call_with_kwargs(view, request, match.args, match.kwargs), callable_source(view));
-      }
+      result = !tracing_enabled() ? call_with_kwargs(view, request, match.args, match.kwargs) : traced_view(view, request, match);
     } catch (e) {
       return this.recover_from_view(e, request);
     }
@@ -172,10 +167,10 @@ export class BaseHandler {
     const renderable = response as HttpResponseBase & { render?: () => HttpResponseBase };
     if (typeof renderable.render !== "function") return response;
     let current: HttpResponseBase = response;
-    for (const { name, method } of this._template_response_middleware) {
+    for (const { name, method, label } of this._template_response_middleware) {
       const given = current;
-      current = HOOK.run(`${name}.process_template_response`, () => ({ middleware: name, phase: "process_template_response" }), () => method(request, given) as HttpResponseBase);
-      this.check_response(current, method, `${name}.process_template_response`);
+      current = HOOK.run(label, () => ({ middleware: name, phase: "process_template_response" }), () => method(request, given) as HttpResponseBase);
+      this.check_response(current, method, label);
     }
     try {
       return RENDER.run("response.render()", undefined, () => (current as HttpResponseBase & { render: () => HttpResponseBase }).render());
@@ -201,8 +196,8 @@ export class BaseHandler {
 
   /** process_exception hooks, innermost first; the first response wins. */
   process_exception_by_middleware(exception: unknown, request: HttpRequest): HttpResponseBase | null {
-    for (const { name, method } of this._exception_middleware) {
-      const response = HOOK.run(`${name}.process_exception`, () => ({ middleware: name, phase: "process_exception", exception: error_type(exception) }), (span) => {
+    for (const { name, method, label } of this._exception_middleware) {
+      const response = HOOK.run(label, () => ({ middleware: name, phase: "process_exception", exception: error_type(exception) }), (span) => {
         const r = method(request, exception);
         if (r && span >= 0) span_set(span, { handled: true, response: describe_response(r) });
         return r;
@@ -322,6 +317,84 @@ function layer_attrs(middleware: string, path: string, state: LayerState): Attrs
 function core_attrs(middleware: string, path: string, state: LayerState): Attrs {
   const described = state.final_described;
   return described === null ? { middleware, path, phase: "__call__" } : { middleware, path, phase: "__call__", response: described };
+}
+
+/**
+ * A process_view hook inside its span. A response it returns short-circuits the view: described
+ * now (the layers outside may change it). A promise closes the span when returned; it is marked
+ * failed if it rejects, and its response described when it resolves.
+ */
+function traced_process_view(hook: Hook<ViewMiddleware>, request: HttpRequest, match: ResolverMatch): MaybePromise<HttpResponseBase | null | undefined> {
+  const span = HOOK.open_with(hook.label, hook_attrs, hook.name, "process_view");
+  let result: MaybePromise<HttpResponseBase | null | undefined>;
+  try {
+    result = hook.method(request, match.func, match.args, match.kwargs);
+  } catch (e) {
+    span_fail(span, describe_error(e));
+    span_close(span);
+    throw e;
+  }
+  if (!(result instanceof Promise)) {
+    if (result && span >= 0) span_set(span, { short_circuit: true, response: describe_response(result) });
+    span_close(span);
+    return result;
+  }
+  span_close(span);
+  const recorder = active_recorder();
+  return result
+    .then((r) => {
+      if (r && span >= 0) span_set(span, { short_circuit: true, response: describe_response(r) });
+      return r;
+    })
+    .catch((e: unknown) => {
+      recorder.span_fail(span, describe_error(e));
+      throw e;
+    });
+}
+
+function hook_attrs(middleware: string, phase: string): Attrs {
+  return { middleware, phase };
+}
+
+/**
+ * The view inside its span. Named and located once per view function (introspection.ts); its
+ * args and kwargs are kept as they are given (the view may change them: copied now unless there
+ * are none, or only strings and numbers, which are described when the trace is read).
+ */
+function traced_view(view: (...a: unknown[]) => MaybePromise<HttpResponseBase>, request: HttpRequest, match: ResolverMatch): MaybePromise<HttpResponseBase> {
+  const facts = callable_facts(view);
+  const span = VIEW.open_with(facts.name, view_attrs, facts.name, match_facts(match), undefined, facts.source);
+  let result: MaybePromise<HttpResponseBase>;
+  try {
+    result = call_with_kwargs(view, request, match.args, match.kwargs);
+  } catch (e) {
+    span_fail(span, describe_error(e));
+    span_close(span);
+    throw e;
+  }
+  span_close(span);
+  if (!(result instanceof Promise)) return result;
+  const recorder = active_recorder();
+  return result.catch((e: unknown) => {
+    recorder.span_fail(span, describe_error(e));
+    throw e;
+  });
+}
+
+/** What a view span shows of the match, taken at the call. */
+interface MatchFacts {
+  args: unknown;
+  kwargs: unknown;
+  url_name: string | null;
+  route: string | null;
+}
+
+function match_facts(match: ResolverMatch): MatchFacts {
+  return { args: keep_json(match.args), kwargs: keep_json(match.kwargs), url_name: match.url_name ?? null, route: match.route ?? null };
+}
+
+function view_attrs(name: string, match: MatchFacts): Attrs {
+  return { view: name, args: to_json(match.args), kwargs: to_json(match.kwargs), url_name: match.url_name, route: match.route };
 }
 
 function then<T, R>(value: MaybePromise<T>, fn: (v: T) => MaybePromise<R>): MaybePromise<R> {

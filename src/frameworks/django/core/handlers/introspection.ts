@@ -2,9 +2,10 @@
  * What the handler tells the trace about the things it calls: a callable's dotted name and source
  * location, a response in one line, and the headers a middleware added, changed or removed.
  */
-import type { Attrs, Json, SourceRef } from "../../../../trace";
+import { to_json, type Attrs, type Json, type SourceRef } from "../../../../trace";
 import type { HttpResponseBase } from "../../http/response";
 
+type Headers = readonly (readonly [string, string])[];
 type Introspectable = { __module__?: string; __qualname__?: string; name?: string; view_class?: { name: string; __module__?: string }; __source__?: SourceRef };
 
 /** `blog.views.post_detail` or `PostDetailView` (for `as_view()` results). */
@@ -22,19 +23,101 @@ export function callable_source(fn: unknown): SourceRef | undefined {
   return f?.__source__ ?? (f?.__module__ ? { file: `${f.__module__.replace(/\./g, "/")}.ts`, symbol: f.__qualname__ ?? f.name } : undefined);
 }
 
+/** What the trace says of a callable: its name and source, made once per callable (and again if its module or source is stamped later). */
+export interface CallableFacts {
+  readonly name: string;
+  readonly source: SourceRef | undefined;
+  readonly module: string | undefined;
+  readonly stamped: SourceRef | undefined;
+}
+const facts_by_callable = new WeakMap<object, CallableFacts>();
+
+/** `callable_name` and `callable_source` of a view, remembered: a function's names do not change once its module is loaded. */
+export function callable_facts(fn: unknown): CallableFacts {
+  const f = fn as Introspectable;
+  if ((typeof f !== "function" && typeof f !== "object") || f === null) return { name: callable_name(fn), source: callable_source(fn), module: undefined, stamped: undefined };
+  const known = facts_by_callable.get(f);
+  if (known !== undefined && known.module === f.__module__ && known.stamped === f.__source__) return known;
+  const facts: CallableFacts = { name: callable_name(fn), source: callable_source(fn), module: f.__module__, stamped: f.__source__ };
+  facts_by_callable.set(f, facts);
+  return facts;
+}
+
+/**
+ * A value the trace shows as `to_json(value)` as it is now, kept for `to_json` when the trace is
+ * read (which gives the same JSON, `to_json` being idempotent): a primitive as it is, an empty
+ * array or plain object as a shared frozen one, an array or plain object of primitives as a
+ * shallow copy, anything else as `to_json(value)` now (its parts may change).
+ */
+export function keep_json(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return typeof value === "function" ? to_json(value) : value;
+  if (Array.isArray(value)) {
+    const n = value.length;
+    if (n === 0) return NO_ITEMS;
+    for (let i = 0; i < n; i++) if (!is_primitive(value[i])) return to_json(value);
+    return value.slice();
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return to_json(value);
+  const copy: Record<string, unknown> = {};
+  let empty = true;
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    if (!is_primitive(v)) return to_json(value);
+    copy[key] = v;
+    empty = false;
+  }
+  return empty ? NO_KEYS : copy;
+}
+const NO_ITEMS: readonly never[] = Object.freeze([]);
+const NO_KEYS: Readonly<Record<string, never>> = Object.freeze({});
+
+function is_primitive(value: unknown): boolean {
+  return value === null || (typeof value !== "object" && typeof value !== "function");
+}
+
+/**
+ * `{class, status, reason}` of a response, as it is now. The layers of the onion describe the same
+ * response one after the other, usually unchanged: the last description is handed out again while
+ * the response, its class, status and reason are the same (a description is never changed).
+ */
 export function describe_response(response: unknown): Attrs {
   const r = response as HttpResponseBase;
   if (!r || typeof r !== "object" || typeof r.status_code !== "number") return { type: typeof response };
-  return { class: r.constructor.name, status: r.status_code, reason: r.reason_phrase };
+  const cls = r.constructor;
+  const status = r.status_code;
+  const reason = r.reason_phrase;
+  const last = last_described;
+  if (last.response === r && last.cls === cls && last.status === status && last.reason === reason) return last.attrs;
+  const attrs: Attrs = { class: cls.name, status, reason };
+  last.response = r;
+  last.cls = cls;
+  last.status = status;
+  last.reason = reason;
+  last.attrs = attrs;
+  return attrs;
 }
+const last_described: { response: unknown; cls: unknown; status: number; reason: string; attrs: Attrs } = { response: null, cls: null, status: 0, reason: "", attrs: {} };
 
-export function snapshot_headers(response: HttpResponseBase): (readonly [string, string])[] {
-  const headers = (response as unknown as { headers?: Iterable<[string, string]> & { _pairs?: () => (readonly [string, string])[] } }).headers;
-  if (headers && typeof headers._pairs === "function") return headers._pairs();
+/**
+ * A response's headers now: its `[name, value]` pairs (a pair is replaced, never changed in place).
+ * The last snapshot is handed out again while it still holds (the same headers, the same pairs in
+ * the same order), so layers that pass a response on untouched share one snapshot.
+ */
+export function snapshot_headers(response: HttpResponseBase): Headers {
+  const headers = (response as unknown as { headers?: Iterable<[string, string]> & { _pairs?: () => Headers; _holds?: (pairs: Headers) => boolean } }).headers;
+  if (headers && typeof headers._pairs === "function") {
+    if (last_snapshot.headers === headers && headers._holds!(last_snapshot.pairs)) return last_snapshot.pairs;
+    const pairs = headers._pairs();
+    last_snapshot.headers = headers;
+    last_snapshot.pairs = pairs;
+    return pairs;
+  }
   const out: [string, string][] = [];
   if (headers && typeof (headers as Iterable<[string, string]>)[Symbol.iterator] === "function") for (const [k, v] of headers) out.push([k, v]);
   return out;
 }
+const last_snapshot: { headers: unknown; pairs: Headers } = { headers: null, pairs: [] };
 
 /**
  * `{added: {...}, changed: {...}, removed: [...]}`, header names compared case-insensitively.
@@ -66,7 +149,6 @@ export function header_changes(before: readonly (readonly [string, string])[], a
 // The onion's layers while they run, for the trace (base.ts's trace_layer, MiddlewareMixin's phases)
 // ---------------------------------------------------------------------------------------------
 
-type Headers = readonly (readonly [string, string])[];
 const NO_HEADERS: Headers = [];
 
 /**
@@ -130,7 +212,16 @@ export function leave_layer(state: LayerState): void {
     const i = layer_stack.lastIndexOf(state);
     if (i >= 0) layer_stack.splice(i, 1);
   }
+  if (layer_stack.length === 0) forget_last();
 }
+
+/** The onion is done: the last snapshot and description are not held past the request. */
+function forget_last(): void {
+  last_snapshot.headers = last_described.response = last_described.cls = null;
+  last_snapshot.pairs = NO_HEADERS;
+  last_described.attrs = NO_ATTRS;
+}
+const NO_ATTRS: Attrs = {};
 
 /** The innermost traced layer running now, if `owner` is the middleware it calls. */
 export function owned_layer(owner: object): LayerState | null {
@@ -153,5 +244,5 @@ export function layer_returned(state: LayerState, response: HttpResponseBase): v
   if (parent) {
     parent.inner_response = response;
     parent.inner_headers = headers;
-  }
+  } else forget_last();
 }

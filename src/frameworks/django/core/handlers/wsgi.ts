@@ -7,7 +7,7 @@
  * asks BaseHandler for a response, and hands the status line and headers (each cookie as its own
  * Set-Cookie) to `start_response`. `request_finished` is sent when the server closes the response.
  */
-import { trace_site, tracing_enabled } from "../../../../trace";
+import { active_recorder, describe_error, span_close, span_fail, trace_site, tracing_enabled, type Attrs } from "../../../../trace";
 import { setup } from "../../setup";
 import { set_script_prefix } from "../../urls";
 import type { HttpResponseBase } from "../../http/response";
@@ -36,7 +36,7 @@ export class WSGIHandler extends BaseHandler {
     set_script_prefix(get_script_name(environ));
     request_started.send(WSGIHandler, { environ });
     const request = new this.request_class(environ);
-    const response = tracing_enabled() ? GET_RESPONSE.run("get_response", { path: request.path, method: request.method }, () => this.get_response(request)) : this.get_response(request);
+    const response = tracing_enabled() ? traced_get_response(this, request) : this.get_response(request);
     return response instanceof Promise ? response.then((r) => start_wsgi_response(r, start_response)) : start_wsgi_response(response, start_response);
   }
 
@@ -45,6 +45,30 @@ export class WSGIHandler extends BaseHandler {
     const app = (environ: WSGIEnviron, start_response: StartResponse) => this.__call__(environ, start_response);
     return Object.assign(app, { handler: this });
   }
+}
+
+/** `get_response` inside its span (the request's path and method, strings, kept as they are). */
+function traced_get_response(handler: WSGIHandler, request: WSGIRequest): HttpResponseBase | Promise<HttpResponseBase> {
+  const span = GET_RESPONSE.open_with("get_response", get_response_attrs, request.path, request.method);
+  let response: HttpResponseBase | Promise<HttpResponseBase>;
+  try {
+    response = handler.get_response(request);
+  } catch (e) {
+    span_fail(span, describe_error(e));
+    span_close(span);
+    throw e;
+  }
+  span_close(span);
+  if (!(response instanceof Promise)) return response;
+  const recorder = active_recorder();
+  return response.catch((e: unknown) => {
+    recorder.span_fail(span, describe_error(e));
+    throw e;
+  });
+}
+
+function get_response_attrs(path: string, method: string | null): Attrs {
+  return { path, method };
 }
 
 /** The status line and headers (each cookie its own Set-Cookie) to the server; the response is the body. */

@@ -11,7 +11,7 @@
  * compress=True)`; the expiry, when set, lives inside it under `_session_expiry`. Backends
  * (db, signed_cookies) implement exists / create / save / delete / load.
  */
-import { trace_site } from "../../../../../trace";
+import { trace_site, type Attrs } from "../../../../../trace";
 import { settings } from "../../../conf";
 import { KeyError, NotImplementedError } from "../../../../python/builtins";
 import { datetime, timedelta } from "../../../../python/datetime";
@@ -21,6 +21,8 @@ import { get_random_string } from "../../../utils/crypto";
 import { now } from "../../../utils/timezone";
 
 const SESSION = trace_site("session", "django/contrib/sessions/backends/base.ts", { eager: true });
+/** The same place, for events whose values are kept at the call. */
+const LOADED = trace_site("session", "django/contrib/sessions/backends/base.ts");
 
 /** session_key characters: lower-case letters and digits. */
 export const VALID_KEY_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -30,6 +32,11 @@ export class UpdateError extends Error {}
 
 export type SessionData = Record<string, unknown>;
 type Expiry = number | string | datetime | timedelta | null;
+
+/** "SessionStore loaded" (when the trace is read). */
+function loaded_attrs(cls: typeof SessionBase, session_key: string | null): Attrs {
+  return { backend: cls.backend, session_key: session_key ? mask(session_key) : null };
+}
 
 export abstract class SessionBase {
   /** Django's key names, the salt of `encode` and the trace label. */
@@ -46,7 +53,8 @@ export abstract class SessionBase {
 
   constructor(session_key: string | null = null) {
     this._session_key = session_key;
-    SESSION.event("SessionStore loaded", () => ({ backend: (this.constructor as typeof SessionBase).backend, session_key: session_key ? mask(session_key) : null }));
+    // The class and the key (a string) kept: the event is described when the trace is read.
+    LOADED.event_with("SessionStore loaded", loaded_attrs, this.constructor as typeof SessionBase, session_key);
   }
 
   /** `key_salt`: "django.contrib.sessions." + the class's qualified name ("SessionStore"). */
