@@ -219,6 +219,18 @@ export function span_fail_with(handle: number, error: () => SpanError): void {
   if (handle >= 0) active.record(OP_FAIL, handle, error);
 }
 
+/**
+ * The awaitable a span's work returned, its span already closed (the span times the call): a later
+ * rejection marks the span failed on the recorder it was opened on (by default the active one), and
+ * goes on rejecting.
+ */
+export function fail_on_rejection<T>(handle: number, result: Promise<T>, recorder: Recorder = active): Promise<T> {
+  return result.catch((e: unknown) => {
+    recorder.span_fail(handle, describe_error(e));
+    throw e;
+  });
+}
+
 /** Point a span at code (user code's line, usually), replacing the site's source. */
 export function span_source(handle: number, source: SourceRef): void {
   if (handle >= 0) active.record(OP_SOURCE, handle, source);

@@ -23,7 +23,7 @@
  */
 import { TypeError, ValueError } from "../../python/builtins";
 import { settings } from "../conf";
-import { active_recorder, describe_error, kept_copy, span_close, span_fail, span_set, to_json, trace_site, tracing_enabled } from "../../../trace";
+import { active_recorder, describe_error, fail_on_rejection, kept_copy, span_close, span_fail, span_set, to_json, trace_site, tracing_enabled } from "../../../trace";
 
 const SEND = trace_site("signal", "django/dispatch/dispatcher.ts#Signal.send");
 const RECEIVER = trace_site("receiver", "django/dispatch/dispatcher.ts#Signal.send");
@@ -394,13 +394,7 @@ export class Signal {
     }
     record_response(span, response);
     span_close(span);
-    if (response instanceof Promise) {
-      const recorder = active_recorder();
-      return response.catch((e: unknown) => {
-        recorder.span_fail(span, describe_error(e));
-        throw e;
-      });
-    }
+    if (response instanceof Promise) return fail_on_rejection(span, response);
     return response;
   }
 
@@ -443,11 +437,7 @@ export class Signal {
       sending_kept = outer_kept;
     }
     span_close(span);
-    if (result instanceof Promise)
-      return result.catch((e: unknown) => {
-        recorder.span_fail(span, describe_error(e));
-        throw e;
-      }) as T;
+    if (result instanceof Promise) return fail_on_rejection(span, result, recorder) as T;
     return result;
   }
 

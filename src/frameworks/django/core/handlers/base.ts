@@ -7,7 +7,7 @@
  * every layer with `convert_exception_to_response`. `get_response(request)` then calls the outer
  * layer. Tracing sits at exactly this seam: each layer, each hook, the view.
  */
-import { active_recorder, describe_error, error_type, span_close, span_fail, span_set, to_json, trace_site, tracing_enabled, type Attrs } from "../../../../trace";
+import { describe_error, error_type, fail_on_rejection, span_close, span_fail, span_set, to_json, trace_site, tracing_enabled, type Attrs } from "../../../../trace";
 import { ValueError } from "../../../python/builtins";
 import { settings } from "../../conf";
 import type { HttpRequest } from "../../http/request";
@@ -340,16 +340,13 @@ function traced_process_view(hook: Hook<ViewMiddleware>, request: HttpRequest, m
     return result;
   }
   span_close(span);
-  const recorder = active_recorder();
-  return result
-    .then((r) => {
+  return fail_on_rejection(
+    span,
+    result.then((r) => {
       if (r && span >= 0) span_set(span, { short_circuit: true, response: describe_response(r) });
       return r;
-    })
-    .catch((e: unknown) => {
-      recorder.span_fail(span, describe_error(e));
-      throw e;
-    });
+    }),
+  );
 }
 
 function hook_attrs(middleware: string, phase: string): Attrs {
@@ -374,11 +371,7 @@ function traced_view(view: (...a: unknown[]) => MaybePromise<HttpResponseBase>, 
   }
   span_close(span);
   if (!(result instanceof Promise)) return result;
-  const recorder = active_recorder();
-  return result.catch((e: unknown) => {
-    recorder.span_fail(span, describe_error(e));
-    throw e;
-  });
+  return fail_on_rejection(span, result);
 }
 
 /** What a view span shows of the match, taken at the call. */

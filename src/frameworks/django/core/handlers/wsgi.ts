@@ -7,7 +7,7 @@
  * asks BaseHandler for a response, and hands the status line and headers (each cookie as its own
  * Set-Cookie) to `start_response`. `request_finished` is sent when the server closes the response.
  */
-import { active_recorder, describe_error, span_close, span_fail, trace_site, tracing_enabled, type Attrs } from "../../../../trace";
+import { describe_error, fail_on_rejection, span_close, span_fail, trace_site, tracing_enabled, type Attrs } from "../../../../trace";
 import { setup } from "../../setup";
 import { set_script_prefix } from "../../urls";
 import type { HttpResponseBase } from "../../http/response";
@@ -60,11 +60,7 @@ function traced_get_response(handler: WSGIHandler, request: WSGIRequest): HttpRe
   }
   span_close(span);
   if (!(response instanceof Promise)) return response;
-  const recorder = active_recorder();
-  return response.catch((e: unknown) => {
-    recorder.span_fail(span, describe_error(e));
-    throw e;
-  });
+  return fail_on_rejection(span, response);
 }
 
 function get_response_attrs(path: string, method: string | null): Attrs {
