@@ -198,7 +198,9 @@ export class JSONResponse extends Response {
 
 /** A redirect (307 unless told otherwise) to `url`, percent-quoted as Starlette quotes it. */
 export class RedirectResponse extends Response {
-  constructor(url: string | URL, options: Omit<ResponseOptions, "media_type"> = {}) {
+  /** `RedirectResponse(url, status_code=307, headers=None, background=None)`; `new RedirectResponse({ url: "/items/" })` as keywords. */
+  constructor(url: string | URL | ({ url: string | URL } & Omit<ResponseOptions, "media_type">), options: Omit<ResponseOptions, "media_type"> = {}) {
+    if (typeof url === "object" && !(url instanceof URL) && Object.getPrototypeOf(url) === Object.prototype) ({ url, ...options } = url);
     super(new Uint8Array(0), { status_code: 307, ...options });
     this.headers.setitem("location", quote(String(url), ":/%#?=@[]!$&'()*+,;"));
   }
@@ -252,7 +254,8 @@ export class FileResponse extends Response {
   readonly filename: string | null;
   readonly send_header_only: boolean;
 
-  constructor(path: string, options: FileResponseOptions = {}) {
+  constructor(path: string | ({ path: string } & FileResponseOptions), options: FileResponseOptions = {}) {
+    if (typeof path === "object") ({ path, ...options } = path);
     const filename = options.filename ?? null;
     const media_type = options.media_type ?? guess_type(filename ?? path)[0] ?? "text/plain";
     super(null, { status_code: options.status_code, headers: options.headers ?? null, media_type, background: options.background ?? null });

@@ -26,3 +26,12 @@ describe("starlette.exceptions", () => {
     expect(String(new WebSocketException(1008))).toBe("1008: ");
   });
 });
+
+describe("starlette.responses called with keywords", () => {
+  it("RedirectResponse(url=…) and FileResponse(path=…) as one keyword object", async () => {
+    const { RedirectResponse } = await import("../../../src/frameworks/starlette/responses");
+    const r = new RedirectResponse({ url: "/items/?a=1 b", status_code: 302 });
+    expect([r.status_code, r.headers.get("location")]).toEqual([302, "/items/?a=1%20b"]);
+    expect(new RedirectResponse("/x").status_code).toBe(307);
+  });
+});
