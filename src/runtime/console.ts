@@ -54,6 +54,33 @@ export class LogCollector {
   }
 }
 
+/**
+ * The server process's stdout and stderr → log entries: text is held until it ends a line, then
+ * written as one entry (without that last newline) — so the console email backend's message is one
+ * entry and its line of dashes another. `flush()` writes what is left when the request ends.
+ */
+export class ServerOutput {
+  private pending: Record<"stdout" | "stderr", string> = { stdout: "", stderr: "" };
+
+  constructor(private readonly logs: LogCollector) {}
+
+  write(stream: "stdout" | "stderr", text: string): void {
+    this.pending[stream] += text;
+    if (this.pending[stream].endsWith("\n")) this.emit(stream);
+  }
+
+  flush(): void {
+    this.emit("stdout");
+    this.emit("stderr");
+  }
+
+  private emit(stream: "stdout" | "stderr"): void {
+    const text = this.pending[stream];
+    this.pending[stream] = "";
+    if (text) this.logs.write(stream === "stderr" ? "error" : "log", [text.replace(/\n$/, "")]);
+  }
+}
+
 /** Node's console formatting, in brief: strings as they are, other values as JSON-ish text. */
 export function format_args(args: unknown[]): string {
   return args.map(format_value).join(" ");

@@ -16,6 +16,7 @@
  */
 import { Recorder, set_active_recorder, span_close, span_fail, span_set, trace_site, type Attrs, type Trace } from "../trace";
 import { RuntimeError } from "../frameworks/python/builtins";
+import { set_server_output } from "../frameworks/python/sys";
 import { import_module } from "../frameworks/python/importlib";
 import { serve_wsgi } from "../gateway/server";
 import { serve_asgi } from "../gateway/asgi";
@@ -23,7 +24,7 @@ import type { ASGIApplication } from "../gateway/asgi-types";
 import type { HttpRequestMessage, WSGIApplication } from "../gateway/wsgi";
 import type { ScenarioSetupStep } from "../scenarios/format";
 import { MODE_BOOTS, attach_database_to_modes, mode_boot, type ManagementCommand, type ModeBoot, type ServedApplication } from "../modes";
-import { LogCollector } from "./console";
+import { LogCollector, ServerOutput } from "./console";
 import { error_info } from "./errors";
 import { load, type ModuleLoader } from "./loader";
 import type { ClassAnatomyResult, CommandResult, ErrorInfo, ExplainResult, LoadInput, LoadOptions, LoadResult, RenderTemplateResult, RequestOptions, RequestResult, Runtime, SelectResult, SocketAction, SocketResult, SqlCell, TablesResult } from "./protocol";
@@ -360,14 +361,20 @@ export class HeadlessRuntime implements Runtime {
     // without a live connection there is nothing to wait for — no timer turns (~1 ms each in Node,
     // a task each in the worker; they were most of a FastAPI request's time).
     const may_wake_consumers = this.app?.interface === "asgi" && this.sockets.has_live_connection();
+    // The server's stdout/stderr (the console email backend, say) land in the Logs panel, one entry per completed line run.
+    const output = new ServerOutput(this.logs);
+    set_server_output((stream, text) => output.write(stream, text));
     try {
       const response = this.app?.interface === "asgi" ? await serve_asgi(this.app.app, request) : await serve_wsgi(this.wsgi_app(), request);
       span_set(span, () => ({ status: response.status, reason: response.reason }));
       if (may_wake_consumers) await settle();
       const socket_events = this.sockets.drain();
+      output.flush();
       const trace = options.unread ? (span_close(span), UNREAD) : finish(recorder, span);
       return { response, trace, logs: this.logs.drain(), database_changed: this.total_changes() !== changes_before, ...(socket_events.length ? { socket_events } : {}) };
     } finally {
+      output.flush();
+      set_server_output(null);
       set_active_recorder(previous);
     }
   }

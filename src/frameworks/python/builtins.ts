@@ -41,6 +41,18 @@ export class RecursionError extends RuntimeError {}
 export class MemoryError extends Exception {}
 /** Python's `SyntaxError` (what compiling generated code can raise, e.g. Werkzeug's URL builders). */
 export class SyntaxError extends Exception {}
+/** `OSError(errno, strerror)`: str() is "[Errno 111] Connection refused". */
+export class OSError extends Exception {
+  constructor(
+    readonly errno: number,
+    readonly strerror: string,
+  ) {
+    super(`[Errno ${errno}] ${strerror}`);
+    this.args = [errno, strerror];
+  }
+}
+export class ConnectionError extends OSError {}
+export class ConnectionRefusedError extends ConnectionError {}
 
 /** `str(KeyError('k'))` is the repr of the key: `'k'`. */
 export class KeyError extends LookupError {

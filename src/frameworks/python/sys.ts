@@ -64,6 +64,22 @@ const NO_PROCESS: Process = {
 
 let current: Process = NO_PROCESS;
 
+/**
+ * The server's own output: what a request writes to sys.stdout/sys.stderr when no manage.py
+ * program is running (Django's console email backend, for one). The runtime points it at the Logs
+ * panel while it serves a request (`write` gets the text as written); `null` restores the host
+ * console.
+ */
+export function set_server_output(write: ((stream: "stdout" | "stderr", text: string) => void) | null): void {
+  const stream = (name: "stdout" | "stderr"): TextStream => ({
+    write: (text) => (write!(name, text), text.length),
+    flush() {},
+    isatty: () => false,
+  });
+  NO_PROCESS.stdout = write ? stream("stdout") : console_stream((t) => console.log(t));
+  NO_PROCESS.stderr = write ? stream("stderr") : console_stream((t) => console.error(t));
+}
+
 /** `sys.stdout`: the running program's standard output. */
 export const stdout: TextStream = {
   write: (text) => current.stdout.write(text),

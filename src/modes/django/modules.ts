@@ -52,6 +52,14 @@ export * as "django/utils/timesince" from "../../frameworks/django/utils/timesin
 export * as "django/views/generic" from "../../frameworks/django/views/generic";
 export * as "django/core/paginator" from "../../frameworks/django/core/paginator";
 export * as "django/core/signing" from "../../frameworks/django/core/signing";
+export * as "django/core/mail" from "../../frameworks/django/core/mail";
+export * as "django/core/mail/message" from "../../frameworks/django/core/mail/message";
+export * as "django/core/mail/utils" from "../../frameworks/django/core/mail/utils";
+export * as "django/core/mail/backends/base" from "../../frameworks/django/core/mail/backends/base";
+export * as "django/core/mail/backends/console" from "../../frameworks/django/core/mail/backends/console";
+export * as "django/core/mail/backends/dummy" from "../../frameworks/django/core/mail/backends/dummy";
+export * as "django/core/mail/backends/locmem" from "../../frameworks/django/core/mail/backends/locmem";
+export * as "django/core/mail/backends/smtp" from "../../frameworks/django/core/mail/backends/smtp";
 export * as "django/utils/crypto" from "../../frameworks/django/utils/crypto";
 export * as "django/utils/cache" from "../../frameworks/django/utils/cache";
 export * as "django/contrib/sessions" from "../../frameworks/django/contrib/sessions";
