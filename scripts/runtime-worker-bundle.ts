@@ -23,7 +23,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build, runnerImport, type Plugin, type InlineConfig } from "vite";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { build, type Plugin, type InlineConfig } from "vite";
+
+const run = promisify(execFile);
 import { frameSourceStatement, frameSources } from "./frame-sources.js";
 
 const VIRTUAL_ID = "virtual:runtime-worker";
@@ -77,21 +81,14 @@ const PRECOMPILED_SOURCE_ID = "\0framework-lab:precompiled-source";
 
 /**
  * The built-in projects' files compiled once, here, by the runtime's own `transpile_module`
- * (src/runtime/compile.ts): the built-in scenarios and the course's starters and solutions, as the
- * JSON text src/runtime/precompiled.ts reads.
+ * (src/runtime/compile.ts): the JSON text src/runtime/precompiled.ts reads, made by
+ * scripts/precompile-builtins.ts in a child process.
  */
 export async function precompiledTable(root: string): Promise<string> {
-  const options = { root, configFile: false as const, logLevel: "warn" as const };
-  const load = <T>(file: string) => runnerImport<T>(fileURLToPath(new URL(file, import.meta.url)), options).then((r) => r.module);
-  type Project = { files: Record<string, string> };
-  const [compile, scenarios, course, compared] = await Promise.all([
-    load<typeof import("../src/runtime/compile")>("../src/runtime/compile.ts"),
-    load<{ BUILTIN_SCENARIOS: Record<string, Project> }>("../src/scenarios/index.ts"),
-    load<{ COURSE: { starter: Project; solution: Project }[] }>("../src/course/index.ts"),
-    load<{ COMPARISON: { scenario: Project }[] }>("../src/course/compare.ts"),
-  ]);
-  const projects = [...Object.values(scenarios.BUILTIN_SCENARIOS), ...course.COURSE.flatMap((p) => [p.starter, p.solution]), ...compared.COMPARISON.map((c) => c.scenario)];
-  return JSON.stringify(compile.precompile(projects.map((p) => p.files)));
+  const script = fileURLToPath(new URL("./precompile-builtins.ts", import.meta.url));
+  const { stdout } = await run(process.execPath, ["--import", "tsx", script], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  JSON.parse(stdout);
+  return stdout;
 }
 
 /**
