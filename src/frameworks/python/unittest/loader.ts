@@ -9,8 +9,10 @@
  * A module that cannot be imported becomes a failing test (`unittest.loader._FailedTest`), so the
  * run reports the ImportError instead of stopping.
  */
-import { AttributeError } from "../builtins";
-import { import_module } from "../importlib";
+import { AttributeError, TypeError } from "../builtins";
+import { ImportError, import_module } from "../importlib";
+import { getline } from "../linecache";
+import { extract_tb, format_exception_only, format_list } from "../traceback";
 import { iter_modules } from "../pkgutil";
 import { TestCase } from "./case";
 import { TestSuite, type Test } from "./suite";
@@ -26,6 +28,31 @@ function is_test_case_class(value: unknown): value is TestCaseClass {
 function fnmatch(name: string, pattern: string): boolean {
   const source = pattern.replace(/\.(py|ts)$/, "").replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
   return new RegExp(`^${source}$`).test(name);
+}
+
+/** A folder of modules is a (namespace) package even without an index module, as in Python 3. */
+function import_module_or_package(dotted: string): Module {
+  try {
+    return import_module(dotted) as Module;
+  } catch (e) {
+    if (iter_modules(dotted).length) return { __path__: dotted.replace(/\./g, "/") };
+    throw e;
+  }
+}
+
+function is_package(value: unknown): boolean {
+  return typeof value === "object" && value !== null && "__path__" in value;
+}
+
+/** Python's `traceback.format_exc()` for an exception: the header, the project's frames, the exception. */
+function format_exc(e: unknown): string {
+  const frames = extract_tb(e).filter((frame) => frame.is_user_code);
+  return ["Traceback (most recent call last):\n", ...format_list(frames, getline), format_exception_only(e)].join("");
+}
+
+/** A module that could not be imported: its test raises ImportError("Failed to import test module: name" and the traceback). */
+export function _make_failed_import_test(name: string, exception: unknown): TestSuite {
+  return _make_failed_test(name, new ImportError(`Failed to import test module: ${name}\n${format_exc(exception)}`));
 }
 
 /** `unittest.loader._FailedTest`: a module or name that could not be loaded, reported as an error when run. */
@@ -84,31 +111,50 @@ export class TestLoader {
     return new TestSuite(tests);
   }
 
-  /** A dotted name: a module, a class in one, or one test method (`polls.tests.QuestionModelTests.test_x`). */
+  /**
+   * A dotted name: a module, a class in one, or one test method
+   * (`polls.tests.QuestionModelTests.test_x`). The longest importable prefix is imported, the rest
+   * looked up on it; a name that cannot be found becomes a failing test that says why.
+   */
   loadTestsFromName(name: string): TestSuite {
     const parts = name.split(".");
     let module: Module | null = null;
-    let used = parts.length;
-    let import_error: unknown = null;
-    for (; used > 0; used--) {
+    let error_case: TestSuite | null = null;
+    const parts_copy = [...parts];
+    while (parts_copy.length) {
       try {
-        module = import_module(parts.slice(0, used).join(".")) as Module;
+        module = import_module_or_package(parts_copy.join("."));
         break;
       } catch (e) {
-        if (used === parts.length) import_error = e;
+        const next_attribute = parts_copy.pop()!;
+        error_case = _make_failed_import_test(next_attribute, e);
+        if (!parts_copy.length) return error_case;
       }
     }
-    if (module === null) return _make_failed_test(name, import_error);
-    const module_name = parts.slice(0, used).join(".");
-    const rest = parts.slice(used);
-    if (!rest.length) return this.loadTestsFromModule(module, module_name);
-    const cls = module[rest[0]];
-    if (!is_test_case_class(cls)) return _make_failed_test(name, import_error ?? new AttributeError(`module '${module_name}' has no attribute '${rest[0]}'`));
-    this.loadTestsFromModule({ [rest[0]]: cls }, module_name);
-    if (rest.length === 1) return this.loadTestsFromTestCase(cls);
-    if (typeof (cls.prototype as unknown as Record<string, unknown>)[rest[1]] !== "function")
-      return _make_failed_test(name, new AttributeError(`type object '${cls.name}' has no attribute '${rest[1]}'`));
-    return new TestSuite([new cls(rest[1])]);
+    let obj: unknown = module;
+    let parent: unknown = null;
+    for (const part of parts.slice(parts_copy.length)) {
+      const value = typeof obj === "object" && obj !== null ? (obj as Record<string, unknown>)[part] : typeof obj === "function" ? (obj as unknown as { prototype: Record<string, unknown> }).prototype[part] : undefined;
+      if (value === undefined) {
+        if (is_package(obj) && error_case !== null) return error_case;
+        const owner = typeof obj === "function" ? `type object '${obj.name}'` : `module '${parts_copy.join(".")}'`;
+        return _make_failed_test(part, new AttributeError(`${owner} has no attribute '${part}'`));
+      }
+      [parent, obj] = [obj, value];
+    }
+    return this.tests_for_object(obj, parent, parts_copy.join("."), name);
+  }
+
+  /** What a resolved name is: a module's tests, a TestCase class's, or one method's. */
+  private tests_for_object(obj: unknown, parent: unknown, module_name: string, name: string): TestSuite {
+    if (is_test_case_class(obj)) {
+      this.loadTestsFromModule({ [obj.name]: obj }, module_name);
+      return this.loadTestsFromTestCase(obj);
+    }
+    if (typeof obj === "function" && is_test_case_class(parent)) return new TestSuite([new parent(name.split(".").pop()!)]);
+    if (typeof obj === "object" && obj !== null && !is_package(obj)) return this.loadTestsFromModule(obj as Module, module_name);
+    if (is_package(obj)) return this.discover((obj as { __path__: string }).__path__, {});
+    throw new TypeError(`don't know how to make test from: ${String(obj)}`);
   }
 
   /**
@@ -136,7 +182,7 @@ export class TestLoader {
       module = import_module(dotted) as Module;
     } catch (e) {
       this.errors.push(String(e));
-      return _make_failed_test(dotted, e);
+      return _make_failed_import_test(dotted, e);
     }
     return this.loadTestsFromModule(module, dotted);
   }

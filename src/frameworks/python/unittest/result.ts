@@ -90,7 +90,9 @@ export class TestResult implements TestResultLike {
     const frames = extract_tb(err)
       .filter((frame) => frame.is_user_code)
       .map((frame) => ({ ...frame, name: method_name(frame.name) }));
-    return ["Traceback (most recent call last):\n", ...format_list(frames, getline), format_exception_only(err)].join("");
+    // With no frame left (all of them the framework's), Python prints no header either.
+    const header = frames.length ? ["Traceback (most recent call last):\n"] : [];
+    return [...header, ...format_list(frames, getline), format_exception_only(err)].join("");
   }
 
   __repr__(): string {
