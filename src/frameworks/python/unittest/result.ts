@@ -9,7 +9,7 @@
  * would also list Django's files; ADR 0033).
  */
 import { getline } from "../linecache";
-import { extract_tb, format_exception_only, format_list } from "../traceback";
+import { extract_tb, format_exception_only, format_list, type FrameSummary } from "../traceback";
 import type { TestCase, TestResultLike, _SubTest } from "./case";
 
 /** A test, or what stands for one in a report (a subtest, a failed setUpClass, a module that did not import). */
@@ -87,9 +87,7 @@ export class TestResult implements TestResultLike {
 
   /** The traceback as Python prints it: the project's frames (test method first), then `Type: message`. */
   _exc_info_to_string(err: unknown): string {
-    const frames = extract_tb(err)
-      .filter((frame) => frame.is_user_code)
-      .map((frame) => ({ ...frame, name: method_name(frame.name) }));
+    const frames = fold_blocks(extract_tb(err).filter((frame) => frame.is_user_code)).map((frame) => ({ ...frame, name: method_name(frame.name) }));
     // With no frame left (all of them the framework's), Python prints no header either.
     const header = frames.length ? ["Traceback (most recent call last):\n"] : [];
     return [...header, ...format_list(frames, getline), format_exception_only(err)].join("");
@@ -98,6 +96,20 @@ export class TestResult implements TestResultLike {
   __repr__(): string {
     return `<unittest.result.TestResult run=${this.testsRun} errors=${this.errors.length} failures=${this.failures.length}>`;
   }
+}
+
+/**
+ * A `with` block is a callback here (`this.subTest({ i }, () => { … })`, ADR 0033): its frame, an
+ * anonymous function's, is folded into the function around it, as Python's traceback shows the
+ * block's line inside that function.
+ */
+function fold_blocks(frames: FrameSummary[]): FrameSummary[] {
+  const folded: FrameSummary[] = [];
+  for (const frame of frames) {
+    if (frame.name === "<module>" && folded.length) folded[folded.length - 1] = { ...folded[folded.length - 1], lineno: frame.lineno, colno: frame.colno };
+    else folded.push(frame);
+  }
+  return folded;
 }
 
 /** V8 names a method frame `QuestionModelTests.test_x`; Python names the function alone. */

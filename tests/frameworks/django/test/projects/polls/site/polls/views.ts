@@ -1,5 +1,5 @@
 import { F } from "django/db/models";
-import { HttpResponseRedirect } from "django/http";
+import { HttpResponse, HttpResponseRedirect, JsonResponse } from "django/http";
 import { get_object_or_404, render } from "django/shortcuts";
 import { reverse } from "django/urls";
 import * as timezone from "django/utils/timezone";
@@ -46,4 +46,14 @@ export function vote(request, { question_id }) {
   selected_choice.save();
   // Always return an HttpResponseRedirect after successfully dealing with POST data.
   return new HttpResponseRedirect(reverse("polls:results", { args: [question.id] }));
+}
+
+export function question_json(request, { pk }) {
+  const question = get_object_or_404(Question, { pk });
+  return new JsonResponse({ id: question.id, question_text: question.question_text });
+}
+
+export function remember(request) {
+  request.session.set("visits", request.session.get("visits", 0) + 1);
+  return new HttpResponse(`visits=${request.session.getitem("visits")} user=${request.user.username}`);
 }

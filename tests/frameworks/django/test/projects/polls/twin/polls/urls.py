@@ -8,4 +8,6 @@ urlpatterns = [
     path("<int:pk>/", views.DetailView.as_view(), name="detail"),
     path("<int:pk>/results/", views.ResultsView.as_view(), name="results"),
     path("<int:question_id>/vote/", views.vote, name="vote"),
+    path("<int:pk>/json/", views.question_json, name="json"),
+    path("remember/", views.remember, name="remember"),
 ]

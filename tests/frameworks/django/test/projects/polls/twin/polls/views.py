@@ -1,5 +1,5 @@
 from django.db.models import F
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -53,3 +53,13 @@ def vote(request, question_id):
         # with POST data. This prevents data from being posted twice if a
         # user hits the Back button.
         return HttpResponseRedirect(reverse("polls:results", args=(question.id,)))
+
+
+def question_json(request, pk):
+    question = get_object_or_404(Question, pk=pk)
+    return JsonResponse({"id": question.id, "question_text": question.question_text})
+
+
+def remember(request):
+    request.session["visits"] = request.session.get("visits", 0) + 1
+    return HttpResponse(f"visits={request.session['visits']} user={request.user.username}")
