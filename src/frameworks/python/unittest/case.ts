@@ -229,7 +229,7 @@ function callable_name(callable: (...args: unknown[]) => unknown): string | null
 // pprint.pformat, as the list and dict diffs lay values out (one item a line past 80 columns)
 
 function pformat(value: unknown, indent = 0): string {
-  const flat = repr(value);
+  const flat = pprint_repr(value);
   if (flat.length <= 80 - indent) return flat;
   if (Array.isArray(value) && value.length) {
     const items = value.map((item, k) => pformat(item, indent + 1) + (k < value.length - 1 ? "," : ""));
@@ -244,6 +244,13 @@ function pformat(value: unknown, indent = 0): string {
     return `{${items.join(`\n${" ".repeat(indent + 1)}`)}}`;
   }
   return flat;
+}
+
+/** `pprint`'s one-line form: repr, with every dict's keys sorted. */
+function pprint_repr(value: unknown): string {
+  if (Array.isArray(value) && value.constructor === Array) return `[${value.map(pprint_repr).join(", ")}]`;
+  if (is_dict(value)) return `{${Object.keys(value).sort().map((key) => `${repr(key)}: ${pprint_repr(value[key])}`).join(", ")}}`;
+  return repr(value);
 }
 
 function is_dict(value: unknown): value is Record<string, unknown> {
@@ -485,13 +492,12 @@ export class TestCase {
     if (typeof second !== "string") this.failed(msg, "Second argument is not a string");
     if (first === second) return;
     if (first.length > this._diffThreshold || second.length > this._diffThreshold) return this._baseAssertEqual(first, second, msg);
-    let [first_presplit, second_presplit] = [first, second];
-    if (first && second) {
-      if (!first.endsWith("\n") || !second.endsWith("\n")) [first_presplit, second_presplit] = [first + "\n", second + "\n"];
-    } else if (second && !second.endsWith("\n")) second_presplit += "\n";
-    else if (first && !first.endsWith("\n")) first_presplit += "\n";
+    // CPython 3.11: a one-line string without a line end gets one on both sides, so the diff's lines end alike.
+    let firstlines = splitlines_keepends(first);
+    let secondlines = splitlines_keepends(second);
+    if (firstlines.length === 1 && first.replace(/^[\r\n]+|[\r\n]+$/g, "") === first) [firstlines, secondlines] = [[first + "\n"], [second + "\n"]];
     const [a, b] = _common_shorten_repr(first, second);
-    const diff = "\n" + ndiff(splitlines_keepends(first_presplit), splitlines_keepends(second_presplit)).join("");
+    const diff = "\n" + ndiff(firstlines, secondlines).join("");
     this.fail(this._formatMessage(msg, this._truncateMessage(`${a} != ${b}`, diff)));
   }
 
