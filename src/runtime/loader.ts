@@ -18,6 +18,7 @@ import { trace_site } from "../trace";
 const IMPORT = trace_site("module", "runtime/loader.ts#ModuleLoader.load_user_module");
 import { set_module_importer, ModuleNotFoundError, type Module } from "../frameworks/python/importlib";
 import { set_frame_mapper, type FrameSummary } from "../frameworks/python/traceback";
+import { set_source_reader } from "../frameworks/python/linecache";
 import { set_module_lister, type ModuleInfo } from "../frameworks/python/pkgutil";
 import { framework_source } from "./frame-sources";
 import { FRAMEWORK_MODULES, attach_project_to_modes, reset_all_modes } from "../modes";
@@ -188,6 +189,7 @@ export function load(files: Files, options: LoaderOptions = {}): ModuleLoader {
   const loader = new ModuleLoader(files, options);
   set_module_importer(loader.import_module);
   set_frame_mapper((frame) => map_frame(frame, loader));
+  set_source_reader((filename) => loader.files[filename]);
   set_module_lister((path) => list_modules(path, loader.files, options.framework_modules ?? FRAMEWORK_MODULES));
   attach_project_to_modes({ import_module: loader.import_module, files: loader.files });
   return loader;
