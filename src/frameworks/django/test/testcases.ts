@@ -33,6 +33,7 @@ import { Model } from "../db/models/base";
 import { Client, type TestResponse } from "./client";
 import { CaptureQueriesContext, override_settings } from "./utils";
 import { flush_database } from "./flush";
+import { set_outbox } from "../core/mail/outbox";
 
 type Dict = Record<string, unknown>;
 type Databases = Set<string> | "__all__";
@@ -88,9 +89,10 @@ export class SimpleTestCase extends UnitTestCase {
     }
   }
 
-  /** Before each test: a fresh test client. */
+  /** Before each test: a fresh test client and an empty `mail.outbox`. */
   _pre_setup(): void {
     this.client = new (this.constructor as typeof SimpleTestCase).client_class();
+    set_outbox([]);
   }
 
   /** After each test (TransactionTestCase cleans the database here). */

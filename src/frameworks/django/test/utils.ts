@@ -3,7 +3,8 @@
  *
  * - `setup_test_environment()` → templates report each render (`Template._render` becomes
  *   `instrumented_test_render`, which sends `template_rendered`), "testserver" joins
- *   ALLOWED_HOSTS, DEBUG is False; `teardown_test_environment()` puts everything back.
+ *   ALLOWED_HOSTS, DEBUG is False, mail goes to `mail.outbox` (the locmem backend);
+ *   `teardown_test_environment()` puts everything back.
  * - `setup_databases()` / `teardown_databases()` → each database's test copy, created and destroyed.
  * - `override_settings({...})` → settings replaced around a call, a test class or a test method.
  * - `CaptureQueriesContext` → the SQL run while a callback runs (assertNumQueries is built on it).
@@ -12,6 +13,7 @@
 import { KeyError } from "../../python/builtins";
 import { settings } from "../conf";
 import { setting_changed } from "../core/signals";
+import { set_outbox } from "../core/mail/outbox";
 import { connections } from "../db";
 import type { BaseDatabaseWrapper } from "../db/backends/base/base";
 import { Template } from "../template/base";
@@ -55,6 +57,7 @@ interface SavedEnvironment {
   template_render: Template["_render"];
   allowed_hosts: unknown;
   debug: unknown;
+  email_backend: unknown;
 }
 
 let saved: SavedEnvironment | null = null;
@@ -62,9 +65,11 @@ let saved: SavedEnvironment | null = null;
 /** Ready the process for testing: instrumented rendering, "testserver" allowed, DEBUG off. */
 export function setup_test_environment(debug: boolean | null = null): void {
   if (saved !== null) throw new RuntimeError("setup_test_environment() was already called and can't be called again without first calling teardown_test_environment().");
-  saved = { template_render: Template.prototype._render, allowed_hosts: settings.ALLOWED_HOSTS, debug: settings.DEBUG };
+  saved = { template_render: Template.prototype._render, allowed_hosts: settings.ALLOWED_HOSTS, debug: settings.DEBUG, email_backend: settings.EMAIL_BACKEND };
   settings.ALLOWED_HOSTS = [...(settings.ALLOWED_HOSTS as string[]), "testserver"];
   settings.DEBUG = debug ?? false;
+  settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend";
+  set_outbox([]);
   Template.prototype._render = instrumented_test_render;
 }
 
@@ -74,6 +79,8 @@ export function teardown_test_environment(): void {
   Template.prototype._render = saved.template_render;
   settings.ALLOWED_HOSTS = saved.allowed_hosts;
   settings.DEBUG = saved.debug;
+  settings.EMAIL_BACKEND = saved.email_backend;
+  set_outbox(undefined);
   saved = null;
 }
 
