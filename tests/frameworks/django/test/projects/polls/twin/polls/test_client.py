@@ -1,5 +1,5 @@
 from django.contrib.auth.models import User
-from django.test import TestCase
+from django.test import TestCase, TransactionTestCase
 from django.urls import reverse
 from django.utils import timezone
 
@@ -74,3 +74,12 @@ class SessionTests(TestCase):
         response = self.client.get(reverse("polls:remember"))
         self.assertContains(response, "visits=1 user=grace")
         self.assertEqual(response.wsgi_request.user, user)
+
+
+class FlushTests(TransactionTestCase):
+    def test_a_creates_a_question(self):
+        Question.objects.create(question_text="Kept?", pub_date=timezone.now())
+        self.assertEqual(Question.objects.count(), 1)
+
+    def test_b_starts_from_empty_tables(self):
+        self.assertEqual(Question.objects.count(), 0)
