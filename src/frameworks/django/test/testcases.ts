@@ -33,6 +33,7 @@ import { Model } from "../db/models/base";
 import { Client, type TestResponse } from "./client";
 import { CaptureQueriesContext, override_settings } from "./utils";
 import { flush_database } from "./flush";
+import { template_rendered } from "./signals";
 
 type Dict = Record<string, unknown>;
 type Databases = Set<string> | "__all__";
@@ -209,21 +210,35 @@ export class SimpleTestCase extends UnitTestCase {
     return (response.templates as { name: string | null }[]).map((t) => t.name).filter((name): name is string => name !== null);
   }
 
-  /** `template_name` was rendered for the response (exactly `count` times when given). */
-  assertTemplateUsed(response: TestResponse, template_name: string, options: { msg_prefix?: string; count?: number | null } = {}): void {
+  /**
+   * `template_name` was rendered for the response (exactly `count` times when given). The `with`
+   * form renders inside a callback: `this.assertTemplateUsed("polls/index.html", () => { … })`.
+   */
+  assertTemplateUsed(response: TestResponse, template_name: string, options?: { msg_prefix?: string; count?: number | null }): void;
+  assertTemplateUsed(template_name: string, block: () => unknown, options?: { msg_prefix?: string; count?: number | null }): void;
+  assertTemplateUsed(response_or_name: TestResponse | string, name_or_block: string | (() => unknown), options: { msg_prefix?: string; count?: number | null } = {}): void {
     const msg_prefix = prefix(options.msg_prefix);
-    const names = this.template_names(response, "assertTemplateUsed");
+    if (typeof response_or_name === "string" && typeof name_or_block === "function")
+      return this._assert_template_used(response_or_name, rendered_while(name_or_block), msg_prefix, options.count ?? null);
+    this._assert_template_used(name_or_block as string, this.template_names(response_or_name as TestResponse, "assertTemplateUsed"), msg_prefix, options.count ?? null);
+  }
+
+  _assert_template_used(template_name: string, names: string[], msg_prefix: string, count: number | null): void {
     if (!names.length) this.fail(`${msg_prefix}No templates used to render the response`);
     this.assertTrue(names.includes(template_name), `${msg_prefix}Template '${template_name}' was not a template used to render the response. Actual template(s) used: ${names.join(", ")}`);
-    if (options.count !== undefined && options.count !== null) {
+    if (count !== null) {
       const times = names.filter((n) => n === template_name).length;
-      this.assertEqual(times, options.count, `${msg_prefix}Template '${template_name}' was expected to be rendered ${options.count} time(s) but was actually rendered ${times} time(s).`);
+      this.assertEqual(times, count, `${msg_prefix}Template '${template_name}' was expected to be rendered ${count} time(s) but was actually rendered ${times} time(s).`);
     }
   }
 
-  /** `template_name` was not rendered for the response. */
-  assertTemplateNotUsed(response: TestResponse, template_name: string, options: { msg_prefix?: string } = {}): void {
-    const names = this.template_names(response, "assertTemplateNotUsed");
+  /** `template_name` was not rendered for the response (or, with a callback, while it ran). */
+  assertTemplateNotUsed(response: TestResponse, template_name: string, options?: { msg_prefix?: string }): void;
+  assertTemplateNotUsed(template_name: string, block: () => unknown, options?: { msg_prefix?: string }): void;
+  assertTemplateNotUsed(response_or_name: TestResponse | string, name_or_block: string | (() => unknown), options: { msg_prefix?: string } = {}): void {
+    const block_form = typeof response_or_name === "string" && typeof name_or_block === "function";
+    const template_name = block_form ? (response_or_name as string) : (name_or_block as string);
+    const names = block_form ? rendered_while(name_or_block as () => unknown) : this.template_names(response_or_name as TestResponse, "assertTemplateNotUsed");
     this.assertFalse(names.includes(template_name), `${prefix(options.msg_prefix)}Template '${template_name}' was used unexpectedly in rendering the response`);
   }
 
@@ -266,6 +281,22 @@ export class SimpleTestCase extends UnitTestCase {
     }
     this.assertEqual(data, expected_data, msg);
   }
+}
+
+/** The names of the templates rendered while `block` runs (Django's `_AssertTemplateUsedContext`). */
+function rendered_while(block: () => unknown): string[] {
+  const names: string[] = [];
+  const receiver = (_sender: unknown, kwargs: Dict) => {
+    const name = (kwargs.template as { name: string | null }).name;
+    if (name !== null) names.push(name);
+  };
+  template_rendered.connect(receiver, { weak: false });
+  try {
+    block();
+  } finally {
+    template_rendered.disconnect(receiver);
+  }
+  return names;
 }
 
 type FormLike = { is_bound: boolean; fields: unknown; non_field_errors(): unknown; errors: unknown };

@@ -57,6 +57,15 @@ export class VoteTests extends TestCase {
     });
   }
 
+  test_templates_used_while_rendering() {
+    this.assertTemplateUsed("polls/index.html", () => {
+      this.client.get(reverse("polls:index"));
+    });
+    this.assertTemplateNotUsed("polls/detail.html", () => {
+      this.client.get(reverse("polls:index"));
+    });
+  }
+
   test_num_queries() {
     this.assertNumQueries(1, () => {
       [...Question.objects.all()];

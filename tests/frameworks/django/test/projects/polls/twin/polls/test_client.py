@@ -47,6 +47,12 @@ class VoteTests(TestCase):
         with self.assertRaisesMessage(Question.DoesNotExist, "matching query does not exist"):
             Question.objects.get(pk=0)
 
+    def test_templates_used_while_rendering(self):
+        with self.assertTemplateUsed("polls/index.html"):
+            self.client.get(reverse("polls:index"))
+        with self.assertTemplateNotUsed("polls/detail.html"):
+            self.client.get(reverse("polls:index"))
+
     def test_num_queries(self):
         with self.assertNumQueries(1):
             list(Question.objects.all())
