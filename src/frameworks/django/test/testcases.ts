@@ -18,15 +18,16 @@
  *       }
  *     }
  */
-import { TypeError, ValueError } from "../../python/builtins";
+import { AssertionError, TypeError, ValueError } from "../../python/builtins";
 import { loads as json_loads } from "../../python/json";
 import { iterate, py_str } from "../../python/operator";
 import { urljoin, urlsplit } from "../../python/urllib/parse";
 import { TestCase as UnitTestCase, type TestResultLike } from "../../python/unittest/case";
-import { _common_shorten_repr, repr, safe_repr } from "../../python/unittest/util";
+import { _common_shorten_repr, repr, safe_repr, strclass } from "../../python/unittest/util";
 import { settings } from "../conf";
 import { connections, DEFAULT_DB_ALIAS } from "../db";
 import { Atomic, set_rollback } from "../db/transaction";
+import type { BaseDatabaseWrapper } from "../db/backends/base/base";
 import { QueryDict } from "../http";
 import { validate_host } from "../http/request";
 import { Model } from "../db/models/base";
@@ -49,6 +50,10 @@ function prefix(msg_prefix: string | undefined): string {
   return msg_prefix ? `${msg_prefix}: ` : "";
 }
 
+/** A test touched a database its class did not declare (a failure, as it is an AssertionError). */
+export class DatabaseOperationForbidden extends AssertionError {}
+Object.defineProperty(DatabaseOperationForbidden, "__module__", { value: "django.test.testcases" });
+
 /** `SimpleTestCase`: a Client per test, settings overrides, the response assertions; no database. */
 export class SimpleTestCase extends UnitTestCase {
   /** The databases this class's tests may use (none here; TestCase and TransactionTestCase use "default"). */
@@ -57,6 +62,47 @@ export class SimpleTestCase extends UnitTestCase {
   /** Settings this class's tests run with (`override_settings({...})(TheClass)` sets it). */
   static _overridden_settings?: Dict;
   client!: Client;
+  /** The connections' own `cursor` while this class's tests run without them. */
+  static _db_cursors: Map<string, BaseDatabaseWrapper["cursor"]> | null = null;
+
+  /** Before the class's tests: a database the class does not name refuses every query. */
+  static override setUpClass(): unknown {
+    super.setUpClass();
+    this._add_databases_failures();
+    return undefined;
+  }
+
+  static override tearDownClass(): unknown {
+    this._remove_databases_failures();
+    return super.tearDownClass();
+  }
+
+  /**
+   * Django's `_add_databases_failures`: the connections this class's `databases` leaves out get a
+   * `cursor()` that raises DatabaseOperationForbidden, so a SimpleTestCase that queries the
+   * database fails at once instead of reading whatever the last test left.
+   */
+  static _add_databases_failures(): void {
+    const allowed = this.databases === "__all__" ? null : this.databases;
+    this._db_cursors = new Map();
+    for (const connection of connections.all()) {
+      if (allowed === null || allowed.has(connection.alias)) continue;
+      this._db_cursors.set(connection.alias, connection.cursor);
+      const message = `Database queries to '${connection.alias}' are not allowed in SimpleTestCase subclasses. Either subclass TestCase or TransactionTestCase to ensure proper test isolation or add '${connection.alias}' to ${strclass(this)}.databases to silence this failure.`;
+      connection.cursor = () => {
+        throw new DatabaseOperationForbidden(message);
+      };
+    }
+  }
+
+  static _remove_databases_failures(): void {
+    for (const [alias, cursor] of this._db_cursors ?? []) {
+      const connection = connections.__getitem__(alias);
+      delete (connection as unknown as Record<string, unknown>).cursor;
+      if (connection.cursor !== cursor) connection.cursor = cursor;
+    }
+    this._db_cursors = null;
+  }
 
   /**
    * Django's `__call__`: `_pre_setup` (a new client), the test, `_post_teardown` — each failing one
