@@ -497,7 +497,6 @@ function init_from_kwargs(obj: Model, opts: Options, kwargs: Record<string, unkn
   }
   if (unexpected.length) {
     const cls = obj.constructor as ModelClass;
-    if (unexpected.length === 1) throw new PyTypeError(`${cls.name}() got an unexpected keyword argument '${unexpected[0]}'`);
     throw new PyTypeError(`${cls.name}() got unexpected keyword arguments: ${unexpected.map((n) => `'${n}'`).join(", ")}`);
   }
 }

@@ -14,13 +14,14 @@ import { py_str } from "../../../python/operator";
 import { AttributeError, IndexError, TypeError as PyTypeError, ValueError } from "../../../python/builtins";
 import { connections } from "../index";
 import { DEFAULT_DB_ALIAS } from "../utils";
-import { Q } from "./query_utils";
+import { Q, type QChild } from "./query_utils";
 import { Query } from "./sql/query";
 import { SQLCompiler, type KlassInfo } from "./sql/compiler";
 import { from_db_loader } from "./base";
 import { Collector } from "./deletion";
 import { EmptyResultSet } from "./lookups";
-import { Case, F, Ref, Value, When } from "./expressions";
+import { Case, Col, F, Ref, Value, When } from "./expressions";
+import { WhereNode } from "./sql/where";
 import { DateField, DateTimeField } from "./fields";
 import { atomic } from "../transaction";
 import { IntegrityError, NotSupportedError } from "../utils";
@@ -51,6 +52,11 @@ export class QuerySet<T = any> {
   _built_stack: Error | null = null;
   /** Set by the related descriptors on a lazy load: `{kind, field, model}` for the trace. */
   _related_load: { kind: string; field: string; model: string } | null = null;
+  /**
+   * Instances the rows are known to point at, by ForeignKey and id: a reverse manager's rows
+   * (`author.books.all()`) get `book.author` set to that very author, so reading it runs no query.
+   */
+  _known_related_objects: Map<any, Map<unknown, any>> | null = null;
 
   constructor(model: any, query: Query | null = null, using: string | null = null) {
     this.model = model;
@@ -68,6 +74,7 @@ export class QuerySet<T = any> {
     c._fields = this._fields;
     c._prefetch_related_lookups = [...this._prefetch_related_lookups];
     c._related_load = this._related_load;
+    c._known_related_objects = this._known_related_objects;
     c._method_chain = this._method_chain;
     c._built_stack = this._built_stack;
     return c;
@@ -240,8 +247,15 @@ export class QuerySet<T = any> {
   _filter_or_exclude(negate: boolean, args: unknown[]): QuerySet<T> {
     if (this.query.is_sliced) throw new PyTypeError("Cannot filter a query once a slice has been taken.");
     const clone = this._chain();
-    let q = new Q();
-    for (const a of args) q = q.and(a instanceof Q ? a : a && (a as any).conditional ? new Q([a as any]) : new Q(a as Kwargs));
+    // Q(*args, **kwargs): the positional Q objects and expressions are children as they are (a
+    // negated one stays negated inside exclude()'s own NOT), then the keyword conditions, sorted.
+    const positional: QChild[] = [];
+    const kwargs: Kwargs = {};
+    for (const a of args) {
+      if (a instanceof Q || (a && (a as any).conditional)) positional.push(a as QChild);
+      else Object.assign(kwargs, a);
+    }
+    const q = new Q([...positional, ...new Q(kwargs).children]);
     clone.query.add_q(negate ? q.negate() : q);
     return clone;
   }
@@ -464,7 +478,8 @@ export class QuerySet<T = any> {
       });
       const agg = expr.copy();
       agg.set_source_expressions(sources);
-      if (agg.filter) throw new PyTypeError("aggregate(filter=...) over a sliced, grouped or DISTINCT query is not supported yet");
+      // filter=Q(...): resolved against the inner query, each column it reads selected as `__colN` too.
+      if (agg.filter) agg.filter = read_through_subquery(inner._add_q_for_expression(agg.filter, null), inner, () => `__col${++n}`);
       outer.push([alias, agg]);
     }
     const connection = connections.__getitem__(this.db);
@@ -757,7 +772,19 @@ export class ModelIterable<T> {
       for (let i = 0; i < annotation_names.length; i++) obj[annotation_names[i]] = row[annotation_cols[i]];
       objs[r] = obj;
     }
+    const known_related = this.queryset._known_related_objects;
+    if (known_related) for (const [field, known] of known_related) set_known_related(objs, field, known);
     return objs;
+  }
+}
+
+/** Each object's `field` (not already loaded by select_related) set to the known instance it points at. */
+function set_known_related(objs: any[], field: any, known: Map<unknown, any>): void {
+  for (const obj of objs) {
+    const cache = obj._state.fields_cache;
+    if (field.name in cache) continue;
+    const rel_obj = known.get(obj[field.attname]);
+    if (rel_obj !== undefined) cache[field.name] = rel_obj;
   }
 }
 
@@ -914,15 +941,25 @@ export function prefetch_related_objects(instances: any[], lookups: unknown[]): 
     let objs = instances;
     for (let level = 0; level < through.length && objs.length; level++) {
       const is_last = level === through.length - 1;
-      objs = prefetch_level(objs, through[level], is_last ? lookup : null);
+      objs = prefetch_level(objs, through[level], lookup, is_last);
     }
   }
 }
 
-/** One level of a lookup: fetch (unless cached) and return the related objects, flattened. */
-function prefetch_level(objs: any[], name: string, lookup: Prefetch | null): any[] {
+/**
+ * One level of a lookup: fetch (unless cached) and return the related objects, flattened. A name
+ * that is no attribute at all is an AttributeError; a plain attribute (a CharField, a property)
+ * is a ValueError at the last level and is walked through before it.
+ */
+function prefetch_level(objs: any[], name: string, prefetch: Prefetch, is_last: boolean): any[] {
   const prefetcher = PREFETCH.get_prefetcher!(objs[0], name);
-  if (!prefetcher) throw new AttributeError(`Cannot find '${name}' on ${objs[0].constructor.name} object, '${name}' is an invalid parameter to prefetch_related()`);
+  if (!prefetcher) {
+    const through = prefetch.prefetch_through;
+    if (!(name in objs[0])) throw new AttributeError(`Cannot find '${name}' on ${objs[0].constructor.name} object, '${through}' is an invalid parameter to prefetch_related()`);
+    if (is_last) throw new ValueError(`'${through}' does not resolve to an item that supports prefetching - this is an invalid parameter to prefetch_related().`);
+    return objs.map((o) => o[name]).filter((v) => v !== null && v !== undefined);
+  }
+  const lookup = is_last ? prefetch : null;
   const to_attr = lookup?.to_attr ?? null;
   if (!lookup?.queryset && !to_attr && objs.every((o) => prefetcher.is_cached(o, name))) return objs.flatMap((o) => related_values(o, name));
   const plan = prefetcher.get_prefetch_queryset(objs, lookup?.queryset ?? null);
@@ -1094,6 +1131,23 @@ function dates_queryset(qs: QuerySet, field_name: string, kind: string, order: s
   const { Trunc } = TRUNC;
   const c = qs.annotate({ datefield: new Trunc(field_name, kind, { output_field }), plain_field: new F(field_name) }).values_list("datefield", { flat: true }).distinct().filter({ plain_field__isnull: false }).order_by((order === "ASC" ? "" : "-") + "datefield");
   return c;
+}
+
+/**
+ * A resolved condition of an outer aggregate over a subquery: every column of the inner query it
+ * reads becomes an inner annotation (`"library_book"."pages" AS "__col2"`) and is read by name.
+ */
+function read_through_subquery(node: any, inner: Query, next_name: () => string): any {
+  if (node instanceof Col) {
+    const name = next_name();
+    inner.add_annotation(node, name, true);
+    return new Ref(name, inner.annotations.get(name));
+  }
+  if (node instanceof WhereNode) return new WhereNode(node.children.map((c: any) => read_through_subquery(c, inner, next_name)), node.connector, node.negated);
+  if (!node || typeof node.get_source_expressions !== "function" || node instanceof Query) return node;
+  const copy = node.copy();
+  copy.set_source_expressions(node.get_source_expressions().map((e: any) => read_through_subquery(e, inner, next_name)));
+  return copy;
 }
 
 /** bulk_update's SET values: for each field, `CASE WHEN pk = … THEN value … END` over the batch. */

@@ -293,6 +293,16 @@ export class ForeignKey extends RelatedField {
     return this.to_field ? model._meta.get_field(this.to_field) : model._meta.pk!;
   }
 
+  /** The column reads as the field it points at (`F("author")` is an AutoField named "id"), unless told otherwise. */
+  override get_col(alias: string, output_field?: Field): any {
+    let target: Field = output_field ?? this.target_field;
+    while (!output_field && target instanceof ForeignKey) {
+      target = target.target_field;
+      if (target === this) throw new ValueError("Cannot resolve output_field.");
+    }
+    return super.get_col(alias, target);
+  }
+
   override contribute_to_class(cls: ModelLike, name: string, private_only = false): void {
     super.contribute_to_class(cls, name, private_only);
     DESCRIPTOR_HOOKS.forward?.(this, cls);

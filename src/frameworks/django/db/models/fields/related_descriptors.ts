@@ -174,6 +174,8 @@ function install_reverse_many_to_one(rel: ForeignObjectRel, related: any): void 
       const model = rel.related_model as any;
       const target = fk.target_field.attname;
       const qs = (queryset ?? model._default_manager.get_queryset()).filter({ [`${fk.attname}__in`]: unique(instances.map((i) => i[target])) });
+      // Each prefetched row points back at one of these instances: `comment.post` needs no query.
+      qs._known_related_objects = new Map([[fk, new Map(instances.map((i) => [i[target], i]))]]);
       return { queryset: qs, rel_obj_attr: (o) => o[fk.attname], instance_attr: (i) => i[target], single: false, cache_name: accessor };
     },
   });
@@ -200,7 +202,9 @@ function create_reverse_many_to_one_manager(rel: ForeignObjectRel): new (instanc
     override get_queryset(): QuerySet {
       const cached = this.instance._prefetched_objects_cache?.[cache_name];
       if (cached) return cached;
-      const qs = model._default_manager.get_queryset().filter({ [fk.name]: this.instance[fk.target_field.attname] });
+      const id = this.instance[fk.target_field.attname];
+      const qs = model._default_manager.get_queryset().filter({ [fk.name]: id });
+      qs._known_related_objects = new Map([[fk, new Map([[id, this.instance]])]]);
       return related_load(qs, "reverse", cache_name, this.instance.constructor);
     }
 

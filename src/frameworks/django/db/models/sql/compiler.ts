@@ -143,10 +143,14 @@ export class SQLCompiler {
     const names = requested === true ? null : requested;
     const fks = opts.concrete_fields.filter((f: any) => f instanceof ForeignKey);
     if (names) {
+      // Django's choices: the forward relations in field order, then the reverse one-to-ones.
       const valid = fks.map((f: any) => f.name);
       const reverse_o2o = opts.related_objects.filter((r: any) => r.one_to_one).map((r: any) => r.name);
+      const choices = [...valid, ...reverse_o2o].join(", ") || "(none)";
+      const plain = opts.concrete_fields.find((f: any) => !f.is_relation && f.name in names);
+      if (plain) throw new FieldError(`Non-relational field given in select_related: '${plain.name}'. Choices are: ${choices}`);
       const bad = Object.keys(names).filter((n) => !valid.includes(n) && !reverse_o2o.includes(n));
-      if (bad.length) throw new FieldError(`Invalid field name(s) given in select_related: ${bad.map((b) => `'${b}'`).join(", ")}. Choices are: ${[...valid, ...reverse_o2o].sort().join(", ")}`);
+      if (bad.length) throw new FieldError(`Invalid field name(s) given in select_related: ${bad.map((b) => `'${b}'`).join(", ")}. Choices are: ${choices}`);
     }
     for (const f of fks) {
       if (names ? !(f.name in names) : f.null || depth > q.max_depth) continue;
@@ -267,19 +271,33 @@ export class SQLCompiler {
     return out;
   }
 
+  /**
+   * A name the SELECT list already has as a values() column (`values("post").order_by("post")`):
+   * Django orders by that column itself, never by the related model's Meta.ordering.
+   */
+  selected_column(name: string): any {
+    const q = this.query;
+    if (!q.values_aliased) return null;
+    const i = q.values_select.indexOf(name);
+    return i >= 0 ? q.select[i] : null;
+  }
+
   /** One ordering item → OrderBy expressions (a relation orders by its model's Meta.ordering). */
   find_ordering(item: unknown, opts: any, alias: string, ascending: boolean, seen: Set<string>): OrderBy[] {
     const q = this.query;
     if (typeof item !== "string") {
       let ob: any = item instanceof OrderBy ? item : (item as any).asc();
       ob = ob.copy();
-      ob.expression = ob.expression.resolve_expression(q, true, null, false);
+      const selected = ob.expression instanceof F ? this.selected_column(ob.expression.name) : null;
+      ob.expression = selected ?? ob.expression.resolve_expression(q, true, null, false);
       return [ascending ? ob : ob.reverse_ordering()];
     }
     if (item === "?") return [new OrderBy({ as_sql: () => ["RANDOM()", []], resolve_expression() { return this; } } as any)];
     const descending = item.startsWith("-");
     const name = descending ? item.slice(1) : item;
     const asc = descending ? !ascending : ascending;
+    const selected = seen.size === 0 ? this.selected_column(name) : null;
+    if (selected) return [new OrderBy(selected, { descending: !asc })];
     if (q.annotations.has(name) && opts === q.model._meta) {
       const ann = q.annotations.get(name);
       const selected = q.annotation_select.has(name);

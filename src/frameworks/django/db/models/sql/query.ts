@@ -20,6 +20,7 @@ import { ForeignKey, ForeignObjectRel, ManyToManyField } from "../fields/related
 import { Exact, In, IsNull, EmptyResultSet } from "../lookups";
 import { LOOKUP_SEP, Q } from "../query_utils";
 import { AND, NothingNode, OR, WhereNode } from "./where";
+import { get_close_matches } from "../../../../python/difflib";
 
 export const INNER = "INNER JOIN";
 export const LOUTER = "LEFT OUTER JOIN";
@@ -465,7 +466,7 @@ export class Query extends BaseExpression {
   }
 
   /** One `name__lookup=value` (or an expression) → a lookup; returns it and the joins it needs INNER. */
-  build_filter(filter_expr: any, can_reuse: Set<string> | null, _branch_negated = false, current_negated = false, allow_joins = true, summarize = false): [any, Set<string>] {
+  build_filter(filter_expr: any, can_reuse: Set<string> | null, branch_negated = false, current_negated = false, allow_joins = true, summarize = false): [any, Set<string>] {
     if (!Array.isArray(filter_expr)) {
       const condition = filter_expr.resolve_expression(this, allow_joins, can_reuse, summarize);
       return [condition.conditional && condition.output_field?.constructor?.name === "BooleanField" && !(condition instanceof Exact) ? condition : condition, new Set()];
@@ -482,8 +483,8 @@ export class Query extends BaseExpression {
     const alias = this.get_initial_alias();
     const info = this.setup_joins(parts, opts, alias, can_reuse, true);
     if (info.rest.length) lookups.unshift(...info.rest);
-    // A multi-valued relation under exclude(): a subquery (split_exclude).
-    if (current_negated && info.path.some((p) => p.m2m)) {
+    // A multi-valued relation under any negation (exclude(), ~Q, even ~~Q): a subquery (split_exclude).
+    if (branch_negated && info.path.some((p) => p.m2m)) {
       for (const a of info.joins.slice(1)) this.unref_alias(a);
       return [this.split_exclude(arg, raw_value, can_reuse), new Set()];
     }
@@ -553,8 +554,9 @@ export class Query extends BaseExpression {
   /** Apply transforms in `lookups` to `lhs` and end with the comparison (exact by default). */
   build_lookup(lookups: string[], lhs: any, rhs: unknown): any {
     lookups = lookups.length ? [...lookups] : ["exact"];
-    const last = lookups.pop()!;
-    for (const name of lookups) lhs = this.try_transform(lhs, name);
+    const transforms = lookups.slice(0, -1);
+    const last = lookups[lookups.length - 1];
+    for (const name of transforms) lhs = this.try_transform(lhs, name, lookups);
     let lookup_class = lhs.get_lookup(last);
     if (!lookup_class) {
       lhs = this.try_transform(lhs, last);
@@ -571,11 +573,19 @@ export class Query extends BaseExpression {
     return lookup;
   }
 
-  try_transform(lhs: any, name: string): any {
+  /**
+   * `name` as a transform of `lhs`; otherwise a FieldError naming the unsupported rest of the
+   * lookup (`nope__exact`) and, when a known lookup is close, suggesting it ("perhaps you meant
+   * contains or icontains?").
+   */
+  try_transform(lhs: any, name: string, lookups: string[] | null = null): any {
     const transform = lhs.get_transform(name);
     if (transform) return transform.prototype && transform.prototype.constructor === transform ? new transform(lhs) : transform(lhs);
     const field = lhs._output_field_or_null ?? lhs.output_field;
-    throw new FieldError(`Unsupported lookup '${name}' for ${field.constructor.name === "ForeignKey" ? "ForeignKey" : field.get_internal_type ? internal_name(field) : field.constructor.name} or join on the field not permitted.`);
+    const suggested = get_close_matches(name, field.get_lookups());
+    const suggestion = suggested.length ? `, perhaps you meant ${suggested.join(" or ")}?` : ".";
+    const unsupported = lookups ? lookups.slice(lookups.indexOf(name)).join(LOOKUP_SEP) : name;
+    throw new FieldError(`Unsupported lookup '${unsupported}' for ${field.constructor.name} or join on the field not permitted${suggestion}`);
   }
 
   // --- select, annotations, ordering ------------------------------------------------------------
@@ -756,10 +766,6 @@ function prepare_in_subquery(qs: any, _lhs: any): any {
   }
   q.clear_ordering(true);
   return q;
-}
-
-function internal_name(field: any): string {
-  return field.constructor.name;
 }
 
 /** Replace ResolvedOuterRef nodes with columns of the outer query. */
