@@ -540,7 +540,7 @@ export class Subquery extends Expression {
   }
   override as_sql(compiler: Compiler, connection: any): SQL {
     const [sql, params] = this.query.as_sql(compiler, connection);
-    return [this.template.replace("%(subquery)s", sql.replace(/^\(|\)$/g, "")), params];
+    return [this.template.replace("%(subquery)s", () => sql.replace(/^\(|\)$/g, "")), params];
   }
   override get_group_by_cols(): any[] {
     return [];
@@ -560,8 +560,15 @@ export class Exists extends Subquery {
     c.negated = !this.negated;
     return c;
   }
+  /** A subquery that can match nothing (`id__in=[]`) is simply false: the outer query still runs. */
   override as_sql(compiler: Compiler, connection: any): SQL {
-    const [sql, params] = this.query.as_sql(compiler, connection);
+    let sql: string, params: unknown[];
+    try {
+      [sql, params] = this.query.as_sql(compiler, connection);
+    } catch (e) {
+      if (!(e instanceof EmptyResultSet)) throw e;
+      return [this.negated ? "NOT %s" : "%s", [false]];
+    }
     const inner = sql.replace(/^\(|\)$/g, "");
     return [`${this.negated ? "NOT " : ""}EXISTS(${inner})`, params];
   }

@@ -107,7 +107,8 @@ export class BuiltinLookup extends Lookup {
   }
 
   get_rhs_op(rhs: string): string {
-    return OPERATORS[this.lookup_name].replace("%s", rhs);
+    // A function replacer: the SQL may hold "$'" (JSON paths), which a replacement string would expand.
+    return OPERATORS[this.lookup_name].replace("%s", () => rhs);
   }
 }
 
@@ -157,10 +158,10 @@ class PatternLookup extends BuiltinLookup {
   override prepare_rhs = false;
   param_pattern = "%%%s%%";
   override get_db_prep_lookup(value: unknown): SQL {
-    return ["%s", [this.param_pattern.replace("%%", "%").replace("%s", escape_like(String(value))).replace("%%", "%")]];
+    return ["%s", [this.param_pattern.replace("%%", "%").replace("%s", () => escape_like(String(value))).replace("%%", "%")]];
   }
   override get_rhs_op(rhs: string): string {
-    if (!this.rhs_is_direct_value()) return PATTERN_OPS[this.lookup_name].replace("{}", PATTERN_ESC.replace("{}", rhs));
+    if (!this.rhs_is_direct_value()) return PATTERN_OPS[this.lookup_name].replace("{}", () => PATTERN_ESC.replace("{}", () => rhs));
     return super.get_rhs_op(rhs);
   }
 }

@@ -70,6 +70,7 @@ export class QuerySet<T = any> {
 
   _chain(): QuerySet<T> {
     const c = new QuerySet<T>(this.model, this.query.chain(), this._db);
+    if (this._sticky_filter) c.query.filter_is_sticky = true;
     c._iterable_class = this._iterable_class;
     c._fields = this._fields;
     c._prefetch_related_lookups = [...this._prefetch_related_lookups];
@@ -78,6 +79,15 @@ export class QuerySet<T = any> {
     c._method_chain = this._method_chain;
     c._built_stack = this._built_stack;
     return c;
+  }
+
+  /**
+   * The next filter() and the one after it share their joins: a many-to-many manager's own
+   * filter (`book.tags`) and the caller's (`.filter(books__id__gte=5)`) read the same through row.
+   */
+  _next_is_sticky(): this {
+    this._sticky_filter = true;
+    return this;
   }
 
   // --- evaluation -------------------------------------------------------------------------------
@@ -758,6 +768,7 @@ export class ModelIterable<T> {
   constructor(readonly queryset: QuerySet<T>) {}
 
   results(compiler: SQLCompiler, rows: unknown[][]): T[] {
+    if (!rows.length) return []; // also when no part of a combined query could match (no klass_info)
     const db = this.queryset.db;
     const klass_info = compiler.klass_info!;
     const load = from_db_loader<any>(klass_info.model, db, klass_info.attnames);
@@ -972,7 +983,10 @@ function prefetch_level(objs: any[], name: string, prefetch: Prefetch, is_last: 
   }
   for (const obj of objs) {
     const vals = by_key.get(plan.instance_attr(obj)) ?? [];
-    if (plan.single) obj._state.fields_cache[plan.cache_name] = vals[0] ?? null;
+    if (plan.single) {
+      obj._state.fields_cache[plan.cache_name] = vals[0] ?? null;
+      if (vals[0] && plan.remote_cache_name) vals[0]._state.fields_cache[plan.remote_cache_name] = obj;
+    }
     else if (to_attr) obj[to_attr] = vals;
     else {
       const qs = obj[plan.cache_name].get_queryset();

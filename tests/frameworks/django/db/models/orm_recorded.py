@@ -441,6 +441,7 @@ class Database:
 
 # --- the generator: random but meaningful chains -------------------------------------------------
 
+WRITE_OPS = {"update", "delete", "create", "get_or_create", "update_or_create", "bulk_create", "bulk_update", "save", "add", "remove", "set", "clear"}
 TEXT = {"CharField", "TextField", "SlugField", "EmailField"}
 NUMBER = {"IntegerField", "FloatField", "DecimalField", "AutoField", "BigAutoField"}
 TEXT_LOOKUPS = ["exact", "iexact", "contains", "icontains", "startswith", "istartswith", "endswith", "iendswith",
@@ -908,17 +909,169 @@ def error_ops(rng, catalog, model_name):
     ])
 
 
+def manager_ops(rng, catalog, model_name):
+    """The tutorial's related managers: `q = Question.objects.get(pk=1); q.choice_set.create(...)`."""
+    relations = [r for r in catalog.relations(model_name) if r[2]]
+    if not relations:
+        return read_tail(rng, catalog, model_name)
+    segment, target, _ = rng.choice(relations)
+    ops = [{"op": "get", "kwargs": {"pk": rng.choice(seed_pks(catalog, model_name))}}, {"op": "attr", "name": segment}]
+    target_pks = seed_pks(catalog, target)
+    choice = rng.randrange(10)
+    if choice == 0:
+        return ops + [{"op": rng.choice(["count", "exists", "first", "last", "all"])}]
+    if choice == 1:
+        name, value = random_condition(rng, catalog, target)
+        return ops + [{"op": rng.choice(["filter", "exclude"]), "kwargs": {name: value}}, total_order(rng, catalog, target)]
+    if choice == 2:
+        field = rng.choice([f["name"] for f in catalog.scalar_fields(target) if f["type"] != "JSONField"])
+        return ops + [{"op": "order_by", "args": [field, "pk"]}, {"op": "values_list", "args": [field], "kwargs": {"flat": True}}]
+    if choice in (3, 4):
+        method = rng.choice(["add", "remove"]) if choice == 3 else rng.choice(["clear", "set"])
+        args = [] if method == "clear" else ([rng.sample(target_pks, min(2, len(target_pks)))] if method == "set" else rng.sample(target_pks, min(2, len(target_pks))))
+        return ops + [{"op": method, "args": args}, {"op": "order_by", "args": ["pk"]}]
+    if choice == 5:
+        row = dict(rng.choice(catalog.rows[target]))
+        row.pop("id")
+        for key in list(row):
+            if key.endswith("_id"):
+                row.pop(key)
+            elif isinstance(row[key], str):
+                row[key] = f"{row[key]}-{rng.randint(1, 99)}"
+        return ops + [{"op": "create", "kwargs": row}]
+    if choice == 6:
+        aggregate = {rng.choice(["$Count", "$Max", "$Min"]): "pk"}
+        return ops + [{"op": "aggregate", "kwargs": {"n": aggregate}}]
+    if choice == 7:
+        return ops + [{"op": "get", "kwargs": {"pk": rng.choice(target_pks)}}]
+    if choice == 8:
+        field = rng.choice([f["name"] for f in catalog.scalar_fields(target) if f["type"] in ("IntegerField", "CharField", "BooleanField")] or ["id"])
+        return ops + [{"op": "update", "kwargs": {field: sample_value(rng, catalog, [f for f in catalog.fields(target) if f["name"] == field][0], target, "exact")}}]
+    return ops + [{"op": "slice", "stop": 2}]
+
+
+def instance_ops(rng, catalog, model_name):
+    """One object: its fields and relations read, assigned and saved, deleted, reloaded."""
+    pk = rng.choice(seed_pks(catalog, model_name) + [999])
+    ops = [{"op": "get", "kwargs": {"pk": pk}}]
+    fields = [f for f in catalog.fields(model_name) if f["type"] not in ("ManyToManyField", "AutoField", "BigAutoField", "JSONField")]
+    field = rng.choice(fields)
+    choice = rng.randrange(6)
+    if choice == 0:
+        return ops + [{"op": "attr", "name": field["name"]}]
+    if choice == 1:
+        name = field["name"] + ("_id" if field["type"] in ("ForeignKey", "OneToOneField") else "")
+        value = sample_value(rng, catalog, field, model_name, "exact")
+        return ops + [{"op": "setattr", "name": name, "value": value}, {"op": "save"}]
+    if choice == 2:
+        return ops + [{"op": "delete"}]
+    if choice == 3:
+        return ops + [{"op": "setattr", "name": field["name"], "value": sample_value(rng, catalog, field, model_name, "exact")}, {"op": "refresh_from_db"}, {"op": "attr", "name": field["name"]}]
+    if choice == 4:
+        paths = [f["name"] for f in fields[:2]]
+        for segment, target, multi in catalog.relations(model_name)[:3]:
+            paths.append(f"{segment}.{catalog.scalar_fields(target)[0]['name']}")
+        return ops + [{"op": "project", "paths": paths}]
+    displays = [f["name"] for f in catalog.fields(model_name) if f["options"].get("choices")]
+    return ops + [{"op": "project", "paths": [f"get_{displays[0]}_display" if displays else "pk"]}]
+
+
+def subquery_ops(rng, catalog, model_name):
+    """Exists/Subquery with OuterRef, `__in` a nested QuerySet, union/intersection/difference."""
+    relations = [r for r in catalog.relations(model_name) if r[2]]
+    choice = rng.randrange(4)
+    if choice == 0 and relations:
+        segment, target, _ = rng.choice(relations)
+        back = [s for s, t, _ in catalog.relations(target) if t == model_name]
+        if back:
+            name, value = random_condition(rng, catalog, target)
+            inner = {"model": target, "ops": [{"op": "filter", "kwargs": {back[0]: {"$OuterRef": "pk"}, name: value}}]}
+            exists = {"$Exists": inner}
+            if rng.random() < 0.5:
+                return [{"op": "filter", "args": [exists if rng.random() < 0.7 else {"$not": exists}]}, total_order(rng, catalog, model_name)]
+            field = rng.choice([f["name"] for f in catalog.scalar_fields(target) if f["type"] not in ("JSONField", "ManyToManyField")])
+            inner["ops"] += [{"op": "order_by", "args": ["-pk"]}, {"op": "values", "args": [field]}, {"op": "slice", "stop": 1}]
+            return [{"op": "annotate", "kwargs": {"x": {"$Subquery": inner}, "has": exists}}, {"op": "order_by", "args": ["pk"]}, {"op": "values_list", "args": ["pk", "x", "has"]}]
+    if choice == 1:
+        name, value = random_condition(rng, catalog, model_name)
+        inner = {"model": model_name, "ops": [{"op": "filter", "kwargs": {name: value}}] + ([{"op": "values", "args": ["pk"]}] if rng.random() < 0.5 else [])}
+        return [{"op": rng.choice(["filter", "exclude"]), "kwargs": {"pk__in": {"$qs": inner}}}, total_order(rng, catalog, model_name)]
+    parts = []
+    for _ in range(2):
+        name, value = random_condition(rng, catalog, model_name)
+        parts.append([{"op": "filter", "kwargs": {name: value}}, {"op": "order_by"}])
+    combinator = rng.choice(["union", "intersection", "difference"])
+    kwargs = {"all": True} if combinator == "union" and rng.random() < 0.3 else {}
+    ops = parts[0] + [{"op": combinator, "args": [{"$qs": {"model": model_name, "ops": parts[1]}}], **({"kwargs": kwargs} if kwargs else {})}]
+    tail = rng.choice([[{"op": "order_by", "args": ["pk"]}], [{"op": "count"}], [{"op": "order_by", "args": ["-pk"]}, {"op": "values_list", "args": ["pk"], "kwargs": {"flat": True}}], [{"op": "order_by", "args": ["pk"]}, {"op": "slice", "stop": 2}]])
+    return ops + tail
+
+
+def grouping_ops(rng, catalog, model_name):
+    """values(...).annotate(...): one row per group, Meta.ordering ignored; alias() and filters on it."""
+    relations = catalog.relations(model_name)
+    choice = rng.randrange(3)
+    if choice == 0:
+        path, field, _, multi = catalog.path(rng, model_name, depth=1)
+        if field["type"] == "JSONField":
+            path = "pk"
+        aggregate = random_aggregate(rng, catalog, model_name)
+        ops = [{"op": "values", "args": [path]}, {"op": "annotate", "kwargs": {"n": aggregate}}]
+        if rng.random() < 0.5:
+            ops.append({"op": "filter", "kwargs": {"n__gte": rng.choice([1, 2])}})
+        return ops + [{"op": "order_by", "args": [path, "n"]}]
+    if choice == 1 and relations:
+        segment, _, _ = rng.choice(relations)
+        ops = filter_ops(rng, catalog, model_name)
+        return ops + [{"op": "alias", "kwargs": {"n": {"$Count": segment, **({"distinct": True} if rng.random() < 0.5 else {})}}},
+                      {"op": "filter", "kwargs": {f"n__{rng.choice(['gt', 'gte', 'exact', 'lt'])}": rng.choice([0, 1, 2])}}, total_order(rng, catalog, model_name)]
+    if relations:
+        # A filter and an annotation over the same multi-valued relation share its join.
+        segment, target, _ = rng.choice(relations)
+        name, value = random_condition(rng, catalog, target)
+        return [{"op": "filter", "kwargs": {f"{segment}__{name}": value}}, {"op": "annotate", "kwargs": {"n": {"$Count": segment}}},
+                {"op": "order_by", "args": ["pk"]}, {"op": "values_list", "args": ["pk", "n"]}]
+    return [{"op": "count"}]
+
+
+def none_ops(rng, catalog, model_name):
+    """None as a query value: IS NULL for exact, a ValueError for the other lookups, left out of `in`."""
+    field = rng.choice([f for f in catalog.fields(model_name) if f["type"] != "ManyToManyField"])
+    lookup = rng.choice(["", "__exact", "__iexact", "__gt", "__contains", "__in"])
+    value = [None, rng.choice(catalog.seed_values(model_name, field))] if lookup == "__in" else None
+    return [{"op": rng.choice(["filter", "exclude"]), "kwargs": {f"{field['name']}{lookup}": value}}, total_order(rng, catalog, model_name)]
+
+
+def near_miss_ops(rng, catalog, model_name):
+    """A lookup name with a typo: Django's FieldError suggests the close ones."""
+    field = rng.choice([f for f in catalog.fields(model_name) if f["type"] != "ManyToManyField"])
+    typo = rng.choice(["contain", "icontain", "startwith", "istartwith", "endwith", "exac", "iexac", "isnul", "gtt", "lte_", "ranges", "regexp",
+                       "year_", "yeer", "mnth", "dya", "week_days", "hours", "dat", "in_", "len", "lower"])
+    return [{"op": "filter", "kwargs": {f"{field['name']}__{typo}": 1}}]
+
+
 def generate_case(rng, catalogs, number):
     schema_name = rng.choice(sorted(catalogs))
     catalog = catalogs[schema_name]
     model_name = rng.choice([m["name"] for m in catalog.schema["models"]])
     kind = rng.random()
     tags = []
-    if kind < 0.12:
+    if kind < 0.08:
         ops = error_ops(rng, catalog, model_name)
-    elif kind < 0.27:
+    elif kind < 0.18:
         ops = write_ops(rng, catalog, model_name)
-        tags.append("write")
+    elif kind < 0.28:
+        ops = manager_ops(rng, catalog, model_name)
+    elif kind < 0.34:
+        ops = instance_ops(rng, catalog, model_name)
+    elif kind < 0.42:
+        ops = filter_ops(rng, catalog, model_name) + subquery_ops(rng, catalog, model_name)
+    elif kind < 0.50:
+        ops = grouping_ops(rng, catalog, model_name)
+    elif kind < 0.54:
+        ops = none_ops(rng, catalog, model_name)
+    elif kind < 0.57:
+        ops = near_miss_ops(rng, catalog, model_name)
     else:
         ops = filter_ops(rng, catalog, model_name)
         if rng.random() < 0.15:
@@ -962,6 +1115,8 @@ def main():
     for number in range(options.count):
         case = generate_case(rng, catalogs, number)
         case["expect"] = database.run(case["input"])
+        if "after" in case["expect"] or any(op["op"] in WRITE_OPS for op in case["input"]["ops"]):
+            case["tags"].append("write")
         if "error" in case["expect"]:
             case["tags"].append("error")
         if options.no_sql:

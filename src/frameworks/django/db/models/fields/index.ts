@@ -345,7 +345,7 @@ export class Field {
   validate(value: unknown, _model_instance: unknown): void {
     if (!this.editable) return;
     if (this.choices && value !== null && value !== "" && value !== undefined && !this.choices.some(([k]) => k === value))
-      throw new ValidationError(this.error_messages.invalid_choice.replace("%(value)r", py_repr_short(value)), { code: "invalid_choice", params: { value } });
+      throw new ValidationError(this.error_messages.invalid_choice.replace("%(value)r", () => py_repr_short(value)), { code: "invalid_choice", params: { value } });
     if ((value === null || value === undefined) && !this.null) throw new ValidationError(this.error_messages.null, { code: "null" });
     if (!this.blank && (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)))
       throw new ValidationError(this.error_messages.blank, { code: "blank" });
@@ -1012,9 +1012,9 @@ function parse_date_or_raise(field: Field, text: string): date {
   try {
     parsed = parse_date(text);
   } catch {
-    throw new ValidationError(field.error_messages.invalid_date.replace("%(value)s", text), { code: "invalid_date", params: { value: text } });
+    throw new ValidationError(field.error_messages.invalid_date.replace("%(value)s", () => text), { code: "invalid_date", params: { value: text } });
   }
-  if (!parsed) throw new ValidationError(field.error_messages.invalid.replace("%(value)s", text), { code: "invalid", params: { value: text } });
+  if (!parsed) throw new ValidationError(field.error_messages.invalid.replace("%(value)s", () => text), { code: "invalid", params: { value: text } });
   return parsed;
 }
 

@@ -35,6 +35,8 @@ export interface PrefetchPlan {
   instance_attr: (instance: any) => unknown;
   single: boolean;
   cache_name: string;
+  /** A forward one-to-one: the accessor on each fetched object that points back (`author.profile`). */
+  remote_cache_name?: string;
 }
 
 /** Prefetchers by class prototype and attribute name. */
@@ -81,6 +83,9 @@ DESCRIPTOR_HOOKS.forward = (field, cls) => {
       return related;
     },
     set(this: any, value: any) {
+      const target = fk.remote_field.model as any;
+      if (value !== null && value !== undefined && !(value instanceof target))
+        throw new ValueError(`Cannot assign "${py_repr(value)}": "${fk.model._meta.object_name}.${fk.name}" must be a "${target._meta.object_name}" instance.`);
       this[fk.attname] = value === null || value === undefined ? null : value[fk.target_field.attname];
       this._state.fields_cache[fk.name] = value ?? null;
     },
@@ -91,7 +96,8 @@ DESCRIPTOR_HOOKS.forward = (field, cls) => {
       const target = fk.remote_field.model as any;
       const attname = fk.target_field.attname;
       const qs = (queryset ?? target._base_manager.get_queryset()).filter({ [`${attname}__in`]: unique(instances.map((i) => i[fk.attname])) });
-      return { queryset: qs, rel_obj_attr: (o) => o[attname], instance_attr: (i) => i[fk.attname], single: true, cache_name: fk.name };
+      const remote_cache_name = fk.remote_field.one_to_one ? fk.remote_field.get_accessor_name() ?? undefined : undefined;
+      return { queryset: qs, rel_obj_attr: (o) => o[attname], instance_attr: (i) => i[fk.attname], single: true, cache_name: fk.name, remote_cache_name };
     },
   });
 };
@@ -149,6 +155,8 @@ function install_reverse_one_to_one(rel: ForeignObjectRel, related: any): void {
       const model = rel.related_model as any;
       const attname = rel.field.attname;
       const qs = (queryset ?? model._base_manager.get_queryset()).filter({ [`${attname}__in`]: unique(instances.map((i) => i.pk)) });
+      // Each fetched object points back at its instance: `author.profile.author` needs no query.
+      qs._known_related_objects = new Map([[rel.field, new Map(instances.map((i) => [i.pk, i]))]]);
       return { queryset: qs, rel_obj_attr: (o) => o[attname], instance_attr: (i) => i.pk, single: true, cache_name: accessor };
     },
   });
@@ -229,20 +237,32 @@ function create_reverse_many_to_one_manager(rel: ForeignObjectRel): new (instanc
       return this.get_queryset().update_or_create({ ...kwargs, [fk.name]: this.instance });
     }
 
+    /** In one transaction: a bad object halfway leaves the relation as it was. */
     set(objs: any[], options: { clear?: boolean } = {}): void {
       if (!fk.null) {
         this.add(...objs);
         return;
       }
-      if (options.clear) {
-        (this as any).clear();
-        this.add(...objs);
-        return;
-      }
-      const old = new Set(this.get_queryset().list().map((o: any) => o.pk));
-      const wanted = objs.filter((o) => !old.delete(o.pk));
-      if (old.size) (this as any).remove(...old);
-      if (wanted.length) this.add(...wanted);
+      atomic(
+        () => {
+          if (options.clear) {
+            (this as any).clear();
+            this.add(...objs);
+            return;
+          }
+          // Python's `obj in old_objs`: the same model and pk (a bare id is never in the set).
+          const old: any[] = this.get_queryset().list();
+          const wanted: any[] = [];
+          for (const obj of objs) {
+            const i = old.findIndex((o) => o.constructor === obj?.constructor && o.pk === obj.pk);
+            if (i >= 0) old.splice(i, 1);
+            else wanted.push(obj);
+          }
+          if (old.length) (this as any).remove(...old);
+          if (wanted.length) this.add(...wanted);
+        },
+        { savepoint: false },
+      );
     }
   }
   if (fk.null) {
@@ -329,7 +349,7 @@ export class ManyRelatedManager extends Manager {
   override get_queryset(): QuerySet {
     const cached = this.instance._prefetched_objects_cache?.[this.side.cache_name];
     if (cached) return cached;
-    const qs = this.side.model._default_manager.get_queryset().filter({ [this.side.query_field_name]: this.instance.pk });
+    const qs = this.side.model._default_manager.get_queryset()._next_is_sticky().filter({ [this.side.query_field_name]: this.instance.pk });
     return related_load(qs, "m2m", this.side.cache_name, this.instance.constructor);
   }
 

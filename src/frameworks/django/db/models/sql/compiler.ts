@@ -40,6 +40,8 @@ export class SQLCompiler {
   col_count = 0;
   /** The ORDER BY expressions without ASC/DESC (for SELECT DISTINCT's extra columns). */
   order_by_columns: SQL[] = [];
+  /** The columns an explicit ORDER BY adds to GROUP BY (those not already selected). */
+  order_by_grouped: any[] = [];
 
   constructor(public query: Query, public connection: any) {}
 
@@ -215,6 +217,7 @@ export class SQLCompiler {
       for (const s of this.select) if (s.expr && !s.expr.contains_aggregate && !s.alias) exprs.push(s.expr);
       for (const [, a] of q.annotation_select) if (!a.contains_aggregate) exprs.push(...a.get_group_by_cols());
     }
+    exprs.push(...this.order_by_grouped);
     const seen = new Set<string>();
     const out: SQL[] = [];
     for (const e of exprs) {
@@ -250,6 +253,8 @@ export class SQLCompiler {
     else return [];
     const out: SQL[] = [];
     this.order_by_columns = [];
+    this.order_by_grouped = [];
+    const meta_ordering = ordering === q.model._meta.ordering;
     // Django writes each ordering term once: a repeat (same SQL without ASC/DESC, same params) is skipped.
     const seen = new Set<string>();
     for (const item of ordering)
@@ -261,7 +266,11 @@ export class SQLCompiler {
           const ordered = ob.copy();
           ordered.expression = { as_sql: () => position, get_group_by_cols: () => [] };
           compiled = this.compile(ordered);
-        } else compiled = this.compile(ob);
+        } else {
+          compiled = this.compile(ob);
+          // A GROUP BY query groups by what it orders by too (unless that is a selected column).
+          if (!meta_ordering) this.order_by_grouped.push(...ob.get_group_by_cols());
+        }
         const key = `${compiled[0].replace(/ (ASC|DESC)( NULLS (FIRST|LAST))?$/, "")}\u0000${JSON.stringify(compiled[1])}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -317,8 +326,7 @@ export class SQLCompiler {
       }
     }
     const [targets, final_alias] = q.trim_joins(info.targets, info.joins, info.path);
-    let col: any = targets[0].get_col(final_alias);
-    for (const t of info.rest) col = q.try_transform(col, t);
+    const col = q.apply_transforms(targets[0].get_col(final_alias), info, parts, opts);
     return [new OrderBy(col, { descending: !asc })];
   }
 
@@ -344,7 +352,8 @@ export class SQLCompiler {
         parts.push(sql);
         params.push(...p);
       } catch (e) {
-        if (e instanceof EmptyResultSet && q.combinator === "union") continue;
+        // An empty part is left out of a union, and of a difference after its first part.
+        if (e instanceof EmptyResultSet && (q.combinator === "union" || (q.combinator === "difference" && parts.length))) continue;
         throw e;
       }
       if (!this.klass_info) {
