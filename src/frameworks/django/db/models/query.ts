@@ -698,12 +698,16 @@ export class QuerySet<T = any> {
 
   in_bulk(id_list: unknown[] | null = null, options: { field_name?: string } = {}): Map<unknown, T> {
     const field_name = options.field_name ?? "pk";
+    if (this.query.is_sliced) throw new PyTypeError("Cannot use 'limit' or 'offset' with in_bulk().");
+    if (this._iterable_class !== "model") throw new PyTypeError("in_bulk() cannot be used with values() or values_list().");
     const opts = this.model._meta;
     const field = field_name === "pk" ? opts.pk : opts.get_field(field_name);
-    if (field_name !== "pk" && !field.unique) throw new ValueError(`in_bulk()'s field_name must be a unique field but '${field_name}' isn't.`);
-    const qs = id_list === null ? this._chain() : this.filter({ [`${field_name}__in`]: id_list });
+    if (field_name !== "pk" && !field.unique) throw new ValueError(`in_bulk()'s field_name must be a unique field but ${py_repr(field_name)} isn't.`);
     const out = new Map<unknown, T>();
-    for (const o of qs) out.set((o as any)[field.attname], o);
+    if (id_list !== null && !id_list.length) return out; // no query at all
+    const qs = id_list === null ? this._chain() : this.filter({ [`${field_name}__in`]: id_list });
+    // Keyed by getattr(obj, field_name): a ForeignKey gives the related object (loaded if need be).
+    for (const o of qs) out.set((o as any)[field_name], o);
     return out;
   }
 

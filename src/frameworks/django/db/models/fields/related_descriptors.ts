@@ -20,6 +20,7 @@ import { Q } from "../query_utils";
 import { F } from "../expressions";
 import { m2m_changed } from "../signals";
 import { atomic } from "../../transaction";
+import { py_int_set_order } from "../../../../python/hash";
 
 /** What `prefetch_related` needs from a relation attribute (Django's `get_prefetch_querysets`). */
 export interface Prefetcher {
@@ -405,7 +406,7 @@ export class ManyRelatedManager extends Manager {
   /** INSERT OR IGNORE the missing join rows; with m2m_changed receivers, look up what exists first. */
   _add_items(source: string, target: string, ids: unknown[]): void {
     const through = this.side.through;
-    let missing = sorted_ids(ids);
+    let missing = target_id_set(ids);
     const signals = m2m_changed.has_listeners(through);
     if (signals) {
       const existing = new Set(through._base_manager.filter({ [source]: this.instance.pk, [`${target}__in`]: missing }).values_list(through._meta.get_field(target).attname, { flat: true }).list());
@@ -436,6 +437,15 @@ export class ManyRelatedManager extends Manager {
     if (!m2m_changed.has_listeners(this.side.through)) return;
     m2m_changed.send(this.side.through, { instance: this.instance, action, reverse: this.side.reverse, model: this.side.model, pk_set: pk_set ? new Set(pk_set) : null, using: "default" });
   }
+}
+
+/**
+ * Django collects the ids to add in a Python set and inserts the through rows as the set yields
+ * them (`add(8, 6)` inserts 8 first): int ids in CPython's set order, other ids as given.
+ */
+function target_id_set(ids: unknown[]): any[] {
+  const unique = [...new Set(ids)];
+  return unique.every((id) => Number.isSafeInteger(id)) ? py_int_set_order(unique as number[]) : unique;
 }
 
 function sorted_ids(ids: unknown[]): any[] {

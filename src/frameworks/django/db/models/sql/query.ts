@@ -543,11 +543,11 @@ export class Query extends BaseExpression {
       // `NULL IN (...)` would be unknown: hence the IS NOT NULL.
       inner.select = [shared.pk.get_col(shared.alias)];
       const outer = shared.pk.get_col(shared.alias);
-      return new WhereNode([new IsNull(outer, false), new In(outer, inner)], AND);
+      return new WhereNode([new IsNull(outer, false), new InSubquery(outer, inner)], AND);
     }
     const pk = this.model._meta.pk;
     inner.select = [pk.get_col(inner.base_table)];
-    return new In(pk.get_col(this.base_table), inner);
+    return new InSubquery(pk.get_col(this.base_table), inner);
   }
 
   /**
@@ -792,6 +792,21 @@ export class Query extends BaseExpression {
 
   get_meta(): any {
     return this.model._meta;
+  }
+}
+
+/**
+ * split_exclude's condition. Django writes it as EXISTS(...), and an EXISTS whose subquery can
+ * match nothing (`books__editor__in=[]`) is plain false: the outer query still runs.
+ */
+class InSubquery extends In {
+  override as_sql(compiler: Compiler, connection: any): SQL {
+    try {
+      return super.as_sql(compiler, connection);
+    } catch (e) {
+      if (e instanceof EmptyResultSet) return ["%s", [false]];
+      throw e;
+    }
   }
 }
 
