@@ -516,6 +516,8 @@ export class Case extends Expression {
 export class Subquery extends Expression {
   query: any;
   template = "(%(subquery)s)";
+  /** What a subquery that can match nothing selects. */
+  empty_result_set_value: unknown = null;
   constructor(queryset: any, output_field: Field | null = null) {
     super(output_field);
     this.query = (queryset.query ?? queryset).clone();

@@ -1050,6 +1050,69 @@ def near_miss_ops(rng, catalog, model_name):
     return [{"op": "filter", "kwargs": {f"{field['name']}__{typo}": 1}}]
 
 
+def loading_ops(rng, catalog, model_name):
+    """select_related two hops deep, prefetch_related through two relations, Prefetch objects."""
+    relations = catalog.relations(model_name)
+    forward = [r for r in relations if not r[2]]
+    choice = rng.randrange(3)
+    if choice == 0 and forward:
+        segment, target, _ = rng.choice(forward)
+        deeper = [r for r in catalog.relations(target) if not r[2]]
+        paths = [f"{segment}.{catalog.scalar_fields(target)[1]['name']}"]
+        lookup = segment
+        if deeper:
+            segment2, target2, _ = rng.choice(deeper)
+            lookup = f"{segment}__{segment2}"
+            paths.append(f"{segment}.{segment2}.{catalog.scalar_fields(target2)[1]['name']}")
+        return filter_ops(rng, catalog, model_name) + [{"op": "select_related", "args": [lookup]}, total_order(rng, catalog, model_name), {"op": "slice", "stop": 6}, {"op": "project", "paths": ["pk", *paths]}]
+    many = [r for r in relations if r[2]]
+    if not many:
+        return [{"op": "count"}]
+    segment, target, _ = rng.choice(many)
+    target_field = catalog.scalar_fields(target)[1]["name"]
+    if choice == 1:
+        inner = [r for r in catalog.relations(target) if r[1] != model_name]
+        if inner:
+            segment2, target2, _ = rng.choice(inner)
+            path2 = f"{segment}.{segment2}.{catalog.scalar_fields(target2)[1]['name']}"
+            return [{"op": "prefetch_related", "args": [f"{segment}__{segment2}"]}, total_order(rng, catalog, model_name), {"op": "slice", "stop": 4}, {"op": "project", "paths": ["pk", path2]}]
+    name, value = random_condition(rng, catalog, target)
+    prefetch = {"$Prefetch": segment, "queryset": {"model": target, "ops": [{"op": "filter", "kwargs": {name: value}}, {"op": "order_by", "args": ["-pk"]}]}}
+    path = f"{segment}.{target_field}"
+    if rng.random() < 0.5:
+        prefetch["to_attr"] = "picked"
+        path = f"picked.{target_field}"
+    return [{"op": "prefetch_related", "args": [prefetch]}, total_order(rng, catalog, model_name), {"op": "project", "paths": ["pk", path]}]
+
+
+def more_write_ops(rng, catalog, model_name):
+    """Updates with F() across rows, get_or_create on a relation, bulk_update, create through a relation id."""
+    numeric = [f["name"] for f in catalog.fields(model_name) if f["type"] in ("IntegerField", "FloatField", "DecimalField")]
+    pks = seed_pks(catalog, model_name)
+    choice = rng.randrange(4)
+    if choice == 0 and numeric:
+        field = rng.choice(numeric)
+        other = rng.choice(numeric)
+        return filter_ops(rng, catalog, model_name) + [{"op": "update", "kwargs": {field: {rng.choice(["$add", "$sub", "$mul"]): [{"$F": other}, rng.choice([1, 2, {"$F": field}])]}}}]
+    if choice == 1:
+        forward = [f for f in catalog.fields(model_name) if f["type"] in ("ForeignKey", "OneToOneField")]
+        if forward:
+            f = rng.choice(forward)
+            target = model_name if f["options"]["to"] == "self" else f["options"]["to"]
+            target_field = rng.choice([x for x in catalog.scalar_fields(target) if x["type"] in TEXT] or catalog.scalar_fields(target))
+            value = rng.choice(catalog.seed_values(target, target_field))
+            return [{"op": "get_or_create", "kwargs": {f"{f['name']}__{target_field['name']}": value, "defaults": {}}}]
+    if choice == 2 and numeric:
+        field = rng.choice(numeric)
+        objs = []
+        for pk in rng.sample(pks, min(2, len(pks))):
+            row = dict(next(r for r in catalog.rows[model_name] if r["id"] == pk))
+            value = row[field]
+            objs.append({"$obj": {"id": pk, field: value if value is None else {"$add": [0, 1]} if False else (decode_marker(value) + 1 if isinstance(decode_marker(value), int) else value)}})
+        return [{"op": "bulk_update", "args": [objs, [field]]}]
+    return [{"op": "filter", "kwargs": {"pk__in": rng.sample(pks, min(3, len(pks)))}}, {"op": "update", "kwargs": {"pk": rng.choice(pks) + 100}}] if rng.random() < 0.2 else [{"op": "get", "kwargs": {"pk": rng.choice(pks)}}, {"op": "delete"}]
+
+
 def generate_case(rng, catalogs, number):
     schema_name = rng.choice(sorted(catalogs))
     catalog = catalogs[schema_name]
@@ -1072,6 +1135,10 @@ def generate_case(rng, catalogs, number):
         ops = none_ops(rng, catalog, model_name)
     elif kind < 0.57:
         ops = near_miss_ops(rng, catalog, model_name)
+    elif kind < 0.63:
+        ops = loading_ops(rng, catalog, model_name)
+    elif kind < 0.68:
+        ops = more_write_ops(rng, catalog, model_name)
     else:
         ops = filter_ops(rng, catalog, model_name)
         if rng.random() < 0.15:

@@ -17,7 +17,6 @@ import { DESCRIPTOR_HOOKS, type ForeignKey, type ForeignObjectRel, type ManyToMa
 import { Manager } from "../manager";
 import { PREFETCH, type QuerySet } from "../query";
 import { Q } from "../query_utils";
-import { F } from "../expressions";
 import { m2m_changed } from "../signals";
 import { atomic } from "../../transaction";
 import { py_int_set_order } from "../../../../python/hash";
@@ -182,12 +181,23 @@ function install_reverse_many_to_one(rel: ForeignObjectRel, related: any): void 
       const fk = rel.field as ForeignKey;
       const model = rel.related_model as any;
       const target = fk.target_field.attname;
-      const qs = (queryset ?? model._default_manager.get_queryset()).filter({ [`${fk.attname}__in`]: unique(instances.map((i) => i[target])) });
+      const qs = filter_prefetch_queryset(queryset ?? model._default_manager.get_queryset(), fk.attname, unique(instances.map((i) => i[target])));
       // Each prefetched row points back at one of these instances: `comment.post` needs no query.
       qs._known_related_objects = new Map([[fk, new Map(instances.map((i) => [i[target], i]))]]);
       return { queryset: qs, rel_obj_attr: (o) => o[fk.attname], instance_attr: (i) => i[target], single: false, cache_name: accessor };
     },
   });
+}
+
+/**
+ * Django's `_filter_prefetch_queryset`: the prefetch's `<field>__in` condition reuses every join
+ * the queryset already has, so `Prefetch("books", Book.objects.filter(tags__id__lte=1))` matches
+ * each book to the tag row its own filter read, not to a second join.
+ */
+function filter_prefetch_queryset(queryset: QuerySet, field_name: string, values: unknown[]): QuerySet {
+  const qs = queryset._chain();
+  qs.query.add_q(new Q({ [`${field_name}__in`]: values }), true);
+  return qs;
 }
 
 /** Objects or pks → pks. */
@@ -326,9 +336,11 @@ function install_many_to_many(field: ManyToManyField, cls: any, reverse: boolean
       const side = m2m_side(field, reverse);
       const source = side.through._meta.get_field(side.source_field_name);
       const alias = `_prefetch_related_val_${source.attname}`;
-      const qs = (queryset ?? side.model._default_manager.get_queryset())
-        .filter({ [`${side.query_field_name}__in`]: unique(instances.map((i) => i.pk)) })
-        .annotate({ [alias]: new F(side.query_field_name) });
+      // Django selects the join table's column by the table's own name, i.e. from its first join
+      // (the one a Prefetch queryset's own filter made, if it made one), not the prefetch's.
+      const qs = filter_prefetch_queryset(queryset ?? side.model._default_manager.get_queryset(), side.query_field_name, unique(instances.map((i) => i.pk))).annotate({
+        [alias]: source.get_col(side.through._meta.db_table),
+      });
       return { queryset: qs, rel_obj_attr: (o) => o[alias], instance_attr: (i) => i.pk, single: false, cache_name: side.cache_name };
     },
   });

@@ -8,7 +8,7 @@
  */
 import { FieldError } from "../../../core/exceptions";
 import { DatabaseError, NotSupportedError } from "../../utils";
-import { Col, OrderBy, F, type SQL } from "../expressions";
+import { Col, OrderBy, F, Value, type SQL } from "../expressions";
 import { ForeignKey } from "../fields/related";
 import { EmptyResultSet, FullResultSet } from "../lookups";
 import { LOOKUP_SEP } from "../query_utils";
@@ -115,7 +115,7 @@ export class SQLCompiler {
     this.select = [];
     const add = (expr: any, alias: string | null) => {
       void expr._output_field_or_null; // mixed source types raise FieldError before any SQL runs
-      let [sql, params] = this.compile(expr);
+      let [sql, params] = this.compile_selected(expr);
       if (typeof expr.select_format === "function") [sql, params] = expr.select_format(this, sql, params);
       this.select.push({ expr, sql, params, alias });
     };
@@ -137,6 +137,22 @@ export class SQLCompiler {
     }
     if (q.select_related && this.klass_info) this.get_related_selections(this.klass_info, q.model._meta, q.base_table, q.select_related);
     this.col_count = this.select.length;
+  }
+
+  /**
+   * One selected expression. One that can match nothing (a Subquery over `id__in=[]`) selects its
+   * `empty_result_set_value` (NULL for a Subquery, 0 for a Count) or else 0; one that matches
+   * everything selects true: the query itself still runs.
+   */
+  compile_selected(expr: any): SQL {
+    try {
+      return this.compile(expr);
+    } catch (e) {
+      if (e instanceof FullResultSet) return this.compile(new Value(true));
+      if (!(e instanceof EmptyResultSet)) throw e;
+      const empty = expr.empty_result_set_value;
+      return empty === undefined ? ["0", []] : this.compile(new Value(empty));
+    }
   }
 
   /** select_related: a join and the columns of each related model, nested. */

@@ -434,9 +434,10 @@ export class Query extends BaseExpression {
   // --- filters ----------------------------------------------------------------------------------
 
   /** `filter(q)`: add a Q tree to WHERE with Django's join promotion. */
-  add_q(q: Q): void {
+  add_q(q: Q, reuse_all = false): void {
     const existing_inner = new Set([...this.alias_map].filter(([, j]) => j.join_type === INNER).map(([a]) => a));
-    const [clause, needed_inner] = this._add_q(q, this.used_aliases);
+    // reuse_all: every join already made may serve this condition (a prefetch's `tags__in`).
+    const [clause, needed_inner] = this._add_q(q, reuse_all ? new Set(this.alias_map.keys()) : this.used_aliases);
     if (clause.children.length) this.where.add(clause, AND);
     void existing_inner;
     this.demote_joins(needed_inner);
