@@ -134,12 +134,27 @@ def build_models(schema):
     return built
 
 
-def create_tables_and_seed(schema, classes):
+def create_tables(app_label):
+    """The app's tables as `migrate` makes them from the initial migration `makemigrations` writes
+    (as the corpus was recorded): relations are added after the other columns, so a
+    ForeignKey's column comes last and SQLite names it last in a NOT NULL error."""
+    from django.apps import apps
     from django.db import connection
+    from django.db.migrations.autodetector import MigrationAutodetector
+    from django.db.migrations.graph import MigrationGraph
+    from django.db.migrations.questioner import MigrationQuestioner
+    from django.db.migrations.state import ProjectState
 
+    questioner = MigrationQuestioner(specified_apps={app_label})  # "makemigrations library"
+    changes = MigrationAutodetector(ProjectState(), ProjectState.from_apps(apps), questioner).changes(graph=MigrationGraph())
+    state = ProjectState()
     with connection.schema_editor() as editor:
-        for spec in schema["models"]:
-            editor.create_model(classes[spec["name"]])
+        for migration in changes.get(app_label, []):
+            state = migration.apply(state, editor)
+
+
+def create_tables_and_seed(schema, classes):
+    create_tables(schema["app_label"])
     json_fields = {(m["name"], f["name"]) for m in schema["models"] for f in m["fields"] if f["type"] == "JSONField"}
     for row in schema["seed"]:
         model = classes[row["model"]]

@@ -11,7 +11,7 @@
  * attname and column and adds itself to `cls._meta`. `deconstruct()` gives the
  * `[name, path, args, kwargs]` migrations write into migration files.
  */
-import { TypeError as PyTypeError, ValueError, py_repr } from "../../../../python/builtins";
+import { TypeError as PyTypeError, ValueError, float as py_float, py_repr } from "../../../../python/builtins";
 import { date, datetime, time, timedelta, timezone } from "../../../../python/datetime";
 import { Decimal, InvalidOperation, create_decimal_from_float } from "../../../../python/decimal";
 import { UUID, uuid4 } from "../../../../python/uuid";
@@ -555,9 +555,12 @@ export class FloatField extends Field {
 
   override get_prep_value(value: unknown): unknown {
     if (value === null || value === undefined || is_expression(value)) return value ?? null;
-    const n = value instanceof Decimal ? value.valueOf() : typeof value === "string" ? Number(value) : (value as number);
-    if (typeof n !== "number" || Number.isNaN(n)) throw new ValueError(expected_a_number(this, value));
-    return n;
+    // Python's float(value): "" or "1.5x" is a ValueError, a list a TypeError, both with Django's message.
+    try {
+      return value instanceof Decimal ? value.valueOf() : py_float(value);
+    } catch (e) {
+      throw e instanceof ValueError ? new ValueError(expected_a_number(this, value)) : new PyTypeError(expected_a_number(this, value));
+    }
   }
 
   override to_python(value: unknown): unknown {
