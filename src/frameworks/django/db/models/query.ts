@@ -227,10 +227,13 @@ export class QuerySet<T = any> {
     return `<${this.constructor.name} [${shown.join(", ")}]>`;
   }
 
+  /** Django's `qs.ordered`: an empty QuerySet (`none()`, `[1:1]`) counts as ordered. */
   get ordered(): boolean {
     const q = this.query;
+    if (q.is_empty()) return true;
     if (q.extra_order_by.length || q.order_by.length) return true;
-    return Boolean(q.default_ordering && this.model._meta.ordering.length && q.group_by === null);
+    const grouped = q.group_by === true || (Array.isArray(q.group_by) && q.group_by.length > 0);
+    return Boolean(q.default_ordering && this.model._meta.ordering.length && !grouped);
   }
 
   // --- methods returning QuerySets ----------------------------------------------------------------
@@ -283,6 +286,7 @@ export class QuerySet<T = any> {
   }
 
   reverse(): QuerySet<T> {
+    if (this.query.is_sliced) throw new PyTypeError("Cannot reverse a query once a slice has been taken.");
     const c = this._chain();
     c.query.standard_ordering = !c.query.standard_ordering;
     return c;
@@ -290,6 +294,7 @@ export class QuerySet<T = any> {
 
   distinct(...fields: string[]): QuerySet<T> {
     this._not_support_combined_queries("distinct");
+    if (this.query.is_sliced) throw new PyTypeError("Cannot create distinct fields once a slice has been taken.");
     const c = this._chain();
     c.query.distinct = true;
     c.query.distinct_fields = fields;
@@ -543,10 +548,12 @@ export class QuerySet<T = any> {
   }
 
   earliest(...fields: string[]): T {
+    if (this.query.is_sliced) throw new PyTypeError("Cannot change a query once a slice has been taken.");
     return this._earliest(fields, false);
   }
 
   latest(...fields: string[]): T {
+    if (this.query.is_sliced) throw new PyTypeError("Cannot change a query once a slice has been taken.");
     return this._earliest(fields, true);
   }
 

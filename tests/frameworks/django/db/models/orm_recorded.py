@@ -1128,6 +1128,46 @@ def more_write_ops(rng, catalog, model_name):
     return [{"op": "filter", "kwargs": {"pk__in": rng.sample(pks, min(3, len(pks)))}}, {"op": "update", "kwargs": {"pk": rng.choice(pks) + 100}}] if rng.random() < 0.2 else [{"op": "get", "kwargs": {"pk": rng.choice(pks)}}, {"op": "delete"}]
 
 
+def tutorial_ops(rng, catalog, model_name):
+    """What Django's tutorial teaches and learners then write: `votes = F("votes") + 1; save()`,
+    `order_by(Lower(...))`, naive datetimes, values().first(), slices that forbid what follows."""
+    fields = [f for f in catalog.fields(model_name) if f["type"] not in ("ManyToManyField", "JSONField")]
+    numeric = [f["name"] for f in fields if f["type"] in ("IntegerField", "FloatField")]
+    text = [f["name"] for f in fields if f["type"] in TEXT]
+    dates = [f for f in fields if f["type"] == "DateTimeField"]
+    pks = seed_pks(catalog, model_name)
+    choice = rng.randrange(9)
+    if choice == 0 and numeric:
+        field = rng.choice(numeric)
+        return [{"op": "get", "kwargs": {"pk": rng.choice(pks)}}, {"op": "setattr", "name": field, "value": {"$add": [{"$F": field}, 1]}},
+                {"op": "save"}, {"op": "refresh_from_db"}, {"op": "attr", "name": field}]
+    if choice == 1 and text:
+        key = {rng.choice(["$asc", "$desc"]): {rng.choice(["$Lower", "$Upper", "$Length"]): rng.choice(text)}}
+        return filter_ops(rng, catalog, model_name) + [{"op": "order_by", "args": [key, "pk"]}]
+    if choice == 2 and dates:
+        field = rng.choice(dates)
+        value = rng.choice([v for v in catalog.seed_values(model_name, field) if v] or [{"__datetime__": "2024-01-01T00:00:00+00:00"}])
+        naive = {"__datetime__": value["__datetime__"].replace("+00:00", "")}
+        return [{"op": "filter", "kwargs": {f"{field['name']}__{rng.choice(['lte', 'gte', 'exact', 'lt'])}": naive}}, total_order(rng, catalog, model_name)]
+    if choice == 3:
+        paths, _ = value_paths(rng, catalog, model_name)
+        method = rng.choice(["values", "values_list"])
+        return [total_order(rng, catalog, model_name), {"op": method, "args": paths}, {"op": rng.choice(["first", "last"])}]
+    if choice == 4:
+        after = rng.choice([{"op": "update", "kwargs": {fields[1]["name"]: None}}, {"op": "delete"}, {"op": "count"}, {"op": "exists"},
+                            {"op": "aggregate", "kwargs": {"n": {"$Count": "pk"}}}, {"op": "distinct"}, {"op": "reverse"}])
+        return [{"op": "order_by", "args": ["pk"]}, {"op": "slice", "start": rng.choice([0, 1, 2]), "stop": rng.choice([3, 4, 8])}, after]
+    if choice == 5:
+        return [{"op": "order_by"}, {"op": "reverse"}, {"op": rng.choice(["first", "last"])}] if rng.random() < 0.5 else [{"op": "none"}, {"op": "filter", "kwargs": {"pk": 1}}, {"op": rng.choice(["count", "exists", "first"])}]
+    if choice == 6:
+        paths, _ = value_paths(rng, catalog, model_name)
+        return [{"op": "values", "args": paths}, {"op": "distinct"}, {"op": "count"}]
+    if choice == 7:
+        field = rng.choice([f["name"] for f in fields if f["type"] in ("DateField", "DateTimeField", "IntegerField")] or ["pk"])
+        return [{"op": rng.choice(["earliest", "latest"]), "args": [rng.choice([field, f"-{field}"])]}]
+    return [{"op": "values", "args": [rng.choice([f["name"] for f in fields])]}, {"op": "get", "kwargs": {"pk": rng.choice(pks)}}]
+
+
 def generate_case(rng, catalogs, number):
     schema_name = rng.choice(sorted(catalogs))
     catalog = catalogs[schema_name]
@@ -1154,6 +1194,8 @@ def generate_case(rng, catalogs, number):
         ops = loading_ops(rng, catalog, model_name)
     elif kind < 0.68:
         ops = more_write_ops(rng, catalog, model_name)
+    elif kind < 0.76:
+        ops = tutorial_ops(rng, catalog, model_name)
     else:
         ops = filter_ops(rng, catalog, model_name)
         if rng.random() < 0.15:

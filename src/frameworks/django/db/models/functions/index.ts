@@ -6,7 +6,7 @@
  *     Concat("name", Value(" ("), "city") (COALESCE("name", '') || COALESCE((COALESCE(%s, '') || COALESCE("city", '')), ''))
  */
 import { Func, Value, type Compiler, type SQL } from "../expressions";
-import { CharField, DateField, DateTimeField, IntegerField, TimeField, type Field } from "../fields";
+import { DateField, DateTimeField, IntegerField, TimeField, type Field } from "../fields";
 import { TRUNC } from "../query";
 import { settings } from "../../../conf";
 import { Transform } from "../lookups";
