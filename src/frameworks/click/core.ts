@@ -13,11 +13,15 @@
  *     → invoke(ctx)                            the callback called with ctx.params
  *       Group.invoke: resolve_command → the subcommand's own make_context and invoke
  *
+ * Tracing ("command" spans): each command invoked, with the parameters it was given, and each
+ * subcommand lookup — the name asked for and the commands there were to find it among.
+ *
  * Callbacks receive the parameters as one keyword-arguments object (ADR 0001):
  * `def hello(count, name)` is `function hello({ count, name })`; with `@pass_context` the context
  * comes first. A callback may be async (it may await `input()`); `main` and `invoke` return a
  * Promise (ADR 0023).
  */
+import { span_close, span_fail, to_json, trace_site } from "../../trace";
 import { TypeError } from "../python/builtins";
 import { getdoc } from "../python/inspect";
 import * as sys from "../python/sys";
@@ -28,6 +32,9 @@ import { HelpFormatter, join_options, split_opt } from "./formatting";
 import { _OptionParser, _flag_needs_value, type ParsedOpts } from "./parser";
 import { BOOL, BoolParamType, IntRange, ParamType, STRING, convert_type } from "./types";
 import { echo, make_str } from "./utils";
+
+const INVOKE = trace_site("command", "click/core.ts#Command.invoke");
+const RESOLVE = trace_site("command", "click/core.ts#Group.resolve_command");
 
 /** Where a parameter's value came from (`ctx.get_parameter_source(name)`). */
 export enum ParameterSource {
@@ -490,11 +497,31 @@ export class Command {
     return remaining;
   }
 
-  /** `invoke(ctx)`: the callback, called with the parsed parameters. */
+  /** `invoke(ctx)`: the callback, called with the parsed parameters (a "command" span around it). */
   invoke(ctx: Context): unknown {
     if (this.deprecated) echo(`DeprecationWarning: The command ${JSON.stringify(this.name).replace(/"/g, "'")} is deprecated.${typeof this.deprecated === "string" ? ` ${this.deprecated}` : ""}`, { err: true });
-    if (this.callback !== null) return ctx.invoke(this.callback, { ...ctx.params });
-    return null;
+    if (this.callback === null) return null;
+    const callback = this.callback;
+    const params = { ...ctx.params };
+    const span = INVOKE.open(ctx.command_path, () => ({ command: this.name, callback: callback.name, params: to_json(params) }));
+    const failed = (e: unknown) => {
+      if (!(e instanceof Exit) || e.exit_code !== 0) span_fail(span, e);
+      span_close(span);
+      throw e;
+    };
+    let rv: unknown;
+    try {
+      rv = ctx.invoke(callback, params);
+    } catch (e) {
+      failed(e);
+    }
+    if (rv instanceof Promise)
+      return rv.then((value) => {
+        span_close(span);
+        return value;
+      }, failed);
+    span_close(span);
+    return rv;
   }
 
   /**
@@ -754,6 +781,7 @@ export class Group extends Command {
   resolve_command(ctx: Context, args: string[]): [string | null, Command | null, string[]] {
     const cmd_name = make_str(args[0]);
     let cmd = this.get_command(ctx, cmd_name);
+    RESOLVE.event(`${ctx.command_path} → ${cmd_name}`, () => ({ name: cmd_name, found: cmd !== null, commands: Object.keys(this.commands) }));
     if (cmd === null && ctx.token_normalize_func !== null) cmd = this.get_command(ctx, ctx.token_normalize_func(cmd_name));
     if (cmd === null && !ctx.resilient_parsing) {
       // An option where a command was expected (`flask --nope`) is reported as the option it is.

@@ -4,6 +4,7 @@
  * `click.argument`, `click.echo`, `click.pass_context`, the parameter types and the exceptions.
  */
 export { Argument, Command, Context, Group, Option, Parameter, ParameterSource } from "./core";
+export type { CommandOptions, ContextSettings, GroupOptions, OptionOptions, ParameterOptions } from "./core";
 export { argument, command, group, help_option, make_pass_decorator, option, pass_context, pass_obj, version_option } from "./decorators";
 export { Abort, BadArgumentUsage, BadOptionUsage, BadParameter, ClickException, Exit, FileError, MissingParameter, NoSuchCommand, NoSuchOption, UsageError } from "./exceptions";
 export { HelpFormatter, wrap_text } from "./formatting";

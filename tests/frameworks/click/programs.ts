@@ -17,6 +17,7 @@ export const hello = click.command()(
 export const cli = click.group()(
   click.option("--debug/--no-debug", { default: false, help: "Show debugging output." })(
     click.pass_context(function cli(ctx: click.Context, { debug }: { debug: boolean }) {
+      // eslint-disable-next-line @typescript-eslint/no-unused-expressions -- a docstring over several lines
       `A database tool.
 
       It initializes and drops the database. This second paragraph is long enough that click has to
@@ -58,6 +59,7 @@ export const types = click.command()(
           click.option("--flag", { type: click.BOOL, help: "A boolean." })(
             click.argument("src", { type: new click.Path() })(
               click.argument("names", { nargs: -1 })(function types({ number, ratio, color, verbose, flag, src, names }: Record<string, unknown>) {
+                // eslint-disable-next-line @typescript-eslint/no-unused-expressions -- a docstring over several lines
                 `Show what the types made of the words.
 
                 \b
