@@ -10,7 +10,7 @@ import { join, relative } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { HeadlessRuntime } from "../../../../src/runtime/headless";
 import type { CommandResult } from "../../../../src/runtime/protocol";
-import { CookieJar, build_request } from "../../../../src/scenarios/client";
+import { CookieJar, build_request, replay_all } from "../../../../src/scenarios/client";
 
 interface Case {
   project: string;
@@ -87,6 +87,15 @@ describe("flask --app flaskr init-db on the page's database", () => {
     const after = await runtime.request(build_request({ method: "GET", target: "/" }, new CookieJar()));
     expect(after.response.status).toBe(200);
     expect(new TextDecoder().decode(after.response.body)).toContain("<h1>Posts</h1>");
+  });
+
+  test("runs as a scenario script's manage step, before the requests that need the tables", async () => {
+    loaded_project = null;
+    await runtime.load({ entry: { kind: "flask", app: "flaskr.app" }, files: read_tree(PROJECTS.flaskr.folder) });
+    const run = await replay_all(runtime, { requests: [{ method: "GET", target: "/auth/register" }, { method: "GET", target: "/" }], script: [{ manage: ["--app", "flaskr", "init-db"] }, { request: 1 }] });
+    const command = run.script[0].command;
+    expect(command && command.ok ? streams(command) : command).toEqual({ stdout: "Initialized the database.\n", stderr: "", exit_code: 0 });
+    expect(run.requests.map((r) => r.result.response.status)).toEqual([200, 200]);
   });
 
   test("is traced: the command, the app context it ran in, and the SQL script", async () => {
