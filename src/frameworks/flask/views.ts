@@ -22,9 +22,18 @@ type AnyFunction = (...args: any[]) => any;
 /** The methods a MethodView maps to its own methods of the same name, lower-cased. */
 export const http_method_funcs: ReadonlySet<string> = new Set(["get", "post", "head", "options", "delete", "put", "trace", "patch"]);
 
+/** A View class, whatever its constructor's parameters (they are `as_view`'s arguments). */
+export interface ViewClass {
+  new (...class_args: any[]): View;
+  methods: Iterable<string> | null;
+  provide_automatic_options: boolean | null;
+  decorators: ((view: AnyFunction) => AnyFunction)[];
+  init_every_request: boolean;
+}
+
 /** A view function made by `as_view`: it remembers its class and carries the rule's defaults. */
 export interface ClassView extends AnyFunction {
-  view_class: typeof View;
+  view_class: ViewClass;
   methods: Iterable<string> | null;
   provide_automatic_options: boolean | null;
   __source__?: unknown;
@@ -54,18 +63,18 @@ export class View {
    * an instance (per request, or once) with the given arguments and calls its `dispatch_request`;
    * the class's decorators wrap it; `name` becomes its name, hence the endpoint.
    */
-  static as_view<C extends typeof View>(this: C, name: string, ...class_args: unknown[]): ClassView {
+  static as_view(this: ViewClass, name: string, ...class_args: unknown[]): ClassView {
     const cls = this;
     let view: AnyFunction;
     if (cls.init_every_request) {
       // `view` is looked up when a request comes: by then it is the decorated function, which is
       // the one carrying `view_class` (Python's closure reads the rebound name the same way).
       view = function (kwargs: Record<string, unknown> = {}) {
-        const self = new (view as ClassView).view_class(...(class_args as []));
+        const self = new (view as ClassView).view_class(...class_args);
         return current_app.ensure_sync(self.dispatch_request.bind(self))(kwargs);
       };
     } else {
-      const self = new cls(...(class_args as []));
+      const self = new cls(...class_args);
       view = function (kwargs: Record<string, unknown> = {}) {
         return current_app.ensure_sync(self.dispatch_request.bind(self))(kwargs);
       };
