@@ -183,3 +183,6 @@ export * as "django/forms/utils" from "../../frameworks/django/forms/utils";
 export * as "django/http/response" from "../../frameworks/django/http/response";
 export * as "django/http/request" from "../../frameworks/django/http/request";
 export * as "django/http/cookie" from "../../frameworks/django/http/cookie";
+export * as "django/contrib/humanize" from "../../frameworks/django/contrib/humanize";
+export * as "django/contrib/humanize/apps" from "../../frameworks/django/contrib/humanize/apps";
+export * as "django/contrib/humanize/templatetags/humanize" from "../../frameworks/django/contrib/humanize/templatetags/humanize";
