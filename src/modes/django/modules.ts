@@ -27,6 +27,13 @@ export * as "django/core/management/commands/shell" from "../../frameworks/djang
 export * as "django/core/management/commands/showmigrations" from "../../frameworks/django/core/management/commands/showmigrations";
 export * as "django/core/management/commands/sqlmigrate" from "../../frameworks/django/core/management/commands/sqlmigrate";
 export * as "django/core/management/commands/startapp" from "../../frameworks/django/core/management/commands/startapp";
+export * as "django/core/management/commands/test" from "../../frameworks/django/core/management/commands/test";
+export * as "django/test" from "../../frameworks/django/test";
+export * as "django/test/client" from "../../frameworks/django/test/client";
+export * as "django/test/runner" from "../../frameworks/django/test/runner";
+export * as "django/test/signals" from "../../frameworks/django/test/signals";
+export * as "django/test/testcases" from "../../frameworks/django/test/testcases";
+export * as "django/test/utils" from "../../frameworks/django/test/utils";
 export * as "django/core/checks" from "../../frameworks/django/core/checks";
 export * as "django/dispatch" from "../../frameworks/django/dispatch";
 export * as "django/http" from "../../frameworks/django/http";
