@@ -43,7 +43,9 @@ export type PatternMatch = [remaining: string, args: unknown[], kwargs: Kwargs];
 export type URLconf = string | { urlpatterns: unknown; app_name?: string; [k: string]: unknown } | (URLPattern | URLResolver)[];
 
 const RESOLVE = trace_site("resolver", "django/urls/resolvers.ts#URLResolver.resolve", { source: true, name: resolver_span_name, attrs: resolver_span_attrs });
-const PATTERN = trace_site("pattern", "django/urls/resolvers.ts#URLPattern.resolve", { source: true, name: attempt_name, attrs: attempt_attrs });
+// The patterns of one URLconf tried against one path are kept as one run (ADR 0033): a resolve of
+// the 105th pattern keeps a pattern and its outcome per try, and the spans are made when read.
+const PATTERN = trace_site("pattern", "django/urls/resolvers.ts#URLPattern.resolve", { source: true, name: attempt_name, attrs: attempt_attrs, runs: true });
 
 // ---------------------------------------------------------------------------------------------
 // ResolverMatch: what resolve() found
