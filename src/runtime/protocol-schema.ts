@@ -8,7 +8,9 @@
  * bounded (`LIMITS`) so that a forged 300 MB message is refused rather than stored. The check
  * works in place (no copy) and in one pass; objects must be plain (no Map, Date, Blob… that
  * structured clone could carry), keys may not be `__proto__`, and a trace must be a well-formed
- * tree (span `i` has id `i`, its parent an earlier span).
+ * tree (span `i` has id `i`, its parent an earlier span). A trace the worker packed (its runs of
+ * pattern spans as forms, src/trace/runs.ts) is made whole first, in place, and then checked
+ * like any other: what it makes counts against the size budget.
  *
  * Unknown fields on a known message are allowed (a newer runtime may add one) but count towards
  * the size limit and must be JSON-like; a field the page renders belongs in the schema below.
@@ -194,12 +196,17 @@ const spanRun = obj<SpanRun>({ first: int(0, LIMITS.spans), parent: nullable(int
  * every id taken exactly once. The spans made are then checked as any trace's are.
  */
 function unpack(o: Record<string, unknown>, path: string, budget: Budget): void {
-  const runs = arr(spanRun, LIMITS.spans)(o.runs, `${path}.runs`, budget);
   if (!Array.isArray(o.spans)) fail(`${path}.spans`, `expected an array, got ${describe(o.spans)}`);
+  if (!Array.isArray(o.runs)) fail(`${path}.runs`, `expected an array, got ${describe(o.runs)}`);
   const spans = o.spans as unknown[];
+  // The count first (each run's forms at most LIMITS.spans), before any run is looked into.
   let total = spans.length;
-  for (const run of runs) total += run.forms.length;
-  if (total > LIMITS.spans) fail(path, `a trace of more than ${LIMITS.spans} spans`);
+  for (const run of o.runs as unknown[]) {
+    const forms = typeof run === "object" && run !== null ? (run as { forms?: unknown }).forms : undefined;
+    if (Array.isArray(forms)) total += forms.length;
+    if (total > LIMITS.spans) fail(path, `a trace of more than ${LIMITS.spans} spans`);
+  }
+  const runs = arr(spanRun, LIMITS.spans)(o.runs, `${path}.runs`, budget);
   spans.forEach((s, i) => plainObject(s, `${path}.spans[${i}]`));
   try {
     o.spans = expand_trace({ spans: spans as Span[], runs }).spans;

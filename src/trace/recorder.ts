@@ -28,7 +28,7 @@
  * docs/tracing.md for how a framework registers its own sites.
  */
 import type { Attrs, Json, SourceRef, Span, SpanError, SpanKind, Trace } from "./span";
-import { RUN_FILL_1, RUN_FILL_2, form_of, type PackedTrace, type RunForm, type SpanRun } from "./runs";
+import { RUN_FILL_1, RUN_FILL_2, form_of, span_of, type PackedTrace, type RunForm, type SpanRun } from "./runs";
 
 /**
  * A span's attributes, or a function that builds them. Prefer the function: nothing is built when
@@ -147,7 +147,7 @@ export class TraceSite {
       const c = values[at + 3 * j + 2];
       const form = this.form(a, c);
       // Kept from now on: a new event (past the kept ones), or another where one was kept.
-      const cur: KeptRun = next ?? kept;
+      const cur: Pick<KeptRun, "as" | "cs" | "forms"> = next ?? kept;
       if (k === cur.as.length || (k < cur.as.length && (cur.as[k] !== a || cur.forms[k] !== form || (form !== null && cur.cs[k] !== c)))) {
         next ??= { as: kept.as.slice(), cs: kept.cs.slice(), forms: kept.forms.slice() };
         next.as[k] = a;
@@ -164,10 +164,9 @@ export class TraceSite {
       }
     }
     if (next !== null && typeof first === "object" && first !== null && next.as[0] === first) {
-      Object.freeze(next.as);
-      Object.freeze(next.cs);
-      Object.freeze(next.forms);
-      this.kept_runs.set(first, Object.freeze(next));
+      const nulls: number[] = [];
+      for (let k = 0; k < next.forms.length; k++) if (next.forms[k] === null) nulls.push(k);
+      this.kept_runs.set(first, Object.freeze({ as: Object.freeze(next.as), cs: Object.freeze(next.cs), forms: Object.freeze(next.forms), nulls: Object.freeze(nulls) }));
     }
     if (forms.length !== count) {
       if (!own) forms = forms.slice(0, count);
@@ -376,15 +375,11 @@ interface KeptRun {
   readonly as: readonly unknown[];
   readonly cs: readonly unknown[];
   readonly forms: readonly (RunForm | null)[];
+  /** The indices whose form is null, in order. */
+  readonly nulls: readonly number[];
 }
-const NO_KEPT_RUN: KeptRun = Object.freeze({ as: Object.freeze([]), cs: Object.freeze([]), forms: Object.freeze([]) });
+const NO_KEPT_RUN: KeptRun = Object.freeze({ as: Object.freeze([]), cs: Object.freeze([]), forms: Object.freeze([]), nulls: Object.freeze([]) });
 
-
-/** Whether a span index falls in one of the `[first, end)` pairs. */
-function in_ranges(ranges: readonly number[], index: number): boolean {
-  for (let i = 0; i < ranges.length; i += 2) if (index >= ranges[i] && index < ranges[i + 1]) return true;
-  return false;
-}
 
 const INITIAL_RECORDS = 128;
 const EMPTY_NUMBERS: number[] = [];
@@ -527,11 +522,6 @@ export class Recorder {
   }
 
   private begin_run(site: TraceSite, a: unknown, b: unknown): void {
-    // The run before (if any) ends: its spans are remembered, for `record` to know them.
-    if (this.run_next >= 0) {
-      if (this.run_ranges === EMPTY_NUMBERS) this.run_ranges = [];
-      this.run_ranges.push(this.run_first, this.run_first + this.run_count);
-    }
     if (this.codes === EMPTY_NUMBERS) this.start_log();
     this.codes[this.ncodes++] = (site.id << OP_BITS) | OP_RUN;
     this.run_next = this.ncodes;
@@ -571,7 +561,6 @@ export class Recorder {
   record(op: number, handle: number, value: unknown): void {
     const index = this.index_of(handle);
     if (index < 0) return;
-    if (!this.runs_touched && (this.run_next >= 0 || this.run_ranges.length !== 0) && ((this.run_next >= 0 && index >= this.run_first && index < this.run_first + this.run_count) || in_ranges(this.run_ranges, index))) this.runs_touched = true;
     // An eager site's span: attrs (and a failure) functions are called now.
     if (typeof value === "function" && this.eager_sites[index] !== undefined) value = (value as () => unknown)();
     if (this.codes === EMPTY_NUMBERS) this.start_log();
@@ -646,13 +635,13 @@ export class Recorder {
   /**
    * `packed`: the trace as it crosses to the page — the spans of each run (a `runs` site's events,
    * `TraceSiteOptions.runs`) that have a form left as a `SpanRun`, which `expand_trace`
-   * (src/trace/runs.ts) makes into the same spans. A span of a run already read packed takes no
-   * later `span_set`/`span_fail`/`span_source` (none is made on one); a recorder with such a change
-   * recorded before the read is read whole.
+   * (src/trace/runs.ts) makes into the same spans. A run's span changed by `span_set`/`span_fail`/
+   * `span_source` is made and carried with the others; one changed after a packed read handed it
+   * over keeps no change (none is made on one).
    */
   trace(options: { packed: true }): PackedTrace;
   trace(options?: { packed?: boolean }): PackedTrace {
-    if (this.replayed < this.ncodes) this.replay(options?.packed === true && !this.runs_touched);
+    if (this.replayed < this.ncodes) this.replay(options?.packed === true);
     this.release_log();
     if (this.packed_runs !== null && this.packed_runs.length !== 0) {
       if (this.result === undefined || this.result.spans !== this.built || this.result.runs !== this.packed_runs) this.result = { spans: this.built, runs: this.packed_runs };
@@ -668,10 +657,6 @@ export class Recorder {
   private sparse = false;
   /** How many spans the replay has numbered (those of packed runs included). */
   private replayed_spans = 0;
-  /** A span of a run was changed after it was recorded (`record`): the trace is read whole. */
-  private runs_touched = false;
-  /** The span indices of the runs recorded: `[first, end)` pairs (the last pair's end grows with its run). */
-  private run_ranges: number[] = EMPTY_NUMBERS;
 
   /**
    * Every record is now a span: the log's arrays go to the next recorder (records added after a
@@ -690,11 +675,6 @@ export class Recorder {
     this.values = EMPTY_VALUES;
     this.ncodes = this.ntimes = this.nvalues = 0;
     this.replayed = this.replayed_times = this.replayed_values = 0;
-    // The run the log ended with is over (its spans are remembered, for `record`).
-    if (this.run_next >= 0) {
-      if (this.run_ranges === EMPTY_NUMBERS) this.run_ranges = [];
-      this.run_ranges.push(this.run_first, this.run_first + this.run_count);
-    }
     this.run_next = -1;
     this.run_site = null;
     this.run_b = undefined;
@@ -702,6 +682,26 @@ export class Recorder {
     this.run_as = NO_KEPT_RUN.as;
     this.run_cs = NO_KEPT_RUN.cs;
     this.run_first = this.run_count = 0;
+  }
+
+  /**
+   * The span of a packed run's form, made now and put among the others (its form in the run
+   * becomes null): a span changed after it was recorded (a `span_set` on a run's event). A span
+   * of a run handed over by an earlier read is not there any more: undefined.
+   */
+  private unpack_span(built: Span[], id: number): Span | undefined {
+    for (const run of this.packed_runs ?? []) {
+      const k = id - run.first;
+      if (k < 0 || k >= run.forms.length || run.forms[k] === null) continue;
+      const span = span_of(run, run.forms[k]!, id);
+      run.forms = run.forms.slice();
+      run.forms[k] = null;
+      let at = built.length;
+      while (at > 0 && built[at - 1].id > id) at--;
+      built.splice(at, 0, span);
+      return span;
+    }
+    return undefined;
   }
 
   /** The records not yet replayed, made spans (or changes to spans). */
@@ -781,11 +781,38 @@ export class Recorder {
         const first = values[v + 4];
         const at = v + 5;
         v = at + 3 * differing;
-        let forms: (RunForm | null)[] | null = null;
         if (pack && typeof b === "string") {
-          forms = site.run_forms(kept, first, count, values, at, differing);
+          const forms = site.run_forms(kept, first, count, values, at, differing);
           this.packed_runs!.push(source ? { first: n, parent, kind, time: last, source, fill: b, forms } : { first: n, parent, kind, time: last, fill: b, forms });
           sparse = true;
+          // Made here: the events with no form — differing ones, and kept ones (`kept.nulls`) — in order.
+          const nulls = kept.nulls;
+          let j = 0;
+          let z = 0;
+          for (;;) {
+            const kd = j < differing ? (values[at + 3 * j] as number) : count;
+            const kz = z < nulls.length && nulls[z] < count ? nulls[z] : count;
+            if (kd >= count && kz >= count) break;
+            let k: number, a: unknown, c: unknown;
+            if (kd <= kz) {
+              k = kd;
+              a = values[at + 3 * j + 1];
+              c = values[at + 3 * j + 2];
+              j++;
+              if (kz === kd) z++;
+              if (forms[k] !== null) continue;
+            } else {
+              k = kz;
+              a = kept.as[k];
+              c = kept.cs[k];
+              z++;
+            }
+            const span_name = typeof name === "string" ? name : build_name(name as (a: unknown, b: unknown, c: unknown) => string, a, b, c);
+            const attrs = build_attrs_with(build, a, b, c);
+            built.push(source ? { id: n + k, parent, kind, name: span_name, start: last, end: last, attrs, source } : { id: n + k, parent, kind, name: span_name, start: last, end: last, attrs });
+          }
+          n += count;
+          continue;
         }
         let j = 0;
         for (let k = 0; k < count; k++) {
@@ -795,11 +822,9 @@ export class Recorder {
             c = values[at + 3 * j + 2];
             j++;
           } else {
-            if (forms !== null && forms[k] !== null) continue;
             a = kept.as[k];
             c = kept.cs[k];
           }
-          if (forms !== null && forms[k] !== null) continue;
           const span_name = typeof name === "string" ? name : build_name(name as (a: unknown, b: unknown, c: unknown) => string, a, b, c);
           const attrs = build_attrs_with(build, a, b, c);
           const span: Span = source ? { id: n + k, parent, kind, name: span_name, start: last, end: last, attrs, source } : { id: n + k, parent, kind, name: span_name, start: last, end: last, attrs };
@@ -821,8 +846,8 @@ export class Recorder {
       }
       const value = values[v++];
       if (target >= n) continue;
-      const span = sparse ? span_by_id(built, target) : built[target];
-      // A span a packed read left to its run's form takes no later change (see `trace`).
+      // A span a run's form would make, changed: made here instead (its form dropped from the run).
+      const span = sparse ? (span_by_id(built, target) ?? this.unpack_span(built, target)) : built[target];
       if (span === undefined) continue;
       if (op === OP_SET) Object.assign(span.attrs, build_attrs(value as LazyAttrs));
       else if (op === OP_FAIL) span.error = typeof value === "function" ? build_error(value as () => SpanError) : (value as SpanError);

@@ -93,7 +93,7 @@ export function form_of(name1: string, attrs1: Attrs, name2: string, attrs2: Att
 }
 
 /** One span of a run, made from its form (the recorder's key order: id, parent, kind, name, start, end, attrs, source). */
-function span_of(run: SpanRun, form: RunForm, id: number): Span {
+export function span_of(run: SpanRun, form: RunForm, id: number): Span {
   const attrs: Attrs = { ...form.attrs };
   const holes = form.holes;
   for (let h = 0; h < holes.length; h++) attrs[holes[h][0]] = holes[h][1] + run.fill + holes[h][2];
