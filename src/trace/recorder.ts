@@ -783,8 +783,13 @@ export class Recorder {
         v = at + 3 * differing;
         if (pack && typeof b === "string") {
           const forms = site.run_forms(kept, first, count, values, at, differing);
-          this.packed_runs!.push(source ? { first: n, parent, kind, time: last, source, fill: b, forms } : { first: n, parent, kind, time: last, fill: b, forms });
-          sparse = true;
+          // A run with no form (a match tried first) is only spans.
+          let formed = 0;
+          while (formed < count && forms[formed] === null) formed++;
+          if (formed < count) {
+            this.packed_runs!.push(source ? { first: n, parent, kind, time: last, source, fill: b, forms } : { first: n, parent, kind, time: last, fill: b, forms });
+            sparse = true;
+          }
           // Made here: the events with no form — differing ones, and kept ones (`kept.nulls`) — in order.
           const nulls = kept.nulls;
           let j = 0;
