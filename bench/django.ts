@@ -13,7 +13,7 @@
  *             HTTP message → WSGI environ → handler → HTTP message), the page's path; the anchors'
  *             `django.hello/wsgi` row calls WSGIHandler with a prebuilt environ.
  *   traced    the same request with the trace recorded and read as the page's worker reads it (packed: the
- *             patterns tried carried as runs, ADR 0034; every other span built).
+ *             patterns tried carried as runs, ADR 0035; every other span built).
  *   recorded  the same request with the trace recorded and left unread: what recording costs at the call sites and the recorder.
  *   resolve   `resolve("/r99/42/hello-world/")`: 5 + 99 patterns tried, the 105th matches. Traced:
  *             a fresh recorder per resolve, and its trace read packed as the worker posts it (the
@@ -153,7 +153,7 @@ function hello_request(runtime: HeadlessRuntime, trace: boolean, unread = false)
   };
 }
 
-/** The trace read as the page's worker reads it: packed (ADR 0034), the patterns tried carried as runs. */
+/** The trace read as the page's worker reads it: packed (ADR 0035), the patterns tried carried as runs. */
 function resolve_traced_trace(): PackedTrace {
   const recorder = new Recorder({ enabled: true });
   const previous = set_active_recorder(recorder);

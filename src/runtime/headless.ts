@@ -46,7 +46,7 @@ export interface HeadlessRuntimeOptions {
   trace?: boolean;
   /**
    * Read traces `packed` (the worker does: a trace crosses to the page with each run of pattern
-   * spans as one `SpanRun`, and the page's protocol check expands it — src/trace/runs.ts, ADR 0034).
+   * spans as one `SpanRun`, and the page's protocol check expands it — src/trace/runs.ts, ADR 0035).
    * Off by default: tests, conformance and the bench's checks read every span made.
    */
   packed_traces?: boolean;

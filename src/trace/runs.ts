@@ -5,7 +5,7 @@
  * Some spans come many at a time, alike but for one value: the patterns of one URLconf tried
  * against one path are 105 "pattern" spans whose attributes differ only by the pattern (fixed for
  * the URLconf's life) and by the path (the same for all of them). The recorder keeps such a *run*
- * as one record (a call site declared `runs`, ADR 0034), and a trace read `packed` carries it as a
+ * as one record (a call site declared `runs`, ADR 0035), and a trace read `packed` carries it as a
  * `SpanRun`: for each span, a *form* — its name and attributes with the shared value left out,
  * made once per pattern and kept — and the shared value once. `expand_trace` fills the forms in:
  * the spans it makes are the ones the recorder would have made (same ids, order, keys, values).

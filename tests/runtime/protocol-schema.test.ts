@@ -162,7 +162,7 @@ describe("parseRuntimeMessage bounds sizes", () => {
   });
 });
 
-describe("a packed trace: runs of pattern spans (ADR 0034), made spans before any other check", () => {
+describe("a packed trace: runs of pattern spans (ADR 0035), made spans before any other check", () => {
   let packed: RequestResult;
   beforeAll(async () => {
     const runtime = await HeadlessRuntime.create({ packed_traces: true });

@@ -1,5 +1,5 @@
 /**
- * Runs of spans (docs/adr/0034-pattern-runs.md): a URLconf's patterns tried against one path are
+ * Runs of spans (docs/adr/0035-pattern-runs.md): a URLconf's patterns tried against one path are
  * recorded as one run, read packed as the worker posts it, and made spans again by the page's
  * protocol check. Whatever the route, the spans the page gets are the ones a whole read makes —
  * same ids, order, keys and values.
