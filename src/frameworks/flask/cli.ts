@@ -356,7 +356,7 @@ export const run_command = click.command("run", { short_help: "Run a development
     click.option("--host", "-h", { default: "127.0.0.1", help: "The interface to bind to." })(
       click.option("--port", "-p", { default: 5000, help: "The port to bind to." })(
         pass_script_info(function run_command(info: ScriptInfo, { host, port }: { host: string; port: number }) {
-          // eslint-disable-next-line @typescript-eslint/no-unused-expressions -- the docstring (ADR 0033)
+          // eslint-disable-next-line @typescript-eslint/no-unused-expressions -- the docstring (ADR 0036)
           `Run a local development server.
 
           This server is for development purposes only. It does not provide
@@ -389,7 +389,7 @@ function _debug_option_for_run<F extends Function>(f: F): F {
  */
 export const shell_command = click.command("shell", { short_help: "Run a shell in the app context." })(
   with_appcontext(async function shell_command() {
-    // eslint-disable-next-line @typescript-eslint/no-unused-expressions -- the docstring (ADR 0033)
+    // eslint-disable-next-line @typescript-eslint/no-unused-expressions -- the docstring (ADR 0036)
     `Run an interactive Python shell in the context of a given
     Flask application.  The application will populate the default
     namespace of this shell according to its configuration.

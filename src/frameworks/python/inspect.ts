@@ -11,7 +11,7 @@
  * Also `getdoc` and `cleandoc`: a function's docstring, the text Python keeps as `__doc__`. In
  * TypeScript it is written where Python writes it — a string alone as the body's first statement
  * (`function init_db_command() { "Clear the existing data and create new tables."; … }`) — or
- * set as `f.__doc__`; click reads it for `--help` (docs/adr/0033-click-and-the-flask-command.md).
+ * set as `f.__doc__`; click reads it for `--help` (docs/adr/0036-click-and-the-flask-command.md).
  */
 import { PyObject, class_path, is_class_attribute, mro_of, bases_of, type PyClass } from "./mro";
 
