@@ -24,6 +24,7 @@ import type { ASGIApplication } from "../gateway/asgi-types";
 import type { HttpRequestMessage, WSGIApplication } from "../gateway/wsgi";
 import type { ScenarioSetupStep } from "../scenarios/format";
 import { MODE_BOOTS, attach_database_to_modes, mode_boot, type ManagementCommand, type ModeBoot, type ServedApplication } from "../modes";
+import { mode_descriptor } from "../modes/descriptors";
 import { LogCollector, ServerOutput } from "./console";
 import { error_info } from "./errors";
 import { load, type ModuleLoader } from "./loader";
@@ -45,6 +46,12 @@ const SOCKET = trace_site("websocket", "runtime/headless.ts#HeadlessRuntime.sock
 export interface HeadlessRuntimeOptions {
   /** Record traces (default true); `request(..., {trace})` overrides it per request. */
   trace?: boolean;
+  /**
+   * Read traces `packed` (the worker does: a trace crosses to the page with each run of pattern
+   * spans as one `SpanRun`, and the page's protocol check expands it — src/trace/runs.ts, ADR 0035).
+   * Off by default: tests, conformance and the bench's checks read every span made.
+   */
+  packed_traces?: boolean;
   sqlite?: SqliteBootOptions;
 }
 
@@ -150,12 +157,12 @@ export class HeadlessRuntime implements Runtime {
       // Setup (migrate, seed) belongs to a fresh database; a restored image already has its effects.
       if (!options.database) for (const step of scenario.setup ?? []) this.run_setup_step(step);
       this.load_error = null;
-      return { ok: true, modules: this.loader.loaded_modules(), logs: this.logs.drain(), trace: finish(recorder, span), middleware: mode.describe?.(this.app).middleware ?? [] };
+      return { ok: true, modules: this.loader.loaded_modules(), logs: this.logs.drain(), trace: finish(recorder, span, this.options.packed_traces), middleware: mode.describe?.(this.app).middleware ?? [] };
     } catch (e) {
       this.load_error = e;
       const error: ErrorInfo = error_info(e, (path) => this.loader?.is_user_file(path) ?? false);
       span_fail(span, { type: error.type, message: error.message, ...(error.source ? { source: error.source } : {}) });
-      return { ok: false, error, logs: this.logs.drain(), trace: finish(recorder, span), middleware: [] };
+      return { ok: false, error, logs: this.logs.drain(), trace: finish(recorder, span, this.options.packed_traces), middleware: [] };
     } finally {
       set_active_recorder(previous);
     }
@@ -182,11 +189,11 @@ export class HeadlessRuntime implements Runtime {
       try {
         if (this.load_error) throw this.load_error;
         const { output, files } = cmd.command === "call" ? { output: await call_function(cmd.function), files: {} } : this.service("run_command", "run management commands").run_command!(cmd);
-        return { ok: true as const, output, files, logs: this.logs.drain(), trace: finish(recorder, span), database_changed: this.total_changes() !== changes_before };
+        return { ok: true as const, output, files, logs: this.logs.drain(), trace: finish(recorder, span, this.options.packed_traces), database_changed: this.total_changes() !== changes_before };
       } catch (e) {
         const error: ErrorInfo = error_info(e, (path) => this.loader?.is_user_file(path) ?? false);
         span_fail(span, { type: error.type, message: error.message });
-        return { ok: false as const, error, logs: this.logs.drain(), trace: finish(recorder, span), database_changed: this.total_changes() !== changes_before };
+        return { ok: false as const, error, logs: this.logs.drain(), trace: finish(recorder, span, this.options.packed_traces), database_changed: this.total_changes() !== changes_before };
       } finally {
         set_active_recorder(previous);
       }
@@ -204,7 +211,9 @@ export class HeadlessRuntime implements Runtime {
   private async manage_now(cmd: Extract<ManagementCommand, { command: "manage" | "manage_input" | "manage_interrupt" }>): Promise<CommandResult> {
     const recorder = new Recorder({ enabled: this.options.trace ?? true });
     const previous = set_active_recorder(recorder);
-    const title = cmd.command === "manage" ? `manage.py ${cmd.argv.join(" ")}` : cmd.command === "manage_input" ? `manage.py ${this.process?.argv.join(" ") ?? ""} ← ${cmd.line === null ? "end of input" : JSON.stringify(cmd.line)}` : `manage.py ${this.process?.argv.join(" ") ?? ""} ← Ctrl-C`;
+    // Titled by the mode's program: `manage.py migrate`, `flask --app flaskr init-db`.
+    const program = mode_descriptor(this.entry.kind ?? "")?.command_line?.program ?? "manage.py";
+    const title = cmd.command === "manage" ? `${program} ${cmd.argv.join(" ")}` : cmd.command === "manage_input" ? `${program} ${this.process?.argv.join(" ") ?? ""} ← ${cmd.line === null ? "end of input" : JSON.stringify(cmd.line)}` : `${program} ${this.process?.argv.join(" ") ?? ""} ← Ctrl-C`;
     const argv = cmd.command === "manage" ? [...cmd.argv] : null;
     const line = cmd.command === "manage_input" ? cmd.line : null;
     const span = MANAGE.open(title, (): Attrs => (argv ? { argv } : { input: line }));
@@ -217,32 +226,32 @@ export class HeadlessRuntime implements Runtime {
       if (outcome.kind === "crash") {
         const error = this.error_of(outcome.error);
         span_fail(span, { type: error.type, message: error.message });
-        return { ok: false, error, trace: finish(recorder, span), ...base };
+        return { ok: false, error, trace: finish(recorder, span, this.options.packed_traces), ...base };
       }
       const crashed = process.crashed_with;
       const error = crashed ? this.error_of(crashed) : undefined;
       if (outcome.kind === "prompt") {
         const prompt = outcome.prompt.text;
         span_set(span, () => ({ prompt }));
-        return { ok: true, output, chunks, files: {}, prompt: outcome.prompt, trace: finish(recorder, span), ...base, ...(error ? { error } : {}) };
+        return { ok: true, output, chunks, files: {}, prompt: outcome.prompt, trace: finish(recorder, span, this.options.packed_traces), ...base, ...(error ? { error } : {}) };
       }
       const exit_code = outcome.result.exit_code;
       span_set(span, () => ({ exit_code }));
       if (error) span_fail(span, { type: error.type, message: error.message });
       const files = { ...outcome.result.files, ...process.files.written };
-      return { ok: true, output, chunks, files, folders: process.files.folders, prompt: null, exit_code: outcome.result.exit_code, trace: finish(recorder, span), ...base, ...(error ? { error } : {}) };
+      return { ok: true, output, chunks, files, folders: process.files.folders, prompt: null, exit_code: outcome.result.exit_code, trace: finish(recorder, span, this.options.packed_traces), ...base, ...(error ? { error } : {}) };
     };
     try {
       if (cmd.command !== "manage") {
         const process = this.process;
-        if (!process?.paused) throw new RuntimeError("No manage.py command is waiting for input.");
+        if (!process?.paused) throw new RuntimeError(`No ${program} command is waiting for input.`);
         const outcome = cmd.command === "manage_input" ? await process.send(cmd.line) : await process.interrupt();
         if (outcome.kind !== "prompt") await this.after_process(outcome, process);
         return done(outcome, process);
       }
       if (this.process?.paused) await this.process.interrupt();
       const mode = this.mode ?? mode_boot(this.entry.kind ?? "");
-      if (!mode?.manage) throw new RuntimeError(this.mode ? `The ${this.mode.id} mode has no manage.py.` : "No project is loaded: call load(scenario) first.");
+      if (!mode?.manage) throw new RuntimeError(this.mode ? `The ${this.mode.id} mode has no command-line program.` : "No project is loaded: call load(scenario) first.");
       const files = this.loader?.files ?? {};
       // A new process: every module imported afresh, every framework's state reset.
       this.loader = load(files, { console: this.logs.create_console() });
@@ -256,7 +265,7 @@ export class HeadlessRuntime implements Runtime {
     } catch (e) {
       const error = this.error_of(e);
       span_fail(span, { type: error.type, message: error.message });
-      return { ok: false, error, logs: this.logs.drain(), trace: finish(recorder, span), database_changed: this.total_changes() !== changes_before };
+      return { ok: false, error, logs: this.logs.drain(), trace: finish(recorder, span, this.options.packed_traces), database_changed: this.total_changes() !== changes_before };
     } finally {
       set_active_recorder(previous);
     }
@@ -370,7 +379,7 @@ export class HeadlessRuntime implements Runtime {
       if (may_wake_consumers) await settle();
       const socket_events = this.sockets.drain();
       output.flush();
-      const trace = options.unread ? (span_close(span), UNREAD) : finish(recorder, span);
+      const trace = options.unread ? (span_close(span), UNREAD) : finish(recorder, span, this.options.packed_traces);
       return { response, trace, logs: this.logs.drain(), database_changed: this.total_changes() !== changes_before, ...(socket_events.length ? { socket_events } : {}) };
     } finally {
       output.flush();
@@ -390,7 +399,7 @@ export class HeadlessRuntime implements Runtime {
     const span = SOCKET.open(socket_step_name(action), () => socket_step_attrs(action));
     this.logs.drain();
     const changes_before = this.total_changes();
-    const done = () => ({ trace: finish(recorder, span), logs: this.logs.drain(), events: this.sockets.drain(), clients: this.sockets.state(), database_changed: this.total_changes() !== changes_before });
+    const done = () => ({ trace: finish(recorder, span, this.options.packed_traces), logs: this.logs.drain(), events: this.sockets.drain(), clients: this.sockets.state(), database_changed: this.total_changes() !== changes_before });
     try {
       if (action.op === "open") {
         const connection = this.sockets.open(this.asgi_app(), action.client, action.request);
@@ -493,9 +502,9 @@ function cell_of(value: unknown): SqlCell {
 /** The trace of a request recorded but left unread (`RequestOptions.unread`). */
 const UNREAD: Trace = Object.freeze({ spans: Object.freeze([]) as unknown as Trace["spans"] });
 
-function finish(recorder: Recorder, span: number): Trace {
+function finish(recorder: Recorder, span: number, packed = false): Trace {
   span_close(span);
-  return recorder.trace();
+  return packed ? recorder.trace({ packed: true }) : recorder.trace();
 }
 
 /**

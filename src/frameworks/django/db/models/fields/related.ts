@@ -131,6 +131,19 @@ export class ForeignObjectRel {
     return this.field.get_transform(name);
   }
 
+  get_lookups(): string[] {
+    return this.field.get_lookups();
+  }
+
+  /** A value compared with the relation (`books__in=[1, "9"]`) is the related model's primary key. */
+  get_prep_value(value: unknown): unknown {
+    return (this.related_model as any)._meta.pk.get_prep_value(value);
+  }
+
+  get_db_prep_value(value: unknown, connection: unknown, prepared = false): unknown {
+    return (this.related_model as any)._meta.pk.get_db_prep_value(value, connection, prepared);
+  }
+
   get_internal_type(): string {
     return this.field.get_internal_type();
   }

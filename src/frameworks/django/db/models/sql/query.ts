@@ -507,7 +507,9 @@ export class Query extends BaseExpression {
     const final_field = info.final_field;
     let col: any;
     if (final_field instanceof ForeignObjectRel || final_field instanceof ManyToManyField) {
-      col = targets[0].get_col(final_alias);
+      // A condition on the relation itself (`tags=1`, `books__in=...`) reads as the join's field
+      // (the through table's ForeignKey, a ManyToOneRel): only the related lookups apply to it.
+      col = targets[0].get_col(final_alias, info.path[info.path.length - 1].join_field);
     } else if (final_field instanceof ForeignKey && targets[0] === final_field) {
       col = final_field.get_col(final_alias, final_field);
     } else col = targets[0].get_col(final_alias);
