@@ -17,6 +17,7 @@ import { Decimal } from "../../frameworks/python/decimal";
 import { UUID } from "../../frameworks/python/uuid";
 import { date, datetime, time, timedelta } from "../../frameworks/python/datetime";
 import { truth } from "../../frameworks/python/operator";
+import { PyFloat } from "../../frameworks/python/json";
 import { error_type } from "../../trace";
 
 interface FieldSpec {
@@ -110,6 +111,8 @@ function neutral(value: unknown, field: forms.Field): [unknown, string] {
   if (typeof value === "boolean") return [value, "bool"];
   if (value instanceof forms.JSONString || typeof value === "string" || value instanceof String) return [String(value), "str"];
   if (typeof value === "number") return [value, field instanceof forms.FloatField || !Number.isInteger(value) ? "float" : "int"];
+  if (typeof value === "bigint") return [Number(value), "int"];
+  if (value instanceof PyFloat) return [value.value, "float"];
   if (value instanceof Decimal) return [value.toString(), "decimal"];
   if (value instanceof datetime) return [value.isoformat(), "datetime"];
   if (value instanceof date) return [value.isoformat(), "date"];
@@ -117,7 +120,7 @@ function neutral(value: unknown, field: forms.Field): [unknown, string] {
   if (value instanceof timedelta) return [value.total_seconds(), "timedelta"];
   if (value instanceof UUID) return [value.toString(), "uuid"];
   if (Array.isArray(value)) return [value.map((v) => neutral(v, field)[0]), "list"];
-  if (typeof value === "object") return [value, "dict"];
+  if (typeof value === "object") return [Object.fromEntries(Object.entries(value).map(([k, v]) => [k, neutral(v, field)[0]])), "dict"];
   return [String(value), typeof value];
 }
 
@@ -131,7 +134,7 @@ function neutral_value(value: unknown): unknown {
   return value;
 }
 
-function replay(input: any): Record<string, unknown> {
+export function replay(input: any): Record<string, unknown> {
   const specs: FieldSpec[] = input.fields;
   const cls = class extends forms.Form {};
   Object.defineProperty(cls, "name", { value: "CaseForm" });

@@ -716,7 +716,7 @@ export class MultipleHiddenInput extends HiddenInput {
     const id = widget.attrs.id;
     return values
       .map((v, i) => render_input({ ...widget, value: v, attrs: id ? { ...widget.attrs, id: `${py_str(id)}_${i}` } : widget.attrs }))
-      .join("\n");
+      .join("");
   }
 
   override value_from_datadict(data: FormData, _files: unknown, name: string): unknown {

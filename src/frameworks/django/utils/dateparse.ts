@@ -5,6 +5,7 @@
  * impossible date ("2024-13-01").
  */
 import { date, datetime, timedelta, timezone } from "../../python/datetime";
+import { ascii_digits } from "../../python/unicodedata";
 
 const DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const DATETIME_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,](\d{1,6})\d*)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
@@ -53,3 +54,36 @@ export function parse_datetime(text: string): datetime | null {
   return new datetime(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), us, tz);
 }
 
+
+/*
+ * Durations, in the three spellings `parse_duration` accepts, tried in this order:
+ *   standard   "3 days, 10:15:30.5", "1 02:03:04", "15:30", "30" (Django's own duration_string)
+ *   ISO 8601   "P4DT1H15M20S", "-P1D", "PT0.5S" (days, hours, minutes and seconds; no years or weeks)
+ *   PostgreSQL "3 days 04:05:06", "3 days", "-1 day -01:00:00"
+ * Each regex ends with Python's `$`, which also matches before one final newline.
+ */
+const STANDARD_DURATION_RE = /^(?:(?<days>-?\d+) (?:days?, )?)?(?<sign>-?)(?:(?<hours>\d+):(?=\d+:\d+))?(?:(?<minutes>\d+):)?(?<seconds>\d+)(?:[.,](?<microseconds>\d{1,6})\d{0,6})?\n?$/;
+const ISO8601_DURATION_RE = /^(?<sign>[-+]?)P(?:(?<days>\d+(?:[.,]\d+)?)D)?(?:T(?:(?<hours>\d+(?:[.,]\d+)?)H)?(?:(?<minutes>\d+(?:[.,]\d+)?)M)?(?:(?<seconds>\d+(?:[.,]\d+)?)S)?)?\n?$/;
+const POSTGRES_INTERVAL_RE = /^(?:(?<days>-?\d+) (?:days? ?))?(?:(?<sign>[-+])?(?<hours>\d+):(?<minutes>\d\d):(?<seconds>\d\d)(?:\.(?<microseconds>\d{1,6}))?)?\n?$/;
+
+/**
+ * `django.utils.dateparse.parse_duration`: text → timedelta, or null when no spelling matches.
+ * The sign in front of the time applies to the time only ("-1 day, 23:00:00" is -1 hour), except
+ * in ISO 8601 where it applies to the whole duration. Digits may be any Unicode decimal digits, as
+ * Python's `\d` and `float()` read them. A duration past ±999999999 days raises OverflowError.
+ */
+export function parse_duration(value: string): timedelta | null {
+  const text = ascii_digits(value);
+  const standard = STANDARD_DURATION_RE.exec(text);
+  const iso = standard ? null : ISO8601_DURATION_RE.exec(text);
+  const match = standard ?? iso ?? POSTGRES_INTERVAL_RE.exec(text);
+  if (!match) return null;
+  const groups = match.groups!;
+  const sign = groups.sign === "-" ? -1 : 1;
+  const number = (name: string) => (groups[name] === undefined ? 0 : Number(groups[name].replace(",", ".")));
+  const microseconds = groups.microseconds === undefined ? 0 : Number(groups.microseconds.padEnd(6, "0"));
+  let days = new timedelta({ days: number("days") });
+  if (iso) days = days.mul(sign);
+  const time = new timedelta({ hours: number("hours"), minutes: number("minutes"), seconds: number("seconds"), microseconds });
+  return days.add(time.mul(sign));
+}
