@@ -16,7 +16,7 @@ import * as forms from "../../frameworks/django/forms";
 import { Decimal } from "../../frameworks/python/decimal";
 import { UUID } from "../../frameworks/python/uuid";
 import { date, datetime, time, timedelta } from "../../frameworks/python/datetime";
-import { truth } from "../../frameworks/python/operator";
+import { eq, truth } from "../../frameworks/python/operator";
 import { PyFloat } from "../../frameworks/python/json";
 import { error_type } from "../../trace";
 
@@ -89,14 +89,12 @@ function apply_form_rule(form: forms.Form, cleaned: Record<string, unknown>, r: 
     if (!r.fields!.some((f) => truth(cleaned[f]))) throw new ValidationError(r.message, { code: "required_one" });
     return;
   }
-  if (!(a in cleaned) || !(b in cleaned) || same(cleaned[a], cleaned[b])) return;
+  if (!(a in cleaned) || !(b in cleaned) || eq(cleaned[a], cleaned[b])) return;
   if (r.kind === "fields_match") throw new ValidationError(r.message, { code: "mismatch" });
   form.add_error(b, new ValidationError(r.message, { code: "mismatch" }));
 }
 
-function same(x: unknown, y: unknown): boolean {
-  return x === y || String(x) === String(y);
-}
+
 
 /** `data` → a QueryDict: a string is one value, a list repeated values. */
 function build_data(data: Record<string, string | string[]>): QueryDict {

@@ -801,10 +801,11 @@ export const COERCE: Record<string, (v: unknown) => unknown> = {
     if (n === null) throw new TypeError(`invalid literal for int() with base 10: '${py_str(v)}'`);
     return n;
   },
+  /** A whole result stays a Python float (`float("3")` is 3.0), as PyFloat. */
   float: (v) => {
     const n = typeof v === "number" ? v : py_float_parse(py_str(v));
     if (n === null) throw new TypeError(`could not convert string to float: '${py_str(v)}'`);
-    return n;
+    return Number.isInteger(n) ? new PyFloat(n) : n;
   },
   str: (v) => py_str(v),
 };
@@ -1037,6 +1038,7 @@ export const FIELDS: Record<string, new (...args: any[]) => Field> = {
   TypedChoiceField,
   MultipleChoiceField,
   TypedMultipleChoiceField,
+  SplitDateTimeField,
   SlugField,
   UUIDField,
   GenericIPAddressField,

@@ -813,7 +813,8 @@ export class SplitDateTimeWidget extends MultiWidget {
   override template_name = "django/forms/widgets/splitdatetime.html";
 
   constructor(attrs: Attrs | null = null, options: { date_format?: string | null; time_format?: string | null; date_attrs?: Attrs | null; time_attrs?: Attrs | null } = {}) {
-    super([new DateInput(options.date_attrs ?? attrs, { format: options.date_format ?? null }), new TimeInput(options.time_attrs ?? attrs, { format: options.time_format ?? null })], attrs);
+    // The attrs go to the two inputs, not to the pair: a form's auto id still names them (`id_when_0`).
+    super([new DateInput(options.date_attrs ?? attrs, { format: options.date_format ?? null }), new TimeInput(options.time_attrs ?? attrs, { format: options.time_format ?? null })]);
   }
 
   override decompress(value: unknown): unknown[] {

@@ -1,20 +1,36 @@
 /**
- * django.utils.dateparse: ISO-ish text → Python date and datetime values, as Django parses form
- * input and the text SQLite stores ("2024-03-05", "2024-03-05 14:07:09.500000").
+ * django.utils.dateparse: ISO-ish text → Python date, datetime and timedelta values, as Django
+ * parses form input and the text SQLite stores ("2024-03-05", "2024-03-05 14:07:09.500000").
+ * Each parser tries Python's own `fromisoformat` first (CPython 3.11's: basic forms such as
+ * "20240305T1407", ISO weeks, an hour alone) and then Django's regular expression, whose `\d`
+ * reads any Unicode digit and whose `$` also matches before a final newline.
  * Returns null when the text is not well formed; raises ValueError when it is but names an
  * impossible date ("2024-13-01").
  */
 import { date, datetime, timedelta, timezone } from "../../python/datetime";
+import { ValueError } from "../../python/builtins";
 import { ascii_digits } from "../../python/unicodedata";
 
-const DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-const DATETIME_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,](\d{1,6})\d*)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+/** Python's `\s` in a str pattern (str.isspace()). */
+const PY_SPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+const DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})\n?$/;
+const DATETIME_RE = new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})[T ](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:[.,](\\d{1,6})\\d{0,6})?)?${PY_SPACE}*(Z|[+-]\\d{2}(?::?\\d{2})?)?\\n?$`);
+
+/** `f()`, or null when it raises ValueError (Django's `try: … fromisoformat(value) except ValueError:`). */
+function unless_value_error<T>(f: () => T): T | null {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ValueError) return null;
+    throw e;
+  }
+}
 
 /** `django.utils.dateparse.parse_date`; ValueError for a well-formed but impossible date. */
 export function parse_date(text: string): date | null {
-  const iso = parse_iso_date(text);
+  const iso = parse_iso_date(text) ?? unless_value_error(() => date.fromisoformat(text));
   if (iso) return iso;
-  const m = DATE_RE.exec(text);
+  const m = DATE_RE.exec(ascii_digits(text));
   return m ? new date(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 
@@ -39,8 +55,11 @@ function parse_iso_date(text: string): date | null {
  */
 const char_code_at = String.prototype.charCodeAt;
 
+/** `django.utils.dateparse.parse_datetime`: `datetime.fromisoformat`, else Django's pattern; ValueError for an impossible one. */
 export function parse_datetime(text: string): datetime | null {
-  const m = DATETIME_RE.exec(text);
+  const iso = unless_value_error(() => datetime.fromisoformat(text));
+  if (iso) return iso;
+  const m = DATETIME_RE.exec(ascii_digits(text));
   if (!m) return null;
   const us = m[7] ? Number(m[7].padEnd(6, "0")) : 0;
   let tz: timezone | null = null;

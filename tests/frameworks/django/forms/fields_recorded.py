@@ -17,6 +17,7 @@ import decimal
 import json
 import os
 import random
+import sys
 import uuid
 
 import django
@@ -369,7 +370,39 @@ def ip_case():
     return "GenericIPAddressField", common(options, ["1.2.3.4"]), pick(IPS + BLANKS[:2])
 
 
-GENERATORS = [char_case, integer_case, float_case, decimal_case, date_case, datetime_case, time_case, email_case,
+def split_datetime_case():
+    options = {}
+    maybe(options, "input_date_formats", [["%d/%m/%Y"]], 0.2)
+    maybe(options, "input_time_formats", [["%H.%M"]], 0.2)
+    maybe(options, "require_all_fields", [False], 0.2)
+    maybe(options, "widget", ["SplitHiddenDateTimeWidget"], 0.15)
+    return "SplitDateTimeField", common(options, ["2024-01-02 03:04:00"]), {"_0": pick(DATES[:12] + [""]), "_1": pick(TIMES[:10] + [""])}
+
+
+def widget_variant(field_type, options):
+    """Sometimes swap the default widget for another one Django users pick for this field type."""
+    choices = {
+        "CharField": ["Textarea", "PasswordInput", "HiddenInput", "EmailInput", "TextInput"],
+        "IntegerField": ["TextInput", "HiddenInput"],
+        "DecimalField": ["TextInput"],
+        "FloatField": ["TextInput"],
+        "DateField": ["TextInput", "HiddenInput", "DateInput"],
+        "DateTimeField": ["DateTimeInput", "TextInput", "HiddenInput"],
+        "TimeField": ["TextInput"],
+        "EmailField": ["TextInput"],
+        "BooleanField": ["HiddenInput", "CheckboxInput"],
+        "ChoiceField": ["RadioSelect", "Select"],
+        "TypedChoiceField": ["RadioSelect"],
+        "MultipleChoiceField": ["CheckboxSelectMultiple", "MultipleHiddenInput"],
+        "JSONField": ["TextInput", "HiddenInput"],
+        "DurationField": ["HiddenInput"],
+    }.get(field_type)
+    if choices and "widget" not in options and R.random() < 0.2:
+        options["widget"] = pick(choices)
+    return options
+
+
+GENERATORS = [split_datetime_case, char_case, integer_case, float_case, decimal_case, date_case, datetime_case, time_case, email_case,
               url_case, slug_case, regex_case, choice_case, typed_choice_case, multiple_choice_case, boolean_case,
               null_boolean_case, json_case, uuid_case, duration_case, ip_case]
 
@@ -380,6 +413,7 @@ ERROR_MESSAGES = {"required": "Fill in %s, please.", "invalid": "That is not rig
 
 def single_field_case(generator, n):
     field_type, options, submitted = generator()
+    options = widget_variant(field_type, options)
     if R.random() < 0.1:
         options["error_messages"] = {k: v for k, v in ERROR_MESSAGES.items() if R.random() < 0.6}
     spec = {"fields": [{"name": "f", "type": field_type, "options": options}]}
@@ -389,8 +423,17 @@ def single_field_case(generator, n):
     elif roll < 0.12:
         spec["data"] = None
     else:
-        spec["data"] = {"f": submitted}
+        spec["data"] = submitted_data("f", submitted)
+    if R.random() < 0.25:
+        spec["render"] = [pick(["as_div", "as_p", "as_table", "as_ul"])]
     return f"forms-gen-{field_type.lower()}-{n}", spec
+
+
+def submitted_data(name, submitted):
+    """A field's part of the POST: its value, or for a MultiWidget each subwidget's `<name>_<i>` (a few left out)."""
+    if isinstance(submitted, dict):
+        return {name + suffix: part for suffix, part in submitted.items() if R.random() < 0.95}
+    return {name: submitted}
 
 
 # --- Whole forms: several fields, rules, prefixes and every rendering ---------------------------
@@ -424,7 +467,7 @@ def whole_form_case(n):
         field_type, options, submitted = pick(GENERATORS)()
         fields.append({"name": name, "type": field_type, "options": decorate(options)})
         if R.random() < 0.8:
-            data[name] = submitted
+            data.update(submitted_data(name, submitted))
     spec = {"fields": fields, "data": data if R.random() < 0.7 else None}
     rule_fields = [f["name"] for f in fields]
     if R.random() < 0.4:
@@ -450,16 +493,24 @@ def whole_form_case(n):
 
 
 def main():
+    """`fields_recorded.py [SEED PER_TYPE FORMS OUT]`: with no arguments, the committed regression set."""
+    global R, pick
+    seed, per_type, whole_forms, out = 20261207, 40, 80, os.path.join(HERE, "fields.recorded.json")
+    if len(sys.argv) > 1:
+        seed, per_type, whole_forms, out = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+    R = random.Random(seed)
+    pick = R.choice
     cases = []
     for generator in GENERATORS:
-        for n in range(40):
+        for n in range(per_type):
             case_id, spec = single_field_case(generator, n)
             cases.append({"id": case_id, "input": spec})
-    for n in range(80):
+    for n in range(whole_forms):
         case_id, spec = whole_form_case(n)
         cases.append({"id": case_id, "input": spec})
     recorded = []
     for case in cases:
+        case["input"] = json.loads(json.dumps(case["input"]))  # record exactly what the file will hold
         try:
             case["expect"] = record(case["input"])
             json.dumps(case["expect"], allow_nan=False)  # NaN/Infinity have no JSON spelling
@@ -468,7 +519,7 @@ def main():
             continue
         if case["input"] not in [c["input"] for c in recorded]:
             recorded.append(case)
-    with open(os.path.join(HERE, "fields.recorded.json"), "w") as f:
+    with open(out, "w") as f:
         json.dump({"area": "forms", "django": django.get_version(), "cases": recorded}, f, indent=0, ensure_ascii=False)
         f.write("\n")
     print(len(recorded), "cases")
