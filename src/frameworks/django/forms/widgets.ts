@@ -9,7 +9,7 @@
  */
 import { escape, conditional_escape } from "../utils/html";
 import { mark_safe, SafeString } from "../utils/safestring";
-import { py_str } from "../../python/operator";
+import { iterate, py_str } from "../../python/operator";
 import { date, datetime, time } from "../../python/datetime";
 import { strftime } from "../../python/_strptime";
 import { flatatt } from "./utils";
@@ -708,11 +708,12 @@ export class CheckboxSelectMultiple extends RadioSelect {
 /** One `<input type="hidden">` per value. */
 export class MultipleHiddenInput extends HiddenInput {
   override format_value(value: unknown): unknown {
-    return Array.isArray(value) ? value : [];
+    return value === null || value === undefined ? [] : value;
   }
 
+  /** One hidden input per item of the value, as Python iterates it (a string gives one per character). */
   override render_context(widget: WidgetContext): string {
-    const values = (widget.value as unknown[]) ?? [];
+    const values = iterate(widget.value ?? []);
     const id = widget.attrs.id;
     return values
       .map((v, i) => render_input({ ...widget, value: v, attrs: id ? { ...widget.attrs, id: `${py_str(id)}_${i}` } : widget.attrs }))
