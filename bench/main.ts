@@ -8,6 +8,8 @@
  *   npm run bench -- --json FILE           also writes { django_hello_us: …, …, details: {…} }
  *   npm run bench -- --anchors             runs the Python anchors too: ours, a pass of the anchors,
  *                                          ours again (pooled), then ours and theirs side by side
+ *   npm run bench -- --one-realm           every bench in this one process (by default each bench runs
+ *                                          in a fresh process, as the anchors' scripts do)
  *   npm run bench -- --only django,orm     some benches;  --runs N  --scale S  (as benchlib.py)
  *                                          --anchor-runs N  --anchor-scale S  --anchors-dir DIR
  *
@@ -15,8 +17,10 @@
  * one line in BENCHES; a figure names the anchors' row it compares with, and one line in GOALS
  * states its budget.
  */
-import { writeFileSync } from "node:fs";
-import { loadavg } from "node:os";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { anchor_values, find_anchors, run_anchor, type AnchorScript } from "./anchors";
 import { bench_django, startproject_runtime } from "./django";
 import { format_value, median, pool, type AnchorRef, type Figure, type RunOptions } from "./harness";
@@ -107,10 +111,14 @@ interface Args {
   anchor_runs: number;
   anchor_scale: number;
   anchors_dir: string | undefined;
+  /** Run every bench in this process, one after another (the default gives each its own process). */
+  one_realm: boolean;
+  /** Internal: a child process writes its figures here as JSON instead of printing a table. */
+  figures_out: string | null;
 }
 
 function parse_args(argv: string[]): Args {
-  const args: Args = { json: null, anchors: false, only: null, runs: 5, scale: 1, anchor_runs: 3, anchor_scale: 0.5, anchors_dir: undefined };
+  const args: Args = { json: null, anchors: false, only: null, runs: 5, scale: 1, anchor_runs: 3, anchor_scale: 0.5, anchors_dir: undefined, one_realm: false, figures_out: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -126,6 +134,8 @@ function parse_args(argv: string[]): Args {
     else if (a === "--anchor-runs") args.anchor_runs = Number(value());
     else if (a === "--anchor-scale") args.anchor_scale = Number(value());
     else if (a === "--anchors-dir") args.anchors_dir = value();
+    else if (a === "--one-realm") args.one_realm = true;
+    else if (a === "--figures-out") args.figures_out = value();
     else throw new Error(`unknown option ${a} (see bench/main.ts)`);
   }
   return args;
@@ -137,10 +147,24 @@ async function run_benches(args: Args, pass: string): Promise<Figure[]> {
     if (args.only && !args.only.includes(bench.name)) continue;
     if (bench.once && pass.startsWith("pass 2")) continue;
     const started = Date.now();
-    figures.push(...(await bench.run({ runs: args.runs, scale: args.scale })));
+    figures.push(...(args.one_realm ? await bench.run({ runs: args.runs, scale: args.scale }) : run_in_own_process(bench, args)));
     process.stderr.write(`  ${pass}${bench.name} done in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   }
   return figures;
+}
+
+/**
+ * Each bench in a fresh process, as the anchors' run_all.py runs each of its scripts: a bench's
+ * figures then do not depend on which other frameworks ran before it in the same V8 realm. (They
+ * do: the ORM fetch measured after every other bench in one realm was 1.40× raw sql.js, alone
+ * 1.03–1.12× — shared code's type feedback and heap size carry over. `--one-realm` measures that.)
+ */
+function run_in_own_process(bench: Bench, args: Args): Figure[] {
+  const file = join(mkdtempSync(join(tmpdir(), "bench-")), "figures.json");
+  const argv = [process.argv[1], "--one-realm", "--only", bench.name, "--runs", String(args.runs), "--scale", String(args.scale), "--figures-out", file];
+  const child = spawnSync(process.execPath, argv, { stdio: ["ignore", "inherit", "inherit"], env: process.env });
+  if (child.status !== 0) throw new Error(`bench ${bench.name} failed in its own process (exit ${child.status ?? child.signal})`);
+  return JSON.parse(readFileSync(file, "utf8")) as Figure[];
 }
 
 function run_anchors(args: Args, figures: Figure[]): { scripts: AnchorScript[]; skipped: string | null } {
@@ -221,6 +245,10 @@ function json_object(figures: Figure[], scripts: AnchorScript[], goals: GoalResu
 async function main(): Promise<void> {
   const args = parse_args(process.argv.slice(2));
   const started = Date.now();
+  if (args.figures_out) {
+    writeFileSync(args.figures_out, JSON.stringify(await run_benches(args, "")));
+    return;
+  }
   let figures = await run_benches(args, args.anchors ? "pass 1: " : "");
   let scripts: AnchorScript[] = [];
   let skipped: string | null = null;

@@ -1,2 +1,2 @@
 /** fastapi.responses: Starlette's response classes, re-exported (`from fastapi.responses import HTMLResponse`). */
-export { HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response, StreamingResponse } from "../starlette/responses";
+export { FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response, StreamingResponse } from "../starlette/responses";

@@ -13,6 +13,7 @@ import { utf8_encode, type Bytes } from "../python/bytes";
 // eslint-disable-next-line no-restricted-imports -- python/fs is the frameworks' own module (the project's files), not Node's fs
 import { FileNotFoundError } from "../python/fs";
 import { get_project_files } from "../jinja2/loaders";
+import { guess_type } from "../python/mimetypes";
 import { redirect as _wz_redirect } from "../werkzeug/utils";
 import { safe_join } from "../werkzeug/security";
 import { abort as _wz_abort, NotFound } from "../werkzeug/exceptions";
@@ -108,13 +109,6 @@ export function get_flashed_messages(options: { with_categories?: boolean; categ
   return flashes;
 }
 
-/** `mimetypes.guess_type` for the files a project serves (by extension). */
-const MIMETYPES: Record<string, string> = {
-  css: "text/css", js: "text/javascript", mjs: "text/javascript", html: "text/html", htm: "text/html", txt: "text/plain", csv: "text/csv", md: "text/markdown",
-  xml: "application/xml", json: "application/json", svg: "image/svg+xml", png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp",
-  ico: "image/vnd.microsoft.icon", pdf: "application/pdf", wasm: "application/wasm", woff: "font/woff", woff2: "font/woff2",
-};
-
 /**
  * `send_from_directory(directory, path, **kwargs)`: a project file under `directory` (a folder of
  * the project, `flaskr/static`) as Flask sends it — inline, its type guessed from the extension
@@ -127,8 +121,7 @@ export function send_from_directory(directory: string, path: string): Response {
   const files = get_project_files();
   if (joined === null || !Object.prototype.hasOwnProperty.call(files, joined.replace(/^\.\//, ""))) throw new NotFound();
   const name = joined.split("/").pop()!;
-  const extension = name.includes(".") ? name.slice(name.lastIndexOf(".") + 1).toLowerCase() : "";
-  const mimetype = MIMETYPES[extension] ?? "application/octet-stream";
+  const mimetype = guess_type(name)[0] ?? "application/octet-stream";
   const app = _cv_app.get().app;
   const response = new app.response_class(utf8_encode(files[joined.replace(/^\.\//, "")]), { mimetype, direct_passthrough: false });
   response.headers.set("Content-Disposition", `inline; filename=${name}`);

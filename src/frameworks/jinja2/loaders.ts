@@ -7,6 +7,7 @@
  *
  *   new DictLoader({ "index.html": "Hello {{ name }}" }).get_source(env, "index.html")
  */
+import { py_repr } from "../python/builtins";
 import { TemplateNotFound } from "./exceptions";
 import type { Environment, Template, CompiledModule } from "./environment";
 
@@ -137,14 +138,18 @@ export function split_template_path(template: string): string[] {
  * each search path is tried in order.
  */
 export class FileSystemLoader extends BaseLoader {
+  /** The folders as given (`"templates"`, `"./templates/"`), which the not-found message quotes. */
   readonly searchpath: string[];
+  /** The same folders as project paths (`"templates"`). */
+  private readonly folders: string[];
   constructor(searchpath: string | string[], readonly encoding = "utf-8") {
     super();
-    this.searchpath = (Array.isArray(searchpath) ? searchpath : [searchpath]).map((p) => p.replace(/^\.?\/+/, "").replace(/\/+$/, ""));
+    this.searchpath = Array.isArray(searchpath) ? [...searchpath] : [searchpath];
+    this.folders = this.searchpath.map((p) => p.replace(/^\.?\/+/, "").replace(/\/+$/, ""));
   }
   get_source(_environment: Environment, template: string): Source {
     const pieces = split_template_path(template);
-    for (const folder of this.searchpath) {
+    for (const folder of this.folders) {
       const filename = [folder, ...pieces].filter(Boolean).join("/");
       if (Object.prototype.hasOwnProperty.call(project_files, filename)) {
         const files = project_files;
@@ -152,11 +157,12 @@ export class FileSystemLoader extends BaseLoader {
         return [source, filename, () => project_files === files && project_files[filename] === source];
       }
     }
-    throw new TemplateNotFound(template);
+    const plural = this.searchpath.length === 1 ? "path" : "paths";
+    throw new TemplateNotFound(template, `${py_repr(template)} not found in search ${plural}: ${this.searchpath.map(py_repr).join(", ")}`);
   }
   override list_templates(): string[] {
     const found = new Set<string>();
-    for (const folder of this.searchpath) {
+    for (const folder of this.folders) {
       const prefix = folder ? `${folder}/` : "";
       for (const path of Object.keys(project_files)) if (path.startsWith(prefix)) found.add(path.slice(prefix.length));
     }

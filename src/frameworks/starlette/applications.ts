@@ -81,7 +81,9 @@ export class Starlette {
     return (scope, receive, send) => this.__call__(scope, receive, send);
   }
 
-  mount(path: string, app: ASGIAppLike, name: string | null = null): void {
+  /** `mount(path, app, name=None)`: the name positionally or as `{ name }`. */
+  mount(path: string, app: ASGIAppLike, name: string | null | { name?: string | null } = null): void {
+    if (name !== null && typeof name === "object") name = name.name ?? null;
     this.router.mount(path, app, name);
   }
 

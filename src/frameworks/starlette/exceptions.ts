@@ -3,15 +3,43 @@
  * becomes a response with its status (the detail defaults to the status's phrase: `404` → "Not
  * Found"); `WebSocketException` closes a WebSocket with a code.
  */
-import { Exception } from "../python/builtins";
+import { Exception, TypeError } from "../python/builtins";
 import { responses } from "../python/http";
+
+export interface HTTPExceptionKeywords {
+  status_code?: number;
+  detail?: any;
+  headers?: Record<string, string> | null;
+}
+
+const HTTP_EXCEPTION_KEYWORDS = new Set(["status_code", "detail", "headers"]);
+const DETAIL_KEYWORDS = new Set(["detail", "headers"]);
+const WEBSOCKET_EXCEPTION_KEYWORDS = new Set(["code", "reason"]);
+
+/** A plain object whose keys are all keyword names of the call: Python's keyword arguments. */
+function is_keywords(value: unknown, names: ReadonlySet<string>): value is Record<string, any> {
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => names.has(k));
+}
 
 export class HTTPException extends Exception {
   status_code: number;
   detail: any;
   headers: Record<string, string> | null;
 
-  constructor(status_code: number, detail: any = null, headers: Record<string, string> | null = null) {
+  /**
+   * `HTTPException(status_code, detail=None, headers=None)`: positionally, with `{ detail, headers }`
+   * after the status code, or all as keywords — `new HTTPException({ status_code: 404, detail:
+   * "Item not found" })`, as FastAPI's docs write `HTTPException(status_code=404, detail=…)` — an
+   * object whose keys are all parameter names (ADR 0014).
+   */
+  constructor(status_code: number | HTTPExceptionKeywords, detail: any = null, headers: Record<string, string> | null = null) {
+    if (is_keywords(status_code, HTTP_EXCEPTION_KEYWORDS)) {
+      if (status_code.status_code === undefined) throw new TypeError("HTTPException.__init__() missing 1 required positional argument: 'status_code'");
+      ({ status_code, detail = null, headers = null } = status_code);
+    } else if (detail !== null && is_keywords(detail, DETAIL_KEYWORDS)) ({ detail = null, headers = headers } = detail as HTTPExceptionKeywords);
+    status_code = status_code as number;
     if (detail === null || detail === undefined) detail = responses[status_code] ?? "";
     super(`${status_code}: ${detail}`);
     this.status_code = status_code;
@@ -34,7 +62,10 @@ export class WebSocketException extends Exception {
   code: number;
   reason: string;
 
-  constructor(code: number, reason: string | null = null) {
+  /** `WebSocketException(code, reason=None)`, or as keywords: `new WebSocketException({ code: status.WS_1008_POLICY_VIOLATION })`. */
+  constructor(code: number | { code: number; reason?: string | null }, reason: string | null = null) {
+    if (is_keywords(code, WEBSOCKET_EXCEPTION_KEYWORDS)) ({ code, reason = null } = code);
+    code = code as number;
     super(`${code}: ${reason ?? ""}`);
     this.code = code;
     this.reason = reason ?? "";

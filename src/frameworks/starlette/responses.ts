@@ -10,10 +10,12 @@
  * iterator, one message per chunk). `set_cookie`/`delete_cookie` add `set-cookie` headers.
  * Main class: `Response`.
  */
-import { AssertionError, AttributeError } from "../python/builtins";
+import { get_project_files } from "../jinja2/loaders";
+import { AssertionError, AttributeError, RuntimeError } from "../python/builtins";
 import { latin1_encode, utf8_encode, type Bytes } from "../python/bytes";
 import { bounded_cache } from "../python/functools";
 import { py_json_dumps, py_type_name } from "../python/json";
+import { guess_type } from "../python/mimetypes";
 import { quote } from "../python/urllib/parse";
 import type { BackgroundTask } from "./background";
 import { iterate_in_threadpool } from "./concurrency";
@@ -196,7 +198,9 @@ export class JSONResponse extends Response {
 
 /** A redirect (307 unless told otherwise) to `url`, percent-quoted as Starlette quotes it. */
 export class RedirectResponse extends Response {
-  constructor(url: string | URL, options: Omit<ResponseOptions, "media_type"> = {}) {
+  /** `RedirectResponse(url, status_code=307, headers=None, background=None)`; `new RedirectResponse({ url: "/items/" })` as keywords. */
+  constructor(url: string | URL | ({ url: string | URL } & Omit<ResponseOptions, "media_type">), options: Omit<ResponseOptions, "media_type"> = {}) {
+    if (typeof url === "object" && !(url instanceof URL) && Object.getPrototypeOf(url) === Object.prototype) ({ url, ...options } = url);
     super(new Uint8Array(0), { status_code: 307, ...options });
     this.headers.setitem("location", quote(String(url), ":/%#?=@[]!$&'()*+,;"));
   }
@@ -227,6 +231,62 @@ export class StreamingResponse extends Response {
   override async __call__(scope: Scope, _receive: Receive, send: Send): Promise<void> {
     if (scope.type === "websocket") send = wrap_websocket_denial_send(send);
     await this.stream_response(send);
+    if (this.background !== null) await this.background.__call__();
+  }
+}
+
+export interface FileResponseOptions extends ResponseOptions {
+  filename?: string | null;
+  method?: string | null;
+  content_disposition_type?: string;
+}
+
+/**
+ * `FileResponse(path, status_code, headers, media_type, background, filename, stat_result, method,
+ * content_disposition_type="attachment")`: a project file as the body, read when the response is
+ * sent; its type guessed from `filename` or the path (`text/plain` when unknown), `accept-ranges:
+ * bytes`, a `content-disposition` naming `filename` when given. A path that is not a project file
+ * is a RuntimeError then, as Starlette's stat is. Project files have no modification time, so
+ * there is no `last-modified` or `etag` (the same choice as Flask's send_file here).
+ */
+export class FileResponse extends Response {
+  readonly path: string;
+  readonly filename: string | null;
+  readonly send_header_only: boolean;
+
+  constructor(path: string | ({ path: string } & FileResponseOptions), options: FileResponseOptions = {}) {
+    if (typeof path === "object") ({ path, ...options } = path);
+    const filename = options.filename ?? null;
+    const media_type = options.media_type ?? guess_type(filename ?? path)[0] ?? "text/plain";
+    super(null, { status_code: options.status_code, headers: options.headers ?? null, media_type, background: options.background ?? null });
+    this.path = path;
+    this.filename = filename;
+    this.send_header_only = options.method !== undefined && options.method !== null && options.method.toUpperCase() === "HEAD";
+    this.body = undefined as unknown as Bytes;
+    this.init_headers(options.headers ?? null);
+    this.headers.setdefault("accept-ranges", "bytes");
+    if (filename !== null) {
+      const quoted = quote(filename);
+      const type = options.content_disposition_type ?? "attachment";
+      this.headers.setdefault("content-disposition", quoted !== filename ? `${type}; filename*=utf-8''${quoted}` : `${type}; filename="${filename}"`);
+    }
+  }
+
+  /** The file's text as bytes, or Starlette's RuntimeError when no file is at the path. */
+  private read_file(): Bytes {
+    const files = get_project_files();
+    const path = this.path.replace(/^\.\//, "");
+    if (Object.hasOwn(files, path)) return utf8_encode(files[path]);
+    const is_folder = Object.keys(files).some((name) => name.startsWith(path.replace(/\/+$/, "") + "/"));
+    throw new RuntimeError(is_folder ? `File at path ${this.path} is not a file.` : `File at path ${this.path} does not exist.`);
+  }
+
+  override async __call__(scope: Scope, _receive: Receive, send: Send): Promise<void> {
+    const body = this.read_file();
+    this.headers.setitem("content-length", String(body.length));
+    const head_only = this.send_header_only || scope.method === "HEAD";
+    await send({ type: "http.response.start", status: this.status_code, headers: this.raw_headers });
+    await send({ type: "http.response.body", body: head_only ? new Uint8Array(0) : body, more_body: false });
     if (this.background !== null) await this.background.__call__();
   }
 }

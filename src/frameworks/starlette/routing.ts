@@ -550,7 +550,9 @@ export class Router {
     return false;
   }
 
-  mount(path: string, app: ASGIAppLike, name: string | null = null): void {
+  /** `mount(path, app, name=None)`: the name positionally or as `{ name }`. */
+  mount(path: string, app: ASGIAppLike, name: string | null | { name?: string | null } = null): void {
+    if (name !== null && typeof name === "object") name = name.name ?? null;
     this.routes.push(new Mount(path, { app, name }));
   }
 

@@ -5,6 +5,7 @@
  * gateway with the lifespan state copied into every request's scope (uvicorn's `state`). FastAPI
  * keeps no global state between projects, so there is nothing to reset.
  */
+import { set_project_files } from "../../frameworks/jinja2/loaders";
 import { Lifespan, type ASGIApplication } from "../../gateway/asgi";
 import type { ModeBoot, ServedApplication } from "../types";
 import { import_attribute } from "../wsgi/boot";
@@ -22,6 +23,8 @@ export const boot: ModeBoot = {
   id: "fastapi",
   modules: modules as unknown as Record<string, Record<string, unknown>>,
   reset() {},
+  // Templates (Jinja2Templates) and static files (StaticFiles, FileResponse) are project files.
+  attach_project: ({ files }) => set_project_files(files),
   async boot({ app: app_path }, context): Promise<ServedApplication> {
     const target = import_attribute(app_path, context);
     const app = asgi_callable(target, app_path);

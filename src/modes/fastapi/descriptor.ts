@@ -15,5 +15,6 @@ export const descriptor: ModeDescriptor = {
   span_kinds: ["request", "gateway", "asgi", "middleware", "resolver", "pattern", "dependency", "validation", "view", "exception", "task", "handler", "module", "log", "user"],
   panels: ["flow", "step", "timeline", "validation", "dependencies", "openapi", "asgi", "middleware", "urls", "request", "logs", "errors", "history"],
   first_file: ["main.ts", "**/main.ts", "app.ts", "**/*.ts"],
-  template_language: "html",
+  // Jinja2Templates (fastapi.templating) renders `.html` files as Jinja templates.
+  template_language: "jinja",
 };

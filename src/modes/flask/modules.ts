@@ -16,6 +16,7 @@ export * as "flask/json/tag" from "../../frameworks/flask/json/tag";
 export * as "flask/sessions" from "../../frameworks/flask/sessions";
 export * as "flask/templating" from "../../frameworks/flask/templating";
 export * as "flask/testing" from "../../frameworks/flask/testing";
+export * as "flask/views" from "../../frameworks/flask/views";
 export * as "flask/wrappers" from "../../frameworks/flask/wrappers";
 export * as "werkzeug" from "../../frameworks/werkzeug";
 export * as "werkzeug/datastructures" from "../../frameworks/werkzeug/datastructures";

@@ -1,5 +1,5 @@
 /**
- * Tutorial-style FastAPI apps (four, 125 requests), as a learner writes them following FastAPI's tutorial, answered as
+ * Tutorial-style FastAPI apps (five, 151 requests; templates_static serves NAME.files/), as a learner writes them following FastAPI's tutorial, answered as
  * real FastAPI 0.142.2 answers them: NAME.py is the Python app, NAME.main.ts.txt the same app for
  * the lab, NAME.requests.json the requests, NAME.recorded.json real FastAPI's answers (record.py).
  * Each request's status, headers and body must be identical.
@@ -10,8 +10,8 @@
  * through a `response_model`, a model instance, and a `model_dump()` spread into a dict (the dump
  * marks its float fields, python/json.ts FLOAT_KEYS).
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { HeadlessRuntime } from "../../../../src/runtime/headless";
 import { build_request } from "../../../../src/scenarios/client";
@@ -19,6 +19,21 @@ import { SCENARIO_FORMAT, type Scenario } from "../../../../src/scenarios/format
 
 type Sent = { method?: string; url: string; headers?: [string, string][]; json?: unknown; body?: string };
 const read = (file: string) => readFileSync(resolve(__dirname, file), "utf8");
+
+/** NAME.files/ (templates, static files): project files beside main.ts, as the app's folder holds them in Python. */
+function project_files(name: string): Record<string, string> {
+  const root = resolve(__dirname, `${name}.files`);
+  const files: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const full = join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else files[relative(root, full)] = readFileSync(full, "utf8");
+    }
+  };
+  if (existsSync(root)) walk(root);
+  return files;
+}
 let runtime: HeadlessRuntime;
 
 beforeAll(async () => {
@@ -26,16 +41,18 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("tutorial-style FastAPI apps answer as real FastAPI does", () => {
-  for (const name of ["basics", "deps_security", "models_responses", "advanced"]) {
+  for (const name of ["basics", "deps_security", "models_responses", "advanced", "templates_static"]) {
     it(`${name}: every request's status, headers and body`, async () => {
-      const scenario: Scenario = { format: SCENARIO_FORMAT, title: name, framework: "fastapi", entry: { kind: "fastapi", app: "main.app" }, files: { "main.ts": read(`${name}.main.ts.txt`) }, requests: [] };
+      const scenario: Scenario = { format: SCENARIO_FORMAT, title: name, framework: "fastapi", entry: { kind: "fastapi", app: "main.app" }, files: { ...project_files(name), "main.ts": read(`${name}.main.ts.txt`) }, requests: [] };
       const loaded = await runtime.load(scenario);
       expect(loaded.ok).toBe(true);
       const sent = JSON.parse(read(`${name}.requests.json`)) as Sent[];
       const recorded = JSON.parse(read(`${name}.recorded.json`)) as unknown[];
       const answers: unknown[] = [];
       for (const r of sent) {
+        // Starlette's TestClient sends `Host: testserver`; absolute URLs (url_for, redirects) show it.
         const headers: [string, string][] = [...(r.headers ?? [])];
+        if (!headers.some(([k]) => k.toLowerCase() === "host")) headers.unshift(["Host", "testserver"]);
         if (r.json !== undefined) headers.push(["Content-Type", "application/json"]);
         const body = r.json !== undefined ? JSON.stringify(r.json) : r.body;
         const { response } = await runtime.request(build_request({ method: r.method ?? "GET", target: r.url, headers, ...(body !== undefined ? { body } : {}) }, null));
