@@ -87,13 +87,19 @@ export function jsonable_encoder(obj: unknown, options: EncoderOptions = {}): un
   return encode_by_type(obj, options);
 }
 
-function encode_dict(obj: Map<unknown, unknown> | Record<string, unknown>, options: EncoderOptions): Record<string, unknown> {
+/**
+ * A dict → a dict of encoded keys and values. A JavaScript object lists integer-like keys first,
+ * ascending; when a Map (an ordered dict) has them in another order ("404" before "403"), the
+ * result stays a Map, so JSON is written in the dict's order as Python writes it.
+ */
+function encode_dict(obj: Map<unknown, unknown> | Record<string, unknown>, options: EncoderOptions): Record<string, unknown> | Map<string, unknown> {
   const entries: [unknown, unknown][] = obj instanceof Map ? [...obj.entries()] : Object.entries(obj);
   const include = key_set(options.include);
   const exclude = key_set(options.exclude);
   const out: Record<string, unknown> = {};
   const sqlalchemy_safe = options.sqlalchemy_safe ?? true;
   const tag = obj instanceof Map ? undefined : float_tag(obj);
+  const order: string[] = [];
   for (const [key, raw] of entries) {
     const value = tagged_float(tag, key as string, raw);
     if (sqlalchemy_safe && typeof key === "string" && key.startsWith("_sa")) continue;
@@ -101,8 +107,11 @@ function encode_dict(obj: Map<unknown, unknown> | Record<string, unknown>, optio
     if (include && !include.has(key)) continue;
     if (exclude && exclude.has(key)) continue;
     const nested = { ...options, include: null, exclude: null };
-    out[String(jsonable_encoder(key, nested))] = jsonable_encoder(value, nested);
+    const encoded = String(jsonable_encoder(key, nested));
+    out[encoded] = jsonable_encoder(value, nested);
+    order.push(encoded);
   }
+  if (obj instanceof Map && Object.keys(out).some((key, i) => key !== order[i])) return new Map(order.map((key) => [key, out[key]]));
   return out;
 }
 

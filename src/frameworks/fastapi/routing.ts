@@ -75,7 +75,7 @@ export interface RouteOptions<P extends SignatureTable = SignatureTable> {
   summary?: string | null;
   description?: string | null;
   response_description?: string;
-  responses?: Record<string | number, Record<string, any>> | null;
+  responses?: ResponsesArg | null;
   deprecated?: boolean | null;
   operation_id?: string | null;
   response_model_include?: IncEx | null;
@@ -344,6 +344,32 @@ async function read_form(request: Request): Promise<unknown> {
 
 // ---------------------------------------------------------------------------------------------
 
+
+/**
+ * A route's extra responses, `{status code: response}`, in the order they were given. Python's
+ * dicts keep insertion order; a JavaScript object puts integer-like keys first, ascending, so the
+ * merged responses of a router (404) and its route (403) would come out 403, 404 in the OpenAPI
+ * document where FastAPI writes 404, 403. A Map keeps Python's order; a learner may pass either.
+ */
+export type Responses = Map<string | number, Record<string, any>>;
+export type ResponsesArg = Record<string | number, Record<string, any>> | Responses;
+
+/** `dict(responses or {})` */
+export function as_responses(given: ResponsesArg | null | undefined): Responses {
+  if (given instanceof Map) return new Map(given);
+  return new Map(Object.entries(given ?? {}));
+}
+
+/** `{**first, **second}`: a key in both keeps its first place and takes the second value. */
+export function merge_responses(first: ResponsesArg | null | undefined, second: ResponsesArg | null | undefined): Responses {
+  const merged = as_responses(first);
+  for (const [code, response] of as_responses(second)) {
+    const existing = [...merged.keys()].find((k) => String(k) === String(code));
+    merged.set(existing ?? code, response);
+  }
+  return merged;
+}
+
 /** A path operation: the handler, its analysed dependant, its response model and OpenAPI facts. */
 export class APIRoute extends BaseRoute {
   path: string;
@@ -367,7 +393,7 @@ export class APIRoute extends BaseRoute {
   generate_unique_id_function: ((route: APIRoute) => string) | DefaultPlaceholder<(route: APIRoute) => string>;
   strict_content_type: boolean | DefaultPlaceholder<boolean>;
   tags: string[];
-  responses: Record<string | number, Record<string, any>>;
+  responses: Responses;
   name: string;
   path_regex: RegExp;
   path_format: string;
@@ -409,7 +435,7 @@ export class APIRoute extends BaseRoute {
     this.generate_unique_id_function = options.generate_unique_id_function ?? Default(generate_unique_id as (route: APIRoute) => string);
     this.strict_content_type = options.strict_content_type ?? Default(true);
     this.tags = [...(options.tags ?? [])];
-    this.responses = { ...(options.responses ?? {}) };
+    this.responses = as_responses(options.responses);
     this.name = options.name ?? get_name(endpoint);
     [this.path_regex, this.path_format, this.param_convertors] = compile_path(path);
     this.methods = new Set((options.methods ?? ["GET"]).map((m) => m.toUpperCase()));
@@ -439,7 +465,7 @@ export class APIRoute extends BaseRoute {
 
   private build_response_fields(): Record<string | number, ModelField> {
     const fields: Record<string | number, ModelField> = {};
-    for (const [code, response] of Object.entries(this.responses)) {
+    for (const [code, response] of this.responses) {
       if (response === null || typeof response !== "object") throw new AssertionError("An additional response must be a dict");
       const model = response.model;
       if (!model) continue;
@@ -538,7 +564,7 @@ export interface APIRouterOptions {
   tags?: string[] | null;
   dependencies?: params.Depends[] | null;
   default_response_class?: ResponseClass | DefaultPlaceholder<ResponseClass>;
-  responses?: Record<string | number, Record<string, any>> | null;
+  responses?: ResponsesArg | null;
   routes?: BaseRoute[] | null;
   redirect_slashes?: boolean;
   dependency_overrides_provider?: unknown;
@@ -555,7 +581,7 @@ export interface IncludeOptions {
   tags?: string[] | null;
   dependencies?: params.Depends[] | null;
   default_response_class?: ResponseClass | DefaultPlaceholder<ResponseClass>;
-  responses?: Record<string | number, Record<string, any>> | null;
+  responses?: ResponsesArg | null;
   deprecated?: boolean | null;
   include_in_schema?: boolean;
   generate_unique_id_function?: ((route: APIRoute) => string) | DefaultPlaceholder<(route: APIRoute) => string>;
@@ -567,7 +593,7 @@ export class APIRouter extends starlette_routing.Router {
   tags: string[];
   dependencies: params.Depends[];
   default_response_class: ResponseClass | DefaultPlaceholder<ResponseClass>;
-  responses: Record<string | number, Record<string, any>>;
+  responses: Responses;
   dependency_overrides_provider: unknown;
   deprecated: boolean | null;
   include_in_schema: boolean;
@@ -585,7 +611,7 @@ export class APIRouter extends starlette_routing.Router {
     this.tags = [...(options.tags ?? [])];
     this.dependencies = [...(options.dependencies ?? [])];
     this.default_response_class = options.default_response_class ?? Default(JSONResponse as ResponseClass);
-    this.responses = { ...(options.responses ?? {}) };
+    this.responses = as_responses(options.responses);
     this.dependency_overrides_provider = options.dependency_overrides_provider ?? null;
     this.deprecated = options.deprecated ?? null;
     this.include_in_schema = options.include_in_schema ?? true;
@@ -599,7 +625,7 @@ export class APIRouter extends starlette_routing.Router {
       ...options,
       tags: [...this.tags, ...(options.tags ?? [])],
       dependencies: [...this.dependencies, ...(options.dependencies ?? [])],
-      responses: { ...this.responses, ...(options.responses ?? {}) },
+      responses: merge_responses(this.responses, options.responses),
       deprecated: options.deprecated || this.deprecated,
       include_in_schema: (options.include_in_schema ?? true) && this.include_in_schema,
       response_class: get_value_or_default(options.response_class ?? Default(JSONResponse as ResponseClass), this.default_response_class),
@@ -675,7 +701,7 @@ export class APIRouter extends starlette_routing.Router {
           summary: route.summary,
           description: route.description,
           response_description: route.response_description,
-          responses: { ...(options.responses ?? {}), ...route.responses },
+          responses: merge_responses(options.responses, route.responses),
           deprecated: route.deprecated || options.deprecated || null,
           methods: [...route.methods],
           operation_id: route.operation_id,

@@ -43,6 +43,27 @@ function to_str(value: unknown): Str {
   return value instanceof SafeString ? value : py_str(value);
 }
 
+/**
+ * `@stringfilter`, for a project's own filters: the wrapped filter receives its value as `str`
+ * (`str(value)`; a SafeString stays safe), and when the filter is registered with `is_safe` a safe
+ * value's result is marked safe again. The wrapper keeps the filter's name and arity, so
+ * `register.filter` counts its arguments as Django's `inspect.unwrap` lets it.
+ *
+ *   register.filter(stringfilter(function lower(value) { return value.toLowerCase(); }), { is_safe: true });
+ */
+export function stringfilter<F extends (value: any, ...args: any[]) => unknown>(func: F): F {
+  const decorated = function (this: unknown, value: unknown, ...args: unknown[]) {
+    const text = to_str(value);
+    const result = func.call(this, text, ...args);
+    if (text instanceof SafeData && (decorated as { is_safe?: boolean }).is_safe) return mark_safe(result as string);
+    return result;
+  };
+  Object.defineProperty(decorated, "name", { value: func.name, configurable: true });
+  Object.defineProperty(decorated, "length", { value: func.length, configurable: true });
+  Object.assign(decorated, { __wrapped__: func, _decorated_function: func });
+  return decorated as unknown as F;
+}
+
 /** Register a filter with its argument count (after the value) and flags. */
 function filter(name: string, fn: (...args: any[]) => unknown, args: [required: number, max: number], flags: FilterFlags = {}): void {
   register.filter(name, fn, { ...flags, required_args: args[0], max_args: args[1] });

@@ -65,9 +65,17 @@ export class Library {
   filter(name: string | ((...args: any[]) => any), filter_func?: ((...args: any[]) => any) | FilterFlags, flags: FilterFlags = {}): FilterFunction {
     if (typeof name === "function") return this.filter(name.name, name, (filter_func as FilterFlags) ?? {});
     const func = filter_func as FilterFunction;
+    // Django checks a filter's argument count against the signature of `inspect.unwrap(func)`
+    // (through @stringfilter and functools.wraps): read from the parameter list, defaults included,
+    // which `length` does not count; a function whose list cannot be read keeps the old guess.
+    let unwrapped: Function = func;
+    while (typeof (unwrapped as { __wrapped__?: unknown }).__wrapped__ === "function") unwrapped = (unwrapped as unknown as { __wrapped__: Function }).__wrapped__;
+    const sig = tag_signature(unwrapped, false);
     const declared = func.length - (flags.needs_autoescape ? 1 : 0);
-    func.required_args = flags.required_args ?? func.required_args ?? Math.max(0, declared - 1);
-    func.max_args = flags.max_args ?? func.max_args ?? Math.max(func.required_args, flags.needs_autoescape ? declared - 1 : 1);
+    const guess_required = sig && !sig.varargs ? Math.max(0, sig.required - 1) : Math.max(0, declared - 1);
+    const guess_max = sig && !sig.varargs ? Math.max(0, sig.params.length - 1) : flags.needs_autoescape ? declared - 1 : 1;
+    func.required_args = flags.required_args ?? func.required_args ?? guess_required;
+    func.max_args = flags.max_args ?? func.max_args ?? Math.max(func.required_args, guess_max);
     for (const flag of ["is_safe", "needs_autoescape", "expects_localtime"] as const) if (flags[flag] !== undefined) func[flag] = flags[flag];
     func._filter_name = name;
     this.filters[name] = func;

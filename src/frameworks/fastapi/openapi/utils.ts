@@ -335,8 +335,8 @@ export function get_openapi_path(route: APIRoute, operation_ids: Set<string>, ma
       if (body) operation.requestBody = body;
     }
     add_responses(operation, route, response_class, media_type, mapping);
-    if ((all_params.length || route.body_field) && !["422", "4XX", "default"].some((s) => s in operation.responses)) {
-      operation.responses["422"] = { description: "Validation Error", content: { "application/json": { schema: { $ref: REF_PREFIX + "HTTPValidationError" } } } };
+    if ((all_params.length || route.body_field) && !["422", "4XX", "default"].some((s) => operation.responses.has(s))) {
+      operation.responses.set("422", { description: "Validation Error", content: { "application/json": { schema: { $ref: REF_PREFIX + "HTTPValidationError" } } } });
       if (!("ValidationError" in definitions)) Object.assign(definitions, { ValidationError: validation_error_definition, HTTPValidationError: validation_error_response_definition });
     }
     if (route.openapi_extra) deep_dict_update(operation, structuredClone(route.openapi_extra));
@@ -360,19 +360,24 @@ function operation_metadata(route: APIRoute, operation_ids: Set<string>): Json {
 /** The route's own status code (with the response model's schema), then each declared extra response. */
 function add_responses(operation: Json, route: APIRoute, response_class: { media_type: string | null; prototype: unknown }, media_type: string | null, mapping: FieldMapping): void {
   const status_code = String(route.status_code ?? default_status_of(response_class));
-  const responses: Json = (operation.responses ??= {});
-  (responses[status_code] ??= {}).description = route.response_description;
+  // The operation's responses in the order FastAPI writes them (a Map: "404" may precede "403").
+  const responses: Map<string, Json> = (operation.responses ??= new Map());
+  const response_for = (key: string): Json => {
+    if (!responses.has(key)) responses.set(key, {});
+    return responses.get(key)!;
+  };
+  response_for(status_code).description = route.response_description;
   if (is_body_allowed_for_status_code(route.status_code) && media_type) {
     let schema: Json = { type: "string" };
     if (response_class === (JSONResponse as unknown) || (response_class.prototype as object) instanceof JSONResponse) schema = route.response_field ? schema_from_model_field(route.response_field, mapping) : {};
-    (((responses[status_code].content ??= {})[media_type] ??= {}).schema = schema);
+    (((response_for(status_code).content ??= {})[media_type] ??= {}).schema = schema);
   }
-  for (const [code, additional] of Object.entries(route.responses)) {
+  for (const [code, additional] of route.responses) {
     const process: Json = structuredClone({ ...additional, model: undefined });
     delete process.model;
     let key = String(code).toUpperCase();
     if (key === "DEFAULT") key = "default";
-    const openapi_response: Json = (responses[key] ??= {});
+    const openapi_response: Json = response_for(key);
     const field = route.response_fields[code];
     if (field) {
       const field_schema = schema_from_model_field(field, mapping);
@@ -526,13 +531,15 @@ function as_operation_model(operation: unknown): unknown {
     body.content = as_content_model(body.content);
     out.requestBody = body;
   }
-  if (is_object(out.responses))
-    out.responses = map_values(out.responses, (r) => {
-      if (!is_object(r) || typeof r.description !== "string") return r; // `Response | Any`: not a Response, kept as it is
-      const response = in_field_order(r, RESPONSE_FIELDS);
-      if ("content" in response) response.content = as_content_model(response.content);
-      return response;
-    });
+  if (out.responses instanceof Map)
+    out.responses = new Map(
+      [...(out.responses as Map<string, unknown>)].map(([code, r]): [string, unknown] => {
+        if (!is_object(r) || typeof r.description !== "string") return [code, r]; // `Response | Any`: not a Response, kept as it is
+        const response = in_field_order(r, RESPONSE_FIELDS);
+        if ("content" in response) response.content = as_content_model(response.content);
+        return [code, response];
+      }),
+    );
   return out;
 }
 

@@ -22,9 +22,11 @@ from fastapi.testclient import TestClient  # noqa: E402
 # response's last-modified and etag are not compared.
 NOT_COMPARED = ("date", "server", "last-modified", "etag")
 
-for name in ("basics", "deps_security", "models_responses", "advanced", "templates_static"):
+for name in ("basics", "deps_security", "models_responses", "advanced", "templates_static", "bigger"):
     files = os.path.join(HERE, name + ".files")
     os.chdir(files if os.path.isdir(files) else HERE)
+    if os.path.isdir(files):
+        sys.path.insert(0, files)
     app = importlib.import_module(name).app
     with open(os.path.join(HERE, name + ".requests.json"), encoding="utf-8") as fh:
         requests = json.load(fh)

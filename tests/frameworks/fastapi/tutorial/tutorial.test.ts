@@ -1,5 +1,6 @@
 /**
- * Tutorial-style FastAPI apps (five, 151 requests; templates_static serves NAME.files/), as a learner writes them following FastAPI's tutorial, answered as
+ * Tutorial-style FastAPI apps (six, 173 requests; NAME.files/ holds project files beside main.ts —
+ * templates and static files, or a whole package whose Python twin sits beside it), as a learner writes them following FastAPI's tutorial, answered as
  * real FastAPI 0.142.2 answers them: NAME.py is the Python app, NAME.main.ts.txt the same app for
  * the lab, NAME.requests.json the requests, NAME.recorded.json real FastAPI's answers (record.py).
  * Each request's status, headers and body must be identical.
@@ -28,7 +29,7 @@ function project_files(name: string): Record<string, string> {
     for (const entry of readdirSync(dir)) {
       const full = join(dir, entry);
       if (statSync(full).isDirectory()) walk(full);
-      else files[relative(root, full)] = readFileSync(full, "utf8");
+      else if (!full.endsWith(".py")) files[relative(root, full)] = readFileSync(full, "utf8");
     }
   };
   if (existsSync(root)) walk(root);
@@ -41,7 +42,7 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("tutorial-style FastAPI apps answer as real FastAPI does", () => {
-  for (const name of ["basics", "deps_security", "models_responses", "advanced", "templates_static"]) {
+  for (const name of ["basics", "deps_security", "models_responses", "advanced", "templates_static", "bigger"]) {
     it(`${name}: every request's status, headers and body`, async () => {
       const scenario: Scenario = { format: SCENARIO_FORMAT, title: name, framework: "fastapi", entry: { kind: "fastapi", app: "main.app" }, files: { ...project_files(name), "main.ts": read(`${name}.main.ts.txt`) }, requests: [] };
       const loaded = await runtime.load(scenario);
