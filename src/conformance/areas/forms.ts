@@ -132,7 +132,8 @@ function neutral_value(value: unknown): unknown {
   return value;
 }
 
-export function replay(input: any): Record<string, unknown> {
+/** A case's form: the CaseForm class built from the spec, bound to its data (or unbound). */
+export function build_form(input: any): forms.Form {
   const specs: FieldSpec[] = input.fields;
   const cls = class extends forms.Form {};
   Object.defineProperty(cls, "name", { value: "CaseForm" });
@@ -141,7 +142,11 @@ export function replay(input: any): Record<string, unknown> {
   const options: forms.FormOptions = {};
   for (const key of ["prefix", "initial", "auto_id", "label_suffix", "use_required_attribute"] as const) if (key in input) (options as any)[key] = input[key];
   const data = input.data === null || input.data === undefined ? null : build_data(input.data);
-  const form = new cls(data, options);
+  return new cls(data, options);
+}
+
+function replay(input: any): Record<string, unknown> {
+  const form = build_form(input);
   const out: Record<string, unknown> = { is_bound: form.is_bound, is_valid: form.is_valid() };
   if (form.is_bound) Object.assign(out, bound_report(form));
   out.values = Object.fromEntries([...form].map((bf) => [bf.name, neutral_value(bf.value())]));

@@ -13,7 +13,7 @@ import type { Field } from "./fields";
 import type { BaseForm } from "./forms";
 import { ValidationError } from "../core/exceptions";
 import { ErrorList, flatatt, pretty_name } from "./utils";
-import { data_has, type Attrs, type Widget } from "./widgets";
+import { data_has, Textarea, TextInput, type Attrs, type Widget } from "./widgets";
 import { render_field_group } from "./renderers";
 
 export class BoundField {
@@ -150,8 +150,14 @@ export class BoundField {
     return new (this.field.constructor as unknown as { hidden_widget: new () => Widget }).hidden_widget();
   }
 
-  as_text(attrs: Attrs | null = null): SafeString {
-    return this.as_widget(new (this.field.constructor as unknown as { widget: new () => Widget }).widget(), attrs);
+  /** The field rendered as an `<input type="text">`, whatever its own widget. */
+  as_text(attrs: Attrs | null = null, only_initial = false): SafeString {
+    return this.as_widget(new TextInput(), attrs, only_initial);
+  }
+
+  /** The field rendered as a `<textarea>`. */
+  as_textarea(attrs: Attrs | null = null, only_initial = false): SafeString {
+    return this.as_widget(new Textarea(), attrs, only_initial);
   }
 
   as_hidden(attrs: Attrs | null = null, only_initial = false): SafeString {

@@ -716,7 +716,8 @@ export class MultipleHiddenInput extends HiddenInput {
     const values = iterate(widget.value ?? []);
     const id = widget.attrs.id;
     return values
-      .map((v, i) => render_input({ ...widget, value: v, attrs: id ? { ...widget.attrs, id: `${py_str(id)}_${i}` } : widget.attrs }))
+      // Each item is a plain HiddenInput's value: "" and None give an input without a value.
+      .map((v, i) => render_input({ ...widget, value: super.format_value(v), attrs: id ? { ...widget.attrs, id: `${py_str(id)}_${i}` } : widget.attrs }))
       .join("");
   }
 
