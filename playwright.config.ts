@@ -38,7 +38,11 @@ export default defineConfig({
     viewport: { width: 1280, height: 720 },
     launchOptions: {
       executablePath: chromiumPath(),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      // The omnibox popup's WebUI: Chromium 156 renders it, hidden, in a renderer of its own for
+      // every new page — 300–430 ms of CPU per page on this machine, more than the page's own main
+      // thread, while the page starts (docs/benchmarks.md, 2026-12-07 fourth round). A browser
+      // window makes it once; the tests open a page per test.
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup"],
     },
     headless: true,
     // Service workers run (the Preview is served by one); the offline worker is replaced by an

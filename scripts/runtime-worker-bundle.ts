@@ -9,11 +9,13 @@
  * anything: the whole runtime must arrive as text. Chromium refuses module workers from `blob:null`
  * URLs, so the bundle is a classic script (IIFE), not an ES module.
  *
- * Build: a nested Vite build in library mode, CommonJS chunks (the runtime's entry, and one entry per
- * mode folder's `boot.ts`), put together by `assemble` into the one script, emitted as
- * `assets/runtime-worker-<hash>.js`: the runtime's chunks compiled with it, each mode's kept as text
- * and evaluated on first use (src/modes/lazy-source.ts; docs/adr/0024-page-start-order.md, third
- * round). The page's HTML preloads it and sql.js' wasm (or its inline bootstrap fetches both,
+ * Build: a nested Vite build in library mode, CommonJS chunks (the runtime's entry, its transpiler's,
+ * and one entry per mode folder's `boot.ts`), put together by `assemble` into the one script, emitted
+ * as `assets/runtime-worker-<hash>.js`: the runtime's chunks compiled with it, each mode's and the
+ * transpiler's kept as text and evaluated on first use (src/modes/lazy-source.ts; docs/adr/0024-
+ * page-start-order.md, third round). The built-in projects' files are compiled here once, into a
+ * table the worker uses for a file whose path and text are unchanged (`precompiledTable`,
+ * src/runtime/compile.ts; fourth round). The page's HTML preloads it and sql.js' wasm (or its inline bootstrap fetches both,
  * scripts/sandbox-bootstrap.ts), so both download while the page's own script starts.
  * Dev (`npm run dev`): the same nested build on the first request of `/@runtime-worker.js`, kept
  * until a file under src/ changes.
@@ -21,7 +23,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { build, type Plugin, type InlineConfig } from "vite";
+
+const run = promisify(execFile);
 import { frameSourceStatement, frameSources } from "./frame-sources.js";
 
 const VIRTUAL_ID = "virtual:runtime-worker";
@@ -68,10 +74,69 @@ function lazyModeSource(table: { ids: string[]; owners: Record<string, string> }
   };
 }
 
+/** The runtime's files the worker build replaces (`lazyRuntimeSources`). */
+const RUNTIME_DIR = fileURLToPath(new URL("../src/runtime/", import.meta.url));
+const TRANSPILER_SOURCE_ID = "\0framework-lab:lazy-transpiler-source";
+const PRECOMPILED_SOURCE_ID = "\0framework-lab:precompiled-source";
+
+/**
+ * The built-in projects' files compiled once, here, by the runtime's own `transpile_module`
+ * (src/runtime/compile.ts): the JSON text src/runtime/precompiled.ts reads, made by
+ * scripts/precompile-builtins.ts in a child process.
+ */
+export async function precompiledTable(root: string): Promise<string> {
+  const script = fileURLToPath(new URL("./precompile-builtins.ts", import.meta.url));
+  const { stdout } = await run(process.execPath, ["--import", "tsx", script], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  JSON.parse(stdout);
+  return stdout;
+}
+
+/**
+ * In the worker's build only: src/runtime/transpiler-source.ts → a module that evaluates the
+ * `transpiler` chunk (sucrase) on first use, and src/runtime/precompiled-source.ts → a lookup over
+ * the build's table of the built-in files' compiled code (src/runtime/compile.ts, precompiled.ts).
+ * A start that loads built-in files unchanged never compiles sucrase (docs/adr/0024, fourth round).
+ */
+function lazyRuntimeSources(table: string): Plugin {
+  const replaced = new Map([
+    [join(RUNTIME_DIR, "transpiler-source.ts"), TRANSPILER_SOURCE_ID],
+    [join(RUNTIME_DIR, "precompiled-source.ts"), PRECOMPILED_SOURCE_ID],
+  ]);
+  return {
+    name: "framework-lab:lazy-runtime-sources",
+    enforce: "pre",
+    async resolveId(id, importer, options) {
+      if (!importer || !id.startsWith(".")) return null;
+      const resolved = await this.resolve(id, importer, { ...options, skipSelf: true });
+      return (resolved && replaced.get(resolved.id)) ?? null;
+    },
+    load(id) {
+      if (id === TRANSPILER_SOURCE_ID) {
+        return `import { chunk_loader } from ${JSON.stringify(join(MODES_DIR, "lazy-source.ts"))};
+let transform = null;
+export function transpiler() {
+  if (transform) return transform;
+  const chunks = chunk_loader();
+  if (!chunks) throw new Error("The runtime's transpiler is not in this bundle (no chunk loader).");
+  return (transform = chunks.require("transpiler.js").transform);
+}
+`;
+      }
+      if (id === PRECOMPILED_SOURCE_ID) {
+        return `import { precompiled_lookup } from ${JSON.stringify(join(RUNTIME_DIR, "precompiled.ts"))};
+export const precompiled_code = precompiled_lookup(${JSON.stringify(table)});
+`;
+      }
+      return null;
+    },
+  };
+}
+
 type Table = { sources: string[]; lines: string[] };
 
-function workerBuildConfig(root: string, table: { ids: string[]; owners: Record<string, string> }, tables: Map<string, Table>): InlineConfig {
-  const entries: Record<string, string> = { runtime: fileURLToPath(new URL("../src/runtime/worker.ts", import.meta.url)) };
+function workerBuildConfig(root: string, table: { ids: string[]; owners: Record<string, string> }, tables: Map<string, Table>, precompiled: string): InlineConfig {
+  // The runtime's entry, its transpiler's (a chunk of its own, evaluated on first use) and each mode's.
+  const entries: Record<string, string> = { runtime: join(RUNTIME_DIR, "worker.ts"), transpiler: join(RUNTIME_DIR, "transpiler.ts") };
   for (const id of table.ids) entries[`mode-${id}`] = join(MODES_DIR, id, "boot.ts");
   return {
     configFile: false,
@@ -83,7 +148,7 @@ function workerBuildConfig(root: string, table: { ids: string[]; owners: Record<
     define: { "process.env.NODE_ENV": JSON.stringify("production") },
     // frameSources: the hidden source maps become small tables (bundle position → framework source
     // file), so tracebacks name `django/…` files, not the bundle; placed by `assemble`.
-    plugins: [lazyModeSource(table), frameSources((fileName, t) => tables.set(fileName, t))],
+    plugins: [lazyModeSource(table), lazyRuntimeSources(precompiled), frameSources((fileName, t) => tables.set(fileName, t))],
     build: {
       sourcemap: "hidden",
       write: false,
@@ -179,7 +244,7 @@ require("runtime.js");
 export async function bundleRuntimeWorker(root: string): Promise<string> {
   const table = modeTable();
   const tables = new Map<string, Table>();
-  const result = await build(workerBuildConfig(root, table, tables));
+  const result = await build(workerBuildConfig(root, table, tables, await precompiledTable(root)));
   const chunks: WorkerChunk[] = [];
   for (const output of Array.isArray(result) ? result : [result]) {
     if (!("output" in output)) continue;

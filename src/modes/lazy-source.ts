@@ -22,6 +22,11 @@ const scope = globalThis as { __LAB_CHUNKS__?: ChunkLoader };
 const chunks = scope.__LAB_CHUNKS__ ?? null;
 delete scope.__LAB_CHUNKS__;
 
+/** The worker script's chunk loader (null outside it), for the runtime's own lazy chunk (the transpiler). */
+export function chunk_loader(): ChunkLoader | null {
+  return chunks;
+}
+
 /** `ids`: every mode, in order; `owners`: importable module name → the id of the mode that provides it. */
 export function lazy_source(ids: readonly string[], owners: Readonly<Record<string, string>>): ModeSource {
   return {

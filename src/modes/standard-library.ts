@@ -23,6 +23,7 @@ export * as "lab" from "../frameworks/lab";
 export * as "lab/trace" from "../frameworks/lab/trace";
 export * as "python/typing" from "../frameworks/python/typing";
 export * as "python/sqlite3" from "../frameworks/python/sqlite3";
+export * as "python/unittest" from "../frameworks/python/unittest";
 
 // Pydantic is importable from every project too (a Flask or Django project may validate with it),
 // but its code comes with the FastAPI mode's (modes/fastapi/modules.ts), evaluated on first use.

@@ -10,12 +10,12 @@
  * the namespace after the entry runs, as Python's console keeps its globals. An entry that parses
  * as one expression shows its value (Python's `sys.displayhook`); a statement shows nothing.
  */
-import { transform } from "sucrase";
+import { transpiler } from "./transpiler-source";
 import { set_console_compiler, has_console_compiler, type CompiledSource } from "../frameworks/python/code";
 
 /** TypeScript → JavaScript (types dropped, nothing else changed); the syntax error is the learner's. */
 function strip_types(source: string): string {
-  return transform(source, { transforms: ["typescript"], production: true }).code.replace(/^"use strict";/, "");
+  return transpiler()(source, { transforms: ["typescript"], production: true }).code.replace(/^"use strict";/, "");
 }
 
 /**

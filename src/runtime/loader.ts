@@ -2,7 +2,8 @@
  * The module loader: user files (path → TypeScript source) → evaluated CommonJS modules.
  * Main class: `ModuleLoader`; main function: `load`.
  *
- * Each file is transpiled by sucrase (TypeScript and ES imports → CommonJS, line numbers kept) and
+ * Each file is transpiled by sucrase (TypeScript and ES imports → CommonJS, line numbers kept:
+ * compile.ts, which takes a built-in file's code from the build when the file is unchanged) and
  * run by `new Function(exports, require, module, __filename, __dirname, console)` with a
  * `sourceURL` naming the file. `require` reaches other user files by relative path (`./views`,
  * `../blog/models`, trying `.ts`, `.js`, `/index.ts`, `/index.js`), project modules by absolute
@@ -11,16 +12,19 @@
  * way through the importer installed in Python's importlib (src/frameworks/python/importlib.ts). Modules are cached and circular imports
  * see a partly filled `exports`, exactly as in CommonJS (and as in Python).
  */
-import { transform } from "sucrase";
+import { compile_module, SOURCE_EXTENSIONS } from "./compile";
 import { trace_site } from "../trace";
 
 const IMPORT = trace_site("module", "runtime/loader.ts#ModuleLoader.load_user_module");
 import { set_module_importer, ModuleNotFoundError, type Module } from "../frameworks/python/importlib";
 import { set_frame_mapper, type FrameSummary } from "../frameworks/python/traceback";
+import { set_source_reader } from "../frameworks/python/linecache";
 import { set_module_lister, type ModuleInfo } from "../frameworks/python/pkgutil";
 import { framework_source } from "./frame-sources";
 import { FRAMEWORK_MODULES, attach_project_to_modes, reset_all_modes } from "../modes";
 import { function_body_line_offset, UserSyntaxError, frame_symbol } from "./errors";
+
+export { compile_module } from "./compile";
 import type { UserConsole } from "./console";
 import { install_console_compiler } from "./console-compiler";
 
@@ -33,7 +37,6 @@ interface ModuleRecord {
   module: { exports: Module; id: string; filename: string; loaded: boolean };
 }
 
-const SOURCE_EXTENSIONS = [".ts", ".js", ".tsx", ".mjs"];
 const CANDIDATE_SUFFIXES = ["", ".ts", ".js", "/index.ts", "/index.js"];
 
 export interface LoaderOptions {
@@ -139,31 +142,6 @@ export class ModuleLoader {
   }
 }
 
-/** TypeScript → CommonJS JavaScript (sucrase keeps every line where it was). */
-export function compile_module(path: string, source: string): string {
-  const transforms: ("typescript" | "imports")[] = path.endsWith(".js") || path.endsWith(".mjs") ? ["imports"] : ["typescript", "imports"];
-  try {
-    const code = transform(source, { transforms, filePath: path, production: true }).code;
-    return transforms.includes("typescript") ? name_enums(code) : code;
-  } catch (e) {
-    const loc = (e as { loc?: { line: number; column: number } }).loc;
-    const message = String((e as Error).message)
-      .replace(/^Error transforming [^:]*: /, "")
-      .replace(/ \(\d+:\d+\)$/, "");
-    throw new UserSyntaxError(message, path, loc?.line ?? null, loc ? loc.column + 1 : null);
-  }
-}
-
-/**
- * A TS `enum` compiles to an object that has forgotten its name (`var Color; (function (Color) {…})
- * (Color || (Color = {}))`); Pydantic names an Enum's JSON schema after its class (`t.Enum(Color)`
- * → `#/components/schemas/Color`), so the object starts with a hidden `__name__`, as a Python class
- * has. No newline is added: line numbers are kept.
- */
-function name_enums(code: string): string {
-  return code.replace(/\((\w+) \|\| \(((?:exports\.\w+ = )?)\1 = \{\}\)\)/g, (_m, name: string, exported: string) => `(${name} || (${exported}${name} = Object.defineProperty({}, "__name__", { value: "${name}" })))`);
-}
-
 /** `blog/views.ts` → `blog.views`; a package's `blog/index.ts` → `blog`. */
 export function module_name(path: string): string {
   return path.replace(/\.(ts|js|tsx|mjs)$/, "").replace(/\/index$/, "").replace(/\//g, ".");
@@ -211,6 +189,7 @@ export function load(files: Files, options: LoaderOptions = {}): ModuleLoader {
   const loader = new ModuleLoader(files, options);
   set_module_importer(loader.import_module);
   set_frame_mapper((frame) => map_frame(frame, loader));
+  set_source_reader((filename) => loader.files[filename]);
   set_module_lister((path) => list_modules(path, loader.files, options.framework_modules ?? FRAMEWORK_MODULES));
   attach_project_to_modes({ import_module: loader.import_module, files: loader.files });
   return loader;

@@ -138,6 +138,11 @@ export class SqlJsDriver implements DatabaseDriver {
     for (const wrapper of by_arity) this.db.create_function(name, wrapper as (...args: unknown[]) => unknown as never);
   }
 
+  /** A new, empty in-memory database beside this one (Django's test database; DatabaseDriver.connect_memory). */
+  connect_memory(): SqlJsDriver {
+    return new SqlJsDriver(new (this.db.constructor as new () => Database)());
+  }
+
   /** The database image, to restore after a worker is replaced. */
   export(): Uint8Array {
     return this.db.export();

@@ -125,3 +125,24 @@ export async function run_process(process: Omit<Process, "argv"> & { argv: strin
     current = previous;
   }
 }
+
+const handled_exceptions: unknown[] = [];
+
+/**
+ * `sys.exception()` (`sys.exc_info()[1]`): the exception being handled — inside an `except` block in
+ * Python; here, inside `while_handling(exc, fn)` — else null. Django's test client reads it in its
+ * `got_request_exception` receiver to raise the view's exception in the test.
+ */
+export function exception(): unknown {
+  return handled_exceptions.length ? handled_exceptions[handled_exceptions.length - 1] : null;
+}
+
+/** Run `fn` as Python runs an `except` block for `exc`: `exception()` answers `exc` meanwhile. */
+export function while_handling<T>(exc: unknown, fn: () => T): T {
+  handled_exceptions.push(exc);
+  try {
+    return fn();
+  } finally {
+    handled_exceptions.pop();
+  }
+}

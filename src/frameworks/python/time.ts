@@ -29,3 +29,8 @@ export function with_frozen_time<T>(epoch_seconds: number, fn: () => T): T {
     frozen_at = previous;
   }
 }
+
+/** `time.perf_counter()`: a monotonic clock in float seconds, for durations (never frozen). */
+export function perf_counter(): number {
+  return performance.now() / 1000;
+}

@@ -43,3 +43,35 @@ export function extract_tb(error: unknown): FrameSummary[] {
   }
   return frames.reverse();
 }
+
+/**
+ * `traceback.format_exception_only(exc)`: the last line of a traceback, `Type: message` (a
+ * multi-line message continues on the following lines). A class defined outside the built-ins is
+ * named with its module, as Python does: `polls.models.Question.DoesNotExist: Question matching
+ * query does not exist.`; JavaScript's ReferenceError is Python's NameError.
+ */
+export function format_exception_only(e: unknown): string {
+  if (e instanceof ReferenceError) {
+    const name = /^(\S+) is not defined$/.exec(e.message)?.[1];
+    if (name) return `NameError: name '${name}' is not defined\n`;
+  }
+  if (!(e instanceof Error)) return `Exception: ${String(e)}\n`;
+  const cls = e.constructor as { name: string; __qualname__?: string; __module__?: string };
+  const qualname = cls.name === "Error" ? e.name : (cls.__qualname__ ?? cls.name);
+  const module = cls.__module__;
+  const type = module && module !== "builtins" && module !== "__main__" ? `${module}.${qualname}` : qualname;
+  return `${type}${e.message ? `: ${e.message}` : ""}\n`;
+}
+
+/**
+ * `traceback.format_list(frames)`: each frame as Python prints it — `  File "polls/tests.ts", line
+ * 40, in test_str` and, when the source can be read (linecache), the line itself, stripped and
+ * indented by four.
+ */
+export function format_list(frames: readonly FrameSummary[], getline: (filename: string, lineno: number) => string): string[] {
+  return frames.map((frame) => {
+    const where = `  File "${frame.filename}", line ${frame.lineno ?? "?"}, in ${frame.name}\n`;
+    const line = frame.lineno === null ? "" : getline(frame.filename, frame.lineno).trim();
+    return line ? `${where}    ${line}\n` : where;
+  });
+}

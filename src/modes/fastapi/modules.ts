@@ -34,3 +34,14 @@ export * as "fastapi/openapi/utils" from "../../frameworks/fastapi/openapi/utils
 // its code is this mode's and is evaluated with it (docs/adr/0024-page-start-order.md).
 export * as "pydantic" from "../../frameworks/pydantic";
 export * as "pydantic_core" from "../../frameworks/pydantic_core";
+export * as "fastapi/routing" from "../../frameworks/fastapi/routing";
+export * as "fastapi/background" from "../../frameworks/fastapi/background";
+export * as "fastapi/datastructures" from "../../frameworks/fastapi/datastructures";
+export * as "fastapi/params" from "../../frameworks/fastapi/params";
+export * as "fastapi/param_functions" from "../../frameworks/fastapi/param_functions";
+export * as "fastapi/applications" from "../../frameworks/fastapi/applications";
+export * as "fastapi/dependencies/utils" from "../../frameworks/fastapi/dependencies/utils";
+export * as "fastapi/security/oauth2" from "../../frameworks/fastapi/security/oauth2";
+export * as "starlette/types" from "../../frameworks/starlette/types";
+export * as "starlette/convertors" from "../../frameworks/starlette/convertors";
+export * as "fastapi/websockets" from "../../frameworks/fastapi/websockets";

@@ -175,3 +175,51 @@ export function get_autocommit(using: string | null = null): boolean {
 export function reset(using: string | null = null): void {
   STATES.delete(get_connection(using));
 }
+
+/** `transaction.set_rollback(rollback, using=None)`: mark the innermost atomic block to roll back when it exits (or not). */
+export function set_rollback(rollback: boolean, options: { using?: string | null } = {}): void {
+  const state = atomic_state(get_connection(options.using));
+  if (!state.in_atomic_block) throw new TransactionManagementError("The rollback flag doesn't work outside of an 'atomic' block.");
+  state.needs_rollback = rollback;
+}
+
+/**
+ * `transaction.Atomic`: the atomic block as an object, entered and exited by two calls rather than
+ * around a callback — what Django's TestCase holds open around a class (BEGIN) and each test
+ * (SAVEPOINT), then rolls back. `atomic(fn)` is the form for code.
+ *
+ *     const block = new Atomic("default", true);
+ *     block.__enter__();                   BEGIN, or SAVEPOINT "s1_x1" inside a transaction
+ *     set_rollback(true);
+ *     block.__exit__(null);                ROLLBACK, or ROLLBACK TO SAVEPOINT + RELEASE SAVEPOINT
+ */
+export class Atomic {
+  private sid: string | null = null;
+  private outermost = false;
+
+  constructor(
+    readonly using: string | null = null,
+    readonly savepoint = true,
+  ) {}
+
+  __enter__(): void {
+    const connection = get_connection(this.using);
+    const state = atomic_state(connection);
+    this.outermost = !state.in_atomic_block;
+    this.sid = atomic_enter(connection, state, this.outermost, this.savepoint);
+  }
+
+  /** Leave the block: commit (or release the savepoint), unless it failed or is marked for rollback. */
+  __exit__(error: unknown | null): void {
+    const connection = get_connection(this.using);
+    const state = atomic_state(connection);
+    if (error === null && !state.needs_rollback) return atomic_exit_success(connection, state, this.outermost, this.sid);
+    if (this.outermost || this.sid !== null) {
+      // A savepoint (or the transaction) undoes what the block did; the blocks around it carry on.
+      state.needs_rollback = false;
+      return atomic_exit_error(connection, state, this.outermost, this.sid);
+    }
+    state.savepoint_ids.pop();
+    state.needs_rollback = true;
+  }
+}

@@ -95,6 +95,11 @@ export class BaseContext {
     throw new KeyError(key);
   }
 
+  /** `context[key]` as user code spells it (ADR 0001): `response.context.getitem("question")` in a test. */
+  getitem(key: string): unknown {
+    return this.__getitem__(key);
+  }
+
   has_key(key: string): boolean {
     for (let i = this.dicts.length - 1; i >= 0; i--) if (own(this.dicts[i], key)) return true;
     return false;

@@ -19,6 +19,7 @@ import type { HttpRequest } from "../../http/request";
 import type { HttpResponseBase } from "../../http/response";
 import { MultiPartParserError } from "../../http/multipartparser";
 import { log_response } from "../../utils/log";
+import { while_handling } from "../../../python/sys";
 
 export type GetResponse = (request: HttpRequest) => HttpResponseBase | Promise<HttpResponseBase>;
 
@@ -92,7 +93,7 @@ function convert_by_family(request: HttpRequest, exc: unknown): HttpResponseBase
   } else if (exc instanceof SuspiciousOperation) {
     response = response_for_suspicious_operation(request, exc);
   } else {
-    got_request_exception.send(null, { request });
+    while_handling(exc, () => got_request_exception.send(null, { request }));
     response = handle_uncaught_exception(request, exc);
     log_response("%s: %s", [response.reason_phrase, request.path], { response, request, exception: exc });
   }
@@ -120,7 +121,7 @@ export function get_exception_response(request: HttpRequest, status_code: 400 | 
     const callback = get_resolver(get_urlconf()).resolve_error_handler(status_code);
     return callback(request, { exception });
   } catch (e) {
-    got_request_exception.send(null, { request });
+    while_handling(e, () => got_request_exception.send(null, { request }));
     return handle_uncaught_exception(request, e);
   }
 }

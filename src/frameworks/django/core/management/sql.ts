@@ -31,3 +31,16 @@ export function emit_pre_migrate_signal(options: MigrateSignalOptions = {}): voi
 export function emit_post_migrate_signal(options: MigrateSignalOptions = {}): void {
   emit(post_migrate, "post-migrate", options);
 }
+
+/**
+ * `sql_flush(style, connection, reset_sequences=True)`: the statements that empty every table of
+ * the installed models — `DELETE FROM "polls_question";` … — and, with `reset_sequences`, restart
+ * their ids (SQLite's `sqlite_sequence`). `manage.py flush` and TransactionTestCase run them.
+ */
+export function sql_flush(connection: { introspection_table_names(): string[] }, options: { reset_sequences?: boolean } = {}): string[] {
+  const existing = new Set(connection.introspection_table_names());
+  const tables = [...new Set(apps.get_models({ include_auto_created: true }).map((model) => (model as unknown as { _meta: { db_table: string } })._meta.db_table))].filter((t) => existing.has(t)).sort();
+  const sql = tables.map((table) => `DELETE FROM "${table}";`);
+  if (options.reset_sequences && tables.length) sql.push(`UPDATE "sqlite_sequence" SET "seq" = 0 WHERE "name" IN (${tables.map((t) => `'${t}'`).join(", ")});`);
+  return sql;
+}

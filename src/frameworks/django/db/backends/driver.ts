@@ -34,6 +34,11 @@ export interface DatabaseDriver {
    * A function that throws makes the statement fail with "user-defined function raised exception".
    */
   create_function?(name: string, fn: (...args: SqlValue[]) => SqlValue): void;
+  /**
+   * A new, empty in-memory database on the same engine (Python's `sqlite3.connect(":memory:")`):
+   * the test runner's test database (db/backends/sqlite3/creation.ts).
+   */
+  connect_memory?(): DatabaseDriver;
 }
 
 /** What a driver throws: the message and the DB-API class Python's driver would use. */

@@ -577,6 +577,8 @@ function add_exceptions(cls: ModelClass, opts: Options, parent_opts: Options | n
   const mor = { [`MultipleObjectsReturned`]: class extends parent_mor {} }.MultipleObjectsReturned;
   Object.defineProperty(dne, "__qualname__", { value: `${opts.object_name}.DoesNotExist` });
   Object.defineProperty(mor, "__qualname__", { value: `${opts.object_name}.MultipleObjectsReturned` });
+  // Their module is the model's (a traceback names `polls.models.Question.DoesNotExist`), known once the module has loaded.
+  for (const exc of [dne, mor]) Object.defineProperty(exc, "__module__", { get: () => (cls as { __module__?: string }).__module__, configurable: true });
   Object.defineProperty(cls, "DoesNotExist", { value: dne, configurable: true, writable: true });
   Object.defineProperty(cls, "MultipleObjectsReturned", { value: mor, configurable: true, writable: true });
 }

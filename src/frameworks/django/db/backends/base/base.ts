@@ -11,6 +11,7 @@ import { ImproperlyConfigured } from "../../../core/exceptions";
 import type { DatabaseDriver } from "../driver";
 import { CursorDebugWrapper, CursorWrapper, adapt_params, convert_query } from "../utils";
 import { register_functions } from "../sqlite3/base";
+import { DatabaseCreation } from "../sqlite3/creation";
 
 /** Django keeps at most this many entries in `connection.queries`. */
 export const QUERIES_LOG_LIMIT = 9000;
@@ -29,7 +30,12 @@ export class BaseDatabaseWrapper {
   readonly queries_log: QueryLogEntry[] = [];
   private driver: DatabaseDriver | null = null;
 
-  constructor(readonly alias: string) {}
+  /** `connection.creation`: makes and destroys the test database (the lab's one backend is SQLite). */
+  readonly creation: DatabaseCreation;
+
+  constructor(readonly alias: string) {
+    this.creation = new DatabaseCreation(this);
+  }
 
   /** Installed by the runtime (`src/runtime/sqlite.ts`); replaces any previous driver. */
   set_driver(driver: DatabaseDriver | null): void {
