@@ -1,7 +1,8 @@
 """Record django.contrib.humanize's filters from Django 5.2.17 (settings as a new project's:
 LANGUAGE_CODE en-us, USE_TZ True, TIME_ZONE UTC) → humanize_recorded.json, replayed by
 humanize_recorded.test.ts. Times are given as offsets from now, so both sides see the same
-distance; naturalday's dates as offsets in days.
+distance; naturalday's dates as offsets in days
+(yesterday, today, tomorrow) or fixed dates.
 
 Run: /work/.venv-ref/bin/python tests/frameworks/django/contrib/humanize_recorded.py
 """
@@ -35,6 +36,8 @@ def decode(v):
             return timezone.now() + datetime.timedelta(seconds=v["seconds_from_now"])
         if "int" in v:
             return int(v["int"])
+        if "date" in v:
+            return datetime.date.fromisoformat(v["date"])
         if "days_from_today" in v:
             return datetime.date.today() + datetime.timedelta(days=v["days_from_today"])
     return v
@@ -45,9 +48,13 @@ VALUES = [0, 1, 2, 5, 9, 10, -1, -3, 11, 12, 13, 21, 22, 23, 101, 102, 111, 112,
           {"float": "1234.5"}, {"float": "1234567.891"}, {"float": "0.5"}, {"decimal": "1234.50"}, {"decimal": "1234567.891"}, {"decimal": "-1234.5"},
           "1234", "1234567", "-1234567", "1234.5", "12,345", "abc", "", None, True, False, "5", "12th", "1.0"]
 FILTERS = ["apnumber", "intcomma", "intword", "ordinal"]
-OFFSETS = [0, -1, -10, -59, -60, -61, -119, -120, -3599, -3600, -3601, -7199, -7200, -86399, -86400, -86401, -90000, -172800, -604800, -2592000, -31536000, -40000000,
-           1, 10, 59, 60, 61, 3600, 7200, 86400, 90000, 604800, 31536000 * 2]
-DAYS = [-2, -1, 0, 1, 2, 30]
+# Up to a fortnight: past that, timesince counts calendar months from today's date, and the
+# recorded words would hold only on the day they were recorded.
+OFFSETS = [0, -1, -10, -59, -60, -61, -119, -120, -3599, -3600, -3601, -7199, -7200, -86399, -86400, -86401, -90000, -172800, -604800, -1209600,
+           1, 10, 59, 60, 61, 3600, 7200, 86400, 90000, 604800]
+# Relative days only where the answer is a word (yesterday, today, tomorrow): any other date is
+# printed, so it is given as a fixed date, and the recording stays true on any day.
+DAYS = [{"days_from_today": d} for d in (-1, 0, 1)] + [{"date": d} for d in ("2024-03-05", "1999-12-31", "2030-01-01")]
 
 # Integers past 2**53 are written as {"int": "…"}: JSON readers other than Python's lose their digits.
 VALUES = [{"int": str(v)} if isinstance(v, int) and not isinstance(v, bool) and abs(v) > 2**53 else v for v in VALUES]
@@ -61,8 +68,7 @@ for s in OFFSETS:
     v = {"seconds_from_now": s}
     out = engine.from_string("{% load humanize %}{{ v|naturaltime }}").render({"v": decode(v)})
     cases.append({"template": "{% load humanize %}{{ v|naturaltime }}", "value": v, "output": out})
-for d in DAYS:
-    v = {"days_from_today": d}
+for v in DAYS:
     for t in ["{% load humanize %}{{ v|naturalday }}", "{% load humanize %}{{ v|naturalday:'Y-m-d' }}"]:
         cases.append({"template": t, "value": v, "output": engine.from_string(t).render({"v": decode(v)})})
 for t, v in [("{% load humanize %}{{ v|naturaltime }}", "not a date"), ("{% load humanize %}{{ v|naturalday }}", "x"), ("{% load humanize %}{{ v|intcomma:False }}", 1234567)]:

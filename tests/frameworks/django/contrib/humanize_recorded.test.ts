@@ -3,7 +3,7 @@
  * humanize_recorded.py) holds templates, values and what real Django rendered. A project with
  * `django.contrib.humanize` in INSTALLED_APPS renders every case in one view, so `{% load humanize %}`
  * finds the library as Django does (the app's templatetags module). Times are offsets from now on
- * both sides; a future time is taken a millisecond early, as Python's microseconds had passed by
+ * both sides (a printed date is a fixed one); a future time is taken a millisecond early, as Python's microseconds had passed by
  * the time its filter read the clock.
  */
 import { readFileSync } from "node:fs";
@@ -35,6 +35,7 @@ function decode(v) {
     if ("float" in v) return new PyFloat(Number(v.float));
     if ("int" in v) return BigInt(v.int);
     if ("seconds_from_now" in v) return timezone.now().add(new timedelta({ seconds: v.seconds_from_now > 0 ? v.seconds_from_now - 0.001 : v.seconds_from_now }));
+    if ("date" in v) return date.fromisoformat(v.date);
     if ("days_from_today" in v) return date.today().add(new timedelta({ days: v.days_from_today }));
   }
   return v;
