@@ -4,6 +4,8 @@ import { startproject_runtime, startproject_scenario } from "./django";
 import { HeadlessRuntime } from "../src/runtime/headless";
 import { flask_hello_scenario } from "./flask";
 import type { Scenario } from "../src/scenarios/format";
+import { parseRuntimeMessage } from "../src/runtime/protocol-schema";
+import type { PackedTrace } from "../src/trace";
 
 // Deterministic "randomness" (session keys, CSRF secrets), so two runs dump the same text.
 let seed = 12345;
@@ -20,8 +22,24 @@ const out: unknown[] = [];
 const strip = (spans: { start: number; end: number }[]) => spans.map(({ start, end, ...rest }) => ({ ...rest, dur: end > start }));
 const decoder = new TextDecoder();
 
+// DUMP_PACKED=1: every runtime reads its traces packed, as the page's worker does, and each trace
+// goes through a structured clone and the page's protocol check (which makes the runs spans) before
+// it is dumped — the dump must be the same as without.
+const PACKED = process.env.DUMP_PACKED === "1";
+if (PACKED) {
+  const create = HeadlessRuntime.create.bind(HeadlessRuntime);
+  HeadlessRuntime.create = (options = {}) => create({ ...options, packed_traces: true });
+}
+let packed_runs = 0;
+
 async function dump(rt: HeadlessRuntime, label: string, method: string, target: string, headers: Headers, body = "") {
-  const r = await rt.request({ method, target, headers, body }, { trace: true });
+  let r = await rt.request({ method, target, headers, body }, { trace: true });
+  if (PACKED) {
+    packed_runs += (r.trace as PackedTrace).runs?.length ?? 0;
+    const message = parseRuntimeMessage(structuredClone({ type: "response", id: 1, result: r }));
+    if (message.type !== "response") throw new Error("not a response");
+    r = message.result;
+  }
   out.push({ target: `${label} ${method} ${target}`, status: r.response.status, headers: r.response.headers, spans: strip(r.trace.spans as never) });
   return r;
 }
@@ -164,3 +182,4 @@ console.log(
     .replace(/\b[A-Za-z0-9]{32}\b|\b[A-Za-z0-9]{64}\b/g, "<token>")
     .replace(/"(\w*_ms|ms|duration)": [0-9.e-]+/g, '"$1": 0'),
 );
+if (PACKED) console.error(`packed: ${packed_runs} runs`);

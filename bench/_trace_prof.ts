@@ -1,4 +1,4 @@
-// Profiling entry: node --cpu-prof on the bundled file. argv: what (resolve-rec|resolve-read|resolve-off|hello-on|hello-rec|hello-off|flask-on|flask-rec|flask-off) N
+// Profiling entry: node --cpu-prof on the bundled file. argv: what (resolve-rec|resolve-read|resolve-packed|resolve-off|hello-on|hello-rec|hello-off|flask-on|flask-rec|flask-off) N
 // (*-rec: the request recorded, its trace not read — `Recorder.trace` answers an empty trace.)
 import { startproject_runtime } from "./django";
 import { Recorder, set_active_recorder } from "../src/trace";
@@ -13,11 +13,12 @@ if (what.startsWith("resolve")) {
   await startproject_runtime();
   set_active_recorder(new Recorder({ enabled: false }));
   step = () => {
-    if (what === "resolve-off") return resolve("/r99/42/hello-world/");
+    if (what === "resolve-off") return resolve((process.env.RESOLVE_PATH ?? "/r99/42/hello-world/"));
     const r = new Recorder({ enabled: true });
     const p = set_active_recorder(r);
-    try { resolve("/r99/42/hello-world/"); } finally { set_active_recorder(p); }
+    try { resolve((process.env.RESOLVE_PATH ?? "/r99/42/hello-world/")); } finally { set_active_recorder(p); }
     if (what === "resolve-read") return r.trace();
+    if (what === "resolve-packed") return r.trace({ packed: true });
   };
 } else if (what.startsWith("hello")) {
   const rt = await startproject_runtime();
@@ -32,7 +33,7 @@ if (what.startsWith("resolve")) {
 if (what.endsWith("-rec") && !what.startsWith("resolve")) Recorder.prototype.trace = () => ({ spans: [] });
 for (let i = 0; i < Math.min(N, 3000); i++) await step();
 const rounds = Number(process.argv[4] ?? 5);
-if (what === "resolve-split") {
+if (what === "resolve-split" || what === "resolve-split-packed") {
   // The resolve's recording and its reading timed apart: N recorders recorded, then N traces read
   // (CPU time of each phase; fastest round of each).
   const rec: number[] = [];
@@ -48,10 +49,10 @@ if (what === "resolve-split") {
       for (let i = 0; i < BATCH; i++) {
         const r = (recorders[i] = new Recorder({ enabled: true }));
         const p = set_active_recorder(r);
-        try { resolve("/r99/42/hello-world/"); } finally { set_active_recorder(p); }
+        try { resolve((process.env.RESOLVE_PATH ?? "/r99/42/hello-world/")); } finally { set_active_recorder(p); }
       }
       const c1 = process.cpuUsage();
-      for (let i = 0; i < BATCH; i++) recorders[i].trace();
+      for (let i = 0; i < BATCH; i++) if (what === "resolve-split") recorders[i].trace(); else recorders[i].trace({ packed: true });
       const c2 = process.cpuUsage();
       trec += cpu(c1) - cpu(c0);
       tread += cpu(c2) - cpu(c1);

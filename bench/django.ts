@@ -12,14 +12,17 @@
  *   hello     GET /hello/ → HttpResponse("Hello, World!") through the gateway (runtime.request:
  *             HTTP message → WSGI environ → handler → HTTP message), the page's path; the anchors'
  *             `django.hello/wsgi` row calls WSGIHandler with a prebuilt environ.
- *   traced    the same request with the trace recorded and read (its spans built), as the page does.
+ *   traced    the same request with the trace recorded and read as the page's worker reads it (packed: the
+ *             patterns tried carried as runs, ADR 0035; every other span built).
  *   recorded  the same request with the trace recorded and left unread: what recording costs at the call sites and the recorder.
  *   resolve   `resolve("/r99/42/hello-world/")`: 5 + 99 patterns tried, the 105th matches. Traced:
- *             a fresh recorder per resolve, and its trace read (every pattern's span built).
+ *             a fresh recorder per resolve, and its trace read packed as the worker posts it (the
+ *             patterns' regex misses as runs of forms; `resolve_expand_us` is the page's side, the
+ *             runs made the same 106 spans).
  */
-import { HeadlessRuntime } from "../src/runtime/headless";
+import { HeadlessRuntime, type HeadlessRuntimeOptions } from "../src/runtime/headless";
 import { SCENARIO_FORMAT, type Scenario } from "../src/scenarios/format";
-import { Recorder, set_active_recorder } from "../src/trace";
+import { Recorder, expand_trace, set_active_recorder, type PackedTrace } from "../src/trace";
 import { resolve } from "../src/frameworks/django/urls";
 import { figure, per_run_ratio, run_cases, type Figure, type RunOptions } from "./harness";
 
@@ -128,8 +131,8 @@ const ROUTED = "/r99/42/hello-world/";
 const decoder = new TextDecoder();
 
 /** A runtime with the startproject loaded, checked to answer as the anchors' checks demand. */
-export async function startproject_runtime(): Promise<HeadlessRuntime> {
-  const runtime = await HeadlessRuntime.create({ trace: false });
+export async function startproject_runtime(options: HeadlessRuntimeOptions = {}): Promise<HeadlessRuntime> {
+  const runtime = await HeadlessRuntime.create({ trace: false, ...options });
   const loaded = await runtime.load(startproject_scenario);
   if (!loaded.ok) throw new Error(`bench project failed to load: ${loaded.error.type}: ${loaded.error.message}`);
   const hello = await runtime.request(HELLO, { trace: true });
@@ -150,7 +153,8 @@ function hello_request(runtime: HeadlessRuntime, trace: boolean, unread = false)
   };
 }
 
-function resolve_traced(): void {
+/** The trace read as the page's worker reads it: packed (ADR 0035), the patterns tried carried as runs. */
+function resolve_traced_trace(): PackedTrace {
   const recorder = new Recorder({ enabled: true });
   const previous = set_active_recorder(recorder);
   try {
@@ -158,7 +162,26 @@ function resolve_traced(): void {
   } finally {
     set_active_recorder(previous);
   }
-  if (recorder.trace().spans.length !== 106) throw new Error("bench resolve: expected 1 resolver span + 105 pattern spans");
+  return recorder.trace({ packed: true });
+}
+
+function resolve_traced(): void {
+  const trace = resolve_traced_trace();
+  // Spans the trace will make: its own, and its runs' ids less those among its own (a null form).
+  const runs = trace.runs ?? [];
+  let total = trace.spans.length;
+  for (const run of runs) {
+    total += run.forms.length;
+    for (const span of trace.spans) if (span.id >= run.first && span.id < run.first + run.forms.length) total--;
+  }
+  if (total !== 106) throw new Error("bench resolve: expected 2 resolver spans (the root, the admin include) + 104 pattern spans");
+}
+
+/** The page's side of a traced resolve: its packed trace made spans (`expand_trace`, what the protocol check does on arrival). */
+function resolve_expand(trace: PackedTrace): () => void {
+  return () => {
+    if (expand_trace(trace).spans.length !== 106) throw new Error("bench resolve: expected 106 spans made");
+  };
 }
 
 /** Recorded, not read: what tracing costs while the request runs (the spans are built when a panel reads them). */
@@ -188,6 +211,7 @@ export async function bench_django(runtime: HeadlessRuntime, options: RunOptions
         { name: "resolve", fn: resolve_untraced, n: 3000 },
         { name: "resolve traced", fn: resolve_traced, n: 3000 },
         { name: "resolve recorded", fn: resolve_recorded, n: 3000 },
+        { name: "resolve expanded", fn: resolve_expand(resolve_traced_trace()), n: 3000 },
       ],
       options,
     );
@@ -197,12 +221,13 @@ export async function bench_django(runtime: HeadlessRuntime, options: RunOptions
       figure("django_hello_us", "Django hello, 7 default middleware", "us", res.get("hello")!, hello_anchor),
       figure("django_hello_traced_us", "Django hello, traced (spans built)", "us", res.get("hello traced")!, hello_anchor),
       figure("resolve_us", "resolve() of the 105th of 105 patterns", "us", res.get("resolve")!, resolve_anchor),
-      figure("resolve_traced_us", "resolve(), traced (106 spans built)", "us", res.get("resolve traced")!, resolve_anchor),
+      figure("resolve_traced_us", "resolve(), traced (read packed, as the worker posts it)", "us", res.get("resolve traced")!, resolve_anchor),
       figure("django_hello_trace_ratio", "tracing on / off, hello", "x", per_run_ratio(res.get("hello traced")!, res.get("hello")!)),
       figure("django_hello_recorded_us", "Django hello, recorded, trace not read", "us", res.get("hello recorded")!, hello_anchor),
       figure("django_hello_record_ratio", "recording on / off, hello (spans not built)", "x", per_run_ratio(res.get("hello recorded")!, res.get("hello")!)),
       figure("resolve_trace_ratio", "tracing on / off, resolve of 105 patterns", "x", per_run_ratio(res.get("resolve traced")!, res.get("resolve")!)),
       figure("resolve_recorded_us", "resolve(), recorded, trace not read", "us", res.get("resolve recorded")!, resolve_anchor),
+      figure("resolve_expand_us", "a traced resolve's packed trace made spans (the page's side)", "us", res.get("resolve expanded")!),
       figure("resolve_record_ratio", "recording on / off, resolve of 105 patterns (spans not built)", "x", per_run_ratio(res.get("resolve recorded")!, res.get("resolve")!)),
     ];
   } finally {

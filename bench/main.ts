@@ -99,7 +99,8 @@ const GOALS: Goal[] = [
  * URLconf), and a bench run since (the memory row's admin project, Flask, FastAPI) replaced it.
  */
 async function django_runtime() {
-  return startproject_runtime();
+  // Traces read as the page's worker reads them (packed, ADR 0035).
+  return startproject_runtime({ packed_traces: true });
 }
 
 interface Args {

@@ -44,6 +44,12 @@ const SOCKET = trace_site("websocket", "runtime/headless.ts#HeadlessRuntime.sock
 export interface HeadlessRuntimeOptions {
   /** Record traces (default true); `request(..., {trace})` overrides it per request. */
   trace?: boolean;
+  /**
+   * Read traces `packed` (the worker does: a trace crosses to the page with each run of pattern
+   * spans as one `SpanRun`, and the page's protocol check expands it — src/trace/runs.ts, ADR 0035).
+   * Off by default: tests, conformance and the bench's checks read every span made.
+   */
+  packed_traces?: boolean;
   sqlite?: SqliteBootOptions;
 }
 
@@ -149,12 +155,12 @@ export class HeadlessRuntime implements Runtime {
       // Setup (migrate, seed) belongs to a fresh database; a restored image already has its effects.
       if (!options.database) for (const step of scenario.setup ?? []) this.run_setup_step(step);
       this.load_error = null;
-      return { ok: true, modules: this.loader.loaded_modules(), logs: this.logs.drain(), trace: finish(recorder, span), middleware: mode.describe?.(this.app).middleware ?? [] };
+      return { ok: true, modules: this.loader.loaded_modules(), logs: this.logs.drain(), trace: finish(recorder, span, this.options.packed_traces), middleware: mode.describe?.(this.app).middleware ?? [] };
     } catch (e) {
       this.load_error = e;
       const error: ErrorInfo = error_info(e, (path) => this.loader?.is_user_file(path) ?? false);
       span_fail(span, { type: error.type, message: error.message, ...(error.source ? { source: error.source } : {}) });
-      return { ok: false, error, logs: this.logs.drain(), trace: finish(recorder, span), middleware: [] };
+      return { ok: false, error, logs: this.logs.drain(), trace: finish(recorder, span, this.options.packed_traces), middleware: [] };
     } finally {
       set_active_recorder(previous);
     }
@@ -181,11 +187,11 @@ export class HeadlessRuntime implements Runtime {
       try {
         if (this.load_error) throw this.load_error;
         const { output, files } = cmd.command === "call" ? { output: await call_function(cmd.function), files: {} } : this.service("run_command", "run management commands").run_command!(cmd);
-        return { ok: true as const, output, files, logs: this.logs.drain(), trace: finish(recorder, span), database_changed: this.total_changes() !== changes_before };
+        return { ok: true as const, output, files, logs: this.logs.drain(), trace: finish(recorder, span, this.options.packed_traces), database_changed: this.total_changes() !== changes_before };
       } catch (e) {
         const error: ErrorInfo = error_info(e, (path) => this.loader?.is_user_file(path) ?? false);
         span_fail(span, { type: error.type, message: error.message });
-        return { ok: false as const, error, logs: this.logs.drain(), trace: finish(recorder, span), database_changed: this.total_changes() !== changes_before };
+        return { ok: false as const, error, logs: this.logs.drain(), trace: finish(recorder, span, this.options.packed_traces), database_changed: this.total_changes() !== changes_before };
       } finally {
         set_active_recorder(previous);
       }
@@ -216,20 +222,20 @@ export class HeadlessRuntime implements Runtime {
       if (outcome.kind === "crash") {
         const error = this.error_of(outcome.error);
         span_fail(span, { type: error.type, message: error.message });
-        return { ok: false, error, trace: finish(recorder, span), ...base };
+        return { ok: false, error, trace: finish(recorder, span, this.options.packed_traces), ...base };
       }
       const crashed = process.crashed_with;
       const error = crashed ? this.error_of(crashed) : undefined;
       if (outcome.kind === "prompt") {
         const prompt = outcome.prompt.text;
         span_set(span, () => ({ prompt }));
-        return { ok: true, output, chunks, files: {}, prompt: outcome.prompt, trace: finish(recorder, span), ...base, ...(error ? { error } : {}) };
+        return { ok: true, output, chunks, files: {}, prompt: outcome.prompt, trace: finish(recorder, span, this.options.packed_traces), ...base, ...(error ? { error } : {}) };
       }
       const exit_code = outcome.result.exit_code;
       span_set(span, () => ({ exit_code }));
       if (error) span_fail(span, { type: error.type, message: error.message });
       const files = { ...outcome.result.files, ...process.files.written };
-      return { ok: true, output, chunks, files, folders: process.files.folders, prompt: null, exit_code: outcome.result.exit_code, trace: finish(recorder, span), ...base, ...(error ? { error } : {}) };
+      return { ok: true, output, chunks, files, folders: process.files.folders, prompt: null, exit_code: outcome.result.exit_code, trace: finish(recorder, span, this.options.packed_traces), ...base, ...(error ? { error } : {}) };
     };
     try {
       if (cmd.command !== "manage") {
@@ -255,7 +261,7 @@ export class HeadlessRuntime implements Runtime {
     } catch (e) {
       const error = this.error_of(e);
       span_fail(span, { type: error.type, message: error.message });
-      return { ok: false, error, logs: this.logs.drain(), trace: finish(recorder, span), database_changed: this.total_changes() !== changes_before };
+      return { ok: false, error, logs: this.logs.drain(), trace: finish(recorder, span, this.options.packed_traces), database_changed: this.total_changes() !== changes_before };
     } finally {
       set_active_recorder(previous);
     }
@@ -365,7 +371,7 @@ export class HeadlessRuntime implements Runtime {
       span_set(span, () => ({ status: response.status, reason: response.reason }));
       if (may_wake_consumers) await settle();
       const socket_events = this.sockets.drain();
-      const trace = options.unread ? (span_close(span), UNREAD) : finish(recorder, span);
+      const trace = options.unread ? (span_close(span), UNREAD) : finish(recorder, span, this.options.packed_traces);
       return { response, trace, logs: this.logs.drain(), database_changed: this.total_changes() !== changes_before, ...(socket_events.length ? { socket_events } : {}) };
     } finally {
       set_active_recorder(previous);
@@ -383,7 +389,7 @@ export class HeadlessRuntime implements Runtime {
     const span = SOCKET.open(socket_step_name(action), () => socket_step_attrs(action));
     this.logs.drain();
     const changes_before = this.total_changes();
-    const done = () => ({ trace: finish(recorder, span), logs: this.logs.drain(), events: this.sockets.drain(), clients: this.sockets.state(), database_changed: this.total_changes() !== changes_before });
+    const done = () => ({ trace: finish(recorder, span, this.options.packed_traces), logs: this.logs.drain(), events: this.sockets.drain(), clients: this.sockets.state(), database_changed: this.total_changes() !== changes_before });
     try {
       if (action.op === "open") {
         const connection = this.sockets.open(this.asgi_app(), action.client, action.request);
@@ -486,9 +492,9 @@ function cell_of(value: unknown): SqlCell {
 /** The trace of a request recorded but left unread (`RequestOptions.unread`). */
 const UNREAD: Trace = Object.freeze({ spans: Object.freeze([]) as unknown as Trace["spans"] });
 
-function finish(recorder: Recorder, span: number): Trace {
+function finish(recorder: Recorder, span: number, packed = false): Trace {
   span_close(span);
-  return recorder.trace();
+  return packed ? recorder.trace({ packed: true }) : recorder.trace();
 }
 
 /**

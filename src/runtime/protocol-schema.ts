@@ -8,13 +8,16 @@
  * bounded (`LIMITS`) so that a forged 300 MB message is refused rather than stored. The check
  * works in place (no copy) and in one pass; objects must be plain (no Map, Date, Blob… that
  * structured clone could carry), keys may not be `__proto__`, and a trace must be a well-formed
- * tree (span `i` has id `i`, its parent an earlier span).
+ * tree (span `i` has id `i`, its parent an earlier span). A trace the worker packed (its runs of
+ * pattern spans as forms, src/trace/runs.ts) is made whole first, in place, and then checked
+ * like any other: what it makes counts against the size budget.
  *
  * Unknown fields on a known message are allowed (a newer runtime may add one) but count towards
  * the size limit and must be JSON-like; a field the page renders belongs in the schema below.
  * Pure TypeScript: the page and the Vitest tests share it.
  */
-import { SPAN_KINDS, type Trace } from "../trace/span";
+import { SPAN_KINDS, type Span, type Trace } from "../trace/span";
+import { expand_trace, type RunForm, type SpanRun } from "../trace/runs";
 import type { ChannelOut } from "./channel";
 import { PROTOCOL_VERSION } from "./protocol";
 
@@ -177,9 +180,47 @@ const logs = arr(logEntry);
 const spanError = obj({ type: str(512), message: str(), "source?": sourceRef });
 const span = obj({ id: int(0), parent: nullable(int(0)), kind: oneOf(SPAN_KINDS), name: str(), start: num, end: num, attrs: jsonObject, "source?": sourceRef, "error?": spanError });
 
-/** A trace: at most LIMITS.spans spans, span i has id i, and each parent is an earlier span. */
+/** A run's form (src/trace/runs.ts): its attributes are checked once made into spans; here, what making them needs. */
+const runForm: Check<RunForm> = (v, path, budget) => {
+  const form = obj<RunForm>({ name: str(), attrs: (a, p) => plainObject(a, p), holes: arr(arr(str(), 3), 10_000) })(v, path, budget);
+  form.holes.forEach((hole, i) => {
+    if (hole.length !== 3) fail(`${path}.holes[${i}]`, "a hole is a [key, before, after] triple");
+    if (hole[0] === "__proto__" || !Object.prototype.hasOwnProperty.call(form.attrs, hole[0])) fail(`${path}.holes[${i}]`, `the hole ${JSON.stringify(hole[0].slice(0, 40))} is not one of the form's attributes`);
+  });
+  return form;
+};
+const spanRun = obj<SpanRun>({ first: int(0, LIMITS.spans), parent: nullable(int(0)), kind: oneOf(SPAN_KINDS), time: num, "source?": sourceRef, fill: str(), forms: arr(nullable(runForm), LIMITS.spans) });
+
+/**
+ * A packed trace's runs made spans, in place (`runs` removed): at most LIMITS.spans spans in all,
+ * every id taken exactly once. The spans made are then checked as any trace's are.
+ */
+function unpack(o: Record<string, unknown>, path: string, budget: Budget): void {
+  if (!Array.isArray(o.spans)) fail(`${path}.spans`, `expected an array, got ${describe(o.spans)}`);
+  if (!Array.isArray(o.runs)) fail(`${path}.runs`, `expected an array, got ${describe(o.runs)}`);
+  const spans = o.spans as unknown[];
+  // The count first (each run's forms at most LIMITS.spans), before any run is looked into.
+  let total = spans.length;
+  for (const run of o.runs as unknown[]) {
+    const forms = typeof run === "object" && run !== null ? (run as { forms?: unknown }).forms : undefined;
+    if (Array.isArray(forms)) total += forms.length;
+    if (total > LIMITS.spans) fail(path, `a trace of more than ${LIMITS.spans} spans`);
+  }
+  const runs = arr(spanRun, LIMITS.spans)(o.runs, `${path}.runs`, budget);
+  spans.forEach((s, i) => plainObject(s, `${path}.spans[${i}]`));
+  try {
+    o.spans = expand_trace({ spans: spans as Span[], runs }).spans;
+  } catch (e) {
+    fail(`${path}.runs`, e instanceof RangeError ? e.message : String(e));
+  }
+  delete o.runs;
+}
+
+/** A trace: at most LIMITS.spans spans, span i has id i, and each parent is an earlier span. A packed one (`runs`) is made whole first. */
 const trace: Check<Trace> = (v, path, budget) => {
-  const t = obj<Trace>({ spans: arr(span, LIMITS.spans) })(v, path, budget);
+  const o = plainObject(v, path);
+  if (o.runs !== undefined) unpack(o, path, budget);
+  const t = obj<Trace>({ spans: arr(span, LIMITS.spans) })(o, path, budget);
   t.spans.forEach((s, i) => {
     if (s.id !== i) fail(`${path}.spans[${i}].id`, `span ${i} has id ${s.id}`);
     if (s.parent !== null && s.parent >= i) fail(`${path}.spans[${i}].parent`, `parent ${s.parent} is not an earlier span`);

@@ -91,7 +91,7 @@ function start(wasm: BootMessage["wasm"], warm: unknown): Promise<HeadlessRuntim
           },
         }
       : { wasmBinary: wasm };
-  const created = HeadlessRuntime.create({ sqlite }).then((r) => {
+  const created = HeadlessRuntime.create({ sqlite, packed_traces: true }).then((r) => {
     r.on_log = (entry) => post({ type: "log", entry });
     return r;
   });

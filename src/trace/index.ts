@@ -3,3 +3,4 @@ export * from "./span";
 export * from "./recorder";
 export * from "./chrome";
 export * from "./sql";
+export * from "./runs";

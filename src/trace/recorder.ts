@@ -28,6 +28,7 @@
  * docs/tracing.md for how a framework registers its own sites.
  */
 import type { Attrs, Json, SourceRef, Span, SpanError, SpanKind, Trace } from "./span";
+import { RUN_FILL_1, RUN_FILL_2, form_of, span_of, type PackedTrace, type RunForm, type SpanRun } from "./runs";
 
 /**
  * A span's attributes, or a function that builds them. Prefer the function: nothing is built when
@@ -80,6 +81,14 @@ export interface TraceSiteOptions {
    */
   name?: NameWith<any, any, any>;
   attrs?: (a: any, b: any, c: any) => Attrs;
+  /**
+   * The site's `event_with` spans come in runs — many in a row under one parent, sharing their
+   * middle value: the patterns of one URLconf tried against one path (`event_with(name, attrs,
+   * pattern, path, outcome)`). Consecutive events of the declared pair with the same `b` are kept
+   * as one record (a *run*: `b` once, then `a, c` per event), and made one span each when the trace
+   * is read — the same spans, ids and handles as separate events. Any other record ends the run.
+   */
+  runs?: boolean;
 }
 
 /**
@@ -91,6 +100,8 @@ export class TraceSite {
   /** The usual `open_with`/`event_with` name and attrs builder, if the site declared them (`TraceSiteOptions`). */
   readonly with_name: NameWith<any, any, any> | undefined;
   readonly with_build: ((a: any, b: any, c: any) => Attrs) | undefined;
+  /** Its events of the declared pair are kept in runs (`TraceSiteOptions.runs`). */
+  readonly in_runs: boolean;
 
   constructor(
     readonly id: number,
@@ -98,12 +109,85 @@ export class TraceSite {
     readonly where: string,
     readonly eager: boolean,
     with_source: boolean,
-    with_pair?: { name?: NameWith<any, any, any>; attrs?: (a: any, b: any, c: any) => Attrs },
+    with_pair?: { name?: NameWith<any, any, any>; attrs?: (a: any, b: any, c: any) => Attrs; runs?: boolean },
   ) {
     this.with_name = with_pair?.attrs ? with_pair.name : undefined;
     this.with_build = with_pair?.attrs;
+    this.in_runs = !eager && this.with_build !== undefined && (with_pair?.runs ?? false);
     const hash = where.indexOf("#");
     this.source = with_source ? Object.freeze(hash < 0 ? { file: where } : { file: where.slice(0, hash), symbol: where.slice(hash + 1) }) : undefined;
+  }
+
+  /**
+   * What this site's runs usually repeat, by the run's first `a`: the events (`as`, `cs`) and their
+   * spans' forms — a URLconf's patterns tried in order, each missed the plain way. An entry is
+   * never changed (a recorder holds the one it compared its events with until read): a read that
+   * knows more replaces it. Weak: a URLconf reloaded lets its patterns go.
+   */
+  private readonly kept_runs = new WeakMap<object, KeptRun>();
+
+  /** The kept run starting with `a` (an empty one if none). */
+  kept_run(a: unknown): KeptRun {
+    return (typeof a === "object" && a !== null ? this.kept_runs.get(a) : undefined) ?? NO_KEPT_RUN;
+  }
+
+  /**
+   * A run's forms, given the kept run its events were compared with and the events that differed
+   * (`values[at + 3j]`: index, `a`, `c`): the kept forms themselves when nothing differs where a
+   * form is, else a copy with the differing events' forms (null for a span to make). A differing
+   * event that has a form replaces the kept run, so the next run repeats it.
+   */
+  run_forms(kept: KeptRun, first: unknown, count: number, values: readonly unknown[], at: number, differing: number): (RunForm | null)[] {
+    let forms = kept.forms as (RunForm | null)[];
+    let own = false;
+    let next: { as: unknown[]; cs: unknown[]; forms: (RunForm | null)[] } | null = null;
+    for (let j = 0; j < differing; j++) {
+      const k = values[at + 3 * j] as number;
+      const a = values[at + 3 * j + 1];
+      const c = values[at + 3 * j + 2];
+      const form = this.form(a, c);
+      // Kept from now on: a new event (past the kept ones), or another where one was kept.
+      const cur: Pick<KeptRun, "as" | "cs" | "forms"> = next ?? kept;
+      if (k === cur.as.length || (k < cur.as.length && (cur.as[k] !== a || cur.forms[k] !== form || (form !== null && cur.cs[k] !== c)))) {
+        next ??= { as: kept.as.slice(), cs: kept.cs.slice(), forms: kept.forms.slice() };
+        next.as[k] = a;
+        next.cs[k] = c;
+        next.forms[k] = form;
+      }
+      if ((k < forms.length ? forms[k] : null) !== form) {
+        if (!own) {
+          forms = forms.slice(0, count);
+          own = true;
+        }
+        while (forms.length < k) forms.push(null);
+        forms[k] = form;
+      }
+    }
+    if (next !== null && typeof first === "object" && first !== null && next.as[0] === first) {
+      const nulls: number[] = [];
+      for (let k = 0; k < next.forms.length; k++) if (next.forms[k] === null) nulls.push(k);
+      this.kept_runs.set(first, Object.freeze({ as: Object.freeze(next.as), cs: Object.freeze(next.cs), forms: Object.freeze(next.forms), nulls: Object.freeze(nulls) }));
+    }
+    if (forms.length !== count) {
+      if (!own) forms = forms.slice(0, count);
+      while (forms.length < count) forms.push(null);
+    }
+    return forms;
+  }
+
+  /** The form of an event's span (src/trace/runs.ts), or null: `c` made afresh per call, or a span that does not take the shared value as a piece of a string. */
+  private form(a: unknown, c: unknown): RunForm | null {
+    if (typeof c === "object" && c !== null && !Object.isFrozen(c)) return null;
+    if (typeof c === "function") return null;
+    const name = this.with_name;
+    const build = this.with_build!;
+    try {
+      const name1 = typeof name === "string" ? name : (name as (a: unknown, b: unknown, c: unknown) => string)(a, RUN_FILL_1, c);
+      const name2 = typeof name === "string" ? name : (name as (a: unknown, b: unknown, c: unknown) => string)(a, RUN_FILL_2, c);
+      return form_of(name1, build(a, RUN_FILL_1, c), name2, build(a, RUN_FILL_2, c));
+    } catch {
+      return null;
+    }
   }
 
   /** Open a span as a child of the innermost open span → its handle (-1 when tracing is off). */
@@ -131,7 +215,10 @@ export class TraceSite {
   /** `event()` with attrs built from values kept aside (see `open_with`). */
   event_with<A, B = undefined, C = undefined>(name: NameWith<A, B, C>, build: (a: A, b: B, c: C) => Attrs, a: A, b?: B, c?: C, source?: SourceRef): number {
     const r = active;
-    return r.enabled ? r.record_open_with(OP_EVENT, this, name, build, a, b, c, source) : -1;
+    if (!r.enabled) return -1;
+    // A run's event (the site's declared pair): counted into the run the log ends with.
+    if (this.in_runs && build === this.with_build && name === this.with_name && source === undefined) return r.record_run_event(this, a, b, c);
+    return r.record_open_with(OP_EVENT, this, name, build, a, b, c, source);
   }
 
   /**
@@ -165,7 +252,7 @@ const sites_by_key = new Map<string, TraceSite>();
 
 /** Register a call site once, at module load: `const RESOLVE = trace_site("resolver", "django/urls/resolvers.ts#URLResolver.resolve")`. */
 export function trace_site(kind: SpanKind, where: string, options: TraceSiteOptions = {}): TraceSite {
-  const key = `${kind}\u0000${where}\u0000${options.source ? 1 : 0}${options.eager ? 1 : 0}`;
+  const key = `${kind}\u0000${where}\u0000${options.source ? 1 : 0}${options.eager ? 1 : 0}${options.runs ? 1 : 0}`;
   let site = sites_by_key.get(key);
   if (!site) {
     site = new TraceSite(sites.length, kind, where, options.eager ?? false, options.source ?? false, options);
@@ -259,6 +346,8 @@ const OP_CLOSE = 3;
 const OP_SET = 4;
 const OP_FAIL = 5;
 const OP_SOURCE = 6;
+/** A run of a `runs` site's events (values: b, the count, then a and c of each event); target = the site's id. */
+const OP_RUN = 7;
 /** Added to OP_OPEN / OP_EVENT: the attrs are `build(a, b, c)` (values: name, build, source, a, b, c). */
 const WITH_ARGS = 8;
 /** Added to OP_OPEN / OP_EVENT: the attrs are the site's declared `with_build(a, b, c)`, named by its `with_name` (values: a, b, c). */
@@ -280,6 +369,17 @@ interface Log {
   times: number[];
   values: unknown[];
 }
+
+/** A site's usual run (`TraceSite.kept_run`): its events' `a` and `c`, and their spans' forms (null: no form). Never changed. */
+interface KeptRun {
+  readonly as: readonly unknown[];
+  readonly cs: readonly unknown[];
+  readonly forms: readonly (RunForm | null)[];
+  /** The indices whose form is null, in order. */
+  readonly nulls: readonly number[];
+}
+const NO_KEPT_RUN: KeptRun = Object.freeze({ as: Object.freeze([]), cs: Object.freeze([]), forms: Object.freeze([]), nulls: Object.freeze([]) });
+
 
 const INITIAL_RECORDS = 128;
 const EMPTY_NUMBERS: number[] = [];
@@ -320,6 +420,20 @@ export class Recorder {
    * parent and in order, for the price of no clock read.
    */
   private replay_last = 0;
+  /**
+   * The run the log ends with (`TraceSite.in_runs`): the code count just after its record (-1: none —
+   * any record written since ends it), its site and shared value, where its count is kept, and the count.
+   */
+  private run_next = -1;
+  private run_site: TraceSite | null = null;
+  private run_b: unknown = undefined;
+  /** Where the run's values start (b, count, kept run, differing events, first a), its first span, its count and kept run. */
+  private run_at = 0;
+  private run_first = 0;
+  private run_count = 0;
+  private run_kept: KeptRun = NO_KEPT_RUN;
+  private run_as: readonly unknown[] = NO_KEPT_RUN.as;
+  private run_cs: readonly unknown[] = NO_KEPT_RUN.cs;
 
   constructor(options: { enabled?: boolean } = {}) {
     this.enabled = options.enabled ?? true;
@@ -383,6 +497,49 @@ export class Recorder {
     values[v + 5] = c;
     this.nvalues = v + 6;
     return this.next_handle(site);
+  }
+
+  /**
+   * An event of a `runs` site, its declared pair: added to the run the log ends with if it is this
+   * site's with the same `b`, else a run begins (a record; values: `b`, the count, the kept run its
+   * events are compared with, how many differ, the first `a`). An event the kept run repeats (the
+   * same `a` and `c` at its place) is only counted; one that differs keeps its index, `a` and `c`.
+   */
+  record_run_event(site: TraceSite, a: unknown, b: unknown, c: unknown): number {
+    if (this.ncodes !== this.run_next || this.run_site !== site || this.run_b !== b) this.begin_run(site, a, b);
+    const values = this.values;
+    const k = this.run_count++;
+    if (k >= this.run_as.length || this.run_as[k] !== a || this.run_cs[k] !== c) {
+      const v = this.nvalues;
+      values[v] = k;
+      values[v + 1] = a;
+      values[v + 2] = c;
+      this.nvalues = v + 3;
+      values[this.run_at + 3] = (values[this.run_at + 3] as number) + 1;
+    }
+    values[this.run_at + 1] = this.run_count;
+    return (this.epoch << INDEX_BITS) | this.spans_opened++;
+  }
+
+  private begin_run(site: TraceSite, a: unknown, b: unknown): void {
+    if (this.codes === EMPTY_NUMBERS) this.start_log();
+    this.codes[this.ncodes++] = (site.id << OP_BITS) | OP_RUN;
+    this.run_next = this.ncodes;
+    this.run_site = site;
+    this.run_b = b;
+    this.run_first = this.spans_opened;
+    this.run_count = 0;
+    this.run_kept = site.kept_run(a);
+    this.run_as = this.run_kept.as;
+    this.run_cs = this.run_kept.cs;
+    const values = this.values;
+    const v = (this.run_at = this.nvalues);
+    values[v] = b;
+    values[v + 1] = 0;
+    values[v + 2] = this.run_kept;
+    values[v + 3] = 0;
+    values[v + 4] = a;
+    this.nvalues = v + 5;
   }
 
   /** The handle of the span just recorded: its index in this recorder's epoch. */
@@ -474,14 +631,32 @@ export class Recorder {
    * The trace: the log replayed into spans (only the records added since the last read). A
    * recorder serves one request, so the spans are handed over, not copied.
    */
-  trace(): Trace {
-    if (this.replayed < this.ncodes) this.replay();
+  trace(): Trace;
+  /**
+   * `packed`: the trace as it crosses to the page — the spans of each run (a `runs` site's events,
+   * `TraceSiteOptions.runs`) that have a form left as a `SpanRun`, which `expand_trace`
+   * (src/trace/runs.ts) makes into the same spans. A run's span changed by `span_set`/`span_fail`/
+   * `span_source` is made and carried with the others; one changed after a packed read handed it
+   * over keeps no change (none is made on one).
+   */
+  trace(options: { packed: true }): PackedTrace;
+  trace(options?: { packed?: boolean }): PackedTrace {
+    if (this.replayed < this.ncodes) this.replay(options?.packed === true);
     this.release_log();
+    if (this.packed_runs !== null && this.packed_runs.length !== 0) {
+      if (this.result === undefined || this.result.spans !== this.built || this.result.runs !== this.packed_runs) this.result = { spans: this.built, runs: this.packed_runs };
+      return this.result;
+    }
     if (this.result === undefined || (this.result.spans !== this.built && this.built !== EMPTY_SPANS)) this.result = { spans: this.built === EMPTY_SPANS ? [] : this.built };
     return this.result;
   }
 
-  private result: Trace | undefined;
+  private result: PackedTrace | undefined;
+  /** A packed read's runs (null until a read packed); once one is, `built` lacks the spans their forms make (`sparse`). */
+  private packed_runs: SpanRun[] | null = null;
+  private sparse = false;
+  /** How many spans the replay has numbered (those of packed runs included). */
+  private replayed_spans = 0;
 
   /**
    * Every record is now a span: the log's arrays go to the next recorder (records added after a
@@ -500,14 +675,44 @@ export class Recorder {
     this.values = EMPTY_VALUES;
     this.ncodes = this.ntimes = this.nvalues = 0;
     this.replayed = this.replayed_times = this.replayed_values = 0;
+    this.run_next = -1;
+    this.run_site = null;
+    this.run_b = undefined;
+    this.run_kept = NO_KEPT_RUN;
+    this.run_as = NO_KEPT_RUN.as;
+    this.run_cs = NO_KEPT_RUN.cs;
+    this.run_first = this.run_count = 0;
+  }
+
+  /**
+   * The span of a packed run's form, made now and put among the others (its form in the run
+   * becomes null): a span changed after it was recorded (a `span_set` on a run's event). A span
+   * of a run handed over by an earlier read is not there any more: undefined.
+   */
+  private unpack_span(built: Span[], id: number): Span | undefined {
+    for (const run of this.packed_runs ?? []) {
+      const k = id - run.first;
+      if (k < 0 || k >= run.forms.length || run.forms[k] === null) continue;
+      const span = span_of(run, run.forms[k]!, id);
+      run.forms = run.forms.slice();
+      run.forms[k] = null;
+      let at = built.length;
+      while (at > 0 && built[at - 1].id > id) at--;
+      built.splice(at, 0, span);
+      return span;
+    }
+    return undefined;
   }
 
   /** The records not yet replayed, made spans (or changes to spans). */
-  private replay(): void {
+  private replay(pack: boolean): void {
     const { codes, times, values, stack } = this;
     let built = this.built;
     if (built === EMPTY_SPANS) built = this.built = [];
-    let n = built.length;
+    // Once a run is packed, `built` lacks the spans its forms make: a span is found by its id (`span_by_id`).
+    if (pack && this.packed_runs === null) this.packed_runs = [];
+    let sparse = this.sparse;
+    let n = this.replayed_spans;
     let t = this.replayed_times;
     let v = this.replayed_values;
     let last = this.replay_last;
@@ -560,20 +765,95 @@ export class Recorder {
         n++;
         continue;
       }
+      if (op === OP_RUN) {
+        // A run of events: one span each, as separate events would have made. Event k is the kept
+        // run's k-th unless it is among the differing ones that follow the run's five values.
+        const site = sites[target];
+        const name = site.with_name;
+        const build = site.with_build!;
+        const kind = site.kind;
+        const source = site.source;
+        const parent = stack.length !== 0 ? stack[stack.length - 1] : null;
+        const b = values[v];
+        const count = values[v + 1] as number;
+        const kept = values[v + 2] as KeptRun;
+        const differing = values[v + 3] as number;
+        const first = values[v + 4];
+        const at = v + 5;
+        v = at + 3 * differing;
+        if (pack && typeof b === "string") {
+          const forms = site.run_forms(kept, first, count, values, at, differing);
+          // A run with no form (a match tried first) is only spans.
+          let formed = 0;
+          while (formed < count && forms[formed] === null) formed++;
+          if (formed < count) {
+            this.packed_runs!.push(source ? { first: n, parent, kind, time: last, source, fill: b, forms } : { first: n, parent, kind, time: last, fill: b, forms });
+            sparse = true;
+          }
+          // Made here: the events with no form — differing ones, and kept ones (`kept.nulls`) — in order.
+          const nulls = kept.nulls;
+          let j = 0;
+          let z = 0;
+          for (;;) {
+            const kd = j < differing ? (values[at + 3 * j] as number) : count;
+            const kz = z < nulls.length && nulls[z] < count ? nulls[z] : count;
+            if (kd >= count && kz >= count) break;
+            let k: number, a: unknown, c: unknown;
+            if (kd <= kz) {
+              k = kd;
+              a = values[at + 3 * j + 1];
+              c = values[at + 3 * j + 2];
+              j++;
+              if (kz === kd) z++;
+              if (forms[k] !== null) continue;
+            } else {
+              k = kz;
+              a = kept.as[k];
+              c = kept.cs[k];
+              z++;
+            }
+            const span_name = typeof name === "string" ? name : build_name(name as (a: unknown, b: unknown, c: unknown) => string, a, b, c);
+            const attrs = build_attrs_with(build, a, b, c);
+            built.push(source ? { id: n + k, parent, kind, name: span_name, start: last, end: last, attrs, source } : { id: n + k, parent, kind, name: span_name, start: last, end: last, attrs });
+          }
+          n += count;
+          continue;
+        }
+        let j = 0;
+        for (let k = 0; k < count; k++) {
+          let a: unknown, c: unknown;
+          if (j < differing && values[at + 3 * j] === k) {
+            a = values[at + 3 * j + 1];
+            c = values[at + 3 * j + 2];
+            j++;
+          } else {
+            a = kept.as[k];
+            c = kept.cs[k];
+          }
+          const span_name = typeof name === "string" ? name : build_name(name as (a: unknown, b: unknown, c: unknown) => string, a, b, c);
+          const attrs = build_attrs_with(build, a, b, c);
+          const span: Span = source ? { id: n + k, parent, kind, name: span_name, start: last, end: last, attrs, source } : { id: n + k, parent, kind, name: span_name, start: last, end: last, attrs };
+          built.push(span);
+        }
+        n += count;
+        continue;
+      }
       if (op === OP_CLOSE) {
         last = times[t++] - origin;
         if (target >= n) continue;
         // The span and any left open inside it (a thrown exception can cause that).
         while (stack.length !== 0) {
           const top = stack.pop()!;
-          built[top].end = last;
+          (sparse ? span_by_id(built, top)! : built[top]).end = last;
           if (top === target) break;
         }
         continue;
       }
       const value = values[v++];
       if (target >= n) continue;
-      const span = built[target];
+      // A span a run's form would make, changed: made here instead (its form dropped from the run).
+      const span = sparse ? (span_by_id(built, target) ?? this.unpack_span(built, target)) : built[target];
+      if (span === undefined) continue;
       if (op === OP_SET) Object.assign(span.attrs, build_attrs(value as LazyAttrs));
       else if (op === OP_FAIL) span.error = typeof value === "function" ? build_error(value as () => SpanError) : (value as SpanError);
       else if (op === OP_SOURCE) span.source = value as SourceRef;
@@ -582,7 +862,23 @@ export class Recorder {
     this.replayed_times = t;
     this.replayed_values = v;
     this.replay_last = last;
+    this.replayed_spans = n;
+    this.sparse = sparse;
   }
+}
+
+/** The span with this id among spans in id order (a packed read's: those runs' forms make are missing → undefined). */
+function span_by_id(spans: readonly Span[], id: number): Span | undefined {
+  let lo = 0;
+  let hi = Math.min(id, spans.length - 1);
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = spans[mid].id;
+    if (at === id) return spans[mid];
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /** A failure built when read; one that raises is described instead of raised. */

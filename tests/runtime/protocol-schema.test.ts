@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { HeadlessRuntime } from "../../src/runtime/headless";
 import { LIMITS, ProtocolViolation, parseRuntimeMessage } from "../../src/runtime/protocol-schema";
 import type { LoadResult, RequestResult } from "../../src/runtime/protocol";
+import { run_span_count, type PackedTrace } from "../../src/trace";
 import { build_request, build_upgrade_request } from "../../src/scenarios/client";
 import { get_builtin_scenario } from "../../src/scenarios";
 import { channels_chat } from "../../src/scenarios/channels-chat";
@@ -158,5 +159,76 @@ describe("parseRuntimeMessage bounds sizes", () => {
 
   it("a console line longer than the limit", () => {
     expect(violation({ type: "log", entry: { level: "log", message: "x".repeat(LIMITS.logChars + 1), time: 0 } })).toBe(`log.entry.message: a string of ${LIMITS.logChars + 1} characters (at most ${LIMITS.logChars})`);
+  });
+});
+
+describe("a packed trace: runs of pattern spans (ADR 0035), made spans before any other check", () => {
+  let packed: RequestResult;
+  beforeAll(async () => {
+    const runtime = await HeadlessRuntime.create({ packed_traces: true });
+    await runtime.load(get_builtin_scenario("django-hello")!);
+    packed = await runtime.request(build_request({ method: "GET", target: "/hello/Ada/" }, null));
+  });
+  const trace = () => structuredClone(packed.trace) as PackedTrace;
+  const reply = (t: unknown) => ({ type: "response", id: 2, result: { ...packed, trace: t } });
+
+  it("accepts the worker's packed trace and hands on the same trace read whole", () => {
+    const runs = (packed.trace as PackedTrace).runs!;
+    expect(runs.length).toBeGreaterThan(0);
+    const parsed = parseRuntimeMessage(cloned(reply(packed.trace)));
+    const spans = (parsed as { result: RequestResult }).result.trace.spans;
+    expect((parsed as { result: { trace: PackedTrace } }).result.trace.runs).toBeUndefined();
+    expect(spans.map((s) => s.id)).toEqual(spans.map((_, i) => i));
+    expect(spans.map((s) => s.name)).toEqual(response.trace.spans.map((s) => s.name));
+    expect(spans.filter((s) => s.kind === "pattern").map((s) => [s.name, s.attrs.matched, s.attrs.reason ?? null])).toEqual(
+      response.trace.spans.filter((s) => s.kind === "pattern").map((s) => [s.name, s.attrs.matched, s.attrs.reason ?? null]),
+    );
+  });
+
+  it("refuses a run whose spans take an id already taken, or leave one out", () => {
+    const overlapping = trace();
+    overlapping.runs![0].first = 0;
+    expect(violation(reply(overlapping))).toMatch(/^response\.result\.trace\.runs: span id \d+ is not free in a trace of \d+ spans$/);
+    const short = trace();
+    short.spans.splice(1, 1);
+    expect(violation(reply(short))).toMatch(/^response\.result\.trace\.runs: span id \d+ is not free in a trace of \d+ spans$/);
+  });
+
+  it("refuses more spans made than the limit, and a form that is not one", () => {
+    const many = trace();
+    many.runs![0].forms = Array.from({ length: LIMITS.spans }, () => many.runs![0].forms.find((f) => f !== null)!);
+    expect(violation(reply(many))).toBe(`response.result.trace: a trace of more than ${LIMITS.spans} spans`);
+    const mapped = trace();
+    const form = mapped.runs![0].forms.find((f) => f !== null)!;
+    form.attrs = new Map() as never;
+    expect(violation(reply(mapped))).toMatch(/^response\.result\.trace\.runs\[0\]\.forms\[\d+\]\.attrs: expected a plain object$/);
+  });
+
+  it("refuses a hole that is not one of the form's attributes, or names __proto__", () => {
+    for (const key of ["nope", "__proto__"]) {
+      const t = trace();
+      const form = t.runs![0].forms.find((f) => f !== null)!;
+      form.holes = [[key, "", ""]];
+      expect(violation(reply(t))).toMatch(new RegExp(`^response\\.result\\.trace\\.runs\\[0\\]\\.forms\\[\\d+\\]\\.holes\\[0\\]: the hole "${key}" is not one of the form's attributes$`));
+    }
+  });
+
+  it("counts what the runs make against the message budget: a large fill in many holes is refused", () => {
+    const t = trace();
+    const run = t.runs![0];
+    const form = run.forms.find((f) => f !== null)!;
+    run.fill = "x".repeat(1024 * 1024);
+    form.holes = Object.keys(form.attrs).map((key) => [key, "", ""] as [string, string, string]);
+    const first = t.spans.length + run_span_count(t.runs!);
+    // 60 spans, each with the megabyte fill in every attribute: the page would hold ~60 × 5 MB.
+    t.runs!.push({ ...run, first, parent: 0, forms: Array.from({ length: 60 }, () => form) });
+    expect(violation(reply(t))).toMatch(/the message is larger than 48 MB$/);
+  });
+
+  it("checks the spans made as any: a run whose parent is not an earlier span", () => {
+    const t = trace();
+    const run = t.runs![t.runs!.length - 1];
+    run.parent = run.first + run.forms.length + 5;
+    expect(violation(reply(t))).toMatch(/^response\.result\.trace\.spans\[\d+\]\.parent: parent \d+ is not an earlier span$/);
   });
 });

@@ -133,14 +133,23 @@ export function py_repr(value: unknown): string {
   if (typeof value === "bigint") return value.toString();
   if (value instanceof Uint8Array) return py_bytes_repr(value);
   if (value instanceof Map) return `{${[...value].map(([k, v]) => `${py_repr(k)}: ${py_repr(v)}`).join(", ")}}`;
-  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype)
-    return `{${Object.entries(value as object).map(([k, v]) => `${py_repr(k)}: ${py_repr(v)}`).join(", ")}}`;
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    const keys = Object.keys(value);
+    let out = "{";
+    for (let i = 0; i < keys.length; i++) out += (i === 0 ? "" : ", ") + py_str_repr(keys[i]) + ": " + py_repr((value as Record<string, unknown>)[keys[i]]);
+    return out + "}";
+  }
   const custom = (value as { __repr__?: () => string }).__repr__;
   if (typeof custom === "function") return custom.call(value);
   return String(value);
 }
 
+/** A character py_str_repr writes other than as itself when the quote is `'`. */
+const STR_REPR_ESCAPED = /[\\'\x00-\x1f\x7f]/;
+
 function py_str_repr(s: string): string {
+  // Most strings (a path, a name) need no escape: quoted as they are.
+  if (!STR_REPR_ESCAPED.test(s)) return "'" + s + "'";
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of s) {

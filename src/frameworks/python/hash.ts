@@ -94,8 +94,11 @@ export function py_str_hash(s: string): bigint {
 const LINEAR_PROBES = 9;
 const PERTURB_SHIFT = 5n;
 
+/** A set element: a string, or an int (a primary key in a many-to-many `add()`). */
+type Key = string | number;
+
 /** Put one (distinct) key in a table of `mask + 1` slots, as `set_insert_clean` does. */
-function insert(table: (string | null)[], hashes: bigint[], key: string, hash: bigint): void {
+function insert(table: (Key | null)[], hashes: bigint[], key: Key, hash: bigint): void {
   const mask = BigInt(table.length - 1);
   let perturb = hash;
   let i = hash & mask;
@@ -127,16 +130,30 @@ export function py_set_order(items: Iterable<string>): string[] {
   return [...order];
 }
 
+/**
+ * The order `for x in {a, b, c}` yields for ints: `hash(n)` is `n` itself (and -2 for -1), so
+ * small ids sit at `n & mask` — `{8, 6}` yields 8 first (slot 0), then 6. Django's many-to-many
+ * `add()` inserts the through rows in this order, which decides their ids.
+ */
+export function py_int_set_order(items: Iterable<number>): number[] {
+  return set_order([...items], py_int_hash_bits);
+}
+
+/** `hash(n)` as the 64 bits a table slot is taken from (for an int that fits in a machine word). */
+function py_int_hash_bits(n: number): bigint {
+  return BigInt.asUintN(64, BigInt(n === -1 ? -2 : n));
+}
+
 /** The same insertion sequence always gives the same order (a route's methods, asked per request). */
 const ORDERS = new Map<string, string[]>();
 
-function set_order(items: string[]): string[] {
-  let table: (string | null)[] = new Array(8).fill(null);
+function set_order<K extends Key>(items: K[], hash_bits: (key: K) => bigint = py_str_hash_bits as (key: K) => bigint): K[] {
+  let table: (K | null)[] = new Array(8).fill(null);
   let hashes: bigint[] = new Array(8).fill(0n);
   let used = 0;
   for (const key of items) {
     if (table.includes(key)) continue;
-    insert(table, hashes, key, py_str_hash_bits(key));
+    insert(table, hashes, key, hash_bits(key));
     used++;
     const mask = table.length - 1;
     if (used * 5 >= mask * 3) {
@@ -148,5 +165,5 @@ function set_order(items: string[]): string[] {
       for (const [k, h] of old) if (k !== null) insert(table, hashes, k, h);
     }
   }
-  return table.filter((k): k is string => k !== null);
+  return table.filter((k): k is K => k !== null);
 }

@@ -16,6 +16,10 @@ export class ViewDoesNotExist extends Exception {}
 export class PermissionDenied extends Exception {}
 export class BadRequest extends Exception {}
 export class FieldError extends Exception {}
+/** Raised while compiling a condition that can match nothing (`pk__in=[]`): no query is run. */
+export class EmptyResultSet extends Exception {}
+/** Raised while compiling a condition that matches everything. */
+export class FullResultSet extends Exception {}
 export class SynchronousOnlyOperation extends Exception {}
 /** The client disconnected before the response was sent (the ASGI handler stops quietly). */
 export class RequestAborted extends Exception {}

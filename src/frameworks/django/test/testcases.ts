@@ -18,21 +18,23 @@
  *       }
  *     }
  */
-import { TypeError, ValueError } from "../../python/builtins";
+import { AssertionError, TypeError, ValueError } from "../../python/builtins";
 import { loads as json_loads } from "../../python/json";
 import { iterate, py_str } from "../../python/operator";
 import { urljoin, urlsplit } from "../../python/urllib/parse";
 import { TestCase as UnitTestCase, type TestResultLike } from "../../python/unittest/case";
-import { _common_shorten_repr, repr, safe_repr } from "../../python/unittest/util";
+import { _common_shorten_repr, repr, safe_repr, strclass } from "../../python/unittest/util";
 import { settings } from "../conf";
 import { connections, DEFAULT_DB_ALIAS } from "../db";
 import { Atomic, set_rollback } from "../db/transaction";
+import type { BaseDatabaseWrapper } from "../db/backends/base/base";
 import { QueryDict } from "../http";
 import { validate_host } from "../http/request";
 import { Model } from "../db/models/base";
 import { Client, type TestResponse } from "./client";
 import { CaptureQueriesContext, override_settings } from "./utils";
 import { flush_database } from "./flush";
+import { template_rendered } from "./signals";
 
 type Dict = Record<string, unknown>;
 type Databases = Set<string> | "__all__";
@@ -48,6 +50,10 @@ function prefix(msg_prefix: string | undefined): string {
   return msg_prefix ? `${msg_prefix}: ` : "";
 }
 
+/** A test touched a database its class did not declare (a failure, as it is an AssertionError). */
+export class DatabaseOperationForbidden extends AssertionError {}
+Object.defineProperty(DatabaseOperationForbidden, "__module__", { value: "django.test.testcases" });
+
 /** `SimpleTestCase`: a Client per test, settings overrides, the response assertions; no database. */
 export class SimpleTestCase extends UnitTestCase {
   /** The databases this class's tests may use (none here; TestCase and TransactionTestCase use "default"). */
@@ -56,6 +62,47 @@ export class SimpleTestCase extends UnitTestCase {
   /** Settings this class's tests run with (`override_settings({...})(TheClass)` sets it). */
   static _overridden_settings?: Dict;
   client!: Client;
+  /** The connections' own `cursor` while this class's tests run without them. */
+  static _db_cursors: Map<string, BaseDatabaseWrapper["cursor"]> | null = null;
+
+  /** Before the class's tests: a database the class does not name refuses every query. */
+  static override setUpClass(): unknown {
+    super.setUpClass();
+    this._add_databases_failures();
+    return undefined;
+  }
+
+  static override tearDownClass(): unknown {
+    this._remove_databases_failures();
+    return super.tearDownClass();
+  }
+
+  /**
+   * Django's `_add_databases_failures`: the connections this class's `databases` leaves out get a
+   * `cursor()` that raises DatabaseOperationForbidden, so a SimpleTestCase that queries the
+   * database fails at once instead of reading whatever the last test left.
+   */
+  static _add_databases_failures(): void {
+    const allowed = this.databases === "__all__" ? null : this.databases;
+    this._db_cursors = new Map();
+    for (const connection of connections.all()) {
+      if (allowed === null || allowed.has(connection.alias)) continue;
+      this._db_cursors.set(connection.alias, connection.cursor);
+      const message = `Database queries to '${connection.alias}' are not allowed in SimpleTestCase subclasses. Either subclass TestCase or TransactionTestCase to ensure proper test isolation or add '${connection.alias}' to ${strclass(this)}.databases to silence this failure.`;
+      connection.cursor = () => {
+        throw new DatabaseOperationForbidden(message);
+      };
+    }
+  }
+
+  static _remove_databases_failures(): void {
+    for (const [alias, cursor] of this._db_cursors ?? []) {
+      const connection = connections.__getitem__(alias);
+      delete (connection as unknown as Record<string, unknown>).cursor;
+      if (connection.cursor !== cursor) connection.cursor = cursor;
+    }
+    this._db_cursors = null;
+  }
 
   /**
    * Django's `__call__`: `_pre_setup` (a new client), the test, `_post_teardown` — each failing one
@@ -209,21 +256,35 @@ export class SimpleTestCase extends UnitTestCase {
     return (response.templates as { name: string | null }[]).map((t) => t.name).filter((name): name is string => name !== null);
   }
 
-  /** `template_name` was rendered for the response (exactly `count` times when given). */
-  assertTemplateUsed(response: TestResponse, template_name: string, options: { msg_prefix?: string; count?: number | null } = {}): void {
+  /**
+   * `template_name` was rendered for the response (exactly `count` times when given). The `with`
+   * form renders inside a callback: `this.assertTemplateUsed("polls/index.html", () => { … })`.
+   */
+  assertTemplateUsed(response: TestResponse, template_name: string, options?: { msg_prefix?: string; count?: number | null }): void;
+  assertTemplateUsed(template_name: string, block: () => unknown, options?: { msg_prefix?: string; count?: number | null }): void;
+  assertTemplateUsed(response_or_name: TestResponse | string, name_or_block: string | (() => unknown), options: { msg_prefix?: string; count?: number | null } = {}): void {
     const msg_prefix = prefix(options.msg_prefix);
-    const names = this.template_names(response, "assertTemplateUsed");
+    if (typeof response_or_name === "string" && typeof name_or_block === "function")
+      return this._assert_template_used(response_or_name, rendered_while(name_or_block), msg_prefix, options.count ?? null);
+    this._assert_template_used(name_or_block as string, this.template_names(response_or_name as TestResponse, "assertTemplateUsed"), msg_prefix, options.count ?? null);
+  }
+
+  _assert_template_used(template_name: string, names: string[], msg_prefix: string, count: number | null): void {
     if (!names.length) this.fail(`${msg_prefix}No templates used to render the response`);
     this.assertTrue(names.includes(template_name), `${msg_prefix}Template '${template_name}' was not a template used to render the response. Actual template(s) used: ${names.join(", ")}`);
-    if (options.count !== undefined && options.count !== null) {
+    if (count !== null) {
       const times = names.filter((n) => n === template_name).length;
-      this.assertEqual(times, options.count, `${msg_prefix}Template '${template_name}' was expected to be rendered ${options.count} time(s) but was actually rendered ${times} time(s).`);
+      this.assertEqual(times, count, `${msg_prefix}Template '${template_name}' was expected to be rendered ${count} time(s) but was actually rendered ${times} time(s).`);
     }
   }
 
-  /** `template_name` was not rendered for the response. */
-  assertTemplateNotUsed(response: TestResponse, template_name: string, options: { msg_prefix?: string } = {}): void {
-    const names = this.template_names(response, "assertTemplateNotUsed");
+  /** `template_name` was not rendered for the response (or, with a callback, while it ran). */
+  assertTemplateNotUsed(response: TestResponse, template_name: string, options?: { msg_prefix?: string }): void;
+  assertTemplateNotUsed(template_name: string, block: () => unknown, options?: { msg_prefix?: string }): void;
+  assertTemplateNotUsed(response_or_name: TestResponse | string, name_or_block: string | (() => unknown), options: { msg_prefix?: string } = {}): void {
+    const block_form = typeof response_or_name === "string" && typeof name_or_block === "function";
+    const template_name = block_form ? (response_or_name as string) : (name_or_block as string);
+    const names = block_form ? rendered_while(name_or_block as () => unknown) : this.template_names(response_or_name as TestResponse, "assertTemplateNotUsed");
     this.assertFalse(names.includes(template_name), `${prefix(options.msg_prefix)}Template '${template_name}' was used unexpectedly in rendering the response`);
   }
 
@@ -266,6 +327,22 @@ export class SimpleTestCase extends UnitTestCase {
     }
     this.assertEqual(data, expected_data, msg);
   }
+}
+
+/** The names of the templates rendered while `block` runs (Django's `_AssertTemplateUsedContext`). */
+function rendered_while(block: () => unknown): string[] {
+  const names: string[] = [];
+  const receiver = (_sender: unknown, kwargs: Dict) => {
+    const name = (kwargs.template as { name: string | null }).name;
+    if (name !== null) names.push(name);
+  };
+  template_rendered.connect(receiver, { weak: false });
+  try {
+    block();
+  } finally {
+    template_rendered.disconnect(receiver);
+  }
+  return names;
 }
 
 type FormLike = { is_bound: boolean; fields: unknown; non_field_errors(): unknown; errors: unknown };

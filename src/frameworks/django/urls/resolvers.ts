@@ -22,6 +22,8 @@
  * URLPattern.resolve records a "pattern" event saying whether it matched and, if not, why. The
  * "why" comes from the match itself (`match_or_miss`: the regex did not match, or a converter
  * refused what it captured), so explaining a miss never runs a pattern's regex a second time.
+ * The pattern events of one URLconf level tried against one path are kept as one run (the site
+ * is declared `runs`, ADR 0035): the code here records one event per pattern all the same.
  */
 import { KeyError, TypeError, ValueError, py_float_str, py_repr } from "../../python/builtins";
 import * as re from "../../python/re";
@@ -43,7 +45,10 @@ export type PatternMatch = [remaining: string, args: unknown[], kwargs: Kwargs];
 export type URLconf = string | { urlpatterns: unknown; app_name?: string; [k: string]: unknown } | (URLPattern | URLResolver)[];
 
 const RESOLVE = trace_site("resolver", "django/urls/resolvers.ts#URLResolver.resolve", { source: true, name: resolver_span_name, attrs: resolver_span_attrs });
-const PATTERN = trace_site("pattern", "django/urls/resolvers.ts#URLPattern.resolve", { source: true, name: attempt_name, attrs: attempt_attrs });
+// The patterns of one URLconf tried against one path are kept as one run (ADR 0035): a try the
+// last resolve also made (the same pattern, missed the same way) is only counted, and the page
+// makes the spans from each pattern's form.
+const PATTERN = trace_site("pattern", "django/urls/resolvers.ts#URLPattern.resolve", { source: true, name: attempt_name, attrs: attempt_attrs, runs: true });
 
 // ---------------------------------------------------------------------------------------------
 // ResolverMatch: what resolve() found

@@ -6,7 +6,7 @@
  *     Avg("price", default=0)        COALESCE(AVG("price"), 0)
  */
 import { FieldError } from "../../core/exceptions";
-import { TypeError as PyTypeError } from "../../../python/builtins";
+import { TypeError as PyTypeError, ValueError } from "../../../python/builtins";
 import { Case, Func, Value, When, type Compiler, type SQL } from "./expressions";
 import { DecimalField, FloatField, IntegerField, type Field } from "./fields";
 import { EmptyResultSet, FullResultSet } from "./lookups";
@@ -70,7 +70,8 @@ export class Aggregate extends Func {
     }
     let out = `${this.function}(${this.distinct ? "DISTINCT " : ""}${sql})`;
     if (this.default !== null && this.default !== undefined) {
-      const [ds, dp] = compiler.compile(this.default instanceof Object && (this.default as any).resolve_expression ? this.default : new Value(this.default));
+      // A plain default is a Value of the aggregate's own type (Max("published", default=0) fails as Django's does).
+      const [ds, dp] = compiler.compile(this.default instanceof Object && (this.default as any).resolve_expression ? this.default : new Value(this.default, this._output_field_or_null));
       out = `COALESCE(${out}, ${ds})`;
       params = [...params, ...dp];
     }
@@ -93,7 +94,9 @@ export class Count extends Aggregate {
   static override aggregate_name = "count";
   static override allow_distinct = true;
   constructor(expression: unknown, options: { distinct?: boolean; filter?: any } = {}) {
-    super(expression === "*" ? new Star() : expression, { ...options, output_field: new IntegerField() });
+    const star = expression === "*" || expression instanceof Star;
+    if (star && options.filter !== undefined && options.filter !== null) throw new ValueError("Star cannot be used with filter. Please specify a field.");
+    super(star ? new Star() : expression, { ...options, output_field: new IntegerField() });
     if (this.default !== null) throw new PyTypeError("Count does not allow default.");
     this.default = 0;
   }

@@ -482,8 +482,7 @@ function init_from_kwargs(obj: Model, opts: Options, kwargs: Record<string, unkn
       value = field.get_default();
     }
     if (is_related_object) {
-      if (value !== null && value !== undefined && !(value instanceof Model)) obj[field.attname] = value;
-      else obj[field.name] = value; // through the descriptor: sets <name>_id and the cache
+      obj[field.name] = value; // through the descriptor: sets <name>_id and the cache (and refuses a bare id)
     } else obj[field.attname] = value;
   }
   if (remaining.has("pk")) {
@@ -497,7 +496,6 @@ function init_from_kwargs(obj: Model, opts: Options, kwargs: Record<string, unkn
   }
   if (unexpected.length) {
     const cls = obj.constructor as ModelClass;
-    if (unexpected.length === 1) throw new PyTypeError(`${cls.name}() got an unexpected keyword argument '${unexpected[0]}'`);
     throw new PyTypeError(`${cls.name}() got unexpected keyword arguments: ${unexpected.map((n) => `'${n}'`).join(", ")}`);
   }
 }

@@ -9,7 +9,7 @@
  * An expression is *resolved* against a Query first (F names become columns, joins are set up),
  * then compiled by `SQLCompiler.compile(node)`, which calls `as_sqlite` or `as_sql`.
  */
-import { FieldError } from "../../core/exceptions";
+import { EmptyResultSet, FieldError, FullResultSet } from "../../core/exceptions";
 import { TypeError as PyTypeError, ValueError } from "../../../python/builtins";
 import { Decimal } from "../../../python/decimal";
 import { date, datetime, time, timedelta } from "../../../python/datetime";
@@ -484,16 +484,30 @@ export class Case extends Expression {
     c.cases = [...this.cases];
     return c;
   }
+  /**
+   * A When whose condition can match nothing (`pk__in=[]`) is left out; one that matches every row
+   * ends the CASE, its result becoming the default; with no When left, the default alone.
+   */
   override as_sql(compiler: Compiler): SQL {
-    if (!this.cases.length) return compiler.compile(this.default);
+    let [ds, dp] = compiler.compile(this.default);
     const parts: string[] = [];
     const params: unknown[] = [];
     for (const w of this.cases) {
-      const [s, p] = compiler.compile(w);
-      parts.push(s);
-      params.push(...p);
+      let compiled: SQL;
+      try {
+        compiled = compiler.compile(w);
+      } catch (e) {
+        if (e instanceof EmptyResultSet) continue;
+        if (e instanceof FullResultSet) {
+          [ds, dp] = compiler.compile(w.result);
+          break;
+        }
+        throw e;
+      }
+      parts.push(compiled[0]);
+      params.push(...compiled[1]);
     }
-    const [ds, dp] = compiler.compile(this.default);
+    if (!parts.length) return [ds, dp];
     return [`CASE ${parts.join(" ")} ELSE ${ds} END`, [...params, ...dp]];
   }
 }
@@ -502,6 +516,8 @@ export class Case extends Expression {
 export class Subquery extends Expression {
   query: any;
   template = "(%(subquery)s)";
+  /** What a subquery that can match nothing selects. */
+  empty_result_set_value: unknown = null;
   constructor(queryset: any, output_field: Field | null = null) {
     super(output_field);
     this.query = (queryset.query ?? queryset).clone();
@@ -526,7 +542,7 @@ export class Subquery extends Expression {
   }
   override as_sql(compiler: Compiler, connection: any): SQL {
     const [sql, params] = this.query.as_sql(compiler, connection);
-    return [this.template.replace("%(subquery)s", sql.replace(/^\(|\)$/g, "")), params];
+    return [this.template.replace("%(subquery)s", () => sql.replace(/^\(|\)$/g, "")), params];
   }
   override get_group_by_cols(): any[] {
     return [];
@@ -546,8 +562,15 @@ export class Exists extends Subquery {
     c.negated = !this.negated;
     return c;
   }
+  /** A subquery that can match nothing (`id__in=[]`) is simply false: the outer query still runs. */
   override as_sql(compiler: Compiler, connection: any): SQL {
-    const [sql, params] = this.query.as_sql(compiler, connection);
+    let sql: string, params: unknown[];
+    try {
+      [sql, params] = this.query.as_sql(compiler, connection);
+    } catch (e) {
+      if (!(e instanceof EmptyResultSet)) throw e;
+      return [this.negated ? "NOT %s" : "%s", [false]];
+    }
     const inner = sql.replace(/^\(|\)$/g, "");
     return [`${this.negated ? "NOT " : ""}EXISTS(${inner})`, params];
   }

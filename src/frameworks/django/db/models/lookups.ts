@@ -18,6 +18,7 @@ import { JSONField } from "./fields/json";
 import { Expression, Func, Value, type Compiler, type SQL } from "./expressions";
 import { py_json_dumps } from "../../../python/json";
 import { NotSupportedError } from "../utils";
+import { EmptyResultSet, FullResultSet } from "../../core/exceptions";
 
 export class Lookup extends Expression {
   static lookup_name = "";
@@ -106,7 +107,8 @@ export class BuiltinLookup extends Lookup {
   }
 
   get_rhs_op(rhs: string): string {
-    return OPERATORS[this.lookup_name].replace("%s", rhs);
+    // A function replacer: the SQL may hold "$'" (JSON paths), which a replacement string would expand.
+    return OPERATORS[this.lookup_name].replace("%s", () => rhs);
   }
 }
 
@@ -156,10 +158,10 @@ class PatternLookup extends BuiltinLookup {
   override prepare_rhs = false;
   param_pattern = "%%%s%%";
   override get_db_prep_lookup(value: unknown): SQL {
-    return ["%s", [this.param_pattern.replace("%%", "%").replace("%s", escape_like(String(value))).replace("%%", "%")]];
+    return ["%s", [this.param_pattern.replace("%%", "%").replace("%s", () => escape_like(String(value))).replace("%%", "%")]];
   }
   override get_rhs_op(rhs: string): string {
-    if (!this.rhs_is_direct_value()) return PATTERN_OPS[this.lookup_name].replace("{}", PATTERN_ESC.replace("{}", rhs));
+    if (!this.rhs_is_direct_value()) return PATTERN_OPS[this.lookup_name].replace("{}", () => PATTERN_ESC.replace("{}", () => rhs));
     return super.get_rhs_op(rhs);
   }
 }
@@ -199,8 +201,8 @@ export class In extends BuiltinLookup {
   override get_prep_lookup(rhs: unknown): unknown {
     if (is_expression(rhs)) return rhs;
     if (rhs && typeof rhs === "object" && (rhs as any).query && typeof (rhs as any)._iterable_class !== "undefined") return rhs;
-    if (typeof rhs === "string" || rhs === null || rhs === undefined || typeof (rhs as any)[Symbol.iterator] !== "function")
-      throw new PyTypeError(`'${py_type(rhs)}' object is not iterable`);
+    // Any iterable will do, a string too: `pk__in="12"` is `pk__in=["1", "2"]`, as in Python.
+    if (rhs === null || rhs === undefined || typeof (rhs as any)[Symbol.iterator] !== "function") throw new PyTypeError(`'${py_type(rhs)}' object is not iterable`);
     const f = this.lhs._output_field_or_null;
     const out: unknown[] = [];
     for (let v of rhs as Iterable<unknown>) {
@@ -627,10 +629,7 @@ const KEY_TRANSFORM_LOOKUPS: Record<string, any> = {
   has_any_keys: HasAnyKeys,
 };
 
-/** Raised while compiling a condition that can match nothing (`pk__in=[]`): no query is run. */
-export class EmptyResultSet extends Error {}
-/** Raised while compiling a condition that matches everything. */
-export class FullResultSet extends Error {}
+export { EmptyResultSet, FullResultSet };
 
 // --- registration -------------------------------------------------------------------------------
 

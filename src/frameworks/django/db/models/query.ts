@@ -14,13 +14,14 @@ import { py_str } from "../../../python/operator";
 import { AttributeError, IndexError, TypeError as PyTypeError, ValueError } from "../../../python/builtins";
 import { connections } from "../index";
 import { DEFAULT_DB_ALIAS } from "../utils";
-import { Q } from "./query_utils";
+import { Q, type QChild } from "./query_utils";
 import { Query } from "./sql/query";
 import { SQLCompiler, type KlassInfo } from "./sql/compiler";
 import { from_db_loader } from "./base";
 import { Collector } from "./deletion";
 import { EmptyResultSet } from "./lookups";
-import { Case, F, Ref, Value, When } from "./expressions";
+import { Case, Col, F, Ref, Value, When } from "./expressions";
+import { WhereNode } from "./sql/where";
 import { DateField, DateTimeField } from "./fields";
 import { atomic } from "../transaction";
 import { IntegrityError, NotSupportedError } from "../utils";
@@ -51,6 +52,11 @@ export class QuerySet<T = any> {
   _built_stack: Error | null = null;
   /** Set by the related descriptors on a lazy load: `{kind, field, model}` for the trace. */
   _related_load: { kind: string; field: string; model: string } | null = null;
+  /**
+   * Instances the rows are known to point at, by ForeignKey and id: a reverse manager's rows
+   * (`author.books.all()`) get `book.author` set to that very author, so reading it runs no query.
+   */
+  _known_related_objects: Map<any, Map<unknown, any>> | null = null;
 
   constructor(model: any, query: Query | null = null, using: string | null = null) {
     this.model = model;
@@ -64,13 +70,24 @@ export class QuerySet<T = any> {
 
   _chain(): QuerySet<T> {
     const c = new QuerySet<T>(this.model, this.query.chain(), this._db);
+    if (this._sticky_filter) c.query.filter_is_sticky = true;
     c._iterable_class = this._iterable_class;
     c._fields = this._fields;
     c._prefetch_related_lookups = [...this._prefetch_related_lookups];
     c._related_load = this._related_load;
+    c._known_related_objects = this._known_related_objects;
     c._method_chain = this._method_chain;
     c._built_stack = this._built_stack;
     return c;
+  }
+
+  /**
+   * The next filter() and the one after it share their joins: a many-to-many manager's own
+   * filter (`book.tags`) and the caller's (`.filter(books__id__gte=5)`) read the same through row.
+   */
+  _next_is_sticky(): this {
+    this._sticky_filter = true;
+    return this;
   }
 
   // --- evaluation -------------------------------------------------------------------------------
@@ -210,10 +227,13 @@ export class QuerySet<T = any> {
     return `<${this.constructor.name} [${shown.join(", ")}]>`;
   }
 
+  /** Django's `qs.ordered`: an empty QuerySet (`none()`, `[1:1]`) counts as ordered. */
   get ordered(): boolean {
     const q = this.query;
+    if (q.is_empty()) return true;
     if (q.extra_order_by.length || q.order_by.length) return true;
-    return Boolean(q.default_ordering && this.model._meta.ordering.length && q.group_by === null);
+    const grouped = q.group_by === true || (Array.isArray(q.group_by) && q.group_by.length > 0);
+    return Boolean(q.default_ordering && this.model._meta.ordering.length && !grouped);
   }
 
   // --- methods returning QuerySets ----------------------------------------------------------------
@@ -240,8 +260,15 @@ export class QuerySet<T = any> {
   _filter_or_exclude(negate: boolean, args: unknown[]): QuerySet<T> {
     if (this.query.is_sliced) throw new PyTypeError("Cannot filter a query once a slice has been taken.");
     const clone = this._chain();
-    let q = new Q();
-    for (const a of args) q = q.and(a instanceof Q ? a : a && (a as any).conditional ? new Q([a as any]) : new Q(a as Kwargs));
+    // Q(*args, **kwargs): the positional Q objects and expressions are children as they are (a
+    // negated one stays negated inside exclude()'s own NOT), then the keyword conditions, sorted.
+    const positional: QChild[] = [];
+    const kwargs: Kwargs = {};
+    for (const a of args) {
+      if (a instanceof Q || (a && (a as any).conditional)) positional.push(a as QChild);
+      else Object.assign(kwargs, a);
+    }
+    const q = new Q([...positional, ...new Q(kwargs).children]);
     clone.query.add_q(negate ? q.negate() : q);
     return clone;
   }
@@ -259,6 +286,7 @@ export class QuerySet<T = any> {
   }
 
   reverse(): QuerySet<T> {
+    if (this.query.is_sliced) throw new PyTypeError("Cannot reverse a query once a slice has been taken.");
     const c = this._chain();
     c.query.standard_ordering = !c.query.standard_ordering;
     return c;
@@ -266,6 +294,7 @@ export class QuerySet<T = any> {
 
   distinct(...fields: string[]): QuerySet<T> {
     this._not_support_combined_queries("distinct");
+    if (this.query.is_sliced) throw new PyTypeError("Cannot create distinct fields once a slice has been taken.");
     const c = this._chain();
     c.query.distinct = true;
     c.query.distinct_fields = fields;
@@ -464,7 +493,8 @@ export class QuerySet<T = any> {
       });
       const agg = expr.copy();
       agg.set_source_expressions(sources);
-      if (agg.filter) throw new PyTypeError("aggregate(filter=...) over a sliced, grouped or DISTINCT query is not supported yet");
+      // filter=Q(...): resolved against the inner query, each column it reads selected as `__colN` too.
+      if (agg.filter) agg.filter = read_through_subquery(inner._add_q_for_expression(agg.filter, null), inner, () => `__col${++n}`);
       outer.push([alias, agg]);
     }
     const connection = connections.__getitem__(this.db);
@@ -518,10 +548,12 @@ export class QuerySet<T = any> {
   }
 
   earliest(...fields: string[]): T {
+    if (this.query.is_sliced) throw new PyTypeError("Cannot change a query once a slice has been taken.");
     return this._earliest(fields, false);
   }
 
   latest(...fields: string[]): T {
+    if (this.query.is_sliced) throw new PyTypeError("Cannot change a query once a slice has been taken.");
     return this._earliest(fields, true);
   }
 
@@ -673,12 +705,16 @@ export class QuerySet<T = any> {
 
   in_bulk(id_list: unknown[] | null = null, options: { field_name?: string } = {}): Map<unknown, T> {
     const field_name = options.field_name ?? "pk";
+    if (this.query.is_sliced) throw new PyTypeError("Cannot use 'limit' or 'offset' with in_bulk().");
+    if (this._iterable_class !== "model") throw new PyTypeError("in_bulk() cannot be used with values() or values_list().");
     const opts = this.model._meta;
     const field = field_name === "pk" ? opts.pk : opts.get_field(field_name);
-    if (field_name !== "pk" && !field.unique) throw new ValueError(`in_bulk()'s field_name must be a unique field but '${field_name}' isn't.`);
-    const qs = id_list === null ? this._chain() : this.filter({ [`${field_name}__in`]: id_list });
+    if (field_name !== "pk" && !field.unique) throw new ValueError(`in_bulk()'s field_name must be a unique field but ${py_repr(field_name)} isn't.`);
     const out = new Map<unknown, T>();
-    for (const o of qs) out.set((o as any)[field.attname], o);
+    if (id_list !== null && !id_list.length) return out; // no query at all
+    const qs = id_list === null ? this._chain() : this.filter({ [`${field_name}__in`]: id_list });
+    // Keyed by getattr(obj, field_name): a ForeignKey gives the related object (loaded if need be).
+    for (const o of qs) out.set((o as any)[field_name], o);
     return out;
   }
 
@@ -743,6 +779,7 @@ export class ModelIterable<T> {
   constructor(readonly queryset: QuerySet<T>) {}
 
   results(compiler: SQLCompiler, rows: unknown[][]): T[] {
+    if (!rows.length) return []; // also when no part of a combined query could match (no klass_info)
     const db = this.queryset.db;
     const klass_info = compiler.klass_info!;
     const load = from_db_loader<any>(klass_info.model, db, klass_info.attnames);
@@ -757,7 +794,19 @@ export class ModelIterable<T> {
       for (let i = 0; i < annotation_names.length; i++) obj[annotation_names[i]] = row[annotation_cols[i]];
       objs[r] = obj;
     }
+    const known_related = this.queryset._known_related_objects;
+    if (known_related) for (const [field, known] of known_related) set_known_related(objs, field, known);
     return objs;
+  }
+}
+
+/** Each object's `field` (not already loaded by select_related) set to the known instance it points at. */
+function set_known_related(objs: any[], field: any, known: Map<unknown, any>): void {
+  for (const obj of objs) {
+    const cache = obj._state.fields_cache;
+    if (field.name in cache) continue;
+    const rel_obj = known.get(obj[field.attname]);
+    if (rel_obj !== undefined) cache[field.name] = rel_obj;
   }
 }
 
@@ -914,15 +963,25 @@ export function prefetch_related_objects(instances: any[], lookups: unknown[]): 
     let objs = instances;
     for (let level = 0; level < through.length && objs.length; level++) {
       const is_last = level === through.length - 1;
-      objs = prefetch_level(objs, through[level], is_last ? lookup : null);
+      objs = prefetch_level(objs, through[level], lookup, is_last);
     }
   }
 }
 
-/** One level of a lookup: fetch (unless cached) and return the related objects, flattened. */
-function prefetch_level(objs: any[], name: string, lookup: Prefetch | null): any[] {
+/**
+ * One level of a lookup: fetch (unless cached) and return the related objects, flattened. A name
+ * that is no attribute at all is an AttributeError; a plain attribute (a CharField, a property)
+ * is a ValueError at the last level and is walked through before it.
+ */
+function prefetch_level(objs: any[], name: string, prefetch: Prefetch, is_last: boolean): any[] {
   const prefetcher = PREFETCH.get_prefetcher!(objs[0], name);
-  if (!prefetcher) throw new AttributeError(`Cannot find '${name}' on ${objs[0].constructor.name} object, '${name}' is an invalid parameter to prefetch_related()`);
+  if (!prefetcher) {
+    const through = prefetch.prefetch_through;
+    if (!(name in objs[0])) throw new AttributeError(`Cannot find '${name}' on ${objs[0].constructor.name} object, '${through}' is an invalid parameter to prefetch_related()`);
+    if (is_last) throw new ValueError(`'${through}' does not resolve to an item that supports prefetching - this is an invalid parameter to prefetch_related().`);
+    return objs.map((o) => o[name]).filter((v) => v !== null && v !== undefined);
+  }
+  const lookup = is_last ? prefetch : null;
   const to_attr = lookup?.to_attr ?? null;
   if (!lookup?.queryset && !to_attr && objs.every((o) => prefetcher.is_cached(o, name))) return objs.flatMap((o) => related_values(o, name));
   const plan = prefetcher.get_prefetch_queryset(objs, lookup?.queryset ?? null);
@@ -935,7 +994,10 @@ function prefetch_level(objs: any[], name: string, lookup: Prefetch | null): any
   }
   for (const obj of objs) {
     const vals = by_key.get(plan.instance_attr(obj)) ?? [];
-    if (plan.single) obj._state.fields_cache[plan.cache_name] = vals[0] ?? null;
+    if (plan.single) {
+      obj._state.fields_cache[plan.cache_name] = vals[0] ?? null;
+      if (vals[0] && plan.remote_cache_name) vals[0]._state.fields_cache[plan.remote_cache_name] = obj;
+    }
     else if (to_attr) obj[to_attr] = vals;
     else {
       const qs = obj[plan.cache_name].get_queryset();
@@ -1094,6 +1156,23 @@ function dates_queryset(qs: QuerySet, field_name: string, kind: string, order: s
   const { Trunc } = TRUNC;
   const c = qs.annotate({ datefield: new Trunc(field_name, kind, { output_field }), plain_field: new F(field_name) }).values_list("datefield", { flat: true }).distinct().filter({ plain_field__isnull: false }).order_by((order === "ASC" ? "" : "-") + "datefield");
   return c;
+}
+
+/**
+ * A resolved condition of an outer aggregate over a subquery: every column of the inner query it
+ * reads becomes an inner annotation (`"library_book"."pages" AS "__col2"`) and is read by name.
+ */
+function read_through_subquery(node: any, inner: Query, next_name: () => string): any {
+  if (node instanceof Col) {
+    const name = next_name();
+    inner.add_annotation(node, name, true);
+    return new Ref(name, inner.annotations.get(name));
+  }
+  if (node instanceof WhereNode) return new WhereNode(node.children.map((c: any) => read_through_subquery(c, inner, next_name)), node.connector, node.negated);
+  if (!node || typeof node.get_source_expressions !== "function" || node instanceof Query) return node;
+  const copy = node.copy();
+  copy.set_source_expressions(node.get_source_expressions().map((e: any) => read_through_subquery(e, inner, next_name)));
+  return copy;
 }
 
 /** bulk_update's SET values: for each field, `CASE WHEN pk = … THEN value … END` over the batch. */

@@ -121,6 +121,15 @@ export function class_lookup(cls: Function | null, name: string): LookupClass | 
   return undefined;
 }
 
+/** Every lookup and transform name visible from a class (Django's `get_lookups()`), nearest class last. */
+export function class_lookup_names(cls: Function | null): string[] {
+  const chain: WithRegistry[] = [];
+  for (let c: any = cls; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) if (Object.prototype.hasOwnProperty.call(c, "class_lookups")) chain.unshift(c);
+  const names = new Set<string>();
+  for (const c of chain) for (const name of c.class_lookups!.keys()) names.add(name);
+  return [...names];
+}
+
 /** Is `klass` a lookup that transforms (has `transform` behaviour) rather than compares? */
 export function is_transform(klass: LookupClass | undefined): boolean {
   return Boolean(klass && (klass as unknown as { is_transform?: boolean }).is_transform);

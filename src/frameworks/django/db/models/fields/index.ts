@@ -11,14 +11,14 @@
  * attname and column and adds itself to `cls._meta`. `deconstruct()` gives the
  * `[name, path, args, kwargs]` migrations write into migration files.
  */
-import { TypeError as PyTypeError, ValueError } from "../../../../python/builtins";
+import { TypeError as PyTypeError, ValueError, float as py_float, py_repr } from "../../../../python/builtins";
 import { date, datetime, time, timedelta, timezone } from "../../../../python/datetime";
 import { Decimal, InvalidOperation, create_decimal_from_float } from "../../../../python/decimal";
 import { UUID, uuid4 } from "../../../../python/uuid";
 import { ValidationError } from "../../../core/exceptions";
 import { validate_email } from "../../../core/validators";
 import { settings } from "../../../conf";
-import { class_lookup, register_lookup, type LookupClass } from "../query_utils";
+import { class_lookup, class_lookup_names, register_lookup, type LookupClass } from "../query_utils";
 import { DATA_TYPES, DATA_TYPE_CHECK_CONSTRAINTS, DATA_TYPES_SUFFIX } from "../../backends/sqlite3/base";
 import type { Options } from "../options";
 import { parse_date, parse_datetime } from "../../../utils/dateparse";
@@ -345,7 +345,7 @@ export class Field {
   validate(value: unknown, _model_instance: unknown): void {
     if (!this.editable) return;
     if (this.choices && value !== null && value !== "" && value !== undefined && !this.choices.some(([k]) => k === value))
-      throw new ValidationError(this.error_messages.invalid_choice.replace("%(value)r", py_repr_short(value)), { code: "invalid_choice", params: { value } });
+      throw new ValidationError(this.error_messages.invalid_choice.replace("%(value)r", () => py_repr_short(value)), { code: "invalid_choice", params: { value } });
     if ((value === null || value === undefined) && !this.null) throw new ValidationError(this.error_messages.null, { code: "null" });
     if (!this.blank && (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)))
       throw new ValidationError(this.error_messages.blank, { code: "blank" });
@@ -373,6 +373,11 @@ export class Field {
   get_transform(lookup_name: string): any {
     const found = class_lookup(this.constructor, lookup_name);
     return found && (found as any).is_transform ? found : null;
+  }
+
+  /** The names of every lookup and transform this field understands. */
+  get_lookups(): string[] {
+    return class_lookup_names(this.constructor);
   }
 
   /** The target field a lookup compares against (itself, for non-relations). */
@@ -465,10 +470,13 @@ function to_int(field: Field, value: unknown): number {
   if (typeof value === "boolean") return value ? 1 : 0;
   if (typeof value === "string" && /^\s*[+-]?\d+\s*$/.test(value)) return Number(value.trim());
   if (value instanceof Decimal) return Math.trunc(value.valueOf());
-  const shown = typeof value === "string" ? `'${value}'` : String(value);
-  const error = new PyTypeError(`Field '${field.name}' expected a number but got ${shown}.`);
-  if (typeof value === "string") throw Object.assign(new ValueError(error.message), {});
-  throw error;
+  const message = expected_a_number(field, value);
+  throw typeof value === "string" ? new ValueError(message) : new PyTypeError(message);
+}
+
+/** "Field 'pages' expected a number but got 'abc'." (a transform's unnamed output field is 'None'). */
+function expected_a_number(field: Field, value: unknown): string {
+  return `Field '${field.name ?? "None"}' expected a number but got ${py_repr(value)}.`;
 }
 
 // --- concrete field classes ---------------------------------------------------------------------
@@ -547,9 +555,12 @@ export class FloatField extends Field {
 
   override get_prep_value(value: unknown): unknown {
     if (value === null || value === undefined || is_expression(value)) return value ?? null;
-    const n = value instanceof Decimal ? value.valueOf() : typeof value === "string" ? Number(value) : (value as number);
-    if (typeof n !== "number" || Number.isNaN(n)) throw new ValueError(`Field '${this.name}' expected a number but got ${typeof value === "string" ? `'${value}'` : String(value)}.`);
-    return n;
+    // Python's float(value): "" or "1.5x" is a ValueError, a list a TypeError, both with Django's message.
+    try {
+      return value instanceof Decimal ? value.valueOf() : py_float(value);
+    } catch (e) {
+      throw e instanceof ValueError ? new ValueError(expected_a_number(this, value)) : new PyTypeError(expected_a_number(this, value));
+    }
   }
 
   override to_python(value: unknown): unknown {
@@ -779,6 +790,11 @@ export interface DateFieldOptions extends FieldOptions {
   auto_now_add?: boolean;
 }
 
+/** Django parses dates with `date.fromisoformat` first, which takes nothing but a string (`published=2020`). */
+function not_iso_text(): PyTypeError {
+  return new PyTypeError("fromisoformat: argument must be str");
+}
+
 /** Stored as "YYYY-MM-DD" text. */
 export class DateField extends Field {
   override empty_strings_allowed = false;
@@ -802,7 +818,8 @@ export class DateField extends Field {
     if (value === null || value === undefined) return null;
     if (value instanceof datetime) return settings.configured && settings.USE_TZ && value.tzinfo ? value.astimezone(timezone.utc).date() : value.date();
     if (value instanceof date) return value;
-    return parse_date_or_raise(this, String(value));
+    if (typeof value !== "string") throw not_iso_text();
+    return parse_date_or_raise(this, value);
   }
 
   override pre_save(model_instance: any, add: boolean): unknown {
@@ -855,7 +872,8 @@ export class DateTimeField extends DateField {
       const dt = new datetime(value.year, value.month, value.day);
       return use_tz() ? dt.replace({ tzinfo: timezone.utc }) : dt;
     }
-    const text = String(value);
+    if (typeof value !== "string") throw not_iso_text();
+    const text = value;
     const parsed = parse_datetime(text);
     if (parsed) return parsed;
     const d = parse_date_or_raise(this, text);
@@ -997,9 +1015,9 @@ function parse_date_or_raise(field: Field, text: string): date {
   try {
     parsed = parse_date(text);
   } catch {
-    throw new ValidationError(field.error_messages.invalid_date.replace("%(value)s", text), { code: "invalid_date", params: { value: text } });
+    throw new ValidationError(field.error_messages.invalid_date.replace("%(value)s", () => text), { code: "invalid_date", params: { value: text } });
   }
-  if (!parsed) throw new ValidationError(field.error_messages.invalid.replace("%(value)s", text), { code: "invalid", params: { value: text } });
+  if (!parsed) throw new ValidationError(field.error_messages.invalid.replace("%(value)s", () => text), { code: "invalid", params: { value: text } });
   return parsed;
 }
 

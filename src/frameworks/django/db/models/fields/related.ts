@@ -131,6 +131,19 @@ export class ForeignObjectRel {
     return this.field.get_transform(name);
   }
 
+  get_lookups(): string[] {
+    return this.field.get_lookups();
+  }
+
+  /** A value compared with the relation (`books__in=[1, "9"]`) is the related model's primary key. */
+  get_prep_value(value: unknown): unknown {
+    return (this.related_model as any)._meta.pk.get_prep_value(value);
+  }
+
+  get_db_prep_value(value: unknown, connection: unknown, prepared = false): unknown {
+    return (this.related_model as any)._meta.pk.get_db_prep_value(value, connection, prepared);
+  }
+
   get_internal_type(): string {
     return this.field.get_internal_type();
   }
@@ -257,6 +270,16 @@ export abstract class RelatedField extends Field {
 }
 
 /** A many-to-one relation stored in `<name>_id`. */
+/** The lookups a relation answers, in Django's registration order (RelatedIn, RelatedExact, …). */
+const RELATED_LOOKUPS = ["in", "exact", "lt", "gt", "gte", "lte", "isnull"];
+
+/** A lookup registered on ForeignKey itself or a subclass (`ForeignKey.register_lookup(...)`). */
+function registered_below_foreign_key(field: Field, name: string): boolean {
+  for (let c: any = field.constructor; c && c !== RelatedField; c = Object.getPrototypeOf(c))
+    if (Object.prototype.hasOwnProperty.call(c, "class_lookups") && c.class_lookups.has(name)) return true;
+  return false;
+}
+
 export class ForeignKey extends RelatedField {
   declare remote_field: ManyToOneRel;
   override many_to_one = true;
@@ -291,6 +314,32 @@ export class ForeignKey extends RelatedField {
     const model = this.remote_field.model;
     if (typeof model === "string") throw new ValueError(`Related model '${model}' cannot be resolved`);
     return this.to_field ? model._meta.get_field(this.to_field) : model._meta.pk!;
+  }
+
+  /**
+   * A ForeignKey answers only the related lookups (Django registers seven on ForeignObject and
+   * leaves Field's out): `author__iexact` or `author__year` is a FieldError, not a LIKE on an id.
+   */
+  override get_lookup(lookup_name: string): any {
+    return RELATED_LOOKUPS.includes(lookup_name) || registered_below_foreign_key(this, lookup_name) ? super.get_lookup(lookup_name) : null;
+  }
+
+  override get_transform(lookup_name: string): any {
+    return registered_below_foreign_key(this, lookup_name) ? super.get_transform(lookup_name) : null;
+  }
+
+  override get_lookups(): string[] {
+    return [...RELATED_LOOKUPS, ...super.get_lookups().filter((name) => registered_below_foreign_key(this, name))];
+  }
+
+  /** The column reads as the field it points at (`F("author")` is an AutoField named "id"), unless told otherwise. */
+  override get_col(alias: string, output_field?: Field): any {
+    let target: Field = output_field ?? this.target_field;
+    while (!output_field && target instanceof ForeignKey) {
+      target = target.target_field;
+      if (target === this) throw new ValueError("Cannot resolve output_field.");
+    }
+    return super.get_col(alias, target);
   }
 
   override contribute_to_class(cls: ModelLike, name: string, private_only = false): void {

@@ -17,9 +17,9 @@ import { DESCRIPTOR_HOOKS, type ForeignKey, type ForeignObjectRel, type ManyToMa
 import { Manager } from "../manager";
 import { PREFETCH, type QuerySet } from "../query";
 import { Q } from "../query_utils";
-import { F } from "../expressions";
 import { m2m_changed } from "../signals";
 import { atomic } from "../../transaction";
+import { py_int_set_order } from "../../../../python/hash";
 
 /** What `prefetch_related` needs from a relation attribute (Django's `get_prefetch_querysets`). */
 export interface Prefetcher {
@@ -35,6 +35,8 @@ export interface PrefetchPlan {
   instance_attr: (instance: any) => unknown;
   single: boolean;
   cache_name: string;
+  /** A forward one-to-one: the accessor on each fetched object that points back (`author.profile`). */
+  remote_cache_name?: string;
 }
 
 /** Prefetchers by class prototype and attribute name. */
@@ -81,6 +83,9 @@ DESCRIPTOR_HOOKS.forward = (field, cls) => {
       return related;
     },
     set(this: any, value: any) {
+      const target = fk.remote_field.model as any;
+      if (value !== null && value !== undefined && !(value instanceof target))
+        throw new ValueError(`Cannot assign "${py_repr(value)}": "${fk.model._meta.object_name}.${fk.name}" must be a "${target._meta.object_name}" instance.`);
       this[fk.attname] = value === null || value === undefined ? null : value[fk.target_field.attname];
       this._state.fields_cache[fk.name] = value ?? null;
     },
@@ -91,7 +96,8 @@ DESCRIPTOR_HOOKS.forward = (field, cls) => {
       const target = fk.remote_field.model as any;
       const attname = fk.target_field.attname;
       const qs = (queryset ?? target._base_manager.get_queryset()).filter({ [`${attname}__in`]: unique(instances.map((i) => i[fk.attname])) });
-      return { queryset: qs, rel_obj_attr: (o) => o[attname], instance_attr: (i) => i[fk.attname], single: true, cache_name: fk.name };
+      const remote_cache_name = fk.remote_field.one_to_one ? fk.remote_field.get_accessor_name() ?? undefined : undefined;
+      return { queryset: qs, rel_obj_attr: (o) => o[attname], instance_attr: (i) => i[fk.attname], single: true, cache_name: fk.name, remote_cache_name };
     },
   });
 };
@@ -149,6 +155,8 @@ function install_reverse_one_to_one(rel: ForeignObjectRel, related: any): void {
       const model = rel.related_model as any;
       const attname = rel.field.attname;
       const qs = (queryset ?? model._base_manager.get_queryset()).filter({ [`${attname}__in`]: unique(instances.map((i) => i.pk)) });
+      // Each fetched object points back at its instance: `author.profile.author` needs no query.
+      qs._known_related_objects = new Map([[rel.field, new Map(instances.map((i) => [i.pk, i]))]]);
       return { queryset: qs, rel_obj_attr: (o) => o[attname], instance_attr: (i) => i.pk, single: true, cache_name: accessor };
     },
   });
@@ -173,10 +181,23 @@ function install_reverse_many_to_one(rel: ForeignObjectRel, related: any): void 
       const fk = rel.field as ForeignKey;
       const model = rel.related_model as any;
       const target = fk.target_field.attname;
-      const qs = (queryset ?? model._default_manager.get_queryset()).filter({ [`${fk.attname}__in`]: unique(instances.map((i) => i[target])) });
+      const qs = filter_prefetch_queryset(queryset ?? model._default_manager.get_queryset(), fk.attname, unique(instances.map((i) => i[target])));
+      // Each prefetched row points back at one of these instances: `comment.post` needs no query.
+      qs._known_related_objects = new Map([[fk, new Map(instances.map((i) => [i[target], i]))]]);
       return { queryset: qs, rel_obj_attr: (o) => o[fk.attname], instance_attr: (i) => i[target], single: false, cache_name: accessor };
     },
   });
+}
+
+/**
+ * Django's `_filter_prefetch_queryset`: the prefetch's `<field>__in` condition reuses every join
+ * the queryset already has, so `Prefetch("books", Book.objects.filter(tags__id__lte=1))` matches
+ * each book to the tag row its own filter read, not to a second join.
+ */
+function filter_prefetch_queryset(queryset: QuerySet, field_name: string, values: unknown[]): QuerySet {
+  const qs = queryset._chain();
+  qs.query.add_q(new Q({ [`${field_name}__in`]: values }), true);
+  return qs;
 }
 
 /** Objects or pks → pks. */
@@ -200,7 +221,9 @@ function create_reverse_many_to_one_manager(rel: ForeignObjectRel): new (instanc
     override get_queryset(): QuerySet {
       const cached = this.instance._prefetched_objects_cache?.[cache_name];
       if (cached) return cached;
-      const qs = model._default_manager.get_queryset().filter({ [fk.name]: this.instance[fk.target_field.attname] });
+      const id = this.instance[fk.target_field.attname];
+      const qs = model._default_manager.get_queryset().filter({ [fk.name]: id });
+      qs._known_related_objects = new Map([[fk, new Map([[id, this.instance]])]]);
       return related_load(qs, "reverse", cache_name, this.instance.constructor);
     }
 
@@ -225,20 +248,32 @@ function create_reverse_many_to_one_manager(rel: ForeignObjectRel): new (instanc
       return this.get_queryset().update_or_create({ ...kwargs, [fk.name]: this.instance });
     }
 
+    /** In one transaction: a bad object halfway leaves the relation as it was. */
     set(objs: any[], options: { clear?: boolean } = {}): void {
       if (!fk.null) {
         this.add(...objs);
         return;
       }
-      if (options.clear) {
-        (this as any).clear();
-        this.add(...objs);
-        return;
-      }
-      const old = new Set(this.get_queryset().list().map((o: any) => o.pk));
-      const wanted = objs.filter((o) => !old.delete(o.pk));
-      if (old.size) (this as any).remove(...old);
-      if (wanted.length) this.add(...wanted);
+      atomic(
+        () => {
+          if (options.clear) {
+            (this as any).clear();
+            this.add(...objs);
+            return;
+          }
+          // Python's `obj in old_objs`: the same model and pk (a bare id is never in the set).
+          const old: any[] = this.get_queryset().list();
+          const wanted: any[] = [];
+          for (const obj of objs) {
+            const i = old.findIndex((o) => o.constructor === obj?.constructor && o.pk === obj.pk);
+            if (i >= 0) old.splice(i, 1);
+            else wanted.push(obj);
+          }
+          if (old.length) (this as any).remove(...old);
+          if (wanted.length) this.add(...wanted);
+        },
+        { savepoint: false },
+      );
     }
   }
   if (fk.null) {
@@ -301,9 +336,11 @@ function install_many_to_many(field: ManyToManyField, cls: any, reverse: boolean
       const side = m2m_side(field, reverse);
       const source = side.through._meta.get_field(side.source_field_name);
       const alias = `_prefetch_related_val_${source.attname}`;
-      const qs = (queryset ?? side.model._default_manager.get_queryset())
-        .filter({ [`${side.query_field_name}__in`]: unique(instances.map((i) => i.pk)) })
-        .annotate({ [alias]: new F(side.query_field_name) });
+      // Django selects the join table's column by the table's own name, i.e. from its first join
+      // (the one a Prefetch queryset's own filter made, if it made one), not the prefetch's.
+      const qs = filter_prefetch_queryset(queryset ?? side.model._default_manager.get_queryset(), side.query_field_name, unique(instances.map((i) => i.pk))).annotate({
+        [alias]: source.get_col(side.through._meta.db_table),
+      });
       return { queryset: qs, rel_obj_attr: (o) => o[alias], instance_attr: (i) => i.pk, single: false, cache_name: side.cache_name };
     },
   });
@@ -325,7 +362,7 @@ export class ManyRelatedManager extends Manager {
   override get_queryset(): QuerySet {
     const cached = this.instance._prefetched_objects_cache?.[this.side.cache_name];
     if (cached) return cached;
-    const qs = this.side.model._default_manager.get_queryset().filter({ [this.side.query_field_name]: this.instance.pk });
+    const qs = this.side.model._default_manager.get_queryset()._next_is_sticky().filter({ [this.side.query_field_name]: this.instance.pk });
     return related_load(qs, "m2m", this.side.cache_name, this.instance.constructor);
   }
 
@@ -381,7 +418,7 @@ export class ManyRelatedManager extends Manager {
   /** INSERT OR IGNORE the missing join rows; with m2m_changed receivers, look up what exists first. */
   _add_items(source: string, target: string, ids: unknown[]): void {
     const through = this.side.through;
-    let missing = sorted_ids(ids);
+    let missing = target_id_set(ids);
     const signals = m2m_changed.has_listeners(through);
     if (signals) {
       const existing = new Set(through._base_manager.filter({ [source]: this.instance.pk, [`${target}__in`]: missing }).values_list(through._meta.get_field(target).attname, { flat: true }).list());
@@ -412,6 +449,15 @@ export class ManyRelatedManager extends Manager {
     if (!m2m_changed.has_listeners(this.side.through)) return;
     m2m_changed.send(this.side.through, { instance: this.instance, action, reverse: this.side.reverse, model: this.side.model, pk_set: pk_set ? new Set(pk_set) : null, using: "default" });
   }
+}
+
+/**
+ * Django collects the ids to add in a Python set and inserts the through rows as the set yields
+ * them (`add(8, 6)` inserts 8 first): int ids in CPython's set order, other ids as given.
+ */
+function target_id_set(ids: unknown[]): any[] {
+  const unique = [...new Set(ids)];
+  return unique.every((id) => Number.isSafeInteger(id)) ? py_int_set_order(unique as number[]) : unique;
 }
 
 function sorted_ids(ids: unknown[]): any[] {

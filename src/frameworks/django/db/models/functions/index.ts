@@ -3,13 +3,14 @@
  *
  *     Lower("name")                       LOWER("library_author"."name")
  *     Coalesce("price", Value(0))         COALESCE("library_book"."price", %s)
- *     Concat("name", Value(" ("), "city") COALESCE("name", '') || COALESCE(%s, '') || ...
+ *     Concat("name", Value(" ("), "city") (COALESCE("name", '') || COALESCE((COALESCE(%s, '') || COALESCE("city", '')), ''))
  */
 import { Func, Value, type Compiler, type SQL } from "../expressions";
-import { CharField, DateField, DateTimeField, IntegerField, TimeField, type Field } from "../fields";
+import { DateField, DateTimeField, IntegerField, TimeField, type Field } from "../fields";
 import { TRUNC } from "../query";
 import { settings } from "../../../conf";
 import { Transform } from "../lookups";
+import { TypeError as PyTypeError, ValueError } from "../../../../python/builtins";
 
 export class Lower extends Transform {
   static override lookup_name = "lower";
@@ -42,15 +43,29 @@ export class Coalesce extends Func {
   }
 }
 
-/** SQLite concatenation: `COALESCE(a, '') || COALESCE(b, '')`. */
+/**
+ * `Concat(a, b, c)`: Django pairs its arguments from the right, `ConcatPair(a, ConcatPair(b, c))`,
+ * so the output field (and the "mixed types" FieldError) is decided pair by pair:
+ * `Concat("name", Value(" / "), "slug")` on a SlugField compares CharField with SlugField first.
+ */
 export class Concat extends Func {
+  override template = "%(expressions)s";
   constructor(...expressions: unknown[]) {
-    super(expressions);
+    if (expressions.length < 2) throw new ValueError("Concat must take at least two expressions");
+    super([Concat._paired(expressions)]);
   }
-  /** Mixed source types (CharField and EmailField, say) are a FieldError, as Django's ConcatPair. */
-  override _resolve_output_field() {
-    return super._resolve_output_field() ?? new CharField();
+  static _paired(expressions: unknown[]): ConcatPair {
+    if (expressions.length === 2) return new ConcatPair(expressions[0], expressions[1]);
+    return new ConcatPair(expressions[0], Concat._paired(expressions.slice(1)));
   }
+}
+
+/** One `||` of a Concat. On SQLite either side NULL makes the whole NULL, so each side is COALESCEd with ''. */
+export class ConcatPair extends Func {
+  constructor(left: unknown, right: unknown) {
+    super([left, right]);
+  }
+  /** `(COALESCE(left, '') || COALESCE(right, ''))` */
   override as_sql(compiler: Compiler): SQL {
     const parts: string[] = [];
     const params: unknown[] = [];
@@ -59,7 +74,7 @@ export class Concat extends Func {
       parts.push(`COALESCE(${s}, '')`);
       params.push(...p);
     }
-    return [parts.join(" || "), params];
+    return [`(${parts.join(" || ")})`, params];
   }
 }
 
@@ -84,6 +99,20 @@ export class Trunc extends Func {
     options: { output_field?: Field | null } = {},
   ) {
     super([expression], { output_field: options.output_field ?? null });
+  }
+
+  /** Only a date, time or datetime can be cut down; a date cannot become a datetime. */
+  override resolve_expression(query: any, allow_joins = true, reuse: Set<string> | null = null, summarize = false, for_save = false): any {
+    const copy = super.resolve_expression(query, allow_joins, reuse, summarize, for_save);
+    const field = copy.source_expressions[0].output_field;
+    if (!(field instanceof DateField || field instanceof TimeField)) throw new PyTypeError(`'${field.name}' isn't a DateField, TimeField, or DateTimeField.`);
+    const output = copy.output_field;
+    const explicit = field.constructor !== output.constructor;
+    if (field.constructor === DateField && (output instanceof DateTimeField || ["hour", "minute", "second", "time"].includes(this.kind)))
+      throw new ValueError(`Cannot truncate DateField '${field.name}' to ${explicit ? "DateTimeField" : "DateField"}.`);
+    if (field instanceof TimeField && (output instanceof DateTimeField || ["year", "quarter", "month", "week", "day", "date"].includes(this.kind)))
+      throw new ValueError(`Cannot truncate TimeField '${field.name}' to ${explicit ? "DateTimeField" : "TimeField"}.`);
+    return copy;
   }
 
   override as_sql(compiler: Compiler): SQL {

@@ -8,7 +8,7 @@
  */
 import { FieldError } from "../../../core/exceptions";
 import { DatabaseError, NotSupportedError } from "../../utils";
-import { Col, OrderBy, F, type SQL } from "../expressions";
+import { Col, OrderBy, F, Value, type SQL } from "../expressions";
 import { ForeignKey } from "../fields/related";
 import { EmptyResultSet, FullResultSet } from "../lookups";
 import { LOOKUP_SEP } from "../query_utils";
@@ -40,6 +40,8 @@ export class SQLCompiler {
   col_count = 0;
   /** The ORDER BY expressions without ASC/DESC (for SELECT DISTINCT's extra columns). */
   order_by_columns: SQL[] = [];
+  /** The columns an explicit ORDER BY adds to GROUP BY (those not already selected). */
+  order_by_grouped: any[] = [];
 
   constructor(public query: Query, public connection: any) {}
 
@@ -113,7 +115,7 @@ export class SQLCompiler {
     this.select = [];
     const add = (expr: any, alias: string | null) => {
       void expr._output_field_or_null; // mixed source types raise FieldError before any SQL runs
-      let [sql, params] = this.compile(expr);
+      let [sql, params] = this.compile_selected(expr);
       if (typeof expr.select_format === "function") [sql, params] = expr.select_format(this, sql, params);
       this.select.push({ expr, sql, params, alias });
     };
@@ -137,16 +139,36 @@ export class SQLCompiler {
     this.col_count = this.select.length;
   }
 
+  /**
+   * One selected expression. One that can match nothing (a Subquery over `id__in=[]`) selects its
+   * `empty_result_set_value` (NULL for a Subquery, 0 for a Count) or else 0; one that matches
+   * everything selects true: the query itself still runs.
+   */
+  compile_selected(expr: any): SQL {
+    try {
+      return this.compile(expr);
+    } catch (e) {
+      if (e instanceof FullResultSet) return this.compile(new Value(true));
+      if (!(e instanceof EmptyResultSet)) throw e;
+      const empty = expr.empty_result_set_value;
+      return empty === undefined ? ["0", []] : this.compile(new Value(empty));
+    }
+  }
+
   /** select_related: a join and the columns of each related model, nested. */
   get_related_selections(klass_info: KlassInfo, opts: any, root_alias: string, requested: boolean | Record<string, any>, depth = 1): void {
     const q = this.query;
     const names = requested === true ? null : requested;
     const fks = opts.concrete_fields.filter((f: any) => f instanceof ForeignKey);
     if (names) {
+      // Django's choices: the forward relations in field order, then the reverse one-to-ones.
       const valid = fks.map((f: any) => f.name);
       const reverse_o2o = opts.related_objects.filter((r: any) => r.one_to_one).map((r: any) => r.name);
+      const choices = [...valid, ...reverse_o2o].join(", ") || "(none)";
+      const plain = opts.concrete_fields.find((f: any) => !f.is_relation && f.name in names);
+      if (plain) throw new FieldError(`Non-relational field given in select_related: '${plain.name}'. Choices are: ${choices}`);
       const bad = Object.keys(names).filter((n) => !valid.includes(n) && !reverse_o2o.includes(n));
-      if (bad.length) throw new FieldError(`Invalid field name(s) given in select_related: ${bad.map((b) => `'${b}'`).join(", ")}. Choices are: ${[...valid, ...reverse_o2o].sort().join(", ")}`);
+      if (bad.length) throw new FieldError(`Invalid field name(s) given in select_related: ${bad.map((b) => `'${b}'`).join(", ")}. Choices are: ${choices}`);
     }
     for (const f of fks) {
       if (names ? !(f.name in names) : f.null || depth > q.max_depth) continue;
@@ -211,6 +233,7 @@ export class SQLCompiler {
       for (const s of this.select) if (s.expr && !s.expr.contains_aggregate && !s.alias) exprs.push(s.expr);
       for (const [, a] of q.annotation_select) if (!a.contains_aggregate) exprs.push(...a.get_group_by_cols());
     }
+    exprs.push(...this.order_by_grouped);
     const seen = new Set<string>();
     const out: SQL[] = [];
     for (const e of exprs) {
@@ -246,6 +269,8 @@ export class SQLCompiler {
     else return [];
     const out: SQL[] = [];
     this.order_by_columns = [];
+    this.order_by_grouped = [];
+    const meta_ordering = ordering === q.model._meta.ordering;
     // Django writes each ordering term once: a repeat (same SQL without ASC/DESC, same params) is skipped.
     const seen = new Set<string>();
     for (const item of ordering)
@@ -257,7 +282,11 @@ export class SQLCompiler {
           const ordered = ob.copy();
           ordered.expression = { as_sql: () => position, get_group_by_cols: () => [] };
           compiled = this.compile(ordered);
-        } else compiled = this.compile(ob);
+        } else {
+          compiled = this.compile(ob);
+          // A GROUP BY query groups by what it orders by too (unless that is a selected column).
+          if (!meta_ordering) this.order_by_grouped.push(...ob.get_group_by_cols());
+        }
         const key = `${compiled[0].replace(/ (ASC|DESC)( NULLS (FIRST|LAST))?$/, "")}\u0000${JSON.stringify(compiled[1])}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -267,19 +296,33 @@ export class SQLCompiler {
     return out;
   }
 
+  /**
+   * A name the SELECT list already has as a values() column (`values("post").order_by("post")`):
+   * Django orders by that column itself, never by the related model's Meta.ordering.
+   */
+  selected_column(name: string): any {
+    const q = this.query;
+    if (!q.values_aliased) return null;
+    const i = q.values_select.indexOf(name);
+    return i >= 0 ? q.select[i] : null;
+  }
+
   /** One ordering item → OrderBy expressions (a relation orders by its model's Meta.ordering). */
   find_ordering(item: unknown, opts: any, alias: string, ascending: boolean, seen: Set<string>): OrderBy[] {
     const q = this.query;
     if (typeof item !== "string") {
       let ob: any = item instanceof OrderBy ? item : (item as any).asc();
       ob = ob.copy();
-      ob.expression = ob.expression.resolve_expression(q, true, null, false);
+      const selected = ob.expression instanceof F ? this.selected_column(ob.expression.name) : null;
+      ob.expression = selected ?? ob.expression.resolve_expression(q, true, null, false);
       return [ascending ? ob : ob.reverse_ordering()];
     }
     if (item === "?") return [new OrderBy({ as_sql: () => ["RANDOM()", []], resolve_expression() { return this; } } as any)];
     const descending = item.startsWith("-");
     const name = descending ? item.slice(1) : item;
     const asc = descending ? !ascending : ascending;
+    const selected = seen.size === 0 ? this.selected_column(name) : null;
+    if (selected) return [new OrderBy(selected, { descending: !asc })];
     if (q.annotations.has(name) && opts === q.model._meta) {
       const ann = q.annotations.get(name);
       const selected = q.annotation_select.has(name);
@@ -299,8 +342,7 @@ export class SQLCompiler {
       }
     }
     const [targets, final_alias] = q.trim_joins(info.targets, info.joins, info.path);
-    let col: any = targets[0].get_col(final_alias);
-    for (const t of info.rest) col = q.try_transform(col, t);
+    const col = q.apply_transforms(targets[0].get_col(final_alias), info, parts, opts);
     return [new OrderBy(col, { descending: !asc })];
   }
 
@@ -326,7 +368,8 @@ export class SQLCompiler {
         parts.push(sql);
         params.push(...p);
       } catch (e) {
-        if (e instanceof EmptyResultSet && q.combinator === "union") continue;
+        // An empty part is left out of a union, and of a difference after its first part.
+        if (e instanceof EmptyResultSet && (q.combinator === "union" || (q.combinator === "difference" && parts.length))) continue;
         throw e;
       }
       if (!this.klass_info) {

@@ -20,6 +20,7 @@ import { ForeignKey, ForeignObjectRel, ManyToManyField } from "../fields/related
 import { Exact, In, IsNull, EmptyResultSet } from "../lookups";
 import { LOOKUP_SEP, Q } from "../query_utils";
 import { AND, NothingNode, OR, WhereNode } from "./where";
+import { get_close_matches } from "../../../../python/difflib";
 
 export const INNER = "INNER JOIN";
 export const LOUTER = "LEFT OUTER JOIN";
@@ -357,6 +358,7 @@ export class Query extends BaseExpression {
       } else {
         final_field = field;
         targets = [field];
+        if (fail_on_missing && pos + 1 !== names.length) throw new FieldError(`Cannot resolve keyword '${names[pos + 1]}' into field. Join on '${name}' not permitted.`);
         pos++;
         break;
       }
@@ -377,6 +379,24 @@ export class Query extends BaseExpression {
       current_opts = info.to_opts;
     }
     return { final_field, targets, opts: current_opts, joins, path, rest };
+  }
+
+  /**
+   * The names left after the fields (`published__year`) as transforms of `col`. An unknown one
+   * after a field is reported as Django's setup_joins does, as a name that is no field there:
+   * "Cannot resolve keyword 'nope' into field. Join on 'title' not permitted." (or the choices).
+   */
+  apply_transforms(col: any, info: { final_field: any; rest: string[] }, names: string[], opts: any): any {
+    for (const name of info.rest) {
+      try {
+        col = this.try_transform(col, name);
+      } catch (e) {
+        if (!(e instanceof FieldError) || !(info.final_field instanceof Field)) throw e;
+        this.names_to_path(names.slice(0, names.length - info.rest.length + 1), opts, true, true);
+        throw e;
+      }
+    }
+    return col;
   }
 
   /** Drop trailing joins whose target column is already on the previous table (`author_id`). */
@@ -405,12 +425,7 @@ export class Query extends BaseExpression {
     const info = this.setup_joins(parts, this.model._meta, this.get_initial_alias(), reuse);
     if (!allow_joins && info.joins.length > 1) throw new FieldError("Joined field references are not permitted in this query");
     const [targets, final_alias, joins] = this.trim_joins(info.targets, info.joins, info.path);
-    let col: any = targets[0].get_col(final_alias);
-    for (const t of info.rest) {
-      const transform = col.get_transform(t);
-      if (!transform) throw new FieldError(`Cannot resolve keyword '${t}' into field. Join on '${info.final_field.name}' not permitted.`);
-      col = transform.prototype ? new transform(col) : transform(col);
-    }
+    const col: any = this.apply_transforms(targets[0].get_col(final_alias), info, parts, this.model._meta);
     if (info.path.some((p) => p.m2m)) col.possibly_multivalued = true;
     void joins;
     return col;
@@ -419,9 +434,10 @@ export class Query extends BaseExpression {
   // --- filters ----------------------------------------------------------------------------------
 
   /** `filter(q)`: add a Q tree to WHERE with Django's join promotion. */
-  add_q(q: Q): void {
+  add_q(q: Q, reuse_all = false): void {
     const existing_inner = new Set([...this.alias_map].filter(([, j]) => j.join_type === INNER).map(([a]) => a));
-    const [clause, needed_inner] = this._add_q(q, this.used_aliases);
+    // reuse_all: every join already made may serve this condition (a prefetch's `tags__in`).
+    const [clause, needed_inner] = this._add_q(q, reuse_all ? new Set(this.alias_map.keys()) : this.used_aliases);
     if (clause.children.length) this.where.add(clause, AND);
     void existing_inner;
     this.demote_joins(needed_inner);
@@ -465,7 +481,7 @@ export class Query extends BaseExpression {
   }
 
   /** One `name__lookup=value` (or an expression) → a lookup; returns it and the joins it needs INNER. */
-  build_filter(filter_expr: any, can_reuse: Set<string> | null, _branch_negated = false, current_negated = false, allow_joins = true, summarize = false): [any, Set<string>] {
+  build_filter(filter_expr: any, can_reuse: Set<string> | null, branch_negated = false, current_negated = false, allow_joins = true, summarize = false): [any, Set<string>] {
     if (!Array.isArray(filter_expr)) {
       const condition = filter_expr.resolve_expression(this, allow_joins, can_reuse, summarize);
       return [condition.conditional && condition.output_field?.constructor?.name === "BooleanField" && !(condition instanceof Exact) ? condition : condition, new Set()];
@@ -479,20 +495,21 @@ export class Query extends BaseExpression {
       return [condition, new Set()];
     }
     const opts = this.model._meta;
+    // A multi-valued relation under any negation (exclude(), ~Q, even ~~Q): a subquery
+    // (split_exclude), decided before any join is made here.
+    if (branch_negated && this.names_to_path(parts, opts)[0].some((p) => p.m2m)) return [this.split_exclude(arg, raw_value, can_reuse), new Set()];
     const alias = this.get_initial_alias();
     const info = this.setup_joins(parts, opts, alias, can_reuse, true);
     if (info.rest.length) lookups.unshift(...info.rest);
-    // A multi-valued relation under exclude(): a subquery (split_exclude).
-    if (current_negated && info.path.some((p) => p.m2m)) {
-      for (const a of info.joins.slice(1)) this.unref_alias(a);
-      return [this.split_exclude(arg, raw_value, can_reuse), new Set()];
-    }
-    if (can_reuse) for (const a of info.joins) can_reuse.add(a);
     const [targets, final_alias, join_list] = this.trim_joins(info.targets, info.joins, info.path);
+    // Later conditions of this filter() call may reuse these joins (those left after trimming).
+    if (can_reuse) for (const a of join_list) can_reuse.add(a);
     const final_field = info.final_field;
     let col: any;
     if (final_field instanceof ForeignObjectRel || final_field instanceof ManyToManyField) {
-      col = targets[0].get_col(final_alias);
+      // A condition on the relation itself (`tags=1`, `books__in=...`) reads as the join's field
+      // (the through table's ForeignKey, a ManyToOneRel): only the related lookups apply to it.
+      col = targets[0].get_col(final_alias, info.path[info.path.length - 1].join_field);
     } else if (final_field instanceof ForeignKey && targets[0] === final_field) {
       col = final_field.get_col(final_alias, final_field);
     } else col = targets[0].get_col(final_alias);
@@ -518,15 +535,41 @@ export class Query extends BaseExpression {
   }
 
   /** `books__title` in exclude(): `NOT (id IN (SELECT id FROM ... WHERE books.title = ...))`. */
-  split_exclude(arg: string, value: unknown, _can_reuse: Set<string> | null): any {
+  split_exclude(arg: string, value: unknown, can_reuse: Set<string> | null): any {
     const inner = new Query(this.model);
     inner.add_q(new Q({ [arg]: value }));
-    const pk = this.model._meta.pk;
     inner.clear_ordering(true);
     inner.default_cols = false;
+    const shared = this.shared_multivalued_join(inner, arg, can_reuse);
+    if (shared) {
+      // Django's EXISTS is false for a row the outer (LEFT OUTER) join did not find, where
+      // `NULL IN (...)` would be unknown: hence the IS NOT NULL.
+      inner.select = [shared.pk.get_col(shared.alias)];
+      const outer = shared.pk.get_col(shared.alias);
+      return new WhereNode([new IsNull(outer, false), new InSubquery(outer, inner)], AND);
+    }
+    const pk = this.model._meta.pk;
     inner.select = [pk.get_col(inner.base_table)];
-    const lookup = new In(pk.get_col(this.base_table), inner);
-    return lookup;
+    return new InSubquery(pk.get_col(this.base_table), inner);
+  }
+
+  /**
+   * Django's subquery for a negated multi-valued condition starts at the first multi-valued hop
+   * (`library_book` for `~Q(books__pages__gt=415)` on Publisher). When that table's alias was
+   * already joined by an earlier condition of the same filter() call, Django ties the subquery to
+   * that joined row (`U1.id = "library_book".id`), not to the outer object: in
+   * `filter(Q(books__author=4) & ~Q(books__pages__gt=415))` the NOT speaks of the same book.
+   * Returns that alias and its table's primary key, or null when the subquery is by object.
+   */
+  shared_multivalued_join(inner: Query, arg: string, can_reuse: Set<string> | null): { alias: string; pk: Field } | null {
+    if (!can_reuse?.size) return null;
+    const [, parts] = inner.solve_lookup_type(arg);
+    const info = inner.setup_joins(parts, this.model._meta, inner.base_table, null);
+    const first_multivalued = info.path.findIndex((p) => p.m2m);
+    const alias = info.joins[first_multivalued + 1];
+    const join = inner.alias_map.get(alias);
+    if (!(join instanceof Join) || join.join_type === LOUTER || !can_reuse.has(alias)) return null;
+    return { alias, pk: info.path[first_multivalued].to_opts.pk };
   }
 
   /** `"author__name__icontains"` → (["icontains"], ["author", "name"], annotation?). */
@@ -553,8 +596,9 @@ export class Query extends BaseExpression {
   /** Apply transforms in `lookups` to `lhs` and end with the comparison (exact by default). */
   build_lookup(lookups: string[], lhs: any, rhs: unknown): any {
     lookups = lookups.length ? [...lookups] : ["exact"];
-    const last = lookups.pop()!;
-    for (const name of lookups) lhs = this.try_transform(lhs, name);
+    const transforms = lookups.slice(0, -1);
+    const last = lookups[lookups.length - 1];
+    for (const name of transforms) lhs = this.try_transform(lhs, name, lookups);
     let lookup_class = lhs.get_lookup(last);
     if (!lookup_class) {
       lhs = this.try_transform(lhs, last);
@@ -571,11 +615,19 @@ export class Query extends BaseExpression {
     return lookup;
   }
 
-  try_transform(lhs: any, name: string): any {
+  /**
+   * `name` as a transform of `lhs`; otherwise a FieldError naming the unsupported rest of the
+   * lookup (`nope__exact`) and, when a known lookup is close, suggesting it ("perhaps you meant
+   * contains or icontains?").
+   */
+  try_transform(lhs: any, name: string, lookups: string[] | null = null): any {
     const transform = lhs.get_transform(name);
     if (transform) return transform.prototype && transform.prototype.constructor === transform ? new transform(lhs) : transform(lhs);
     const field = lhs._output_field_or_null ?? lhs.output_field;
-    throw new FieldError(`Unsupported lookup '${name}' for ${field.constructor.name === "ForeignKey" ? "ForeignKey" : field.get_internal_type ? internal_name(field) : field.constructor.name} or join on the field not permitted.`);
+    const suggested = get_close_matches(name, field.get_lookups());
+    const suggestion = suggested.length ? `, perhaps you meant ${suggested.join(" or ")}?` : ".";
+    const unsupported = lookups ? lookups.slice(lookups.indexOf(name)).join(LOOKUP_SEP) : name;
+    throw new FieldError(`Unsupported lookup '${unsupported}' for ${field.constructor.name} or join on the field not permitted${suggestion}`);
   }
 
   // --- select, annotations, ordering ------------------------------------------------------------
@@ -644,11 +696,10 @@ export class Query extends BaseExpression {
     const alias = this.get_initial_alias();
     const opts = this.model._meta;
     for (const name of names) {
-      const info = this.setup_joins(name.split(LOOKUP_SEP), opts, alias, null, allow_m2m);
+      const names = name.split(LOOKUP_SEP);
+      const info = this.setup_joins(names, opts, alias, null, allow_m2m);
       const [targets, final_alias] = this.trim_joins(info.targets, info.joins, info.path);
-      let col: any = targets[0].get_col(final_alias);
-      for (const t of info.rest) col = this.try_transform(col, t);
-      this.select.push(col);
+      this.select.push(this.apply_transforms(targets[0].get_col(final_alias), info, names, opts));
     }
   }
 
@@ -660,7 +711,7 @@ export class Query extends BaseExpression {
         const name = item.replace(/^-/, "");
         if (name.includes(".")) throw new FieldError(`Cannot resolve keyword '${name}' into field.`);
         if (this.annotations.has(name)) continue;
-        this.names_to_path(name.split(LOOKUP_SEP), this.model._meta, true, true);
+        this.names_to_path(name.split(LOOKUP_SEP), this.model._meta); // a bad first name now; the rest when compiled
       } else if (!item || typeof (item as any).resolve_expression !== "function") errors.push(item);
     }
     if (errors.length) throw new FieldError(`Invalid order_by arguments: ${errors}`);
@@ -747,6 +798,21 @@ export class Query extends BaseExpression {
   }
 }
 
+/**
+ * split_exclude's condition. Django writes it as EXISTS(...), and an EXISTS whose subquery can
+ * match nothing (`books__editor__in=[]`) is plain false: the outer query still runs.
+ */
+class InSubquery extends In {
+  override as_sql(compiler: Compiler, connection: any): SQL {
+    try {
+      return super.as_sql(compiler, connection);
+    } catch (e) {
+      if (e instanceof EmptyResultSet) return ["%s", [false]];
+      throw e;
+    }
+  }
+}
+
 /** A QuerySet given to `__in`: select its pk (or its single values() column). */
 function prepare_in_subquery(qs: any, _lhs: any): any {
   const q: Query = qs.query.clone();
@@ -756,10 +822,6 @@ function prepare_in_subquery(qs: any, _lhs: any): any {
   }
   q.clear_ordering(true);
   return q;
-}
-
-function internal_name(field: any): string {
-  return field.constructor.name;
 }
 
 /** Replace ResolvedOuterRef nodes with columns of the outer query. */

@@ -1,5 +1,5 @@
 import { User } from "django/contrib/auth/models";
-import { TestCase } from "django/test";
+import { TestCase, TransactionTestCase } from "django/test";
 import { reverse } from "django/urls";
 import * as timezone from "django/utils/timezone";
 import { Choice, Question } from "./models";
@@ -57,6 +57,15 @@ export class VoteTests extends TestCase {
     });
   }
 
+  test_templates_used_while_rendering() {
+    this.assertTemplateUsed("polls/index.html", () => {
+      this.client.get(reverse("polls:index"));
+    });
+    this.assertTemplateNotUsed("polls/detail.html", () => {
+      this.client.get(reverse("polls:index"));
+    });
+  }
+
   test_num_queries() {
     this.assertNumQueries(1, () => {
       [...Question.objects.all()];
@@ -88,5 +97,16 @@ export class SessionTests extends TestCase {
     const response = this.client.get(reverse("polls:remember"));
     this.assertContains(response, "visits=1 user=grace");
     this.assertEqual(response.wsgi_request.user, user);
+  }
+}
+
+export class FlushTests extends TransactionTestCase {
+  test_a_creates_a_question() {
+    Question.objects.create({ question_text: "Kept?", pub_date: timezone.now() });
+    this.assertEqual(Question.objects.count(), 1);
+  }
+
+  test_b_starts_from_empty_tables() {
+    this.assertEqual(Question.objects.count(), 0);
   }
 }

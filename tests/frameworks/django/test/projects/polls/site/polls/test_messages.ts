@@ -84,3 +84,9 @@ export class UnittestFeatureTests extends SimpleTestCase {
     this.assertEqual(reverse("polls:detail", { args: [3] }), "/polls/3/");
   }
 }
+
+export class DatabaseForbiddenTests extends SimpleTestCase {
+  test_query() {
+    this.assertEqual(Question.objects.count(), 0);
+  }
+}

@@ -1,5 +1,5 @@
 from django.contrib.auth.models import User
-from django.test import TestCase
+from django.test import TestCase, TransactionTestCase
 from django.urls import reverse
 from django.utils import timezone
 
@@ -47,6 +47,12 @@ class VoteTests(TestCase):
         with self.assertRaisesMessage(Question.DoesNotExist, "matching query does not exist"):
             Question.objects.get(pk=0)
 
+    def test_templates_used_while_rendering(self):
+        with self.assertTemplateUsed("polls/index.html"):
+            self.client.get(reverse("polls:index"))
+        with self.assertTemplateNotUsed("polls/detail.html"):
+            self.client.get(reverse("polls:index"))
+
     def test_num_queries(self):
         with self.assertNumQueries(1):
             list(Question.objects.all())
@@ -74,3 +80,12 @@ class SessionTests(TestCase):
         response = self.client.get(reverse("polls:remember"))
         self.assertContains(response, "visits=1 user=grace")
         self.assertEqual(response.wsgi_request.user, user)
+
+
+class FlushTests(TransactionTestCase):
+    def test_a_creates_a_question(self):
+        Question.objects.create(question_text="Kept?", pub_date=timezone.now())
+        self.assertEqual(Question.objects.count(), 1)
+
+    def test_b_starts_from_empty_tables(self):
+        self.assertEqual(Question.objects.count(), 0)

@@ -63,3 +63,8 @@ class UnittestFeatureTests(SimpleTestCase):
 
     def test_reverse(self):
         self.assertEqual(reverse("polls:detail", args=(3,)), "/polls/3/")
+
+
+class DatabaseForbiddenTests(SimpleTestCase):
+    def test_query(self):
+        self.assertEqual(Question.objects.count(), 0)
