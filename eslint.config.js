@@ -13,7 +13,7 @@ const forbid = (...groups) => ({
 const DOM_AND_RUNTIME_LIBS = ["react", "react-*", "react/*", "@xyflow/*", "zustand", "zustand/*", "monaco-editor", "monaco-editor/*", "sql.js", "sucrase", "sucrase/*"];
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "public/**", "**/*.d.ts", "tests/learner/projects/**", "tests/learner-flask/projects/**", "tests/frameworks/fastapi/tutorial/*.files/**", "tests/frameworks/django/test/projects/**"] },
+  { ignores: ["dist/**", "node_modules/**", "public/**", "**/*.d.ts", "tests/learner/projects/**", "tests/learner-flask/projects/**", "tests/frameworks/fastapi/tutorial/*.files/**", "tests/frameworks/django/test/projects/**", "tests/frameworks/flask/cli/commands/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -48,6 +48,23 @@ export interface ModeDescriptor {
   first_file: readonly string[];
   /** How the editor highlights and completes `.html` files: Django's template language, Jinja's, or plain HTML. */
   template_language: "django" | "jinja" | "html";
+  /** The project's command-line program (Django's manage.py, Flask's `flask`), run by the Terminal and by scripts' `manage` steps; absent: none. */
+  command_line?: CommandLine;
+}
+
+/**
+ * A mode's command-line program as the Terminal presents it: the mode's `manage` runs it with the
+ * words after the program (`flask --app flaskr init-db` → `["--app", "flaskr", "init-db"]`).
+ */
+export interface CommandLine {
+  /** How a run is titled in traces: "manage.py", "flask". */
+  program: string;
+  /** Each way of typing the program at a prompt, as words, the usual one first: ["python", "manage.py"], ["flask"]. */
+  invocations: readonly (readonly string[])[];
+  /** The first command line to suggest: "python manage.py help", "flask --help". */
+  hint: string;
+  /** What the Terminal's own `help` says the program does (lines separated by "\n"). */
+  help: string;
 }
 
 /**

@@ -23,6 +23,7 @@ import type { ASGIApplication } from "../gateway/asgi-types";
 import type { HttpRequestMessage, WSGIApplication } from "../gateway/wsgi";
 import type { ScenarioSetupStep } from "../scenarios/format";
 import { MODE_BOOTS, attach_database_to_modes, mode_boot, type ManagementCommand, type ModeBoot, type ServedApplication } from "../modes";
+import { mode_descriptor } from "../modes/descriptors";
 import { LogCollector } from "./console";
 import { error_info } from "./errors";
 import { load, type ModuleLoader } from "./loader";
@@ -209,7 +210,9 @@ export class HeadlessRuntime implements Runtime {
   private async manage_now(cmd: Extract<ManagementCommand, { command: "manage" | "manage_input" | "manage_interrupt" }>): Promise<CommandResult> {
     const recorder = new Recorder({ enabled: this.options.trace ?? true });
     const previous = set_active_recorder(recorder);
-    const title = cmd.command === "manage" ? `manage.py ${cmd.argv.join(" ")}` : cmd.command === "manage_input" ? `manage.py ${this.process?.argv.join(" ") ?? ""} ← ${cmd.line === null ? "end of input" : JSON.stringify(cmd.line)}` : `manage.py ${this.process?.argv.join(" ") ?? ""} ← Ctrl-C`;
+    // Titled by the mode's program: `manage.py migrate`, `flask --app flaskr init-db`.
+    const program = mode_descriptor(this.entry.kind ?? "")?.command_line?.program ?? "manage.py";
+    const title = cmd.command === "manage" ? `${program} ${cmd.argv.join(" ")}` : cmd.command === "manage_input" ? `${program} ${this.process?.argv.join(" ") ?? ""} ← ${cmd.line === null ? "end of input" : JSON.stringify(cmd.line)}` : `${program} ${this.process?.argv.join(" ") ?? ""} ← Ctrl-C`;
     const argv = cmd.command === "manage" ? [...cmd.argv] : null;
     const line = cmd.command === "manage_input" ? cmd.line : null;
     const span = MANAGE.open(title, (): Attrs => (argv ? { argv } : { input: line }));
@@ -240,14 +243,14 @@ export class HeadlessRuntime implements Runtime {
     try {
       if (cmd.command !== "manage") {
         const process = this.process;
-        if (!process?.paused) throw new RuntimeError("No manage.py command is waiting for input.");
+        if (!process?.paused) throw new RuntimeError(`No ${program} command is waiting for input.`);
         const outcome = cmd.command === "manage_input" ? await process.send(cmd.line) : await process.interrupt();
         if (outcome.kind !== "prompt") await this.after_process(outcome, process);
         return done(outcome, process);
       }
       if (this.process?.paused) await this.process.interrupt();
       const mode = this.mode ?? mode_boot(this.entry.kind ?? "");
-      if (!mode?.manage) throw new RuntimeError(this.mode ? `The ${this.mode.id} mode has no manage.py.` : "No project is loaded: call load(scenario) first.");
+      if (!mode?.manage) throw new RuntimeError(this.mode ? `The ${this.mode.id} mode has no command-line program.` : "No project is loaded: call load(scenario) first.");
       const files = this.loader?.files ?? {};
       // A new process: every module imported afresh, every framework's state reset.
       this.loader = load(files, { console: this.logs.create_console() });

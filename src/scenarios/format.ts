@@ -110,7 +110,7 @@ export type ScenarioScriptStep = { note?: string } & (
   | { request: number }
   /** Call a project function by dotted path (`manage.py shell -c "from blog.tests import t; t()"`); its result is the step's output. */
   | { call: string }
-  /** `manage.py <argv…>` (Django projects), as a new process on the project's files and database; `input` answers its prompts in order. */
+  /** The project's command line with these words — `manage.py <argv…>` (Django), `flask <argv…>` (Flask) — as a new process on the project's files and database; `input` answers its prompts in order. */
   | { manage: string[]; input?: string[] }
   | { client: string; connect: string; headers?: [string, string][]; subprotocols?: string[]; no_cookies?: boolean }
   | { client: string; send: string }
@@ -135,7 +135,8 @@ export interface Scenario {
   /**
    * WebSocket clients and HTTP requests in one order (ASGI projects, e.g. Channels): each step is
    * `{request: i}` or a named client's `connect` / `send` / `send_json` / `send_bytes` / `expect` /
-   * `close`; `{call}` and `{manage}` steps run project code and manage.py commands between them
+   * `close`; `{call}` and `{manage}` steps run project code and the project's command line (Django's
+   * manage.py, Flask's `flask`) between them
    * (any project). Requests the script does not name run before it, in order.
    */
   script?: ScenarioScriptStep[];

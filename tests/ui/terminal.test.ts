@@ -7,7 +7,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { HeadlessRuntime } from "../../src/runtime/headless";
 import { get_builtin_scenario } from "../../src/scenarios";
-import { SHELL_PROMPT, TerminalModel, parse_command_line, split_words } from "../../src/ui/panels/terminal-model";
+import { SHELL_PROMPT, TerminalModel, parse_command_line as parse_line, split_words } from "../../src/ui/panels/terminal-model";
+import { mode_descriptor } from "../../src/modes/descriptors";
+
+/** The Django mode's manage.py, as the Terminal gets it from the project's mode. */
+const MANAGE_PY = mode_descriptor("django")!.command_line!;
+const parse_command_line = (line: string) => parse_line(line, MANAGE_PY);
 
 /** The screen's text without colours (xterm draws the ANSI styles; the text is what is read). */
 const plain = (text: string) => text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "").replace(/\r\n/g, "\n");
@@ -42,7 +47,7 @@ describe("the Terminal on blog-orm", () => {
   });
 
   function terminal(): { model: TerminalModel; screen: () => string } {
-    const model = new TerminalModel(async (command) => ({ kind: "done", ms: 0, value: await runtime.command(command) }));
+    const model = new TerminalModel(async (command) => ({ kind: "done", ms: 0, value: await runtime.command(command) }), () => MANAGE_PY);
     let written = "";
     model.attach({ write: (text) => (written += text), clear: () => (written = "") });
     return { model, screen: () => plain(written) };
@@ -118,7 +123,7 @@ describe("the Terminal with django.contrib.auth", () => {
   it("createsuperuser: prompts in turn, the password typed but not echoed", async () => {
     const runtime = await HeadlessRuntime.create();
     expect((await runtime.load(get_builtin_scenario("admin-users")!)).ok).toBe(true);
-    const model = new TerminalModel(async (command) => ({ kind: "done", ms: 0, value: await runtime.command(command) }));
+    const model = new TerminalModel(async (command) => ({ kind: "done", ms: 0, value: await runtime.command(command) }), () => MANAGE_PY);
     let written = "";
     model.attach({ write: (text) => (written += text), clear: () => (written = "") });
     await model.input("python manage.py createsuperuser\r");
@@ -138,7 +143,7 @@ describe("the Terminal with django.contrib.auth", () => {
   it("Ctrl-C at a prompt interrupts the process: Django's 'Operation cancelled.', exit status 1", async () => {
     const runtime = await HeadlessRuntime.create();
     expect((await runtime.load(get_builtin_scenario("admin-users")!)).ok).toBe(true);
-    const model = new TerminalModel(async (command) => ({ kind: "done", ms: 0, value: await runtime.command(command) }));
+    const model = new TerminalModel(async (command) => ({ kind: "done", ms: 0, value: await runtime.command(command) }), () => MANAGE_PY);
     let written = "";
     model.attach({ write: (text) => (written += text), clear: () => (written = "") });
     await model.input("python manage.py createsuperuser\r");

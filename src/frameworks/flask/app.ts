@@ -47,9 +47,10 @@ import { g, request, session } from "./globals";
 import { get_flashed_messages } from "./helpers";
 import { function_name, type AnyFunction } from "./sansio/scaffold";
 import { SecureCookieSessionInterface, type SessionInterface } from "./sessions";
-import { FlaskClient, EnvironBuilder } from "./testing";
+import { FlaskClient, FlaskCliRunner, EnvironBuilder } from "./testing";
 import { TestResponse } from "../werkzeug/test";
 import { Request, Response } from "./wrappers";
+import { AppGroup } from "./cli";
 
 // The call sites Flask records through (docs/tracing.md). Eager where the attrs describe a value
 const ERROR_HANDLER = trace_site("hook", "flask/app.ts#Flask.call_error_handler");
@@ -137,6 +138,9 @@ export class Flask extends App {
 
   constructor(import_name: string, options: ConstructorParameters<typeof App>[1] = {}) {
     super(import_name, options);
+    // The `flask` command finds the app's own commands here (`app.cli.add_command(init_db_command)`).
+    this.cli = new AppGroup();
+    this.cli.name = this.name;
     if (this.has_static_folder) {
       const static_view = (kw: { filename: string }) => this.send_static_file(kw.filename);
       this.add_url_rule(`${this.static_url_path}/<path:filename>`, { endpoint: "static", host: options.static_host ?? null, view_func: static_view });
@@ -147,6 +151,18 @@ export class Flask extends App {
   send_static_file(filename: string): Response {
     if (!this.has_static_folder) throw new RuntimeError("'static_folder' must be set to serve static_files.");
     return send_from_directory([this.root_path, this.static_folder!].filter(Boolean).join("/"), filename);
+  }
+
+  /** `test_cli_runner()`: a CliRunner for this app's commands (`app.cli`). */
+  test_cli_runner(): FlaskCliRunner {
+    return new FlaskCliRunner(this);
+  }
+
+  /** `make_shell_context()`: the namespace of `flask shell` — `app`, `g`, and what each shell context processor adds. */
+  make_shell_context(): Record<string, unknown> {
+    const rv: Record<string, unknown> = { app: this, g };
+    for (const processor of this.shell_context_processors) Object.assign(rv, processor());
+    return rv;
   }
 
   /** `open_resource(resource, mode="rb", encoding=None)`: a file under the app's root path (`schema.sql`), for reading. */

@@ -208,6 +208,17 @@ export class AppContext {
     });
   }
 
+  /** `with app.app_context():` entering — push, and hand back the context. */
+  __enter__(): this {
+    this.push();
+    return this;
+  }
+
+  /** `with` leaving: pop, passing on the exception that ended the block. */
+  __exit__(_exc_type: unknown, exc_value: unknown, _tb: unknown): void {
+    this.pop(exc_value ?? null);
+  }
+
   __repr__(): string {
     return `<AppContext of '${this.app.name}'>`;
   }

@@ -12,6 +12,9 @@ import { AssertionError } from "../python/builtins";
 import { urlsplit } from "../python/urllib/parse";
 import { Client, EnvironBuilder as WerkzeugEnvironBuilder, TestResponse, type EnvironBuilderOptions } from "../werkzeug/test";
 import type { Flask } from "./app";
+import { CliRunner, type Result } from "../click/testing";
+import type { Command } from "../click/core";
+import { ScriptInfo } from "./cli";
 
 /** The Werkzeug version the test client reports in its User-Agent. */
 export const WERKZEUG_VERSION = "3.1.9";
@@ -67,5 +70,28 @@ export class FlaskClient extends Client {
     const response = super.open(path, options);
     response.json_module = this.app.json;
     return response;
+  }
+}
+
+/**
+ * `FlaskCliRunner(app)`: click's CliRunner for the app's commands — `invoke()` runs `app.cli`
+ * unless given a command, with a ScriptInfo that loads this app:
+ * `await app.test_cli_runner().invoke({ args: ["init-db"] })`.
+ */
+export class FlaskCliRunner extends CliRunner {
+  constructor(readonly app: Flask) {
+    super();
+  }
+
+  /** `invoke(cli=None, args=None, **kwargs)` */
+  override invoke(cli: Command | { args?: string[] } | null = null, args: string[] | string | null = null, options: Parameters<CliRunner["invoke"]>[2] = {}): Promise<Result> {
+    // Keyword-only call: `invoke({ args: ["init-db"] })`, as the tutorial's `runner.invoke(args=["init-db"])`.
+    if (cli !== null && typeof cli === "object" && !("main" in cli)) {
+      args = (cli as { args?: string[] }).args ?? null;
+      cli = null;
+    }
+    const command = (cli as Command | null) ?? this.app.cli;
+    const obj = "obj" in options ? options : { ...options, obj: new ScriptInfo({ create_app: () => this.app }) };
+    return super.invoke(command, args, obj);
   }
 }

@@ -3,9 +3,11 @@
  * `width` characters. argparse wraps every help text with it, so `manage.py help migrate` breaks
  * its lines exactly where Django's does.
  *
- * As CPython does: whitespace runs become one space, words are split after the hyphen of a
- * hyphenated word ("non-" + "zero", when letters stand on both sides), lines are filled greedily,
- * whitespace at the start and end of a line is dropped, and a word longer than a line is cut.
+ * As CPython does: tabs are expanded and (with `replace_whitespace`, the default) every other
+ * whitespace character becomes a space, words are split after the hyphen of a hyphenated word
+ * ("non-" + "zero", when letters stand on both sides), lines are filled greedily, whitespace at the
+ * start and end of a line is dropped (a run inside a line is kept as it is), and a word longer than
+ * a line is cut. argparse collapses runs of whitespace itself before wrapping; click does not.
  *
  *     wrap("Exits with a non-zero status if unapplied migrations exist", 30)
  *     // ["Exits with a non-zero status", "if unapplied migrations exist"]
@@ -14,6 +16,8 @@
 export interface WrapOptions {
   initial_indent?: string;
   subsequent_indent?: string;
+  /** Each whitespace character (newlines included) → one space; False keeps them (click's TextWrapper). */
+  replace_whitespace?: boolean;
 }
 
 // CPython's TextWrapper.wordsep_re: whitespace, an em-dash between words, or a word that may end
@@ -25,9 +29,10 @@ const WORDSEP = new RegExp(
   "u",
 );
 
-/** Text → chunks: words (hyphenated words in pieces) and single spaces. */
-function split_chunks(text: string): string[] {
-  const expanded = text.replace(/\t/g, "        ").replace(/[\n\v\f\r]/g, " ");
+/** Text → chunks: words (hyphenated words in pieces) and runs of whitespace. */
+function split_chunks(text: string, replace_whitespace: boolean): string[] {
+  const tabs = text.replace(/\t/g, "        ");
+  const expanded = replace_whitespace ? tabs.replace(/[\n\v\f\r]/g, " ") : tabs;
   const chunks: string[] = [];
   let rest = expanded;
   while (rest.length) {
@@ -42,14 +47,14 @@ function split_chunks(text: string): string[] {
     chunks.push(m[0]);
     rest = rest.slice(m[0].length);
   }
-  return chunks.map((c) => (/^\s+$/.test(c) ? " " : c));
+  return chunks;
 }
 
 /** `textwrap.wrap(text, width)`: the lines, without final newlines. */
 export function wrap(text: string, width = 70, options: WrapOptions = {}): string[] {
   const initial = options.initial_indent ?? "";
   const subsequent = options.subsequent_indent ?? "";
-  const chunks = split_chunks(text).reverse();
+  const chunks = split_chunks(text, options.replace_whitespace ?? true).reverse();
   const lines: string[] = [];
   while (chunks.length) {
     const current: string[] = [];

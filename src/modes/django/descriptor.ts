@@ -13,4 +13,10 @@ export const descriptor: ModeDescriptor = {
   panels: ["flow", "step", "timeline", "middleware", "urls", "sql", "signals", "templates", "forms", "cbv", "session", "auth", "csrf", "admin", "request", "logs", "errors", "history", "database", "terminal"],
   first_file: ["**/views.ts", "**/views.js", "**/*.ts"],
   template_language: "django",
+  command_line: {
+    program: "manage.py",
+    invocations: [["python", "manage.py"], ["python3", "manage.py"], ["py", "manage.py"], ["python", "./manage.py"], ["python3", "./manage.py"], ["py", "./manage.py"], ["./manage.py"], ["manage.py"], ["django-admin"]],
+    hint: "python manage.py help",
+    help: "run a manage.py command on the project (check, makemigrations, migrate,\n                                        sqlmigrate, showmigrations, createsuperuser, shell, dbshell, startapp, runserver…)",
+  },
 };

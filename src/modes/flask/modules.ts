@@ -1,11 +1,13 @@
 /**
  * Flask's modules user code can import by bare name — Flask and the libraries it is built on:
- * `import { Flask, request } from "flask"`, `import { NotFound } from "werkzeug/exceptions"`. One
+ * `import { Flask, request } from "flask"`, `import { NotFound } from "werkzeug/exceptions"`,
+ * `import * as click from "click"`. One
  * line per module: the export name is the import path.
  */
 export * as "flask" from "../../frameworks/flask";
 export * as "flask/app" from "../../frameworks/flask/app";
 export * as "flask/blueprints" from "../../frameworks/flask/blueprints";
+export * as "flask/cli" from "../../frameworks/flask/cli";
 export * as "flask/config" from "../../frameworks/flask/config";
 export * as "flask/ctx" from "../../frameworks/flask/ctx";
 export * as "flask/globals" from "../../frameworks/flask/globals";
@@ -33,3 +35,9 @@ export * as "werkzeug/wsgi" from "../../frameworks/werkzeug/wsgi";
 export * as "itsdangerous" from "../../frameworks/itsdangerous";
 export * as "markupsafe" from "../../frameworks/markupsafe";
 export * as "jinja2" from "../../frameworks/jinja2";
+export * as "click" from "../../frameworks/click";
+export * as "click/core" from "../../frameworks/click/core";
+export * as "click/decorators" from "../../frameworks/click/decorators";
+export * as "click/exceptions" from "../../frameworks/click/exceptions";
+export * as "click/types" from "../../frameworks/click/types";
+export * as "click/testing" from "../../frameworks/click/testing";

@@ -1,6 +1,7 @@
 /**
- * Terminal: `python manage.py <command>` typed into a real terminal (@xterm/xterm, loaded with this
- * panel) → the project's manage.py run as a process in the runtime worker, through the checked
+ * Terminal: the project's program — `python manage.py <command>` (Django), `flask <command>`
+ * (Flask): the mode's `command_line` — typed into a real terminal (@xterm/xterm, loaded with this
+ * panel) → run as a process in the runtime worker, through the checked
  * protocol (`command` messages: `manage`, `manage_input`, `manage_interrupt`). Prompts
  * (createsuperuser, shell, dbshell) pause the process until the next line; ↑/↓ walk the history.
  * Under it, the last command's trace: django.setup(), settings read lazily, apps.populate
@@ -18,13 +19,17 @@ import type { Session } from "../session";
 import { TerminalModel } from "./terminal-model";
 import { visitSpanKind, type Span } from "../../trace/span";
 import { KIND_LOOK } from "./kinds";
+import { mode_descriptor } from "../../modes/descriptors";
 
 const MODELS = new WeakMap<Session, TerminalModel>();
 
 function modelOf(session: Session): TerminalModel {
   let model = MODELS.get(session);
   if (!model) {
-    model = new TerminalModel((command) => session.manage(command));
+    model = new TerminalModel(
+      (command) => session.manage(command),
+      () => mode_descriptor(session.store.getState().scenario?.framework ?? "")?.command_line ?? null,
+    );
     MODELS.set(session, model);
   }
   return model;
@@ -81,6 +86,7 @@ function CommandTrace({ model }: { model: TerminalModel }) {
 export default function TerminalPanel() {
   const session = useSession();
   const model = modelOf(session);
+  const program = mode_descriptor(session.store.getState().scenario?.framework ?? "")?.command_line?.invocations[0]?.join(" ") ?? "";
   const host = useRef<HTMLDivElement>(null);
   const [, refresh] = useReducer((n: number) => n + 1, 0);
 
@@ -125,7 +131,7 @@ export default function TerminalPanel() {
   return (
     <div className="terminal-panel">
       <div className="terminal-status muted" role="status" aria-label="Terminal status">
-        {model.busy ? "Running…" : model.prompt ? `Waiting for input: ${model.prompt.secret ? "(not echoed)" : "type a line, Ctrl-D to end, Ctrl-C to interrupt"}` : "Ready: python manage.py <command>"}
+        {model.busy ? "Running…" : model.prompt ? `Waiting for input: ${model.prompt.secret ? "(not echoed)" : "type a line, Ctrl-D to end, Ctrl-C to interrupt"}` : `Ready: ${program} <command>`}
       </div>
       <div className="terminal-host" role="group" aria-label="Terminal">
         {/* xterm fits its rows to this box: no padding of its own, or the last row would be cut. */}

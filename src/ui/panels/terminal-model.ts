@@ -1,8 +1,9 @@
 /**
  * The Terminal's state without a screen: keystrokes (as a terminal sends them) → an edited line,
- * a history walked with the arrow keys, and submitted command lines → `manage.py` runs in the
- * worker. Main class: `TerminalModel`; `parse_command_line` turns `python manage.py migrate blog`
- * into manage.py's argv.
+ * a history walked with the arrow keys, and submitted command lines → the project's program runs
+ * in the worker. Main class: `TerminalModel`; `parse_command_line` turns `python manage.py migrate
+ * blog` (Django) or `flask --app flaskr init-db` (Flask) into the program's argv. Which program a
+ * project has is its mode's (`ModeDescriptor.command_line`): the terminal names none itself.
  *
  * The model outlives the panel (switching tabs unmounts it): it keeps the transcript, replayed into
  * a new xterm when the panel shows again, whether a command is paused at a prompt (the shell's
@@ -11,6 +12,7 @@
  */
 import type { CommandPrompt, CommandResult, ManagementCommand, Trace } from "../../runtime/protocol";
 import type { Outcome } from "../../runtime/client";
+import type { CommandLine } from "../../modes/types";
 
 /** What runs a command line or answers a prompt (the page's Session). */
 export type ManageRunner = (command: ManagementCommand) => Promise<Outcome<CommandResult>>;
@@ -82,17 +84,19 @@ export function split_words(line: string): string[] | { error: string } {
 }
 
 /**
- * A command line as the Terminal understands it: `python manage.py …`, `python3 manage.py …`,
- * `./manage.py …`, `manage.py …` and `django-admin …` run manage.py with the rest as its argv;
- * `clear`, `help` and `history` are the terminal's own; anything else is not a command here.
+ * A command line as the Terminal understands it: one of the program's invocations (`python
+ * manage.py …`, `./manage.py …`, `django-admin …` for Django; `flask …`, `python -m flask …` for
+ * Flask) runs it with the rest as its argv; `clear`, `help` and `history` are the terminal's own;
+ * anything else is not a command here.
  */
-export function parse_command_line(line: string): ParsedLine {
+export function parse_command_line(line: string, command_line: CommandLine | null): ParsedLine {
   const words = split_words(line);
   if (!Array.isArray(words)) return { kind: "error", message: words.error };
   if (!words.length) return { kind: "empty" };
-  const [first, second] = words;
-  if ((first === "python" || first === "python3" || first === "py") && (second === "manage.py" || second === "./manage.py")) return { kind: "manage", argv: words.slice(2) };
-  if (first === "./manage.py" || first === "manage.py" || first === "django-admin") return { kind: "manage", argv: words.slice(1) };
+  for (const invocation of command_line?.invocations ?? []) {
+    if (invocation.every((word, i) => words[i] === word)) return { kind: "manage", argv: words.slice(invocation.length) };
+  }
+  const first = words[0];
   if (first === "clear" || first === "help" || first === "history") return { kind: "builtin", name: first };
   return { kind: "unknown", program: first };
 }
@@ -130,14 +134,28 @@ export class TerminalModel {
   private started = false;
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly run: ManageRunner) {}
+  /** `command_line`: the program of the project now open (it changes when another project is opened). */
+  constructor(
+    private readonly run: ManageRunner,
+    private readonly command_line: () => CommandLine | null,
+  ) {}
+
+  /** How the program is usually typed: `python manage.py`, `flask`. */
+  private get program(): string {
+    return this.command_line()?.invocations[0]?.join(" ") ?? "";
+  }
 
   /** Attach a screen (a new xterm): what was written so far is replayed into it. */
   attach(screen: TerminalScreen): void {
     this.screen = screen;
     if (!this.started) {
       this.started = true;
-      this.out("Framework Lab terminal: the project's manage.py runs in the page's worker.\r\nType \x1b[1mpython manage.py help\x1b[0m, or \x1b[1mhelp\x1b[0m for this terminal.\r\n\r\n");
+      const command_line = this.command_line();
+      this.out(
+        command_line
+          ? `Framework Lab terminal: the project's ${command_line.program} runs in the page's worker.\r\nType \x1b[1m${command_line.hint}\x1b[0m, or \x1b[1mhelp\x1b[0m for this terminal.\r\n\r\n`
+          : "Framework Lab terminal: this project has no command-line program.\r\n\r\n",
+      );
       this.showPrompt();
     } else {
       screen.write(this.transcript);
@@ -281,7 +299,8 @@ export class TerminalModel {
     this.out("\r\n");
     if (!secret) this.remember(line);
     if (this.prompt) return this.send({ command: "manage_input", line }, null);
-    const parsed = parse_command_line(line);
+    const command_line = this.command_line();
+    const parsed = parse_command_line(line, command_line);
     switch (parsed.kind) {
       case "empty":
         return this.showPrompt();
@@ -289,20 +308,19 @@ export class TerminalModel {
         this.out(`bash: ${parsed.message}\r\n`);
         return this.showPrompt();
       case "unknown":
-        this.out(`${parsed.program}: command not found here. This terminal runs the project's manage.py: try \x1b[1mpython manage.py help\x1b[0m.\r\n`);
+        this.out(command_line ? `${parsed.program}: command not found here. This terminal runs the project's ${command_line.program}: try \x1b[1m${command_line.hint}\x1b[0m.\r\n` : `${parsed.program}: command not found here.\r\n`);
         return this.showPrompt();
       case "builtin":
         if (parsed.name === "clear") return this.clear();
         if (parsed.name === "history") this.out(this.history.map((h, i) => `${String(i + 1).padStart(5)}  ${h}\r\n`).join(""));
         else
           this.out(
-            "python manage.py <command> [options]   run a manage.py command on the project (check, makemigrations, migrate,\r\n" +
-              "                                        sqlmigrate, showmigrations, createsuperuser, shell, dbshell, startapp, runserver…)\r\n" +
+            (command_line ? `${`${this.program} <command> [options]`.padEnd(40)}${command_line.help.replace(/\n/g, "\r\n")}\r\n` : "") +
               "↑ ↓  history    ← →  move    Ctrl-C  interrupt    Ctrl-D  end of input    Ctrl-L / clear  clear the screen\r\n",
           );
         return this.showPrompt();
       case "manage":
-        return this.send({ command: "manage", argv: parsed.argv, interactive: true }, `python manage.py ${parsed.argv.join(" ")}`.trim());
+        return this.send({ command: "manage", argv: parsed.argv, interactive: true }, `${this.program} ${parsed.argv.join(" ")}`.trim());
     }
   }
 
@@ -343,7 +361,7 @@ export class TerminalModel {
     }
     this.busy = false;
     this.prompt = null;
-    const name = title ?? this.last?.title ?? "python manage.py";
+    const name = title ?? this.last?.title ?? this.program;
     if (outcome.kind === "deadline") {
       this.out("\r\n\x1b[31mThe command was still running at the deadline: the runtime was restarted (the database is as it was before).\x1b[0m\r\n");
       this.last = { title: name, trace: { spans: [] }, exit_code: null };

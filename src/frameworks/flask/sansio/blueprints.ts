@@ -30,6 +30,7 @@ export interface BlueprintOptions {
   subdomain?: string | null;
   url_defaults?: Record<string, unknown> | null;
   root_path?: string | null;
+  /** The group `bp.cli`'s commands are registered under: the blueprint's name when not given, null for the app's own group. */
   cli_group?: string | null;
 }
 
@@ -87,7 +88,7 @@ export class Blueprint extends Scaffold {
   readonly subdomain: string | null;
   readonly deferred_functions: DeferredSetupFunction[] = [];
   readonly url_values_defaults: Record<string, unknown>;
-  readonly cli_group: string | null;
+  readonly cli_group: string | null | undefined;
   readonly _blueprints: [Blueprint, RegisterOptions][] = [];
 
   constructor(name: string, import_name: string, options: BlueprintOptions = {}) {
@@ -98,7 +99,7 @@ export class Blueprint extends Scaffold {
     this.url_prefix = options.url_prefix ?? null;
     this.subdomain = options.subdomain ?? null;
     this.url_values_defaults = options.url_defaults ?? {};
-    this.cli_group = options.cli_group ?? null;
+    this.cli_group = options.cli_group;
   }
 
   protected _check_setup_finished(f_name: string): void {
@@ -155,8 +156,23 @@ export class Blueprint extends Scaffold {
       if (this.has_static_folder) state.add_url_rule(`${this.static_url_path}/<path:filename>`, "static", () => null);
       if (first_bp_registration || first_name_registration) this._merge_blueprint_funcs(app, name);
       for (const deferred of this.deferred_functions) deferred(state);
+      this._register_cli(app, name, options);
       for (const [blueprint, bp_options] of this._blueprints) blueprint.register(app, this.child_options(state, blueprint, bp_options, name));
     });
+  }
+
+  /**
+   * `bp.cli`'s commands join `app.cli`: as a group named after the blueprint (the default), under
+   * `cli_group`, or — with `cli_group=None` — as the app's own commands.
+   */
+  private _register_cli(app: App, name: string, options: RegisterOptions): void {
+    if (!this.cli || !Object.keys(this.cli.commands).length) return;
+    const resolved = "cli_group" in options ? (options as { cli_group?: string | null }).cli_group : this.cli_group;
+    if (resolved === null) Object.assign(app.cli.commands, this.cli.commands);
+    else {
+      this.cli.name = resolved === undefined ? name : resolved;
+      app.cli.add_command(this.cli);
+    }
   }
 
   /** A nested blueprint's options: subdomains and URL prefixes joined, the name prefixed. */

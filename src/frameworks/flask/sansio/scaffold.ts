@@ -15,6 +15,7 @@ import { c3_merge } from "../../python/mro";
 import { default_exceptions, HTTPException } from "../../werkzeug/exceptions";
 import { _default_template_ctx_processor } from "../templating";
 import { FileSystemLoader, get_project_files, type BaseLoader } from "../../jinja2/loaders";
+import type { Group } from "../../click/core";
 
 /** A view, a hook, an error handler: any function (its `name` is its endpoint by default). */
 export type AnyFunction = ((...args: any[]) => any) & { __name__?: string; __source__?: unknown };
@@ -114,6 +115,8 @@ export function scope_list<T>(map: Map<ScopeKey, T[]>, key: ScopeKey): T[] {
 export abstract class Scaffold {
   name = "";
   readonly view_functions: Record<string, AnyFunction> = {};
+  /** The click group of this object's command-line commands (`app.cli`, `bp.cli`): flask/app.ts and flask/blueprints.ts make it an AppGroup. */
+  declare cli: Group;
   /** scope → status code (or null) → exception class → handler */
   readonly error_handler_spec = new Map<ScopeKey, Map<number | null, Map<Function, AnyFunction>>>();
   readonly before_request_funcs = new Map<ScopeKey, AnyFunction[]>();
