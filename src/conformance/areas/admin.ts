@@ -122,7 +122,8 @@ function changelist_fields(cl: ChangeList): Json {
     })),
     rows: rows.map((cells) => ({ cells: cells.map(cell_text), links: row_links(cells) })),
     filters: cl.filter_specs.map((spec: any) => ({ title: String(spec.title), choices: spec.choices(cl).map((c: any) => ({ display: String(c.display), selected: c.selected, query_string: c.query_string })) })),
-    date_hierarchy: hierarchy && { back: hierarchy.back, choices: hierarchy.choices.map((c) => ({ link: c.link, title: c.title })) },
+    // A day's choice has no link (nothing below a day); it reads as null, as `choice.get("link")` does.
+    date_hierarchy: hierarchy && { back: hierarchy.back, choices: hierarchy.choices.map((c) => ({ link: c.link ?? null, title: c.title })) },
     page_range: pages.page_range.map(String),
     ordering_columns: Object.fromEntries([...cl.get_ordering_field_columns()].map(([k, v]) => [String(k), v])),
   };

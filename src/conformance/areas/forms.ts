@@ -16,7 +16,8 @@ import * as forms from "../../frameworks/django/forms";
 import { Decimal } from "../../frameworks/python/decimal";
 import { UUID } from "../../frameworks/python/uuid";
 import { date, datetime, time, timedelta } from "../../frameworks/python/datetime";
-import { truth } from "../../frameworks/python/operator";
+import { eq, truth } from "../../frameworks/python/operator";
+import { PyFloat } from "../../frameworks/python/json";
 import { error_type } from "../../trace";
 
 interface FieldSpec {
@@ -88,14 +89,12 @@ function apply_form_rule(form: forms.Form, cleaned: Record<string, unknown>, r: 
     if (!r.fields!.some((f) => truth(cleaned[f]))) throw new ValidationError(r.message, { code: "required_one" });
     return;
   }
-  if (!(a in cleaned) || !(b in cleaned) || same(cleaned[a], cleaned[b])) return;
+  if (!(a in cleaned) || !(b in cleaned) || eq(cleaned[a], cleaned[b])) return;
   if (r.kind === "fields_match") throw new ValidationError(r.message, { code: "mismatch" });
   form.add_error(b, new ValidationError(r.message, { code: "mismatch" }));
 }
 
-function same(x: unknown, y: unknown): boolean {
-  return x === y || String(x) === String(y);
-}
+
 
 /** `data` → a QueryDict: a string is one value, a list repeated values. */
 function build_data(data: Record<string, string | string[]>): QueryDict {
@@ -110,6 +109,8 @@ function neutral(value: unknown, field: forms.Field): [unknown, string] {
   if (typeof value === "boolean") return [value, "bool"];
   if (value instanceof forms.JSONString || typeof value === "string" || value instanceof String) return [String(value), "str"];
   if (typeof value === "number") return [value, field instanceof forms.FloatField || !Number.isInteger(value) ? "float" : "int"];
+  if (typeof value === "bigint") return [Number(value), "int"];
+  if (value instanceof PyFloat) return [value.value, "float"];
   if (value instanceof Decimal) return [value.toString(), "decimal"];
   if (value instanceof datetime) return [value.isoformat(), "datetime"];
   if (value instanceof date) return [value.isoformat(), "date"];
@@ -117,7 +118,7 @@ function neutral(value: unknown, field: forms.Field): [unknown, string] {
   if (value instanceof timedelta) return [value.total_seconds(), "timedelta"];
   if (value instanceof UUID) return [value.toString(), "uuid"];
   if (Array.isArray(value)) return [value.map((v) => neutral(v, field)[0]), "list"];
-  if (typeof value === "object") return [value, "dict"];
+  if (typeof value === "object") return [Object.fromEntries(Object.entries(value).map(([k, v]) => [k, neutral(v, field)[0]])), "dict"];
   return [String(value), typeof value];
 }
 
@@ -131,7 +132,8 @@ function neutral_value(value: unknown): unknown {
   return value;
 }
 
-function replay(input: any): Record<string, unknown> {
+/** A case's form: the CaseForm class built from the spec, bound to its data (or unbound). */
+export function build_form(input: any): forms.Form {
   const specs: FieldSpec[] = input.fields;
   const cls = class extends forms.Form {};
   Object.defineProperty(cls, "name", { value: "CaseForm" });
@@ -140,7 +142,11 @@ function replay(input: any): Record<string, unknown> {
   const options: forms.FormOptions = {};
   for (const key of ["prefix", "initial", "auto_id", "label_suffix", "use_required_attribute"] as const) if (key in input) (options as any)[key] = input[key];
   const data = input.data === null || input.data === undefined ? null : build_data(input.data);
-  const form = new cls(data, options);
+  return new cls(data, options);
+}
+
+function replay(input: any): Record<string, unknown> {
+  const form = build_form(input);
   const out: Record<string, unknown> = { is_bound: form.is_bound, is_valid: form.is_valid() };
   if (form.is_bound) Object.assign(out, bound_report(form));
   out.values = Object.fromEntries([...form].map((bf) => [bf.name, neutral_value(bf.value())]));

@@ -2,11 +2,14 @@
  * Python's `datetime.strptime(text, format)` and `strftime(format)`: text ↔ datetime by a `%` format.
  *
  * Only the directives Django's input formats use: %Y %y %m %d %b %B %H %I %M %S %f %p %z %%.
- * As in Python, whitespace in the format matches any run of whitespace, the whole text must be
- * consumed ("unconverted data remains" otherwise) and out-of-range parts raise ValueError.
+ * As in Python, `\d` in a directive matches any Unicode decimal digit ("２０２４" is a %Y, but "０1"
+ * is no %m, whose pattern spells its digits out), whitespace in the format matches any run of
+ * whitespace, the whole text must be consumed ("unconverted data remains" otherwise) and
+ * out-of-range parts raise ValueError.
  */
 import { ValueError } from "./builtins";
 import { datetime, date, time } from "./datetime";
+import { ascii_digits } from "./unicodedata";
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
@@ -43,7 +46,7 @@ function format_regex(format: string): RegExp {
       while (i + 1 < format.length && /\s/.test(format[i + 1])) i++;
     } else out += ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
-  re = new RegExp(`^${out}$`, "i");
+  re = new RegExp(`^${out.replaceAll("\\d", "\\p{Nd}")}$`, "iu");
   cache.set(format, re);
   return re;
 }
@@ -52,7 +55,7 @@ function format_regex(format: string): RegExp {
 export function strptime(text: string, format: string): datetime {
   const m = format_regex(format).exec(text);
   if (!m) throw new ValueError(`time data '${text}' does not match format '${format}'`);
-  const g = m.groups ?? {};
+  const g = Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, v === undefined ? v : ascii_digits(v)]));
   let year = 1900;
   if (g.Y) year = Number(g.Y);
   else if (g.y) year = Number(g.y) + (Number(g.y) < 69 ? 2000 : 1900);

@@ -1,5 +1,6 @@
 /**
- * Python's `str` ↔ `bytes`, in the codecs web servers use.
+ * Python's `str` ↔ `bytes`, in the codecs web servers use: utf-8, latin-1 and ascii first of all,
+ * utf-16 and a few 8-bit "charmap" codecs (cp1252, iso-8859-15…) for the charsets users name.
  *
  * Python 3 keeps text and bytes apart; so do we: `string` is `str`, `Uint8Array` is `bytes`.
  * WSGI's own convention ("native strings" that carry bytes as Latin-1 characters) appears in the
@@ -86,7 +87,60 @@ export function encode(s: string, charset: string): Bytes {
       if (s.charCodeAt(i) > 0x7f) throw new UnicodeEncodeError(`'ascii' codec can't encode character '${py_char_escape(s, i)}' in position ${i}: ordinal not in range(128)`);
     return latin1_encode(s);
   }
+  if (name === "utf-16" || name === "utf-16-le" || name === "utf-16-be") return utf16_encode(s, name);
+  const table = single_byte_table(name);
+  if (table) return charmap_encode(s, table);
   throw new LookupErrorCodec(charset);
+}
+
+/** `s.encode('utf-16')` writes a byte-order mark and little-endian units; '-le'/'-be' write no mark. */
+function utf16_encode(s: string, name: string): Bytes {
+  const bom = name === "utf-16" ? 2 : 0;
+  const out = new Uint8Array(bom + s.length * 2);
+  const view = new DataView(out.buffer);
+  if (bom) view.setUint16(0, 0xfeff, true);
+  for (let i = 0; i < s.length; i++) view.setUint16(bom + i * 2, s.charCodeAt(i), name !== "utf-16-be");
+  return out;
+}
+
+/**
+ * Python's 8-bit "charmap" codecs (cp1252, iso-8859-15, …) as a table of the 256 characters their
+ * bytes stand for (null where Python's table has a hole), read once from the platform's decoder.
+ */
+function single_byte_table(name: string): (string | null)[] | null {
+  let table = single_byte_tables.get(name);
+  if (table === undefined) {
+    const label = SINGLE_BYTE_CODECS[name];
+    if (label === undefined) return null;
+    const decoder = new TextDecoder(label);
+    table = Array.from({ length: 256 }, (_, byte) => (CP1252_HOLES.has(byte) && name === "cp1252" ? null : decoder.decode(new Uint8Array([byte]))));
+    single_byte_tables.set(name, table);
+  }
+  return table;
+}
+const SINGLE_BYTE_CODECS: Record<string, string> = { cp1252: "windows-1252", "iso-8859-15": "iso-8859-15", "iso-8859-2": "iso-8859-2", cp1251: "windows-1251", "koi8-r": "koi8-r" };
+/** Bytes Python's cp1252 leaves undefined (WHATWG's windows-1252 maps them to C1 controls). */
+const CP1252_HOLES = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+const single_byte_tables = new Map<string, (string | null)[]>();
+
+function charmap_encode(s: string, table: (string | null)[]): Bytes {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const byte = table.indexOf(s[i]);
+    if (byte < 0) throw new UnicodeEncodeError(`'charmap' codec can't encode character '${py_char_escape(s, i)}' in position ${i}: character maps to <undefined>`);
+    out[i] = byte;
+  }
+  return out;
+}
+
+function charmap_decode(b: Bytes, table: (string | null)[], errors: "strict" | "replace"): string {
+  let out = "";
+  for (let i = 0; i < b.length; i++) {
+    const ch = table[b[i]];
+    if (ch === null && errors === "strict") throw new UnicodeDecodeError(`'charmap' codec can't decode byte 0x${b[i].toString(16).padStart(2, "0")} in position ${i}: character maps to <undefined>`);
+    out += ch ?? "\ufffd";
+  }
+  return out;
 }
 
 /** Decode with a Python codec name. */
@@ -101,6 +155,8 @@ export function decode(b: Bytes, charset: string, errors: "strict" | "replace" =
     for (let i = 0; i < b.length; i += 8192) out += String.fromCharCode.apply(null, Array.from(b.subarray(i, i + 8192), (c) => (c > 0x7f ? 0xfffd : c)));
     return out;
   }
+  const table = single_byte_table(name);
+  if (table) return charmap_decode(b, table, errors);
   try {
     return new TextDecoder(charset, { fatal: errors === "strict" }).decode(b);
   } catch (e) {
@@ -125,12 +181,18 @@ function normalize_codec_name(charset: string): string {
   if (c === "utf8" || c === "utf-8" || c === "u8") return "utf-8";
   if (["latin-1", "latin1", "iso-8859-1", "iso8859-1", "8859", "cp819", "l1", "latin"].includes(c)) return "latin-1";
   if (c === "ascii" || c === "us-ascii") return "ascii";
+  if (c === "utf16" || c === "u16") return "utf-16";
+  if (c === "utf-16le" || c === "utf-16be") return c.replace("16", "16-");
+  if (c === "windows-1252" || c === "1252") return "cp1252";
+  if (c === "windows-1251" || c === "1251") return "cp1251";
+  if (["iso8859-15", "latin9", "l9"].includes(c)) return "iso-8859-15";
+  if (["iso8859-2", "latin2", "l2"].includes(c)) return "iso-8859-2";
   return c;
 }
 
 export function is_known_codec(charset: string): boolean {
   const name = normalize_codec(charset);
-  if (["utf-8", "latin-1", "ascii"].includes(name)) return true;
+  if (["utf-8", "latin-1", "ascii", "utf-16", "utf-16-le", "utf-16-be"].includes(name) || name in SINGLE_BYTE_CODECS) return true;
   try {
     new TextDecoder(charset);
     return true;

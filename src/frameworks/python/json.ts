@@ -135,7 +135,8 @@ export class JSONEncoder {
 
   private encode_float(x: number): string {
     if (Number.isFinite(x)) return py_float_repr(x);
-    if (!this.allow_nan) throw new ValueError(`Out of range float values are not JSON compliant: ${py_float_repr(x)}`);
+    // CPython's C encoder (no indent) says no more; its Python encoder (used with an indent) names the value.
+    if (!this.allow_nan) throw new ValueError(`Out of range float values are not JSON compliant${this.indent === null ? "" : `: ${py_float_repr(x)}`}`);
     return Number.isNaN(x) ? "NaN" : x > 0 ? "Infinity" : "-Infinity";
   }
 

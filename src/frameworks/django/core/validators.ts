@@ -10,6 +10,7 @@ import { ValidationError } from "./exceptions";
 import { compile as re_compile, Pattern, IGNORECASE } from "../../python/re";
 import { compare as py_compare, eq as py_eq } from "../../python/operator";
 import { Decimal } from "../../python/decimal";
+import { PyFloat } from "../../python/json";
 import { urlsplit } from "../../python/urllib/parse";
 
 export const EMPTY_VALUES: unknown[] = [null, undefined, "", [], {}];
@@ -56,7 +57,9 @@ export class RegexValidator {
 const UL = "\\u00a1-\\uffff";
 const HOSTNAME = `[a-z${UL}0-9](?:[a-z${UL}0-9-]{0,61}[a-z${UL}0-9])?`;
 const DOMAIN = `(?:\\.(?!-)[a-z${UL}0-9-]{1,63}(?<!-))*`;
-const TLD = `\\.(?!-)(?:[a-z${UL}-]{2,63}|xn--[a-z0-9]{1,59})(?<!-)\\.?`;
+/** The top-level domain: letters (no digits), or a punycode label; a URL's may end with a dot, an e-mail's may not. */
+const TLD_NO_FQDN = `\\.(?!-)(?:[a-z${UL}-]{2,63}|xn--[a-z0-9]{1,59})(?<!-)`;
+const TLD = `${TLD_NO_FQDN}\\.?`;
 const IPV4 = "(?:0|25[0-5]|2[0-4][0-9]|1[0-9]?[0-9]?|[1-9][0-9]?)(?:\\.(?:0|25[0-5]|2[0-4][0-9]|1[0-9]?[0-9]?|[1-9][0-9]?)){3}";
 const URL_RE = new RegExp(
   `^(?:[a-z0-9.+-]*)://(?:[^\\s:@/]+(?::[^\\s:@/]*)?@)?(?:${IPV4}|\\[[0-9a-f:.]+\\]|${HOSTNAME}${DOMAIN}${TLD}|localhost)(?::[0-9]{1,5})?(?:[/?#][^\\s]*)?$`,
@@ -89,7 +92,7 @@ export class URLValidator {
 }
 
 const USER_RE = /^(?:[-!#$%&'*+/=?^_`{}|~0-9a-z]+(?:\.[-!#$%&'*+/=?^_`{}|~0-9a-z]+)*|"(?:[\x01-\x08\x0b\x0c\x0e-\x1f!#-[\]-\x7f]|\\[\x01-\x09\x0b\x0c\x0e-\x7f])*")$/i;
-const DOMAIN_RE = /^(?:(?:[a-z0-9\u00a1-\uffff](?:[a-z0-9\u00a1-\uffff-]{0,61}[a-z0-9\u00a1-\uffff])?\.)+)(?:[a-z0-9\u00a1-\uffff-]{2,63}(?<!-))$/i;
+const DOMAIN_RE = new RegExp(`^${HOSTNAME}${DOMAIN}${TLD_NO_FQDN}$`, "iu");
 const LITERAL_RE = /^\[([a-f0-9:.]+)\]$/i;
 
 /** `EmailValidator`: `user@domain`, the domain a host name, an allowlisted name or an `[IP]` literal. */
@@ -138,8 +141,17 @@ export function is_valid_ipv4_address(text: string): boolean {
   return parts.length === 4 && parts.every((p) => /^(0|[1-9][0-9]{0,2})$/.test(p) && Number(p) <= 255);
 }
 
-/** The eight 16-bit groups of an IPv6 address, or null when it is not one. */
-export function parse_ipv6(text: string): number[] | null {
+/** The longest text Django reads as an IPv6 address (`MAX_IPV6_ADDRESS_LENGTH`, django/utils/ipv6.py). */
+export const MAX_IPV6_ADDRESS_LENGTH = 39;
+
+/**
+ * The eight 16-bit groups of an IPv6 address, or null when Python's `ipaddress.IPv6Address` would
+ * refuse it. A zone ("fe80::1%eth0") is accepted and dropped, as Django drops it.
+ */
+export function parse_ipv6(address: string): number[] | null {
+  const percent = address.indexOf("%");
+  const text = percent < 0 ? address : address.slice(0, percent);
+  if (percent >= 0 && (percent === address.length - 1 || address.indexOf("%", percent + 1) >= 0)) return null;
   if (!/^[0-9a-f:.]+$/i.test(text) || text.length > 45) return null;
   let groups_text = text;
   const tail: number[] = [];
@@ -165,8 +177,9 @@ export function parse_ipv6(text: string): number[] | null {
   return [...head.map((g) => parseInt(g, 16)), ...zeros, ...rest.map((g) => parseInt(g, 16)), ...tail];
 }
 
-export function is_valid_ipv6_address(text: string): boolean {
-  return parse_ipv6(text) !== null;
+/** `django.utils.ipv6.is_valid_ipv6_address`: at most 39 characters, and an IPv6 address. */
+export function is_valid_ipv6_address(text: string, max_length = MAX_IPV6_ADDRESS_LENGTH): boolean {
+  return py_len(text) <= max_length && parse_ipv6(text) !== null;
 }
 
 function ip_validator(name: string, message: string, test: (value: string) => boolean): (value: unknown) => void {
@@ -250,23 +263,31 @@ function ieee_remainder(x: number, y: number): number {
 export class StepValueValidator extends BaseValidator {
   override message = "Ensure this value is a multiple of step size %(limit_value)s.";
   override code = "step_size";
-  offset: number | null;
+  /** Where the steps start (a field's `min_value`); a PyFloat when the field cleans to floats. */
+  offset: number | PyFloat | null;
 
-  constructor(limit_value: unknown, options: { message?: string; offset?: number | null } = {}) {
+  constructor(limit_value: unknown, options: { message?: string; offset?: number | PyFloat | null } = {}) {
     super(limit_value, options.message ?? null);
     this.offset = options.offset ?? null;
-    if (this.offset !== null) {
-      const step = Number(limit_value);
-      const o = this.offset;
-      this.message = `Ensure this value is a multiple of step size %(limit_value)s, starting from %(offset)s, e.g. ${o}, ${o + step}, ${o + 2 * step}, and so on.`;
-    }
+    if (this.offset !== null && options.message === undefined)
+      this.message = "Ensure this value is a multiple of step size %(limit_value)s, starting from %(offset)s, e.g. %(offset)s, %(valid_value1)s, %(valid_value2)s, and so on.";
   }
 
+  /**
+   * The message names the offset and the next two valid values in the value's own number type
+   * (Python's `cleaned.__class__(self.offset)`): "starting from 0.0, e.g. 0.0, 2.0, 4.0" for a
+   * FloatField, "from 1, e.g. 1, 3, 5" for an IntegerField or a DecimalField.
+   */
   override __call__(value: unknown): void {
     const step = Number(this.limit_value);
-    const x = Number(value) - (this.offset ?? 0);
+    const x = Number(value) - Number(this.offset ?? 0);
     const bad = Number.isInteger(x) && Number.isInteger(step) ? x % step !== 0 : Math.abs(ieee_remainder(x, step)) > 1e-9;
-    if (bad) throw new ValidationError(this.message, { code: this.code, params: { limit_value: this.limit_value, offset: this.offset, value } });
+    if (!bad) return;
+    if (this.offset === null) throw new ValidationError(this.message, { code: this.code, params: { limit_value: this.limit_value, value } });
+    const offset = value instanceof Decimal ? new Decimal(String(this.offset)) : this.offset;
+    const plus = (n: number) => (offset instanceof Decimal ? offset.add(n) : offset instanceof PyFloat ? new PyFloat(offset.value + n) : offset + n);
+    const params = { limit_value: this.limit_value, offset, valid_value1: plus(step), valid_value2: plus(2 * step) };
+    throw new ValidationError(this.message, { code: this.code, params });
   }
 }
 

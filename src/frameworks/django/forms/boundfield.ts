@@ -11,8 +11,9 @@ import { py_str } from "../../python/operator";
 import { datetime, time } from "../../python/datetime";
 import type { Field } from "./fields";
 import type { BaseForm } from "./forms";
+import { ValidationError } from "../core/exceptions";
 import { ErrorList, flatatt, pretty_name } from "./utils";
-import type { Attrs, Widget } from "./widgets";
+import { data_has, Textarea, TextInput, type Attrs, type Widget } from "./widgets";
 import { render_field_group } from "./renderers";
 
 export class BoundField {
@@ -56,8 +57,26 @@ export class BoundField {
     return this.field.prepare_value(data);
   }
 
+  /**
+   * Whether the submitted data differs from the initial value. With `show_hidden_initial` the
+   * initial is what the form's hidden `initial-<name>` input sent back (converted by the field; a
+   * value the field cannot read counts as changed), not the value the form was built with.
+   */
   _has_changed(): boolean {
-    return this.field.has_changed(this.initial, this.data);
+    const field = this.field;
+    let initial_value: unknown;
+    if (field.show_hidden_initial) {
+      initial_value = this.form._widget_data_value(this.hidden_widget(), this.html_initial_name);
+      try {
+        initial_value = field.to_python(initial_value);
+      } catch (e) {
+        if (e instanceof ValidationError) return true;
+        throw e;
+      }
+    } else {
+      initial_value = this.initial;
+    }
+    return field.has_changed(initial_value, this.data);
   }
 
   /** `id_%s` with the HTML name, or the `auto_id` text itself when it has no `%s`; "" when off. */
@@ -110,22 +129,39 @@ export class BoundField {
     return out;
   }
 
-  /** The widget's HTML for this field (with its id, required and aria attributes). */
+  /**
+   * The widget's HTML for this field (with its id, required and aria attributes). `only_initial`
+   * renders the hidden `initial-<name>` twin instead, carrying forward the initial value the form
+   * was posted with, if any.
+   */
   as_widget(widget: Widget | null = null, attrs: Attrs | null = null, only_initial = false): SafeString {
     const w = widget ?? this.field.widget;
     if (this.field.localize) w.is_localized = true;
     const built = this.build_widget_attrs(attrs ?? {}, w);
     if (this.auto_id && !("id" in w.attrs)) built.id ??= only_initial ? this.html_initial_id : this.auto_id;
-    return w.render(only_initial ? this.html_initial_name : this.html_name, this.value(), built);
+    let value: unknown;
+    if (only_initial && data_has(this.form.data, this.html_initial_name)) value = this.form._widget_data_value(this.hidden_widget(), this.html_initial_name);
+    else value = this.value();
+    return w.render(only_initial ? this.html_initial_name : this.html_name, value, built);
   }
 
-  as_text(attrs: Attrs | null = null): SafeString {
-    return this.as_widget(new (this.field.constructor as unknown as { widget: new () => Widget }).widget(), attrs);
+  /** A fresh instance of the field's `hidden_widget` (HiddenInput, or MultipleHiddenInput for lists). */
+  hidden_widget(): Widget {
+    return new (this.field.constructor as unknown as { hidden_widget: new () => Widget }).hidden_widget();
   }
 
-  as_hidden(attrs: Attrs | null = null): SafeString {
-    const hidden = (this.field.constructor as unknown as { hidden_widget: new () => Widget }).hidden_widget;
-    return this.as_widget(new hidden(), attrs);
+  /** The field rendered as an `<input type="text">`, whatever its own widget. */
+  as_text(attrs: Attrs | null = null, only_initial = false): SafeString {
+    return this.as_widget(new TextInput(), attrs, only_initial);
+  }
+
+  /** The field rendered as a `<textarea>`. */
+  as_textarea(attrs: Attrs | null = null, only_initial = false): SafeString {
+    return this.as_widget(new Textarea(), attrs, only_initial);
+  }
+
+  as_hidden(attrs: Attrs | null = null, only_initial = false): SafeString {
+    return this.as_widget(this.hidden_widget(), attrs, only_initial);
   }
 
   /** `<label for="id">Label:</label>` (the suffix only when the label does not end in punctuation). */
@@ -172,7 +208,7 @@ export class BoundField {
   }
 
   toString(): string {
-    return (this.field.show_hidden_initial ? this.as_widget().valueOf() + this.as_hidden(null).valueOf() : this.as_widget().valueOf());
+    return this.field.show_hidden_initial ? this.as_widget().valueOf() + this.as_hidden(null, true).valueOf() : this.as_widget().valueOf();
   }
 }
 

@@ -16,9 +16,10 @@ import { UUID } from "../../python/uuid";
 import { date, datetime, time, timedelta } from "../../python/datetime";
 import { strptime } from "../../python/_strptime";
 import { py_str, eq as py_eq } from "../../python/operator";
-import { py_json_dumps } from "../../python/json";
-import { urlsplit, urlunsplit } from "../../python/urllib/parse";
-import { parse_datetime } from "../utils/dateparse";
+import { py_json_dumps, PyFloat } from "../../python/json";
+import { py_json_loads } from "../../python/json_decoder";
+import { parse_datetime, parse_duration } from "../utils/dateparse";
+import { ascii_digits } from "../../python/unicodedata";
 import { make_aware, is_naive, get_current_timezone } from "../utils/timezone";
 import { settings } from "../conf";
 import * as widgets from "./widgets";
@@ -258,26 +259,15 @@ export class CharField extends Field {
   }
 }
 
-/** Python's `str.strip()` (Unicode whitespace). */
+/**
+ * Python's `str.strip()`: Python's whitespace, which is not JavaScript's `\s` — it includes the
+ * separators \x1c-\x1f and NEL (\x85) and leaves the byte-order mark (\ufeff) alone.
+ */
 export function py_strip(s: string): string {
-  return s.replace(/^[\s\u001c-\u001f\u0085]+|[\s\u001c-\u001f\u0085]+$/gu, "");
+  return s.replace(PY_STRIP, "");
 }
-
-const UNICODE_DIGIT = /\p{Nd}/u;
-
-/** A Unicode decimal digit's value (digits come in runs of ten starting at zero). */
-function digit_value(ch: string): number {
-  let cp = ch.codePointAt(0)!;
-  let start = cp;
-  while (UNICODE_DIGIT.test(String.fromCodePoint(start - 1))) start--;
-  cp -= start;
-  return cp % 10;
-}
-
-/** Unicode digits → ASCII, as Python's int()/float() read them. */
-function ascii_digits(text: string): string {
-  return [...text].map((c) => (/[0-9]/.test(c) || !UNICODE_DIGIT.test(c) ? c : String(digit_value(c)))).join("");
-}
+const PY_SPACE = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const PY_STRIP = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, "g");
 
 /** Python's `int(text)`: whitespace, sign, `_` between digits, Unicode digits; else ValueError-like null. */
 export function py_int(text: string): number | null {
@@ -319,8 +309,13 @@ export class IntegerField extends Field {
     this.step_size = options.step_size ?? null;
     if (this.max_value !== null) this.validators.push(new validators.MaxValueValidator(this.max_value));
     if (this.min_value !== null) this.validators.push(new validators.MinValueValidator(this.min_value));
-    if (this.step_size !== null) this.validators.push(new validators.StepValueValidator(this.step_size, { offset: this.min_value === null ? null : Number(this.min_value) }));
+    if (this.step_size !== null) this.validators.push(new validators.StepValueValidator(this.step_size, { offset: this.min_value === null ? null : this.step_offset(Number(this.min_value)) }));
     this.finish_widget();
+  }
+
+  /** `min_value` as the number type this field cleans to, where the step validator counts from. */
+  step_offset(min_value: number): number | PyFloat {
+    return min_value;
   }
 
   override to_python(value: unknown): unknown {
@@ -345,6 +340,10 @@ export class IntegerField extends Field {
 /** Python floats; NaN and infinities are invalid. */
 export class FloatField extends IntegerField {
   static override default_error_messages: Record<string, string> = { invalid: "Enter a number." };
+
+  override step_offset(min_value: number): number | PyFloat {
+    return new PyFloat(min_value);
+  }
 
   override to_python(value: unknown): unknown {
     if (this.is_empty(value)) return null;
@@ -619,28 +618,6 @@ export class SplitDateTimeField extends MultiValueField {
   }
 }
 
-const DURATION_STANDARD = /^(?:(-?\d+) (?:days?, )?)?(-?)(?:(\d+):(?=\d+:\d+))?(?:(\d+):)?(\d+)(?:[.,](\d{1,6})\d{0,6})?$/;
-const DURATION_ISO = /^([-+]?)P(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
-
-/** `django.utils.dateparse.parse_duration` for the standard ("1 02:03:04.5") and ISO 8601 ("P1DT2H") forms. */
-export function parse_duration(text: string): timedelta | null {
-  const m = DURATION_STANDARD.exec(text);
-  if (m) {
-    const sign = m[2] === "-" ? -1 : 1;
-    const us = m[6] ? Number(m[6].padEnd(6, "0")) : 0;
-    const parts = { hours: Number(m[3] ?? 0), minutes: Number(m[4] ?? 0), seconds: Number(m[5]), microseconds: us };
-    const rest = new timedelta(parts).mul(sign);
-    return new timedelta({ days: Number(m[1] ?? 0) }).add(rest);
-  }
-  const iso = DURATION_ISO.exec(text);
-  if (iso && /\d/.test(text)) {
-    const n = (s: string | undefined) => Number((s ?? "0").replace(",", "."));
-    const sign = iso[1] === "-" ? -1 : 1;
-    return new timedelta({ days: n(iso[2]), hours: n(iso[3]), minutes: n(iso[4]), seconds: n(iso[5]) }).mul(sign);
-  }
-  return null;
-}
-
 export class DurationField extends Field {
   static override default_error_messages: Record<string, string> = {
     invalid: "Enter a valid duration.",
@@ -719,26 +696,19 @@ export class URLField extends CharField {
     this.assume_scheme = options.assume_scheme ?? "http";
   }
 
+  /**
+   * Text with a scheme stays as it was typed (`HTTP://EXAMPLE.COM`, `mailto:x`); text without one
+   * gets `assume_scheme` in front (`example.com` → `http://example.com`, `//cdn.example` →
+   * `http://cdn.example`). A scheme is what comes before the first ":" when it starts with an ASCII
+   * letter and has no "/": Django 5.2.8+ looks no further, so no URL parsing runs on the input.
+   */
   override to_python(value: unknown): unknown {
-    const text = super.to_python(value);
+    const text = super.to_python(value) as string;
     if (!text) return text;
-    let fields = this.split_url(text as string);
-    if (!fields[0]) fields[0] = this.assume_scheme;
-    if (!fields[1]) {
-      fields[1] = fields[2];
-      fields[2] = "";
-      fields = this.split_url(urlunsplit(fields));
-    }
-    return urlunsplit(fields);
-  }
-
-  private split_url(url: string): [string, string, string, string, string] {
-    try {
-      const r = urlsplit(url);
-      return [r.scheme, r.netloc, r.path, r.query, r.fragment];
-    } catch {
-      throw new ValidationError(this.error_messages.invalid, { code: "invalid" });
-    }
+    const colon = text.indexOf(":");
+    const scheme = colon < 0 ? "" : text.slice(0, colon);
+    if (!/^[A-Za-z]/.test(scheme) || scheme.includes("/")) return text.startsWith("//") ? `${this.assume_scheme}:${text}` : `${this.assume_scheme}://${text}`;
+    return text;
   }
 }
 
@@ -831,10 +801,11 @@ export const COERCE: Record<string, (v: unknown) => unknown> = {
     if (n === null) throw new TypeError(`invalid literal for int() with base 10: '${py_str(v)}'`);
     return n;
   },
+  /** A whole result stays a Python float (`float("3")` is 3.0), as PyFloat. */
   float: (v) => {
     const n = typeof v === "number" ? v : py_float_parse(py_str(v));
     if (n === null) throw new TypeError(`could not convert string to float: '${py_str(v)}'`);
-    return n;
+    return Number.isInteger(n) ? new PyFloat(n) : n;
   },
   str: (v) => py_str(v),
 };
@@ -961,8 +932,8 @@ export class UUIDField extends CharField {
 }
 
 /** `clean_ipv6_address`: the compressed lowercase form ("2001:db8::1"). */
-export function clean_ipv6_address(text: string, unpack_ipv4 = false, error_message = "This is not a valid IPv6 address."): string {
-  const groups = validators.parse_ipv6(text);
+export function clean_ipv6_address(text: string, unpack_ipv4 = false, error_message = "This is not a valid IPv6 address.", max_length: number | null = validators.MAX_IPV6_ADDRESS_LENGTH): string {
+  const groups = validators.is_valid_ipv6_address(text, max_length ?? Infinity) ? validators.parse_ipv6(text) : null;
   if (!groups) throw new ValidationError(error_message, { code: "invalid", params: { protocol: "IPv6" } });
   if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
     const v4 = `${groups[6] >> 8}.${groups[6] & 255}.${groups[7] >> 8}.${groups[7] & 255}`;
@@ -988,7 +959,7 @@ export class GenericIPAddressField extends CharField {
   unpack_ipv4: boolean;
 
   constructor(options: CharFieldOptions & { protocol?: string; unpack_ipv4?: boolean } = {}) {
-    super(options);
+    super({ max_length: validators.MAX_IPV6_ADDRESS_LENGTH, ...options });
     this.unpack_ipv4 = options.unpack_ipv4 ?? false;
     this.validators.unshift(...validators.ip_address_validators(options.protocol ?? "both", this.unpack_ipv4));
   }
@@ -996,7 +967,7 @@ export class GenericIPAddressField extends CharField {
   override to_python(value: unknown): unknown {
     if (this.is_empty(value)) return "";
     const text = py_strip(py_str(value));
-    if (text && text.includes(":")) return clean_ipv6_address(text, this.unpack_ipv4);
+    if (text && text.includes(":")) return clean_ipv6_address(text, this.unpack_ipv4, undefined, this.max_length);
     return text;
   }
 }
@@ -1039,24 +1010,12 @@ export class JSONField extends CharField {
     return py_json_dumps(value instanceof String ? value.valueOf() : value, { ensure_ascii: false });
   }
 
+  /** Changed when the text differs, or else when the values differ as JSON (True is not 1; key order does not count). */
   override has_changed(initial: unknown, data: unknown): boolean {
-    if (super.has_changed(initial, data)) {
-      const dump = (v: unknown) => py_json_dumps(v instanceof String ? v.valueOf() : v, { sort_keys: true });
-      try {
-        return dump(initial) !== dump(this.to_python(data));
-      } catch {
-        return true;
-      }
-    }
-    return false;
+    if (super.has_changed(initial, data)) return true;
+    const dump = (v: unknown) => py_json_dumps(v instanceof String ? v.valueOf() : v, { sort_keys: true });
+    return dump(initial) !== dump(this.to_python(data));
   }
-}
-
-/** Python's `json.loads`: JSON plus NaN/Infinity. */
-function py_json_loads(text: string): unknown {
-  const trimmed = py_strip(text);
-  if (/^-?(NaN|Infinity)$/.test(trimmed)) return trimmed === "NaN" ? NaN : trimmed.startsWith("-") ? -Infinity : Infinity;
-  return JSON.parse(trimmed);
 }
 
 /** Every field class by name (the conformance replayer and ModelForm look them up here). */
@@ -1079,6 +1038,7 @@ export const FIELDS: Record<string, new (...args: any[]) => Field> = {
   TypedChoiceField,
   MultipleChoiceField,
   TypedMultipleChoiceField,
+  SplitDateTimeField,
   SlugField,
   UUIDField,
   GenericIPAddressField,

@@ -292,11 +292,12 @@ export class BaseForm {
     return this.changed_data.length > 0;
   }
 
-  get hidden_fields(): BoundField[] {
+  /** The BoundFields whose widget is hidden (a template puts them together, out of the layout). */
+  hidden_fields(): BoundField[] {
     return [...this].filter((bf) => bf.is_hidden);
   }
 
-  get visible_fields(): BoundField[] {
+  visible_fields(): BoundField[] {
     return [...this].filter((bf) => !bf.is_hidden);
   }
 

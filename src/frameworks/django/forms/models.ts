@@ -15,7 +15,7 @@
  * cleaning, `_post_clean` copies cleaned values onto the instance and runs the model's
  * `full_clean` (field validation) and `validate_unique`, turning their errors into form errors.
  */
-import { ValidationError, ImproperlyConfigured } from "../core/exceptions";
+import { FieldError, ValidationError, ImproperlyConfigured } from "../core/exceptions";
 import { ValueError } from "../../python/builtins";
 import { py_str } from "../../python/operator";
 import { capfirst } from "../utils/text";
@@ -244,6 +244,8 @@ export function fields_for_model(model: ModelLike, fields: string[] | "__all__" 
   for (const mf of all) {
     if (Array.isArray(fields) && !fields.includes(mf.name)) continue;
     if (exclude && exclude.includes(mf.name)) continue;
+    if (!mf.editable && !mf.auto_created && Array.isArray(fields))
+      throw new FieldError(`'${mf.name}' cannot be specified for ${model._meta.object_name} model form as it is a non-editable field`);
     const formfield = meta.formfield_callback ? meta.formfield_callback(mf, {}) : model_field_to_formfield(mf);
     if (!formfield) continue;
     if (meta.widgets?.[mf.name]) formfield.widget = meta.widgets[mf.name];
@@ -387,7 +389,13 @@ function model_form_fields(cls: typeof BaseModelForm): Record<string, f.Field> {
   if (meta.fields === undefined && meta.exclude === undefined)
     throw new ImproperlyConfigured(`Creating a ModelForm without either the 'fields' attribute or the 'exclude' attribute is prohibited; form ${cls.name} needs updating.`);
   const from_model = fields_for_model(meta.model, meta.fields ?? null, meta.exclude ?? null, meta);
-  return { ...from_model, ...declared_fields(cls) };
+  const declared = declared_fields(cls);
+  // A name in `fields` that is neither a model field nor declared on the form (a model field
+  // without a form field, such as the automatic primary key, is left out silently).
+  const model_fields = new Set([...meta.model._meta.fields, ...(meta.model._meta.many_to_many ?? [])].map((mf) => mf.name));
+  const missing = Array.isArray(meta.fields) ? meta.fields.filter((n) => !model_fields.has(n) && !(n in declared) && !meta.exclude?.includes(n)) : [];
+  if (missing.length) throw new FieldError(`Unknown field(s) (${missing.join(", ")}) specified for ${meta.model._meta.object_name}`);
+  return { ...from_model, ...declared };
 }
 
 /** `modelform_factory(model, { form, fields, exclude, formfield_callback, widgets, … })`: a ModelForm class built on the fly. */

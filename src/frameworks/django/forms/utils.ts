@@ -10,6 +10,7 @@ import { ValidationError } from "../core/exceptions";
 import { conditional_escape, escape } from "../utils/html";
 import { mark_safe, SafeString } from "../utils/safestring";
 import { py_str } from "../../python/operator";
+import { py_json_dumps } from "../../python/json";
 
 /** `pretty_name("first_name")` → "First name" (Python's `str.capitalize()`: the rest lower-cased). */
 export function pretty_name(name: string): string {
@@ -74,8 +75,9 @@ export class ErrorList extends Array<ValidationError | string> {
     return this.as_data().map((e) => ({ message: escape_html ? escape(e.formatted()) : e.formatted(), code: e.code ?? "" }));
   }
 
+  /** `json.dumps(get_json_data())`, spaced and ASCII-escaped as Python writes it. */
   as_json(escape_html = false): string {
-    return JSON.stringify(this.get_json_data(escape_html));
+    return py_json_dumps(this.get_json_data(escape_html));
   }
 
   copy(): ErrorList {
@@ -92,9 +94,9 @@ export class ErrorList extends Array<ValidationError | string> {
     return mark_safe(`<ul class="${escape(this.error_class)}"${id}>${items}</ul>`);
   }
 
-  /** `* message` lines. */
+  /** `* message` lines (the text template autoescapes each message, as Django's does). */
   as_text(): string {
-    return this.messages.map((m) => `* ${m}`).join("\n");
+    return this.messages.map((m) => `* ${conditional_escape(m)}`).join("\n");
   }
 
   __html__(): SafeString {
@@ -116,8 +118,9 @@ export class ErrorDict extends Map<string, ErrorList> {
     return Object.fromEntries([...this].map(([f, e]) => [f, e.get_json_data(escape_html)]));
   }
 
+  /** `json.dumps(get_json_data())`, spaced and ASCII-escaped as Python writes it. */
   as_json(escape_html = false): string {
-    return JSON.stringify(this.get_json_data(escape_html));
+    return py_json_dumps(this.get_json_data(escape_html));
   }
 
   /** `<ul class="errorlist"><li>field<ul class="errorlist">…</ul></li></ul>` */
@@ -128,7 +131,7 @@ export class ErrorDict extends Map<string, ErrorList> {
   }
 
   as_text(): string {
-    return [...this].map(([f, e]) => `* ${f}\n${e.messages.map((m) => `  * ${m}`).join("\n")}`).join("\n");
+    return [...this].map(([f, e]) => `* ${conditional_escape(f)}\n${e.messages.map((m) => `  * ${conditional_escape(m)}`).join("\n")}`).join("\n");
   }
 
   /** Field → messages, as a plain object (the shape JSON and the trace want). */

@@ -9,7 +9,7 @@
  */
 import { escape, conditional_escape } from "../utils/html";
 import { mark_safe, SafeString } from "../utils/safestring";
-import { py_str } from "../../python/operator";
+import { iterate, py_str } from "../../python/operator";
 import { date, datetime, time } from "../../python/datetime";
 import { strftime } from "../../python/_strptime";
 import { flatatt } from "./utils";
@@ -708,15 +708,17 @@ export class CheckboxSelectMultiple extends RadioSelect {
 /** One `<input type="hidden">` per value. */
 export class MultipleHiddenInput extends HiddenInput {
   override format_value(value: unknown): unknown {
-    return Array.isArray(value) ? value : [];
+    return value === null || value === undefined ? [] : value;
   }
 
+  /** One hidden input per item of the value, as Python iterates it (a string gives one per character). */
   override render_context(widget: WidgetContext): string {
-    const values = (widget.value as unknown[]) ?? [];
+    const values = iterate(widget.value ?? []);
     const id = widget.attrs.id;
     return values
-      .map((v, i) => render_input({ ...widget, value: v, attrs: id ? { ...widget.attrs, id: `${py_str(id)}_${i}` } : widget.attrs }))
-      .join("\n");
+      // Each item is a plain HiddenInput's value: "" and None give an input without a value.
+      .map((v, i) => render_input({ ...widget, value: super.format_value(v), attrs: id ? { ...widget.attrs, id: `${py_str(id)}_${i}` } : widget.attrs }))
+      .join("");
   }
 
   override value_from_datadict(data: FormData, _files: unknown, name: string): unknown {
@@ -813,7 +815,8 @@ export class SplitDateTimeWidget extends MultiWidget {
   override template_name = "django/forms/widgets/splitdatetime.html";
 
   constructor(attrs: Attrs | null = null, options: { date_format?: string | null; time_format?: string | null; date_attrs?: Attrs | null; time_attrs?: Attrs | null } = {}) {
-    super([new DateInput(options.date_attrs ?? attrs, { format: options.date_format ?? null }), new TimeInput(options.time_attrs ?? attrs, { format: options.time_format ?? null })], attrs);
+    // The attrs go to the two inputs, not to the pair: a form's auto id still names them (`id_when_0`).
+    super([new DateInput(options.date_attrs ?? attrs, { format: options.date_format ?? null }), new TimeInput(options.time_attrs ?? attrs, { format: options.time_format ?? null })]);
   }
 
   override decompress(value: unknown): unknown[] {

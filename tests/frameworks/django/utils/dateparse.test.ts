@@ -30,7 +30,13 @@ describe("parse_date", () => {
     expect(() => parse_date("2024-2-30")).toThrowError(new ValueError("day is out of range for month"));
   });
 
-  it("returns null for text that is not a date (non-digits, other digits, extra text)", () => {
-    expect(["2024-0a-01", "2024/01/01", "20240101x1", "２０２４-01-01", "2024-01-01 ", " 2024-01-01", "2024-01-001", ""].map(parse_date)).toEqual([null, null, null, null, null, null, null, null]);
+  it("returns null for text that is not a date (non-digits, other separators, spaces, extra digits)", () => {
+    expect(["2024-0a-01", "2024/01/01", "2024-01-01 ", " 2024-01-01", "2024-01-001", ""].map(parse_date)).toEqual([null, null, null, null, null, null]);
+  });
+
+  it("reads what Python 3.11's date.fromisoformat and Django's \\d{4} pattern read (Unicode digits, a final newline, 10-character basic form)", () => {
+    // Django 5.2.17 answers: parse_date("２０２４-01-01") and parse_date("2024-01-01\n") are 2024-01-01
+    // (the fallback pattern's \d and $); "20240101x1" is too, as fromisoformat stops after YYYYMMDD.
+    expect(["２０２４-01-01", "2024-01-01\n", "20240101x1", "2024W012"].map((t) => String(parse_date(t)))).toEqual(["2024-01-01", "2024-01-01", "2024-01-01", "2024-01-02"]);
   });
 });

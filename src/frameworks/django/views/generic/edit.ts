@@ -19,7 +19,7 @@ import { Form, type BaseForm } from "../../forms/forms";
 import { modelform_factory } from "../../forms/models";
 import type { HttpRequest } from "../../http/request";
 import { HttpResponseRedirect, type HttpResponseBase } from "../../http/response";
-import { py_format } from "../../utils/html";
+import { str_format } from "../../../python/format";
 import { ContextMixin, TemplateResponseMixin, View, type Context, type Kwargs } from "./base";
 import { BaseDetailView, SingleObjectMixin, SingleObjectTemplateResponseMixin } from "./detail";
 
@@ -27,7 +27,7 @@ type FormClass = new (data: any, options: Kwargs) => BaseForm;
 
 /** `str.format(**obj.__dict__)`: `"/posts/{id}/"` filled from the saved object's attributes. */
 function format_with_object(url: string, obj: object): string {
-  return py_format(String(url), [], { ...obj });
+  return str_format(String(url), [], { ...obj });
 }
 
 export const FormMixin = python_class("django.views.generic.edit", [ContextMixin], (Base) =>
