@@ -55,7 +55,8 @@ export const FLOW_ROLE: SpanKindHandlers<Role> = {
     return { lane: "main", key: `consumer:${str(s.attrs.channel_name) ?? str(s.attrs.consumer) ?? s.name}`, label: `${str(s.attrs.consumer) ?? s.name.split(".")[0]}${client}` };
   },
   channel: side("channel-layer", "Channel layer"),
-  command: side("commands", "manage.py"),
+  // A command run in the Terminal (manage.py, flask …): the program is the mode's, so the node says what it is.
+  command: side("commands", "Commands"),
   user: (s) => ({ lane: "main", key: `user:${s.name}`, label: s.name }),
 };
 
