@@ -73,3 +73,14 @@ function is_ipv6(text: string): boolean {
   const size = hex.length + (v4 ? 2 : 0);
   return tail === null ? size === 8 : size < 8;
 }
+
+/**
+ * Python's keyword arguments in a call (ADR 0014): a plain object whose keys are all parameter
+ * names of the call — `new HTTPException({ status_code: 404 })` — as opposed to a value passed
+ * positionally (a dict of content, a detail).
+ */
+export function is_keyword_object(value: unknown, names: ReadonlySet<string>): value is Record<string, any> {
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => names.has(k));
+}

@@ -5,6 +5,7 @@
  */
 import { Exception, TypeError } from "../python/builtins";
 import { responses } from "../python/http";
+import { is_keyword_object } from "./_utils";
 
 export interface HTTPExceptionKeywords {
   status_code?: number;
@@ -15,13 +16,6 @@ export interface HTTPExceptionKeywords {
 const HTTP_EXCEPTION_KEYWORDS = new Set(["status_code", "detail", "headers"]);
 const DETAIL_KEYWORDS = new Set(["detail", "headers"]);
 const WEBSOCKET_EXCEPTION_KEYWORDS = new Set(["code", "reason"]);
-
-/** A plain object whose keys are all keyword names of the call: Python's keyword arguments. */
-function is_keywords(value: unknown, names: ReadonlySet<string>): value is Record<string, any> {
-  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  const keys = Object.keys(value);
-  return keys.length > 0 && keys.every((k) => names.has(k));
-}
 
 export class HTTPException extends Exception {
   status_code: number;
@@ -35,10 +29,10 @@ export class HTTPException extends Exception {
    * object whose keys are all parameter names (ADR 0014).
    */
   constructor(status_code: number | HTTPExceptionKeywords, detail: any = null, headers: Record<string, string> | null = null) {
-    if (is_keywords(status_code, HTTP_EXCEPTION_KEYWORDS)) {
+    if (is_keyword_object(status_code, HTTP_EXCEPTION_KEYWORDS)) {
       if (status_code.status_code === undefined) throw new TypeError("HTTPException.__init__() missing 1 required positional argument: 'status_code'");
       ({ status_code, detail = null, headers = null } = status_code);
-    } else if (detail !== null && is_keywords(detail, DETAIL_KEYWORDS)) ({ detail = null, headers = headers } = detail as HTTPExceptionKeywords);
+    } else if (detail !== null && is_keyword_object(detail, DETAIL_KEYWORDS)) ({ detail = null, headers = headers } = detail as HTTPExceptionKeywords);
     status_code = status_code as number;
     if (detail === null || detail === undefined) detail = responses[status_code] ?? "";
     super(`${status_code}: ${detail}`);
@@ -64,7 +58,7 @@ export class WebSocketException extends Exception {
 
   /** `WebSocketException(code, reason=None)`, or as keywords: `new WebSocketException({ code: status.WS_1008_POLICY_VIOLATION })`. */
   constructor(code: number | { code: number; reason?: string | null }, reason: string | null = null) {
-    if (is_keywords(code, WEBSOCKET_EXCEPTION_KEYWORDS)) ({ code, reason = null } = code);
+    if (is_keyword_object(code, WEBSOCKET_EXCEPTION_KEYWORDS)) ({ code, reason = null } = code);
     code = code as number;
     super(`${code}: ${reason ?? ""}`);
     this.code = code;

@@ -22,6 +22,7 @@ import { iterate_in_threadpool } from "./concurrency";
 import { MutableHeaders, URL } from "./datastructures";
 import { format_cookie, type CookieOptions } from "./_cookies";
 import type { Message, Receive, Scope, Send } from "./types";
+import { is_keyword_object } from "./_utils";
 
 export type { CookieOptions } from "./_cookies";
 
@@ -84,9 +85,7 @@ const EMPTY_OPTIONS: ResponseOptions = Object.freeze({});
 
 /** A one-argument call whose object is keywords only (ADR 0014), not content. */
 function is_keyword_call(value: unknown): boolean {
-  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  const keys = Object.keys(value);
-  return keys.length > 0 && keys.every((k) => RESPONSE_KEYWORDS.has(k)) && keys.some((k) => k !== "content");
+  return is_keyword_object(value, RESPONSE_KEYWORDS) && Object.keys(value).some((k) => k !== "content");
 }
 
 export class Response {

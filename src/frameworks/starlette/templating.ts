@@ -18,6 +18,7 @@ import type { BackgroundTask } from "./background";
 import type { Request } from "./requests";
 import { HTMLResponse } from "./responses";
 import type { Receive, Scope, Send } from "./types";
+import { is_keyword_object } from "./_utils";
 
 type ContextProcessor = (request: Request) => Record<string, unknown>;
 
@@ -52,6 +53,9 @@ export class _TemplateResponse extends HTMLResponse {
     await super.__call__(scope, receive, send);
   }
 }
+
+/** TemplateResponse's parameter names: an object of only these (with a name) is a keyword call. */
+const KEYWORDS: ReadonlySet<string> = new Set(["request", "name", "context", "status_code", "headers", "media_type", "background"]);
 
 export class Jinja2Templates {
   readonly env: Environment;
@@ -91,7 +95,7 @@ export class Jinja2Templates {
     context: Record<string, unknown> | null = null,
     options: TemplateResponseOptions = {},
   ): _TemplateResponse {
-    if (name === undefined && is_keyword_call(request)) {
+    if (name === undefined && is_keyword_object(request, KEYWORDS) && "name" in request) {
       const { request: req, name: n, context: ctx = null, ...rest } = request as { request: Request; name: string; context?: Record<string, unknown> | null } & TemplateResponseOptions;
       return this.TemplateResponse(req, n, ctx, rest);
     }
@@ -103,11 +107,3 @@ export class Jinja2Templates {
   }
 }
 
-const KEYWORDS = new Set(["request", "name", "context", "status_code", "headers", "media_type", "background"]);
-
-/** A plain object whose keys are all TemplateResponse's parameter names: Python's keyword-only call. */
-function is_keyword_call(value: unknown): boolean {
-  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  const keys = Object.keys(value);
-  return keys.includes("name") && keys.every((k) => KEYWORDS.has(k));
-}
