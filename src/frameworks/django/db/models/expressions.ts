@@ -196,7 +196,10 @@ export class CombinedExpression extends Expression {
     const numeric = [IntegerField, DecimalField, FloatField];
     const li = numeric.findIndex((c) => l instanceof c);
     const ri = numeric.findIndex((c) => r instanceof c);
-    if (li >= 0 && ri >= 0) return li === 0 ? r : ri === 0 ? l : new FloatField();
+    // Django's _connector_combinations: an integer with a decimal is a decimal, with a float a
+    // float (except for "^"); a decimal with a float has no combined type, so it is an error.
+    if (li >= 0 && ri >= 0 && li === ri) return l;
+    if (li >= 0 && ri >= 0 && (li === 0 || ri === 0) && this.connector !== "^") return li === 0 ? r : l;
     throw new FieldError(`Cannot infer type of '${this.connector}' expression involving these types: ${l.constructor.name}, ${r.constructor.name}. You must set output_field.`);
   }
   override as_sql(compiler: Compiler): SQL {

@@ -9,7 +9,8 @@
  */
 import { type Attrs, type SourceRef, trace_site, tracing_enabled } from "../../../../trace";
 import { extract_tb } from "../../../python/traceback";
-import { py_repr } from "../../../python/builtins";
+import { PyTuple, py_repr } from "../../../python/builtins";
+import { set_float_tag } from "../../../python/json";
 import { py_str } from "../../../python/operator";
 import { AttributeError, IndexError, TypeError as PyTypeError, ValueError } from "../../../python/builtins";
 import { connections } from "../index";
@@ -132,17 +133,32 @@ export class QuerySet<T = any> {
     switch (this._iterable_class) {
       case "model":
         return new ModelIterable(this).results(compiler, rows);
-      case "values":
-        return values_dicts(this._value_keys(compiler), rows) as T[];
+      case "values": {
+        const keys = this._value_keys(compiler);
+        const dicts = values_dicts(keys, rows);
+        const floats = float_columns(compiler);
+        if (floats) {
+          const tag = new Set(keys.filter((_, i) => floats.has(i)));
+          for (const d of dicts) set_float_tag(d, tag);
+        }
+        return dicts as T[];
+      }
       case "values_list": {
         const order = this._values_list_order(compiler);
-        // Rows that hold just the asked columns, in order, are the tuples (the cursor handed them over).
-        if (rows.length && rows[0].length === order.length && order.every((column, i) => column === i)) return rows as T[];
-        return rows.map((r) => order.map((i) => r[i])) as T[];
+        const floats = float_columns(compiler);
+        const tag = floats && new Set(order.flatMap((column, i) => (floats.has(column) ? [String(i)] : [])));
+        // Each row is a tuple (PyTuple), its float columns tagged so repr() prints 3.0 as Python does.
+        return rows.map((r) => {
+          const t = PyTuple.from(order, (i) => r[i]) as PyTuple;
+          if (tag) set_float_tag(t, tag);
+          return t;
+        }) as T[];
       }
       case "flat": {
         const order = this._values_list_order(compiler);
-        return rows.map((r) => r[order[0]]) as T[];
+        const flat = rows.map((r) => r[order[0]]);
+        if (float_columns(compiler)?.has(order[0])) set_float_tag(flat, true);
+        return flat as T[];
       }
     }
   }
@@ -354,15 +370,28 @@ export class QuerySet<T = any> {
 
   _annotate(args: any[], select: boolean): QuerySet<T> {
     const annotations = new Map<string, any>();
+    const kwargs: Kwargs = Object.assign({}, ...args.filter((a) => !(a && typeof a.resolve_expression === "function")));
     for (const a of args) {
-      if (a && typeof a.resolve_expression === "function") annotations.set(a.default_alias, a);
-      else for (const [k, v] of Object.entries(a as Kwargs)) annotations.set(k, v);
+      if (!(a && typeof a.resolve_expression === "function")) continue;
+      let alias: unknown;
+      try {
+        alias = a.default_alias;
+      } catch (e) {
+        if (!(e instanceof PyTypeError)) throw e;
+      }
+      if (typeof alias !== "string") throw new PyTypeError("Complex annotations require an alias");
+      if (alias in kwargs) throw new ValueError(`The named annotation '${a.default_alias}' conflicts with the default name for another annotation.`);
+      annotations.set(a.default_alias, a);
     }
+    for (const [k, v] of Object.entries(kwargs)) annotations.set(k, v);
     const c = this._chain();
-    const names = new Set<string>();
-    for (const f of this.model._meta.get_fields()) {
-      names.add(f.name);
-      if (f.attname) names.add(f.attname);
+    // After values(), only the selected names can clash (Django: `names = self._fields`).
+    const names = new Set<string>(this._fields ?? []);
+    if (this._fields === null) {
+      for (const f of this.model._meta.get_fields()) {
+        names.add(f.name);
+        if (f.attname) names.add(f.attname);
+      }
     }
     for (const [alias, expr] of annotations) {
       if (names.has(alias)) throw new ValueError(`The annotation '${alias}' conflicts with a field on the model.`);
@@ -462,7 +491,10 @@ export class QuerySet<T = any> {
     if (q.is_empty()) return empty;
     const rows = QUERYSET.run(`${this.model._meta.object_name}.aggregate()`, tracing_enabled() ? this._trace_attrs() : undefined, () => new SQLCompiler(q, connection).execute_sql());
     if (!rows.length) return empty;
-    return Object.fromEntries([...named.keys()].map((k, i) => [k, rows[0][i]]));
+    const result = Object.fromEntries([...named.keys()].map((k, i) => [k, rows[0][i]]));
+    const floats = [...named.keys()].filter((k) => is_float_expression(q.annotations.get(k)));
+    if (floats.length) set_float_tag(result, new Set(floats));
+    return result;
   }
 
   /**
@@ -519,7 +551,10 @@ export class QuerySet<T = any> {
         cursor.close();
       }
     });
-    return Object.fromEntries(outer.map(([k, a], i) => [k, a.get_db_converters(connection).reduce((v: unknown, c: any) => c(v, a, connection), row[i] ?? null) ?? empty[k]]));
+    const result = Object.fromEntries(outer.map(([k, a], i) => [k, a.get_db_converters(connection).reduce((v: unknown, c: any) => c(v, a, connection), row[i] ?? null) ?? empty[k]]));
+    const floats = outer.filter(([, a]) => is_float_expression(a)).map(([k]) => k);
+    if (floats.length) set_float_tag(result, new Set(floats));
+    return result;
   }
 
   get(...args: any[]): T {
@@ -856,6 +891,23 @@ export class RelatedPopulator {
 /** One RelatedPopulator per select_related model directly under `klass_info`. */
 export function get_related_populators(klass_info: KlassInfo, db: string): RelatedPopulator[] {
   return klass_info.related.map((related) => new RelatedPopulator(related, db));
+}
+
+/** The select columns whose output field is a FloatField (JavaScript forgets that 3.0 is a float), or null. */
+function float_columns(compiler: SQLCompiler): Set<number> | null {
+  let out: Set<number> | null = null;
+  compiler.select.forEach((s, i) => {
+    if (is_float_expression(s.expr)) (out ??= new Set()).add(i);
+  });
+  return out;
+}
+
+function is_float_expression(expr: any): boolean {
+  try {
+    return expr?.output_field?.get_internal_type?.() === "FloatField";
+  } catch {
+    return false;
+  }
 }
 
 /** Django's ValuesIterable: one dict per row, its keys in the order values() names them. */
