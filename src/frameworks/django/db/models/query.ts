@@ -18,7 +18,7 @@ import { DEFAULT_DB_ALIAS } from "../utils";
 import { Q, type QChild } from "./query_utils";
 import { Query } from "./sql/query";
 import { SQLCompiler, type KlassInfo } from "./sql/compiler";
-import { from_db_loader } from "./base";
+import { Model, from_db_loader } from "./base";
 import { Collector } from "./deletion";
 import { EmptyResultSet } from "./lookups";
 import { Case, Col, F, Ref, Value, When } from "./expressions";
@@ -1122,7 +1122,11 @@ function run_update(qs: QuerySet, values: [any, null, unknown][]): number {
   const params: unknown[] = [];
   for (const [field, , raw] of values) {
     let value: any = raw;
-    if (value && typeof value === "object" && value._meta) value = value.pk;
+    // A model instance (Django's prepare_database_save): its related field's value for a foreign key.
+    if (value instanceof Model) {
+      if (!field.remote_field) throw new PyTypeError(`Tried to update field ${field} with a model instance, ${py_repr(value)}. Use a value compatible with ${field.constructor.name}.`);
+      value = (value as any)[field.remote_field.get_related_field().attname];
+    }
     if (value && typeof value.resolve_expression === "function") {
       // Django resolves an UPDATE value twice (add_update_fields, then the compiler); a When's
       // condition resolved the second time prints in parentheses, and we print what Django prints.
