@@ -821,12 +821,16 @@ export class ModelIterable<T> {
     const related_populators = get_related_populators(klass_info, db);
     const annotation_names = [...compiler.annotation_col_map.keys()];
     const annotation_cols = [...compiler.annotation_col_map.values()];
+    // Float annotations (Avg…) are marked so a template prints 4.0 as Python does (ADR 0023's tag).
+    const float_names = annotation_names.filter((n) => is_float_expression(this.queryset.query.annotations.get(n)));
+    const float_tag = float_names.length ? new Set(float_names) : null;
     const objs: T[] = new Array(rows.length);
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
       const obj = load(row, 0); // the model's own columns come first
       for (const populator of related_populators) populator.populate(row, obj);
       for (let i = 0; i < annotation_names.length; i++) obj[annotation_names[i]] = row[annotation_cols[i]];
+      if (float_tag) set_float_tag(obj, float_tag);
       objs[r] = obj;
     }
     const known_related = this.queryset._known_related_objects;

@@ -6,7 +6,7 @@ import { py_tuple as t } from "python";
 import { Author, Book, Publisher, Store } from "./models";
 
 function report(request, rows) {
-  return render(request, "books/report.html", { rows: rows.map(([label, value]) => t(label, value)) });
+  return render(request, "books/report.html", { rows: rows.map(([label, value]) => t(label, value)), books: Book.objects.order_by("pk") });
 }
 
 function price_diff() {

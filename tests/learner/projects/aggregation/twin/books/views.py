@@ -7,7 +7,7 @@ from .models import Author, Book, Publisher, Store
 
 
 def report(request, rows):
-    return render(request, "books/report.html", {"rows": rows})
+    return render(request, "books/report.html", {"rows": rows, "books": Book.objects.order_by("pk")})
 
 
 def price_diff():
