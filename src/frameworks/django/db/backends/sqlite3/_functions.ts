@@ -8,7 +8,8 @@
  * Values arrive as SQLite stores them: dates as "YYYY-MM-DD", datetimes as "YYYY-MM-DD HH:MM:SS[.ffffff]".
  */
 import { search } from "../../../../python/re";
-import { date, datetime } from "../../../../python/datetime";
+import { date, datetime, timedelta, timezone } from "../../../../python/datetime";
+import { settings } from "../../../conf";
 import { parse_datetime } from "../../../utils/dateparse";
 import type { SqlValue } from "../driver";
 
@@ -81,7 +82,58 @@ function trunc(lookup_type: SqlValue, value: SqlValue, with_time: boolean): SqlV
   return with_time ? `${day} ${pad(H)}:${pad(M)}:${pad(S)}` : day;
 }
 
+/**
+ * Django's typecast_timestamp for an operand of date arithmetic: "YYYY-MM-DD" is a date; with a
+ * time, a datetime (any offset dropped), aware in UTC when USE_TZ is on.
+ */
+function typecast_timestamp(value: SqlValue): date | datetime | null {
+  const text = String(value);
+  if (!text.includes(" ")) {
+    const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+    return m ? new date(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  }
+  const dt = to_datetime(text.replace(/([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)[+-]\d{2}:?\d{2}$/, "$1"));
+  if (!dt) return null;
+  return settings.USE_TZ ? dt.replace({ tzinfo: timezone.utc }) : dt;
+}
+
+/** `_sqlite_prepare_dtdelta_param`: microseconds become a timedelta for + and -, text a date(time). */
+function dtdelta_param(connector: string, param: SqlValue): date | datetime | timedelta | SqlValue {
+  if (connector !== "+" && connector !== "-") return param;
+  if (typeof param === "number" && Number.isInteger(param)) return timedelta.from_microseconds(param);
+  const value = typecast_timestamp(param);
+  if (value === null) throw new TypeError("not a timestamp");
+  return value;
+}
+
+/** `_sqlite_format_dtdelta(connector, lhs, rhs)`: date arithmetic, the result as SQLite text (str()). */
+function format_dtdelta(connector: SqlValue, lhs: SqlValue, rhs: SqlValue): SqlValue {
+  if (connector === null || lhs === null || rhs === null) return null;
+  const op = String(connector).trim();
+  let left: any, right: any;
+  try {
+    [left, right] = [dtdelta_param(op, lhs), dtdelta_param(op, rhs)];
+  } catch {
+    return null;
+  }
+  if (op === "+") return String(left instanceof timedelta && !(right instanceof timedelta) ? right.add(left) : left.add(right));
+  if (op === "-") return String(left.sub(right));
+  if (op === "*") return Number(left) * Number(right);
+  return Number(left) / Number(right);
+}
+
+/** `_sqlite_timestamp_diff(lhs, rhs)`: lhs - rhs in microseconds. */
+function timestamp_diff(lhs: SqlValue, rhs: SqlValue): SqlValue {
+  if (lhs === null || rhs === null) return null;
+  const [left, right] = [typecast_timestamp(lhs), typecast_timestamp(rhs)];
+  if (!left || !right) return null;
+  const as_datetime = (d: date | datetime) => (d instanceof datetime ? d : new datetime(d.year, d.month, d.day, 0, 0, 0, 0, settings.USE_TZ ? timezone.utc : null));
+  return (left instanceof datetime || right instanceof datetime ? as_datetime(left).sub(as_datetime(right)) : (left as date).sub(right as date)).total_microseconds();
+}
+
 export const SQLITE_FUNCTIONS: Record<string, SqlFunction> = {
+  django_format_dtdelta: format_dtdelta,
+  django_timestamp_diff: timestamp_diff,
   REGEXP: regexp,
   django_date_extract: (lookup_type, value) => extract(lookup_type, value),
   django_datetime_extract: (lookup_type, value) => extract(lookup_type, value),

@@ -1,7 +1,7 @@
 import { F, Prefetch, Q } from "django/db/models";
 import { get_object_or_404, redirect, render } from "django/shortcuts";
 import { require_POST } from "django/views/decorators/http";
-import { date } from "python/datetime";
+import { date, timedelta } from "python/datetime";
 import { py_tuple as t } from "python";
 import { Author, Blog, Entry } from "./models";
 
@@ -59,6 +59,15 @@ export function expressions(request) {
     ["Q repr", new Q({ headline__startswith: "Who" }).or(new Q({ pub_date__year: 2005 }).negate()).__repr__()],
     ["annotate F", [...Entry.objects.annotate({ total: new F("number_of_comments").add(new F("number_of_pingbacks")) }).order_by("-total", "pk")].map((e) => t(e.headline, e.total))],
     ["pk shortcut", Blog.objects.filter({ pk__gt: 1 }).count()],
+    ["three days later", Entry.objects.filter({ mod_date__gt: new F("pub_date").add(new timedelta({ days: 3 })) }).order_by("pk")],
+    ["range", Entry.objects.filter({ pub_date__range: [new date(2005, 1, 1), new date(2006, 12, 31)] }).order_by("pk")],
+    ["month", Entry.objects.filter({ pub_date__month: 5 }).count()],
+    ["select_related()", Entry.objects.select_related().get({ pk: 2 }).blog],
+    ["first/last", t(Entry.objects.order_by("pub_date").first(), Entry.objects.order_by("pub_date").last())],
+    ["in_bulk", Blog.objects.in_bulk([1, 2])],
+    ["durations", [...Entry.objects.annotate({ d: new F("mod_date").sub(new F("pub_date")) }).values_list("d", { flat: true })]],
+    ["shifted", [...Entry.objects.annotate({ d: new F("pub_date").add(new timedelta({ days: 3 })) }).values_list("d", { flat: true })]],
+    ["slow edits", [...Entry.objects.annotate({ took: new F("mod_date").sub(new F("pub_date")) }).filter({ took__gte: new timedelta({ days: 2 }) }).order_by("pk")].map((e) => e.headline)],
   ]);
 }
 

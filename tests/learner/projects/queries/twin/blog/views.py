@@ -61,6 +61,15 @@ def expressions(request):
         ("Q repr", repr(Q(headline__startswith="Who") | ~Q(pub_date__year=2005))),
         ("annotate F", [(e.headline, e.total) for e in Entry.objects.annotate(total=F("number_of_comments") + F("number_of_pingbacks")).order_by("-total", "pk")]),
         ("pk shortcut", Blog.objects.filter(pk__gt=1).count()),
+        ("three days later", Entry.objects.filter(mod_date__gt=F("pub_date") + timedelta(days=3)).order_by("pk")),
+        ("range", Entry.objects.filter(pub_date__range=(date(2005, 1, 1), date(2006, 12, 31))).order_by("pk")),
+        ("month", Entry.objects.filter(pub_date__month=5).count()),
+        ("select_related()", Entry.objects.select_related().get(pk=2).blog),
+        ("first/last", (Entry.objects.order_by("pub_date").first(), Entry.objects.order_by("pub_date").last())),
+        ("in_bulk", Blog.objects.in_bulk([1, 2])),
+        ("durations", list(Entry.objects.annotate(d=F("mod_date") - F("pub_date")).values_list("d", flat=True))),
+        ("shifted", list(Entry.objects.annotate(d=F("pub_date") + timedelta(days=3)).values_list("d", flat=True))),
+        ("slow edits", [e.headline for e in Entry.objects.annotate(took=F("mod_date") - F("pub_date")).filter(took__gte=timedelta(days=2)).order_by("pk")]),
     ])
 
 
