@@ -51,6 +51,7 @@ import { FlaskClient, FlaskCliRunner, EnvironBuilder } from "./testing";
 import { TestResponse } from "../werkzeug/test";
 import { Request, Response } from "./wrappers";
 import { AppGroup } from "./cli";
+import { appcontext_tearing_down, got_request_exception, request_finished, request_started, request_tearing_down } from "./signals";
 
 // The call sites Flask records through (docs/tracing.md). Eager where the attrs describe a value
 const ERROR_HANDLER = trace_site("hook", "flask/app.ts#Flask.call_error_handler");
@@ -278,6 +279,7 @@ export class Flask extends App {
    */
   handle_exception(e: unknown): Response {
     return UNHANDLED_EXCEPTION.run("Flask.handle_exception", () => ({ exception: describe_error(e).type, message: describe_error(e).message }), (span) => {
+      got_request_exception.send(this, { _async_wrapper: this.ensure_sync, exception: e });
       let propagate = this.config.getitem("PROPAGATE_EXCEPTIONS");
       if (propagate === null) propagate = this.testing || this.debug;
       if (propagate) {
@@ -327,6 +329,7 @@ export class Flask extends App {
     return FULL_DISPATCH.run("Flask.full_dispatch_request", undefined, () => {
       let rv: unknown;
       try {
+        request_started.send(this, { _async_wrapper: this.ensure_sync });
         rv = this.preprocess_request();
         if (rv === null || rv === undefined) rv = this.dispatch_request();
       } catch (e) {
@@ -336,11 +339,12 @@ export class Flask extends App {
     });
   }
 
-  /** `finalize_request(rv)`: make the response, then run the after_request functions. */
+  /** `finalize_request(rv)`: make the response, run the after_request functions, send `request_finished`. */
   finalize_request(rv: unknown, from_error_handler = false): Response {
     let response = this.make_response(rv);
     try {
       response = this.process_response(response);
+      request_finished.send(this, { _async_wrapper: this.ensure_sync, response });
     } catch (e) {
       if (!from_error_handler) throw e;
       this.logger.error("Request finalizing failed with an error while handling an error", log_options({ exc_info: e }));
@@ -511,6 +515,7 @@ export class Flask extends App {
         TEARDOWN.run(() => `teardown_request: ${function_name(func)}`, () => teardown_attrs("teardown_request", name, func, exc), () => this.ensure_sync(func)(exc), source_of(func));
       }
     }
+    request_tearing_down.send(this, { _async_wrapper: this.ensure_sync, exc });
   }
 
   /** `do_teardown_appcontext(exc)`: teardown_appcontext functions, in reverse order. */
@@ -518,6 +523,7 @@ export class Flask extends App {
     for (const func of [...this.teardown_appcontext_funcs].reverse()) {
       TEARDOWN.run(() => `teardown_appcontext: ${function_name(func)}`, () => teardown_attrs("teardown_appcontext", null, func, exc), () => this.ensure_sync(func)(exc), source_of(func));
     }
+    appcontext_tearing_down.send(this, { _async_wrapper: this.ensure_sync, exc });
   }
 
   /** `wsgi_app(environ, start_response)`: one request, from environ to response body. */

@@ -17,6 +17,7 @@ import type { Template } from "../jinja2/environment";
 import { _app_ctx, _cv_app, _cv_request } from "./globals";
 import type { App } from "./sansio/app";
 import type { Flask } from "./app";
+import { before_render_template, template_rendered } from "./signals";
 
 /** `_default_template_ctx_processor()`: `g`, and `request` and `session` inside a request. */
 export function _default_template_ctx_processor(): Record<string, unknown> {
@@ -74,10 +75,16 @@ export class DispatchingJinjaLoader extends BaseLoader {
   }
 }
 
-/** `_render(app, template, context)`: the context processors' values, then the template. */
+/**
+ * `_render(app, template, context)`: the context processors' values, `before_render_template`
+ * (whose receivers may still change the context), the template, then `template_rendered`.
+ */
 function _render(app: Flask, template: Template, context: Record<string, unknown>): string {
   app.update_template_context(context);
-  return template.render(context);
+  before_render_template.send(app, { _async_wrapper: app.ensure_sync, template, context });
+  const rv = template.render(context);
+  template_rendered.send(app, { _async_wrapper: app.ensure_sync, template, context });
+  return rv;
 }
 
 /**
