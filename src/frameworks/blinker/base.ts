@@ -132,6 +132,8 @@ export class Signal {
   /** For the trace only: the receivers' and senders' names, made when they connect. */
   private readonly _labels = new Map<Id, string>();
   private readonly _sources = new Map<Id, SourceRef | undefined>();
+  /** Weakly held receivers collected since the last traced send (named in its trace, then forgotten). */
+  private readonly _collected = new Set<Id>();
 
   constructor(doc: string | null = null) {
     if (doc) this.__doc__ = doc;
@@ -162,6 +164,7 @@ export class Signal {
     const [sender, weak] = bind("Signal.connect", CONNECT_PARAMS, CONNECT_DEFAULTS, args);
     const receiver_id = make_id(receiver);
     const sender_id = sender === ANY ? ANY_ID : make_id(sender);
+    this._collected.delete(receiver_id);
     this.receivers.set(receiver_id, weak ? make_ref(receiver as Receiver, this._make_cleanup_receiver(receiver_id)) : receiver);
     bucket(this._by_sender, sender_id).add(receiver_id);
     bucket(this._by_receiver, receiver_id).add(sender_id);
@@ -217,7 +220,8 @@ export class Signal {
    * not called). An `async` receiver is called through `_async_wrapper` (RuntimeError without one).
    */
   send(sender: unknown = null, kwargs: SendKwargs = NO_KWARGS): Response[] {
-    if (this.is_muted || this.receivers.size === 0) return [];
+    if (this.is_muted) return [];
+    if (this.receivers.size === 0 && (this._collected.size === 0 || !tracing_enabled())) return [];
     let named: Record<string, unknown> = kwargs;
     let async_wrapper: SendKwargs["_async_wrapper"] = null;
     if ("_async_wrapper" in kwargs) ({ _async_wrapper: async_wrapper = null, ...named } = kwargs);
@@ -285,21 +289,30 @@ export class Signal {
     if (sender_id === ANY_ID) {
       if (this._by_receiver.delete(receiver_id)) for (const receivers of this._by_sender.values()) receivers.delete(receiver_id);
       this.receivers.delete(receiver_id);
+      if (!this._collected.has(receiver_id)) this._forget_labels(receiver_id);
     } else {
       bucket(this._by_sender, sender_id).delete(receiver_id);
       bucket(this._by_receiver, receiver_id).delete(sender_id);
     }
   }
 
-  /** The callback of a receiver's weak reference: disconnect it from every sender. */
+  /**
+   * The callback of a receiver's weak reference: disconnect it from every sender. The trace of the
+   * next send names it once ("its weak reference was garbage-collected"), since in JavaScript that
+   * can happen to a function Python would have kept (docs/adr/0039).
+   */
   _make_cleanup_receiver(receiver_id: Id): () => void {
-    return () => this._disconnect(receiver_id, ANY_ID);
+    return () => {
+      if (this.receivers.has(receiver_id)) this._collected.add(receiver_id);
+      this._disconnect(receiver_id, ANY_ID);
+    };
   }
 
   /** The callback of a sender's weak reference: forget the receivers connected for it. */
   _make_cleanup_sender(sender_id: Id): () => void {
     return () => {
       this._weak_senders.delete(sender_id);
+      this._labels.delete(sender_id);
       const receivers = this._by_sender.get(sender_id);
       this._by_sender.delete(sender_id);
       if (receivers) for (const receiver_id of receivers) bucket(this._by_receiver, receiver_id).delete(sender_id);
@@ -319,10 +332,17 @@ export class Signal {
     this._by_receiver.clear();
     this._labels.clear();
     this._sources.clear();
+    this._collected.clear();
   }
 
   __repr__(): string {
     return `<blinker.base.${this.constructor.name} object at 0x${id(this).toString(16).padStart(12, "0")}>`;
+  }
+
+  /** A receiver's trace name and source, dropped once it is gone (a receiver made per request must not pile up). */
+  private _forget_labels(receiver_id: Id): void {
+    this._labels.delete(receiver_id);
+    this._sources.delete(receiver_id);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -375,8 +395,15 @@ export class Signal {
     return results;
   }
 
-  /** Receivers connected only for other senders: what was tried, and why it was not called. */
+  /** Receivers connected only for other senders, and weak ones collected since the last send: what was tried, and why it was not called. */
   private _trace_passed_over(ids: readonly Id[], kept: Kept): void {
+    if (this._collected.size) {
+      for (const receiver_id of this._collected) {
+        RECEIVER.event_with(this._labels.get(receiver_id) ?? "receiver", dead_attrs, undefined, undefined, undefined, this._sources.get(receiver_id));
+        if (!this.receivers.has(receiver_id)) this._forget_labels(receiver_id);
+      }
+      this._collected.clear();
+    }
     if (ids.length === this.receivers.size) return;
     for (const receiver_id of this.receivers.keys()) {
       if (ids.includes(receiver_id)) continue;

@@ -3,9 +3,9 @@
  * through its contexts, hooks and view. Main class: `Flask`; the request cycle is `wsgi_app`.
  *
  *   wsgi_app(environ, start_response)
- *     RequestContext.push()          app context (current_app, g), request context (request,
- *                                    session): open_session, then match the URL (every rule tried)
- *     full_dispatch_request()
+ *     RequestContext.push()          app context (current_app, g; signal appcontext_pushed), request
+ *                                    context (request, session): open_session, then match the URL
+ *     full_dispatch_request()        signal request_started
  *       preprocess_request()         url_value_preprocessors, then before_request functions —
  *                                    the first that returns a value short-circuits the view
  *       dispatch_request()           a routing error (404/405/308) is raised here; else the view
@@ -14,10 +14,13 @@
  *         make_response(rv)          str / dict / list / tuple / Response → Response
  *         process_response(resp)     after_request functions, innermost blueprint first, each
  *                                    scope in reverse registration order; save_session
- *     handle_exception(e)            an unhandled exception: logged, then 500 (or re-raised
- *                                    when TESTING / PROPAGATE_EXCEPTIONS)
+ *                                    then signal request_finished
+ *     handle_exception(e)            signal got_request_exception; an unhandled exception: logged,
+ *                                    then 500 (or re-raised when TESTING / PROPAGATE_EXCEPTIONS)
  *     response(environ, start_response)
- *     RequestContext.pop()           teardown_request, then the app context's teardown_appcontext
+ *     RequestContext.pop()           teardown_request (signal request_tearing_down), then the app
+ *                                    context's teardown_appcontext (appcontext_tearing_down,
+ *                                    appcontext_popped)
  *
  *     const app = new Flask("app");
  *     app.route("/")(function index() { return "Hello, World!"; });

@@ -6,7 +6,7 @@
  * folder first, then each blueprint's; it autoescapes `.html .htm .xml .xhtml .svg` files and
  * template strings; its globals are `url_for`, `get_flashed_messages`, `config`, `request`,
  * `session` and `g`, and `tojson` uses the app's JSON settings. Before rendering, the context
- * processors add their names (and `g`, `request`, `session`) under the view's own values.
+ * processors add their names (and `g`, `request`) under the view's own values.
  *
  *     return render_template("auth/login.html", { error: "Wrong password" });
  */
@@ -19,16 +19,17 @@ import type { App } from "./sansio/app";
 import type { Flask } from "./app";
 import { before_render_template, template_rendered } from "./signals";
 
-/** `_default_template_ctx_processor()`: `g`, and `request` and `session` inside a request. */
+/**
+ * `_default_template_ctx_processor()`: `g`, and `request` inside a request. Not `session`: reading
+ * it marks the session accessed (`Vary: Cookie`), so a template reaches it through the global
+ * `session` proxy only when it uses it.
+ */
 export function _default_template_ctx_processor(): Record<string, unknown> {
   const app_ctx = _cv_app.get(null);
   const req_ctx = _cv_request.get(null);
   const rv: Record<string, unknown> = {};
   if (app_ctx !== null) rv.g = app_ctx.g;
-  if (req_ctx !== null) {
-    rv.request = req_ctx.request;
-    rv.session = req_ctx.session;
-  }
+  if (req_ctx !== null) rv.request = req_ctx.request;
   return rv;
 }
 

@@ -378,3 +378,29 @@ describe("The trace of a send", () => {
     expect(recorder.trace().spans).toEqual([]);
   });
 });
+
+describe("A weakly held receiver that was collected", () => {
+  it("is named once in the trace of the next send, as not called", async () => {
+    const s = new NamedSignal("tick");
+    s.connect(function forgotten(_s: unknown, _k: Record<string, unknown>) {});
+    await collect();
+    expect(s.receivers.size).toBe(0);
+    const traces = [0, 1].map(() => {
+      const recorder = new Recorder();
+      const previous = set_active_recorder(recorder);
+      try {
+        s.send("x");
+      } finally {
+        set_active_recorder(previous);
+      }
+      return recorder.trace().spans.map((sp) => [sp.kind, sp.name, sp.attrs]);
+    });
+    expect(traces).toEqual([
+      [
+        ["signal", "tick", { method: "send", sender: "x", kwargs: {} }],
+        ["receiver", "forgotten", { dead_reference: true }],
+      ],
+      [],
+    ]);
+  });
+});

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import * as flask from "../../../src/frameworks/flask";
 import { Flask, abort, flash, render_template_string } from "../../../src/frameworks/flask";
 import * as signals from "../../../src/frameworks/flask/signals";
+import { Recorder, set_active_recorder } from "../../../src/trace";
 
 const NAMES = ["appcontext_pushed", "request_started", "before_render_template", "template_rendered", "message_flashed", "got_request_exception", "request_finished", "request_tearing_down", "appcontext_tearing_down", "appcontext_popped"] as const;
 
@@ -168,7 +169,7 @@ describe("Flask's signals", () => {
     }
     captured_templates(app, (templates) => {
       const rv = app.test_client().get("/");
-      expect([rv.status_code, templates.length, templates[0][0].name, Object.keys(templates[0][1]).sort(), (templates[0][1].items as unknown[]).length]).toEqual([200, 1, null, ["g", "items", "request", "session"], 3]);
+      expect([rv.status_code, templates.length, templates[0][0].name, Object.keys(templates[0][1]).sort(), (templates[0][1].items as unknown[]).length]).toEqual([200, 1, null, ["g", "items", "request"], 3]);
     });
     // Disconnected from `app` only: blinker keeps the receiver itself (as Python's does) but sends it nothing.
     expect([signals.template_rendered.receivers.size, [...signals.template_rendered.receivers_for(app)]]).toEqual([1, []]);
@@ -203,5 +204,33 @@ describe("Flask's signals", () => {
     } finally {
       signals.request_started.disconnect(receiver);
     }
+  });
+
+  it("show in the trace as a signal span under the step that sent it, with a span per receiver called and an event per receiver passed over", () => {
+    const app = new Flask("demo");
+    const other = new Flask("other");
+    app.route("/")(() => render_template_string("x{{ n }}", { n: 1 }));
+    const seen = (_sender: unknown) => "seen";
+    function for_other() {}
+    signals.request_started.connect(seen, app);
+    signals.template_rendered.connect(for_other, other, false);
+    const recorder = new Recorder();
+    const previous = set_active_recorder(recorder);
+    try {
+      app.test_client().get("/");
+    } finally {
+      set_active_recorder(previous);
+      signals.request_started.disconnect(seen);
+      signals.template_rendered.disconnect(for_other);
+    }
+    const spans = recorder.trace().spans;
+    const name_of = (id: number | null) => (id === null ? null : spans.find((s) => s.id === id)!.name);
+    const picked = spans.filter((s) => s.kind === "signal" || s.kind === "receiver").map((s) => [s.kind, s.name, name_of(s.parent), s.attrs]);
+    expect(picked).toEqual([
+      ["signal", "request-started", "Flask.full_dispatch_request", { method: "send", sender: "<Flask 'demo'>", kwargs: {} }],
+      ["receiver", "seen", "request-started", { sender: "<Flask 'demo'>", kwargs: {}, response: "seen" }],
+      ["signal", "template-rendered", "<lambda>", { method: "send", sender: "<Flask 'demo'>", kwargs: { template: "<Template memory>", context: { n: 1, g: "<flask.g of 'demo'>", request: "<Request 'http://localhost/' [GET]>" } } }],
+      ["receiver", "for_other", "template-rendered", { filtered_out: true, receiver_sender: "<Flask 'other'>", actual_sender: "<Flask 'demo'>" }],
+    ]);
   });
 });
