@@ -146,7 +146,7 @@ describe("Flask's signals", () => {
       recorded.push([template, context]);
     }
     const rv = signals.before_render_template.connected_to(record, app, () => app.test_client().get("/"));
-    expect([recorded.length, recorded[0][1].whiskey, rv.get_data({ as_text: true })]).toEqual([1, 43, "<h1>43</h1>"]);
+    expect([recorded.length, recorded[0][1].whiskey, rv.get_data(true)]).toEqual([1, 43, "<h1>43</h1>"]);
     expect(signals.before_render_template.receivers.size).toBe(0);
   });
 
