@@ -71,7 +71,7 @@ function bind(qualname: string, names: readonly string[], defaults: readonly unk
   if (positional > 0 && is_keywords(args[positional - 1])) keywords = args[--positional] as Record<string, unknown>;
   if (positional > names.length)
     throw new TypeError(`${qualname}() takes from 2 to ${names.length + 2} positional arguments but ${positional + 2} were given`);
-  for (let i = 0; i < positional; i++) out[i] = args[i];
+  for (let i = 0; i < positional; i++) if (args[i] !== undefined) out[i] = args[i]; // undefined: not given (JavaScript's), not None
   if (keywords !== null)
     for (const key of Object.keys(keywords)) {
       const i = names.indexOf(key);

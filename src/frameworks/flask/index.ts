@@ -11,5 +11,6 @@ export { abort, flash, get_flashed_messages, make_response, redirect, send_file,
 export { jsonify } from "./json";
 export { appcontext_popped, appcontext_pushed, appcontext_tearing_down, before_render_template, got_request_exception, message_flashed, request_finished, request_started, request_tearing_down, template_rendered } from "./signals";
 export { render_template, render_template_string } from "./templating";
+export * as signals from "./signals";
 export { Request, Response } from "./wrappers";
 export { Markup, escape } from "../markupsafe";

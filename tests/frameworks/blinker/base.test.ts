@@ -404,3 +404,15 @@ describe("A weakly held receiver that was collected", () => {
     ]);
   });
 });
+
+describe("Arguments JavaScript adds", () => {
+  it("reads an undefined sender as not given (ANY), and null as Python's None", () => {
+    const s = new Signal();
+    const log: string[] = [];
+    s.connect(recording(log, "any"), undefined);
+    s.connect(recording(log, "none"), null, false);
+    s.send("x");
+    s.send(null);
+    expect(log).toEqual(["any:x", "any:null", "none:null"]);
+  });
+});
