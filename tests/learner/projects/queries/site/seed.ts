@@ -1,5 +1,5 @@
 import { date } from "python/datetime";
-import { Author, Blog, Entry } from "blog/models";
+import { Author, Blog, Dog, Entry } from "blog/models";
 
 export function seed() {
   const beatles = Blog.objects.create({ name: "Beatles Blog", tagline: "All the latest Beatles news." });
@@ -21,4 +21,8 @@ export function seed() {
     const e = Entry.objects.create({ blog, headline, body_text: `About ${headline.toLowerCase()}.`, pub_date: pub, mod_date: mod, number_of_comments: comments, number_of_pingbacks: pingbacks, rating });
     e.authors.set([...authors]);
   }
+  Dog.objects.create({ name: "Rufus", data: { breed: "labrador", owner: { name: "Bob", other_pets: [{ name: "Fishy" }] } } });
+  Dog.objects.create({ name: "Meg", data: { breed: "collie", owner: null, age: 3 } });
+  Dog.objects.create({ name: "Max", data: null });
+  Dog.objects.create({ name: "Shep", data: { breed: "collie", owner: { name: "Ann" }, tags: ["herding", "fast"], score: 4.5 } });
 }

@@ -22,3 +22,9 @@ def seed():
     for blog, headline, pub, mod, comments, pingbacks, rating, authors in rows:
         e = Entry.objects.create(blog=blog, headline=headline, body_text=f"About {headline.lower()}.", pub_date=pub, mod_date=mod, number_of_comments=comments, number_of_pingbacks=pingbacks, rating=rating)
         e.authors.set(authors)
+    from blog.models import Dog
+
+    Dog.objects.create(name="Rufus", data={"breed": "labrador", "owner": {"name": "Bob", "other_pets": [{"name": "Fishy"}]}})
+    Dog.objects.create(name="Meg", data={"breed": "collie", "owner": None, "age": 3})
+    Dog.objects.create(name="Max", data=None)
+    Dog.objects.create(name="Shep", data={"breed": "collie", "owner": {"name": "Ann"}, "tags": ["herding", "fast"], "score": 4.5})

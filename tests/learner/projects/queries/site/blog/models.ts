@@ -43,3 +43,15 @@ export class Entry extends models.Model {
     return this.headline;
   }
 }
+
+export class Dog extends models.Model {
+  static fields = {
+    name: new models.CharField({ max_length: 200 }),
+    data: new models.JSONField({ null: true }),
+  };
+  declare name: string;
+
+  toString() {
+    return this.name;
+  }
+}

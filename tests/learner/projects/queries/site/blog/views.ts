@@ -1,9 +1,10 @@
 import { F, Prefetch, Q } from "django/db/models";
+import { JsonResponse } from "django/http";
 import { get_object_or_404, redirect, render } from "django/shortcuts";
 import { require_POST } from "django/views/decorators/http";
 import { date, timedelta } from "python/datetime";
 import { py_tuple as t } from "python";
-import { Author, Blog, Entry } from "./models";
+import { Author, Blog, Dog, Entry } from "./models";
 
 function report(request, rows) {
   return render(request, "blog/report.html", { rows: rows.map(([label, value]) => t(label, value)) });
@@ -127,3 +128,27 @@ export const copy_blog = require_POST(function copy_blog(request, { pk }) {
   blog.save();
   return report(request, [["old", old_pk], ["new", blog.pk], ["blogs", Blog.objects.order_by("pk")], ["copied entries", blog.entry_set.count()]]);
 });
+
+export function dogs(request) {
+  return report(request, [
+    ["collies", Dog.objects.filter({ data__breed: "collie" }).order_by("pk")],
+    ["owner name", Dog.objects.filter({ data__owner__name: "Bob" })],
+    ["nested list", Dog.objects.filter({ data__owner__other_pets__0__name: "Fishy" })],
+    ["has_key", Dog.objects.filter({ data__has_key: "owner" }).order_by("pk")],
+    ["has_keys", Dog.objects.filter({ data__has_keys: ["breed", "tags"] })],
+    ["owner null", Dog.objects.filter({ data__owner: null })],
+    ["owner isnull", Dog.objects.filter({ data__owner__isnull: true }).order_by("pk")],
+    ["sql null", Dog.objects.filter({ data__isnull: true })],
+    ["values", [...Dog.objects.order_by("pk").values_list("data", { flat: true })]],
+    ["breed values", [...Dog.objects.order_by("pk").values_list("data__breed", { flat: true })]],
+    ["age gt", Dog.objects.filter({ data__age__gt: 2 })],
+    ["icontains", Dog.objects.filter({ data__breed__icontains: "COL" }).count()],
+    ["in", Dog.objects.filter({ data__breed__in: ["labrador", "poodle"] }).count()],
+    ["order by key", [...Dog.objects.exclude({ data: null }).order_by("data__breed", "name")].map((d) => d.name)],
+  ]);
+}
+
+export function dog_json(request, { pk }) {
+  const dog = get_object_or_404(Dog, { pk });
+  return new JsonResponse({ name: dog.name, data: dog.data });
+}

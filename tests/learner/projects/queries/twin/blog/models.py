@@ -32,3 +32,11 @@ class Entry(models.Model):
 
     def __str__(self):
         return self.headline
+
+
+class Dog(models.Model):
+    name = models.CharField(max_length=200)
+    data = models.JSONField(null=True)
+
+    def __str__(self):
+        return self.name

@@ -1,10 +1,11 @@
 from datetime import date, timedelta
 
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Prefetch, Q, Value
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from .models import Author, Blog, Entry
+from .models import Author, Blog, Dog, Entry
 
 
 def report(request, rows):
@@ -137,3 +138,27 @@ def copy_blog(request, pk):
     blog.name = blog.name + " (copy)"
     blog.save()
     return report(request, [("old", old_pk), ("new", blog.pk), ("blogs", Blog.objects.order_by("pk")), ("copied entries", blog.entry_set.count())])
+
+
+def dogs(request):
+    return report(request, [
+        ("collies", Dog.objects.filter(data__breed="collie").order_by("pk")),
+        ("owner name", Dog.objects.filter(data__owner__name="Bob")),
+        ("nested list", Dog.objects.filter(data__owner__other_pets__0__name="Fishy")),
+        ("has_key", Dog.objects.filter(data__has_key="owner").order_by("pk")),
+        ("has_keys", Dog.objects.filter(data__has_keys=["breed", "tags"])),
+        ("owner null", Dog.objects.filter(data__owner=None)),
+        ("owner isnull", Dog.objects.filter(data__owner__isnull=True).order_by("pk")),
+        ("sql null", Dog.objects.filter(data__isnull=True)),
+        ("values", list(Dog.objects.order_by("pk").values_list("data", flat=True))),
+        ("breed values", list(Dog.objects.order_by("pk").values_list("data__breed", flat=True))),
+        ("age gt", Dog.objects.filter(data__age__gt=2)),
+        ("icontains", Dog.objects.filter(data__breed__icontains="COL").count()),
+        ("in", Dog.objects.filter(data__breed__in=["labrador", "poodle"]).count()),
+        ("order by key", [d.name for d in Dog.objects.exclude(data=None).order_by("data__breed", "name")]),
+    ])
+
+
+def dog_json(request, pk):
+    dog = get_object_or_404(Dog, pk=pk)
+    return JsonResponse({"name": dog.name, "data": dog.data})

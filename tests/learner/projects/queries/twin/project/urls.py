@@ -14,4 +14,6 @@ urlpatterns = [
     path("blogs/<int:pk>/copy/", views.copy_blog, name="copy-blog"),
     path("authors/<int:pk>/", views.author_detail, name="author-detail"),
     path("bulk/", views.bulk, name="bulk"),
+    path("dogs/", views.dogs),
+    path("dogs/<int:pk>/", views.dog_json),
 ]
