@@ -503,11 +503,17 @@ export function parse_expression(arg: unknown): any {
 export class When extends Expression {
   condition: any;
   result: any;
-  constructor(condition: any, options: { then: unknown }) {
+  /** `When(Q(...), then=x)` → `new When(q, { then: x })`; `When(pages__gt=500, then=1)` → `new When({ pages__gt: 500, then: 1 })`. */
+  constructor(condition: any, options?: { then: unknown }) {
     super();
+    if (options === undefined && condition && Object.getPrototypeOf(condition) === Object.prototype && "then" in condition) {
+      const { then, ...lookups } = condition;
+      [condition, options] = [Object.keys(lookups).length ? lookups : null, { then }];
+    }
+    if (!condition) throw new PyTypeError("When() supports a Q object, a boolean expression, or lookups as a condition.");
     if (condition && !(condition instanceof Q) && !condition.conditional && typeof condition === "object") condition = new Q(condition);
     this.condition = condition;
-    this.result = wrap(options.then);
+    this.result = wrap(options?.then ?? null);
   }
   override get_source_expressions(): any[] {
     return [this.condition, this.result];
@@ -538,9 +544,14 @@ export class When extends Expression {
 export class Case extends Expression {
   cases: When[];
   default: any;
-  constructor(cases: When[], options: { default?: unknown; output_field?: Field | null } = {}) {
+  /** `Case(When(...), When(...), default=..., output_field=...)`: the Whens one by one (as Python) or as a list. */
+  constructor(...args: (When | When[] | { default?: unknown; output_field?: Field | null })[]) {
+    const last = args[args.length - 1];
+    const options = (last && !(last instanceof When) && !Array.isArray(last) ? args.pop() : {}) as { default?: unknown; output_field?: Field | null };
+    const cases = args.flatMap((a) => (Array.isArray(a) ? a : [a])) as When[];
+    for (const c of cases) if (!(c instanceof When)) throw new PyTypeError("Positional arguments must all be When objects.");
     super(options.output_field ?? null);
-    this.cases = [...cases];
+    this.cases = cases;
     this.default = wrap(options.default ?? null);
   }
   override get_source_expressions(): any[] {
@@ -652,8 +663,9 @@ export class Exists extends Subquery {
 
 /** `ExpressionWrapper(expr, output_field)` */
 export class ExpressionWrapper extends Expression {
-  constructor(public expression: any, output_field: Field) {
-    super(output_field);
+  /** `ExpressionWrapper(F("price") * 2, output_field=DecimalField())`: positional or keyword. */
+  constructor(public expression: any, output_field: Field | { output_field: Field }) {
+    super(output_field instanceof Field ? output_field : output_field.output_field);
   }
   override get_source_expressions(): any[] {
     return [this.expression];

@@ -1,4 +1,5 @@
-import { Avg, Count, F, FloatField, Max, Min, Q, Sum } from "django/db/models";
+import { Avg, Case, Count, DecimalField, ExpressionWrapper, F, FloatField, IntegerField, Max, Min, Q, Sum, Value, When } from "django/db/models";
+import { Coalesce } from "django/db/models/functions";
 import { FieldError } from "django/core/exceptions";
 import { JsonResponse } from "django/http";
 import { render } from "django/shortcuts";
@@ -93,4 +94,17 @@ export function grouping(request) {
 export function as_json(request) {
   const data = Book.objects.values("publisher__name").annotate({ avg_price: new Avg("price"), top: new Max("rating"), n: new Count("id") }).order_by("publisher__name");
   return new JsonResponse({ groups: [...data], totals: Book.objects.aggregate(new Sum("price"), new Avg("rating")) });
+}
+
+export function functions(request) {
+  return report(request, [
+    ["wrapper", [...Book.objects.annotate({ cost: new ExpressionWrapper(new F("price").mul(2), { output_field: new DecimalField({ max_digits: 10, decimal_places: 2 }) }) }).order_by("pk").slice(null, 2)].map((b) => t(b.name, b.cost))],
+    ["case sum", Book.objects.aggregate({ thick: new Sum(new Case(new When({ pages__gt: 500, then: 1 }), { default: 0, output_field: new IntegerField() })) })],
+    ["conditional count", Publisher.objects.aggregate({ many: new Count("pk", { filter: new Q({ book__pages__gt: 400 }) }), few: new Count("pk", { filter: new Q({ book__pages__lte: 400 }) }) })],
+    ["coalesce", [...Publisher.objects.annotate({ total: new Coalesce(new Sum("book__pages"), 0) }).order_by("name")].map((p) => t(p.name, p.total))],
+    ["avg float", Book.objects.aggregate({ a: new Avg("price", { output_field: new FloatField() }) })],
+    ["count distinct", Book.objects.aggregate(new Count("publisher", { distinct: true }), new Count("rating", { distinct: true }))],
+    ["max per store", [...Store.objects.annotate({ top: new Max("books__rating"), n: new Count("books") }).values("name", "top", "n").order_by("name")]],
+    ["values fk", [...Book.objects.values("publisher").annotate({ n: new Count("id") }).order_by("publisher")]],
+  ]);
 }

@@ -7,4 +7,5 @@ export const urlpatterns = [
   path("filtering/", views.filtering),
   path("grouping/", views.grouping),
   path("json/", views.as_json),
+  path("functions/", views.functions),
 ];

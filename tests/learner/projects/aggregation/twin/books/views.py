@@ -1,4 +1,5 @@
-from django.db.models import Avg, Count, F, FloatField, Max, Min, Q, Sum
+from django.db.models import Avg, Case, Count, DecimalField, ExpressionWrapper, F, FloatField, IntegerField, Max, Min, Q, Sum, Value, When
+from django.db.models.functions import Coalesce
 from django.core.exceptions import FieldError
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -92,3 +93,16 @@ def grouping(request):
 def as_json(request):
     data = Book.objects.values("publisher__name").annotate(avg_price=Avg("price"), top=Max("rating"), n=Count("id")).order_by("publisher__name")
     return JsonResponse({"groups": list(data), "totals": Book.objects.aggregate(Sum("price"), Avg("rating"))})
+
+
+def functions(request):
+    return report(request, [
+        ("wrapper", [(b.name, b.cost) for b in Book.objects.annotate(cost=ExpressionWrapper(F("price") * 2, output_field=DecimalField(max_digits=10, decimal_places=2))).order_by("pk")[:2]]),
+        ("case sum", Book.objects.aggregate(thick=Sum(Case(When(pages__gt=500, then=1), default=0, output_field=IntegerField())))),
+        ("conditional count", Publisher.objects.aggregate(many=Count("pk", filter=Q(book__pages__gt=400)), few=Count("pk", filter=Q(book__pages__lte=400)))),
+        ("coalesce", [(p.name, p.total) for p in Publisher.objects.annotate(total=Coalesce(Sum("book__pages"), 0)).order_by("name")]),
+        ("avg float", Book.objects.aggregate(a=Avg("price", output_field=FloatField()))),
+        ("count distinct", Book.objects.aggregate(Count("publisher", distinct=True), Count("rating", distinct=True))),
+        ("max per store", list(Store.objects.annotate(top=Max("books__rating"), n=Count("books")).values("name", "top", "n").order_by("name"))),
+        ("values fk", list(Book.objects.values("publisher").annotate(n=Count("id")).order_by("publisher"))),
+    ])

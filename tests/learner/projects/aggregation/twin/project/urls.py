@@ -8,4 +8,5 @@ urlpatterns = [
     path("filtering/", views.filtering),
     path("grouping/", views.grouping),
     path("json/", views.as_json),
+    path("functions/", views.functions),
 ]
