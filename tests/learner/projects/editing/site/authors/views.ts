@@ -1,3 +1,4 @@
+import { SuccessMessageMixin } from "django/contrib/messages/views";
 import { JsonResponse } from "django/http";
 import { reverse_lazy } from "django/urls";
 import { slugify } from "django/utils/text";
@@ -106,4 +107,25 @@ export class BookDeleteView extends DeleteView {
     }
     return super.form_valid(form);
   }
+}
+
+export class BookUpdateView extends bases(SuccessMessageMixin, UpdateView) {
+  static model = Book;
+  static fields = "__all__";
+  static success_message = "%(title)s updated";
+
+  get_queryset() {
+    return super.get_queryset().filter({ pages__lt: 1000 });
+  }
+
+  get_success_url() {
+    return reverse_lazy("author-detail", { args: [this.object.author_id] });
+  }
+}
+
+export class AuthorQuickDelete extends bases(SuccessMessageMixin, DeleteView) {
+  static model = Author;
+  static success_url = reverse_lazy("author-list");
+  static success_message = "Author deleted";
+  static template_name = "authors/author_confirm_delete.html";
 }

@@ -11,4 +11,6 @@ export const urlpatterns = [
   path("authors/<int:pk>/delete/", views.AuthorDeleteView.as_view(), { name: "author-delete" }),
   path("authors/<int:pk>/books/add/", views.BookCreateView.as_view(), { name: "book-add" }),
   path("books/<int:pk>/delete/", views.BookDeleteView.as_view(), { name: "book-delete" }),
+  path("books/<int:pk>/edit/", views.BookUpdateView.as_view(), { name: "book-edit" }),
+  path("authors/<int:pk>/quick-delete/", views.AuthorQuickDelete.as_view(), { name: "author-quick-delete" }),
 ];

@@ -1,3 +1,4 @@
+from django.contrib.messages.views import SuccessMessageMixin
 from django.http import JsonResponse
 from django.urls import reverse_lazy
 from django.utils.text import slugify
@@ -105,3 +106,22 @@ class BookDeleteView(DeleteView):
             form.add_error(None, "Long books are kept.")
             return self.form_invalid(form)
         return super().form_valid(form)
+
+
+class BookUpdateView(SuccessMessageMixin, UpdateView):
+    model = Book
+    fields = "__all__"
+    success_message = "%(title)s updated"
+
+    def get_queryset(self):
+        return super().get_queryset().filter(pages__lt=1000)
+
+    def get_success_url(self):
+        return reverse_lazy("author-detail", args=[self.object.author_id])
+
+
+class AuthorQuickDelete(SuccessMessageMixin, DeleteView):
+    model = Author
+    success_url = reverse_lazy("author-list")
+    success_message = "Author deleted"
+    template_name = "authors/author_confirm_delete.html"
