@@ -1,5 +1,4 @@
-// `from django.core import mail` … `mail.outbox`: the named import reads the locmem outbox live.
-import { outbox as sent } from "django/core/mail";
+import * as mail from "django/core/mail";
 import { HttpResponse } from "django/http";
 import { render } from "django/shortcuts";
 
@@ -9,7 +8,7 @@ export function home(request) {
 
 /** What the locmem backend kept: one block per message, newest last. */
 export function outbox(request) {
-  const blocks = (sent ?? []).map((message) => {
+  const blocks = (mail.outbox ?? []).map((message) => {
     const lines = [`From: ${message.from_email}`, `To: ${message.to.join(", ")}`, `Subject: ${message.subject}`];
     for (const [content, mimetype] of message.alternatives ?? []) lines.push(`Alternative ${mimetype}: ${content}`);
     lines.push("", message.body);
