@@ -15,6 +15,7 @@
  */
 import { Exception, TypeError } from "../../../../python/builtins";
 import { datetime } from "../../../../python/datetime";
+// eslint-disable-next-line no-restricted-imports -- python/fs is the frameworks' own module (the project's files), not Node's fs
 import { FileExistsError, project_files } from "../../../../python/fs";
 import type { TextStream } from "../../../../python/sys";
 import { settings } from "../../../conf";
