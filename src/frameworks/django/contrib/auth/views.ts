@@ -85,6 +85,15 @@ function protected_dispatch(request: HttpRequest, dispatch: () => any): HttpResp
   return csrf_protected_dispatch(request, () => never_cache_dispatch(dispatch));
 }
 
+/**
+ * `@method_decorator(login_not_required, name="dispatch")`: LoginRequiredMiddleware lets the view
+ * through (as_view copies the mark from dispatch to the view function). The sign-in and reset pages
+ * carry it: nobody can be signed in before logging in or after forgetting a password.
+ */
+function login_not_required_dispatch(view_class: { prototype: { dispatch: unknown } }): void {
+  (view_class.prototype.dispatch as { login_required?: boolean }).login_required = false;
+}
+
 /** Django imports it from django.utils.cache; kept here for the admin, which imports it with the views. */
 export { add_never_cache_headers };
 
@@ -169,6 +178,8 @@ export const LoginView = python_class("django.contrib.auth.views", [RedirectURLM
     }
   },
 );
+
+login_not_required_dispatch(LoginView);
 
 export const LogoutView = python_class("django.contrib.auth.views", [RedirectURLMixin, TemplateView], (Base) =>
   /** Log out the user and display the "You are logged out" message. POST only since Django 5.0. */
@@ -329,13 +340,21 @@ export const PasswordResetView = python_class("django.contrib.auth.views", [Pass
   },
 );
 
+login_not_required_dispatch(PasswordResetView);
+
 export const PasswordResetDoneView = python_class("django.contrib.auth.views", [PasswordContextMixin, TemplateView], (Base) =>
   /** Step 2: "We’ve emailed you instructions" — shown whether or not an email left. */
   class PasswordResetDoneView extends Base {
     static override template_name = "registration/password_reset_done.html";
     static override title = "Password reset sent";
+
+    /** Django's own dispatch, here so that it (not View's) carries the login_not_required mark. */
+    override dispatch(request: HttpRequest, ...rest: unknown[]): any {
+      return super.dispatch(request, ...rest);
+    }
   },
 );
+login_not_required_dispatch(PasswordResetDoneView);
 
 export const PasswordResetConfirmView = python_class("django.contrib.auth.views", [PasswordContextMixin, FormView], (Base) =>
   /**
@@ -435,11 +454,18 @@ export const PasswordResetConfirmView = python_class("django.contrib.auth.views"
   },
 );
 
+login_not_required_dispatch(PasswordResetConfirmView);
+
 export const PasswordResetCompleteView = python_class("django.contrib.auth.views", [PasswordContextMixin, TemplateView], (Base) =>
   /** Step 4: "Your password has been set", with a link to LOGIN_URL. */
   class PasswordResetCompleteView extends Base {
     static override template_name = "registration/password_reset_complete.html";
     static override title = "Password reset complete";
+
+    /** Django's own dispatch, here so that it (not View's) carries the login_not_required mark. */
+    override dispatch(request: HttpRequest, ...rest: unknown[]): any {
+      return super.dispatch(request, ...rest);
+    }
 
     override get_context_data(kwargs: Kwargs = {}): Context {
       const context = super.get_context_data(kwargs);
@@ -448,3 +474,4 @@ export const PasswordResetCompleteView = python_class("django.contrib.auth.views
     }
   },
 );
+login_not_required_dispatch(PasswordResetCompleteView);

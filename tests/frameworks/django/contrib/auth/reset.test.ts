@@ -25,6 +25,7 @@ import {
   PasswordResetDoneView,
   PasswordResetView,
 } from "../../../../../src/frameworks/django/contrib/auth/views";
+import { LoginRequiredMiddleware } from "../../../../../src/frameworks/django/contrib/auth/middleware";
 import { urlpatterns as auth_urlpatterns } from "../../../../../src/frameworks/django/contrib/auth/urls";
 import { setup_project, teardown_project } from "./project";
 
@@ -140,6 +141,23 @@ describe("django.contrib.auth.urls", () => {
     expect(auth_urlpatterns.map((p: any) => p.name)).toEqual(["login", "logout", "password_change", "password_change_done", "password_reset", "password_reset_done", "password_reset_confirm", "password_reset_complete"]);
     expect(reverse("password_reset_confirm", { kwargs: { uidb64: "MQ", token: "set-password" } })).toBe("/accounts/reset/MQ/set-password/");
     expect(reverse("password_reset_complete")).toBe("/accounts/reset/done/");
+  });
+});
+
+describe("LoginRequiredMiddleware and the auth views", () => {
+  it("lets the sign-in and reset pages through (login_not_required), not logout or password change", () => {
+    const middleware = new LoginRequiredMiddleware(() => null as any);
+    const marks = Object.fromEntries(auth_urlpatterns.map((p: any) => [p.name, middleware.process_view(request_for("/x/"), p.callback, [], {}) === null]));
+    expect(marks).toEqual({
+      login: true,
+      logout: false,
+      password_change: false,
+      password_change_done: false,
+      password_reset: true,
+      password_reset_done: true,
+      password_reset_confirm: true,
+      password_reset_complete: true,
+    });
   });
 });
 
