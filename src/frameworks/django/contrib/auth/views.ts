@@ -62,8 +62,6 @@ export function redirect_to_login(next: string, login_url: string | null = null,
   return new HttpResponseRedirect(urlunsplit([parts.scheme, parts.netloc, parts.path, query, parts.fragment]));
 }
 
-const current_site = get_current_site;
-
 /** `@method_decorator(csrf_protect)` on dispatch: the CSRF check even without the middleware. */
 function csrf_protected_dispatch(request: HttpRequest, dispatch: () => any): HttpResponseBase {
   const run = (_request: HttpRequest): any => dispatch();
@@ -173,7 +171,7 @@ export const LoginView = python_class("django.contrib.auth.views", [RedirectURLM
 
     override get_context_data(kwargs: Kwargs = {}): Context {
       const context = super.get_context_data(kwargs);
-      const site = current_site(this.request);
+      const site = get_current_site(this.request);
       return Object.assign(context, { [this.redirect_field_name]: this.get_redirect_url(), site, site_name: site.name, ...(this.extra_context ?? {}) });
     }
   },
@@ -209,7 +207,7 @@ export const LogoutView = python_class("django.contrib.auth.views", [RedirectURL
 
     override get_context_data(kwargs: Kwargs = {}): Context {
       const context = super.get_context_data(kwargs);
-      const site = current_site(this.request);
+      const site = get_current_site(this.request);
       return Object.assign(context, { site, site_name: site.name, title: "Logged out", subtitle: null, ...(this.extra_context ?? {}) });
     }
   },
