@@ -89,6 +89,14 @@ export interface TraceSiteOptions {
    * is read — the same spans, ids and handles as separate events. Any other record ends the run.
    */
   runs?: boolean;
+  /**
+   * The code between this site's boundaries and its spans' children is the framework's own,
+   * bounded work (a default middleware's phase, the handler, a signal's dispatch — not user code,
+   * not a template or a query): its boundaries take the clock's latest reading instead of a new
+   * one when only such code ran since it was taken (ADR 0039). A span of user code — and the
+   * moment it returns — is still read, so no user code's time is ever given to a bounded span.
+   */
+  bounded?: boolean;
 }
 
 /**
@@ -102,6 +110,8 @@ export class TraceSite {
   readonly with_build: ((a: any, b: any, c: any) => Attrs) | undefined;
   /** Its events of the declared pair are kept in runs (`TraceSiteOptions.runs`). */
   readonly in_runs: boolean;
+  /** Its boundaries may take the latest clock reading (`TraceSiteOptions.bounded`). */
+  readonly bounded: boolean;
 
   constructor(
     readonly id: number,
@@ -109,8 +119,9 @@ export class TraceSite {
     readonly where: string,
     readonly eager: boolean,
     with_source: boolean,
-    with_pair?: { name?: NameWith<any, any, any>; attrs?: (a: any, b: any, c: any) => Attrs; runs?: boolean },
+    with_pair?: { name?: NameWith<any, any, any>; attrs?: (a: any, b: any, c: any) => Attrs; runs?: boolean; bounded?: boolean },
   ) {
+    this.bounded = with_pair?.bounded ?? false;
     this.with_name = with_pair?.attrs ? with_pair.name : undefined;
     this.with_build = with_pair?.attrs;
     this.in_runs = !eager && this.with_build !== undefined && (with_pair?.runs ?? false);
@@ -252,7 +263,7 @@ const sites_by_key = new Map<string, TraceSite>();
 
 /** Register a call site once, at module load: `const RESOLVE = trace_site("resolver", "django/urls/resolvers.ts#URLResolver.resolve")`. */
 export function trace_site(kind: SpanKind, where: string, options: TraceSiteOptions = {}): TraceSite {
-  const key = `${kind}\u0000${where}\u0000${options.source ? 1 : 0}${options.eager ? 1 : 0}${options.runs ? 1 : 0}`;
+  const key = `${kind}\u0000${where}\u0000${options.source ? 1 : 0}${options.eager ? 1 : 0}${options.runs ? 1 : 0}${options.bounded ? 1 : 0}`;
   let site = sites_by_key.get(key);
   if (!site) {
     site = new TraceSite(sites.length, kind, where, options.eager ?? false, options.source ?? false, options);
@@ -434,6 +445,16 @@ export class Recorder {
   private run_kept: KeptRun = NO_KEPT_RUN;
   private run_as: readonly unknown[] = NO_KEPT_RUN.as;
   private run_cs: readonly unknown[] = NO_KEPT_RUN.cs;
+  /**
+   * The clock as recorded (ADR 0039): the latest reading, whether only bounded framework code ran
+   * since it was taken, and the open spans' nesting — each span's depth (by index; -1 for an event)
+   * and whether the span open at each depth is bounded (1) or not (0).
+   */
+  private latest = 0;
+  private latest_holds = false;
+  private depth = 0;
+  private depth_of: number[] = EMPTY_NUMBERS;
+  private bounded_at: number[] = EMPTY_NUMBERS;
 
   constructor(options: { enabled?: boolean } = {}) {
     this.enabled = options.enabled ?? true;
@@ -443,6 +464,10 @@ export class Recorder {
   /** The first record: the previous read log's arrays, or new ones. */
   private start_log(): void {
     if (this.stack === EMPTY_NUMBERS) this.stack = [];
+    if (this.depth_of === EMPTY_NUMBERS) {
+      this.depth_of = [];
+      this.bounded_at = [];
+    }
     if (spare) {
       ({ codes: this.codes, times: this.times, values: this.values } = spare);
       spare = null;
@@ -461,7 +486,8 @@ export class Recorder {
     const kept = site.eager && typeof attrs === "function" ? attrs() : attrs;
     if (this.codes === EMPTY_NUMBERS) this.start_log();
     this.codes[this.ncodes++] = (site.id << OP_BITS) | op;
-    if (op === OP_OPEN) this.times[this.ntimes++] = now();
+    if (op === OP_OPEN) this.times[this.ntimes++] = this.opening(site.bounded);
+    else this.depth_of[this.spans_opened] = -1;
     const values = this.values;
     const v = this.nvalues;
     values[v] = name;
@@ -480,7 +506,8 @@ export class Recorder {
     if (build === site.with_build && name === site.with_name && source === undefined) {
       // The site's own name and builder: only the values are kept.
       this.codes[this.ncodes++] = (site.id << OP_BITS) | op | SITE_ARGS;
-      if (op === OP_OPEN) this.times[this.ntimes++] = now();
+      if (op === OP_OPEN) this.times[this.ntimes++] = this.opening(site.bounded);
+      else this.depth_of[this.spans_opened] = -1;
       values[v] = a;
       values[v + 1] = b;
       values[v + 2] = c;
@@ -488,7 +515,8 @@ export class Recorder {
       return this.next_handle(site);
     }
     this.codes[this.ncodes++] = (site.id << OP_BITS) | op | WITH_ARGS;
-    if (op === OP_OPEN) this.times[this.ntimes++] = now();
+    if (op === OP_OPEN) this.times[this.ntimes++] = this.opening(site.bounded);
+    else this.depth_of[this.spans_opened] = -1;
     values[v] = name;
     values[v + 1] = build;
     values[v + 2] = source;
@@ -574,7 +602,36 @@ export class Recorder {
     if (index < 0) return;
     if (this.codes === EMPTY_NUMBERS) this.start_log();
     this.codes[this.ncodes++] = (index << OP_BITS) | OP_CLOSE;
-    this.times[this.ntimes++] = now();
+    this.times[this.ntimes++] = this.closing(index);
+  }
+
+  /**
+   * The time of the span opening now (index `spans_opened`): the latest reading if the span is
+   * bounded and only bounded code ran since that reading, else a new one. From here the span's own
+   * code runs: bounded or not, as its site is.
+   */
+  private opening(bounded: boolean): number {
+    const time = bounded && this.latest_holds ? this.latest : (this.latest = now());
+    const depth = this.depth;
+    this.depth_of[this.spans_opened] = depth;
+    this.bounded_at[depth] = bounded ? 1 : 0;
+    this.depth = depth + 1;
+    this.latest_holds = bounded;
+    return time;
+  }
+
+  /**
+   * The time of span `index` closing: the latest reading if it is bounded and only bounded code
+   * ran since, else a new one. From here its parent's code runs again (any span left open inside
+   * it is closed with it).
+   */
+  private closing(index: number): number {
+    const depth = this.depth_of[index];
+    if (depth === undefined || depth < 0) return (this.latest_holds = false), (this.latest = now());
+    const time = this.bounded_at[depth] === 1 && this.latest_holds ? this.latest : (this.latest = now());
+    this.depth = depth;
+    this.latest_holds = depth > 0 && this.bounded_at[depth - 1] === 1;
+    return time;
   }
 
   // --- a site's span held with this recorder: async code whose awaits can outlast the step ----

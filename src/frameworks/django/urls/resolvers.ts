@@ -44,7 +44,8 @@ export type PatternMatch = [remaining: string, args: unknown[], kwargs: Kwargs];
 /** A urlconf module: anything with `urlpatterns` (and maybe `app_name`, `handler404`, …), or the list itself. */
 export type URLconf = string | { urlpatterns: unknown; app_name?: string; [k: string]: unknown } | (URLPattern | URLResolver)[];
 
-const RESOLVE = trace_site("resolver", "django/urls/resolvers.ts#URLResolver.resolve", { source: true, name: resolver_span_name, attrs: resolver_span_attrs });
+// Resolving is the framework's own work, linear in the patterns tried: bounded (ADR 0039).
+const RESOLVE = trace_site("resolver", "django/urls/resolvers.ts#URLResolver.resolve", { source: true, name: resolver_span_name, attrs: resolver_span_attrs, bounded: true });
 // The patterns of one URLconf tried against one path are kept as one run (ADR 0035): a try the
 // last resolve also made (the same pattern, missed the same way) is only counted, and the page
 // makes the spans from each pattern's form.

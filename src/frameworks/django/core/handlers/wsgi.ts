@@ -21,7 +21,7 @@ export type WSGIEnviron = Record<string, any>;
 export type StartResponse = (status: string, headers: [string, string][], exc_info?: unknown) => (data: Uint8Array) => void;
 
 const LOAD = trace_site("handler", "django/core/handlers/wsgi.ts#WSGIHandler.__init__");
-const GET_RESPONSE = trace_site("handler", "django/core/handlers/wsgi.ts#WSGIHandler.__call__");
+const GET_RESPONSE = trace_site("handler", "django/core/handlers/wsgi.ts#WSGIHandler.__call__", { bounded: true });
 
 export class WSGIHandler extends BaseHandler {
   request_class = WSGIRequest;
