@@ -258,6 +258,25 @@ export class TraceSite {
   }
 }
 
+/**
+ * Framework objects whose calls run only the framework's bounded code (ADR 0039): Django's own
+ * middleware instances, the receivers Django connects itself, the WSGI application
+ * `get_wsgi_application()` returns. A site shared by such objects and a project's (a middleware
+ * layer, a receiver, the gateway's application) records their spans on its `bounded` twin.
+ */
+const bounded_objects = new WeakSet<object>();
+
+/** Mark a framework object whose calls run only bounded framework code (see `bounded_objects`). */
+export function mark_bounded<T extends object>(value: T): T {
+  bounded_objects.add(value);
+  return value;
+}
+
+/** Whether `mark_bounded` marked this object. */
+export function is_bounded(value: unknown): boolean {
+  return typeof value === "object" || typeof value === "function" ? bounded_objects.has(value as object) : false;
+}
+
 const sites: TraceSite[] = [];
 const sites_by_key = new Map<string, TraceSite>();
 

@@ -7,7 +7,9 @@
  * start and end say which reading they took, and how many readings a request made.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { Recorder, set_active_recorder, span_close, trace_site, type Span } from "../../src/trace";
+import { Recorder, mark_bounded, set_active_recorder, span_close, trace_site, type Span } from "../../src/trace";
+import { serve_wsgi } from "../../src/gateway/server";
+import type { WSGIApplication } from "../../src/gateway/wsgi";
 
 const OWN = trace_site("middleware", "tests/trace#bounded", { bounded: true });
 const USER = trace_site("view", "tests/trace#user");
@@ -119,5 +121,32 @@ describe("bounded spans and the clock", () => {
       span_close(a);
     });
     expect(readings).toBe(4);
+  });
+
+  it("the gateway's span is bounded only around an application the framework marked: a project's WSGI app keeps its time", async () => {
+    const request = { method: "GET", target: "/", headers: [["Host", "localhost"]] as [string, string][], body: "" };
+    const app_of = (): WSGIApplication => (_environ, start_response) => {
+      start_response("200 OK", [["Content-Type", "text/plain"]]);
+      return [new TextEncoder().encode("hi")];
+    };
+    const serve = async (app: WSGIApplication) => {
+      readings = 0;
+      const recorder = new Recorder({ enabled: true });
+      const previous = set_active_recorder(recorder);
+      try {
+        await serve_wsgi(app, request);
+      } finally {
+        set_active_recorder(previous);
+      }
+      return { readings, span: recorder.trace().spans[0] };
+    };
+    // A project's app runs in the gateway's span: its end is read, so the app's time is in it.
+    const project = await serve(app_of());
+    expect(project.span.kind).toBe("gateway");
+    expect(project.span.end).toBeGreaterThan(project.span.start);
+    // A marked application (Django's, from get_wsgi_application()) runs only bounded code there.
+    const marked = await serve(mark_bounded(app_of()));
+    expect(marked.readings).toBe(project.readings - 1);
+    expect(marked.span.end).toBe(marked.span.start);
   });
 });

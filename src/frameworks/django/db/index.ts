@@ -10,7 +10,7 @@
  */
 import { ConnectionHandler, DEFAULT_DB_ALIAS } from "./utils";
 import { request_finished, request_started } from "../core/signals";
-import { mark_bounded_receiver } from "../dispatch/dispatcher";
+import { mark_bounded } from "../../../trace";
 import type { BaseDatabaseWrapper } from "./backends/base/base";
 
 export {
@@ -50,7 +50,7 @@ export function reset_queries(): void {
 }
 request_started.connect(reset_queries);
 // Django's own receivers: their spans take the clock's latest reading (ADR 0039).
-mark_bounded_receiver(reset_queries);
+mark_bounded(reset_queries);
 
 /**
  * `django.db.close_old_connections()`: connected to `request_started` and `request_finished`.
@@ -60,4 +60,4 @@ mark_bounded_receiver(reset_queries);
 export function close_old_connections(): void {}
 request_started.connect(close_old_connections);
 request_finished.connect(close_old_connections);
-mark_bounded_receiver(close_old_connections);
+mark_bounded(close_old_connections);

@@ -6,7 +6,7 @@
  * runs `process_request` (a response returned there short-circuits everything inside), then the
  * rest of the onion, then `process_response`. Each phase is a trace span of its own.
  */
-import { span_close, span_fail, span_set, trace_site, tracing_enabled, type Attrs, type TraceSite } from "../../../trace";
+import { is_bounded, span_close, span_fail, span_set, trace_site, tracing_enabled, type Attrs, type TraceSite } from "../../../trace";
 import type { HttpRequest } from "../http/request";
 import type { HttpResponseBase } from "../http/response";
 import { describe_response, header_changes, owned_layer, snapshot_headers, type LayerState } from "../core/handlers/introspection";
@@ -17,12 +17,6 @@ export type GetResponse = (request: HttpRequest) => MaybePromise<HttpResponseBas
 const PHASE = trace_site("middleware", "django/utils/deprecation.ts#MiddlewareMixin.__call__");
 /** The phases of Django's own middleware: only the framework's bounded code runs in them (ADR 0039). */
 const OWN_PHASE = trace_site("middleware", "django/utils/deprecation.ts#MiddlewareMixin.__call__", { bounded: true });
-const bounded_middleware = new WeakSet<MiddlewareMixin>();
-
-/** The handler loaded this instance from Django's own middleware (settings.MIDDLEWARE `django.…`): its phases' spans are bounded. */
-export function mark_bounded_middleware(instance: MiddlewareMixin): void {
-  bounded_middleware.add(instance);
-}
 
 export class MiddlewareMixin {
   get_response: GetResponse;
@@ -47,7 +41,7 @@ export class MiddlewareMixin {
   }
 
   private phase_site(): TraceSite {
-    return (this.#phase ??= bounded_middleware.has(this) ? OWN_PHASE : PHASE);
+    return (this.#phase ??= is_bounded(this) ? OWN_PHASE : PHASE);
   }
 
   private traced_process_request(request: HttpRequest): HttpResponseBase | null {

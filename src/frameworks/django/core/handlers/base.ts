@@ -7,7 +7,7 @@
  * every layer with `convert_exception_to_response`. `get_response(request)` then calls the outer
  * layer. Tracing sits at exactly this seam: each layer, each hook, the view.
  */
-import { describe_error, error_type, fail_on_rejection, span_close, span_fail, span_set, to_json, trace_site, tracing_enabled, type Attrs } from "../../../../trace";
+import { describe_error, error_type, fail_on_rejection, mark_bounded, span_close, span_fail, span_set, to_json, trace_site, tracing_enabled, type Attrs } from "../../../../trace";
 import { ValueError } from "../../../python/builtins";
 import { settings } from "../../conf";
 import type { HttpRequest } from "../../http/request";
@@ -18,7 +18,7 @@ import { ImportError, import_string } from "../../utils/module_loading";
 import { ImproperlyConfigured, MiddlewareNotUsed } from "../exceptions";
 import { convert_exception_to_response, type GetResponse } from "./exception";
 import { callable_facts, describe_response, enter_layer, keep_json, layer_returned, leave_layer, type LayerState } from "./introspection";
-import { MiddlewareMixin, mark_bounded_middleware } from "../../utils/deprecation";
+import { MiddlewareMixin } from "../../utils/deprecation";
 
 type MaybePromise<T> = T | Promise<T>;
 type ViewMiddleware = (request: HttpRequest, view: Function, args: unknown[], kwargs: Record<string, unknown>) => MaybePromise<HttpResponseBase | null | undefined>;
@@ -79,7 +79,7 @@ export class BaseHandler {
         throw new ImproperlyConfigured(`Middleware factory ${middleware_path} returned None.`);
       this.register_hooks({ path: middleware_path, instance: mw_instance });
       const own = is_django_middleware(middleware_path);
-      if (own && mw_instance instanceof MiddlewareMixin) mark_bounded_middleware(mw_instance);
+      if (own) mark_bounded(mw_instance);
       handler = convert_exception_to_response(trace_layer(middleware_path, as_callable(mw_instance), calls_mixin(mw_instance) ? mw_instance : null, own));
       loaded.unshift(middleware_path);
     }
