@@ -27,7 +27,7 @@ export class WSGITypeError extends Error {
 }
 
 const GATEWAY = trace_site("gateway", "gateway/server.ts#serve_wsgi");
-/** The gateway around an application whose calls run only a framework's bounded code (`mark_bounded`, ADR 0039). */
+/** The gateway around an application whose calls run only a framework's bounded code (`mark_bounded`, ADR 0040). */
 const BOUNDED_GATEWAY = trace_site("gateway", "gateway/server.ts#serve_wsgi", { bounded: true });
 const NOTHING: readonly never[] = [];
 

@@ -93,7 +93,7 @@ export interface TraceSiteOptions {
    * The code between this site's boundaries and its spans' children is the framework's own,
    * bounded work (a default middleware's phase, the handler, a signal's dispatch — not user code,
    * not a template or a query): its boundaries take the clock's latest reading instead of a new
-   * one when only such code ran since it was taken (ADR 0039). A span of user code — and the
+   * one when only such code ran since it was taken (ADR 0040). A span of user code — and the
    * moment it returns — is still read, so no user code's time is ever given to a bounded span.
    */
   bounded?: boolean;
@@ -275,7 +275,7 @@ export class TraceSite {
 }
 
 /**
- * Framework objects whose calls run only the framework's bounded code (ADR 0039): Django's own
+ * Framework objects whose calls run only the framework's bounded code (ADR 0040): Django's own
  * middleware instances, the receivers Django connects itself, the WSGI application
  * `get_wsgi_application()` returns. A site shared by such objects and a project's (a middleware
  * layer, a receiver, the gateway's application) records their spans on its `bounded` twin.
@@ -481,7 +481,7 @@ export class Recorder {
   private run_as: readonly unknown[] = NO_KEPT_RUN.as;
   private run_cs: readonly unknown[] = NO_KEPT_RUN.cs;
   /**
-   * The clock as recorded (ADR 0039): the latest reading, whether only bounded framework code ran
+   * The clock as recorded (ADR 0040): the latest reading, whether only bounded framework code ran
    * since it was taken, and the open spans' nesting — each span's depth (by index; -1 for an event)
    * and whether the span open at each depth is bounded (1) or not (0).
    */

@@ -1,5 +1,5 @@
 /**
- * Bounded call sites (ADR 0039): a span whose own code is the framework's bounded work takes the
+ * Bounded call sites (ADR 0040): a span whose own code is the framework's bounded work takes the
  * clock's latest reading — but only when nothing but bounded code ran since that reading. Every
  * boundary of user code still reads the clock, so user code's time is never given to a bounded span.
  *

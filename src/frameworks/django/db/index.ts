@@ -49,7 +49,7 @@ export function reset_queries(): void {
   for (const wrapper of connections.all()) if (wrapper.queries_log.length) wrapper.queries_log.length = 0;
 }
 request_started.connect(reset_queries);
-// Django's own receivers: their spans take the clock's latest reading (ADR 0039).
+// Django's own receivers: their spans take the clock's latest reading (ADR 0040).
 mark_bounded(reset_queries);
 
 /**

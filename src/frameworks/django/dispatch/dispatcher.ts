@@ -26,7 +26,7 @@ import { settings } from "../conf";
 import { active_recorder, describe_error, fail_on_rejection, is_bounded, kept_copy, span_close, span_fail, span_set, to_json, trace_site, tracing_enabled } from "../../../trace";
 
 // A send's own code is the dispatch loop, bounded; a receiver's is the receiver's — a project's
-// (its boundaries read the clock) or one of Django's own (bounded, ADR 0039).
+// (its boundaries read the clock) or one of Django's own (bounded, ADR 0040).
 const SEND = trace_site("signal", "django/dispatch/dispatcher.ts#Signal.send", { bounded: true });
 const RECEIVER = trace_site("receiver", "django/dispatch/dispatcher.ts#Signal.send");
 const OWN_RECEIVER = trace_site("receiver", "django/dispatch/dispatcher.ts#Signal.send", { bounded: true });

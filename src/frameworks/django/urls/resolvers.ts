@@ -25,7 +25,7 @@
  * The pattern events of one URLconf level tried against one path are kept as one run (the site
  * is declared `runs`, ADR 0035). While tracing, the resolver's loop tries its own endpoints'
  * patterns itself and records the endpoints that missed plainly in a row as one batch
- * (`record_plain_misses`): the same events, without a recorder call per pattern.
+ * (`record_plain_misses`, ADR 0041): the same events, without a recorder call per pattern.
  */
 import { KeyError, TypeError, ValueError, py_float_str, py_repr } from "../../python/builtins";
 import * as re from "../../python/re";
@@ -46,7 +46,7 @@ export type PatternMatch = [remaining: string, args: unknown[], kwargs: Kwargs];
 /** A urlconf module: anything with `urlpatterns` (and maybe `app_name`, `handler404`, …), or the list itself. */
 export type URLconf = string | { urlpatterns: unknown; app_name?: string; [k: string]: unknown } | (URLPattern | URLResolver)[];
 
-// Resolving is the framework's own work, linear in the patterns tried: bounded (ADR 0039).
+// Resolving is the framework's own work, linear in the patterns tried: bounded (ADR 0040).
 const RESOLVE = trace_site("resolver", "django/urls/resolvers.ts#URLResolver.resolve", { source: true, name: resolver_span_name, attrs: resolver_span_attrs, bounded: true });
 // The patterns of one URLconf tried against one path are kept as one run (ADR 0035): a try the
 // last resolve also made (the same pattern, missed the same way) is only counted, and the page

@@ -15,7 +15,7 @@ type MaybePromise<T> = T | Promise<T>;
 export type GetResponse = (request: HttpRequest) => MaybePromise<HttpResponseBase>;
 
 const PHASE = trace_site("middleware", "django/utils/deprecation.ts#MiddlewareMixin.__call__");
-/** The phases of Django's own middleware: only the framework's bounded code runs in them (ADR 0039). */
+/** The phases of Django's own middleware: only the framework's bounded code runs in them (ADR 0040). */
 const OWN_PHASE = trace_site("middleware", "django/utils/deprecation.ts#MiddlewareMixin.__call__", { bounded: true });
 
 export class MiddlewareMixin {

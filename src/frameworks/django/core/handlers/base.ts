@@ -27,7 +27,7 @@ type ExceptionMiddleware = (request: HttpRequest, exception: unknown) => HttpRes
 
 const LAYER = trace_site("middleware", "django/core/handlers/base.ts#BaseHandler.load_middleware");
 // Django's own middleware, the handler's core and its process_view hooks run only the framework's
-// bounded code between their boundaries: the clock is read around user code, not around them (ADR 0039).
+// bounded code between their boundaries: the clock is read around user code, not around them (ADR 0040).
 const OWN_LAYER = trace_site("middleware", "django/core/handlers/base.ts#BaseHandler.load_middleware", { bounded: true });
 const CORE = trace_site("handler", "django/core/handlers/base.ts#BaseHandler._get_response", { bounded: true });
 const HOOK = trace_site("middleware", "django/core/handlers/base.ts#BaseHandler._get_response");

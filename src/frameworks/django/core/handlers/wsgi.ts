@@ -43,7 +43,7 @@ export class WSGIHandler extends BaseHandler {
   /** Let the handler be passed around as a plain WSGI callable. */
   as_wsgi_app(): (environ: WSGIEnviron, start_response: StartResponse) => HttpResponseBase | Promise<HttpResponseBase> {
     const app = (environ: WSGIEnviron, start_response: StartResponse) => this.__call__(environ, start_response);
-    // Only Django's own bounded code runs in the gateway's span around it (ADR 0039); a project's
+    // Only Django's own bounded code runs in the gateway's span around it (ADR 0040); a project's
     // WSGI wrapper around it is another application, and keeps the clock read.
     return mark_bounded(Object.assign(app, { handler: this }));
   }
