@@ -83,10 +83,16 @@ export function source_ref(text: string | null | undefined): SourceRef | undefin
   return m ? { file: m[1], line: Number(m[2]) } : { file: text };
 }
 
-/** `inspect.signature(call)`: the table set with `signature()` (a class may declare `static __signature__`). */
+/**
+ * `inspect.signature(call)`: the table set with `signature()` (a class may declare `static
+ * __signature__`); for an instance with `__call__`, its `__call__`'s table, as Python reads the
+ * bound method's signature (`signature(table, Checker.prototype.__call__)`).
+ */
 export function get_typed_signature(call: unknown): SignatureTable {
   const own = (call as { __signature__?: SignatureTable })?.__signature__;
-  return own ?? {};
+  if (own) return own;
+  if (typeof call === "object" && call !== null) return (call as { __call__?: { __signature__?: SignatureTable } }).__call__?.__signature__ ?? {};
+  return {};
 }
 
 /** The classes FastAPI fills in itself instead of reading from the request. */
@@ -638,7 +644,13 @@ export function request_body_to_args(body_fields: ModelField[], received_body: u
   const errors: ErrorDict[] = [];
   if (!body_fields.length) throw new AssertionError("request_body_to_args() should be called with fields");
   const first = body_fields[0];
-  if (body_fields.length === 1 && !embed_body_fields) {
+  const single_not_embedded_field = body_fields.length === 1 && !embed_body_fields;
+  if (received_body instanceof ImmutableMultiDict) {
+    // A form: the fields (a form model's own fields, for one model not embedded) read from it, every other key kept.
+    const fields_to_extract = single_not_embedded_field && is_model(first.annotation) ? get_cached_model_fields(first.annotation as never) : body_fields;
+    received_body = extract_form_body(fields_to_extract, received_body);
+  }
+  if (single_not_embedded_field) {
     const [v, e] = validate_value_with_model_field(first, received_body, ["body"]);
     trace_param(first, received_body, v, e);
     return [{ [first.name]: v }, e];
@@ -661,6 +673,22 @@ export function request_body_to_args(body_fields: ModelField[], received_body: u
     else values[field.name] = v;
   }
   return [values, errors];
+}
+
+/** `_extract_form_body`: a form → a dict of each field's value (a list for a sequence field), then every other key (a list when repeated). */
+function extract_form_body(body_fields: ModelField[], received_body: ImmutableMultiDict): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const field of body_fields) {
+    const value = get_multidict_value(field, received_body);
+    if (value !== null && value !== undefined) values[validation_alias(field)] = value;
+  }
+  const field_aliases = new Set(body_fields.map(validation_alias));
+  for (const key of received_body.keys()) {
+    if (field_aliases.has(key)) continue;
+    const param_values = received_body.getlist(key);
+    values[key] = param_values.length === 1 ? param_values[0] : param_values;
+  }
+  return values;
 }
 
 function is_dict(value: unknown): value is Record<string, unknown> {
