@@ -1,9 +1,10 @@
 /**
  * Flask learner projects (tests/learner-flask/projects/*): the code the Flask docs teach — flaskr,
  * the tutorial's blog (an application factory, blueprints, sessions, flashed messages, Jinja
- * templates, sqlite3 through g, static files), and quickstart, the quickstart's examples
- * (converters, URL building, methods, cookies, errors, JSON responses, request data) — run here
- * and in real Flask 3.1.3 (recorded.json, made by record.py). Every response must be equal:
+ * templates, sqlite3 through g, static files); quickstart, the quickstart's examples (converters,
+ * URL building, methods, cookies, errors, JSON responses, request data); methodviews (class-based
+ * views); and signals (receivers for Flask's signals and a project's own, template_rendered
+ * captured around the test client) — run here and in real Flask 3.1.3 (recorded.json, made by record.py). Every response must be equal:
  * status, content type, location and body; a failure lists every differing response.
  */
 import { describe, expect, it } from "vitest";

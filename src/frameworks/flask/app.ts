@@ -3,9 +3,9 @@
  * through its contexts, hooks and view. Main class: `Flask`; the request cycle is `wsgi_app`.
  *
  *   wsgi_app(environ, start_response)
- *     RequestContext.push()          app context (current_app, g), request context (request,
- *                                    session): open_session, then match the URL (every rule tried)
- *     full_dispatch_request()
+ *     RequestContext.push()          app context (current_app, g; signal appcontext_pushed), request
+ *                                    context (request, session): open_session, then match the URL
+ *     full_dispatch_request()        signal request_started
  *       preprocess_request()         url_value_preprocessors, then before_request functions —
  *                                    the first that returns a value short-circuits the view
  *       dispatch_request()           a routing error (404/405/308) is raised here; else the view
@@ -14,10 +14,13 @@
  *         make_response(rv)          str / dict / list / tuple / Response → Response
  *         process_response(resp)     after_request functions, innermost blueprint first, each
  *                                    scope in reverse registration order; save_session
- *     handle_exception(e)            an unhandled exception: logged, then 500 (or re-raised
- *                                    when TESTING / PROPAGATE_EXCEPTIONS)
+ *                                    then signal request_finished
+ *     handle_exception(e)            signal got_request_exception; an unhandled exception: logged,
+ *                                    then 500 (or re-raised when TESTING / PROPAGATE_EXCEPTIONS)
  *     response(environ, start_response)
- *     RequestContext.pop()           teardown_request, then the app context's teardown_appcontext
+ *     RequestContext.pop()           teardown_request (signal request_tearing_down), then the app
+ *                                    context's teardown_appcontext (appcontext_tearing_down,
+ *                                    appcontext_popped)
  *
  *     const app = new Flask("app");
  *     app.route("/")(function index() { return "Hello, World!"; });
@@ -51,6 +54,7 @@ import { FlaskClient, FlaskCliRunner, EnvironBuilder } from "./testing";
 import { TestResponse } from "../werkzeug/test";
 import { Request, Response } from "./wrappers";
 import { AppGroup } from "./cli";
+import { appcontext_tearing_down, got_request_exception, request_finished, request_started, request_tearing_down } from "./signals";
 
 // The call sites Flask records through (docs/tracing.md). Eager where the attrs describe a value
 const ERROR_HANDLER = trace_site("hook", "flask/app.ts#Flask.call_error_handler");
@@ -278,6 +282,7 @@ export class Flask extends App {
    */
   handle_exception(e: unknown): Response {
     return UNHANDLED_EXCEPTION.run("Flask.handle_exception", () => ({ exception: describe_error(e).type, message: describe_error(e).message }), (span) => {
+      got_request_exception.send(this, { _async_wrapper: this.ensure_sync, exception: e });
       let propagate = this.config.getitem("PROPAGATE_EXCEPTIONS");
       if (propagate === null) propagate = this.testing || this.debug;
       if (propagate) {
@@ -327,6 +332,7 @@ export class Flask extends App {
     return FULL_DISPATCH.run("Flask.full_dispatch_request", undefined, () => {
       let rv: unknown;
       try {
+        request_started.send(this, { _async_wrapper: this.ensure_sync });
         rv = this.preprocess_request();
         if (rv === null || rv === undefined) rv = this.dispatch_request();
       } catch (e) {
@@ -336,11 +342,12 @@ export class Flask extends App {
     });
   }
 
-  /** `finalize_request(rv)`: make the response, then run the after_request functions. */
+  /** `finalize_request(rv)`: make the response, run the after_request functions, send `request_finished`. */
   finalize_request(rv: unknown, from_error_handler = false): Response {
     let response = this.make_response(rv);
     try {
       response = this.process_response(response);
+      request_finished.send(this, { _async_wrapper: this.ensure_sync, response });
     } catch (e) {
       if (!from_error_handler) throw e;
       this.logger.error("Request finalizing failed with an error while handling an error", log_options({ exc_info: e }));
@@ -511,6 +518,7 @@ export class Flask extends App {
         TEARDOWN.run(() => `teardown_request: ${function_name(func)}`, () => teardown_attrs("teardown_request", name, func, exc), () => this.ensure_sync(func)(exc), source_of(func));
       }
     }
+    request_tearing_down.send(this, { _async_wrapper: this.ensure_sync, exc });
   }
 
   /** `do_teardown_appcontext(exc)`: teardown_appcontext functions, in reverse order. */
@@ -518,6 +526,7 @@ export class Flask extends App {
     for (const func of [...this.teardown_appcontext_funcs].reverse()) {
       TEARDOWN.run(() => `teardown_appcontext: ${function_name(func)}`, () => teardown_attrs("teardown_appcontext", null, func, exc), () => this.ensure_sync(func)(exc), source_of(func));
     }
+    appcontext_tearing_down.send(this, { _async_wrapper: this.ensure_sync, exc });
   }
 
   /** `wsgi_app(environ, start_response)`: one request, from environ to response body. */

@@ -20,6 +20,7 @@ import { _cv_app, _cv_request, _app_ctx, _request_ctx } from "./globals";
 import type { Flask } from "./app";
 import type { Request } from "./wrappers";
 import type { SecureCookieSession } from "./sessions";
+import { appcontext_popped, appcontext_pushed } from "./signals";
 
 // The context stacks' call sites. Not eager: their attrs read the app's name, the request's url and
 // method (Werkzeug caches both on first read) and the exception's class, which do not change; the
@@ -180,15 +181,16 @@ export class AppContext {
     this.g = new app.app_ctx_globals_class();
   }
 
-  /** `push()`: make this the current application context. */
+  /** `push()`: make this the current application context, then send `appcontext_pushed`. */
   push(): void {
     const token = _cv_app.set(this);
     this._cv_tokens.push(token);
     app_tokens.push({ ctx: this, token });
     APP_PUSH.event_with("AppContext.push", app_push_attrs, this, kept_stacks());
+    appcontext_pushed.send(this.app, { _async_wrapper: this.app.ensure_sync });
   }
 
-  /** `pop(exc)`: run `teardown_appcontext` (when this is the last push) and restore the previous one. */
+  /** `pop(exc)`: run `teardown_appcontext` (when this is the last push), restore the previous one, send `appcontext_popped`. */
   pop(exc: unknown = null): void {
     APP_POP.run("AppContext.pop", () => ({ context: "app", action: "pop", app: this.app.name, exception: exc === null ? null : String((exc as Error)?.constructor?.name) }), (span) => {
       let ctx: AppContext;
@@ -205,6 +207,7 @@ export class AppContext {
         }
       }
       if (ctx !== this) throw new AssertionError(`Popped wrong app context. (${ctx.__repr__()} instead of ${this.__repr__()})`);
+      appcontext_popped.send(this.app, { _async_wrapper: this.app.ensure_sync });
     });
   }
 

@@ -18,6 +18,7 @@ import { redirect as _wz_redirect } from "../werkzeug/utils";
 import { safe_join } from "../werkzeug/security";
 import { abort as _wz_abort, NotFound } from "../werkzeug/exceptions";
 import { _cv_app, _cv_request, _app_ctx, _request_ctx } from "./globals";
+import { message_flashed } from "./signals";
 import type { Response } from "./wrappers";
 
 /** `get_debug_flag()`: FLASK_DEBUG — there is no process environment in the page, so False. */
@@ -81,7 +82,7 @@ export function abort(code: number | Response, ...args: unknown[]): never {
 
 /**
  * `flash(message, category="message")`: remember a message in the session for the next request
- * that calls `get_flashed_messages`.
+ * that calls `get_flashed_messages`; then send `message_flashed` (the app, `message`, `category`).
  */
 export function flash(message: string, category = "message"): void {
   const ctx = _request_ctx();
@@ -89,6 +90,8 @@ export function flash(message: string, category = "message"): void {
   const flashes = (session.get("_flashes", []) as PyTuple[]).slice();
   flashes.push(py_tuple(category, message));
   session.set("_flashes", flashes);
+  const app = _app_ctx().app;
+  message_flashed.send(app, { _async_wrapper: app.ensure_sync, message, category });
 }
 
 /**

@@ -9,6 +9,8 @@ export { after_this_request, copy_current_request_context, has_app_context, has_
 export { current_app, g, request, session } from "./globals";
 export { abort, flash, get_flashed_messages, make_response, redirect, send_file, send_from_directory, stream_with_context, url_for } from "./helpers";
 export { jsonify } from "./json";
+export { appcontext_popped, appcontext_pushed, appcontext_tearing_down, before_render_template, got_request_exception, message_flashed, request_finished, request_started, request_tearing_down, template_rendered } from "./signals";
 export { render_template, render_template_string } from "./templating";
+export * as signals from "./signals";
 export { Request, Response } from "./wrappers";
 export { Markup, escape } from "../markupsafe";

@@ -6,7 +6,7 @@
  * folder first, then each blueprint's; it autoescapes `.html .htm .xml .xhtml .svg` files and
  * template strings; its globals are `url_for`, `get_flashed_messages`, `config`, `request`,
  * `session` and `g`, and `tojson` uses the app's JSON settings. Before rendering, the context
- * processors add their names (and `g`, `request`, `session`) under the view's own values.
+ * processors add their names (and `g`, `request`) under the view's own values.
  *
  *     return render_template("auth/login.html", { error: "Wrong password" });
  */
@@ -17,17 +17,19 @@ import type { Template } from "../jinja2/environment";
 import { _app_ctx, _cv_app, _cv_request } from "./globals";
 import type { App } from "./sansio/app";
 import type { Flask } from "./app";
+import { before_render_template, template_rendered } from "./signals";
 
-/** `_default_template_ctx_processor()`: `g`, and `request` and `session` inside a request. */
+/**
+ * `_default_template_ctx_processor()`: `g`, and `request` inside a request. Not `session`: reading
+ * it marks the session accessed (`Vary: Cookie`), so a template reaches it through the global
+ * `session` proxy only when it uses it.
+ */
 export function _default_template_ctx_processor(): Record<string, unknown> {
   const app_ctx = _cv_app.get(null);
   const req_ctx = _cv_request.get(null);
   const rv: Record<string, unknown> = {};
   if (app_ctx !== null) rv.g = app_ctx.g;
-  if (req_ctx !== null) {
-    rv.request = req_ctx.request;
-    rv.session = req_ctx.session;
-  }
+  if (req_ctx !== null) rv.request = req_ctx.request;
   return rv;
 }
 
@@ -74,10 +76,16 @@ export class DispatchingJinjaLoader extends BaseLoader {
   }
 }
 
-/** `_render(app, template, context)`: the context processors' values, then the template. */
+/**
+ * `_render(app, template, context)`: the context processors' values, `before_render_template`
+ * (whose receivers may still change the context), the template, then `template_rendered`.
+ */
 function _render(app: Flask, template: Template, context: Record<string, unknown>): string {
   app.update_template_context(context);
-  return template.render(context);
+  before_render_template.send(app, { _async_wrapper: app.ensure_sync, template, context });
+  const rv = template.render(context);
+  template_rendered.send(app, { _async_wrapper: app.ensure_sync, template, context });
+  return rv;
 }
 
 /**

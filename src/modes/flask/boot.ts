@@ -7,6 +7,8 @@
  */
 import { Flask } from "../../frameworks/flask/app";
 import { _reset_context_stacks } from "../../frameworks/flask/ctx";
+import { _signals } from "../../frameworks/flask/signals";
+import { default_namespace } from "../../frameworks/blinker/base";
 import { _reset_context_stack } from "../../frameworks/click/globals";
 import { set_project_files } from "../../frameworks/jinja2/loaders";
 import type { WSGIApplication } from "../../gateway/wsgi";
@@ -32,8 +34,14 @@ function serve(application: unknown, name: string): WSGIApplication {
   return wsgi_callable(application, name);
 }
 
-/** Forget contexts a previous project left pushed (an exception mid-request, a test context, a command that crashed). */
+/**
+ * Forget contexts a previous project left pushed (an exception mid-request, a test context, a
+ * command that crashed), the receivers it connected to Flask's signals (Flask connects none), and
+ * the signals it made with blinker's `signal(name)` (a new process would start without them).
+ */
 export function reset_flask(): void {
   _reset_context_stacks();
   _reset_context_stack();
+  for (const signal of _signals.values()) signal._clear_state();
+  default_namespace.clear();
 }

@@ -10,8 +10,8 @@ export const descriptor: ModeDescriptor = {
   title: "Flask",
   gateway: "wsgi",
   entry: [{ name: "app", example: "app.app", describes: "the Flask application object" }],
-  span_kinds: ["request", "gateway", "handler", "context", "resolver", "pattern", "hook", "view", "exception", "session", "template", "app", "module", "log", "command"],
-  panels: ["flow", "step", "timeline", "context", "urlmap", "templates", "session", "request", "logs", "errors", "history", "terminal"],
+  span_kinds: ["request", "gateway", "handler", "context", "resolver", "pattern", "hook", "view", "exception", "session", "template", "signal", "receiver", "app", "module", "log", "command"],
+  panels: ["flow", "step", "timeline", "context", "urlmap", "templates", "signals", "session", "request", "logs", "errors", "history", "terminal"],
   first_file: ["app.ts", "app.js", "**/app.ts", "**/*.ts"],
   template_language: "jinja",
   // The `flask` command (flask/cli.ts): `flask --app flaskr init-db`, `flask routes`, the app's own commands.
