@@ -247,6 +247,11 @@ export class PyTuple<T = unknown> extends Array<T> {
   __repr__(): string {
     return this.length === 1 ? `(${py_repr(this[0])},)` : `(${[...this].map(py_repr).join(", ")})`;
   }
+
+  /** `str(t)` is its repr, as in `f"{error['loc']}"`: `('body', 'name')`. */
+  override toString(): string {
+    return this.__repr__();
+  }
 }
 
 /**
