@@ -16,6 +16,7 @@ export * as "python/bytes" from "../frameworks/python/bytes";
 export * as "python/datetime" from "../frameworks/python/datetime";
 export * as "python/decimal" from "../frameworks/python/decimal";
 export * as "python/uuid" from "../frameworks/python/uuid";
+export * as "python/secrets" from "../frameworks/python/secrets";
 export * as "python/json" from "../frameworks/python/json";
 export * as "python/functools" from "../frameworks/python/functools";
 export * as "python/mro" from "../frameworks/python/mro";

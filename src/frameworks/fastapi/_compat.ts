@@ -9,6 +9,7 @@
  * becomes a query parameter, anything else a body; a *sequence* annotation reads every
  * repeated query key. Main class: `ModelField`.
  */
+import { is_uploadfile_class } from "./datastructures";
 import { BaseModel } from "../pydantic/main";
 import { FieldInfo, PydanticUndefined } from "../pydantic/fields";
 import { TypeAdapter } from "../pydantic/type_adapter";
@@ -51,9 +52,10 @@ export function field_annotation_is_sequence(annotation: unknown): boolean {
 /** A model, a mapping, a sequence (or a union with one): what cannot come from one query value. */
 export function field_annotation_is_complex(annotation: unknown): boolean {
   const a = annotation_of(annotation);
-  if (is_model_class(a)) return true;
+  if (is_model_class(a) || is_uploadfile_class(a)) return true;
   const f = form_of(a);
   if (!f) return false;
+  if (f.kind === "class") return is_uploadfile_class(f.args[0]);
   if (f.kind === "optional" || f.kind === "union") return f.args.some(field_annotation_is_complex);
   if (f.kind === "annotated") return field_annotation_is_complex(f.args[0]);
   return SEQUENCE_KINDS.has(f.kind) || f.kind === "dict";
@@ -168,3 +170,39 @@ export function get_cached_model_fields(model: typeof BaseModel): ModelField[] {
 const MODEL_FIELDS = new WeakMap<typeof BaseModel, ModelField[]>();
 
 export { BaseModel };
+
+/** `UploadFile`, `UploadFile | None`: a parameter FastAPI reads as a `File()` without being told. */
+export function is_uploadfile_or_nonable_uploadfile_annotation(annotation: unknown): boolean {
+  const a = annotation_of(annotation);
+  if (is_uploadfile_class(a)) return true;
+  const f = form_of(a);
+  if (!f) return false;
+  if (f.kind === "class") return is_uploadfile_class(f.args[0]);
+  if (f.kind === "optional" || f.kind === "union") return f.args.some(is_uploadfile_or_nonable_uploadfile_annotation);
+  return false;
+}
+
+/** `list[UploadFile]` (also inside a union): several files under one name. */
+export function is_uploadfile_sequence_annotation(annotation: unknown): boolean {
+  const f = form_of(annotation_of(annotation));
+  if (!f) return false;
+  if (f.kind === "optional" || f.kind === "union") return f.args.some(is_uploadfile_sequence_annotation);
+  return field_annotation_is_sequence(f) && f.args.length > 0 && f.args.every((a) => a === "..." || is_uploadfile_or_nonable_uploadfile_annotation(a));
+}
+
+/** `bytes` (or `bytes | None`): a file read whole into bytes. */
+export function is_bytes_field(annotation: unknown): boolean {
+  const f = form_of(annotation_of(annotation));
+  if (!f) return false;
+  if (f.kind === "bytes") return true;
+  if (f.kind === "optional" || f.kind === "union") return f.args.some(is_bytes_field);
+  return false;
+}
+
+/** `list[bytes]`: several files read whole into bytes. */
+export function is_bytes_sequence_field(annotation: unknown): boolean {
+  const f = form_of(annotation_of(annotation));
+  if (!f) return false;
+  if (f.kind === "optional" || f.kind === "union") return f.args.some(is_bytes_sequence_field);
+  return field_annotation_is_sequence(f) && f.args.length > 0 && f.args.every((a) => a === "..." || is_bytes_field(a));
+}

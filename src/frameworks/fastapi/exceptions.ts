@@ -33,8 +33,12 @@ export class ValidationException extends Exception {
     this.message = this.toString();
   }
 
+  private _with_tuples: unknown[] | null = null;
+
+  /** The error dicts, each `loc` a tuple as in Python (it prints `('body', 'name')`). */
   errors(): unknown[] {
-    return this._errors;
+    if (this._with_tuples === null) this._with_tuples = this._errors.map(with_tuple_loc);
+    return this._with_tuples;
   }
 
   private format_endpoint_context(): string {
@@ -53,11 +57,16 @@ export class ValidationException extends Exception {
   }
 }
 
+/** An error dict with its `loc` list made a tuple (the dict itself when there is nothing to change). */
+function with_tuple_loc(err: unknown): unknown {
+  if (err === null || typeof err !== "object" || Array.isArray(err)) return err;
+  const loc = (err as { loc?: unknown }).loc;
+  return Array.isArray(loc) && !(loc instanceof PyTuple) ? { ...err, loc: tuple(loc) } : err;
+}
+
 /** An error dict as Python prints it: `{'type': 'missing', 'loc': ('body', 'name'), …}`. */
 function error_repr(err: unknown): string {
-  if (err === null || typeof err !== "object" || Array.isArray(err)) return py_repr(err);
-  const loc = (err as { loc?: unknown }).loc;
-  return py_repr(Array.isArray(loc) && !(loc instanceof PyTuple) ? { ...err, loc: tuple(loc) } : err);
+  return py_repr(with_tuple_loc(err));
 }
 
 export class RequestValidationError extends ValidationException {

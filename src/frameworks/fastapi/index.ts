@@ -6,7 +6,8 @@
  */
 export { FastAPI } from "./applications";
 export { APIRouter, APIRoute } from "./routing";
-export { Body, Cookie, Depends, Form, Header, Path, Query, Security } from "./param_functions";
+export { Body, Cookie, Depends, File, Form, Header, Path, Query, Security } from "./param_functions";
+export { UploadFile } from "./datastructures";
 export { signature } from "./dependencies/utils";
 export { HTTPException, WebSocketException, RequestValidationError, ResponseValidationError, FastAPIError } from "./exceptions";
 export { BackgroundTasks } from "./background";

@@ -46,12 +46,17 @@ export function Form<A extends Annotation>(annotation: A, options: params.BodyOp
   return declared(new params.Form(annotation, options));
 }
 
+/** `File(annotation, { default, description, … })`: a file of a multipart form (`t.bytes` or `UploadFile`). */
+export function File<A extends Annotation>(annotation: A, options: params.BodyOptions = {}): params.File<A> {
+  return declared(new params.File(annotation, options));
+}
+
 /** `Depends(dependency, { use_cache, scope })` */
-export function Depends<R>(dependency: ((...args: any[]) => R) | (new (...args: any[]) => R) | null = null, options: { use_cache?: boolean; scope?: "function" | "request" | null } = {}): params.Depends & { __result__?: R } {
+export function Depends<R>(dependency: ((...args: any[]) => R) | (new (...args: any[]) => R) | { __call__(...args: any[]): R } | null = null, options: { use_cache?: boolean; scope?: "function" | "request" | null } = {}): params.Depends & { __result__?: R } {
   return declared(new params.Depends(dependency as (...args: any[]) => unknown, options.use_cache ?? true, options.scope ?? null));
 }
 
 /** `Security(dependency, { scopes, use_cache })` */
-export function Security<R>(dependency: ((...args: any[]) => R) | (new (...args: any[]) => R) | null = null, options: { scopes?: string[] | null; use_cache?: boolean; scope?: "function" | "request" | null } = {}): params.Security & { __result__?: R } {
+export function Security<R>(dependency: ((...args: any[]) => R) | (new (...args: any[]) => R) | { __call__(...args: any[]): R } | null = null, options: { scopes?: string[] | null; use_cache?: boolean; scope?: "function" | "request" | null } = {}): params.Security & { __result__?: R } {
   return declared(new params.Security(dependency as (...args: any[]) => unknown, options.use_cache ?? true, options.scope ?? null, options.scopes ?? null));
 }

@@ -99,6 +99,13 @@ export class Form<A = Annotation> extends Body<A> {
   }
 }
 
+/** A file of a `multipart/form-data` body (`bytes`, or an `UploadFile`). */
+export class File<A = Annotation> extends Form<A> {
+  constructor(annotation: A, options: BodyOptions = {}) {
+    super(annotation, { media_type: "multipart/form-data", ...options });
+  }
+}
+
 /** `Depends(dependency, use_cache=True, scope=None)`: call `dependency` and pass its result. */
 export class Depends {
   constructor(

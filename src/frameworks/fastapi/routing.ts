@@ -22,6 +22,7 @@ import { AssertionError } from "../python/builtins";
 import { json_bytes_decode } from "../python/bytes";
 import { AsyncExitStack } from "../python/contextlib";
 import { py_set_order } from "../python/hash";
+import { getdoc } from "../python/inspect";
 import { JSONDecodeError, py_json_loads } from "../python/json_decoder";
 import { annotation_repr, type Annotation, type TypeOf } from "../python/typing";
 import { FieldInfo, declaration_source } from "../pydantic/fields";
@@ -443,7 +444,8 @@ export class APIRoute extends BaseRoute {
     this.unique_id = this.operation_id ?? unique(this);
     this.status_code = options.status_code ?? null;
     this.dependencies = [...(options.dependencies ?? [])];
-    this.description = (options.description ?? clean_doc((endpoint as { __doc__?: string }).__doc__ ?? "")).split("\f")[0].trim();
+    // The endpoint's docstring (its `__doc__`, or a string standing alone as its body's first statement, ADR 0036).
+    this.description = (options.description ?? getdoc(endpoint) ?? "").split("\f")[0].trim();
     this.response_fields = this.build_response_fields();
     [this.dependant, this._embed_body_fields] = this.build_dependant();
     this.body_field = get_body_field(get_flat_body_params(this.dependant), this.unique_id, this._embed_body_fields);
@@ -544,17 +546,6 @@ export class APIRoute extends BaseRoute {
 /** An annotation (or a FieldInfo) as the FieldInfo a ModelField wraps. */
 function as_field_info(annotation: unknown): FieldInfo<any> {
   return annotation instanceof FieldInfo ? annotation : new FieldInfo(annotation as never);
-}
-
-/** `inspect.cleandoc`: strip the common indentation of a docstring. */
-function clean_doc(doc: string): string {
-  const lines = doc.replace(/\t/g, "        ").split("\n");
-  const rest = lines.slice(1).filter((l) => l.trim());
-  const indent = rest.length ? Math.min(...rest.map((l) => l.length - l.trimStart().length)) : 0;
-  const out = [lines[0].trim(), ...lines.slice(1).map((l) => l.slice(indent).trimEnd())];
-  while (out.length && !out[out.length - 1]) out.pop();
-  while (out.length && !out[0]) out.shift();
-  return out.join("\n");
 }
 
 // ---------------------------------------------------------------------------------------------

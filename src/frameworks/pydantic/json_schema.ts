@@ -29,6 +29,9 @@ export class GenerateJsonSchema {
   }
 
   generate(schema: CoreSchema): Json {
+    // A type's own `__get_pydantic_json_schema__` (kept on its core schema by generate_schema) has the last word.
+    const js_functions = schema.metadata?.pydantic_js_functions as ((core: CoreSchema, handler: (s: CoreSchema) => Json) => Json)[] | undefined;
+    if (js_functions?.length) return js_functions[js_functions.length - 1](schema, (s) => this.generate({ ...s, metadata: {} }));
     switch (schema.type) {
       case "any": return {};
       case "none": return { type: "null" };

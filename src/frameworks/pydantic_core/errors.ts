@@ -271,7 +271,9 @@ export class ValidationError extends ValueError {
 
   /** `exc.json()`: the errors as compact JSON (inputs serialized as pydantic-core does). */
   json(options: { indent?: number | null; include_url?: boolean; include_context?: boolean; include_input?: boolean } = {}): string {
-    return to_json_text(this.errors(options), { indent: options.indent ?? null, fallback_repr: true });
+    // An exception in a ctx (a validator's ValueError) is written as its str.
+    const errors = this.errors(options).map((e) => (e.ctx && Object.values(e.ctx).some((v) => v instanceof Error) ? { ...e, ctx: Object.fromEntries(Object.entries(e.ctx).map(([k, v]) => [k, v instanceof Error ? String(v) : v])) } : e));
+    return to_json_text(errors, { indent: options.indent ?? null, fallback_repr: true });
   }
 
   /** `str(exc)`: the count, the title, then each error's location, message and input. */

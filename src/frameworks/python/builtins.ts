@@ -265,6 +265,11 @@ export class PyTuple<T = unknown> extends Array<T> {
     const items = [...this].map((v, i) => tagged_repr(tag, i, v));
     return this.length === 1 ? `(${items[0]},)` : `(${items.join(", ")})`;
   }
+
+  /** `str(t)` is its repr, as in `f"{error['loc']}"`: `('body', 'name')`. */
+  override toString(): string {
+    return this.__repr__();
+  }
 }
 
 /**

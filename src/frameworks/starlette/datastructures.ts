@@ -4,10 +4,12 @@
  * multidict over the scope's `[name, value]` byte pairs; `MutableHeaders` edits them in place),
  * `QueryParams` (the query string parsed into an immutable multidict: `[]` reads the *last*
  * value, `getlist` all of them), `Address` (`client`), `State` (attribute access over a dict) and
- * `URLPath` (what `url_path_for` returns). Main classes: `URL`, `Headers`, `QueryParams`.
+ * `URLPath` (what `url_path_for` returns), `UploadFile` (a file of a multipart form, its bytes in
+ * memory). Main classes: `URL`, `Headers`, `QueryParams`.
  */
-import { AttributeError, KeyError } from "../python/builtins";
+import { AttributeError, KeyError, py_repr } from "../python/builtins";
 import { latin1_decode, latin1_encode, utf8_decode, type Bytes } from "../python/bytes";
+import { BytesIO } from "../python/io";
 import { SplitResult, parse_qsl, urlencode, urlsplit } from "../python/urllib/parse";
 import { parse_host_header } from "./_utils";
 import type { Scope } from "./types";
@@ -444,5 +446,51 @@ export class State {
         return true;
       },
     });
+  }
+}
+
+/**
+ * `UploadFile(file, { size, filename, headers })`: a file sent in a multipart form — its
+ * `filename`, `size`, part `headers` and `content_type` (the part's Content-Type, or None), and
+ * the async file methods `read(size=-1)`, `write(data)`, `seek(offset)`, `close()`. Starlette
+ * spools the bytes to a temporary file past 1 MB; here they stay in a `BytesIO` (a page has no
+ * disk), so every call is in memory.
+ */
+export class UploadFile {
+  filename: string | null;
+  file: BytesIO;
+  size: number | null;
+  headers: Headers;
+
+  constructor(file: BytesIO, options: { size?: number | null; filename?: string | null; headers?: Headers | null } = {}) {
+    this.file = file;
+    this.filename = options.filename ?? null;
+    this.size = options.size ?? null;
+    this.headers = options.headers ?? new Headers();
+  }
+
+  get content_type(): string | null {
+    return this.headers.get("content-type");
+  }
+
+  async write(data: Bytes): Promise<void> {
+    if (this.size !== null) this.size += data.length;
+    this.file.write(data);
+  }
+
+  async read(size = -1): Promise<Bytes> {
+    return this.file.read(size);
+  }
+
+  async seek(offset: number): Promise<void> {
+    this.file.seek(offset);
+  }
+
+  async close(): Promise<void> {
+    this.file.close();
+  }
+
+  __repr__(): string {
+    return `${this.constructor.name}(filename=${py_repr(this.filename)}, size=${py_repr(this.size)}, headers=${this.headers.__repr__()})`;
   }
 }

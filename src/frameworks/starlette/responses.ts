@@ -83,9 +83,13 @@ const RESPONSE_KEYWORDS = new Set(["content", "status_code", "headers", "media_t
 
 const EMPTY_OPTIONS: ResponseOptions = Object.freeze({});
 
-/** A one-argument call whose object is keywords only (ADR 0014), not content. */
+/**
+ * A one-argument call whose object is keywords only (ADR 0014), not content: every key a keyword
+ * name, `content` alone included — `new JSONResponse({ content: item })` is the tutorial's
+ * `JSONResponse(content=item)`.
+ */
 function is_keyword_call(value: unknown): boolean {
-  return is_keyword_object(value, RESPONSE_KEYWORDS) && Object.keys(value).some((k) => k !== "content");
+  return is_keyword_object(value, RESPONSE_KEYWORDS);
 }
 
 export class Response {

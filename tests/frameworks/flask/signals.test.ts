@@ -9,6 +9,7 @@ import * as flask from "../../../src/frameworks/flask";
 import { Flask, abort, flash, render_template_string } from "../../../src/frameworks/flask";
 import * as signals from "../../../src/frameworks/flask/signals";
 import { Recorder, set_active_recorder } from "../../../src/trace";
+import { Namespace } from "../../../src/frameworks/blinker";
 
 const NAMES = ["appcontext_pushed", "request_started", "before_render_template", "template_rendered", "message_flashed", "got_request_exception", "request_finished", "request_tearing_down", "appcontext_tearing_down", "appcontext_popped"] as const;
 
@@ -232,5 +233,22 @@ describe("Flask's signals", () => {
       ["signal", "template-rendered", "<lambda>", { method: "send", sender: "<Flask 'demo'>", kwargs: { template: "<Template memory>", context: { n: 1, g: "<flask.g of 'demo'>", request: "<Request 'http://localhost/' [GET]>" } } }],
       ["receiver", "for_other", "template-rendered", { filtered_out: true, receiver_sender: "<Flask 'other'>", actual_sender: "<Flask 'demo'>" }],
     ]);
+  });
+
+  it("reach receivers connected for the app only when sent with the app itself, not the current_app proxy (the docs' 'Passing Proxies as Senders')", () => {
+    const app = new Flask("demo");
+    const ns = new Namespace();
+    const model_saved = ns.signal("model-saved");
+    const heard: string[] = [];
+    model_saved.connect((_sender: unknown, { name }: Record<string, any>) => void heard.push(name), app, false);
+    const ctx = app.app_context();
+    ctx.push();
+    try {
+      model_saved.send(flask.current_app, { name: "through the proxy" });
+      model_saved.send(flask.current_app._get_current_object(), { name: "through the app" });
+    } finally {
+      ctx.pop();
+    }
+    expect(heard).toEqual(["through the app"]);
   });
 });

@@ -101,11 +101,12 @@ describe("Starlette: routes, middleware and responses, as real Starlette answers
     expect(await send("GET", "/items/7?q=a&q=b")).toEqual([200, [["content-length", "42"], ["content-type", "application/json"], ...VARY_MW], '{"id":7,"q":"b","all":["a","b"],"é":"ü"}']);
   });
 
-  it("a response's status code positionally, or a keyword-only call as one object (content never mistaken for keywords)", () => {
+  it("a response's status code positionally, or a keyword-only call as one object (every key a keyword name, content=… alone included)", () => {
     const bytes = (r: Response) => [r.status_code, new TextDecoder().decode(r.body), r.raw_headers.map(([k, v]) => [new TextDecoder().decode(k), new TextDecoder().decode(v)])];
     expect(bytes(new JSONResponse({ a: 1 }, 418, { "X-A": "1" }))).toEqual([418, '{"a":1}', [["x-a", "1"], ["content-length", "7"], ["content-type", "application/json"]]]);
     expect(bytes(new JSONResponse({ status_code: 201, content: { message: "made" } }))).toEqual([201, '{"message":"made"}', [["content-length", "18"], ["content-type", "application/json"]]]);
-    expect(bytes(new JSONResponse({ content: 1 }))).toEqual([200, '{"content":1}', [["content-length", "13"], ["content-type", "application/json"]]]);
+    expect(bytes(new JSONResponse({ content: 1 }))).toEqual([200, "1", [["content-length", "1"], ["content-type", "application/json"]]]);
+    expect(bytes(new JSONResponse({ content: { content: 1 } }))).toEqual([200, '{"content":1}', [["content-length", "13"], ["content-type", "application/json"]]]);
     expect(bytes(new JSONResponse({ status_code: 1, other: 2 }))).toEqual([200, '{"status_code":1,"other":2}', [["content-length", "27"], ["content-type", "application/json"]]]);
   });
 

@@ -27,7 +27,7 @@ import { FieldInfo, declaration_source } from "../../pydantic/fields";
 import { create_model } from "../../pydantic/main";
 import { span_async } from "../../starlette/_tracing";
 import { run_in_threadpool } from "../../starlette/concurrency";
-import { Headers, ImmutableMultiDict } from "../../starlette/datastructures";
+import { Headers, ImmutableMultiDict, UploadFile as StarletteUploadFile } from "../../starlette/datastructures";
 import { HTTPConnection, Request } from "../../starlette/requests";
 import { Response } from "../../starlette/responses";
 import { WebSocket } from "../../starlette/websockets";
@@ -43,7 +43,11 @@ import {
   field_annotation_is_sequence,
   get_cached_model_fields,
   get_missing_field_error,
+  is_bytes_field,
+  is_bytes_sequence_field,
   is_model,
+  is_uploadfile_or_nonable_uploadfile_annotation,
+  is_uploadfile_sequence_annotation,
   type ErrorDict,
 } from "../_compat";
 import { BackgroundTasks } from "../background";
@@ -83,10 +87,16 @@ export function source_ref(text: string | null | undefined): SourceRef | undefin
   return m ? { file: m[1], line: Number(m[2]) } : { file: text };
 }
 
-/** `inspect.signature(call)`: the table set with `signature()` (a class may declare `static __signature__`). */
+/**
+ * `inspect.signature(call)`: the table set with `signature()` (a class may declare `static
+ * __signature__`); for an instance with `__call__`, its `__call__`'s table, as Python reads the
+ * bound method's signature (`signature(table, Checker.prototype.__call__)`).
+ */
 export function get_typed_signature(call: unknown): SignatureTable {
   const own = (call as { __signature__?: SignatureTable })?.__signature__;
-  return own ?? {};
+  if (own) return own;
+  if (typeof call === "object" && call !== null) return (call as { __call__?: { __signature__?: SignatureTable } }).__call__?.__signature__ ?? {};
+  return {};
 }
 
 /** The classes FastAPI fills in itself instead of reading from the request. */
@@ -175,6 +185,7 @@ export function analyze_param(param_name: string, declaration: unknown, is_path_
     const use_annotation = declaration instanceof FieldInfo ? new FieldInfo(declaration.annotation, declaration.constraints as never) : declaration;
     const options = default_value === RequiredParam ? {} : { default: default_value };
     if (is_path_param) field_info = new params.Path(use_annotation, {});
+    else if (is_uploadfile_or_nonable_uploadfile_annotation(use_annotation) || is_uploadfile_sequence_annotation(use_annotation)) field_info = new params.File(use_annotation, options);
     else if (!field_annotation_is_scalar(use_annotation)) field_info = new params.Body(use_annotation, options);
     else field_info = new params.Query(use_annotation, options);
     field_info.source = declaration instanceof FieldInfo ? declaration.source : null;
@@ -638,7 +649,13 @@ export function request_body_to_args(body_fields: ModelField[], received_body: u
   const errors: ErrorDict[] = [];
   if (!body_fields.length) throw new AssertionError("request_body_to_args() should be called with fields");
   const first = body_fields[0];
-  if (body_fields.length === 1 && !embed_body_fields) {
+  const single_not_embedded_field = body_fields.length === 1 && !embed_body_fields;
+  if (received_body instanceof ImmutableMultiDict) {
+    // A form: the fields (a form model's own fields, for one model not embedded) read from it, every other key kept.
+    const fields_to_extract = single_not_embedded_field && is_model(first.annotation) ? get_cached_model_fields(first.annotation as never) : body_fields;
+    received_body = extract_form_body(fields_to_extract, received_body);
+  }
+  if (single_not_embedded_field) {
     const [v, e] = validate_value_with_model_field(first, received_body, ["body"]);
     trace_param(first, received_body, v, e);
     return [{ [first.name]: v }, e];
@@ -663,6 +680,26 @@ export function request_body_to_args(body_fields: ModelField[], received_body: u
   return [values, errors];
 }
 
+/** `_extract_form_body`: a form → a dict of each field's value (a list for a sequence field), then every other key (a list when repeated). */
+function extract_form_body(body_fields: ModelField[], received_body: ImmutableMultiDict): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const field of body_fields) {
+    let value = get_multidict_value(field, received_body);
+    // A `bytes` file parameter gets the file's content (FastAPI awaits `read()`; the bytes are in memory here).
+    if (field.field_info instanceof params.File && is_bytes_field(field.field_info) && value instanceof StarletteUploadFile) value = value.file.getvalue();
+    else if (field.field_info instanceof params.File && is_bytes_sequence_field(field.field_info) && Array.isArray(value))
+      value = value.map((sub) => (sub instanceof StarletteUploadFile ? sub.file.getvalue() : sub));
+    if (value !== null && value !== undefined) values[validation_alias(field)] = value;
+  }
+  const field_aliases = new Set(body_fields.map(validation_alias));
+  for (const key of received_body.keys()) {
+    if (field_aliases.has(key)) continue;
+    const param_values = received_body.getlist(key);
+    values[key] = param_values.length === 1 ? param_values[0] : param_values;
+  }
+  return values;
+}
+
 function is_dict(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
   if (value instanceof Map) return true;
@@ -682,10 +719,12 @@ export function get_body_field(body_params: ModelField[], name: string, embed_bo
   for (const f of body_params) fields[f.name] = f.field_info;
   const BodyModel = create_model(model_name, { fields });
   const required = body_params.some((f) => f.field_info.is_required());
+  const any_file = body_params.some((f) => f.field_info instanceof params.File);
   const any_form = body_params.some((f) => f.field_info instanceof params.Form);
-  const Cls = any_form ? params.Form : params.Body;
+  const Cls = any_file ? params.File : any_form ? params.Form : params.Body;
   const media_types = body_params.map((f) => (f.field_info as params.Body).media_type);
-  const info = new Cls(BodyModel, { alias: "body", ...(required ? {} : { default: null }), media_type: any_form ? media_types[0] : "application/json" });
+  const media_type = any_file ? "multipart/form-data" : any_form ? "application/x-www-form-urlencoded" : new Set(media_types).size === 1 ? media_types[0] : "application/json";
+  const info = new Cls(BodyModel, { alias: "body", ...(required ? {} : { default: null }), media_type });
   return create_model_field("body", info);
 }
 

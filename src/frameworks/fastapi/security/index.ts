@@ -2,4 +2,4 @@
 export { SecurityBase, SecurityScopes } from "./base";
 export { APIKeyCookie, APIKeyHeader, APIKeyQuery } from "./api_key";
 export { HTTPAuthorizationCredentials, HTTPBasic, HTTPBasicCredentials, HTTPBearer, HTTPDigest } from "./http";
-export { OAuth2, OAuth2PasswordBearer } from "./oauth2";
+export { OAuth2, OAuth2PasswordBearer, OAuth2PasswordRequestForm, OAuth2PasswordRequestFormStrict } from "./oauth2";

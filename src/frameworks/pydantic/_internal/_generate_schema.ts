@@ -94,7 +94,16 @@ function form_schema(f: TypeForm<any>, c: Record<string, unknown>, building: Set
       return s;
     }
     case "class": {
-      const cls = f.args[0] as { name: string };
+      const cls = f.args[0] as { name: string; __get_pydantic_core_schema__?: (source: unknown) => CoreSchema; __get_pydantic_json_schema__?: (core: CoreSchema, handler: unknown) => unknown };
+      // A class that says how it validates (`__get_pydantic_core_schema__`), and how it shows in a JSON Schema.
+      if (typeof cls.__get_pydantic_core_schema__ === "function") {
+        const schema = cls.__get_pydantic_core_schema__(cls);
+        if (typeof cls.__get_pydantic_json_schema__ === "function") {
+          const js = cls.__get_pydantic_json_schema__.bind(cls);
+          schema.metadata = { ...schema.metadata, pydantic_js_functions: [...((schema.metadata?.pydantic_js_functions as unknown[]) ?? []), js] };
+        }
+        return schema;
+      }
       return { type: "is-instance", cls, cls_repr: cls.name };
     }
     case "annotated":

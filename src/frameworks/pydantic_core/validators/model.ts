@@ -219,8 +219,9 @@ function function_error(st: ValidationState, e: unknown, input: unknown): typeof
     st.errors.push(new LineError(e.error_type, input, e.context ?? undefined));
     return INVALID;
   }
-  if (e instanceof ValueError) return fail(st, "value_error", input, { error: e.message });
-  if (e instanceof AssertionError) return fail(st, "assertion_error", input, { error: e.message });
+  // ctx keeps the exception itself, as pydantic-core does (`errors()` shows `ValueError('…')`, `json()` its str).
+  if (e instanceof ValueError) return fail(st, "value_error", input, { error: e });
+  if (e instanceof AssertionError) return fail(st, "assertion_error", input, { error: e });
   throw e;
 }
 

@@ -4,7 +4,14 @@ For every NAME.py here (a FastAPI app as a learner writes it following the tutor
 NAME.requests.json, sends the requests through Starlette's TestClient and writes NAME.recorded.json:
 one [method, url, status, sorted headers, body text] per request (date/server headers dropped).
 NAME.main.ts.txt is the same app written for the lab; tutorial.test.ts replays it and compares.
-Run:  cd /tmp && /work/.venv-ref/bin/python /work/wt-fastapi/tests/frameworks/fastapi/tutorial/record.py
+Run:  cd /tmp && /work/.venv-ref/bin/python /work/wt-fastapi/tests/frameworks/fastapi/tutorial/record.py [NAME...]
+(only the named apps when names are given).
+
+Forms (Form, File, UploadFile, OAuth2PasswordRequestForm) need python-multipart, which the shared
+venv lacks: security, params_forms and files were recorded with Debian's python3-multipart 0.0.5
+(and python3-six) unpacked beside a `python_multipart` module re-exporting it, on PYTHONPATH
+(`apt-get download python3-multipart python3-six`, `dpkg-deb -x`). Their requests keep to bodies
+every python-multipart version parses alike (no empty multipart body, no body without a boundary).
 """
 import importlib
 import json
@@ -22,7 +29,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 # response's last-modified and etag are not compared.
 NOT_COMPARED = ("date", "server", "last-modified", "etag")
 
-for name in ("basics", "deps_security", "models_responses", "advanced", "templates_static", "bigger"):
+for name in [n for n in ("basics", "deps_security", "models_responses", "advanced", "templates_static", "bigger", "dependencies", "security", "middleware", "errors_models", "params_forms", "files") if len(sys.argv) < 2 or n in sys.argv[1:]]:
     files = os.path.join(HERE, name + ".files")
     os.chdir(files if os.path.isdir(files) else HERE)
     if os.path.isdir(files):

@@ -1,0 +1,2 @@
+/** fastapi.middleware.trustedhost: Starlette's `TrustedHostMiddleware`, re-exported. */
+export { TrustedHostMiddleware } from "../../starlette/middleware/trustedhost";
