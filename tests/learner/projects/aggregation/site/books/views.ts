@@ -1,6 +1,7 @@
-import { Avg, Case, Count, DecimalField, ExpressionWrapper, F, FloatField, IntegerField, Max, Min, Q, Sum, Value, When } from "django/db/models";
+import { Avg, Case, Count, DecimalField, ExpressionWrapper, F, FloatField, IntegerField, Max, Min, Q, StdDev, Sum, Value, Variance, When } from "django/db/models";
 import { Coalesce } from "django/db/models/functions";
 import { FieldError } from "django/core/exceptions";
+import { OperationalError } from "django/db";
 import { JsonResponse } from "django/http";
 import { render } from "django/shortcuts";
 import { py_tuple as t } from "python";
@@ -96,8 +97,23 @@ export function as_json(request) {
   return new JsonResponse({ groups: [...data], totals: Book.objects.aggregate(new Sum("price"), new Avg("rating")) });
 }
 
+function stddev_over_nulls() {
+  // On SQLite, Django's STDDEV_POP is Python's statistics.pstdev: a NULL (a publisher with no
+  // books) makes it fail.
+  try {
+    return [...Publisher.objects.annotate({ sd: new StdDev("book__pages") }).values_list("sd", { flat: true })];
+  } catch (e) {
+    if (!(e instanceof OperationalError)) throw e;
+    return `${e.constructor.name}: ${e.message}`;
+  }
+}
+
 export function functions(request) {
   return report(request, [
+    ["stddev", Book.objects.aggregate(new StdDev("rating"), new Variance("pages"))],
+    ["sample", Book.objects.aggregate({ sd: new StdDev("rating", { sample: true }), var: new Variance("price", { sample: true }) })],
+    ["per publisher", [...Publisher.objects.exclude({ name: "BaloneyPress" }).annotate({ sd: new StdDev("book__pages") }).order_by("name").values_list("name", "sd")]],
+    ["over nulls", stddev_over_nulls()],
     ["wrapper", [...Book.objects.annotate({ cost: new ExpressionWrapper(new F("price").mul(2), { output_field: new DecimalField({ max_digits: 10, decimal_places: 2 }) }) }).order_by("pk").slice(null, 2)].map((b) => t(b.name, b.cost))],
     ["case sum", Book.objects.aggregate({ thick: new Sum(new Case(new When({ pages__gt: 500, then: 1 }), { default: 0, output_field: new IntegerField() })) })],
     ["conditional count", Publisher.objects.aggregate({ many: new Count("pk", { filter: new Q({ book__pages__gt: 400 }) }), few: new Count("pk", { filter: new Q({ book__pages__lte: 400 }) }) })],

@@ -1,6 +1,7 @@
-from django.db.models import Avg, Case, Count, DecimalField, ExpressionWrapper, F, FloatField, IntegerField, Max, Min, Q, Sum, Value, When
+from django.db.models import Avg, Case, Count, DecimalField, ExpressionWrapper, F, FloatField, IntegerField, Max, Min, Q, StdDev, Sum, Value, Variance, When
 from django.db.models.functions import Coalesce
 from django.core.exceptions import FieldError
+from django.db import OperationalError
 from django.http import JsonResponse
 from django.shortcuts import render
 
@@ -95,8 +96,21 @@ def as_json(request):
     return JsonResponse({"groups": list(data), "totals": Book.objects.aggregate(Sum("price"), Avg("rating"))})
 
 
+def stddev_over_nulls():
+    # On SQLite, Django's STDDEV_POP is Python's statistics.pstdev: a NULL (a publisher with no
+    # books) makes it fail.
+    try:
+        return list(Publisher.objects.annotate(sd=StdDev("book__pages")).values_list("sd", flat=True))
+    except OperationalError as e:
+        return f"{type(e).__name__}: {e}"
+
+
 def functions(request):
     return report(request, [
+        ("stddev", Book.objects.aggregate(StdDev("rating"), Variance("pages"))),
+        ("sample", Book.objects.aggregate(sd=StdDev("rating", sample=True), var=Variance("price", sample=True))),
+        ("per publisher", list(Publisher.objects.exclude(name="BaloneyPress").annotate(sd=StdDev("book__pages")).order_by("name").values_list("name", "sd"))),
+        ("over nulls", stddev_over_nulls()),
         ("wrapper", [(b.name, b.cost) for b in Book.objects.annotate(cost=ExpressionWrapper(F("price") * 2, output_field=DecimalField(max_digits=10, decimal_places=2))).order_by("pk")[:2]]),
         ("case sum", Book.objects.aggregate(thick=Sum(Case(When(pages__gt=500, then=1), default=0, output_field=IntegerField())))),
         ("conditional count", Publisher.objects.aggregate(many=Count("pk", filter=Q(book__pages__gt=400)), few=Count("pk", filter=Q(book__pages__lte=400)))),
