@@ -203,3 +203,4 @@ export * as "django/contrib/humanize" from "../../frameworks/django/contrib/huma
 export * as "django/contrib/humanize/apps" from "../../frameworks/django/contrib/humanize/apps";
 export * as "django/contrib/humanize/templatetags/humanize" from "../../frameworks/django/contrib/humanize/templatetags/humanize";
 export * as "django/utils/functional" from "../../frameworks/django/utils/functional";
+export * as "django/db/models/fields/json" from "../../frameworks/django/db/models/fields/json";

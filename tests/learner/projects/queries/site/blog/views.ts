@@ -1,4 +1,5 @@
 import { F, Prefetch, Q } from "django/db/models";
+import { KT } from "django/db/models/fields/json";
 import { JsonResponse } from "django/http";
 import { get_object_or_404, redirect, render } from "django/shortcuts";
 import { require_POST } from "django/views/decorators/http";
@@ -141,6 +142,8 @@ export function dogs(request) {
     ["sql null", Dog.objects.filter({ data__isnull: true })],
     ["values", [...Dog.objects.order_by("pk").values_list("data", { flat: true })]],
     ["breed values", [...Dog.objects.order_by("pk").values_list("data__breed", { flat: true })]],
+    ["KT", [...Dog.objects.annotate({ breed: KT("data__breed"), owner: KT("data__owner__name") }).order_by("pk")].map((d) => t(d.name, d.breed, d.owner))],
+    ["KT filter", Dog.objects.annotate({ owner: KT("data__owner") }).filter({ owner__contains: "An" })],
     ["age gt", Dog.objects.filter({ data__age__gt: 2 })],
     ["icontains", Dog.objects.filter({ data__breed__icontains: "COL" }).count()],
     ["in", Dog.objects.filter({ data__breed__in: ["labrador", "poodle"] }).count()],

@@ -1,6 +1,7 @@
 from datetime import date, timedelta
 
 from django.db.models import F, Prefetch, Q, Value
+from django.db.models.fields.json import KT
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -152,6 +153,8 @@ def dogs(request):
         ("sql null", Dog.objects.filter(data__isnull=True)),
         ("values", list(Dog.objects.order_by("pk").values_list("data", flat=True))),
         ("breed values", list(Dog.objects.order_by("pk").values_list("data__breed", flat=True))),
+        ("KT", [(d.name, d.breed, d.owner) for d in Dog.objects.annotate(breed=KT("data__breed"), owner=KT("data__owner__name")).order_by("pk")]),
+        ("KT filter", Dog.objects.annotate(owner=KT("data__owner")).filter(owner__contains="An")),
         ("age gt", Dog.objects.filter(data__age__gt=2)),
         ("icontains", Dog.objects.filter(data__breed__icontains="COL").count()),
         ("in", Dog.objects.filter(data__breed__in=["labrador", "poodle"]).count()),
