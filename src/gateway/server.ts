@@ -7,7 +7,7 @@
  * violation or uncaught exception into wsgiref's `500 Internal Server Error`. The whole exchange is
  * one "gateway" span in the trace. Main function: `serve_wsgi`; main class: `ResponseWriter`.
  */
-import { describe_error, kept_copy, span_close, span_fail, span_set, trace_site, tracing_enabled, type Attrs, type Json } from "../trace";
+import { describe_error, is_bounded, kept_copy, span_close, span_fail, span_set, trace_site, tracing_enabled, type Attrs, type Json, type TraceSite } from "../trace";
 import { build_environ, type BuiltEnviron } from "./environ";
 import { concat, finish_exchange, py_repr, python_type_name, safe_json, type HttpRequestMessage, type HttpResponseMessage } from "./exchange";
 import { is_hop_by_hop, type WSGIApplication, type WSGIBody, type WSGIEnviron, type WriteCallable } from "./wsgi";
@@ -27,6 +27,8 @@ export class WSGITypeError extends Error {
 }
 
 const GATEWAY = trace_site("gateway", "gateway/server.ts#serve_wsgi");
+/** The gateway around an application whose calls run only a framework's bounded code (`mark_bounded`, ADR 0040). */
+const BOUNDED_GATEWAY = trace_site("gateway", "gateway/server.ts#serve_wsgi", { bounded: true });
 const NOTHING: readonly never[] = [];
 
 const utf8 = new TextEncoder();
@@ -133,7 +135,7 @@ const checked_names = new Set<string>();
  */
 export async function serve_wsgi(app: WSGIApplication, request: HttpRequestMessage): Promise<HttpResponseMessage> {
   const built = build_environ(request);
-  const span = tracing_enabled() ? open_gateway_span(request, built) : -1;
+  const span = tracing_enabled() ? open_gateway_span(is_bounded(app) ? BOUNDED_GATEWAY : GATEWAY, request, built) : -1;
   const writer = new ResponseWriter();
   let response: HttpResponseMessage;
   try {
@@ -164,7 +166,7 @@ export async function serve_wsgi(app: WSGIApplication, request: HttpRequestMessa
  * the trace is read. `kept_copy` lends the copy to request_started, which sends this environ and
  * shares it if nothing changed it in between. The request message is the caller's and not changed.
  */
-function open_gateway_span(request: HttpRequestMessage, built: BuiltEnviron): number {
+function open_gateway_span(site: TraceSite, request: HttpRequestMessage, built: BuiltEnviron): number {
   const environ = built.environ;
   const keys = Object.keys(environ);
   const values: unknown[] = new Array(keys.length);
@@ -173,7 +175,7 @@ function open_gateway_span(request: HttpRequestMessage, built: BuiltEnviron): nu
   kept_copy.of = environ;
   kept_copy.keys = keys;
   kept_copy.values = values;
-  return GATEWAY.open_with(gateway_span_name, gateway_span_attrs, request, { keys, values }, built.dropped_headers);
+  return site.open_with(gateway_span_name, gateway_span_attrs, request, { keys, values }, built.dropped_headers);
 }
 
 /** `WSGI GET /hello/` (when the trace is read). */

@@ -89,6 +89,14 @@ export interface TraceSiteOptions {
    * is read — the same spans, ids and handles as separate events. Any other record ends the run.
    */
   runs?: boolean;
+  /**
+   * The code between this site's boundaries and its spans' children is the framework's own,
+   * bounded work (a default middleware's phase, the handler, a signal's dispatch — not user code,
+   * not a template or a query): its boundaries take the clock's latest reading instead of a new
+   * one when only such code ran since it was taken (ADR 0040). A span of user code — and the
+   * moment it returns — is still read, so no user code's time is ever given to a bounded span.
+   */
+  bounded?: boolean;
 }
 
 /**
@@ -102,6 +110,8 @@ export class TraceSite {
   readonly with_build: ((a: any, b: any, c: any) => Attrs) | undefined;
   /** Its events of the declared pair are kept in runs (`TraceSiteOptions.runs`). */
   readonly in_runs: boolean;
+  /** Its boundaries may take the latest clock reading (`TraceSiteOptions.bounded`). */
+  readonly bounded: boolean;
 
   constructor(
     readonly id: number,
@@ -109,8 +119,9 @@ export class TraceSite {
     readonly where: string,
     readonly eager: boolean,
     with_source: boolean,
-    with_pair?: { name?: NameWith<any, any, any>; attrs?: (a: any, b: any, c: any) => Attrs; runs?: boolean },
+    with_pair?: { name?: NameWith<any, any, any>; attrs?: (a: any, b: any, c: any) => Attrs; runs?: boolean; bounded?: boolean },
   ) {
+    this.bounded = with_pair?.bounded ?? false;
     this.with_name = with_pair?.attrs ? with_pair.name : undefined;
     this.with_build = with_pair?.attrs;
     this.in_runs = !eager && this.with_build !== undefined && (with_pair?.runs ?? false);
@@ -166,7 +177,10 @@ export class TraceSite {
     if (next !== null && typeof first === "object" && first !== null && next.as[0] === first) {
       const nulls: number[] = [];
       for (let k = 0; k < next.forms.length; k++) if (next.forms[k] === null) nulls.push(k);
-      this.kept_runs.set(first, Object.freeze({ as: Object.freeze(next.as), cs: Object.freeze(next.cs), forms: Object.freeze(next.forms), nulls: Object.freeze(nulls) }));
+      // `as` and `cs` are compared with every event of every run, and V8 reads a frozen array's
+      // elements on a slow path (≈ 8 ns an element, measured): they are left unfrozen — nothing
+      // outside the recorder sees them, and nothing changes them (`readonly`).
+      this.kept_runs.set(first, Object.freeze({ as: next.as, cs: next.cs, forms: Object.freeze(next.forms), nulls: Object.freeze(nulls) }));
     }
     if (forms.length !== count) {
       if (!own) forms = forms.slice(0, count);
@@ -222,6 +236,19 @@ export class TraceSite {
   }
 
   /**
+   * `event_with(name, build, list[from + j], b, c)` for j = 0 … count - 1: a row of events that
+   * share `b` and `c`, recorded at once — the endpoints of a URLconf that missed one after the
+   * other, the plain way. For a `runs` site's declared pair they join the run as one batch (the
+   * same record and the same spans as one call each, for a few array reads an event).
+   */
+  events_with<A, B = undefined, C = undefined>(name: NameWith<A, B, C>, build: (a: A, b: B, c: C) => Attrs, list: readonly A[], from: number, count: number, b: B, c: C): void {
+    const r = active;
+    if (!r.enabled || count <= 0) return;
+    if (this.in_runs && build === this.with_build && name === this.with_name) r.record_run_events(this, list, from, count, b, c);
+    else for (let j = from; j < from + count; j++) r.record_open_with(OP_EVENT, this, name, build, list[j], b, c, undefined);
+  }
+
+  /**
    * Run `fn` inside a span of this site. An exception marks the span failed (Python class name)
    * and is re-thrown; a promise closes the span when returned, and marks it failed if it rejects.
    */
@@ -247,12 +274,31 @@ export class TraceSite {
   }
 }
 
+/**
+ * Framework objects whose calls run only the framework's bounded code (ADR 0040): Django's own
+ * middleware instances, the receivers Django connects itself, the WSGI application
+ * `get_wsgi_application()` returns. A site shared by such objects and a project's (a middleware
+ * layer, a receiver, the gateway's application) records their spans on its `bounded` twin.
+ */
+const bounded_objects = new WeakSet<object>();
+
+/** Mark a framework object whose calls run only bounded framework code (see `bounded_objects`). */
+export function mark_bounded<T extends object>(value: T): T {
+  bounded_objects.add(value);
+  return value;
+}
+
+/** Whether `mark_bounded` marked this object. */
+export function is_bounded(value: unknown): boolean {
+  return typeof value === "object" || typeof value === "function" ? bounded_objects.has(value as object) : false;
+}
+
 const sites: TraceSite[] = [];
 const sites_by_key = new Map<string, TraceSite>();
 
 /** Register a call site once, at module load: `const RESOLVE = trace_site("resolver", "django/urls/resolvers.ts#URLResolver.resolve")`. */
 export function trace_site(kind: SpanKind, where: string, options: TraceSiteOptions = {}): TraceSite {
-  const key = `${kind}\u0000${where}\u0000${options.source ? 1 : 0}${options.eager ? 1 : 0}${options.runs ? 1 : 0}`;
+  const key = `${kind}\u0000${where}\u0000${options.source ? 1 : 0}${options.eager ? 1 : 0}${options.runs ? 1 : 0}${options.bounded ? 1 : 0}`;
   let site = sites_by_key.get(key);
   if (!site) {
     site = new TraceSite(sites.length, kind, where, options.eager ?? false, options.source ?? false, options);
@@ -378,7 +424,7 @@ interface KeptRun {
   /** The indices whose form is null, in order. */
   readonly nulls: readonly number[];
 }
-const NO_KEPT_RUN: KeptRun = Object.freeze({ as: Object.freeze([]), cs: Object.freeze([]), forms: Object.freeze([]), nulls: Object.freeze([]) });
+const NO_KEPT_RUN: KeptRun = Object.freeze({ as: [], cs: [], forms: Object.freeze([]), nulls: Object.freeze([]) });
 
 
 const INITIAL_RECORDS = 128;
@@ -434,6 +480,16 @@ export class Recorder {
   private run_kept: KeptRun = NO_KEPT_RUN;
   private run_as: readonly unknown[] = NO_KEPT_RUN.as;
   private run_cs: readonly unknown[] = NO_KEPT_RUN.cs;
+  /**
+   * The clock as recorded (ADR 0040): the latest reading, whether only bounded framework code ran
+   * since it was taken, and the open spans' nesting — each span's depth (by index; -1 for an event)
+   * and whether the span open at each depth is bounded (1) or not (0).
+   */
+  private latest = 0;
+  private latest_holds = false;
+  private depth = 0;
+  private depth_of: number[] = EMPTY_NUMBERS;
+  private bounded_at: number[] = EMPTY_NUMBERS;
 
   constructor(options: { enabled?: boolean } = {}) {
     this.enabled = options.enabled ?? true;
@@ -443,6 +499,10 @@ export class Recorder {
   /** The first record: the previous read log's arrays, or new ones. */
   private start_log(): void {
     if (this.stack === EMPTY_NUMBERS) this.stack = [];
+    if (this.depth_of === EMPTY_NUMBERS) {
+      this.depth_of = [];
+      this.bounded_at = [];
+    }
     if (spare) {
       ({ codes: this.codes, times: this.times, values: this.values } = spare);
       spare = null;
@@ -461,7 +521,8 @@ export class Recorder {
     const kept = site.eager && typeof attrs === "function" ? attrs() : attrs;
     if (this.codes === EMPTY_NUMBERS) this.start_log();
     this.codes[this.ncodes++] = (site.id << OP_BITS) | op;
-    if (op === OP_OPEN) this.times[this.ntimes++] = now();
+    if (op === OP_OPEN) this.times[this.ntimes++] = this.opening(site.bounded);
+    else this.depth_of[this.spans_opened] = -1;
     const values = this.values;
     const v = this.nvalues;
     values[v] = name;
@@ -480,7 +541,8 @@ export class Recorder {
     if (build === site.with_build && name === site.with_name && source === undefined) {
       // The site's own name and builder: only the values are kept.
       this.codes[this.ncodes++] = (site.id << OP_BITS) | op | SITE_ARGS;
-      if (op === OP_OPEN) this.times[this.ntimes++] = now();
+      if (op === OP_OPEN) this.times[this.ntimes++] = this.opening(site.bounded);
+      else this.depth_of[this.spans_opened] = -1;
       values[v] = a;
       values[v + 1] = b;
       values[v + 2] = c;
@@ -488,7 +550,8 @@ export class Recorder {
       return this.next_handle(site);
     }
     this.codes[this.ncodes++] = (site.id << OP_BITS) | op | WITH_ARGS;
-    if (op === OP_OPEN) this.times[this.ntimes++] = now();
+    if (op === OP_OPEN) this.times[this.ntimes++] = this.opening(site.bounded);
+    else this.depth_of[this.spans_opened] = -1;
     values[v] = name;
     values[v + 1] = build;
     values[v + 2] = source;
@@ -519,6 +582,31 @@ export class Recorder {
     }
     values[this.run_at + 1] = this.run_count;
     return (this.epoch << INDEX_BITS) | this.spans_opened++;
+  }
+
+  /** `record_run_event` for `list[from]`, … `list[from + count - 1]`, each with `b` and `c` (`TraceSite.events_with`). */
+  record_run_events(site: TraceSite, list: readonly unknown[], from: number, count: number, b: unknown, c: unknown): void {
+    if (this.ncodes !== this.run_next || this.run_site !== site || this.run_b !== b) this.begin_run(site, list[from], b);
+    const values = this.values;
+    const as = this.run_as;
+    const cs = this.run_cs;
+    let k = this.run_count;
+    let differing = 0;
+    for (let j = from, end = from + count; j < end; j++, k++) {
+      const a = list[j];
+      if (k >= as.length || as[k] !== a || cs[k] !== c) {
+        const v = this.nvalues;
+        values[v] = k;
+        values[v + 1] = a;
+        values[v + 2] = c;
+        this.nvalues = v + 3;
+        differing++;
+      }
+    }
+    if (differing !== 0) values[this.run_at + 3] = (values[this.run_at + 3] as number) + differing;
+    this.run_count = k;
+    values[this.run_at + 1] = k;
+    this.spans_opened += count;
   }
 
   private begin_run(site: TraceSite, a: unknown, b: unknown): void {
@@ -574,7 +662,36 @@ export class Recorder {
     if (index < 0) return;
     if (this.codes === EMPTY_NUMBERS) this.start_log();
     this.codes[this.ncodes++] = (index << OP_BITS) | OP_CLOSE;
-    this.times[this.ntimes++] = now();
+    this.times[this.ntimes++] = this.closing(index);
+  }
+
+  /**
+   * The time of the span opening now (index `spans_opened`): the latest reading if the span is
+   * bounded and only bounded code ran since that reading, else a new one. From here the span's own
+   * code runs: bounded or not, as its site is.
+   */
+  private opening(bounded: boolean): number {
+    const time = bounded && this.latest_holds ? this.latest : (this.latest = now());
+    const depth = this.depth;
+    this.depth_of[this.spans_opened] = depth;
+    this.bounded_at[depth] = bounded ? 1 : 0;
+    this.depth = depth + 1;
+    this.latest_holds = bounded;
+    return time;
+  }
+
+  /**
+   * The time of span `index` closing: the latest reading if it is bounded and only bounded code
+   * ran since, else a new one. From here its parent's code runs again (any span left open inside
+   * it is closed with it).
+   */
+  private closing(index: number): number {
+    const depth = this.depth_of[index];
+    if (depth === undefined || depth < 0) return (this.latest_holds = false), (this.latest = now());
+    const time = this.bounded_at[depth] === 1 && this.latest_holds ? this.latest : (this.latest = now());
+    this.depth = depth;
+    this.latest_holds = depth > 0 && this.bounded_at[depth - 1] === 1;
+    return time;
   }
 
   // --- a site's span held with this recorder: async code whose awaits can outlast the step ----

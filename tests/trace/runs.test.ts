@@ -101,6 +101,51 @@ describe("a run of pattern events", () => {
   });
 });
 
+describe("events recorded as one batch (events_with)", () => {
+  /** The same tries as `tries`, the misses before the match recorded in one or two batches. */
+  function batched(path: string, matched: number, split: number): () => void {
+    return () => {
+      const h = OUTER.open(`resolve ${path}`, { path });
+      PROBE.events_with(probe_name, probe_attrs, probes, 0, split, path, MISS);
+      PROBE.events_with(probe_name, probe_attrs, probes, split, matched - split, path, MISS);
+      PROBE.event_with(probe_name, probe_attrs, probes[matched], path, { got: path });
+      span_close(h);
+    };
+  }
+  const whole = (body: () => void) => JSON.stringify(without_times(recorded(body).trace().spans));
+
+  it("make the spans one call per event makes, read whole or packed, whether the run is kept or new", () => {
+    for (let round = 0; round < 3; round++) {
+      expect(whole(batched("p7/", 7, 3))).toBe(whole(tries("p7/", 7)));
+      expect_same(batched("p7/", 7, 3));
+      // A batch that disagrees with the kept run (fewer, then other patterns) keeps what differs.
+      expect(whole(batched("q/", 4, 0))).toBe(whole(tries("q/", 4)));
+      expect_same(batched("q/", 11, 11));
+    }
+  });
+
+  it("record each event as its own span on a site with no run, and nothing when tracing is off or the batch is empty", () => {
+    const PLAIN = trace_site("pattern", "tests/trace/runs.test.ts#plain", { name: probe_name, attrs: probe_attrs });
+    const spans = recorded(() => {
+      PLAIN.events_with(probe_name, probe_attrs, probes, 2, 3, "x/", MISS);
+      PLAIN.events_with(probe_name, probe_attrs, probes, 0, 0, "x/", MISS);
+    }).trace().spans;
+    expect(spans.map((s) => [s.id, s.name, s.parent])).toEqual([
+      [0, "p2/", null],
+      [1, "p3/", null],
+      [2, "p4/", null],
+    ]);
+    const off = new Recorder({ enabled: false });
+    const previous = set_active_recorder(off);
+    try {
+      PROBE.events_with(probe_name, probe_attrs, probes, 0, 5, "x/", MISS);
+    } finally {
+      set_active_recorder(previous);
+    }
+    expect(off.trace().spans).toEqual([]);
+  });
+});
+
 describe("form_of", () => {
   it("leaves the shared value out of top-level strings and refuses a value used any other way", () => {
     const build = (b: string) => ({ route: "r/", path: b, reason: `'${b}' did not match`, n: 1 });

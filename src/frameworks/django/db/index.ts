@@ -10,6 +10,7 @@
  */
 import { ConnectionHandler, DEFAULT_DB_ALIAS } from "./utils";
 import { request_finished, request_started } from "../core/signals";
+import { mark_bounded } from "../../../trace";
 import type { BaseDatabaseWrapper } from "./backends/base/base";
 
 export {
@@ -48,6 +49,8 @@ export function reset_queries(): void {
   for (const wrapper of connections.all()) if (wrapper.queries_log.length) wrapper.queries_log.length = 0;
 }
 request_started.connect(reset_queries);
+// Django's own receivers: their spans take the clock's latest reading (ADR 0040).
+mark_bounded(reset_queries);
 
 /**
  * `django.db.close_old_connections()`: connected to `request_started` and `request_finished`.
@@ -57,3 +60,4 @@ request_started.connect(reset_queries);
 export function close_old_connections(): void {}
 request_started.connect(close_old_connections);
 request_finished.connect(close_old_connections);
+mark_bounded(close_old_connections);

@@ -23,10 +23,13 @@
  */
 import { TypeError, ValueError } from "../../python/builtins";
 import { settings } from "../conf";
-import { active_recorder, describe_error, fail_on_rejection, kept_copy, span_close, span_fail, span_set, to_json, trace_site, tracing_enabled } from "../../../trace";
+import { active_recorder, describe_error, fail_on_rejection, is_bounded, kept_copy, span_close, span_fail, span_set, to_json, trace_site, tracing_enabled } from "../../../trace";
 
-const SEND = trace_site("signal", "django/dispatch/dispatcher.ts#Signal.send");
+// A send's own code is the dispatch loop, bounded; a receiver's is the receiver's — a project's
+// (its boundaries read the clock) or one of Django's own (bounded, ADR 0040).
+const SEND = trace_site("signal", "django/dispatch/dispatcher.ts#Signal.send", { bounded: true });
 const RECEIVER = trace_site("receiver", "django/dispatch/dispatcher.ts#Signal.send");
+const OWN_RECEIVER = trace_site("receiver", "django/dispatch/dispatcher.ts#Signal.send", { bounded: true });
 import type { Attrs, SourceRef } from "../../../trace";
 import { getLogger, log_options } from "../../python/logging";
 
@@ -383,7 +386,7 @@ export class Signal {
     // as `send()` was given them, kept when the send's span opened and shared by its receivers.
     // The receiver itself and a class sender are kept as they are and named when the trace is read.
     const kept = sending_named === named && sending_kept !== null ? sending_kept : keep_kwargs(named);
-    const span = RECEIVER.open_with(receiver_label, receiver_attrs, receiver, keep_sender(sender), kept, receiver_source(receiver));
+    const span = (is_bounded(receiver) ? OWN_RECEIVER : RECEIVER).open_with(receiver_label, receiver_attrs, receiver, keep_sender(sender), kept, receiver_source(receiver));
     let response: unknown;
     try {
       response = receiver(sender, kwargs);

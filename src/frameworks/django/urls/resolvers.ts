@@ -23,7 +23,9 @@
  * "why" comes from the match itself (`match_or_miss`: the regex did not match, or a converter
  * refused what it captured), so explaining a miss never runs a pattern's regex a second time.
  * The pattern events of one URLconf level tried against one path are kept as one run (the site
- * is declared `runs`, ADR 0035): the code here records one event per pattern all the same.
+ * is declared `runs`, ADR 0035). While tracing, the resolver's loop tries its own endpoints'
+ * patterns itself and records the endpoints that missed plainly in a row as one batch
+ * (`record_plain_misses`, ADR 0041): the same events, without a recorder call per pattern.
  */
 import { KeyError, TypeError, ValueError, py_float_str, py_repr } from "../../python/builtins";
 import * as re from "../../python/re";
@@ -44,7 +46,8 @@ export type PatternMatch = [remaining: string, args: unknown[], kwargs: Kwargs];
 /** A urlconf module: anything with `urlpatterns` (and maybe `app_name`, `handler404`, …), or the list itself. */
 export type URLconf = string | { urlpatterns: unknown; app_name?: string; [k: string]: unknown } | (URLPattern | URLResolver)[];
 
-const RESOLVE = trace_site("resolver", "django/urls/resolvers.ts#URLResolver.resolve", { source: true, name: resolver_span_name, attrs: resolver_span_attrs });
+// Resolving is the framework's own work, linear in the patterns tried: bounded (ADR 0040).
+const RESOLVE = trace_site("resolver", "django/urls/resolvers.ts#URLResolver.resolve", { source: true, name: resolver_span_name, attrs: resolver_span_attrs, bounded: true });
 // The patterns of one URLconf tried against one path are kept as one run (ADR 0035): a try the
 // last resolve also made (the same pattern, missed the same way) is only counted, and the page
 // makes the spans from each pattern's form.
@@ -422,7 +425,11 @@ export class URLPattern {
 
   /** The pattern matched → a ResolverMatch with the default kwargs laid over the captured ones. */
   resolve(path: string): ResolverMatch | null {
-    const m = this.pattern.match_or_miss(path);
+    return this.resolve_attempt(path, this.pattern.match_or_miss(path));
+  }
+
+  /** `resolve()` given what the pattern made of the path (its match, or how it missed): the event recorded, the match made. */
+  resolve_attempt(path: string, m: PatternMatch | PatternMiss): ResolverMatch | null {
     PATTERN.event_with(attempt_name, attempt_attrs, this, path, m);
     if (is_miss(m)) return null;
     const [, args, captured_kwargs] = m;
@@ -608,8 +615,30 @@ export class URLResolver {
     const m = this.pattern.match(path);
     if (!m) return { path };
     const [new_path, args, captured_kwargs] = m;
-    for (const pattern of this.url_patterns) {
-      const sub = resolve_in(pattern, new_path);
+    const patterns = this.url_patterns;
+    const tracing = tracing_enabled();
+    /** While tracing: how many endpoints before `i` missed plainly and are not recorded yet. */
+    let plain_misses = 0;
+    for (let i = 0; i < patterns.length; i++) {
+      const pattern = patterns[i];
+      let sub: ResolverMatch | Resolver404Info | null;
+      if (tracing && is_own_endpoint(pattern)) {
+        const attempt = pattern.pattern.match_or_miss(new_path);
+        if (attempt === REGEX_MISS) {
+          plain_misses++;
+          tried.push([pattern]);
+          continue;
+        }
+        record_plain_misses(patterns, i, plain_misses, new_path);
+        plain_misses = 0;
+        sub = pattern.resolve_attempt(new_path, attempt);
+      } else {
+        if (plain_misses !== 0) {
+          record_plain_misses(patterns, i, plain_misses, new_path);
+          plain_misses = 0;
+        }
+        sub = resolve_in(pattern, new_path);
+      }
       if (sub === null) tried.push([pattern]);
       else if (!(sub instanceof ResolverMatch)) extend_tried(tried, pattern, sub.tried as (URLPattern | URLResolver)[][] | undefined);
       else {
@@ -617,6 +646,7 @@ export class URLResolver {
         return this.merge_match(pattern, sub, args, captured_kwargs, tried);
       }
     }
+    record_plain_misses(patterns, patterns.length, plain_misses, new_path);
     return { tried: tried as TriedPattern[][], path: new_path };
   }
 
@@ -773,6 +803,20 @@ function resolve_in(pattern: URLPattern | URLResolver, path: string): ResolverMa
     if (!(e instanceof Resolver404)) throw e;
     return { path: e.path, tried: e.tried };
   }
+}
+
+/** Django's own endpoint (`path()`/`re_path()`), whose `resolve()` the traced loop may do itself. */
+function is_own_endpoint(pattern: URLPattern | URLResolver): pattern is URLPattern {
+  return pattern instanceof URLPattern && pattern.resolve === URLPattern.prototype.resolve;
+}
+
+/**
+ * The `count` endpoints just before `patterns[end]` missed plainly (their regex did not match
+ * `path`): their pattern events, recorded as one batch — what `URLPattern.resolve` records for each.
+ */
+function record_plain_misses(patterns: readonly (URLPattern | URLResolver)[], end: number, count: number, path: string): void {
+  // Every entry in the batch is an endpoint (`is_own_endpoint` let it be counted).
+  if (count !== 0) PATTERN.events_with(attempt_name, attempt_attrs, patterns as readonly URLPattern[], end - count, count, path, REGEX_MISS);
 }
 
 function extend_tried(tried: (URLPattern | URLResolver)[][], pattern: URLPattern | URLResolver, sub_tried: (URLPattern | URLResolver)[][] | null | undefined): void {

@@ -6,7 +6,7 @@
  * runs `process_request` (a response returned there short-circuits everything inside), then the
  * rest of the onion, then `process_response`. Each phase is a trace span of its own.
  */
-import { span_close, span_fail, span_set, trace_site, tracing_enabled, type Attrs } from "../../../trace";
+import { is_bounded, span_close, span_fail, span_set, trace_site, tracing_enabled, type Attrs, type TraceSite } from "../../../trace";
 import type { HttpRequest } from "../http/request";
 import type { HttpResponseBase } from "../http/response";
 import { describe_response, header_changes, owned_layer, snapshot_headers, type LayerState } from "../core/handlers/introspection";
@@ -15,11 +15,15 @@ type MaybePromise<T> = T | Promise<T>;
 export type GetResponse = (request: HttpRequest) => MaybePromise<HttpResponseBase>;
 
 const PHASE = trace_site("middleware", "django/utils/deprecation.ts#MiddlewareMixin.__call__");
+/** The phases of Django's own middleware: only the framework's bounded code runs in them (ADR 0040). */
+const OWN_PHASE = trace_site("middleware", "django/utils/deprecation.ts#MiddlewareMixin.__call__", { bounded: true });
 
 export class MiddlewareMixin {
   get_response: GetResponse;
   /** The trace's names for this middleware's phases (its class's, made once per class), looked up once per instance. */
   #labels: PhaseLabels | null = null;
+  /** The call site of this instance's phase spans (bounded for Django's own middleware), looked up on the first traced call. */
+  #phase: TraceSite | null = null;
   process_request?(request: HttpRequest): HttpResponseBase | null | undefined | void;
   process_response?(request: HttpRequest, response: HttpResponseBase): HttpResponseBase;
 
@@ -36,9 +40,13 @@ export class MiddlewareMixin {
     return this.run_process_response(request, inner);
   }
 
+  private phase_site(): TraceSite {
+    return (this.#phase ??= is_bounded(this) ? OWN_PHASE : PHASE);
+  }
+
   private traced_process_request(request: HttpRequest): HttpResponseBase | null {
     const labels = (this.#labels ??= phase_labels(this));
-    const span = PHASE.open_with(labels.process_request, phase_attrs, labels.middleware, "process_request");
+    const span = this.phase_site().open_with(labels.process_request, phase_attrs, labels.middleware, "process_request");
     try {
       const r = this.process_request!(request);
       if (r && span >= 0) span_set(span, { short_circuit: true, response: describe_response(r) });
@@ -57,7 +65,7 @@ export class MiddlewareMixin {
     const labels = (this.#labels ??= phase_labels(this));
     const layer = owned_layer(this);
     if (layer !== null) return this.traced_process_response(request, response, labels, layer);
-    const span = PHASE.open_with(labels.process_response, phase_attrs, labels.middleware, "process_response");
+    const span = this.phase_site().open_with(labels.process_response, phase_attrs, labels.middleware, "process_response");
     try {
       const before = snapshot_headers(response);
       const result = this.process_response(request, response);
@@ -78,7 +86,7 @@ export class MiddlewareMixin {
    * layer returns — so the two spans share the snapshots, captured now, compared when read.
    */
   private traced_process_response(request: HttpRequest, response: HttpResponseBase, labels: PhaseLabels, layer: LayerState): HttpResponseBase {
-    const span = PHASE.open_with(labels.process_response, process_response_attrs, labels.middleware, layer);
+    const span = this.phase_site().open_with(labels.process_response, process_response_attrs, labels.middleware, layer);
     try {
       layer.given = response;
       layer.given_headers = layer.reached && layer.inner_response === response ? layer.inner_headers : snapshot_headers(response);

@@ -7,7 +7,7 @@
  * every layer with `convert_exception_to_response`. `get_response(request)` then calls the outer
  * layer. Tracing sits at exactly this seam: each layer, each hook, the view.
  */
-import { describe_error, error_type, fail_on_rejection, span_close, span_fail, span_set, to_json, trace_site, tracing_enabled, type Attrs } from "../../../../trace";
+import { describe_error, error_type, fail_on_rejection, mark_bounded, span_close, span_fail, span_set, to_json, trace_site, tracing_enabled, type Attrs } from "../../../../trace";
 import { ValueError } from "../../../python/builtins";
 import { settings } from "../../conf";
 import type { HttpRequest } from "../../http/request";
@@ -26,8 +26,12 @@ type TemplateResponseMiddleware = (request: HttpRequest, response: HttpResponseB
 type ExceptionMiddleware = (request: HttpRequest, exception: unknown) => HttpResponseBase | null | undefined;
 
 const LAYER = trace_site("middleware", "django/core/handlers/base.ts#BaseHandler.load_middleware");
-const CORE = trace_site("handler", "django/core/handlers/base.ts#BaseHandler._get_response");
+// Django's own middleware, the handler's core and its process_view hooks run only the framework's
+// bounded code between their boundaries: the clock is read around user code, not around them (ADR 0040).
+const OWN_LAYER = trace_site("middleware", "django/core/handlers/base.ts#BaseHandler.load_middleware", { bounded: true });
+const CORE = trace_site("handler", "django/core/handlers/base.ts#BaseHandler._get_response", { bounded: true });
 const HOOK = trace_site("middleware", "django/core/handlers/base.ts#BaseHandler._get_response");
+const OWN_HOOK = trace_site("middleware", "django/core/handlers/base.ts#BaseHandler._get_response", { bounded: true });
 const VIEW = trace_site("view", "django/core/handlers/base.ts#BaseHandler._get_response");
 const RENDER = trace_site("handler", "django/core/handlers/base.ts#BaseHandler._get_response");
 
@@ -43,6 +47,8 @@ interface Hook<M> {
   method: M;
   /** `CsrfViewMiddleware.process_view`… */
   label: string;
+  /** Django's own middleware (its path is under `django.`): its hook's span is bounded. */
+  own: boolean;
 }
 
 export class BaseHandler {
@@ -72,7 +78,9 @@ export class BaseHandler {
       if (mw_instance === null || mw_instance === undefined)
         throw new ImproperlyConfigured(`Middleware factory ${middleware_path} returned None.`);
       this.register_hooks({ path: middleware_path, instance: mw_instance });
-      handler = convert_exception_to_response(trace_layer(middleware_path, as_callable(mw_instance), calls_mixin(mw_instance) ? mw_instance : null));
+      const own = is_django_middleware(middleware_path);
+      if (own) mark_bounded(mw_instance);
+      handler = convert_exception_to_response(trace_layer(middleware_path, as_callable(mw_instance), calls_mixin(mw_instance) ? mw_instance : null, own));
       loaded.unshift(middleware_path);
     }
     this.middleware_names = loaded;
@@ -82,12 +90,13 @@ export class BaseHandler {
   /** process_view runs outermost first; template-response and exception hooks innermost first. */
   private register_hooks({ path, instance }: Loaded): void {
     const name = short_name(path);
+    const own = is_django_middleware(path);
     if (typeof instance.process_view === "function")
-      this._view_middleware.unshift({ name, method: instance.process_view.bind(instance), label: `${name}.process_view` });
+      this._view_middleware.unshift({ name, method: instance.process_view.bind(instance), label: `${name}.process_view`, own });
     if (typeof instance.process_template_response === "function")
-      this._template_response_middleware.push({ name, method: instance.process_template_response.bind(instance), label: `${name}.process_template_response` });
+      this._template_response_middleware.push({ name, method: instance.process_template_response.bind(instance), label: `${name}.process_template_response`, own });
     if (typeof instance.process_exception === "function")
-      this._exception_middleware.push({ name, method: instance.process_exception.bind(instance), label: `${name}.process_exception` });
+      this._exception_middleware.push({ name, method: instance.process_exception.bind(instance), label: `${name}.process_exception`, own });
   }
 
   /** Return a response for this request: set the URLconf, run the onion, log a 4xx/5xx once. */
@@ -239,6 +248,11 @@ function construct(factory: unknown, get_response: GetResponse): unknown {
   return is_class ? new (factory as new (g: GetResponse) => unknown)(get_response) : (factory as (g: GetResponse) => unknown)(get_response);
 }
 
+/** A middleware of Django's own (`django.middleware.…`, `django.contrib.…`), not a project's: only the framework's bounded code runs in its spans. */
+function is_django_middleware(path: string): boolean {
+  return path.startsWith("django.");
+}
+
 /** Whether calling this middleware runs `MiddlewareMixin.__call__` itself (not an override of it). */
 function calls_mixin(instance: unknown): instance is object {
   return instance instanceof MiddlewareMixin && (instance as { __call__: unknown }).__call__ === MiddlewareMixin.prototype.__call__;
@@ -257,10 +271,10 @@ function as_callable(instance: any): GetResponse {
  * `owner` is the middleware instance when the layer calls `MiddlewareMixin.__call__` itself, whose
  * `process_response` span then shares this layer's snapshots (introspection.ts, LayerState).
  */
-function trace_layer(path: string, layer: GetResponse, owner: object | null = null): GetResponse {
+function trace_layer(path: string, layer: GetResponse, owner: object | null = null, own = false): GetResponse {
   const name = short_name(path);
   const innermost = path === "_get_response";
-  const site = innermost ? CORE : LAYER;
+  const site = innermost ? CORE : own ? OWN_LAYER : LAYER;
   const traced_layer: GetResponse = (request) => {
     if (!tracing_enabled()) return layer(request);
     const state = enter_layer(owner);
@@ -325,7 +339,7 @@ function core_attrs(middleware: string, path: string, state: LayerState): Attrs 
  * failed if it rejects, and its response described when it resolves.
  */
 function traced_process_view(hook: Hook<ViewMiddleware>, request: HttpRequest, match: ResolverMatch): MaybePromise<HttpResponseBase | null | undefined> {
-  const span = HOOK.open_with(hook.label, hook_attrs, hook.name, "process_view");
+  const span = (hook.own ? OWN_HOOK : HOOK).open_with(hook.label, hook_attrs, hook.name, "process_view");
   let result: MaybePromise<HttpResponseBase | null | undefined>;
   try {
     result = hook.method(request, match.func, match.args, match.kwargs);

@@ -7,7 +7,7 @@
  * asks BaseHandler for a response, and hands the status line and headers (each cookie as its own
  * Set-Cookie) to `start_response`. `request_finished` is sent when the server closes the response.
  */
-import { describe_error, fail_on_rejection, span_close, span_fail, trace_site, tracing_enabled, type Attrs } from "../../../../trace";
+import { describe_error, fail_on_rejection, mark_bounded, span_close, span_fail, trace_site, tracing_enabled, type Attrs } from "../../../../trace";
 import { setup } from "../../setup";
 import { set_script_prefix } from "../../urls";
 import type { HttpResponseBase } from "../../http/response";
@@ -21,7 +21,7 @@ export type WSGIEnviron = Record<string, any>;
 export type StartResponse = (status: string, headers: [string, string][], exc_info?: unknown) => (data: Uint8Array) => void;
 
 const LOAD = trace_site("handler", "django/core/handlers/wsgi.ts#WSGIHandler.__init__");
-const GET_RESPONSE = trace_site("handler", "django/core/handlers/wsgi.ts#WSGIHandler.__call__");
+const GET_RESPONSE = trace_site("handler", "django/core/handlers/wsgi.ts#WSGIHandler.__call__", { bounded: true });
 
 export class WSGIHandler extends BaseHandler {
   request_class = WSGIRequest;
@@ -43,7 +43,9 @@ export class WSGIHandler extends BaseHandler {
   /** Let the handler be passed around as a plain WSGI callable. */
   as_wsgi_app(): (environ: WSGIEnviron, start_response: StartResponse) => HttpResponseBase | Promise<HttpResponseBase> {
     const app = (environ: WSGIEnviron, start_response: StartResponse) => this.__call__(environ, start_response);
-    return Object.assign(app, { handler: this });
+    // Only Django's own bounded code runs in the gateway's span around it (ADR 0040); a project's
+    // WSGI wrapper around it is another application, and keeps the clock read.
+    return mark_bounded(Object.assign(app, { handler: this }));
   }
 }
 
