@@ -76,7 +76,8 @@ export class ModuleLoader {
       if (path === null) throw new ModuleNotFoundError(`Cannot find module '${specifier}' imported from ${from || "the project"}`);
       return this.load_user_module(path);
     }
-    return this.import_module(specifier);
+    const module = this.import_module(specifier);
+    return this.framework_modules[module_path_of(specifier)] === module ? live_namespace(module) : module;
   }
 
   /**
@@ -147,6 +148,33 @@ export class ModuleLoader {
     record.module.loaded = true;
     stamp_module_names(record.module.exports, module_name(record.path));
   }
+}
+
+/** The framework-table key `import_module` looks up for a specifier. */
+function module_path_of(specifier: string): string {
+  return specifier.includes("/") ? specifier.replace(/\.(ts|js)$/, "") : specifier.replace(/\./g, "/");
+}
+
+const LIVE_NAMESPACES = new WeakMap<Module, Module>();
+
+/**
+ * A framework module as user code's `import * as mail from "django/core/mail"` sees it: marked
+ * `__esModule`, so the compiled import keeps the object instead of copying its properties once,
+ * and each export read through a getter — a binding the module reassigns later (`mail.outbox`,
+ * made by the first locmem backend, replaced by the test runner) reads its current value, as
+ * Python's `mail.outbox` does.
+ */
+function live_namespace(module: Module): Module {
+  let live = LIVE_NAMESPACES.get(module);
+  if (!live) {
+    live = {};
+    for (const key of Object.keys(module)) Object.defineProperty(live, key, { enumerable: true, get: () => module[key] });
+    Object.defineProperty(live, "__esModule", { value: true });
+    // `import x from "django/..."` kept giving the whole module, as before the marker.
+    if (!("default" in module)) Object.defineProperty(live, "default", { value: live });
+    LIVE_NAMESPACES.set(module, live);
+  }
+  return live;
 }
 
 /** `blog/views.ts` → `blog.views`; a package's `blog/index.ts` → `blog`. */
