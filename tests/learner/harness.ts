@@ -8,6 +8,9 @@
  * project's own apps, migrate, run seed.seed(), then send the requests with one cookie jar
  * (src/scenarios/client.ts). A form value "{csrf}" becomes the csrfmiddlewaretoken of the last
  * HTML page that had one (else the csrftoken cookie), exactly as tests/learner/record.py does.
+ * A request with "link" goes where that pattern's group points in its last match in the latest
+ * response that has one: the link a learner copies out of an email (a password-reset token differs
+ * between the two runs, so the target cannot be written down).
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -28,6 +31,20 @@ export interface RecordedResponse {
 export interface LearnerRequest extends ScenarioRequest {
   /** Apps whose migrations the lab should make (default: every app folder with a models.ts). */
   app_labels?: string[];
+  /** A regular expression with one group: the target is its text in an earlier response ("target" only labels it). */
+  link?: string;
+}
+
+/**
+ * The link a learner copies: the pattern's group in its last match in the latest body that has one
+ * (none → a path no project routes, so the response differs from the recorded one and says why).
+ */
+export function link_target(pattern: string, bodies: string[]): string {
+  for (let i = bodies.length - 1; i >= 0; i--) {
+    const found = [...bodies[i].matchAll(new RegExp(pattern, "g"))];
+    if (found.length) return found[found.length - 1][1];
+  }
+  return `/no-link-found/?pattern=${encodeURIComponent(pattern)}`;
 }
 
 export function project_names(): string[] {
@@ -74,13 +91,16 @@ export async function run_project(name: string): Promise<LearnerRun> {
   const jar = new CookieJar();
   let last_token: string | null = null;
   const actual: RecordedResponse[] = [];
+  const bodies: string[] = [];
   for (const spec of requests) {
     const token = last_token ?? jar.get("csrftoken") ?? "";
     const form = spec.form && Object.fromEntries(Object.entries(spec.form).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => (x === "{csrf}" ? token : x)) : v === "{csrf}" ? token : v]));
-    const request = build_request({ ...spec, ...(form ? { form } : {}) }, spec.no_cookies ? null : jar);
+    const target = spec.link ? link_target(spec.link, bodies) : spec.target;
+    const request = build_request({ ...spec, target, ...(form ? { form } : {}) }, spec.no_cookies ? null : jar);
     const { response } = await runtime.request(request);
     if (!spec.no_cookies) jar.store_response(response);
     const body = new TextDecoder().decode(response.body);
+    bodies.push(body);
     const found = TOKEN.exec(body);
     if (found) last_token = found[1];
     const header = (n: string) => response.headers.find(([k]) => k.toLowerCase() === n)?.[1] ?? null;
@@ -93,7 +113,8 @@ const MONTHS = "Jan\\.|Feb\\.|March|April|May|June|July|Aug\\.|Sept\\.|Oct\\.|No
 
 /**
  * The only differences allowed: CSRF tokens (masked 64-character tokens and their 32-character
- * secrets), session keys, password hashes, and times near now (ISO dates and datetimes, also
+ * secrets), session keys, password hashes, password-reset tokens (the time in base 36, a dash, 32
+ * hex digits that hash the password's salt), and times near now (ISO dates and datetimes, also
  * URL-encoded, Django's default DATETIME_FORMAT, and times of day) — projects seed fixed dates in
  * earlier years for everything else.
  */
@@ -105,6 +126,7 @@ export function normalise(text: string | null, today: Date = new Date()): string
   const near = (m: string) => [y - 1, y, y + 1].some((year) => m.startsWith(String(year)));
   return text
     .replace(/(csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}/g, "$1<csrf>")
+    .replace(/\b[0-9a-z]{1,13}-[0-9a-f]{32}\b/g, "<reset-token>")
     .replace(/\b[A-Za-z0-9]{64}\b/g, "<csrf>")
     .replace(/\b[a-z0-9]{32}\b/g, "<key>")
     .replace(/(pbkdf2_sha256|md5|argon2|bcrypt_sha256)\$[^\s"<&]+/g, "$1$<hash>")

@@ -12,6 +12,9 @@ status, content type, location and body of each response. CI replays that file w
 
 A form value "{csrf}" is replaced by the csrfmiddlewaretoken found in the last HTML response
 that had one, else by the csrftoken cookie, as a browser submitting the page's form would send.
+A request with "link" (a regular expression with one group) goes to the group's text in its last
+match in the latest response that has one — the link a learner copies out of an email the page
+showed (its "target" only labels it).
 """
 import io
 import json
@@ -115,6 +118,15 @@ def environ_for(spec, jar, body):
 TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
+def link_target(pattern, bodies):
+    """The link a learner copies: the pattern's group in its last match in the latest body that has one."""
+    for content in reversed(bodies):
+        found = re.findall(pattern, content.decode("utf-8", "replace"))
+        if found:
+            return found[-1]
+    raise LookupError(f"no earlier response has a link matching {pattern!r}")
+
+
 def record(project):
     folder = os.path.join(PROJECTS, project)
     twin = os.path.join(folder, "twin")
@@ -134,7 +146,11 @@ def record(project):
     jar = CookieJar()
     last_token = None
     responses = []
+    bodies = []
     for spec in requests:
+        label = spec["target"]
+        if "link" in spec:
+            spec = {**spec, "target": link_target(spec["link"], bodies)}
         body = b""
         if "form" in spec:
             form = {}
@@ -160,12 +176,13 @@ def record(project):
         headers = box["headers"]
         if not spec.get("no_cookies"):
             jar.store(headers)
+        bodies.append(content)
         found = TOKEN.search(content)
         if found:
             last_token = found.group(1).decode()
         header = lambda n: next((v for k, v in headers if k.lower() == n), None)  # noqa: E731
         responses.append({
-            "request": f'{spec["method"]} {spec["target"]}',
+            "request": f'{spec["method"]} {label}',
             "status": int(box["status"].split()[0]),
             "content_type": header("content-type"),
             "location": header("location"),

@@ -8,6 +8,7 @@ import { extract_tb } from "../../src/frameworks/python/traceback";
 import { settings } from "../../src/frameworks/django/conf";
 import { request_started } from "../../src/frameworks/django/core/signals";
 import { Recorder, set_active_recorder } from "../../src/trace";
+import { set_outbox } from "../../src/frameworks/django/core/mail";
 
 describe("ModuleLoader: user files → modules", () => {
   it("resolves relative imports with .ts, .js and /index.ts, and absolute project paths", () => {
@@ -27,6 +28,18 @@ describe("ModuleLoader: user files → modules", () => {
     expect(Array.from(bytes)).toEqual([104, 105]);
     expect(Array.from(utf8)).toEqual([0xc3, 0xa9]);
     expect([is_error, cursor]).toEqual([true, "function"]);
+  });
+
+  it("a framework module imported whole reads each export live (mail.outbox, made later by the locmem backend)", () => {
+    set_outbox(undefined);
+    const loader = load({ "check.ts": `import * as mail from "django/core/mail"; import whole from "django/core/mail"; export const outbox = () => mail.outbox; export const same = whole === mail;` });
+    const check = loader.require("./check");
+    expect(check.outbox()).toBe(undefined);
+    const sent: any[] = [];
+    set_outbox(sent);
+    expect(check.outbox()).toBe(sent);
+    expect(check.same).toBe(true);
+    set_outbox(undefined);
   });
 
   it("resolves dotted settings paths through import_string (user modules, packages and django/...)", () => {

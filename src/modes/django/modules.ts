@@ -65,6 +65,7 @@ export * as "django/core/mail/utils" from "../../frameworks/django/core/mail/uti
 export * as "django/core/mail/backends/base" from "../../frameworks/django/core/mail/backends/base";
 export * as "django/core/mail/backends/console" from "../../frameworks/django/core/mail/backends/console";
 export * as "django/core/mail/backends/dummy" from "../../frameworks/django/core/mail/backends/dummy";
+export * as "django/core/mail/backends/filebased" from "../../frameworks/django/core/mail/backends/filebased";
 export * as "django/core/mail/backends/locmem" from "../../frameworks/django/core/mail/backends/locmem";
 export * as "django/core/mail/backends/smtp" from "../../frameworks/django/core/mail/backends/smtp";
 export * as "django/utils/crypto" from "../../frameworks/django/utils/crypto";

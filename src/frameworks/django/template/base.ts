@@ -922,6 +922,8 @@ function lookup_bit(current: unknown, bit: string): unknown {
     if (bit === "items") return [...current.entries()];
     if (bit === "keys") return [...current.keys()];
     if (bit === "values") return [...current.values()];
+    // A dict subclass's own attributes (ErrorDict.as_text, as_ul), as for a list subclass below.
+    if (Object.getPrototypeOf(current) !== Map.prototype && bit in current && !(bit in Map.prototype)) return (current as unknown as Record<string, unknown>)[bit];
     return NOT_FOUND;
   }
   if (is_str(current)) {

@@ -12,6 +12,7 @@ import { get_user_model } from "./index";
 import { create_permissions } from "./management";
 import { Group, Permission, update_last_login, User } from "./models";
 import { user_logged_in } from "./signals";
+import "./templates";
 
 export class AuthConfig extends AppConfig {
   override name = "django.contrib.auth";

@@ -1,6 +1,7 @@
 /**
  * django.contrib.auth.forms: the sign-in and password forms → a user (AuthenticationForm), a new
- * user (UserCreationForm), a changed password (SetPasswordForm, PasswordChangeForm).
+ * user (UserCreationForm), a changed password (SetPasswordForm, PasswordChangeForm), a reset link
+ * mailed to whoever owns an address (PasswordResetForm).
  *
  *     const form = new AuthenticationForm(request.POST, { request });
  *     form.is_valid()      // clean() calls authenticate(request, { username, password })
@@ -12,18 +13,29 @@
  * form, data comes first and the request is an option (`LoginView.get_form_kwargs` passes it).
  * Django's `SetPasswordMixin` is a set of helpers shared by the password forms; here they are
  * functions that take the form (`validate_passwords(form, …)`).
+ *
+ *     const form = new PasswordResetForm({ email: "alice@example.com" });
+ *     form.is_valid() && form.save({ request });
+ *     // one EmailMultiAlternatives per active user with a usable password and that address:
+ *     // subject "Password reset on localhost", body with http://localhost/accounts/reset/MQ/<token>/
  */
 import { settings } from "../../conf";
 import { ValidationError } from "../../core/exceptions";
-import { CharField, type CharFieldOptions, type Field } from "../../forms/fields";
+import { EmailMultiAlternatives } from "../../core/mail/message";
+import { CharField, EmailField, type CharFieldOptions, type Field } from "../../forms/fields";
 import { Form } from "../../forms/forms";
 import { ModelForm } from "../../forms/models";
-import { PasswordInput, TextInput, type Widget } from "../../forms/widgets";
+import { EmailInput, PasswordInput, TextInput, type Widget } from "../../forms/widgets";
+import { render_to_string } from "../../template/loader";
+import { getLogger, log_options } from "../../../python/logging";
+import { utf8_encode } from "../../../python/bytes";
+import { urlsafe_base64_encode } from "../../utils/http";
 import type { FormOptions } from "../../forms/forms";
 import { capfirst } from "../../utils/text";
 import { authenticate, get_user_model } from "./index";
 import { User } from "./models";
 import { password_validators_help_texts, validate_password } from "./password_validation";
+import { default_token_generator, type PasswordResetTokenGenerator } from "./tokens";
 
 /** A username: a CharField that NFKC-normalizes, with the browser hints Django adds. */
 export class UsernameField extends CharField {
@@ -52,8 +64,10 @@ export function create_password_fields(label1 = "Password", label2 = "Password c
     required: true,
     strip: false,
     widget: new PasswordInput({ autocomplete: "new-password" }),
-    help_text: password_validators_help_html(),
   } as CharFieldOptions);
+  // Django's help text is lazy (`password_validators_help_text_html` wrapped in `lazy`): read from
+  // AUTH_PASSWORD_VALIDATORS when a form is made, not when the field is (settings are not loaded yet).
+  Object.defineProperty(password1, "help_text", { get: password_validators_help_html, set: () => {}, enumerable: true, configurable: true });
   const password2 = new CharField({
     label: label2,
     required: true,
@@ -66,8 +80,8 @@ export function create_password_fields(label1 = "Password", label2 = "Password c
 
 /** `password_validators_help_text_html()`: the validators' help texts as a list (empty without validators). */
 function password_validators_help_html(): string {
-  // At class definition time settings are not configured yet: no texts (asked first rather than
-  // caught, so that loading the framework throws nothing — docs/benchmarks.md, 2026-12-07 17:30).
+  // Before settings are configured (the framework loading) there are no texts (asked first rather
+  // than caught, so that loading the framework throws nothing — docs/benchmarks.md, 2026-12-07 17:30).
   let texts: string[] = [];
   if (settings.configured) {
     try {
@@ -261,4 +275,122 @@ export class PasswordChangeForm extends SetPasswordForm {
       throw new ValidationError(PasswordChangeForm.error_messages.password_incorrect, { code: "password_incorrect" });
     return old_password;
   }
+}
+
+// --- resetting a forgotten password --------------------------------------------------------------
+
+const logger = getLogger("django.contrib.auth");
+
+/**
+ * `_unicode_ci_compare(s1, s2)`: the same identifier ignoring case, after NFKC (Unicode TR 36,
+ * 2.11.2(B)(2)). Python's `casefold()` is full case folding ("ß" → "ss"); upper- then lower-casing
+ * gives the same folding for the letters that have one.
+ */
+export function _unicode_ci_compare(s1: string, s2: string): boolean {
+  const fold = (s: string) => s.normalize("NFKC").toUpperCase().toLowerCase();
+  return fold(s1) === fold(s2);
+}
+
+export interface PasswordResetSaveOptions {
+  domain_override?: string | null;
+  subject_template_name?: string;
+  email_template_name?: string;
+  use_https?: boolean;
+  token_generator?: PasswordResetTokenGenerator;
+  from_email?: string | null;
+  request?: any;
+  html_email_template_name?: string | null;
+  extra_email_context?: Record<string, unknown> | null;
+}
+
+/**
+ * One email address → a one-use link mailed to each matching user. The form never says whether
+ * the address belongs to anyone: an unknown address validates and sends nothing.
+ */
+export class PasswordResetForm extends Form {
+  static override fields: Record<string, Field | null> = {
+    email: new EmailField({ label: "Email", max_length: 254, widget: new EmailInput({ autocomplete: "email" }) } as CharFieldOptions),
+  };
+
+  /**
+   * `send_mail(subject_template_name, email_template_name, context, from_email, to_email,
+   * html_email_template_name=None)`: both templates rendered with the context (the subject on one
+   * line), sent as an EmailMultiAlternatives. A failure to send is logged, never raised: the page
+   * must look the same whether or not mail left.
+   */
+  send_mail(subject_template_name: string, email_template_name: string, context: Record<string, any>, from_email: string | null, to_email: string, html_email_template_name: string | null = null): void {
+    // An email subject must not contain newlines.
+    const subject = render_to_string(subject_template_name, context).split(/\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/).join("");
+    const body = render_to_string(email_template_name, context);
+    const email_message = new EmailMultiAlternatives(subject, body, from_email, [to_email]);
+    if (html_email_template_name !== null) email_message.attach_alternative(render_to_string(html_email_template_name, context), "text/html");
+    try {
+      email_message.send();
+    } catch (e) {
+      logger.error("Failed to send password reset email to %s", context.user.pk, log_options({ exc_info: e }));
+    }
+  }
+
+  /**
+   * `get_users(email)`: who should get a reset — active users whose email matches without regard
+   * to case (SQL `iexact`, then the Unicode comparison) and whose password is usable.
+   */
+  get_users(email: string): any[] {
+    const UserModel = get_user_model();
+    const email_field_name: string = UserModel.get_email_field_name();
+    const active_users = UserModel._default_manager.filter({ [`${email_field_name}__iexact`]: email, is_active: true });
+    return [...active_users].filter((u: any) => u.has_usable_password() && _unicode_ci_compare(email, u[email_field_name]));
+  }
+
+  /**
+   * `save(domain_override=None, subject_template_name=…, email_template_name=…, use_https=False,
+   * token_generator=default_token_generator, from_email=None, request=None,
+   * html_email_template_name=None, extra_email_context=None)`: a link for each user of get_users.
+   * The email's context: email, domain, site_name, uid (the pk in URL-safe base64), user, token,
+   * protocol — then extra_email_context on top.
+   */
+  save(options: PasswordResetSaveOptions = {}): void {
+    const email: string = this.cleaned_data.email;
+    let site_name: string;
+    let domain: string;
+    if (!options.domain_override) {
+      const site = get_current_site(options.request ?? null);
+      [site_name, domain] = [site.name, site.domain];
+    } else {
+      site_name = domain = options.domain_override;
+    }
+    const UserModel = get_user_model();
+    const email_field_name: string = UserModel.get_email_field_name();
+    const token_generator = options.token_generator ?? default_token_generator;
+    for (const user of this.get_users(email)) {
+      const user_email: string = user[email_field_name];
+      const context = {
+        email: user_email,
+        domain,
+        site_name,
+        uid: urlsafe_base64_encode(utf8_encode(UserModel._meta.pk.value_to_string(user))),
+        user,
+        token: token_generator.make_token(user),
+        protocol: options.use_https ? "https" : "http",
+        ...(options.extra_email_context ?? {}),
+      };
+      this.send_mail(
+        options.subject_template_name ?? "registration/password_reset_subject.txt",
+        options.email_template_name ?? "registration/password_reset_email.html",
+        context,
+        options.from_email ?? null,
+        user_email,
+        options.html_email_template_name ?? null,
+      );
+    }
+  }
+}
+
+/**
+ * Django's `get_current_site(request)` when django.contrib.sites is not installed (Framework Lab has
+ * no sites framework): a `RequestSite`, whose domain and name are both the request's host.
+ */
+export function get_current_site(request: any): { domain: string; name: string } {
+  const host: string = request.get_host();
+  return { domain: host, name: host };
 }

@@ -1,37 +1,50 @@
 /**
  * django.contrib.auth.views: the sign-in pages → class-based views (LoginView, LogoutView,
- * PasswordChangeView, PasswordChangeDoneView), and `redirect_to_login`, the redirect
- * `login_required` answers with.
+ * PasswordChangeView, PasswordChangeDoneView, and the four steps of a forgotten password:
+ * PasswordResetView, PasswordResetDoneView, PasswordResetConfirmView, PasswordResetCompleteView),
+ * and `redirect_to_login`, the redirect `login_required` answers with.
  *
  *     urlpatterns = [
  *       path("accounts/login/", LoginView.as_view()),      // GET: the form; POST: authenticate → login → 302
  *       path("accounts/logout/", LogoutView.as_view()),    // POST only (Django 5): logout → 302 or logged_out.html
+ *       path("accounts/", include("django.contrib.auth.urls")),   // all eight, with Django's names
  *     ]
  *     redirect_to_login("/secret/?a=1", "/accounts/login/")
  *     // 302 Location: /accounts/login/?next=/secret/%3Fa%3D1
  *
- * Templates: as in Django, `django.contrib.auth` ships none of `registration/login.html`,
- * `registration/logged_out.html`, `registration/password_change_form.html` or
- * `registration/password_change_done.html` (the admin app provides all but login.html); a project
- * writes them under its templates folder. Every view answers with `Cache-Control: max-age=0,
- * no-cache, no-store, must-revalidate, private` (`never_cache`) and is CSRF-protected.
+ * A reset, step by step: POST an address to password_reset/ (PasswordResetForm mails a link to
+ * each matching user, then 302 → password_reset/done/ whether or not anyone matched); the link
+ * reset/<uidb64>/<token>/ stores the token in the session (INTERNAL_RESET_SESSION_TOKEN) and 302s
+ * to reset/<uidb64>/set-password/, so the token never sits in a URL a Referer could leak; that page
+ * asks for the new password twice (SetPasswordForm), then 302 → reset/done/. A wrong user or
+ * token shows "Password reset unsuccessful" (200, validlink false).
+ *
+ * Templates: as in Django, `django.contrib.auth` ships none of the pages (only
+ * `registration/password_reset_subject.txt`); the admin app ships every `registration/*.html`
+ * except login.html, so they are found whenever django.contrib.admin is installed, and a project
+ * writes its own under its templates folder. Each view carries the decorators Django's does:
+ * `never_cache` (`Cache-Control: max-age=0, no-cache, no-store, must-revalidate, private`) on
+ * login, logout and the reset confirmation; `csrf_protect` on login, logout, password change and
+ * the reset request; `login_required` on the two password-change pages.
  */
 import { python_class } from "../../../python/mro";
-import { ValueError } from "../../../python/builtins";
+import { OverflowError, TypeError, ValueError } from "../../../python/builtins";
+import { utf8_decode } from "../../../python/bytes";
 import { urlsplit, urlunsplit } from "../../../python/urllib/parse";
 import { settings } from "../../conf";
-import { ImproperlyConfigured } from "../../core/exceptions";
+import { ImproperlyConfigured, ValidationError } from "../../core/exceptions";
 import { QueryDict, type HttpRequest } from "../../http/request";
 import { HttpResponseRedirect, type HttpResponseBase } from "../../http/response";
 import { resolve_url } from "../../shortcuts";
 import { reverse } from "../../urls/base";
-import { url_has_allowed_host_and_scheme } from "../../utils/http";
+import { url_has_allowed_host_and_scheme, urlsafe_base64_decode } from "../../utils/http";
 import { add_never_cache_headers } from "../../utils/cache";
 import { csrf_protect } from "../../views/decorators/csrf";
 import { TemplateView, type Kwargs, type Context } from "../../views/generic/base";
 import { FormView } from "../../views/generic/edit";
-import { login as auth_login, logout as auth_logout, update_session_auth_hash, REDIRECT_FIELD_NAME } from "./index";
-import { AuthenticationForm, PasswordChangeForm } from "./forms";
+import { get_user_model, login as auth_login, logout as auth_logout, update_session_auth_hash, REDIRECT_FIELD_NAME } from "./index";
+import { AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm, get_current_site } from "./forms";
+import { default_token_generator } from "./tokens";
 
 /**
  * `redirect_to_login(next, login_url=None, redirect_field_name="next")`: LOGIN_URL with `next`
@@ -49,10 +62,17 @@ export function redirect_to_login(next: string, login_url: string | null = null,
   return new HttpResponseRedirect(urlunsplit([parts.scheme, parts.netloc, parts.path, query, parts.fragment]));
 }
 
-/** Django's `get_current_site(request)` without the sites framework: a RequestSite. */
-function current_site(request: HttpRequest): { domain: string; name: string } {
-  const host = request.get_host();
-  return { domain: host, name: host };
+/** `@method_decorator(csrf_protect)` on dispatch: the CSRF check even without the middleware. */
+function csrf_protected_dispatch(request: HttpRequest, dispatch: () => any): HttpResponseBase {
+  const run = (_request: HttpRequest): any => dispatch();
+  return csrf_protect(run)(request) as HttpResponseBase;
+}
+
+/** `@method_decorator(never_cache)` on dispatch: the response must not be cached anywhere. */
+function never_cache_dispatch(dispatch: () => any): HttpResponseBase {
+  const response = dispatch() as HttpResponseBase;
+  add_never_cache_headers(response);
+  return response;
 }
 
 /**
@@ -60,10 +80,16 @@ function current_site(request: HttpRequest): { domain: string; name: string } {
  * `@method_decorator([csrf_protect, never_cache], name="dispatch")` does.
  */
 function protected_dispatch(request: HttpRequest, dispatch: () => any): HttpResponseBase {
-  const run = (_request: HttpRequest): any => dispatch();
-  const response = csrf_protect(run)(request) as HttpResponseBase;
-  add_never_cache_headers(response);
-  return response;
+  return csrf_protected_dispatch(request, () => never_cache_dispatch(dispatch));
+}
+
+/**
+ * `@method_decorator(login_not_required, name="dispatch")`: LoginRequiredMiddleware lets the view
+ * through (as_view copies the mark from dispatch to the view function). The sign-in and reset pages
+ * carry it: nobody can be signed in before logging in or after forgetting a password.
+ */
+function login_not_required_dispatch(view_class: { prototype: { dispatch: unknown } }): void {
+  (view_class.prototype.dispatch as { login_required?: boolean }).login_required = false;
 }
 
 /** Django imports it from django.utils.cache; kept here for the admin, which imports it with the views. */
@@ -145,11 +171,13 @@ export const LoginView = python_class("django.contrib.auth.views", [RedirectURLM
 
     override get_context_data(kwargs: Kwargs = {}): Context {
       const context = super.get_context_data(kwargs);
-      const site = current_site(this.request);
+      const site = get_current_site(this.request);
       return Object.assign(context, { [this.redirect_field_name]: this.get_redirect_url(), site, site_name: site.name, ...(this.extra_context ?? {}) });
     }
   },
 );
+
+login_not_required_dispatch(LoginView);
 
 export const LogoutView = python_class("django.contrib.auth.views", [RedirectURLMixin, TemplateView], (Base) =>
   /** Log out the user and display the "You are logged out" message. POST only since Django 5.0. */
@@ -179,7 +207,7 @@ export const LogoutView = python_class("django.contrib.auth.views", [RedirectURL
 
     override get_context_data(kwargs: Kwargs = {}): Context {
       const context = super.get_context_data(kwargs);
-      const site = current_site(this.request);
+      const site = get_current_site(this.request);
       return Object.assign(context, { site, site_name: site.name, title: "Logged out", subtitle: null, ...(this.extra_context ?? {}) });
     }
   },
@@ -219,7 +247,7 @@ export const PasswordChangeView = python_class("django.contrib.auth.views", [Pas
     static override title = "Password change";
 
     override dispatch(request: HttpRequest, ...rest: unknown[]): any {
-      return protected_dispatch(request, () => login_required_dispatch(request, () => super.dispatch(request, ...rest)));
+      return csrf_protected_dispatch(request, () => login_required_dispatch(request, () => super.dispatch(request, ...rest)));
     }
 
     /** `success_url = reverse_lazy("password_change_done")` */
@@ -253,7 +281,195 @@ export const PasswordChangeDoneView = python_class("django.contrib.auth.views", 
     static override title = "Password change successful";
 
     override dispatch(request: HttpRequest, ...rest: unknown[]): any {
-      return protected_dispatch(request, () => login_required_dispatch(request, () => super.dispatch(request, ...rest)));
+      return login_required_dispatch(request, () => super.dispatch(request, ...rest));
     }
   },
 );
+
+// --- a forgotten password, in four steps ---------------------------------------------------------
+
+/** The session key under which PasswordResetConfirmView keeps the token between its two URLs. */
+export const INTERNAL_RESET_SESSION_TOKEN = "_password_reset_token";
+
+export const PasswordResetView = python_class("django.contrib.auth.views", [PasswordContextMixin, FormView], (Base) =>
+  /** Step 1: an email address → PasswordResetForm.save() mails the links → 302 to password_reset_done. */
+  class PasswordResetView extends Base {
+    static email_template_name = "registration/password_reset_email.html";
+    static extra_email_context: Record<string, unknown> | null = null;
+    static override form_class: any = PasswordResetForm;
+    static from_email: string | null = null;
+    static html_email_template_name: string | null = null;
+    static subject_template_name = "registration/password_reset_subject.txt";
+    static override success_url: any = null;
+    static override template_name = "registration/password_reset_form.html";
+    static override title = "Password reset";
+    static token_generator: any = default_token_generator;
+    declare email_template_name: string;
+    declare extra_email_context: Record<string, unknown> | null;
+    declare from_email: string | null;
+    declare html_email_template_name: string | null;
+    declare subject_template_name: string;
+    declare token_generator: any;
+
+    override dispatch(request: HttpRequest, ...rest: unknown[]): any {
+      return csrf_protected_dispatch(request, () => super.dispatch(request, ...rest));
+    }
+
+    /** `success_url = reverse_lazy("password_reset_done")` */
+    override get_success_url(): string {
+      return this.success_url ? String(this.success_url) : reverse("password_reset_done");
+    }
+
+    /** Mail the links (to nobody, if nobody has that address), then redirect all the same. */
+    override form_valid(form: any): HttpResponseBase {
+      const request = this.request as HttpRequest;
+      form.save({
+        use_https: request.is_secure(),
+        token_generator: this.token_generator,
+        from_email: this.from_email,
+        email_template_name: this.email_template_name,
+        subject_template_name: this.subject_template_name,
+        request,
+        html_email_template_name: this.html_email_template_name,
+        extra_email_context: this.extra_email_context,
+      });
+      return super.form_valid(form);
+    }
+  },
+);
+
+login_not_required_dispatch(PasswordResetView);
+
+export const PasswordResetDoneView = python_class("django.contrib.auth.views", [PasswordContextMixin, TemplateView], (Base) =>
+  /** Step 2: "We’ve emailed you instructions" — shown whether or not an email left. */
+  class PasswordResetDoneView extends Base {
+    static override template_name = "registration/password_reset_done.html";
+    static override title = "Password reset sent";
+
+    /** Django's own dispatch, here so that it (not View's) carries the login_not_required mark. */
+    override dispatch(request: HttpRequest, ...rest: unknown[]): any {
+      return super.dispatch(request, ...rest);
+    }
+  },
+);
+login_not_required_dispatch(PasswordResetDoneView);
+
+export const PasswordResetConfirmView = python_class("django.contrib.auth.views", [PasswordContextMixin, FormView], (Base) =>
+  /**
+   * Step 3: the link from the email. `reset/<uidb64>/<token>/` with a valid token → the token goes
+   * into the session and the browser to `reset/<uidb64>/set-password/`, which shows SetPasswordForm
+   * while the session's token is still valid. Anything else → the "unsuccessful" page.
+   */
+  class PasswordResetConfirmView extends Base {
+    static override form_class: any = SetPasswordForm;
+    static post_reset_login = false;
+    static post_reset_login_backend: string | null = null;
+    static reset_url_token = "set-password";
+    static override success_url: any = null;
+    static override template_name = "registration/password_reset_confirm.html";
+    static override title = "Enter new password";
+    static token_generator: any = default_token_generator;
+    declare post_reset_login: boolean;
+    declare post_reset_login_backend: string | null;
+    declare reset_url_token: string;
+    declare token_generator: any;
+    declare validlink: boolean;
+    declare user: any;
+
+    override dispatch(request: HttpRequest, ...rest: unknown[]): any {
+      return never_cache_dispatch(() => this.check_link(request, rest));
+    }
+
+    /** Django's dispatch body: find the user, then check the token in the URL or in the session. */
+    check_link(request: HttpRequest, rest: unknown[]): any {
+      const kwargs = this.kwargs as Kwargs;
+      if (!("uidb64" in kwargs) || !("token" in kwargs)) throw new ImproperlyConfigured("The URL path must contain 'uidb64' and 'token' parameters.");
+      this.validlink = false;
+      this.user = this.get_user(String(kwargs.uidb64));
+      if (this.user !== null) {
+        const token = String(kwargs.token);
+        if (token === this.reset_url_token) {
+          const session_token = (request as any).session.get(INTERNAL_RESET_SESSION_TOKEN);
+          if (this.token_generator.check_token(this.user, session_token)) {
+            // The token (kept in the session) is valid: show the form.
+            this.validlink = true;
+            return super.dispatch(request, ...rest);
+          }
+        } else if (this.token_generator.check_token(this.user, token)) {
+          // Keep the token in the session and redirect to a URL without it: a link on the next
+          // page must not leak it in the Referer header.
+          (request as any).session.set(INTERNAL_RESET_SESSION_TOKEN, token);
+          return new HttpResponseRedirect(request.path.replace(token, this.reset_url_token));
+        }
+      }
+      // The "Password reset unsuccessful" page.
+      return this.render_to_response(this.get_context_data());
+    }
+
+    /** `get_user(uidb64)`: the user whose pk the base64 text encodes, or null for anything wrong. */
+    get_user(uidb64: string): any {
+      const UserModel = get_user_model();
+      try {
+        const uid = utf8_decode(urlsafe_base64_decode(uidb64));
+        const pk = UserModel._meta.pk.to_python(uid);
+        return UserModel._default_manager.get({ pk });
+      } catch (e) {
+        if (e instanceof TypeError || e instanceof ValueError || e instanceof OverflowError || e instanceof UserModel.DoesNotExist || e instanceof ValidationError) return null;
+        throw e;
+      }
+    }
+
+    override get_form_kwargs(): Kwargs {
+      return { ...super.get_form_kwargs(), user: this.user };
+    }
+
+    /** Django's forms take `user` first: `SetPasswordForm(user, data, …)`. */
+    override get_form(form_class: any = null): any {
+      const cls = form_class ?? this.get_form_class();
+      const { user, data = null, ...options } = this.get_form_kwargs();
+      return new cls(user, data, options);
+    }
+
+    /** `success_url = reverse_lazy("password_reset_complete")` */
+    override get_success_url(): string {
+      return this.success_url ? String(this.success_url) : reverse("password_reset_complete");
+    }
+
+    /** Save the new password, forget the token (the link is spent), optionally log the user in. */
+    override form_valid(form: any): HttpResponseBase {
+      const user = form.save();
+      (this.request as any).session.delete_item(INTERNAL_RESET_SESSION_TOKEN);
+      if (this.post_reset_login) auth_login(this.request as any, user, this.post_reset_login_backend);
+      return super.form_valid(form);
+    }
+
+    override get_context_data(kwargs: Kwargs = {}): Context {
+      const context = super.get_context_data(kwargs);
+      if (this.validlink) context.validlink = true;
+      else Object.assign(context, { form: null, title: "Password reset unsuccessful", validlink: false });
+      return context;
+    }
+  },
+);
+
+login_not_required_dispatch(PasswordResetConfirmView);
+
+export const PasswordResetCompleteView = python_class("django.contrib.auth.views", [PasswordContextMixin, TemplateView], (Base) =>
+  /** Step 4: "Your password has been set", with a link to LOGIN_URL. */
+  class PasswordResetCompleteView extends Base {
+    static override template_name = "registration/password_reset_complete.html";
+    static override title = "Password reset complete";
+
+    /** Django's own dispatch, here so that it (not View's) carries the login_not_required mark. */
+    override dispatch(request: HttpRequest, ...rest: unknown[]): any {
+      return super.dispatch(request, ...rest);
+    }
+
+    override get_context_data(kwargs: Kwargs = {}): Context {
+      const context = super.get_context_data(kwargs);
+      context.login_url = resolve_url(settings.LOGIN_URL);
+      return context;
+    }
+  },
+);
+login_not_required_dispatch(PasswordResetCompleteView);

@@ -6,6 +6,8 @@ import { override_settings as settings_override, settings } from "../../../../..
 import * as mail from "../../../../../src/frameworks/django/core/mail";
 import { EmailMessage, EmailMultiAlternatives } from "../../../../../src/frameworks/django/core/mail";
 import { EmailBackend as ConsoleBackend } from "../../../../../src/frameworks/django/core/mail/backends/console";
+import { EmailBackend as FileBackend } from "../../../../../src/frameworks/django/core/mail/backends/filebased";
+import { set_project_files, type ProjectFiles } from "../../../../../src/frameworks/python/fs";
 import { ModuleNotFoundError, set_module_importer } from "../../../../../src/frameworks/django/utils/module_loading";
 import { utf8_decode } from "../../../../../src/frameworks/python/bytes";
 import { FRAMEWORK_MODULES } from "../../../../../src/modes";
@@ -174,6 +176,43 @@ describe("sending through settings.EMAIL_BACKEND", () => {
     expect(connection.send_messages([new EmailMessage("Hello", "Here is the message.", "from@example.com", ["to@example.com"]), new EmailMessage("Zwei", "Grüße", "from@example.com", ["to@example.com"])])).toBe(recorded.console_count);
     expect(normalise(stream.text)).toBe(recorded.console);
     expect(new ConsoleBackend({ stream: new Stream() }).send_messages([])).toBe(recorded.console_empty);
+  });
+
+  it("the filebased backend writes the console's text to one file per connection under EMAIL_FILE_PATH", () => {
+    const files = new Map<string, string>();
+    const folders = new Set<string>();
+    const project: ProjectFiles = {
+      read: (p) => files.get(p) ?? null,
+      write: (p, text) => void files.set(p, text),
+      exists: (p) => files.has(p) || folders.has(p),
+      mkdir: (p) => void folders.add(p),
+    };
+    set_project_files(project);
+    try {
+      const connection = new FileBackend({ file_path: "./sent/" });
+      expect(folders.has("sent")).toBe(true);
+      expect(connection.send_messages([new EmailMessage("Hello", "Here is the message.", "from@example.com", ["to@example.com"]), new EmailMessage("Zwei", "Grüße", "from@example.com", ["to@example.com"])])).toBe(recorded.filebased_count);
+      const [name] = [...files.keys()];
+      expect(/^sent\/\d{8}-\d{6}-\d+\.log$/.test(name)).toBe(recorded.filebased_name);
+      expect(normalise(files.get(name)!)).toBe(recorded.filebased);
+      connection.send_messages([new EmailMessage("Again", "Same connection.", "from@example.com", ["to@example.com"])]);
+      expect(files.size).toBe(recorded.filebased_same_connection_files);
+      expect(normalise(files.get(name)!)).toBe(recorded.filebased_appended);
+      settings_override({ EMAIL_FILE_PATH: "sent" }, () => mail.get_connection("django.core.mail.backends.filebased.EmailBackend").send_messages([new EmailMessage("Other", "Another connection.", "from@example.com", ["to@example.com"])]));
+      expect(files.size).toBe(recorded.filebased_second_connection_files);
+      files.set("afile", "x");
+      expect(error(() => new FileBackend({ file_path: "afile" }))).toEqual(recorded.filebased_not_a_directory);
+      expect(error(() => new FileBackend())).toEqual(recorded.filebased_no_path);
+    } finally {
+      set_project_files(null);
+    }
+  });
+
+  it("the filebased backend cannot make its folder while the project is read-only (a request)", () => {
+    expect(error(() => new FileBackend({ file_path: "sent" }))).toEqual({
+      type: "ImproperlyConfigured",
+      message: "Could not create directory for saving email messages: sent ([Errno 30] Read-only file system: 'sent')",
+    });
   });
 
   it("dummy sends nothing; an unknown backend is a ModuleNotFoundError", () => {

@@ -98,6 +98,28 @@ conn = ConsoleBackend(stream=stream)
 out["console_count"] = conn.send_messages([EmailMessage("Hello", "Here is the message.", "from@example.com", ["to@example.com"]), EmailMessage("Zwei", "Grüße", "from@example.com", ["to@example.com"])])
 out["console"] = normalise(stream.getvalue())
 out["console_empty"] = ConsoleBackend(stream=io.StringIO()).send_messages([])
+# The filebased backend: one file per connection (the console's text), appended to while it lives.
+import tempfile  # noqa: E402
+from django.core.mail.backends.filebased import EmailBackend as FileBackend  # noqa: E402
+tmp = tempfile.mkdtemp()
+sent = os.path.join(tmp, "sent")
+conn = FileBackend(file_path=sent)
+out["filebased_count"] = conn.send_messages([EmailMessage("Hello", "Here is the message.", "from@example.com", ["to@example.com"]), EmailMessage("Zwei", "Grüße", "from@example.com", ["to@example.com"])])
+first = sorted(os.listdir(sent))
+out["filebased_name"] = bool(re.fullmatch(r"\d{8}-\d{6}-\d+\.log", first[0]))
+with open(os.path.join(sent, first[0]), encoding="utf-8") as f:
+    out["filebased"] = normalise(f.read())
+conn.send_messages([EmailMessage("Again", "Same connection.", "from@example.com", ["to@example.com"])])
+out["filebased_same_connection_files"] = len(os.listdir(sent))
+with open(os.path.join(sent, first[0]), encoding="utf-8") as f:
+    out["filebased_appended"] = normalise(f.read())
+FileBackend(file_path=sent).send_messages([EmailMessage("Other", "Another connection.", "from@example.com", ["to@example.com"])])
+out["filebased_second_connection_files"] = len(os.listdir(sent))
+with open(os.path.join(tmp, "afile"), "w") as f:
+    f.write("x")
+found = error(lambda: FileBackend(file_path=os.path.join(tmp, "afile")))
+out["filebased_not_a_directory"] = {**found, "message": found["message"].replace(tmp + "/", "")}
+out["filebased_no_path"] = error(lambda: FileBackend())
 out["dummy"] = mail.get_connection("django.core.mail.backends.dummy.EmailBackend").send_messages([EmailMessage(), EmailMessage()])
 out["bad_backend"] = error(lambda: mail.get_connection("django.core.mail.backends.nope.EmailBackend"))
 out["smtp"] = error(lambda: mail.get_connection("django.core.mail.backends.smtp.EmailBackend").send_messages([EmailMessage("s", "b", "f@example.com", ["t@example.com"])]))

@@ -53,6 +53,11 @@ export const ADMIN_TEMPLATES: Record<string, string> = {
   "registration/logged_out.html": registration.logged_out_html,
   "registration/password_change_form.html": registration.password_change_form_html,
   "registration/password_change_done.html": registration.password_change_done_html,
+  "registration/password_reset_form.html": registration.password_reset_form_html,
+  "registration/password_reset_done.html": registration.password_reset_done_html,
+  "registration/password_reset_confirm.html": registration.password_reset_confirm_html,
+  "registration/password_reset_complete.html": registration.password_reset_complete_html,
+  "registration/password_reset_email.html": registration.password_reset_email_html,
 };
 
 register_package_files("django/contrib/admin/templates", ADMIN_TEMPLATES);

@@ -1,0 +1,23 @@
+import { admin } from "django/contrib";
+import * as auth_views from "django/contrib/auth/views";
+import { include, path } from "django/urls";
+import * as views from "members/views";
+
+export const urlpatterns = [
+  path("", views.home, { name: "home" }),
+  path("outbox/", views.outbox, { name: "outbox" }),
+  path(
+    "accounts/welcome_reset/",
+    auth_views.PasswordResetView.as_view({
+      subject_template_name: "members/welcome_subject.txt",
+      email_template_name: "members/welcome_email.txt",
+      html_email_template_name: "members/welcome_email.html",
+      extra_email_context: { course: "Framework Lab" },
+      from_email: "lab@example.com",
+      success_url: "/outbox/",
+    }),
+    { name: "welcome_reset" },
+  ),
+  path("accounts/", include("django.contrib.auth.urls")),
+  path("admin/", admin.site.urls),
+];
