@@ -1,5 +1,5 @@
 /**
- * Tutorial-style FastAPI apps (fifteen, 363 requests; NAME.files/ holds project files beside main.ts —
+ * Tutorial-style FastAPI apps (seventeen, 378 requests; NAME.files/ holds project files beside main.ts —
  * templates and static files, or a whole package whose Python twin sits beside it), as a learner writes them following FastAPI's tutorial, answered as
  * real FastAPI 0.142.2 answers them: NAME.py is the Python app, NAME.main.ts.txt the same app for
  * the lab, NAME.requests.json the requests, NAME.recorded.json real FastAPI's answers (record.py).
