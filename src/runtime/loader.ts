@@ -16,7 +16,7 @@ import { compile_module, SOURCE_EXTENSIONS } from "./compile";
 import { trace_site } from "../trace";
 
 const IMPORT = trace_site("module", "runtime/loader.ts#ModuleLoader.load_user_module");
-import { set_module_importer, ModuleNotFoundError, type Module } from "../frameworks/python/importlib";
+import { set_importing_globals, set_module_importer, ModuleNotFoundError, type Module } from "../frameworks/python/importlib";
 import { set_frame_mapper, type FrameSummary } from "../frameworks/python/traceback";
 import { set_source_reader } from "../frameworks/python/linecache";
 import { set_module_lister, type ModuleInfo } from "../frameworks/python/pkgutil";
@@ -35,6 +35,8 @@ export type Files = Record<string, string>;
 interface ModuleRecord {
   path: string;
   module: { exports: Module; id: string; filename: string; loaded: boolean };
+  /** What the module's top level keeps alive besides its exports, as a Python module's globals do (receivers it connected weakly). */
+  globals: unknown[];
 }
 
 const CANDIDATE_SUFFIXES = ["", ".ts", ".js", "/index.ts", "/index.js"];
@@ -117,7 +119,7 @@ export class ModuleLoader {
   private load_user_module(path: string): Module {
     const cached = this.records.get(path);
     if (cached) return cached.module.exports;
-    const record: ModuleRecord = { path, module: { exports: {}, id: path, filename: path, loaded: false } };
+    const record: ModuleRecord = { path, module: { exports: {}, id: path, filename: path, loaded: false }, globals: [] };
     this.records.set(path, record);
     try {
       IMPORT.run(`import ${module_name(path)}`, () => ({ file: path }), () => this.evaluate(record), { file: path, line: 1 });
@@ -137,7 +139,12 @@ export class ModuleLoader {
       throw new UserSyntaxError((e as Error).message, record.path, null, null);
     }
     const require = (specifier: string) => this.require(specifier, record.path);
-    body(record.module.exports, require, record.module, record.path, dirname(record.path), this.console);
+    const importer_globals = set_importing_globals(record.globals);
+    try {
+      body(record.module.exports, require, record.module, record.path, dirname(record.path), this.console);
+    } finally {
+      set_importing_globals(importer_globals);
+    }
     record.module.loaded = true;
     stamp_module_names(record.module.exports, module_name(record.path));
   }

@@ -26,6 +26,7 @@
  * A signal nobody connected to records nothing (Flask sends six of them on every request).
  */
 import { RuntimeError, TypeError } from "../python/builtins";
+import { keep_with_importing_module } from "../python/importlib";
 import { describe_error, span_close, span_fail, span_set, to_json, trace_site, tracing_enabled, type Attrs, type Json, type SourceRef } from "../../trace";
 import { Symbol, id, iscoroutinefunction, ismethod, make_id, make_ref, type Id, type Ref } from "./_utilities";
 
@@ -165,6 +166,8 @@ export class Signal {
     const receiver_id = make_id(receiver);
     const sender_id = sender === ANY ? ANY_ID : make_id(sender);
     this._collected.delete(receiver_id);
+    // A function connected by a module's top level lives as long as the module, as in Python.
+    if (weak && !ismethod(receiver)) keep_with_importing_module(receiver);
     this.receivers.set(receiver_id, weak ? make_ref(receiver as Receiver, this._make_cleanup_receiver(receiver_id)) : receiver);
     bucket(this._by_sender, sender_id).add(receiver_id);
     bucket(this._by_receiver, receiver_id).add(sender_id);

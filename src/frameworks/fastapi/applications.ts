@@ -33,7 +33,7 @@ import { get_redoc_html, get_swagger_ui_html, get_swagger_ui_oauth2_redirect_htm
 import { get_openapi } from "./openapi/utils";
 import type * as params from "./params";
 import { py_set_order } from "../python/hash";
-import { APIRoute, APIRouter, type Handler, type IncludeOptions, type RouteOptions } from "./routing";
+import { APIRoute, APIRouter, type EventHandler, type Handler, type IncludeOptions, type RouteOptions } from "./routing";
 
 const OPENAPI = trace_site("handler", "fastapi/applications.ts#FastAPI.openapi");
 
@@ -59,6 +59,8 @@ export interface FastAPIOptions {
   middleware?: Middleware[] | null;
   exception_handlers?: Map<Function | number, ExceptionHandler> | null;
   lifespan?: LifespanContext | null;
+  on_startup?: EventHandler[] | null;
+  on_shutdown?: EventHandler[] | null;
   terms_of_service?: string | null;
   contact?: Record<string, unknown> | null;
   license_info?: Record<string, unknown> | null;
@@ -146,6 +148,8 @@ export class FastAPI extends Starlette {
       redirect_slashes: options.redirect_slashes ?? true,
       dependency_overrides_provider: this,
       lifespan: options.lifespan ?? null,
+      on_startup: options.on_startup ?? null,
+      on_shutdown: options.on_shutdown ?? null,
       default_response_class: options.default_response_class ?? Default(JSONResponse as ResponseClass),
       dependencies: options.dependencies ?? null,
       deprecated: options.deprecated ?? null,
@@ -299,6 +303,15 @@ export class FastAPI extends Starlette {
 
   include_router(router: APIRouter, options: IncludeOptions = {}): void {
     this.router.include_router(router, options);
+  }
+
+  /** `@app.on_event("startup" | "shutdown")` (deprecated: a lifespan replaces it; ignored when the app has one). */
+  on_event(event_type: string): <F extends EventHandler>(func: F) => F {
+    return this.router.on_event(event_type);
+  }
+
+  add_event_handler(event_type: string, func: EventHandler): void {
+    this.router.add_event_handler(event_type, func);
   }
 
   /** `@app.middleware("http")`: a function `(request, call_next) → response` becomes a BaseHTTPMiddleware. */

@@ -34,7 +34,7 @@ import type { BackgroundTask } from "../starlette/background";
 import { Request } from "../starlette/requests";
 import { JSONResponse, PlainTextResponse, Response } from "../starlette/responses";
 import * as starlette_routing from "../starlette/routing";
-import { BaseRoute, Match, NO_MATCH, compile_path, get_name, match_params, type LifespanContext } from "../starlette/routing";
+import { BaseRoute, Match, NO_MATCH, compile_path, enter_lifespan, get_name, match_params, type LifespanContext } from "../starlette/routing";
 import { get_route_path } from "../starlette/_utils";
 import type { Middleware } from "../starlette/middleware";
 import type { ASGIApp, Receive, Scope, Send } from "../starlette/types";
@@ -550,6 +550,45 @@ function as_field_info(annotation: unknown): FieldInfo<any> {
 
 // ---------------------------------------------------------------------------------------------
 
+/** A startup or shutdown handler: sync or async, no arguments. */
+export type EventHandler = () => unknown;
+
+/** FastAPI's `_DefaultLifespan`: the router's startup handlers on entering, its shutdown handlers on leaving. */
+function default_lifespan(router: APIRouter): LifespanContext {
+  const lifespan = () => ({
+    async aenter(): Promise<unknown> {
+      await router._startup();
+      return undefined;
+    },
+    async aexit(): Promise<void> {
+      await router._shutdown();
+    },
+  });
+  return lifespan;
+}
+
+/**
+ * `_merge_lifespan_context(original, nested)`: an included router's lifespan runs inside the
+ * including one's; their states merge (the including router's keys win), None when both are None.
+ */
+function merge_lifespan_context(original: LifespanContext, nested: LifespanContext): LifespanContext {
+  return async function* merged_lifespan(app: unknown) {
+    const outer = await enter_lifespan(original, app);
+    try {
+      const inner = await enter_lifespan(nested, app);
+      try {
+        const a = outer.value as Record<string, unknown> | null | undefined;
+        const b = inner.value as Record<string, unknown> | null | undefined;
+        yield (a === null || a === undefined) && (b === null || b === undefined) ? undefined : { ...(b ?? {}), ...(a ?? {}) };
+      } finally {
+        await inner.exit();
+      }
+    } finally {
+      await outer.exit();
+    }
+  };
+}
+
 export interface APIRouterOptions {
   prefix?: string;
   tags?: string[] | null;
@@ -562,6 +601,9 @@ export interface APIRouterOptions {
   deprecated?: boolean | null;
   include_in_schema?: boolean;
   lifespan?: LifespanContext | null;
+  route_class?: typeof APIRoute;
+  on_startup?: EventHandler[] | null;
+  on_shutdown?: EventHandler[] | null;
   generate_unique_id_function?: ((route: APIRoute) => string) | DefaultPlaceholder<(route: APIRoute) => string>;
   strict_content_type?: boolean | DefaultPlaceholder<boolean>;
   middleware?: Middleware[] | null;
@@ -590,9 +632,18 @@ export class APIRouter extends starlette_routing.Router {
   include_in_schema: boolean;
   generate_unique_id_function: ((route: APIRoute) => string) | DefaultPlaceholder<(route: APIRoute) => string>;
   strict_content_type: boolean | DefaultPlaceholder<boolean>;
+  on_startup: EventHandler[];
+  on_shutdown: EventHandler[];
+  /** The class each path operation becomes (`APIRoute`, or a subclass overriding `get_route_handler`). */
+  route_class: typeof APIRoute;
 
   constructor(options: APIRouterOptions = {}) {
     super(options.routes ?? null, { redirect_slashes: options.redirect_slashes ?? true, lifespan: options.lifespan ?? null, middleware: options.middleware ?? null });
+    this.route_class = options.route_class ?? APIRoute;
+    this.on_startup = [...(options.on_startup ?? [])];
+    this.on_shutdown = [...(options.on_shutdown ?? [])];
+    // No lifespan given: the default one runs the startup and shutdown handlers (FastAPI's _DefaultLifespan).
+    if (!options.lifespan) this.lifespan_context = default_lifespan(this);
     const prefix = options.prefix ?? "";
     if (prefix) {
       if (!prefix.startsWith("/")) throw new AssertionError("A path prefix must start with '/'");
@@ -611,8 +662,10 @@ export class APIRouter extends starlette_routing.Router {
   }
 
   /** `router.add_api_route(path, endpoint, ...)`: the router's prefix, tags, dependencies and responses apply. */
-  add_api_route(path: string, endpoint: Call, options: RouteOptions & { source?: string | null } = {}): APIRoute {
-    const route = new APIRoute(this.prefix + path, endpoint, {
+  add_api_route(path: string, endpoint: Call, options: RouteOptions & { source?: string | null; route_class_override?: typeof APIRoute | null } = {}): APIRoute {
+    // The router's `route_class` (a custom APIRoute subclass), or the class of the route being included.
+    const route_class = options.route_class_override ?? this.route_class;
+    const route = new route_class(this.prefix + path, endpoint, {
       ...options,
       tags: [...this.tags, ...(options.tags ?? [])],
       dependencies: [...this.dependencies, ...(options.dependencies ?? [])],
@@ -683,6 +736,7 @@ export class APIRouter extends starlette_routing.Router {
         if (!path) throw new FastAPIError(`Prefix and path cannot be both empty (path operation: ${route.name})`);
         const route_class = get_value_or_default(route.response_class, router.default_response_class, options.default_response_class ?? Default(JSONResponse as ResponseClass));
         this.add_api_route(path, route.endpoint, {
+          route_class_override: route.constructor as typeof APIRoute,
           params: route.signature_table,
           source: route.source,
           response_model: route.response_model as Annotation | null,
@@ -717,6 +771,33 @@ export class APIRouter extends starlette_routing.Router {
         this.routes.push(route);
       }
     }
+    for (const handler of router.on_startup) this.add_event_handler("startup", handler);
+    for (const handler of router.on_shutdown) this.add_event_handler("shutdown", handler);
+    this.lifespan_context = merge_lifespan_context(this.lifespan_context!, router.lifespan_context!);
+  }
+
+  /** `router.add_event_handler("startup" | "shutdown", func)` (deprecated in favour of a lifespan). */
+  add_event_handler(event_type: string, func: EventHandler): void {
+    if (event_type !== "startup" && event_type !== "shutdown") throw new AssertionError("");
+    (event_type === "startup" ? this.on_startup : this.on_shutdown).push(func);
+  }
+
+  /** `@router.on_event("startup")`: add the decorated function as an event handler. */
+  on_event(event_type: string): <F extends EventHandler>(func: F) => F {
+    return (func) => {
+      this.add_event_handler(event_type, func);
+      return func;
+    };
+  }
+
+  /** Run the startup handlers in order: a coroutine function awaited, any other called. */
+  async _startup(): Promise<void> {
+    for (const handler of this.on_startup) await handler();
+  }
+
+  /** Run the shutdown handlers in order. */
+  async _shutdown(): Promise<void> {
+    for (const handler of this.on_shutdown) await handler();
   }
 
   /** `@router.websocket(path)(handler)`: a WebSocket endpoint; the handler receives `{ websocket }`. */

@@ -66,4 +66,6 @@ export const current_app = LocalProxy<Flask>(_cv_app, "app", { unbound_message: 
 export const g = LocalProxy<_AppCtxGlobals>(_cv_app, "g", { unbound_message: _no_app_msg, on_access: recorder_for("g") });
 export const request_ctx = LocalProxy<RequestContext>(_cv_request, null, { unbound_message: _no_req_msg });
 export const request = LocalProxy<Request>(_cv_request, "request", { unbound_message: _no_req_msg, on_access: recorder_for("request") });
-export const session = LocalProxy<SecureCookieSession>(_cv_request, "session", { unbound_message: _no_req_msg, on_access: recorder_for("session") });
+// `session[key] = value` is `session.set(key, value)`: the session is looked up when `set` runs,
+// after its value, as Python does (a value that raises leaves the session unaccessed).
+export const session = LocalProxy<SecureCookieSession>(_cv_request, "session", { unbound_message: _no_req_msg, on_access: recorder_for("session"), resolved_at_call: ["set"] });

@@ -24,6 +24,28 @@ export function set_module_importer(fn: ModuleImporter | null): void {
   importer = fn;
 }
 
+/**
+ * What the module being imported keeps alive. A Python module's globals hold everything its top
+ * level defines — a `@receiver`-decorated function lives as long as its module. A user module here
+ * is a function body, and a function it only passes along (`receiver(post_save)(function on_save…)`)
+ * has nothing holding it once the body returns: a weak reference to it would die at the next
+ * garbage collection. The runtime's loader hands each module's keep-list in while the module runs;
+ * `keep_with_importing_module` adds a value to it (ADR 0003).
+ */
+let importing_globals: unknown[] | null = null;
+
+/** Installed by the runtime's loader around a module's top level: its keep-list, or null after. Returns the previous one (imports nest). */
+export function set_importing_globals(globals: unknown[] | null): unknown[] | null {
+  const previous = importing_globals;
+  importing_globals = globals;
+  return previous;
+}
+
+/** Tie `value`'s life to the module being imported, if one is: a receiver connected weakly by a module's top level. */
+export function keep_with_importing_module(value: unknown): void {
+  importing_globals?.push(value);
+}
+
 /** `importlib.import_module("blog.views")`; raises ModuleNotFoundError naming the module. */
 export function import_module(dotted: string): Module {
   if (!importer) throw new ImportError("No module importer is installed: the runtime must call set_module_importer() first.");

@@ -566,7 +566,7 @@ export class Router {
 }
 
 /** Enter a lifespan context: an async generator (`yield` once) or an object with aenter/aexit. */
-async function enter_lifespan(context: LifespanContext, app: unknown): Promise<{ value: unknown; exit: () => Promise<void> }> {
+export async function enter_lifespan(context: LifespanContext, app: unknown): Promise<{ value: unknown; exit: () => Promise<void> }> {
   const cm = context(app);
   if (Symbol.asyncIterator in (cm as object)) {
     const it = (cm as AsyncIterable<unknown>)[Symbol.asyncIterator]();

@@ -18,6 +18,14 @@ export interface LocalProxyOptions {
   unbound_message?: string | null;
   /** Called on every attribute access with the resolved object (the Context panel's record). */
   on_access?: ((name: string, key: string, obj: unknown) => void) | null;
+  /**
+   * Methods that spell a Python statement whose value is evaluated before its target:
+   * `session[key] = value()` is `session.set(key, value())`, and Python runs `value()` before it
+   * looks at `session`. JavaScript looks the method up first; for these names the proxy resolves
+   * its object when the method is called instead, so a value that raises leaves the object untouched
+   * (for Flask's session: not marked accessed, no `Vary: Cookie`).
+   */
+  resolved_at_call?: readonly string[];
 }
 
 /** What a LocalProxy can read: a ContextVar, or a function returning the object. */
@@ -50,9 +58,21 @@ export function LocalProxy<T extends object>(local: ProxySource<T>, name: string
     }
   };
   const get_current_object = () => resolve();
+  // One function per name, made once: it resolves the object when called (`resolved_at_call`).
+  const at_call = new Map<string, (...args: unknown[]) => unknown>();
+  for (const method of options.resolved_at_call ?? [])
+    at_call.set(method, (...args: unknown[]) => {
+      const obj = resolve() as any;
+      if (options.on_access) options.on_access(label, method, obj);
+      return obj[method](...args);
+    });
   const handler: ProxyHandler<object> = {
     get(_target, key) {
       if (key === "_get_current_object") return get_current_object;
+      if (at_call.size !== 0 && typeof key === "string") {
+        const deferred = at_call.get(key);
+        if (deferred !== undefined) return deferred;
+      }
       if (typeof key === "symbol" || INSPECTION_KEYS.has(key)) {
         const obj = try_resolve() as any;
         const v = obj?.[key];

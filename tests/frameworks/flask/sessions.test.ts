@@ -4,7 +4,7 @@
  * the NullSession without SECRET_KEY.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Flask, flash, get_flashed_messages, jsonify, session } from "../../../src/frameworks/flask";
+import { Flask, flash, get_flashed_messages, jsonify, request, session } from "../../../src/frameworks/flask";
 import { py_tuple } from "../../../src/frameworks/python/builtins";
 import { freeze_time } from "../../../src/frameworks/python/time";
 import { session_json_serializer } from "../../../src/frameworks/flask/sessions";
@@ -36,6 +36,21 @@ function app_with_session() {
 describe("Flask sessions", () => {
   beforeEach(() => freeze_time(1735689600.5));
   afterEach(() => freeze_time(null));
+
+  it("evaluates the value of session[key] = value before the session: a value that raises leaves no Vary: Cookie (as Flask 3.1.3)", () => {
+    const app = app_with_session();
+    app.post("/login")(function login() {
+      session.set("username", request.form.getitem("username"));
+      return "in";
+    });
+    const client = app.test_client({ use_cookies: false });
+    const refused = client.post("/login", { data: {} });
+    expect(refused.status_code).toBe(400);
+    expect(refused.headers.get("Vary")).toBe(null);
+    const accepted = client.post("/login", { data: { username: "ann" } });
+    expect(accepted.status_code).toBe(200);
+    expect(accepted.headers.get("Vary")).toBe("Cookie");
+  });
 
   it("sets the signed cookie exactly as Flask does, with Vary: Cookie", () => {
     const r = app_with_session().test_client({ use_cookies: false }).get("/set");

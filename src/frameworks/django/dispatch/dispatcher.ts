@@ -22,6 +22,7 @@
  * receiver connected but skipped (sender filter, dead weak reference) is a "receiver" event.
  */
 import { TypeError, ValueError } from "../../python/builtins";
+import { keep_with_importing_module } from "../../python/importlib";
 import { settings } from "../conf";
 import { active_recorder, describe_error, fail_on_rejection, is_bounded, kept_copy, span_close, span_fail, span_set, to_json, trace_site, tracing_enabled } from "../../../trace";
 
@@ -366,6 +367,8 @@ export class Signal {
   }
 
   private _weak_reference(receiver: Receiver): ReceiverRef {
+    // A function connected by a module's top level lives as long as the module, as in Python.
+    if (!is_bound_method(receiver)) keep_with_importing_module(receiver);
     const owner = is_bound_method(receiver) ? receiver.__self__ : receiver;
     this.finalizer.register(owner, null);
     return is_bound_method(receiver) ? weak_method(receiver) : weak_ref(receiver);
