@@ -67,7 +67,7 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("tutorial-style FastAPI apps answer as real FastAPI does", () => {
-  for (const name of ["basics", "deps_security", "models_responses", "advanced", "templates_static", "bigger", "dependencies", "security", "middleware", "errors_models", "params_forms", "files", "lifespan", "events", "advanced2", "metadata_examples", "redirects"]) {
+  for (const name of ["basics", "deps_security", "models_responses", "advanced", "templates_static", "bigger", "dependencies", "security", "middleware", "errors_models", "params_forms", "files", "lifespan", "events", "advanced2", "metadata_examples", "redirects", "background"]) {
     it(`${name}: every request's status, headers and body`, async () => {
       const scenario: Scenario = { format: SCENARIO_FORMAT, title: name, framework: "fastapi", entry: { kind: "fastapi", app: "main.app" }, files: { ...project_files(name), "main.ts": read(`${name}.main.ts.txt`) }, requests: [] };
       const loaded = await runtime.load(scenario);
