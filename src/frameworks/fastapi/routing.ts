@@ -601,6 +601,7 @@ export interface APIRouterOptions {
   deprecated?: boolean | null;
   include_in_schema?: boolean;
   lifespan?: LifespanContext | null;
+  route_class?: typeof APIRoute;
   on_startup?: EventHandler[] | null;
   on_shutdown?: EventHandler[] | null;
   generate_unique_id_function?: ((route: APIRoute) => string) | DefaultPlaceholder<(route: APIRoute) => string>;
@@ -633,9 +634,12 @@ export class APIRouter extends starlette_routing.Router {
   strict_content_type: boolean | DefaultPlaceholder<boolean>;
   on_startup: EventHandler[];
   on_shutdown: EventHandler[];
+  /** The class each path operation becomes (`APIRoute`, or a subclass overriding `get_route_handler`). */
+  route_class: typeof APIRoute;
 
   constructor(options: APIRouterOptions = {}) {
     super(options.routes ?? null, { redirect_slashes: options.redirect_slashes ?? true, lifespan: options.lifespan ?? null, middleware: options.middleware ?? null });
+    this.route_class = options.route_class ?? APIRoute;
     this.on_startup = [...(options.on_startup ?? [])];
     this.on_shutdown = [...(options.on_shutdown ?? [])];
     // No lifespan given: the default one runs the startup and shutdown handlers (FastAPI's _DefaultLifespan).
@@ -658,8 +662,10 @@ export class APIRouter extends starlette_routing.Router {
   }
 
   /** `router.add_api_route(path, endpoint, ...)`: the router's prefix, tags, dependencies and responses apply. */
-  add_api_route(path: string, endpoint: Call, options: RouteOptions & { source?: string | null } = {}): APIRoute {
-    const route = new APIRoute(this.prefix + path, endpoint, {
+  add_api_route(path: string, endpoint: Call, options: RouteOptions & { source?: string | null; route_class_override?: typeof APIRoute | null } = {}): APIRoute {
+    // The router's `route_class` (a custom APIRoute subclass), or the class of the route being included.
+    const route_class = options.route_class_override ?? this.route_class;
+    const route = new route_class(this.prefix + path, endpoint, {
       ...options,
       tags: [...this.tags, ...(options.tags ?? [])],
       dependencies: [...this.dependencies, ...(options.dependencies ?? [])],
@@ -730,6 +736,7 @@ export class APIRouter extends starlette_routing.Router {
         if (!path) throw new FastAPIError(`Prefix and path cannot be both empty (path operation: ${route.name})`);
         const route_class = get_value_or_default(route.response_class, router.default_response_class, options.default_response_class ?? Default(JSONResponse as ResponseClass));
         this.add_api_route(path, route.endpoint, {
+          route_class_override: route.constructor as typeof APIRoute,
           params: route.signature_table,
           source: route.source,
           response_model: route.response_model as Annotation | null,

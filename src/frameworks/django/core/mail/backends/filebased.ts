@@ -11,7 +11,7 @@
  * command runs (a custom command that sends mail; what it writes appears in the editor). While the
  * page serves a request the project is read-only: creating the backend then fails as Django does on
  * a read-only disk — ImproperlyConfigured "Could not create directory for saving email messages: …
- * ([Errno 30] Read-only file system: …)" (docs/adr/0039-email-files-and-password-reset.md).
+ * ([Errno 30] Read-only file system: …)" (docs/adr/0042-email-files-and-password-reset.md).
  */
 import { Exception, TypeError } from "../../../../python/builtins";
 import { datetime } from "../../../../python/datetime";

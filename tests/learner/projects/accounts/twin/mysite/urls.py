@@ -20,5 +20,11 @@ urlpatterns = [
         name="welcome_reset",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
+    # The admin's "Forgotten your login credentials?" link (the admin docs' password reset recipe).
+    path(
+        "admin/password_reset/",
+        auth_views.PasswordResetView.as_view(extra_context={"site_header": admin.site.site_header}),
+        name="admin_password_reset",
+    ),
     path("admin/", admin.site.urls),
 ]
