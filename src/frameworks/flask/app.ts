@@ -61,13 +61,15 @@ const ERROR_HANDLER = trace_site("hook", "flask/app.ts#Flask.call_error_handler"
 const USER_EXCEPTION = trace_site("exception", "flask/app.ts#Flask.handle_user_exception");
 const UNHANDLED_EXCEPTION = trace_site("exception", "flask/app.ts#Flask.handle_exception");
 const DISPATCH = trace_site("view", "flask/app.ts#Flask.dispatch_request", { eager: true });
-const FULL_DISPATCH = trace_site("handler", "flask/app.ts#Flask.full_dispatch_request");
-const MAKE_RESPONSE = trace_site("handler", "flask/app.ts#Flask.make_response", { eager: true });
+// The handler's own steps run only Flask's bounded code between their boundaries (the hooks and
+// the view inside them are their own, timed spans): their clock reading is shared (ADR 0040).
+const FULL_DISPATCH = trace_site("handler", "flask/app.ts#Flask.full_dispatch_request", { bounded: true });
+const MAKE_RESPONSE = trace_site("handler", "flask/app.ts#Flask.make_response", { eager: true, bounded: true });
 const URL_VALUE_PREPROCESSOR = trace_site("hook", "flask/app.ts#Flask.preprocess_request");
 const BEFORE_REQUEST = trace_site("hook", "flask/app.ts#Flask.preprocess_request", { eager: true });
 const AFTER_REQUEST = trace_site("hook", "flask/app.ts#Flask.process_response", { eager: true });
 const TEARDOWN = trace_site("hook", "flask/app.ts#Flask.do_teardown_request");
-const WSGI_APP = trace_site("handler", "flask/app.ts#Flask.wsgi_app", { source: true, eager: true });
+const WSGI_APP = trace_site("handler", "flask/app.ts#Flask.wsgi_app", { source: true, eager: true, bounded: true });
 
 type StartResponse = (status: string, headers: [string, string][], exc_info?: unknown) => unknown;
 

@@ -27,9 +27,11 @@ import { appcontext_popped, appcontext_pushed } from "./signals";
 // stacks are copied at the moment (`kept_stacks()`, the contexts on each) and the contexts named
 // when the trace is read (`__repr__`: the app's name, the request's url and method).
 const APP_PUSH = trace_site("context", "flask/ctx.ts#AppContext.push", { source: true });
-const APP_POP = trace_site("context", "flask/ctx.ts#AppContext.pop", { source: true });
-const REQUEST_PUSH = trace_site("context", "flask/ctx.ts#RequestContext.push", { source: true });
-const REQUEST_POP = trace_site("context", "flask/ctx.ts#RequestContext.pop", { source: true });
+// Pushing and popping contexts is Flask's own bounded work (teardown functions run in their own,
+// timed spans): bounded sites (ADR 0040).
+const APP_POP = trace_site("context", "flask/ctx.ts#AppContext.pop", { source: true, bounded: true });
+const REQUEST_PUSH = trace_site("context", "flask/ctx.ts#RequestContext.push", { source: true, bounded: true });
+const REQUEST_POP = trace_site("context", "flask/ctx.ts#RequestContext.pop", { source: true, bounded: true });
 
 /**
  * Names JavaScript code probes objects for (a Promise's `then`, `toJSON`, the duck-typed protocols

@@ -32,8 +32,9 @@ import { TaggedJSONSerializer } from "./json/tag";
 import type { App } from "./sansio/app";
 import type { Request, Response } from "./wrappers";
 
-const OPEN_SESSION = trace_site("session", "flask/sessions.ts#SecureCookieSessionInterface.open_session", { source: true, eager: true });
-const SAVE_SESSION = trace_site("session", "flask/sessions.ts#SecureCookieSessionInterface.save_session", { source: true, eager: true });
+// Reading and writing the signed cookie is Flask's own bounded work: bounded sites (ADR 0040).
+const OPEN_SESSION = trace_site("session", "flask/sessions.ts#SecureCookieSessionInterface.open_session", { source: true, eager: true, bounded: true });
+const SAVE_SESSION = trace_site("session", "flask/sessions.ts#SecureCookieSessionInterface.save_session", { source: true, eager: true, bounded: true });
 
 /** The session's `on_update`: any change through the dict's methods marks it modified. */
 function mark_modified(self: SecureCookieSession): void {

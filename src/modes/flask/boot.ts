@@ -12,6 +12,7 @@ import { default_namespace } from "../../frameworks/blinker/base";
 import { _reset_context_stack } from "../../frameworks/click/globals";
 import { set_project_files } from "../../frameworks/jinja2/loaders";
 import type { WSGIApplication } from "../../gateway/wsgi";
+import { mark_bounded } from "../../trace";
 import type { ModeBoot } from "../types";
 import { import_attribute, wsgi_callable } from "../wsgi/boot";
 import * as modules from "./modules";
@@ -30,7 +31,12 @@ export const boot: ModeBoot = {
 
 /** A Flask app is served through `wsgi_app`; any other WSGI callable as it is. */
 function serve(application: unknown, name: string): WSGIApplication {
-  if (application instanceof Flask) return ((environ, start_response) => application.wsgi_app(environ, start_response)) as WSGIApplication;
+  if (application instanceof Flask) {
+    const served = ((environ, start_response) => application.wsgi_app(environ, start_response)) as WSGIApplication;
+    // Flask's own wsgi_app runs only bounded framework code in the gateway's span (ADR 0040); a
+    // project's WSGI middleware put in its place (`app.wsgi_app = ProxyFix(app.wsgi_app)`) does not.
+    return application.wsgi_app === Flask.prototype.wsgi_app ? mark_bounded(served) : served;
+  }
   return wsgi_callable(application, name);
 }
 

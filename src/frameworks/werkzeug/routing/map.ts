@@ -29,7 +29,8 @@ import { BuildError, NoMatch, RequestAliasRedirect, RequestPath, RequestRedirect
 import { StateMachineMatcher, type MatchMiss, type MatchNotes } from "./matcher";
 import { compare_weights, Rule, SIMPLE_RULE_RE } from "./rules";
 
-const MATCH = trace_site("resolver", "werkzeug/routing/map.ts#MapAdapter.match", { source: true });
+// Matching is the framework's own work, linear in the rules tried: bounded (ADR 0040).
+const MATCH = trace_site("resolver", "werkzeug/routing/map.ts#MapAdapter.match", { source: true, bounded: true });
 const RULE = trace_site("pattern", "werkzeug/routing/map.ts#MapAdapter.match");
 
 export interface MapOptions {

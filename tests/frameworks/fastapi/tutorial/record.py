@@ -29,7 +29,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 # response's last-modified and etag are not compared.
 NOT_COMPARED = ("date", "server", "last-modified", "etag")
 
-for name in [n for n in ("basics", "deps_security", "models_responses", "advanced", "templates_static", "bigger", "dependencies", "security", "middleware", "errors_models", "params_forms", "files", "lifespan", "events", "advanced2", "metadata_examples", "redirects") if len(sys.argv) < 2 or n in sys.argv[1:]]:
+for name in [n for n in ("basics", "deps_security", "models_responses", "advanced", "templates_static", "bigger", "dependencies", "security", "middleware", "errors_models", "params_forms", "files", "lifespan", "events", "advanced2", "metadata_examples", "redirects", "background", "extra_types") if len(sys.argv) < 2 or n in sys.argv[1:]]:
     files = os.path.join(HERE, name + ".files")
     os.chdir(files if os.path.isdir(files) else HERE)
     if os.path.isdir(files):

@@ -1,5 +1,5 @@
 /**
- * Tutorial-style FastAPI apps (seventeen, 378 requests; NAME.files/ holds project files beside main.ts —
+ * Tutorial-style FastAPI apps (nineteen, 392 requests; NAME.files/ holds project files beside main.ts —
  * templates and static files, or a whole package whose Python twin sits beside it), as a learner writes them following FastAPI's tutorial, answered as
  * real FastAPI 0.142.2 answers them: NAME.py is the Python app, NAME.main.ts.txt the same app for
  * the lab, NAME.requests.json the requests, NAME.recorded.json real FastAPI's answers (record.py).
@@ -67,7 +67,7 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("tutorial-style FastAPI apps answer as real FastAPI does", () => {
-  for (const name of ["basics", "deps_security", "models_responses", "advanced", "templates_static", "bigger", "dependencies", "security", "middleware", "errors_models", "params_forms", "files", "lifespan", "events", "advanced2", "metadata_examples", "redirects"]) {
+  for (const name of ["basics", "deps_security", "models_responses", "advanced", "templates_static", "bigger", "dependencies", "security", "middleware", "errors_models", "params_forms", "files", "lifespan", "events", "advanced2", "metadata_examples", "redirects", "background", "extra_types"]) {
     it(`${name}: every request's status, headers and body`, async () => {
       const scenario: Scenario = { format: SCENARIO_FORMAT, title: name, framework: "fastapi", entry: { kind: "fastapi", app: "main.app" }, files: { ...project_files(name), "main.ts": read(`${name}.main.ts.txt`) }, requests: [] };
       const loaded = await runtime.load(scenario);
