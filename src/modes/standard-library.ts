@@ -5,10 +5,10 @@
  */
 import * as python_builtins from "../frameworks/python/builtins";
 import * as python_bytes from "../frameworks/python/bytes";
-import { bases } from "../frameworks/python/mro";
+import { bases, python_class } from "../frameworks/python/mro";
 
 // `import { b, ValueError } from "python"`: the built-ins and the bytes helpers together.
-const python_package = Object.freeze({ ...python_builtins, ...python_bytes, bases });
+const python_package = Object.freeze({ ...python_builtins, ...python_bytes, bases, python_class });
 export { python_package as "python" };
 
 export * as "python/builtins" from "../frameworks/python/builtins";

@@ -138,6 +138,23 @@ export class SqlJsDriver implements DatabaseDriver {
     for (const wrapper of by_arity) this.db.create_function(name, wrapper as (...args: unknown[]) => unknown as never);
   }
 
+  /** An aggregate callable from SQL: the values are collected by step, handed to finalize (DatabaseDriver.create_aggregate). */
+  create_aggregate(name: string, finalize: (values: SqlValue[]) => SqlValue): void {
+    // sql.js has create_aggregate (1.8+); its type definitions predate it.
+    (this.db as unknown as { create_aggregate(name: string, functions: object): void }).create_aggregate(name, {
+      init: () => [] as SqlValue[],
+      step: (state: SqlValue[], value: SqlValue) => (state.push(value), state),
+      finalize: (state: SqlValue[]) => {
+        try {
+          const result = finalize(state ?? []);
+          return result === undefined ? null : result;
+        } catch {
+          throw new Error("user-defined aggregate's 'finalize' method raised error");
+        }
+      },
+    });
+  }
+
   /** A new, empty in-memory database beside this one (Django's test database; DatabaseDriver.connect_memory). */
   connect_memory(): SqlJsDriver {
     return new SqlJsDriver(new (this.db.constructor as new () => Database)());

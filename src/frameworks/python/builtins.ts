@@ -133,6 +133,18 @@ export function type_name_of(value: unknown): string {
   return cls?.name || "object";
 }
 
+/**
+ * The hidden mark of the keys (or, with `true`, the items) of a dict or list that hold Python
+ * floats: `FLOAT_KEYS` of python/json.ts (ADR 0023), read here so repr() prints 3.0 too.
+ */
+const FLOAT_TAG: unique symbol = Symbol.for("python.float_keys") as never;
+type FloatKeys = ReadonlySet<string> | true;
+
+function tagged_repr(tag: FloatKeys | undefined, key: string | number, v: unknown): string {
+  if (tag !== undefined && typeof v === "number" && Number.isInteger(v) && (tag === true || tag.has(String(key)))) return py_float_str(v);
+  return py_repr(v);
+}
+
 /** Python's repr() for the plain values the frameworks put in messages. */
 export function py_repr(value: unknown): string {
   if (value === null || value === undefined) return "None";
@@ -141,14 +153,18 @@ export function py_repr(value: unknown): string {
   if (typeof value === "string") return py_str_repr(value);
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : py_float_str(value);
   if (value instanceof PyTuple || value instanceof DictView) return value.__repr__();
-  if (Array.isArray(value)) return `[${value.map(py_repr).join(", ")}]`;
+  if (Array.isArray(value)) {
+    const tag = (value as { [FLOAT_TAG]?: FloatKeys })[FLOAT_TAG];
+    return `[${tag === undefined ? value.map(py_repr).join(", ") : value.map((v, i) => tagged_repr(tag, i, v)).join(", ")}]`;
+  }
   if (typeof value === "bigint") return value.toString();
   if (value instanceof Uint8Array) return py_bytes_repr(value);
   if (value instanceof Map) return `{${[...value].map(([k, v]) => `${py_repr(k)}: ${py_repr(v)}`).join(", ")}}`;
   if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
     const keys = Object.keys(value);
+    const tag = (value as { [FLOAT_TAG]?: FloatKeys })[FLOAT_TAG];
     let out = "{";
-    for (let i = 0; i < keys.length; i++) out += (i === 0 ? "" : ", ") + py_str_repr(keys[i]) + ": " + py_repr((value as Record<string, unknown>)[keys[i]]);
+    for (let i = 0; i < keys.length; i++) out += (i === 0 ? "" : ", ") + py_str_repr(keys[i]) + ": " + tagged_repr(tag, keys[i], (value as Record<string, unknown>)[keys[i]]);
     return out + "}";
   }
   const custom = (value as { __repr__?: () => string }).__repr__;
@@ -245,7 +261,9 @@ export class PyTuple<T = unknown> extends Array<T> {
     return Array;
   }
   __repr__(): string {
-    return this.length === 1 ? `(${py_repr(this[0])},)` : `(${[...this].map(py_repr).join(", ")})`;
+    const tag = (this as { [FLOAT_TAG]?: FloatKeys })[FLOAT_TAG];
+    const items = [...this].map((v, i) => tagged_repr(tag, i, v));
+    return this.length === 1 ? `(${items[0]},)` : `(${items.join(", ")})`;
   }
 
   /** `str(t)` is its repr, as in `f"{error['loc']}"`: `('body', 'name')`. */

@@ -55,7 +55,8 @@ export function own_attributes(cls: PyClass): Map<string, AttributeKind> {
   for (const name of Object.getOwnPropertyNames(cls.prototype)) {
     if (name === "constructor" || !considered(name)) continue;
     const d = Object.getOwnPropertyDescriptor(cls.prototype, name)!;
-    out.set(name, d.get ? "property" : "method");
+    // django.utils.functional.cached_property marks the getter it installs
+    out.set(name, d.get ? ((d.get as { __cached_property__?: true }).__cached_property__ ? "cached_property" : "property") : "method");
   }
   for (const name of Object.getOwnPropertyNames(cls)) {
     if (!considered(name) || name === "prototype" || name === "length" || name === "name") continue;

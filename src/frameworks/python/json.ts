@@ -145,7 +145,9 @@ export class JSONEncoder {
     if (stack.includes(items)) throw new ValueError("Circular reference detected");
     const inner = [...stack, items];
     const tag = float_tag(items);
-    const parts = items.map((item, i) => this.encode_value(tagged_float(tag, i, item), level + 1, inner));
+    // A list subclass is encoded as it iterates (Django's ErrorList iterates as its messages).
+    const values = Object.getPrototypeOf(items) === Array.prototype ? items : [...items];
+    const parts = values.map((item, i) => this.encode_value(tagged_float(tag, i, item), level + 1, inner));
     return this.wrap("[", "]", parts, level);
   }
 

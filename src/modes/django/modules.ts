@@ -202,3 +202,5 @@ export * as "django/http/cookie" from "../../frameworks/django/http/cookie";
 export * as "django/contrib/humanize" from "../../frameworks/django/contrib/humanize";
 export * as "django/contrib/humanize/apps" from "../../frameworks/django/contrib/humanize/apps";
 export * as "django/contrib/humanize/templatetags/humanize" from "../../frameworks/django/contrib/humanize/templatetags/humanize";
+export * as "django/utils/functional" from "../../frameworks/django/utils/functional";
+export * as "django/db/models/fields/json" from "../../frameworks/django/db/models/fields/json";

@@ -78,7 +78,7 @@ describe("django.contrib panels", () => {
   it("Admin: search → Q tree, the chosen filter, ?o= ordering, pagination and the SQL they produced", () => {
     const out = text(AdminPanel, sent.search);
     expect(out).toContain('?q=grace → terms ["grace"] → lookups ["username__icontains", "first_name__icontains", "last_name__icontains", "email__icontains"]');
-    expect(out).toContain("(AND: (OR: ('username__icontains', grace)");
+    expect(out).toContain("(AND: (OR: ('username__icontains', 'grace')");
     expect(out).toContain("staff status: is_staff__exact=0");
     expect(out).toContain('?o=2 (a column header) → get_ordering() = ["email", "username"] → ORDER BY email ASC, username ASC');
     expect(out).toContain("1 of 13 rows → page 1 of 1 → LIMIT 10");

@@ -53,6 +53,11 @@ export class Paginator {
   error_messages: Record<"invalid_page" | "min_page" | "no_results", string>;
   private _count: number | undefined;
 
+  /** `paginator.ELLIPSIS`: the class attribute, read through the instance as Python does. */
+  get ELLIPSIS(): string {
+    return (this.constructor as typeof Paginator).ELLIPSIS;
+  }
+
   constructor(object_list: ObjectList, per_page: number | string, options: PaginatorOptions = {}) {
     this.object_list = object_list;
     this.per_page = python_int(per_page);
@@ -134,12 +139,12 @@ export class Paginator {
     if (this.num_pages <= (on_each_side + on_ends) * 2) return yield* this.page_range;
     if (n > 1 + on_each_side + on_ends + 1) {
       yield* range(1, on_ends + 1);
-      yield Paginator.ELLIPSIS;
+      yield this.ELLIPSIS;
       yield* range(n - on_each_side, n + 1);
     } else yield* range(1, n + 1);
     if (n < this.num_pages - on_each_side - on_ends - 1) {
       yield* range(n + 1, n + on_each_side + 1);
-      yield Paginator.ELLIPSIS;
+      yield this.ELLIPSIS;
       yield* range(this.num_pages - on_ends + 1, this.num_pages + 1);
     } else yield* range(n + 1, this.num_pages + 1);
   }

@@ -59,6 +59,26 @@ export interface FormSetOptions {
   error_messages?: Record<string, string> | null;
 }
 
+/** The keyword arguments a formset class (model and inline formsets included) accepts. */
+const FORMSET_KEYWORDS = new Set(["data", "files", "auto_id", "prefix", "initial", "error_class", "form_kwargs", "error_messages", "queryset", "instance", "save_as_new"]);
+
+const is_plain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype;
+
+/**
+ * A formset's arguments as Python accepts them (ADR 0014): `FormSet(request.POST, request.FILES,
+ * { prefix })` (data and files positional), `FormSet(request.POST, { prefix })`, and keywords
+ * alone, `FormSet({ initial: [...] })` — an object whose every key is a formset keyword.
+ */
+export function formset_arguments<O extends FormSetOptions>(data: unknown, files_or_options: unknown, options: O | undefined): [FormData | null, O] {
+  if (files_or_options === undefined && options === undefined && is_plain(data) && Object.keys(data).length && Object.keys(data).every((k) => FORMSET_KEYWORDS.has(k))) {
+    const { data: d = null, ...rest } = data as { data?: FormData | null };
+    return [d, rest as O];
+  }
+  if (is_plain(files_or_options) && options === undefined) return [(data ?? null) as FormData | null, files_or_options as O];
+  const given = (options ?? {}) as O;
+  return [(data ?? null) as FormData | null, files_or_options === undefined ? given : { ...given, files: files_or_options as FormData | null }];
+}
+
 /** A collection of forms of one class (Django's BaseFormSet). */
 export class BaseFormSet {
   static form: FormClass = Form as unknown as FormClass;
@@ -94,7 +114,8 @@ export class BaseFormSet {
   private _forms: BaseForm[] | null = null;
   private _deleted_form_indexes: number[] | null = null;
 
-  constructor(data: FormData | null = null, options: FormSetOptions = {}) {
+  constructor(data_or_keywords: FormData | FormSetOptions | null = null, files_or_options?: FormData | FormSetOptions | null, keywords?: FormSetOptions) {
+    const [data, options] = formset_arguments(data_or_keywords, files_or_options, keywords);
     const cls = this.constructor as typeof BaseFormSet;
     this.is_bound = (data !== null && data !== undefined) || (options.files !== null && options.files !== undefined);
     this.prefix = options.prefix || cls.get_default_prefix();

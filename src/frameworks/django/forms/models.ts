@@ -22,7 +22,13 @@ import { capfirst } from "../utils/text";
 import * as f from "./fields";
 import * as widgets from "./widgets";
 import { BaseForm, declared_fields, type FormOptions } from "./forms";
-import { BaseFormSet, formset_factory, type FormSetFactoryOptions, type FormSetOptions } from "./formsets";
+import { BaseFormSet, formset_arguments, formset_factory, type FormSetFactoryOptions, type FormSetOptions } from "./formsets";
+
+/** The Meta objects of inline formsets' forms whose foreign key the formset appended to `fields`. */
+const added_foreign_keys = new WeakSet<object>();
+
+type ModelFormSetOptions = FormSetOptions & { queryset?: any; initial?: Record<string, unknown>[] | null };
+type InlineFormSetOptions = FormSetOptions & { instance?: any; save_as_new?: boolean; queryset?: any };
 
 /** The parts of an ORM model field a form needs (db/models/fields). */
 interface ModelFieldLike {
@@ -465,9 +471,10 @@ export class BaseModelFormSet extends BaseFormSet {
   private _queryset: any = null;
   private _object_dict: Map<string, any> | null = null;
 
-  constructor(data: FormSetOptions["files"] = null, options: FormSetOptions & { queryset?: any; initial?: Record<string, unknown>[] | null } = {}) {
+  constructor(data: FormSetOptions["files"] | ModelFormSetOptions = null, files_or_options?: FormSetOptions["files"] | ModelFormSetOptions, keywords?: ModelFormSetOptions) {
+    const [d, options] = formset_arguments(data, files_or_options, keywords);
     const { queryset, initial, ...rest } = options;
-    super(data, rest);
+    super(d, rest);
     this.queryset = queryset ?? null;
     this.initial_extra = initial ?? null;
   }
@@ -695,7 +702,9 @@ export class BaseInlineFormSet extends BaseModelFormSet {
   instance: any;
   save_as_new: boolean;
 
-  constructor(data: FormSetOptions["files"] = null, options: FormSetOptions & { instance?: any; save_as_new?: boolean; queryset?: any } = {}) {
+  constructor(data: FormSetOptions["files"] | InlineFormSetOptions = null, files_or_options?: FormSetOptions["files"] | InlineFormSetOptions, keywords?: InlineFormSetOptions) {
+    const [d, options] = formset_arguments(data, files_or_options, keywords);
+    data = d;
     const cls = new.target as typeof BaseInlineFormSet;
     const fk = cls.fk;
     const instance = options.instance ?? new fk.remote_field.model();
@@ -706,7 +715,10 @@ export class BaseInlineFormSet extends BaseModelFormSet {
     this.save_as_new = options.save_as_new ?? false;
     this.unique_fields = new Set([fk.name]);
     const form_meta = (cls.form as unknown as typeof BaseModelForm).Meta;
-    if (form_meta && Array.isArray(form_meta.fields) && !form_meta.fields.includes(fk.name)) form_meta.fields = [...form_meta.fields, fk.name];
+    if (form_meta && Array.isArray(form_meta.fields) && !form_meta.fields.includes(fk.name)) {
+      form_meta.fields = [...form_meta.fields, fk.name];
+      added_foreign_keys.add(form_meta);
+    }
   }
 
   get fk(): any {
@@ -753,6 +765,10 @@ export class BaseInlineFormSet extends BaseModelFormSet {
     }
     const field_name = this.fk.remote_field.field_name;
     if (field_name && field_name !== this.fk.remote_field.model._meta.pk.name) kwargs.to_field = field_name;
+    // Django's form classes fix their fields when created, so a foreign key the formset appended
+    // to Meta.fields is not among them and comes last, after the pk; ours are read from Meta.
+    const meta = (form.constructor as typeof BaseModelForm).Meta;
+    if (meta && added_foreign_keys.has(meta) && name === this.fk.name) delete form.fields[name];
     form.fields[name] = new InlineForeignKeyField(this.instance, kwargs);
   }
 

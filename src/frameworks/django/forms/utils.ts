@@ -139,6 +139,11 @@ export class ErrorDict extends Map<string, ErrorList> {
     return Object.fromEntries([...this].map(([f, e]) => [f, e.messages]));
   }
 
+  /** Templates print `{{ form.errors }}` as the list (Django's RenderableMixin `__html__`). */
+  __html__(): SafeString {
+    return this.as_ul();
+  }
+
   override toString(): string {
     return this.as_ul().valueOf();
   }

@@ -14,7 +14,7 @@
  * loader, so each template's source is parsed once per engine.
  */
 import { Exception, py_repr } from "../../python/builtins";
-import { PyFloat } from "../../python/json";
+import { PyFloat, float_tag } from "../../python/json";
 import { is_dict, is_str, py_str } from "../../python/operator";
 import { span_close, span_set, to_json, trace_site, tracing_enabled, type Json } from "../../../trace";
 import { localize } from "../utils/formats";
@@ -903,6 +903,28 @@ const STR_METHODS: Record<string, (s: string) => unknown> = {
   isdigit: (s) => /^\d+$/.test(s),
 };
 
+/** Each model class's FloatField names (name and attname), found once. */
+const float_fields = new WeakMap<object, Set<string>>();
+
+/**
+ * An integral number that Python holds as a float — a model's FloatField (`{{ book.rating }}` is
+ * `3.0`), a float annotation or a float column of a values() row (tagged by the ORM, ADR 0023) —
+ * as a PyFloat, so it prints `3.0`. Any other value is returned as it is.
+ */
+function as_python_float(owner: object, bit: string, value: unknown): unknown {
+  if (typeof value !== "number" || !Number.isInteger(value)) return value;
+  const tag = float_tag(owner);
+  if (tag !== undefined && (tag === true || tag.has(bit))) return new PyFloat(value);
+  const meta = (owner.constructor as { _meta?: { concrete_fields?: { name: string; attname?: string; get_internal_type(): string }[] } } | undefined)?._meta;
+  if (!meta?.concrete_fields) return value;
+  let names = float_fields.get(meta);
+  if (!names) {
+    names = new Set(meta.concrete_fields.filter((f) => f.get_internal_type() === "FloatField").flatMap((f) => [f.name, f.attname ?? f.name]));
+    float_fields.set(meta, names);
+  }
+  return names.has(bit) ? new PyFloat(value) : value;
+}
+
 /** One step of a lookup, in Django's order: item, attribute, index. */
 function lookup_bit(current: unknown, bit: string): unknown {
   if (current === null || current === undefined) return NOT_FOUND;
@@ -913,7 +935,7 @@ function lookup_bit(current: unknown, bit: string): unknown {
   }
   // 1. Dictionary lookup.
   if (is_dict(current)) {
-    if (Object.prototype.hasOwnProperty.call(current, bit)) return current[bit];
+    if (Object.prototype.hasOwnProperty.call(current, bit)) return as_python_float(current, bit, current[bit]);
     if (bit in DICT_METHODS) return DICT_METHODS[bit](current);
     return NOT_FOUND;
   }
@@ -957,7 +979,7 @@ function lookup_bit(current: unknown, bit: string): unknown {
     }
   }
   // 2. Attribute lookup (own fields, getters, methods on the prototype chain).
-  if (bit in obj && !(bit in Object.prototype)) return obj[bit];
+  if (bit in obj && !(bit in Object.prototype)) return as_python_float(obj, bit, obj[bit]);
   // 3. List-index lookup on sequence-like objects.
   if (/^\d+$/.test(bit) && getitem) {
     try {

@@ -11,6 +11,7 @@
  * its worker, so they are module-level variables the handler sets at the start of each request.
  */
 import { urlencode } from "../../python/urllib/parse";
+import { Promise as LazyPromise, lazy } from "../utils/functional";
 import { NoReverseMatch, Resolver404 } from "./exceptions";
 import { clear_resolver_caches, get_ns_resolver, get_resolver, py_str, type Kwargs, type LookupKey, type ResolverMatch, type URLResolver, type URLconf } from "./resolvers";
 import type { Converter } from "./converters";
@@ -94,12 +95,16 @@ function resolve_namespaces(root: URLResolver, path: string[], current_app: stri
   return ns_pattern ? get_ns_resolver(ns_pattern, resolver, Object.entries(ns_converters)) : resolver;
 }
 
-/** `reverse_lazy(...)`: a value that reverses when it is first turned into a string. */
-export function reverse_lazy(viewname: LookupKey, options: ReverseOptions = {}): { toString(): string; valueOf(): string } {
-  let url: string | null = null;
-  const get = () => (url ??= reverse(viewname, options));
-  return { toString: get, valueOf: get };
-}
+/**
+ * `reverse_lazy(...)`: Django's `lazy(reverse, str)` — a `Promise` (django.utils.functional) that
+ * reverses each time it is used as a string, so a class attribute (`success_url`) can name a URL
+ * before the URLconf is loaded.
+ */
+export const reverse_lazy: (viewname: LookupKey, options?: ReverseOptions) => LazyPromise & { toString(): string; valueOf(): string } = lazy(
+  (viewname: LookupKey, options: ReverseOptions = {}) => reverse(viewname, options),
+  String,
+);
+Object.defineProperty(reverse_lazy, "name", { value: "reverse" });
 
 /** `is_valid_path(path, urlconf=None)`: the ResolverMatch if the path resolves, else false. */
 export function is_valid_path(path: string, urlconf: URLconf | null = null): ResolverMatch | false {

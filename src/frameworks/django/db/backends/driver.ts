@@ -35,6 +35,12 @@ export interface DatabaseDriver {
    */
   create_function?(name: string, fn: (...args: SqlValue[]) => SqlValue): void;
   /**
+   * Register an aggregate SQL function (Python's `connection.create_aggregate`): `finalize` gets
+   * every value `step` saw, in order. Django's SQLite backend adds STDDEV_POP, VAR_SAMP… this way.
+   * A finalize that throws fails the statement with "user-defined aggregate's 'finalize' method raised error".
+   */
+  create_aggregate?(name: string, finalize: (values: SqlValue[]) => SqlValue): void;
+  /**
    * A new, empty in-memory database on the same engine (Python's `sqlite3.connect(":memory:")`):
    * the test runner's test database (db/backends/sqlite3/creation.ts).
    */

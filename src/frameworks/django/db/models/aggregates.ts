@@ -140,9 +140,43 @@ export class Min extends Aggregate {
   static override aggregate_name = "min";
 }
 
+/**
+ * Django's NumericOutputFieldMixin: a decimal source gives a DecimalField, an integer one a
+ * FloatField (a standard deviation of integers is rarely an integer), anything else its own.
+ */
+function numeric_output_field(aggregate: Aggregate, resolved: Field | null): Field | null {
+  const sources = aggregate.get_source_expressions().map((e: any) => e?._output_field_or_null).filter(Boolean);
+  if (sources.some((f: Field) => f instanceof DecimalField)) return new DecimalField();
+  if (sources.some((f: Field) => f instanceof IntegerField)) return new FloatField();
+  return resolved ?? new FloatField();
+}
+
+/** `StdDev("rating", sample=False)`: STDDEV_POP, or STDDEV_SAMP with `sample: true`. */
 export class StdDev extends Aggregate {
   static override function_name = "STDDEV_POP";
   static override aggregate_name = "stddev";
+  constructor(expression: unknown, options: { sample?: boolean; filter?: any; default?: unknown; output_field?: Field | null } = {}) {
+    const { sample = false, ...rest } = options;
+    super(expression, rest);
+    this.function = sample ? "STDDEV_SAMP" : "STDDEV_POP";
+  }
+  override _resolve_output_field(): Field | null {
+    return numeric_output_field(this, super._resolve_output_field());
+  }
+}
+
+/** `Variance("pages", sample=False)`: VAR_POP, or VAR_SAMP with `sample: true`. */
+export class Variance extends Aggregate {
+  static override function_name = "VAR_POP";
+  static override aggregate_name = "variance";
+  constructor(expression: unknown, options: { sample?: boolean; filter?: any; default?: unknown; output_field?: Field | null } = {}) {
+    const { sample = false, ...rest } = options;
+    super(expression, rest);
+    this.function = sample ? "VAR_SAMP" : "VAR_POP";
+  }
+  override _resolve_output_field(): Field | null {
+    return numeric_output_field(this, super._resolve_output_field());
+  }
 }
 
 export { Case, When };

@@ -7,6 +7,7 @@
  *                        edited books (SET_NULL) get editor_id = NULL; then DELETE each model, leaves first.
  *     → [18, {"library.Book_tags": 8, "library.Review": 4, ..., "library.Author": 1}]
  */
+import { py_tuple } from "../../../python/builtins";
 import { IntegrityError } from "../utils";
 import { Q } from "./query_utils";
 import { pre_delete, post_delete } from "./signals";
@@ -246,7 +247,8 @@ export class Collector {
     atomic(() => this.delete_in_transaction(count), { using: this.using, savepoint: false });
     for (const { field, value, batches } of this.field_updates) for (const b of batches) if (Array.isArray(b)) for (const obj of b) obj[field.attname] = value;
     for (const [model, instances] of this.data) for (const obj of instances) obj[model._meta.pk.attname] = null;
-    return [Object.values(counts).reduce((a, b) => a + b, 0), counts];
+    // A tuple, as Django returns it: `(2, {'blog.Entry': 2})`.
+    return py_tuple(Object.values(counts).reduce((a, b) => a + b, 0), counts) as unknown as [number, Record<string, number>];
   }
 
   delete_in_transaction(count: (label: string, n: number) => void): void {
@@ -268,7 +270,7 @@ export class Collector {
     if (instances.length !== 1 || !this.can_fast_delete(instances[0].constructor)) return null;
     const n = model._base_manager.filter({ pk__in: [instances[0].pk] })._raw_delete();
     instances[0][model._meta.pk.attname] = null;
-    return [n, n ? { [model._meta.label]: n } : {}];
+    return py_tuple(n, n ? { [model._meta.label]: n } : {}) as unknown as [number, Record<string, number>];
   }
 
   run_field_updates(): void {

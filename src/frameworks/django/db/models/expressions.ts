@@ -16,6 +16,7 @@ import { date, datetime, time, timedelta } from "../../../python/datetime";
 import { UUID } from "../../../python/uuid";
 import { _install_col_factory, BooleanField, CharField, DateField, DateTimeField, DecimalField, DurationField, Field, FloatField, IntegerField, TimeField, UUIDField, type Converter } from "./fields";
 import { Q } from "./query_utils";
+import { DatabaseError } from "../utils";
 
 export type SQL = [string, unknown[]];
 export type Compiler = { compile(node: any): SQL; query: any; connection: any };
@@ -192,18 +193,88 @@ export class CombinedExpression extends Expression {
     const r = this.rhs._output_field_or_null;
     if (!l) return r;
     if (!r) return l;
+    const temporal = temporal_combination(this.connector, l, r);
+    if (temporal) return temporal;
     if (l.constructor === r.constructor) return l;
     const numeric = [IntegerField, DecimalField, FloatField];
     const li = numeric.findIndex((c) => l instanceof c);
     const ri = numeric.findIndex((c) => r instanceof c);
-    if (li >= 0 && ri >= 0) return li === 0 ? r : ri === 0 ? l : new FloatField();
+    // Django's _connector_combinations: an integer with a decimal is a decimal, with a float a
+    // float (except for "^"); a decimal with a float has no combined type, so it is an error.
+    if (li >= 0 && ri >= 0 && li === ri) return l;
+    if (li >= 0 && ri >= 0 && (li === 0 || ri === 0) && this.connector !== "^") return li === 0 ? r : l;
     throw new FieldError(`Cannot infer type of '${this.connector}' expression involving these types: ${l.constructor.name}, ${r.constructor.name}. You must set output_field.`);
   }
   override as_sql(compiler: Compiler): SQL {
+    const lhs_type = internal_type_of(this.lhs);
+    const rhs_type = internal_type_of(this.rhs);
+    // Django's DurationExpression and TemporalSubtraction: SQLite has no interval type, so date
+    // arithmetic goes through the functions its backend registers (sqlite3/_functions.ts).
+    if ((lhs_type === "DurationField" || rhs_type === "DurationField") && lhs_type !== rhs_type) return this.as_duration_sql(compiler);
+    if (this.connector === "-" && lhs_type !== null && lhs_type === rhs_type && TEMPORAL_TYPES.has(lhs_type)) return this.as_temporal_subtraction(compiler, lhs_type);
     const [ls, lp] = compiler.compile(this.lhs);
     const [rs, rp] = compiler.compile(this.rhs);
     return [`(${ls} ${this.connector} ${rs})`, [...lp, ...rp]];
   }
+
+  /** `F("pub_date") + timedelta(days=3)` → `(django_format_dtdelta('+', "pub_date", %s))` */
+  as_duration_sql(compiler: Compiler): SQL {
+    if (!["+", "-", "*", "/"].includes(this.connector)) throw new DatabaseError(`Invalid connector for timedelta: ${this.connector}.`);
+    const [ls, lp] = compiler.compile(this.lhs);
+    const [rs, rp] = compiler.compile(this.rhs);
+    return [`(django_format_dtdelta('${this.connector}', ${ls}, ${rs}))`, [...lp, ...rp]];
+  }
+
+  /** `F("mod_date") - F("pub_date")` → `django_timestamp_diff("mod_date", "pub_date")` (microseconds) */
+  as_temporal_subtraction(compiler: Compiler, internal_type: string): SQL {
+    const [ls, lp] = compiler.compile(this.lhs);
+    const [rs, rp] = compiler.compile(this.rhs);
+    const fn = internal_type === "TimeField" ? "django_time_diff" : "django_timestamp_diff";
+    return [`${fn}(${ls}, ${rs})`, [...lp, ...rp]];
+  }
+}
+
+const TEMPORAL_TYPES = new Set(["DateField", "DateTimeField", "TimeField"]);
+
+/** An expression's field type (`"DateField"`), or null when it has none. */
+function internal_type_of(expression: any): string | null {
+  try {
+    return expression?._output_field_or_null?.get_internal_type?.() ?? null;
+  } catch (e) {
+    if (e instanceof FieldError) return null;
+    throw e;
+  }
+}
+
+/**
+ * Django's _connector_combinations for dates and durations, in its order (a DateTimeField is a
+ * DateField, so it matches the DateField rows): date ± duration is a datetime, a date minus a
+ * date a duration.
+ */
+const TEMPORAL_COMBINATIONS: Record<string, [Function, Function, () => Field][]> = {
+  "+": [
+    [DateField, DurationField, () => new DateTimeField()],
+    [DateTimeField, DurationField, () => new DateTimeField()],
+    [TimeField, DurationField, () => new TimeField()],
+    [DurationField, DateField, () => new DateTimeField()],
+    [DurationField, DateTimeField, () => new DateTimeField()],
+    [DurationField, TimeField, () => new TimeField()],
+  ],
+  "-": [
+    [DateField, DurationField, () => new DateTimeField()],
+    [DateTimeField, DurationField, () => new DateTimeField()],
+    [TimeField, DurationField, () => new TimeField()],
+    [DateField, DateField, () => new DurationField()],
+    [DateField, DateTimeField, () => new DurationField()],
+    [DateTimeField, DateField, () => new DurationField()],
+    [DateTimeField, DateTimeField, () => new DurationField()],
+    [TimeField, TimeField, () => new DurationField()],
+  ],
+};
+
+function temporal_combination(connector: string, l: Field, r: Field): Field | null {
+  for (const [lt, rt, make] of TEMPORAL_COMBINATIONS[connector] ?? []) if (l instanceof lt && r instanceof rt) return make();
+  return null;
 }
 
 /** `F("pages")`: a reference to a field (or annotation), resolved against the query. */
@@ -432,11 +503,17 @@ export function parse_expression(arg: unknown): any {
 export class When extends Expression {
   condition: any;
   result: any;
-  constructor(condition: any, options: { then: unknown }) {
+  /** `When(Q(...), then=x)` → `new When(q, { then: x })`; `When(pages__gt=500, then=1)` → `new When({ pages__gt: 500, then: 1 })`. */
+  constructor(condition: any, options?: { then: unknown }) {
     super();
+    if (options === undefined && condition && Object.getPrototypeOf(condition) === Object.prototype && "then" in condition) {
+      const { then, ...lookups } = condition;
+      [condition, options] = [Object.keys(lookups).length ? lookups : null, { then }];
+    }
+    if (!condition) throw new PyTypeError("When() supports a Q object, a boolean expression, or lookups as a condition.");
     if (condition && !(condition instanceof Q) && !condition.conditional && typeof condition === "object") condition = new Q(condition);
     this.condition = condition;
-    this.result = wrap(options.then);
+    this.result = wrap(options?.then ?? null);
   }
   override get_source_expressions(): any[] {
     return [this.condition, this.result];
@@ -467,9 +544,14 @@ export class When extends Expression {
 export class Case extends Expression {
   cases: When[];
   default: any;
-  constructor(cases: When[], options: { default?: unknown; output_field?: Field | null } = {}) {
+  /** `Case(When(...), When(...), default=..., output_field=...)`: the Whens one by one (as Python) or as a list. */
+  constructor(...args: (When | When[] | { default?: unknown; output_field?: Field | null })[]) {
+    const last = args[args.length - 1];
+    const options = (last && !(last instanceof When) && !Array.isArray(last) ? args.pop() : {}) as { default?: unknown; output_field?: Field | null };
+    const cases = args.flatMap((a) => (Array.isArray(a) ? a : [a])) as When[];
+    for (const c of cases) if (!(c instanceof When)) throw new PyTypeError("Positional arguments must all be When objects.");
     super(options.output_field ?? null);
-    this.cases = [...cases];
+    this.cases = cases;
     this.default = wrap(options.default ?? null);
   }
   override get_source_expressions(): any[] {
@@ -581,8 +663,9 @@ export class Exists extends Subquery {
 
 /** `ExpressionWrapper(expr, output_field)` */
 export class ExpressionWrapper extends Expression {
-  constructor(public expression: any, output_field: Field) {
-    super(output_field);
+  /** `ExpressionWrapper(F("price") * 2, output_field=DecimalField())`: positional or keyword. */
+  constructor(public expression: any, output_field: Field | { output_field: Field }) {
+    super(output_field instanceof Field ? output_field : output_field.output_field);
   }
   override get_source_expressions(): any[] {
     return [this.expression];

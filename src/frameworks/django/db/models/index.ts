@@ -14,7 +14,7 @@ export { Manager } from "./manager";
 export { QuerySet, Prefetch, prefetch_related_objects } from "./query";
 export { Q } from "./query_utils";
 export { F, Value, Case, When, Exists, Subquery, OuterRef, ExpressionWrapper, Func, RawSQL, OrderBy } from "./expressions";
-export { Aggregate, Count, Sum, Avg, Min, Max, StdDev } from "./aggregates";
+export { Aggregate, Count, Sum, Avg, Min, Max, StdDev, Variance } from "./aggregates";
 export { Lower, Upper, Length, Coalesce, Concat, Now, Trunc } from "./functions";
 export { CASCADE, PROTECT, RESTRICT, SET_NULL, SET_DEFAULT, SET, DO_NOTHING, ProtectedError, RestrictedError, Collector } from "./deletion";
 export * as signals from "./signals";

@@ -14,7 +14,7 @@ import { date } from "../../../python/datetime";
 import { OPERATORS, PATTERN_ESC, PATTERN_OPS } from "../backends/sqlite3/base";
 import { BooleanField, CharField, DateField, DateTimeField, Field, IntegerField, TextField, TimeField, is_expression } from "./fields";
 import { RelatedField } from "./fields/related";
-import { JSONField } from "./fields/json";
+import { JSONField, register_key_text_transform } from "./fields/json";
 import { Expression, Func, Value, type Compiler, type SQL } from "./expressions";
 import { py_json_dumps } from "../../../python/json";
 import { NotSupportedError } from "../utils";
@@ -472,6 +472,32 @@ export class KeyTransform extends Transform {
   }
 }
 
+/**
+ * `KT("data__owner__name")` (Django 4.2+): the key's value as text — KeyTransform's SQL with a
+ * TextField output, so a nested object comes back as its JSON text rather than parsed.
+ */
+export class KeyTextTransform extends KeyTransform {
+  constructor(key_name: string, lhs: unknown) {
+    super(key_name, lhs);
+    this._output_field = new TextField();
+  }
+
+  /** KeyTransform's own lookups (exact, in, lt, icontains…), then TextField's (`contains` is text's, not JSON's). */
+  override get_lookup(name: string): any {
+    const json_only = ["contains", "contained_by", "has_key", "has_keys", "has_any_keys"];
+    return (json_only.includes(name) ? null : super.get_lookup(name)) ?? (this.output_field as Field).get_lookup(name);
+  }
+
+  /** `KeyTextTransform.from_lookup("data__owner__name")`: the field, then one transform per key. */
+  static from_lookup(lookup: string): KeyTextTransform {
+    const [transform, ...keys] = lookup.split("__");
+    if (!keys.length) throw new ValueError("Lookup must contain key or index transforms.");
+    let key_transform = new KeyTextTransform(keys[0], transform);
+    for (const key of keys.slice(1)) key_transform = new KeyTextTransform(key, key_transform);
+    return key_transform;
+  }
+}
+
 export function key_transform_factory(key_name: string): any {
   const factory = (lhs: unknown) => new KeyTransform(key_name, lhs);
   (factory as any).is_transform = true;
@@ -651,6 +677,7 @@ for (const ycls of [ExtractYear, ExtractIsoYear])
 
 for (const l of [HasKey, HasKeys, HasAnyKeys, DataContains, ContainedBy]) JSONField.register_lookup(l as any);
 JSONField.register_lookup(JSONExact as any, "exact");
+register_key_text_transform((lookup) => KeyTextTransform.from_lookup(lookup));
 (JSONField.prototype as any).get_transform = function (this: Field, name: string) {
   return Field.prototype.get_transform.call(this, name) ?? key_transform_factory(name);
 };

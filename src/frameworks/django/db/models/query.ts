@@ -9,7 +9,8 @@
  */
 import { type Attrs, type SourceRef, trace_site, tracing_enabled } from "../../../../trace";
 import { extract_tb } from "../../../python/traceback";
-import { py_repr } from "../../../python/builtins";
+import { PyTuple, py_repr } from "../../../python/builtins";
+import { set_float_tag } from "../../../python/json";
 import { py_str } from "../../../python/operator";
 import { AttributeError, IndexError, TypeError as PyTypeError, ValueError } from "../../../python/builtins";
 import { connections } from "../index";
@@ -17,7 +18,7 @@ import { DEFAULT_DB_ALIAS } from "../utils";
 import { Q, type QChild } from "./query_utils";
 import { Query } from "./sql/query";
 import { SQLCompiler, type KlassInfo } from "./sql/compiler";
-import { from_db_loader } from "./base";
+import { Model, from_db_loader } from "./base";
 import { Collector } from "./deletion";
 import { EmptyResultSet } from "./lookups";
 import { Case, Col, F, Ref, Value, When } from "./expressions";
@@ -132,17 +133,32 @@ export class QuerySet<T = any> {
     switch (this._iterable_class) {
       case "model":
         return new ModelIterable(this).results(compiler, rows);
-      case "values":
-        return values_dicts(this._value_keys(compiler), rows) as T[];
+      case "values": {
+        const keys = this._value_keys(compiler);
+        const dicts = values_dicts(keys, rows);
+        const floats = float_columns(compiler);
+        if (floats) {
+          const tag = new Set(keys.filter((_, i) => floats.has(i)));
+          for (const d of dicts) set_float_tag(d, tag);
+        }
+        return dicts as T[];
+      }
       case "values_list": {
         const order = this._values_list_order(compiler);
-        // Rows that hold just the asked columns, in order, are the tuples (the cursor handed them over).
-        if (rows.length && rows[0].length === order.length && order.every((column, i) => column === i)) return rows as T[];
-        return rows.map((r) => order.map((i) => r[i])) as T[];
+        const floats = float_columns(compiler);
+        const tag = floats && new Set(order.flatMap((column, i) => (floats.has(column) ? [String(i)] : [])));
+        // Each row is a tuple (PyTuple), its float columns tagged so repr() prints 3.0 as Python does.
+        return rows.map((r) => {
+          const t = PyTuple.from(order, (i) => r[i]) as PyTuple;
+          if (tag) set_float_tag(t, tag);
+          return t;
+        }) as T[];
       }
       case "flat": {
         const order = this._values_list_order(compiler);
-        return rows.map((r) => r[order[0]]) as T[];
+        const flat = rows.map((r) => r[order[0]]);
+        if (float_columns(compiler)?.has(order[0])) set_float_tag(flat, true);
+        return flat as T[];
       }
     }
   }
@@ -354,15 +370,28 @@ export class QuerySet<T = any> {
 
   _annotate(args: any[], select: boolean): QuerySet<T> {
     const annotations = new Map<string, any>();
+    const kwargs: Kwargs = Object.assign({}, ...args.filter((a) => !(a && typeof a.resolve_expression === "function")));
     for (const a of args) {
-      if (a && typeof a.resolve_expression === "function") annotations.set(a.default_alias, a);
-      else for (const [k, v] of Object.entries(a as Kwargs)) annotations.set(k, v);
+      if (!(a && typeof a.resolve_expression === "function")) continue;
+      let alias: unknown;
+      try {
+        alias = a.default_alias;
+      } catch (e) {
+        if (!(e instanceof PyTypeError)) throw e;
+      }
+      if (typeof alias !== "string") throw new PyTypeError("Complex annotations require an alias");
+      if (alias in kwargs) throw new ValueError(`The named annotation '${a.default_alias}' conflicts with the default name for another annotation.`);
+      annotations.set(a.default_alias, a);
     }
+    for (const [k, v] of Object.entries(kwargs)) annotations.set(k, v);
     const c = this._chain();
-    const names = new Set<string>();
-    for (const f of this.model._meta.get_fields()) {
-      names.add(f.name);
-      if (f.attname) names.add(f.attname);
+    // After values(), only the selected names can clash (Django: `names = self._fields`).
+    const names = new Set<string>(this._fields ?? []);
+    if (this._fields === null) {
+      for (const f of this.model._meta.get_fields()) {
+        names.add(f.name);
+        if (f.attname) names.add(f.attname);
+      }
     }
     for (const [alias, expr] of annotations) {
       if (names.has(alias)) throw new ValueError(`The annotation '${alias}' conflicts with a field on the model.`);
@@ -462,7 +491,10 @@ export class QuerySet<T = any> {
     if (q.is_empty()) return empty;
     const rows = QUERYSET.run(`${this.model._meta.object_name}.aggregate()`, tracing_enabled() ? this._trace_attrs() : undefined, () => new SQLCompiler(q, connection).execute_sql());
     if (!rows.length) return empty;
-    return Object.fromEntries([...named.keys()].map((k, i) => [k, rows[0][i]]));
+    const result = Object.fromEntries([...named.keys()].map((k, i) => [k, rows[0][i]]));
+    const floats = [...named.keys()].filter((k) => is_float_expression(q.annotations.get(k)));
+    if (floats.length) set_float_tag(result, new Set(floats));
+    return result;
   }
 
   /**
@@ -519,7 +551,10 @@ export class QuerySet<T = any> {
         cursor.close();
       }
     });
-    return Object.fromEntries(outer.map(([k, a], i) => [k, a.get_db_converters(connection).reduce((v: unknown, c: any) => c(v, a, connection), row[i] ?? null) ?? empty[k]]));
+    const result = Object.fromEntries(outer.map(([k, a], i) => [k, a.get_db_converters(connection).reduce((v: unknown, c: any) => c(v, a, connection), row[i] ?? null) ?? empty[k]]));
+    const floats = outer.filter(([, a]) => is_float_expression(a)).map(([k]) => k);
+    if (floats.length) set_float_tag(result, new Set(floats));
+    return result;
   }
 
   get(...args: any[]): T {
@@ -786,12 +821,16 @@ export class ModelIterable<T> {
     const related_populators = get_related_populators(klass_info, db);
     const annotation_names = [...compiler.annotation_col_map.keys()];
     const annotation_cols = [...compiler.annotation_col_map.values()];
+    // Float annotations (Avg…) are marked so a template prints 4.0 as Python does (ADR 0023's tag).
+    const float_names = annotation_names.filter((n) => is_float_expression(this.queryset.query.annotations.get(n)));
+    const float_tag = float_names.length ? new Set(float_names) : null;
     const objs: T[] = new Array(rows.length);
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
       const obj = load(row, 0); // the model's own columns come first
       for (const populator of related_populators) populator.populate(row, obj);
       for (let i = 0; i < annotation_names.length; i++) obj[annotation_names[i]] = row[annotation_cols[i]];
+      if (float_tag) set_float_tag(obj, float_tag);
       objs[r] = obj;
     }
     const known_related = this.queryset._known_related_objects;
@@ -856,6 +895,23 @@ export class RelatedPopulator {
 /** One RelatedPopulator per select_related model directly under `klass_info`. */
 export function get_related_populators(klass_info: KlassInfo, db: string): RelatedPopulator[] {
   return klass_info.related.map((related) => new RelatedPopulator(related, db));
+}
+
+/** The select columns whose output field is a FloatField (JavaScript forgets that 3.0 is a float), or null. */
+function float_columns(compiler: SQLCompiler): Set<number> | null {
+  let out: Set<number> | null = null;
+  compiler.select.forEach((s, i) => {
+    if (is_float_expression(s.expr)) (out ??= new Set()).add(i);
+  });
+  return out;
+}
+
+function is_float_expression(expr: any): boolean {
+  try {
+    return expr?.output_field?.get_internal_type?.() === "FloatField";
+  } catch {
+    return false;
+  }
 }
 
 /** Django's ValuesIterable: one dict per row, its keys in the order values() names them. */
@@ -1070,7 +1126,11 @@ function run_update(qs: QuerySet, values: [any, null, unknown][]): number {
   const params: unknown[] = [];
   for (const [field, , raw] of values) {
     let value: any = raw;
-    if (value && typeof value === "object" && value._meta) value = value.pk;
+    // A model instance (Django's prepare_database_save): its related field's value for a foreign key.
+    if (value instanceof Model) {
+      if (!field.remote_field) throw new PyTypeError(`Tried to update field ${field} with a model instance, ${py_repr(value)}. Use a value compatible with ${field.constructor.name}.`);
+      value = (value as any)[field.remote_field.get_related_field().attname];
+    }
     if (value && typeof value.resolve_expression === "function") {
       // Django resolves an UPDATE value twice (add_update_fields, then the compiler); a When's
       // condition resolved the second time prints in parentheses, and we print what Django prints.

@@ -9,6 +9,7 @@
  * A registry is a class attribute: `CharField.register_lookup(Unaccent)` adds a lookup for every
  * CharField; `get_lookup("icontains")` walks the class chain, nearest class first.
  */
+import { py_repr } from "../../../python/builtins";
 
 export const AND = "AND";
 export const OR = "OR";
@@ -85,10 +86,16 @@ export class Q {
     return this.children.length;
   }
 
+  /** `str(q)`: `(OR: ('headline__startswith', 'Who'), (NOT (AND: ('pub_date__year', 2005))))` */
   toString(): string {
-    const inner = this.children.map((c) => (c instanceof Q ? c.toString() : Array.isArray(c) ? `('${c[0]}', ${String(c[1])})` : String(c))).join(", ");
+    const inner = this.children.map((c) => (c instanceof Q ? c.toString() : Array.isArray(c) ? `(${py_repr(c[0])}, ${py_repr(c[1])})` : String(c))).join(", ");
     const body = `(${this.connector}: ${inner})`;
     return this.negated ? `(NOT ${body})` : body;
+  }
+
+  /** `repr(q)`: `<Q: (AND: ('pk', 1))>` */
+  __repr__(): string {
+    return `<Q: ${this.toString()}>`;
   }
 }
 

@@ -154,7 +154,7 @@ describe("django.contrib.admin: query-string helpers", () => {
     expect(prepare_lookup_value("pk__in", "1,3")).toEqual(["1", "3"]);
     expect(prepare_lookup_value("x__isnull", "0")).toBe(false);
     expect(prepare_lookup_value("x__isnull", "True")).toBe(true);
-    expect(build_q_object_from_lookup_parameters({ a: ["1", "2"], b: ["x"] }).toString()).toBe("(AND: (OR: ('a', 1), ('a', 2)), ('b', x))");
+    expect(build_q_object_from_lookup_parameters({ a: ["1", "2"], b: ["x"] }).toString()).toBe("(AND: (OR: ('a', '1'), ('a', '2')), ('b', 'x'))");
   });
 
   it("quote escapes pk characters that would break a URL path, unquote reverses it", () => {
@@ -249,7 +249,7 @@ describe("django.contrib.admin: trace", () => {
       expect.arrayContaining(["ItemAdmin.changelist_view", "ChangeList.get_queryset", "ChangeList.get_filters", "filter BooleanFieldListFilter", "select_related", "ordering", "ModelAdmin.get_search_results", "ChangeList.get_results (pagination)"]),
     );
     const search = spans.find((s) => s.name === "ModelAdmin.get_search_results")!;
-    expect(search.attrs.q).toBe("(AND: (OR: ('title__icontains', b)))");
+    expect(search.attrs.q).toBe("(AND: (OR: ('title__icontains', 'b')))");
     const results_span = spans.find((s) => s.name === "ChangeList.get_results (pagination)")!;
     const nested_sql = spans.filter((s) => s.kind === "sql" && is_under(spans, s, results_span.id));
     expect(nested_sql.length).toBeGreaterThan(0);

@@ -7,7 +7,7 @@
  * functions, so Django (and the lab) implement them in the host language.
  */
 import type { DatabaseDriver } from "../driver";
-import { SQLITE_FUNCTIONS } from "./_functions";
+import { SQLITE_AGGREGATES, SQLITE_FUNCTIONS } from "./_functions";
 
 /** Field internal type → column type (Django's `DatabaseWrapper.data_types`). */
 export const DATA_TYPES: Record<string, string> = {
@@ -86,6 +86,6 @@ export const PATTERN_OPS: Record<string, string> = {
 
 /** `get_new_connection`'s function registration, on a driver that can host functions. */
 export function register_functions(driver: DatabaseDriver): void {
-  if (!driver.create_function) return;
-  for (const [name, fn] of Object.entries(SQLITE_FUNCTIONS)) driver.create_function(name, fn);
+  if (driver.create_function) for (const [name, fn] of Object.entries(SQLITE_FUNCTIONS)) driver.create_function(name, fn);
+  if (driver.create_aggregate) for (const [name, fn] of Object.entries(SQLITE_AGGREGATES)) driver.create_aggregate(name, fn);
 }

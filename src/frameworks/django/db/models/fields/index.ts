@@ -33,6 +33,20 @@ export const BLANK_CHOICE_DASH: [string, string][] = [["", "---------"]];
 
 export type Choices = [unknown, string][];
 
+/**
+ * `choices=` as Django 5 normalises it (django.utils.choices.normalize_choices): a list of pairs
+ * stays; a mapping (`{"MR": "Mr.", …}`, a Map) becomes its items, a nested mapping a named group;
+ * a `Choices` class (TextChoices…) gives its `.choices`.
+ */
+function model_choices(choices: unknown): Choices {
+  const source = choices as { choices?: unknown };
+  if (typeof choices === "function" && source.choices !== undefined) return model_choices(source.choices);
+  const group = (v: unknown) => (v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof String) ? model_choices(v) : v);
+  if (choices instanceof Map) return [...choices].map(([k, v]) => [k, group(v)]) as Choices;
+  if (choices !== null && typeof choices === "object" && !(Symbol.iterator in choices)) return Object.entries(choices).map(([k, v]) => [k, group(v)]) as Choices;
+  return [...(choices as Iterable<[unknown, string]>)];
+}
+
 /** The keyword arguments every field accepts (`Field.__init__`). */
 /**
  * A field's arguments as Django accepts them: keyword arguments as one options object, and the
@@ -66,7 +80,7 @@ export interface FieldOptions {
   default?: unknown;
   editable?: boolean;
   serialize?: boolean;
-  choices?: Choices | null;
+  choices?: Choices | Record<string, unknown> | Map<unknown, unknown> | { choices: Choices } | null;
   help_text?: string;
   db_column?: string | null;
   db_comment?: string | null;
@@ -179,7 +193,7 @@ export class Field {
     this.default = "default" in options ? options.default : NOT_PROVIDED;
     this.editable = options.editable ?? true;
     this.serialize = options.serialize ?? true;
-    this.choices = options.choices ? [...options.choices] : null;
+    this.choices = options.choices ? model_choices(options.choices) : null;
     this.help_text = options.help_text ?? "";
     this.db_column = options.db_column ?? null;
     this.db_comment = options.db_comment ?? null;

@@ -45,3 +45,16 @@ export class JSONField extends Field {
     }
   };
 }
+
+/** KT's maker, installed by lookups.ts (where the key transforms live; it imports this module). */
+let make_key_text_transform: ((lookup: string) => unknown) | null = null;
+
+export function register_key_text_transform(maker: (lookup: string) => unknown): void {
+  make_key_text_transform = maker;
+}
+
+/** `KT("data__breed")`: a JSON key's value as text, for annotate/filter/order_by (Django 4.2+). */
+export function KT(lookup: string): any {
+  return make_key_text_transform!(lookup);
+}
+

@@ -19,7 +19,7 @@ import { Field } from "../fields";
 import { ForeignKey, ForeignObjectRel, ManyToManyField } from "../fields/related";
 import { Exact, In, IsNull, EmptyResultSet } from "../lookups";
 import { LOOKUP_SEP, Q } from "../query_utils";
-import { AND, NothingNode, OR, WhereNode } from "./where";
+import { AND, NothingNode, OR, WhereNode, XOR } from "./where";
 import { get_close_matches } from "../../../../python/difflib";
 
 export const INNER = "INNER JOIN";
@@ -455,7 +455,9 @@ export class Query extends BaseExpression {
    * for OR, only joins every child needs (a join used by one branch must stay LEFT OUTER).
    */
   _add_q(q: Q, used_aliases: Set<string> | null, branch_negated = false, allow_joins = true, summarize = false, current_negated = false): [WhereNode, Set<string>] {
-    const connector = q.connector === OR ? OR : AND;
+    const connector = q.connector === OR ? OR : q.connector === XOR ? XOR : AND;
+    // Joins are promoted for XOR as for OR (Django's JoinPromoter: XOR's effective connector is OR).
+    const effective = connector === XOR ? OR : connector;
     const negated = current_negated !== q.negated;
     const target = new WhereNode([], connector, q.negated);
     const votes = new Map<string, number>();
@@ -472,11 +474,11 @@ export class Query extends BaseExpression {
     const inner = new Set<string>();
     const to_promote: string[] = [];
     for (const [alias, n] of votes) {
-      if (connector === AND && !negated) inner.add(alias);
-      else if (connector === OR && n === children && !negated) inner.add(alias);
+      if (effective === AND && !negated) inner.add(alias);
+      else if (effective === OR && n === children && !negated) inner.add(alias);
       else to_promote.push(alias);
     }
-    if (connector === OR || negated) this.promote_joins(to_promote);
+    if (effective === OR || negated) this.promote_joins(to_promote);
     return [target, inner];
   }
 

@@ -13,6 +13,7 @@ import type { Compiler, SQL } from "../expressions";
 
 export const AND = "AND";
 export const OR = "OR";
+export const XOR = "XOR";
 
 export class WhereNode {
   readonly conditional = true;
@@ -90,6 +91,7 @@ export class WhereNode {
    * and decide, like Django, whether the node itself is empty or full.
    */
   as_sql(compiler: Compiler, _connection?: any): SQL {
+    if (this.connector === XOR) return this.as_sql_xor(compiler);
     const parts: string[] = [];
     const params: unknown[] = [];
     let full_needed: number, empty_needed: number;
@@ -121,6 +123,25 @@ export class WhereNode {
     if (this.negated) sql = `NOT (${sql})`;
     else if (parts.length > 1 || this.resolved) sql = `(${sql})`;
     return [sql, params];
+  }
+
+  /**
+   * SQLite has no logical XOR, so Django rewrites `a XOR b XOR …` as `(a OR b OR …) AND 1 =
+   * MOD(CASE WHEN a THEN 1 ELSE 0 END + …, 2)`: true when an odd number of operands are true (the
+   * MOD is left out for two operands).
+   */
+  as_sql_xor(compiler: Compiler): SQL {
+    const [or_sql, or_params] = new WhereNode(this.children, OR).as_sql(compiler);
+    const cases = this.children.map((child): SQL => {
+      const [sql, params] = compiler.compile(child);
+      return [`CASE WHEN ${sql} THEN %s ELSE %s END`, [...params, 1, 0]];
+    });
+    let [sum, sum_params] = cases[0];
+    for (const [sql, params] of cases.slice(1)) [sum, sum_params] = [`(${sum} + ${sql})`, [...sum_params, ...params]];
+    if (cases.length > 2) [sum, sum_params] = [`MOD(${sum}, %s)`, [...sum_params, 2]];
+    // Exact's right-hand side is wrapped in parentheses unless it already starts with one.
+    const sql = `${or_sql} AND %s = ${sum.startsWith("(") ? sum : `(${sum})`}`;
+    return [this.negated ? `NOT (${sql})` : `(${sql})`, [...or_params, 1, ...sum_params]];
   }
 }
 

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from contacts import views
+
+urlpatterns = [
+    path("contacts/", views.listing, name="listing"),
+    path("strict/", views.strict, name="strict"),
+    path("elided/", views.elided, name="elided"),
+    path("facts/", views.facts, name="facts"),
+    path("list/", views.ContactListView.as_view(), name="contact-list"),
+]
