@@ -16,6 +16,7 @@ import { Decimal } from "../python/decimal";
 import { PyFloat, float_tag, tagged_float } from "../python/json";
 import { py_json_loads } from "../python/json_decoder";
 import { UUID } from "../python/uuid";
+import { AnyUrl } from "../pydantic/networks";
 import { BaseModel } from "../pydantic/main";
 import { with_inf_nan_constants } from "../pydantic_core/serializers/json_writer";
 import { PydanticUndefined } from "../pydantic/fields";
@@ -124,6 +125,7 @@ function encode_by_type(obj: unknown, options: EncoderOptions): unknown {
   }
   if (obj instanceof Decimal) return decimal_encoder(obj);
   if (obj instanceof UUID) return String(obj);
+  if (obj instanceof AnyUrl) return String(obj);
   if (typeof obj === "function") return {};
   if (obj instanceof Exception || obj instanceof Error) return {}; // vars(exception) is empty
   if (typeof (obj as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function") return [...(obj as Iterable<unknown>)].map((item) => jsonable_encoder(item, options));
