@@ -243,6 +243,20 @@ function simple_formfield(type: string, field: ModelFieldLike, defaults: Record<
   }
 }
 
+/**
+ * A `Meta.widgets` entry as Django hands it to `formfield(widget=...)`: a copy (a class is
+ * instantiated), told whether the field is required, given the field's widget_attrs (maxlength…)
+ * and, for a choice field, its choices.
+ */
+function meta_widget(formfield: f.Field, widget: widgets.Widget | (new () => widgets.Widget)): widgets.Widget {
+  const instance = typeof widget === "function" ? new widget() : widget.__deepcopy__();
+  if (formfield.localize) instance.is_localized = true;
+  instance.is_required = formfield.required;
+  Object.assign(instance.attrs, formfield.widget_attrs(instance));
+  if ("choices" in formfield && "choices" in instance) (instance as { choices: unknown }).choices = (formfield as { choices: unknown }).choices;
+  return instance;
+}
+
 /** `fields_for_model(model, fields, exclude)`: field name → form field, in the model's order. */
 export function fields_for_model(model: ModelLike, fields: string[] | "__all__" | null = null, exclude: string[] | null = null, meta: Partial<ModelFormMeta> = {}): Record<string, f.Field> {
   const out: Record<string, f.Field> = {};
@@ -254,7 +268,7 @@ export function fields_for_model(model: ModelLike, fields: string[] | "__all__" 
       throw new FieldError(`'${mf.name}' cannot be specified for ${model._meta.object_name} model form as it is a non-editable field`);
     const formfield = meta.formfield_callback ? meta.formfield_callback(mf, {}) : model_field_to_formfield(mf);
     if (!formfield) continue;
-    if (meta.widgets?.[mf.name]) formfield.widget = meta.widgets[mf.name];
+    if (meta.widgets?.[mf.name]) formfield.widget = meta_widget(formfield, meta.widgets[mf.name]);
     if (meta.labels?.[mf.name]) formfield.label = meta.labels[mf.name];
     if (meta.help_texts?.[mf.name]) formfield.help_text = meta.help_texts[mf.name];
     if (meta.error_messages?.[mf.name]) Object.assign(formfield.error_messages, meta.error_messages[mf.name]);

@@ -232,6 +232,9 @@ export function media_of_class(cls: any, base_media: (cls: any) => Media = () =>
   return start.add(new Media({ media: definition }));
 }
 
+/** The keyword arguments of Django's widget constructors (attrs and the subclasses' own). */
+const WIDGET_KEYWORDS = new Set(["attrs", "format", "render_value", "check_test", "choices", "date_format", "time_format", "date_attrs", "time_attrs", "years", "months", "empty_label"]);
+
 /** The base widget: attributes, value formatting and reading the value back from form data. */
 export class Widget {
   attrs: Attrs;
@@ -242,8 +245,15 @@ export class Widget {
   use_fieldset = false;
   template_name = "";
 
-  constructor(attrs: Attrs | null = null) {
-    this.attrs = { ...(attrs ?? {}) };
+  /**
+   * `TextInput(attrs={"class": "wide"})` is `new TextInput({ attrs: { class: "wide" } })` as well as
+   * `new TextInput({ class: "wide" })` (attrs positional): an object whose keys are all widget
+   * keywords and include `attrs` is the keyword form (ADR 0014).
+   */
+  constructor(attrs: Attrs | { attrs?: Attrs | null } | null = null) {
+    const keywords = attrs !== null && Object.getPrototypeOf(attrs) === Object.prototype && "attrs" in attrs && Object.keys(attrs).every((k) => WIDGET_KEYWORDS.has(k));
+    const given = keywords ? (attrs as { attrs?: Attrs | null }).attrs : (attrs as Attrs | null);
+    this.attrs = { ...(given ?? {}) };
   }
 
   /** The widget's media: `static Media` of its class and its parents (Django's media_property). */

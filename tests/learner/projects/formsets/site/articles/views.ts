@@ -1,8 +1,9 @@
-import { inlineformset_factory, modelformset_factory } from "django/forms";
+import { forms } from "django";
+import { formset_factory, inlineformset_factory, modelformset_factory } from "django/forms";
 import { HttpResponse } from "django/http";
 import { get_object_or_404, redirect, render } from "django/shortcuts";
 import { date } from "python/datetime";
-import { ArticleFormSet, MinFormSet, OrderedFormSet } from "./forms";
+import { ArticleForm, ArticleFormSet, MinFormSet, OrderedFormSet } from "./forms";
 import { Author, Book } from "./models";
 
 export function manage_articles(request) {
@@ -67,4 +68,21 @@ export function author_books(request, { pk }) {
     formset = new BookInlineFormSet({ instance: author });
   }
   return render(request, "articles/author_books.html", { formset, author });
+}
+
+export function edit_only(request) {
+  const AuthorFormSet = modelformset_factory(Author, { fields: ["name", "birth_date"], edit_only: true, widgets: { name: new forms.TextInput({ attrs: { class: "wide" } }) }, labels: { birth_date: "Born" } });
+  const formset = new AuthorFormSet(request.POST.length ? request.POST : null, { queryset: Author.objects.order_by("name") });
+  if (request.method === "POST" && formset.is_valid()) {
+    const saved = formset.save();
+    return new HttpResponse(`${saved.length} saved; ${Author.objects.count()} authors`, { content_type: "text/plain" });
+  }
+  return render(request, "articles/whole.html", { formset });
+}
+
+export function no_delete_extra(request) {
+  const FS = formset_factory(ArticleForm, { extra: 2, can_delete: true, can_delete_extra: false, absolute_max: 3, max_num: 2 });
+  const formset = new FS(request.POST.length ? request.POST : null, { initial: [{ title: "Kept", pub_date: "2020-01-01" }] });
+  const valid = request.method === "POST" && formset.is_valid();
+  return render(request, "articles/whole.html", { formset, valid });
 }

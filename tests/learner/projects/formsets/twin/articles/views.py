@@ -4,7 +4,9 @@ from django.forms import inlineformset_factory, modelformset_factory
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from .forms import ArticleFormSet, MinFormSet, OrderedFormSet
+from django.forms import formset_factory
+
+from .forms import ArticleForm, ArticleFormSet, MinFormSet, OrderedFormSet
 from .models import Author, Book
 
 
@@ -59,3 +61,20 @@ def author_books(request, pk):
     else:
         formset = BookInlineFormSet(instance=author)
     return render(request, "articles/author_books.html", {"formset": formset, "author": author})
+
+
+def edit_only(request):
+    from django import forms as f
+    AuthorFormSet = modelformset_factory(Author, fields=["name", "birth_date"], edit_only=True, widgets={"name": f.TextInput(attrs={"class": "wide"})}, labels={"birth_date": "Born"})
+    formset = AuthorFormSet(request.POST or None, queryset=Author.objects.order_by("name"))
+    if request.method == "POST" and formset.is_valid():
+        saved = formset.save()
+        return HttpResponse(f"{len(saved)} saved; {Author.objects.count()} authors", content_type="text/plain")
+    return render(request, "articles/whole.html", {"formset": formset})
+
+
+def no_delete_extra(request):
+    FS = formset_factory(ArticleForm, extra=2, can_delete=True, can_delete_extra=False, absolute_max=3, max_num=2)
+    formset = FS(request.POST or None, initial=[{"title": "Kept", "pub_date": "2020-01-01"}])
+    valid = request.method == "POST" and formset.is_valid()
+    return render(request, "articles/whole.html", {"formset": formset, "valid": valid})
