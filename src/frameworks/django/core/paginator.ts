@@ -179,6 +179,16 @@ export class Page {
     return this.list().length;
   }
 
+  /** `len(page)` as Python's protocol spells it (the `length` filter, `len()`). */
+  __len__(): number {
+    return this.list().length;
+  }
+
+  /** `page[i]` (Django's Page is a Sequence): `{{ page_obj.0 }}` in a template. */
+  __getitem__(i: number): unknown {
+    return this.index(i);
+  }
+
   /** `page[i]` (the objects are fetched once and kept as a list). */
   index(i: number): unknown {
     if (!Number.isInteger(i)) throw new TypeError(`Page indices must be integers or slices, not ${type_name_of(i)}.`);

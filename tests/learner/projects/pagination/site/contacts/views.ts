@@ -75,3 +75,15 @@ export class ContactListView extends ListView {
   static paginate_orphans = 1;
   static model = Contact;
 }
+
+export class StrictListView extends ListView {
+  static model = Contact;
+  static paginate_by = 3;
+  static page_kwarg = "p";
+  static allow_empty = false;
+  static template_name = "contacts/strict_list.html";
+
+  get_queryset() {
+    return super.get_queryset().filter({ last_name__icontains: this.request.GET.get("q", "") });
+  }
+}

@@ -65,3 +65,14 @@ class ContactListView(ListView):
     paginate_by = 4
     paginate_orphans = 1
     model = Contact
+
+
+class StrictListView(ListView):
+    model = Contact
+    paginate_by = 3
+    page_kwarg = "p"
+    allow_empty = False
+    template_name = "contacts/strict_list.html"
+
+    def get_queryset(self):
+        return super().get_queryset().filter(last_name__icontains=self.request.GET.get("q", ""))

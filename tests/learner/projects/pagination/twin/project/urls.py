@@ -8,4 +8,5 @@ urlpatterns = [
     path("elided/", views.elided, name="elided"),
     path("facts/", views.facts, name="facts"),
     path("list/", views.ContactListView.as_view(), name="contact-list"),
+    path("strict-list/", views.StrictListView.as_view()),
 ]
