@@ -9,7 +9,7 @@ export { field_validator, model_validator } from "./functional_validators";
 export { TypeAdapter } from "./type_adapter";
 export { GenerateJsonSchema } from "./json_schema";
 export * from "./types";
-export { AnyUrl, AnyHttpUrl, HttpUrl } from "./networks";
+export { AnyUrl, AnyHttpUrl, EmailStr, HttpUrl, validate_email } from "./networks";
 export { ValidationError, PydanticCustomError } from "../pydantic_core";
 export { t, type TypeOf, type Signature, type Annotation } from "../python/typing";
 export { ValueError } from "../python/builtins";

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AnyHttpUrl, AnyUrl, BaseModel, HttpUrl, ValidationError } from "../../../src/frameworks/pydantic";
+import { AnyHttpUrl, AnyUrl, BaseModel, EmailStr, HttpUrl, ValidationError } from "../../../src/frameworks/pydantic";
 import { py_repr } from "../../../src/frameworks/python/builtins";
 
 type Case = { cls: string; input?: unknown; errors?: unknown[]; schema?: unknown; [k: string]: unknown };
@@ -47,5 +47,32 @@ describe("URL fields as pydantic 2.13.5 validates and dumps them", () => {
         });
       });
     }
+  }
+});
+
+describe("EmailStr as pydantic 2.13.5 with email-validator 2.3.0 validates it", () => {
+  class E extends BaseModel {
+    static fields = { e: EmailStr };
+  }
+  const M = E as any;
+  for (const c of cases.filter((x) => x.cls === "EmailStr")) {
+    if (c.schema !== undefined) {
+      it("the model's JSON schema", () => expect(M.model_json_schema()).toEqual(c.schema));
+      continue;
+    }
+    it(`EmailStr(${JSON.stringify(c.input)?.slice(0, 60)})`, () => {
+      if (c.errors) {
+        let caught: unknown;
+        try {
+          M.model_validate({ e: c.input });
+        } catch (e) {
+          caught = e;
+        }
+        expect(caught).toBeInstanceOf(ValidationError);
+        expect(JSON.parse((caught as ValidationError).json({ include_url: false }))).toEqual(c.errors);
+        return;
+      }
+      expect(M.model_validate({ e: c.input }).e).toBe(c.str);
+    });
   }
 });

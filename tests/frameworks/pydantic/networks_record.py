@@ -3,7 +3,7 @@
 Run: /work/.venv-ref/bin/python tests/frameworks/pydantic/networks_record.py
 """
 import json, os
-from pydantic import AnyHttpUrl, AnyUrl, BaseModel, HttpUrl, ValidationError
+from pydantic import AnyHttpUrl, AnyUrl, BaseModel, EmailStr, HttpUrl, ValidationError
 
 INPUTS = [
     "https://example.com", "http://Example.COM:80/a b?x=1#f", "ftp://x.com", "example.com", "http://", "http://x.com:99999",
@@ -26,6 +26,27 @@ for cls in (HttpUrl, AnyHttpUrl, AnyUrl):
         except ValidationError as e:
             out.append({"cls": cls.__name__, "input": value, "errors": json.loads(e.json(include_url=False))})
     out.append({"cls": cls.__name__, "schema": M.model_json_schema()})
+EMAILS = [
+    "john@example.com", "John.Doe@Example.COM", "x", "@x.com", "x@", "x@y", "a b@x.com", "a@b@c.com", "a@x..com", ".a@x.com", "a.@x.com",
+    "a..b@x.com", "a@-x.com", "a@x.com.", "ü@x.com", "a@münchen.de", "a@[1.2.3.4]", '"a b"@x.com', "a@localhost", "a@x.invalid", "a@x.test",
+    12, None, "", " a@x.com ", "a@x.c", "a+tag@x.co.uk", "A@B.CO", "a@x_y.com", "a" * 65 + "@x.com", "a@" + "b" * 64 + ".com",
+    "a,b@x.com", "a<b@x.com", "a(b)@x.com", "ab\t@x.com", "a@x-.com", "a@x.-y.com", "a@x.y-.com", "a@.x.com", "a@x.com-",
+    "John Doe <JD@X.com>", "<a@x.com>", "a@1.2.3.4", "a@x.123", "a@x.local", "a@x.arpa", "a@x.onion", "a@x.internal",
+    "a@localhost.localdomain", "a@x.example", "a@x." + "c" * 64, "a@x.Co", "a@\u00e9.com", "\u00c9@x.com", "a\u200b@x.com",
+    "a b c@x.com", 'a"b@x.com', "a@x y.com", "a@x,y.com", "a@x;y.com", "a@x.c" + "o" * 70, "x" * 2049,
+]
+
+
+class E(BaseModel):
+    e: EmailStr
+
+
+for value in EMAILS:
+    try:
+        out.append({"cls": "EmailStr", "input": value, "str": E(e=value).e})
+    except ValidationError as e:
+        out.append({"cls": "EmailStr", "input": value, "errors": json.loads(e.json(include_url=False))})
+out.append({"cls": "EmailStr", "schema": E.model_json_schema()})
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "networks.recorded.json"), "w") as f:
     json.dump(out, f, indent=1, ensure_ascii=False)
     f.write("\n")
