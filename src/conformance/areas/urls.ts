@@ -10,7 +10,7 @@
  */
 import type { AreaReplayer, CaseResult, CorpusCase, CorpusFile } from "../area";
 import { expect_equal } from "../compare";
-import { ValueError } from "../../frameworks/python/builtins";
+import { TypeError, ValueError } from "../../frameworks/python/builtins";
 import { UUID } from "../../frameworks/python/uuid";
 import { get_resolver, include, path, re_path, register_converter, reverse, clear_url_caches, type URLPattern, type URLResolver } from "../../frameworks/django/urls";
 import { error_type } from "../../trace";
@@ -41,7 +41,9 @@ class FourDigitYearConverter {
     return py_int(value);
   }
   to_url(value: unknown): string {
-    const n = py_int(value);
+    // Python's '%04d' % value: a str is a TypeError (it escapes reverse()), a float is truncated.
+    if (typeof value === "string") throw new TypeError("%d format: a real number is required, not str");
+    const n = typeof value === "number" ? Math.trunc(value) : py_int(value);
     return (n < 0 ? "-" : "") + String(Math.abs(n)).padStart(n < 0 ? 3 : 4, "0");
   }
 }

@@ -875,17 +875,56 @@ function text_substitutions(subs: Kwargs, converters: Record<string, Converter>)
   return out;
 }
 
-/** Python's `format % mapping` for the `%(name)s` and `%%` that normalize() produces. */
+/**
+ * Python's `format % mapping`, as `_reverse_with_prefix` applies it to a pattern's normalised form
+ * (`%(name)s` and `%%`, and any `%` a route's literal text carries, which Django does not escape).
+ * The mapping is one argument: a spec without a key takes the mapping itself, once, and none is
+ * left after a key was used — CPython's "not enough arguments"; the argument is fetched before the
+ * conversion character is checked, so that error comes first.
+ */
 function py_percent_format(format: string, subs: Record<string, string>): string {
-  return format.replace(/%(\([^)]*\))?(.?)/g, (whole, name: string | undefined, conversion: string) => {
-    if (!name && conversion === "%") return "%";
-    if (name && conversion === "s") {
-      const key = name.slice(1, -1);
+  let out = "";
+  let positional_left = true;
+  let i = 0;
+  while (i < format.length) {
+    const percent = format.indexOf("%", i);
+    if (percent < 0) return out + format.slice(i);
+    out += format.slice(i, percent);
+    i = percent + 1;
+    let value: unknown;
+    let keyed = false;
+    if (format[i] === "(") {
+      let depth = 1;
+      let j = i + 1;
+      for (; j < format.length && depth > 0; j++) depth += format[j] === "(" ? 1 : format[j] === ")" ? -1 : 0;
+      if (depth > 0) throw new ValueError("incomplete format key");
+      const key = format.slice(i + 1, j - 1);
       if (!(key in subs)) throw new KeyError(key);
-      return subs[key];
+      value = subs[key];
+      keyed = true;
+      positional_left = false;
+      i = j;
     }
-    throw new TypeError(`unsupported format character in ${py_repr(whole)}`);
-  });
+    while (i < format.length && "-+ #0".includes(format[i])) i++;
+    while (i < format.length && /[0-9.hlL]/.test(format[i])) i++;
+    if (i >= format.length) throw new ValueError("incomplete format");
+    const conversion = format[i];
+    if (conversion === "%") {
+      out += "%";
+      i++;
+      continue;
+    }
+    if (!keyed) {
+      if (!positional_left) throw new TypeError("not enough arguments for format string");
+      positional_left = false;
+      value = subs;
+    }
+    if ("sra".includes(conversion)) out += typeof value === "string" ? value : py_repr(value);
+    else if ("diouxXeEfFgGc".includes(conversion)) throw new TypeError(`%${conversion} format: a real number is required, not ${typeof value === "string" ? "str" : "dict"}`);
+    else throw new ValueError(`unsupported format character '${conversion}' (0x${conversion.codePointAt(0)!.toString(16)}) at index ${i}`);
+    i++;
+  }
+  return out;
 }
 
 /** Python's `==` for the plain values default kwargs hold (True == 1, 1 == 1.0). */
