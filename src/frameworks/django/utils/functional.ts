@@ -13,7 +13,7 @@
  *   user = SimpleLazyObject(lambda: get_user(r)) →  const user = new SimpleLazyObject(() => get_user(r));
  *
  * How `@cached_property` is spelled (a getter, then the decorator in a `static {}` block after it)
- * is docs/adr/0040-cached-property-and-lazy-values.md. `Promise` is Django's name for the base
+ * is docs/adr/0044-cached-property-and-lazy-values.md. `Promise` is Django's name for the base
  * class of lazy proxies (`isinstance(x, Promise)`); importing it shadows JavaScript's `Promise` in
  * that file only.
  */
