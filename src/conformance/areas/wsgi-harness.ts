@@ -73,6 +73,8 @@ export function request_environ(req: RecordedRequest): Record<string, any> {
 /** The body as text; HEAD and 1xx/204/304 bodies are dropped as a server would. */
 export function response_text(response: { content?: Uint8Array; [Symbol.iterator]?: () => Iterator<Uint8Array> }, method = "GET", status?: number): string {
   if (method === "HEAD" || (status !== undefined && (status < 200 || status === 204 || status === 304))) return "";
-  const bytes = response.content ?? concat_bytes([...(response as Iterable<Uint8Array>)]);
+  // A streaming response has no `content` (reading it is Django's AttributeError): its chunks are the body.
+  const streaming = (response as { streaming?: boolean }).streaming === true;
+  const bytes = !streaming && response.content !== undefined ? response.content : concat_bytes([...(response as Iterable<Uint8Array>)]);
   return new TextDecoder().decode(bytes);
 }

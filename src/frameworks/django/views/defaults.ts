@@ -3,13 +3,17 @@
  * name its own `handler400` … `handler500`.
  *
  * Each first looks for a template (`404.html`, …); without one it answers with a small built-in
- * page. These are the pages a learner sees with DEBUG = False.
+ * page. These are the pages a learner sees with DEBUG = False. Each is wrapped in
+ * `requires_csrf_token`, as in Django: the CSRF middleware's request step runs for it (a template
+ * may use `{% csrf_token %}`), so it reads the CSRF secret — from the session under
+ * CSRF_USE_SESSIONS (the response then varies on Cookie) — and replaces a malformed CSRF cookie.
  */
 import { HttpResponseBadRequest, HttpResponseForbidden, HttpResponseNotFound, HttpResponseServerError } from "../http/response";
 import type { HttpRequest } from "../http/request";
 import { TemplateDoesNotExist } from "../template/exceptions";
 import { get_template } from "../template/loader";
 import { quote } from "../../python/urllib/parse";
+import { requires_csrf_token } from "./decorators/csrf";
 
 export const ERROR_404_TEMPLATE_NAME = "404.html";
 export const ERROR_403_TEMPLATE_NAME = "403.html";
@@ -33,7 +37,7 @@ function render_error_template(template_name: string, default_name: string, cont
 }
 
 /** handler404: context `request_path` and `exception` (the message, if the Http404 had one). */
-export function page_not_found(request: HttpRequest, options: { exception?: unknown; template_name?: string } = {}): HttpResponseNotFound {
+function page_not_found_view(request: HttpRequest, options: { exception?: unknown; template_name?: string } = {}): HttpResponseNotFound {
   const template_name = options.template_name ?? ERROR_404_TEMPLATE_NAME;
   const exception = options.exception as { args?: unknown[]; constructor?: { name: string } } | undefined;
   let exception_repr = exception?.constructor?.name ?? "Http404";
@@ -45,23 +49,28 @@ export function page_not_found(request: HttpRequest, options: { exception?: unkn
 }
 
 /** handler500: no context at all (the error may be in the code that builds contexts). */
-export function server_error(_request: HttpRequest, options: { template_name?: string } = {}): HttpResponseServerError {
+function server_error_view(_request: HttpRequest, options: { template_name?: string } = {}): HttpResponseServerError {
   const template_name = options.template_name ?? ERROR_500_TEMPLATE_NAME;
   const body = render_error_template(template_name, ERROR_500_TEMPLATE_NAME, {});
   return new HttpResponseServerError(body ?? error_page("Server Error (500)", ""));
 }
 
 /** handler400 */
-export function bad_request(_request: HttpRequest, options: { exception?: unknown; template_name?: string } = {}): HttpResponseBadRequest {
+function bad_request_view(_request: HttpRequest, options: { exception?: unknown; template_name?: string } = {}): HttpResponseBadRequest {
   const template_name = options.template_name ?? ERROR_400_TEMPLATE_NAME;
   const body = render_error_template(template_name, ERROR_400_TEMPLATE_NAME, {});
   return new HttpResponseBadRequest(body ?? error_page("Bad Request (400)", ""));
 }
 
 /** handler403: context `exception` is the PermissionDenied message. */
-export function permission_denied(request: HttpRequest, options: { exception?: unknown; template_name?: string } = {}): HttpResponseForbidden {
+function permission_denied_view(request: HttpRequest, options: { exception?: unknown; template_name?: string } = {}): HttpResponseForbidden {
   const template_name = options.template_name ?? ERROR_403_TEMPLATE_NAME;
   const exception = options.exception as { message?: string } | undefined;
   const body = render_error_template(template_name, ERROR_403_TEMPLATE_NAME, { exception: exception?.message ?? "" }, request);
   return new HttpResponseForbidden(body ?? error_page("403 Forbidden", ""));
 }
+
+export const page_not_found = requires_csrf_token(page_not_found_view);
+export const server_error = requires_csrf_token(server_error_view);
+export const bad_request = requires_csrf_token(bad_request_view);
+export const permission_denied = requires_csrf_token(permission_denied_view);

@@ -52,7 +52,10 @@ export abstract class SessionBase {
   protected _session_cache: SessionData | undefined = undefined;
 
   constructor(session_key: string | null = null) {
-    this._session_key = session_key;
+    // Django's `_session_key` is a property whose setter refuses a malformed key, the
+    // constructor's assignment included: a cookie "garbage" is no key, the session is empty, and
+    // SessionMiddleware deletes the cookie (with Vary: Cookie).
+    this._session_key = this._validate_session_key(session_key) ? session_key : null;
     // The class and the key (a string) kept: the event is described when the trace is read.
     LOADED.event_with("SessionStore loaded", loaded_attrs, this.constructor as typeof SessionBase, session_key);
   }
