@@ -148,8 +148,11 @@ export class QuerySet<T = any> {
         const floats = float_columns(compiler);
         const tag = floats && new Set(order.flatMap((column, i) => (floats.has(column) ? [String(i)] : [])));
         // Each row is a tuple (PyTuple), its float columns tagged so repr() prints 3.0 as Python does.
+        const n = order.length;
         return rows.map((r) => {
-          const t = PyTuple.from(order, (i) => r[i]) as PyTuple;
+          // Made at its length and filled by index: `PyTuple.from` takes the generic iteration path.
+          const t = new PyTuple<unknown>(n);
+          for (let i = 0; i < n; i++) t[i] = r[order[i]];
           if (tag) set_float_tag(t, tag);
           return t;
         }) as T[];
