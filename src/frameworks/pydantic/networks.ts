@@ -122,8 +122,7 @@ export function validate_url(cls: typeof AnyUrl, value: unknown): AnyUrl {
 
 /** The text → a parsed URL within the constraints, or the error pydantic-core raises. */
 function parse_url(input: string | AnyUrl, c: UrlConstraints): URL {
-  const text = typeof input === "string" ? input : String(input);
-  if (typeof text !== "string") throw new PydanticKnownError("url_type");
+  const text = String(input);
   if (c.max_length !== null && utf8.encode(text).length > c.max_length) throw new PydanticKnownError("url_too_long", { max_length: c.max_length });
   let url: URL;
   try {
